@@ -1,0 +1,34 @@
+/* cmd.h: the subcommand table's entry shape, and helpers shared by the cmd_*.c files.
+ * To add a command: write src/cmd_NAME.c defining `const struct cmd_entry cmd_NAME_entry`
+ * with designated initialisers, declare it below, and list it in commands[] in main.c. */
+#ifndef SURVEY_CMD_H
+#define SURVEY_CMD_H
+
+#include <stdio.h>
+
+/* Exit statuses of the command-line contract (DESIGN.md). */
+enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2 };
+
+struct cmd_entry {
+	const char *name;      /* the subcommand, as typed */
+	const char *usage;     /* arguments after the name, one line: "FORM [--db DB]" */
+	const char *summary;   /* one line for `survey --help` */
+	const char *help;      /* the full help text for `survey help NAME` (options, examples) */
+	/* Runs the command. argv[0] is the command name; returns an exit status (EXIT_*).
+	 * main() has already answered --help; the command parses the rest. */
+	int (*exec)(int argc, char **argv);
+};
+
+/* Print "survey: MESSAGE" to stderr (one line, printf-style); returns EXIT_USER. */
+int cmd_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "survey NAME: MESSAGE" and "usage: survey NAME USAGE" to stderr; returns EXIT_USAGE. */
+int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Write s to stdout as a JSON string literal (quotes included; NULL prints null). */
+void json_put_string(FILE *f, const char *s);
+
+extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_check_entry;
+
+#endif

@@ -1,0 +1,72 @@
+/* expr.h: the XLSForm expression language (the XPath 1.0 subset of ODK), parsed once into a
+ * tree and evaluated many times against an environment that the form engine supplies. */
+#ifndef SURVEY_EXPR_H
+#define SURVEY_EXPR_H
+
+typedef struct expr expr;   /* an opaque parsed expression */
+
+/* A list of node values: what ${name} yields when the question repeats. */
+typedef struct expr_nodes {
+	char **items;   /* malloc'd strings, "" for an unanswered question */
+	int n;          /* items used */
+	int cap;        /* items allocated */
+} expr_nodes;
+void expr_nodes_push(expr_nodes *ns, const char *value);
+void expr_nodes_release(expr_nodes *ns);
+
+typedef enum expr_type { EXPR_NUM, EXPR_STR, EXPR_BOOL, EXPR_NODES } expr_type;
+
+/* The result of an evaluation. Release with expr_value_release. */
+typedef struct expr_value {
+	expr_type type;
+	double num;         /* EXPR_NUM (NaN for an empty or non-numeric value) */
+	int boolean;        /* EXPR_BOOL */
+	char *str;          /* EXPR_STR, malloc'd */
+	expr_nodes nodes;   /* EXPR_NODES */
+} expr_value;
+void expr_value_release(expr_value *v);
+
+/* What evaluation asks of its caller. Callbacks may be NULL where a form never needs them. */
+typedef struct expr_env {
+	void *user;   /* passed back to every callback */
+	/* ${name}: append the question's value(s) to *out, one item for a question outside any
+	 * repeat or in the current repeat instance, one per instance for a question inside a
+	 * repeat that the current position is outside of (none when there are no instances).
+	 * Returns 0, or -1 when there is no such question. */
+	int (*lookup)(void *user, const char *name, expr_nodes *out);
+	/* ".": the value of the question being validated or computed ("" when empty). */
+	const char *(*current)(void *user);
+	/* position(..): the 1-based index of the current repeat instance. */
+	int (*position)(void *user);
+	/* jr:choice-name(value, '${q}'): the label, in the current language, of choice `value`
+	 * of question `qname`; NULL when there is none. */
+	const char *(*choice_label)(void *user, const char *qname, const char *value);
+	/* today() and now(): seconds since the epoch; 0 means "read the clock". Tests fix it. */
+	double now;
+} expr_env;
+
+/* Parse `src`. Returns the tree, or NULL with a message in err (ERR_MAX bytes) and the 0-based
+ * byte offset of the problem in *errpos. Unknown functions and wrong argument counts are parse
+ * errors. The caller frees the tree with expr_free (NULL is accepted). */
+expr *expr_parse(const char *src, char *err, int *errpos);
+void expr_free(expr *e);
+
+/* Evaluate. Returns 0 and fills *out, or -1 with a message in err (e.g. an unknown ${name},
+ * a regex that does not compile). */
+int expr_eval(const expr *e, const expr_env *env, expr_value *out, char *err);
+
+/* Conversions with XPath/ODK semantics: "" and non-numbers are NaN; an ISO date string
+ * converts to days since 1970-01-01 (dateTime: fractional days), as in JavaRosa. */
+double expr_value_number(const expr_value *v);
+int expr_value_bool(const expr_value *v);
+char *expr_value_string(const expr_value *v);   /* malloc'd; integers print without ".0" */
+
+/* Shorthands: evaluate and convert. Return 0, or -1 with err. *str is malloc'd. */
+int expr_eval_bool(const expr *e, const expr_env *env, int *out, char *err);
+int expr_eval_string(const expr *e, const expr_env *env, char **str, char *err);
+
+/* Call fn for every ${name} reference in e, in source order, with its byte offset in the
+ * source text. Used for dependency graphs and to check that every name exists. */
+void expr_refs(const expr *e, void (*fn)(void *arg, const char *name, int pos), void *arg);
+
+#endif

@@ -1,0 +1,46 @@
+/* sheets.h: a spreadsheet read into memory — the common shape of the three XLSForm readers
+ * (.xlsx through libzip + expat, pyxform's single-file .csv, pyxform's markdown tables .md). */
+#ifndef SURVEY_SHEETS_H
+#define SURVEY_SHEETS_H
+
+/* One non-blank row of a sheet. */
+typedef struct sheet_row {
+	int line;        /* 1-based row number in the file as a person sees it: the spreadsheet row
+	                    for .xlsx, the text line for .csv and .md */
+	int ncells;      /* number of cells in `cells` (trailing empty cells may be omitted) */
+	char **cells;    /* cells[c] is the UTF-8 text of column c, "" when empty; never NULL */
+} sheet_row;
+
+/* One sheet. Row 0 (when nrows > 0) is the header row. Wholly blank rows are not stored. */
+typedef struct sheet {
+	char *name;      /* the sheet's name as written ("survey", "choices", "settings", ...) */
+	int nrows;       /* number of stored rows */
+	sheet_row *rows; /* the rows, in file order */
+} sheet;
+
+/* A whole file. Sheets whose names start with '_' are dropped by the readers. */
+typedef struct workbook {
+	char *path;      /* the file it was read from */
+	int nsheets;     /* number of sheets */
+	sheet *sheets;   /* the sheets, in file order */
+} workbook;
+
+/* Read `path`, choosing the reader by its extension (.xlsx, .csv, .md; case-insensitive).
+ * Returns 0 and fills *wb, or -1 with a message in err (ERR_MAX bytes) that starts with the
+ * location when there is one: "SHEET:ROW: what is wrong" or "ROW: what is wrong" (the caller
+ * prefixes the file name). Never crashes, hangs or allocates without bound on hostile input:
+ * files over 64 MiB (or an .xlsx part that inflates over 256 MiB) are refused. */
+int workbook_read(const char *path, workbook *wb, char *err);
+
+/* The same, from memory; `kind` is "xlsx", "csv" or "md". Used by the fuzzers and by callers
+ * that hold a questionnaire embedded in a database. `name` is used as wb->path. */
+int workbook_read_mem(const char *name, const char *kind, const void *data, size_t len,
+                      workbook *wb, char *err);
+
+/* Frees everything in *wb (not wb itself); safe on a zeroed or already released workbook. */
+void workbook_release(workbook *wb);
+
+/* The sheet with this name, compared case-insensitively; NULL if absent. */
+const sheet *workbook_sheet(const workbook *wb, const char *name);
+
+#endif

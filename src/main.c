@@ -1,0 +1,181 @@
+/* main.c: survey's entry point — the command table, --help and --version, prefix lookup,
+ * and the final check that everything written to stdout reached it. */
+#include "cmd.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef SURVEY_VERSION
+#define SURVEY_VERSION "0.1.0"
+#endif
+
+static const struct cmd_entry *const commands[] = {
+	&cmd_check_entry,
+	&cmd_list_entry,
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+int cmd_fail(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("survey: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_USER;
+}
+
+int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "survey %s: ", e->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: survey %s %s\n", e->name, e->usage);
+	return EXIT_USAGE;
+}
+
+void json_put_string(FILE *f, const char *s)
+{
+	if (!s) {
+		fputs("null", f);
+		return;
+	}
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '\t': fputs("\\t", f); break;
+		default:
+			if (*p < 0x20)
+				fprintf(f, "\\u%04x", *p);
+			else
+				fputc(*p, f);
+		}
+	}
+	fputc('"', f);
+}
+
+static void print_overview(FILE *f)
+{
+	fprintf(f, "usage: survey COMMAND [ARGS]\n"
+		   "       survey help COMMAND | survey COMMAND --help | survey --version\n\n"
+		   "Offline survey work: XLSForm questionnaires, interviews on laptops, merging,\n"
+		   "frequencies and cross-tabulations.\n\ncommands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+	fprintf(f, "\nA unique prefix of a command is enough (survey ch = survey check).\n"
+		   "Exit status: 0 success, 1 a user error (one line on stderr), 2 bad arguments.\n");
+}
+
+static void print_command_help(const struct cmd_entry *e)
+{
+	printf("usage: survey %s %s\n\n%s\n", e->name, e->usage, e->summary);
+	if (e->help && *e->help)
+		printf("\n%s", e->help);
+}
+
+/* Exact name, else a unique prefix. NULL when unknown or ambiguous (the message is printed). */
+static const struct cmd_entry *find_command(const char *name)
+{
+	const struct cmd_entry *found = NULL;
+	size_t len = strlen(name), matches = 0;
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
+		if (len && strncmp(commands[i]->name, name, len) == 0) {
+			found = commands[i];
+			matches++;
+		}
+	}
+	if (matches == 1)
+		return found;
+	if (matches == 0) {
+		fprintf(stderr, "survey: unknown command '%s'; see 'survey --help'\n", name);
+		return NULL;
+	}
+	fprintf(stderr, "survey: ambiguous command '%s', could be:", name);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strncmp(commands[i]->name, name, len) == 0)
+			fprintf(stderr, " %s", commands[i]->name);
+	fputc('\n', stderr);
+	return NULL;
+}
+
+static int is_help_flag(const char *s)
+{
+	return strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0;
+}
+
+/* Everything a command printed must have reached stdout (a full disk is an error). */
+static int finish_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		int e = errno;
+		fprintf(stderr, "survey: cannot write the output: %s\n", e ? strerror(e) : "write error");
+		return EXIT_USER;
+	}
+	if (fclose(stdout) != 0 && errno != EBADF) {
+		fprintf(stderr, "survey: cannot write the output: %s\n", strerror(errno));
+		return EXIT_USER;
+	}
+	return status;
+}
+
+static int dispatch(int argc, char **argv)
+{
+	if (argc < 2) {
+		print_overview(stderr);
+		return EXIT_USAGE;
+	}
+	const char *first = argv[1];
+	if (is_help_flag(first)) {
+		print_overview(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(first, "--version") == 0 || strcmp(first, "-V") == 0) {
+		printf("survey %s\n", SURVEY_VERSION);
+		return EXIT_OK;
+	}
+	if (strcmp(first, "help") == 0) {
+		if (argc < 3) {
+			print_overview(stdout);
+			return EXIT_OK;
+		}
+		const struct cmd_entry *e = find_command(argv[2]);
+		if (!e)
+			return EXIT_USAGE;
+		print_command_help(e);
+		return EXIT_OK;
+	}
+	if (first[0] == '-') {
+		fprintf(stderr, "survey: unknown option '%s'; see 'survey --help'\n", first);
+		return EXIT_USAGE;
+	}
+	const struct cmd_entry *e = find_command(first);
+	if (!e)
+		return EXIT_USAGE;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (is_help_flag(argv[i])) {
+			print_command_help(e);
+			return EXIT_OK;
+		}
+	}
+	return e->exec(argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	return finish_stdout(dispatch(argc, argv));
+}

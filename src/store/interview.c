@@ -1,0 +1,355 @@
+/* interview.c: writing interviews — start, resume, answers with their states, events,
+ * completion — each change one transaction, logged in the event table (paradata). */
+#include "store/store_impl.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/util.h"
+
+static long long mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static long long offset_now(const store_iv *iv)
+{
+	return iv->base_ms + (mono_ms() - iv->mono_start);
+}
+
+static void bind_opt(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+/* Append one event inside the caller's transaction. */
+static int put_event(store_iv *iv, const char *at, const char *kind, const char *path,
+		     const char *old_value, const char *new_value, const char *old_state,
+		     const char *new_state, char *err)
+{
+	sqlite3_stmt *s = store_stmt(iv->st, SQ_EVENT_PUT,
+		"INSERT INTO events(uuid, seq, at, offset_ms, kind, path, old_value, new_value, "
+		"old_state, new_state) VALUES (?,?,?,?,?,?,?,?,?,?)", err);
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, iv->uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, iv->seq + 1);
+	sqlite3_bind_text(s, 3, at, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, offset_now(iv));
+	sqlite3_bind_text(s, 5, kind, -1, SQLITE_STATIC);
+	bind_opt(s, 6, path);
+	bind_opt(s, 7, old_value);
+	bind_opt(s, 8, new_value);
+	bind_opt(s, 9, old_state);
+	bind_opt(s, 10, new_state);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(iv->st, "cannot log an event", err);
+	iv->seq++;
+	return 0;
+}
+
+/* Bump the revision and modified time inside the caller's transaction. */
+static int touch(store_iv *iv, const char *now, char *err)
+{
+	sqlite3_stmt *s = store_stmt(iv->st, SQ_IV_TOUCH,
+		"UPDATE interviews SET revision = revision + 1, modified = ?2 WHERE uuid = ?1", err);
+	if (!s)
+		return -1;
+	sqlite3_bind_text(s, 1, iv->uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(iv->st, "cannot update the interview", err);
+	return 0;
+}
+
+/* Run one statement with text parameters (NULL binds NULL) inside the caller's transaction. */
+static int exec_text(store *st, const char *sql, const char *what, char *err, int n, ...)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, sql, &s, err))
+		return -1;
+	va_list ap;
+	va_start(ap, n);
+	for (int i = 1; i <= n; i++)
+		bind_opt(s, i, va_arg(ap, const char *));
+	va_end(ap);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(st, what, err);
+	return 0;
+}
+
+int store_iv_start(store *st, const store_start *how, store_iv **out, char *err)
+{
+	char uuid[STORE_UUID_LEN + 1], now[32];
+	*out = NULL;
+	if (!how->form_id || !how->form_version)
+		return errf(err, "an interview needs a form id and version");
+	if (how->uuid)
+		snprintf(uuid, sizeof uuid, "%s", how->uuid);
+	else if (store_uuid4(uuid, err))
+		return -1;
+	store_now(now);
+	const char *created = how->created ? how->created : now;
+	store_iv *iv = xcalloc(1, sizeof *iv);
+	iv->st = st;
+	memcpy(iv->uuid, uuid, sizeof uuid);
+	iv->mono_start = mono_ms();
+	if (store_tx_begin(st, err))
+		goto fail;
+	if (exec_text(st, "INSERT INTO interviews(uuid, form_id, form_version, device_id, "
+		      "interviewer, status, revision, created, modified, lang) "
+		      "VALUES (?1, ?2, ?3, ?4, ?5, 'draft', 1, ?6, ?6, ?7)",
+		      "cannot start the interview", err, 7, uuid, how->form_id, how->form_version,
+		      how->device_id ? how->device_id : st->device_id,
+		      how->interviewer ? how->interviewer : "", created, how->lang) ||
+	    put_event(iv, created, "opened", NULL, NULL, how->lang, NULL, NULL, err) ||
+	    store_tx_commit(st, err))
+		goto fail;
+	*out = iv;
+	return 0;
+fail:
+	store_tx_rollback(st);
+	free(iv);
+	return -1;
+}
+
+int store_iv_resume(store *st, const char *uuid, store_iv **out, char *err)
+{
+	char now[32];
+	*out = NULL;
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "SELECT (SELECT count(*) FROM interviews WHERE uuid=?1), "
+			  "coalesce(max(seq), 0), coalesce(max(offset_ms), 0) FROM events "
+			  "WHERE uuid=?1", &s, err))
+		return -1;
+	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		return store_sqlerr(st, "cannot read the interview", err);
+	}
+	int exists = sqlite3_column_int(s, 0);
+	store_iv *iv = xcalloc(1, sizeof *iv);
+	iv->st = st;
+	snprintf(iv->uuid, sizeof iv->uuid, "%s", uuid);
+	iv->seq = sqlite3_column_int64(s, 1);
+	iv->base_ms = sqlite3_column_int64(s, 2);
+	iv->mono_start = mono_ms();
+	sqlite3_finalize(s);
+	if (!exists) {
+		free(iv);
+		return errf(err, "'%s' holds no interview '%s'", st->path, uuid);
+	}
+	store_now(now);
+	if (store_tx_begin(st, err) ||
+	    put_event(iv, now, "resumed", NULL, NULL, NULL, NULL, NULL, err) ||
+	    store_tx_commit(st, err)) {
+		store_tx_rollback(st);
+		free(iv);
+		return -1;
+	}
+	*out = iv;
+	return 0;
+}
+
+void store_iv_close(store_iv *iv)
+{
+	free(iv);
+}
+
+const char *store_iv_uuid(const store_iv *iv)
+{
+	return iv->uuid;
+}
+
+static int same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+int store_iv_set(store_iv *iv, const char *path, const char *value, store_state state,
+		 char *err)
+{
+	store *st = iv->st;
+	char now[32];
+	store_now(now);
+	if (store_tx_begin(st, err))
+		return -1;
+	sqlite3_stmt *g = store_stmt(st, SQ_ANSWER_GET,
+		"SELECT value, state FROM answers WHERE uuid=? AND path=?", err);
+	if (!g)
+		goto fail;
+	sqlite3_bind_text(g, 1, iv->uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(g, 2, path, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(g);
+	char *old_value = NULL, *old_state = NULL;
+	if (rc == SQLITE_ROW) {
+		old_value = store_col_text(g, 0);
+		old_state = store_col_text(g, 1);
+	}
+	sqlite3_reset(g);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_sqlerr(st, "cannot read the answer", err);
+		goto fail;
+	}
+	const char *new_state = store_state_name(state);
+	if (rc == SQLITE_ROW && same_text(old_value, value) && same_text(old_state, new_state)) {
+		free(old_value);
+		free(old_state);
+		return store_tx_commit(st, err);
+	}
+	sqlite3_stmt *p = store_stmt(st, SQ_ANSWER_PUT,
+		"INSERT INTO answers(uuid, path, value, state, modified) VALUES (?1,?2,?3,?4,?5) "
+		"ON CONFLICT(uuid, path) DO UPDATE SET value=?3, state=?4, modified=?5", err);
+	int bad = !p;
+	if (p) {
+		sqlite3_bind_text(p, 1, iv->uuid, -1, SQLITE_STATIC);
+		sqlite3_bind_text(p, 2, path, -1, SQLITE_STATIC);
+		bind_opt(p, 3, value);
+		sqlite3_bind_text(p, 4, new_state, -1, SQLITE_STATIC);
+		sqlite3_bind_text(p, 5, now, -1, SQLITE_STATIC);
+		bad = sqlite3_step(p) != SQLITE_DONE;
+		sqlite3_reset(p);
+		if (bad)
+			store_sqlerr(st, "cannot save the answer", err);
+	}
+	bad = bad || touch(iv, now, err) ||
+	      put_event(iv, now, "answer", path, old_value, value, old_state, new_state, err);
+	free(old_value);
+	free(old_state);
+	if (bad)
+		goto fail;
+	return store_tx_commit(st, err);
+fail:
+	store_tx_rollback(st);
+	return -1;
+}
+
+int store_iv_remove(store_iv *iv, const char *path_prefix, char *err)
+{
+	store *st = iv->st;
+	char now[32];
+	store_now(now);
+	char *under = xasprintf("%s/", path_prefix);
+	/* substr, not GLOB or LIKE: paths hold '[' and '_', which those treat as patterns */
+	int bad = store_tx_begin(st, err) ||
+		  exec_text(st, "DELETE FROM answers WHERE uuid=?1 AND (path=?2 OR "
+			    "substr(path, 1, length(?3)) = ?3)",
+			    "cannot remove the answers", err, 3, iv->uuid, path_prefix, under) ||
+		  touch(iv, now, err) ||
+		  put_event(iv, now, "removed", path_prefix, NULL, NULL, NULL, NULL, err) ||
+		  store_tx_commit(st, err);
+	free(under);
+	if (bad)
+		store_tx_rollback(st);
+	return bad ? -1 : 0;
+}
+
+int store_iv_event(store_iv *iv, const char *kind, const char *path, const char *detail,
+		   char *err)
+{
+	char now[32];
+	store_now(now);
+	if (store_tx_begin(iv->st, err) ||
+	    put_event(iv, now, kind, path, NULL, detail, NULL, NULL, err) ||
+	    store_tx_commit(iv->st, err)) {
+		store_tx_rollback(iv->st);
+		return -1;
+	}
+	return 0;
+}
+
+int store_iv_set_position(store_iv *iv, const char *path, const char *lang, char *err)
+{
+	store *st = iv->st;
+	if (store_tx_begin(st, err) ||
+	    exec_text(st, "UPDATE interviews SET position=?2, lang=coalesce(?3, lang) "
+		      "WHERE uuid=?1", "cannot save the position", err, 3, iv->uuid, path, lang) ||
+	    store_tx_commit(st, err)) {
+		store_tx_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+/* SHA-256 over the interview's identity, status and sorted answers (inside a transaction). */
+static int content_hash(store_iv *iv, char out[65], char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(iv->st->db,
+			  "SELECT i.form_id, i.form_version, a.path, a.state, a.value "
+			  "FROM interviews i LEFT JOIN answers a ON a.uuid = i.uuid "
+			  "WHERE i.uuid = ? ORDER BY a.path", &s, err))
+		return -1;
+	sqlite3_bind_text(s, 1, iv->uuid, -1, SQLITE_STATIC);
+	strbuf sb = STRBUF_INIT;
+	sb_add(&sb, iv->uuid, strlen(iv->uuid) + 1);
+	int rc, first = 1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		for (int c = first ? 0 : 2; c < 5; c++) {
+			const unsigned char *t = sqlite3_column_text(s, c);
+			/* NUL ends each field; \x01 marks SQL NULL so "" and NULL differ. */
+			if (t)
+				sb_add(&sb, (const char *)t, strlen((const char *)t) + 1);
+			else
+				sb_add(&sb, "\x01", 2);
+		}
+		first = 0;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		sb_release(&sb);
+		return store_sqlerr(iv->st, "cannot read the answers", err);
+	}
+	store_sha256_hex(sb.buf, sb.len, out);
+	sb_release(&sb);
+	return 0;
+}
+
+int store_iv_complete(store_iv *iv, const char *instance_name, char *err)
+{
+	store *st = iv->st;
+	char now[32], hash[65];
+	store_now(now);
+	if (store_tx_begin(st, err) || content_hash(iv, hash, err) ||
+	    exec_text(st, "UPDATE interviews SET status='complete', completed=?2, modified=?2, "
+		      "revision=revision+1, content_hash=?3, instance_name=?4 WHERE uuid=?1",
+		      "cannot complete the interview", err, 4, iv->uuid, now, hash,
+		      instance_name) ||
+	    put_event(iv, now, "completed", NULL, NULL, hash, NULL, NULL, err) ||
+	    store_tx_commit(st, err)) {
+		store_tx_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+int store_iv_reopen(store_iv *iv, char *err)
+{
+	store *st = iv->st;
+	char now[32];
+	store_now(now);
+	if (store_tx_begin(st, err) ||
+	    exec_text(st, "UPDATE interviews SET status='draft', completed=NULL, "
+		      "content_hash=NULL, modified=?2, revision=revision+1 WHERE uuid=?1",
+		      "cannot reopen the interview", err, 2, iv->uuid, now) ||
+	    put_event(iv, now, "reopened", NULL, NULL, NULL, NULL, NULL, err) ||
+	    store_tx_commit(st, err)) {
+		store_tx_rollback(st);
+		return -1;
+	}
+	return 0;
+}

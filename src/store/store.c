@@ -1,0 +1,361 @@
+/* store.c: opening, validating, creating and closing the laptop database; transactions. */
+#include "store/store_impl.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/util.h"
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Look at the file's first 100 bytes (the SQLite header) before SQLite touches it, so that a
+ * foreign, truncated or newer file is refused without being changed. *fresh is set for a file
+ * that does not exist or is empty. */
+static int check_header(const char *path, int flags, int *fresh, char *err)
+{
+	struct stat sb;
+	*fresh = 0;
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT && (flags & STORE_CREATE)) {
+			*fresh = 1;
+			return 0;
+		}
+		return errf(err, "cannot open '%s': %s", path, strerror(errno));
+	}
+	if (S_ISDIR(sb.st_mode))
+		return errf(err, "cannot open '%s': it is a folder, not a database file", path);
+	if (sb.st_size == 0) {
+		if (flags & STORE_CREATE) {
+			*fresh = 1;
+			return 0;
+		}
+		return errf(err, "cannot open '%s': the file is empty, not a survey database", path);
+	}
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errf(err, "cannot open '%s': %s", path, strerror(errno));
+	unsigned char h[100];
+	ssize_t got = read(fd, h, sizeof h);
+	close(fd);
+	if (got < 16 || memcmp(h, "SQLite format 3", 16) != 0)
+		return errf(err, "cannot open '%s': file is not a database", path);
+	if (got < 100)
+		return errf(err, "cannot open '%s': file is truncated (%lld bytes); copy it again "
+			    "or make a new copy with 'survey pack'", path, (long long)sb.st_size);
+	uint32_t page_size = (uint32_t)h[16] << 8 | h[17];
+	if (page_size == 1)
+		page_size = 65536;
+	uint32_t pages = be32(h + 28);
+	if (be32(h + 24) == be32(h + 92) && pages &&
+	    (uint64_t)pages * page_size > (uint64_t)sb.st_size)
+		return errf(err, "cannot open '%s': file is truncated (%lld of %llu bytes); copy it "
+			    "again or make a new copy with 'survey pack'", path,
+			    (long long)sb.st_size, (unsigned long long)pages * page_size);
+	uint32_t app = be32(h + 68);
+	if (app != 0 && app != STORE_APPLICATION_ID)
+		return errf(err, "cannot open '%s': it is a database of another program, "
+			    "not a survey database", path);
+	uint32_t version = be32(h + 60);
+	if (app == STORE_APPLICATION_ID && version > STORE_SCHEMA_VERSION)
+		return errf(err, "cannot open '%s': it was written by a newer survey (schema %u; "
+			    "this one reads up to %d): update survey", path, version,
+			    STORE_SCHEMA_VERSION);
+	return 0;
+}
+
+int store_exec(sqlite3 *db, const char *sql, const char *what, char *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		errf(err, "%s: %s", what, msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err)
+{
+	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
+		return errf(err, "cannot prepare a query: %s", sqlite3_errmsg(db));
+	return 0;
+}
+
+int store_sqlerr(store *st, const char *what, char *err)
+{
+	int code = sqlite3_errcode(st->db);
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return errf(err, "%s in '%s': the database is in use by another survey program "
+			    "(close it and try again)", what, st->path);
+	if (code == SQLITE_FULL)
+		return errf(err, "%s in '%s': the disk is full", what, st->path);
+	if (code == SQLITE_READONLY)
+		return errf(err, "%s in '%s': the file is read-only", what, st->path);
+	return errf(err, "%s in '%s': %s", what, st->path, sqlite3_errmsg(st->db));
+}
+
+sqlite3_stmt *store_stmt(store *st, enum store_stmt_id id, const char *sql, char *err)
+{
+	sqlite3_stmt *s = st->cache[id];
+	if (s) {
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		return s;
+	}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+		errf(err, "cannot prepare a query: %s", sqlite3_errmsg(st->db));
+		return NULL;
+	}
+	st->cache[id] = s;
+	return s;
+}
+
+char *store_col_text(sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+int store_tx_begin(store *st, char *err)
+{
+	if (st->batch)
+		return 0;
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return store_sqlerr(st, "cannot start a transaction", err);
+	return 0;
+}
+
+int store_tx_commit(store *st, char *err)
+{
+	if (st->batch)
+		return 0;
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		store_sqlerr(st, "cannot commit", err);
+		store_tx_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+void store_tx_rollback(store *st)
+{
+	if (!st->batch && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int store_batch_begin(store *st, char *err)
+{
+	if (st->batch)
+		return errf(err, "a batch is already open");
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return store_sqlerr(st, "cannot start a transaction", err);
+	st->batch = 1;
+	return 0;
+}
+
+int store_batch_end(store *st, int commit, char *err)
+{
+	if (!st->batch)
+		return errf(err, "no batch is open");
+	st->batch = 0;
+	if (commit) {
+		if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+			return 0;
+		store_sqlerr(st, "cannot commit", err);
+	}
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return commit ? -1 : 0;
+}
+
+/* Does the schema hold a table of this name? -1 on a read error (corrupt file). */
+static int has_table(store *st, const char *name, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "SELECT 1 FROM sqlite_schema WHERE type='table' AND name=?",
+			  &s, err)) {
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return errf(err, "%s", sqlite3_errmsg(st->db));
+}
+
+static int count_tables(store *st, int *n, char *err)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_schema", -1, &s, NULL) !=
+	    SQLITE_OK)
+		return errf(err, "%s", sqlite3_errmsg(st->db));
+	int rc = sqlite3_step(s);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : errf(err, "%s", sqlite3_errmsg(st->db));
+}
+
+static int meta_get(store *st, const char *key, char *out, size_t outsz, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "SELECT value FROM meta WHERE key=?", &s, err))
+		return -1;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		snprintf(out, outsz, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return errf(err, "no '%s' in its metadata", key);
+	return 0;
+}
+
+static int initialise(store *st, char *err)
+{
+	char now[32], sql[256];
+	if (store_uuid4(st->device_id, err))
+		return -1;
+	store_now(now);
+	if (store_exec(st->db, "BEGIN IMMEDIATE", "cannot start a transaction", err))
+		return -1;
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", STORE_APPLICATION_ID);
+	if (store_exec(st->db, sql, "cannot mark the file", err) ||
+	    store_schema_create(st->db, err))
+		goto fail;
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "INSERT INTO meta(key, value) VALUES ('device_id', ?1), "
+			  "('created', ?2)", &s, err))
+		goto fail;
+	sqlite3_bind_text(s, 1, st->device_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		errf(err, "cannot write the metadata: %s", sqlite3_errmsg(st->db));
+		goto fail;
+	}
+	if (store_exec(st->db, "COMMIT", "cannot commit", err))
+		goto fail;
+	return 0;
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+static int open_checked(store *st, int flags, int fresh, char *err)
+{
+	int oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (fresh)
+		oflags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(st->path, &st->db, oflags, NULL) != SQLITE_OK)
+		return errf(err, "%s", st->db ? sqlite3_errmsg(st->db) : "out of memory");
+	sqlite3_extended_result_codes(st->db, 0);
+	sqlite3_busy_timeout(st->db, 3000);
+	int ntables;
+	if (count_tables(st, &ntables, err))
+		return -1;
+	if (ntables == 0) {
+		if (flags & STORE_READONLY)
+			return errf(err, "the database is empty, not a survey database");
+		if (initialise(st, err))
+			return -1;
+	} else {
+		int has = has_table(st, "meta", err);
+		if (has < 0)
+			return -1;
+		if (!has || has_table(st, "interviews", err) != 1)
+			return errf(err, "it is a database of another program, not a survey "
+				    "database");
+		if (meta_get(st, "device_id", st->device_id, sizeof st->device_id, err))
+			return -1;
+	}
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "PRAGMA user_version", &s, err))
+		return -1;
+	st->schema_version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	if (st->schema_version > STORE_SCHEMA_VERSION)
+		return errf(err, "it was written by a newer survey (schema %d; this one reads up "
+			    "to %d): update survey", st->schema_version, STORE_SCHEMA_VERSION);
+	if (st->schema_version < STORE_SCHEMA_VERSION && !(flags & STORE_READONLY)) {
+		if (store_exec(st->db, "BEGIN IMMEDIATE", "cannot start a transaction", err))
+			return -1;
+		if (store_schema_migrate(st->db, st->schema_version, err)) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+		if (store_exec(st->db, "COMMIT", "cannot commit the migration", err))
+			return -1;
+		st->schema_version = STORE_SCHEMA_VERSION;
+	}
+	if (!(flags & STORE_READONLY)) {
+		/* WAL keeps readers (survey pack) and the writer apart; FULL syncs every commit. */
+		if (store_exec(st->db, "PRAGMA journal_mode=WAL", "cannot use WAL", err) ||
+		    store_exec(st->db, "PRAGMA synchronous=FULL", "cannot set synchronous", err))
+			return -1;
+	}
+	return store_exec(st->db, "PRAGMA foreign_keys=ON", "cannot enable foreign keys", err);
+}
+
+int store_open(const char *path, int flags, store **out, char *err)
+{
+	int fresh;
+	*out = NULL;
+	if (check_header(path, flags, &fresh, err))
+		return -1;
+	store *st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	st->readonly = !!(flags & STORE_READONLY);
+	char why[ERR_MAX];
+	if (open_checked(st, flags, fresh, why)) {
+		errf(err, "cannot open '%s': %s", path, why);
+		sqlite3_close(st->db);
+		st->db = NULL;
+		store_close(st);
+		return -1;
+	}
+	*out = st;
+	return 0;
+}
+
+void store_close(store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < SQ_COUNT; i++)
+		sqlite3_finalize(st->cache[i]);
+	if (st->db) {
+		if (!st->readonly)
+			sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL,
+						  NULL);
+		sqlite3_close(st->db);
+	}
+	free(st->path);
+	free(st);
+}
+
+const char *store_path(const store *st)
+{
+	return st->path;
+}
+
+const char *store_device_id(const store *st)
+{
+	return st->device_id;
+}
+
+int store_schema_version(const store *st)
+{
+	return st->schema_version;
+}

@@ -1,0 +1,143 @@
+/* store.h: the laptop database — one SQLite file holding interviews, answers with their states,
+ * an append-only event log (paradata), and the questionnaires they were filled with.
+ * Only src/store/ runs SQL. One connection per file; synchronous=FULL: when a function that
+ * changes data returns 0, the change is committed and on disk. */
+#ifndef SURVEY_STORE_H
+#define SURVEY_STORE_H
+
+#include <stddef.h>
+
+#define STORE_SCHEMA_VERSION 1
+#define STORE_UUID_LEN 36          /* "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" */
+
+typedef struct store store;        /* an open database */
+typedef struct store_iv store_iv;  /* an interview open for writing */
+
+enum store_flags {
+	STORE_READONLY = 1,   /* open an existing file read-only; nothing is ever written */
+	STORE_CREATE = 2,     /* create the file (and its device id) if it does not exist */
+};
+
+/* The state of an answer, besides its value. */
+typedef enum store_state {
+	STATE_ANSWERED = 0,   /* the value is what the respondent said */
+	STATE_SKIPPED,        /* not relevant: the value (if any) is kept but does not count */
+	STATE_DONT_KNOW,      /* the respondent does not know; value is empty */
+	STATE_REFUSED,        /* the respondent refused; value is empty */
+} store_state;
+const char *store_state_name(store_state s);            /* "answered", "skipped", ... */
+int store_state_parse(const char *name, store_state *out); /* 0, or -1 if unknown */
+
+/* Open (or with STORE_CREATE create) the database at path. On failure returns -1 with a
+ * one-line reason in err naming the file, and the file's bytes are left as they were: a file
+ * that is not an SQLite database, a database of another program, a truncated or corrupt file,
+ * or a file written by a newer survey (schema version above STORE_SCHEMA_VERSION) is refused
+ * before anything is written. An older schema is migrated (unless STORE_READONLY). */
+int store_open(const char *path, int flags, store **out, char *err);
+/* Checkpoints the WAL (so the single file is complete) and closes. NULL is accepted. */
+void store_close(store *st);
+
+const char *store_path(const store *st);
+const char *store_device_id(const store *st);   /* made at random when the file was created */
+int store_schema_version(const store *st);
+
+/* Group many changes into one transaction (simulate, import). While a batch is open the
+ * functions below do not commit on their own; store_batch_end(st, 1) commits, (st, 0) rolls
+ * back. Without a batch, every change is its own transaction. */
+int store_batch_begin(store *st, char *err);
+int store_batch_end(store *st, int commit, char *err);
+
+/* --- questionnaires ---------------------------------------------------------------------- */
+
+/* Embed a questionnaire's source bytes. Storing the same (form_id, version) again with the same
+ * bytes is a no-op; with different bytes it is an error (the form changed without a new
+ * version). kind is the reader's format: "xlsx", "csv" or "md". */
+int store_form_put(store *st, const char *form_id, const char *version, const char *title,
+                   const char *source_name, const char *kind, const void *bytes, size_t len,
+                   char *err);
+/* The embedded source of a form version. *bytes, *source_name and *kind are malloc'd and the
+ * caller frees them. Returns 0, or -1 (err) when absent. version NULL means the newest. */
+int store_form_get(store *st, const char *form_id, const char *version, void **bytes,
+                   size_t *len, char **source_name, char **kind, char *err);
+
+/* --- interviews -------------------------------------------------------------------------- */
+
+/* How a new interview starts. NULL fields take their defaults. */
+typedef struct store_start {
+	const char *form_id;       /* required */
+	const char *form_version;  /* required */
+	const char *interviewer;   /* "" when NULL */
+	const char *lang;          /* language code the interview started in; may be NULL */
+	const char *device_id;     /* NULL: this file's device id (simulate --devices sets it) */
+	const char *uuid;          /* NULL: a new random UUID v4 (import passes ODK's) */
+	const char *created;       /* NULL: now; else an ISO 8601 UTC time (simulate, import) */
+} store_start;
+
+/* Start a new interview (status draft, revision 1) and log an "opened" event. */
+int store_iv_start(store *st, const store_start *how, store_iv **out, char *err);
+/* Open an existing interview for writing (resume a draft, or revise a completed one); logs a
+ * "resumed" event. Event offsets continue from the last one logged. */
+int store_iv_resume(store *st, const char *uuid, store_iv **out, char *err);
+void store_iv_close(store_iv *iv);   /* frees the handle; writes nothing. NULL accepted */
+const char *store_iv_uuid(const store_iv *iv);
+
+/* Set an answer (path as DESIGN.md: "q" or "grp[2]/q") with its state, in one transaction:
+ * the answer row, the interview's revision and modified time, and an "answer" event with the
+ * old and new value and state. Setting the same value and state again writes nothing.
+ * value may be NULL (stored as NULL: no value). */
+int store_iv_set(store_iv *iv, const char *path, const char *value, store_state state,
+                 char *err);
+/* Remove the answers under a path prefix (a deleted repeat instance: "grp[3]"), logged. */
+int store_iv_remove(store_iv *iv, const char *path_prefix, char *err);
+/* Append an event of another kind ("moved", "language", "left", ...) with optional path and
+ * detail (stored as new_value). */
+int store_iv_event(store_iv *iv, const char *kind, const char *path, const char *detail,
+                   char *err);
+/* Remember where the interviewer is (a path) and the current language, for resume. */
+int store_iv_set_position(store_iv *iv, const char *path, const char *lang, char *err);
+/* Mark complete: status complete, completion time, content hash (SHA-256 of the interview's
+ * identity, status and every answer), a "completed" event. instance_name may be NULL. */
+int store_iv_complete(store_iv *iv, const char *instance_name, char *err);
+/* Back to draft (an interviewer reopening a completed interview to correct it). */
+int store_iv_reopen(store_iv *iv, char *err);
+
+/* One stored answer. */
+typedef struct store_answer {
+	char *path;         /* "q" or "grp[2]/q" */
+	char *value;        /* NULL when there is no value */
+	store_state state;
+} store_answer;
+/* All answers of an interview, sorted by path. *out is malloc'd; free with store_answers_free. */
+int store_answers(store *st, const char *uuid, store_answer **out, int *n, char *err);
+void store_answers_free(store_answer *a, int n);
+
+/* One row of the interview list. */
+typedef struct store_interview {
+	char uuid[STORE_UUID_LEN + 1];
+	char *form_id, *form_version;
+	char *device_id;
+	char *interviewer;
+	char *status;         /* "draft" or "complete" */
+	int revision;         /* counts the changes made */
+	char *created, *modified, *completed;  /* ISO 8601 UTC; completed NULL for drafts */
+	char *content_hash;   /* hex SHA-256 once complete, else NULL */
+	char *lang;           /* last language used */
+	char *position;       /* last path shown, for resume */
+	char *instance_name;  /* the form's instance_name once complete, else NULL */
+	int answered;         /* answers with state answered */
+} store_interview;
+/* Every interview, oldest first. Free with store_interviews_free. */
+int store_interviews(store *st, store_interview **out, int *n, char *err);
+/* One interview by UUID; -1 with err when absent. Free with store_interview_release. */
+int store_interview_get(store *st, const char *uuid, store_interview *out, char *err);
+void store_interview_release(store_interview *iv);
+void store_interviews_free(store_interview *ivs, int n);
+
+/* --- helpers shared inside the store, exposed for tests ------------------------------------ */
+
+/* A random UUID v4 from getrandom(), lowercase, NUL-terminated in out (37 bytes). */
+int store_uuid4(char out[STORE_UUID_LEN + 1], char *err);
+/* The current time as ISO 8601 UTC with milliseconds: "2026-11-27T03:50:12.345Z". */
+void store_now(char out[32]);
+
+#endif

@@ -1,0 +1,48 @@
+/* util.h: allocation that cannot fail, growable strings, error buffers, small helpers.
+ * Allocation failure is fatal here, in one place, so call sites stay clean (tmux xmalloc.c). */
+#ifndef SURVEY_UTIL_H
+#define SURVEY_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Size of the error buffers that lower layers fill: char err[ERR_MAX]. */
+#define ERR_MAX 512
+
+/* Allocation: never returns NULL; on exhaustion the process aborts with a message. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+void *xreallocarray(void *p, size_t nmemb, size_t size);
+char *xstrdup(const char *s);               /* xstrdup(NULL) returns NULL */
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Fill an ERR_MAX error buffer (err may be NULL); returns -1 so callers can
+ * write `return errf(err, "cannot open '%s': %s", path, why);`. */
+int errf(char *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Growable NUL-terminated string. Initialise with STRBUF_INIT or zeroed memory. */
+typedef struct strbuf {
+	char *buf;   /* contents, NUL-terminated once anything was added; may be NULL when empty */
+	size_t len;  /* bytes used, not counting the NUL */
+	size_t cap;  /* bytes allocated */
+} strbuf;
+#define STRBUF_INIT { NULL, 0, 0 }
+void sb_add(strbuf *sb, const char *s, size_t n);
+void sb_adds(strbuf *sb, const char *s);
+void sb_addc(strbuf *sb, char c);
+void sb_addf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_vaddf(strbuf *sb, const char *fmt, va_list ap);
+const char *sb_str(const strbuf *sb);       /* "" when empty; never NULL */
+char *sb_detach(strbuf *sb);                /* caller frees; leaves sb empty; never NULL */
+void sb_reset(strbuf *sb);                  /* len = 0, keeps the allocation */
+void sb_release(strbuf *sb);                /* frees the buffer */
+
+/* Case-insensitive ASCII comparison (Cyrillic compared as bytes). */
+int ascii_casecmp(const char *a, const char *b);
+
+/* Read a whole file into memory (NUL-terminated, length in *len). NULL with err on failure. */
+char *read_file(const char *path, size_t *len, char *err);
+
+#endif

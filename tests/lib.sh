@@ -1,0 +1,25 @@
+# tests/lib.sh: helpers for CLI test scripts (sourced). Each check prints "ok N - what" or
+# "not ok N - what" (TAP-like); tests/run counts those lines. The script exits non-zero if any failed.
+: "${SURVEY:?SURVEY must name the binary under test}"
+T_N=0 T_FAILED=0
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+ok()     { T_N=$((T_N + 1)); echo "ok $T_N - $1"; }
+not_ok() { T_N=$((T_N + 1)); T_FAILED=$((T_FAILED + 1)); echo "not ok $T_N - $1"; }
+
+# run CMD...: runs a command, keeping stdout in $TMP/out, stderr in $TMP/err, status in $RC
+run() { "$@" >"$TMP/out" 2>"$TMP/err"; RC=$?; }
+
+expect_rc()  { # expect_rc N what
+	if [ "$RC" -eq "$1" ]; then ok "$2 (exit $1)"; else not_ok "$2: exit $RC, expected $1; stderr: $(head -c 400 "$TMP/err")"; fi; }
+expect_out() { # expect_out REGEX what   (grep -E on stdout)
+	if grep -Eq -- "$1" "$TMP/out"; then ok "$2"; else not_ok "$2: stdout lacks /$1/: $(head -c 400 "$TMP/out")"; fi; }
+expect_err() { # expect_err REGEX what
+	if grep -Eq -- "$1" "$TMP/err"; then ok "$2"; else not_ok "$2: stderr lacks /$1/: $(head -c 400 "$TMP/err")"; fi; }
+expect_err_lines() { # expect_err_lines N what
+	n=$(wc -l <"$TMP/err"); if [ "$n" -eq "$1" ]; then ok "$2"; else not_ok "$2: stderr has $n lines, expected $1: $(head -c 400 "$TMP/err")"; fi; }
+expect_eq()  { # expect_eq GOT WANT what
+	if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3: got '$1', expected '$2'"; fi; }
+
+done_testing() { [ "$T_FAILED" -eq 0 ]; }
