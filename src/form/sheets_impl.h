@@ -1,0 +1,68 @@
+/* sheets_impl.h: private to the sheet readers (sheets*.c): the row-by-row workbook builder they
+ * share, their entry points and the limits that keep hostile files bounded. */
+#ifndef SURVEY_SHEETS_IMPL_H
+#define SURVEY_SHEETS_IMPL_H
+
+#include <stddef.h>
+
+#include "form/sheets.h"
+#include "util/util.h"
+
+#define SHEETS_MAX_FILE   ((size_t)64 << 20)  /* bytes of a questionnaire file */
+#define SHEETS_MAX_SHEETS 1000                /* sheets in a workbook */
+#define SHEETS_MAX_ROWS   1000000             /* row number (xlsx) or stored rows (csv, md) */
+#define SHEETS_MAX_COLS   16384               /* columns of a sheet */
+#define SHEETS_MAX_CELLS  5000000             /* cells stored in a workbook, empty ones included */
+
+/* Limits on inflated .xlsx data; variables so that tests can lower them. */
+extern size_t sheets_xlsx_part_limit;   /* one zip part: 256 MiB */
+extern size_t sheets_xlsx_total_limit;  /* all parts read together: 512 MiB */
+
+/* Builds a workbook one row at a time. The readers call, in file order:
+ *   wbb_sheet()                          when a sheet starts (xlsx), or
+ *   wbb_row_begin(), wbb_cell()..., wbb_row_end() for each row, and finally
+ *   wbb_finish()                         which closes the last sheet.
+ * Text formats (csv, md) put the sheet-name column in cell 0 and end rows with
+ * wbb_text_row_end(), which opens a sheet when cell 0 is not empty.
+ * The builder normalises every cell (trims blanks and no-break spaces at both ends, turns inner
+ * no-break spaces into spaces and CR LF or a lone CR into LF), drops trailing empty cells, blank
+ * rows, wholly blank columns and sheets whose names start with '_'. Errors are located as
+ * "LINE: " (text formats) or "SHEET:ROW: " (xlsx). */
+typedef struct wbb {
+	workbook *wb;      /* the workbook being filled */
+	int textfmt;       /* 1: csv or md (locations "LINE: ", ragged rows checked) */
+	int cap_sheets;    /* allocated entries of wb->sheets */
+	int cap_rows;      /* allocated entries of the current sheet's rows */
+	int skip;          /* 1 while the current sheet is being dropped */
+	sheet *cur;        /* the sheet being filled; NULL before the first or while skipping */
+	long cells;        /* cells stored so far */
+	int line;          /* line or row number of the row being built */
+	strbuf row;        /* the row's cell texts, each NUL-terminated; offset 0 holds "" */
+	size_t *offs;      /* offs[c] is where column c's text starts in `row` */
+	int ncols;         /* columns of the row so far */
+	int cap_cols;      /* allocated entries of offs */
+} wbb;
+
+void wbb_init(wbb *b, workbook *wb, int text);
+void wbb_release(wbb *b);   /* frees the builder's scratch space, not the workbook */
+
+/* Start sheet `name`; `line` locates a duplicate in text formats. Sets b->skip for '_' sheets. */
+int wbb_sheet(wbb *b, const char *name, int line, char *err);
+
+void wbb_row_begin(wbb *b, int line);
+/* Cell `col` (0-based, increasing within a row; gaps become empty cells). */
+int wbb_cell(wbb *b, int col, const char *s, size_t n, char *err);
+int wbb_row_end(wbb *b, char *err);
+int wbb_text_row_end(wbb *b, char *err);
+void wbb_finish(wbb *b);
+
+/* Text formats: skips a UTF-8 byte order mark; refuses UTF-16, NUL bytes and invalid UTF-8
+ * with the line where they are. Returns the offset where the text starts, or -1. */
+long sheets_text_start(const char *data, size_t len, char *err);
+
+/* The readers: fill a zeroed *wb (path already set); on failure the caller releases it. */
+int sheets_read_md(const char *data, size_t len, workbook *wb, char *err);
+int sheets_read_csv(const char *data, size_t len, workbook *wb, char *err);
+int sheets_read_xlsx(const char *data, size_t len, workbook *wb, char *err);
+
+#endif
