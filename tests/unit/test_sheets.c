@@ -130,7 +130,7 @@ static void check_form(const workbook *wb)
 	assert_string_equal(cell(st, 1, 3), "Kyrgyz (ky)");
 }
 
-static void __attribute__((unused)) assert_same_cells(const workbook *a, const workbook *b)
+static void assert_same_cells(const workbook *a, const workbook *b)
 {
 	assert_int_equal(a->nsheets, b->nsheets);
 	for (int i = 0; i < a->nsheets; i++) {
@@ -239,6 +239,87 @@ static void test_md_errors(void **state)
 	workbook_release(&wb);
 }
 
+/* ---- csv ---- */
+
+static void test_csv_form(void **state)
+{
+	workbook wb, md;
+	read_fixture("form.csv", &wb);   /* UTF-8 BOM, CR LF, quoted fields */
+	check_form(&wb);
+	const sheet *s = &wb.sheets[0];
+	int lines[] = { 2, 3, 4, 5, 7, 8, 9 };
+	for (int r = 0; r < 7; r++)
+		assert_int_equal(s->rows[r].line, lines[r]);
+	check_row(&wb.sheets[1], 0, 10, "list_name", "name", "label::Kyrgyz (ky)",
+	          "label::Russian (ru)", NULL);
+	assert_int_equal(wb.sheets[2].rows[0].line, 16);
+	assert_int_equal(wb.sheets[2].rows[1].line, 17);
+	read_fixture("form.md", &md);
+	assert_same_cells(&wb, &md);
+	workbook_release(&md);
+	workbook_release(&wb);
+}
+
+static void test_csv_quoting(void **state)
+{
+	workbook wb;
+	read_str("csv",
+	         "survey,type,name,label\n"
+	         ",note,n1,\"two\nlines\"\n"               /* record at line 2 spans two lines */
+	         ",note,n2,\"say \"\"hi\"\"\"\n"           /* line 4 */
+	         ",note,n4,\"x\r\ny\"\r"                   /* line 5: quoted CR LF, record ends in CR */
+	         ",note , n5 ,\" spaced \"\n"              /* line 7 */
+	         ",,,\n"
+	         ",note,n6,last,",                         /* line 9: trailing separator, no EOL */
+	         &wb);
+	const sheet *s = &wb.sheets[0];
+	assert_int_equal(s->nrows, 6);
+	check_row(s, 0, 1, "type", "name", "label", NULL);
+	check_row(s, 1, 2, "note", "n1", "two\nlines", NULL);
+	check_row(s, 2, 4, "note", "n2", "say \"hi\"", NULL);
+	check_row(s, 3, 5, "note", "n4", "x\ny", NULL);
+	check_row(s, 4, 7, "note", "n5", "spaced", NULL);
+	check_row(s, 5, 9, "note", "n6", "last", NULL);
+	workbook_release(&wb);
+
+	/* text after a closing quote is kept, a quote inside an unquoted field is literal */
+	read_str("csv", "s,a,b\n,\"a\"b,x\"y\"\n", &wb);
+	check_row(&wb.sheets[0], 1, 2, "ab", "x\"y\"", NULL);
+	workbook_release(&wb);
+
+	/* ';' separated (Excel with Russian settings), commas kept inside cells */
+	read_str("csv", "\"survey\";;\r\n;type;label\r\n;text;\"Аты, жөнү\"\r\n;note;a,b\r\n", &wb);
+	check_row(&wb.sheets[0], 0, 2, "type", "label", NULL);
+	check_row(&wb.sheets[0], 1, 3, "text", "Аты, жөнү", NULL);
+	check_row(&wb.sheets[0], 2, 4, "note", "a,b", NULL);
+	workbook_release(&wb);
+
+	/* a lone sheet name, blank lines, CR-only line ends */
+	read_str("csv", "survey\r\r,type\r\r,text\r", &wb);
+	check_row(&wb.sheets[0], 0, 3, "type", NULL);
+	check_row(&wb.sheets[0], 1, 5, "text", NULL);
+	workbook_release(&wb);
+
+	read_str("csv", "", &wb);
+	assert_int_equal(wb.nsheets, 0);
+	workbook_release(&wb);
+}
+
+static void test_csv_errors(void **state)
+{
+	assert_string_equal(read_fixture_err("stray_quote.csv"), "3: unterminated quoted field");
+	assert_string_equal(read_str_err("csv", "s,a,b,c\n,note,n3,x,\"y\"\n"),
+	                    "2: row has 4 cells, the header has 3");
+	assert_string_equal(read_str_err("csv", "s,a\n,\"x\n\n\n"), "2: unterminated quoted field");
+	assert_string_equal(read_str_err("csv", "\""), "1: unterminated quoted field");
+	assert_string_equal(read_str_err("csv", "\n,type,name\n"),
+	                    "2: row before the first sheet name: put the sheet name (e.g. 'survey') "
+	                    "in the first column");
+	assert_string_equal(read_str_err("csv", "s,a\n,x\ns,b\n"), "3: sheet 's' appears twice");
+	assert_string_equal(read_str_err("csv", "s,a\n,\xd0\n"),
+	                    "2: the text is not UTF-8: save the file as UTF-8");
+}
+
 /* ---- shared behaviour ---- */
 
 static void test_cell_cleaning(void **state)
@@ -291,6 +372,9 @@ int main(void)
 		cmocka_unit_test(test_md_layout),
 		cmocka_unit_test(test_md_ragged),
 		cmocka_unit_test(test_md_errors),
+		cmocka_unit_test(test_csv_form),
+		cmocka_unit_test(test_csv_quoting),
+		cmocka_unit_test(test_csv_errors),
 		cmocka_unit_test(test_cell_cleaning),
 		cmocka_unit_test(test_blank_columns),
 		cmocka_unit_test(test_read_dispatch),
