@@ -1,0 +1,72 @@
+/* form_diag.c: the list of problems found in a questionnaire, and their one-line format
+ * FILE:SHEET:ROW: error|warning: COLUMN: MESSAGE at character N. */
+#include "form/form.h"
+#include "util/util.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void form_diags_init(form_diags *d)
+{
+	memset(d, 0, sizeof *d);
+}
+
+void form_diags_release(form_diags *d)
+{
+	for (int i = 0; i < d->n; i++) {
+		form_diag *g = &d->items[i];
+		free(g->file);
+		free(g->sheet);
+		free(g->column);
+		free(g->message);
+	}
+	free(d->items);
+	memset(d, 0, sizeof *d);
+}
+
+void form_diag_add(form_diags *d, form_severity sev, const char *file, const char *sheet,
+		int row, const char *column, int pos, const char *fmt, ...)
+{
+	int kept = sev == FORM_ERROR ? d->nerrors : d->nwarnings;
+	if (sev == FORM_ERROR)
+		d->nerrors++;
+	else
+		d->nwarnings++;
+	if (kept >= FORM_DIAGS_MAX) {
+		d->dropped++;
+		return;
+	}
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->items = xreallocarray(d->items, (size_t)d->cap, sizeof *d->items);
+	}
+	form_diag *g = &d->items[d->n++];
+	g->severity = sev;
+	g->file = xstrdup(file ? file : "");
+	g->sheet = xstrdup(sheet);
+	g->row = row;
+	g->column = xstrdup(column);
+	g->pos = pos;
+	strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	g->message = sb_detach(&sb);
+}
+
+void form_diag_format(const form_diag *g, strbuf *sb)
+{
+	sb_adds(sb, g->file);
+	if (g->sheet)
+		sb_addf(sb, ":%s", g->sheet);
+	if (g->row > 0)
+		sb_addf(sb, ":%d", g->row);
+	sb_adds(sb, g->severity == FORM_ERROR ? ": error: " : ": warning: ");
+	if (g->column)
+		sb_addf(sb, "%s: ", g->column);
+	sb_adds(sb, g->message);
+	if (g->pos >= 0)
+		sb_addf(sb, " at character %d", g->pos);
+}

@@ -1,0 +1,118 @@
+/* form_impl.h: internals shared by the form loader files (form*.c, xlsform*.c): the string
+ * hash map, the loader's state, and small helpers. Not for other modules. */
+#ifndef SURVEY_FORM_IMPL_H
+#define SURVEY_FORM_IMPL_H
+
+#include "form/form.h"
+#include "util/util.h"
+
+/* ---- form_map.c: open-addressing hash map from (scope, string) to int. ---- */
+struct form_map_slot {
+	const char *key;   /* borrowed: must outlive the map; NULL for an empty slot */
+	int scope;         /* a namespace, e.g. the parent node of a name */
+	int value;
+	unsigned hash;
+};
+typedef struct form_map {
+	struct form_map_slot *slots;
+	size_t cap;        /* a power of two, or 0 */
+	size_t n;          /* slots used */
+	int nocase;        /* 1: keys compare ASCII case-insensitively */
+} form_map;
+void form_map_init(form_map *m, int nocase);
+void form_map_release(form_map *m);
+/* The value stored for (scope, key), or NULL. The pointer is valid until the next put. */
+int *form_map_find(const form_map *m, int scope, const char *key);
+/* Insert (scope, key) -> value unless present; returns the stored value's slot and sets
+ * *existed (1 when the key was already there: the value is left unchanged). */
+int *form_map_put(form_map *m, int scope, const char *key, int value, int *existed);
+
+/* ---- form_types.c: the type column. ---- */
+enum form_row_kind {
+	ROW_QUESTION,       /* tp.type is set */
+	ROW_BEGIN_GROUP, ROW_BEGIN_REPEAT, ROW_BEGIN_LOOP,
+	ROW_END_GROUP, ROW_END_REPEAT, ROW_END_LOOP,
+	ROW_UNSUPPORTED,    /* a known XLSForm type that survey cannot interview */
+	ROW_UNKNOWN,        /* not an XLSForm type */
+};
+typedef struct form_type_parse {
+	enum form_row_kind kind;
+	form_type type;     /* ROW_QUESTION */
+	int list_at, list_len;  /* selects: the list name's place in the type string; len 0 if none */
+	int or_other;       /* "or_other" (or "or other", "or specify other") follows the list */
+} form_type_parse;
+/* Classify a type cell (already trimmed). Never fails: unknown text gives ROW_UNKNOWN. */
+void form_parse_type(const char *s, form_type_parse *tp);
+
+/* ---- form_util.c ---- */
+/* Is s a valid XML name without ':' (what XLSForm requires of question names)? */
+int form_is_xml_name(const char *s);
+/* The 1-based character (UTF-8) position of byte offset `off` in s. */
+int form_char_pos(const char *s, int off);
+/* yes/true/true() -> 1, no/false/false() -> 0, anything else -> -1. */
+int form_yes_no(const char *s);
+/* Copy s with "smart" quotes (U+2018, U+2019, U+201C, U+201D) made ASCII. Caller frees. */
+char *form_unsmart_quotes(const char *s);
+/* Copy s with runs of blanks made one space and the ends trimmed. Caller frees. */
+char *form_collapse_space(const char *s);
+
+/* ---- The loader (xlsform.c builds the tree, form_check.c checks and links it). ---- */
+
+/* How a header of the survey or choices sheet is understood. */
+enum form_col_kind {
+	COL_IGNORE, COL_TYPE, COL_NAME, COL_TEXT, COL_EXPR, COL_APPEARANCE, COL_PARAMETERS,
+	COL_LIST_NAME, COL_EXTRA,
+};
+typedef struct form_col {
+	enum form_col_kind kind;
+	int sub;              /* COL_TEXT: enum form_text_kind; COL_EXPR: enum form_expr_kind;
+	                         COL_EXTRA: index into form->choice_columns */
+	int lang;             /* COL_TEXT: language index; plain columns map to the default */
+	int plain;            /* COL_TEXT: written without "::language" */
+	const char *header;   /* as written (borrowed from the workbook) */
+} form_col;
+
+typedef struct form_loader {
+	const workbook *wb;
+	const char *file;      /* for diagnostics */
+	form_diags *diags;     /* never NULL here */
+	form *f;
+	const sheet *survey, *choices, *settings;
+	form_col *scols;       /* survey columns */
+	int nscols;
+	form_col *ccols;       /* choices columns */
+	int nccols;
+	int survey_header_row, choices_header_row, settings_row;
+	const char *xcol[FORM_NEXPRS];   /* header of each expression column (for messages) */
+	const char *tcol[FORM_NTEXTS];   /* header of one column of each text kind */
+	int plain_lang;        /* language index that plain text columns map to; -1 if none yet */
+	char *default_language;   /* settings default_language, NULL if none */
+	int default_lang_row;  /* its row on the settings sheet */
+	int allow_choice_duplicates;
+	int cap_nodes;
+	form_map node_names;   /* (parent, name) for duplicate checks */
+	form_map node_names_lc;   /* the same, case-insensitive, for warnings */
+	form_map repeat_names; /* repeat names anywhere */
+	char *instance_name_col;  /* header of instance_name on the settings sheet */
+} form_loader;
+
+/* Report a problem (file is the loader's). */
+void form_err(form_loader *ld, const char *sheet, int row, const char *column, int pos,
+              const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void form_warn(form_loader *ld, const char *sheet, int row, const char *column, int pos,
+               const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* xlsform.c: sheets -> settings, languages, lists and the node tree. */
+void xlsform_build(form_loader *ld);
+/* form_check.c: parse expressions, check ${name} references, build the dependency graph and
+ * the evaluation orders, find cycles, warn about missing translations. */
+void form_check(form_loader *ld);
+/* form_filter.c: rewrite a choice_filter's bare names (choice columns) to ${-name}. Returns a
+ * malloc'd string; map[i] (malloc'd, len+1 entries) is the offset in src of byte i of the
+ * result, so error positions can be given in the cell as written. */
+char *form_filter_rewrite(const char *src, int **map);
+
+/* form.c: the sheet name as the file spells it (for diagnostics). */
+const char *form_sheet_name(const sheet *sh, const char *fallback);
+
+#endif

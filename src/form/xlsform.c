@@ -1,0 +1,958 @@
+/* xlsform.c: the XLSForm conventions — sheets, column headers, languages, settings, choice
+ * lists and survey rows (begin/end nesting, names, types, or_other) — turned into the tree of
+ * form.h. Expressions are only stored here; form_check.c parses and links them. */
+#include "form/form_impl.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Deepest nesting of groups and repeats accepted (paths stay short, stacks bounded). */
+#define FORM_MAX_DEPTH 64
+
+static const char *cell(const sheet_row *r, int c)
+{
+	return c >= 0 && c < r->ncells ? r->cells[c] : "";
+}
+
+/* ---- headers ---- */
+
+struct alias {
+	const char *name;          /* the first part of a header, lowercased, blanks as '_' */
+	enum form_col_kind kind;
+	int sub;
+};
+
+static const struct alias survey_aliases[] = {
+	{ "type", COL_TYPE, 0 }, { "command", COL_TYPE, 0 },
+	{ "name", COL_NAME, 0 }, { "value", COL_NAME, 0 },
+	{ "label", COL_TEXT, FORM_LABEL }, { "caption", COL_TEXT, FORM_LABEL },
+	{ "hint", COL_TEXT, FORM_HINT },
+	{ "required_message", COL_TEXT, FORM_REQUIRED_MSG },
+	{ "jr:requiredmsg", COL_TEXT, FORM_REQUIRED_MSG },
+	{ "requiredmsg", COL_TEXT, FORM_REQUIRED_MSG },
+	{ "constraint_message", COL_TEXT, FORM_CONSTRAINT_MSG },
+	{ "constraining_message", COL_TEXT, FORM_CONSTRAINT_MSG },
+	{ "jr:constraintmsg", COL_TEXT, FORM_CONSTRAINT_MSG },
+	{ "relevant", COL_EXPR, FORM_X_RELEVANT }, { "relevance", COL_EXPR, FORM_X_RELEVANT },
+	{ "constraint", COL_EXPR, FORM_X_CONSTRAINT },
+	{ "calculation", COL_EXPR, FORM_X_CALCULATION },
+	{ "calculate", COL_EXPR, FORM_X_CALCULATION },
+	{ "required", COL_EXPR, FORM_X_REQUIRED },
+	{ "read_only", COL_EXPR, FORM_X_READ_ONLY }, { "readonly", COL_EXPR, FORM_X_READ_ONLY },
+	{ "choice_filter", COL_EXPR, FORM_X_CHOICE_FILTER },
+	{ "repeat_count", COL_EXPR, FORM_X_REPEAT_COUNT },
+	{ "jr:count", COL_EXPR, FORM_X_REPEAT_COUNT }, { "count", COL_EXPR, FORM_X_REPEAT_COUNT },
+	{ "default", COL_EXPR, FORM_X_DEFAULT },
+	{ "appearance", COL_APPEARANCE, 0 },
+	{ "parameters", COL_PARAMETERS, 0 },
+	/* media and guidance are not shown by a terminal; accepted and ignored */
+	{ "guidance_hint", COL_IGNORE, 0 }, { "image", COL_IGNORE, 0 },
+	{ "big-image", COL_IGNORE, 0 }, { "audio", COL_IGNORE, 0 }, { "video", COL_IGNORE, 0 },
+	{ "media", COL_IGNORE, 0 },
+};
+
+static const struct alias choices_aliases[] = {
+	{ "list_name", COL_LIST_NAME, 0 },
+	{ "name", COL_NAME, 0 }, { "value", COL_NAME, 0 },
+	{ "label", COL_TEXT, FORM_LABEL }, { "caption", COL_TEXT, FORM_LABEL },
+	{ "image", COL_IGNORE, 0 }, { "big-image", COL_IGNORE, 0 }, { "audio", COL_IGNORE, 0 },
+	{ "video", COL_IGNORE, 0 }, { "media", COL_IGNORE, 0 },
+};
+
+/* Lowercase, blanks runs as '_', ends trimmed: "List Name" -> "list_name". Caller frees. */
+static char *snake(const char *s, size_t n)
+{
+	strbuf sb = STRBUF_INIT;
+	int blank = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			blank = 1;
+			continue;
+		}
+		if (blank && sb.len)
+			sb_addc(&sb, '_');
+		blank = 0;
+		sb_addc(&sb, c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+	}
+	return sb_detach(&sb);
+}
+
+static char *trimmed(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return xstrndup(s, n);
+}
+
+/* Split a header into its column part (snake-cased) and its language part (NULL if none). */
+static void split_header(const char *h, int double_colon, char **col, char **lang)
+{
+	const char *sep = NULL;
+	size_t seplen = 0;
+	if (double_colon) {
+		sep = strstr(h, "::");
+		seplen = 2;
+	} else {
+		sep = strchr(h, ':');
+		seplen = 1;
+		if (sep) {
+			char *pre = snake(h, (size_t)(sep - h));
+			if (strcmp(pre, "jr") == 0)   /* jr:count, jr:constraintMsg */
+				sep = strchr(sep + 1, ':');
+			free(pre);
+		}
+	}
+	if (!sep) {
+		*col = snake(h, strlen(h));
+		*lang = NULL;
+		return;
+	}
+	*col = snake(h, (size_t)(sep - h));
+	*lang = trimmed(sep + seplen, strlen(sep + seplen));
+}
+
+/* Parse "Kyrgyz (ky)" -> "ky"; NULL when there is no "(code)". */
+static char *lang_code(const char *name)
+{
+	size_t n = strlen(name);
+	if (!n || name[n - 1] != ')')
+		return NULL;
+	const char *open = strrchr(name, '(');
+	if (!open)
+		return NULL;
+	char *code = trimmed(open + 1, (size_t)(name + n - 1 - (open + 1)));
+	if (!*code) {
+		free(code);
+		return NULL;
+	}
+	return code;
+}
+
+/* Is code shaped like a BCP 47 tag: 2-3 letters, then -subtags? */
+static int code_ok(const char *code)
+{
+	int n = 0;
+	while ((code[n] >= 'a' && code[n] <= 'z') || (code[n] >= 'A' && code[n] <= 'Z'))
+		n++;
+	if (n < 2 || n > 3)
+		return 0;
+	for (const char *p = code + n; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '-'))
+			return 0;
+	return 1;
+}
+
+/* The index of language `name`, added (and checked) when new. */
+static int lang_index(form_loader *ld, const char *name, const char *sheetname, int row,
+		const char *header)
+{
+	form *f = ld->f;
+	for (int i = 0; i < f->nlangs; i++)
+		if (strcmp(f->langs[i].name, name) == 0)
+			return i;
+	f->langs = xreallocarray(f->langs, (size_t)f->nlangs + 1, sizeof *f->langs);
+	form_lang *l = &f->langs[f->nlangs];
+	l->name = xstrdup(name);
+	l->code = lang_code(name);
+	if (strcmp(name, "default") != 0) {
+		if (!l->code)
+			form_warn(ld, sheetname, row, header, -1,
+				  "language '%s' has no code: write it as '%s (xx)' with its "
+				  "ISO 639 code, e.g. 'Kyrgyz (ky)'", name, name);
+		else if (!code_ok(l->code))
+			form_warn(ld, sheetname, row, header, -1,
+				  "language '%s': '%s' is not a language code such as 'ky' or 'ru'",
+				  name, l->code);
+	}
+	return f->nlangs++;
+}
+
+/* Read a header row into columns. Returns the number of columns. */
+static int parse_headers(form_loader *ld, const sheet *sh, const struct alias *aliases,
+		size_t naliases, int choices, form_col **out)
+{
+	const sheet_row *h = &sh->rows[0];
+	const char *sname = sh->name;
+	form_col *cols = xcalloc((size_t)h->ncells + 1, sizeof *cols);
+	int double_colon = 0;
+	for (int c = 0; c < h->ncells; c++)
+		if (strstr(h->cells[c], "::"))
+			double_colon = 1;
+	form_map seen;
+	form_map_init(&seen, 0);
+	for (int c = 0; c < h->ncells; c++) {
+		const char *hd = h->cells[c];
+		form_col *col = &cols[c];
+		col->header = hd;
+		col->kind = COL_IGNORE;
+		if (!*hd)
+			continue;
+		char *name, *lang;
+		split_header(hd, double_colon, &name, &lang);
+		const struct alias *a = NULL;
+		for (size_t i = 0; i < naliases; i++)
+			if (strcmp(name, aliases[i].name) == 0)
+				a = &aliases[i];
+		if (!a) {
+			if (choices) {
+				form *f = ld->f;
+				col->kind = COL_EXTRA;
+				col->sub = f->nchoice_columns;
+				f->choice_columns = xreallocarray(f->choice_columns,
+								  (size_t)f->nchoice_columns + 1,
+								  sizeof *f->choice_columns);
+				f->choice_columns[f->nchoice_columns++] = trimmed(hd, strlen(hd));
+			}
+			free(name);
+			free(lang);
+			continue;
+		}
+		col->kind = a->kind;
+		col->sub = a->sub;
+		if (a->kind == COL_TEXT) {
+			col->plain = lang == NULL || !*lang;
+			const char *ln = col->plain ? (ld->default_language ? ld->default_language
+							     : "default") : lang;
+			col->lang = lang_index(ld, ln, sname, h->line, hd);
+			if (!ld->tcol[a->sub] || col->plain)
+				ld->tcol[a->sub] = hd;
+		} else if (lang && *lang && a->kind != COL_IGNORE) {
+			form_warn(ld, sname, h->line, hd, -1, "column '%s' cannot be translated; "
+				  "it is ignored", name);
+			col->kind = COL_IGNORE;
+		} else if (a->kind == COL_EXPR) {
+			ld->xcol[a->sub] = hd;
+		}
+		/* two columns meaning the same thing */
+		if (col->kind != COL_IGNORE) {
+			int scope = col->kind * 64 + col->sub * 2 + (col->kind == COL_TEXT && col->plain);
+			const char *key = col->kind == COL_TEXT ? ld->f->langs[col->lang].name : "";
+			int existed;
+			int *first = form_map_put(&seen, scope, key, c, &existed);
+			if (existed) {
+				form_err(ld, sname, h->line, hd, -1, "duplicate column: '%s' means "
+					 "the same as '%s'", hd, cols[*first].header);
+				col->kind = COL_IGNORE;
+			}
+		}
+		free(name);
+		free(lang);
+	}
+	form_map_release(&seen);
+	*out = cols;
+	return h->ncells;
+}
+
+static int find_col(const form_col *cols, int n, enum form_col_kind kind)
+{
+	for (int i = 0; i < n; i++)
+		if (cols[i].kind == kind)
+			return i;
+	return -1;
+}
+
+/* ---- settings ---- */
+
+static void read_settings(form_loader *ld)
+{
+	form *f = ld->f;
+	const sheet *sh = ld->settings;
+	if (sh && sh->nrows >= 2) {
+		const sheet_row *h = &sh->rows[0], *r = &sh->rows[1];
+		ld->settings_row = r->line;
+		for (int c = 0; c < h->ncells; c++) {
+			char *key = snake(h->cells[c], strlen(h->cells[c]));
+			const char *v = cell(r, c);
+			char **dst = NULL;
+			if (!strcmp(key, "form_title") || !strcmp(key, "set_form_title") ||
+			    !strcmp(key, "title"))
+				dst = &f->title;
+			else if (!strcmp(key, "form_id") || !strcmp(key, "id_string") ||
+				 !strcmp(key, "set_form_id"))
+				dst = &f->id;
+			else if (!strcmp(key, "version"))
+				dst = &f->version;
+			else if (!strcmp(key, "style"))
+				dst = &f->style;
+			else if (!strcmp(key, "default_language") && *v) {
+				free(ld->default_language);
+				ld->default_language = xstrdup(v);
+				ld->default_lang_row = r->line;
+			} else if (!strcmp(key, "instance_name") && *v) {
+				free(f->instance_name_src);
+				f->instance_name_src = form_unsmart_quotes(v);
+				free(ld->instance_name_col);
+				ld->instance_name_col = xstrdup(h->cells[c]);
+			} else if (!strcmp(key, "allow_choice_duplicates"))
+				ld->allow_choice_duplicates = form_yes_no(v) == 1;
+			if (dst && *v) {
+				free(*dst);
+				*dst = xstrdup(v);
+			}
+			free(key);
+		}
+	}
+	if (!f->id) {   /* the file name without directory and extension, as pyxform does */
+		const char *base = strrchr(ld->file, '/');
+		base = base ? base + 1 : ld->file;
+		const char *dot = strrchr(base, '.');
+		f->id = xstrndup(base, dot && dot > base ? (size_t)(dot - base) : strlen(base));
+	}
+	if (!f->title)
+		f->title = xstrdup(f->id);
+	if (!f->version)
+		f->version = xstrdup("");
+	if (!f->style)
+		f->style = xstrdup("");
+}
+
+/* ---- texts ---- */
+
+/* Store value as text kind `k` of language col->lang in *slot (an array of nlangs). A plain
+ * column does not override the same language written with its "::language". */
+static void set_text(form_loader *ld, char ***slot, const form_col *col, const char *value)
+{
+	int nl = ld->f->nlangs;
+	if (!*slot)
+		*slot = xcalloc((size_t)nl, sizeof **slot);
+	char **t = *slot;
+	if (t[col->lang]) {
+		if (col->plain)
+			return;
+		free(t[col->lang]);
+	}
+	t[col->lang] = xstrdup(value);
+}
+
+/* ---- choices ---- */
+
+struct list_info {
+	int space_row;            /* first choice whose name has a blank, 0 if none */
+	const char *space_name;
+};
+
+static struct list_info *read_choices(form_loader *ld)
+{
+	form *f = ld->f;
+	const sheet *sh = ld->choices;
+	f->list_names = xcalloc(1, sizeof *f->list_names);
+	form_map_init(f->list_names, 0);
+	struct list_info *info = NULL;
+	int capl = 0;
+	if (!sh || sh->nrows < 2)
+		return NULL;
+	const char *sname = sh->name;
+	int lcol = find_col(ld->ccols, ld->nccols, COL_LIST_NAME);
+	int ncol = find_col(ld->ccols, ld->nccols, COL_NAME);
+	if (lcol < 0 || ncol < 0) {
+		form_err(ld, sname, sh->rows[0].line, NULL, -1, "missing column '%s'",
+			 lcol < 0 ? "list_name" : "name");
+		return NULL;
+	}
+	form_map names;   /* (list, choice name) */
+	form_map_init(&names, 0);
+	for (int i = 1; i < sh->nrows; i++) {
+		const sheet_row *r = &sh->rows[i];
+		const char *list = cell(r, lcol), *name = cell(r, ncol);
+		if (!*list) {
+			if (*name)
+				form_warn(ld, sname, r->line, NULL, -1,
+					  "choice '%s' has no list_name; it is ignored", name);
+			continue;
+		}
+		if (!*name) {
+			form_err(ld, sname, r->line, NULL, -1, "choice of list '%s' has no name", list);
+			continue;
+		}
+		int *li = form_map_find(f->list_names, 0, list);
+		if (!li) {
+			f->lists = xreallocarray(f->lists, (size_t)f->nlists + 1, sizeof *f->lists);
+			form_list *l = &f->lists[f->nlists];
+			memset(l, 0, sizeof *l);
+			l->name = xstrdup(list);
+			l->row = r->line;
+			int existed;
+			li = form_map_put(f->list_names, 0, l->name, f->nlists++, &existed);
+			if (f->nlists > capl) {
+				capl = capl ? capl * 2 : 16;
+				info = xreallocarray(info, (size_t)capl, sizeof *info);
+			}
+			memset(&info[*li], 0, sizeof *info);
+		}
+		int lx = *li;
+		form_list *l = &f->lists[lx];
+		l->choices = xreallocarray(l->choices, (size_t)l->nchoices + 1, sizeof *l->choices);
+		form_choice *ch = &l->choices[l->nchoices];
+		memset(ch, 0, sizeof *ch);
+		ch->name = xstrdup(name);
+		ch->row = r->line;
+		int has_label = 0;
+		if (f->nchoice_columns)
+			ch->extra = xcalloc((size_t)f->nchoice_columns, sizeof *ch->extra);
+		for (int c = 0; c < ld->nccols; c++) {
+			const form_col *col = &ld->ccols[c];
+			const char *v = cell(r, c);
+			if (col->kind == COL_TEXT && *v) {
+				set_text(ld, &ch->label, col, v);
+				has_label = 1;
+			} else if (col->kind == COL_EXTRA) {
+				ch->extra[col->sub] = xstrdup(v);
+			}
+		}
+		if (!has_label)
+			form_warn(ld, sname, r->line, NULL, -1, "choice '%s' of list '%s' has no label",
+				  name, list);
+		if (!info[lx].space_row && strpbrk(name, " \t\n")) {
+			info[lx].space_row = r->line;
+			info[lx].space_name = ch->name;
+		}
+		int existed;
+		int *dup = form_map_put(&names, lx, ch->name, r->line, &existed);
+		if (existed && !ld->allow_choice_duplicates) {
+			form_err(ld, sname, r->line, NULL, -1, "duplicate choice '%s' in list '%s' "
+				 "(also at row %d)", name, list, *dup);
+		}
+		l->nchoices++;
+	}
+	form_map_release(&names);
+	return info;
+}
+
+/* ---- survey ---- */
+
+struct frame {
+	int node;                 /* the group, repeat or root */
+	int last_child;           /* its last child so far, -1 if none */
+	enum form_row_kind kind;  /* ROW_BEGIN_GROUP, ROW_BEGIN_REPEAT, ROW_BEGIN_LOOP; root: 0 */
+	int row;
+};
+
+struct survey_state {
+	form_loader *ld;
+	struct frame stack[FORM_MAX_DEPTH + 2];
+	int depth;                /* frames used; stack[0] is the root */
+	int type_col, name_col;
+	struct list_info *lists;  /* from read_choices */
+};
+
+static int new_node(struct survey_state *st, form_type type, const char *name, int row)
+{
+	form *f = st->ld->f;
+	if (f->nnodes == st->ld->cap_nodes) {
+		st->ld->cap_nodes = st->ld->cap_nodes ? st->ld->cap_nodes * 2 : 64;
+		f->nodes = xreallocarray(f->nodes, (size_t)st->ld->cap_nodes, sizeof *f->nodes);
+	}
+	int i = f->nnodes++;
+	form_node *n = &f->nodes[i];
+	memset(n, 0, sizeof *n);
+	n->type = type;
+	n->name = xstrdup(name);
+	n->row = row;
+	n->first_child = n->next_sibling = -1;
+	n->end = i + 1;
+	n->other = n->list = -1;
+	n->appearance = xstrdup("");
+	n->parameters = xstrdup("");
+	n->range_start = 1;
+	n->range_end = 10;
+	n->range_step = 1;
+	if (st->depth == 0) {   /* the root */
+		n->parent = -1;
+		n->repeat = -1;
+		n->path = xstrdup("");
+		return i;
+	}
+	struct frame *fr = &st->stack[st->depth - 1];
+	const form_node *p = &f->nodes[fr->node];
+	n->parent = fr->node;
+	n->depth = p->depth + 1;
+	n->repeat = p->type == FORM_REPEAT ? fr->node : p->repeat;
+	n->path = *p->path ? xasprintf("%s/%s", p->path, name) : xstrdup(name);
+	if (fr->last_child >= 0)
+		f->nodes[fr->last_child].next_sibling = i;
+	else
+		f->nodes[fr->node].first_child = i;
+	fr->last_child = i;
+	return i;
+}
+
+/* Names: valid, not reserved, unique among siblings (and repeats unique everywhere). */
+static void check_name(struct survey_state *st, int node, const char *sname)
+{
+	form_loader *ld = st->ld;
+	const form_node *n = &ld->f->nodes[node];
+	const char *col = ld->survey->rows[0].ncells > st->name_col ?
+		ld->survey->rows[0].cells[st->name_col] : "name";
+	if (!*n->name)
+		return;
+	if (!form_is_xml_name(n->name)) {
+		form_err(ld, sname, n->row, col, -1, "invalid name '%s': a name starts with a "
+			 "letter or '_' and has only letters, digits, '_', '-' and '.'", n->name);
+		return;
+	}
+	if (strcmp(n->name, "meta") == 0) {
+		form_err(ld, sname, n->row, col, -1, "the name 'meta' is reserved for form metadata");
+		return;
+	}
+	int existed;
+	int *other = form_map_put(&ld->node_names, n->parent, n->name, node, &existed);
+	if (existed) {
+		form_err(ld, sname, n->row, col, -1, "duplicate name '%s' (also at row %d): names "
+			 "must be unique within their group or repeat", n->name,
+			 ld->f->nodes[*other].row);
+		return;
+	}
+	other = form_map_put(&ld->node_names_lc, n->parent, n->name, node, &existed);
+	if (existed)
+		form_warn(ld, sname, n->row, col, -1, "name '%s' differs only in case from '%s' "
+			  "(row %d)", n->name, ld->f->nodes[*other].name, ld->f->nodes[*other].row);
+	if (n->type == FORM_REPEAT) {
+		other = form_map_put(&ld->repeat_names, 0, n->name, node, &existed);
+		if (existed)
+			form_err(ld, sname, n->row, col, -1, "duplicate repeat name '%s' (also at row "
+				 "%d): repeat names must be unique in the whole form", n->name,
+				 ld->f->nodes[*other].row);
+	}
+}
+
+/* Is a default value an expression rather than a literal? (uses ${..}, '.' or a call) */
+static int default_is_dynamic(const char *v)
+{
+	if (strstr(v, "${") || strcmp(v, ".") == 0)
+		return 1;
+	for (const char *p = strchr(v, '('); p; p = strchr(p + 1, '('))
+		if (p > v && ((p[-1] >= 'a' && p[-1] <= 'z') || p[-1] == '-'))
+			return 1;   /* today(), concat(...) */
+	return 0;
+}
+
+/* "key=value" pairs separated by blanks, ',' or ';'. Checks keys against `allowed` (NULL:
+ * anything) and numbers where `numeric`. Returns 0, or -1 after reporting. */
+static int parse_params(form_loader *ld, const char *sname, int row, const char *col,
+		const char *s, const char *const *allowed, int numeric, double *vals)
+{
+	char *copy = xstrdup(s), *save = NULL;
+	int rc = 0;
+	for (char *tok = strtok_r(copy, " \t\n,;", &save); tok; tok = strtok_r(NULL, " \t\n,;",
+										   &save)) {
+		char *eq = strchr(tok, '=');
+		if (!eq || eq == tok) {
+			form_err(ld, sname, row, col, -1, "parameter '%s' is not written key=value", tok);
+			rc = -1;
+			continue;
+		}
+		*eq = '\0';
+		int k = -1;
+		for (int i = 0; allowed && allowed[i]; i++)
+			if (ascii_casecmp(tok, allowed[i]) == 0)
+				k = i;
+		if (allowed && k < 0) {
+			strbuf sb = STRBUF_INIT;
+			for (int i = 0; allowed[i]; i++)
+				sb_addf(&sb, "%s%s", i ? ", " : "", allowed[i]);
+			form_err(ld, sname, row, col, -1, "unknown parameter '%s' (accepted: %s)", tok,
+				 sb_str(&sb));
+			sb_release(&sb);
+			rc = -1;
+			continue;
+		}
+		if (numeric && k >= 0) {
+			char *end;
+			double d = strtod(eq + 1, &end);
+			if (end == eq + 1 || *end || !isfinite(d)) {
+				form_err(ld, sname, row, col, -1, "parameter '%s' must be a number, not "
+					 "'%s'", tok, eq + 1);
+				rc = -1;
+				continue;
+			}
+			vals[k] = d;
+		}
+	}
+	free(copy);
+	return rc;
+}
+
+static void question_params(struct survey_state *st, int node, const char *pcol)
+{
+	form_loader *ld = st->ld;
+	form_node *n = &ld->f->nodes[node];
+	const char *sname = ld->survey->name;
+	if (n->type == FORM_RANGE) {
+		static const char *const keys[] = { "start", "end", "step", NULL };
+		double v[3] = { 1, 10, 1 };
+		if (parse_params(ld, sname, n->row, pcol, n->parameters, keys, 1, v) < 0)
+			return;
+		n->range_start = v[0];
+		n->range_end = v[1];
+		n->range_step = v[2];
+		if (v[2] <= 0)
+			form_err(ld, sname, n->row, pcol, -1, "range step must be greater than 0");
+		else if (v[1] < v[0])
+			form_err(ld, sname, n->row, pcol, -1, "range end %g is less than its start %g",
+				 v[1], v[0]);
+		return;
+	}
+	if (!*n->parameters)
+		return;
+	if (n->type == FORM_TEXT) {
+		static const char *const keys[] = { "rows", NULL };
+		double v[1];
+		parse_params(ld, sname, n->row, pcol, n->parameters, keys, 1, v);
+	} else if (n->type == FORM_SELECT_ONE || n->type == FORM_SELECT_MULTIPLE) {
+		static const char *const keys[] = { "randomize", "seed", NULL };
+		parse_params(ld, sname, n->row, pcol, n->parameters, keys, 0, NULL);
+	}
+}
+
+/* Built-in words for or_other, by language code; English otherwise. */
+static const struct {
+	const char *code, *other, *specify;
+} other_words[] = {
+	{ "en", "Other", "Specify other." },
+	{ "ru", "Другое", "Укажите другое." },
+	{ "ky", "Башка", "Башкасын жазыңыз." },
+};
+
+static int other_word(const form *f, int lang)
+{
+	const char *code = f->langs[lang].code;
+	for (size_t i = 0; code && i < sizeof other_words / sizeof other_words[0]; i++)
+		if (ascii_casecmp(code, other_words[i].code) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* or_other: the list gets a choice "other", and a text question NAME_other follows. */
+static void add_or_other(struct survey_state *st, int node)
+{
+	form_loader *ld = st->ld;
+	form *f = ld->f;
+	const char *sname = ld->survey->name;
+	int row = f->nodes[node].row, list = f->nodes[node].list;
+	if (f->nodes[node].src[FORM_X_CHOICE_FILTER]) {
+		form_err(ld, sname, row, NULL, -1, "or_other cannot be used with a choice_filter; "
+			 "add a choice 'other' and a question for it instead");
+		return;
+	}
+	for (int l = 0; l < f->nlangs; l++) {
+		if (other_word(f, l) < 0 && strcmp(f->langs[l].name, "default") != 0) {
+			form_warn(ld, sname, row, NULL, -1, "or_other: 'Other' and 'Specify other.' "
+				  "are not translated to '%s'", f->langs[l].name);
+			break;
+		}
+	}
+	if (list >= 0 && !form_list_choice(f, list, "other")) {
+		form_list *L = &f->lists[list];
+		L->choices = xreallocarray(L->choices, (size_t)L->nchoices + 1, sizeof *L->choices);
+		form_choice *c = &L->choices[L->nchoices++];
+		memset(c, 0, sizeof *c);
+		c->name = xstrdup("other");
+		c->row = row;
+		if (f->nlangs) {
+			c->label = xcalloc((size_t)f->nlangs, sizeof *c->label);
+			for (int l = 0; l < f->nlangs; l++) {
+				int w = other_word(f, l);
+				c->label[l] = xstrdup(w >= 0 ? other_words[w].other : "Other");
+			}
+		}
+		if (f->nchoice_columns) {
+			c->extra = xcalloc((size_t)f->nchoice_columns, sizeof *c->extra);
+			for (int e = 0; e < f->nchoice_columns; e++)
+				c->extra[e] = xstrdup("");
+		}
+	}
+	char *name = xasprintf("%s_other", f->nodes[node].name);
+	int o = new_node(st, FORM_TEXT, name, row);
+	free(name);
+	form_node *on = &f->nodes[o];
+	on->generated = 1;
+	on->src[FORM_X_RELEVANT] = xasprintf("selected(${%s}, 'other')", f->nodes[node].name);
+	if (f->nlangs) {
+		on->text[FORM_LABEL] = xcalloc((size_t)f->nlangs, sizeof(char *));
+		for (int l = 0; l < f->nlangs; l++) {
+			int w = other_word(f, l);
+			on->text[FORM_LABEL][l] = xstrdup(w >= 0 ? other_words[w].specify
+							  : "Specify other.");
+		}
+	}
+	f->nodes[node].other = o;
+	check_name(st, o, sname);
+}
+
+static const char *kind_word(enum form_row_kind k)
+{
+	switch (k) {
+	case ROW_BEGIN_GROUP: case ROW_END_GROUP: return "group";
+	case ROW_BEGIN_REPEAT: case ROW_END_REPEAT: return "repeat";
+	default: return "loop";
+	}
+}
+
+static int has_label(const struct survey_state *st, const sheet_row *r)
+{
+	for (int c = 0; c < st->ld->nscols; c++)
+		if (st->ld->scols[c].kind == COL_TEXT && st->ld->scols[c].sub == FORM_LABEL &&
+		    *cell(r, c))
+			return 1;
+	return 0;
+}
+
+/* Fill a node's texts, expressions, appearance and parameters from its row. */
+static void fill_node(struct survey_state *st, int node, const sheet_row *r)
+{
+	form_loader *ld = st->ld;
+	form_node *n = &ld->f->nodes[node];
+	for (int c = 0; c < ld->nscols; c++) {
+		const form_col *col = &ld->scols[c];
+		const char *v = cell(r, c);
+		if (!*v)
+			continue;
+		switch (col->kind) {
+		case COL_TEXT:
+			set_text(ld, &n->text[col->sub], col, v);
+			break;
+		case COL_EXPR:
+			if (col->sub == FORM_X_REQUIRED || col->sub == FORM_X_READ_ONLY) {
+				int yn = form_yes_no(v);
+				if (yn >= 0) {
+					*(col->sub == FORM_X_REQUIRED ? &n->required : &n->read_only) = yn;
+					break;
+				}
+			}
+			if (col->sub == FORM_X_DEFAULT) {
+				n->default_value = xstrdup(v);
+				if (!default_is_dynamic(v))
+					break;
+			}
+			n->src[col->sub] = form_unsmart_quotes(v);
+			break;
+		case COL_APPEARANCE:
+			free(n->appearance);
+			n->appearance = form_collapse_space(v);
+			break;
+		case COL_PARAMETERS:
+			free(n->parameters);
+			n->parameters = xstrdup(v);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void survey_row(struct survey_state *st, const sheet_row *r)
+{
+	form_loader *ld = st->ld;
+	form *f = ld->f;
+	const char *sname = ld->survey->name;
+	const char *tcolh = ld->survey->rows[0].cells[st->type_col];
+	char *type = form_collapse_space(cell(r, st->type_col));
+	const char *name = st->name_col >= 0 ? cell(r, st->name_col) : "";
+	form_type_parse tp;
+	if (!*type) {
+		if (*name || has_label(st, r))
+			form_err(ld, sname, r->line, tcolh, -1, "missing type for '%s'",
+				 *name ? name : "(no name)");
+		else
+			form_warn(ld, sname, r->line, NULL, -1, "row without type, name or label is "
+				  "ignored");
+		free(type);
+		return;
+	}
+	form_parse_type(type, &tp);
+	if (tp.kind == ROW_END_GROUP || tp.kind == ROW_END_REPEAT || tp.kind == ROW_END_LOOP) {
+		enum form_row_kind want = tp.kind == ROW_END_GROUP ? ROW_BEGIN_GROUP
+			: tp.kind == ROW_END_REPEAT ? ROW_BEGIN_REPEAT : ROW_BEGIN_LOOP;
+		struct frame *top = &st->stack[st->depth - 1];
+		if (st->depth == 1)
+			form_err(ld, sname, r->line, tcolh, -1, "'end %s' without a matching 'begin %s'",
+				 kind_word(tp.kind), kind_word(tp.kind));
+		else if (top->kind != want)
+			form_err(ld, sname, r->line, tcolh, -1, "'end %s' does not match 'begin %s' "
+				 "of '%s' at row %d", kind_word(tp.kind), kind_word(top->kind),
+				 f->nodes[top->node].name, top->row);
+		else {
+			f->nodes[top->node].end = f->nnodes;
+			st->depth--;
+		}
+		free(type);
+		return;
+	}
+	form_type ntype = FORM_TEXT;   /* placeholder for rows in error, so names resolve */
+	int begin = 0;
+	switch (tp.kind) {
+	case ROW_QUESTION:
+		ntype = tp.type;
+		break;
+	case ROW_BEGIN_GROUP:
+		ntype = FORM_GROUP;
+		begin = 1;
+		break;
+	case ROW_BEGIN_REPEAT:
+		ntype = FORM_REPEAT;
+		begin = 1;
+		break;
+	case ROW_BEGIN_LOOP:
+		ntype = FORM_GROUP;
+		begin = 1;
+		form_err(ld, sname, r->line, tcolh, -1, "unsupported type '%s': survey cannot "
+			 "interview loops; use a repeat", type);
+		break;
+	case ROW_UNSUPPORTED:
+		form_err(ld, sname, r->line, tcolh, -1, "unsupported type '%s': survey cannot "
+			 "interview it", type);
+		break;
+	default:
+		if (!strcmp(type, "select_one") || !strcmp(type, "select_multiple"))
+			form_err(ld, sname, r->line, tcolh, -1, "type '%s' needs a choice list, as in "
+				 "'%s yes_no'", type, type);
+		else
+			form_err(ld, sname, r->line, tcolh, -1, "unknown type '%s'", type);
+		break;
+	}
+	char *gen = NULL;
+	if (!*name) {
+		if (ntype == FORM_NOTE && tp.kind == ROW_QUESTION)
+			name = gen = xasprintf("generated_note_name_%d", r->line);
+		else
+			form_err(ld, sname, r->line, NULL, -1, "%s has no name",
+				 begin ? (ntype == FORM_REPEAT ? "repeat" : "group") : "question");
+	}
+	if (begin && st->depth > FORM_MAX_DEPTH) {
+		form_err(ld, sname, r->line, tcolh, -1, "groups and repeats nested deeper than %d "
+			 "levels", FORM_MAX_DEPTH);
+		free(gen);
+		free(type);
+		st->depth = -1;   /* stop reading the survey */
+		return;
+	}
+	int node = new_node(st, ntype, name, r->line);
+	free(gen);
+	fill_node(st, node, r);
+	check_name(st, node, sname);
+	form_node *n = &f->nodes[node];
+	if (tp.kind == ROW_QUESTION && (ntype == FORM_SELECT_ONE || ntype == FORM_SELECT_MULTIPLE)) {
+		char *list = xstrndup(type + tp.list_at, (size_t)tp.list_len);
+		n->list = form_find_list(f, list);
+		if (n->list < 0) {
+			if (!ld->choices || ld->choices->nrows < 2)
+				form_err(ld, sname, r->line, tcolh, -1, "unknown choice list '%s': the "
+					 "form has no choices sheet", list);
+			else
+				form_err(ld, sname, r->line, tcolh, -1, "unknown choice list '%s'", list);
+		} else if (ntype == FORM_SELECT_MULTIPLE && st->lists[n->list].space_row) {
+			form_err(ld, sname, r->line, tcolh, -1, "choice '%s' of list '%s' (choices row "
+				 "%d) has a blank in its name, which select_multiple cannot store",
+				 st->lists[n->list].space_name, list, st->lists[n->list].space_row);
+		}
+		free(list);
+		if (tp.or_other)
+			add_or_other(st, node);
+		n = &f->nodes[node];
+	}
+	if (ntype == FORM_CALCULATE && !n->src[FORM_X_CALCULATION] && !n->src[FORM_X_DEFAULT])
+		form_err(ld, sname, r->line, NULL, -1, "calculate '%s' has no calculation", n->name);
+	if (tp.kind == ROW_QUESTION) {
+		int pc = find_col(ld->scols, ld->nscols, COL_PARAMETERS);
+		question_params(st, node, pc >= 0 ? ld->scols[pc].header : "parameters");
+	}
+	if (ntype == FORM_GROUP && !n->text[FORM_LABEL] && !strstr(n->appearance, "field-list") &&
+	    tp.kind == ROW_BEGIN_GROUP)
+		form_warn(ld, sname, r->line, NULL, -1, "group '%s' has no label", n->name);
+	if (begin) {
+		struct frame *fr = &st->stack[st->depth++];
+		fr->node = node;
+		fr->last_child = -1;
+		fr->kind = tp.kind;
+		fr->row = r->line;
+	}
+	free(type);
+}
+
+static void read_survey(form_loader *ld, struct list_info *lists)
+{
+	const sheet *sh = ld->survey;
+	struct survey_state *st = xcalloc(1, sizeof *st);
+	st->ld = ld;
+	st->lists = lists;
+	st->type_col = find_col(ld->scols, ld->nscols, COL_TYPE);
+	st->name_col = find_col(ld->scols, ld->nscols, COL_NAME);
+	if (st->type_col < 0 || st->name_col < 0) {
+		form_err(ld, sh->name, sh->rows[0].line, NULL, -1, "missing column '%s'",
+			 st->type_col < 0 ? "type" : "name");
+		free(st);
+		return;
+	}
+	new_node(st, FORM_ROOT, "", 0);
+	st->stack[0].node = 0;
+	st->stack[0].last_child = -1;
+	st->depth = 1;
+	for (int i = 1; i < sh->nrows && st->depth > 0; i++)
+		survey_row(st, &sh->rows[i]);
+	form *f = ld->f;
+	for (int d = st->depth - 1; d >= 1; d--) {
+		struct frame *fr = &st->stack[d];
+		form_err(ld, sh->name, fr->row, NULL, -1, "'begin %s' of '%s' has no matching "
+			 "'end %s'", kind_word(fr->kind), f->nodes[fr->node].name, kind_word(fr->kind));
+	}
+	for (int d = st->depth > 0 ? st->depth - 1 : 0; d >= 0; d--)
+		f->nodes[st->stack[d].node].end = f->nnodes;
+	if (st->depth < 0)   /* stopped early: close every open subtree */
+		for (int i = 0; i < f->nnodes; i++)
+			if (form_type_is_container(f->nodes[i].type) && f->nodes[i].end <= i + 1)
+				f->nodes[i].end = f->nnodes;
+	for (int i = 1; i < f->nnodes; i++)
+		if (!form_type_is_container(f->nodes[i].type) && !f->nodes[i].generated &&
+		    !form_type_is_meta(f->nodes[i].type))
+			f->nquestions++;
+	free(st);
+}
+
+void xlsform_build(form_loader *ld)
+{
+	form *f = ld->f;
+	const workbook *wb = ld->wb;
+	f->source = xstrdup(ld->file);
+	ld->survey = workbook_sheet(wb, "survey");
+	ld->choices = workbook_sheet(wb, "choices");
+	ld->settings = workbook_sheet(wb, "settings");
+	read_settings(ld);
+	if (!ld->survey) {
+		form_err(ld, NULL, 0, NULL, -1, "no sheet named 'survey'");
+		return;
+	}
+	if (ld->survey->nrows == 0) {
+		form_err(ld, ld->survey->name, 0, NULL, -1, "the survey sheet is empty");
+		return;
+	}
+	ld->nscols = parse_headers(ld, ld->survey, survey_aliases,
+				   sizeof survey_aliases / sizeof survey_aliases[0], 0, &ld->scols);
+	if (ld->choices && ld->choices->nrows > 0)
+		ld->nccols = parse_headers(ld, ld->choices, choices_aliases,
+					   sizeof choices_aliases / sizeof choices_aliases[0], 1,
+					   &ld->ccols);
+	if (ld->default_language) {
+		f->default_lang = -1;
+		for (int i = 0; i < f->nlangs; i++)
+			if (strcmp(f->langs[i].name, ld->default_language) == 0)
+				f->default_lang = i;
+		if (f->default_lang < 0)
+			form_err(ld, ld->settings ? ld->settings->name : "settings",
+				 ld->default_lang_row, "default_language", -1,
+				 "default_language '%s' is not used by any column", ld->default_language);
+	}
+	if (f->default_lang < 0 && f->nlangs > 0) {
+		f->default_lang = 0;
+		for (int i = 0; i < f->nlangs; i++)
+			if (strcmp(f->langs[i].name, "default") == 0)
+				f->default_lang = i;
+	}
+	struct list_info *lists = read_choices(ld);
+	read_survey(ld, lists);
+	free(lists);
+}
