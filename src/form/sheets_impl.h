@@ -60,6 +60,16 @@ void wbb_finish(wbb *b);
  * with the line where they are. Returns the offset where the text starts, or -1. */
 long sheets_text_start(const char *data, size_t len, char *err);
 
+/* .xlsx cell values (sheets_xlsx_value.c). */
+int xlsx_builtin_is_date(int numfmt_id);     /* built-in number formats 14-22, 45-47 */
+int xlsx_format_is_date(const char *code);   /* d, m, y, h or s outside quotes and brackets */
+/* Appends number text `s` as Excel shows it (integers without ".0", else 15 significant
+ * digits), or as a date or time when is_date; text that is not a number is appended as is. */
+void xlsx_add_number(strbuf *out, const char *s, int is_date, int date1904);
+/* Appends string text, decoding the _xHHHH_ escapes of OOXML (a NUL is dropped). */
+void xlsx_add_text(strbuf *out, const char *s, size_t n);
+int xlsx_hexval(char c);                     /* 0-15, or -1 if c is not a hex digit */
+
 /* The readers: fill a zeroed *wb (path already set); on failure the caller releases it. */
 int sheets_read_md(const char *data, size_t len, workbook *wb, char *err);
 int sheets_read_csv(const char *data, size_t len, workbook *wb, char *err);

@@ -1,0 +1,201 @@
+/* sheets_xlsx_value.c: .xlsx cell contents as the text a questionnaire author sees: numbers as
+ * Excel shows them, date serials as ISO dates, number formats that make a number a date,
+ * and the _xHHHH_ escapes of OOXML strings. Independent of the process locale. */
+#include "form/sheets_impl.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static locale_t c_locale(void)
+{
+	static locale_t loc;
+	if (!loc)
+		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	return loc;
+}
+
+int xlsx_builtin_is_date(int id)
+{
+	return (id >= 14 && id <= 22) || (id >= 45 && id <= 47);
+}
+
+int xlsx_format_is_date(const char *f)
+{
+	for (; *f; f++) {
+		switch (*f) {
+		case '"':
+			while (f[1] && f[1] != '"')
+				f++;
+			if (f[1])
+				f++;
+			break;
+		case '[':
+			while (f[1] && f[1] != ']')
+				f++;
+			if (f[1])
+				f++;
+			break;
+		case '\\': case '_': case '*':
+			if (f[1])
+				f++;
+			break;
+		case 'd': case 'D': case 'm': case 'M': case 'y': case 'Y':
+		case 'h': case 'H': case 's': case 'S':
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The civil date of a day counted from 1970-01-01 (proleptic Gregorian calendar). */
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+	z += 719468;                                    /* days from 0000-03-01 */
+	long era = (z >= 0 ? z : z - 146096) / 146097;  /* 400-year eras */
+	long doe = z - era * 146097;                    /* day of era, 0..146096 */
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);  /* day of a March-based year */
+	long mp = (5 * doy + 2) / 153;                  /* March = 0 */
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* A date serial: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS", or "HH:MM:SS" below 1. Days count from
+ * 1899-12-31 = 0 with Lotus's 1900-02-29 = 60 (or 1904-01-01 = 0 when date1904). */
+static void add_date(strbuf *out, double v, int date1904)
+{
+	long days = (long)floor(v);
+	long secs = lround((v - (double)days) * 86400.0);
+	if (secs >= 86400) {
+		days++;
+		secs -= 86400;
+	}
+	int hh = (int)(secs / 3600), mi = (int)(secs / 60 % 60), ss = (int)(secs % 60);
+	if (days == 0) {
+		sb_addf(out, "%02d:%02d:%02d", hh, mi, ss);
+		return;
+	}
+	int y, m, d;
+	if (date1904) {
+		civil_from_days(-24107 + days, &y, &m, &d);
+	} else if (days == 60) {
+		y = 1900, m = 2, d = 29;
+	} else {
+		civil_from_days((days < 60 ? -25568 : -25569) + days, &y, &m, &d);
+	}
+	sb_addf(out, "%04d-%02d-%02d", y, m, d);
+	if (secs)
+		sb_addf(out, "T%02d:%02d:%02d", hh, mi, ss);
+}
+
+void xlsx_add_number(strbuf *out, const char *s, int is_date, int date1904)
+{
+	while (*s == ' ')
+		s++;
+	char *end;
+	double v = strtod_l(s, &end, c_locale());
+	while (*end == ' ')
+		end++;
+	if (end == s || *end || !isfinite(v)) {
+		sb_adds(out, s);
+		return;
+	}
+	if (is_date && v >= 0 && v < 2958466) {
+		add_date(out, v, date1904);
+	} else if (v == floor(v) && fabs(v) < 1e21) {
+		sb_addf(out, "%.0f", v == 0 ? 0.0 : v);
+	} else {
+		locale_t old = uselocale(c_locale());
+		sb_addf(out, "%.15g", v);
+		uselocale(old);
+	}
+}
+
+int xlsx_hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* The UTF-16 unit of an _xHHHH_ escape at s (n bytes left), or -1. */
+static long escape_at(const char *s, size_t n)
+{
+	if (n < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_')
+		return -1;
+	long u = 0;
+	for (int i = 2; i < 6; i++) {
+		int h = xlsx_hexval(s[i]);
+		if (h < 0)
+			return -1;
+		u = u << 4 | h;
+	}
+	return u;
+}
+
+static void add_utf8(strbuf *out, unsigned long cp)
+{
+	char b[4];
+	if (cp < 0x80) {
+		sb_addc(out, (char)cp);
+		return;
+	}
+	if (cp < 0x800) {
+		b[0] = (char)(0xc0 | cp >> 6);
+		b[1] = (char)(0x80 | (cp & 0x3f));
+		sb_add(out, b, 2);
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xe0 | cp >> 12);
+		b[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		b[2] = (char)(0x80 | (cp & 0x3f));
+		sb_add(out, b, 3);
+	} else {
+		b[0] = (char)(0xf0 | cp >> 18);
+		b[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+		b[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+		b[3] = (char)(0x80 | (cp & 0x3f));
+		sb_add(out, b, 4);
+	}
+}
+
+void xlsx_add_text(strbuf *out, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		const char *u = memchr(s + i, '_', n - i);
+		if (!u) {
+			sb_add(out, s + i, n - i);
+			return;
+		}
+		size_t j = (size_t)(u - s);
+		sb_add(out, s + i, j - i);
+		long cp = escape_at(s + j, n - j);
+		if (cp < 0) {
+			sb_addc(out, '_');
+			i = j + 1;
+			continue;
+		}
+		i = j + 7;
+		if (cp >= 0xd800 && cp <= 0xdbff) {
+			long lo = escape_at(s + i, n - i);
+			if (lo >= 0xdc00 && lo <= 0xdfff) {
+				cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+				i += 7;
+			} else {
+				cp = 0xfffd;
+			}
+		} else if (cp >= 0xdc00 && cp <= 0xdfff) {
+			cp = 0xfffd;
+		}
+		if (cp)
+			add_utf8(out, (unsigned long)cp);
+	}
+}
