@@ -1,0 +1,106 @@
+/* i18n.h: the interview UI's own words (buttons, status line, messages, start and review
+ * screens) in Kyrgyz, Russian and English, and the choice of the UI language from --lang or
+ * the locale. The questionnaire's texts come from the form, not from here. */
+#ifndef SURVEY_UI_I18N_H
+#define SURVEY_UI_I18N_H
+
+enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
+
+/* X(id, ky, ru, en). Strings with printf conversions say so in the id's comment. */
+#define UI_MSG_TABLE(X) \
+	X(UI_M_SAVED, "✓ сакталды", "✓ сохранено", "✓ saved") \
+	X(UI_M_NEXT, "Кийинки", "Далее", "Next") \
+	X(UI_M_BACK, "Артка", "Назад", "Back") \
+	X(UI_M_DONT_KNOW, "Билбейт", "Не знает", "Don't know") \
+	X(UI_M_REFUSED, "Жооп берүүдөн баш тартты", "Отказ от ответа", "Refused") \
+	X(UI_M_HELP, "Жардам", "Справка", "Help") \
+	X(UI_M_LEAVE, "Чыгуу", "Выход", "Leave") \
+	X(UI_M_REVIEW, "Карап чыгуу", "Просмотр", "Review") \
+	X(UI_M_LANGUAGE, "Тил", "Язык", "Language") \
+	X(UI_M_TOO_SMALL, /* %d %d %d %d: have cols, rows; need cols, rows */ \
+	  "Терминал өтө кичинекей (%dx%d). Терезени кеминде %dx%d кылып чоңойтуңуз.", \
+	  "Терминал слишком мал (%dx%d). Увеличьте окно хотя бы до %dx%d.", \
+	  "The terminal is too small (%dx%d). Enlarge the window to at least %dx%d.") \
+	X(UI_M_START_TITLE, "Интервьюлар", "Интервью", "Interviews") \
+	X(UI_M_START_EMPTY, "Азырынча интервью жок. Жаңысын баштоо үчүн n басыңыз.", \
+	  "Интервью пока нет. Чтобы начать новое, нажмите n.", \
+	  "No interviews yet. Press n to start one.") \
+	X(UI_M_START_KEYS, "n жаңы  Enter улантуу  F2 тил  F1 жардам  q чыгуу", \
+	  "n новое  Enter продолжить  F2 язык  F1 справка  q выход", \
+	  "n new  Enter resume  F2 language  F1 help  q quit") \
+	X(UI_M_COL_NAME, "Аталышы", "Название", "Name") \
+	X(UI_M_COL_CREATED, "Түзүлгөн", "Создано", "Created") \
+	X(UI_M_COL_STATUS, "Абалы", "Статус", "Status") \
+	X(UI_M_COL_ANSWERS, "Жооптор", "Ответы", "Answers") \
+	X(UI_M_DRAFT, "аяктай элек", "черновик", "draft") \
+	X(UI_M_COMPLETE, "аяктады", "завершено", "complete") \
+	X(UI_M_REVIEW_TITLE, "Жоопторду карап чыгуу", "Просмотр ответов", "Review of answers") \
+	X(UI_M_REVIEW_KEYS, "Enter суроого өтүү  Esc/F9 артка  F10 чыгуу", \
+	  "Enter к вопросу  Esc/F9 назад  F10 выход", \
+	  "Enter go to question  Esc/F9 back  F10 leave") \
+	X(UI_M_NO_ANSWER, "(жооп жок)", "(нет ответа)", "(no answer)") \
+	X(UI_M_SKIPPED, "(өткөрүлдү)", "(пропущено)", "(skipped)") \
+	X(UI_M_PROBLEMS, /* %d */ "Көйгөйлөр: %d", "Проблем: %d", "Problems: %d") \
+	X(UI_M_NO_PROBLEMS, "Көйгөй жок", "Проблем нет", "No problems") \
+	X(UI_M_FINISH, "Интервьюну аяктоо", "Завершить интервью", "Complete the interview") \
+	X(UI_M_COMPLETED, "Интервью аяктады жана сакталды.", "Интервью завершено и сохранено.", \
+	  "The interview is complete and saved.") \
+	X(UI_M_CANNOT_COMPLETE, "Аяктоого болбойт: адегенде белгиленген көйгөйлөрдү оңдоңуз.", \
+	  "Нельзя завершить: сначала исправьте отмеченные проблемы.", \
+	  "Cannot complete: fix the flagged problems first.") \
+	X(UI_M_END_OF_FORM, "Суроолор бүттү. Жоопторду текшерип, интервьюну аяктаңыз.", \
+	  "Вопросы закончились. Проверьте ответы и завершите интервью.", \
+	  "No more questions. Check the answers and complete the interview.") \
+	X(UI_M_ANY_KEY, "Улантуу үчүн каалаган баскычты басыңыз.", "Нажмите любую клавишу.", \
+	  "Press any key to continue.") \
+	X(UI_M_HELP_TITLE, "Жардам: баскычтар", "Справка: клавиши", "Help: keys") \
+	X(UI_M_HELP_START, "Баштапкы экран", "Начальный экран", "Start screen") \
+	X(UI_M_HELP_QUESTION, "Суроо", "Вопрос", "Question") \
+	X(UI_M_HELP_TEXT, "Текстти түзөтүү", "Редактирование текста", "Editing text") \
+	X(UI_M_HELP_REVIEW, "Карап чыгуу", "Просмотр", "Review") \
+	X(UI_M_SEVERAL, "(бир нечени тандоого болот)", "(можно выбрать несколько)", \
+	  "(several may be chosen)") \
+	X(UI_M_ACK, "Макул", "Принято", "OK") \
+	X(UI_M_NOT_SAVED, /* %s: why */ "Сакталган жок: %s", "Не сохранено: %s", \
+	  "Not saved: %s") \
+	X(UI_M_TOO_LONG, "Текст өтө узун.", "Слишком длинный текст.", "The text is too long.") \
+	X(UI_M_TYPE_HERE, "Жоопту жазып, Enter басыңыз", "Введите ответ и нажмите Enter", \
+	  "Type the answer and press Enter") \
+	X(UI_M_DATE_FORMAT, "Күнү: ЖЖЖЖ-АА-КК", "Дата: ГГГГ-ММ-ДД", "Date: YYYY-MM-DD") \
+	X(UI_M_TIME_FORMAT, "Убакыт: СС:ММ", "Время: ЧЧ:ММ", "Time: HH:MM") \
+	X(UI_M_DATETIME_FORMAT, "Күнү жана убакыт: ЖЖЖЖ-АА-КК СС:ММ", \
+	  "Дата и время: ГГГГ-ММ-ДД ЧЧ:ММ", "Date and time: YYYY-MM-DD HH:MM") \
+	X(UI_M_NEW_INTERVIEW, "Жаңы интервью", "Новое интервью", "New interview") \
+	X(UI_M_ERROR, /* %s */ "Ката: %s", "Ошибка: %s", "Error: %s") \
+	X(UI_M_REFUSED_SHORT, "Баш тартты", "Отказ", "Refused") \
+	X(UI_M_ADD_YES, "Ооба, дагы кошуу", "Да, добавить ещё", "Yes, add another") \
+	X(UI_M_ADD_NO, "Жок, улантуу", "Нет, продолжить", "No, go on") \
+	X(UI_M_ADDED_SO_FAR, /* %d */ "Азыр: %d", "Сейчас: %d", "So far: %d") \
+	X(UI_M_REVIEW_ANSWERS, "Жоопторду карап чыгуу (F9)", "Просмотреть ответы (F9)", \
+	  "Review the answers (F9)") \
+	X(UI_M_LEAVE_DRAFT, "Чыгуу, кийин улантуу (F10)", "Выйти и продолжить позже (F10)", \
+	  "Leave and resume later (F10)")
+
+enum ui_msg {
+#define UI_MSG_ENUM(id, ky, ru, en) id,
+	UI_MSG_TABLE(UI_MSG_ENUM)
+#undef UI_MSG_ENUM
+	UI_NMSGS
+};
+
+/* The UI language of "ky", "ru", "en" (or a form language name ending in "(ky)" etc.,
+ * ASCII case-insensitive). 0, or -1 when it is none of the three. */
+int ui_lang_parse(const char *code, enum ui_lang *out);
+/* From the locale: LC_ALL, else LC_MESSAGES, else LANG; ky* -> ky, ru* -> ru, else en. */
+enum ui_lang ui_lang_from_env(void);
+const char *ui_lang_code(enum ui_lang l);   /* "ky", "ru", "en" */
+
+/* The current UI language (en until set). */
+void ui_lang_set(enum ui_lang l);
+enum ui_lang ui_lang_get(void);
+
+/* A message in the current language; a static string, never NULL. */
+const char *ui_tr(enum ui_msg m);
+const char *ui_tr_in(enum ui_lang l, enum ui_msg m);
+
+#endif

@@ -1,0 +1,184 @@
+/* keys.h: the interview UI's key table — one X-macro gives the actions, the keys bound to
+ * each, and the help text in Kyrgyz, Russian and English; the help screen is generated from it
+ * and the screens switch on actions, never on raw keys (tig, nnn). */
+#ifndef SURVEY_UI_KEYS_H
+#define SURVEY_UI_KEYS_H
+
+#include "ui/curses.h"
+
+/* Where a binding applies. A key may mean different things in different places: digits pick
+ * a choice on a select question but are typed into a text or number field. */
+enum ui_ctx {
+	UI_CTX_ANY = 1,       /* every interview screen (question, review) */
+	UI_CTX_CHOICE = 2,    /* a select question has the focus */
+	UI_CTX_TEXT = 4,      /* a text, number or date field has the focus */
+	UI_CTX_REVIEW = 8,    /* the review list */
+	UI_CTX_START = 16,    /* the start screen */
+};
+#define UI_CTX_QUESTION (UI_CTX_ANY | UI_CTX_CHOICE | UI_CTX_TEXT)
+
+/* A key: a curses function key (KEY_*, as get_wch returns with KEY_CODE_YES) or a character. */
+#define UI_K(code) { 1, (code) }     /* function key */
+#define UI_C(ch) { 0, (ch) }         /* character */
+#define UI_KEYS(...) { __VA_ARGS__ }
+
+/* X(action, contexts, keys, key names as shown, help in ky, ru, en)
+ * The order is the help screen's order. At most UI_KEYS_MAX keys per action. */
+#define UI_KEY_TABLE(X) \
+	X(UI_A_HELP, UI_CTX_ANY | UI_CTX_REVIEW | UI_CTX_START, UI_KEYS(UI_K(KEY_F(1))), "F1", \
+	  "Жардам: баскычтардын тизмеси", \
+	  "Справка: список клавиш", \
+	  "Help: this list of keys") \
+	X(UI_A_NEXT, UI_CTX_ANY, \
+	  UI_KEYS(UI_C(L'\n'), UI_C(L'\r'), UI_K(KEY_ENTER)), "Enter", \
+	  "Жоопту бекитип, кийинки суроого өтүү", \
+	  "Подтвердить ответ и перейти к следующему вопросу", \
+	  "Confirm the answer and go to the next question") \
+	X(UI_A_PREV, UI_CTX_ANY, UI_KEYS(UI_K(KEY_PPAGE)), "PgUp", \
+	  "Мурунку суроого кайтуу", \
+	  "Вернуться к предыдущему вопросу", \
+	  "Go back to the previous question") \
+	X(UI_A_DIGIT, UI_CTX_CHOICE, \
+	  UI_KEYS(UI_C(L'1'), UI_C(L'2'), UI_C(L'3'), UI_C(L'4'), UI_C(L'5'), UI_C(L'6'), \
+		  UI_C(L'7'), UI_C(L'8'), UI_C(L'9'), UI_C(L'0')), "1..9 0", \
+	  "N-тандоону белгилөө (бир нечени тандоодо: белгилөө же алып салуу; 0 = 10; " \
+	  "12 = 1 жана 2 тез)", \
+	  "Выбрать вариант N (при выборе нескольких: отметить или снять; 0 = 10; " \
+	  "12 = быстро 1 и 2)", \
+	  "Pick choice N (several allowed: tick or untick; 0 = 10; 12 = 1 and 2 quickly)") \
+	X(UI_A_UP, UI_CTX_ANY | UI_CTX_REVIEW | UI_CTX_START, UI_KEYS(UI_K(KEY_UP)), "Up", \
+	  "Жогору: мурунку тандоо же талаа", \
+	  "Вверх: предыдущий вариант или поле", \
+	  "Up: previous choice or field") \
+	X(UI_A_DOWN, UI_CTX_ANY | UI_CTX_REVIEW | UI_CTX_START, UI_KEYS(UI_K(KEY_DOWN)), "Down", \
+	  "Ылдый: кийинки тандоо же талаа", \
+	  "Вниз: следующий вариант или поле", \
+	  "Down: next choice or field") \
+	X(UI_A_TOGGLE, UI_CTX_CHOICE, UI_KEYS(UI_C(L' ')), "Space", \
+	  "Белгиленген тандоону тандоо (же алып салуу)", \
+	  "Выбрать (или снять) выделенный вариант", \
+	  "Pick (or untick) the highlighted choice") \
+	X(UI_A_FIELD_NEXT, UI_CTX_ANY, UI_KEYS(UI_C(L'\t')), "Tab", \
+	  "Ушул эле экрандагы кийинки суроо", \
+	  "Следующий вопрос на этом же экране", \
+	  "Next question on the same screen") \
+	X(UI_A_FIELD_PREV, UI_CTX_ANY, UI_KEYS(UI_K(KEY_BTAB)), "Shift-Tab", \
+	  "Ушул эле экрандагы мурунку суроо", \
+	  "Предыдущий вопрос на этом же экране", \
+	  "Previous question on the same screen") \
+	X(UI_A_LEFT, UI_CTX_TEXT, UI_KEYS(UI_K(KEY_LEFT)), "Left", \
+	  "Курсорду солго жылдыруу", \
+	  "Курсор влево", \
+	  "Cursor left") \
+	X(UI_A_RIGHT, UI_CTX_TEXT, UI_KEYS(UI_K(KEY_RIGHT)), "Right", \
+	  "Курсорду оңго жылдыруу", \
+	  "Курсор вправо", \
+	  "Cursor right") \
+	X(UI_A_HOME, UI_CTX_TEXT | UI_CTX_REVIEW | UI_CTX_START, UI_KEYS(UI_K(KEY_HOME)), \
+	  "Home", \
+	  "Башына", \
+	  "В начало", \
+	  "To the start") \
+	X(UI_A_END, UI_CTX_TEXT | UI_CTX_REVIEW | UI_CTX_START, UI_KEYS(UI_K(KEY_END)), "End", \
+	  "Аягына", \
+	  "В конец", \
+	  "To the end") \
+	X(UI_A_BACKSPACE, UI_CTX_TEXT, \
+	  UI_KEYS(UI_K(KEY_BACKSPACE), UI_C(127), UI_C(8)), "Backspace", \
+	  "Курсордун алдындагы тамганы өчүрүү", \
+	  "Удалить букву перед курсором", \
+	  "Delete the letter before the cursor") \
+	X(UI_A_DELETE, UI_CTX_TEXT, UI_KEYS(UI_K(KEY_DC)), "Delete", \
+	  "Курсордун астындагы тамганы өчүрүү", \
+	  "Удалить букву под курсором", \
+	  "Delete the letter under the cursor") \
+	X(UI_A_LANG, UI_CTX_ANY | UI_CTX_REVIEW | UI_CTX_START, UI_KEYS(UI_K(KEY_F(2))), "F2", \
+	  "Тилди которуу", \
+	  "Сменить язык", \
+	  "Switch the language") \
+	X(UI_A_DONT_KNOW, UI_CTX_ANY, UI_KEYS(UI_K(KEY_F(5))), "F5", \
+	  "Жооп: билбейт", \
+	  "Ответ: не знает", \
+	  "Answer: don't know") \
+	X(UI_A_REFUSED, UI_CTX_ANY, UI_KEYS(UI_K(KEY_F(6))), "F6", \
+	  "Жооп: жооп берүүдөн баш тартты", \
+	  "Ответ: отказ от ответа", \
+	  "Answer: refused") \
+	X(UI_A_REVIEW, UI_CTX_ANY | UI_CTX_REVIEW, UI_KEYS(UI_K(KEY_F(9))), "F9", \
+	  "Бардык жоопторду карап чыгуу (же суроого кайтуу)", \
+	  "Просмотр всех ответов (или возврат к вопросу)", \
+	  "Review all answers (or back to the question)") \
+	X(UI_A_JUMP, UI_CTX_REVIEW, UI_KEYS(UI_C(L'\n'), UI_C(L'\r'), UI_K(KEY_ENTER)), \
+	  "Enter", \
+	  "Тандалган суроого өтүү", \
+	  "Перейти к выбранному вопросу", \
+	  "Go to the highlighted question") \
+	X(UI_A_PAGE_DOWN, UI_CTX_REVIEW | UI_CTX_START, UI_KEYS(UI_K(KEY_NPAGE)), "PgDn", \
+	  "Кийинки бет", \
+	  "Следующая страница", \
+	  "Next page") \
+	X(UI_A_PAGE_UP, UI_CTX_REVIEW | UI_CTX_START, UI_KEYS(UI_K(KEY_PPAGE)), "PgUp", \
+	  "Мурунку бет", \
+	  "Предыдущая страница", \
+	  "Previous page") \
+	X(UI_A_NEW, UI_CTX_START, UI_KEYS(UI_C(L'n'), UI_C(L'N'), UI_C(L'т'), UI_C(L'Т')), \
+	  "n", \
+	  "Жаңы интервью баштоо", \
+	  "Начать новое интервью", \
+	  "Start a new interview") \
+	X(UI_A_OPEN, UI_CTX_START, UI_KEYS(UI_C(L'\n'), UI_C(L'\r'), UI_K(KEY_ENTER)), \
+	  "Enter", \
+	  "Тандалган интервьюну улантуу же карап чыгуу", \
+	  "Продолжить или просмотреть выбранное интервью", \
+	  "Resume or review the highlighted interview") \
+	X(UI_A_LEAVE, UI_CTX_ANY | UI_CTX_REVIEW | UI_CTX_START, \
+	  UI_KEYS(UI_K(KEY_F(10))), "F10", \
+	  "Чыгуу: интервью сакталат, кийин улантууга болот", \
+	  "Выход: интервью сохранится, его можно продолжить", \
+	  "Leave: the interview is kept and can be resumed") \
+	X(UI_A_QUIT, UI_CTX_START, UI_KEYS(UI_C(L'q'), UI_C(L'Q'), UI_C(L'й'), UI_C(L'Й')), \
+	  "q", \
+	  "Программадан чыгуу", \
+	  "Выйти из программы", \
+	  "Quit the program") \
+	X(UI_A_BACK, UI_CTX_REVIEW, UI_KEYS(UI_C(27)), "Esc", \
+	  "Суроого кайтуу", \
+	  "Вернуться к вопросу", \
+	  "Back to the question")
+
+enum ui_action {
+	UI_A_NONE = 0,        /* the key means nothing here */
+	UI_A_CHAR,            /* a printable character for the focused text field */
+	UI_A_RESIZE,          /* the terminal changed size */
+#define UI_ACTION_ENUM(a, ctx, keys, names, ky, ru, en) a,
+	UI_KEY_TABLE(UI_ACTION_ENUM)
+#undef UI_ACTION_ENUM
+	UI_NACTIONS
+};
+
+#define UI_KEYS_MAX 10
+
+struct ui_key {
+	int fkey;      /* 1: a curses KEY_* code; 0: a character */
+	wint_t code;   /* the code or character */
+};
+
+struct ui_binding {
+	enum ui_action action;
+	int ctx;                        /* UI_CTX_* bits where it applies */
+	struct ui_key keys[UI_KEYS_MAX]; /* terminated by a zero code */
+	const char *names;              /* the keys as the help screen shows them */
+	const char *help[3];            /* help text in ky, ru, en (the order of enum ui_lang) */
+};
+
+extern const struct ui_binding ui_bindings[];
+extern const int ui_nbindings;
+
+/* The action of a key read by get_wch (fkey: it returned KEY_CODE_YES) where ctx applies.
+ * In UI_CTX_TEXT a printable character not bound there is UI_A_CHAR; KEY_RESIZE is
+ * UI_A_RESIZE everywhere. */
+enum ui_action ui_key_action(int fkey, wint_t code, int ctx);
+/* The binding of an action (its first row), or NULL. */
+const struct ui_binding *ui_key_binding(enum ui_action a);
+
+#endif
