@@ -1,0 +1,31 @@
+# t0304-check-large: a 50,000-row form loads cleanly and fast; a form with thousands of errors
+# reports a bounded number of them and how many more there are.
+. tests/lib.sh
+
+awk 'BEGIN {
+	print "| survey |"; print "| | type | name | label | relevant | calculation |"
+	for (g = 0; g < 500; g++) {
+		printf "| | begin group | g%d | G%d | | |\n", g, g
+		for (i = 0; i < 98; i++) {
+			k = g * 98 + i
+			if (i % 2) printf "| | calculate | c%d | | | ${q%d} + 1 |\n", k, k - 1
+			else printf "| | integer | q%d | Q%d | ${q%d} > 1 | |\n", k, k, (k ? k - 2 : 0) + (k ? 0 : 0)
+		}
+		print "| | end group | | | | |"
+	}
+}' | sed 's/| \${q0} > 1 |/| |/' >"$TMP/big.md"
+start=$(date +%s)
+run "$SURVEY" check "$TMP/big.md"
+end=$(date +%s)
+expect_rc 0 "a 50,000-row form is valid"
+expect_out "ok — 49000 questions" "all its questions are read"
+[ $((end - start)) -lt 30 ] && ok "it loads in $((end - start)) s" || not_ok "50,000 rows took $((end - start)) s"
+
+awk 'BEGIN { print "| survey |"; print "| | type | name | label |"
+	for (i = 0; i < 3000; i++) printf "| | geopoint | p%d | P |\n", i }' >"$TMP/errors.md"
+run "$SURVEY" check "$TMP/errors.md"
+expect_rc 1 "3000 errors"
+expect_eq "$(grep -c ': error: ' "$TMP/err")" 200 "200 errors are shown"
+expect_err "2800 more problems not shown \(3000 errors, 0 warnings in all\)" "the rest are counted"
+
+done_testing
