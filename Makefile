@@ -32,6 +32,7 @@ $(BUILD)/config.mk: tools/install-deps Makefile
 	@mv $@.tmp $@
 
 .PHONY: all run test test-full fuzz bench clean deps
+.SECONDARY:
 all: survey
 
 deps: $(BUILD)/config.mk
