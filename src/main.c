@@ -14,6 +14,8 @@
 static const struct cmd_entry *const commands[] = {
 	&cmd_check_entry,
 	&cmd_list_entry,
+	&cmd_merge_entry,
+	&cmd_pack_entry,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -285,7 +285,7 @@ int store_iv_set_position(store_iv *iv, const char *path, const char *lang, char
 	return 0;
 }
 
-/* SHA-256 over the interview's identity, status and sorted answers (inside a transaction). */
+/* The content hash (store_chash) of the interview as it is now (inside a transaction). */
 static int content_hash(store_iv *iv, char out[65], char *err)
 {
 	sqlite3_stmt *s;
@@ -295,27 +295,22 @@ static int content_hash(store_iv *iv, char out[65], char *err)
 			  "WHERE i.uuid = ? ORDER BY a.path", &s, err))
 		return -1;
 	sqlite3_bind_text(s, 1, iv->uuid, -1, SQLITE_STATIC);
-	strbuf sb = STRBUF_INIT;
-	sb_add(&sb, iv->uuid, strlen(iv->uuid) + 1);
+	store_chash h;
 	int rc, first = 1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		for (int c = first ? 0 : 2; c < 5; c++) {
-			const unsigned char *t = sqlite3_column_text(s, c);
-			/* NUL ends each field; \x01 marks SQL NULL so "" and NULL differ. */
-			if (t)
-				sb_add(&sb, (const char *)t, strlen((const char *)t) + 1);
-			else
-				sb_add(&sb, "\x01", 2);
-		}
+		if (first)
+			store_chash_begin(&h, iv->uuid, (const char *)sqlite3_column_text(s, 0),
+					  (const char *)sqlite3_column_text(s, 1));
 		first = 0;
+		if (sqlite3_column_type(s, 2) != SQLITE_NULL)
+			store_chash_answer(&h, (const char *)sqlite3_column_text(s, 2),
+					   (const char *)sqlite3_column_text(s, 3),
+					   (const char *)sqlite3_column_text(s, 4));
 	}
 	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		sb_release(&sb);
+	if (rc != SQLITE_DONE || first)
 		return store_sqlerr(iv->st, "cannot read the answers", err);
-	}
-	store_sha256_hex(sb.buf, sb.len, out);
-	sb_release(&sb);
+	store_chash_end(&h, out);
 	return 0;
 }
 

@@ -32,6 +32,26 @@ static const char schema_v1[] =
 	"  PRIMARY KEY(uuid, seq)) WITHOUT ROWID;\n"
 	"CREATE INDEX interviews_by_form ON interviews(form_id, form_version, status);\n";
 
+/* Version 2: what `survey merge` keeps. A losing version of an interview is stored whole in
+ * conflicts (its interview row, answers and events as deterministic JSON), keyed by the interview
+ * and a SHA-256 of its event log; provenance records each input merged (may differ between
+ * merge orders, like meta). */
+static const char schema_v2[] =
+	"CREATE TABLE conflicts(\n"
+	"  uuid TEXT NOT NULL, events_sha256 TEXT NOT NULL, events_count INTEGER NOT NULL,\n"
+	"  revision INTEGER NOT NULL, status TEXT NOT NULL, modified TEXT NOT NULL,\n"
+	"  interview TEXT NOT NULL, answers TEXT NOT NULL, events TEXT NOT NULL,\n"
+	"  PRIMARY KEY(uuid, events_sha256)) WITHOUT ROWID;\n"
+	"CREATE TABLE provenance(\n"
+	"  input_sha256 TEXT NOT NULL, merged_at TEXT NOT NULL, path TEXT NOT NULL,\n"
+	"  device_id TEXT, new INTEGER NOT NULL, identical INTEGER NOT NULL,\n"
+	"  updated INTEGER NOT NULL, outdated INTEGER NOT NULL, conflicting INTEGER NOT NULL,\n"
+	"  duplicates INTEGER NOT NULL, PRIMARY KEY(input_sha256, merged_at)) WITHOUT ROWID;\n"
+	"CREATE TABLE provenance_interviews(\n"
+	"  input_sha256 TEXT NOT NULL, uuid TEXT NOT NULL, device_id TEXT NOT NULL,\n"
+	"  events_sha256 TEXT NOT NULL, events_count INTEGER NOT NULL, action TEXT NOT NULL,\n"
+	"  PRIMARY KEY(input_sha256, uuid)) WITHOUT ROWID;\n";
+
 int store_schema_create(sqlite3 *db, char *err)
 {
 	if (store_exec(db, schema_v1, "cannot create the tables", err))
@@ -44,6 +64,10 @@ int store_schema_migrate(sqlite3 *db, int from, char *err)
 {
 	for (int v = from; v < STORE_SCHEMA_VERSION; v++) {
 		switch (v) {
+		case 1:
+			if (store_exec(db, schema_v2, "cannot add the merge tables", err))
+				return -1;
+			break;
 		default:
 			return errf(err, "no migration from schema version %d", v);
 		}

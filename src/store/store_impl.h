@@ -2,6 +2,7 @@
 #ifndef SURVEY_STORE_IMPL_H
 #define SURVEY_STORE_IMPL_H
 
+#include <nettle/sha2.h>
 #include <sqlite3.h>
 
 #include "store/store.h"
@@ -49,6 +50,62 @@ int store_sqlerr(store *st, const char *what, char *err);
 sqlite3_stmt *store_stmt(store *st, enum store_stmt_id id, const char *sql, char *err);
 /* Hex SHA-256 of a buffer (nettle). */
 void store_sha256_hex(const void *data, size_t len, char out[65]);
+/* Feed one field to a SHA-256: its bytes and a NUL; SQL NULL is "\x01" and a NUL, so that ""
+ * and NULL differ. Every hash of rows in the store is made of these. */
+void store_hash_field(struct sha256_ctx *h, const char *text);
+/* Columns first..first+n-1 of the current row of s, as store_hash_field. */
+void store_hash_columns(struct sha256_ctx *h, sqlite3_stmt *s, int first, int n);
+/* The digest as lowercase hex; the context is reset (sha256_digest does that). */
+void store_hash_hex(struct sha256_ctx *h, char out[65]);
+
+/* The content hash of an interview (interviews.content_hash, set when it is completed): SHA-256
+ * of its uuid, form id and version, then path, state and value of every answer sorted by path
+ * (BINARY). store_iv_complete makes it; merge recomputes it to check an input. Usage: begin,
+ * one answer() per answer in path order, end. */
+typedef struct store_chash {
+	struct sha256_ctx ctx;  /* running hash */
+	int answers;            /* answers fed so far */
+} store_chash;
+void store_chash_begin(store_chash *h, const char *uuid, const char *form_id,
+		       const char *form_version);
+void store_chash_answer(store_chash *h, const char *path, const char *state, const char *value);
+void store_chash_end(store_chash *h, char out[65]);
+
+/* --- reading a whole file: merge's checks and pack's content hash (merge_scan.c) --------- */
+
+/* One interview as scanned. */
+typedef struct store_scan_iv {
+	char uuid[STORE_UUID_LEN + 1];
+	char events_sha256[65];  /* SHA-256 of its events in seq order (store_events_hash rows) */
+	long long events_count;  /* number of events (= last seq: seqs run 1..n) */
+} store_scan_iv;
+
+typedef struct store_scan {
+	char content_sha256[65]; /* the file's content hash: forms, interviews with answers and
+	                            events, conflicts, in key order */
+	store_scan_iv *ivs;      /* every interview, sorted by uuid */
+	int n;
+} store_scan;
+
+/* Read every row of the survey tables in database `schema` ("main", "src") of db, at schema
+ * version `version` (1 has no conflicts table), and fill *out. With check set, the first problem
+ * found (a complete interview whose content hash differs, answers or events of no interview,
+ * a gap in event numbers, a form whose bytes differ from its hash, a missing column) fails with
+ * err; without it only read errors fail. Free with store_scan_release. */
+int store_scan_content(sqlite3 *db, const char *schema, int version, int check, store_scan *out,
+		       char *err);
+void store_scan_release(store_scan *s);
+/* The columns of an event, in the order the events hash reads them. */
+#define STORE_EVENT_COLUMNS "seq, at, offset_ms, kind, path, old_value, new_value, old_state, " \
+	"new_state"
+#define STORE_EVENT_NCOLUMNS 9
+#define STORE_INTERVIEW_COLUMNS "uuid, form_id, form_version, device_id, interviewer, status, " \
+	"revision, created, modified, completed, content_hash, lang, position, instance_name"
+#define STORE_INTERVIEW_NCOLUMNS 14
+#define STORE_ANSWER_COLUMNS "uuid, path, value, state, modified"
+#define STORE_CONFLICT_COLUMNS "uuid, events_sha256, events_count, revision, status, " \
+	"modified, interview, answers, events"
+
 /* malloc'd copy of a text column, NULL for SQL NULL. */
 char *store_col_text(sqlite3_stmt *s, int col);
 

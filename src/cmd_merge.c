@@ -1,0 +1,259 @@
+/* cmd_merge.c: `survey merge -o OUT IN... [--json] [--key Q,...]` — laptop files into one
+ * coordinator file, with a report per input (text or one JSON document). */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "store/merge.h"
+#include "util/util.h"
+
+static int cmd_merge(int argc, char **argv);
+
+const struct cmd_entry cmd_merge_entry = {
+	.name = "merge",
+	.usage = "-o OUT IN... [--json] [--key QUESTION,...]",
+	.summary = "merge laptop files into one coordinator file, keeping conflicts",
+	.help = "Merges each IN (a laptop's database, best made with 'survey pack') into OUT,\n"
+		"which is created or, when it exists, updated. Each input is read-only, checked\n"
+		"whole (integrity, schema, content hashes) and applied in one transaction: a bad\n"
+		"input is refused with one line and the others are merged. The same interview\n"
+		"from two files: a version that continues the stored one replaces it; when\n"
+		"neither continues the other one wins by a fixed rule and the other is kept\n"
+		"whole in the table 'conflicts'. Merging files again, or in another order, gives\n"
+		"the same interviews. Different interviews with the same answers to the key\n"
+		"questions are reported as likely duplicates (never merged); two files from one\n"
+		"device whose interviews diverge are reported as a cloned laptop.\n\n"
+		"options:\n"
+		"  -o OUT           the coordinator's file (created if absent)\n"
+		"  --key Q1,Q2      key questions for likely duplicates (default: the column\n"
+		"                   key_questions of the form's settings sheet)\n"
+		"  --json           one JSON document on stdout\n\n"
+		"exit status: 0 all merged, 1 an input was refused (the others are merged),\n"
+		"2 bad arguments.\n\n"
+		"example:\n  survey merge -o all.db stick1/laptop3.db stick2/*.db --key municipality\n",
+	.exec = cmd_merge,
+};
+
+struct totals {
+	int inputs, merged, rejected, twice;
+	long long new_, identical, updated, outdated, conflicting, dups;
+};
+
+static void add_totals(struct totals *t, const merge_result *r)
+{
+	t->inputs++;
+	if (r->rejected) {
+		t->rejected++;
+		return;
+	}
+	t->merged++;
+	t->twice += r->twice;
+	t->new_ += r->new_;
+	t->identical += r->identical;
+	t->updated += r->updated;
+	t->outdated += r->outdated;
+	t->conflicting += r->conflicting;
+	t->dups += r->ndups;
+}
+
+static void print_text_input(const merge_result *r)
+{
+	if (r->rejected)
+		return;   /* its one line is on stderr */
+	if (r->twice) {
+		printf("'%s': given twice, merged once\n", r->path);
+		return;
+	}
+	printf("'%s' (device %.8s, sha256 %.12s): %d interviews: %d new, %d identical, "
+	       "%d updated, %d outdated, %d conflicting\n", r->path, r->device_id, r->sha256,
+	       r->interviews, r->new_, r->identical, r->updated, r->outdated, r->conflicting);
+	for (int i = 0; i < r->ndups; i++)
+		printf("  likely duplicate: %s and %s (%s)\n", r->dups[i].uuid, r->dups[i].other,
+		       r->dups[i].keys);
+}
+
+static void json_kv_int(const char *key, long long v, int comma)
+{
+	printf("%s\"%s\": %lld", comma ? ", " : "", key, v);
+}
+
+static void print_json_input(const merge_result *r, int first)
+{
+	printf("%s\n  {\"path\": ", first ? "" : ",");
+	json_put_string(stdout, r->path);
+	printf(", \"sha256\": ");
+	json_put_string(stdout, r->sha256[0] ? r->sha256 : NULL);
+	printf(", \"device\": ");
+	json_put_string(stdout, r->device_id[0] ? r->device_id : NULL);
+	json_kv_int("interviews", r->interviews, 1);
+	json_kv_int("new", r->new_, 1);
+	json_kv_int("identical", r->identical, 1);
+	json_kv_int("updated", r->updated, 1);
+	json_kv_int("outdated", r->outdated, 1);
+	json_kv_int("conflicting", r->conflicting, 1);
+	printf(", \"given_twice\": %s, \"rejected\": ", r->twice ? "true" : "false");
+	json_put_string(stdout, r->rejected);
+	printf(", \"duplicates\": [");
+	for (int i = 0; i < r->ndups; i++) {
+		printf("%s{\"uuid\": ", i ? ", " : "");
+		json_put_string(stdout, r->dups[i].uuid);
+		printf(", \"other\": ");
+		json_put_string(stdout, r->dups[i].other);
+		printf(", \"keys\": ");
+		json_put_string(stdout, r->dups[i].keys);
+		printf("}");
+	}
+	printf("]}");
+}
+
+static char **split_keys(const char *list, int *n)
+{
+	char **keys = NULL, *copy = xstrdup(list), *save = NULL;
+	*n = 0;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		while (*t == ' ')
+			t++;
+		if (!*t)
+			continue;
+		keys = xreallocarray(keys, (size_t)*n + 1, sizeof *keys);
+		keys[(*n)++] = xstrdup(t);
+	}
+	free(copy);
+	return keys;
+}
+
+static void print_summary(merge *m, const struct totals *t, const char *out, int json)
+{
+	long long ivs = -1, conflicts = -1;
+	char err[ERR_MAX];
+	merge_counts(m, &ivs, &conflicts, err);
+	merge_clone *cl = NULL;
+	int ncl = 0;
+	if (merge_clones(m, &cl, &ncl, err))
+		fprintf(stderr, "survey: %s\n", err);
+	int keys = merge_has_keys(m);
+	if (json) {
+		printf("],\n \"totals\": {");
+		json_kv_int("inputs", t->inputs, 0);
+		json_kv_int("merged", t->merged, 1);
+		json_kv_int("rejected", t->rejected, 1);
+		json_kv_int("given_twice", t->twice, 1);
+		json_kv_int("new", t->new_, 1);
+		json_kv_int("identical", t->identical, 1);
+		json_kv_int("updated", t->updated, 1);
+		json_kv_int("outdated", t->outdated, 1);
+		json_kv_int("conflicting", t->conflicting, 1);
+		json_kv_int("duplicates", t->dups, 1);
+		json_kv_int("output_interviews", ivs, 1);
+		json_kv_int("output_conflicts", conflicts, 1);
+		printf("},\n \"key_questions\": %s,\n \"cloned_devices\": [", keys ? "true" : "false");
+		for (int i = 0; i < ncl; i++) {
+			printf("%s\n  {\"device\": ", i ? "," : "");
+			json_put_string(stdout, cl[i].device_id);
+			printf(", \"a\": ");
+			json_put_string(stdout, cl[i].path_a);
+			printf(", \"b\": ");
+			json_put_string(stdout, cl[i].path_b);
+			printf(", \"sha256_a\": ");
+			json_put_string(stdout, cl[i].sha_a);
+			printf(", \"sha256_b\": ");
+			json_put_string(stdout, cl[i].sha_b);
+			printf("}");
+		}
+		printf("%s]}\n", ncl ? "\n " : "");
+	} else {
+		for (int i = 0; i < ncl; i++)
+			printf("cloned laptop: device %s: '%s' and '%s' each hold interviews the other "
+			       "lacks or conflicting edits\n", cl[i].device_id, cl[i].path_a,
+			       cl[i].path_b);
+		if (!keys)
+			printf("likely duplicates not checked: no key questions (give --key QUESTION "
+			       "or key_questions in the form's settings)\n");
+		printf("total: %d input%s merged, %d rejected: %lld new, %lld identical, %lld "
+		       "updated, %lld outdated, %lld conflicting, %lld likely duplicate%s\n",
+		       t->merged, t->merged == 1 ? "" : "s", t->rejected, t->new_, t->identical,
+		       t->updated, t->outdated, t->conflicting, t->dups, t->dups == 1 ? "" : "s");
+		printf("'%s' holds %lld interviews and %lld conflicting versions\n", out, ivs,
+		       conflicts);
+		if (t->rejected && t->merged)
+			printf("%d input%s rejected; the others are merged into '%s'\n", t->rejected,
+			       t->rejected == 1 ? "" : "s", out);
+	}
+	merge_clones_free(cl, ncl);
+}
+
+static int cmd_merge(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "key", required_argument, NULL, 'k' },
+		{ "output", required_argument, NULL, 'o' },
+		{ 0 }
+	};
+	int json = 0, c, nkeys = 0;
+	const char *out = NULL;
+	char **keys = NULL;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (c == 'j') {
+			json = 1;
+		} else if (c == 'o') {
+			out = optarg;
+		} else if (c == 'k') {
+			for (int i = 0; i < nkeys; i++)
+				free(keys[i]);
+			free(keys);
+			keys = split_keys(optarg, &nkeys);
+		} else {
+			for (int i = 0; i < nkeys; i++)
+				free(keys[i]);
+			free(keys);
+			if (c == ':' || (c == '?' && optopt))
+				return cmd_usage_error(&cmd_merge_entry, "option '%s' needs a value",
+						       argv[optind - 1]);
+			return cmd_usage_error(&cmd_merge_entry, "unknown option '%s'",
+					       argv[optind - 1]);
+		}
+	}
+	int rc = EXIT_OK;
+	merge *m = NULL;
+	char err[ERR_MAX];
+	if (!out || optind >= argc) {
+		rc = cmd_usage_error(&cmd_merge_entry, !out ? "expected -o OUT" :
+				     "expected at least one input file");
+		goto done;
+	}
+	if (merge_open(out, (const char *const *)keys, nkeys, &m, err)) {
+		rc = cmd_fail("%s", err);
+		goto done;
+	}
+	struct totals t = { 0 };
+	if (json) {
+		printf("{\"output\": ");
+		json_put_string(stdout, out);
+		printf(",\n \"inputs\": [");
+	}
+	for (int i = optind; i < argc; i++) {
+		merge_result r;
+		if (merge_input(m, argv[i], &r)) {
+			cmd_fail("%s", r.rejected);
+			rc = EXIT_USER;
+		}
+		add_totals(&t, &r);
+		if (json)
+			print_json_input(&r, i == optind);
+		else
+			print_text_input(&r);
+		fflush(stdout);
+		merge_result_release(&r);
+	}
+	print_summary(m, &t, out, json);
+done:
+	merge_close(m);
+	for (int i = 0; i < nkeys; i++)
+		free(keys[i]);
+	free(keys);
+	return rc;
+}

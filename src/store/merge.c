@@ -1,0 +1,500 @@
+/* merge.c: `survey merge` — laptop files into one coordinator file. Each input is opened
+ * read-only, checked whole (header, integrity, schema, content hashes) and applied in one
+ * transaction: interviews the output lacks are copied set-wise (INSERT ... SELECT over an
+ * ATTACHed input), those whose row and last event match are identical, and only the few left
+ * go through merge_version. Provenance records what each input brought. */
+#include "store/merge_impl.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/util.h"
+
+int merge_exec(merge *m, const char *what, char *err, const char *sql, int n, ...)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(m->st->db, sql, &s, err))
+		return -1;
+	va_list ap;
+	va_start(ap, n);
+	for (int i = 1; i <= n; i++) {
+		const char *v = va_arg(ap, const char *);
+		if (v)
+			sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	}
+	va_end(ap);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_sqlerr(m->st, what, err);
+	return 0;
+}
+
+/* Can we create files in the folder of path (the journal, or the output itself)? */
+static int check_folder(const char *path, char *err)
+{
+	char *copy = xstrdup(path);
+	const char *dir = dirname(copy);
+	int rc = 0;
+	if (access(dir, W_OK) != 0)
+		rc = errf(err, "cannot write '%s': its folder '%s' is not writable (%s)", path, dir,
+			  strerror(errno));
+	free(copy);
+	return rc;
+}
+
+int merge_open(const char *out_path, const char *const *keys, int nkeys, merge **out,
+	       char *err)
+{
+	*out = NULL;
+	if (check_folder(out_path, err))
+		return -1;
+	merge *m = xcalloc(1, sizeof *m);
+	struct stat sb;
+	if (store_open(out_path, STORE_CREATE, &m->st, err) || stat(out_path, &sb) != 0) {
+		if (m->st)
+			errf(err, "cannot open '%s': %s", out_path, strerror(errno));
+		merge_close(m);
+		return -1;
+	}
+	m->dev = sb.st_dev;
+	m->ino = sb.st_ino;
+	if (nkeys > 0) {
+		m->keys = xcalloc((size_t)nkeys, sizeof *m->keys);
+		for (int i = 0; i < nkeys; i++)
+			m->keys[i] = xstrdup(keys[i]);
+		m->nkeys = nkeys;
+	}
+	char why[ERR_MAX];
+	if (store_exec(m->st->db, "PRAGMA cache_size = -65536", "cannot set the cache", why) ||
+	    store_exec(m->st->db,
+		       "CREATE TEMP TABLE merge_in(uuid TEXT PRIMARY KEY, events_sha256 TEXT, "
+		       "events_count INTEGER, action TEXT) WITHOUT ROWID",
+		       "cannot prepare the merge", why) ||
+	    merge_keys_init(m, why)) {
+		errf(err, "cannot open '%s': %s", out_path, why);
+		merge_close(m);
+		return -1;
+	}
+	*out = m;
+	return 0;
+}
+
+void merge_close(merge *m)
+{
+	if (!m)
+		return;
+	store_close(m->st);
+	for (int i = 0; i < m->nkeys; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->seen);
+	free(m);
+}
+
+void merge_result_release(merge_result *r)
+{
+	free(r->path);
+	free(r->rejected);
+	for (int i = 0; i < r->ndups; i++) {
+		free(r->dups[i].uuid);
+		free(r->dups[i].other);
+		free(r->dups[i].keys);
+	}
+	free(r->dups);
+	memset(r, 0, sizeof *r);
+}
+
+/* "file:PATH?mode=ro" with the characters a URI gives meaning to escaped. */
+static char *ro_uri(const char *path)
+{
+	strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			sb_addf(&sb, "%%%02X", (unsigned char)*p);
+		else
+			sb_addc(&sb, *p);
+	}
+	sb_adds(&sb, "?mode=ro");
+	return sb_detach(&sb);
+}
+
+static int attach_ro(merge *m, const char *path, char *err)
+{
+	char *uri = ro_uri(path);
+	sqlite3_stmt *s;
+	int rc = store_prepare(m->st->db, "ATTACH ?1 AS src", &s, err);
+	if (!rc) {
+		sqlite3_bind_text(s, 1, uri, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = errf(err, "cannot open it: %s", sqlite3_errmsg(m->st->db));
+		sqlite3_finalize(s);
+	}
+	free(uri);
+	if (!rc && sqlite3_db_readonly(m->st->db, "src") != 1) {
+		sqlite3_exec(m->st->db, "DETACH src", NULL, NULL, NULL);
+		rc = errf(err, "cannot open it read-only (this SQLite lacks URI file names)");
+	}
+	return rc;
+}
+
+static int integrity(merge *m, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(m->st->db, "PRAGMA src.integrity_check(1)", &s, err))
+		return -1;
+	int rc = sqlite3_step(s);
+	int ok = rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0;
+	if (!ok)
+		errf(err, "it is damaged (%s)", rc == SQLITE_ROW ?
+		     (const char *)sqlite3_column_text(s, 0) : sqlite3_errmsg(m->st->db));
+	sqlite3_finalize(s);
+	return ok ? 0 : -1;
+}
+
+/* The content hash that `survey pack` recorded, if any, must match what we computed. */
+static int check_packed_hash(merge *m, const char *sha, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(m->st->db, "SELECT value FROM src.meta WHERE key='content_sha256'", &s,
+			  err))
+		return -1;
+	int rc = 0;
+	if (sqlite3_step(s) == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(s, 0), sha))
+		rc = errf(err, "its content differs from the hash 'survey pack' recorded: it was "
+			  "damaged or changed after packing (pack the laptop's file again)");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int check_forms(merge *m, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(m->st->db, "SELECT s.form_id, s.version FROM src.forms s JOIN "
+			  "main.forms o ON o.form_id = s.form_id AND o.version = s.version "
+			  "WHERE o.sha256 <> s.sha256", &s, err))
+		return -1;
+	int rc = 0;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		rc = errf(err, "its questionnaire '%s' version '%s' differs from the one of that "
+			  "version already merged (a changed form needs a new version)",
+			  (const char *)sqlite3_column_text(s, 0),
+			  (const char *)sqlite3_column_text(s, 1));
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static int fill_merge_in(merge *m, const store_scan *sc, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_exec(m->st->db, "DELETE FROM temp.merge_in", "cannot prepare the merge", err) ||
+	    store_prepare(m->st->db, "INSERT INTO temp.merge_in(uuid, events_sha256, events_count)"
+			  " VALUES (?1, ?2, ?3)", &s, err))
+		return -1;
+	for (int i = 0; i < sc->n; i++) {
+		sqlite3_bind_text(s, 1, sc->ivs[i].uuid, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, sc->ivs[i].events_sha256, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, sc->ivs[i].events_count);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			sqlite3_finalize(s);
+			return store_sqlerr(m->st, "cannot prepare the merge", err);
+		}
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	return 0;
+}
+
+/* Interviews the output lacks: copied set-wise. */
+static int copy_new(merge *m, char *err)
+{
+	static const char *const steps[] = {
+		"UPDATE temp.merge_in SET action = 'new' WHERE uuid NOT IN "
+		"(SELECT uuid FROM main.interviews)",
+		"INSERT INTO main.forms SELECT * FROM src.forms s WHERE NOT EXISTS (SELECT 1 FROM "
+		"main.forms o WHERE o.form_id = s.form_id AND o.version = s.version)",
+		"INSERT INTO main.interviews(" STORE_INTERVIEW_COLUMNS ") SELECT "
+		STORE_INTERVIEW_COLUMNS " FROM src.interviews WHERE uuid IN "
+		"(SELECT uuid FROM temp.merge_in WHERE action = 'new')",
+		"INSERT INTO main.answers(" STORE_ANSWER_COLUMNS ") SELECT " STORE_ANSWER_COLUMNS
+		" FROM src.answers WHERE uuid IN (SELECT uuid FROM temp.merge_in WHERE action = 'new')",
+		"INSERT INTO main.events(uuid, " STORE_EVENT_COLUMNS ") SELECT uuid, "
+		STORE_EVENT_COLUMNS " FROM src.events WHERE uuid IN "
+		"(SELECT uuid FROM temp.merge_in WHERE action = 'new')",
+	};
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+		if (merge_exec(m, "cannot copy the interviews", err, steps[i], 0))
+			return -1;
+	return 0;
+}
+
+/* Interviews whose row is the same and whose last event is the same: identical, in bulk.
+ * (The rest, few, are compared event by event in merge_version.) */
+static int mark_identical(merge *m, char *err)
+{
+	static const char sql[] =
+		"UPDATE temp.merge_in SET action = 'identical' WHERE action IS NULL AND EXISTS ("
+		"SELECT 1 FROM src.interviews s, main.interviews o WHERE s.uuid = merge_in.uuid "
+		"AND o.uuid = merge_in.uuid AND s.form_id IS o.form_id AND s.form_version IS "
+		"o.form_version AND s.device_id IS o.device_id AND s.interviewer IS o.interviewer "
+		"AND s.status IS o.status AND s.revision IS o.revision AND s.created IS o.created "
+		"AND s.modified IS o.modified AND s.completed IS o.completed AND s.content_hash IS "
+		"o.content_hash AND s.lang IS o.lang AND s.position IS o.position AND "
+		"s.instance_name IS o.instance_name) AND events_count = (SELECT max(seq) FROM "
+		"main.events e WHERE e.uuid = merge_in.uuid) AND EXISTS (SELECT 1 FROM src.events "
+		"a, main.events b WHERE a.uuid = merge_in.uuid AND a.seq = merge_in.events_count "
+		"AND b.uuid = merge_in.uuid AND b.seq = merge_in.events_count AND a.at IS b.at AND "
+		"a.offset_ms IS b.offset_ms AND a.kind IS b.kind AND a.path IS b.path AND "
+		"a.old_value IS b.old_value AND a.new_value IS b.new_value AND a.old_state IS "
+		"b.old_state AND a.new_state IS b.new_state)";
+	return merge_exec(m, "cannot compare the interviews", err, sql, 0);
+}
+
+static int merge_differing(merge *m, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(m->st->db, "SELECT uuid, events_sha256, events_count FROM "
+			  "temp.merge_in WHERE action IS NULL", &s, err))
+		return -1;
+	/* Collect first: merge_version writes to the tables this reads. */
+	struct pending { char uuid[STORE_UUID_LEN + 1]; char hash[65]; long long count; } *p = NULL;
+	int n = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		p = xreallocarray(p, (size_t)n + 1, sizeof *p);
+		snprintf(p[n].uuid, sizeof p[n].uuid, "%s", (const char *)sqlite3_column_text(s, 0));
+		snprintf(p[n].hash, sizeof p[n].hash, "%s", (const char *)sqlite3_column_text(s, 1));
+		p[n].count = sqlite3_column_int64(s, 2);
+		n++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		free(p);
+		return store_sqlerr(m->st, "cannot compare the interviews", err);
+	}
+	for (int i = 0; i < n; i++) {
+		const char *action;
+		if (merge_version(m, p[i].uuid, p[i].hash, p[i].count, &action, err) ||
+		    merge_exec(m, "cannot record the merge", err, "UPDATE temp.merge_in SET "
+			       "action = ?2 WHERE uuid = ?1", 2, p[i].uuid, action)) {
+			free(p);
+			return -1;
+		}
+	}
+	free(p);
+	return 0;
+}
+
+static int count_actions(merge *m, merge_result *res, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(m->st->db, "SELECT action, count(*) FROM temp.merge_in GROUP BY action",
+			  &s, err))
+		return -1;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *a = (const char *)sqlite3_column_text(s, 0);
+		int c = sqlite3_column_int(s, 1);
+		res->interviews += c;
+		if (!a)
+			continue;
+		if (!strcmp(a, "new"))
+			res->new_ = c;
+		else if (!strcmp(a, "identical"))
+			res->identical = c;
+		else if (!strcmp(a, "updated"))
+			res->updated = c;
+		else if (!strcmp(a, "outdated"))
+			res->outdated = c;
+		else if (!strcmp(a, "conflicting"))
+			res->conflicting = c;
+	}
+	sqlite3_finalize(s);
+	return 0;
+}
+
+static int record_provenance(merge *m, merge_result *res, char *err)
+{
+	char now[32], counts[6][16];
+	store_now(now);
+	int v[6] = { res->new_, res->identical, res->updated, res->outdated, res->conflicting,
+		     res->ndups };
+	for (int i = 0; i < 6; i++)
+		snprintf(counts[i], sizeof counts[i], "%d", v[i]);
+	return merge_exec(m, "cannot record the provenance", err,
+			  "INSERT OR IGNORE INTO main.provenance_interviews(input_sha256, uuid, "
+			  "device_id, events_sha256, events_count, action) SELECT ?1, t.uuid, "
+			  "s.device_id, t.events_sha256, t.events_count, t.action FROM "
+			  "temp.merge_in t JOIN src.interviews s ON s.uuid = t.uuid", 1,
+			  res->sha256) ||
+	       merge_exec(m, "cannot record the provenance", err,
+			  "INSERT OR REPLACE INTO main.provenance(input_sha256, merged_at, path, "
+			  "device_id, new, identical, updated, outdated, conflicting, duplicates) "
+			  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", 10, res->sha256, now,
+			  res->path, res->device_id, counts[0], counts[1], counts[2], counts[3],
+			  counts[4], counts[5]) ? -1 : 0;
+}
+
+/* Everything after the header checks, inside one transaction on the output. */
+static int merge_attached(merge *m, int version, merge_result *res, char *err)
+{
+	store_scan sc;
+	if (integrity(m, err) || store_scan_content(m->st->db, "src", version, 1, &sc, err))
+		return -1;
+	snprintf(res->sha256, sizeof res->sha256, "%s", sc.content_sha256);
+	for (int i = 0; i < m->nseen; i++)
+		if (strcmp(m->seen[i].sha256, res->sha256) == 0) {
+			store_scan_release(&sc);
+			res->twice = 1;
+			return 0;
+		}
+	int rc = check_packed_hash(m, res->sha256, err) || check_forms(m, err) ||
+		 fill_merge_in(m, &sc, err) || copy_new(m, err) || mark_identical(m, err) ||
+		 merge_differing(m, err) || count_actions(m, res, err) ||
+		 merge_duplicates(m, res, err) || record_provenance(m, res, err) ? -1 : 0;
+	store_scan_release(&sc);
+	return rc;
+}
+
+static int reject(merge_result *res, const char *why)
+{
+	free(res->rejected);
+	res->rejected = xstrdup(why);
+	return -1;
+}
+
+int merge_input(merge *m, const char *in_path, merge_result *res)
+{
+	char err[ERR_MAX], why[ERR_MAX];
+	memset(res, 0, sizeof *res);
+	res->path = xstrdup(in_path);
+	struct stat sb;
+	if (stat(in_path, &sb) != 0) {
+		errf(err, "cannot open '%s': %s", in_path, strerror(errno));
+		return reject(res, err);
+	}
+	if (sb.st_dev == m->dev && sb.st_ino == m->ino) {
+		errf(err, "'%s' is the output file: give it only after -o", in_path);
+		return reject(res, err);
+	}
+	for (int i = 0; i < m->nseen; i++)
+		if (m->seen[i].dev == sb.st_dev && m->seen[i].ino == sb.st_ino) {
+			snprintf(res->sha256, sizeof res->sha256, "%s", m->seen[i].sha256);
+			res->twice = 1;
+			return 0;
+		}
+	store *in;
+	if (store_open(in_path, STORE_READONLY, &in, err))
+		return reject(res, err);
+	int version = store_schema_version(in);
+	snprintf(res->device_id, sizeof res->device_id, "%s", store_device_id(in));
+	store_close(in);
+	if (attach_ro(m, in_path, why)) {
+		errf(err, "cannot merge '%s': %s", in_path, why);
+		return reject(res, err);
+	}
+	int rc = store_tx_begin(m->st, why) || merge_attached(m, version, res, why);
+	if (rc || res->twice) {
+		store_tx_rollback(m->st);
+		merge_keys_forget(m);
+	} else if (store_tx_commit(m->st, why)) {
+		merge_keys_forget(m);
+		rc = -1;
+	}
+	sqlite3_exec(m->st->db, "DETACH src", NULL, NULL, NULL);
+	if (rc) {
+		errf(err, "cannot merge '%s': %s", in_path, why);
+		res->new_ = res->identical = res->updated = res->outdated = res->conflicting = 0;
+		return reject(res, err);
+	}
+	if (!res->twice) {
+		m->seen = xreallocarray(m->seen, (size_t)m->nseen + 1, sizeof *m->seen);
+		m->seen[m->nseen].dev = sb.st_dev;
+		m->seen[m->nseen].ino = sb.st_ino;
+		memcpy(m->seen[m->nseen].sha256, res->sha256, 65);
+		m->nseen++;
+	}
+	return 0;
+}
+
+int merge_counts(merge *m, long long *interviews, long long *conflicts, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(m->st->db, "SELECT (SELECT count(*) FROM main.interviews), "
+			  "(SELECT count(*) FROM main.conflicts)", &s, err))
+		return -1;
+	int rc = sqlite3_step(s);
+	*interviews = sqlite3_column_int64(s, 0);
+	*conflicts = sqlite3_column_int64(s, 1);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : store_sqlerr(m->st, "cannot count the interviews", err);
+}
+
+int merge_has_keys(const merge *m)
+{
+	return merge_keys_known((merge *)m);
+}
+
+void merge_clones_free(merge_clone *c, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(c[i].device_id);
+		free(c[i].path_a);
+		free(c[i].path_b);
+		free(c[i].sha_a);
+		free(c[i].sha_b);
+	}
+	free(c);
+}
+
+/* Two inputs of one device diverge when each has interviews made on it that the other lacks
+ * (a later copy of a laptop holds everything an earlier one had). Two clones that only edited
+ * the same old interviews differently show up as conflicts, not here. */
+int merge_clones(merge *m, merge_clone **out, int *n, char *err)
+{
+	*out = NULL;
+	*n = 0;
+	static const char sql[] =
+		"WITH ins AS (SELECT input_sha256 AS sha, max(path) AS path, device_id AS dev "
+		"FROM main.provenance GROUP BY input_sha256), "
+		"pairs AS (SELECT a.dev, a.sha AS sa, b.sha AS sb, a.path AS pa, b.path AS pb "
+		"FROM ins a JOIN ins b ON a.dev = b.dev AND a.sha < b.sha) "
+		"SELECT dev, pa, pb, sa, sb FROM pairs WHERE (sa IN temp.merge_run OR sb IN "
+		"temp.merge_run) AND ((EXISTS (SELECT 1 FROM main.provenance_interviews x WHERE "
+		"x.input_sha256 = sa AND x.device_id = dev AND NOT EXISTS (SELECT 1 FROM "
+		"main.provenance_interviews y WHERE y.input_sha256 = sb AND y.uuid = x.uuid)) AND "
+		"EXISTS (SELECT 1 FROM main.provenance_interviews x WHERE x.input_sha256 = sb AND "
+		"x.device_id = dev AND NOT EXISTS (SELECT 1 FROM main.provenance_interviews y "
+		"WHERE y.input_sha256 = sa AND y.uuid = x.uuid)))) "
+		"ORDER BY dev, pa, pb";
+	if (store_exec(m->st->db, "CREATE TEMP TABLE IF NOT EXISTS merge_run(sha TEXT PRIMARY "
+		       "KEY) WITHOUT ROWID; DELETE FROM temp.merge_run", "cannot list the inputs",
+		       err))
+		return -1;
+	for (int i = 0; i < m->nseen; i++)
+		if (merge_exec(m, "cannot list the inputs", err, "INSERT OR IGNORE INTO "
+			       "temp.merge_run VALUES (?1)", 1, m->seen[i].sha256))
+			return -1;
+	sqlite3_stmt *s;
+	if (store_prepare(m->st->db, sql, &s, err))
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xreallocarray(*out, (size_t)*n + 1, sizeof **out);
+		merge_clone *c = &(*out)[(*n)++];
+		c->device_id = store_col_text(s, 0);
+		c->path_a = store_col_text(s, 1);
+		c->path_b = store_col_text(s, 2);
+		c->sha_a = store_col_text(s, 3);
+		c->sha_b = store_col_text(s, 4);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(m->st, "cannot look for cloned laptops", err);
+	return 0;
+}

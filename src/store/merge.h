@@ -1,0 +1,74 @@
+/* merge.h: the coordinator's operations on laptop databases — `survey pack` (a consistent
+ * single-file copy with its content hash recorded) and `survey merge` (many laptop files into
+ * one, with conflicts kept whole and provenance recorded). Rules: DESIGN.md, Merge rules. */
+#ifndef SURVEY_MERGE_H
+#define SURVEY_MERGE_H
+
+/* --- pack ---------------------------------------------------------------------------------- */
+
+/* Copy the database at db_path to out_path: a consistent snapshot (SQLite's backup API from a
+ * read-only connection, so a WAL database open in `survey run` gives its latest committed
+ * answers), in rollback-journal mode (one file), with meta 'packed_at' and 'content_sha256'
+ * (store_content_sha256 of the copy). Written to a temporary file beside out_path, fsync'd,
+ * renamed over out_path, and the folder fsync'd. db_path is never changed. On failure returns
+ * -1 with one line in err and no out_path (nor temporary file) is left behind. If sha256_out is
+ * not NULL it receives the content hash (65 bytes). */
+int store_pack(const char *db_path, const char *out_path, char sha256_out[65], char *err);
+
+/* --- merge --------------------------------------------------------------------------------- */
+
+typedef struct merge merge;   /* an output file open for merging */
+
+/* A likely duplicate: two interviews with different UUIDs and the same answers to the form's key
+ * questions. Reported, never merged. */
+typedef struct merge_dup {
+	char *uuid;      /* the interview this input brought */
+	char *other;     /* the interview already in the output (or in this input) like it */
+	char *keys;      /* the key answers: "municipality=Кара-Суу; oblast=Чүй" */
+} merge_dup;
+
+/* What merging one input did. Counts are interviews (versions) of the input. */
+typedef struct merge_result {
+	char *path;              /* the input as given */
+	char sha256[65];         /* its content hash (store_content_sha256); "" if not read */
+	char device_id[40];      /* its device id (meta); "" if not read */
+	int interviews;          /* interviews in the input */
+	int new_;                /* absent from the output before */
+	int identical;           /* the output already held this version */
+	int updated;             /* replaced the stored version, which it descends from */
+	int outdated;            /* an ancestor of a version the output holds: nothing to do */
+	int conflicting;         /* neither descends from the other: one kept in conflicts */
+	int ndups;               /* likely duplicates found */
+	merge_dup *dups;
+	int twice;               /* 1: the same content was given earlier in this run: merged once */
+	char *rejected;          /* why the input was not merged (one line); NULL when merged */
+} merge_result;
+void merge_result_release(merge_result *r);   /* frees the contents; r may be reused */
+
+/* A cloned laptop: two inputs with the same device id whose interview sets diverge: each has
+ * interviews made on that device that the other lacks. */
+typedef struct merge_clone {
+	char *device_id;
+	char *path_a, *path_b;   /* as recorded in provenance (a may come from an earlier run) */
+	char *sha_a, *sha_b;     /* their content hashes */
+} merge_clone;
+void merge_clones_free(merge_clone *c, int n);
+
+/* Open (or create) the output. keys (paths or names of questions, nkeys of them; NULL/0 = take
+ * them from the settings column 'key_questions' of each embedded form) define likely duplicates.
+ * -1 with err when the output cannot be opened or its folder is not writable. */
+int merge_open(const char *out_path, const char *const *keys, int nkeys, merge **out,
+	       char *err);
+/* Merge one input in one transaction. Fills *res (path, counts, duplicates; rejected when it
+ * was refused: its bytes are unchanged and the output is as before this call). Returns 0 when
+ * merged (or given twice), -1 when rejected. */
+int merge_input(merge *m, const char *in_path, merge_result *res);
+/* Cloned-device pairs that involve an input merged through m. *out malloc'd. */
+int merge_clones(merge *m, merge_clone **out, int *n, char *err);
+/* What the output holds now: interviews and conflict rows. */
+int merge_counts(merge *m, long long *interviews, long long *conflicts, char *err);
+/* Whether key questions were known for likely duplicates (from --key or a form's settings). */
+int merge_has_keys(const merge *m);
+void merge_close(merge *m);   /* NULL accepted */
+
+#endif

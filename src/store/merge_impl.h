@@ -1,0 +1,50 @@
+/* merge_impl.h: the parts shared by merge.c (inputs, bulk copy, report), merge_versions.c (one
+ * interview whose versions differ) and merge_keys.c (likely duplicates). Private to src/store. */
+#ifndef SURVEY_MERGE_IMPL_H
+#define SURVEY_MERGE_IMPL_H
+
+#include <sys/types.h>
+
+#include "store/merge.h"
+#include "store/store_impl.h"
+
+/* A file seen in this run, to catch an input given twice. */
+struct merge_seen {
+	dev_t dev;
+	ino_t ino;
+	char sha256[65];      /* its content hash */
+};
+
+struct merge {
+	store *st;            /* the output */
+	dev_t dev;            /* the output file, refused as an input */
+	ino_t ino;
+	char **keys;          /* --key questions, or NULL: each form's settings key_questions */
+	int nkeys;
+	int keys_loaded;      /* temp.merge_keys holds the output's interviews */
+	struct merge_seen *seen;   /* inputs merged in this run */
+	int nseen;
+};
+
+/* Merge the incoming version (schema src) of interview uuid, which differs from what the output
+ * holds, by the rules of DESIGN.md (descent by event-log prefix, else a deterministic winner and
+ * the others kept whole in conflicts). *action is set to "identical", "outdated", "updated" or
+ * "conflicting". Inside the caller's transaction; -1 with err on a database error. */
+int merge_version(merge *m, const char *uuid, const char *events_sha256, long long events_count,
+		  const char **action, char *err);
+
+/* Fill temp.merge_keypaths for every form in the output that has key questions (from m->keys
+ * or the form's settings), make temp.merge_keys current for the interviews of temp.merge_in
+ * whose action is new, updated or conflicting, and report their likely duplicates in res. */
+int merge_duplicates(merge *m, merge_result *res, char *err);
+/* Create the temporary tables of the duplicate check (at merge_open). */
+int merge_keys_init(merge *m, char *err);
+/* Forget what the duplicate check computed (after a rolled-back input). */
+void merge_keys_forget(merge *m);
+/* Are there key questions for any form? (after merge_duplicates ran once) */
+int merge_keys_known(merge *m);
+
+/* Run sql (one statement, text parameters ?1.., NULL binds NULL); -1 with store_sqlerr. */
+int merge_exec(merge *m, const char *what, char *err, const char *sql, int n, ...);
+
+#endif

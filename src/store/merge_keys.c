@@ -1,0 +1,190 @@
+/* merge_keys.c: likely duplicates — different interviews of one form whose answers to the form's
+ * key questions (--key, or the settings column key_questions of the embedded form) are all equal
+ * and non-empty. Reported by merge, never merged. A key is a question's path ("grp/q") or name
+ * (matching "q" or "grp/q" outside repeats). */
+#include "store/merge_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form/sheets.h"
+#include "util/util.h"
+
+static int add_key(merge *m, const char *form_id, int idx, const char *name, char *err)
+{
+	char n[16];
+	snprintf(n, sizeof n, "%d", idx);
+	return merge_exec(m, "cannot note the key questions", err, "INSERT OR IGNORE INTO "
+			  "temp.merge_keypaths(form_id, idx, name) VALUES (?1, ?2, ?3)", 3,
+			  form_id, n, name);
+}
+
+/* Split a key_questions cell ("municipality, oblast" or "a b") into keys of form_id. */
+static int add_key_list(merge *m, const char *form_id, const char *cell, char *err)
+{
+	char *copy = xstrdup(cell), *save = NULL;
+	int idx = 0, rc = 0;
+	for (char *t = strtok_r(copy, ", \t", &save); t && !rc; t = strtok_r(NULL, ", \t", &save))
+		rc = add_key(m, form_id, idx++, t, err);
+	free(copy);
+	return rc;
+}
+
+/* The settings cell key_questions of the newest embedded version of form_id, or NULL. */
+static char *settings_keys(merge *m, const char *form_id)
+{
+	void *bytes;
+	size_t len;
+	char *name, *kind, err[ERR_MAX];
+	if (store_form_get(m->st, form_id, NULL, &bytes, &len, &name, &kind, err))
+		return NULL;
+	workbook wb;
+	char *found = NULL;
+	if (workbook_read_mem(name, kind, bytes, len, &wb, err) == 0) {
+		const sheet *sh = workbook_sheet(&wb, "settings");
+		if (sh && sh->nrows >= 2) {
+			const sheet_row *h = &sh->rows[0], *r = &sh->rows[1];
+			for (int c = 0; c < h->ncells && c < r->ncells; c++)
+				if (ascii_casecmp(h->cells[c], "key_questions") == 0 && r->cells[c][0])
+					found = xstrdup(r->cells[c]);
+		}
+		workbook_release(&wb);
+	}
+	free(bytes);
+	free(name);
+	free(kind);
+	return found;
+}
+
+int merge_keys_init(merge *m, char *err)
+{
+	return store_exec(m->st->db, "CREATE TEMP TABLE IF NOT EXISTS merge_keypaths(form_id TEXT, "
+		       "idx INTEGER, name TEXT, PRIMARY KEY(form_id, idx)) WITHOUT ROWID; "
+		       "CREATE TEMP TABLE IF NOT EXISTS merge_keyforms(form_id TEXT PRIMARY KEY) "
+		       "WITHOUT ROWID; CREATE TEMP TABLE IF NOT EXISTS merge_keys(uuid TEXT PRIMARY "
+		       "KEY, form_id TEXT, kv TEXT, label TEXT) WITHOUT ROWID; CREATE INDEX IF NOT "
+		       "EXISTS temp.merge_keys_kv ON merge_keys(form_id, kv)",
+		       "cannot prepare the duplicate check", err);
+}
+
+/* Make temp.merge_keypaths hold the keys of every form in the output. */
+static int load_keypaths(merge *m, char *err)
+{
+	if (m->keys) {
+		for (int i = 0; i < m->nkeys; i++)
+			if (add_key(m, "*", i, m->keys[i], err))
+				return -1;
+		return 0;
+	}
+	sqlite3_stmt *s;
+	if (store_prepare(m->st->db, "SELECT DISTINCT form_id FROM main.forms WHERE form_id NOT "
+			  "IN (SELECT form_id FROM temp.merge_keyforms)", &s, err))
+		return -1;
+	char **ids = NULL;
+	int n = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		ids = xreallocarray(ids, (size_t)n + 1, sizeof *ids);
+		ids[n++] = store_col_text(s, 0);
+	}
+	sqlite3_finalize(s);
+	int rc = 0;
+	for (int i = 0; i < n; i++) {
+		char *cell = rc ? NULL : settings_keys(m, ids[i]);
+		if (!rc && cell)
+			rc = add_key_list(m, ids[i], cell, err);
+		if (!rc)
+			rc = merge_exec(m, "cannot note the key questions", err, "INSERT OR IGNORE "
+					"INTO temp.merge_keyforms VALUES (?1)", 1, ids[i]);
+		free(cell);
+		free(ids[i]);
+	}
+	free(ids);
+	return rc;
+}
+
+int merge_keys_known(merge *m)
+{
+	if (m->nkeys)
+		return 1;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(m->st->db, "SELECT count(*) FROM temp.merge_keypaths", -1, &s,
+			       NULL) != SQLITE_OK)
+		return 0;
+	int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	return n > 0;
+}
+
+/* (Re)compute temp.merge_keys for the interviews selected by `which` (an SQL condition on i). */
+static int compute_keys(merge *m, const char *which, char *err)
+{
+	char *del = sqlite3_mprintf("DELETE FROM temp.merge_keys WHERE uuid IN (SELECT i.uuid FROM "
+				    "main.interviews i WHERE %s)", which);
+	/* a window, not a plain group_concat: its order is defined (the key order) */
+	char *ins = sqlite3_mprintf(
+		"INSERT OR REPLACE INTO temp.merge_keys(uuid, form_id, kv, label) "
+		"SELECT uuid, form_id, kv, label FROM (SELECT uuid, form_id, "
+		"group_concat(v, char(31)) OVER w AS kv, "
+		"group_concat(name || '=' || v, '; ') OVER w AS label, "
+		"count(v) OVER w AS nv, count(*) OVER w AS nk, sum(v = '') OVER w AS ne, "
+		"row_number() OVER (PARTITION BY uuid ORDER BY idx) AS rn "
+		"FROM (SELECT i.uuid, i.form_id, k.idx, k.name, coalesce("
+		"(SELECT a.value FROM main.answers a WHERE a.uuid = i.uuid AND a.path = k.name "
+		"AND a.state = 'answered'), "
+		"(SELECT a.value FROM main.answers a WHERE a.uuid = i.uuid AND a.state = "
+		"'answered' AND instr(k.name, '/') = 0 AND instr(a.path, '[') = 0 AND "
+		"substr(a.path, -length(k.name) - 1) = '/' || k.name ORDER BY a.path LIMIT 1)) "
+		"AS v FROM main.interviews i JOIN temp.merge_keypaths k ON k.form_id IN "
+		"(i.form_id, '*') WHERE %s) "
+		"WINDOW w AS (PARTITION BY uuid ORDER BY idx ROWS BETWEEN UNBOUNDED PRECEDING AND "
+		"UNBOUNDED FOLLOWING)) WHERE rn = 1 AND nv = nk AND coalesce(ne, 0) = 0", which);
+	int rc = store_exec(m->st->db, del, "cannot check for duplicates", err) ||
+		 store_exec(m->st->db, ins, "cannot check for duplicates", err) ? -1 : 0;
+	sqlite3_free(del);
+	sqlite3_free(ins);
+	return rc;
+}
+
+#define TOUCHED "(SELECT uuid FROM temp.merge_in WHERE action IN ('new', 'updated', " \
+	"'conflicting'))"
+
+int merge_duplicates(merge *m, merge_result *res, char *err)
+{
+	if (load_keypaths(m, err))
+		return -1;
+	if (!merge_keys_known(m))
+		return 0;
+	if (!m->keys_loaded) {
+		if (compute_keys(m, "1", err))
+			return -1;
+		m->keys_loaded = 1;
+	} else if (compute_keys(m, "i.uuid IN " TOUCHED, err)) {
+		return -1;
+	}
+	sqlite3_stmt *s;
+	if (store_prepare(m->st->db, "SELECT t.uuid, o.uuid, t.label FROM temp.merge_keys t JOIN "
+			  "temp.merge_keys o ON o.form_id = t.form_id AND o.kv = t.kv AND "
+			  "o.uuid <> t.uuid WHERE t.uuid IN " TOUCHED " AND (o.uuid NOT IN "
+			  TOUCHED " OR o.uuid > t.uuid) ORDER BY t.uuid, o.uuid", &s, err))
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		res->dups = xreallocarray(res->dups, (size_t)res->ndups + 1, sizeof *res->dups);
+		merge_dup *d = &res->dups[res->ndups++];
+		d->uuid = store_col_text(s, 0);
+		d->other = store_col_text(s, 1);
+		d->keys = store_col_text(s, 2);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(m->st, "cannot check for duplicates", err);
+	return 0;
+}
+
+void merge_keys_forget(merge *m)
+{
+	m->keys_loaded = 0;
+	sqlite3_exec(m->st->db, "DELETE FROM temp.merge_keys; DELETE FROM temp.merge_keypaths; "
+		     "DELETE FROM temp.merge_keyforms", NULL, NULL, NULL);
+}
