@@ -93,6 +93,8 @@ int form_yes_no(const char *s)
 
 char *form_unsmart_quotes(const char *s)
 {
+	if (!strchr(s, '\xe2'))
+		return xstrdup(s);
 	strbuf sb = STRBUF_INIT;
 	for (const char *p = s; *p; p++) {
 		/* U+2018..U+201D are E2 80 98..9D */
@@ -116,6 +118,9 @@ char *form_unsmart_quotes(const char *s)
 
 char *form_collapse_space(const char *s)
 {
+	size_t n = strlen(s);
+	if (!strpbrk(s, "\t\n\r") && !strstr(s, "  ") && (!n || (s[0] != ' ' && s[n - 1] != ' ')))
+		return xstrndup(s, n);
 	strbuf sb = STRBUF_INIT;
 	int blank = 0;
 	for (const char *p = s; *p; p++) {
