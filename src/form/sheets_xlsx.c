@@ -17,6 +17,7 @@ size_t sheets_xlsx_total_limit = (size_t)512 << 20;
 #define MAX_RELS 10000      /* relationships in one .rels part */
 #define MAX_XFS 1000000     /* cell formats in the styles part */
 #define MAX_NUMFMT 65536    /* number format ids that can be dates */
+#define MAX_DEPTH 256       /* element nesting (worksheets need about 8) */
 
 typedef struct rel {
 	char *id;         /* "rId3" */
@@ -134,7 +135,10 @@ static void XMLCALL xml_start(void *ud, const char *name, const char **attrs)
 	xlsx *x = ud;
 	if (x->failed)
 		return;
-	x->depth++;
+	if (++x->depth > MAX_DEPTH) {
+		fail(x, "damaged .xlsx file: elements nested too deeply in part '%s'", x->part);
+		return;
+	}
 	if (x->on_start)
 		x->on_start(x, local_name(name), attrs);
 }
@@ -234,6 +238,8 @@ static int parse_part(xlsx *x, const char *name, start_fn on_start, end_fn on_en
 		if (n == 0)
 			break;
 	}
+	if (x->failed)
+		rc = -1;
 	XML_ParserFree(p);
 	x->parser = NULL;
 	zip_fclose(zf);

@@ -590,6 +590,15 @@ static void test_xlsx_sheet_errors(void **state)
 	                                   "</c></row>"),
 	                    "survey:4: cells out of order");
 
+	strbuf deep = STRBUF_INIT;
+	for (int i = 0; i < 300; i++)
+		sb_adds(&deep, "<x>");
+	for (int i = 0; i < 300; i++)
+		sb_adds(&deep, "</x>");
+	assert_string_equal(sheet_data_err(sb_str(&deep)), "damaged .xlsx file: elements nested too "
+	                    "deeply in part 'xl/worksheets/sheet1.xml'");
+	sb_release(&deep);
+
 	workbook wb;
 	char err[ERR_MAX];
 	/* the last possible column and row are fine */
