@@ -1,0 +1,228 @@
+/* scan.c: streaming interviews with their answers to a callback (export, stats, reports). */
+#include "store/scan.h"
+#include "store/store_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/util.h"
+
+#define SCAN_IV_COLUMNS \
+	"uuid, form_id, form_version, device_id, interviewer, status, revision, created, " \
+	"modified, completed, content_hash, lang, position, instance_name FROM interviews "
+
+/* Build "WHERE ..." for the filter; binds start at 1 in the order form_id, version, status. */
+static void add_where(strbuf *sql, const store_scan_filter *f)
+{
+	const char *sep = " WHERE ";
+	if (f && f->form_id) {
+		sb_addf(sql, "%sform_id = ?", sep);
+		sep = " AND ";
+	}
+	if (f && f->form_version) {
+		sb_addf(sql, "%sform_version = ?", sep);
+		sep = " AND ";
+	}
+	if (f && f->status)
+		sb_addf(sql, "%sstatus = ?", sep);
+}
+
+static int bind_filter(sqlite3_stmt *s, const store_scan_filter *f)
+{
+	int i = 1;
+	if (f && f->form_id)
+		sqlite3_bind_text(s, i++, f->form_id, -1, SQLITE_STATIC);
+	if (f && f->form_version)
+		sqlite3_bind_text(s, i++, f->form_version, -1, SQLITE_STATIC);
+	if (f && f->status)
+		sqlite3_bind_text(s, i++, f->status, -1, SQLITE_STATIC);
+	return i;
+}
+
+/* Borrowed column text: valid until the cursor moves. */
+static char *col(sqlite3_stmt *s, int c)
+{
+	return (char *)sqlite3_column_text(s, c);
+}
+
+static void row_interview(sqlite3_stmt *s, store_interview *iv)
+{
+	snprintf(iv->uuid, sizeof iv->uuid, "%s", col(s, 0));
+	iv->form_id = col(s, 1);
+	iv->form_version = col(s, 2);
+	iv->device_id = col(s, 3);
+	iv->interviewer = col(s, 4);
+	iv->status = col(s, 5);
+	iv->revision = sqlite3_column_int(s, 6);
+	iv->created = col(s, 7);
+	iv->modified = col(s, 8);
+	iv->completed = col(s, 9);
+	iv->content_hash = col(s, 10);
+	iv->lang = col(s, 11);
+	iv->position = col(s, 12);
+	iv->instance_name = col(s, 13);
+	iv->answered = 0;
+}
+
+/* The shared loop: an outer cursor over interviews and an inner statement for answers. */
+static int scan(store *st, const store_scan_filter *filter, const char *const *paths,
+		int npaths, int all, store_scan_fn fn, void *arg, char *err)
+{
+	strbuf sql = STRBUF_INIT;
+	sb_adds(&sql, "SELECT " SCAN_IV_COLUMNS);
+	add_where(&sql, filter);
+	sb_adds(&sql, " ORDER BY created, uuid");
+	sqlite3_stmt *outer = NULL, *inner = NULL;
+	int rc = store_prepare(st->db, sb_str(&sql), &outer, err);
+	sb_release(&sql);
+	if (rc)
+		return -1;
+	bind_filter(outer, filter);
+	if (store_prepare(st->db, "SELECT path, value, state FROM answers WHERE uuid = ? "
+			  "ORDER BY path", &inner, err)) {
+		sqlite3_finalize(outer);
+		return -1;
+	}
+	int cap = 0, n = 0, result = 0;
+	store_answer *answers = NULL;
+	const char **values = xcalloc((size_t)npaths + 1, sizeof *values);
+	store_state *states = xcalloc((size_t)npaths + 1, sizeof *states);
+	int *present = xcalloc((size_t)npaths + 1, sizeof *present);
+	while ((rc = sqlite3_step(outer)) == SQLITE_ROW) {
+		store_interview iv;
+		row_interview(outer, &iv);
+		sqlite3_reset(inner);
+		sqlite3_bind_text(inner, 1, iv.uuid, -1, SQLITE_STATIC);
+		for (int k = 0; k < npaths; k++) {
+			values[k] = NULL;
+			states[k] = STATE_ANSWERED;
+			present[k] = 0;
+		}
+		for (int i = 0; i < n; i++) {
+			free(answers[i].path);
+			free(answers[i].value);
+		}
+		n = 0;
+		int irc;
+		while ((irc = sqlite3_step(inner)) == SQLITE_ROW) {
+			const char *path = (const char *)sqlite3_column_text(inner, 0);
+			const char *value = (const char *)sqlite3_column_text(inner, 1);
+			store_state state;
+			if (store_state_parse((const char *)sqlite3_column_text(inner, 2), &state))
+				state = STATE_ANSWERED;
+			if (all) {
+				if (n == cap) {
+					cap = cap ? 2 * cap : 64;
+					answers = xreallocarray(answers, (size_t)cap, sizeof *answers);
+				}
+				answers[n].path = xstrdup(path);
+				answers[n].value = xstrdup(value);
+				answers[n].state = state;
+				n++;
+				continue;
+			}
+			for (int k = 0; k < npaths; k++) {
+				if (!present[k] && strcmp(paths[k], path) == 0) {
+					/* copied: the inner row changes on the next step */
+					values[k] = value ? xstrdup(value) : NULL;
+					states[k] = state;
+					present[k] = 1;
+				}
+			}
+		}
+		if (irc != SQLITE_DONE) {
+			result = store_sqlerr(st, "cannot read the answers", err);
+		} else {
+			store_scan_row row = { .iv = &iv, .values = values, .states = states,
+					       .present = present, .answers = answers,
+					       .nanswers = n };
+			result = fn(arg, &row);
+		}
+		for (int k = 0; k < npaths; k++)
+			free((char *)values[k]);
+		if (result)
+			break;
+	}
+	if (!result && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		result = store_sqlerr(st, "cannot read the interviews", err);
+	for (int i = 0; i < n; i++) {
+		free(answers[i].path);
+		free(answers[i].value);
+	}
+	free(answers);
+	free(values);
+	free(states);
+	free(present);
+	sqlite3_finalize(inner);
+	sqlite3_finalize(outer);
+	return result;
+}
+
+int store_scan_paths(store *st, const store_scan_filter *filter, const char *const *paths,
+		     int npaths, store_scan_fn fn, void *arg, char *err)
+{
+	return scan(st, filter, paths, npaths, 0, fn, arg, err);
+}
+
+int store_scan_all(store *st, const store_scan_filter *filter, store_scan_fn fn, void *arg,
+		   char *err)
+{
+	return scan(st, filter, NULL, 0, 1, fn, arg, err);
+}
+
+int store_scan_count(store *st, const store_scan_filter *filter, long long *out, char *err)
+{
+	strbuf sql = STRBUF_INIT;
+	sb_adds(&sql, "SELECT count(*) FROM interviews");
+	add_where(&sql, filter);
+	sqlite3_stmt *s;
+	int rc = store_prepare(st->db, sb_str(&sql), &s, err);
+	sb_release(&sql);
+	if (rc)
+		return -1;
+	bind_filter(s, filter);
+	rc = sqlite3_step(s);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : store_sqlerr(st, "cannot count the interviews", err);
+}
+
+int store_form_versions(store *st, char ***ids, char ***versions, int *n, char *err)
+{
+	sqlite3_stmt *s;
+	*ids = *versions = NULL;
+	*n = 0;
+	if (store_prepare(st->db, "SELECT form_id, form_version, min(created) AS first "
+			  "FROM interviews GROUP BY 1, 2 ORDER BY 1, first, 2", &s, err))
+		return -1;
+	int rc, cap = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 8;
+			*ids = xreallocarray(*ids, (size_t)cap, sizeof **ids);
+			*versions = xreallocarray(*versions, (size_t)cap, sizeof **versions);
+		}
+		(*ids)[*n] = store_col_text(s, 0);
+		(*versions)[*n] = store_col_text(s, 1);
+		(*n)++;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_strings_free(*ids, *n);
+		store_strings_free(*versions, *n);
+		*ids = *versions = NULL;
+		*n = 0;
+		return store_sqlerr(st, "cannot read the form versions", err);
+	}
+	return 0;
+}
+
+void store_strings_free(char **s, int n)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < n; i++)
+		free(s[i]);
+	free(s);
+}
