@@ -1,0 +1,189 @@
+/* engine_impl.h: the interview engine's private parts, shared by the files of src/interview/ only:
+ * the table of instance values (answers, cached relevance, repeat counts), positions with
+ * repeat instance numbers, expression evaluation in a position, and the cursor. */
+#ifndef SURVEY_ENGINE_IMPL_H
+#define SURVEY_ENGINE_IMPL_H
+
+#include "interview/engine.h"
+#include "util/util.h"
+
+/* Deepest nesting of repeats inside repeats that the engine handles. */
+#define ENGINE_NEST_MAX 8
+
+/* A node in one instance: inst[l] is the instance (1-based) of the l-th enclosing repeat,
+ * outermost first. For a repeat node, ninst == nrep[node] names the repeat as a whole in its
+ * parent's instance ("partners"), ninst == nrep[node] + 1 one of its instances ("partners[2]").
+ * For any other node ninst == nrep[node]. */
+typedef struct iv_pos {
+	int node;
+	int ninst;
+	int inst[ENGINE_NEST_MAX];
+} iv_pos;
+
+/* One row of the value table, keyed by its path. */
+typedef struct iv_entry {
+	char *key;            /* instance path: "partners[2]/partner_name", or "partners" */
+	iv_pos pos;           /* the node and instance the key names */
+	char *value;          /* stored value, NULL when none */
+	store_state state;    /* stored state (meaningful when stored) */
+	unsigned char stored; /* an answer row exists in the store */
+	signed char rel;      /* cached own relevance: -1 unknown, 0, 1 */
+	int count;            /* a repeat as a whole: its instances; -1 unknown */
+	int made;             /* a repeat as a whole: instances whose defaults were set */
+} iv_entry;
+
+/* Open-addressing hash from key to entry index; entries also listed per node. */
+typedef struct iv_table {
+	iv_entry *ents;       /* every entry, never removed while the engine lives (reset only) */
+	int n, cap;
+	int *slots;           /* entry index + 1; 0 empty */
+	size_t nslots;        /* a power of two */
+	int **by_node;        /* by_node[node]: entry indexes of that node */
+	int *nby, *capby;
+} iv_table;
+
+enum cursor_kind { CUR_QUESTION, CUR_GROUP, CUR_ADD, CUR_END };
+
+struct engine {
+	store *st;            /* the database (borrowed) */
+	store_iv *iv;         /* the interview handle (owned) */
+	const form *f;        /* the questionnaire (borrowed) */
+	int lang;             /* current language index, -1 when the form has none */
+	double now;           /* fixed clock (seconds), 0 for the real one */
+	int complete;         /* the interview is complete (until a change reopens it) */
+	char uuid[STORE_UUID_LEN + 1];
+
+	/* per node, computed once */
+	int *nrep;            /* number of repeats strictly enclosing the node */
+	int *prev_sibling;    /* previous node with the same parent, -1 */
+	int *fieldlist;       /* the outermost field-list group at or above the node, -1 */
+	int *visible;         /* shown to the interviewer: an input or a note */
+	int msg_lang;         /* row of the message table for the current language */
+
+	iv_table tab;
+
+	/* the cursor and its screen */
+	enum cursor_kind ck;
+	iv_pos cur;           /* CUR_QUESTION: the question; CUR_GROUP: the group; CUR_ADD: the
+	                         repeat as a whole; CUR_END: unused */
+	engine_screen screen;
+	engine_item *items;
+	char **item_paths;
+	int nitems, capitems;
+	char *screen_path;
+
+	/* propagation scratch, nnodes each */
+	unsigned char *mark;  /* nodes to recompute in the next round */
+	unsigned char *todo;  /* nodes recomputed in this round */
+	int *queue;
+	int quiet;            /* resuming a completed interview: recompute in memory only */
+};
+
+/* ---- instance.c: paths and the value table ---- */
+void iv_table_init(iv_table *t, int nnodes);
+void iv_table_release(iv_table *t, int nnodes);
+/* The entry for pos, made (unknown, not stored) when absent. Pointers are invalidated by the
+ * next iv_get that adds; keep indexes across calls. */
+int iv_get(engine *e, const iv_pos *pos);
+iv_entry *iv_ent(engine *e, int idx);
+/* The entry at pos if it exists, else NULL. */
+iv_entry *iv_find(engine *e, const iv_pos *pos);
+/* The path of pos, malloc'd. */
+char *iv_path(const engine *e, const iv_pos *pos);
+void iv_path_sb(const engine *e, const iv_pos *pos, strbuf *sb);
+/* Parse a path ("a/b[2]/c", "partners", "partners[2]") into pos. -1 when it names no node
+ * (instance numbers are not checked against counts). */
+int iv_parse(const engine *e, const char *path, iv_pos *pos);
+/* The enclosing-or-self repeats of a node, outermost first; returns how many. */
+int iv_repeats(const engine *e, int node, int out[ENGINE_NEST_MAX + 1]);
+/* The ancestor `anc` of pos.node in pos's instance (a repeat ancestor as a whole). */
+void iv_ancestor(const engine *e, const iv_pos *pos, int anc, iv_pos *out);
+/* Store value/state at pos (no-op when equal); updates the table. Marks the interview draft
+ * when it was complete. -1 with err. */
+int iv_store(engine *e, const iv_pos *pos, const char *value, store_state state, char *err);
+/* Load the stored answers (resume). */
+int iv_load(engine *e, char *err);
+/* Instances of repeat pos.node (pos names it as a whole). Computes repeat_count when unknown. */
+int iv_count(engine *e, const iv_pos *pos);
+/* Call fn for every instance of node (over the counts of its enclosing repeats); stops and
+ * returns fn's non-zero result. */
+int iv_each_instance(engine *e, int node, int (*fn)(engine *e, const iv_pos *pos, void *arg),
+		     void *arg);
+
+/* ---- eval.c: expressions in a position ---- */
+typedef struct iv_ctx {
+	engine *e;
+	iv_pos pos;                /* where the expression is evaluated */
+	const char *dot;           /* the value of '.', NULL: the stored value at pos */
+	const form_choice *choice; /* while filtering choices: the choice tested */
+	expr_env env;
+} iv_ctx;
+void iv_ctx_init(iv_ctx *c, engine *e, const iv_pos *pos);
+int iv_eval_bool(engine *e, const iv_pos *pos, const expr *x, const char *dot, int *out,
+		 char *err);
+int iv_eval_string(engine *e, const iv_pos *pos, const expr *x, char **out, char *err);
+int iv_eval_number(engine *e, const iv_pos *pos, const expr *x, double *out, char *err);
+/* The node's own relevant expression at pos (cached; 1 when it has none). */
+int iv_own_relevant(engine *e, const iv_pos *pos);
+/* Evaluate it again and cache it; 1 when it changed. */
+int iv_refresh_relevant(engine *e, const iv_pos *pos);
+/* Relevant with every ancestor group/repeat, and instances within their counts. */
+int iv_relevant(engine *e, const iv_pos *pos);
+/* required now at pos. */
+int iv_required(engine *e, const iv_pos *pos);
+int iv_read_only(engine *e, const iv_pos *pos);
+/* Text with ${name} replaced by values seen from pos; malloc'd. */
+char *iv_interpolate(engine *e, const iv_pos *pos, const char *text);
+/* Is choice c kept by the node's choice_filter at pos? 1/0, -1 with err. */
+int iv_choice_kept(engine *e, const iv_pos *pos, const form_choice *c, char *err);
+/* The value lookups see: stored and answered, else "". */
+const char *iv_lookup_value(engine *e, const iv_pos *pos);
+
+/* ---- validate.c: types, constraints, messages ---- */
+/* Check and normalise `text` for the question at pos. 0 with *norm (malloc'd; NULL for an
+ * empty answer), ENGINE_REJECTED with the message in msg, or -1 with err. */
+int iv_validate(engine *e, const iv_pos *pos, const char *text, char **norm, char *msg);
+/* The current problem of the answer at pos (enum engine_problem) with its message. */
+int iv_problem(engine *e, const iv_pos *pos, char *msg);
+/* Choose the message table row for the current language. */
+void iv_msg_lang(engine *e);
+/* A form text (FORM_CONSTRAINT_MSG, FORM_REQUIRED_MSG) at pos interpolated, or the generic
+ * message, into msg. */
+void iv_form_msg(engine *e, const iv_pos *pos, enum form_text_kind kind, enum engine_msg m,
+		 char *msg);
+
+/* ---- recompute.c: what an answer changes ---- */
+/* Recompute everything (start, resume). */
+int iv_recompute_all(engine *e, char *err);
+/* The answer of `node` changed (value or state): recompute its dependents, counts, and the
+ * skipped states that follow. */
+int iv_changed(engine *e, int node, char *err);
+/* A new instance of an open repeat (inst names it): defaults, then everything in it. */
+int iv_instance_added(engine *e, const iv_pos *inst, char *err);
+/* Defaults of the questions directly in the instance or scope at pos (root: ninst 0). */
+int iv_apply_defaults(engine *e, const iv_pos *scope, char *err);
+
+/* ---- nav.c: the cursor ---- */
+/* Rebuild engine->screen from the cursor. */
+void nav_build(engine *e);
+/* Put the cursor on the first screen at or after pos when entering forward. */
+int nav_first(engine *e, char *err);
+/* Record the move: position and "moved" event. */
+int nav_moved(engine *e, char *err);
+/* Set the cursor from a position path; ENGINE_REJECTED/0 (no logging). */
+int nav_set(engine *e, const char *path, char *msg);
+/* Is the cursor still valid (relevant, existing instance)? */
+int nav_valid(engine *e);
+/* Move to the first valid screen after the current node's subtree (used after removals). */
+void nav_forward_from(engine *e, const iv_pos *pos);
+
+/* Move forward / backward without checks (backward: 0 when nothing is before). */
+void nav_step_fwd(engine *e);
+int nav_step_bwd(engine *e);
+/* The engine's clock as local wall time: "2021-03-09T14:05:00.000+06:00", or the date only.
+ * malloc'd. */
+char *iv_clock_text(const engine *e, int date_only);
+/* The current language as stored: its code, else its name; NULL when none. */
+const char *iv_lang_code(const engine *e);
+
+#endif

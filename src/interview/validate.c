@@ -1,0 +1,532 @@
+/* validate.c: checking an answer before it is saved — parsing and normalising each type
+ * (integer, decimal, date, time, dateTime, selects, text, range), the constraint, required —
+ * and the engine's own messages in Kyrgyz, Russian and English. */
+#include "interview/engine_impl.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { ML_EN, ML_KY, ML_RU, ML_N };
+
+static const char *const messages[ENGINE_NMSGS][ML_N] = {
+	[ENGINE_MSG_REQUIRED] = { "This question is required", "Бул суроо милдеттүү",
+		"Это обязательный вопрос" },
+	[ENGINE_MSG_CONSTRAINT] = { "The answer is not valid", "Жооп туура эмес",
+		"Недопустимый ответ" },
+	[ENGINE_MSG_INTEGER] = { "Enter a whole number", "Бүтүн сан жазыңыз",
+		"Введите целое число" },
+	[ENGINE_MSG_DECIMAL] = { "Enter a number", "Сан жазыңыз", "Введите число" },
+	[ENGINE_MSG_DATE] = { "Not a valid date (YYYY-MM-DD)", "Күн туура эмес (ЖЖЖЖ-АА-КК)",
+		"Неверная дата (ГГГГ-ММ-ДД)" },
+	[ENGINE_MSG_TIME] = { "Not a valid time (HH:MM)", "Убакыт туура эмес (СС:ММ)",
+		"Неверное время (ЧЧ:ММ)" },
+	[ENGINE_MSG_DATETIME] = { "Not a valid date and time (YYYY-MM-DD HH:MM)",
+		"Күнү же убактысы туура эмес (ЖЖЖЖ-АА-КК СС:ММ)",
+		"Неверные дата или время (ГГГГ-ММ-ДД ЧЧ:ММ)" },
+	[ENGINE_MSG_TOO_LONG] = { "The answer is too long (at most %d bytes)",
+		"Жооп өтө узун (эң көп %d байт)", "Слишком длинный ответ (не более %d байт)" },
+	[ENGINE_MSG_BAD_TEXT] = { "The text has characters that are not allowed",
+		"Текстте уруксат берилбеген белгилер бар",
+		"В тексте есть недопустимые символы" },
+	[ENGINE_MSG_CHOICE] = { "There is no such choice in the list",
+		"Тизмеде мындай жооп жок", "Такого варианта нет в списке" },
+	[ENGINE_MSG_RANGE] = { "The number is out of the allowed range",
+		"Сан уруксат берилген чектен тышкары", "Число вне допустимого диапазона" },
+	[ENGINE_MSG_NOT_RELEVANT] = { "This question does not apply now",
+		"Бул суроо азыр берилбейт", "Этот вопрос сейчас не задаётся" },
+	[ENGINE_MSG_READ_ONLY] = { "This answer cannot be changed",
+		"Бул жоопту өзгөртүүгө болбойт", "Этот ответ нельзя изменить" },
+	[ENGINE_MSG_NO_QUESTION] = { "There is no such question", "Мындай суроо жок",
+		"Такого вопроса нет" },
+	[ENGINE_MSG_FIRST] = { "This is the first question", "Бул биринчи суроо",
+		"Это первый вопрос" },
+	[ENGINE_MSG_LAST] = { "This is the end of the questionnaire", "Суроолор бүттү",
+		"Это конец анкеты" },
+	[ENGINE_MSG_ADD_REPEAT] = { "Add another \"%s\"?", "Дагы «%s» кошосузбу?",
+		"Добавить ещё «%s»?" },
+	[ENGINE_MSG_REPEAT_FIXED] = { "The number of these is set by an earlier answer",
+		"Алардын саны мурунку жооп менен аныкталат",
+		"Их число задано предыдущим ответом" },
+	[ENGINE_MSG_REPEAT_MAX] = { "No more can be added", "Мындан ашык кошууга болбойт",
+		"Больше добавить нельзя" },
+	[ENGINE_MSG_INCOMPLETE] = { "Cannot complete: %d problem(s); first at %s: %s",
+		"Аягына чыгарууга болбойт: %d ката; биринчиси %s: %s",
+		"Нельзя завершить: ошибок — %d; первая в %s: %s" },
+	[ENGINE_MSG_NO_LANG] = { "The questionnaire has no language \"%s\"",
+		"Анкетада «%s» тили жок", "В анкете нет языка «%s»" },
+};
+
+void iv_msg_lang(engine *e)
+{
+	e->msg_lang = ML_EN;
+	if (e->lang < 0 || e->lang >= e->f->nlangs)
+		return;
+	const form_lang *l = &e->f->langs[e->lang];
+	const char *code = l->code ? l->code : "";
+	if (ascii_casecmp(code, "ky") == 0 || strstr(l->name, "Kyrgyz") || strstr(l->name, "Кыргыз"))
+		e->msg_lang = ML_KY;
+	else if (ascii_casecmp(code, "ru") == 0 || strstr(l->name, "Russian") ||
+		 strstr(l->name, "Рус"))
+		e->msg_lang = ML_RU;
+}
+
+const char *engine_msg(const engine *e, enum engine_msg m)
+{
+	if ((int)m < 0 || m >= ENGINE_NMSGS)
+		return "";
+	return messages[m][e->msg_lang];
+}
+
+void iv_form_msg(engine *e, const iv_pos *pos, enum form_text_kind kind, enum engine_msg m,
+		 char *msg)
+{
+	const char *t = form_text(e->f, pos->node, kind, e->lang);
+	if (t && *t) {
+		char *s = iv_interpolate(e, pos, t);
+		snprintf(msg, ERR_MAX, "%s", s);
+		free(s);
+	} else {
+		snprintf(msg, ERR_MAX, "%s", engine_msg(e, m));
+	}
+}
+
+static int reject(engine *e, char *msg, enum engine_msg m)
+{
+	if (m == ENGINE_MSG_TOO_LONG)
+		snprintf(msg, ERR_MAX, engine_msg(e, m), ENGINE_TEXT_MAX);
+	else
+		snprintf(msg, ERR_MAX, "%s", engine_msg(e, m));
+	return ENGINE_REJECTED;
+}
+
+/* ---- text ---- */
+
+/* Valid UTF-8 with no control characters other than tab and newline? */
+static int text_ok(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned c = *p;
+		int n;
+		unsigned long cp;
+		if (c < 0x80) {
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+				return 0;
+			p++;
+			continue;
+		} else if (c >= 0xc2 && c <= 0xdf) {
+			n = 1;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			n = 2;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			n = 3;
+			cp = c & 0x07;
+		} else {
+			return 0;
+		}
+		for (int i = 1; i <= n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (p[i] & 0x3f);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;
+		p += n + 1;
+	}
+	return 1;
+}
+
+static int blank(const char *s)
+{
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* Trimmed copy. */
+static char *trim(const char *s)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	return xstrndup(s, n);
+}
+
+/* ---- numbers ---- */
+
+static int parse_integer(const char *s, char **norm)
+{
+	const char *p = s;
+	int neg = 0;
+	if (*p == '+' || *p == '-')
+		neg = *p++ == '-';
+	if (!isdigit((unsigned char)*p))
+		return -1;
+	while (*p == '0' && isdigit((unsigned char)p[1]))
+		p++;
+	const char *d = p;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (*p)
+		return -1;
+	if (p - d > 10)
+		return -2;
+	long long v = strtoll(d, NULL, 10);
+	if (v > 2147483647LL + neg)
+		return -2;
+	*norm = (v == 0) ? xstrdup("0") : xasprintf("%s%s", neg ? "-" : "", d);
+	return 0;
+}
+
+static int parse_decimal(const char *s, char **norm, double *out)
+{
+	char *t = xstrdup(s);
+	char *p = t;
+	int seen_dot = 0, digits = 0;
+	if (*p == '+' || *p == '-')
+		p++;
+	for (char *q = p; *q; q++) {
+		if (*q == ',')
+			*q = '.';
+		if (*q == '.') {
+			if (seen_dot++)
+				goto bad;
+		} else if (isdigit((unsigned char)*q)) {
+			digits++;
+		} else {
+			goto bad;
+		}
+	}
+	if (!digits)
+		goto bad;
+	char *end;
+	double v = strtod(t, &end);
+	if (*end || !isfinite(v) || fabs(v) > 1e15)
+		goto bad;
+	*out = v;
+	/* drop a leading '+', and leading zeros before the first digit of the integer part */
+	char *q = t;
+	strbuf sb = STRBUF_INIT;
+	if (*q == '+')
+		q++;
+	if (*q == '-') {
+		sb_addc(&sb, '-');
+		q++;
+	}
+	while (*q == '0' && isdigit((unsigned char)q[1]))
+		q++;
+	if (*q == '.')
+		sb_addc(&sb, '0');
+	sb_adds(&sb, q);
+	if (sb.len && sb.buf[sb.len - 1] == '.')
+		sb.buf[--sb.len] = 0;
+	if (strcmp(sb_str(&sb), "-0") == 0 || (v == 0 && sb_str(&sb)[0] == '-'))
+		memmove(sb.buf, sb.buf + 1, sb.len--);
+	*norm = sb_detach(&sb);
+	free(t);
+	return 0;
+bad:
+	free(t);
+	return -1;
+}
+
+/* ---- dates and times ---- */
+
+static int days_in_month(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+/* Read exactly 1..max digits; returns the count, 0 if none. */
+static int digits(const char **p, int max, int *out)
+{
+	int n = 0, v = 0;
+	while (n < max && isdigit((unsigned char)**p)) {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	*out = v;
+	return n;
+}
+
+/* YYYY-MM-DD, or D.M.YYYY / DD.MM.YYYY (as Russian and Kyrgyz texts write it). On success
+ * advances *pp past the date. */
+static int parse_date_at(const char **pp, int *y, int *m, int *d)
+{
+	const char *p = *pp;
+	int a, b, c;
+	int na = digits(&p, 4, &a);
+	if (na == 4 && *p == '-') {
+		p++;
+		if (digits(&p, 2, &b) < 1 || *p++ != '-' || digits(&p, 2, &c) < 1)
+			return -1;
+		*y = a, *m = b, *d = c;
+	} else if (na >= 1 && na <= 2 && (*p == '.' || *p == '/')) {
+		char sep = *p++;
+		if (digits(&p, 2, &b) < 1 || *p++ != sep || digits(&p, 4, &c) != 4)
+			return -1;
+		*y = c, *m = b, *d = a;
+	} else {
+		return -1;
+	}
+	if (isdigit((unsigned char)*p))
+		return -1;
+	if (*y < 1 || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(*y, *m))
+		return -1;
+	*pp = p;
+	return 0;
+}
+
+static int parse_time_at(const char **pp, int *h, int *mi, int *s)
+{
+	const char *p = *pp;
+	*s = 0;
+	if (digits(&p, 2, h) < 1 || *p++ != ':' || digits(&p, 2, mi) != 2)
+		return -1;
+	if (*p == ':') {
+		p++;
+		if (digits(&p, 2, s) != 2)
+			return -1;
+		if (*p == '.') {   /* milliseconds are accepted and dropped */
+			p++;
+			int ms;
+			if (!digits(&p, 3, &ms))
+				return -1;
+		}
+	}
+	if (*h > 23 || *mi > 59 || *s > 59)
+		return -1;
+	*pp = p;
+	return 0;
+}
+
+/* ---- selects ---- */
+
+static const form_choice *find_kept(engine *e, const iv_pos *pos, const char *name, size_t len,
+				    int *err_out, char *err)
+{
+	const form *f = e->f;
+	const form_list *l = form_node_list(f, pos->node);
+	if (!l)
+		return NULL;
+	for (int i = 0; i < l->nchoices; i++) {
+		const form_choice *c = &l->choices[i];
+		if (strlen(c->name) != len || memcmp(c->name, name, len) != 0)
+			continue;
+		int kept = iv_choice_kept(e, pos, c, err);
+		if (kept < 0)
+			*err_out = 1;
+		return kept > 0 ? c : NULL;
+	}
+	return NULL;
+}
+
+static int parse_select(engine *e, const iv_pos *pos, const char *s, int multiple, char **norm,
+			char *msg)
+{
+	strbuf sb = STRBUF_INIT;
+	const char *p = s;
+	int n = 0, failed = 0;
+	char err[ERR_MAX];
+	while (*p) {
+		p += strspn(p, " \t\n");
+		size_t len = strcspn(p, " \t\n");
+		if (!len)
+			break;
+		if (!find_kept(e, pos, p, len, &failed, err) || (!multiple && n > 0)) {
+			sb_release(&sb);
+			if (failed)
+				return errf(msg, "%s", err);
+			return reject(e, msg, ENGINE_MSG_CHOICE);
+		}
+		/* select_multiple: drop repeats of a choice already given */
+		int dup = 0;
+		for (const char *q = sb_str(&sb); *q;) {
+			size_t ql = strcspn(q, " ");
+			if (ql == len && memcmp(q, p, len) == 0)
+				dup = 1;
+			q += ql;
+			q += strspn(q, " ");
+		}
+		if (!dup) {
+			if (sb.len)
+				sb_addc(&sb, ' ');
+			sb_add(&sb, p, len);
+		}
+		n++;
+		p += len;
+	}
+	*norm = sb_detach(&sb);
+	return 0;
+}
+
+/* ---- by type ---- */
+
+static int check_type(engine *e, const iv_pos *pos, const char *text, char **norm, char *msg)
+{
+	const form_node *nd = &e->f->nodes[pos->node];
+	char *t = NULL;
+	int rc = 0;
+	*norm = NULL;
+	if (nd->type == FORM_TEXT) {
+		if (strlen(text) > ENGINE_TEXT_MAX)
+			return reject(e, msg, ENGINE_MSG_TOO_LONG);
+		if (!text_ok(text))
+			return reject(e, msg, ENGINE_MSG_BAD_TEXT);
+		*norm = xstrdup(text);
+		return 0;
+	}
+	if (strlen(text) > 1000)
+		return reject(e, msg, ENGINE_MSG_TOO_LONG);
+	t = trim(text);
+	switch (nd->type) {
+	case FORM_INTEGER: {
+		int r = parse_integer(t, norm);
+		if (r)
+			rc = reject(e, msg, r == -2 ? ENGINE_MSG_RANGE : ENGINE_MSG_INTEGER);
+		break;
+	}
+	case FORM_DECIMAL: {
+		double v;
+		if (parse_decimal(t, norm, &v))
+			rc = reject(e, msg, ENGINE_MSG_DECIMAL);
+		break;
+	}
+	case FORM_RANGE: {
+		double v;
+		if (parse_decimal(t, norm, &v)) {
+			rc = reject(e, msg, ENGINE_MSG_DECIMAL);
+			break;
+		}
+		double lo = nd->range_start, hi = nd->range_end, step = nd->range_step;
+		if (lo > hi) {
+			double x = lo;
+			lo = hi;
+			hi = x;
+		}
+		double k = step > 0 ? (v - nd->range_start) / step : 0;
+		if (v < lo - 1e-9 || v > hi + 1e-9 || fabs(k - round(k)) > 1e-6) {
+			free(*norm);
+			*norm = NULL;
+			rc = reject(e, msg, ENGINE_MSG_RANGE);
+		}
+		break;
+	}
+	case FORM_DATE: {
+		int y, m, d;
+		const char *p = t;
+		if (parse_date_at(&p, &y, &m, &d) || *p)
+			rc = reject(e, msg, ENGINE_MSG_DATE);
+		else
+			*norm = xasprintf("%04d-%02d-%02d", y, m, d);
+		break;
+	}
+	case FORM_TIME: {
+		int h, mi, s;
+		const char *p = t;
+		if (parse_time_at(&p, &h, &mi, &s) || *p)
+			rc = reject(e, msg, ENGINE_MSG_TIME);
+		else
+			*norm = xasprintf("%02d:%02d:%02d", h, mi, s);
+		break;
+	}
+	case FORM_DATETIME: {
+		int y, m, d, h, mi, s;
+		const char *p = t;
+		if (parse_date_at(&p, &y, &m, &d) || (*p != 'T' && *p != ' ') ||
+		    (p++, parse_time_at(&p, &h, &mi, &s)) || (*p && strcmp(p, "Z") != 0))
+			rc = reject(e, msg, ENGINE_MSG_DATETIME);
+		else
+			*norm = xasprintf("%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, h, mi, s);
+		break;
+	}
+	case FORM_SELECT_ONE:
+	case FORM_SELECT_MULTIPLE:
+		rc = parse_select(e, pos, t, nd->type == FORM_SELECT_MULTIPLE, norm, msg);
+		break;
+	case FORM_ACKNOWLEDGE:
+		if (ascii_casecmp(t, "OK") == 0 || strcmp(t, "1") == 0)
+			*norm = xstrdup("OK");
+		else
+			rc = reject(e, msg, ENGINE_MSG_CONSTRAINT);
+		break;
+	default:
+		rc = reject(e, msg, ENGINE_MSG_READ_ONLY);
+		break;
+	}
+	free(t);
+	if (rc && *norm) {
+		free(*norm);
+		*norm = NULL;
+	}
+	return rc;
+}
+
+int iv_validate(engine *e, const iv_pos *pos, const char *text, char **norm, char *msg)
+{
+	*norm = NULL;
+	if (!text || blank(text))
+		return 0;   /* clearing: required is checked when moving on */
+	int rc = check_type(e, pos, text, norm, msg);
+	if (rc)
+		return rc;
+	const expr *x = e->f->nodes[pos->node].x[FORM_X_CONSTRAINT];
+	if (x) {
+		int ok;
+		char err[ERR_MAX];
+		if (iv_eval_bool(e, pos, x, *norm, &ok, err)) {
+			free(*norm);
+			*norm = NULL;
+			return errf(msg, "constraint of '%s': %s", e->f->nodes[pos->node].name, err);
+		}
+		if (!ok) {
+			free(*norm);
+			*norm = NULL;
+			iv_form_msg(e, pos, FORM_CONSTRAINT_MSG, ENGINE_MSG_CONSTRAINT, msg);
+			return ENGINE_REJECTED;
+		}
+	}
+	return 0;
+}
+
+int iv_problem(engine *e, const iv_pos *pos, char *msg)
+{
+	msg[0] = 0;
+	const form_node *nd = &e->f->nodes[pos->node];
+	if (!form_type_is_input(nd->type) || !iv_relevant(e, pos))
+		return ENGINE_PROBLEM_NONE;
+	iv_entry *en = iv_find(e, pos);
+	if (en && en->stored && (en->state == STATE_DONT_KNOW || en->state == STATE_REFUSED))
+		return ENGINE_PROBLEM_NONE;
+	const char *v = en && en->stored && en->value ? en->value : "";
+	if (blank(v)) {
+		if (iv_required(e, pos)) {
+			iv_form_msg(e, pos, FORM_REQUIRED_MSG, ENGINE_MSG_REQUIRED, msg);
+			return ENGINE_PROBLEM_REQUIRED;
+		}
+		return ENGINE_PROBLEM_NONE;
+	}
+	char *norm = NULL;
+	char *copy = xstrdup(v);   /* the entry may move while validating */
+	int rc = iv_validate(e, pos, copy, &norm, msg);
+	free(copy);
+	free(norm);
+	if (rc == 0)
+		return ENGINE_PROBLEM_NONE;
+	if (rc < 0)
+		return ENGINE_PROBLEM_CONSTRAINT;   /* msg holds why */
+	return ENGINE_PROBLEM_CONSTRAINT;
+}
