@@ -352,13 +352,15 @@ static void report_cycle(struct checker *ck, const struct graph *g, const int *c
 	int np = 0;
 	for (int v = last; v >= 0 && np < ncomp; v = prev[v])
 		path[np++] = v;
+	/* path is [last, ..., s]: s uses last, which uses ..., whose first uses s */
 	strbuf sb = STRBUF_INIT;
-	for (int i = np - 1, shown = 0; i >= 0; i--, shown++) {
-		if (shown == 8 && i > 0) {
+	sb_addf(&sb, "'%s'", f->nodes[s].name);
+	for (int i = 0; i < np - 1; i++) {
+		if (i == 8 && i < np - 2) {
 			sb_adds(&sb, " -> ...");
 			break;
 		}
-		sb_addf(&sb, "%s'%s'", shown ? " -> " : "", f->nodes[path[i]].name);
+		sb_addf(&sb, " -> '%s'", f->nodes[path[i]].name);
 	}
 	sb_addf(&sb, " -> '%s'", f->nodes[s].name);
 	if (ncomp == 1)
@@ -366,7 +368,7 @@ static void report_cycle(struct checker *ck, const struct graph *g, const int *c
 			 "itself through its relevant or calculation", f->nodes[s].name);
 	else
 		form_err(ck->ld, ck->ld->survey->name, f->nodes[s].row, NULL, -1, "cycle in "
-			 "relevance and calculations: %s", sb_str(&sb));
+			 "relevance and calculations: %s (each uses the next)", sb_str(&sb));
 	sb_release(&sb);
 	free(path);
 	free(queue);

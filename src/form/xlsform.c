@@ -923,7 +923,16 @@ void xlsform_build(form_loader *ld)
 	ld->settings = workbook_sheet(wb, "settings");
 	read_settings(ld);
 	if (!ld->survey) {
-		form_err(ld, NULL, 0, NULL, -1, "no sheet named 'survey'");
+		strbuf sb = STRBUF_INIT;
+		for (int i = 0; i < wb->nsheets; i++)
+			sb_addf(&sb, "%s'%s'", i ? ", " : "", wb->sheets[i].name);
+		if (wb->nsheets)
+			form_err(ld, NULL, 0, NULL, -1, "no sheet named 'survey' (the sheets are %s)",
+				 sb_str(&sb));
+		else
+			form_err(ld, NULL, 0, NULL, -1, "no sheet named 'survey' (the file has no "
+				 "sheets)");
+		sb_release(&sb);
 		return;
 	}
 	if (ld->survey->nrows == 0) {
@@ -944,7 +953,7 @@ void xlsform_build(form_loader *ld)
 		if (f->default_lang < 0)
 			form_err(ld, ld->settings ? ld->settings->name : "settings",
 				 ld->default_lang_row, "default_language", -1,
-				 "default_language '%s' is not used by any column", ld->default_language);
+				 "'%s' is not the language of any column", ld->default_language);
 	}
 	if (f->default_lang < 0 && f->nlangs > 0) {
 		f->default_lang = 0;
