@@ -207,7 +207,7 @@ static int unexpected(struct parser *p, int i)
 	if (n == 0)
 		return fail(p, i, "unexpected byte 0x%02x", c);
 	if (n > 40)
-		return fail(p, i, "unexpected '%.40s...'", p->s + i);
+		return fail(p, i, "unexpected '%.*s...'", expr_utf8_prefix(p->s + i, 40), p->s + i);
 	return fail(p, i, "unexpected '%.*s'", n, p->s + i);
 }
 

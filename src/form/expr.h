@@ -56,7 +56,14 @@ void expr_free(expr *e);
 int expr_eval(const expr *e, const expr_env *env, expr_value *out, char *err);
 
 /* Conversions with XPath/ODK semantics: "" and non-numbers are NaN; an ISO date string
- * converts to days since 1970-01-01 (dateTime: fractional days), as in JavaRosa. */
+ * converts to days since 1970-01-01 (dateTime: fractional days), as in JavaRosa. Dates and
+ * dateTimes are local wall-clock time; a dateTime with a zone is moved to the local zone.
+ * Node-sets convert through their first node (number, string) or, for booleans, as JavaRosa
+ * unpacks them: no node is false, one node is true when its value is not empty, several true.
+ * Strings: NaN prints as "" (as ODK shows it, not XPath's "NaN"); infinities as "Infinity"
+ * and "-Infinity"; other numbers with at most 15 significant digits, never in exponent
+ * notation, without trailing zeros (2.5, 3, 0.0000001, 100000000000000000000); booleans as
+ * "true"/"false". The decimal point is always '.', whatever the locale. */
 double expr_value_number(const expr_value *v);
 int expr_value_bool(const expr_value *v);
 char *expr_value_string(const expr_value *v);   /* malloc'd; integers print without ".0" */

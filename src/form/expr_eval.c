@@ -358,9 +358,16 @@ static int flip(int op)
 	}
 }
 
+/* Two scalars compared as strings; kept out of line so that its buffers do not weigh on
+ * the frames of the recursive evaluator. */
+static __attribute__((noinline)) int cmp_scalar_str(const val *a, const val *b, int op)
+{
+	char abuf[EXPR_NUMBUF], bbuf[EXPR_NUMBUF];
+	return cmp_str(val_str(a, abuf), val_str(b, bbuf), op);
+}
+
 static int compare(const val *a, const val *b, int op)
 {
-	char buf[EXPR_NUMBUF];
 	if (a->type == EXPR_NODES && b->type == EXPR_NODES)
 		return cmp_nodes_nodes(&a->nodes, &b->nodes, op);
 	if (a->type == EXPR_NODES || b->type == EXPR_NODES) {
@@ -385,7 +392,7 @@ static int compare(const val *a, const val *b, int op)
 			return (val_bool(a) == val_bool(b)) == (op == OP_EQ);
 		if (a->type == EXPR_NUM || b->type == EXPR_NUM)
 			return cmp_num(val_num(a), val_num(b), op);
-		return cmp_str(val_str(a, buf), val_str(b, buf), op);
+		return cmp_scalar_str(a, b, op);
 	}
 	return cmp_num(val_num(a), val_num(b), op);
 }
@@ -417,28 +424,26 @@ static int ev_chain(struct ectx *cx, const struct expr_node *n, val *out)
 		val_bool_set(out, b);
 		return 0;
 	}
-	val acc = { 0 };
-	if (expr_ev(cx, expr_kid(e, n, 0), &acc) < 0)
+	if (expr_ev(cx, expr_kid(e, n, 0), out) < 0)
 		return -1;
 	for (int i = 1; i < n->nkids; i++) {
-		val b = { 0 };
+		val b;
 		int op = e->op[n->first + i];
 		if (expr_ev(cx, expr_kid(e, n, i), &b) < 0) {
-			val_release(&acc);
+			val_release(out);
 			return -1;
 		}
 		if (op >= OP_ADD) {
-			double r = arith(val_num(&acc), val_num(&b), op);
-			val_release(&acc);
-			val_num_set(&acc, r);
+			double r = arith(val_num(out), val_num(&b), op);
+			val_release(out);
+			val_num_set(out, r);
 		} else {
-			int r = compare(&acc, &b, op);
-			val_release(&acc);
-			val_bool_set(&acc, r);
+			int r = compare(out, &b, op);
+			val_release(out);
+			val_bool_set(out, r);
 		}
 		val_release(&b);
 	}
-	*out = acc;
 	return 0;
 }
 

@@ -32,6 +32,16 @@ size_t expr_utf8_offset(const char *s, size_t len, size_t ci)
 	return len;
 }
 
+int expr_utf8_prefix(const char *s, int max)
+{
+	size_t n = strnlen(s, (size_t)max);
+	if ((int)n < max || !s[n])
+		return (int)n;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;   /* s[n] starts the first character left out */
+	return (int)n;
+}
+
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';

@@ -139,8 +139,11 @@ EXPR_FN(expr_fn_selected_at);
 EXPR_FN(expr_fn_choice_name);
 EXPR_FN(expr_fn_regex);              /* expr_regex.c */
 
-/* UTF-8: number of characters, and the byte offset of character `ci` (clamped to len). */
+/* UTF-8: number of characters, the byte offset of character `ci` (clamped to len), and the
+ * length of the longest prefix of s of at most max bytes that does not cut a character
+ * (for quoting in messages). */
 size_t expr_utf8_len(const char *s, size_t len);
 size_t expr_utf8_offset(const char *s, size_t len, size_t ci);
+int expr_utf8_prefix(const char *s, int max);
 
 #endif

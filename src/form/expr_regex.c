@@ -1,6 +1,6 @@
 /* expr_regex.c: regex() patterns — the Java-style escapes form authors write (\d, \s, \w)
  * translated to POSIX extended regular expressions, with a guard against patterns whose
- * compiled form would explode (nested counted repetition), then regcomp. */
+ * compiled form would explode in glibc (nested or stacked repetition), then regcomp. */
 #include "form/expr_impl.h"
 
 #include <stdlib.h>
@@ -9,8 +9,9 @@
 #include "util/util.h"
 
 #define REGEX_MAX_LEN 1000     /* bytes of pattern */
-#define REGEX_MAX_SIZE 20000   /* estimated atoms after expanding {m,n} */
-#define REGEX_MAX_NEST 50      /* nested groups */
+#define REGEX_MAX_SIZE 2000    /* estimated nodes after expanding {m,n}: glibc's closures
+                                  grow with its square */
+#define REGEX_MAX_NEST 20      /* nested groups */
 
 /* Copy the bracket expression at p[0] == '[' into sb, translating class escapes; returns the
  * byte after its closing ']' (or the end of the pattern). */
@@ -48,10 +49,36 @@ static const char *bracket(const char *p, strbuf *sb)
 	return p;
 }
 
-/* Translate; -1 with err for what POSIX cannot do safely (backreferences). */
+/* Length of the bound "{m}", "{m,}" or "{m,n}" at p, 0 if there is none. */
+static size_t brace_len(const char *p)
+{
+	const char *q = p + 1;
+	if (*p != '{' || *q < '0' || *q > '9')
+		return 0;
+	while (*q >= '0' && *q <= '9')
+		q++;
+	if (*q == ',')
+		for (q++; *q >= '0' && *q <= '9'; q++)
+			;
+	return *q == '}' ? (size_t)(q + 1 - p) : 0;
+}
+
+/* Translate; -1 with err for what POSIX cannot do safely: backreferences, and a bound on a
+ * quantifier. Java's lazy and possessive suffixes (a+? a*+ a??) are dropped: they seldom
+ * change whether a match exists, and glibc would nest the quantifiers instead. */
 static int translate(const char *pat, strbuf *sb, char *err)
 {
 	for (const char *p = pat; *p;) {
+		size_t bl = brace_len(p);
+		if (*p == '*' || *p == '+' || *p == '?' || bl) {
+			sb_add(sb, p, bl ? bl : 1);
+			p += bl ? bl : 1;
+			while (*p == '*' || *p == '+' || *p == '?')
+				p++;
+			if (brace_len(p))
+				return errf(err, "regex has a bound on a quantifier");
+			continue;
+		}
 		if (*p == '[') {
 			p = bracket(p, sb);
 			continue;
@@ -85,7 +112,7 @@ static long long cap(long long v)
 	return v > 1000000000LL ? 1000000000LL : v;
 }
 
-/* Estimate how many atoms regcomp will make once every {m,n} is expanded. */
+/* Estimate how many atoms regcomp will make once every {m,n} and + is expanded. */
 static long long regex_size(const char *p)
 {
 	long long acc[REGEX_MAX_NEST + 1] = { 0 }, last[REGEX_MAX_NEST + 1] = { 0 };
@@ -133,7 +160,19 @@ static long long regex_size(const char *p)
 				sb_release(&skip);
 			} else if (*p == '\\' && p[1]) {
 				p += 2;
-			} else if (*p == '*' || *p == '+' || *p == '?' || *p == '|') {
+			} else if (*p == '+') {
+				/* glibc compiles X+ as XX*: the atom is copied */
+				acc[depth] = cap(acc[depth] + last[depth]);
+				last[depth] = cap(last[depth] * 2);
+				p++;
+				continue;
+			} else if (*p == '*' || *p == '?') {
+				/* one more node around the atom */
+				acc[depth] = cap(acc[depth] + 1);
+				last[depth] = cap(last[depth] + 1);
+				p++;
+				continue;
+			} else if (*p == '|') {
 				p++;
 				continue;
 			} else {
@@ -162,14 +201,14 @@ int expr_regex_compile(regex_t *re, const char *pat, char *err)
 	long long size = regex_size(ere);
 	if (size < 0 || size > REGEX_MAX_SIZE) {
 		sb_release(&sb);
-		return errf(err, "regex '%.60s' is too complex", pat);
+		return errf(err, "regex '%.*s' is too complex", expr_utf8_prefix(pat, 60), pat);
 	}
 	int rc = regcomp(re, ere, REG_EXTENDED | REG_NOSUB);
 	sb_release(&sb);
 	if (rc != 0) {
 		char why[128];
 		regerror(rc, re, why, sizeof why);
-		return errf(err, "invalid regex '%.60s': %s", pat, why);
+		return errf(err, "invalid regex '%.*s': %s", expr_utf8_prefix(pat, 60), pat, why);
 	}
 	return 0;
 }

@@ -642,6 +642,24 @@ static void test_bad_bytes(void **state)
 	expect_parse_error("${a b}", "bad character in reference", 3);
 	expect_parse_error("", "empty expression", 0);
 	expect_parse_error(" \t\n ", "empty expression", 4);
+	/* long tokens are quoted cut short, never in the middle of a UTF-8 character */
+	strbuf src = STRBUF_INIT, want = STRBUF_INIT;
+	sb_adds(&src, "1 ${a");
+	sb_adds(&want, "unexpected '${a");
+	for (int i = 0; i < 30; i++) {
+		sb_adds(&src, "\xd0\xb6");
+		if (i < 18)
+			sb_adds(&want, "\xd0\xb6");
+	}
+	sb_adds(&src, "}");
+	sb_adds(&want, "...'");
+	char err[ERR_MAX];
+	int pos;
+	assert_null(expr_parse(sb_str(&src), err, &pos));
+	assert_string_equal(err, sb_str(&want));
+	assert_int_equal(pos, 2);
+	sb_release(&src);
+	sb_release(&want);
 	/* NULL err and errpos are accepted */
 	assert_null(expr_parse("(", NULL, NULL));
 }
