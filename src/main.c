@@ -16,6 +16,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_list_entry,
 	&cmd_merge_entry,
 	&cmd_pack_entry,
+	&cmd_run_entry,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -1,0 +1,237 @@
+/* cmd_run.c: `survey run FORM [--db DB] [--lang CODE] [--interviewer NAME]` — the interview UI
+ * on a questionnaire, with the database at --db or in the user's data folder, held by one
+ * `survey run` at a time. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "form/form.h"
+#include "store/store.h"
+#include "ui/ui.h"
+#include "util/util.h"
+
+static int cmd_run(int argc, char **argv);
+
+const struct cmd_entry cmd_run_entry = {
+	.name = "run",
+	.usage = "FORM [--db DB] [--lang CODE] [--interviewer NAME]",
+	.summary = "interview: the keyboard-only ncurses UI on a questionnaire",
+	.help = "Opens the start screen: the questionnaire's interviews in the database (drafts\n"
+		"and completed). n starts a new interview, Enter resumes or reviews the highlighted\n"
+		"one, q or F10 quits. In an interview: digits pick choice N, Enter confirms and\n"
+		"moves on, PgUp goes back, F2 switches the language, F5 don't know, F6 refused,\n"
+		"F9 review, F10 leaves (the interview stays a draft to resume), F1 lists every key.\n"
+		"Every answer is on disk when the status line shows it saved.\n\n"
+		"options:\n"
+		"  --db DB             the database file (created if missing). Default:\n"
+		"                      $XDG_DATA_HOME/survey/FORM_ID.db, that is\n"
+		"                      ~/.local/share/survey/FORM_ID.db (the folder is created)\n"
+		"  --lang CODE         the questionnaire's language to start in (ky, ru, en, ...);\n"
+		"                      default: the form's default_language\n"
+		"  --interviewer NAME  recorded with each new interview\n\n"
+		"One `survey run` at a time may hold a database: a second one on the same file is\n"
+		"refused (a lock on DB.lock beside it, released when the program ends, even killed).\n"
+		"The UI's own words (keys, messages, help) are in Kyrgyz, Russian or English: those\n"
+		"of --lang, else of the locale (LANG=ky_KG.UTF-8, ru_RU.UTF-8; English otherwise);\n"
+		"in an interview they follow its language (F2) when it is one of the three.\n"
+		"The terminal must use a UTF-8 locale and be at least 60x20 (80x24 is best).\n\n"
+		"example:\n  survey run surveys/covid19-lsg.md --lang ky --interviewer Aibek\n",
+	.exec = cmd_run,
+};
+
+static int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int fail(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("survey run: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_USER;
+}
+
+/* mkdir -p, the folders made private (interview data is confidential). */
+static int make_dirs(const char *dir, char *err)
+{
+	char *p = xstrdup(dir);
+	for (char *s = p + 1;; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			errf(err, "cannot create the folder '%s': %s", p, strerror(errno));
+			free(p);
+			return -1;
+		}
+		*s = c;
+		if (!c)
+			break;
+	}
+	free(p);
+	return 0;
+}
+
+/* $XDG_DATA_HOME/survey/<form_id>.db, or ~/.local/share/survey/<form_id>.db; the folder is
+ * created. malloc'd, or NULL with err. */
+static char *default_db(const char *form_id, char *err)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char *base;
+	if (xdg && xdg[0] == '/')
+		base = xstrdup(xdg);
+	else if (home && *home)
+		base = xasprintf("%s/.local/share", home);
+	else {
+		errf(err, "no database given and HOME is not set: use --db DB");
+		return NULL;
+	}
+	char *dir = xasprintf("%s/survey", base);
+	free(base);
+	if (make_dirs(dir, err)) {
+		free(dir);
+		return NULL;
+	}
+	/* the form id as a file name: letters, digits, '-', '_' and '.' */
+	char *id = xstrdup(*form_id ? form_id : "survey");
+	for (char *c = id; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		      (*c >= '0' && *c <= '9') || *c == '-' || *c == '_' || (*c == '.' && c != id)))
+			*c = '_';
+	char *path = xasprintf("%s/%s.db", dir, id);
+	free(id);
+	free(dir);
+	return path;
+}
+
+/* The advisory lock of a database: an flock on "DB.lock", which the kernel drops when the
+ * process ends however it ends. Returns the open descriptor, or -1 with err. A lock file
+ * unlinked by the previous holder between our open and our flock is retried. */
+static int lock_db(const char *db, char **lock_path, char *err)
+{
+	*lock_path = xasprintf("%s.lock", db);
+	for (int tries = 0; tries < 10; tries++) {
+		int fd = open(*lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+		if (fd < 0)
+			return errf(err, "cannot create the lock file '%s': %s", *lock_path,
+				    strerror(errno));
+		if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+			int e = errno;
+			close(fd);
+			if (e == EWOULDBLOCK)
+				return errf(err, "'%s' is in use by another survey program (another "
+					    "'survey run' has it open): close it and try again", db);
+			return errf(err, "cannot lock '%s': %s", *lock_path, strerror(e));
+		}
+		struct stat a, b;
+		if (fstat(fd, &a) == 0 && stat(*lock_path, &b) == 0 && a.st_ino == b.st_ino &&
+		    a.st_dev == b.st_dev)
+			return fd;
+		close(fd);   /* it was unlinked under us: take the new one */
+	}
+	return errf(err, "cannot lock '%s'", *lock_path);
+}
+
+static void unlock_db(int fd, char *lock_path)
+{
+	if (fd >= 0) {
+		unlink(lock_path);
+		close(fd);
+	}
+	free(lock_path);
+}
+
+/* Lock the database, check the terminal, open (or create) the database. -1 with err; *lock
+ * and *lock_path are set either way (for unlock_db). */
+static int open_db(const char *path, int *lock, char **lock_path, store **st, char *err)
+{
+	*st = NULL;
+	*lock = lock_db(path, lock_path, err);
+	if (*lock < 0)
+		return -1;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return errf(err, "needs a terminal: standard input and output must be a terminal");
+	return store_open(path, STORE_CREATE, st, err);
+}
+
+static int cmd_run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "interviewer", required_argument, NULL, 'i' },
+		{ 0 },
+	};
+	const char *db = NULL, *lang = NULL, *interviewer = NULL;
+	int c;
+	optind = 0;
+	opterr = 0;
+	/* options may come after FORM (GNU permutation); ':' reports a missing value */
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'l': lang = optarg; break;
+		case 'i': interviewer = optarg; break;
+		case ':':
+			return cmd_usage_error(&cmd_run_entry, "option '%s' needs a value",
+					       argv[optind - 1]);
+		default:
+			return cmd_usage_error(&cmd_run_entry, "unknown option '%s'",
+					       argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 1)
+		return cmd_usage_error(&cmd_run_entry, "expected one questionnaire file");
+	const char *form_path = argv[optind];
+
+	char err[ERR_MAX];
+	if (ui_locale_check(err))
+		return fail("%s", err);
+
+	form *f;
+	if (form_load(form_path, &f, NULL, err))
+		return fail("%s; run 'survey check %s' for details", err, form_path);
+	if (lang && form_find_lang(f, lang) < 0 && f->nlangs > 0) {
+		strbuf have = STRBUF_INIT;
+		for (int i = 0; i < f->nlangs; i++)
+			sb_addf(&have, "%s%s", i ? ", " : "",
+				f->langs[i].code ? f->langs[i].code : f->langs[i].name);
+		fail("the questionnaire has no language '%s' (it has: %s)", lang, sb_str(&have));
+		sb_release(&have);
+		form_free(f);
+		return EXIT_USER;
+	}
+	char *db_path = db ? xstrdup(db) : default_db(f->id, err);
+	if (!db_path) {
+		form_free(f);
+		return fail("%s", err);
+	}
+	char *lock_path;
+	int lock;
+	store *st;
+	if (open_db(db_path, &lock, &lock_path, &st, err)) {
+		unlock_db(lock, lock_path);
+		free(db_path);
+		form_free(f);
+		return fail("%s", err);
+	}
+	ui_options o = { .st = st, .f = f, .form_path = form_path, .interviewer = interviewer,
+			 .lang = lang };
+	int rc = ui_run(&o, err);
+	store_close(st);
+	unlock_db(lock, lock_path);
+	if (rc == 0)
+		printf("interviews are in '%s'\n", db_path);
+	free(db_path);
+	form_free(f);
+	return rc ? fail("%s", err) : EXIT_OK;
+}

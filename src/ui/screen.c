@@ -1,0 +1,239 @@
+/* screen.c: the terminal — the UTF-8 locale check, colours, and the drawing helpers every
+ * screen uses: clipped text by display width, bars, the message and status lines, and a
+ * scrolling body of wrapped lines. */
+#include "ui/screens.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum { PAIR_ERROR = 1, PAIR_SAVED, PAIR_HINT };
+
+static int codeset_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+int ui_locale_check(char *err)
+{
+	if (codeset_is_utf8())
+		return 0;
+	const char *var = "LANG", *val = getenv("LANG");
+	const char *lc_all = getenv("LC_ALL"), *lc_ctype = getenv("LC_CTYPE");
+	if (lc_all && *lc_all)
+		var = "LC_ALL", val = lc_all;
+	else if (lc_ctype && *lc_ctype)
+		var = "LC_CTYPE", val = lc_ctype;
+	/* a UTF-8 locale that is not installed (ky_KG.UTF-8 on many laptops): C.UTF-8 draws the
+	 * same letters, and the UI's language still follows the variable */
+	if (val && (strcasestr(val, "utf-8") || strcasestr(val, "utf8")) &&
+	    setlocale(LC_CTYPE, "C.UTF-8") && codeset_is_utf8())
+		return 0;
+	return errf(err, "the terminal's locale is not UTF-8 (%s=%s); run it with LANG=C.UTF-8 "
+		    "or a ky_KG.UTF-8/ru_RU.UTF-8 locale", var, val && *val ? val : "unset");
+}
+
+void ui_init_colors(void)
+{
+	if (!has_colors())
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(PAIR_ERROR, COLOR_RED, -1);
+	init_pair(PAIR_SAVED, COLOR_GREEN, -1);
+	init_pair(PAIR_HINT, COLOR_CYAN, -1);
+}
+
+int ui_putw(int y, int x, const wchar_t *w, int width, int attr)
+{
+	if (width <= 0 || y < 0 || y >= LINES)
+		return 0;
+	int used = 0;
+	attron(attr);
+	move(y, x);
+	for (; *w; w++) {
+		wchar_t c = *w;
+		int cw = ui_wcwidth(c);
+		if (used + cw > width)
+			break;
+		if (wcwidth(c) < 0)
+			c = L'?';
+		addnwstr(&c, 1);
+		used += cw;
+	}
+	attroff(attr);
+	return used;
+}
+
+int ui_put(int y, int x, const char *utf8, int width, int attr)
+{
+	wchar_t *w = ui_wcs_from_utf8(utf8, NULL);
+	int used = ui_putw(y, x, w, width, attr);
+	free(w);
+	return used;
+}
+
+void ui_bar(int y, const char *left, const char *right)
+{
+	attron(A_REVERSE);
+	mvhline(y, 0, ' ', COLS);
+	int rw = right ? ui_width(right) : 0;
+	if (rw > COLS - 2)
+		rw = 0;
+	ui_put(y, 1, left, COLS - 2 - (rw ? rw + 2 : 0), A_REVERSE | A_BOLD);
+	if (rw)
+		ui_put(y, COLS - 1 - rw, right, rw, A_REVERSE);
+	attroff(A_REVERSE);
+}
+
+void ui_message(struct ui *u, int error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+	u->msg_error = error;
+}
+
+void ui_draw_message(struct ui *u)
+{
+	if (!u->msg[0])
+		return;
+	int attr = u->msg_error ? (A_BOLD | COLOR_PAIR(PAIR_ERROR)) : COLOR_PAIR(PAIR_SAVED);
+	/* a long message takes the lines above it */
+	ui_lines l = { 0 };
+	ui_wrap(u->msg, COLS - 2, &l);
+	int n = l.n > 3 ? 3 : l.n;
+	for (int i = 0; i < n; i++) {
+		move(LINES - 3 - (n - 1) + i, 0);
+		clrtoeol();
+		ui_putw(LINES - 3 - (n - 1) + i, 1, l.line[i], COLS - 2, attr);
+	}
+	ui_lines_release(&l);
+}
+
+void ui_draw_keys(const char *keys)
+{
+	move(LINES - 2, 0);
+	clrtoeol();
+	ui_put(LINES - 2, 1, keys, COLS - 2, COLOR_PAIR(PAIR_HINT));
+}
+
+void ui_draw_status(struct ui *u)
+{
+	strbuf left = STRBUF_INIT, right = STRBUF_INIT;
+	if (u->e) {
+		int index, total;
+		engine_progress(u->e, &index, &total);
+		sb_addf(&left, "%d/%d", index, total);
+		if (u->saved)
+			sb_addf(&left, "  %s", ui_tr(UI_M_SAVED));
+	}
+	const char *code = NULL;
+	if (u->e) {
+		int l = engine_lang(u->e);
+		if (l >= 0)
+			code = u->f->langs[l].code ? u->f->langs[l].code : u->f->langs[l].name;
+	} else if (u->lang[0]) {
+		int l = form_find_lang(u->f, u->lang);
+		if (l >= 0)
+			code = u->f->langs[l].code ? u->f->langs[l].code : u->f->langs[l].name;
+	}
+	if (!code)
+		code = ui_lang_code(ui_lang_get());
+	if (u->o->interviewer && *u->o->interviewer)
+		sb_addf(&right, "%s  ", u->o->interviewer);
+	if (u->e)
+		sb_addf(&right, "%.8s  ", engine_uuid(u->e));
+	sb_addf(&right, "[%s]", code);
+	ui_bar(LINES - 1, sb_str(&left), sb_str(&right));
+	sb_release(&left);
+	sb_release(&right);
+}
+
+void ui_follow_lang(const char *form_lang)
+{
+	enum ui_lang l;
+	if (form_lang && ui_lang_parse(form_lang, &l) == 0)
+		ui_lang_set(l);
+}
+
+void ui_body_add(struct ui_body *b, const char *utf8, int width, int indent, int attr,
+		 int field, int choice)
+{
+	int first = b->lines.n;
+	ui_wrap(utf8, width - indent > 1 ? width - indent : 1, &b->lines);
+	if (b->lines.n > b->cap) {
+		b->cap = b->lines.n > 2 * b->cap ? b->lines.n : 2 * b->cap;
+		b->attr = xreallocarray(b->attr, b->cap, sizeof *b->attr);
+		b->field = xreallocarray(b->field, b->cap, sizeof *b->field);
+		b->choice = xreallocarray(b->choice, b->cap, sizeof *b->choice);
+		b->indent = xreallocarray(b->indent, b->cap, sizeof *b->indent);
+	}
+	for (int i = first; i < b->lines.n; i++) {
+		b->attr[i] = attr;
+		b->field[i] = field;
+		b->choice[i] = choice;
+		b->indent[i] = indent;
+	}
+}
+
+void ui_body_paint(struct ui_body *b, int *top)
+{
+	int rows = UI_BODY_ROWS;
+	if (rows < 1)
+		rows = 1;
+	/* scroll so that focus_line is visible, and focus_top if it fits with it */
+	if (b->focus_line >= 0) {
+		int last = b->focus_line;
+		if (b->te_line >= 0 && b->te_line + b->te_rows - 1 > last)
+			last = b->te_line + b->te_rows - 1;
+		if (*top > b->focus_top)
+			*top = b->focus_top;
+		if (last - *top >= rows)
+			*top = last - rows + 1;
+	}
+	if (*top > b->lines.n - rows)
+		*top = b->lines.n - rows;
+	if (*top < 0)
+		*top = 0;
+	for (int r = 0; r < rows; r++) {
+		int i = *top + r;
+		if (i >= b->lines.n)
+			break;
+		int y = UI_BODY_TOP + r;
+		if (b->attr[i] & A_REVERSE) {
+			attron(A_REVERSE);
+			mvhline(y, b->indent[i], ' ', COLS - 1 - b->indent[i]);
+			attroff(A_REVERSE);
+		}
+		ui_putw(y, b->indent[i], b->lines.line[i], COLS - 1 - b->indent[i], b->attr[i]);
+	}
+	/* a scroll mark when there is more above or below */
+	if (*top > 0)
+		mvaddstr(UI_BODY_TOP, COLS - 1, "^");
+	if (*top + rows < b->lines.n)
+		mvaddstr(UI_BODY_TOP + rows - 1, COLS - 1, "v");
+}
+
+void ui_body_release(struct ui_body *b)
+{
+	ui_lines_release(&b->lines);
+	free(b->attr);
+	free(b->field);
+	free(b->choice);
+	free(b->indent);
+	memset(b, 0, sizeof *b);
+}
+
+double ui_clock(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}

@@ -1,0 +1,148 @@
+/* screens.h: what the UI's screens share — the UI state, the drawing helpers of screen.c, and
+ * each screen's _init/_draw/_key (ncdu's browser/help/delete shape). Internal to src/ui/. */
+#ifndef SURVEY_UI_SCREENS_H
+#define SURVEY_UI_SCREENS_H
+
+#include "interview/engine.h"
+#include "ui/curses.h"
+#include "ui/i18n.h"
+#include "ui/keys.h"
+#include "ui/text.h"
+#include "ui/textedit.h"
+#include "ui/ui.h"
+#include "util/util.h"
+
+enum ui_screen_id { UI_SCREEN_START, UI_SCREEN_QUESTION, UI_SCREEN_REVIEW, UI_SCREEN_HELP };
+
+/* One question (or note) of the question screen, with the interviewer's unsaved edit. */
+struct ui_field {
+	int node;                     /* index into form->nodes */
+	char *path;                   /* answer path (owned) */
+	form_type type;
+	int required;                 /* as the engine says now */
+	int read_only;                /* notes and read-only questions take no input */
+	int choice;                   /* select_one, select_multiple, acknowledge */
+	int text;                     /* typed: text, numbers, dates, times, range */
+	int multiline;                /* text with appearance multiline: wrapped over rows */
+	const form_choice **choices;  /* select: the filtered choices (array owned, items not) */
+	int nchoices;                 /* choices shown (acknowledge: 1) */
+	int hl;                       /* highlighted choice */
+	int moved;                    /* the interviewer moved the highlight with Up/Down */
+	unsigned char *sel;           /* select_multiple: the ticks being edited (owned) */
+	int sel_dirty;                /* ticks changed and not yet saved */
+	ui_textedit te;               /* text: the field being edited */
+};
+
+/* Layout of a screen body: wrapped lines, some of them belonging to a field. */
+struct ui_body {
+	ui_lines lines;     /* the text of each line */
+	int *attr;          /* curses attributes per line */
+	int *field;         /* the field a line belongs to, -1 if none */
+	int *choice;        /* the choice a line shows, -1 if none */
+	int *indent;        /* columns before the text */
+	int cap;            /* allocated entries of the arrays above */
+	int focus_top;      /* first line to keep visible (the focused field's label) */
+	int focus_line;     /* the line that must be visible (highlight, input) */
+	int te_line;        /* the focused text field's first line, -1 if none */
+	int te_rows;        /* and the rows it takes */
+};
+
+struct ui {
+	const ui_options *o;
+	const form *f;
+	engine *e;                 /* the open interview; NULL on the start screen */
+	enum ui_screen_id screen;  /* shown now */
+	enum ui_screen_id back;    /* where help returns to */
+	int quit;                  /* leave the main loop */
+	char lang[64];             /* form language code or name to start new interviews in */
+	char msg[ERR_MAX];         /* message line; "" when none */
+	int msg_error;             /* the message is a refusal or an error */
+	int saved;                 /* show the saved mark: the last change was committed */
+
+	/* start screen */
+	store_interview *ivs;      /* this form's interviews (from store_interviews) */
+	int nivs;
+	int start_hl, start_top;   /* highlighted row, first row shown */
+
+	/* question screen */
+	char *screen_path;         /* the engine screen the fields were built for */
+	struct ui_field *fields;
+	int nfields;
+	int focus;                 /* focused field; for ADD_REPEAT/END the highlighted option */
+	int end_hl;                /* ADD_REPEAT / END: highlighted option */
+	int top;                   /* first body line shown */
+	double digit_time;         /* when the last digit was typed (for "12") */
+	int digit_value;           /* the number typed so far */
+	int digit_field;           /* the field it was typed in */
+
+	/* review screen */
+	engine_review_item *rv;
+	int nrv, rv_hl, rv_top, rv_problems;
+
+	/* help screen */
+	int help_top;
+};
+
+/* ---- screen.c: drawing helpers ---- */
+void ui_init_colors(void);
+/* Draw utf8 at (y, x), at most width columns, with attributes; returns the columns used. */
+int ui_put(int y, int x, const char *utf8, int width, int attr);
+int ui_putw(int y, int x, const wchar_t *w, int width, int attr);
+/* A full-width bar at row y: left text, right text (right-aligned), reverse video. */
+void ui_bar(int y, const char *left, const char *right);
+/* The message line (row LINES-3) and the status line (row LINES-1). */
+void ui_draw_message(struct ui *u);
+void ui_draw_status(struct ui *u);
+/* Set the message line (printf-style); error makes it stand out. */
+void ui_message(struct ui *u, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Switch the UI language to follow a form language (code or name) when it is ky, ru or en. */
+void ui_follow_lang(const char *form_lang);
+/* Rows of the body area: from row 2 to LINES-4. */
+#define UI_BODY_TOP 2
+#define UI_BODY_ROWS (LINES - 5)
+/* The body: lines added, then painted scrolled so that the focus is visible. */
+void ui_body_add(struct ui_body *b, const char *utf8, int width, int indent, int attr,
+		 int field, int choice);
+void ui_body_paint(struct ui_body *b, int *top);
+void ui_body_release(struct ui_body *b);
+/* The key hints line (row LINES-2) for the question screens. */
+void ui_draw_keys(const char *keys);
+/* Seconds on a monotonic clock. */
+double ui_clock(void);
+
+/* ---- start.c ---- */
+void ui_start_init(struct ui *u);       /* (re)reads the interview list */
+void ui_start_draw(struct ui *u);
+void ui_start_key(struct ui *u, enum ui_action a, wint_t ch);
+void ui_start_release(struct ui *u);
+
+/* ---- question.c ---- */
+void ui_question_init(struct ui *u);    /* after the engine moved: rebuild the fields */
+void ui_question_draw(struct ui *u);
+void ui_question_key(struct ui *u, enum ui_action a, wint_t ch);
+int ui_question_ctx(struct ui *u);      /* UI_CTX_* of the focused field */
+/* Save the unsaved edits of the screen. 0 when all saved (or none), else the first field that
+ * was refused gets the focus and the message line, its edit is dropped, and 1 is returned. */
+int ui_question_commit(struct ui *u);
+void ui_question_release(struct ui *u);
+/* Leave the interview (F10): logs it, frees the engine, back to the start screen. */
+void ui_interview_leave(struct ui *u);
+/* Complete the interview; on success back to the start screen. */
+void ui_interview_complete(struct ui *u);
+
+/* ---- review.c ---- */
+void ui_review_init(struct ui *u);
+void ui_review_draw(struct ui *u);
+void ui_review_key(struct ui *u, enum ui_action a, wint_t ch);
+void ui_review_release(struct ui *u);
+/* A stored answer as the interviewer reads it: choice labels, a special state's name,
+ * or "(no answer)". malloc'd, the caller frees. */
+char *ui_answer_text(struct ui *u, int node, const char *value, store_state state, int answered);
+
+/* ---- help.c ---- */
+void ui_help_init(struct ui *u);
+void ui_help_draw(struct ui *u);
+void ui_help_key(struct ui *u, enum ui_action a, wint_t ch);
+
+#endif

@@ -1,0 +1,30 @@
+/* ui.h: the ncurses interview UI that `survey run` opens — the start screen, the question
+ * screens driving the interview engine, review and help. The UI only reads the engine and
+ * sends it actions; relevance, validation and navigation are the engine's. */
+#ifndef SURVEY_UI_H
+#define SURVEY_UI_H
+
+#include "form/form.h"
+#include "store/store.h"
+
+/* The smallest terminal the UI draws in; below it a message asks to enlarge the window. */
+#define UI_MIN_COLS 60
+#define UI_MIN_ROWS 20
+
+typedef struct ui_options {
+	store *st;                /* the open database (the caller closes it) */
+	const form *f;            /* the questionnaire */
+	const char *form_path;    /* its file, embedded in the database when an interview starts */
+	const char *interviewer;  /* --interviewer, or NULL */
+	const char *lang;         /* --lang (a language of the form), or NULL */
+} ui_options;
+
+/* 0 when LC_CTYPE's codeset is UTF-8 (setlocale has been called); otherwise -1 with a one-line
+ * message in err naming the locale variable and what to run instead. */
+int ui_locale_check(char *err);
+
+/* Run the UI until the interviewer quits. Starts and ends curses. Returns 0, or -1 with err
+ * (the terminal cannot be used, or a database failure the UI could not show). */
+int ui_run(const ui_options *o, char *err);
+
+#endif
