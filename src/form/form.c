@@ -60,35 +60,28 @@ static int diag_cmp(const workbook *wb, const form_diag *x, const form_diag *y)
 	return 0;
 }
 
-/* Sort items [start, n) by sheet then row, keeping the order found among equals. */
+/* Sort items [start, n) by sheet then row, keeping the order found among equals (a bottom-up
+ * merge sort: stable, and qsort is not). */
 static void sort_diags(form_diags *d, int start, const workbook *wb)
 {
 	int n = d->n - start;
 	if (n < 2)
 		return;
-	struct dec {
-		form_diag g;
-	} *v = xmalloc((size_t)n * sizeof *v);
-	for (int i = 0; i < n; i++)
-		v[i].g = d->items[start + i];
-	for (int w = 1; w < n; w *= 2) {   /* bottom-up merge sort: stable */
-		struct dec *tmp = xmalloc((size_t)n * sizeof *tmp);
+	form_diag *v = d->items + start, *tmp = xmalloc((size_t)n * sizeof *tmp);
+	for (int w = 1; w < n; w *= 2) {
 		for (int lo = 0; lo < n; lo += 2 * w) {
 			int mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
 			int a = lo, b = mid, k = lo;
 			while (a < mid && b < hi)
-				tmp[k++] = diag_cmp(wb, &v[b].g, &v[a].g) < 0 ? v[b++] : v[a++];
+				tmp[k++] = diag_cmp(wb, &v[b], &v[a]) < 0 ? v[b++] : v[a++];
 			while (a < mid)
 				tmp[k++] = v[a++];
 			while (b < hi)
 				tmp[k++] = v[b++];
 		}
 		memcpy(v, tmp, (size_t)n * sizeof *v);
-		free(tmp);
 	}
-	for (int i = 0; i < n; i++)
-		d->items[start + i] = v[i].g;
-	free(v);
+	free(tmp);
 }
 
 static void loader_release(form_loader *ld)

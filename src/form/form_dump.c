@@ -65,8 +65,11 @@ void form_dump(const form *f, strbuf *sb, int with_rows)
 			sb_addf(sb, "  appearance %s\n", n->appearance);
 		if (*n->parameters)
 			sb_addf(sb, "  parameters %s\n", n->parameters);
-		if (n->type == FORM_RANGE)
-			sb_addf(sb, "  range %g %g %g\n", n->range_start, n->range_end, n->range_step);
+		if (n->type == FORM_RANGE) {
+			char a[32], b[32], c[32];
+			sb_addf(sb, "  range %s %s %s\n", form_num_text(n->range_start, a),
+				form_num_text(n->range_end, b), form_num_text(n->range_step, c));
+		}
 		if (n->default_value)
 			sb_addf(sb, "  default %s\n", n->default_value);
 		for (int k = 0; k < FORM_NTEXTS; k++)

@@ -53,6 +53,10 @@ int form_char_pos(const char *s, int off);
 int form_yes_no(const char *s);
 /* Copy s with "smart" quotes (U+2018, U+2019, U+201C, U+201D) made ASCII. Caller frees. */
 char *form_unsmart_quotes(const char *s);
+/* strtod in the C locale, whatever the process locale (a Russian one writes "0,5"). */
+double form_strtod(const char *s, char **end);
+/* A number as XLSForm writes it ("0.5", "10"), whatever the process locale. Returns buf. */
+const char *form_num_text(double d, char buf[32]);
 /* Copy s with runs of blanks made one space and the ends trimmed. Caller frees. */
 char *form_collapse_space(const char *s);
 
@@ -82,9 +86,8 @@ typedef struct form_loader {
 	int nscols;
 	form_col *ccols;       /* choices columns */
 	int nccols;
-	int survey_header_row, choices_header_row, settings_row;
+	int settings_row;      /* row of the settings sheet's values; 0 if none */
 	const char *xcol[FORM_NEXPRS];   /* header of each expression column (for messages) */
-	const char *tcol[FORM_NTEXTS];   /* header of one column of each text kind */
 	int plain_lang;        /* language index that plain text columns map to; -1 if none yet */
 	char *default_language;   /* settings default_language, NULL if none */
 	int default_lang_row;  /* its row on the settings sheet */

@@ -2,6 +2,9 @@
  * yes/no cells, smart quotes, blank runs. */
 #include "form/form_impl.h"
 
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Decode one UTF-8 character at *p (advancing it); -1 for a malformed sequence. */
@@ -134,4 +137,27 @@ char *form_collapse_space(const char *s)
 		sb_addc(&sb, *p);
 	}
 	return sb_detach(&sb);
+}
+
+static locale_t c_locale(void)
+{
+	static locale_t loc;
+	if (!loc)
+		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	return loc;
+}
+
+double form_strtod(const char *s, char **end)
+{
+	locale_t loc = c_locale();
+	return loc ? strtod_l(s, end, loc) : strtod(s, end);
+}
+
+const char *form_num_text(double d, char buf[32])
+{
+	snprintf(buf, 32, "%.15g", d);
+	for (char *p = buf; *p; p++)
+		if (*p == ',')
+			*p = '.';   /* a locale with a decimal comma */
+	return buf;
 }

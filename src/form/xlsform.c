@@ -219,8 +219,6 @@ static int parse_headers(form_loader *ld, const sheet *sh, const struct alias *a
 			const char *ln = col->plain ? (ld->default_language ? ld->default_language
 							     : "default") : lang;
 			col->lang = lang_index(ld, ln, sname, h->line, hd);
-			if (!ld->tcol[a->sub] || col->plain)
-				ld->tcol[a->sub] = hd;
 		} else if (lang && *lang && a->kind != COL_IGNORE) {
 			form_warn(ld, sname, h->line, hd, -1, "column '%s' cannot be translated; "
 				  "it is ignored", name);
@@ -563,7 +561,7 @@ static int parse_params(form_loader *ld, const char *sname, int row, const char 
 		}
 		if (numeric && k >= 0) {
 			char *end;
-			double d = strtod(eq + 1, &end);
+			double d = form_strtod(eq + 1, &end);
 			if (end == eq + 1 || *end || !isfinite(d)) {
 				form_err(ld, sname, row, col, -1, "parameter '%s' must be a number, not "
 					 "'%s'", tok, eq + 1);
@@ -592,9 +590,11 @@ static void question_params(struct survey_state *st, int node, const char *pcol)
 		n->range_step = v[2];
 		if (v[2] <= 0)
 			form_err(ld, sname, n->row, pcol, -1, "range step must be greater than 0");
-		else if (v[1] < v[0])
-			form_err(ld, sname, n->row, pcol, -1, "range end %g is less than its start %g",
-				 v[1], v[0]);
+		else if (v[1] < v[0]) {
+			char a[32], b[32];
+			form_err(ld, sname, n->row, pcol, -1, "range end %s is less than its start %s",
+				 form_num_text(v[1], a), form_num_text(v[0], b));
+		}
 		return;
 	}
 	if (!*n->parameters)

@@ -620,6 +620,40 @@ static void test_headers_case_and_aliases(void **state)
 	form_free(f);
 }
 
+static void test_range_decimal(void **state)
+{
+	workbook wb = { 0 };
+	char *h[] = { "type", "name", "label", "parameters" };
+	char *r1[] = { "range", "r", "R", "start=0.5;end=2.5, step=0.25" };
+	sheet_row rows[] = { { 1, 4, h }, { 2, 4, r1 } };
+	sheet sh = { "survey", 2, rows };
+	wb.path = "range.md";
+	wb.nsheets = 1;
+	wb.sheets = &sh;
+	form *f;
+	char err[ERR_MAX], buf[32];
+	assert_int_equal(form_from_workbook(&wb, &f, NULL, err), 0);
+	const form_node *n = &f->nodes[1];
+	assert_true(n->range_start == 0.5 && n->range_end == 2.5 && n->range_step == 0.25);
+	assert_string_equal(form_num_text(n->range_step, buf), "0.25");
+	form_free(f);
+}
+
+static void test_diag_order(void **state)
+{
+	/* found in the order choices, survey; printed in sheet order, then by row */
+	char *path = fixture("choices-no-list-column.md"), err[ERR_MAX];
+	form_diags d;
+	form_diags_init(&d);
+	form *f;
+	assert_int_equal(form_load(path, &f, &d, err), -1);
+	assert_int_equal(d.n, 2);
+	assert_string_equal(d.items[0].sheet, "survey");
+	assert_string_equal(d.items[1].sheet, "choices");
+	form_diags_release(&d);
+	free(path);
+}
+
 /* ---- hostile sizes ---- */
 
 static double seconds(void)
@@ -806,6 +840,8 @@ int main(void)
 		cmocka_unit_test(test_xml_names),
 		cmocka_unit_test(test_type_parse),
 		cmocka_unit_test(test_headers_case_and_aliases),
+		cmocka_unit_test(test_range_decimal),
+		cmocka_unit_test(test_diag_order),
 		cmocka_unit_test(test_50000_rows),
 		cmocka_unit_test(test_too_many_errors),
 		cmocka_unit_test(test_deep_nesting),
