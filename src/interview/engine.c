@@ -379,8 +379,7 @@ static int answerable(engine *e, const char *path, iv_pos *p, char *err)
 {
 	enum engine_msg m;
 	if (iv_parse(e, path, p) || p->ninst != e->nrep[p->node] ||
-	    (!form_type_is_input(e->f->nodes[p->node].type) &&
-	     e->f->nodes[p->node].type != FORM_NOTE))
+	    form_type_is_container(e->f->nodes[p->node].type))
 		m = ENGINE_MSG_NO_QUESTION;
 	else if (!iv_relevant(e, p))
 		m = ENGINE_MSG_NOT_RELEVANT;

@@ -217,6 +217,7 @@ int iv_relevant(engine *e, const iv_pos *pos)
 			return 0;
 		if (f->nodes[a].type == FORM_REPEAT) {
 			int level = e->nrep[a];
+			ap.ninst = level;   /* the repeat as a whole */
 			if (level < pos->ninst && pos->inst[level] > iv_count(e, &ap))
 				return 0;
 		}

@@ -76,7 +76,8 @@ static int sync_states(engine *e, const iv_pos *scope, char *err)
 			free(v);
 			if (rc)
 				return -1;
-			mark_from(e, x, 0);
+			/* a calculation coming back is computed again: its inputs may have changed */
+			mark_from(e, x, f->nodes[x].x[FORM_X_CALCULATION] != NULL);
 		}
 	}
 	return 0;
@@ -130,6 +131,16 @@ static int recompute_one(engine *e, const iv_pos *pos, void *arg)
 			return -1;
 	}
 	if (nd->x[FORM_X_CALCULATION]) {
+		if (!iv_relevant(e, pos)) {
+			/* not relevant: keep the value it had, marked skipped */
+			iv_entry *en = iv_find(e, pos);
+			if (!en || !en->stored || en->state == STATE_SKIPPED)
+				return 0;
+			char *v = xstrdup(en->value);
+			int rc = iv_store(e, pos, v, STATE_SKIPPED, err);
+			free(v);
+			return rc;
+		}
 		char *v = NULL;
 		if (iv_eval_string(e, pos, nd->x[FORM_X_CALCULATION], &v, err)) {
 			/* a calculation that cannot be evaluated (e.g. a bad regex) yields nothing */
@@ -139,11 +150,10 @@ static int recompute_one(engine *e, const iv_pos *pos, void *arg)
 			free(v);
 			v = NULL;
 		}
-		store_state st = iv_relevant(e, pos) ? STATE_ANSWERED : STATE_SKIPPED;
 		iv_entry *en = iv_find(e, pos);
 		int rc = 0;
 		if (v || (en && en->stored))
-			rc = iv_store(e, pos, v, st, err);
+			rc = iv_store(e, pos, v, STATE_ANSWERED, err);
 		free(v);
 		if (rc)
 			return -1;

@@ -47,6 +47,7 @@ typedef struct run {
 	char *lang;        /* "lang:" option */
 	double now;        /* "now:" option */
 	strbuf trail;      /* screens visited, space-separated */
+	char *cur_line;    /* copy of the line being run */
 } run;
 
 #define FAIL(r, ...) do { \
@@ -186,7 +187,7 @@ static void expect_result(run *r, int rc, const char *err, const char *want_msg)
 	if (want_msg) {
 		if (rc != ENGINE_REJECTED)
 			FAIL(r, "expected a refusal \"%s\", but it was accepted", want_msg);
-		if (strcmp(err, want_msg) != 0)
+		if (strcmp(want_msg, "*") != 0 && strcmp(err, want_msg) != 0)
 			FAIL(r, "refused with \"%s\", expected \"%s\"", err, want_msg);
 	} else if (rc == ENGINE_REJECTED) {
 		FAIL(r, "refused: %s", err);
@@ -495,11 +496,30 @@ static void do_line(run *r, char *line)
 		note_screen(r);
 }
 
+static run the_run;   /* the running case: freed by the teardown even when it failed */
+
+static int run_teardown(void **state)
+{
+	run *r = &the_run;
+	engine_free(r->e);
+	store_close(r->st);
+	form_free(r->f);
+	if (r->db)
+		unlink(r->db);
+	free(r->db);
+	free(r->lang);
+	free(r->cur_line);
+	sb_release(&r->trail);
+	memset(r, 0, sizeof *r);
+	return 0;
+}
+
 static void run_case(void **state)
 {
 	const tcase *tc = *state;
-	run r;
-	memset(&r, 0, sizeof r);
+	run *rp = &the_run;
+	memset(rp, 0, sizeof *rp);
+#define r (*rp)
 	r.tc = tc;
 	r.line = tc->first_line;
 	r.now = 1623751200;   /* 2021-06-15T10:00:00Z unless "now:" says otherwise */
@@ -512,18 +532,13 @@ static void run_case(void **state)
 		FAIL(&r, "store_open: %s", err);
 	for (int i = 0; i < tc->nlines; i++) {
 		r.line = tc->lineno[i];
-		char *l = xstrdup(tc->lines[i]);
-		do_line(&r, l);
-		free(l);
+		r.cur_line = xstrdup(tc->lines[i]);
+		do_line(&r, r.cur_line);
+		free(r.cur_line);
+		r.cur_line = NULL;
 	}
 	start(&r);   /* a case with options only still starts */
-	engine_free(r.e);
-	store_close(r.st);
-	form_free(r.f);
-	unlink(r.db);
-	free(r.db);
-	free(r.lang);
-	sb_release(&r.trail);
+#undef r
 }
 
 int main(void)
@@ -542,6 +557,7 @@ int main(void)
 		tests[i].name = cases[i].title;
 		tests[i].test_func = run_case;
 		tests[i].initial_state = &cases[i];
+		tests[i].teardown_func = run_teardown;
 	}
 	int rc = _cmocka_run_group_tests("engine", tests, (size_t)ncases, NULL, NULL);
 	free(tests);
