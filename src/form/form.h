@@ -124,7 +124,8 @@ typedef struct form_node {
 	int list;             /* select: index into form->lists; else -1 */
 	char *appearance;     /* appearance column, "" when empty (e.g. "field-list", "minimal") */
 	char *parameters;     /* parameters column as written, "" when empty */
-	double range_start, range_end, range_step;  /* range: parameters (defaults 1, 10, 1) */
+	double range_start, range_end, range_step;  /* range: parameters (defaults 1, 10, 1);
+	                         step > 0, and end may be less than start (a descending scale) */
 	int required;         /* 1: required=yes/true; 0: no or an expression (see x[]) */
 	int read_only;        /* 1: read_only=yes/true; 0: no or an expression */
 	char *default_value;  /* default as written, NULL if none; x[FORM_X_DEFAULT] is set when

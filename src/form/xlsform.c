@@ -559,7 +559,7 @@ static int parse_params(form_loader *ld, const char *sname, int row, const char 
 			rc = -1;
 			continue;
 		}
-		if (numeric && k >= 0) {
+		if (numeric && k >= 0 && strcmp(allowed[k], "tick_labelset") != 0) {
 			char *end;
 			double d = form_strtod(eq + 1, &end);
 			if (end == eq + 1 || *end || !isfinite(d)) {
@@ -581,8 +581,10 @@ static void question_params(struct survey_state *st, int node, const char *pcol)
 	form_node *n = &ld->f->nodes[node];
 	const char *sname = ld->survey->name;
 	if (n->type == FORM_RANGE) {
-		static const char *const keys[] = { "start", "end", "step", NULL };
-		double v[3] = { 1, 10, 1 };
+		/* tick_interval, placeholder and tick_labelset only change how a range is drawn */
+		static const char *const keys[] = { "start", "end", "step", "tick_interval",
+						    "placeholder", "tick_labelset", NULL };
+		double v[6] = { 1, 10, 1, 0, 0, 0 };
 		if (parse_params(ld, sname, n->row, pcol, n->parameters, keys, 1, v) < 0)
 			return;
 		n->range_start = v[0];
@@ -590,10 +592,10 @@ static void question_params(struct survey_state *st, int node, const char *pcol)
 		n->range_step = v[2];
 		if (v[2] <= 0)
 			form_err(ld, sname, n->row, pcol, -1, "range step must be greater than 0");
-		else if (v[1] < v[0]) {
-			char a[32], b[32];
-			form_err(ld, sname, n->row, pcol, -1, "range end %s is less than its start %s",
-				 form_num_text(v[1], a), form_num_text(v[0], b));
+		else if (v[2] > fabs(v[1] - v[0])) {
+			char a[32];
+			form_err(ld, sname, n->row, pcol, -1, "range step %s is larger than the range",
+				 form_num_text(v[2], a));
 		}
 		return;
 	}

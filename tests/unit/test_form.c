@@ -498,7 +498,7 @@ CHECK_TEST(test_question_no_name, "survey-misc.md", FORM_ERROR, "survey", 7, "qu
 CHECK_TEST(test_group_no_name, "survey-misc.md", FORM_ERROR, "survey", 8, "group has no name")
 CHECK_TEST(test_warn_row_ignored, "survey-misc.md", FORM_WARNING, "survey", 10, "row without type, name or label is ignored")
 CHECK_TEST(test_param_syntax, "survey-misc.md", FORM_ERROR, "survey", 11, "parameter 'rows' is not written key=value")
-CHECK_TEST(test_range_order, "survey-misc.md", FORM_ERROR, "survey", 12, "range end 1 is less than its start 10")
+CHECK_TEST(test_range_order, "survey-misc.md", FORM_ERROR, "survey", 12, "range step 5 is larger than the range")
 CHECK_TEST(test_warn_name_case, "survey-misc.md", FORM_WARNING, "survey", 15, "name 'case' differs only in case from 'Case' (row 14)")
 CHECK_TEST(test_warn_group_label, "survey-misc.md", FORM_WARNING, "survey", 16, "group 'g' has no label")
 CHECK_TEST(test_text_unclosed_ref, "texts-bad.md", FORM_ERROR, "survey", 3, "label: '${' without a closing '}' at character 7")
@@ -625,8 +625,9 @@ static void test_range_decimal(void **state)
 	workbook wb = { 0 };
 	char *h[] = { "type", "name", "label", "parameters" };
 	char *r1[] = { "range", "r", "R", "start=0.5;end=2.5, step=0.25" };
-	sheet_row rows[] = { { 1, 4, h }, { 2, 4, r1 } };
-	sheet sh = { "survey", 2, rows };
+	char *r2[] = { "range", "down", "D", "start=10 end=0 step=2 tick_interval=4" };
+	sheet_row rows[] = { { 1, 4, h }, { 2, 4, r1 }, { 3, 4, r2 } };
+	sheet sh = { "survey", 3, rows };
 	wb.path = "range.md";
 	wb.nsheets = 1;
 	wb.sheets = &sh;
@@ -636,6 +637,8 @@ static void test_range_decimal(void **state)
 	const form_node *n = &f->nodes[1];
 	assert_true(n->range_start == 0.5 && n->range_end == 2.5 && n->range_step == 0.25);
 	assert_string_equal(form_num_text(n->range_step, buf), "0.25");
+	n = &f->nodes[2];   /* a descending scale */
+	assert_true(n->range_start == 10 && n->range_end == 0 && n->range_step == 2);
 	form_free(f);
 }
 
