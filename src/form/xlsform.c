@@ -840,8 +840,11 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 	form_node *n = &f->nodes[node];
 	if (tp.kind == ROW_QUESTION && (ntype == FORM_SELECT_ONE || ntype == FORM_SELECT_MULTIPLE)) {
 		char *list = xstrndup(type + tp.list_at, (size_t)tp.list_len);
-		n->list = form_find_list(f, list);
-		if (n->list < 0) {
+		n->list = strncmp(list, "${", 2) == 0 ? -1 : form_find_list(f, list);
+		if (strncmp(list, "${", 2) == 0) {
+			form_err(ld, sname, r->line, tcolh, -1, "unsupported type '%s': survey cannot "
+				 "offer the answers of a repeat as choices", type);
+		} else if (n->list < 0) {
 			if (!ld->choices || ld->choices->nrows < 2)
 				form_err(ld, sname, r->line, tcolh, -1, "unknown choice list '%s': the "
 					 "form has no choices sheet", list);

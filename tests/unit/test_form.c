@@ -505,6 +505,7 @@ CHECK_TEST(test_text_unclosed_ref, "texts-bad.md", FORM_ERROR, "survey", 3, "lab
 CHECK_TEST(test_text_bad_ref, "texts-bad.md", FORM_ERROR, "survey", 4, "hint: '${not a name}' is not a reference to a question name")
 CHECK_TEST(test_instance_name_ref, "texts-bad.md", FORM_ERROR, "settings", 8, "instance_name: no question named 'zz' at character 14")
 CHECK_TEST(test_warn_or_other_lang, "or-other-untranslated.md", FORM_WARNING, "survey", 3, "or_other: 'Other' and 'Specify other.' are not translated to 'Uzbek (uz)'")
+CHECK_TEST(test_select_from_repeat, "select-from-repeat.md", FORM_ERROR, "survey", 6, "unsupported type 'select_one ${p}'")
 CHECK_TEST(test_survey_empty, "survey-empty.md", FORM_ERROR, "survey", 0, "the survey sheet is empty")
 
 static void test_same_name_in_groups_ok(void **state)
@@ -836,6 +837,7 @@ int main(void)
 		cmocka_unit_test(test_text_bad_ref),
 		cmocka_unit_test(test_instance_name_ref),
 		cmocka_unit_test(test_warn_or_other_lang),
+		cmocka_unit_test(test_select_from_repeat),
 		cmocka_unit_test(test_survey_empty),
 		cmocka_unit_test(test_same_name_in_groups_ok),
 		cmocka_unit_test(test_diag_format),
