@@ -92,6 +92,7 @@ typedef struct form_loader {
 	char *default_language;   /* settings default_language, NULL if none */
 	int default_lang_row;  /* its row on the settings sheet */
 	int allow_choice_duplicates;
+	int too_many_langs;    /* columns whose language was refused (reported once) */
 	int cap_nodes;
 	form_map node_names;   /* (parent, name) for duplicate checks */
 	form_map node_names_lc;   /* the same, case-insensitive, for warnings */

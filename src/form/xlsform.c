@@ -9,6 +9,8 @@
 
 /* Deepest nesting of groups and repeats accepted (paths stay short, stacks bounded). */
 #define FORM_MAX_DEPTH 64
+/* Most languages in a form: each text is an array with one entry per language. */
+#define FORM_MAX_LANGS 64
 
 static const char *cell(const sheet_row *r, int c)
 {
@@ -147,7 +149,7 @@ static int code_ok(const char *code)
 	return 1;
 }
 
-/* The index of language `name`, added (and checked) when new. */
+/* The index of language `name`, added (and checked) when new; -1 beyond FORM_MAX_LANGS. */
 static int lang_index(form_loader *ld, const char *name, const char *sheetname, int row,
 		const char *header)
 {
@@ -155,6 +157,12 @@ static int lang_index(form_loader *ld, const char *name, const char *sheetname, 
 	for (int i = 0; i < f->nlangs; i++)
 		if (strcmp(f->langs[i].name, name) == 0)
 			return i;
+	if (f->nlangs == FORM_MAX_LANGS) {
+		if (!ld->too_many_langs++)
+			form_err(ld, sheetname, row, header, -1, "more than %d languages",
+				 FORM_MAX_LANGS);
+		return -1;
+	}
 	f->langs = xreallocarray(f->langs, (size_t)f->nlangs + 1, sizeof *f->langs);
 	form_lang *l = &f->langs[f->nlangs];
 	l->name = xstrdup(name);
@@ -219,6 +227,12 @@ static int parse_headers(form_loader *ld, const sheet *sh, const struct alias *a
 			const char *ln = col->plain ? (ld->default_language ? ld->default_language
 							     : "default") : lang;
 			col->lang = lang_index(ld, ln, sname, h->line, hd);
+			if (col->lang < 0) {
+				col->kind = COL_IGNORE;
+				free(name);
+				free(lang);
+				continue;
+			}
 		} else if (lang && *lang && a->kind != COL_IGNORE) {
 			form_warn(ld, sname, h->line, hd, -1, "column '%s' cannot be translated; "
 				  "it is ignored", name);

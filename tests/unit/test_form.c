@@ -744,6 +744,33 @@ static void test_deep_nesting(void **state)
 	sb_release(&sb);
 }
 
+static void test_many_languages(void **state)
+{
+	/* 10,000 label columns, each a language: refused past the limit, quickly */
+	strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "| survey |\n| | type | name");
+	for (int i = 0; i < 10000; i++)
+		sb_addf(&sb, " | label::L%d (l%d)", i, i);
+	sb_adds(&sb, " |\n| | text | q");
+	for (int i = 0; i < 10000; i++)
+		sb_adds(&sb, " | x");
+	sb_adds(&sb, " |\n");
+	form *f;
+	form_diags d;
+	form_diags_init(&d);
+	char err[ERR_MAX];
+	double t0 = seconds();
+	assert_int_equal(form_load_mem("langs.md", "md", sb.buf, sb.len, &f, &d, err), -1);
+	assert_true(seconds() - t0 < 5.0);
+	int found = 0;
+	for (int i = 0; i < d.n; i++)
+		found += d.items[i].severity == FORM_ERROR &&
+			 strstr(d.items[i].message, "more than 64 languages") != NULL;
+	assert_int_equal(found, 1);
+	form_diags_release(&d);
+	sb_release(&sb);
+}
+
 static void test_long_cycle(void **state)
 {
 	/* a 30,000-long cycle of calculations: found without recursion */
@@ -850,6 +877,7 @@ int main(void)
 		cmocka_unit_test(test_50000_rows),
 		cmocka_unit_test(test_too_many_errors),
 		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_many_languages),
 		cmocka_unit_test(test_long_cycle),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
