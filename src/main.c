@@ -17,6 +17,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_merge_entry,
 	&cmd_pack_entry,
 	&cmd_run_entry,
+	&cmd_simulate_entry,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

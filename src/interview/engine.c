@@ -191,6 +191,7 @@ int engine_start(store *st, const form *f, const engine_new *how, engine **out, 
 	if (check_depth(f, err))
 		return -1;
 	engine *e = engine_alloc(st, f, how->now);
+	e->no_move_log = how->no_move_log;
 	if (how->lang) {
 		e->lang = form_find_lang(f, how->lang);
 		if (e->lang < 0) {
@@ -302,6 +303,9 @@ fail:
 
 int engine_leave(engine *e, char *err)
 {
+	if (e->no_move_log &&
+	    store_iv_set_position(e->iv, e->screen_path, iv_lang_code(e), err))
+		return -1;
 	return store_iv_event(e->iv, "left", e->screen_path, NULL, err);
 }
 

@@ -45,6 +45,8 @@ typedef struct engine_new {
 	const char *created;      /* store_start.created (ISO 8601 UTC) */
 	double now;               /* the clock, in seconds since the epoch, for today(), now() and
 	                             the start/end/today metadata; 0: the real clock */
+	int no_move_log;          /* simulate: no "moved" event or saved position on each move
+	                             (only when leaving); answers are logged as always */
 } engine_new;
 
 /* Start a new interview of form f in st: embeds the form (see engine_new), store_iv_start,

@@ -76,6 +76,7 @@ struct engine {
 	unsigned char *mark;  /* nodes to recompute in the next round */
 	unsigned char *todo;  /* nodes recomputed in this round */
 	int *queue;
+	int no_move_log;      /* engine_new.no_move_log */
 	int quiet;            /* resuming a completed interview: recompute in memory only */
 };
 

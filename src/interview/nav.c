@@ -437,6 +437,8 @@ const char *iv_lang_code(const engine *e)
 
 int nav_moved(engine *e, char *err)
 {
+	if (e->no_move_log)
+		return 0;
 	if (store_iv_set_position(e->iv, e->screen_path, iv_lang_code(e), err) ||
 	    store_iv_event(e->iv, "moved", e->screen_path, NULL, err))
 		return -1;

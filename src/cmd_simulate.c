@@ -1,0 +1,208 @@
+/* cmd_simulate.c: `survey simulate FORM -n N --db DB [--seed S] [--devices K]` — fill a
+ * database with random valid interviews made through the interview engine. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "form/form.h"
+#include "interview/simulate.h"
+#include "store/store.h"
+#include "util/util.h"
+
+static int cmd_simulate(int argc, char **argv);
+
+const struct cmd_entry cmd_simulate_entry = {
+	.name = "simulate",
+	.usage = "FORM -n N --db DB [--seed S] [--devices K] [--interviewer NAME]",
+	.summary = "fill a database with random valid interviews (demonstrations, tests, benchmarks)",
+	.help = "Runs N interviews of FORM through the same engine as `survey run`, answering\n"
+		"at random but validly: relevance, constraints (values are drawn again until\n"
+		"they hold), choice filters and repeats are respected; about 2% of answers are\n"
+		"don't know or refused and about 5% of interviews are left as drafts. Texts are\n"
+		"Kyrgyz or Russian words, dates fall in 2020-2021. The same seed gives the same\n"
+		"interviews, UUIDs and times.\n\n"
+		"options:\n"
+		"  -n N              interviews to make\n"
+		"  --db DB           the database (created if absent); with \"%d\" in it, one file\n"
+		"                    per device: --db laptop%d.db --devices 3\n"
+		"  --seed S          the random seed (default 1)\n"
+		"  --devices K       spread the interviews over K device ids (default 1)\n"
+		"  --interviewer NAME  every interview by NAME (default: a name per device)\n"
+		"  --drafts P        the share left as drafts, 0..1 (default 0.05)\n"
+		"  --specials P      the share of don't know/refused answers, 0..1 (default 0.02)\n"
+		"  --quiet           no progress on stderr\n\n"
+		"example:\n  survey simulate surveys/covid19-lsg.md -n 1000 --db demo.db --seed 7\n",
+	.exec = cmd_simulate,
+};
+
+struct progress {
+	struct timespec t0;
+	int tty;
+};
+
+static double elapsed(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void show_progress(void *arg, long done, long total)
+{
+	struct progress *p = arg;
+	if (!p->tty)
+		return;
+	double s = elapsed(&p->t0);
+	fprintf(stderr, "\rsurvey simulate: %ld/%ld interviews, %.0f per second ", done, total,
+		s > 0 ? (double)done / s : 0.0);
+}
+
+static int parse_long(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_share(const char *s, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+	if (!*s || *end || !(v >= 0 && v <= 1))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Does the path hold exactly one "%d" and no other conversion? */
+static int one_percent_d(const char *s)
+{
+	int n = 0;
+	for (const char *p = s; (p = strchr(p, '%')); p += 2) {
+		if (p[1] != 'd')
+			return -1;
+		n++;
+	}
+	return n;
+}
+
+static int cmd_simulate(int argc, char **argv)
+{
+	const struct cmd_entry *me = &cmd_simulate_entry;
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "devices", required_argument, NULL, 'k' },
+		{ "interviewer", required_argument, NULL, 'i' },
+		{ "drafts", required_argument, NULL, 'D' },
+		{ "specials", required_argument, NULL, 'S' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ 0 },
+	};
+	simulate_opts o = { .n = -1, .seed = 1, .ndevices = 1, .draft_rate = 0.05,
+			    .special_rate = 0.02 };
+	const char *db = NULL;
+	int quiet = 0, c;
+	long v;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "n:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			if (parse_long(optarg, 0, 100000000, &v))
+				return cmd_usage_error(me, "-n wants a number of interviews, not '%s'",
+						       optarg);
+			o.n = v;
+			break;
+		case 'd':
+			db = optarg;
+			break;
+		case 's': {
+			char *end;
+			o.seed = strtoull(optarg, &end, 10);
+			if (!*optarg || *end || optarg[0] == '-')
+				return cmd_usage_error(me, "--seed wants a number, not '%s'", optarg);
+			break;
+		}
+		case 'k':
+			if (parse_long(optarg, 1, 10000, &v))
+				return cmd_usage_error(me, "--devices wants 1..10000, not '%s'", optarg);
+			o.ndevices = (int)v;
+			break;
+		case 'i':
+			o.interviewer = optarg;
+			break;
+		case 'D':
+			if (parse_share(optarg, &o.draft_rate))
+				return cmd_usage_error(me, "--drafts wants a share 0..1, not '%s'",
+						       optarg);
+			break;
+		case 'S':
+			if (parse_share(optarg, &o.special_rate))
+				return cmd_usage_error(me, "--specials wants a share 0..1, not '%s'",
+						       optarg);
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case ':':
+			return cmd_usage_error(me, "option '%s' needs a value", argv[optind - 1]);
+		default:
+			return cmd_usage_error(me, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 1)
+		return cmd_usage_error(me, "expected one questionnaire file");
+	if (o.n < 0)
+		return cmd_usage_error(me, "-n N is required");
+	if (!db)
+		return cmd_usage_error(me, "--db DB is required");
+	int per_device = one_percent_d(db);
+	if (per_device < 0 || per_device > 1)
+		return cmd_usage_error(me, "--db may hold one \"%%d\" (the device number) and no other '%%'");
+	const char *formpath = argv[optind];
+	o.source_path = formpath;
+
+	char err[ERR_MAX];
+	form *f;
+	if (form_load(formpath, &f, NULL, err))
+		return cmd_fail("%s; run 'survey check %s' for details", err, formpath);
+	int nstores = per_device ? o.ndevices : 1;
+	store **stores = xcalloc((size_t)nstores, sizeof *stores);
+	int rc = EXIT_OK;
+	for (int i = 0; i < nstores; i++) {
+		char *path = per_device ? xasprintf(db, i + 1) : xstrdup(db);
+		if (store_open(path, STORE_CREATE, &stores[i], err))
+			rc = cmd_fail("%s", err);
+		free(path);
+		if (rc)
+			break;
+	}
+	struct progress pr = { .tty = !quiet && isatty(2) };
+	clock_gettime(CLOCK_MONOTONIC, &pr.t0);
+	o.progress = show_progress;
+	o.progress_arg = &pr;
+	simulate_stats stats;
+	if (rc == EXIT_OK && simulate_run(stores, nstores, f, &o, &stats, err))
+		rc = cmd_fail("simulate: %s", err);
+	double secs = elapsed(&pr.t0);
+	if (pr.tty)
+		fputc('\n', stderr);
+	if (rc == EXIT_OK && !quiet)
+		fprintf(stderr, "survey simulate: %ld interviews (%ld complete, %ld drafts), %ld answers "
+			"in %.1f s, %.0f interviews per second\n", stats.interviews, stats.completed,
+			stats.interviews - stats.completed, stats.answers, secs,
+			secs > 0 ? (double)stats.interviews / secs : 0.0);
+	for (int i = 0; i < nstores; i++)
+		store_close(stores[i]);
+	free(stores);
+	form_free(f);
+	return rc;
+}

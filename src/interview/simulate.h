@@ -1,0 +1,54 @@
+/* simulate.h: `survey simulate` — many interviews of a questionnaire with random but valid
+ * answers, made by driving the interview engine as an interviewer would (relevance,
+ * constraints, choice filters, repeats, don't know/refused, drafts). The same seed gives the
+ * same data: answers, UUIDs, device ids and the fake clock all come from one seeded RNG. */
+#ifndef SURVEY_SIMULATE_H
+#define SURVEY_SIMULATE_H
+
+#include "form/form.h"
+#include "store/store.h"
+
+typedef struct simulate_opts {
+	long n;                   /* interviews to make */
+	unsigned long long seed;  /* the same seed gives the same interviews */
+	int ndevices;             /* device ids the interviews are spread over (>= 1) */
+	const char *interviewer;  /* NULL: one made-up name per device */
+	double draft_rate;        /* fraction left unfinished as drafts (e.g. 0.05) */
+	double special_rate;      /* fraction of answers that are don't know / refused (0.02) */
+	int batch;                /* interviews per transaction (0: 1000) */
+	/* the questionnaire's source, embedded once in every database: a file path, or NULL when
+	 * already embedded */
+	const char *source_path;
+	/* called after every batch is committed (may be NULL); the simulator never prints */
+	void (*progress)(void *arg, long done, long total);
+	void *progress_arg;
+} simulate_opts;
+
+/* What a run made. */
+typedef struct simulate_stats {
+	long interviews;          /* started */
+	long completed;           /* completed (the rest are drafts) */
+	long answers;             /* answers saved (including don't know / refused) */
+	long specials;            /* of which don't know or refused */
+	long retries;             /* values refused by a constraint and drawn again */
+} simulate_stats;
+
+/* Make o->n interviews of form f. With nstores == 1 every interview goes into stores[0] under
+ * one of o->ndevices device ids; otherwise nstores must equal o->ndevices and interview i
+ * goes into the store of its device. Returns 0 (stats filled when not NULL), or -1 with err;
+ * interviews of batches already committed stay. */
+int simulate_run(store **stores, int nstores, const form *f, const simulate_opts *o,
+		 simulate_stats *stats, char *err);
+
+/* The seeded generator, exposed for tests: xorshift64* after a splitmix64 seeding. */
+typedef struct sim_rng {
+	unsigned long long s;
+} sim_rng;
+void sim_rng_seed(sim_rng *r, unsigned long long seed);
+unsigned long long sim_rng_next(sim_rng *r);
+double sim_rng_unit(sim_rng *r);                  /* [0, 1) */
+long sim_rng_range(sim_rng *r, long lo, long hi); /* lo..hi inclusive */
+/* A version 4 UUID from the generator, lowercase, in out (37 bytes). */
+void sim_rng_uuid(sim_rng *r, char out[STORE_UUID_LEN + 1]);
+
+#endif
