@@ -78,6 +78,13 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_ADDED_SO_FAR, /* %d */ "Азыр: %d", "Сейчас: %d", "So far: %d") \
 	X(UI_M_REVIEW_ANSWERS, "Жоопторду карап чыгуу (F9)", "Просмотреть ответы (F9)", \
 	  "Review the answers (F9)") \
+	X(UI_M_REMOVE_CONFIRM, /* %s: the entry, "Family member [2]" */ \
+	  "«%s» өчүрүлөт: ырастоо үчүн F8ди дагы бир жолу басыңыз.", \
+	  "«%s» будет удалено: нажмите F8 ещё раз для подтверждения.", \
+	  "\"%s\" will be deleted: press F8 again to confirm.") \
+	X(UI_M_REMOVED, /* %s */ "«%s» өчүрүлдү.", "«%s» удалено.", "\"%s\" was deleted.") \
+	X(UI_M_NOT_IN_REPEAT, "Бул суроо кайталануучу топто эмес.", \
+	  "Этот вопрос не входит в повторяющуюся группу.", "This question is not in a repeat.") \
 	X(UI_M_LEAVE_DRAFT, "Чыгуу, кийин улантуу (F10)", "Выйти и продолжить позже (F10)", \
 	  "Leave and resume later (F10)")
 

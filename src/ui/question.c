@@ -32,6 +32,8 @@ void ui_question_release(struct ui *u)
 	u->nfields = 0;
 	free(u->screen_path);
 	u->screen_path = NULL;
+	free(u->confirm_remove);
+	u->confirm_remove = NULL;
 }
 
 static int is_text_type(form_type t)
@@ -458,6 +460,38 @@ static void special_screen_key(struct ui *u, const engine_screen *s, enum ui_act
 
 /* ---- keys ------------------------------------------------------------------------------ */
 
+static char *section_title(struct ui *u, const char *path);
+
+/* F8: delete the repeat instance the focused question is in, on a second F8. */
+static void remove_instance(struct ui *u)
+{
+	char err[ERR_MAX];
+	const char *path = u->nfields ? u->fields[u->focus].path : NULL;
+	const char *end = path ? strrchr(path, ']') : NULL;
+	if (!end) {
+		ui_message(u, 1, "%s", ui_tr(UI_M_NOT_IN_REPEAT));
+		return;
+	}
+	char *inst = xstrndup(path, end + 1 - path);
+	char *title = section_title(u, path);
+	if (!u->confirm_remove || strcmp(u->confirm_remove, inst) != 0) {
+		free(u->confirm_remove);
+		u->confirm_remove = inst;
+		ui_message(u, 1, ui_tr(UI_M_REMOVE_CONFIRM), title);
+		free(title);
+		return;
+	}
+	free(u->confirm_remove);
+	u->confirm_remove = NULL;
+	int rc = engine_remove_instance(u->e, inst, err);
+	if (after(u, rc, err) == 0) {
+		ui_message(u, 0, ui_tr(UI_M_REMOVED), title);
+		ui_question_init(u);
+	}
+	free(inst);
+	free(title);
+}
+
 static void next_language(struct ui *u)
 {
 	const form *f = u->f;
@@ -492,8 +526,13 @@ void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
 	const engine_screen *s = engine_current(u->e);
 	if (a != UI_A_CHAR)
 		u->msg[0] = '\0';
+	if (a != UI_A_REMOVE) {
+		free(u->confirm_remove);
+		u->confirm_remove = NULL;
+	}
 	/* keys that mean the same on every kind of screen */
 	switch (a) {
+	case UI_A_REMOVE: remove_instance(u); return;
 	case UI_A_PREV: go_prev(u); return;
 	case UI_A_LANG: next_language(u); return;
 	case UI_A_REVIEW:
@@ -641,7 +680,7 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 	free(label);
 	free(hint);
 	if (focused)
-		b->focus_top = b->focus_line = top;
+		b->focus_top = b->focus_line = b->focus_bottom = top;
 	if (fl->read_only)
 		return;
 	store_state st = engine_state(u->e, fl->path);
@@ -698,6 +737,8 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 		if (fmt != UI_NMSGS)
 			ui_body_add(b, ui_tr(fmt), width, 2, A_DIM, i, -1);
 	}
+	if (focused)
+		b->focus_bottom = b->lines.n - 1;
 }
 
 static void draw_special(struct ui *u, const engine_screen *s, struct ui_body *b, int width)
@@ -727,7 +768,7 @@ static void draw_special(struct ui *u, const engine_screen *s, struct ui_body *b
 		nopt = END_NOPTIONS;
 	}
 	ui_body_add(b, "", width, 0, 0, -1, -1);
-	b->focus_top = 0;
+	b->focus_top = b->focus_bottom = 0;
 	for (int j = 0; j < nopt; j++) {
 		char *o = xasprintf("%d) %s", j + 1, opts[j]);
 		if (j == u->end_hl)
@@ -752,7 +793,7 @@ void ui_question_draw(struct ui *u)
 {
 	const engine_screen *s = engine_current(u->e);
 	int width = COLS - 1;
-	struct ui_body b = { .focus_top = 0, .focus_line = -1, .te_line = -1 };
+	struct ui_body b = { .focus_line = -1, .te_line = -1 };
 	struct te_place *tp = xcalloc(u->nfields ? u->nfields : 1, sizeof *tp);
 	char *title = section_title(u, s->kind == ENGINE_FIELD_LIST ? s->path
 				    : s->nitems ? s->items[0].path : NULL);

@@ -108,6 +108,14 @@ void ui_review_draw(struct ui *u)
 		}
 		const engine_review_item *it = &u->rv[i];
 		char *label = engine_text(u->e, it->path, FORM_LABEL);
+		const char *br = strrchr(it->path, '[');
+		if (br) {
+			/* an answer in a repeat: say which entry, "Name [2]" */
+			char *t = xasprintf("%s %.*s", label ? label : u->f->nodes[it->node].name,
+					    (int)strcspn(br, "/"), br);
+			free(label);
+			label = t;
+		}
 		char *answer = ui_answer_text(u, it->node, it->value, it->state, it->answered);
 		if (it->problem)
 			ui_put(y, 0, "!", 1, attr | A_BOLD);

@@ -188,15 +188,22 @@ void ui_body_paint(struct ui_body *b, int *top)
 	int rows = UI_BODY_ROWS;
 	if (rows < 1)
 		rows = 1;
-	/* scroll so that focus_line is visible, and focus_top if it fits with it */
+	/* scroll so that the focused field is visible, whole when it fits, else from its
+	 * label down to focus_line, else focus_line */
 	if (b->focus_line >= 0) {
-		int last = b->focus_line;
-		if (b->te_line >= 0 && b->te_line + b->te_rows - 1 > last)
-			last = b->te_line + b->te_rows - 1;
-		if (*top > b->focus_top)
-			*top = b->focus_top;
-		if (last - *top >= rows)
-			*top = last - rows + 1;
+		int lo = b->focus_top, hi = b->focus_bottom, at = b->focus_line;
+		if (b->te_line >= 0 && b->te_line + b->te_rows - 1 > at)
+			at = b->te_line + b->te_rows - 1;
+		if (hi < at)
+			hi = at;
+		if (hi - lo >= rows)
+			hi = at;
+		if (hi - lo >= rows)
+			lo = at - rows + 1;
+		if (*top > lo)
+			*top = lo;
+		if (hi - *top >= rows)
+			*top = hi - rows + 1;
 	}
 	if (*top > b->lines.n - rows)
 		*top = b->lines.n - rows;

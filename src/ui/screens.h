@@ -43,6 +43,7 @@ struct ui_body {
 	int cap;            /* allocated entries of the arrays above */
 	int focus_top;      /* first line to keep visible (the focused field's label) */
 	int focus_line;     /* the line that must be visible (highlight, input) */
+	int focus_bottom;   /* the focused field's last line: shown too when it all fits */
 	int te_line;        /* the focused text field's first line, -1 if none */
 	int te_rows;        /* and the rows it takes */
 };
@@ -74,6 +75,7 @@ struct ui {
 	double digit_time;         /* when the last digit was typed (for "12") */
 	int digit_value;           /* the number typed so far */
 	int digit_field;           /* the field it was typed in */
+	char *confirm_remove;      /* F8 pressed once: the repeat instance to delete on a second */
 
 	/* review screen */
 	engine_review_item *rv;

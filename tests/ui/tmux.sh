@@ -13,7 +13,7 @@ UI_ENV="${UI_ENV:-LC_ALL=C.UTF-8 LANG=C.UTF-8}"
 # ui_start NAME ARG...: `$SURVEY run ARG...` in session NAME (80x24); its stdout after the UI
 # is in the pane, stderr in $TMP/NAME.err, exit status in $TMP/NAME.rc once it ends.
 ui_start() {
-	name=$1
+	local name=$1 a
 	shift
 	rm -f "$TMP/$name.rc"
 	{
@@ -31,7 +31,7 @@ ui_screen() { T capture-pane -p -t "$1" 2>/dev/null; }
 
 # ui_wait NAME REGEX [SECONDS]: poll the screen until it matches (grep -E); 1 on timeout.
 ui_wait() {
-	deadline=$(( $(date +%s) + ${3:-15} ))
+	local deadline=$(( $(date +%s) + ${3:-15} ))
 	while :; do
 		if ui_screen "$1" >"$TMP/screen" && grep -Eq -- "$2" "$TMP/screen"; then
 			return 0
@@ -67,12 +67,12 @@ ui_lacks() {
 	fi
 }
 
-ui_keys() { n=$1; shift; T send-keys -t "$n" "$@"; }
+ui_keys() { local _n=$1; shift; T send-keys -t "$_n" "$@"; }
 ui_type() { T send-keys -t "$1" -l "$2"; }
 
 # ui_exit NAME [SECONDS]: wait until the program ended; its status in $RC (255 on timeout).
 ui_exit() {
-	deadline=$(( $(date +%s) + ${2:-15} ))
+	local deadline=$(( $(date +%s) + ${2:-15} ))
 	while [ ! -e "$TMP/$1.rc" ]; do
 		if [ "$(date +%s)" -gt "$deadline" ]; then
 			RC=255
@@ -94,3 +94,31 @@ ui_no_stderr() {
 
 # sql DB QUERY: sqlite3 with a busy timeout, one value per line ('|' between columns).
 sql() { sqlite3 -cmd '.timeout 5000' "$1" "$2"; }
+
+# ui_pos NAME: the position "n/N" on the status line (the last line), or "".
+ui_pos() { ui_screen "$1" | tail -1 | sed -n 's/^ *\([0-9][0-9]*\/[0-9][0-9]*\).*/\1/p'; }
+
+# ui_step NAME REGEX KEY...: send keys, then wait until the screen moved on (its position
+# changed) and shows REGEX. On a timeout the test fails with the screen shown, and the script
+# ends: the steps after it would mean nothing.
+ui_step() {
+	local name=$1 re=$2 before pos deadline
+	shift 2
+	before=$(ui_pos "$name")
+	[ $# -gt 0 ] && T send-keys -t "$name" "$@"
+	deadline=$(( $(date +%s) + 15 ))
+	while :; do
+		ui_screen "$name" >"$TMP/screen"
+		pos=$(tail -1 "$TMP/screen" | sed -n 's/^ *\([0-9][0-9]*\/[0-9][0-9]*\).*/\1/p')
+		if [ "$pos" != "$before" ] && grep -Eq -- "$re" "$TMP/screen"; then
+			return 0
+		fi
+		if [ -e "$TMP/$name.rc" ] || [ "$(date +%s)" -gt "$deadline" ]; then
+			not_ok "step to /$re/ (from $before, keys: $*): the screen never showed it"
+			sed 's/^/#  |/' "$TMP/screen"
+			[ -s "$TMP/$name.err" ] && sed 's/^/#  stderr: /' "$TMP/$name.err" | head -20
+			exit 1
+		fi
+		sleep 0.03
+	done
+}
