@@ -31,7 +31,7 @@ static int setup(void **state)
 	const char *oblast[] = { "chuy", "osh", NULL };
 	for (int i = 0; i < 3; i++) {
 		store_iv *iv;
-		char created[32];
+		char created[64];
 		snprintf(created, sizeof created, "2021-01-0%dT10:00:00.000Z", i + 1);
 		store_start how = { .form_id = "f", .form_version = versions[i], .created = created };
 		if (store_iv_start(st, &how, &iv, errbuf))
