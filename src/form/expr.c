@@ -513,6 +513,8 @@ static int parse_primary(struct parser *p)
 expr *expr_parse(const char *src, char *err, int *errpos)
 {
 	int dummy;
+	if (!src)
+		src = "";
 	size_t len = strlen(src);
 	struct parser p = { .s = src, .err = err, .errpos = errpos ? errpos : &dummy };
 	if (len > INT_MAX / 2) {

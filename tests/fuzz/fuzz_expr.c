@@ -3,7 +3,10 @@
  * Build: clang -std=gnu11 -D_GNU_SOURCE -Isrc -g -O1 -fsanitize=fuzzer,address,undefined
  *        tests/fuzz/fuzz_expr.c src/form/expr*.c src/util/util.c -lm -o /tmp/fuzz_expr
  * Run:   /tmp/fuzz_expr -max_total_time=300 -timeout=5 -rss_limit_mb=2048 WORKDIR
- *        tests/fuzz/corpus/expr */
+ *        tests/fuzz/corpus/expr
+ * FUZZ_EXPR_LOCALE=C.UTF-8 runs it in that locale (the program runs in the user's UTF-8
+ * locale, where glibc's regex takes its multibyte paths). */
+#include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +54,16 @@ static void ref(void *arg, const char *name, int pos)
 	size_t len = *(size_t *)arg;
 	if (!name || !*name || pos < 0 || (size_t)pos >= len)
 		abort();
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const char *loc = getenv("FUZZ_EXPR_LOCALE");
+	if (loc && !setlocale(LC_ALL, loc)) {
+		fprintf(stderr, "fuzz_expr: no locale '%s'\n", loc);
+		exit(1);
+	}
+	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

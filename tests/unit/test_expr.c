@@ -815,6 +815,8 @@ static void test_locale(void **state)
 
 int main(void)
 {
+	/* whole lines, so that cmocka's summary on stderr never lands inside one of ours */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	setenv("TZ", TEST_TZ, 1);
 	tzset();
 	const char *top = getenv("TOP");
