@@ -235,8 +235,11 @@ static int cmd_merge(int argc, char **argv)
 		json_put_string(stdout, out);
 		printf(",\n \"inputs\": [");
 	}
+	merge_prefetch(m, argv[optind]);
 	for (int i = optind; i < argc; i++) {
 		merge_result r;
+		if (i + 1 < argc)   /* check the next input while this one is copied */
+			merge_prefetch(m, argv[i + 1]);
 		if (merge_input(m, argv[i], &r)) {
 			cmd_fail("%s", r.rejected);
 			rc = EXIT_USER;

@@ -72,7 +72,13 @@ int merge_open(const char *out_path, const char *const *keys, int nkeys, merge *
 		m->nkeys = nkeys;
 	}
 	char why[ERR_MAX];
-	if (store_exec(m->st->db, "PRAGMA cache_size = -65536", "cannot set the cache", why) ||
+	/* A rollback journal, not WAL: a merge appends far more pages than it changes, and WAL
+	 * would write each of them twice (log, then checkpoint). Still atomic per input. */
+	/* Foreign keys off: merge writes an interview before its answers and events, and removes
+	 * them after; checking each of millions of rows against its parent doubles the copy. */
+	if (store_exec(m->st->db, "PRAGMA journal_mode = DELETE", "cannot set the journal", why) ||
+	    store_exec(m->st->db, "PRAGMA foreign_keys = OFF", "cannot set foreign keys", why) ||
+	    store_exec(m->st->db, "PRAGMA cache_size = -65536", "cannot set the cache", why) ||
 	    store_exec(m->st->db,
 		       "CREATE TEMP TABLE merge_in(uuid TEXT PRIMARY KEY, events_sha256 TEXT, "
 		       "events_count INTEGER, action TEXT) WITHOUT ROWID",
@@ -90,6 +96,8 @@ void merge_close(merge *m)
 {
 	if (!m)
 		return;
+	merge_check_free(m->ahead[0]);
+	merge_check_free(m->ahead[1]);
 	store_close(m->st);
 	for (int i = 0; i < m->nkeys; i++)
 		free(m->keys[i]);
@@ -145,35 +153,6 @@ static int attach_ro(merge *m, const char *path, char *err)
 	return rc;
 }
 
-static int integrity(merge *m, char *err)
-{
-	sqlite3_stmt *s;
-	if (store_prepare(m->st->db, "PRAGMA src.integrity_check(1)", &s, err))
-		return -1;
-	int rc = sqlite3_step(s);
-	int ok = rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0;
-	if (!ok)
-		errf(err, "it is damaged (%s)", rc == SQLITE_ROW ?
-		     (const char *)sqlite3_column_text(s, 0) : sqlite3_errmsg(m->st->db));
-	sqlite3_finalize(s);
-	return ok ? 0 : -1;
-}
-
-/* The content hash that `survey pack` recorded, if any, must match what we computed. */
-static int check_packed_hash(merge *m, const char *sha, char *err)
-{
-	sqlite3_stmt *s;
-	if (store_prepare(m->st->db, "SELECT value FROM src.meta WHERE key='content_sha256'", &s,
-			  err))
-		return -1;
-	int rc = 0;
-	if (sqlite3_step(s) == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(s, 0), sha))
-		rc = errf(err, "its content differs from the hash 'survey pack' recorded: it was "
-			  "damaged or changed after packing (pack the laptop's file again)");
-	sqlite3_finalize(s);
-	return rc;
-}
-
 static int check_forms(merge *m, char *err)
 {
 	sqlite3_stmt *s;
@@ -212,14 +191,23 @@ static int fill_merge_in(merge *m, const store_scan *sc, char *err)
 	return 0;
 }
 
-/* Interviews the output lacks: copied set-wise. */
+/* Interviews the output lacks: copied set-wise. When the input brings only new interviews (the
+ * usual case: many laptops, each its own) the copy is a plain INSERT ... SELECT * of each table,
+ * which SQLite performs as a transfer of raw records (as fast as a copy can be). */
 static int copy_new(merge *m, char *err)
 {
-	static const char *const steps[] = {
+	static const char *const first[] = {
 		"UPDATE temp.merge_in SET action = 'new' WHERE uuid NOT IN "
 		"(SELECT uuid FROM main.interviews)",
 		"INSERT INTO main.forms SELECT * FROM src.forms s WHERE NOT EXISTS (SELECT 1 FROM "
 		"main.forms o WHERE o.form_id = s.form_id AND o.version = s.version)",
+	};
+	static const char *const all[] = {
+		"INSERT INTO main.interviews SELECT * FROM src.interviews",
+		"INSERT INTO main.answers SELECT * FROM src.answers",
+		"INSERT INTO main.events SELECT * FROM src.events",
+	};
+	static const char *const some[] = {
 		"INSERT INTO main.interviews(" STORE_INTERVIEW_COLUMNS ") SELECT "
 		STORE_INTERVIEW_COLUMNS " FROM src.interviews WHERE uuid IN "
 		"(SELECT uuid FROM temp.merge_in WHERE action = 'new')",
@@ -229,8 +217,17 @@ static int copy_new(merge *m, char *err)
 		STORE_EVENT_COLUMNS " FROM src.events WHERE uuid IN "
 		"(SELECT uuid FROM temp.merge_in WHERE action = 'new')",
 	};
-	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
-		if (merge_exec(m, "cannot copy the interviews", err, steps[i], 0))
+	for (int i = 0; i < 2; i++)
+		if (merge_exec(m, "cannot copy the interviews", err, first[i], 0))
+			return -1;
+	sqlite3_stmt *s;
+	if (store_prepare(m->st->db, "SELECT count(*) = (SELECT count(*) FROM temp.merge_in) "
+			  "FROM temp.merge_in WHERE action = 'new'", &s, err))
+		return -1;
+	int every = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	for (int i = 0; i < 3; i++)
+		if (merge_exec(m, "cannot copy the interviews", err, every ? all[i] : some[i], 0))
 			return -1;
 	return 0;
 }
@@ -340,25 +337,22 @@ static int record_provenance(merge *m, merge_result *res, char *err)
 			  counts[4], counts[5]) ? -1 : 0;
 }
 
-/* Everything after the header checks, inside one transaction on the output. */
-static int merge_attached(merge *m, int version, merge_result *res, char *err)
+/* Everything after the checks, inside one transaction on the output. */
+static int merge_attached(merge *m, struct merge_check *c, merge_result *res, char *err)
 {
-	store_scan sc;
-	if (integrity(m, err) || store_scan_content(m->st->db, "src", version, 1, &sc, err))
-		return -1;
-	snprintf(res->sha256, sizeof res->sha256, "%s", sc.content_sha256);
-	for (int i = 0; i < m->nseen; i++)
-		if (strcmp(m->seen[i].sha256, res->sha256) == 0) {
-			store_scan_release(&sc);
-			res->twice = 1;
-			return 0;
-		}
-	int rc = check_packed_hash(m, res->sha256, err) || check_forms(m, err) ||
-		 fill_merge_in(m, &sc, err) || copy_new(m, err) || mark_identical(m, err) ||
-		 merge_differing(m, err) || count_actions(m, res, err) ||
-		 merge_duplicates(m, res, err) || record_provenance(m, res, err) ? -1 : 0;
-	store_scan_release(&sc);
-	return rc;
+	if (merge_check_changed(c)) {   /* check again what is about to be copied */
+		store_scan_release(&c->sc);
+		if (merge_integrity(m->st->db, "src", err) ||
+		    store_scan_content(m->st->db, "src", c->version, 1, &c->sc, err) ||
+		    merge_packed_hash(m->st->db, "src", c->sc.content_sha256, err))
+			return -1;
+		if (strcmp(c->sc.content_sha256, res->sha256) != 0)
+			return errf(err, "it changed while it was being merged; try again");
+	}
+	return check_forms(m, err) || fill_merge_in(m, &c->sc, err) || copy_new(m, err) ||
+	       mark_identical(m, err) || merge_differing(m, err) ||
+	       count_actions(m, res, err) || merge_duplicates(m, res, err) ||
+	       record_provenance(m, res, err) ? -1 : 0;
 }
 
 static int reject(merge_result *res, const char *why)
@@ -388,18 +382,33 @@ int merge_input(merge *m, const char *in_path, merge_result *res)
 			res->twice = 1;
 			return 0;
 		}
-	store *in;
-	if (store_open(in_path, STORE_READONLY, &in, err))
-		return reject(res, err);
-	int version = store_schema_version(in);
-	snprintf(res->device_id, sizeof res->device_id, "%s", store_device_id(in));
-	store_close(in);
+	struct merge_check *c = merge_check_take(m, in_path);
+	if (!c) {
+		c = xcalloc(1, sizeof *c);
+		c->path = xstrdup(in_path);
+		merge_check_run(c);
+	}
+	if (c->rc) {
+		reject(res, c->err);
+		merge_check_free(c);
+		return -1;
+	}
+	snprintf(res->device_id, sizeof res->device_id, "%s", c->device_id);
+	snprintf(res->sha256, sizeof res->sha256, "%s", c->sc.content_sha256);
+	for (int i = 0; i < m->nseen; i++)
+		if (strcmp(m->seen[i].sha256, res->sha256) == 0) {
+			res->twice = 1;
+			merge_check_free(c);
+			return 0;
+		}
 	if (attach_ro(m, in_path, why)) {
+		merge_check_free(c);
 		errf(err, "cannot merge '%s': %s", in_path, why);
 		return reject(res, err);
 	}
-	int rc = store_tx_begin(m->st, why) || merge_attached(m, version, res, why);
-	if (rc || res->twice) {
+	int rc = store_tx_begin(m->st, why) || merge_attached(m, c, res, why);
+	merge_check_free(c);
+	if (rc) {
 		store_tx_rollback(m->st);
 		merge_keys_forget(m);
 	} else if (store_tx_commit(m->st, why)) {
@@ -409,10 +418,11 @@ int merge_input(merge *m, const char *in_path, merge_result *res)
 	sqlite3_exec(m->st->db, "DETACH src", NULL, NULL, NULL);
 	if (rc) {
 		errf(err, "cannot merge '%s': %s", in_path, why);
-		res->new_ = res->identical = res->updated = res->outdated = res->conflicting = 0;
+		res->interviews = res->new_ = res->identical = res->updated = res->outdated = 0;
+		res->conflicting = 0;
 		return reject(res, err);
 	}
-	if (!res->twice) {
+	{
 		m->seen = xreallocarray(m->seen, (size_t)m->nseen + 1, sizeof *m->seen);
 		m->seen[m->nseen].dev = sb.st_dev;
 		m->seen[m->nseen].ino = sb.st_ino;

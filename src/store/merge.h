@@ -63,6 +63,10 @@ int merge_open(const char *out_path, const char *const *keys, int nkeys, merge *
  * was refused: its bytes are unchanged and the output is as before this call). Returns 0 when
  * merged (or given twice), -1 when rejected. */
 int merge_input(merge *m, const char *in_path, merge_result *res);
+/* Start checking an input that will come soon (integrity, content hashes) in a thread, while
+ * the current one is merged; merge_input uses the result when given that path. Optional; at
+ * most two are kept ahead. */
+void merge_prefetch(merge *m, const char *in_path);
 /* Cloned-device pairs that involve an input merged through m. *out malloc'd. */
 int merge_clones(merge *m, merge_clone **out, int *n, char *err);
 /* What the output holds now: interviews and conflict rows. */

@@ -3,10 +3,13 @@
 #ifndef SURVEY_MERGE_IMPL_H
 #define SURVEY_MERGE_IMPL_H
 
+#include <pthread.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include "store/merge.h"
 #include "store/store_impl.h"
+#include "util/util.h"
 
 /* A file seen in this run, to catch an input given twice. */
 struct merge_seen {
@@ -14,6 +17,30 @@ struct merge_seen {
 	ino_t ino;
 	char sha256[65];      /* its content hash */
 };
+
+/* The checks of one input (merge_check.c), made in line or ahead in a thread. */
+struct merge_check {
+	char *path;           /* the input */
+	struct stat sb;       /* the file when checked */
+	int version;          /* its schema version */
+	char device_id[40];   /* its device id */
+	store_scan sc;        /* content hash and the events hash of each interview */
+	int rc;               /* 0: good; -1: refused, err says why */
+	char err[ERR_MAX];
+	pthread_t thread;     /* checking ahead */
+	int running;          /* thread not joined yet */
+};
+/* Check c->path whole on a read-only connection of its own; fills c (and returns c->rc). */
+int merge_check_run(struct merge_check *c);
+/* The check merge_prefetch started for in_path, finished, or NULL. The caller frees it. */
+struct merge_check *merge_check_take(merge *m, const char *in_path);
+void merge_check_free(struct merge_check *c);   /* joins a running thread; NULL accepted */
+/* Has the file changed since it was checked (or has it a WAL, which may have)? */
+int merge_check_changed(const struct merge_check *c);
+/* PRAGMA integrity_check of database `schema`; -1 with "it is damaged (...)" in err. */
+int merge_integrity(sqlite3 *db, const char *schema, char *err);
+/* The content hash `survey pack` recorded in schema's meta, if any, must equal sha. */
+int merge_packed_hash(sqlite3 *db, const char *schema, const char *sha, char *err);
 
 struct merge {
 	store *st;            /* the output */
@@ -24,6 +51,7 @@ struct merge {
 	int keys_loaded;      /* temp.merge_keys holds the output's interviews */
 	struct merge_seen *seen;   /* inputs merged in this run */
 	int nseen;
+	struct merge_check *ahead[2]; /* next inputs, being checked in threads (merge_prefetch) */
 };
 
 /* Merge the incoming version (schema src) of interview uuid, which differs from what the output

@@ -234,6 +234,8 @@ static char *merge_order(const char *name, const int *idx, int n, merge_result *
 		fail_msg("merge_open: %s", errbuf);
 	for (int i = 0; i < n; i++) {
 		merge_result r;
+		if (i + 1 < n && (i & 1))   /* half the inputs checked ahead in a thread */
+			merge_prefetch(m, inputs[idx[i + 1]]);
 		if (merge_input(m, inputs[idx[i]], &r))
 			fail_msg("merge_input %s: %s", inputs[idx[i]], r.rejected);
 		if (keep)

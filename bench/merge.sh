@@ -1,0 +1,73 @@
+#!/bin/sh
+# bench/merge.sh: `survey merge` of 20 laptop files x 5,000 interviews (~60 answers, ~70 events
+# each) into a new file, timed next to the floor: the same rows copied by the sqlite3 CLI with
+# ATTACH and INSERT ... SELECT into a file with the same schema. Then the same 20 files merged
+# again (all no-ops). Prints the times and the ratio (target: merge within 1.5x of the floor).
+#   sh bench/merge.sh            N_FILES=5 N_IV=1000 sh bench/merge.sh   (smaller)
+# The laptop files are made by bench/laptops.c (through the store API) and kept in
+# $BENCH_DIR (default /tmp/survey-bench-merge) for the next run.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+SURVEY=${SURVEY:-$top/survey}
+N_FILES=${N_FILES:-20}
+N_IV=${N_IV:-5000}
+dir=${BENCH_DIR:-/tmp/survey-bench-merge}/${N_FILES}x${N_IV}
+mkdir -p "$dir"
+[ -x "$SURVEY" ] || { echo "bench/merge.sh: build survey first (make)" >&2; exit 1; }
+
+now() { date +%s.%N; }
+elapsed() { echo "$2 - $1" | bc; }
+
+# 1. the laptop files (kept between runs)
+if [ ! -e "$dir/done" ]; then
+	echo "making $N_FILES laptop files of $N_IV interviews in $dir ..."
+	cc -O2 -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter -I"$top/src" \
+		"$top/bench/laptops.c" "$top"/src/store/store.c "$top"/src/store/schema.c \
+		"$top"/src/store/interview.c "$top"/src/store/ids.c "$top"/src/store/hash.c \
+		"$top"/src/store/forms.c "$top"/src/util/util.c \
+		$(pkg-config --cflags --libs sqlite3 nettle) -o "$dir/laptops"
+	half=$((N_FILES / 2))
+	"$dir/laptops" "$dir" "$half" "$N_IV" 1 1 &
+	"$dir/laptops" "$dir" $((N_FILES - half)) "$N_IV" 1 $((half + 1))
+	wait
+	touch "$dir/done"
+fi
+files=$(ls "$dir"/laptop*.db)
+sync
+
+# 2. the floor: the sqlite3 CLI copies the same rows into an empty file of the same schema
+rm -f "$dir/floor.db" "$dir/floor.db-journal"
+sqlite3 "$dir/laptop01.db" .schema | grep -v '^CREATE TABLE sqlite_' | sqlite3 "$dir/floor.db"
+for f in $files; do
+	echo "ATTACH '$f' AS src; BEGIN; INSERT INTO forms SELECT * FROM src.forms WHERE true
+	ON CONFLICT DO NOTHING; INSERT INTO interviews SELECT * FROM src.interviews;
+	INSERT INTO answers SELECT * FROM src.answers; INSERT INTO events SELECT * FROM src.events;
+	COMMIT; DETACH src;"
+done >"$dir/floor.sql"
+t0=$(now)
+sqlite3 "$dir/floor.db" <"$dir/floor.sql"
+t1=$(now)
+floor=$(elapsed "$t0" "$t1")
+
+# 3. survey merge into a new file
+rm -f "$dir/merged.db" "$dir/merged.db-journal" "$dir/merged.db-wal" "$dir/merged.db-shm"
+t0=$(now)
+"$SURVEY" merge -o "$dir/merged.db" $files >"$dir/merge.out"
+t1=$(now)
+merge=$(elapsed "$t0" "$t1")
+tail -2 "$dir/merge.out"
+
+# 4. the same files again: every interview identical
+t0=$(now)
+"$SURVEY" merge -o "$dir/merged.db" $files >"$dir/remerge.out"
+t1=$(now)
+again=$(elapsed "$t0" "$t1")
+tail -2 "$dir/remerge.out" | head -1
+
+rows=$(sqlite3 "$dir/merged.db" "SELECT (SELECT count(*) FROM interviews) || ' interviews, ' ||
+	(SELECT count(*) FROM answers) || ' answers, ' || (SELECT count(*) FROM events) || ' events'")
+printf 'merge of %s files x %s interviews (%s)\n' "$N_FILES" "$N_IV" "$rows"
+printf '  floor (sqlite3 ATTACH + INSERT ... SELECT): %6.1f s\n' "$floor"
+printf '  survey merge into a new file:               %6.1f s   ratio %.2f (target 1.5)\n' \
+	"$merge" "$(echo "$merge / $floor" | bc -l)"
+printf '  survey merge of the same files again:       %6.1f s   (all identical)\n' "$again"
