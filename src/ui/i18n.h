@@ -85,6 +85,8 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_REMOVED, /* %s */ "«%s» өчүрүлдү.", "«%s» удалено.", "\"%s\" was deleted.") \
 	X(UI_M_NOT_IN_REPEAT, "Бул суроо кайталануучу топто эмес.", \
 	  "Этот вопрос не входит в повторяющуюся группу.", "This question is not in a repeat.") \
+	X(UI_M_NO_CHOICES, "(тандоо жок)", "(нет вариантов)", "(no choices)") \
+	X(UI_M_RANGE, /* %g %g */ "Аралык: %g – %g", "Диапазон: %g – %g", "Range: %g – %g") \
 	X(UI_M_LEAVE_DRAFT, "Чыгуу, кийин улантуу (F10)", "Выйти и продолжить позже (F10)", \
 	  "Leave and resume later (F10)")
 

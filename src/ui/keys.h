@@ -25,7 +25,8 @@ enum ui_ctx {
 /* X(action, contexts, keys, key names as shown, help in ky, ru, en)
  * The order is the help screen's order. At most UI_KEYS_MAX keys per action. */
 #define UI_KEY_TABLE(X) \
-	X(UI_A_HELP, UI_CTX_ANY | UI_CTX_REVIEW | UI_CTX_START, UI_KEYS(UI_K(KEY_F(1))), "F1", \
+	X(UI_A_HELP, UI_CTX_ANY | UI_CTX_REVIEW | UI_CTX_START, \
+	  UI_KEYS(UI_K(KEY_F(1)), UI_C(L'?')), "F1 ?", \
 	  "Жардам: баскычтардын тизмеси", \
 	  "Справка: список клавиш", \
 	  "Help: this list of keys") \
@@ -136,7 +137,7 @@ enum ui_ctx {
 	  "Продолжить или просмотреть выбранное интервью", \
 	  "Resume or review the highlighted interview") \
 	X(UI_A_LEAVE, UI_CTX_ANY | UI_CTX_REVIEW | UI_CTX_START, \
-	  UI_KEYS(UI_K(KEY_F(10))), "F10", \
+	  UI_KEYS(UI_K(KEY_F(10)), UI_C(3)), "F10 Ctrl-C", \
 	  "Чыгуу: интервью сакталат, кийин улантууга болот", \
 	  "Выход: интервью сохранится, его можно продолжить", \
 	  "Leave: the interview is kept and can be resumed") \

@@ -681,8 +681,16 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 	free(hint);
 	if (focused)
 		b->focus_top = b->focus_line = b->focus_bottom = top;
-	if (fl->read_only)
+	if (fl->read_only) {
+		/* a read-only question shows its value */
+		if (form_type_is_input(fl->type) && engine_has_answer(u->e, fl->path)) {
+			char *v = ui_answer_text(u, fl->node, engine_value(u->e, fl->path),
+						 engine_state(u->e, fl->path), 1);
+			ui_body_add(b, v, width, 2, 0, i, -1);
+			free(v);
+		}
 		return;
+	}
 	store_state st = engine_state(u->e, fl->path);
 	const char *sname = engine_has_answer(u->e, fl->path) ? state_name(st) : NULL;
 	if (sname && !field_dirty(fl)) {
@@ -690,6 +698,8 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 		ui_body_add(b, s, width, 2, A_BOLD, i, -1);
 		free(s);
 	}
+	if (fl->choice && fl->nchoices == 0)
+		ui_body_add(b, ui_tr(UI_M_NO_CHOICES), width, 2, A_DIM, i, -1);
 	if (fl->choice) {
 		const char *v = st == STATE_ANSWERED ? engine_value(u->e, fl->path) : NULL;
 		int lang = engine_lang(u->e);
@@ -736,6 +746,12 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 			: fl->type == FORM_DATETIME ? UI_M_DATETIME_FORMAT : UI_NMSGS;
 		if (fmt != UI_NMSGS)
 			ui_body_add(b, ui_tr(fmt), width, 2, A_DIM, i, -1);
+		if (fl->type == FORM_RANGE) {
+			const form_node *nd = &u->f->nodes[fl->node];
+			char *r = xasprintf(ui_tr(UI_M_RANGE), nd->range_start, nd->range_end);
+			ui_body_add(b, r, width, 2, A_DIM, i, -1);
+			free(r);
+		}
 	}
 	if (focused)
 		b->focus_bottom = b->lines.n - 1;

@@ -79,7 +79,7 @@ int ui_run(const ui_options *o, char *err)
 	if (!scr)
 		return errf(err, "cannot use the terminal (TERM=%s)",
 			    getenv("TERM") ? getenv("TERM") : "unset");
-	cbreak();
+	raw();   /* Ctrl-C arrives as a key (it leaves like F10), and the terminal stays sane */
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);

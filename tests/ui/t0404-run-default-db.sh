@@ -26,8 +26,13 @@ expect_eq "$(stat -c %a "$TMP/xdg/survey")" 700 "the folder it made is private"
 UI_ENV="LC_ALL=C.UTF-8 HOME=$TMP/home XDG_DATA_HOME="
 ui_start b tests/fixtures/ui/small.md
 ui_expect b 'No interviews yet' "starts with HOME only"
-ui_keys b q
+ui_keys b n
+ui_expect b 'Саламатсызбы' "an interview"
+ui_keys b C-c
+ui_expect b 'Интервьюлар' "Ctrl-C leaves the interview like F10"
+ui_keys b C-c
 ui_exit b
+expect_eq "$RC" 0 "Ctrl-C on the start screen quits, status 0"
 ui_screen b >/dev/null
 [ -f "$TMP/home/.local/share/survey/ui_small.db" ] && ok "the database is in ~/.local/share/survey/" \
 	|| not_ok "no ~/.local/share/survey/ui_small.db"

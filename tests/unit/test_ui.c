@@ -177,6 +177,11 @@ static void test_keys(void **state)
 	assert_int_equal(ui_key_action(0, L'q', UI_CTX_START), UI_A_QUIT);
 	assert_int_equal(ui_key_action(0, L'n', UI_CTX_ANY | UI_CTX_CHOICE), UI_A_NONE);
 	assert_int_equal(ui_key_action(1, KEY_RESIZE, UI_CTX_ANY), UI_A_RESIZE);
+	/* '?' is help unless a text field takes it; Ctrl-C leaves like F10 */
+	assert_int_equal(ui_key_action(0, L'?', UI_CTX_ANY | UI_CTX_CHOICE), UI_A_HELP);
+	assert_int_equal(ui_key_action(0, L'?', UI_CTX_ANY | UI_CTX_TEXT), UI_A_CHAR);
+	assert_int_equal(ui_key_action(0, 3, UI_CTX_ANY | UI_CTX_TEXT), UI_A_LEAVE);
+	assert_int_equal(ui_key_action(0, 3, UI_CTX_START), UI_A_LEAVE);
 	/* every binding has help in the three languages and at least one key */
 	for (int i = 0; i < ui_nbindings; i++) {
 		const struct ui_binding *b = &ui_bindings[i];
