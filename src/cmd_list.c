@@ -1,5 +1,7 @@
-/* cmd_list.c: `survey list DB [--json]` — the interviews in a database, with totals. */
+/* cmd_list.c: `survey list DB [--json] [--by QUESTION]` — the interviews in a database, with
+ * totals by status, device, interviewer, form version and day, and progress by a question. */
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
@@ -10,18 +12,98 @@ static int cmd_list(int argc, char **argv);
 
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
-	.usage = "DB [--json]",
-	.summary = "list the interviews in a database, with totals by status",
+	.usage = "DB [--json] [--by QUESTION]",
+	.summary = "list the interviews in a database, with totals and progress",
 	.help = "Prints one line per interview (oldest first): UUID, status, form version,\n"
-		"device, interviewer, answers given, created and modified times (UTC), then totals.\n"
+		"device, interviewer, answers given, created and modified times (UTC), then totals\n"
+		"(complete, draft) by status, device, interviewer, form version and day created.\n"
 		"The database is opened read-only and never changed.\n\n"
 		"options:\n"
-		"  --json    one JSON document: {\"interviews\": [...], \"totals\": {...}}\n\n"
-		"example:\n  survey list survey.db\n",
+		"  --by QUESTION   progress: interviews complete and draft by their answer to\n"
+		"                  QUESTION (a name, e.g. oblast, or a path grp/q)\n"
+		"  --json          one JSON document: {\"interviews\": [...], \"totals\": {...}}\n\n"
+		"examples:\n  survey list survey.db\n  survey list all.db --by oblast\n",
 	.exec = cmd_list,
 };
 
-static void print_json(const store_interview *ivs, int n, int drafts, int complete)
+/* Counts of complete and draft interviews under one key (a device, a day, ...). */
+struct tally {
+	char *key;
+	int complete, draft;
+};
+
+struct tallies {
+	const char *title;    /* "device" (text) */
+	const char *json;     /* "by_device" */
+	struct tally *t;
+	int n;
+};
+
+static void tally_add(struct tallies *ts, const char *key, int complete)
+{
+	int i;
+	for (i = 0; i < ts->n; i++)
+		if (strcmp(ts->t[i].key, key) == 0)
+			break;
+	if (i == ts->n) {
+		ts->t = xreallocarray(ts->t, (size_t)ts->n + 1, sizeof *ts->t);
+		ts->t[ts->n++] = (struct tally){ .key = xstrdup(key) };
+	}
+	if (complete)
+		ts->t[i].complete++;
+	else
+		ts->t[i].draft++;
+}
+
+static int tally_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct tally *)a)->key, ((const struct tally *)b)->key);
+}
+
+enum { BY_STATUS, BY_DEVICE, BY_INTERVIEWER, BY_FORM, BY_DATE, NBY };
+
+static void count_all(const store_interview *ivs, int n, struct tallies *ts)
+{
+	static const char *const titles[NBY][2] = {
+		{ "status", "by_status" }, { "device", "by_device" },
+		{ "interviewer", "by_interviewer" }, { "form version", "by_form_version" },
+		{ "day created (UTC)", "by_date" },
+	};
+	for (int b = 0; b < NBY; b++)
+		ts[b] = (struct tallies){ .title = titles[b][0], .json = titles[b][1] };
+	for (int i = 0; i < n; i++) {
+		const store_interview *v = &ivs[i];
+		int complete = strcmp(v->status, "complete") == 0;
+		char form[256], day[11];
+		snprintf(form, sizeof form, "%s@%s", v->form_id, v->form_version);
+		snprintf(day, sizeof day, "%s", v->created);
+		tally_add(&ts[BY_STATUS], v->status, complete);
+		tally_add(&ts[BY_DEVICE], v->device_id, complete);
+		tally_add(&ts[BY_INTERVIEWER], v->interviewer, complete);
+		tally_add(&ts[BY_FORM], form, complete);
+		tally_add(&ts[BY_DATE], day, complete);
+	}
+	for (int b = 0; b < NBY; b++)
+		qsort(ts[b].t, (size_t)ts[b].n, sizeof *ts[b].t, tally_cmp);
+}
+
+static void tallies_release(struct tallies *ts)
+{
+	for (int b = 0; b < NBY; b++) {
+		for (int i = 0; i < ts[b].n; i++)
+			free(ts[b].t[i].key);
+		free(ts[b].t);
+	}
+}
+
+static void json_counts(int complete, int draft)
+{
+	printf("{\"complete\": %d, \"draft\": %d, \"total\": %d}", complete, draft,
+	       complete + draft);
+}
+
+static void print_json(const store_interview *ivs, int n, const struct tallies *ts,
+		       const char *by, const store_progress_row *pr, int npr)
 {
 	printf("{\"interviews\": [");
 	for (int i = 0; i < n; i++) {
@@ -40,15 +122,49 @@ static void print_json(const store_interview *ivs, int n, int drafts, int comple
 		}
 		printf(", \"revision\": %d, \"answered\": %d}", v->revision, v->answered);
 	}
-	printf("%s],\n \"totals\": {\"interviews\": %d, \"draft\": %d, \"complete\": %d}}\n",
-	       n ? "\n" : "", n, drafts, complete);
+	int complete = 0;
+	for (int i = 0; i < ts[BY_STATUS].n; i++)
+		if (strcmp(ts[BY_STATUS].t[i].key, "complete") == 0)
+			complete = ts[BY_STATUS].t[i].complete;
+	printf("%s],\n \"totals\": {\"interviews\": %d, \"draft\": %d, \"complete\": %d",
+	       n ? "\n" : "", n, n - complete, complete);
+	for (int b = 0; b < NBY; b++) {
+		printf(",\n  \"%s\": {", ts[b].json);
+		for (int i = 0; i < ts[b].n; i++) {
+			printf("%s", i ? ", " : "");
+			json_put_string(stdout, ts[b].t[i].key);
+			printf(": ");
+			json_counts(ts[b].t[i].complete, ts[b].t[i].draft);
+		}
+		printf("}");
+	}
+	if (by) {
+		printf(",\n  \"by_question\": {\"question\": ");
+		json_put_string(stdout, by);
+		printf(", \"values\": [");
+		for (int i = 0; i < npr; i++) {
+			printf("%s{\"value\": ", i ? ", " : "");
+			json_put_string(stdout, pr[i].value);
+			printf(", \"complete\": %d, \"draft\": %d, \"total\": %d}", pr[i].complete,
+			       pr[i].draft, pr[i].complete + pr[i].draft);
+		}
+		printf("]}");
+	}
+	printf("}}\n");
 }
 
-static void print_text(const store_interview *ivs, int n, int drafts, int complete)
+static void print_counts(const char *key, int complete, int draft)
+{
+	printf("  %-36s  %8d  %8d  %8d\n", key, complete, draft, complete + draft);
+}
+
+static void print_text(const store_interview *ivs, int n, const struct tallies *ts,
+		       const char *by, const store_progress_row *pr, int npr)
 {
 	if (n)
 		printf("%-36s  %-8s  %-12s  %-8s  %-16s  %7s  %-16s  %-16s\n", "uuid", "status",
 		       "form", "device", "interviewer", "answers", "created", "modified");
+	int complete = 0;
 	for (int i = 0; i < n; i++) {
 		const store_interview *v = &ivs[i];
 		char form[64];
@@ -56,19 +172,46 @@ static void print_text(const store_interview *ivs, int n, int drafts, int comple
 		printf("%-36s  %-8s  %-12s  %-8.8s  %-16s  %7d  %-16.16s  %-16.16s\n", v->uuid,
 		       v->status, form, v->device_id, v->interviewer[0] ? v->interviewer : "-",
 		       v->answered, v->created, v->modified);
+		complete += strcmp(v->status, "complete") == 0;
 	}
-	printf("%d interview%s: %d complete, %d draft\n", n, n == 1 ? "" : "s", complete, drafts);
+	printf("%d interview%s: %d complete, %d draft\n", n, n == 1 ? "" : "s", complete,
+	       n - complete);
+	if (!n)
+		return;
+	for (int b = BY_DEVICE; b < NBY; b++) {
+		printf("\nby %s:\n  %-36s  %8s  %8s  %8s\n", ts[b].title, "", "complete", "draft",
+		       "total");
+		for (int i = 0; i < ts[b].n; i++)
+			print_counts(ts[b].t[i].key[0] ? ts[b].t[i].key : "-", ts[b].t[i].complete,
+				     ts[b].t[i].draft);
+	}
+	if (by) {
+		printf("\nby %s:\n  %-36s  %8s  %8s  %8s\n", by, "", "complete", "draft", "total");
+		for (int i = 0; i < npr; i++)
+			print_counts(pr[i].value ? pr[i].value : "(no answer)", pr[i].complete,
+				     pr[i].draft);
+	}
 }
 
 static int cmd_list(int argc, char **argv)
 {
-	static const struct option opts[] = { { "json", no_argument, NULL, 'j' }, { 0 } };
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "by", required_argument, NULL, 'b' },
+		{ 0 }
+	};
 	int json = 0, c;
+	const char *by = NULL;
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'j')
 			json = 1;
+		else if (c == 'b')
+			by = optarg;
+		else if (c == ':')
+			return cmd_usage_error(&cmd_list_entry, "option '%s' needs a question",
+					       argv[optind - 1]);
 		else
 			return cmd_usage_error(&cmd_list_entry, "unknown option '%s'",
 					       argv[optind - 1]);
@@ -80,22 +223,25 @@ static int cmd_list(int argc, char **argv)
 	if (store_open(argv[optind], STORE_READONLY, &st, err))
 		return cmd_fail("%s", err);
 	store_interview *ivs;
-	int n;
+	store_progress_row *pr = NULL;
+	int n, npr = 0;
 	if (store_interviews(st, &ivs, &n, err)) {
 		store_close(st);
 		return cmd_fail("%s", err);
 	}
-	int drafts = 0, complete = 0;
-	for (int i = 0; i < n; i++) {
-		if (strcmp(ivs[i].status, "complete") == 0)
-			complete++;
-		else
-			drafts++;
+	if (by && store_progress(st, by, &pr, &npr, err)) {
+		store_interviews_free(ivs, n);
+		store_close(st);
+		return cmd_fail("%s", err);
 	}
+	struct tallies ts[NBY];
+	count_all(ivs, n, ts);
 	if (json)
-		print_json(ivs, n, drafts, complete);
+		print_json(ivs, n, ts, by, pr, npr);
 	else
-		print_text(ivs, n, drafts, complete);
+		print_text(ivs, n, ts, by, pr, npr);
+	tallies_release(ts);
+	store_progress_free(pr, npr);
 	store_interviews_free(ivs, n);
 	store_close(st);
 	return EXIT_OK;

@@ -133,6 +133,18 @@ int store_interview_get(store *st, const char *uuid, store_interview *out, char 
 void store_interview_release(store_interview *iv);
 void store_interviews_free(store_interview *ivs, int n);
 
+/* Progress by a question: interviews complete and draft by their answer to it. */
+typedef struct store_progress_row {
+	char *value;          /* the answer; NULL for interviews without one */
+	int complete, draft;  /* interviews */
+} store_progress_row;
+/* Count every interview by its answer to question (a path "grp/q", or a name matching "q" or
+ * ".../q" outside repeats), sorted by value, NULL last. *out malloc'd: free with
+ * store_progress_free. */
+int store_progress(store *st, const char *question, store_progress_row **out, int *n,
+                   char *err);
+void store_progress_free(store_progress_row *rows, int n);
+
 /* --- helpers shared inside the store, exposed for tests ------------------------------------ */
 
 /* A random UUID v4 from getrandom(), lowercase, NUL-terminated in out (37 bytes). */

@@ -106,6 +106,16 @@ void store_scan_release(store_scan *s);
 #define STORE_CONFLICT_COLUMNS "uuid, events_sha256, events_count, revision, status, " \
 	"modified, interview, answers, events"
 
+/* SQL expression: the value of question NAME answered in interview UUID (both SQL expressions),
+ * NULL if not answered. NAME is a path ("grp/q", "grp[2]/q") or a bare name matching "q" or
+ * ".../q" outside repeats. Used by merge's key questions and list --by. */
+#define STORE_SQL_ANSWER_OF(UUID, NAME) \
+	"coalesce((SELECT a.value FROM main.answers a WHERE a.uuid = " UUID " AND a.path = " \
+	NAME " AND a.state = 'answered'), (SELECT a.value FROM main.answers a WHERE a.uuid = " \
+	UUID " AND a.state = 'answered' AND instr(" NAME ", '/') = 0 AND instr(a.path, '[') " \
+	"= 0 AND substr(a.path, -length(" NAME ") - 1) = '/' || " NAME " ORDER BY a.path " \
+	"LIMIT 1))"
+
 /* malloc'd copy of a text column, NULL for SQL NULL. */
 char *store_col_text(sqlite3_stmt *s, int col);
 
