@@ -329,12 +329,17 @@ const engine_screen *engine_current(engine *e)
 	return &e->screen;
 }
 
-/* After a change: keep the cursor if its screen still exists, else go on from it. */
-static void settle(engine *e)
+/* After a change: keep the cursor if its screen still exists, else go on from it (and save
+ * where the interviewer now is). */
+static int settle(engine *e, char *err)
 {
-	if (!nav_valid(e))
-		nav_step_fwd(e);
+	if (nav_valid(e)) {
+		nav_build(e);
+		return 0;
+	}
+	nav_step_fwd(e);
 	nav_build(e);
+	return nav_moved(e, err);
 }
 
 /* ---- moving ---- */
@@ -405,8 +410,7 @@ static int save(engine *e, const iv_pos *p, const char *value, store_state state
 		return 0;   /* clearing what was never answered */
 	if (iv_store(e, p, value, state, err) || iv_changed(e, p->node, err))
 		return -1;
-	settle(e);
-	return 0;
+	return settle(e, err);
 }
 
 int engine_answer(engine *e, const char *path, const char *text, char *err)
