@@ -13,6 +13,8 @@
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_check_entry,
+	&cmd_export_entry,
+	&cmd_import_entry,
 	&cmd_list_entry,
 	&cmd_merge_entry,
 	&cmd_pack_entry,

@@ -1,0 +1,125 @@
+/* cmd_export.c: `survey export DB --format csv|sav|dta|json -o FILE` — the completed interviews
+ * of a database for Excel, R, SPSS, Stata or any JSON reader, with every label. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "export/export.h"
+#include "util/util.h"
+
+static int cmd_export(int argc, char **argv);
+
+const struct cmd_entry cmd_export_entry = {
+	.name = "export",
+	.usage = "DB --format csv|sav|dta|json -o FILE [--lang CODE] [--labels] [--bom] [--form ID]",
+	.summary = "write the completed interviews as CSV, SPSS, Stata or JSON",
+	.help =
+	"Writes the completed interviews of DB to FILE. The questionnaire comes from DB itself;\n"
+	"interviews made with several versions of it are written together, as the union of\n"
+	"their questions in questionnaire order. FILE appears only when it is complete.\n\n"
+	"formats (--format, or from the extension of FILE):\n"
+	"  csv   one row per interview, a column per question (groups as 'grp/q'),\n"
+	"        select_multiple as the space-separated names plus a 0/1 column per choice\n"
+	"        ('q/choice'), then _uuid _device _interviewer _status _start _end _version.\n"
+	"        Each repeat goes to FILE-REPEAT.csv beside FILE, one row per instance, joined\n"
+	"        by PARENT_KEY to the KEY of its interview ('uuid:...') as ODK Central does.\n"
+	"        Don't know and refused are written '.d' and '.r'. UTF-8, no byte order mark.\n"
+	"  sav   SPSS: variable labels from the question labels, value labels from the choice\n"
+	"  dta   labels (in --lang), dates as dates (SPSS DATE/DATETIME, Stata %td/%tc).\n"
+	"        select_one keeps numeric choice names as codes, otherwise codes 1..K with the\n"
+	"        names listed in the file's notes (SPSS: DISPLAY DOCUMENTS; Stata: notes).\n"
+	"        Don't know / refused: SPSS declared missing values -98 / -99 (other codes when\n"
+	"        a real value is -98 or -99), Stata extended missing values .d / .r, both with\n"
+	"        value labels; '.d' / '.r' in text variables. Names: SPSS at most 64 bytes,\n"
+	"        Stata 32 characters, Cyrillic transliterated, made unique. Repeats go to\n"
+	"        FILE-REPEAT.sav or .dta as for CSV.\n"
+	"  json  one document: the form (versions, languages, questions, choices) and every\n"
+	"        interview with its metadata and all its answers, each with its state.\n\n"
+	"options:\n"
+	"  -o, --output FILE  the file to write\n"
+	"  --format FORMAT    csv, sav, dta or json\n"
+	"  --lang CODE        language of labels (e.g. ky, ru, en); default: the form's own\n"
+	"  --labels           CSV: choice labels and words for don't know / refused\n"
+	"  --bom              CSV: start with a UTF-8 byte order mark (Excel on Windows)\n"
+	"  --form ID          which form, when DB holds interviews of several\n\n"
+	"examples:\n"
+	"  survey export merged.db -o lsg.sav --lang ky\n"
+	"  survey export merged.db --format csv -o lsg.csv --labels --lang ru --bom\n",
+	.exec = cmd_export,
+};
+
+/* The format named by FILE's extension, or -1. */
+static int format_of_path(const char *path, export_format *out)
+{
+	const char *dot = strrchr(path, '.');
+	const char *slash = strrchr(path, '/');
+	if (!dot || (slash && dot < slash))
+		return -1;
+	return export_format_parse(dot + 1, out);
+}
+
+static int cmd_export(int argc, char **argv)
+{
+	enum { O_FORMAT = 256, O_LANG, O_LABELS, O_BOM, O_FORM };
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ "lang", required_argument, NULL, O_LANG },
+		{ "labels", no_argument, NULL, O_LABELS },
+		{ "bom", no_argument, NULL, O_BOM },
+		{ "form", required_argument, NULL, O_FORM },
+		{ 0 },
+	};
+	export_opts o = { 0 };
+	const char *format = NULL;
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o': o.path = optarg; break;
+		case O_FORMAT: format = optarg; break;
+		case O_LANG: o.lang = optarg; break;
+		case O_LABELS: o.labels = 1; break;
+		case O_BOM: o.bom = 1; break;
+		case O_FORM: o.form_id = optarg; break;
+		case ':':
+			return cmd_usage_error(&cmd_export_entry, "option '%s' needs a value",
+					       argv[optind - 1]);
+		default:
+			return cmd_usage_error(&cmd_export_entry, "unknown option '%s'",
+					       argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 1)
+		return cmd_usage_error(&cmd_export_entry, "expected one database file");
+	if (!o.path)
+		return cmd_usage_error(&cmd_export_entry, "expected -o FILE");
+	if (format) {
+		if (export_format_parse(format, &o.format))
+			return cmd_usage_error(&cmd_export_entry,
+					       "unknown format '%s' (csv, sav, dta or json)", format);
+	} else if (format_of_path(o.path, &o.format)) {
+		return cmd_usage_error(&cmd_export_entry, "cannot tell the format of '%s': "
+				       "give --format csv|sav|dta|json", o.path);
+	}
+	if ((o.labels || o.bom) && o.format != EXPORT_CSV)
+		return cmd_usage_error(&cmd_export_entry, "--labels and --bom are for CSV only");
+	char err[ERR_MAX];
+	store *st;
+	if (store_open(argv[optind], STORE_READONLY, &st, err))
+		return cmd_fail("%s", err);
+	export_summary sum;
+	int rc = export_run(st, &o, &sum, err);
+	store_close(st);
+	if (rc)
+		return cmd_fail("%s", err);
+	printf("exported %lld interview%s (%d form version%s) to", sum.interviews,
+	       sum.interviews == 1 ? "" : "s", sum.nversions, sum.nversions == 1 ? "" : "s");
+	for (int i = 0; i < sum.nfiles; i++)
+		printf("%s '%s'", i ? "," : "", sum.files[i]);
+	putchar('\n');
+	export_summary_release(&sum);
+	return EXIT_OK;
+}

@@ -1,0 +1,136 @@
+/* cmd_import.c: `survey import FORM DATA.csv --db DB [--force]` — interviews collected with
+ * ODK Central or KoboToolbox (or exported by `survey export`) into a survey database, each
+ * checked against the questionnaire. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "export/export.h"
+#include "util/util.h"
+
+static int cmd_import(int argc, char **argv);
+
+const struct cmd_entry cmd_import_entry = {
+	.name = "import",
+	.usage = "FORM DATA.csv --db DB [--force] [--lang CODE]",
+	.summary = "add interviews from an ODK Central or KoboToolbox CSV, checked against FORM",
+	.help =
+	"Reads DATA.csv, a wide CSV as ODK Central, KoboToolbox or 'survey export' write it, and\n"
+	"adds one completed interview per row to DB (created if absent), made through the same\n"
+	"engine as 'survey run': every value is checked against FORM — its type, its choice\n"
+	"list, its constraint, required answers, relevance. A bad value is reported as\n"
+	"DATA.csv:LINE:COLUMN: error: MESSAGE and its row is left out; without --force one bad\n"
+	"row rejects the whole file. Everything goes in one transaction: nothing is ever\n"
+	"half-imported. FORM is stored in DB, so 'survey export' and 'survey tab' need no form.\n\n"
+	"columns:\n"
+	"  questions   by path with '/' or '-' between groups ('grp/q', 'grp-q') or by name\n"
+	"  select_multiple  the space-separated choice names, or 0/1 columns 'q/choice',\n"
+	"              'q-choice' or 'q_choice' (1, 0, true, false)\n"
+	"  .d  .r      don't know, refused\n"
+	"  metadata    meta/instanceID, _uuid or KEY give the interview's UUID (without one a\n"
+	"              UUID is derived from the row, so importing the file again adds nothing);\n"
+	"              start, end, _start, _end, _submission_time, SubmissionDate its times;\n"
+	"              _device, deviceid, _interviewer, username, _submitted_by who made it\n"
+	"  repeats     DATA-REPEAT.csv beside DATA.csv, one row per instance, PARENT_KEY\n"
+	"              naming the KEY (or 'uuid:' and the UUID) of its interview's row\n"
+	"Other columns are reported once each and ignored. An interview whose UUID is already\n"
+	"in DB is skipped when its answers are the same, an error otherwise.\n"
+	"The file must be UTF-8 (a byte order mark is fine), separated by ',' or ';'.\n\n"
+	"options:\n"
+	"  --db DB      the database to add to\n"
+	"  --force      import the good rows even when some are bad\n"
+	"  --lang CODE  language of the questionnaire's messages (default: English if FORM has\n"
+	"               it, else its default language)\n\n"
+	"example:\n  survey import surveys/covid19-lsg.md kobo-export.csv --db partners.db\n",
+	.exec = cmd_import,
+};
+
+static void print_message(void *arg, import_severity sev, const char *msg)
+{
+	fprintf(stderr, "%s\n", msg);
+}
+
+/* Remove a database file this command created, with its journal files. */
+static void remove_db(const char *path)
+{
+	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
+	for (int i = 0; i < 4; i++) {
+		char *p = xasprintf("%s%s", path, ext[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+static int cmd_import(int argc, char **argv)
+{
+	enum { O_DB = 256, O_FORCE, O_LANG };
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, O_DB },
+		{ "force", no_argument, NULL, O_FORCE },
+		{ "lang", required_argument, NULL, O_LANG },
+		{ 0 },
+	};
+	import_opts o = { 0 };
+	const char *db = NULL;
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case O_DB: db = optarg; break;
+		case O_FORCE: o.force = 1; break;
+		case O_LANG: o.lang = optarg; break;
+		case ':':
+			return cmd_usage_error(&cmd_import_entry, "option '%s' needs a value",
+					       argv[optind - 1]);
+		default:
+			return cmd_usage_error(&cmd_import_entry, "unknown option '%s'",
+					       argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 2)
+		return cmd_usage_error(&cmd_import_entry, "expected a questionnaire and a CSV file");
+	if (!db)
+		return cmd_usage_error(&cmd_import_entry, "expected --db DB");
+	o.form_path = argv[optind];
+	o.data_path = argv[optind + 1];
+	char err[ERR_MAX];
+	import_job *job;
+	if (import_prepare(&o, print_message, NULL, &job, err))
+		return cmd_fail("%s", err);
+	struct stat sb;
+	int existed = stat(db, &sb) == 0;
+	store *st;
+	if (store_open(db, STORE_CREATE, &st, err)) {
+		import_job_free(job);
+		return cmd_fail("%s", err);
+	}
+	import_summary sum;
+	int rc = import_run(job, st, &sum, err);
+	import_job_free(job);
+	store_close(st);
+	if (rc < 0 || rc > 0 || (!sum.imported && !sum.existing)) {
+		if (!existed)
+			remove_db(db);
+		if (rc < 0)
+			return cmd_fail("%s", err);
+		if (rc > 0)
+			return cmd_fail("'%s': %d of %d row%s rejected: nothing imported (--force "
+					"imports the others)", o.data_path, sum.rejected, sum.rows,
+					sum.rows == 1 ? "" : "s");
+		return cmd_fail("'%s': no row could be imported", o.data_path);
+	}
+	printf("imported %d interview%s from '%s' into '%s'", sum.imported,
+	       sum.imported == 1 ? "" : "s", o.data_path, db);
+	if (sum.existing)
+		printf("; %d already there", sum.existing);
+	if (sum.rejected)
+		printf("; %d row%s left out", sum.rejected, sum.rejected == 1 ? "" : "s");
+	putchar('\n');
+	return EXIT_OK;
+}

@@ -1,0 +1,79 @@
+/* export.h: data exchange — `survey export` (CSV, SPSS .sav, Stata .dta, JSON) of a database's
+ * completed interviews, and `survey import` of a wide CSV as ODK Central or KoboToolbox export
+ * it, each row checked against the questionnaire by the interview engine. Nothing here prints:
+ * messages go to the caller through err or a callback. */
+#ifndef SURVEY_EXPORT_H
+#define SURVEY_EXPORT_H
+
+#include "store/store.h"
+
+/* ---- export ---------------------------------------------------------------------------- */
+
+typedef enum export_format { EXPORT_CSV, EXPORT_SAV, EXPORT_DTA, EXPORT_JSON } export_format;
+/* "csv", "sav", "dta" or "json" (ASCII case-insensitive); -1 when none of these. */
+int export_format_parse(const char *name, export_format *out);
+
+typedef struct export_opts {
+	export_format format;
+	const char *path;     /* the output file; a CSV, .sav or .dta of a form with repeats also
+	                         gets one file per repeat beside it: BASE-REPEAT.EXT */
+	const char *form_id;  /* which form when the database holds several; NULL: the only one */
+	const char *lang;     /* language code or name for labels; NULL: each form's default */
+	int labels;           /* CSV: choice labels (and words for don't know / refused) instead
+	                         of choice names and the .d / .r markers */
+	int bom;              /* CSV: start each file with a UTF-8 byte order mark (for Excel) */
+} export_opts;
+
+/* What was written. */
+typedef struct export_summary {
+	long long interviews; /* interviews exported (rows of the main file) */
+	int nversions;        /* form versions exported together */
+	int nfiles;           /* files written, the main one first */
+	char **files;         /* their paths */
+} export_summary;
+
+/* Export the completed interviews of one form of st (every version of it, as the union of
+ * their questions) to o->path. Every file is written under a temporary name in the same
+ * folder and renamed only when all are complete; on failure nothing is left behind. Returns
+ * 0 and fills *out (release with export_summary_release), or -1 with a one-line reason in err:
+ * a missing folder, a database without completed interviews, several forms and no form_id,
+ * an unknown language, a write error. */
+int export_run(store *st, const export_opts *o, export_summary *out, char *err);
+void export_summary_release(export_summary *s);
+
+/* ---- import ---------------------------------------------------------------------------- */
+
+typedef struct import_opts {
+	const char *form_path;  /* the questionnaire (.xlsx, .csv, .md); embedded in the database */
+	const char *data_path;  /* the wide CSV; repeats are read from DATA-REPEAT.csv beside it */
+	int force;              /* import the good rows even when some are bad */
+	const char *lang;       /* language of the engine's messages; NULL: English when the form
+	                           has it, else the form's default */
+} import_opts;
+
+/* One message for the user: an error (a bad row or a bad file) or a warning (an ignored
+ * column, an interview already present), one line, located as "DATA.csv:LINE:COLUMN: ...". */
+typedef enum import_severity { IMPORT_ERROR, IMPORT_WARNING, IMPORT_NOTE } import_severity;
+typedef void (*import_report_fn)(void *arg, import_severity sev, const char *msg);
+
+typedef struct import_summary {
+	int rows;          /* data rows read from the main file */
+	int imported;      /* interviews added */
+	int existing;      /* rows whose interview (same UUID, same answers) was already there */
+	int rejected;      /* rows with an error */
+} import_summary;
+
+typedef struct import_job import_job;   /* a questionnaire and a CSV, read and checked */
+
+/* Read the questionnaire and the CSV file(s) and map the columns to questions. File-level
+ * problems (not UTF-8, a stray quote, a column twice, an empty file, an unknown form) fail
+ * with err and nothing else; warnings (unknown columns) go to fn. Touches no database. */
+int import_prepare(const import_opts *o, import_report_fn fn, void *arg, import_job **out,
+		   char *err);
+/* Import the rows into st in one transaction. Each bad row is reported through fn (errors).
+ * Returns 0 when the transaction was committed (with force, bad rows are left out), 1 when
+ * some row was bad and nothing was imported (without force), -1 on a failure (err). */
+int import_run(import_job *job, store *st, import_summary *out, char *err);
+void import_job_free(import_job *job);   /* NULL accepted */
+
+#endif

@@ -1,0 +1,851 @@
+/* import.c: `survey import FORM DATA.csv` — each CSV row replayed through the interview engine
+ * (answers in questionnaire order, repeat instances added from DATA-REPEAT.csv rows joined by
+ * PARENT_KEY, the form's checks applied), each in a savepoint of one transaction, so that a
+ * bad row leaves nothing and a bad file changes nothing. An interview whose UUID is already
+ * in the database is compared, not added again. */
+#include "export/import_impl.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <nettle/sha2.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "interview/engine.h"
+#include "store/exchange.h"
+
+#define IMPORT_SHOW_ERRORS 100
+
+void import_report(import_job *job, import_severity sev, const char *file, int line,
+		   const char *column, const char *fmt, ...)
+{
+	if (sev == IMPORT_ERROR && ++job->errors > IMPORT_SHOW_ERRORS)
+		return;
+	strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, file);
+	if (line > 0)
+		sb_addf(&sb, ":%d", line);
+	if (column)
+		sb_addf(&sb, ":%s", column);
+	sb_adds(&sb, sev == IMPORT_ERROR ? ": error: " : sev == IMPORT_WARNING ? ": warning: " :
+		": ");
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	if (job->fn)
+		job->fn(job->arg, sev, sb_str(&sb));
+	sb_release(&sb);
+}
+
+/* ---- preparing ---- */
+
+static const char *kind_of_path(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	if (dot && ascii_casecmp(dot, ".xlsx") == 0)
+		return "xlsx";
+	if (dot && ascii_casecmp(dot, ".csv") == 0)
+		return "csv";
+	if (dot && ascii_casecmp(dot, ".md") == 0)
+		return "md";
+	return NULL;
+}
+
+/* "DATA-REPEAT.csv" beside "DATA.csv" (the extension kept). */
+static char *repeat_file_path(const char *data, const char *suffix)
+{
+	const char *slash = strrchr(data, '/');
+	const char *dot = strrchr(data, '.');
+	if (!dot || (slash && dot < slash))
+		return xasprintf("%s%s", data, suffix);
+	return xasprintf("%.*s%s%s", (int)(dot - data), data, suffix, dot);
+}
+
+static const char *cell(const ifile *F, int row, int col)
+{
+	return col >= 0 ? F->doc.rows[row][col] : "";
+}
+
+static const char *parent_key(const ifile *F, int row)
+{
+	return cell(F, row, F->meta[IM_PARENT_KEY]);
+}
+
+static const ifile *sort_file;
+static int by_parent_cmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	int c = strcmp(parent_key(sort_file, x), parent_key(sort_file, y));
+	return c ? c : (x > y) - (x < y);
+}
+
+/* Rows of F whose PARENT_KEY is key: *first and the count. */
+static int rows_of_parent(const ifile *F, const char *key, int *first)
+{
+	int lo = 0, hi = F->doc.nrows;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (strcmp(parent_key(F, F->by_parent[mid]), key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	int n = 0;
+	while (lo + n < F->doc.nrows && strcmp(parent_key(F, F->by_parent[lo + n]), key) == 0)
+		n++;
+	*first = lo;
+	return n;
+}
+
+static int is_uuid(const char *s)
+{
+	if (strlen(s) != STORE_UUID_LEN)
+		return 0;
+	for (int i = 0; i < STORE_UUID_LEN; i++) {
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (s[i] != '-')
+				return 0;
+		} else if (!isxdigit((unsigned char)s[i])) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* The interview UUID a main-file row names (meta/instanceID, _uuid, KEY), lowercase, in out;
+ * 1 when the row names none, -1 (reported) when it is not a UUID. */
+static int row_uuid(import_job *job, int row, char out[STORE_UUID_LEN + 1])
+{
+	const ifile *F = &job->files[0];
+	static const int order[] = { IM_INSTANCE_ID, IM_UUID, IM_KEY };
+	for (int i = 0; i < 3; i++) {
+		int c = F->meta[order[i]];
+		const char *v = cell(F, row, c);
+		if (!*v)
+			continue;
+		const char *u = strncmp(v, "uuid:", 5) == 0 ? v + 5 : v;
+		if (!is_uuid(u)) {
+			import_report(job, IMPORT_ERROR, F->name, F->doc.lines[row],
+				      F->doc.header[c], "'%s' is not an interview UUID", v);
+			return -1;
+		}
+		for (int k = 0; k <= STORE_UUID_LEN; k++)
+			out[k] = (char)tolower((unsigned char)u[k]);
+		return 0;
+	}
+	return 1;
+}
+
+/* A UUID made from the form, the row's number and its fields: importing the same file again
+ * gives the same UUIDs. Version 8 (made by the application). */
+static void derived_uuid(const import_job *job, int row, char out[STORE_UUID_LEN + 1])
+{
+	struct sha256_ctx h;
+	uint8_t d[SHA256_DIGEST_SIZE];
+	char num[32];
+	sha256_init(&h);
+	sha256_update(&h, 14, (const uint8_t *)"survey import");
+	sha256_update(&h, strlen(job->f->id) + 1, (const uint8_t *)job->f->id);
+	snprintf(num, sizeof num, "%d", row + 1);
+	sha256_update(&h, strlen(num) + 1, (const uint8_t *)num);
+	const ifile *F = &job->files[0];
+	for (int c = 0; c < F->doc.ncols; c++)
+		sha256_update(&h, strlen(F->doc.rows[row][c]) + 1,
+			      (const uint8_t *)F->doc.rows[row][c]);
+	sha256_digest(&h, SHA256_DIGEST_SIZE, d);
+	d[6] = (uint8_t)((d[6] & 0x0f) | 0x80);
+	d[8] = (uint8_t)((d[8] & 0x3f) | 0x80);
+	snprintf(out, STORE_UUID_LEN + 1,
+		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+		 d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], d[12],
+		 d[13], d[14], d[15]);
+}
+
+/* The join key of a main-file row: its KEY, else "uuid:U". malloc'd. */
+static char *main_key(import_job *job, int row)
+{
+	const ifile *F = &job->files[0];
+	const char *k = cell(F, row, F->meta[IM_KEY]);
+	if (*k)
+		return xstrdup(k);
+	char u[STORE_UUID_LEN + 1];
+	int rc = row_uuid(job, row, u);
+	if (rc > 0)
+		derived_uuid(job, row, u);
+	return rc < 0 ? NULL : xasprintf("uuid:%s", u);
+}
+
+/* Every repeat row must belong to a row of its parent's file. */
+static void check_parents(import_job *job, int fi)
+{
+	ifile *F = &job->files[fi];
+	const form *f = job->f;
+	int up = f->nodes[F->repeat].repeat;
+	int pfi = up >= 0 ? job->file_of_repeat[up] : 0;
+	if (pfi < 0) {
+		import_report(job, IMPORT_ERROR, F->name, 0, NULL, "its repeat is inside repeat '%s', "
+			      "which has no file", f->nodes[up].name);
+		job->prep_errors++;
+		return;
+	}
+	const ifile *P = &job->files[pfi];
+	char **keys = xcalloc((size_t)P->doc.nrows + 1, sizeof *keys);
+	for (int r = 0; r < P->doc.nrows; r++)
+		keys[r] = pfi == 0 ? main_key(job, r) : xstrdup(cell(P, r, P->meta[IM_KEY]));
+	int reported = 0;
+	for (int r = 0; r < F->doc.nrows; r++) {
+		const char *pk = parent_key(F, r);
+		int found = 0;
+		for (int k = 0; k < P->doc.nrows && !found; k++)
+			found = keys[k] && strcmp(keys[k], pk) == 0;
+		if (found)
+			continue;
+		if (reported++ < 20)
+			import_report(job, IMPORT_ERROR, F->name, F->doc.lines[r], "PARENT_KEY",
+				      "'%s' is the key of no row of '%s'", pk, P->name);
+		job->prep_errors++;
+	}
+	for (int r = 0; r < P->doc.nrows; r++)
+		free(keys[r]);
+	free(keys);
+}
+
+static int read_repeat_files(import_job *job, char *err)
+{
+	const form *f = job->f;
+	job->file_of_repeat = xcalloc((size_t)f->nnodes, sizeof(int));
+	for (int i = 0; i < f->nnodes; i++)
+		job->file_of_repeat[i] = -1;
+	for (int i = 1; i < f->nnodes; i++) {
+		if (f->nodes[i].type != FORM_REPEAT)
+			continue;
+		/* named as export and ODK Briefcase name them: "-NAME", "-NAME~K" for a shared name */
+		int same = 0, nth = 0;
+		for (int j = 1; j < f->nnodes; j++) {
+			if (f->nodes[j].type == FORM_REPEAT &&
+			    strcmp(f->nodes[j].name, f->nodes[i].name) == 0) {
+				same++;
+				nth += j <= i;
+			}
+		}
+		char *suffix = same > 1 ? xasprintf("-%s~%d", f->nodes[i].name, nth) :
+			xasprintf("-%s", f->nodes[i].name);
+		char *path = repeat_file_path(job->data_path, suffix);
+		free(suffix);
+		struct stat sb;
+		if (stat(path, &sb) != 0) {
+			free(path);
+			continue;
+		}
+		job->files = xreallocarray(job->files, (size_t)job->nfiles + 1, sizeof *job->files);
+		ifile *F = &job->files[job->nfiles];
+		memset(F, 0, sizeof *F);
+		F->name = path;
+		F->repeat = i;
+		if (csv_read(path, &F->doc, err))
+			return -1;
+		if (import_map_file(job, F))
+			job->prep_errors++;
+		if (F->meta[IM_PARENT_KEY] < 0)
+			return errf(err, "'%s' has no PARENT_KEY column to join its rows to their "
+				    "interviews", path);
+		F->by_parent = xcalloc((size_t)F->doc.nrows + 1, sizeof(int));
+		for (int r = 0; r < F->doc.nrows; r++)
+			F->by_parent[r] = r;
+		sort_file = F;
+		qsort(F->by_parent, (size_t)F->doc.nrows, sizeof(int), by_parent_cmp);
+		sort_file = NULL;
+		job->file_of_repeat[i] = job->nfiles++;
+	}
+	for (int fi = 1; fi < job->nfiles; fi++) {
+		int up = f->nodes[job->files[fi].repeat].repeat;
+		if (up >= 0 && job->file_of_repeat[up] >= 0 &&
+		    job->files[job->file_of_repeat[up]].meta[IM_KEY] < 0)
+			return errf(err, "'%s' has no KEY column to join the rows of '%s' to",
+				    job->files[job->file_of_repeat[up]].name, job->files[fi].name);
+		check_parents(job, fi);
+	}
+	return 0;
+}
+
+int import_prepare(const import_opts *o, import_report_fn fn, void *arg, import_job **out,
+		   char *err)
+{
+	*out = NULL;
+	import_job *job = xcalloc(1, sizeof *job);
+	job->fn = fn;
+	job->arg = arg;
+	job->force = o->force;
+	job->form_path = xstrdup(o->form_path);
+	job->data_path = xstrdup(o->data_path);
+	const char *kind = kind_of_path(o->form_path);
+	if (!kind) {
+		errf(err, "cannot tell the format of '%s' (.xlsx, .csv or .md)", o->form_path);
+		goto fail;
+	}
+	if (form_load(o->form_path, &job->f, NULL, err))
+		goto fail;
+	job->source = read_file(o->form_path, &job->source_len, err);
+	if (!job->source)
+		goto fail;
+	job->source_kind = xstrdup(kind);
+	const char *slash = strrchr(o->form_path, '/');
+	job->source_name = slash ? slash + 1 : o->form_path;
+	if (o->lang) {
+		if (form_find_lang(job->f, o->lang) < 0) {
+			errf(err, "the questionnaire has no language '%s'", o->lang);
+			goto fail;
+		}
+		job->msg_lang = xstrdup(o->lang);
+	} else if (form_find_lang(job->f, "en") >= 0) {
+		job->msg_lang = xstrdup("en");
+	}
+	job->files = xcalloc(1, sizeof *job->files);
+	job->nfiles = 1;
+	ifile *F = &job->files[0];
+	F->name = xstrdup(o->data_path);
+	if (csv_read(o->data_path, &F->doc, err))
+		goto fail;
+	if (F->doc.nrows == 0) {
+		errf(err, "%s: the file has a header but no rows: nothing to import", o->data_path);
+		goto fail;
+	}
+	if (F->doc.mixed_eol)
+		import_report(job, IMPORT_WARNING, F->name, 0, NULL,
+			      "lines end in more than one way (CR LF, LF, CR): all read as line ends");
+	if (import_map_file(job, F))
+		job->prep_errors++;
+	if (read_repeat_files(job, err))
+		goto fail;
+	if (job->prep_errors && !job->force) {
+		errf(err, "'%s' cannot be imported as it is (%d error%s above)", o->data_path,
+		     job->errors, job->errors == 1 ? "" : "s");
+		goto fail;
+	}
+	*out = job;
+	return 0;
+fail:
+	import_job_free(job);
+	return -1;
+}
+
+void import_job_free(import_job *job)
+{
+	if (!job)
+		return;
+	for (int i = 0; i < job->nfiles; i++) {
+		ifile *F = &job->files[i];
+		free(F->name);
+		if (F->opt_cols)
+			for (int n = 0; n < job->f->nnodes; n++)
+				free(F->opt_cols[n]);
+		free(F->opt_cols);
+		free(F->value_col);
+		free(F->cols);
+		free(F->by_parent);
+		csv_doc_release(&F->doc);
+	}
+	free(job->files);
+	free(job->file_of_repeat);
+	form_free(job->f);
+	free(job->source);
+	free(job->source_kind);
+	free(job->msg_lang);
+	free(job->form_path);
+	free(job->data_path);
+	free(job);
+}
+
+/* ---- importing one row ---- */
+
+/* Where an instance's answers come from, for locating the engine's problems. */
+typedef struct iplace {
+	char *inst;        /* instance path, "" for the interview */
+	int file, row;
+} iplace;
+
+typedef struct irow {
+	import_job *job;
+	store *st;
+	engine *e;
+	int bad;           /* errors in this row */
+	char *ferr;        /* a failure's message (ERR_MAX) */
+	iplace *places;
+	int nplaces, capplaces;
+	strbuf sb;
+} irow;
+
+static void place_add(irow *ir, const char *inst, int file, int row)
+{
+	if (ir->nplaces == ir->capplaces) {
+		ir->capplaces = ir->capplaces ? ir->capplaces * 2 : 8;
+		ir->places = xreallocarray(ir->places, (size_t)ir->capplaces, sizeof *ir->places);
+	}
+	ir->places[ir->nplaces].inst = xstrdup(inst);
+	ir->places[ir->nplaces].file = file;
+	ir->places[ir->nplaces++].row = row;
+}
+
+static void row_error(irow *ir, int fi, int row, int col, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+static void row_error(irow *ir, int fi, int row, int col, const char *fmt, ...)
+{
+	const ifile *F = &ir->job->files[fi];
+	char msg[ERR_MAX * 2];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	import_report(ir->job, IMPORT_ERROR, F->name, F->doc.lines[row],
+		      col >= 0 ? F->doc.header[col] : NULL, "%s", msg);
+	ir->bad++;
+}
+
+/* A value quoted for a message, cut to 40 bytes at a character boundary. */
+static char *shown(const char *v)
+{
+	char *s = xlabel_line(v, 40, 1);
+	char *q = xasprintf("'%s%s'", s, strlen(s) < strlen(v) ? "..." : "");
+	free(s);
+	return q;
+}
+
+/* The instance path of node `node` inside the instance `prefix` of repeat path `rpath`. */
+static char *inst_path(const char *prefix, const char *rpath, const char *npath)
+{
+	size_t rl = strlen(rpath);
+	if (!rl)
+		return xstrdup(npath);
+	return xasprintf("%s%s", prefix, npath + rl);
+}
+
+/* The text of a select_multiple from its 0/1 columns; NULL when they are all empty. */
+static char *from_options(irow *ir, int fi, int row, int node)
+{
+	const ifile *F = &ir->job->files[fi];
+	const form_list *l = form_node_list(ir->job->f, node);
+	strbuf sb = STRBUF_INIT;
+	int any = 0;
+	for (int j = 0; j < l->nchoices; j++) {
+		int c = F->opt_cols[node][j];
+		if (c < 0)
+			continue;
+		const char *v = F->doc.rows[row][c];
+		while (*v == ' ')
+			v++;
+		if (!*v)
+			continue;
+		any = 1;
+		if (strcmp(v, "1") == 0 || ascii_casecmp(v, "true") == 0 || strcmp(v, "1.0") == 0) {
+			if (sb.len)
+				sb_addc(&sb, ' ');
+			sb_adds(&sb, l->choices[j].name);
+		} else if (strcmp(v, "0") != 0 && ascii_casecmp(v, "false") != 0 &&
+			   strcmp(v, "0.0") != 0) {
+			char *s = shown(v);
+			row_error(ir, fi, row, c, "%s is not 0 or 1", s);
+			free(s);
+		}
+	}
+	if (!any) {
+		sb_release(&sb);
+		return NULL;
+	}
+	return sb_detach(&sb);
+}
+
+static int answer_cell(irow *ir, int node, const char *path, int fi, int row)
+{
+	import_job *job = ir->job;
+	const ifile *F = &job->files[fi];
+	const form_node *nd = &job->f->nodes[node];
+	int col = F->value_col[node];
+	char *owned = NULL;
+	const char *text;
+	if (col >= 0)
+		text = F->doc.rows[row][col];
+	else if (F->opt_cols[node]) {
+		for (int j = 0; col < 0 && j < form_node_list(job->f, node)->nchoices; j++)
+			col = F->opt_cols[node][j];
+		text = owned = from_options(ir, fi, row, node);
+	} else
+		return 0;   /* no column: the engine's default or nothing */
+	char err[ERR_MAX];
+	int rc = 0;
+	if (!text || !*text) {
+		/* an empty cell: no answer, even where the questionnaire has a default */
+		if (engine_value(ir->e, path) && engine_state(ir->e, path) == STATE_ANSWERED)
+			rc = engine_answer(ir->e, path, "", err);
+		free(owned);
+		if (rc < 0)
+			return errf(ir->ferr, "%s", err);
+		return 0;
+	}
+	if (strcmp(text, X_MARK_DONT_KNOW) == 0 || strcmp(text, X_MARK_REFUSED) == 0) {
+		rc = engine_special(ir->e, path, text[1] == 'd' ? STATE_DONT_KNOW : STATE_REFUSED,
+				    err);
+	} else {
+		char *t = xstrdup(text);
+		if (nd->type == FORM_DATETIME) {
+			/* ODK writes dateTime with its offset: keep the wall time as recorded */
+			size_t n = strlen(t);
+			if (n > 6 && (t[n - 6] == '+' || t[n - 6] == '-') && t[n - 3] == ':')
+				t[n - 6] = 0;
+		}
+		rc = engine_answer(ir->e, path, t, err);
+		if (rc == ENGINE_REJECTED && engine_value(ir->e, path)) {
+			/* a read-only answer (a default) written back as it is */
+			const char *v = engine_value(ir->e, path);
+			if (strcmp(v, t) == 0)
+				rc = 0;
+		}
+		free(t);
+	}
+	if (rc == ENGINE_REJECTED) {
+		char *s = shown(text);
+		row_error(ir, fi, row, col, "%s: %s", s, err);
+		free(s);
+		rc = 0;
+	}
+	free(owned);
+	if (rc < 0)
+		return errf(ir->ferr, "%s", err);
+	return 0;
+}
+
+static int walk(irow *ir, int container, const char *prefix, const char *rpath, int fi,
+		int row, const char *key);
+
+static int add_instances(irow *ir, int rep, const char *prefix, const char *rpath,
+			 const char *key)
+{
+	import_job *job = ir->job;
+	const form_node *nd = &job->f->nodes[rep];
+	int cfi = job->file_of_repeat[rep];
+	if (cfi < 0)
+		return 0;
+	const ifile *C = &job->files[cfi];
+	int first, n = rows_of_parent(C, key, &first);
+	char *rp = inst_path(prefix, rpath, nd->path);
+	char err[ERR_MAX];
+	int rc = 0;
+	for (int k = 0; k < n && rc >= 0; k++) {
+		int cr = C->by_parent[first + k];
+		if (nd->x[FORM_X_REPEAT_COUNT]) {
+			int have = engine_instances(ir->e, rp);
+			if (k + 1 > have) {
+				row_error(ir, cfi, cr, -1, "one row more than the %d instance%s of '%s' "
+					  "(set by its repeat_count)", have, have == 1 ? "" : "s",
+					  nd->name);
+				continue;
+			}
+		} else {
+			char *add = xasprintf("%s%s", rp, ENGINE_ADD_SUFFIX);
+			rc = engine_jump(ir->e, add, err);
+			free(add);
+			if (rc == 0)
+				rc = engine_add_repeat(ir->e, err);
+			if (rc == ENGINE_REJECTED) {
+				row_error(ir, cfi, cr, -1, "'%s' cannot have this instance here: %s",
+					  nd->name, err);
+				rc = 0;
+				continue;
+			}
+			if (rc < 0)
+				break;
+		}
+		char *inst = xasprintf("%s[%d]", rp, k + 1);
+		place_add(ir, inst, cfi, cr);
+		const char *ckey = cell(C, cr, C->meta[IM_KEY]);
+		rc = walk(ir, rep, inst, nd->path, cfi, cr, ckey);
+		free(inst);
+		if (rc < 0)
+			rc = -2;   /* ferr is already set */
+	}
+	free(rp);
+	if (rc < 0 && rc != -2)
+		return errf(ir->ferr, "%s", err);
+	return rc < 0 ? -1 : 0;
+}
+
+static int walk(irow *ir, int container, const char *prefix, const char *rpath, int fi,
+		int row, const char *key)
+{
+	const form *f = ir->job->f;
+	for (int n = f->nodes[container].first_child; n >= 0; n = f->nodes[n].next_sibling) {
+		const form_node *nd = &f->nodes[n];
+		int rc = 0;
+		if (nd->type == FORM_GROUP) {
+			rc = walk(ir, n, prefix, rpath, fi, row, key);
+		} else if (nd->type == FORM_REPEAT) {
+			rc = add_instances(ir, n, prefix, rpath, key);
+		} else if (form_type_is_input(nd->type)) {
+			char *path = inst_path(prefix, rpath, nd->path);
+			rc = answer_cell(ir, n, path, fi, row);
+			free(path);
+		}
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Report the engine's remaining problems (required answers, constraints), each where its
+ * value came from. */
+static int report_problems(irow *ir, char *err)
+{
+	engine_review_item *items;
+	int n;
+	if (engine_review(ir->e, &items, &n, err))
+		return -1;
+	for (int i = 0; i < n; i++) {
+		if (!items[i].problem)
+			continue;
+		/* the longest instance that holds the path */
+		int best = 0;
+		size_t bl = 0;
+		for (int p = 1; p < ir->nplaces; p++) {
+			size_t l = strlen(ir->places[p].inst);
+			if (l > bl && strncmp(items[i].path, ir->places[p].inst, l) == 0 &&
+			    items[i].path[l] == '/') {
+				best = p;
+				bl = l;
+			}
+		}
+		const iplace *pl = &ir->places[best];
+		const ifile *F = &ir->job->files[pl->file];
+		int col = F->value_col[items[i].node];
+		if (col < 0 && F->opt_cols[items[i].node])
+			for (int j = 0; col < 0 && j < form_node_list(ir->job->f,
+								   items[i].node)->nchoices; j++)
+				col = F->opt_cols[items[i].node][j];
+		if (col >= 0)
+			row_error(ir, pl->file, pl->row, col, "%s", items[i].message ?
+				  items[i].message : "not valid");
+		else
+			row_error(ir, pl->file, pl->row, -1, "'%s' (no column): %s",
+				  ir->job->f->nodes[items[i].node].name,
+				  items[i].message ? items[i].message : "not valid");
+	}
+	engine_review_free(items, n);
+	return 0;
+}
+
+/* Seconds since the epoch of an ISO date and time (UTC unless it has an offset). */
+static int epoch_of(const char *s, double *out)
+{
+	long days;
+	double secs = 0;
+	if (xparse_datetime(s, 1, &days, &secs) && xparse_date(s, &days))
+		return -1;
+	*out = days * 86400.0 + secs;
+	return 0;
+}
+
+/* The first of the metadata columns given that has a time; 0 when none. -1 reported. */
+static int row_time(irow *ir, int row, const int *metas, int n, double *out)
+{
+	const ifile *F = &ir->job->files[0];
+	*out = 0;
+	for (int i = 0; i < n; i++) {
+		int c = F->meta[metas[i]];
+		const char *v = cell(F, row, c);
+		if (!*v)
+			continue;
+		if (epoch_of(v, out)) {
+			char *s = shown(v);
+			row_error(ir, 0, row, c, "%s is not a date and time", s);
+			free(s);
+			return -1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+static const char *first_of(const ifile *F, int row, int a, int b)
+{
+	const char *v = cell(F, row, F->meta[a]);
+	return *v ? v : *cell(F, row, F->meta[b]) ? cell(F, row, F->meta[b]) : NULL;
+}
+
+/* Answers worth comparing: with a value or a special state, not skipped. */
+static int same_answers(store *st, const char *u1, const char *u2, int *same, char *err)
+{
+	store_answer *a, *b;
+	int na, nb;
+	if (store_answers(st, u1, &a, &na, err))
+		return -1;
+	if (store_answers(st, u2, &b, &nb, err)) {
+		store_answers_free(a, na);
+		return -1;
+	}
+	int i = 0, j = 0;
+	*same = 1;
+	for (;;) {
+		while (i < na && (a[i].state == STATE_SKIPPED ||
+				  (a[i].state == STATE_ANSWERED && !a[i].value)))
+			i++;
+		while (j < nb && (b[j].state == STATE_SKIPPED ||
+				  (b[j].state == STATE_ANSWERED && !b[j].value)))
+			j++;
+		if (i == na || j == nb) {
+			*same = i == na && j == nb;
+			break;
+		}
+		if (strcmp(a[i].path, b[j].path) != 0 || a[i].state != b[j].state ||
+		    !a[i].value != !b[j].value || (a[i].value && strcmp(a[i].value, b[j].value))) {
+			*same = 0;
+			break;
+		}
+		i++;
+		j++;
+	}
+	store_answers_free(a, na);
+	store_answers_free(b, nb);
+	return 0;
+}
+
+static void iso_utc(double t, char out[64])
+{
+	time_t s = (time_t)floor(t);
+	struct tm tm;
+	gmtime_r(&s, &tm);
+	int ms = (int)((t - floor(t)) * 1000 + 0.5);
+	if (ms > 999)
+		ms = 999;
+	snprintf(out, 64, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+		 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
+}
+
+/* 0 imported or already there, 1 rejected, -1 failure (err). */
+static int import_row(import_job *job, store *st, int row, import_summary *sum, char *err)
+{
+	irow ir = { .job = job, .st = st, .ferr = err };
+	const ifile *F = &job->files[0];
+	int line = F->doc.lines[row];
+	char uuid[STORE_UUID_LEN + 1];
+	int rc = row_uuid(job, row, uuid);
+	if (rc < 0)
+		return 1;
+	if (rc > 0)
+		derived_uuid(job, row, uuid);
+	char *key = main_key(job, row);
+	double start, end, sub;
+	static const int starts[] = { IM_FORM_START, IM_START }, ends[] = { IM_FORM_END, IM_END },
+		subs[] = { IM_SUBMISSION };
+	if (row_time(&ir, row, starts, 2, &start) || row_time(&ir, row, ends, 2, &end) ||
+	    row_time(&ir, row, subs, 1, &sub)) {
+		free(key);
+		return 1;
+	}
+	if (!start)
+		start = sub;
+	if (!end)
+		end = sub ? sub : start;
+	char created[64];
+	if (start)
+		iso_utc(start, created);
+	store_interview old;
+	char e2[ERR_MAX];
+	int exists = store_interview_get(st, uuid, &old, e2) == 0;
+	if (exists)
+		store_interview_release(&old);
+	if (store_savepoint_begin(st, err)) {
+		free(key);
+		return -1;
+	}
+	engine_new how = {
+		.interviewer = first_of(F, row, IM_INTERVIEWER, IM_FORM_USER),
+		.lang = job->msg_lang,
+		.source = job->source, .source_len = job->source_len,
+		.source_name = job->source_name, .source_kind = job->source_kind,
+		.device_id = first_of(F, row, IM_DEVICE, IM_FORM_DEVICE),
+		.uuid = exists ? NULL : uuid,
+		.created = start ? created : NULL,
+		.now = start,
+	};
+	rc = engine_start(st, job->f, &how, &ir.e, err);
+	char made[STORE_UUID_LEN + 1] = "";
+	if (!rc) {
+		snprintf(made, sizeof made, "%s", engine_uuid(ir.e));
+		place_add(&ir, "", 0, row);
+		rc = walk(&ir, 0, "", "", 0, row, key);
+		if (!rc && !ir.bad)
+			rc = report_problems(&ir, err);
+	}
+	if (!rc && !ir.bad) {
+		engine_free(ir.e);
+		ir.e = NULL;
+		rc = engine_resume(st, job->f, made, end, &ir.e, err);
+		if (!rc) {
+			char msg[ERR_MAX];
+			int c = engine_complete(ir.e, msg);
+			if (c == ENGINE_REJECTED)
+				row_error(&ir, 0, row, -1, "%s", msg);
+			else if (c < 0)
+				rc = errf(err, "%s", msg);
+		}
+	}
+	engine_free(ir.e);
+	int same = 0;
+	if (!rc && !ir.bad && exists)
+		rc = same_answers(st, uuid, made, &same, err);
+	int keep = !rc && !ir.bad && !exists;
+	int result = rc < 0 ? -1 : ir.bad ? 1 : 0;
+	if (store_savepoint_end(st, keep, rc < 0 ? e2 : err) && rc >= 0)
+		result = -1;
+	if (result == 0 && exists) {
+		if (same) {
+			import_report(job, IMPORT_NOTE, F->name, line, NULL,
+				      "interview %s is already in the database: skipped", uuid);
+			sum->existing++;
+		} else {
+			import_report(job, IMPORT_ERROR, F->name, line, NULL, "interview %s is already "
+				      "in the database with other answers", uuid);
+			result = 1;
+		}
+	} else if (result == 0) {
+		sum->imported++;
+	}
+	for (int i = 0; i < ir.nplaces; i++)
+		free(ir.places[i].inst);
+	free(ir.places);
+	free(key);
+	return result;
+}
+
+int import_run(import_job *job, store *st, import_summary *out, char *err)
+{
+	memset(out, 0, sizeof *out);
+	const ifile *F = &job->files[0];
+	out->rows = F->doc.nrows;
+	if (store_batch_begin(st, err))
+		return -1;
+	int rc = 0;
+	for (int r = 0; r < F->doc.nrows && rc >= 0; r++) {
+		rc = import_row(job, st, r, out, err);
+		if (rc > 0)
+			out->rejected++;
+	}
+	char e2[ERR_MAX];
+	if (rc < 0) {
+		store_batch_end(st, 0, e2);
+		return -1;
+	}
+	if ((out->rejected || job->prep_errors) && !job->force) {
+		store_batch_end(st, 0, e2);
+		if (job->errors > IMPORT_SHOW_ERRORS)
+			import_report(job, IMPORT_NOTE, F->name, 0, NULL, "%d more errors not shown",
+				      job->errors - IMPORT_SHOW_ERRORS);
+		return 1;
+	}
+	if (job->errors > IMPORT_SHOW_ERRORS)
+		import_report(job, IMPORT_NOTE, F->name, 0, NULL, "%d more errors not shown",
+			      job->errors - IMPORT_SHOW_ERRORS);
+	return store_batch_end(st, 1, err) ? -1 : 0;
+}

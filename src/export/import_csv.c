@@ -1,0 +1,318 @@
+/* import_csv.c: a strict RFC 4180 reader for the data files `survey import` takes. Unlike the
+ * questionnaire reader (src/form/sheets_csv.c, which is lenient the way pyxform is and
+ * normalises cells), it keeps every field exactly as written and refuses what would silently
+ * shift data into the wrong column: a stray quote, a ragged record, bytes that are not UTF-8. */
+#include "export/export_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	size_t k;
+	unsigned long cp;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		k = 2;
+		cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		k = 3;
+		cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		k = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (n < k)
+		return 0;
+	for (size_t i = 1; i < k; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((k == 3 && cp < 0x800) || (k == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return k;
+}
+
+/* Every byte valid UTF-8, no NUL; -1 with "LINE: ..." otherwise. */
+static int check_text(const unsigned char *s, size_t n, char *err)
+{
+	int line = 1;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == '\n')
+			line++;
+		if (s[i] == '\0')
+			return errf(err, "%d: the file contains a NUL byte: is it a text file?", line);
+		size_t k = utf8_len(s + i, n - i);
+		if (!k)
+			return errf(err, "%d: not UTF-8 (Windows-1251?): save it as UTF-8", line);
+		i += k;
+	}
+	return 0;
+}
+
+/* ',' or ';': whichever the first record has more of outside quotes. */
+static char sniff(const char *p, const char *end)
+{
+	int commas = 0, semis = 0, quoted = 0;
+	for (; p < end; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (quoted)
+			continue;
+		else if (*p == ',')
+			commas++;
+		else if (*p == ';')
+			semis++;
+		else if (*p == '\n' || *p == '\r')
+			break;
+	}
+	return semis > commas ? ';' : ',';
+}
+
+typedef struct reader {
+	const char *p, *end;
+	char sep;
+	int line;
+	int eol_kinds;       /* bits: 1 LF, 2 CR LF, 4 CR */
+	strbuf arena;        /* every field, NUL-terminated */
+	size_t *offs;        /* field offsets into arena */
+	size_t noffs, capoffs;
+	char *err;
+	const csv_doc *doc;  /* for column names in messages (once the header is read) */
+} reader;
+
+static void add_field(reader *r, const char *s, size_t n)
+{
+	if (r->noffs == r->capoffs) {
+		r->capoffs = r->capoffs ? r->capoffs * 2 : 256;
+		r->offs = xreallocarray(r->offs, r->capoffs, sizeof *r->offs);
+	}
+	r->offs[r->noffs++] = r->arena.len;
+	sb_add(&r->arena, s, n);
+	sb_addc(&r->arena, '\0');
+}
+
+static int fail_at(reader *r, int line, int col, const char *what)
+{
+	if (r->doc && col < r->doc->ncols && r->doc->header[col][0])
+		return errf(r->err, "%d:%s: %s", line, r->doc->header[col], what);
+	return errf(r->err, "%d: field %d: %s", line, col + 1, what);
+}
+
+/* One record: its fields are appended; *nfields set. 1 at the end of the input. */
+static int read_record(reader *r, int *nfields, int *start_line)
+{
+	strbuf field = STRBUF_INIT;
+	int col = 0, rc = 0;
+	*start_line = r->line;
+	*nfields = 0;
+	if (r->p >= r->end)
+		return 1;
+	for (;;) {
+		sb_reset(&field);
+		if (r->p < r->end && *r->p == '"') {
+			int qline = r->line;
+			r->p++;
+			for (;;) {
+				const char *q = r->p;
+				while (q < r->end && *q != '"') {
+					if (*q == '\n' || (*q == '\r' && (q + 1 == r->end || q[1] != '\n')))
+						r->line++;
+					q++;
+				}
+				sb_add(&field, r->p, (size_t)(q - r->p));
+				if (q == r->end) {
+					rc = fail_at(r, qline, col,
+						     "a quoted field is never closed (a stray quote?)");
+					goto out;
+				}
+				r->p = q + 1;
+				if (r->p < r->end && *r->p == '"') {
+					sb_addc(&field, '"');
+					r->p++;
+					continue;
+				}
+				break;
+			}
+			if (r->p < r->end && *r->p != r->sep && *r->p != '\n' && *r->p != '\r') {
+				rc = fail_at(r, r->line, col, "text after a closing quote (a stray quote?)");
+				goto out;
+			}
+		} else {
+			const char *q = r->p;
+			while (q < r->end && *q != r->sep && *q != '\n' && *q != '\r') {
+				if (*q == '"') {
+					rc = fail_at(r, r->line, col,
+						     "a quote inside an unquoted field (a stray quote?)");
+					goto out;
+				}
+				q++;
+			}
+			sb_add(&field, r->p, (size_t)(q - r->p));
+			r->p = q;
+		}
+		add_field(r, field.buf ? field.buf : "", field.len);
+		col++;
+		if (r->p < r->end && *r->p == r->sep) {
+			r->p++;
+			continue;
+		}
+		break;
+	}
+	if (r->p < r->end) {
+		if (*r->p == '\r' && r->p + 1 < r->end && r->p[1] == '\n') {
+			r->eol_kinds |= 2;
+			r->p += 2;
+		} else {
+			r->eol_kinds |= *r->p == '\n' ? 1 : 4;
+			r->p++;
+		}
+		r->line++;
+	}
+	*nfields = col;
+out:
+	sb_release(&field);
+	return rc;
+}
+
+int csv_parse(const char *data, size_t len, csv_doc *out, char *err)
+{
+	memset(out, 0, sizeof *out);
+	const unsigned char *s = (const unsigned char *)data;
+	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff)))
+		return errf(err, "1: the file is UTF-16 text: save it as UTF-8");
+	size_t start = len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf ? 3 : 0;
+	if (check_text(s + start, len - start, err))
+		return -1;
+	size_t k = start;
+	while (k < len && (data[k] == ' ' || data[k] == '\t' || data[k] == '\r' || data[k] == '\n'))
+		k++;
+	if (k == len)
+		return errf(err, "the file is empty");
+	reader r = { .p = data + start, .end = data + len, .line = 1, .err = err };
+	r.sep = sniff(r.p, r.end);
+	out->sep = r.sep;
+	int nf, line, rc;
+	size_t *rec_first = NULL;
+	int *lines = NULL, nrec = 0, caprec = 0;
+	/* the header: skip blank lines before it */
+	do {
+		r.noffs = 0;
+		sb_reset(&r.arena);
+		rc = read_record(&r, &nf, &line);
+	} while (!rc && nf == 1 && !r.arena.buf[0]);
+	if (rc) {
+		if (rc > 0)
+			errf(err, "the file is empty");
+		goto fail;
+	}
+	out->ncols = nf;
+	out->header = xcalloc((size_t)nf, sizeof *out->header);
+	for (int c = 0; c < nf; c++) {
+		const char *h = r.arena.buf + r.offs[c];
+		while (*h == ' ' || *h == '\t')
+			h++;
+		size_t n = strlen(h);
+		while (n && (h[n - 1] == ' ' || h[n - 1] == '\t'))
+			n--;
+		out->header[c] = xstrndup(h, n);
+	}
+	for (int c = 0; c < nf; c++) {
+		for (int d = 0; d < c; d++) {
+			if (out->header[c][0] && strcmp(out->header[c], out->header[d]) == 0) {
+				errf(err, "%d: column '%s' appears twice (columns %d and %d)", line,
+				     out->header[c], d + 1, c + 1);
+				goto fail;
+			}
+		}
+	}
+	r.doc = out;
+	r.noffs = 0;
+	sb_reset(&r.arena);
+	for (;;) {
+		size_t first = r.noffs;
+		rc = read_record(&r, &nf, &line);
+		if (rc > 0)
+			break;
+		if (rc < 0)
+			goto fail;
+		int blank = nf == 1 && !r.arena.buf[r.offs[first]];
+		if (blank && out->ncols != 1) {
+			r.noffs = first;
+			continue;
+		}
+		if (nf != out->ncols) {
+			errf(err, "%d: %d field%s, but the header has %d (a stray separator or quote?)",
+			     line, nf, nf == 1 ? "" : "s", out->ncols);
+			goto fail;
+		}
+		if (nrec == caprec) {
+			caprec = caprec ? caprec * 2 : 64;
+			rec_first = xreallocarray(rec_first, (size_t)caprec, sizeof *rec_first);
+			lines = xreallocarray(lines, (size_t)caprec, sizeof *lines);
+		}
+		rec_first[nrec] = first;
+		lines[nrec++] = line;
+	}
+	out->nrows = nrec;
+	out->lines = lines;
+	out->rows = xcalloc((size_t)nrec + 1, sizeof *out->rows);
+	/* one block for the arena; rows point into it */
+	char *arena = sb_detach(&r.arena);
+	for (int i = 0; i < nrec; i++) {
+		out->rows[i] = xcalloc((size_t)out->ncols, sizeof **out->rows);
+		for (int c = 0; c < out->ncols; c++)
+			out->rows[i][c] = arena + r.offs[rec_first[i] + (size_t)c];
+	}
+	out->arena = arena;
+	out->mixed_eol = (r.eol_kinds & (r.eol_kinds - 1)) != 0;
+	free(rec_first);
+	free(r.offs);
+	return 0;
+fail:
+	free(rec_first);
+	free(lines);
+	free(r.offs);
+	sb_release(&r.arena);
+	csv_doc_release(out);
+	return -1;
+}
+
+int csv_read(const char *path, csv_doc *out, char *err)
+{
+	char e2[ERR_MAX];
+	size_t len;
+	memset(out, 0, sizeof *out);
+	char *data = read_file(path, &len, e2);
+	if (!data)
+		return errf(err, "%s", e2);
+	int rc = csv_parse(data, len, out, e2);
+	free(data);
+	if (rc)
+		return errf(err, "%s:%s%s", path, e2[0] >= '0' && e2[0] <= '9' ? "" : " ", e2);
+	out->path = xstrdup(path);
+	return 0;
+}
+
+void csv_doc_release(csv_doc *d)
+{
+	if (!d)
+		return;
+	for (int c = 0; c < d->ncols && d->header; c++)
+		free(d->header[c]);
+	free(d->header);
+	for (int i = 0; i < d->nrows && d->rows; i++)
+		free(d->rows[i]);
+	free(d->rows);
+	free(d->lines);
+	free(d->arena);
+	free(d->path);
+	memset(d, 0, sizeof *d);
+}

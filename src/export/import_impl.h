@@ -1,0 +1,62 @@
+/* import_impl.h: private to the import files of src/export/ — the job (the questionnaire,
+ * the main CSV and one CSV per repeat, each column mapped) and message reporting. */
+#ifndef SURVEY_IMPORT_IMPL_H
+#define SURVEY_IMPORT_IMPL_H
+
+#include "export/export_impl.h"
+
+/* Metadata columns. IM_FORM_*: the questionnaire's own start/end/deviceid/username. */
+enum {
+	IM_NONE = -1,
+	IM_INSTANCE_ID, IM_UUID, IM_KEY, IM_PARENT_KEY, IM_START, IM_END, IM_SUBMISSION,
+	IM_DEVICE, IM_INTERVIEWER, IM_FORM_START, IM_FORM_END, IM_FORM_DEVICE, IM_FORM_USER,
+	IM_N
+};
+
+typedef struct icol {
+	enum { C_IGNORE, C_VALUE, C_OPTION, C_META } kind;
+	int node;          /* C_VALUE, C_OPTION: the question */
+	int choice;        /* C_OPTION: index into its list */
+	int meta;          /* C_META: IM_* */
+} icol;
+
+/* One CSV file: the main one, or one repeat's. */
+typedef struct ifile {
+	char *name;        /* its path, for messages */
+	csv_doc doc;
+	int repeat;        /* the repeat node it holds, 0 for the main file */
+	icol *cols;        /* per column */
+	int meta[IM_N];    /* column of each metadata, -1 when absent */
+	int *value_col;    /* per form node: the column with its value, -1 */
+	int **opt_cols;    /* per select_multiple node: per choice, its 0/1 column (-1); or NULL */
+	int *by_parent;    /* repeat files: row indexes sorted by PARENT_KEY, then file order */
+} ifile;
+
+struct import_job {
+	char *form_path, *data_path;
+	char *msg_lang;        /* language of the engine's messages, NULL: the default */
+	int force;
+	form *f;
+	void *source;          /* the questionnaire's bytes, embedded in the database */
+	size_t source_len;
+	char *source_kind;
+	const char *source_name;
+	ifile *files;          /* files[0]: the main file */
+	int nfiles;
+	int *file_of_repeat;   /* per form node: index into files for a repeat with a file, -1 */
+	import_report_fn fn;
+	void *arg;
+	int errors;            /* errors reported so far */
+	int prep_errors;       /* errors found before any row was imported */
+};
+
+/* Report a message "FILE:LINE:COLUMN: error|warning: MESSAGE" (line 0 and column NULL are
+ * left out). Errors beyond the hundredth are counted, not shown. */
+void import_report(import_job *job, import_severity sev, const char *file, int line,
+		   const char *column, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Map the columns of F (F->doc read, F->repeat set). Unknown columns are reported as
+ * warnings; -1 when a column is unusable (two columns for one question). */
+int import_map_file(import_job *job, ifile *F);
+
+#endif

@@ -1,0 +1,183 @@
+/* json.c: the JSON export — one document: the form (id, title, versions, languages, questions
+ * with their labels and choices) and every completed interview with its metadata and all its
+ * answers, each with its state. Streamed: one interview in memory at a time. */
+#include "export/export_impl.h"
+
+#include <string.h>
+
+void xjson_string(FILE *f, const char *s)
+{
+	if (!s) {
+		fputs("null", f);
+		return;
+	}
+	fputc('"', f);
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned c = *p;
+		if (c < 0x80) {
+			switch (c) {
+			case '"': fputs("\\\"", f); break;
+			case '\\': fputs("\\\\", f); break;
+			case '\n': fputs("\\n", f); break;
+			case '\r': fputs("\\r", f); break;
+			case '\t': fputs("\\t", f); break;
+			case '\b': fputs("\\b", f); break;
+			case '\f': fputs("\\f", f); break;
+			default:
+				if (c < 0x20 || c == 0x7f)
+					fprintf(f, "\\u%04x", c);
+				else
+					fputc((int)c, f);
+			}
+			p++;
+			continue;
+		}
+		/* a valid UTF-8 sequence is copied; anything else becomes U+FFFD */
+		int n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 :
+			c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+		unsigned long cp = n == 1 ? c & 0x1f : n == 2 ? c & 0x0f : c & 0x07;
+		int ok = n > 0;
+		for (int i = 1; ok && i <= n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				ok = 0;
+			else
+				cp = (cp << 6) | (p[i] & 0x3f);
+		}
+		if (ok && ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
+			   (cp >= 0xd800 && cp <= 0xdfff)))
+			ok = 0;
+		if (!ok) {
+			fputs("\\ufffd", f);
+			p++;
+			continue;
+		}
+		fwrite(p, 1, (size_t)n + 1, f);
+		p += n + 1;
+	}
+	fputc('"', f);
+}
+
+static void key(FILE *f, const char *k, int *first)
+{
+	if (!*first)
+		fputc(',', f);
+	*first = 0;
+	xjson_string(f, k);
+	fputc(':', f);
+}
+
+static void kv(FILE *f, const char *k, const char *v, int *first)
+{
+	key(f, k, first);
+	xjson_string(f, v);
+}
+
+static void write_form(FILE *f, const xmodel *m)
+{
+	const form *newest = m->forms[m->nforms - 1];
+	int first = 1;
+	fputs("{\"form\":{", f);
+	kv(f, "id", m->form_id, &first);
+	kv(f, "title", m->title, &first);
+	key(f, "versions", &first);
+	fputc('[', f);
+	for (int i = 0; i < m->nforms; i++) {
+		if (i)
+			fputc(',', f);
+		xjson_string(f, m->forms[i]->version);
+	}
+	fputc(']', f);
+	kv(f, "language", m->lang_code, &first);
+	key(f, "languages", &first);
+	fputc('[', f);
+	for (int i = 0; i < newest->nlangs; i++) {
+		int f2 = 1;
+		fputs(i ? ",{" : "{", f);
+		kv(f, "name", newest->langs[i].name, &f2);
+		kv(f, "code", newest->langs[i].code, &f2);
+		fputc('}', f);
+	}
+	fputc(']', f);
+	key(f, "questions", &first);
+	fputs("[\n", f);
+	for (int i = 0; i < m->nq; i++) {
+		const xquestion *q = &m->qs[i];
+		int f2 = 1;
+		fputs(i ? ",\n{" : "{", f);
+		kv(f, "path", q->path, &f2);
+		kv(f, "name", q->name, &f2);
+		kv(f, "type", form_type_name(q->type), &f2);
+		kv(f, "label", q->label, &f2);
+		kv(f, "repeat", m->tables[q->table].repeat, &f2);
+		if (q->type == FORM_SELECT_ONE || q->type == FORM_SELECT_MULTIPLE) {
+			key(f, "choices", &f2);
+			fputc('[', f);
+			for (int j = 0; j < q->nchoices; j++) {
+				int f3 = 1;
+				fputs(j ? ",{" : "{", f);
+				kv(f, "name", q->choices[j].name, &f3);
+				kv(f, "label", q->choices[j].label, &f3);
+				fputc('}', f);
+			}
+			fputc(']', f);
+		}
+		fputc('}', f);
+	}
+	fputs("]},\n\"interviews\":[\n", f);
+}
+
+typedef struct jsw {
+	FILE *f;
+	long long n;
+	const char *path;
+} jsw;
+
+static int on_interview(void *arg, const store_scan_row *r)
+{
+	jsw *w = arg;
+	FILE *f = w->f;
+	const store_interview *iv = r->iv;
+	int first = 1;
+	fputs(w->n++ ? ",\n{" : "{", f);
+	kv(f, "uuid", iv->uuid, &first);
+	kv(f, "form_version", iv->form_version, &first);
+	kv(f, "device", iv->device_id, &first);
+	kv(f, "interviewer", iv->interviewer, &first);
+	kv(f, "status", iv->status, &first);
+	key(f, "revision", &first);
+	fprintf(f, "%d", iv->revision);
+	kv(f, "created", iv->created, &first);
+	kv(f, "modified", iv->modified, &first);
+	kv(f, "completed", iv->completed, &first);
+	kv(f, "instance_name", iv->instance_name, &first);
+	kv(f, "lang", iv->lang, &first);
+	kv(f, "content_hash", iv->content_hash, &first);
+	key(f, "answers", &first);
+	fputc('[', f);
+	for (int i = 0; i < r->nanswers; i++) {
+		const store_answer *a = &r->answers[i];
+		int f2 = 1;
+		fputs(i ? ",{" : "{", f);
+		kv(f, "path", a->path, &f2);
+		kv(f, "value", a->value, &f2);
+		kv(f, "state", store_state_name(a->state), &f2);
+		fputc('}', f);
+	}
+	fputs("]}", f);
+	return ferror(f) ? 1 : 0;
+}
+
+int xjson_write(store *st, const xmodel *m, const export_opts *o, FILE *f, char *err)
+{
+	write_form(f, m);
+	jsw w = { .f = f, .path = o->path };
+	store_scan_filter filter = { .form_id = m->form_id, .status = "complete" };
+	int rc = store_scan_all(st, &filter, on_interview, &w, err);
+	if (rc > 0)
+		return errf(err, "cannot write '%s': write error", o->path);
+	if (rc)
+		return -1;
+	fputs("\n]}\n", f);
+	return 0;
+}

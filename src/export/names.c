@@ -1,0 +1,200 @@
+/* names.c: variable names for SPSS and Stata — transliteration of Kyrgyz and Russian letters,
+ * the formats' character sets, reserved words and length limits, and uniqueness within a
+ * file after cutting. */
+#include "export/export_impl.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Latin spelling of the Cyrillic lowercase letters а (U+0430) .. я (U+044F). */
+static const char *const cyr_basic[32] = {
+	"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+};
+
+/* The Latin spelling of code point cp when it is a Kyrgyz or Russian letter, else NULL;
+ * *upper tells whether it was a capital. */
+static const char *translit(unsigned long cp, int *upper)
+{
+	*upper = 0;
+	if (cp >= 0x410 && cp <= 0x42f) {
+		*upper = 1;
+		return cyr_basic[cp - 0x410];
+	}
+	if (cp >= 0x430 && cp <= 0x44f)
+		return cyr_basic[cp - 0x430];
+	switch (cp) {
+	case 0x401: *upper = 1; return "yo";
+	case 0x451: return "yo";
+	case 0x4a2: *upper = 1; return "ng";
+	case 0x4a3: return "ng";
+	case 0x4e8: *upper = 1; return "o";
+	case 0x4e9: return "o";
+	case 0x4ae: *upper = 1; return "u";
+	case 0x4af: return "u";
+	}
+	return NULL;
+}
+
+/* Decode one UTF-8 sequence at p; returns its length (1 for an invalid byte, cp = 0xfffd). */
+static int utf8_next(const unsigned char *p, unsigned long *cp)
+{
+	unsigned c = p[0];
+	int n;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xc2 && c <= 0xdf) {
+		n = 1;
+		*cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 2;
+		*cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 3;
+		*cp = c & 0x07;
+	} else {
+		*cp = 0xfffd;
+		return 1;
+	}
+	for (int i = 1; i <= n; i++) {
+		if ((p[i] & 0xc0) != 0x80) {
+			*cp = 0xfffd;
+			return 1;
+		}
+		*cp = (*cp << 6) | (p[i] & 0x3f);
+	}
+	return n + 1;
+}
+
+static int reserved(const char *s, enum xname scheme)
+{
+	static const char *const sav[] = { "ALL", "AND", "BY", "EQ", "GE", "GT", "LE", "LT", "NE",
+		"NOT", "OR", "TO", "WITH", NULL };
+	static const char *const dta[] = { "_all", "_b", "byte", "_coef", "_cons", "double",
+		"float", "if", "in", "int", "long", "_n", "_N", "_pi", "_pred", "_rc", "_skip",
+		"strL", "using", "with", NULL };
+	if (scheme == XN_SAV) {
+		for (int i = 0; sav[i]; i++)
+			if (ascii_casecmp(s, sav[i]) == 0)
+				return 1;
+		return 0;
+	}
+	for (int i = 0; dta[i]; i++)
+		if (strcmp(s, dta[i]) == 0)
+			return 1;
+	/* str1 .. str2045 are type names */
+	if (strncmp(s, "str", 3) == 0 && s[3]) {
+		const char *p = s + 3;
+		while (isdigit((unsigned char)*p))
+			p++;
+		if (!*p)
+			return 1;
+	}
+	return 0;
+}
+
+char *xname_clean(const char *base, enum xname scheme)
+{
+	size_t max = scheme == XN_SAV ? XN_SAV_MAX : XN_DTA_MAX;
+	strbuf sb = STRBUF_INIT;
+	const unsigned char *p = (const unsigned char *)(base ? base : "");
+	while (*p) {
+		unsigned long cp;
+		p += utf8_next(p, &cp);
+		int upper;
+		const char *t = translit(cp, &upper);
+		if (t) {
+			for (int i = 0; t[i]; i++)
+				sb_addc(&sb, (char)(upper && i == 0 ? toupper((unsigned char)t[i]) : t[i]));
+		} else if (cp < 0x80 && (isalnum((int)cp) || cp == '_')) {
+			sb_addc(&sb, (char)cp);
+		} else if (!sb.len || sb.buf[sb.len - 1] != '_') {
+			sb_addc(&sb, '_');   /* one '_' for a run of characters left out */
+		}
+	}
+	const char *s = sb_str(&sb);
+	int first_ok = isalpha((unsigned char)s[0]) || (scheme == XN_DTA && s[0] == '_' && s[1]);
+	char *name = first_ok ? xstrdup(s) : xasprintf("v%s", s);
+	sb_release(&sb);
+	if (strlen(name) > max)
+		name[max] = 0;
+	if (reserved(name, scheme)) {
+		char *r = xasprintf("%s_", name);
+		free(name);
+		name = r;
+	}
+	return name;
+}
+
+static unsigned long hash_lower(const char *s)
+{
+	unsigned long h = 5381;
+	for (; *s; s++)
+		h = h * 33 + (unsigned char)tolower((unsigned char)*s);
+	return h;
+}
+
+static int set_has(const xname_set *s, const char *name)
+{
+	if (!s->cap)
+		return 0;
+	for (size_t i = hash_lower(name) & (s->cap - 1); s->slots[i]; i = (i + 1) & (s->cap - 1))
+		if (ascii_casecmp(s->slots[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+static void set_add(xname_set *s, const char *name)
+{
+	if ((s->n + 1) * 2 > s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64;
+		char **slots = xcalloc(cap, sizeof *slots);
+		for (size_t i = 0; i < s->cap; i++) {
+			if (!s->slots[i])
+				continue;
+			size_t j = hash_lower(s->slots[i]) & (cap - 1);
+			while (slots[j])
+				j = (j + 1) & (cap - 1);
+			slots[j] = s->slots[i];
+		}
+		free(s->slots);
+		s->slots = slots;
+		s->cap = cap;
+	}
+	size_t i = hash_lower(name) & (s->cap - 1);
+	while (s->slots[i])
+		i = (i + 1) & (s->cap - 1);
+	s->slots[i] = xstrdup(name);
+	s->n++;
+}
+
+void xname_set_release(xname_set *s)
+{
+	for (size_t i = 0; i < s->cap; i++)
+		free(s->slots[i]);
+	free(s->slots);
+	memset(s, 0, sizeof *s);
+}
+
+char *xname_unique(xname_set *s, const char *name, size_t max)
+{
+	char *out = xstrdup(name);
+	if (max && strlen(out) > max)
+		out[max] = 0;
+	for (int k = 2; set_has(s, out); k++) {
+		free(out);
+		char suffix[16];
+		snprintf(suffix, sizeof suffix, "_%d", k);
+		size_t keep = strlen(name), sl = strlen(suffix);
+		if (max && keep + sl > max)
+			keep = max - sl;
+		/* never cut inside a UTF-8 sequence (CSV names may be Cyrillic) */
+		while (keep > 0 && ((unsigned char)name[keep] & 0xc0) == 0x80)
+			keep--;
+		out = xasprintf("%.*s%s", (int)keep, name, suffix);
+	}
+	set_add(s, out);
+	return out;
+}
