@@ -102,7 +102,8 @@ int iv_apply_defaults(engine *e, const iv_pos *scope, char *err)
 		first = 1;
 	for (int x = first; x < end; x++) {
 		const form_node *nd = &f->nodes[x];
-		if (e->nrep[x] != scope->ninst || !form_type_is_input(nd->type) ||
+		if (e->nrep[x] != scope->ninst ||
+		    (!form_type_is_input(nd->type) && nd->type != FORM_HIDDEN) ||
 		    (!nd->x[FORM_X_DEFAULT] && !(nd->default_value && *nd->default_value)))
 			continue;
 		iv_pos p = *scope;
