@@ -121,17 +121,22 @@ void ui_start_release(struct ui *u);
 
 /* ---- question.c ---- */
 void ui_question_init(struct ui *u);    /* after the engine moved: rebuild the fields */
-void ui_question_draw(struct ui *u);
 void ui_question_key(struct ui *u, enum ui_action a, wint_t ch);
 int ui_question_ctx(struct ui *u);      /* UI_CTX_* of the focused field */
-/* Save the unsaved edits of the screen. 0 when all saved (or none), else the first field that
- * was refused gets the focus and the message line, its edit is dropped, and 1 is returned. */
-int ui_question_commit(struct ui *u);
 void ui_question_release(struct ui *u);
+int ui_field_dirty(const struct ui_field *fl);   /* an edit not saved yet */
 /* Leave the interview (F10): logs it, frees the engine, back to the start screen. */
 void ui_interview_leave(struct ui *u);
 /* Complete the interview; on success back to the start screen. */
 void ui_interview_complete(struct ui *u);
+/* The options of the end screen, in order. */
+enum ui_end_option { UI_END_COMPLETE, UI_END_REVIEW, UI_END_LEAVE, UI_END_NOPTIONS };
+
+/* ---- question_draw.c ---- */
+/* The label of the group or repeat entry around path ("Family member [2]"), or the form's
+ * title. malloc'd, the caller frees. */
+char *ui_section_title(struct ui *u, const char *path);
+void ui_question_draw(struct ui *u);
 
 /* ---- review.c ---- */
 void ui_review_init(struct ui *u);

@@ -1,0 +1,241 @@
+/* question_draw.c: paints the question screen — the section title, each field's label, hint,
+ * state, numbered choices or text field (wrapped by display width and scrolled to the focus),
+ * the "add another?" and end screens, the message, keys and status lines. */
+#include "ui/screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The label of the group or repeat instance around path, or the form's title. */
+char *ui_section_title(struct ui *u, const char *path)
+{
+	const char *slash = path ? strrchr(path, '/') : NULL;
+	if (!slash)
+		return xstrdup(u->f->title);
+	char *parent = xstrndup(path, slash - path);
+	char *label = engine_text(u->e, parent, FORM_LABEL);
+	if (label && parent[strlen(parent) - 1] == ']') {
+		const char *br = strrchr(parent, '[');
+		char *t = xasprintf("%s %s", label, br);
+		free(label);
+		label = t;
+	}
+	free(parent);
+	return label ? label : xstrdup(u->f->title);
+}
+
+static const char *state_name(store_state st)
+{
+	switch (st) {
+	case STATE_DONT_KNOW: return ui_tr(UI_M_DONT_KNOW);
+	case STATE_REFUSED: return ui_tr(UI_M_REFUSED);
+	case STATE_SKIPPED: return ui_tr(UI_M_SKIPPED);
+	default: return NULL;
+	}
+}
+
+/* Where a text field sits in the body: its first line and rows. */
+struct te_place {
+	int line, rows;
+};
+
+static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *tp, int width)
+{
+	struct ui_field *fl = &u->fields[i];
+	int focused = i == u->focus && !fl->read_only;
+	int many = u->nfields > 1;
+	char *label = engine_text(u->e, fl->path, FORM_LABEL);
+	char *hint = engine_text(u->e, fl->path, FORM_HINT);
+	const char *name = u->f->nodes[fl->node].name;
+	char *line = xasprintf("%s%s%s", many && focused ? "» " : "", label ? label : name,
+			       fl->required ? " *" : "");
+	int top = b->lines.n;
+	ui_body_add(b, line, width, 0, fl->read_only ? 0 : A_BOLD, i, -1);
+	free(line);
+	if (hint)
+		ui_body_add(b, hint, width, 2, A_DIM, i, -1);
+	if (fl->type == FORM_SELECT_MULTIPLE)
+		ui_body_add(b, ui_tr(UI_M_SEVERAL), width, 2, A_DIM, i, -1);
+	free(label);
+	free(hint);
+	if (focused)
+		b->focus_top = b->focus_line = b->focus_bottom = top;
+	if (fl->read_only) {
+		/* a read-only question shows its value */
+		if (form_type_is_input(fl->type) && engine_has_answer(u->e, fl->path)) {
+			char *v = ui_answer_text(u, fl->node, engine_value(u->e, fl->path),
+						 engine_state(u->e, fl->path), 1);
+			ui_body_add(b, v, width, 2, 0, i, -1);
+			free(v);
+		}
+		return;
+	}
+	store_state st = engine_state(u->e, fl->path);
+	const char *sname = engine_has_answer(u->e, fl->path) ? state_name(st) : NULL;
+	if (sname && !ui_field_dirty(fl)) {
+		char *s = xasprintf("[%s]", sname);
+		ui_body_add(b, s, width, 2, A_BOLD, i, -1);
+		free(s);
+	}
+	if (fl->choice && fl->nchoices == 0)
+		ui_body_add(b, ui_tr(UI_M_NO_CHOICES), width, 2, A_DIM, i, -1);
+	if (fl->choice) {
+		const char *v = st == STATE_ANSWERED ? engine_value(u->e, fl->path) : NULL;
+		int lang = engine_lang(u->e);
+		for (int j = 0; j < fl->nchoices; j++) {
+			const char *cl = fl->type == FORM_ACKNOWLEDGE ? ui_tr(UI_M_ACK)
+				: form_choice_label(u->f, fl->choices[j], lang);
+			int on;
+			if (fl->type == FORM_SELECT_MULTIPLE)
+				on = fl->sel[j];
+			else if (fl->type == FORM_ACKNOWLEDGE)
+				on = v && *v;
+			else
+				on = v && strcmp(v, fl->choices[j]->name) == 0;
+			const char *mark = fl->type == FORM_SELECT_MULTIPLE ? (on ? "[x]" : "[ ]")
+					   : (on ? "(*)" : "( )");
+			char *s = xasprintf("%2d) %s %s", j + 1, mark,
+					    cl ? cl : fl->choices[j]->name);
+			int hl = focused && j == fl->hl;
+			if (hl)
+				b->focus_line = b->lines.n;
+			ui_body_add(b, s, width, 2, hl ? A_REVERSE : 0, i, j);
+			free(s);
+		}
+	} else if (fl->text) {
+		int w = width - 4;
+		int rows = fl->multiline ? ui_te_rows(&fl->te, w) : 1;
+		if (fl->multiline) {
+			if (rows < 3)
+				rows = 3;
+			if (rows > 6)
+				rows = 6;
+		}
+		tp[i].line = b->lines.n;
+		tp[i].rows = rows;
+		for (int r = 0; r < rows; r++)
+			ui_body_add(b, "", width, 2, 0, i, -1);
+		if (focused) {
+			b->focus_line = tp[i].line;
+			b->te_line = tp[i].line;
+			b->te_rows = rows;
+		}
+		enum ui_msg fmt = fl->type == FORM_DATE ? UI_M_DATE_FORMAT
+			: fl->type == FORM_TIME ? UI_M_TIME_FORMAT
+			: fl->type == FORM_DATETIME ? UI_M_DATETIME_FORMAT : UI_NMSGS;
+		if (fmt != UI_NMSGS)
+			ui_body_add(b, ui_tr(fmt), width, 2, A_DIM, i, -1);
+		if (fl->type == FORM_RANGE) {
+			const form_node *nd = &u->f->nodes[fl->node];
+			char *r = xasprintf(ui_tr(UI_M_RANGE), nd->range_start, nd->range_end);
+			ui_body_add(b, r, width, 2, A_DIM, i, -1);
+			free(r);
+		}
+	}
+	if (focused)
+		b->focus_bottom = b->lines.n - 1;
+}
+
+static void draw_special(struct ui *u, const engine_screen *s, struct ui_body *b, int width)
+{
+	const char *opts[UI_END_NOPTIONS];
+	int nopt;
+	if (s->kind == ENGINE_ADD_REPEAT) {
+		char *rp = xstrndup(s->path, strcspn(s->path, "#"));
+		char *label = engine_text(u->e, rp, FORM_LABEL);
+		char *q = xasprintf(engine_msg(u->e, ENGINE_MSG_ADD_REPEAT),
+				    label ? label : u->f->nodes[s->node].name);
+		ui_body_add(b, q, width, 0, A_BOLD, -1, -1);
+		char *n = xasprintf(ui_tr(UI_M_ADDED_SO_FAR), s->instances);
+		ui_body_add(b, n, width, 2, A_DIM, -1, -1);
+		free(n);
+		free(q);
+		free(label);
+		free(rp);
+		opts[0] = ui_tr(UI_M_ADD_YES);
+		opts[1] = ui_tr(UI_M_ADD_NO);
+		nopt = 2;
+	} else {
+		ui_body_add(b, ui_tr(UI_M_END_OF_FORM), width, 0, A_BOLD, -1, -1);
+		opts[UI_END_COMPLETE] = ui_tr(UI_M_FINISH);
+		opts[UI_END_REVIEW] = ui_tr(UI_M_REVIEW_ANSWERS);
+		opts[UI_END_LEAVE] = ui_tr(UI_M_LEAVE_DRAFT);
+		nopt = UI_END_NOPTIONS;
+	}
+	ui_body_add(b, "", width, 0, 0, -1, -1);
+	b->focus_top = b->focus_bottom = 0;
+	for (int j = 0; j < nopt; j++) {
+		char *o = xasprintf("%d) %s", j + 1, opts[j]);
+		if (j == u->end_hl)
+			b->focus_line = b->lines.n;
+		ui_body_add(b, o, width, 2, j == u->end_hl ? A_REVERSE : 0, -1, j);
+		free(o);
+	}
+}
+
+static void draw_keys(void)
+{
+	strbuf sb = STRBUF_INIT;
+	/* Enter is left out: the line must fit 80 columns in Kyrgyz and Russian */
+	sb_addf(&sb, "F1 %s  PgUp %s  F5 %s  F6 %s  F9 %s  F10 %s",
+		ui_tr(UI_M_HELP), ui_tr(UI_M_BACK), ui_tr(UI_M_DONT_KNOW),
+		ui_tr(UI_M_REFUSED_SHORT), ui_tr(UI_M_REVIEW), ui_tr(UI_M_LEAVE));
+	ui_draw_keys(sb_str(&sb));
+	sb_release(&sb);
+}
+
+void ui_question_draw(struct ui *u)
+{
+	const engine_screen *s = engine_current(u->e);
+	int width = COLS - 1;
+	struct ui_body b = { .focus_line = -1, .te_line = -1 };
+	struct te_place *tp = xcalloc(u->nfields ? u->nfields : 1, sizeof *tp);
+	char *title = ui_section_title(u, s->kind == ENGINE_FIELD_LIST ? s->path
+				    : s->nitems ? s->items[0].path : NULL);
+	if (s->kind == ENGINE_FIELD_LIST) {
+		/* the group's own label heads the screen */
+		char *gl = engine_text(u->e, s->path, FORM_LABEL);
+		if (gl) {
+			ui_body_add(&b, gl, width, 0, A_BOLD | A_UNDERLINE, -1, -1);
+			ui_body_add(&b, "", width, 0, 0, -1, -1);
+		}
+		free(gl);
+	}
+	if (s->kind == ENGINE_ADD_REPEAT || s->kind == ENGINE_END) {
+		draw_special(u, s, &b, width);
+	} else {
+		for (int i = 0; i < u->nfields; i++) {
+			if (i)
+				ui_body_add(&b, "", width, 0, 0, -1, -1);
+			add_field(u, &b, i, tp, width);
+		}
+	}
+	ui_bar(0, title, NULL);
+	free(title);
+	ui_body_paint(&b, &u->top);
+	/* the text fields, over the rows the body kept for them */
+	int cy = -1, cx = -1, rows = UI_BODY_ROWS;
+	for (int i = 0; i < u->nfields; i++) {
+		struct ui_field *fl = &u->fields[i];
+		if (!fl->text || fl->read_only)
+			continue;
+		int first = tp[i].line - u->top;
+		if (first < 0 || first + tp[i].rows > rows)
+			continue;
+		int y, x;
+		mvaddstr(UI_BODY_TOP + first, 2, ">");
+		ui_te_draw(&fl->te, UI_BODY_TOP + first, 4, width - 4, tp[i].rows, &y, &x);
+		if (i == u->focus)
+			cy = y, cx = x;
+	}
+	ui_draw_message(u);
+	draw_keys();
+	ui_draw_status(u);
+	if (cy >= 0) {
+		move(cy, cx);
+		curs_set(1);
+	}
+	ui_body_release(&b);
+	free(tp);
+}
