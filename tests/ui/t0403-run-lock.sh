@@ -6,6 +6,8 @@ DB=$TMP/l.db
 
 ui_start a tests/fixtures/ui/small.md --db "$DB"
 ui_expect a 'No interviews yet' "the first survey run holds the database"
+ui_keys a n
+ui_expect a 'Hello|Саламатсызбы' "and is in an interview"
 run "$SURVEY" run tests/fixtures/ui/small.md --db "$DB"
 expect_rc 1 "a second survey run on the same file is refused"
 expect_err "in use by another survey program" "the message says the database is in use"
@@ -18,7 +20,7 @@ spid=$(pgrep -P "$pid" -f 'survey' | head -1)
 [ -n "$spid" ] && kill -9 "$spid"
 ui_exit a
 ui_start b tests/fixtures/ui/small.md --db "$DB"
-ui_expect b 'No interviews yet' "after the first is killed, the database opens again"
+ui_expect b 'Interviews|Интервьюлар' "after the first is killed, the database opens again"
 ui_keys b q
 ui_exit b
 expect_eq "$RC" 0 "and quits normally"
