@@ -74,8 +74,9 @@ typedef enum engine_screen_kind {
 	ENGINE_QUESTION,     /* one question or note: items[0] */
 	ENGINE_FIELD_LIST,   /* a field-list group: its relevant questions and notes, in order
 	                        (those of nested non-repeat groups too); node is the group */
-	ENGINE_ADD_REPEAT,   /* ask "add another?" for the repeat `node` (one without
-	                        repeat_count): engine_add_repeat adds an instance and enters it,
+	ENGINE_ADD_REPEAT,   /* ask "add one?" for the repeat `node` (one without repeat_count),
+	                        shown on entering it while it has no instance and after its last
+	                        instance: engine_add_repeat adds an instance and enters it,
 	                        engine_next declines and moves past the repeat */
 	ENGINE_END,          /* after the last question: review, complete or leave */
 } engine_screen_kind;
@@ -170,8 +171,8 @@ int engine_check(engine *e, const char *path, char *msg);
 int engine_add_repeat(engine *e, char *err);
 /* Delete a repeat instance ("partners[2]", "hh[1]/members[3]") of a repeat without
  * repeat_count: its answers are removed (logged) and later instances are renumbered, in one
- * transaction. When the current screen was inside it, the engine moves to the screen after
- * the repeat's remaining instances (its ADD_REPEAT screen). */
+ * transaction (a store batch: do not call it inside one). When the current screen was inside
+ * the repeat, the engine moves to its ADD_REPEAT screen (after the remaining instances). */
 int engine_remove_instance(engine *e, const char *instance_path, char *err);
 /* Number of instances of a repeat: `repeat_path` is its path with the instances of the
  * repeats around it, without its own: "partners", "hh[1]/members". 0 when none. */
