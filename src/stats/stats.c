@@ -1,0 +1,105 @@
+/* stats.c: GSL set-up, stats_value helpers and p-values shared by the statistics core. */
+#include "stats/stats.h"
+#include "stats/stats_impl.h"
+
+#include <math.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+
+void stats_init(void)
+{
+	static int done;
+	if (!done) {
+		gsl_set_error_handler_off();
+		done = 1;
+	}
+}
+
+void stats_value_clear(stats_value *v)
+{
+	v->ok = 0;
+	v->value = v->ase = v->t = v->p = NAN;
+	v->df = v->df2 = v->ci_low = v->ci_high = NAN;
+	v->why = NULL;
+}
+
+void stats_value_na(stats_value *v, const char *why)
+{
+	stats_value_clear(v);
+	v->why = why;
+}
+
+void stats_value_set(stats_value *v, double value)
+{
+	stats_value_clear(v);
+	v->ok = 1;
+	v->value = value;
+}
+
+double stats_p_chisq(double x, double df)
+{
+	if (isnan(x) || !(df > 0))
+		return NAN;
+	if (x <= 0)
+		return 1.0;
+	if (isinf(x))
+		return 0.0;
+	return gsl_cdf_chisq_Q(x, df);
+}
+
+double stats_p_f(double f, double df1, double df2)
+{
+	if (isnan(f) || !(df1 > 0) || !(df2 > 0))
+		return NAN;
+	if (f <= 0)
+		return 1.0;
+	if (isinf(f))
+		return 0.0;
+	return gsl_cdf_fdist_Q(f, df1, df2);
+}
+
+double stats_p_normal2(double z)
+{
+	if (isnan(z))
+		return NAN;
+	double p = 2.0 * gsl_cdf_ugaussian_Q(fabs(z));
+	return p > 1.0 ? 1.0 : p;
+}
+
+double stats_p_t2(double t, double df)
+{
+	if (isnan(t) || !(df > 0))
+		return NAN;
+	double p = 2.0 * gsl_cdf_tdist_Q(fabs(t), df);
+	return p > 1.0 ? 1.0 : p;
+}
+
+double stats_z(double conf_level)
+{
+	if (!(conf_level > 0 && conf_level < 1))
+		return NAN;
+	return gsl_cdf_ugaussian_Qinv((1.0 - conf_level) / 2.0);
+}
+
+double stats_t(double conf_level, double df)
+{
+	if (!(conf_level > 0 && conf_level < 1) || !(df > 0))
+		return NAN;
+	return gsl_cdf_tdist_Qinv((1.0 - conf_level) / 2.0, df);
+}
+
+double stats_lfact(double k)
+{
+	enum { N = 1024 };
+	static double tab[N];
+	static int ready;
+	if (!ready) {
+		for (int i = 0; i < N; i++)
+			tab[i] = lgamma(i + 1.0);
+		ready = 1;
+	}
+	if (k >= 0 && k < N && k == floor(k))
+		return tab[(int)k];
+	return lgamma(k + 1.0);
+}

@@ -1,0 +1,34 @@
+/* stats_impl.h: helpers shared inside src/stats/ only (not part of the public API). */
+#ifndef SURVEY_STATS_IMPL_H
+#define SURVEY_STATS_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "stats/table.h"
+
+/* Number of rows and of columns with a positive total. */
+void stats_nonempty(const stats_table *t, int *nr, int *nc);
+
+/* Why a two-way statistic cannot be computed on t (fewer than two non-empty rows or columns,
+ * or an empty table), or NULL when it can. */
+const char *stats_twoway_why(const stats_table *t);
+
+/* log(k!) for k >= 0, exact to double precision (a table for small k, lgamma above). */
+double stats_lfact(double k);
+
+/* Open-addressing hash of fixed-length keys (klen int64s) to dense indices in insertion order.
+ * Keys are copied; keys + index * klen is the key of an index. */
+typedef struct khash {
+	int klen;           /* int64s per key */
+	int64_t *keys;      /* n * klen */
+	size_t n, cap;      /* entries, allocated keys */
+	int *slot;          /* nslot entries: index or -1 */
+	size_t nslot;
+} khash;
+void stats_kh_init(khash *h, int klen);
+void stats_kh_free(khash *h);
+/* Index of key, adding it when absent (*added is set to 1 then, else 0). */
+int stats_kh_put(khash *h, const int64_t *key, int *added);
+
+#endif
