@@ -458,6 +458,87 @@ static char *from_options(irow *ir, int fi, int row, int node)
 	return sb_detach(&sb);
 }
 
+/* The special answer a cell names: ".d", ".r", or (not for text questions) the words that
+ * `survey export --labels` writes in Kyrgyz, Russian or English. */
+static int special_of(const char *text, form_type t, store_state *st)
+{
+	static const char *const codes[] = { "en", "ky", "ru" };
+	*st = STATE_ANSWERED;
+	if (strcmp(text, X_MARK_DONT_KNOW) == 0)
+		*st = STATE_DONT_KNOW;
+	else if (strcmp(text, X_MARK_REFUSED) == 0)
+		*st = STATE_REFUSED;
+	for (int i = 0; i < 3 && *st == STATE_ANSWERED && t != FORM_TEXT; i++) {
+		if (strcmp(text, xword_dont_know(codes[i])) == 0)
+			*st = STATE_DONT_KNOW;
+		else if (strcmp(text, xword_refused(codes[i])) == 0)
+			*st = STATE_REFUSED;
+	}
+	return *st != STATE_ANSWERED;
+}
+
+static const form_choice *choice_by_name_or_label(const form *f, const form_list *l,
+						  const char *s, size_t n)
+{
+	for (int j = 0; j < l->nchoices; j++)
+		if (strlen(l->choices[j].name) == n && memcmp(l->choices[j].name, s, n) == 0)
+			return &l->choices[j];
+	for (int j = 0; j < l->nchoices; j++)
+		for (int k = 0; k < f->nlangs; k++) {
+			const char *lab = l->choices[j].label[k];
+			if (lab && strlen(lab) == n && memcmp(lab, s, n) == 0)
+				return &l->choices[j];
+		}
+	return NULL;
+}
+
+/* A select's cell written with choice labels (KoboToolbox "labels" exports, `survey export
+ * --labels`: select_multiple labels separated by ';') as choice names; NULL when the cell
+ * already holds names or cannot be read as labels. */
+static char *names_from_labels(const form *f, int node, const char *text)
+{
+	const form_list *l = form_node_list(f, node);
+	int multiple = f->nodes[node].type == FORM_SELECT_MULTIPLE;
+	if (!l)
+		return NULL;
+	int all_names = 1;
+	for (const char *p = text; *p && all_names;) {
+		p += strspn(p, " ");
+		size_t n = strcspn(p, " ");
+		if (!n)
+			break;
+		all_names = 0;
+		for (int j = 0; j < l->nchoices && !all_names; j++)
+			all_names = strlen(l->choices[j].name) == n &&
+				memcmp(l->choices[j].name, p, n) == 0;
+		p += n;
+	}
+	if (all_names)
+		return NULL;
+	strbuf sb = STRBUF_INIT;
+	for (const char *p = text; *p;) {
+		size_t n = multiple ? strcspn(p, ";") : strlen(p);
+		const char *q = p;
+		size_t m = n;
+		while (m && (*q == ' '))
+			q++, m--;
+		while (m && q[m - 1] == ' ')
+			m--;
+		const form_choice *c = m ? choice_by_name_or_label(f, l, q, m) : NULL;
+		if (!c) {
+			sb_release(&sb);
+			return NULL;
+		}
+		if (sb.len)
+			sb_addc(&sb, ' ');
+		sb_adds(&sb, c->name);
+		p += n;
+		if (*p == ';')
+			p++;
+	}
+	return sb_detach(&sb);
+}
+
 static int answer_cell(irow *ir, int node, const char *path, int fi, int row)
 {
 	import_job *job = ir->job;
@@ -485,11 +566,15 @@ static int answer_cell(irow *ir, int node, const char *path, int fi, int row)
 			return errf(ir->ferr, "%s", err);
 		return 0;
 	}
-	if (strcmp(text, X_MARK_DONT_KNOW) == 0 || strcmp(text, X_MARK_REFUSED) == 0) {
-		rc = engine_special(ir->e, path, text[1] == 'd' ? STATE_DONT_KNOW : STATE_REFUSED,
-				    err);
+	store_state special;
+	if (special_of(text, nd->type, &special)) {
+		rc = engine_special(ir->e, path, special, err);
 	} else {
-		char *t = xstrdup(text);
+		char *t = NULL;
+		if (nd->type == FORM_SELECT_ONE || nd->type == FORM_SELECT_MULTIPLE)
+			t = names_from_labels(job->f, node, text);
+		if (!t)
+			t = xstrdup(text);
 		if (nd->type == FORM_DATETIME) {
 			/* ODK writes dateTime with its offset: keep the wall time as recorded */
 			size_t n = strlen(t);

@@ -36,11 +36,15 @@ typedef struct scol {
 	double dk, ref;        /* SPSS codes of don't know and refused */
 	readstat_variable_t *var;
 	int strref;            /* Stata strL */
+	readstat_string_ref_t **refs;  /* strL: one per row, made before the first row */
+	long nrefs;
 } scol;
 
 typedef struct stab {
 	scol *cols;
 	long rows;
+	int strls;             /* columns that are Stata strLs */
+	long seen;             /* rows seen while collecting strL values */
 	readstat_writer_t *w;
 	xout *out;
 	long written;
@@ -394,6 +398,8 @@ static int setup_table(statw *w, int ti)
 			size_t width = sc->maxlen ? sc->maxlen : 1;
 			if (w->dta && width > DTA_STR_MAX) {
 				sc->strref = 1;
+				tb->strls++;
+				sc->refs = xcalloc((size_t)tb->rows + 1, sizeof *sc->refs);
 				v = readstat_add_variable(rw, name, READSTAT_TYPE_STRING_REF, 0);
 			} else {
 				v = readstat_add_variable(rw, name, READSTAT_TYPE_STRING, width);
@@ -459,6 +465,31 @@ static int setup_table(statw *w, int ti)
 	return 0;
 }
 
+/* ---- pass 1b: Stata strL values ----
+ * ReadStat writes the file's map when the first row begins, and the map counts the strLs: all
+ * of them must exist by then, each with its variable and observation numbers (1-based). */
+
+static int collect_strls(void *arg, const xrow *r, char *err)
+{
+	statw *w = arg;
+	stab *tb = &w->tabs[r->table];
+	const xtable *t = &w->m->tables[r->table];
+	if (!tb->strls)
+		return 0;
+	for (int i = 0; i < t->ncols; i++) {
+		scol *sc = &tb->cols[i];
+		if (!sc->strref || sc->nrefs >= tb->rows)
+			continue;
+		const char *s = cell_text(w->m, &t->cols[i], r);
+		readstat_string_ref_t *ref = readstat_add_string_ref(tb->w, s ? s : "");
+		ref->first_v = readstat_variable_get_index(sc->var) + 1;
+		ref->first_o = tb->seen + 1;
+		sc->refs[sc->nrefs++] = ref;
+	}
+	tb->seen++;
+	return 0;
+}
+
 /* ---- pass 2: write ---- */
 
 static int write_row(void *arg, const xrow *r, char *err)
@@ -480,8 +511,9 @@ static int write_row(void *arg, const xrow *r, char *err)
 				return errf(err, "cannot write '%s': the database changed while "
 					    "exporting", tb->out->path);
 			if (sc->strref)
-				e = readstat_insert_string_ref(rw, sc->var,
-							       readstat_add_string_ref(rw, s ? s : ""));
+				e = tb->written < sc->nrefs ?
+					readstat_insert_string_ref(rw, sc->var, sc->refs[tb->written]) :
+					READSTAT_ERROR_STRING_REF_IS_REQUIRED;
 			else if (s && *s)
 				e = readstat_insert_string_value(rw, sc->var, s);
 			else
@@ -527,8 +559,13 @@ int xstat_write(store *st, const xmodel *m, const export_opts *o, xout *outs, ch
 			w.tabs[t].cols[i].numeric_ok = 1;
 	}
 	int rc = xrows_scan(st, m, measure_row, &w, err);
-	for (int t = 0; t < m->ntables && !rc; t++)
+	int strls = 0;
+	for (int t = 0; t < m->ntables && !rc; t++) {
 		rc = setup_table(&w, t);
+		strls += w.tabs[t].strls;
+	}
+	if (!rc && strls)
+		rc = xrows_scan(st, m, collect_strls, &w, err);
 	if (!rc)
 		rc = xrows_scan(st, m, write_row, &w, err);
 	for (int t = 0; t < m->ntables && !rc; t++) {
@@ -544,6 +581,8 @@ int xstat_write(store *st, const xmodel *m, const export_opts *o, xout *outs, ch
 	for (int t = 0; t < m->ntables; t++) {
 		if (w.tabs[t].w)
 			readstat_writer_free(w.tabs[t].w);
+		for (int i = 0; i < m->tables[t].ncols; i++)
+			free(w.tabs[t].cols[i].refs);
 		free(w.tabs[t].cols);
 	}
 	free(w.tabs);
