@@ -15,8 +15,17 @@ dir=${BENCH_DIR:-/tmp/survey-bench-merge}/${N_FILES}x${N_IV}
 mkdir -p "$dir"
 [ -x "$SURVEY" ] || { echo "bench/merge.sh: build survey first (make)" >&2; exit 1; }
 
-now() { date +%s.%N; }
-elapsed() { echo "$2 - $1" | bc; }
+# timed FILE CMD...: runs CMD, writes "wall user+sys" seconds to FILE
+timed() {
+	out=$1; shift
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f '%e %U %S' -o "$out.t" "$@"
+		awk '{ printf "%s %.1f\n", $1, $2 + $3 }' "$out.t" >"$out"
+	else
+		t0=$(date +%s.%N); "$@"; t1=$(date +%s.%N)
+		awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a, "?" }' >"$out"
+	fi
+}
 
 # 1. the laptop files (kept between runs)
 if [ ! -e "$dir/done" ]; then
@@ -32,7 +41,7 @@ if [ ! -e "$dir/done" ]; then
 	wait
 	touch "$dir/done"
 fi
-files=$(ls "$dir"/laptop*.db)
+files=$(ls "$dir"/laptop*.db | tr '\n' ' ')
 sync
 
 # 2. the floor: the sqlite3 CLI copies the same rows into an empty file of the same schema
@@ -44,30 +53,26 @@ for f in $files; do
 	INSERT INTO answers SELECT * FROM src.answers; INSERT INTO events SELECT * FROM src.events;
 	COMMIT; DETACH src;"
 done >"$dir/floor.sql"
-t0=$(now)
-sqlite3 "$dir/floor.db" <"$dir/floor.sql"
-t1=$(now)
-floor=$(elapsed "$t0" "$t1")
+timed "$dir/floor.time" sh -c "sqlite3 '$dir/floor.db' <'$dir/floor.sql'"
+read floor floor_cpu <"$dir/floor.time"
 
 # 3. survey merge into a new file
 rm -f "$dir/merged.db" "$dir/merged.db-journal" "$dir/merged.db-wal" "$dir/merged.db-shm"
-t0=$(now)
-"$SURVEY" merge -o "$dir/merged.db" $files >"$dir/merge.out"
-t1=$(now)
-merge=$(elapsed "$t0" "$t1")
+timed "$dir/merge.time" sh -c "'$SURVEY' merge -o '$dir/merged.db' $files >'$dir/merge.out'"
+read merge merge_cpu <"$dir/merge.time"
 tail -2 "$dir/merge.out"
 
 # 4. the same files again: every interview identical
-t0=$(now)
-"$SURVEY" merge -o "$dir/merged.db" $files >"$dir/remerge.out"
-t1=$(now)
-again=$(elapsed "$t0" "$t1")
+timed "$dir/again.time" sh -c "'$SURVEY' merge -o '$dir/merged.db' $files >'$dir/remerge.out'"
+read again again_cpu <"$dir/again.time"
 tail -2 "$dir/remerge.out" | head -1
 
 rows=$(sqlite3 "$dir/merged.db" "SELECT (SELECT count(*) FROM interviews) || ' interviews, ' ||
 	(SELECT count(*) FROM answers) || ' answers, ' || (SELECT count(*) FROM events) || ' events'")
 printf 'merge of %s files x %s interviews (%s)\n' "$N_FILES" "$N_IV" "$rows"
-printf '  floor (sqlite3 ATTACH + INSERT ... SELECT): %6.1f s\n' "$floor"
-printf '  survey merge into a new file:               %6.1f s   ratio %.2f (target 1.5)\n' \
-	"$merge" "$(echo "$merge / $floor" | bc -l)"
-printf '  survey merge of the same files again:       %6.1f s   (all identical)\n' "$again"
+printf '  floor (sqlite3 ATTACH + INSERT ... SELECT): %6.1f s  (cpu %s s)\n' "$floor" "$floor_cpu"
+printf '  survey merge into a new file:               %6.1f s  (cpu %s s)  ratio %.2f (target 1.5)\n' \
+	"$merge" "$merge_cpu" "$(awk -v a="$merge" -v b="$floor" 'BEGIN { print a / b }')"
+printf '  survey merge of the same files again:       %6.1f s  (cpu %s s)  all identical\n' \
+	"$again" "$again_cpu"
+printf '  (load average: %s)\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
