@@ -16,7 +16,6 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_HELP, "Жардам", "Справка", "Help") \
 	X(UI_M_LEAVE, "Чыгуу", "Выход", "Leave") \
 	X(UI_M_REVIEW, "Карап чыгуу", "Просмотр", "Review") \
-	X(UI_M_LANGUAGE, "Тил", "Язык", "Language") \
 	X(UI_M_TOO_SMALL, /* %d %d %d %d: have cols, rows; need cols, rows */ \
 	  "Терминал өтө кичинекей (%dx%d). Терезени кеминде %dx%d кылып чоңойтуңуз.", \
 	  "Терминал слишком мал (%dx%d). Увеличьте окно хотя бы до %dx%d.", \
@@ -45,9 +44,6 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_FINISH, "Интервьюну аяктоо", "Завершить интервью", "Complete the interview") \
 	X(UI_M_COMPLETED, "Интервью аяктады жана сакталды.", "Интервью завершено и сохранено.", \
 	  "The interview is complete and saved.") \
-	X(UI_M_CANNOT_COMPLETE, "Аяктоого болбойт: адегенде белгиленген көйгөйлөрдү оңдоңуз.", \
-	  "Нельзя завершить: сначала исправьте отмеченные проблемы.", \
-	  "Cannot complete: fix the flagged problems first.") \
 	X(UI_M_END_OF_FORM, "Суроолор бүттү. Жоопторду текшерип, интервьюну аяктаңыз.", \
 	  "Вопросы закончились. Проверьте ответы и завершите интервью.", \
 	  "No more questions. Check the answers and complete the interview.") \
@@ -64,13 +60,10 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_NOT_SAVED, /* %s: why */ "Сакталган жок: %s", "Не сохранено: %s", \
 	  "Not saved: %s") \
 	X(UI_M_TOO_LONG, "Текст өтө узун.", "Слишком длинный текст.", "The text is too long.") \
-	X(UI_M_TYPE_HERE, "Жоопту жазып, Enter басыңыз", "Введите ответ и нажмите Enter", \
-	  "Type the answer and press Enter") \
 	X(UI_M_DATE_FORMAT, "Күнү: ЖЖЖЖ-АА-КК", "Дата: ГГГГ-ММ-ДД", "Date: YYYY-MM-DD") \
 	X(UI_M_TIME_FORMAT, "Убакыт: СС:ММ", "Время: ЧЧ:ММ", "Time: HH:MM") \
 	X(UI_M_DATETIME_FORMAT, "Күнү жана убакыт: ЖЖЖЖ-АА-КК СС:ММ", \
 	  "Дата и время: ГГГГ-ММ-ДД ЧЧ:ММ", "Date and time: YYYY-MM-DD HH:MM") \
-	X(UI_M_NEW_INTERVIEW, "Жаңы интервью", "Новое интервью", "New interview") \
 	X(UI_M_ERROR, /* %s */ "Ката: %s", "Ошибка: %s", "Error: %s") \
 	X(UI_M_REFUSED_SHORT, "Баш тартты", "Отказ", "Refused") \
 	X(UI_M_ADD_YES, "Ооба, дагы кошуу", "Да, добавить ещё", "Yes, add another") \

@@ -174,13 +174,36 @@ static void draw_special(struct ui *u, const engine_screen *s, struct ui_body *b
 	}
 }
 
+/* The keys line: the most needed keys that fit, in a fixed order (F1 lists them all). */
 static void draw_keys(void)
 {
+	static const struct {
+		const char *key;
+		enum ui_msg word;
+		int rank;   /* 0: dropped last */
+	} keys[] = {
+		{ "F1", UI_M_HELP, 3 }, { "Enter", UI_M_NEXT, 0 }, { "PgUp", UI_M_BACK, 1 },
+		{ "F5", UI_M_DONT_KNOW, 4 }, { "F6", UI_M_REFUSED_SHORT, 6 },
+		{ "F9", UI_M_REVIEW, 5 }, { "F10", UI_M_LEAVE, 2 },
+	};
+	enum { N = sizeof keys / sizeof keys[0] };
+	int shown[N], width = 0;
+	for (int i = 0; i < N; i++) {
+		shown[i] = 1;
+		width += ui_width(keys[i].key) + 1 + ui_width(ui_tr(keys[i].word)) + 2;
+	}
+	for (int rank = N - 1; rank > 0 && width - 2 > COLS - 2; rank--) {
+		for (int i = 0; i < N; i++) {
+			if (keys[i].rank == rank) {
+				shown[i] = 0;
+				width -= ui_width(keys[i].key) + 1 + ui_width(ui_tr(keys[i].word)) + 2;
+			}
+		}
+	}
 	strbuf sb = STRBUF_INIT;
-	/* Enter is left out: the line must fit 80 columns in Kyrgyz and Russian */
-	sb_addf(&sb, "F1 %s  PgUp %s  F5 %s  F6 %s  F9 %s  F10 %s",
-		ui_tr(UI_M_HELP), ui_tr(UI_M_BACK), ui_tr(UI_M_DONT_KNOW),
-		ui_tr(UI_M_REFUSED_SHORT), ui_tr(UI_M_REVIEW), ui_tr(UI_M_LEAVE));
+	for (int i = 0; i < N; i++)
+		if (shown[i])
+			sb_addf(&sb, "%s%s %s", sb.len ? "  " : "", keys[i].key, ui_tr(keys[i].word));
 	ui_draw_keys(sb_str(&sb));
 	sb_release(&sb);
 }
