@@ -1,8 +1,11 @@
-/* merge.c: `survey merge` — laptop files into one coordinator file. Each input is opened
- * read-only, checked whole (header, integrity, schema, content hashes) and applied in one
- * transaction: interviews the output lacks are copied set-wise (INSERT ... SELECT over an
- * ATTACHed input), those whose row and last event match are identical, and only the few left
- * go through merge_version. Provenance records what each input brought. */
+/* merge.c: `survey merge` — laptop files into one coordinator file. Each input is checked whole
+ * (merge_check.c: header, integrity, schema, content hashes; the next one in a thread), then
+ * ATTACHed read-only and applied in one transaction: interviews the output lacks are copied
+ * set-wise (INSERT ... SELECT), those whose interview row, number of events and last event equal
+ * the stored ones are identical in bulk (a fingerprint: two versions with the same row, revision
+ * and millisecond modified time, as many events and the same last one, but different earlier
+ * events would be taken as one — the store, which only appends events, does not make such
+ * pairs), and only the few left go through merge_version. Provenance records each input. */
 #include "store/merge_impl.h"
 
 #include <errno.h>
@@ -73,9 +76,10 @@ int merge_open(const char *out_path, const char *const *keys, int nkeys, merge *
 	}
 	char why[ERR_MAX];
 	/* A rollback journal, not WAL: a merge appends far more pages than it changes, and WAL
-	 * would write each of them twice (log, then checkpoint). Still atomic per input. */
-	/* Foreign keys off: merge writes an interview before its answers and events, and removes
-	 * them after; checking each of millions of rows against its parent doubles the copy. */
+	 * would write each of them twice (log, then checkpoint). Still atomic per input.
+	 * Foreign keys off: merge writes an interview before its answers and events and removes
+	 * them after; checking millions of rows against their parent slows the copy, and SQLite
+	 * transfers raw records (INSERT ... SELECT *) only without them. */
 	if (store_exec(m->st->db, "PRAGMA journal_mode = DELETE", "cannot set the journal", why) ||
 	    store_exec(m->st->db, "PRAGMA foreign_keys = OFF", "cannot set foreign keys", why) ||
 	    store_exec(m->st->db, "PRAGMA cache_size = -65536", "cannot set the cache", why) ||
