@@ -571,16 +571,16 @@ void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
 		if (fl->choice && fl->hl > 0) {
 			fl->hl--;
 			fl->moved = 1;
-		} else {
-			move_focus(u, -1, 0);
+		} else if (!move_focus(u, -1, 0) && u->top > 0) {
+			u->top--;   /* a long note: scroll */
 		}
 		return;
 	case UI_A_DOWN:
 		if (fl->choice && fl->hl < fl->nchoices - 1) {
 			fl->hl++;
 			fl->moved = 1;
-		} else {
-			move_focus(u, +1, 0);
+		} else if (!move_focus(u, +1, 0)) {
+			u->top++;   /* a long note: scroll (the painting keeps it in range) */
 		}
 		return;
 	case UI_A_FIELD_NEXT:
