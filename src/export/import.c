@@ -758,8 +758,23 @@ static const char *first_of(const ifile *F, int row, int a, int b)
 	return *v ? v : *cell(F, row, F->meta[b]) ? cell(F, row, F->meta[b]) : NULL;
 }
 
-/* Answers worth comparing: with a value or a special state, not skipped. */
-static int same_answers(store *st, const char *u1, const char *u2, int *same, char *err)
+/* Is path the answer of a metadata question (start, end, today, deviceid, username)? Their
+ * values come from the clock when the CSV has no times. */
+static int meta_path(const form *f, const char *path)
+{
+	int n = form_find(f, path);
+	return n >= 0 && form_type_is_meta(f->nodes[n].type) && strcmp(f->nodes[n].path, path) == 0;
+}
+
+/* Answers worth comparing: with a value or a special state, not skipped, not metadata. */
+static int skip_answer(const form *f, const store_answer *a)
+{
+	return a->state == STATE_SKIPPED || (a->state == STATE_ANSWERED && !a->value) ||
+		meta_path(f, a->path);
+}
+
+static int same_answers(const form *f, store *st, const char *u1, const char *u2, int *same,
+			char *err)
 {
 	store_answer *a, *b;
 	int na, nb;
@@ -772,11 +787,9 @@ static int same_answers(store *st, const char *u1, const char *u2, int *same, ch
 	int i = 0, j = 0;
 	*same = 1;
 	for (;;) {
-		while (i < na && (a[i].state == STATE_SKIPPED ||
-				  (a[i].state == STATE_ANSWERED && !a[i].value)))
+		while (i < na && skip_answer(f, &a[i]))
 			i++;
-		while (j < nb && (b[j].state == STATE_SKIPPED ||
-				  (b[j].state == STATE_ANSWERED && !b[j].value)))
+		while (j < nb && skip_answer(f, &b[j]))
 			j++;
 		if (i == na || j == nb) {
 			*same = i == na && j == nb;
@@ -879,7 +892,7 @@ static int import_row(import_job *job, store *st, int row, import_summary *sum, 
 	engine_free(ir.e);
 	int same = 0;
 	if (!rc && !ir.bad && exists)
-		rc = same_answers(st, uuid, made, &same, err);
+		rc = same_answers(job->f, st, uuid, made, &same, err);
 	int keep = !rc && !ir.bad && !exists;
 	int result = rc < 0 ? -1 : ir.bad ? 1 : 0;
 	if (store_savepoint_end(st, keep, rc < 0 ? e2 : err) && rc >= 0)
