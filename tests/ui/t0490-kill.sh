@@ -83,8 +83,9 @@ while [ $it -lt "$KILLS" ]; do
 	while [ $step -lt $confirm ]; do
 		CHECK_N=1
 		do_step $step
-		if ! ui_wait k "$NEXT" ||
-		   { [ -n "$CHECK" ] && ! grep -Eq 'сакталды|Интервьюлар' "$TMP/screen"; }; then
+		# the next screen is drawn only after the commit returned; its status line (maybe
+		# drawn a moment later) shows the saved mark
+		if ! ui_wait k "$NEXT" || { [ -n "$CHECK" ] && ! ui_wait k 'сакталды|Интервьюлар'; }; then
 			not_ok "run $it: step $step did not show as saved"
 			sed 's/^/#  |/' "$TMP/screen"
 			break 2

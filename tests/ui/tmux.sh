@@ -56,9 +56,23 @@ ui_expect() {
 	fi
 }
 
-# ui_gone NAME REGEX WHAT: the screen does not show REGEX (after a short settle).
-ui_lacks() {
+# ui_settle NAME: capture the screen into $TMP/screen once two captures 50 ms apart agree (a
+# capture can fall in the middle of a redraw).
+ui_settle() {
+	local i=0
 	ui_screen "$1" >"$TMP/screen"
+	while [ $i -lt 100 ]; do
+		sleep 0.05
+		ui_screen "$1" >"$TMP/screen.2"
+		cmp -s "$TMP/screen" "$TMP/screen.2" && return 0
+		mv "$TMP/screen.2" "$TMP/screen"
+		i=$((i + 1))
+	done
+}
+
+# ui_lacks NAME REGEX WHAT: the settled screen does not show REGEX.
+ui_lacks() {
+	ui_settle "$1"
 	if grep -Eq -- "$2" "$TMP/screen"; then
 		not_ok "$3: the screen shows /$2/"
 		sed 's/^/#  |/' "$TMP/screen"
