@@ -593,6 +593,19 @@ static void fisher_monte_carlo(const itab *a, long samples, unsigned long seed,
 
 /* --- entry --------------------------------------------------------------------------------- */
 
+/* Probability of the observed table given its margins. */
+static double observed_prob(const itab *a)
+{
+	double l = -stats_lfact(a->n);
+	for (int i = 0; i < a->nr; i++)
+		l += stats_lfact(a->rows[i]);
+	for (int j = 0; j < a->nc; j++)
+		l += stats_lfact(a->cols[j]);
+	for (size_t q = 0; q < (size_t)a->nr * a->nc; q++)
+		l -= stats_lfact(a->cell[q]);
+	return exp(l);
+}
+
 void stats_fisher_test(const stats_table *t, const stats_fisher_opts *opts, stats_fisher *out)
 {
 	stats_init();
@@ -619,11 +632,12 @@ void stats_fisher_test(const stats_table *t, const stats_fisher_opts *opts, stat
 		if (!(opts && opts->monte_carlo))
 			p = fisher_exact_rxc(&a, limit, &out->work);
 		if (p >= 0) {
-			stats_value_set(&out->two_sided, NAN);
+			stats_value_set(&out->two_sided, observed_prob(&a));
 			out->two_sided.p = p;
 			out->method = STATS_FISHER_EXACT;
 		} else {
 			fisher_monte_carlo(&a, samples, opts ? opts->seed : 0, out);
+			out->two_sided.value = observed_prob(&a);
 		}
 	}
 	itab_free(&a);

@@ -6,6 +6,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_sf_gamma.h>
 
 void stats_init(void)
 {
@@ -102,4 +103,39 @@ double stats_lfact(double k)
 	if (k >= 0 && k < N && k == floor(k))
 		return tab[(int)k];
 	return lgamma(k + 1.0);
+}
+
+/* x with P(X <= x) = p for X ~ Beta(a, b), p <= 1/2 or so: the lower tail, where relative
+ * precision matters. Geometric steps while the bracket spans orders of magnitude. */
+static double beta_lower(double p, double a, double b)
+{
+	double lo = 0, hi = 1;
+	for (int it = 0; it < 3000 && hi - lo > 4e-16 * hi; it++) {
+		double mid = lo == 0 ? hi / 64 : hi / lo > 4 ? sqrt(lo * hi) : (lo + hi) / 2;
+		if (mid <= lo || mid >= hi)
+			break;
+		double f = gsl_sf_beta_inc(a, b, mid);
+		if (f < p)
+			lo = mid;
+		else
+			hi = mid;
+		if (hi < 1e-300)
+			break;
+	}
+	return (lo + hi) / 2;
+}
+
+double stats_beta_quantile(double p, double a, double b)
+{
+	if (!(a > 0) || !(b > 0) || !(p >= 0 && p <= 1))
+		return NAN;
+	if (p == 0)
+		return 0;
+	if (p == 1)
+		return 1;
+	/* the median splits the tails; solve in the tail that p is in */
+	double pm = gsl_sf_beta_inc(a, b, a / (a + b));
+	if (p <= pm)
+		return beta_lower(p, a, b);
+	return 1 - beta_lower(1 - p, b, a);
 }

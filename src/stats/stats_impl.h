@@ -17,6 +17,11 @@ const char *stats_twoway_why(const stats_table *t);
 /* log(k!) for k >= 0, exact to double precision (a table for small k, lgamma above). */
 double stats_lfact(double k);
 
+/* The p-quantile of Beta(a, b) (a, b > 0, 0 <= p <= 1) to about 1e-15 relative, by bisection
+ * on GSL's incomplete beta, solving in whichever tail is smaller. (gsl_cdf_beta_Pinv returns
+ * NaN for parameters such as (0.5, 1e6) and never returns for a = 0.) NAN on bad input. */
+double stats_beta_quantile(double p, double a, double b);
+
 /* Open-addressing hash of fixed-length keys (klen int64s) to dense indices in insertion order.
  * Keys are copied; keys + index * klen is the key of an index. */
 typedef struct khash {
