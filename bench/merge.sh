@@ -4,7 +4,7 @@
 # ATTACH and INSERT ... SELECT into a file with the same schema. Then the same 20 files merged
 # again (all no-ops). Prints the times and the ratio (target: merge within 1.5x of the floor).
 #   sh bench/merge.sh            N_FILES=5 N_IV=1000 sh bench/merge.sh   (smaller)
-# The laptop files are made by bench/laptops.c (through the store API) and kept in
+# The laptop files (survey simulate of surveys/covid19-lsg.md, one file per device) are kept in
 # $BENCH_DIR (default /tmp/survey-bench-merge) for the next run.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,18 +27,25 @@ timed() {
 	fi
 }
 
-# 1. the laptop files (kept between runs)
+# 1. the laptop files (kept between runs): `survey simulate` of the shipped survey, one file per
+# device; without simulate, bench/laptops.c (through the store API, ~60 answers, ~70 events)
 if [ ! -e "$dir/done" ]; then
 	echo "making $N_FILES laptop files of $N_IV interviews in $dir ..."
-	cc -O2 -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter -I"$top/src" \
-		"$top/bench/laptops.c" "$top"/src/store/store.c "$top"/src/store/schema.c \
-		"$top"/src/store/interview.c "$top"/src/store/ids.c "$top"/src/store/hash.c \
-		"$top"/src/store/forms.c "$top"/src/util/util.c \
-		$(pkg-config --cflags --libs sqlite3 nettle) -o "$dir/laptops"
-	half=$((N_FILES / 2))
-	"$dir/laptops" "$dir" "$half" "$N_IV" 1 1 &
-	"$dir/laptops" "$dir" $((N_FILES - half)) "$N_IV" 1 $((half + 1))
-	wait
+	rm -f "$dir"/laptop*.db
+	if "$SURVEY" help simulate >/dev/null 2>&1; then
+		"$SURVEY" simulate "$top/surveys/covid19-lsg.md" -n $((N_FILES * N_IV)) \
+			--db "$dir/laptop%d.db" --devices "$N_FILES" --seed 1 --quiet
+	else
+		cc -O2 -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \
+			-I"$top/src" "$top/bench/laptops.c" "$top"/src/store/store.c \
+			"$top"/src/store/schema.c "$top"/src/store/interview.c "$top"/src/store/ids.c \
+			"$top"/src/store/hash.c "$top"/src/store/forms.c "$top"/src/util/util.c \
+			$(pkg-config --cflags --libs sqlite3 nettle) -o "$dir/laptops"
+		half=$((N_FILES / 2))
+		"$dir/laptops" "$dir" "$half" "$N_IV" 1 1 &
+		"$dir/laptops" "$dir" $((N_FILES - half)) "$N_IV" 1 $((half + 1))
+		wait
+	fi
 	touch "$dir/done"
 fi
 files=$(ls "$dir"/laptop*.db | tr '\n' ' ')
@@ -46,7 +53,8 @@ sync
 
 # 2. the floor: the sqlite3 CLI copies the same rows into an empty file of the same schema
 rm -f "$dir/floor.db" "$dir/floor.db-journal"
-sqlite3 "$dir/laptop01.db" .schema | grep -v '^CREATE TABLE sqlite_' | sqlite3 "$dir/floor.db"
+first=$(ls "$dir"/laptop*.db | head -1)
+sqlite3 "$first" .schema | grep -v '^CREATE TABLE sqlite_' | sqlite3 "$dir/floor.db"
 for f in $files; do
 	echo "ATTACH '$f' AS src; BEGIN; INSERT INTO forms SELECT * FROM src.forms WHERE true
 	ON CONFLICT DO NOTHING; INSERT INTO interviews SELECT * FROM src.interviews;
