@@ -193,6 +193,24 @@ int import_map_file(import_job *job, ifile *F)
 			col->choice = choice;
 			continue;
 		}
+		if (node < 0 && !F->repeat) {
+			/* the ODK metadata a form without those questions still gets exported with */
+			static const struct { const char *name; int meta; } odk[] = {
+				{ "start", IM_START }, { "end", IM_END }, { "deviceid", IM_DEVICE },
+				{ "username", IM_INTERVIEWER }, { "today", IM_NONE },
+			};
+			int k = 0, n = (int)(sizeof odk / sizeof odk[0]);
+			while (k < n && strcmp(h, odk[k].name) != 0)
+				k++;
+			if (k < n) {
+				if (odk[k].meta != IM_NONE && F->meta[odk[k].meta] < 0) {
+					F->meta[odk[k].meta] = c;
+					col->kind = C_META;
+					col->meta = odk[k].meta;
+				}
+				continue;
+			}
+		}
 		if (node < 0) {
 			if (!is_ignored(h))
 				import_report(job, IMPORT_WARNING, F->name, 1, h,
