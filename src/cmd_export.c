@@ -12,40 +12,43 @@ static int cmd_export(int argc, char **argv);
 
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
-	.usage = "DB --format csv|sav|dta|json -o FILE [--lang CODE] [--labels] [--bom] [--form ID]",
+	.usage = "DB -o FILE [--format csv|sav|dta|json] [--lang CODE] [options]",
 	.summary = "write the completed interviews as CSV, SPSS, Stata or JSON",
 	.help =
-	"Writes the completed interviews of DB to FILE. The questionnaire comes from DB itself;\n"
-	"interviews made with several versions of it are written together, as the union of\n"
-	"their questions in questionnaire order. FILE appears only when it is complete.\n\n"
-	"formats (--format, or from the extension of FILE):\n"
-	"  csv   one row per interview, a column per question (groups as 'grp/q'),\n"
-	"        select_multiple as the space-separated names plus a 0/1 column per choice\n"
-	"        ('q/choice'), then _uuid _device _interviewer _status _start _end _version.\n"
-	"        Each repeat goes to FILE-REPEAT.csv beside FILE, one row per instance, joined\n"
-	"        by PARENT_KEY to the KEY of its interview ('uuid:...') as ODK Central does.\n"
-	"        Don't know and refused are written '.d' and '.r'. UTF-8, no byte order mark.\n"
-	"  sav   SPSS: variable labels from the question labels, value labels from the choice\n"
-	"  dta   labels (in --lang), dates as dates (SPSS DATE/DATETIME, Stata %td/%tc).\n"
-	"        select_one keeps numeric choice names as codes, otherwise codes 1..K with the\n"
-	"        names listed in the file's notes (SPSS: DISPLAY DOCUMENTS; Stata: notes).\n"
-	"        Don't know / refused: SPSS declared missing values -98 / -99 (other codes when\n"
-	"        a real value is -98 or -99), Stata extended missing values .d / .r, both with\n"
-	"        value labels; '.d' / '.r' in text variables. Names: SPSS at most 64 bytes,\n"
-	"        Stata 32 characters, Cyrillic transliterated, made unique. Repeats go to\n"
-	"        FILE-REPEAT.sav or .dta as for CSV.\n"
-	"  json  one document: the form (versions, languages, questions, choices) and every\n"
-	"        interview with its metadata and all its answers, each with its state.\n\n"
+	"Writes the completed interviews of DB to FILE. The questionnaire comes from\n"
+	"DB itself; interviews made with several versions of it are written together,\n"
+	"as the union of their questions in questionnaire order. FILE appears only\n"
+	"when it is complete.\n\n"
+	"formats (--format, or the extension of FILE):\n"
+	"  csv   a row per interview, a column per question ('grp/q'); select_multiple\n"
+	"        as the space-separated names plus a 0/1 column per choice ('q/choice');\n"
+	"        then _uuid _device _interviewer _status _start _end _version. Each\n"
+	"        repeat goes to FILE-REPEAT.csv beside FILE, a row per instance, its\n"
+	"        PARENT_KEY the KEY ('uuid:...') of its interview, as ODK Central does.\n"
+	"        Don't know and refused are '.d' and '.r'. UTF-8 without a byte order\n"
+	"        mark (--bom adds one for Excel).\n"
+	"  sav   SPSS and Stata: variable labels from the questions, value labels from\n"
+	"  dta   the choices, in --lang; dates as dates (SPSS DATE, DATETIME; Stata %td,\n"
+	"        %tc). select_one keeps numeric choice names as its codes, otherwise\n"
+	"        codes 1..K with the names listed in the file's notes (SPSS: DISPLAY\n"
+	"        DOCUMENTS; Stata: notes). Don't know and refused: SPSS declared missing\n"
+	"        values -98 and -99 (-998 and -999 when a real value is -98 or -99),\n"
+	"        Stata extended missing values .d and .r, both with value labels; '.d'\n"
+	"        and '.r' in text variables. Names: SPSS at most 64 bytes, Stata 32\n"
+	"        characters, Cyrillic transliterated, made unique. Repeats go to\n"
+	"        FILE-REPEAT.sav or .dta, as for CSV.\n"
+	"  json  one document: the form (versions, languages, questions, choices) and\n"
+	"        every interview with its metadata and all its answers and their states.\n\n"
 	"options:\n"
 	"  -o, --output FILE  the file to write\n"
 	"  --format FORMAT    csv, sav, dta or json\n"
-	"  --lang CODE        language of labels (e.g. ky, ru, en); default: the form's own\n"
-	"  --labels           CSV: choice labels and words for don't know / refused\n"
+	"  --lang CODE        language of the labels (ky, ru, en); default: the form's\n"
+	"  --labels           CSV: choice labels, and words for don't know and refused\n"
 	"  --bom              CSV: start with a UTF-8 byte order mark (Excel on Windows)\n"
 	"  --form ID          which form, when DB holds interviews of several\n\n"
 	"examples:\n"
 	"  survey export merged.db -o lsg.sav --lang ky\n"
-	"  survey export merged.db --format csv -o lsg.csv --labels --lang ru --bom\n",
+	"  survey export merged.db -o lsg.csv --labels --lang ru --bom\n",
 	.exec = cmd_export,
 };
 
