@@ -36,5 +36,6 @@ extern const struct cmd_entry cmd_run_entry;
 extern const struct cmd_entry cmd_merge_entry;
 extern const struct cmd_entry cmd_pack_entry;
 extern const struct cmd_entry cmd_simulate_entry;
+extern const struct cmd_entry cmd_tab_entry;
 
 #endif

@@ -20,6 +20,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_pack_entry,
 	&cmd_run_entry,
 	&cmd_simulate_entry,
+	&cmd_tab_entry,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

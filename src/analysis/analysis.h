@@ -1,0 +1,251 @@
+/* analysis.h: the pipeline between a survey database and the statistics core, used by
+ * `survey freq`, `survey tab` and `survey report`. It opens a database read-only with its
+ * questionnaire(s), resolves variable names, reads only the answers it needs, codes them to
+ * small integers in choice-list order, counts them and runs the statistics. Nothing here
+ * prints: results come back as structures (owned by the caller, freed by the *_free
+ * functions), problems as one line in err (ERR_MAX bytes).
+ *
+ * Cases are interviews (complete ones unless opts.status says otherwise). Interviews of every
+ * version of the questionnaire are counted together; the newest version gives the labels.
+ * A question is named by its name ("oblast"), its path ("respondent/oblast") or, inside a
+ * repeat, by one instance's path ("partners[2]/partner_type"). */
+#ifndef SURVEY_ANALYSIS_H
+#define SURVEY_ANALYSIS_H
+
+#include <stddef.h>
+
+#include "form/form.h"
+#include "stats/ci.h"
+#include "stats/cmh.h"
+#include "stats/crosstab.h"
+#include "stats/design.h"
+#include "stats/fisher.h"
+#include "stats/table.h"
+
+/* ---- the database ------------------------------------------------------------------------ */
+
+typedef struct analysis_db analysis_db;   /* an open database and its questionnaires */
+
+/* Open the database at path read-only and load the questionnaire form_id (NULL: the only one
+ * the file holds; a file with several needs it). Errors: not a survey database, no embedded
+ * questionnaire, several and none chosen, an unknown form_id. Close with analysis_close. */
+int analysis_open(const char *path, const char *form_id, analysis_db **out, char *err);
+void analysis_close(analysis_db *db);   /* NULL accepted */
+
+/* The newest version of the questionnaire (labels, choice lists), and its form id. */
+const form *analysis_form(const analysis_db *db);
+const char *analysis_form_id(const analysis_db *db);
+
+/* The language index in analysis_form() for a code or name ("ru", "Russian (ru)"); NULL gives
+ * -1, the form's default. -1 with err ("no language 'de' in form 'x'; it has ky, ru, en"). */
+int analysis_find_lang(const analysis_db *db, const char *code, int *lang, char *err);
+
+/* ---- what to analyse ---------------------------------------------------------------------- */
+
+/* Options shared by every analysis. All-zero is the default. */
+typedef struct analysis_opts {
+	const char *lang;          /* labels: language code or name; NULL: the form's default */
+	const char *status;        /* "complete" (NULL), "draft" or "all" */
+	const char *where;         /* XLSForm expression kept per interview; NULL: all */
+	const char *weight;        /* a numeric question or calculate; NULL: unweighted */
+	const char *strata;        /* a question whose answers are the strata; NULL: none */
+	const char *cluster;       /* a question whose answers name the PSUs; NULL: none */
+	stats_lonely_psu lonely;   /* a stratum with one PSU: fail (default) or how to treat it */
+	int include_missing;       /* show don't know, refused, skipped, empty as categories */
+	double conf_level;         /* confidence level; 0: 0.95 */
+	stats_ci_method ci;        /* intervals of unweighted proportions (freq) */
+	stats_fisher_opts fisher;  /* Fisher's test for tables above 2x2: limit, samples, seed */
+	int no_fisher_rxc;         /* 1: no Fisher's test above 2x2 (it can take a while) */
+} analysis_opts;
+
+/* Why a value counts as missing. */
+typedef enum analysis_missing {
+	ANALYSIS_VALID = 0,
+	ANALYSIS_DONT_KNOW,    /* value ".d" */
+	ANALYSIS_REFUSED,      /* ".r" */
+	ANALYSIS_SKIPPED,      /* ".s": not relevant for this interview */
+	ANALYSIS_EMPTY,        /* ".": no answer (an optional question left empty, or a version
+	                        * of the questionnaire without the question) */
+	ANALYSIS_NMISSING
+} analysis_missing;
+
+/* One category of a variable. */
+typedef struct analysis_cat {
+	char *value;           /* the code for CSV and JSON: choice name or value as stored; ".d",
+	                        * ".r", ".s", "." for the missing categories */
+	char *label;           /* for people: the choice label in the language (fallbacks as
+	                        * form_choice_label), else the value; words for missing ones */
+	double score;          /* numeric score (linear-by-linear, Pearson's r): the number for a
+	                        * numeric value or an all-integer choice list, else 1, 2, 3, ... */
+	analysis_missing missing;  /* ANALYSIS_VALID or why missing */
+	int in_form;           /* 1: a choice of the newest questionnaire; 0: found only in data */
+} analysis_cat;
+
+typedef enum analysis_vtype {
+	ANALYSIS_CATEGORICAL,  /* select_one; text, date, calculate with non-numeric values */
+	ANALYSIS_MULTIPLE,     /* select_multiple: a case may be in several categories */
+	ANALYSIS_NUMERIC,      /* integer, decimal, range; calculate whose values are numbers */
+} analysis_vtype;
+
+/* A variable as resolved and coded. */
+typedef struct analysis_var {
+	char *name;            /* as asked for */
+	char *path;            /* answer path in the newest questionnaire */
+	char *label;           /* question label in the language; the name when it has none */
+	form_type type;        /* the question's type */
+	analysis_vtype vtype;
+	int ncat;              /* categories: the valid ones, then shown missing ones */
+	int nvalid;            /* valid categories: cats[0..nvalid-1], choices in list order
+	                        * first, then values found only in the data, sorted */
+	analysis_cat *cats;
+} analysis_var;
+
+/* Notes and warnings for the reader, in the order found (lowercase, no full stop). */
+typedef struct analysis_note {
+	int warning;           /* 1: a warning (results may mislead), 0: a note */
+	char *text;
+} analysis_note;
+typedef struct analysis_notes {
+	analysis_note *items;
+	int n, cap;
+} analysis_notes;
+
+/* Check that a name is a question the analysis can use, without reading data: fills *out
+ * (categories of the newest questionnaire's choice list only; release with
+ * analysis_var_release). -1 with err: "no question 'x' in form 'covid19_lsg'; see 'survey
+ * check --dump'", a group, a note, a question inside a repeat named without an instance. */
+int analysis_resolve(analysis_db *db, const char *name, int lang, analysis_var *out, char *err);
+void analysis_var_release(analysis_var *v);
+
+/* ---- frequencies ------------------------------------------------------------------------- */
+
+typedef struct analysis_freq_row {
+	int cat;               /* index into var.cats */
+	double count;          /* (weighted) count */
+	double cases;          /* interviews, unweighted */
+	double percent;        /* of every case (valid and missing); select_multiple: of responses */
+	double valid_percent;  /* of valid cases; NAN for a missing category and select_multiple */
+	double cum_percent;    /* cumulative valid percent; NAN likewise */
+	double cases_percent;  /* select_multiple: of the cases that answered; else NAN */
+	double ci_low;         /* interval of the valid proportion (select_multiple: of cases), */
+	double ci_high;        /* in percent: opts.ci, or svyciprop's logit with a design */
+	double se;             /* with a design: standard error of that proportion (percent) */
+} analysis_freq_row;
+
+/* Numeric questions: a summary of the valid values. */
+typedef struct analysis_summary {
+	double n;              /* cases with a value */
+	double sum_w;          /* their total weight (n unweighted) */
+	double mean, sd, min, max;
+	double q25, median, q75;   /* R's type 7 quantiles (weighted: of the weighted values) */
+	double mean_se;        /* sd / sqrt(n), or the design-based standard error */
+	double mean_ci_low, mean_ci_high;
+} analysis_summary;
+
+typedef struct analysis_freq {
+	analysis_var var;
+	double n_cases;        /* cases in the analysis (after status, where and weights) */
+	double total;          /* their weighted total */
+	double valid;          /* weighted total with a valid answer (select_multiple: answered) */
+	double missing;        /* weighted total without */
+	double responses;      /* select_multiple: weighted selections */
+	int nrows;
+	analysis_freq_row *rows;   /* valid categories (all choices, even unused), then missing
+	                            * ones with opts.include_missing */
+	int has_summary;       /* numeric questions */
+	analysis_summary summary;
+	int design;            /* proportions and intervals are design-based */
+	double design_df;      /* their degrees of freedom */
+	analysis_notes notes;
+} analysis_freq;
+
+/* Frequencies of vars[0..nvars-1], read in one pass. *out receives an array of nvars results:
+ * free with analysis_freq_free(*out, nvars). */
+int analysis_freq_run(analysis_db *db, const char *const *vars, int nvars,
+		      const analysis_opts *opts, analysis_freq **out, char *err);
+void analysis_freq_free(analysis_freq *f, int n);
+
+/* ---- cross-tabulations ------------------------------------------------------------------- */
+
+/* One table (one layer of --by). Its rows and columns are the non-empty categories. */
+typedef struct analysis_layer {
+	int by_cat;            /* index into tab->by.cats; -1 without a layer variable */
+	double n_cases;        /* cases counted, unweighted */
+	int nrow, ncol;        /* rows and columns shown */
+	int *rows, *cols;      /* their indices into tab->row.cats / tab->col.cats */
+	stats_table table;     /* nrow x ncol (weighted) counts of the shown categories */
+	double *row_base;      /* nrow: (weighted) cases in each row; the row total unless the
+	                        * column variable is select_multiple */
+	double *col_base;      /* ncol: likewise for columns */
+	double base;           /* (weighted) cases in the table */
+	int stats_ok;          /* 1: stats holds the statistics (not for multiple response) */
+	stats_crosstab stats;  /* every statistic, on the table of all categories; weighted:
+	                        * on the weighted table rescaled to n_cases */
+	int has_rao_scott;     /* with a design */
+	stats_rao_scott rao_scott;
+	analysis_notes notes;  /* this layer's notes (empty rows, small expected counts, ...) */
+} analysis_layer;
+
+typedef struct analysis_tab {
+	analysis_var row, col;
+	int has_by;
+	analysis_var by;       /* zeroed without --by */
+	int weighted;          /* opts.weight was given */
+	int design;            /* a weight, strata or clusters: Rao-Scott tests */
+	int multiple;          /* a select_multiple variable: percents are of cases, no tests */
+	double n_cases;        /* cases in the analysis, in every layer together */
+	int nlayers;
+	analysis_layer *layers;
+	int has_cmh;           /* --by with 2x2 tables: the Cochran-Mantel-Haenszel test */
+	stats_cmh cmh;
+	analysis_notes notes;  /* notes on the whole analysis (cases left out, weights, ...) */
+} analysis_tab;
+
+/* Cross-tabulate row by col (by: NULL or a layer variable). Every layer with any case is a
+ * table; a filter that leaves nothing gives one empty table and a note, not an error.
+ * Errors: an unknown name, a text question, a numeric one with too many values to tabulate,
+ * a bad --where (located), a design that cannot be built. Free with analysis_tab_free. */
+int analysis_tab_run(analysis_db *db, const char *row, const char *col, const char *by,
+		     const analysis_opts *opts, analysis_tab **out, char *err);
+void analysis_tab_free(analysis_tab *t);
+
+/* At most this many categories per variable in a cross-table. */
+#define ANALYSIS_MAX_CATS 200
+
+/* ---- helpers for printing ---------------------------------------------------------------- */
+
+/* x with 17 significant digits and '.' as the decimal point whatever the locale (enough to
+ * read the same double back), or nan_text when x is NaN or infinite. Returns buf (32 bytes). */
+char *analysis_fmt_num(char buf[32], double x, const char *nan_text);
+/* Append s as one CSV field (quoted when it holds a comma, quote or line break). */
+struct strbuf;
+void analysis_csv_field(struct strbuf *sb, const char *s);
+
+/* Display width of a UTF-8 string in terminal columns (wcswidth; Cyrillic is one column per
+ * letter, CJK two). Falls back to counting characters when the locale cannot convert it. */
+int analysis_text_width(const char *s);
+/* Append s to sb cut to at most width columns (ending with "…" when cut), padded with spaces
+ * to exactly width on the right (right = 0) or on the left (right = 1). */
+void analysis_pad(struct strbuf *sb, const char *s, int width, int right);
+
+/* A text table for a terminal: fill cells, then render. Rows 0..nheader-1 are headers, wrapped
+ * on words into up to three lines; a column is as wide as its widest body cell, at least as
+ * its header up to maxw (the first column: up to maxw_first, cutting longer labels). */
+typedef struct analysis_grid {
+	int ncols, nrows;
+	char **cells;          /* nrows * ncols malloc'd strings or NULL */
+	unsigned char *rule;   /* per row: 1 draws a line of '-' under it */
+	int *right;            /* per column: 1 right-aligned (numbers) */
+	int nheader;           /* header rows */
+	int maxw;              /* widest header of columns 1.. (default 14) */
+	int maxw_first;        /* widest first column (default 40) */
+} analysis_grid;
+void analysis_grid_init(analysis_grid *g, int ncols);
+void analysis_grid_release(analysis_grid *g);
+void analysis_grid_set(analysis_grid *g, int row, int col, const char *s);
+void analysis_grid_setf(analysis_grid *g, int row, int col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void analysis_grid_rule(analysis_grid *g, int row);
+void analysis_grid_render(const analysis_grid *g, struct strbuf *sb);
+
+#endif

@@ -1,0 +1,193 @@
+/* grid.c: a text table laid out for a terminal — column widths measured in display columns,
+ * header cells wrapped on words, long labels cut with "…" — rendered into a string buffer for
+ * the commands to print. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/analysis.h"
+#include "util/util.h"
+
+void analysis_grid_init(analysis_grid *g, int ncols)
+{
+	memset(g, 0, sizeof *g);
+	g->ncols = ncols;
+	g->right = xcalloc((size_t)ncols, sizeof *g->right);
+	g->maxw = 14;
+	g->maxw_first = 40;
+}
+
+void analysis_grid_release(analysis_grid *g)
+{
+	for (int i = 0; i < g->nrows * g->ncols; i++)
+		free(g->cells[i]);
+	free(g->cells);
+	free(g->rule);
+	free(g->right);
+	memset(g, 0, sizeof *g);
+}
+
+static void ensure_row(analysis_grid *g, int row)
+{
+	if (row < g->nrows)
+		return;
+	g->cells = xreallocarray(g->cells, (size_t)(row + 1) * g->ncols, sizeof *g->cells);
+	g->rule = xreallocarray(g->rule, (size_t)row + 1, sizeof *g->rule);
+	for (int r = g->nrows; r <= row; r++) {
+		g->rule[r] = 0;
+		for (int c = 0; c < g->ncols; c++)
+			g->cells[r * g->ncols + c] = NULL;
+	}
+	g->nrows = row + 1;
+}
+
+void analysis_grid_set(analysis_grid *g, int row, int col, const char *s)
+{
+	ensure_row(g, row);
+	free(g->cells[row * g->ncols + col]);
+	g->cells[row * g->ncols + col] = s ? xstrdup(s) : NULL;
+}
+
+void analysis_grid_setf(analysis_grid *g, int row, int col, const char *fmt, ...)
+{
+	va_list ap;
+	strbuf sb = STRBUF_INIT;
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	ensure_row(g, row);
+	free(g->cells[row * g->ncols + col]);
+	g->cells[row * g->ncols + col] = sb_detach(&sb);
+}
+
+void analysis_grid_rule(analysis_grid *g, int row)
+{
+	ensure_row(g, row);
+	g->rule[row] = 1;
+}
+
+/* Split s into at most 3 lines of width w on spaces; returns the number of lines; lines[k]
+ * are malloc'd. */
+static int wrap(const char *s, int w, char *lines[3])
+{
+	int n = 0;
+	strbuf cur = STRBUF_INIT;
+	const char *p = s;
+	while (*p && n < 3) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		const char *e = p;
+		while (*e && *e != ' ')
+			e++;
+		char *word = xstrndup(p, (size_t)(e - p));
+		strbuf trial = STRBUF_INIT;
+		sb_adds(&trial, sb_str(&cur));
+		if (cur.len)
+			sb_addc(&trial, ' ');
+		sb_adds(&trial, word);
+		if (analysis_text_width(sb_str(&trial)) <= w || !cur.len) {
+			sb_reset(&cur);
+			sb_adds(&cur, sb_str(&trial));
+			p = e;
+		} else {
+			lines[n++] = sb_detach(&cur);
+			if (n == 3) {
+				/* the rest goes on the last line and is cut there */
+				strbuf last = STRBUF_INIT;
+				sb_adds(&last, lines[2]);
+				sb_addc(&last, ' ');
+				sb_adds(&last, p);
+				free(lines[2]);
+				lines[2] = sb_detach(&last);
+			}
+		}
+		sb_release(&trial);
+		free(word);
+	}
+	if (n < 3 && cur.len)
+		lines[n++] = sb_detach(&cur);
+	sb_release(&cur);
+	if (n == 0)
+		lines[n++] = xstrdup("");
+	return n;
+}
+
+void analysis_grid_render(const analysis_grid *g, struct strbuf *sb)
+{
+	int *w = xcalloc((size_t)g->ncols, sizeof *w);
+	for (int c = 0; c < g->ncols; c++) {
+		int cap = c == 0 ? g->maxw_first : g->maxw, body = 0, head = 0;
+		for (int r = 0; r < g->nrows; r++) {
+			const char *s = g->cells[r * g->ncols + c];
+			int k = s ? analysis_text_width(s) : 0;
+			if (r < g->nheader)
+				head = k > head ? k : head;
+			else
+				body = k > body ? k : body;
+		}
+		if (c == 0) {
+			w[c] = body > head ? body : head;
+			if (w[c] > cap)
+				w[c] = cap;
+		} else {
+			w[c] = body;
+			if (head > w[c])
+				w[c] = head < cap ? head : (cap > body ? cap : body);
+		}
+	}
+	int total = 0;
+	for (int c = 0; c < g->ncols; c++)
+		total += w[c] + (c ? 2 : 0);
+	for (int r = 0; r < g->nrows; r++) {
+		if (r < g->nheader) {
+			char *(*lines)[3] = xcalloc((size_t)g->ncols, sizeof *lines);
+			int *nl = xcalloc((size_t)g->ncols, sizeof *nl), most = 1, nc = g->ncols;
+			for (int c = 0; c < nc; c++) {
+				const char *s = g->cells[r * g->ncols + c];
+				nl[c] = wrap(s ? s : "", w[c], lines[c]);
+				most = nl[c] > most ? nl[c] : most;
+			}
+			for (int l = 0; l < most; l++) {
+				strbuf line = STRBUF_INIT;
+				for (int c = 0; c < nc; c++) {
+					/* headers sit on the bottom line, aligned as their column */
+					int k = l - (most - nl[c]);
+					if (c)
+						sb_adds(&line, "  ");
+					analysis_pad(&line, k >= 0 ? lines[c][k] : "", w[c], g->right[c]);
+				}
+				while (line.len && line.buf[line.len - 1] == ' ')
+					line.buf[--line.len] = 0;
+				sb_adds(sb, sb_str(&line));
+				sb_addc(sb, '\n');
+				sb_release(&line);
+			}
+			for (int c = 0; c < nc; c++)
+				for (int k = 0; k < nl[c]; k++)
+					free(lines[c][k]);
+			free(lines);
+			free(nl);
+		} else {
+			strbuf line = STRBUF_INIT;
+			for (int c = 0; c < g->ncols; c++) {
+				const char *s = g->cells[r * g->ncols + c];
+				if (c)
+					sb_adds(&line, "  ");
+				analysis_pad(&line, s ? s : "", w[c], g->right[c]);
+			}
+			while (line.len && line.buf[line.len - 1] == ' ')
+				line.buf[--line.len] = 0;
+			sb_adds(sb, sb_str(&line));
+			sb_addc(sb, '\n');
+			sb_release(&line);
+		}
+		if (g->rule[r]) {
+			for (int k = 0; k < total; k++)
+				sb_addc(sb, '-');
+			sb_addc(sb, '\n');
+		}
+	}
+	free(w);
+}

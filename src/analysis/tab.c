@@ -1,0 +1,405 @@
+/* tab.c: cross-tabulations — one pass over the coded cases into a table per layer, then every
+ * statistic of each table, the design-based Rao-Scott tests, and Cochran-Mantel-Haenszel
+ * across layers; notes on what was left out and what may mislead. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/analysis_impl.h"
+#include "util/util.h"
+
+/* Types that 'survey tab' cannot cross-tabulate (free text, dates, metadata). */
+static int is_text_type(form_type t)
+{
+	return t == FORM_TEXT || t == FORM_DATE || t == FORM_TIME || t == FORM_DATETIME ||
+	       form_type_is_meta(t);
+}
+
+static int check_tabulable(analysis_db *db, const char *name, char *err)
+{
+	an_ref ref;
+	if (an_find(db, name, NULL, &ref, err))
+		return -1;
+	form_type t = db->newest->nodes[ref.node].type;
+	if (is_text_type(t))
+		return errf(err, "'%s' is a %s question: 'survey tab' cross-tabulates choices and "
+			    "numbers (see 'survey freq %s')", name, form_type_name(t), name);
+	return 0;
+}
+
+/* Per-layer accumulation. */
+typedef struct acc {
+	stats_table t;         /* every category of row x column */
+	double *row_base, *col_base, base;
+	double n_cases;
+} acc;
+
+static void acc_init(acc *a, int nr, int nc)
+{
+	stats_table_init(&a->t, nr, nc);
+	a->row_base = xcalloc((size_t)nr, sizeof *a->row_base);
+	a->col_base = xcalloc((size_t)nc, sizeof *a->col_base);
+	a->base = a->n_cases = 0;
+}
+
+static void acc_release(acc *a)
+{
+	stats_table_release(&a->t);
+	free(a->row_base);
+	free(a->col_base);
+}
+
+/* Labels of the categories of v listed in idx[0..n-1], for a note. */
+static char *cat_list(const analysis_var *v, const int *idx, int n)
+{
+	strbuf sb = STRBUF_INIT;
+	for (int k = 0; k < n; k++)
+		sb_addf(&sb, "%s'%s'", k ? ", " : "", v->cats[idx[k]].value);
+	return sb_detach(&sb);
+}
+
+/* Fill layer L from accumulator a: shown rows and columns, the table of them, the bases. */
+static void layer_shape(analysis_tab *t, analysis_layer *L, const acc *a)
+{
+	int nr = a->t.nrow, nc = a->t.ncol;
+	L->rows = xmalloc(sizeof(int) * (size_t)(nr ? nr : 1));
+	L->cols = xmalloc(sizeof(int) * (size_t)(nc ? nc : 1));
+	int *drop = xmalloc(sizeof(int) * (size_t)(nr > nc ? nr : nc) + sizeof(int));
+	int nd = 0;
+	L->nrow = L->ncol = 0;
+	for (int i = 0; i < nr; i++) {
+		if (a->t.row_tot[i] > 0)
+			L->rows[L->nrow++] = i;
+		else if (!t->row.cats[i].missing)
+			drop[nd++] = i;
+	}
+	if (nd && a->t.total > 0) {
+		char *s = cat_list(&t->row, drop, nd);
+		an_note(&L->notes, 0, "empty row%s left out: %s", nd == 1 ? "" : "s", s);
+		free(s);
+	}
+	nd = 0;
+	for (int j = 0; j < nc; j++) {
+		if (a->t.col_tot[j] > 0)
+			L->cols[L->ncol++] = j;
+		else if (!t->col.cats[j].missing)
+			drop[nd++] = j;
+	}
+	if (nd && a->t.total > 0) {
+		char *s = cat_list(&t->col, drop, nd);
+		an_note(&L->notes, 0, "empty column%s left out: %s", nd == 1 ? "" : "s", s);
+		free(s);
+	}
+	free(drop);
+	stats_table_init(&L->table, L->nrow ? L->nrow : 1, L->ncol ? L->ncol : 1);
+	if (!L->nrow || !L->ncol) {
+		L->table.nrow = L->nrow;
+		L->table.ncol = L->ncol;
+	}
+	L->row_base = xcalloc((size_t)L->nrow + 1, sizeof *L->row_base);
+	L->col_base = xcalloc((size_t)L->ncol + 1, sizeof *L->col_base);
+	for (int i = 0; i < L->nrow; i++) {
+		for (int j = 0; j < L->ncol; j++) {
+			double f = stats_table_get(&a->t, L->rows[i], L->cols[j]);
+			L->table.cell[(size_t)i * L->ncol + j] = f;
+			L->table.row_tot[i] += f;
+			L->table.col_tot[j] += f;
+			L->table.total += f;
+		}
+		L->row_base[i] = a->row_base[L->rows[i]];
+	}
+	for (int j = 0; j < L->ncol; j++)
+		L->col_base[j] = a->col_base[L->cols[j]];
+	L->table.n_cases = a->n_cases;
+	L->base = a->base;
+	L->n_cases = a->n_cases;
+}
+
+static int same_categories(const analysis_var *r, const analysis_var *c)
+{
+	if (r->ncat != c->ncat)
+		return 0;
+	for (int k = 0; k < r->ncat; k++)
+		if (strcmp(r->cats[k].value, c->cats[k].value) != 0)
+			return 0;
+	return 1;
+}
+
+/* Every statistic of the layer's full table (weighted: rescaled to its cases). */
+static void layer_stats(analysis_tab *t, analysis_layer *L, const acc *a,
+			const analysis_opts *o)
+{
+	int nr = a->t.nrow, nc = a->t.ncol;
+	double *rs = xmalloc(sizeof(double) * (size_t)nr), *cs = xmalloc(sizeof(double) * (size_t)nc);
+	for (int i = 0; i < nr; i++)
+		rs[i] = t->row.cats[i].score;
+	for (int j = 0; j < nc; j++)
+		cs[j] = t->col.cats[j].score;
+	stats_crosstab_opts co = {
+		.row_scores = rs, .col_scores = cs,
+		.same_categories = same_categories(&t->row, &t->col),
+		.conf_level = o->conf_level, .fisher_rxc = !o->no_fisher_rxc, .fisher = o->fisher,
+	};
+	stats_table scaled;
+	const stats_table *use = &a->t;
+	if (t->weighted && a->t.total > 0) {
+		double f = a->n_cases / a->t.total;
+		double *cells = xmalloc(sizeof(double) * (size_t)nr * nc);
+		for (size_t q = 0; q < (size_t)nr * nc; q++)
+			cells[q] = a->t.cell[q] * f;
+		stats_table_from_counts(&scaled, nr, nc, cells);
+		free(cells);
+		scaled.n_cases = a->n_cases;
+		use = &scaled;
+	}
+	stats_crosstab_tests(use, &co, &L->stats);
+	L->stats_ok = 1;
+	if (use == &scaled)
+		stats_table_release(&scaled);
+	free(rs);
+	free(cs);
+	const stats_crosstab *s = &L->stats;
+	if (s->cells > 0 && s->small_expected * 5 > s->cells)
+		an_note(&L->notes, 1, "%d of %d cells (%.1f%%) have an expected count below 5 (the "
+			"smallest is %.2f): the chi-square tests may not be valid", s->small_expected,
+			s->cells, 100.0 * s->small_expected / s->cells, s->min_expected);
+	if (s->fisher.method == STATS_FISHER_MONTE_CARLO)
+		an_note(&L->notes, 0, "Fisher's exact test: the exact search was too large, so p is "
+			"a Monte Carlo estimate from %ld random tables (seed %lu; standard error %.2g)",
+			s->fisher.samples, o->fisher.seed, s->fisher.mc_se);
+}
+
+/* The Rao-Scott tests of layer `layer` (-1: every case) with codes of the whole sample. */
+static int layer_rao_scott(analysis_tab *t, analysis_layer *L, const an_data *d,
+			   const stats_design_prep *dp, int layer, int *rowc, int *colc,
+			   char *err)
+{
+	const an_col *rc = &d->cols[0], *cc = &d->cols[1];
+	const an_col *bc = t->has_by ? &d->cols[2] : NULL;
+	for (size_t i = 0; i < d->n; i++) {
+		int r = rc->code[i], c = cc->code[i];
+		int ok = d->in[i] && r >= 0 && c >= 0 && (!bc || bc->code[i] == layer);
+		rowc[i] = ok ? r : -2;
+		colc[i] = ok ? c : -2;
+	}
+	char why[ERR_MAX];
+	if (stats_rao_scott_test(dp, rowc, colc, t->row.ncat, t->col.ncat, &L->rao_scott, why))
+		return errf(err, "cannot compute the design-based tests: %s", why);
+	L->has_rao_scott = 1;
+	return 0;
+}
+
+/* Cochran-Mantel-Haenszel over the layers when every layer is the same 2x2 table. */
+static void tab_cmh(analysis_tab *t, acc *accs, int nacc, const analysis_opts *o)
+{
+	int nr = t->row.ncat, nc = t->col.ncat, rows[2], cols[2], kr = 0, kc = 0;
+	for (int i = 0; i < nr; i++) {
+		double s = 0;
+		for (int l = 0; l < nacc; l++)
+			s += accs[l].t.row_tot[i];
+		if (s > 0 && kr++ < 2)
+			rows[kr - 1] = i;
+	}
+	for (int j = 0; j < nc; j++) {
+		double s = 0;
+		for (int l = 0; l < nacc; l++)
+			s += accs[l].t.col_tot[j];
+		if (s > 0 && kc++ < 2)
+			cols[kc - 1] = j;
+	}
+	if (kr != 2 || kc != 2) {
+		an_note(&t->notes, 0, "the Cochran-Mantel-Haenszel test needs 2x2 tables; these "
+			"are %dx%d", kr, kc);
+		return;
+	}
+	if (t->design) {
+		an_note(&t->notes, 0, "the Cochran-Mantel-Haenszel test is not computed for "
+			"weighted or design-based data");
+		return;
+	}
+	stats_table *lt = xcalloc((size_t)nacc, sizeof *lt);
+	int nl = 0;
+	for (int l = 0; l < nacc; l++) {
+		if (accs[l].n_cases == 0)
+			continue;
+		double c4[4];
+		for (int i = 0; i < 2; i++)
+			for (int j = 0; j < 2; j++)
+				c4[2 * i + j] = stats_table_get(&accs[l].t, rows[i], cols[j]);
+		stats_table_from_counts(&lt[nl++], 2, 2, c4);
+	}
+	stats_cmh_test(lt, nl, o->conf_level > 0 ? o->conf_level : 0.95, &t->cmh);
+	t->has_cmh = 1;
+	if (t->cmh.layers_skipped)
+		an_note(&t->notes, 0, "%d layer%s with fewer than 2 cases left out of the "
+			"Cochran-Mantel-Haenszel test", t->cmh.layers_skipped,
+			t->cmh.layers_skipped == 1 ? "" : "s");
+	for (int l = 0; l < nl; l++)
+		stats_table_release(&lt[l]);
+	free(lt);
+}
+
+int analysis_tab_run(analysis_db *db, const char *row, const char *col, const char *by,
+		     const analysis_opts *o, analysis_tab **out, char *err)
+{
+	static const analysis_opts defaults;
+	if (!o)
+		o = &defaults;
+	*out = NULL;
+	const char *names[3] = { row, col, by };
+	int nv = by ? 3 : 2;
+	for (int k = 0; k < nv; k++)
+		if (check_tabulable(db, names[k], err))
+			return -1;
+	an_data d;
+	if (an_data_read(db, names, nv, o, &d, err)) {
+		an_data_release(&d);
+		return -1;
+	}
+	for (int k = 0; k < nv; k++) {
+		const analysis_var *v = &d.cols[k].var;
+		if (v->ncat > ANALYSIS_MAX_CATS) {
+			errf(err, "'%s' has %d different values; a cross-table takes at most %d "
+			     "(see 'survey freq %s')", v->name, v->ncat, ANALYSIS_MAX_CATS, v->name);
+			an_data_release(&d);
+			return -1;
+		}
+	}
+	stats_design_prep *dp = NULL;
+	if (an_data_design(&d, o, &dp, err)) {
+		an_data_release(&d);
+		return -1;
+	}
+	analysis_tab *t = xcalloc(1, sizeof *t);
+	an_var_copy(&t->row, &d.cols[0].var);
+	an_var_copy(&t->col, &d.cols[1].var);
+	t->has_by = by != NULL;
+	if (by)
+		an_var_copy(&t->by, &d.cols[2].var);
+	t->weighted = d.wcol >= 0;
+	t->design = d.design;
+	t->multiple = t->row.vtype == ANALYSIS_MULTIPLE || t->col.vtype == ANALYSIS_MULTIPLE;
+	for (int k = 0; k < d.notes.n; k++)
+		an_note(&t->notes, d.notes.items[k].warning, "%s", d.notes.items[k].text);
+
+	/* one pass: every case into its layer's table */
+	int nacc = by ? t->by.ncat : 1;
+	acc *accs = xcalloc((size_t)(nacc ? nacc : 1), sizeof *accs);
+	for (int l = 0; l < nacc; l++)
+		acc_init(&accs[l], t->row.ncat, t->col.ncat);
+	const an_col *rc = &d.cols[0], *cc = &d.cols[1], *bc = by ? &d.cols[2] : NULL;
+	long long left_out = 0;
+	for (size_t i = 0; i < d.n; i++) {
+		if (!d.in[i])
+			continue;
+		const int *rcodes, *ccodes;
+		int r1, c1;
+		int nr = an_case_codes(rc, i, &rcodes, &r1), nc = an_case_codes(cc, i, &ccodes, &c1);
+		int l = bc ? bc->code[i] : 0;
+		if (!nr || !nc || l < 0) {
+			left_out++;
+			continue;
+		}
+		double w = d.w ? d.w[i] : 1;
+		acc *a = &accs[l];
+		for (int x = 0; x < nr; x++) {
+			for (int y = 0; y < nc; y++)
+				stats_table_add(&a->t, rcodes[x], ccodes[y], w);
+			a->row_base[rcodes[x]] += w;
+		}
+		for (int y = 0; y < nc; y++)
+			a->col_base[ccodes[y]] += w;
+		a->base += w;
+		a->n_cases++;
+		t->n_cases++;
+	}
+	if (left_out) {
+		strbuf names = STRBUF_INIT;
+		sb_addf(&names, by ? "'%s', '%s' or '%s'" : "'%s' or '%s'", row, col, by);
+		an_note(&t->notes, 0, "%lld interview%s without an answer to %s left out%s",
+			left_out, left_out == 1 ? "" : "s", sb_str(&names),
+			o->include_missing ? "" : " (--include-missing shows them)");
+		sb_release(&names);
+	}
+	if (t->weighted)
+		an_note(&t->notes, 0, "counts are weighted by '%s'; the tests of independence are "
+			"the design-based Rao-Scott ones, the other statistics use the weighted table "
+			"rescaled to the number of interviews", o->weight);
+	else if (t->design)
+		an_note(&t->notes, 0, "the tests of independence are the design-based Rao-Scott "
+			"ones");
+	if (t->multiple)
+		an_note(&t->notes, 0, "'%s' is select_multiple: each choice is a %s and percentages "
+			"are of interviews, so they may add up to more than 100; no test is computed",
+			t->row.vtype == ANALYSIS_MULTIPLE ? row : col,
+			t->row.vtype == ANALYSIS_MULTIPLE ? "row" : "column");
+
+	/* the layers that have cases (one empty table when none has) */
+	int *rowc = NULL, *colc = NULL;
+	if (dp && !t->multiple) {
+		rowc = xmalloc(sizeof(int) * (d.n ? d.n : 1));
+		colc = xmalloc(sizeof(int) * (d.n ? d.n : 1));
+	}
+	t->layers = xcalloc((size_t)nacc + 1, sizeof *t->layers);
+	int rc_err = 0;
+	for (int l = 0; l < nacc && !rc_err; l++) {
+		if (by && accs[l].n_cases == 0)
+			continue;
+		analysis_layer *L = &t->layers[t->nlayers++];
+		L->by_cat = by ? l : -1;
+		layer_shape(t, L, &accs[l]);
+		if (t->n_cases == 0)
+			continue;
+		if (!t->multiple)
+			layer_stats(t, L, &accs[l], o);
+		if (dp && !t->multiple)
+			rc_err = layer_rao_scott(t, L, &d, dp, by ? l : -1, rowc, colc, err);
+	}
+	if (t->nlayers == 0) {
+		analysis_layer *L = &t->layers[t->nlayers++];
+		acc empty;
+		acc_init(&empty, t->row.ncat, t->col.ncat);
+		L->by_cat = -1;
+		layer_shape(t, L, &empty);
+		acc_release(&empty);
+	}
+	if (t->n_cases == 0)
+		an_note(&t->notes, 1, "no interview to tabulate%s", o->where ?
+			" (--where keeps none)" : "");
+	if (by && !t->multiple && t->n_cases > 0 && !rc_err)
+		tab_cmh(t, accs, nacc, o);
+	free(rowc);
+	free(colc);
+	for (int l = 0; l < nacc; l++)
+		acc_release(&accs[l]);
+	free(accs);
+	stats_design_free(dp);
+	an_data_release(&d);
+	if (rc_err) {
+		analysis_tab_free(t);
+		return -1;
+	}
+	*out = t;
+	return 0;
+}
+
+void analysis_tab_free(analysis_tab *t)
+{
+	if (!t)
+		return;
+	for (int l = 0; l < t->nlayers; l++) {
+		analysis_layer *L = &t->layers[l];
+		free(L->rows);
+		free(L->cols);
+		stats_table_release(&L->table);
+		free(L->row_base);
+		free(L->col_base);
+		an_notes_release(&L->notes);
+	}
+	free(t->layers);
+	analysis_var_release(&t->row);
+	analysis_var_release(&t->col);
+	analysis_var_release(&t->by);
+	an_notes_release(&t->notes);
+	free(t);
+}

@@ -1,0 +1,856 @@
+/* cmd_tab.c: `survey tab DB ROW COL` — a cross-tabulation of two questions with every test and
+ * measure of association, by layers, weighted or design-based, as text, JSON or CSV. */
+#include <getopt.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/analysis.h"
+#include "cmd.h"
+#include "util/util.h"
+
+static int cmd_tab(int argc, char **argv);
+
+const struct cmd_entry cmd_tab_entry = {
+	.name = "tab",
+	.usage = "DB ROW COL [--by VAR] [--weight VAR] [--strata VAR] [--cluster VAR] "
+		 "[--where EXPR] [--cells LIST] [--stats LIST] [--format text|json|csv]",
+	.summary = "cross-tabulate two questions, with chi-square tests and measures of association",
+	.help =
+	"Counts the interviews of DB by the answers to ROW and COL (questions named by name or\n"
+	"path; select_one, select_multiple, integer, decimal, range or calculate) and computes\n"
+	"the statistics of SPSS's and PSPP's CROSSTABS /STATISTICS=ALL and more: Pearson,\n"
+	"likelihood-ratio and continuity-corrected chi-square, Fisher's exact test (exact, or\n"
+	"Monte Carlo when the exact search is too large), linear-by-linear association, phi,\n"
+	"Cramer's V, contingency coefficient, lambda, Goodman-Kruskal tau, uncertainty\n"
+	"coefficient, gamma, Somers' d, Kendall's tau-b and tau-c, Pearson's r, Spearman's\n"
+	"correlation, kappa, Bowker's and McNemar's tests (same categories in rows and columns),\n"
+	"odds ratio and relative risks (2x2). A select_multiple question gives one row (or\n"
+	"column) per choice, with percentages of interviews and no tests.\n\n"
+	"Only complete interviews count, of every version of the questionnaire. Don't know,\n"
+	"refused, skipped and empty answers are left out unless --include-missing. Empty rows\n"
+	"and columns are left out with a note.\n\n"
+	"options:\n"
+	"  --by VAR            one table per answer to VAR; with 2x2 tables also the\n"
+	"                      Cochran-Mantel-Haenszel test and common odds ratio\n"
+	"  --weight VAR        sampling weights (a numeric question or calculate); interviews\n"
+	"                      without a positive weight are left out with a note\n"
+	"  --strata VAR        strata of a stratified sample\n"
+	"  --cluster VAR       primary sampling units of a cluster sample\n"
+	"                      With any of these three, the tests of independence are the\n"
+	"                      design-based Rao-Scott ones (as R's survey::svychisq)\n"
+	"  --lonely-psu HOW    a stratum with one PSU: fail (default), remove, certainty,\n"
+	"                      adjust or average (as R's survey.lonely.psu)\n"
+	"  --where EXPR        only interviews for which the XLSForm expression is true,\n"
+	"                      e.g. --where \"${municipality_type} = 'ayil_okmotu'\"\n"
+	"  --cells LIST        what each cell shows, comma-separated: count (default), row_pct,\n"
+	"                      col_pct, total_pct, expected, residual, std_residual,\n"
+	"                      adj_residual, or all\n"
+	"  --stats LIST        statistics to show, by their JSON keys (pearson_chi2, gamma, ...),\n"
+	"                      or all (default) or none; Fisher's test for tables above 2x2 is\n"
+	"                      only run when asked for (all or fisher_exact)\n"
+	"  --format FMT        text (default; labels), json or csv (codes)\n"
+	"  --lang CODE         language of the labels (default: the questionnaire's)\n"
+	"  --include-missing   show don't know (.d), refused (.r), skipped (.s) and empty (.)\n"
+	"                      answers as categories\n"
+	"  --status STATUS     complete (default), draft or all\n"
+	"  --seed S            seed of Fisher's Monte Carlo test (default 1)\n"
+	"  --form ID           the questionnaire, when DB holds several\n\n"
+	"JSON: {\"row\", \"col\", \"by\", \"tables\": [{\"layer\", \"n\", \"row_values\", \"col_values\",\n"
+	"\"counts\", \"stats\": {\"pearson_chi2\": {\"value\", \"df\", \"p\"}, ...}}, ...]} with\n"
+	"\"cmh\" and \"mantel_haenszel_odds_ratio\" at the top with --by. CSV: one line per\n"
+	"value: layer,row,col,measure,value.\n\n"
+	"examples:\n"
+	"  survey tab lsg.db oblast main_problem --cells count,col_pct\n"
+	"  survey tab lsg.db municipality_type readiness --by oblast --format json\n",
+	.exec = cmd_tab,
+};
+
+enum { FMT_TEXT, FMT_JSON, FMT_CSV };
+
+/* Design-based statistics added to stats_crosstab_fields in --stats. */
+enum { RS_F, RS_CHI2, RS_N };
+static const char *const rs_keys[RS_N] = { "rao_scott_f", "rao_scott_chi2" };
+
+typedef struct tab_cli {
+	int format;
+	unsigned cells;        /* bit per stats_cell_kind */
+	unsigned char *want;   /* per stats_crosstab_fields entry, then RS_N */
+	int want_cmh;
+} tab_cli;
+
+static int parse_cells(const char *list, unsigned *out)
+{
+	*out = 0;
+	char *copy = xstrdup(list), *save = NULL;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		if (strcmp(t, "all") == 0) {
+			*out = (1u << STATS_CELL_NKINDS) - 1;
+			continue;
+		}
+		int k = stats_cell_kind_parse(t);
+		if (k < 0) {
+			free(copy);
+			return -1;
+		}
+		*out |= 1u << k;
+	}
+	free(copy);
+	return *out ? 0 : -1;
+}
+
+/* --stats: JSON keys, all or none. The unknown name goes to *bad. */
+static int parse_stats(const char *list, tab_cli *cli, char **bad)
+{
+	int n = stats_crosstab_nfields + RS_N;
+	memset(cli->want, 0, (size_t)n);
+	cli->want_cmh = 0;
+	char *copy = xstrdup(list), *save = NULL;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		int found = 0;
+		if (strcmp(t, "all") == 0) {
+			memset(cli->want, 1, (size_t)n);
+			cli->want_cmh = found = 1;
+		} else if (strcmp(t, "none") == 0) {
+			found = 1;
+		} else if (strcmp(t, "cmh") == 0 || strcmp(t, "mantel_haenszel_odds_ratio") == 0) {
+			cli->want_cmh = found = 1;
+		}
+		for (int k = 0; k < stats_crosstab_nfields && !found; k++)
+			if (strcmp(t, stats_crosstab_fields[k].key) == 0)
+				cli->want[k] = found = 1;
+		for (int k = 0; k < RS_N && !found; k++)
+			if (strcmp(t, rs_keys[k]) == 0)
+				cli->want[stats_crosstab_nfields + k] = found = 1;
+		if (!found) {
+			*bad = xstrdup(t);
+			free(copy);
+			return -1;
+		}
+	}
+	free(copy);
+	return 0;
+}
+
+static int want_key(const tab_cli *cli, const char *key)
+{
+	for (int k = 0; k < stats_crosstab_nfields; k++)
+		if (strcmp(key, stats_crosstab_fields[k].key) == 0)
+			return cli->want[k];
+	return 0;
+}
+
+/* ---- cell values ------------------------------------------------------------------------- */
+
+static double cell_value(const analysis_tab *t, const analysis_layer *L, int i, int j,
+			 stats_cell_kind kind)
+{
+	double f = stats_table_get(&L->table, i, j);
+	switch (kind) {
+	case STATS_CELL_COUNT:
+		return f;
+	case STATS_CELL_ROW_PCT:
+		return L->row_base[i] > 0 ? 100 * f / L->row_base[i] : NAN;
+	case STATS_CELL_COL_PCT:
+		return L->col_base[j] > 0 ? 100 * f / L->col_base[j] : NAN;
+	case STATS_CELL_TOTAL_PCT:
+		return L->base > 0 ? 100 * f / L->base : NAN;
+	default:
+		return t->multiple ? NAN : stats_cell(&L->table, i, j, kind);
+	}
+}
+
+/* ---- JSON -------------------------------------------------------------------------------- */
+
+static void jnum(double x)
+{
+	char buf[32];
+	fputs(analysis_fmt_num(buf, x, "null"), stdout);
+}
+
+static void json_value(const stats_value *v, unsigned members)
+{
+	printf("{");
+	const char *sep = "";
+	if (members & STATS_F_VALUE) {
+		printf("%s\"value\": ", sep);
+		jnum(v->ok ? v->value : NAN);
+		sep = ", ";
+	}
+	if (members & STATS_F_ASE) {
+		printf("%s\"ase\": ", sep);
+		jnum(v->ok ? v->ase : NAN);
+		sep = ", ";
+	}
+	if (members & STATS_F_T) {
+		printf("%s\"t\": ", sep);
+		jnum(v->ok ? v->t : NAN);
+		sep = ", ";
+	}
+	if (members & STATS_F_DF) {
+		printf("%s\"df\": ", sep);
+		jnum(v->ok ? v->df : NAN);
+		sep = ", ";
+	}
+	if (members & STATS_F_P) {
+		printf("%s\"p\": ", sep);
+		jnum(v->ok ? v->p : NAN);
+		sep = ", ";
+	}
+	if (members & STATS_F_CI) {
+		printf("%s\"ci_low\": ", sep);
+		jnum(v->ok ? v->ci_low : NAN);
+		printf(", \"ci_high\": ");
+		jnum(v->ok ? v->ci_high : NAN);
+		sep = ", ";
+	}
+	if (!v->ok && v->why) {
+		printf("%s\"why\": ", sep);
+		json_put_string(stdout, v->why);
+	}
+	printf("}");
+}
+
+static void json_strings(const analysis_var *v, const int *idx, int n, int labels)
+{
+	printf("[");
+	for (int k = 0; k < n; k++) {
+		if (k)
+			printf(", ");
+		json_put_string(stdout, labels ? v->cats[idx[k]].label : v->cats[idx[k]].value);
+	}
+	printf("]");
+}
+
+static void json_notes(const analysis_notes *n)
+{
+	printf("\"notes\": [");
+	int first = 1;
+	for (int k = 0; k < n->n; k++)
+		if (!n->items[k].warning) {
+			printf("%s", first ? "" : ", ");
+			json_put_string(stdout, n->items[k].text);
+			first = 0;
+		}
+	printf("], \"warnings\": [");
+	first = 1;
+	for (int k = 0; k < n->n; k++)
+		if (n->items[k].warning) {
+			printf("%s", first ? "" : ", ");
+			json_put_string(stdout, n->items[k].text);
+			first = 0;
+		}
+	printf("]");
+}
+
+static void json_matrix(const analysis_tab *t, const analysis_layer *L, stats_cell_kind kind)
+{
+	printf("[");
+	for (int i = 0; i < L->nrow; i++) {
+		printf("%s[", i ? ", " : "");
+		for (int j = 0; j < L->ncol; j++) {
+			if (j)
+				printf(", ");
+			jnum(cell_value(t, L, i, j, kind));
+		}
+		printf("]");
+	}
+	printf("]");
+}
+
+static void json_stats(const tab_cli *cli, const analysis_tab *t, const analysis_layer *L)
+{
+	printf("{");
+	const char *sep = "";
+	if (L->stats_ok) {
+		for (int k = 0; k < stats_crosstab_nfields; k++) {
+			const stats_crosstab_field *f = &stats_crosstab_fields[k];
+			if (!cli->want[k])
+				continue;
+			const stats_value *v = stats_crosstab_value(&L->stats, f);
+			printf("%s\"%s\": ", sep, f->key);
+			sep = ", ";
+			if (strcmp(f->key, "fisher_exact") == 0) {
+				printf("{\"p\": ");
+				jnum(v->ok ? v->p : NAN);
+				printf(", \"method\": ");
+				json_put_string(stdout, stats_fisher_method_name(L->stats.fisher.method));
+				if (L->stats.fisher.method == STATS_FISHER_MONTE_CARLO)
+					printf(", \"samples\": %ld", L->stats.fisher.samples);
+				if (!v->ok && v->why) {
+					printf(", \"why\": ");
+					json_put_string(stdout, v->why);
+				}
+				printf("}");
+				continue;
+			}
+			json_value(v, f->members);
+		}
+	}
+	if (L->has_rao_scott) {
+		const stats_rao_scott *rs = &L->rao_scott;
+		if (cli->want[stats_crosstab_nfields + RS_F]) {
+			printf("%s\"rao_scott_f\": {\"value\": ", sep);
+			jnum(rs->f.ok ? rs->f.value : NAN);
+			printf(", \"df1\": ");
+			jnum(rs->f.ok ? rs->f.df : NAN);
+			printf(", \"df2\": ");
+			jnum(rs->f.ok ? rs->f.df2 : NAN);
+			printf(", \"p\": ");
+			jnum(rs->f.ok ? rs->f.p : NAN);
+			printf(", \"pearson\": ");
+			jnum(rs->pearson);
+			printf(", \"design_df\": ");
+			jnum(rs->nu);
+			printf("}");
+			sep = ", ";
+		}
+		if (cli->want[stats_crosstab_nfields + RS_CHI2]) {
+			printf("%s\"rao_scott_chi2\": ", sep);
+			json_value(&rs->chisq, STATS_F_VALUE | STATS_F_DF | STATS_F_P);
+			sep = ", ";
+		}
+	}
+	(void)t;
+	printf("}");
+}
+
+static void print_json(const tab_cli *cli, const analysis_tab *t, const analysis_opts *o,
+		       const char *form_id)
+{
+	printf("{\"row\": ");
+	json_put_string(stdout, t->row.name);
+	printf(", \"col\": ");
+	json_put_string(stdout, t->col.name);
+	printf(", \"by\": ");
+	json_put_string(stdout, t->has_by ? t->by.name : NULL);
+	printf(", \"form_id\": ");
+	json_put_string(stdout, form_id);
+	printf(", \"status\": ");
+	json_put_string(stdout, o->status ? o->status : "complete");
+	printf(", \"weight\": ");
+	json_put_string(stdout, o->weight);
+	printf(", \"strata\": ");
+	json_put_string(stdout, o->strata);
+	printf(", \"cluster\": ");
+	json_put_string(stdout, o->cluster);
+	printf(", \"where\": ");
+	json_put_string(stdout, o->where);
+	printf(", \"row_label\": ");
+	json_put_string(stdout, t->row.label);
+	printf(", \"col_label\": ");
+	json_put_string(stdout, t->col.label);
+	printf(", \"n_cases\": %.0f,\n \"tables\": [", t->n_cases);
+	for (int l = 0; l < t->nlayers; l++) {
+		const analysis_layer *L = &t->layers[l];
+		printf("%s\n  {\"layer\": ", l ? "," : "");
+		json_put_string(stdout, L->by_cat >= 0 ? t->by.cats[L->by_cat].value : NULL);
+		printf(", \"layer_label\": ");
+		json_put_string(stdout, L->by_cat >= 0 ? t->by.cats[L->by_cat].label : NULL);
+		printf(", \"n\": ");
+		jnum(L->table.total);
+		printf(", \"n_cases\": %.0f,\n   \"row_values\": ", L->n_cases);
+		json_strings(&t->row, L->rows, L->nrow, 0);
+		printf(", \"col_values\": ");
+		json_strings(&t->col, L->cols, L->ncol, 0);
+		printf(",\n   \"row_labels\": ");
+		json_strings(&t->row, L->rows, L->nrow, 1);
+		printf(", \"col_labels\": ");
+		json_strings(&t->col, L->cols, L->ncol, 1);
+		printf(",\n   \"counts\": ");
+		json_matrix(t, L, STATS_CELL_COUNT);
+		printf(",\n   \"row_totals\": [");
+		for (int i = 0; i < L->nrow; i++) {
+			printf("%s", i ? ", " : "");
+			jnum(L->row_base[i]);
+		}
+		printf("], \"col_totals\": [");
+		for (int j = 0; j < L->ncol; j++) {
+			printf("%s", j ? ", " : "");
+			jnum(L->col_base[j]);
+		}
+		printf("],\n   \"cells\": {");
+		const char *sep = "";
+		for (int k = 1; k < STATS_CELL_NKINDS; k++) {
+			if (!(cli->cells & (1u << k)))
+				continue;
+			printf("%s\"%s\": ", sep, stats_cell_kind_name(k));
+			json_matrix(t, L, k);
+			sep = ", ";
+		}
+		printf("},\n   \"stats\": ");
+		json_stats(cli, t, L);
+		printf(",\n   ");
+		json_notes(&L->notes);
+		printf("}");
+	}
+	printf("]");
+	if (t->has_by && cli->want_cmh) {
+		printf(",\n \"cmh\": ");
+		if (t->has_cmh)
+			json_value(&t->cmh.cmh, STATS_F_VALUE | STATS_F_DF | STATS_F_P);
+		else
+			printf("null");
+		printf(", \"cmh_uncorrected\": ");
+		if (t->has_cmh)
+			json_value(&t->cmh.cmh_uncorrected, STATS_F_VALUE | STATS_F_DF | STATS_F_P);
+		else
+			printf("null");
+		printf(",\n \"mantel_haenszel_odds_ratio\": ");
+		if (t->has_cmh)
+			json_value(&t->cmh.odds_ratio, STATS_F_VALUE | STATS_F_ASE | STATS_F_CI);
+		else
+			printf("null");
+	}
+	printf(",\n ");
+	json_notes(&t->notes);
+	printf("}\n");
+}
+
+/* ---- CSV --------------------------------------------------------------------------------- */
+
+static void csv_line(strbuf *sb, const char *layer, const char *row, const char *col,
+		     const char *measure, double x)
+{
+	char buf[32];
+	analysis_csv_field(sb, layer);
+	sb_addc(sb, ',');
+	analysis_csv_field(sb, row);
+	sb_addc(sb, ',');
+	analysis_csv_field(sb, col);
+	sb_addc(sb, ',');
+	analysis_csv_field(sb, measure);
+	sb_addf(sb, ",%s\n", analysis_fmt_num(buf, x, ""));
+}
+
+static void csv_value(strbuf *sb, const char *layer, const char *key, const stats_value *v,
+		      unsigned members)
+{
+	char m[96];
+	static const struct { unsigned bit; const char *name; size_t off; } parts[] = {
+		{ STATS_F_VALUE, "value", offsetof(stats_value, value) },
+		{ STATS_F_ASE, "ase", offsetof(stats_value, ase) },
+		{ STATS_F_T, "t", offsetof(stats_value, t) },
+		{ STATS_F_DF, "df", offsetof(stats_value, df) },
+		{ STATS_F_P, "p", offsetof(stats_value, p) },
+		{ STATS_F_CI, "ci_low", offsetof(stats_value, ci_low) },
+		{ STATS_F_CI, "ci_high", offsetof(stats_value, ci_high) },
+	};
+	for (size_t k = 0; k < sizeof parts / sizeof *parts; k++) {
+		if (!(members & parts[k].bit))
+			continue;
+		snprintf(m, sizeof m, "%s.%s", key, parts[k].name);
+		double x = v->ok ? *(const double *)((const char *)v + parts[k].off) : NAN;
+		csv_line(sb, layer, "", "", m, x);
+	}
+}
+
+static void print_csv(const tab_cli *cli, const analysis_tab *t)
+{
+	strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "layer,row,col,measure,value\n");
+	for (int l = 0; l < t->nlayers; l++) {
+		const analysis_layer *L = &t->layers[l];
+		const char *layer = L->by_cat >= 0 ? t->by.cats[L->by_cat].value : "";
+		for (int i = 0; i < L->nrow; i++)
+			for (int j = 0; j < L->ncol; j++)
+				for (int k = 0; k < STATS_CELL_NKINDS; k++)
+					if (cli->cells & (1u << k))
+						csv_line(&sb, layer, t->row.cats[L->rows[i]].value,
+							 t->col.cats[L->cols[j]].value,
+							 stats_cell_kind_name(k),
+							 cell_value(t, L, i, j, k));
+		for (int k = 0; L->stats_ok && k < stats_crosstab_nfields; k++) {
+			const stats_crosstab_field *f = &stats_crosstab_fields[k];
+			if (cli->want[k])
+				csv_value(&sb, layer, f->key, stats_crosstab_value(&L->stats, f),
+					  f->members);
+		}
+		if (L->has_rao_scott) {
+			const stats_rao_scott *rs = &L->rao_scott;
+			if (cli->want[stats_crosstab_nfields + RS_F]) {
+				csv_value(&sb, layer, "rao_scott_f", &rs->f,
+					  STATS_F_VALUE | STATS_F_DF | STATS_F_P);
+				csv_line(&sb, layer, "", "", "rao_scott_f.df2",
+					 rs->f.ok ? rs->f.df2 : NAN);
+			}
+			if (cli->want[stats_crosstab_nfields + RS_CHI2])
+				csv_value(&sb, layer, "rao_scott_chi2", &rs->chisq,
+					  STATS_F_VALUE | STATS_F_DF | STATS_F_P);
+		}
+	}
+	if (t->has_cmh && cli->want_cmh) {
+		csv_value(&sb, "", "cmh", &t->cmh.cmh, STATS_F_VALUE | STATS_F_DF | STATS_F_P);
+		csv_value(&sb, "", "mantel_haenszel_odds_ratio", &t->cmh.odds_ratio,
+			  STATS_F_VALUE | STATS_F_CI);
+	}
+	fputs(sb_str(&sb), stdout);
+	sb_release(&sb);
+}
+
+/* ---- text -------------------------------------------------------------------------------- */
+
+static const char *cell_word(stats_cell_kind k)
+{
+	static const char *const w[STATS_CELL_NKINDS] = {
+		[STATS_CELL_COUNT] = "count", [STATS_CELL_EXPECTED] = "expected",
+		[STATS_CELL_RESIDUAL] = "residual", [STATS_CELL_STD_RESIDUAL] = "std. resid.",
+		[STATS_CELL_ADJ_RESIDUAL] = "adj. resid.", [STATS_CELL_ROW_PCT] = "row %",
+		[STATS_CELL_COL_PCT] = "col %", [STATS_CELL_TOTAL_PCT] = "total %",
+	};
+	return w[k];
+}
+
+static void fmt_cell(char *buf, size_t n, double x, stats_cell_kind k)
+{
+	if (!isfinite(x))
+		snprintf(buf, n, "%s", isnan(x) ? "" : "inf");
+	else if (k == STATS_CELL_COUNT)
+		snprintf(buf, n, x == floor(x) ? "%.0f" : "%.1f", x);
+	else if (k == STATS_CELL_ROW_PCT || k == STATS_CELL_COL_PCT || k == STATS_CELL_TOTAL_PCT ||
+		 k == STATS_CELL_EXPECTED)
+		snprintf(buf, n, "%.1f", x);
+	else
+		snprintf(buf, n, "%.2f", x);
+}
+
+/* A statistic as PSPP shows it: three decimals, small numbers in exponent form. */
+static void fmt_stat(char *buf, size_t n, double x)
+{
+	if (!isfinite(x))
+		snprintf(buf, n, "%s", "");
+	else if (x == 0 || fabs(x) >= 0.001)
+		snprintf(buf, n, "%.3f", x);
+	else
+		snprintf(buf, n, "%.2e", x);
+}
+
+static void text_table(strbuf *sb, const tab_cli *cli, const analysis_tab *t,
+		       const analysis_layer *L)
+{
+	int kinds[STATS_CELL_NKINDS], nk = 0;
+	for (int k = 0; k < STATS_CELL_NKINDS; k++)
+		if (cli->cells & (1u << k))
+			kinds[nk++] = k;
+	int lab = nk > 1 ? 2 : 1;   /* label column(s) */
+	analysis_grid g;
+	analysis_grid_init(&g, lab + L->ncol + 1);
+	for (int c = lab; c < g.ncols; c++)
+		g.right[c] = 1;
+	g.nheader = 1;
+	analysis_grid_set(&g, 0, 0, t->row.label);
+	for (int j = 0; j < L->ncol; j++)
+		analysis_grid_set(&g, 0, lab + j, t->col.cats[L->cols[j]].label);
+	analysis_grid_set(&g, 0, lab + L->ncol, t->multiple ? "Interviews" : "Total");
+	analysis_grid_rule(&g, 0);
+	int r = 1;
+	char buf[64];
+	for (int i = 0; i < L->nrow; i++) {
+		for (int q = 0; q < nk; q++, r++) {
+			if (q == 0)
+				analysis_grid_set(&g, r, 0, t->row.cats[L->rows[i]].label);
+			if (lab == 2)
+				analysis_grid_set(&g, r, 1, cell_word(kinds[q]));
+			for (int j = 0; j < L->ncol; j++) {
+				fmt_cell(buf, sizeof buf, cell_value(t, L, i, j, kinds[q]), kinds[q]);
+				analysis_grid_set(&g, r, lab + j, buf);
+			}
+			double tot = NAN;
+			if (kinds[q] == STATS_CELL_COUNT)
+				tot = L->row_base[i];
+			else if (kinds[q] == STATS_CELL_ROW_PCT)
+				tot = L->row_base[i] > 0 ? 100 : NAN;
+			else if (kinds[q] == STATS_CELL_TOTAL_PCT || kinds[q] == STATS_CELL_COL_PCT)
+				tot = L->base > 0 ? 100 * L->row_base[i] / L->base : NAN;
+			fmt_cell(buf, sizeof buf, tot, kinds[q]);
+			analysis_grid_set(&g, r, lab + L->ncol, buf);
+		}
+	}
+	analysis_grid_rule(&g, r - 1);
+	analysis_grid_set(&g, r, 0, t->multiple ? "Interviews" : "Total");
+	for (int j = 0; j < L->ncol; j++) {
+		fmt_cell(buf, sizeof buf, L->col_base[j], STATS_CELL_COUNT);
+		analysis_grid_set(&g, r, lab + j, buf);
+	}
+	fmt_cell(buf, sizeof buf, L->base, STATS_CELL_COUNT);
+	analysis_grid_set(&g, r, lab + L->ncol, buf);
+	analysis_grid_render(&g, sb);
+	analysis_grid_release(&g);
+}
+
+static void text_stat_row(analysis_grid *g, int *r, const char *label, const stats_value *v,
+			  unsigned members)
+{
+	char buf[64];
+	analysis_grid_set(g, *r, 0, label);
+	if (!v->ok) {
+		analysis_grid_setf(g, *r, 1, "(%s)", v->why ? v->why : "not computed");
+		(*r)++;
+		return;
+	}
+	if (members & STATS_F_VALUE) {
+		fmt_stat(buf, sizeof buf, v->value);
+		analysis_grid_set(g, *r, 1, buf);
+	}
+	if (members & STATS_F_ASE) {
+		fmt_stat(buf, sizeof buf, v->ase);
+		analysis_grid_set(g, *r, 2, buf);
+	}
+	if (members & STATS_F_T) {
+		fmt_stat(buf, sizeof buf, v->t);
+		analysis_grid_set(g, *r, 3, buf);
+	}
+	if ((members & STATS_F_DF) && isfinite(v->df)) {
+		if (isfinite(v->df2))
+			snprintf(buf, sizeof buf, "%.4g, %.4g", v->df, v->df2);
+		else
+			snprintf(buf, sizeof buf, "%.4g", v->df);
+		analysis_grid_set(g, *r, 4, buf);
+	}
+	if (members & STATS_F_P) {
+		fmt_stat(buf, sizeof buf, v->p);
+		analysis_grid_set(g, *r, 5, buf);
+	}
+	if ((members & STATS_F_CI) && isfinite(v->ci_low)) {
+		char lo[32], hi[32];
+		fmt_stat(lo, sizeof lo, v->ci_low);
+		fmt_stat(hi, sizeof hi, v->ci_high);
+		analysis_grid_setf(g, *r, 6, "%s – %s", lo, hi);
+	}
+	(*r)++;
+}
+
+static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_tab *t,
+		       const analysis_layer *L)
+{
+	analysis_grid g;
+	analysis_grid_init(&g, 7);
+	for (int c = 1; c < 7; c++)
+		g.right[c] = 1;
+	g.nheader = 1;
+	g.maxw = 12;
+	static const char *const head[] = { "Statistic", "Value", "Asymp. Std. Error",
+					    "Approx. T", "df", "Approx. Sig.", "95% CI" };
+	for (int c = 0; c < 7; c++)
+		analysis_grid_set(&g, 0, c, head[c]);
+	analysis_grid_rule(&g, 0);
+	int r = 1;
+	if (L->stats_ok) {
+		for (int k = 0; k < stats_crosstab_nfields; k++) {
+			const stats_crosstab_field *f = &stats_crosstab_fields[k];
+			const stats_value *v = stats_crosstab_value(&L->stats, f);
+			if (!cli->want[k])
+				continue;
+			/* statistics that never apply to this table stay out of the text */
+			if (!v->ok && (strstr(f->key, "mcnemar") || strcmp(f->key, "kappa") == 0 ||
+				       strcmp(f->key, "symmetry_bowker") == 0 ||
+				       strstr(f->key, "relative_risk") || strcmp(f->key, "odds_ratio") == 0 ||
+				       strcmp(f->key, "continuity_corrected_chi2") == 0 ||
+				       (strcmp(f->key, "fisher_exact") == 0 &&
+					L->stats.fisher.method == STATS_FISHER_NONE)))
+				continue;
+			const char *label = f->label;
+			char lbuf[96];
+			if (strcmp(f->key, "fisher_exact") == 0 &&
+			    L->stats.fisher.method == STATS_FISHER_MONTE_CARLO) {
+				snprintf(lbuf, sizeof lbuf, "%s (Monte Carlo)", f->label);
+				label = lbuf;
+			}
+			text_stat_row(&g, &r, label, v, f->members);
+		}
+	}
+	if (L->has_rao_scott) {
+		if (cli->want[stats_crosstab_nfields + RS_F])
+			text_stat_row(&g, &r, "Rao-Scott F (design-based)", &L->rao_scott.f,
+				      STATS_F_VALUE | STATS_F_DF | STATS_F_P);
+		if (cli->want[stats_crosstab_nfields + RS_CHI2])
+			text_stat_row(&g, &r, "Rao-Scott chi-square (design-based)",
+				      &L->rao_scott.chisq, STATS_F_VALUE | STATS_F_DF | STATS_F_P);
+	}
+	if (r > 1)
+		analysis_grid_render(&g, sb);
+	analysis_grid_release(&g);
+	(void)t;
+}
+
+static void text_notes(strbuf *sb, const analysis_notes *n)
+{
+	for (int k = 0; k < n->n; k++)
+		sb_addf(sb, "%s: %s\n", n->items[k].warning ? "warning" : "note", n->items[k].text);
+}
+
+static void print_text(const tab_cli *cli, const analysis_tab *t)
+{
+	strbuf sb = STRBUF_INIT;
+	sb_addf(&sb, "%s × %s", t->row.name, t->col.name);
+	if (t->has_by)
+		sb_addf(&sb, " by %s", t->by.name);
+	sb_addf(&sb, " — %.0f interview%s\n", t->n_cases, t->n_cases == 1 ? "" : "s");
+	sb_addf(&sb, "rows: %s\ncolumns: %s\n", t->row.label, t->col.label);
+	if (t->has_by)
+		sb_addf(&sb, "layers: %s\n", t->by.label);
+	for (int l = 0; l < t->nlayers; l++) {
+		const analysis_layer *L = &t->layers[l];
+		sb_addc(&sb, '\n');
+		if (L->by_cat >= 0)
+			sb_addf(&sb, "%s = %s (%.0f interview%s)\n\n", t->by.name,
+				t->by.cats[L->by_cat].label, L->n_cases, L->n_cases == 1 ? "" : "s");
+		if (L->nrow && L->ncol) {
+			text_table(&sb, cli, t, L);
+			sb_addc(&sb, '\n');
+			size_t before = sb.len;
+			text_stats(&sb, cli, t, L);
+			if (sb.len > before)
+				sb_addc(&sb, '\n');
+		}
+		text_notes(&sb, &L->notes);
+	}
+	if (t->has_by && t->has_cmh && cli->want_cmh) {
+		analysis_grid g;
+		analysis_grid_init(&g, 7);
+		for (int c = 1; c < 7; c++)
+			g.right[c] = 1;
+		g.nheader = 1;
+		static const char *const head[] = { "Across layers", "Value", "Asymp. Std. Error",
+						    "", "df", "Approx. Sig.", "95% CI" };
+		for (int c = 0; c < 7; c++)
+			analysis_grid_set(&g, 0, c, head[c]);
+		analysis_grid_rule(&g, 0);
+		int r = 1;
+		text_stat_row(&g, &r, "Cochran-Mantel-Haenszel", &t->cmh.cmh,
+			      STATS_F_VALUE | STATS_F_DF | STATS_F_P);
+		text_stat_row(&g, &r, "Mantel-Haenszel common odds ratio", &t->cmh.odds_ratio,
+			      STATS_F_VALUE | STATS_F_CI);
+		sb_addc(&sb, '\n');
+		analysis_grid_render(&g, &sb);
+		analysis_grid_release(&g);
+	}
+	if (t->notes.n)
+		sb_addc(&sb, '\n');
+	text_notes(&sb, &t->notes);
+	fputs(sb_str(&sb), stdout);
+	sb_release(&sb);
+}
+
+/* ---- the command ------------------------------------------------------------------------- */
+
+static int cmd_tab(int argc, char **argv)
+{
+	enum { O_BY = 256, O_WEIGHT, O_STRATA, O_CLUSTER, O_WHERE, O_CELLS, O_STATS, O_FORMAT,
+	       O_LANG, O_MISSING, O_STATUS, O_SEED, O_FORM, O_LONELY };
+	static const struct option opts[] = {
+		{ "by", required_argument, NULL, O_BY },
+		{ "weight", required_argument, NULL, O_WEIGHT },
+		{ "strata", required_argument, NULL, O_STRATA },
+		{ "cluster", required_argument, NULL, O_CLUSTER },
+		{ "where", required_argument, NULL, O_WHERE },
+		{ "cells", required_argument, NULL, O_CELLS },
+		{ "stats", required_argument, NULL, O_STATS },
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ "lang", required_argument, NULL, O_LANG },
+		{ "include-missing", no_argument, NULL, O_MISSING },
+		{ "status", required_argument, NULL, O_STATUS },
+		{ "seed", required_argument, NULL, O_SEED },
+		{ "form", required_argument, NULL, O_FORM },
+		{ "lonely-psu", required_argument, NULL, O_LONELY },
+		{ 0 },
+	};
+	const struct cmd_entry *self = &cmd_tab_entry;
+	analysis_opts o = { .fisher = { .seed = 1 } };
+	tab_cli cli = { .format = FMT_TEXT, .cells = 1u << STATS_CELL_COUNT };
+	unsigned char want[64];
+	cli.want = want;
+	memset(want, 1, sizeof want);
+	cli.want_cmh = 1;
+	const char *by = NULL, *form_id = NULL;
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		char *bad = NULL, *end;
+		switch (c) {
+		case O_BY: by = optarg; break;
+		case O_WEIGHT: o.weight = optarg; break;
+		case O_STRATA: o.strata = optarg; break;
+		case O_CLUSTER: o.cluster = optarg; break;
+		case O_WHERE: o.where = optarg; break;
+		case O_LANG: o.lang = optarg; break;
+		case O_MISSING: o.include_missing = 1; break;
+		case O_FORM: form_id = optarg; break;
+		case O_CELLS:
+			if (parse_cells(optarg, &cli.cells))
+				return cmd_usage_error(self, "bad --cells '%s' (count, row_pct, col_pct, "
+						       "total_pct, expected, residual, std_residual, "
+						       "adj_residual or all)", optarg);
+			break;
+		case O_STATS:
+			if (parse_stats(optarg, &cli, &bad)) {
+				int rc = cmd_usage_error(self, "unknown statistic '%s' in --stats", bad);
+				free(bad);
+				return rc;
+			}
+			break;
+		case O_FORMAT:
+			if (strcmp(optarg, "text") == 0)
+				cli.format = FMT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				cli.format = FMT_JSON;
+			else if (strcmp(optarg, "csv") == 0)
+				cli.format = FMT_CSV;
+			else
+				return cmd_usage_error(self, "unknown format '%s' (text, json or csv)",
+						       optarg);
+			break;
+		case O_STATUS:
+			if (strcmp(optarg, "all") && strcmp(optarg, "draft") &&
+			    strcmp(optarg, "complete"))
+				return cmd_usage_error(self, "unknown status '%s' (complete, draft or "
+						       "all)", optarg);
+			o.status = optarg;
+			break;
+		case O_SEED:
+			o.fisher.seed = strtoul(optarg, &end, 10);
+			if (!*optarg || *end || *optarg == '-')
+				return cmd_usage_error(self, "bad --seed '%s' (a whole number)", optarg);
+			break;
+		case O_LONELY: {
+			int m = stats_lonely_psu_parse(optarg);
+			if (m < 0)
+				return cmd_usage_error(self, "unknown --lonely-psu '%s' (fail, remove, "
+						       "certainty, adjust or average)", optarg);
+			o.lonely = m;
+			break;
+		}
+		case ':':
+			return cmd_usage_error(self, "option '%s' needs a value", argv[optind - 1]);
+		default:
+			return cmd_usage_error(self, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 3)
+		return cmd_usage_error(self, "expected a database, a row and a column question");
+	if (!want_key(&cli, "fisher_exact"))
+		o.no_fisher_rxc = 1;
+	setlocale(LC_NUMERIC, "C");
+	const char *db_path = argv[optind], *row = argv[optind + 1], *col = argv[optind + 2];
+	char err[ERR_MAX];
+	analysis_db *db;
+	if (analysis_open(db_path, form_id, &db, err))
+		return cmd_fail("%s", err);
+	analysis_tab *t;
+	if (analysis_tab_run(db, row, col, by, &o, &t, err)) {
+		analysis_close(db);
+		return cmd_fail("%s", err);
+	}
+	if (cli.format == FMT_JSON)
+		print_json(&cli, t, &o, analysis_form_id(db));
+	else if (cli.format == FMT_CSV)
+		print_csv(&cli, t);
+	else
+		print_text(&cli, t);
+	analysis_tab_free(t);
+	analysis_close(db);
+	return EXIT_OK;
+}
