@@ -31,6 +31,7 @@ void json_put_string(FILE *f, const char *s);
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_freq_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_run_entry;
 extern const struct cmd_entry cmd_merge_entry;

@@ -14,6 +14,7 @@
 static const struct cmd_entry *const commands[] = {
 	&cmd_check_entry,
 	&cmd_export_entry,
+	&cmd_freq_entry,
 	&cmd_import_entry,
 	&cmd_list_entry,
 	&cmd_merge_entry,

@@ -1,0 +1,375 @@
+/* cmd_freq.c: `survey freq DB VAR...` — frequency tables with percents and confidence intervals,
+ * select_multiple as % of responses and of cases, summaries of numeric questions. */
+#include <getopt.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/analysis.h"
+#include "cmd.h"
+#include "util/util.h"
+
+static int cmd_freq(int argc, char **argv);
+
+const struct cmd_entry cmd_freq_entry = {
+	.name = "freq",
+	.usage = "DB VAR... [--weight VAR] [--where EXPR] [--format text|json|csv]",
+	.summary = "frequencies of questions, with percents and confidence intervals",
+	.help =
+	"Counts the interviews of DB by their answer to each VAR (a question's name or path):\n"
+	"count, percent, valid percent, cumulative percent and a confidence interval of each\n"
+	"proportion (Wilson by default). Every choice of a select_one is listed, even unused;\n"
+	"a select_multiple gives each choice's % of responses and % of cases (interviews that\n"
+	"answered); a numeric question also gets its mean, standard deviation, quartiles,\n"
+	"minimum and maximum. Only complete interviews count, of every version of the\n"
+	"questionnaire.\n\n"
+	"options:\n"
+	"  --weight VAR        sampling weights; proportions, intervals and means are then\n"
+	"                      design-based (as R's survey::svymean and svyciprop)\n"
+	"  --strata VAR        strata of a stratified sample\n"
+	"  --cluster VAR       primary sampling units of a cluster sample\n"
+	"  --lonely-psu HOW    a stratum with one PSU: fail (default), remove, certainty,\n"
+	"                      adjust or average\n"
+	"  --where EXPR        only interviews for which the XLSForm expression is true\n"
+	"  --ci METHOD         wilson (default), clopper-pearson, agresti-coull or jeffreys\n"
+	"  --format FMT        text (default; labels), json or csv (codes)\n"
+	"  --lang CODE         language of the labels\n"
+	"  --include-missing   show don't know (.d), refused (.r), skipped (.s) and empty (.)\n"
+	"  --status STATUS     complete (default), draft or all\n"
+	"  --form ID           the questionnaire, when DB holds several\n\n"
+	"examples:\n"
+	"  survey freq lsg.db oblast problems --lang ru\n"
+	"  survey freq lsg.db population --format json\n",
+	.exec = cmd_freq,
+};
+
+enum { FMT_TEXT, FMT_JSON, FMT_CSV };
+
+/* Text output lists the values of a numeric question only up to this many (JSON: all). */
+#define TEXT_MAX_VALUES 30
+
+static void jnum(double x)
+{
+	char buf[32];
+	fputs(analysis_fmt_num(buf, x, "null"), stdout);
+}
+
+static const char *type_word(const analysis_var *v)
+{
+	return v->vtype == ANALYSIS_MULTIPLE ? "multiple" :
+	       v->vtype == ANALYSIS_NUMERIC ? "numeric" : "categorical";
+}
+
+static void json_notes(const analysis_notes *n)
+{
+	for (int w = 0; w < 2; w++) {
+		printf(w ? ", \"warnings\": [" : "\"notes\": [");
+		int first = 1;
+		for (int k = 0; k < n->n; k++)
+			if (n->items[k].warning == w) {
+				printf("%s", first ? "" : ", ");
+				json_put_string(stdout, n->items[k].text);
+				first = 0;
+			}
+		printf("]");
+	}
+}
+
+static void print_json(const analysis_freq *f, int n, const analysis_opts *o,
+		       const char *form_id)
+{
+	printf("{\"form_id\": ");
+	json_put_string(stdout, form_id);
+	printf(", \"status\": ");
+	json_put_string(stdout, o->status ? o->status : "complete");
+	printf(", \"weight\": ");
+	json_put_string(stdout, o->weight);
+	printf(", \"strata\": ");
+	json_put_string(stdout, o->strata);
+	printf(", \"cluster\": ");
+	json_put_string(stdout, o->cluster);
+	printf(", \"where\": ");
+	json_put_string(stdout, o->where);
+	printf(", \"ci\": ");
+	json_put_string(stdout, f && n && f[0].design ? "svyciprop-logit" :
+			stats_ci_method_name(o->ci));
+	printf(", \"conf_level\": 0.95,\n \"variables\": [");
+	for (int k = 0; k < n; k++) {
+		const analysis_freq *q = &f[k];
+		printf("%s\n  {\"name\": ", k ? "," : "");
+		json_put_string(stdout, q->var.name);
+		printf(", \"path\": ");
+		json_put_string(stdout, q->var.path);
+		printf(", \"label\": ");
+		json_put_string(stdout, q->var.label);
+		printf(", \"type\": ");
+		json_put_string(stdout, form_type_name(q->var.type));
+		printf(", \"kind\": \"%s\", \"n_cases\": %.0f, \"total\": ", type_word(&q->var),
+		       q->n_cases);
+		jnum(q->total);
+		printf(", \"valid\": ");
+		jnum(q->valid);
+		printf(", \"missing\": ");
+		jnum(q->missing);
+		if (q->var.vtype == ANALYSIS_MULTIPLE) {
+			printf(", \"responses\": ");
+			jnum(q->responses);
+		}
+		printf(",\n   \"categories\": [");
+		for (int r = 0; r < q->nrows; r++) {
+			const analysis_freq_row *row = &q->rows[r];
+			const analysis_cat *c = &q->var.cats[row->cat];
+			printf("%s\n    {\"value\": ", r ? "," : "");
+			json_put_string(stdout, c->value);
+			printf(", \"label\": ");
+			json_put_string(stdout, c->label);
+			printf(", \"missing\": %s, \"count\": ", c->missing ? "true" : "false");
+			jnum(row->count);
+			printf(", \"cases\": %.0f, \"percent\": ", row->cases);
+			jnum(row->percent);
+			printf(", \"valid_percent\": ");
+			jnum(row->valid_percent);
+			printf(", \"cum_percent\": ");
+			jnum(row->cum_percent);
+			printf(", \"cases_percent\": ");
+			jnum(row->cases_percent);
+			printf(", \"ci_low\": ");
+			jnum(row->ci_low);
+			printf(", \"ci_high\": ");
+			jnum(row->ci_high);
+			printf(", \"se\": ");
+			jnum(row->se);
+			printf("}");
+		}
+		printf("]");
+		if (q->has_summary) {
+			const analysis_summary *s = &q->summary;
+			static const char *const keys[] = { "n", "sum_w", "mean", "sd", "min", "max",
+							    "q25", "median", "q75", "mean_se",
+							    "mean_ci_low", "mean_ci_high" };
+			double vals[] = { s->n, s->sum_w, s->mean, s->sd, s->min, s->max, s->q25,
+					  s->median, s->q75, s->mean_se, s->mean_ci_low,
+					  s->mean_ci_high };
+			printf(",\n   \"summary\": {");
+			for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+				printf("%s\"%s\": ", i ? ", " : "", keys[i]);
+				jnum(vals[i]);
+			}
+			printf("}");
+		}
+		if (q->design) {
+			printf(", \"design_df\": ");
+			jnum(q->design_df);
+		}
+		printf(",\n   ");
+		json_notes(&q->notes);
+		printf("}");
+	}
+	printf("]}\n");
+}
+
+static void print_csv(const analysis_freq *f, int n)
+{
+	strbuf sb = STRBUF_INIT;
+	char b[32];
+	sb_adds(&sb, "variable,value,count,percent,valid_percent,cum_percent,cases_percent,"
+		"ci_low,ci_high\n");
+	for (int k = 0; k < n; k++)
+		for (int r = 0; r < f[k].nrows; r++) {
+			const analysis_freq_row *row = &f[k].rows[r];
+			analysis_csv_field(&sb, f[k].var.name);
+			sb_addc(&sb, ',');
+			analysis_csv_field(&sb, f[k].var.cats[row->cat].value);
+			double v[] = { row->count, row->percent, row->valid_percent, row->cum_percent,
+				       row->cases_percent, row->ci_low, row->ci_high };
+			for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+				sb_addf(&sb, ",%s", analysis_fmt_num(b, v[i], ""));
+			sb_addc(&sb, '\n');
+		}
+	fputs(sb_str(&sb), stdout);
+	sb_release(&sb);
+}
+
+static void fmt(char *buf, size_t n, const char *f, double x)
+{
+	if (isfinite(x))
+		snprintf(buf, n, f, x);
+	else
+		buf[0] = 0;
+}
+
+static void text_one(strbuf *sb, const analysis_freq *q, const analysis_opts *o)
+{
+	int multiple = q->var.vtype == ANALYSIS_MULTIPLE;
+	sb_addf(sb, "%s — %s\n", q->var.name, q->var.label);
+	analysis_grid g;
+	analysis_grid_init(&g, 6);
+	for (int c = 1; c < 6; c++)
+		g.right[c] = 1;
+	g.nheader = 1;
+	g.maxw = 16;
+	char ci[64];
+	snprintf(ci, sizeof ci, "95%% CI (%s)", q->design ? "design" : stats_ci_method_name(o->ci));
+	const char *head[] = { "", "Count", multiple ? "% of responses" : "Percent",
+			       multiple ? "% of cases" : "Valid %", multiple ? "" : "Cum. %", ci };
+	for (int c = 0; c < 6; c++)
+		analysis_grid_set(&g, 0, c, head[c]);
+	analysis_grid_rule(&g, 0);
+	int r = 1;
+	char b[64], lo[32], hi[32];
+	const char *cf = q->total == floor(q->total) ? "%.0f" : "%.1f";
+	/* a numeric question with many values: its summary says more than the values */
+	int skip = q->has_summary && q->var.nvalid > TEXT_MAX_VALUES ? q->var.nvalid : 0;
+	if (skip) {
+		analysis_grid_setf(&g, r, 0, "(%d different values)", skip);
+		fmt(b, sizeof b, cf, q->valid);
+		analysis_grid_set(&g, r++, 1, b);
+	}
+	for (int k = skip; k < q->nrows; k++, r++) {
+		const analysis_freq_row *row = &q->rows[k];
+		analysis_grid_set(&g, r, 0, q->var.cats[row->cat].label);
+		fmt(b, sizeof b, cf, row->count);
+		analysis_grid_set(&g, r, 1, b);
+		fmt(b, sizeof b, "%.1f", row->percent);
+		analysis_grid_set(&g, r, 2, b);
+		fmt(b, sizeof b, "%.1f", multiple ? row->cases_percent : row->valid_percent);
+		analysis_grid_set(&g, r, 3, b);
+		fmt(b, sizeof b, "%.1f", row->cum_percent);
+		analysis_grid_set(&g, r, 4, b);
+		fmt(lo, sizeof lo, "%.1f", row->ci_low);
+		fmt(hi, sizeof hi, "%.1f", row->ci_high);
+		if (*lo)
+			analysis_grid_setf(&g, r, 5, "%s – %s", lo, hi);
+	}
+	analysis_grid_rule(&g, r - 1);
+	analysis_grid_set(&g, r, 0, multiple ? "Interviews that answered" : "Valid");
+	fmt(b, sizeof b, cf, q->valid);
+	analysis_grid_set(&g, r++, 1, b);
+	analysis_grid_set(&g, r, 0, "Missing");
+	fmt(b, sizeof b, cf, q->missing);
+	analysis_grid_set(&g, r++, 1, b);
+	analysis_grid_set(&g, r, 0, "Total");
+	fmt(b, sizeof b, cf, q->total);
+	analysis_grid_set(&g, r++, 1, b);
+	analysis_grid_render(&g, sb);
+	analysis_grid_release(&g);
+	if (q->has_summary && q->summary.n > 0) {
+		const analysis_summary *s = &q->summary;
+		sb_addf(sb, "\nn %.0f  mean %.4g  sd %.4g  min %.4g  q25 %.4g  median %.4g  q75 %.4g  "
+			"max %.4g\n", s->n, s->mean, s->sd, s->min, s->q25, s->median, s->q75,
+			s->max);
+		if (isfinite(s->mean_se))
+			sb_addf(sb, "mean's standard error %.4g, 95%% CI %.4g – %.4g%s\n", s->mean_se,
+				s->mean_ci_low, s->mean_ci_high, q->design ? " (design-based)" : "");
+	}
+	for (int k = 0; k < q->notes.n; k++)
+		sb_addf(sb, "%s: %s\n", q->notes.items[k].warning ? "warning" : "note",
+			q->notes.items[k].text);
+}
+
+static void print_text(const analysis_freq *f, int n, const analysis_opts *o)
+{
+	strbuf sb = STRBUF_INIT;
+	for (int k = 0; k < n; k++) {
+		if (k)
+			sb_addc(&sb, '\n');
+		text_one(&sb, &f[k], o);
+	}
+	fputs(sb_str(&sb), stdout);
+	sb_release(&sb);
+}
+
+static int cmd_freq(int argc, char **argv)
+{
+	enum { O_WEIGHT = 256, O_STRATA, O_CLUSTER, O_WHERE, O_FORMAT, O_LANG, O_MISSING,
+	       O_STATUS, O_CI, O_FORM, O_LONELY };
+	static const struct option opts[] = {
+		{ "weight", required_argument, NULL, O_WEIGHT },
+		{ "strata", required_argument, NULL, O_STRATA },
+		{ "cluster", required_argument, NULL, O_CLUSTER },
+		{ "where", required_argument, NULL, O_WHERE },
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ "lang", required_argument, NULL, O_LANG },
+		{ "include-missing", no_argument, NULL, O_MISSING },
+		{ "status", required_argument, NULL, O_STATUS },
+		{ "ci", required_argument, NULL, O_CI },
+		{ "form", required_argument, NULL, O_FORM },
+		{ "lonely-psu", required_argument, NULL, O_LONELY },
+		{ 0 },
+	};
+	const struct cmd_entry *self = &cmd_freq_entry;
+	analysis_opts o = { 0 };
+	int format = FMT_TEXT, c, m;
+	const char *form_id = NULL;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (c) {
+		case O_WEIGHT: o.weight = optarg; break;
+		case O_STRATA: o.strata = optarg; break;
+		case O_CLUSTER: o.cluster = optarg; break;
+		case O_WHERE: o.where = optarg; break;
+		case O_LANG: o.lang = optarg; break;
+		case O_MISSING: o.include_missing = 1; break;
+		case O_FORM: form_id = optarg; break;
+		case O_FORMAT:
+			if (strcmp(optarg, "text") == 0)
+				format = FMT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				format = FMT_JSON;
+			else if (strcmp(optarg, "csv") == 0)
+				format = FMT_CSV;
+			else
+				return cmd_usage_error(self, "unknown format '%s' (text, json or csv)",
+						       optarg);
+			break;
+		case O_STATUS:
+			if (strcmp(optarg, "all") && strcmp(optarg, "draft") &&
+			    strcmp(optarg, "complete"))
+				return cmd_usage_error(self, "unknown status '%s' (complete, draft or "
+						       "all)", optarg);
+			o.status = optarg;
+			break;
+		case O_CI:
+			if ((m = stats_ci_method_parse(optarg)) < 0)
+				return cmd_usage_error(self, "unknown --ci '%s' (wilson, clopper-pearson, "
+						       "agresti-coull or jeffreys)", optarg);
+			o.ci = m;
+			break;
+		case O_LONELY:
+			if ((m = stats_lonely_psu_parse(optarg)) < 0)
+				return cmd_usage_error(self, "unknown --lonely-psu '%s' (fail, remove, "
+						       "certainty, adjust or average)", optarg);
+			o.lonely = m;
+			break;
+		case ':':
+			return cmd_usage_error(self, "option '%s' needs a value", argv[optind - 1]);
+		default:
+			return cmd_usage_error(self, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (argc - optind < 2)
+		return cmd_usage_error(self, "expected a database and at least one question");
+	setlocale(LC_NUMERIC, "C");
+	char err[ERR_MAX];
+	analysis_db *db;
+	if (analysis_open(argv[optind], form_id, &db, err))
+		return cmd_fail("%s", err);
+	int n = argc - optind - 1;
+	analysis_freq *f;
+	if (analysis_freq_run(db, (const char *const *)argv + optind + 1, n, &o, &f, err)) {
+		analysis_close(db);
+		return cmd_fail("%s", err);
+	}
+	if (format == FMT_JSON)
+		print_json(f, n, &o, analysis_form_id(db));
+	else if (format == FMT_CSV)
+		print_csv(f, n);
+	else
+		print_text(f, n, &o);
+	analysis_freq_free(f, n);
+	analysis_close(db);
+	return EXIT_OK;
+}
