@@ -259,6 +259,7 @@ typedef struct sim {
 	sim_hint *hints;      /* per node */
 	simulate_stats st;
 	double now;           /* the current interview's clock */
+	long long ticks;      /* store writes in the current interview: each advances the clock */
 	int kyrgyz;           /* texts in Kyrgyz (else Russian) */
 } sim;
 
@@ -441,6 +442,14 @@ static int move_on(sim *s, engine *e, char *err)
 	return rc < 0 ? -1 : rc;
 }
 
+/* The store's clock during simulation: the interview's start plus two seconds per write, so
+ * that times and event offsets are realistic and the same for the same seed. */
+static long long sim_clock(void *arg)
+{
+	sim *s = arg;
+	return (long long)(s->now * 1000) + 2000 * s->ticks++;
+}
+
 /* One interview, from start to completion (or left as a draft). */
 static int one_interview(sim *s, store *st, const char *device, const char *interviewer,
 			 const char *source, char *err)
@@ -448,6 +457,8 @@ static int one_interview(sim *s, store *st, const char *device, const char *inte
 	const form *f = s->f;
 	char uuid[STORE_UUID_LEN + 1], created[40];
 	sim_rng_uuid(&s->rng, uuid);
+	s->ticks = 0;
+	store_set_clock(st, sim_clock, s);
 	time_t t = (time_t)floor(s->now);
 	struct tm tm;
 	gmtime_r(&t, &tm);
@@ -576,6 +587,8 @@ int simulate_run(store **stores, int nstores, const form *f, const simulate_opts
 		if (o->progress)
 			o->progress(o->progress_arg, done, o->n);
 	}
+	for (int k = 0; k < nstores; k++)
+		store_set_clock(stores[k], NULL, NULL);   /* s goes out of scope */
 	free(devices);
 	free(embedded);
 	free(s.hints);

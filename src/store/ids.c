@@ -36,14 +36,43 @@ int store_uuid4(char out[STORE_UUID_LEN + 1], char *err)
 	return 0;
 }
 
+void store_format_ms(long long ms, char out[32])
+{
+	time_t sec = (time_t)(ms / 1000);
+	struct tm tm;
+	gmtime_r(&sec, &tm);
+	size_t n = strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(out + n, 32 - n, ".%03dZ", (int)(ms % 1000));
+}
+
 void store_now(char out[32])
 {
 	struct timespec ts;
-	struct tm tm;
 	clock_gettime(CLOCK_REALTIME, &ts);
-	gmtime_r(&ts.tv_sec, &tm);
-	size_t n = strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(out + n, 32 - n, ".%03dZ", (int)(ts.tv_nsec / 1000000) % 1000);
+	store_format_ms((long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000, out);
+}
+
+void store_set_clock(store *st, long long (*fn)(void *arg), void *arg)
+{
+	st->clock = fn;
+	st->clock_arg = arg;
+}
+
+void store_clock_now(const store *st, char out[32])
+{
+	if (st->clock)
+		store_format_ms(st->clock(st->clock_arg), out);
+	else
+		store_now(out);
+}
+
+long long store_clock_mono(const store *st)
+{
+	if (st->clock)
+		return st->clock(st->clock_arg);
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 const char *store_state_name(store_state s)

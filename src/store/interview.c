@@ -10,16 +10,9 @@
 
 #include "util/util.h"
 
-static long long mono_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static long long offset_now(const store_iv *iv)
 {
-	return iv->base_ms + (mono_ms() - iv->mono_start);
+	return iv->base_ms + (store_clock_mono(iv->st) - iv->mono_start);
 }
 
 static void bind_opt(sqlite3_stmt *s, int i, const char *v)
@@ -102,12 +95,12 @@ int store_iv_start(store *st, const store_start *how, store_iv **out, char *err)
 		snprintf(uuid, sizeof uuid, "%s", how->uuid);
 	else if (store_uuid4(uuid, err))
 		return -1;
-	store_now(now);
+	store_clock_now(st, now);
 	const char *created = how->created ? how->created : now;
 	store_iv *iv = xcalloc(1, sizeof *iv);
 	iv->st = st;
 	memcpy(iv->uuid, uuid, sizeof uuid);
-	iv->mono_start = mono_ms();
+	iv->mono_start = store_clock_mono(st);
 	if (store_tx_begin(st, err))
 		goto fail;
 	if (exec_text(st, "INSERT INTO interviews(uuid, form_id, form_version, device_id, "
@@ -147,13 +140,13 @@ int store_iv_resume(store *st, const char *uuid, store_iv **out, char *err)
 	snprintf(iv->uuid, sizeof iv->uuid, "%s", uuid);
 	iv->seq = sqlite3_column_int64(s, 1);
 	iv->base_ms = sqlite3_column_int64(s, 2);
-	iv->mono_start = mono_ms();
+	iv->mono_start = store_clock_mono(st);
 	sqlite3_finalize(s);
 	if (!exists) {
 		free(iv);
 		return errf(err, "'%s' holds no interview '%s'", st->path, uuid);
 	}
-	store_now(now);
+	store_clock_now(st, now);
 	if (store_tx_begin(st, err) ||
 	    put_event(iv, now, "resumed", NULL, NULL, NULL, NULL, NULL, err) ||
 	    store_tx_commit(st, err)) {
@@ -185,7 +178,7 @@ int store_iv_set(store_iv *iv, const char *path, const char *value, store_state 
 {
 	store *st = iv->st;
 	char now[32];
-	store_now(now);
+	store_clock_now(st, now);
 	if (store_tx_begin(st, err))
 		return -1;
 	sqlite3_stmt *g = store_stmt(st, SQ_ANSWER_GET,
@@ -242,7 +235,7 @@ int store_iv_remove(store_iv *iv, const char *path_prefix, char *err)
 {
 	store *st = iv->st;
 	char now[32];
-	store_now(now);
+	store_clock_now(st, now);
 	char *under = xasprintf("%s/", path_prefix);
 	/* substr, not GLOB or LIKE: paths hold '[' and '_', which those treat as patterns */
 	int bad = store_tx_begin(st, err) ||
@@ -262,7 +255,7 @@ int store_iv_event(store_iv *iv, const char *kind, const char *path, const char 
 		   char *err)
 {
 	char now[32];
-	store_now(now);
+	store_clock_now(iv->st, now);
 	if (store_tx_begin(iv->st, err) ||
 	    put_event(iv, now, kind, path, NULL, detail, NULL, NULL, err) ||
 	    store_tx_commit(iv->st, err)) {
@@ -318,7 +311,7 @@ int store_iv_complete(store_iv *iv, const char *instance_name, char *err)
 {
 	store *st = iv->st;
 	char now[32], hash[65];
-	store_now(now);
+	store_clock_now(st, now);
 	if (store_tx_begin(st, err) || content_hash(iv, hash, err) ||
 	    exec_text(st, "UPDATE interviews SET status='complete', completed=?2, modified=?2, "
 		      "revision=revision+1, content_hash=?3, instance_name=?4 WHERE uuid=?1",
@@ -336,7 +329,7 @@ int store_iv_reopen(store_iv *iv, char *err)
 {
 	store *st = iv->st;
 	char now[32];
-	store_now(now);
+	store_clock_now(st, now);
 	if (store_tx_begin(st, err) ||
 	    exec_text(st, "UPDATE interviews SET status='draft', completed=NULL, "
 		      "content_hash=NULL, modified=?2, revision=revision+1 WHERE uuid=?1",

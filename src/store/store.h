@@ -151,5 +151,12 @@ void store_progress_free(store_progress_row *rows, int n);
 int store_uuid4(char out[STORE_UUID_LEN + 1], char *err);
 /* The current time as ISO 8601 UTC with milliseconds: "2026-11-27T03:50:12.345Z". */
 void store_now(char out[32]);
+/* Format milliseconds since the epoch the same way. */
+void store_format_ms(long long ms, char out[32]);
+
+/* Replace the clock the store writes with (times of interviews, answers and events, and the
+ * events' offsets): fn returns milliseconds since the epoch. simulate uses it so that the same
+ * seed gives the same rows. NULL restores the real clock. */
+void store_set_clock(store *st, long long (*fn)(void *arg), void *arg);
 
 #endif

@@ -22,6 +22,8 @@ struct store {
 	int readonly;         /* opened with STORE_READONLY */
 	int batch;            /* inside store_batch_begin */
 	int schema_version;   /* after migration */
+	long long (*clock)(void *arg); /* store_set_clock: fake time in ms, or NULL */
+	void *clock_arg;      /* passed to clock */
 };
 
 struct store_iv {
@@ -48,6 +50,10 @@ void store_tx_rollback(store *st);
 int store_sqlerr(store *st, const char *what, char *err);
 /* The cached statement id, prepared on first use from sql, reset and unbound. NULL + err. */
 sqlite3_stmt *store_stmt(store *st, enum store_stmt_id id, const char *sql, char *err);
+/* The time to write now (the fake clock's when set), as ISO 8601, and a monotonic count of
+ * milliseconds for event offsets (the fake clock's when set). */
+void store_clock_now(const store *st, char out[32]);
+long long store_clock_mono(const store *st);
 /* Hex SHA-256 of a buffer (nettle). */
 void store_sha256_hex(const void *data, size_t len, char out[65]);
 /* Feed one field to a SHA-256: its bytes and a NUL; SQL NULL is "\x01" and a NUL, so that ""

@@ -2,10 +2,10 @@
 . tests/lib.sh
 form=surveys/covid19-lsg.md
 
-# answers.modified is the store's own wall clock (not the simulated one), so it is left out
-dump() { sqlite3 "$1" 'select uuid, path, value, state from answers order by 1,2'; }
-ivs() { sqlite3 "$1" 'select uuid, form_id, form_version, device_id, interviewer, status,
-	revision, created, content_hash, lang, instance_name from interviews order by 1'; }
+# every column, times included: simulate drives the store with its own seeded clock
+dump() { sqlite3 "$1" 'select * from answers order by 1,2'; }
+ivs() { sqlite3 "$1" 'select * from interviews order by 1'; }
+evs() { sqlite3 "$1" 'select * from events order by 1,2'; }
 
 run "$SURVEY" simulate "$form" -n 30 --db "$TMP/a.db" --seed 7
 expect_rc 0 "simulate 30 interviews"
@@ -18,6 +18,8 @@ expect_eq "$(dump "$TMP/a.db" | sha256sum)" "$(dump "$TMP/b.db" | sha256sum)" \
 	"the same seed gives the same answers"
 expect_eq "$(ivs "$TMP/a.db" | sha256sum)" "$(ivs "$TMP/b.db" | sha256sum)" \
 	"the same seed gives the same interviews (UUIDs, devices, times, hashes)"
+expect_eq "$(evs "$TMP/a.db" | sha256sum)" "$(evs "$TMP/b.db" | sha256sum)" \
+	"the same seed gives the same events (times and offsets too)"
 n=$(sqlite3 "$TMP/a.db" 'select count(*) from answers')
 [ "$n" -gt 600 ] && ok "answers were made ($n)" || not_ok "only $n answers"
 
