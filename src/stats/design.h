@@ -49,7 +49,7 @@ typedef struct stats_design {
 
 typedef struct stats_design_prep stats_design_prep;  /* opaque, made by stats_design_prepare */
 
-/* Check and index the design: O(n) time, about 12 bytes per case with clusters (4 without).
+/* Check and index the design: O(n) time, about 16 bytes per case with clusters (4 without).
  * Errors (-1, err): a negative or NaN weight; fpc differing within a stratum or below the
  * number of PSUs sampled; with STATS_LONELY_FAIL a stratum with one PSU:
  * "stratum 7 has only one PSU (choose how to treat it: remove, certainty, adjust or average)". */

@@ -248,12 +248,17 @@ static int cmp_asc(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Number of vectors x with sum x = total and 0 <= x_i <= caps_i, or a number above limit when
- * there are more than limit of them. */
+/* The number of vectors x with sum x = total and 0 <= x_i <= caps_i when it is above limit (or
+ * a number above limit), else at most limit (possibly an upper bound of the count). */
 static double count_vectors(long total, const long *caps, int m, double limit)
 {
-	if (total > 10000000)
-		return limit + 1;
+	double bound = 1;   /* all but one entry chosen freely: an upper bound on the count */
+	for (int i = 0; i < m - 1 && bound <= limit; i++)
+		bound *= (caps[i] < total ? caps[i] : total) + 1.0;
+	if (bound <= limit)
+		return bound;
+	if (total > 1000000)
+		return limit + 1;   /* too big to count cheaply: treat as too many */
 	double *ways = xcalloc(total + 1, sizeof(double)), *pre = xmalloc(sizeof(double) * (total + 2));
 	ways[0] = 1;
 	for (int i = 0; i < m; i++) {

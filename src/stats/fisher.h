@@ -19,7 +19,8 @@ typedef enum stats_fisher_method {
 } stats_fisher_method;
 
 typedef struct stats_fisher_opts {
-	double work_limit;     /* partial tables the exact search may generate; 0: 1e6 */
+	double work_limit;     /* partial tables the exact search may generate; 0: 1e6 (about
+	                        * 0.3 s and 60 MB at most; memory grows with the limit) */
 	long samples;          /* Monte Carlo tables B; 0: 10000 */
 	unsigned long seed;    /* seed of the mt19937 generator (0 is a valid seed) */
 	int monte_carlo;       /* 1: skip the exact search for tables larger than 2x2 */

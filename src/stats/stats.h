@@ -5,7 +5,8 @@
 #define SURVEY_STATS_H
 
 /* Turn GSL's default error handler (which aborts) off. Call once before any other stats_*
- * function; calling it again is harmless. Every stats_* entry point calls it too. */
+ * function; calling it again is harmless. The entry points that reach GSL (stats_table_init,
+ * Fisher, CMH, the intervals, the design) call it too. */
 void stats_init(void);
 
 /* One statistic. A field that does not apply is NAN (print it as blank or JSON null, never
