@@ -699,12 +699,14 @@ static void print_text(const tab_cli *cli, const analysis_tab *t)
 				t->by.cats[L->by_cat].label, L->n_cases, L->n_cases == 1 ? "" : "s");
 		if (L->nrow && L->ncol) {
 			text_table(&sb, cli, t, L);
-			sb_addc(&sb, '\n');
 			size_t before = sb.len;
+			sb_addc(&sb, '\n');
 			text_stats(&sb, cli, t, L);
-			if (sb.len > before)
-				sb_addc(&sb, '\n');
+			if (sb.len == before + 1)
+				sb.buf[--sb.len] = 0;
 		}
+		if (L->notes.n)
+			sb_addc(&sb, '\n');
 		text_notes(&sb, &L->notes);
 	}
 	if (t->has_by && t->has_cmh && cli->want_cmh) {

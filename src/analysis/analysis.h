@@ -123,7 +123,8 @@ typedef struct analysis_freq_row {
 	int cat;               /* index into var.cats */
 	double count;          /* (weighted) count */
 	double cases;          /* interviews, unweighted */
-	double percent;        /* of every case (valid and missing); select_multiple: of responses */
+	double percent;        /* of every case (valid and missing); select_multiple: of responses
+	                        * (NAN for its missing categories) */
 	double valid_percent;  /* of valid cases; NAN for a missing category and select_multiple */
 	double cum_percent;    /* cumulative valid percent; NAN likewise */
 	double cases_percent;  /* select_multiple: of the cases that answered; else NAN */
@@ -230,7 +231,8 @@ void analysis_pad(struct strbuf *sb, const char *s, int width, int right);
 
 /* A text table for a terminal: fill cells, then render. Rows 0..nheader-1 are headers, wrapped
  * on words into up to three lines; a column is as wide as its widest body cell, at least as
- * its header up to maxw (the first column: up to maxw_first, cutting longer labels). */
+ * its header up to maxw (the first column: up to maxw_first, cutting longer labels); a column
+ * with no body text is left out. */
 typedef struct analysis_grid {
 	int ncols, nrows;
 	char **cells;          /* nrows * ncols malloc'd strings or NULL */

@@ -126,8 +126,8 @@ static int freq_one(const an_data *d, const an_col *col, const stats_design_prep
 	for (int c = 0; c < v->ncat; c++) {
 		analysis_freq_row *r = &f->rows[c];
 		int valid = c < v->nvalid;
-		double base = multiple && valid ? f->responses : f->total;
-		r->percent = base > 0 ? 100 * r->count / base : NAN;
+		double base = multiple ? f->responses : f->total;
+		r->percent = base > 0 && (valid || !multiple) ? 100 * r->count / base : NAN;
 		if (!valid)
 			continue;
 		double denom = f->valid;   /* single: valid answers; multiple: respondents */

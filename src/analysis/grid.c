@@ -137,16 +137,26 @@ void analysis_grid_render(const analysis_grid *g, struct strbuf *sb)
 				w[c] = head < cap ? head : (cap > body ? cap : body);
 		}
 	}
+	/* a column without any body text is left out, header and all */
+	for (int c = 1; c < g->ncols; c++) {
+		int used = 0;
+		for (int r = g->nheader; r < g->nrows && !used; r++) {
+			const char *s = g->cells[r * g->ncols + c];
+			used = s && *s;
+		}
+		if (!used)
+			w[c] = -1;
+	}
 	int total = 0;
 	for (int c = 0; c < g->ncols; c++)
-		total += w[c] + (c ? 2 : 0);
+		total += w[c] < 0 ? 0 : w[c] + (c ? 2 : 0);
 	for (int r = 0; r < g->nrows; r++) {
 		if (r < g->nheader) {
 			char *(*lines)[3] = xcalloc((size_t)g->ncols, sizeof *lines);
 			int *nl = xcalloc((size_t)g->ncols, sizeof *nl), most = 1, nc = g->ncols;
 			for (int c = 0; c < nc; c++) {
 				const char *s = g->cells[r * g->ncols + c];
-				nl[c] = wrap(s ? s : "", w[c], lines[c]);
+				nl[c] = wrap(s ? s : "", w[c] < 1 ? 1 : w[c], lines[c]);
 				most = nl[c] > most ? nl[c] : most;
 			}
 			for (int l = 0; l < most; l++) {
@@ -154,6 +164,8 @@ void analysis_grid_render(const analysis_grid *g, struct strbuf *sb)
 				for (int c = 0; c < nc; c++) {
 					/* headers sit on the bottom line, aligned as their column */
 					int k = l - (most - nl[c]);
+					if (w[c] < 0)
+						continue;
 					if (c)
 						sb_adds(&line, "  ");
 					analysis_pad(&line, k >= 0 ? lines[c][k] : "", w[c], g->right[c]);
@@ -173,6 +185,8 @@ void analysis_grid_render(const analysis_grid *g, struct strbuf *sb)
 			strbuf line = STRBUF_INIT;
 			for (int c = 0; c < g->ncols; c++) {
 				const char *s = g->cells[r * g->ncols + c];
+				if (w[c] < 0)
+					continue;
 				if (c)
 					sb_adds(&line, "  ");
 				analysis_pad(&line, s ? s : "", w[c], g->right[c]);

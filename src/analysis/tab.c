@@ -152,8 +152,35 @@ static void layer_stats(analysis_tab *t, analysis_layer *L, const acc *a,
 		scaled.n_cases = a->n_cases;
 		use = &scaled;
 	}
-	stats_crosstab_tests(use, &co, &L->stats);
+	/* same categories: leave out the ones empty in both rows and columns, keeping the pairs,
+	 * so that a 3x3 list with one category unused is the 2x2 table it is (McNemar) */
+	stats_table paired;
+	int npair = 0;
+	if (co.same_categories) {
+		int *keep = xmalloc(sizeof(int) * (size_t)nr);
+		for (int k = 0; k < nr; k++)
+			if (use->row_tot[k] > 0 || use->col_tot[k] > 0)
+				keep[npair++] = k;
+		if (npair > 0 && npair < nr) {
+			double *cells = xmalloc(sizeof(double) * (size_t)npair * npair);
+			for (int i = 0; i < npair; i++) {
+				for (int j = 0; j < npair; j++)
+					cells[i * npair + j] = stats_table_get(use, keep[i], keep[j]);
+				rs[i] = t->row.cats[keep[i]].score;
+				cs[i] = t->col.cats[keep[i]].score;
+			}
+			stats_table_from_counts(&paired, npair, npair, cells);
+			paired.n_cases = use->n_cases;
+			free(cells);
+		} else {
+			npair = 0;
+		}
+		free(keep);
+	}
+	stats_crosstab_tests(npair ? &paired : use, &co, &L->stats);
 	L->stats_ok = 1;
+	if (npair)
+		stats_table_release(&paired);
 	if (use == &scaled)
 		stats_table_release(&scaled);
 	free(rs);
