@@ -36,6 +36,7 @@ extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_run_entry;
 extern const struct cmd_entry cmd_merge_entry;
 extern const struct cmd_entry cmd_pack_entry;
+extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_simulate_entry;
 extern const struct cmd_entry cmd_tab_entry;
 

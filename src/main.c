@@ -19,6 +19,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_list_entry,
 	&cmd_merge_entry,
 	&cmd_pack_entry,
+	&cmd_report_entry,
 	&cmd_run_entry,
 	&cmd_simulate_entry,
 	&cmd_tab_entry,

@@ -1,0 +1,209 @@
+/* cmd_report.c: `survey report DB SPEC -o OUT.html|OUT.md|OUT.xlsx [--lang CODE]` — the tables a
+ * spec describes, computed from a database and written as one HTML, Markdown or Excel file. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "analysis/analysis.h"
+#include "cmd.h"
+#include "report/build.h"
+#include "report/report.h"
+#include "report/spec.h"
+#include "store/store.h"
+#include "util/util.h"
+
+static int cmd_report(int argc, char **argv);
+
+const struct cmd_entry cmd_report_entry = {
+	.name = "report",
+	.usage = "DB SPEC -o OUT.html|OUT.md|OUT.xlsx [--lang CODE] [options]",
+	.summary = "write the report a spec describes: tables, charts and tests in words",
+	.help =
+	"Computes every table of SPEC (a report spec: see reports/README.md) from the\n"
+	"interviews in DB and writes the report to OUT. The numbers are those of\n"
+	"'survey freq' and 'survey tab'. The format follows OUT's extension:\n"
+	"  .html  one self-contained file (inline CSS and SVG charts, no script, nothing\n"
+	"         fetched): a title page, contents, methods, each table with its chart,\n"
+	"         its test in words and its warnings; prints on A4, reads on a phone\n"
+	"  .md    the same as Markdown tables (pandoc, wikis), without charts\n"
+	"  .xlsx  a contents sheet and a sheet per table, numbers as numbers\n"
+	"OUT appears only when complete. SPEC is checked against DB's questionnaire\n"
+	"first; its problems are listed as FILE:SHEET:ROW: error: message.\n\n"
+	"options:\n"
+	"  -o, --output OUT   the file to write\n"
+	"  --lang CODE        the report's language (ky, ru, en); default: the spec's\n"
+	"                     default_language, else the questionnaire's\n"
+	"  --simulated        mark every page as simulated data (for examples made with\n"
+	"                     'survey simulate')\n"
+	"  --form ID          which questionnaire, when DB holds several\n"
+	"  --timings          print the time each table took on stderr\n"
+	"  -q, --quiet        no summary line\n\n"
+	"The date on the report is today's, or SOURCE_DATE_EPOCH's when that is set.\n\n"
+	"example:\n"
+	"  survey report merged.db reports/covid19-lsg/report.md -o report.html --lang ru\n",
+	.exec = cmd_report,
+};
+
+static void print_diags(const form_diags *d, int warnings)
+{
+	strbuf sb = STRBUF_INIT;
+	for (int i = 0; i < d->n; i++) {
+		if (!warnings && d->items[i].severity == FORM_WARNING)
+			continue;
+		sb_reset(&sb);
+		form_diag_format(&d->items[i], &sb);
+		fprintf(stderr, "%s\n", sb_str(&sb));
+	}
+	sb_release(&sb);
+}
+
+static void timing(void *arg, const char *name, double seconds)
+{
+	(void)arg;
+	fprintf(stderr, "survey report: %-28s %8.3f s\n", name, seconds);
+}
+
+/* The report's date: SOURCE_DATE_EPOCH (reproducible builds) or now. */
+static long long report_time(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	if (e && *e) {
+		char *end;
+		long long v = strtoll(e, &end, 10);
+		if (!*end && v > 0)
+			return v;
+	}
+	return (long long)time(NULL);
+}
+
+static int cmd_report(int argc, char **argv)
+{
+	const struct cmd_entry *me = &cmd_report_entry;
+	enum { O_LANG = 256, O_SIM, O_FORM, O_TIMINGS };
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "lang", required_argument, NULL, O_LANG },
+		{ "simulated", no_argument, NULL, O_SIM },
+		{ "simulated-banner", no_argument, NULL, O_SIM },
+		{ "form", required_argument, NULL, O_FORM },
+		{ "timings", no_argument, NULL, O_TIMINGS },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ 0 },
+	};
+	const char *out = NULL, *form_id = NULL;
+	report_build_opts bo = { 0 };
+	int quiet = 0, c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case O_LANG:
+			bo.lang = optarg;
+			break;
+		case O_SIM:
+			bo.simulated = 1;
+			break;
+		case O_FORM:
+			form_id = optarg;
+			break;
+		case O_TIMINGS:
+			bo.progress = timing;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case ':':
+			return cmd_usage_error(me, "option '%s' needs a value", argv[optind - 1]);
+		default:
+			return cmd_usage_error(me, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 2)
+		return cmd_usage_error(me, "expected a database and a report spec");
+	if (!out)
+		return cmd_usage_error(me, "-o OUT is required");
+	if (report_format_of(out) < 0)
+		return cmd_usage_error(me, "cannot tell the format of '%s': name it .html, .md or "
+				       ".xlsx", out);
+	const char *dbpath = argv[optind], *specpath = argv[optind + 1];
+	char err[ERR_MAX];
+	if (report_check_output(out, err))
+		return cmd_fail("%s", err);
+
+	form_diags d;
+	form_diags_init(&d);
+	report_spec *spec = NULL;
+	analysis_db *db = NULL;
+	store *st = NULL;
+	report_doc doc = { 0 };
+	int built = 0, rc = EXIT_USER;
+	if (report_spec_load(specpath, &spec, &d, err)) {
+		print_diags(&d, 0);
+		if (d.n == 0)
+			cmd_fail("%s", err);
+		else
+			fprintf(stderr, "survey: %s; run 'survey check --report %s' for details\n",
+				err, specpath);
+		goto done;
+	}
+	if (analysis_open(dbpath, form_id ? form_id : spec->form_id, &db, err)) {
+		cmd_fail("%s", err);
+		goto done;
+	}
+	form_diags_release(&d);
+	form_diags_init(&d);
+	if (report_spec_check(spec, analysis_form(db), &d)) {
+		print_diags(&d, 0);
+		fprintf(stderr, "survey: '%s' does not fit the questionnaire in '%s' (%d error%s)\n",
+			specpath, dbpath, d.nerrors, d.nerrors == 1 ? "" : "s");
+		goto done;
+	}
+	if (store_open(dbpath, STORE_READONLY, &st, err)) {
+		cmd_fail("%s", err);
+		goto done;
+	}
+	long long t = report_time();
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char date[16];
+	gmtime_r(&tt, &tm);
+	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	bo.date = date;
+	bo.made = t;
+	int row;
+	if (report_build(spec, db, st, &bo, &doc, &row, err)) {
+		if (row > 0)
+			fprintf(stderr, "%s:%s:%d: error: %s\n", specpath,
+				spec->report_sheet_name ? spec->report_sheet_name : "report", row,
+				err);
+		else
+			cmd_fail("%s", err);
+		goto done;
+	}
+	built = 1;
+	if (report_write(&doc, out, err)) {
+		cmd_fail("%s", err);
+		goto done;
+	}
+	if (!quiet) {
+		int ntables = 0;
+		for (int i = 0; i < doc.nblocks; i++)
+			ntables += doc.blocks[i].kind == REPORT_B_TABLE;
+		printf("wrote '%s': %d table%s in %s\n", out, ntables, ntables == 1 ? "" : "s",
+		       doc.lang);
+	}
+	rc = EXIT_OK;
+done:
+	if (built)
+		report_doc_release(&doc);
+	store_close(st);
+	analysis_close(db);
+	report_spec_free(spec);
+	form_diags_release(&d);
+	return rc;
+}

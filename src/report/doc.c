@@ -1,0 +1,185 @@
+/* doc.c: the report document's lifecycle — lists of strings, grids, charts, tables, blocks. */
+#include "report/report.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void report_strs_add(report_strs *l, const char *s)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 4;
+		l->v = xreallocarray(l->v, (size_t)l->cap, sizeof *l->v);
+	}
+	l->v[l->n++] = xstrdup(s);
+}
+
+void report_strs_addf(report_strs *l, const char *fmt, ...)
+{
+	strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	report_strs_add(l, sb_str(&sb));
+	sb_release(&sb);
+}
+
+void report_strs_release(report_strs *l)
+{
+	for (int i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+static void free_strings(char **v, int n)
+{
+	if (!v)
+		return;
+	for (int i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void report_grid_init(report_grid *g, int nrow, int ncol, int nval)
+{
+	memset(g, 0, sizeof *g);
+	g->nrow = nrow;
+	g->ncol = ncol;
+	g->nval = nval;
+	g->corner = xstrdup("");
+	g->row_label = xcalloc((size_t)nrow + 1, sizeof *g->row_label);
+	g->row_code = xcalloc((size_t)nrow + 1, sizeof *g->row_code);
+	g->col_label = xcalloc((size_t)ncol + 1, sizeof *g->col_label);
+	g->col_code = xcalloc((size_t)ncol + 1, sizeof *g->col_code);
+	g->val_label = xcalloc((size_t)nval + 1, sizeof *g->val_label);
+	g->val_key = xcalloc((size_t)nval + 1, sizeof *g->val_key);
+	size_t n = (size_t)nrow * (size_t)ncol * (size_t)nval;
+	g->v = xcalloc(n + 1, sizeof *g->v);
+	g->kind = xcalloc(n + 1, 1);
+	for (size_t i = 0; i < n; i++)
+		g->v[i] = NAN;
+}
+
+void report_grid_release(report_grid *g)
+{
+	free(g->corner);
+	free(g->col_title);
+	free_strings(g->row_label, g->nrow);
+	free_strings(g->row_code, g->nrow);
+	free_strings(g->col_label, g->ncol);
+	free_strings(g->col_code, g->ncol);
+	free_strings(g->val_label, g->nval);
+	free_strings(g->val_key, g->nval);
+	free(g->v);
+	free(g->kind);
+	memset(g, 0, sizeof *g);
+}
+
+void report_chart_init(report_chart *c, report_chart_kind kind, int ncat, int nser)
+{
+	memset(c, 0, sizeof *c);
+	c->kind = kind;
+	c->ncat = ncat;
+	c->nser = nser;
+	c->cat = xcalloc((size_t)ncat + 1, sizeof *c->cat);
+	c->ser = xcalloc((size_t)nser + 1, sizeof *c->ser);
+	c->v = xcalloc((size_t)ncat * (size_t)nser + 1, sizeof *c->v);
+}
+
+void report_chart_release(report_chart *c)
+{
+	free_strings(c->cat, c->ncat);
+	free_strings(c->ser, c->nser);
+	free(c->v);
+	free(c->axis);
+	memset(c, 0, sizeof *c);
+	c->kind = REPORT_CHART_NONE;
+}
+
+report_table *report_table_new(const char *id, const char *title, int nlayers)
+{
+	report_table *t = xcalloc(1, sizeof *t);
+	t->id = xstrdup(id);
+	t->title = xstrdup(title);
+	t->nlayers = nlayers;
+	t->layers = xcalloc((size_t)nlayers + 1, sizeof *t->layers);
+	for (int i = 0; i < nlayers; i++)
+		t->layers[i].chart.kind = REPORT_CHART_NONE;
+	return t;
+}
+
+void report_table_free(report_table *t)
+{
+	if (!t)
+		return;
+	for (int i = 0; i < t->nlayers; i++) {
+		report_layer *l = &t->layers[i];
+		free(l->label);
+		report_grid_release(&l->grid);
+		report_chart_release(&l->chart);
+		report_strs_release(&l->lines);
+		report_strs_release(&l->warnings);
+	}
+	free(t->layers);
+	free(t->id);
+	free(t->title);
+	free(t->question);
+	free(t->base);
+	free(t->note);
+	report_strs_release(&t->lines);
+	report_strs_release(&t->warnings);
+	free(t);
+}
+
+void report_doc_init(report_doc *d, const char *lang)
+{
+	memset(d, 0, sizeof *d);
+	snprintf(d->lang, sizeof d->lang, "%s", lang ? lang : "en");
+}
+
+void report_doc_release(report_doc *d)
+{
+	for (int i = 0; i < d->nblocks; i++) {
+		free(d->blocks[i].text);
+		free(d->blocks[i].id);
+		report_table_free(d->blocks[i].table);
+	}
+	free(d->blocks);
+	free(d->title);
+	free(d->subtitle);
+	free(d->author);
+	free(d->date);
+	report_strs_release(&d->facts);
+	memset(d, 0, sizeof *d);
+}
+
+static report_block *add_block(report_doc *d, report_block_kind kind)
+{
+	d->blocks = xreallocarray(d->blocks, (size_t)d->nblocks + 1, sizeof *d->blocks);
+	report_block *b = &d->blocks[d->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	return b;
+}
+
+void report_doc_heading(report_doc *d, int level, const char *id, const char *text)
+{
+	report_block *b = add_block(d, REPORT_B_HEADING);
+	b->level = level;
+	b->id = xstrdup(id);
+	b->text = xstrdup(text);
+}
+
+void report_doc_para(report_doc *d, const char *text)
+{
+	add_block(d, REPORT_B_PARA)->text = xstrdup(text);
+}
+
+void report_doc_table(report_doc *d, report_table *t)
+{
+	add_block(d, REPORT_B_TABLE)->table = t;
+}

@@ -1,0 +1,380 @@
+/* words.c: the report's fixed texts in English, Russian and Kyrgyz. Kyrgyz uses the terms of
+ * the questionnaire (ЖӨБ, айыл өкмөтү, ...) and of Kyrgyz statistical tables (Бардыгы, уяча). */
+#include "report/words.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+enum { EN, RU, KY, NL };
+
+static int lang_ix(const char *lang)
+{
+	if (lang && !strcmp(lang, "ru"))
+		return RU;
+	if (lang && !strcmp(lang, "ky"))
+		return KY;
+	return EN;
+}
+
+static const char *const words[RW_NWORDS][NL] = {
+	[RW_CONTENTS] = { "Contents", "Содержание", "Мазмуну" },
+	[RW_METHODS] = { "Methods", "Методология", "Методология" },
+	[RW_TABLE] = { "Table", "Таблица", "Таблица" },
+	[RW_NOTE] = { "Note", "Примечание", "Эскертүү" },
+	[RW_TOTAL] = { "Total", "Всего", "Бардыгы" },
+	[RW_COUNT] = { "Count", "Число", "Саны" },
+	[RW_PERCENT] = { "% of all", "% от всех", "Бардыгынан %" },
+	[RW_VALID_PERCENT] = { "% of those answering", "% от ответивших",
+			       "Жооп бергендерден %" },
+	[RW_CUM_PERCENT] = { "Cumulative %", "Накопленный %", "Топтолгон %" },
+	[RW_CI_LOW] = { "95% CI: from", "95% дов. интервал: от", "95% ишеним аралыгы: төмөнкү" },
+	[RW_CI_HIGH] = { "95% CI: to", "95% дов. интервал: до", "95% ишеним аралыгы: жогорку" },
+	[RW_ROW_PCT] = { "Row %", "% по строке", "Сап боюнча %" },
+	[RW_COL_PCT] = { "Column %", "% по столбцу", "Мамыча боюнча %" },
+	[RW_TOTAL_PCT] = { "% of total", "% от общего числа", "Жалпы сандан %" },
+	[RW_EXPECTED] = { "Expected count", "Ожидаемое число", "Күтүлгөн сан" },
+	[RW_RESIDUAL] = { "Residual", "Остаток", "Калдык" },
+	[RW_STD_RESIDUAL] = { "Standardized residual", "Стандартизованный остаток",
+			      "Стандартташтырылган калдык" },
+	[RW_ADJ_RESIDUAL] = { "Adjusted residual", "Скорректированный остаток",
+			      "Тууралган калдык" },
+	[RW_NO_ANSWER] = { "No answer", "Нет ответа", "Жооп жок" },
+	[RW_DONT_KNOW] = { "Don't know", "Затрудняюсь ответить", "Билбейм" },
+	[RW_REFUSED] = { "Refused", "Отказ от ответа", "Жооп берүүдөн баш тартты" },
+	[RW_SKIPPED] = { "Not asked", "Вопрос не задавался", "Суроо берилген жок" },
+	[RW_SIMULATED] = { "SIMULATED DATA — NOT REAL SURVEY RESULTS",
+			   "СМОДЕЛИРОВАННЫЕ ДАННЫЕ — НЕ РЕАЛЬНЫЕ РЕЗУЛЬТАТЫ ОПРОСА",
+			   "МОДЕЛДЕШТИРИЛГЕН МААЛЫМАТТАР — СУРАМЖЫЛООНУН ЧЫНЫГЫ ЖЫЙЫНТЫКТАРЫ ЭМЕС" },
+	[RW_SIMULATED_NOTE] = {
+		"The numbers in this report were produced by a computer simulation (survey "
+		"simulate) to show what the report will look like. They say nothing about any "
+		"real respondent.",
+		"Числа в этом отчёте получены компьютерным моделированием (survey simulate), "
+		"чтобы показать, как будет выглядеть отчёт. Они ничего не говорят о реальных "
+		"респондентах.",
+		"Бул баяндамадагы сандар баяндаманын кандай болорун көрсөтүү үчүн компьютердик "
+		"моделдештирүү (survey simulate) аркылуу алынды. Алар чыныгы респонденттер "
+		"жөнүндө эч нерсе билдирбейт." },
+	[RW_MADE_WITH] = { "Prepared with survey", "Подготовлено программой survey",
+			   "survey программасы менен даярдалды" },
+	[RW_PCT_OF_INTERVIEWS] = { "% of interviews", "% интервью", "интервьюлардын %" },
+	[RW_PCT_WITHIN] = { "% within each group", "% внутри каждой группы",
+			    "ар бир топтун ичиндеги %" },
+	[RW_STATISTIC] = { "Statistic", "Показатель", "Көрсөткүч" },
+	[RW_VALUE] = { "Value", "Значение", "Мааниси" },
+	[RW_N] = { "Number of answers", "Число ответов", "Жооптордун саны" },
+	[RW_MEAN] = { "Mean", "Среднее", "Орточо" },
+	[RW_SD] = { "Standard deviation", "Стандартное отклонение", "Стандарттык четтөө" },
+	[RW_MEDIAN] = { "Median", "Медиана", "Медиана" },
+	[RW_MIN] = { "Minimum", "Минимум", "Эң азы" },
+	[RW_MAX] = { "Maximum", "Максимум", "Эң көбү" },
+	[RW_Q1] = { "Lower quartile", "Нижний квартиль", "Төмөнкү квартиль" },
+	[RW_Q3] = { "Upper quartile", "Верхний квартиль", "Жогорку квартиль" },
+	[RW_INTERVIEWER] = { "Interviewer", "Интервьюер", "Интервьюер" },
+	[RW_INTERVIEWS] = { "Interviews", "Интервью", "Интервьюлар" },
+	[RW_SHEET] = { "Sheet", "Лист", "Барак" },
+	[RW_TITLE] = { "Title", "Название", "Аталышы" },
+	[RW_WARNING] = { "Caution", "Внимание", "Көңүл буруңуз" },
+	[RW_TEST] = { "Test", "Критерий", "Критерий" },
+	[RW_CHI2] = { "chi-square test", "критерий хи-квадрат", "хи-квадрат критерийи" },
+	[RW_FISHER] = { "Fisher's exact test", "точный критерий Фишера",
+			"Фишердин так критерийи" },
+	[RW_RAO_SCOTT] = { "Rao–Scott test for weighted data",
+			   "критерий Рао — Скотта для взвешенных данных",
+			   "салмакталган маалыматтар үчүн Рао–Скотт критерийи" },
+	[RW_CMH] = { "Cochran–Mantel–Haenszel test", "критерий Кохрена — Мантеля — Хензеля",
+		     "Кохрен–Мантель–Хензел критерийи" },
+	[RW_DEVICE] = { "Laptop", "Ноутбук", "Ноутбук" },
+	[RW_BY_INTERVIEWER] = { "Complete interviews by interviewer",
+				"Завершённые интервью по интервьюерам",
+				"Интервьюерлер боюнча аяктаган интервьюлар" },
+	[RW_ROWS] = { "Rows", "Строки", "Саптар" },
+	[RW_COLUMNS] = { "Columns", "Столбцы", "Мамычалар" },
+	[RW_LAYERS] = { "Layers", "Слои", "Катмарлар" },
+	[RW_QUESTIONNAIRE] = { "Questionnaire", "Анкета", "Анкета" },
+	[RW_FIELDWORK] = { "Fieldwork", "Сбор данных", "Маалымат чогултуу" },
+	[RW_DATE] = { "Date", "Дата", "Күнү" },
+	[RW_NOT_ASKED] = { "not asked", "не задавался", "берилген жок" },
+	[RW_IN_EACH_CELL] = { "In each cell", "В каждой ячейке", "Ар бир уячада" },
+	/* the groups compared, as the test's sentence needs them: "between the groups",
+	 * "между группами" (instrumental), "топтордун ортосундагы" (genitive) */
+	[RW_GROUPS] = { "the groups", "группами", "топтордун" },
+	[RW_SIMULATED_SHORT] = { "SIMULATED DATA", "СМОДЕЛИРОВАННЫЕ ДАННЫЕ",
+				 "МОДЕЛДЕШТИРИЛГЕН МААЛЫМАТТАР" },
+	[RW_PCT_OF_ANSWERS] = { "% of answers", "% от ответов", "жооптордун %" },
+};
+
+const char *report_word(const char *lang, report_word_id w)
+{
+	if (w < 0 || w >= RW_NWORDS)
+		return "";
+	const char *s = words[w][lang_ix(lang)];
+	return s ? s : words[w][EN];
+}
+
+static const char *const sentences[RS_NSENTENCES][NL] = {
+	[RS_SIGNIFICANT] = {
+		"The difference between %1$s is statistically significant (%2$s, %3$s): it is "
+		"unlikely to be due to chance.",
+		"Различие между %1$s статистически значимо (%2$s, %3$s): маловероятно, что оно "
+		"случайно.",
+		"%1$s ортосундагы айырма статистикалык жактан маанилүү (%2$s, %3$s): ал "
+		"кокустуктан улам болушу күмөн." },
+	[RS_NOT_SIGNIFICANT] = {
+		"The difference between %1$s is not statistically significant (%2$s, %3$s): it "
+		"may be due to chance.",
+		"Различие между %1$s статистически не значимо (%2$s, %3$s): оно может быть "
+		"случайным.",
+		"%1$s ортосундагы айырма статистикалык жактан маанилүү эмес (%2$s, %3$s): ал "
+		"кокустуктан улам болушу мүмкүн." },
+	[RS_SIGNIFICANT_CMH] = {
+		"Taking all layers together, the association is statistically significant (%1$s, "
+		"%2$s): it is unlikely to be due to chance.",
+		"С учётом всех слоёв связь статистически значима (%1$s, %2$s): маловероятно, что "
+		"она случайна.",
+		"Бардык катмарларды эске алганда, байланыш статистикалык жактан маанилүү (%1$s, "
+		"%2$s): ал кокустуктан улам болушу күмөн." },
+	[RS_NOT_SIGNIFICANT_CMH] = {
+		"Taking all layers together, the association is not statistically significant "
+		"(%1$s, %2$s): it may be due to chance.",
+		"С учётом всех слоёв связь статистически не значима (%1$s, %2$s): она может быть "
+		"случайной.",
+		"Бардык катмарларды эске алганда, байланыш статистикалык жактан маанилүү эмес "
+		"(%1$s, %2$s): ал кокустуктан улам болушу мүмкүн." },
+	[RS_NO_TEST] = { "No test could be computed: %1$s.", "Критерий не вычислен: %1$s.",
+			 "Критерий эсептелген жок: %1$s." },
+	[RS_SMALL_EXPECTED_FISHER] = {
+		"In %1$s of %2$s cells (%3$s) the expected count is below 5 (the smallest is "
+		"%4$s): the chi-square test may be inaccurate, so Fisher's exact test is given "
+		"instead.",
+		"В %1$s из %2$s ячеек (%3$s) ожидаемое число меньше 5 (наименьшее — %4$s): "
+		"критерий хи-квадрат может быть неточным, поэтому приведён точный критерий "
+		"Фишера.",
+		"%2$s уячанын %1$s уячасында (%3$s) күтүлгөн сан 5тен аз (эң азы — %4$s): "
+		"хи-квадрат критерийи так эмес болушу мүмкүн, ошондуктан анын ордуна Фишердин "
+		"так критерийи берилди." },
+	[RS_SMALL_EXPECTED] = {
+		"In %1$s of %2$s cells (%3$s) the expected count is below 5 (the smallest is "
+		"%4$s): the test may be inaccurate, so read it with caution.",
+		"В %1$s из %2$s ячеек (%3$s) ожидаемое число меньше 5 (наименьшее — %4$s): "
+		"критерий может быть неточным, к его результату следует относиться с "
+		"осторожностью.",
+		"%2$s уячанын %1$s уячасында (%3$s) күтүлгөн сан 5тен аз (эң азы — %4$s): "
+		"критерий так эмес болушу мүмкүн, анын жыйынтыгын этияттык менен кабыл алыңыз." },
+	[RS_MONTE_CARLO] = {
+		"The table is too large for Fisher's exact test to be computed exactly: its "
+		"p-value is a Monte Carlo estimate from %1$s random tables and may differ slightly "
+		"in its last digit.",
+		"Таблица слишком велика для точного расчёта критерия Фишера: p-значение оценено "
+		"методом Монте-Карло по %1$s случайным таблицам и может немного отличаться в "
+		"последнем знаке.",
+		"Фишердин так критерийин так эсептөө үчүн таблица өтө чоң: p-мааниси %1$s кокус "
+		"таблица боюнча Монте-Карло ыкмасы менен бааланды жана акыркы цифрасында бир аз "
+		"айырмаланышы мүмкүн." },
+	[RS_ONE_CATEGORY] = {
+		"All answers to «%1$s» fall in one category: there is nothing to compare, so no "
+		"test is given.",
+		"Все ответы на вопрос «%1$s» относятся к одной категории: сравнивать нечего, "
+		"поэтому критерий не приводится.",
+		"«%1$s» суроосуна берилген бардык жооптор бир категорияга кирет: салыштыра турган "
+		"эч нерсе жок, ошондуктан критерий берилген жок." },
+	[RS_ONE_CATEGORY_FREQ] = {
+		"Every answer falls in one category: «%1$s».",
+		"Все ответы относятся к одной категории: «%1$s».",
+		"Бардык жооптор бир категорияга кирет: «%1$s»." },
+	[RS_NO_DATA] = {
+		"No interview has an answer counted in this table, so it is empty.",
+		"Ни в одном интервью нет ответа, учитываемого в этой таблице, поэтому она пуста.",
+		"Бир да интервьюда бул таблицада эсепке алына турган жооп жок, ошондуктан ал бош." },
+	[RS_NO_DATA_WHERE] = {
+		"No interview meets this table's condition (%1$s), so it is empty.",
+		"Ни одно интервью не удовлетворяет условию этой таблицы (%1$s), поэтому она пуста.",
+		"Бир да интервью бул таблицанын шартына (%1$s) туура келбейт, ошондуктан ал бош." },
+	[RS_MULTIPLE] = {
+		"Several answers could be chosen, so the percentages add up to more than 100%.",
+		"Можно было выбрать несколько ответов, поэтому сумма процентов больше 100 %.",
+		"Бир нече жоопту тандоого мүмкүн болгондуктан, пайыздардын суммасы 100 %дан ашат." },
+	[RS_WEIGHTED] = { "Weighted by «%1$s».", "Данные взвешены по «%1$s».",
+			  "Маалыматтар «%1$s» боюнча салмакталган." },
+	[RS_DROPPED] = { "Categories that nobody chose are not shown (%1$s).",
+			 "Категории, которые никто не выбрал, не показаны (%1$s).",
+			 "Эч ким тандабаган категориялар көрсөтүлгөн жок (%1$s)." },
+	[RS_BASE] = { "Interviews counted: %1$s.", "Учтено интервью: %1$s.",
+		      "Эсепке алынган интервьюлар: %1$s." },
+	[RS_BASE_WHERE] = { "Interviews counted: %1$s (condition: %2$s).",
+			    "Учтено интервью: %1$s (условие: %2$s).",
+			    "Эсепке алынган интервьюлар: %1$s (шарты: %2$s)." },
+	[RS_MISSING] = { "Without an answer (don't know, refused, not asked): %1$s.",
+			 "Без ответа (затрудняюсь ответить, отказ, вопрос не задавался): %1$s.",
+			 "Жообу жоктор (билбейм, жооп берүүдөн баш тартты, суроо берилген жок): "
+			 "%1$s." },
+	[RS_MEASURE] = { "%1$s: %2$s.", "%1$s: %2$s.", "%1$s: %2$s." },
+	[RS_LAYER] = { "%1$s: %2$s", "%1$s: %2$s", "%1$s: %2$s" },
+	[RS_M_FORM] = {
+		"The data were collected with the questionnaire «%1$s» (form %2$s, version %3$s).",
+		"Данные собраны по анкете «%1$s» (форма %2$s, версия %3$s).",
+		"Маалыматтар «%1$s» анкетасы боюнча чогултулду (форма %2$s, версиясы %3$s)." },
+	[RS_M_DATES] = { "Interviews were conducted from %1$s to %2$s.",
+			 "Интервью проводились с %1$s по %2$s.",
+			 "Интервьюлар %1$s – %2$s аралыгында жүргүзүлдү." },
+	[RS_M_INCLUDED] = { "Complete interviews in this report: %1$s.",
+			    "Завершённых интервью в отчёте: %1$s.",
+			    "Баяндамага кирген аяктаган интервьюлар: %1$s." },
+	[RS_M_EXCLUDED_DRAFTS] = { "Unfinished interviews (drafts) left out: %1$s.",
+				   "Не учтены незавершённые интервью (черновики): %1$s.",
+				   "Эсепке алынбаган аягына чыкпаган интервьюлар (долбоорлор): "
+				   "%1$s." },
+	[RS_M_EXCLUDED_OTHER] = { "Interviews of other questionnaires left out: %1$s.",
+				  "Не учтены интервью по другим анкетам: %1$s.",
+				  "Эсепке алынбаган башка анкеталардын интервьюлары: %1$s." },
+	[RS_M_EXCLUDED_WHERE] = {
+		"Interviews left out because they do not meet the report's condition (%2$s): %1$s.",
+		"Не учтены интервью, не удовлетворяющие условию отчёта (%2$s): %1$s.",
+		"Баяндаманын шартына (%2$s) туура келбегендиктен эсепке алынбаган интервьюлар: "
+		"%1$s." },
+	[RS_M_WEIGHTS_NONE] = {
+		"The tables are not weighted: every interview counts once.",
+		"Таблицы не взвешены: каждое интервью учитывается один раз.",
+		"Таблицалар салмакталган эмес: ар бир интервью бир жолу эсептелет." },
+	[RS_M_WEIGHTS] = {
+		"The tables are weighted by «%1$s»; their tests are the Rao–Scott tests for "
+		"weighted data.",
+		"Таблицы взвешены по «%1$s»; для них применяется критерий Рао — Скотта для "
+		"взвешенных данных.",
+		"Таблицалар «%1$s» боюнча салмакталган; алар үчүн салмакталган маалыматтарга "
+		"арналган Рао–Скотт критерийи колдонулат." },
+	[RS_M_TESTS] = {
+		"Differences between groups are tested with Pearson's chi-square test, or with "
+		"Fisher's exact test when expected counts are small. A difference is called "
+		"statistically significant when p < 0.05: if there were no real difference, a "
+		"difference this large would arise by chance less than 5 times in 100.",
+		"Различия между группами проверяются критерием хи-квадрат Пирсона, а при малых "
+		"ожидаемых числах — точным критерием Фишера. Различие называется статистически "
+		"значимым, если p < 0,05: если бы реального различия не было, такое большое "
+		"расхождение возникало бы случайно реже 5 раз из 100.",
+		"Топтордун ортосундагы айырмалар Пирсондун хи-квадрат критерийи менен, ал эми "
+		"күтүлгөн сандар аз болгондо Фишердин так критерийи менен текшерилет. Эгерде "
+		"p < 0,05 болсо, айырма статистикалык жактан маанилүү деп эсептелет: чыныгы айырма "
+		"жок болсо, мындай чоң айырма кокустуктан 100 учурдун 5инен азында гана пайда "
+		"болмок." },
+	[RS_M_MISSING] = {
+		"Answers «don't know» and «refused», and questions not asked because of the "
+		"questionnaire's logic, are left out of the percentages.",
+		"Ответы «затрудняюсь ответить» и «отказ от ответа», а также вопросы, не заданные "
+		"по логике анкеты, в процентах не учитываются.",
+		"«Билбейм» жана «жооп берүүдөн баш тартты» деген жооптор, ошондой эле анкетанын "
+		"логикасы боюнча берилбеген суроолор пайыздарды эсептөөдө эске алынган жок." },
+	[RS_M_INTERVIEWERS] = { "Interviewers: %1$s; laptops: %2$s.",
+				"Интервьюеров: %1$s; ноутбуков: %2$s.",
+				"Интервьюерлер: %1$s; ноутбуктар: %2$s." },
+	[RS_M_VERSIONS] = { "Versions of the questionnaire used: %1$s.",
+			    "Использованные версии анкеты: %1$s.",
+			    "Колдонулган анкета версиялары: %1$s." },
+	[RS_DATE_RANGE] = { "%1$s – %2$s", "%1$s – %2$s", "%1$s – %2$s" },
+};
+
+/* Make the letter at s (UTF-8) a capital: Latin, Cyrillic, and Kyrgyz ң ө ү. */
+static void capitalise(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+	if (p[0] >= 'a' && p[0] <= 'z') {
+		p[0] = (unsigned char)(p[0] - 'a' + 'A');
+		return;
+	}
+	if ((p[0] & 0xe0) != 0xc0 || (p[1] & 0xc0) != 0x80)
+		return;
+	unsigned c = ((p[0] & 0x1fu) << 6) | (p[1] & 0x3fu), u = c;
+	if (c >= 0x430 && c <= 0x44f)
+		u = c - 0x20;
+	else if (c >= 0x450 && c <= 0x45f)
+		u = c - 0x50;
+	else if (c == 0x4a3 || c == 0x4af || c == 0x4e9)   /* ң ү ө */
+		u = c - 1;
+	p[0] = (unsigned char)(0xc0 | (u >> 6));
+	p[1] = (unsigned char)(0x80 | (u & 0x3f));
+}
+
+void report_say(strbuf *sb, const char *lang, report_sentence s, int nargs, ...)
+{
+	size_t start = sb->len;
+	if (s < 0 || s >= RS_NSENTENCES)
+		return;
+	const char *t = sentences[s][lang_ix(lang)];
+	if (!t)
+		t = sentences[s][EN];
+	if (!t)
+		return;
+	const char *args[8] = { 0 };
+	va_list ap;
+	va_start(ap, nargs);
+	for (int i = 0; i < nargs && i < 8; i++)
+		args[i] = va_arg(ap, const char *);
+	va_end(ap);
+	/* fill %N$s blanks by hand: the arguments are all strings, the order varies */
+	for (const char *p = t; *p; p++) {
+		if (p[0] == '%' && p[1] >= '1' && p[1] <= '8' && p[2] == '$' && p[3] == 's') {
+			const char *a = args[p[1] - '1'];
+			sb_adds(sb, a ? a : "");
+			p += 3;
+		} else {
+			sb_addc(sb, *p);
+		}
+	}
+	/* a sentence that starts with a blank (Kyrgyz puts the groups first) */
+	if (sb->len > start)
+		capitalise(sb->buf + start);
+}
+
+static const struct {
+	const char *key;
+	const char *name[NL];
+} stat_names[] = {
+	{ "pearson_chi2", { "Pearson chi-square", "Хи-квадрат Пирсона",
+			    "Пирсондун хи-квадраты" } },
+	{ "likelihood_ratio", { "Likelihood ratio", "Отношение правдоподобия", NULL } },
+	{ "continuity_corrected_chi2", { "Chi-square with continuity correction",
+					 "Хи-квадрат с поправкой на непрерывность", NULL } },
+	{ "linear_by_linear", { "Linear-by-linear association", "Линейно-линейная связь",
+				NULL } },
+	{ "fisher_exact", { "Fisher's exact test", "Точный критерий Фишера",
+			    "Фишердин так критерийи" } },
+	{ "phi", { "Phi", "Фи", "Фи" } },
+	{ "cramers_v", { "Cramér's V (strength of association: 0 none, 1 complete)",
+			 "V Крамера (сила связи: 0 — нет связи, 1 — полная связь)",
+			 "Крамердин V коэффициенти (байланыштын күчү: 0 — байланыш жок, "
+			 "1 — толук байланыш)" } },
+	{ "contingency_coefficient", { "Contingency coefficient", "Коэффициент сопряжённости",
+				       NULL } },
+	{ "gamma", { "Gamma", "Гамма", "Гамма" } },
+	{ "kendall_tau_b", { "Kendall's tau-b", "Тау-b Кендалла", "Кендаллдын тау-b" } },
+	{ "kendall_tau_c", { "Kendall's tau-c", "Тау-c Кендалла", "Кендаллдын тау-c" } },
+	{ "spearman", { "Spearman's correlation", "Корреляция Спирмена",
+			"Спирмендин корреляциясы" } },
+	{ "pearson_r", { "Pearson's r", "r Пирсона", "Пирсондун r" } },
+	{ "kappa", { "Cohen's kappa", "Каппа Коэна", "Коэндин каппасы" } },
+	{ "odds_ratio", { "Odds ratio", "Отношение шансов", "Шанстардын катышы" } },
+	{ "rao_scott_f", { "Rao–Scott F test", "F-критерий Рао — Скотта",
+			   "Рао–Скотттун F критерийи" } },
+	{ "rao_scott_chi2", { "Rao–Scott chi-square", "Хи-квадрат Рао — Скотта",
+			      "Рао–Скотттун хи-квадраты" } },
+	{ "cmh", { "Cochran–Mantel–Haenszel test", "Критерий Кохрена — Мантеля — Хензеля",
+		   "Кохрен–Мантель–Хензел критерийи" } },
+	{ "mantel_haenszel_odds_ratio", { "Mantel–Haenszel common odds ratio",
+					  "Общее отношение шансов Мантеля — Хензеля", NULL } },
+};
+
+const char *report_stat_name(const char *lang, const char *key)
+{
+	int l = lang_ix(lang);
+	for (size_t i = 0; i < sizeof stat_names / sizeof *stat_names; i++)
+		if (!strcmp(stat_names[i].key, key)) {
+			/* Kyrgyz statistical usage borrows the Russian term where there is no
+			 * settled Kyrgyz one */
+			if (stat_names[i].name[l])
+				return stat_names[i].name[l];
+			if (l == KY && stat_names[i].name[RU])
+				return stat_names[i].name[RU];
+			return stat_names[i].name[EN];
+		}
+	return NULL;
+}

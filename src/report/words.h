@@ -1,0 +1,70 @@
+/* words.h: the report's own texts in Kyrgyz, Russian and English — headings, column names,
+ * and sentences with blanks (the test in words, warnings, the methods) — so that a report in
+ * one language has no word of another. Other language codes get English. */
+#ifndef SURVEY_REPORT_WORDS_H
+#define SURVEY_REPORT_WORDS_H
+
+#include "util/util.h"
+
+typedef enum report_word {
+	RW_CONTENTS, RW_METHODS, RW_TABLE, RW_NOTE, RW_TOTAL, RW_COUNT, RW_PERCENT,
+	RW_VALID_PERCENT, RW_CUM_PERCENT, RW_CI_LOW, RW_CI_HIGH, RW_ROW_PCT, RW_COL_PCT,
+	RW_TOTAL_PCT, RW_EXPECTED, RW_RESIDUAL, RW_STD_RESIDUAL, RW_ADJ_RESIDUAL, RW_NO_ANSWER,
+	RW_DONT_KNOW, RW_REFUSED, RW_SKIPPED, RW_SIMULATED, RW_SIMULATED_NOTE, RW_MADE_WITH,
+	RW_PCT_OF_INTERVIEWS, RW_PCT_WITHIN, RW_STATISTIC, RW_VALUE, RW_N, RW_MEAN, RW_SD,
+	RW_MEDIAN, RW_MIN, RW_MAX, RW_Q1, RW_Q3, RW_INTERVIEWER, RW_INTERVIEWS, RW_SHEET,
+	RW_TITLE, RW_WARNING, RW_TEST, RW_CHI2, RW_FISHER, RW_RAO_SCOTT, RW_CMH, RW_DEVICE,
+	RW_BY_INTERVIEWER, RW_ROWS, RW_COLUMNS, RW_LAYERS, RW_QUESTIONNAIRE, RW_FIELDWORK,
+	RW_DATE, RW_NOT_ASKED, RW_IN_EACH_CELL, RW_GROUPS, RW_PCT_OF_ANSWERS, RW_SIMULATED_SHORT, RW_NWORDS
+} report_word_id;
+
+/* The word in language `lang` (a code: "ky", "ru"; anything else gives English). */
+const char *report_word(const char *lang, report_word_id w);
+
+/* Sentences with blanks %1$s, %2$s, ... (every argument a string; the order of the blanks
+ * differs between languages). */
+typedef enum report_sentence {
+	RS_SIGNIFICANT,      /* groups, test, p: the difference is significant */
+	RS_NOT_SIGNIFICANT,  /* groups, test, p */
+	RS_SIGNIFICANT_CMH,  /* test, p: the association taking all layers together */
+	RS_NOT_SIGNIFICANT_CMH,
+	RS_NO_TEST,          /* why (in the report's language) */
+	RS_SMALL_EXPECTED_FISHER,  /* k, m, percent, smallest: Fisher's test is given instead */
+	RS_SMALL_EXPECTED,   /* k, m, percent, smallest: the test may be inaccurate */
+	RS_MONTE_CARLO,      /* tables B */
+	RS_ONE_CATEGORY,     /* question label: all its answers fall in one category */
+	RS_ONE_CATEGORY_FREQ,   /* category label: every answer is this one */
+	RS_NO_DATA,          /* (nothing) */
+	RS_NO_DATA_WHERE,    /* filter */
+	RS_MULTIPLE,         /* (nothing): percentages add up to more than 100 */
+	RS_WEIGHTED,         /* weight question */
+	RS_DROPPED,          /* number of categories without answers left out */
+	RS_BASE,             /* n: interviews counted */
+	RS_BASE_WHERE,       /* n, filter */
+	RS_MISSING,          /* n: without an answer (don't know, refused, skipped) */
+	RS_MEASURE,          /* name, value: "Strength of association (Cramér's V): 0.12" */
+	RS_LAYER,            /* question label, category: "Oblast: Batken" */
+	RS_M_FORM,           /* title, id, version */
+	RS_M_DATES,          /* first, last */
+	RS_M_INCLUDED,       /* n complete interviews counted */
+	RS_M_EXCLUDED_DRAFTS,   /* n drafts */
+	RS_M_EXCLUDED_OTHER,    /* n interviews of other questionnaires */
+	RS_M_EXCLUDED_WHERE,    /* n, filter */
+	RS_M_WEIGHTS_NONE,
+	RS_M_WEIGHTS,        /* weight question */
+	RS_M_TESTS,          /* how tests are chosen and read */
+	RS_M_MISSING,        /* don't know and refused are left out */
+	RS_M_INTERVIEWERS,   /* n interviewers, k devices */
+	RS_M_VERSIONS,       /* versions list */
+	RS_DATE_RANGE,       /* first, last */
+	RS_NSENTENCES
+} report_sentence;
+
+/* Append the sentence in language lang to sb, with its blanks filled by the nargs strings. */
+void report_say(strbuf *sb, const char *lang, report_sentence s, int nargs, ...);
+
+/* The name of a statistic (a survey tab JSON key such as "cramers_v") in language lang, or
+ * NULL when it has none (the caller uses the English label of stats/crosstab.h). */
+const char *report_stat_name(const char *lang, const char *key);
+
+#endif

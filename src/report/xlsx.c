@@ -1,0 +1,291 @@
+/* xlsx.c: the report as an Excel workbook through libxlsxwriter — a contents sheet (title,
+ * methods, links to the tables) and one sheet per table whose cells are real numbers with
+ * number formats (percentages as fractions shown 0.0%), headers frozen, for people who make
+ * their own charts. */
+#include "report/report.h"
+#include "report/words.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <xlsxwriter.h>
+
+struct fmts {
+	lxw_format *title, *bold, *italic, *wrap, *head, *label, *total_label, *sim, *link;
+	lxw_format *warn;
+	lxw_format *num[5][2];   /* [report_num][total] */
+	lxw_format *count1[2];   /* counts with a decimal (weighted) */
+};
+
+static lxw_format *numfmt(lxw_workbook *wb, const char *f, int total)
+{
+	lxw_format *x = workbook_add_format(wb);
+	format_set_num_format(x, f);
+	format_set_border(x, LXW_BORDER_THIN);
+	format_set_border_color(x, 0xC5CED8);
+	if (total) {
+		format_set_bold(x);
+		format_set_bg_color(x, 0xF3F6F9);
+	}
+	return x;
+}
+
+static void make_fmts(lxw_workbook *wb, struct fmts *f)
+{
+	f->title = workbook_add_format(wb);
+	format_set_bold(f->title);
+	format_set_font_size(f->title, 13);
+	format_set_font_color(f->title, 0x16365C);
+	f->bold = workbook_add_format(wb);
+	format_set_bold(f->bold);
+	f->italic = workbook_add_format(wb);
+	format_set_italic(f->italic);
+	format_set_font_color(f->italic, 0x444444);
+	f->wrap = workbook_add_format(wb);
+	format_set_text_wrap(f->wrap);
+	format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
+	f->head = workbook_add_format(wb);
+	format_set_bold(f->head);
+	format_set_text_wrap(f->head);
+	format_set_bg_color(f->head, 0xE8EEF5);
+	format_set_border(f->head, LXW_BORDER_THIN);
+	format_set_border_color(f->head, 0xC5CED8);
+	format_set_align(f->head, LXW_ALIGN_CENTER);
+	format_set_align(f->head, LXW_ALIGN_VERTICAL_TOP);
+	f->label = workbook_add_format(wb);
+	format_set_text_wrap(f->label);
+	format_set_border(f->label, LXW_BORDER_THIN);
+	format_set_border_color(f->label, 0xC5CED8);
+	format_set_align(f->label, LXW_ALIGN_VERTICAL_TOP);
+	f->total_label = workbook_add_format(wb);
+	format_set_bold(f->total_label);
+	format_set_border(f->total_label, LXW_BORDER_THIN);
+	format_set_border_color(f->total_label, 0xC5CED8);
+	format_set_bg_color(f->total_label, 0xF3F6F9);
+	f->sim = workbook_add_format(wb);
+	format_set_bold(f->sim);
+	format_set_font_color(f->sim, 0xB00020);
+	format_set_font_size(f->sim, 12);
+	f->link = workbook_add_format(wb);
+	format_set_underline(f->link, LXW_UNDERLINE_SINGLE);
+	format_set_font_color(f->link, 0x16365C);
+	f->warn = workbook_add_format(wb);
+	format_set_font_color(f->warn, 0x8A5A00);
+	for (int t = 0; t < 2; t++) {
+		f->num[REPORT_N_COUNT][t] = numfmt(wb, "#,##0", t);
+		f->count1[t] = numfmt(wb, "#,##0.0", t);
+		f->num[REPORT_N_PCT][t] = numfmt(wb, "0.0%", t);
+		f->num[REPORT_N_NUM][t] = numfmt(wb, "#,##0.00", t);
+		f->num[REPORT_N_STAT][t] = numfmt(wb, "0.000", t);
+		f->num[REPORT_N_P][t] = numfmt(wb, "0.000", t);
+	}
+}
+
+/* A sheet name from an id: at most 31 characters, none of []:*?/\, unique (ASCII
+ * case-insensitively) among the names already used. */
+static char *sheet_name(const char *id, char **used, int nused)
+{
+	char base[32];
+	size_t n = 0;
+	for (const char *p = id; *p && n < 28; p++)
+		base[n++] = strchr("[]:*?/\\'", *p) ? '_' : *p;
+	/* do not cut a UTF-8 sequence */
+	while (n && ((unsigned char)base[n - 1] & 0xc0) == 0x80)
+		n--;
+	if (n && ((unsigned char)base[n - 1] & 0xc0) == 0xc0)
+		n--;
+	base[n] = 0;
+	if (!n)
+		snprintf(base, sizeof base, "table");
+	char *name = xstrdup(base);
+	for (int k = 2;; k++) {
+		int clash = 0;
+		for (int i = 0; i < nused; i++)
+			clash |= !ascii_casecmp(used[i], name);
+		if (!clash)
+			return name;
+		free(name);
+		name = xasprintf("%s~%d", base, k);
+	}
+}
+
+static void write_text(lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
+{
+	worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s ? s : "", f);
+}
+
+/* One block: the values k of a layer's grid, with a header row. Returns the next row. */
+static int block(lxw_worksheet *ws, const struct fmts *f, const report_grid *g, int k, int row)
+{
+	strbuf h = STRBUF_INIT;
+	sb_adds(&h, g->corner);
+	if (g->val_label[k]) {
+		if (h.len)
+			sb_adds(&h, " — ");
+		sb_adds(&h, g->val_label[k]);
+	}
+	write_text(ws, row, 0, sb_str(&h), f->head);
+	sb_release(&h);
+	for (int j = 0; j < g->ncol; j++)
+		write_text(ws, row, 1 + j, g->col_label[j], f->head);
+	row++;
+	for (int i = 0; i < g->nrow; i++, row++) {
+		int trow = i >= g->nrow - g->total_rows;
+		write_text(ws, row, 0, g->row_label[i], trow ? f->total_label : f->label);
+		for (int j = 0; j < g->ncol; j++) {
+			int t = trow || j >= g->ncol - g->total_cols;
+			size_t at = report_grid_at(g, i, j, k);
+			double v = g->v[at];
+			report_num kind = (report_num)g->kind[at];
+			lxw_format *nf = f->num[kind][t];
+			if (kind == REPORT_N_COUNT && fabs(v - round(v)) > 1e-9)
+				nf = f->count1[t];
+			if (isnan(v))
+				worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)(1 + j), nf);
+			else
+				worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)(1 + j),
+						       kind == REPORT_N_PCT ? v / 100 : v, nf);
+		}
+	}
+	return row + 1;
+}
+
+static int lines(lxw_worksheet *ws, const report_strs *l, int row, lxw_format *f,
+		 const char *prefix)
+{
+	for (int i = 0; i < l->n; i++) {
+		char *s = prefix ? xasprintf("%s: %s", prefix, l->v[i]) : xstrdup(l->v[i]);
+		write_text(ws, row++, 0, s, f);
+		free(s);
+	}
+	return row + (l->n ? 1 : 0);
+}
+
+static void table_sheet(lxw_worksheet *ws, const struct fmts *f, const report_doc *d,
+			const report_table *t, int no)
+{
+	char *title = xasprintf("%s %d. %s", report_word(d->lang, RW_TABLE), no, t->title);
+	write_text(ws, 0, 0, title, f->title);
+	free(title);
+	int row = 1;
+	if (t->question)
+		write_text(ws, row++, 0, t->question, f->italic);
+	if (d->simulated)
+		write_text(ws, row++, 0, report_word(d->lang, RW_SIMULATED), f->sim);
+	row++;
+	const char *caution = report_word(d->lang, RW_WARNING);
+	row = lines(ws, &t->warnings, row, f->warn, caution);
+	int frozen = 0, maxcol = 1;
+	for (int i = 0; i < t->nlayers; i++) {
+		const report_layer *l = &t->layers[i];
+		if (l->label)
+			write_text(ws, row++, 0, l->label, f->bold);
+		if (l->grid.col_title) {
+			write_text(ws, row, 1, l->grid.col_title, f->bold);
+			row++;
+		}
+		if (l->grid.nrow > 0 && l->grid.ncol > 0) {
+			if (!frozen) {
+				worksheet_freeze_panes(ws, (lxw_row_t)(row + 1), 1);
+				frozen = 1;
+			}
+			for (int k = 0; k < l->grid.nval; k++)
+				row = block(ws, f, &l->grid, k, row);
+			if (l->grid.ncol + 1 > maxcol)
+				maxcol = l->grid.ncol + 1;
+		}
+		row = lines(ws, &l->lines, row, NULL, NULL);
+		row = lines(ws, &l->warnings, row, f->warn, caution);
+	}
+	row = lines(ws, &t->lines, row, NULL, NULL);
+	if (t->base)
+		write_text(ws, row++, 0, t->base, f->italic);
+	if (t->note) {
+		char *s = xasprintf("%s. %s", report_word(d->lang, RW_NOTE), t->note);
+		write_text(ws, row++, 0, s, f->italic);
+		free(s);
+	}
+	worksheet_set_column(ws, 0, 0, 46, NULL);
+	worksheet_set_column(ws, 1, (lxw_col_t)(maxcol > 1 ? maxcol - 1 : 1), 14, NULL);
+}
+
+int report_xlsx(const report_doc *d, const char *path, const char *tmpdir, char *err)
+{
+	lxw_workbook_options opt = { .constant_memory = 0, .tmpdir = (char *)tmpdir };
+	lxw_workbook *wb = workbook_new_opt(path, &opt);
+	if (!wb)
+		return errf(err, "cannot create '%s'", path);
+	lxw_doc_properties props = {
+		.title = d->title, .author = d->author, .comments = "survey report",
+		.created = d->made ? (time_t)d->made : time(NULL),
+	};
+	workbook_set_properties(wb, &props);
+	struct fmts f;
+	make_fmts(wb, &f);
+
+	int ntables = 0;
+	for (int i = 0; i < d->nblocks; i++)
+		ntables += d->blocks[i].kind == REPORT_B_TABLE;
+	char **names = xcalloc((size_t)ntables + 2, sizeof *names);
+	int nnames = 0;
+	names[nnames++] = sheet_name(report_word(d->lang, RW_CONTENTS), names, 0);
+	lxw_worksheet *toc = workbook_add_worksheet(wb, names[0]);
+	worksheet_set_column(toc, 0, 0, 8, NULL);
+	worksheet_set_column(toc, 1, 1, 22, NULL);
+	worksheet_set_column(toc, 2, 2, 90, f.wrap);
+	int row = 0;
+	if (d->author)
+		write_text(toc, row++, 2, d->author, NULL);
+	write_text(toc, row++, 2, d->title, f.title);
+	if (d->subtitle)
+		write_text(toc, row++, 2, d->subtitle, f.bold);
+	if (d->simulated) {
+		write_text(toc, row++, 2, report_word(d->lang, RW_SIMULATED), f.sim);
+		write_text(toc, row++, 2, report_word(d->lang, RW_SIMULATED_NOTE), f.wrap);
+	}
+	for (int i = 0; i < d->facts.n; i++)
+		write_text(toc, row++, 2, d->facts.v[i], NULL);
+	if (d->date)
+		write_text(toc, row++, 2, d->date, NULL);
+	row++;
+	write_text(toc, row, 0, "№", f.head);
+	write_text(toc, row, 1, report_word(d->lang, RW_SHEET), f.head);
+	write_text(toc, row, 2, report_word(d->lang, RW_TITLE), f.head);
+	worksheet_freeze_panes(toc, (lxw_row_t)(row + 1), 0);
+	row++;
+
+	int no = 0, rc = 0;
+	for (int i = 0; i < d->nblocks; i++) {
+		const report_block *b = &d->blocks[i];
+		if (b->kind == REPORT_B_HEADING) {
+			write_text(toc, row++, 2, b->text, b->level == 1 ? f.title : f.bold);
+		} else if (b->kind == REPORT_B_PARA) {
+			write_text(toc, row++, 2, b->text, f.wrap);
+		} else {
+			no++;
+			char *name = sheet_name(b->table->id, names, nnames);
+			names[nnames++] = name;
+			lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+			if (!ws) {
+				rc = errf(err, "cannot add the sheet '%s'", name);
+				break;
+			}
+			table_sheet(ws, &f, d, b->table, no);
+			worksheet_write_number(toc, (lxw_row_t)row, 0, no, NULL);
+			char *url = xasprintf("internal:'%s'!A1", name);
+			worksheet_write_url(toc, (lxw_row_t)row, 1, url, f.link);
+			worksheet_write_string(toc, (lxw_row_t)row, 1, name, f.link);
+			free(url);
+			write_text(toc, row++, 2, b->table->title, f.wrap);
+		}
+	}
+	lxw_error e = workbook_close(wb);
+	if (!rc && e != LXW_NO_ERROR)
+		rc = errf(err, "cannot write '%s': %s", path, lxw_strerror(e));
+	for (int i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
