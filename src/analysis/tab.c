@@ -278,6 +278,13 @@ int analysis_tab_run(analysis_db *db, const char *row, const char *col, const ch
 	for (int k = 0; k < nv; k++)
 		if (check_tabulable(db, names[k], err))
 			return -1;
+	if (by) {
+		an_ref ref;
+		an_find(db, by, NULL, &ref, err);
+		if (db->newest->nodes[ref.node].type == FORM_SELECT_MULTIPLE)
+			return errf(err, "--by: '%s' is select_multiple; layers need one answer per "
+				    "interview", by);
+	}
 	an_data d;
 	if (an_data_read(db, names, nv, o, &d, err)) {
 		an_data_release(&d);

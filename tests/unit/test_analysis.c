@@ -1,0 +1,447 @@
+/* test_analysis.c: the analysis pipeline on a database made here through the store API —
+ * names to questions, coding in choice-list order, missing values, weights, --where, versions,
+ * select_multiple, layers, the store's fast read, text widths. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analysis/analysis.h"
+#include "store/analysis_read.h"
+#include "store/store.h"
+#include "util/util.h"
+
+static char dir[] = "/tmp/survey-test-analysis-XXXXXX";
+static char *db_path;
+static char err[ERR_MAX];
+
+/* Version 1 has q at the top; version 2 moved it into group g, added choice 'c', 'w' and
+ * the repeat. Both have the select_multiple 'fruit'. */
+static const char form_v1[] =
+	"| survey |\n"
+	"| | type | name | label::English (en) | label::Russian (ru) |\n"
+	"| | select_one abc | q | Question | Вопрос |\n"
+	"| | select_multiple fruit | fruit | Fruit | Фрукты |\n"
+	"| | integer | n | Number | Число |\n"
+	"| | text | t | Text | Текст |\n"
+	"| choices |\n"
+	"| | list_name | name | label::English (en) | label::Russian (ru) |\n"
+	"| | abc | a | Ay | А |\n"
+	"| | abc | b | Bee | Бэ |\n"
+	"| | abc | old | Old choice | Старый |\n"
+	"| | fruit | apple | Apple | Яблоко |\n"
+	"| | fruit | pear | Pear | Груша |\n"
+	"| settings |\n"
+	"| | form_id | version |\n"
+	"| | f | 1 |\n";
+static const char form_v2[] =
+	"| survey |\n"
+	"| | type | name | label::English (en) | label::Russian (ru) |\n"
+	"| | begin group | g | Group | Группа |\n"
+	"| | select_one abc | q | Question two | Вопрос два |\n"
+	"| | end group | | | |\n"
+	"| | select_multiple fruit | fruit | Fruit | Фрукты |\n"
+	"| | integer | n | Number | Число |\n"
+	"| | text | t | Text | Текст |\n"
+	"| | decimal | w | Weight | Вес |\n"
+	"| | note | nt | A note | Заметка |\n"
+	"| | begin repeat | rep | Repeat | Повтор |\n"
+	"| | select_one abc | rq | In the repeat | В повторе |\n"
+	"| | end repeat | | | |\n"
+	"| choices |\n"
+	"| | list_name | name | label::English (en) | label::Russian (ru) |\n"
+	"| | abc | c | Sea | Си |\n"
+	"| | abc | a | Ay | А |\n"
+	"| | abc | b | Bee | Бэ |\n"
+	"| | fruit | apple | Apple | Яблоко |\n"
+	"| | fruit | pear | Pear | Груша |\n"
+	"| settings |\n"
+	"| | form_id | version |\n"
+	"| | f | 2 |\n";
+
+/* One interview: version, status, then (path, value, state) triples ending with NULL. */
+static int add_iv(store *st, const char *version, int complete, ...)
+{
+	store_iv *iv;
+	static int serial;
+	char created[64];
+	snprintf(created, sizeof created, "2021-01-01T10:%02d:%02d.000Z", serial / 60, serial % 60);
+	serial++;
+	store_start how = { .form_id = "f", .form_version = version, .created = created };
+	if (store_iv_start(st, &how, &iv, err))
+		return -1;
+	va_list ap;
+	va_start(ap, complete);
+	const char *path;
+	while ((path = va_arg(ap, const char *))) {
+		const char *value = va_arg(ap, const char *);
+		int state = va_arg(ap, int);
+		if (store_iv_set(iv, path, value, state, err)) {
+			va_end(ap);
+			return -1;
+		}
+	}
+	va_end(ap);
+	if (complete && store_iv_complete(iv, NULL, err))
+		return -1;
+	store_iv_close(iv);
+	return 0;
+}
+
+#define A STATE_ANSWERED
+
+static int setup(void **state)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	if (!mkdtemp(dir))
+		return -1;
+	db_path = xasprintf("%s/a.db", dir);
+	store *st;
+	if (store_open(db_path, STORE_CREATE, &st, err))
+		return -1;
+	if (store_form_put(st, "f", "1", "F", "f1.md", "md", form_v1, strlen(form_v1), err) ||
+	    store_form_put(st, "f", "2", "F", "f2.md", "md", form_v2, strlen(form_v2), err))
+		return -1;
+	int rc = 0;
+	/* version 1: q at the top */
+	rc |= add_iv(st, "1", 1, "q", "b", A, "fruit", "pear apple", A, "n", "3", A, "t", "x", A,
+		     NULL);
+	rc |= add_iv(st, "1", 1, "q", "old", A, "fruit", "apple apple", A, "n", "10", A, NULL);
+	rc |= add_iv(st, "1", 1, "q", NULL, STATE_DONT_KNOW, "fruit", NULL, STATE_REFUSED, NULL);
+	/* version 2: q in g, weights */
+	rc |= add_iv(st, "2", 1, "g/q", "a", A, "fruit", "pear", A, "n", "3.0", A, "w", "2", A,
+		     "rep[1]/rq", "c", A, NULL);
+	rc |= add_iv(st, "2", 1, "g/q", "c", A, "fruit", "", A, "n", "7", A, "w", "0.5", A,
+		     "rep[1]/rq", "a", A, "rep[2]/rq", "b", A, NULL);
+	rc |= add_iv(st, "2", 1, "g/q", "a", A, "w", "-1", A, NULL);             /* bad weight */
+	rc |= add_iv(st, "2", 1, "g/q", "zzz", A, "n", "5", A, NULL);            /* no weight */
+	rc |= add_iv(st, "2", 1, "g/q", NULL, STATE_SKIPPED, "w", "1", A, NULL);
+	rc |= add_iv(st, "2", 0, "g/q", "b", A, "w", "1", A, NULL);              /* a draft */
+	store_close(st);
+	return rc;
+}
+
+static int teardown(void **state)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	int rc = system(cmd);
+	free(cmd);
+	free(db_path);
+	return rc;
+}
+
+static analysis_db *open_db(void)
+{
+	analysis_db *db = NULL;
+	if (analysis_open(db_path, NULL, &db, err))
+		fail_msg("open: %s", err);
+	return db;
+}
+
+/* Index of the category with this value, or -1. */
+static int cat(const analysis_var *v, const char *value)
+{
+	for (int c = 0; c < v->ncat; c++)
+		if (strcmp(v->cats[c].value, value) == 0)
+			return c;
+	return -1;
+}
+
+static double count_of(const analysis_freq *f, const char *value)
+{
+	int c = cat(&f->var, value);
+	for (int r = 0; r < f->nrows; r++)
+		if (f->rows[r].cat == c)
+			return f->rows[r].count;
+	return -1;
+}
+
+static void test_resolve(void **state)
+{
+	analysis_db *db = open_db();
+	analysis_var v;
+	assert_int_equal(analysis_resolve(db, "q", -1, &v, err), 0);
+	assert_string_equal(v.path, "g/q");
+	assert_string_equal(v.label, "Question two");
+	assert_int_equal(v.vtype, ANALYSIS_CATEGORICAL);
+	assert_int_equal(v.ncat, 3);
+	assert_string_equal(v.cats[0].value, "c");          /* the newest list's order */
+	analysis_var_release(&v);
+	assert_int_equal(analysis_resolve(db, "g/q", -1, &v, err), 0);
+	analysis_var_release(&v);
+	assert_int_equal(analysis_resolve(db, "rep[2]/rq", -1, &v, err), 0);
+	assert_string_equal(v.path, "rep[2]/rq");
+	analysis_var_release(&v);
+	assert_int_equal(analysis_resolve(db, "nope", -1, &v, err), -1);
+	assert_string_equal(err, "no question 'nope' in form 'f'; see 'survey check --dump'");
+	assert_int_equal(analysis_resolve(db, "g", -1, &v, err), -1);
+	assert_non_null(strstr(err, "is a group"));
+	assert_int_equal(analysis_resolve(db, "nt", -1, &v, err), -1);
+	assert_non_null(strstr(err, "is a note"));
+	assert_int_equal(analysis_resolve(db, "rq", -1, &v, err), -1);
+	assert_non_null(strstr(err, "inside repeat 'rep'"));
+	assert_int_equal(analysis_resolve(db, "rep[x]/rq", -1, &v, err), -1);
+	int lang;
+	assert_int_equal(analysis_find_lang(db, "ru", &lang, err), 0);
+	assert_int_equal(analysis_find_lang(db, "de", &lang, err), -1);
+	assert_non_null(strstr(err, "it has en, ru"));
+	analysis_close(db);
+}
+
+/* Versions counted together, coded in the newest list's order, data-only values after. */
+static void test_coding_versions(void **state)
+{
+	analysis_db *db = open_db();
+	analysis_opts o = { .lang = "ru" };
+	const char *vars[] = { "q" };
+	analysis_freq *f;
+	assert_int_equal(analysis_freq_run(db, vars, 1, &o, &f, err), 0);
+	const analysis_var *v = &f->var;
+	/* c a b from the list, then old (an older version's choice) and zzz, sorted */
+	assert_int_equal(v->nvalid, 5);
+	assert_string_equal(v->cats[0].value, "c");
+	assert_string_equal(v->cats[1].value, "a");
+	assert_string_equal(v->cats[2].value, "b");
+	assert_string_equal(v->cats[3].value, "old");
+	assert_string_equal(v->cats[4].value, "zzz");
+	assert_string_equal(v->cats[0].label, "Си");
+	assert_string_equal(v->cats[3].label, "Старый");   /* from version 1 */
+	assert_string_equal(v->cats[4].label, "zzz");
+	assert_int_equal(v->cats[3].in_form, 0);
+	assert_true(v->cats[2].score < v->cats[3].score);
+	/* 8 complete interviews; the draft is not counted */
+	assert_true(f->n_cases == 8);
+	assert_true(count_of(f, "a") == 2);
+	assert_true(count_of(f, "b") == 1);
+	assert_true(count_of(f, "old") == 1);
+	assert_true(f->valid == 6 && f->missing == 2);
+	assert_true(fabs(f->rows[1].valid_percent - 100.0 * 2 / 6) < 1e-12);
+	assert_true(fabs(f->rows[4].cum_percent - 100) < 1e-12);
+	analysis_freq_free(f, 1);
+	o.status = "all";
+	assert_int_equal(analysis_freq_run(db, vars, 1, &o, &f, err), 0);
+	assert_true(f->n_cases == 9 && count_of(f, "b") == 2);
+	analysis_freq_free(f, 1);
+	o.status = "draft";
+	assert_int_equal(analysis_freq_run(db, vars, 1, &o, &f, err), 0);
+	assert_true(f->n_cases == 1);
+	analysis_freq_free(f, 1);
+	analysis_close(db);
+}
+
+static void test_missing(void **state)
+{
+	analysis_db *db = open_db();
+	analysis_opts o = { .include_missing = 1 };
+	const char *vars[] = { "q", "n" };
+	analysis_freq *f;
+	assert_int_equal(analysis_freq_run(db, vars, 2, &o, &f, err), 0);
+	const analysis_var *v = &f[0].var;
+	assert_int_equal(v->ncat, v->nvalid + 2);              /* don't know, skipped */
+	assert_string_equal(v->cats[v->nvalid].value, ".d");
+	assert_int_equal(v->cats[v->nvalid].missing, ANALYSIS_DONT_KNOW);
+	assert_string_equal(v->cats[v->nvalid + 1].value, ".s");
+	assert_true(count_of(&f[0], ".d") == 1 && count_of(&f[0], ".s") == 1);
+	assert_true(isnan(f[0].rows[v->nvalid].valid_percent));
+	assert_true(fabs(f[0].rows[v->nvalid].percent - 100.0 / 8) < 1e-12);
+	/* n: numbers sorted by value, "3" and "3.0" one category; empty answers as "." */
+	const analysis_var *n = &f[1].var;
+	assert_int_equal(n->vtype, ANALYSIS_NUMERIC);
+	assert_string_equal(n->cats[0].value, "3");
+	assert_true(count_of(&f[1], "3") == 2);
+	assert_string_equal(n->cats[n->nvalid - 1].value, "10");
+	assert_true(n->cats[n->nvalid - 1].score == 10);
+	assert_string_equal(n->cats[n->nvalid].value, ".");
+	assert_true(f[1].has_summary && f[1].summary.n == 5);
+	assert_true(fabs(f[1].summary.mean - (3 + 10 + 3 + 7 + 5) / 5.0) < 1e-12);
+	analysis_freq_free(f, 2);
+	analysis_close(db);
+}
+
+static void test_multiple(void **state)
+{
+	analysis_db *db = open_db();
+	const char *vars[] = { "fruit" };
+	analysis_freq *f;
+	assert_int_equal(analysis_freq_run(db, vars, 1, NULL, &f, err), 0);
+	assert_int_equal(f->var.vtype, ANALYSIS_MULTIPLE);
+	/* answered: pear apple; apple apple (once); pear. An empty answer is missing */
+	assert_true(f->valid == 3);
+	assert_true(count_of(f, "apple") == 2 && count_of(f, "pear") == 2);
+	assert_true(f->responses == 4);
+	assert_true(fabs(f->rows[0].cases_percent - 200.0 / 3) < 1e-12);
+	assert_true(fabs(f->rows[0].percent - 50) < 1e-12);
+	analysis_freq_free(f, 1);
+	/* crossed with q: each choice a row, column bases are interviews */
+	analysis_tab *t;
+	assert_int_equal(analysis_tab_run(db, "fruit", "q", NULL, NULL, &t, err), 0);
+	assert_true(t->multiple);
+	assert_int_equal(t->layers[0].stats_ok, 0);
+	const analysis_layer *L = &t->layers[0];
+	assert_true(L->base == 3);
+	double sum = 0;
+	for (int j = 0; j < L->ncol; j++)
+		sum += L->col_base[j];
+	assert_true(sum == 3);
+	analysis_tab_free(t);
+	analysis_close(db);
+}
+
+static void test_weights(void **state)
+{
+	analysis_db *db = open_db();
+	analysis_opts o = { .weight = "w" };
+	const char *vars[] = { "q" };
+	analysis_freq *f;
+	assert_int_equal(analysis_freq_run(db, vars, 1, &o, &f, err), 0);
+	/* weighted: a 2, c 0.5, skipped 1 (missing); -1, none and version 1 are left out */
+	assert_true(f->n_cases == 3);
+	assert_true(count_of(f, "a") == 2 && count_of(f, "c") == 0.5);
+	assert_true(f->total == 3.5 && f->missing == 1);
+	assert_true(f->design);
+	int noted = 0;
+	for (int k = 0; k < f->notes.n; k++)
+		noted |= strstr(f->notes.items[k].text, "5 interviews with a missing or non-positive "
+				"weight ('w') left out") != NULL;
+	assert_true(noted);
+	analysis_freq_free(f, 1);
+	o.weight = "q";
+	assert_int_equal(analysis_freq_run(db, vars, 1, &o, &f, err), -1);
+	assert_non_null(strstr(err, "--weight: 'q' is a select_one question, not a number"));
+	analysis_close(db);
+}
+
+static void test_where(void **state)
+{
+	analysis_db *db = open_db();
+	analysis_opts o = { .where = "${n} > 4" };
+	const char *vars[] = { "q" };
+	analysis_freq *f;
+	assert_int_equal(analysis_freq_run(db, vars, 1, &o, &f, err), 0);
+	assert_true(f->n_cases == 3);                 /* n = 10, 7, 5 */
+	assert_true(count_of(f, "old") == 1 && count_of(f, "c") == 1 && count_of(f, "zzz") == 1);
+	analysis_freq_free(f, 1);
+	o.where = "selected(${fruit}, 'pear')";
+	assert_int_equal(analysis_freq_run(db, vars, 1, &o, &f, err), 0);
+	assert_true(f->n_cases == 2);
+	analysis_freq_free(f, 1);
+	o.where = "${n} > ";
+	assert_int_equal(analysis_freq_run(db, vars, 1, &o, &f, err), -1);
+	assert_non_null(strstr(err, "--where: "));
+	assert_non_null(strstr(err, "at character"));
+	o.where = "${n} > 1 and ${nosuch} = 2";
+	assert_int_equal(analysis_freq_run(db, vars, 1, &o, &f, err), -1);
+	assert_string_equal(err, "--where: no question 'nosuch' in form 'f'; see 'survey check "
+			    "--dump', at character 14 of '${n} > 1 and ${nosuch} = 2'");
+	/* nothing kept: an empty table and a note, not an error */
+	o.where = "${n} > 100";
+	analysis_tab *t;
+	assert_int_equal(analysis_tab_run(db, "q", "fruit", NULL, &o, &t, err), 0);
+	assert_int_equal(t->nlayers, 1);
+	assert_true(t->n_cases == 0);
+	assert_int_equal(t->layers[0].nrow, 0);
+	assert_true(t->notes.n > 0 && t->notes.items[t->notes.n - 1].warning);
+	analysis_tab_free(t);
+	analysis_close(db);
+}
+
+static void test_tab_layers(void **state)
+{
+	analysis_db *db = open_db();
+	analysis_tab *t;
+	assert_int_equal(analysis_tab_run(db, "q", "rep[1]/rq", NULL, NULL, &t, err), 0);
+	/* only two interviews have rep[1]/rq: a x c and c x a */
+	assert_true(t->n_cases == 2);
+	assert_int_equal(t->layers[0].nrow, 2);
+	assert_true(t->layers[0].stats_ok);
+	analysis_tab_free(t);
+	assert_int_equal(analysis_tab_run(db, "n", "q", "fruit", NULL, &t, err), -1);
+	assert_non_null(strstr(err, "select_multiple"));
+	assert_int_equal(analysis_tab_run(db, "t", "q", NULL, NULL, &t, err), -1);
+	assert_non_null(strstr(err, "'t' is a text question"));
+	analysis_opts o = { .include_missing = 1 };
+	assert_int_equal(analysis_tab_run(db, "q", "n", "q", &o, &t, err), 0);
+	assert_true(t->has_by);
+	for (int l = 0; l < t->nlayers; l++)
+		assert_int_equal(t->layers[l].nrow, 1);   /* q by q: one row per layer */
+	analysis_tab_free(t);
+	analysis_close(db);
+}
+
+struct got {
+	int n;
+	char log[256];
+};
+
+static int collect(void *arg, const store_scan_row *row)
+{
+	struct got *g = arg;
+	g->n++;
+	size_t len = strlen(g->log);
+	snprintf(g->log + len, sizeof g->log - len, "%s:%s,%d;", row->iv->form_version,
+		 row->present[0] && row->values[0] ? row->values[0] : "-", row->present[1]);
+	return 0;
+}
+
+static void test_store_read(void **state)
+{
+	store *st;
+	assert_int_equal(store_open(db_path, STORE_READONLY, &st, err), 0);
+	const char *paths[] = { "g/q", NULL };
+	store_scan_filter f = { .form_version = "2", .status = "draft" };
+	struct got g = { 0 };
+	assert_int_equal(store_read_paths(st, &f, paths, 2, collect, &g, err), 0);
+	assert_int_equal(g.n, 1);
+	assert_string_equal(g.log, "2:b,0;");
+	char **ids, **versions;
+	int n;
+	assert_int_equal(store_forms_list(st, &ids, &versions, &n, err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(versions[1], "2");
+	store_strings_free(ids, n);
+	store_strings_free(versions, n);
+	store_close(st);
+}
+
+static void test_text(void **state)
+{
+	assert_int_equal(analysis_text_width("Ошская область"), 14);
+	assert_int_equal(analysis_text_width("abc"), 3);
+	strbuf sb = STRBUF_INIT;
+	analysis_pad(&sb, "Чүй", 5, 1);
+	assert_string_equal(sb_str(&sb), "  Чүй");
+	sb_reset(&sb);
+	analysis_pad(&sb, "Жалал-Абад", 6, 0);
+	assert_string_equal(sb_str(&sb), "Жалал…");
+	sb_reset(&sb);
+	analysis_csv_field(&sb, "a,\"b\"");
+	assert_string_equal(sb_str(&sb), "\"a,\"\"b\"\"\"");
+	sb_release(&sb);
+	char buf[32];
+	assert_string_equal(analysis_fmt_num(buf, NAN, "null"), "null");
+	assert_string_equal(analysis_fmt_num(buf, 0.5, "null"), "0.5");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_coding_versions),
+		cmocka_unit_test(test_missing),
+		cmocka_unit_test(test_multiple),
+		cmocka_unit_test(test_weights),
+		cmocka_unit_test(test_where),
+		cmocka_unit_test(test_tab_layers),
+		cmocka_unit_test(test_store_read),
+		cmocka_unit_test(test_text),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
