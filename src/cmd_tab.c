@@ -580,16 +580,32 @@ static void text_table(strbuf *sb, const tab_cli *cli, const analysis_tab *t,
 	analysis_grid_release(&g);
 }
 
+/* Statistics that never apply to a table of this shape stay out of the text. */
+static int skip_text(const analysis_layer *L, const stats_crosstab_field *f)
+{
+	const stats_value *v = stats_crosstab_value(&L->stats, f);
+	if (v->ok)
+		return 0;
+	int square = L->nrow == L->ncol, two = L->nrow == 2 && L->ncol == 2;
+	if (strstr(f->key, "mcnemar") || strcmp(f->key, "kappa") == 0 ||
+	    strcmp(f->key, "symmetry_bowker") == 0)
+		return !square || strstr(v->why, "categories") != NULL;
+	if (strstr(f->key, "relative_risk") || strcmp(f->key, "odds_ratio") == 0 ||
+	    strcmp(f->key, "continuity_corrected_chi2") == 0)
+		return !two;
+	if (strcmp(f->key, "fisher_exact") == 0)
+		return L->stats.fisher.method == STATS_FISHER_NONE && !two &&
+		       strstr(v->why, "not asked") != NULL;
+	return 0;
+}
+
 static void text_stat_row(analysis_grid *g, int *r, const char *label, const stats_value *v,
 			  unsigned members)
 {
 	char buf[64];
+	if (!v->ok)
+		return;   /* text_stats lists these by reason */
 	analysis_grid_set(g, *r, 0, label);
-	if (!v->ok) {
-		analysis_grid_setf(g, *r, 1, "(%s)", v->why ? v->why : "not computed");
-		(*r)++;
-		return;
-	}
 	if (members & STATS_F_VALUE) {
 		fmt_stat(buf, sizeof buf, v->value);
 		analysis_grid_set(g, *r, 1, buf);
@@ -622,8 +638,7 @@ static void text_stat_row(analysis_grid *g, int *r, const char *label, const sta
 	(*r)++;
 }
 
-static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_tab *t,
-		       const analysis_layer *L)
+static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
 {
 	analysis_grid g;
 	analysis_grid_init(&g, 7);
@@ -641,15 +656,7 @@ static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_tab *t,
 		for (int k = 0; k < stats_crosstab_nfields; k++) {
 			const stats_crosstab_field *f = &stats_crosstab_fields[k];
 			const stats_value *v = stats_crosstab_value(&L->stats, f);
-			if (!cli->want[k])
-				continue;
-			/* statistics that never apply to this table stay out of the text */
-			if (!v->ok && (strstr(f->key, "mcnemar") || strcmp(f->key, "kappa") == 0 ||
-				       strcmp(f->key, "symmetry_bowker") == 0 ||
-				       strstr(f->key, "relative_risk") || strcmp(f->key, "odds_ratio") == 0 ||
-				       strcmp(f->key, "continuity_corrected_chi2") == 0 ||
-				       (strcmp(f->key, "fisher_exact") == 0 &&
-					L->stats.fisher.method == STATS_FISHER_NONE)))
+			if (!cli->want[k] || skip_text(L, f))
 				continue;
 			const char *label = f->label;
 			char lbuf[96];
@@ -672,7 +679,45 @@ static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_tab *t,
 	if (r > 1)
 		analysis_grid_render(&g, sb);
 	analysis_grid_release(&g);
-	(void)t;
+	/* the statistics asked for that this table does not allow, by reason */
+	const char *only = NULL;
+	int reasons = 0;
+	for (int k = 0; L->stats_ok && k < stats_crosstab_nfields; k++) {
+		const stats_value *v = stats_crosstab_value(&L->stats, &stats_crosstab_fields[k]);
+		if (cli->want[k] && !v->ok && v->why && !skip_text(L, &stats_crosstab_fields[k]) &&
+		    (!only || strcmp(only, v->why) != 0)) {
+			only = v->why;
+			reasons++;
+		}
+	}
+	if (r == 1 && reasons == 1) {
+		sb_addf(sb, "no statistic: %s\n", only);
+		return;
+	}
+	for (int k = 0; L->stats_ok && k < stats_crosstab_nfields; k++) {
+		const stats_value *v = stats_crosstab_value(&L->stats, &stats_crosstab_fields[k]);
+		if (!cli->want[k] || v->ok || !v->why || skip_text(L, &stats_crosstab_fields[k]))
+			continue;
+		int seen = 0;   /* listed with an earlier one of the same reason */
+		for (int e = 0; e < k && !seen; e++) {
+			const stats_value *u = stats_crosstab_value(&L->stats, &stats_crosstab_fields[e]);
+			seen = cli->want[e] && !u->ok && u->why && !skip_text(L, &stats_crosstab_fields[e]) &&
+			       strcmp(u->why, v->why) == 0;
+		}
+		if (seen)
+			continue;
+		sb_addf(sb, "not computed (%s):", v->why);
+		const char *sep = " ";
+		for (int e = k; e < stats_crosstab_nfields; e++) {
+			const stats_value *u = stats_crosstab_value(&L->stats, &stats_crosstab_fields[e]);
+			if (cli->want[e] && !u->ok && u->why && !skip_text(L, &stats_crosstab_fields[e]) &&
+			    strcmp(u->why, v->why) == 0) {
+				sb_addf(sb, "%s%s", sep, stats_crosstab_fields[e].label);
+				sep = ", ";
+			}
+		}
+		sb_addc(sb, '\n');
+	}
 }
 
 static void text_notes(strbuf *sb, const analysis_notes *n)
@@ -701,7 +746,7 @@ static void print_text(const tab_cli *cli, const analysis_tab *t)
 			text_table(&sb, cli, t, L);
 			size_t before = sb.len;
 			sb_addc(&sb, '\n');
-			text_stats(&sb, cli, t, L);
+			text_stats(&sb, cli, L);
 			if (sb.len == before + 1)
 				sb.buf[--sb.len] = 0;
 		}

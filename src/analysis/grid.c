@@ -156,6 +156,8 @@ void analysis_grid_render(const analysis_grid *g, struct strbuf *sb)
 			int *nl = xcalloc((size_t)g->ncols, sizeof *nl), most = 1, nc = g->ncols;
 			for (int c = 0; c < nc; c++) {
 				const char *s = g->cells[r * g->ncols + c];
+				if (w[c] < 0)
+					continue;   /* hidden: no lines */
 				nl[c] = wrap(s ? s : "", w[c] < 1 ? 1 : w[c], lines[c]);
 				most = nl[c] > most ? nl[c] : most;
 			}
