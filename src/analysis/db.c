@@ -158,9 +158,10 @@ int analysis_find_lang(const analysis_db *db, const char *code, int *lang, char 
 	}
 	strbuf sb = STRBUF_INIT;
 	for (int i = 0; i < f->nlangs; i++)
-		sb_addf(&sb, "%s%s", i ? ", " : "",
-			f->langs[i].code ? f->langs[i].code : f->langs[i].name);
-	if (f->nlangs)
+		if (f->langs[i].code || strcmp(f->langs[i].name, "default") != 0)
+			sb_addf(&sb, "%s%s", sb.len ? ", " : "",
+				f->langs[i].code ? f->langs[i].code : f->langs[i].name);
+	if (sb.len)
 		errf(err, "no language '%s' in form '%s'; it has %s", code, db->form_id,
 		     sb_str(&sb));
 	else
