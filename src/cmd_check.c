@@ -1,7 +1,9 @@
-/* cmd_check.c: `survey check FORM...` — load questionnaires, print every problem found as
- * FILE:SHEET:ROW: error|warning: message, and a one-line summary of each valid form. */
+/* cmd_check.c: `survey check FORM... [--report SPEC]` — load questionnaires (and a report spec
+ * against its form), print every problem found as FILE:SHEET:ROW: error|warning: message, and
+ * a one-line summary of each valid file. */
 #include "cmd.h"
 #include "form/form.h"
+#include "report/spec.h"
 #include "util/util.h"
 
 #include <getopt.h>
@@ -11,6 +13,81 @@
 static const struct cmd_entry *self(void)
 {
 	return &cmd_check_entry;
+}
+
+/* Does problem a come after b: by sheet name (none first), then row? */
+static int diag_after(const form_diag *a, const form_diag *b)
+{
+	int c = strcmp(a->sheet ? a->sheet : "", b->sheet ? b->sheet : "");
+	return c > 0 || (c == 0 && a->row > b->row);
+}
+
+/* Problems in file order: by sheet, then row; stable, so a row's problems keep their order. */
+static void sort_diags(form_diags *d)
+{
+	for (int i = 1; i < d->n; i++) {
+		form_diag g = d->items[i];
+		int j = i;
+		while (j > 0 && diag_after(&d->items[j - 1], &g)) {
+			d->items[j] = d->items[j - 1];
+			j--;
+		}
+		d->items[j] = g;
+	}
+}
+
+static void print_diags(const form_diags *d, int quiet)
+{
+	strbuf sb = STRBUF_INIT;
+	for (int i = 0; i < d->n; i++) {
+		if (quiet && d->items[i].severity == FORM_WARNING)
+			continue;
+		sb_reset(&sb);
+		form_diag_format(&d->items[i], &sb);
+		fprintf(stderr, "%s\n", sb_str(&sb));
+	}
+	if (d->dropped)
+		fprintf(stderr, "%d more problem%s not shown (%d errors, %d warnings in all)\n",
+			d->dropped, d->dropped == 1 ? "" : "s", d->nerrors, d->nwarnings);
+	sb_release(&sb);
+}
+
+/* A report spec checked against the questionnaire at form_path. */
+static int check_report(const char *spec_path, const char *form_path, int quiet)
+{
+	char err[ERR_MAX];
+	form *f = NULL;
+	if (form_load(form_path, &f, NULL, err)) {
+		fprintf(stderr, "survey: %s; the report spec '%s' was not checked\n", err, spec_path);
+		return EXIT_USER;
+	}
+	form_diags d;
+	form_diags_init(&d);
+	report_spec *s = NULL;
+	report_spec_read(spec_path, &s, &d, err);
+	if (s)
+		report_spec_check(s, f, &d);
+	sort_diags(&d);
+	print_diags(&d, quiet);
+	if (!s && d.n == 0)
+		fprintf(stderr, "survey: %s\n", err);
+	int status = s && d.nerrors == 0 ? EXIT_OK : EXIT_USER;
+	if (status == EXIT_OK && !quiet) {
+		int tables = 0, sections = 0;
+		for (int i = 0; i < s->nitems; i++) {
+			tables += s->items[i].kind == REPORT_FREQ || s->items[i].kind == REPORT_TAB;
+			sections += s->items[i].kind == REPORT_SECTION;
+		}
+		printf("%s: ok \u2014 report of form %s: %d table%s, %d section%s", spec_path, f->id,
+		       tables, tables == 1 ? "" : "s", sections, sections == 1 ? "" : "s");
+		if (d.nwarnings)
+			printf(" (%d warning%s)", d.nwarnings, d.nwarnings == 1 ? "" : "s");
+		putchar('\n');
+	}
+	report_spec_free(s);
+	form_diags_release(&d);
+	form_free(f);
+	return status;
 }
 
 static int check_one(const char *path, int quiet, int dump)
@@ -60,12 +137,14 @@ static int check_exec(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "dump", no_argument, NULL, 'd' },
+		{ "report", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int quiet = 0, dump = 0, c;
+	const char *report = NULL;
 	optind = 0;   /* glibc: 0 re-initialises getopt for a fresh argv */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+q", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":q", opts, NULL)) != -1) {
 		switch (c) {
 		case 'q':
 			quiet = 1;
@@ -73,22 +152,31 @@ static int check_exec(int argc, char **argv)
 		case 'd':
 			dump = 1;
 			break;
+		case 'r':
+			report = optarg;
+			break;
+		case ':':
+			return cmd_usage_error(self(), "option '%s' needs a value", argv[optind - 1]);
 		default:
 			return cmd_usage_error(self(), "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)
 		return cmd_usage_error(self(), "missing FORM");
+	if (report && argc - optind != 1)
+		return cmd_usage_error(self(), "--report checks a spec against one FORM");
 	int status = EXIT_OK;
 	for (int i = optind; i < argc; i++)
 		if (check_one(argv[i], quiet, dump) != EXIT_OK)
 			status = EXIT_USER;
+	if (report && status == EXIT_OK && check_report(report, argv[optind], quiet) != EXIT_OK)
+		status = EXIT_USER;
 	return status;
 }
 
 const struct cmd_entry cmd_check_entry = {
 	.name = "check",
-	.usage = "[-q] [--dump] FORM...",
+	.usage = "[-q] [--dump] FORM... | FORM --report SPEC",
 	.summary = "check an XLSForm questionnaire (.xlsx, .csv, .md) and list its problems",
 	.help =
 		"Reads each questionnaire and prints every problem on stderr, one per line:\n"
@@ -99,11 +187,15 @@ const struct cmd_entry cmd_check_entry = {
 		"options:\n"
 		"  -q, --quiet   print errors only: no warnings, no summary\n"
 		"      --dump    print the form model instead of the summary (for debugging)\n"
+		"      --report SPEC  also check a report spec (reports/README.md) against FORM:\n"
+		"                the questions it names, the tables it asks for, its filters,\n"
+		"                and a title in every language of the form (else a warning)\n"
 		"\n"
 		"Exit status: 0 when no form has an error (warnings are allowed), 1 otherwise,\n"
 		"2 on bad arguments.\n"
 		"\n"
-		"example:\n"
-		"  survey check surveys/covid19-lsg.md\n",
+		"examples:\n"
+		"  survey check surveys/covid19-lsg.md\n"
+		"  survey check surveys/covid19-lsg.md --report reports/covid19-lsg/report.md\n",
 	.exec = check_exec,
 };

@@ -192,6 +192,7 @@ static void freq_grid(const struct ctx *c, const report_item *it, const analysis
 	report_grid_init(g, nvalid + 1, ncol, 1);
 	grid_label(&g->corner, "");   /* the question is written above the table */
 	grid_label(&g->val_label[0], word(c, RW_VALUE));
+	g->val_key[0] = xstrdup("value");
 	for (int j = 0; j < ncol; j++) {
 		grid_label(&g->col_label[j], word(c, cols[j].head));
 		g->col_code[j] = xstrdup(cols[j].key);
@@ -478,7 +479,10 @@ static void stat_line(const struct ctx *c, report_strs *l, const char *key,
 		report_fmt(&sb, c->lang, v->ci_high, REPORT_N_STAT);
 		sb_adds(&sb, "]");
 	}
-	if (!isnan(v->p)) {
+	/* a p-value for tests (they have degrees of freedom, or are exact); a measure's p (of
+	 * its test against 0) would only repeat the test's */
+	int test = !isnan(v->df) || !strcmp(key, "fisher_exact") || !strcmp(key, "mcnemar_exact");
+	if (!isnan(v->p) && test) {
 		char *p = p_text(c, v->p, approx);
 		sb_addf(&sb, "%s%s", sb.len ? ", " : "", p);
 		free(p);
@@ -578,6 +582,24 @@ static void tab_tests(const struct ctx *c, const report_item *it, const analysis
 	}
 }
 
+/* A note naming the valid categories of v that are not among shown[0..n-1] (nobody chose
+ * them, so the pipeline left them out of the table). */
+static void dropped(const struct ctx *c, const analysis_var *v, const int *shown, int n,
+		    report_strs *l)
+{
+	strbuf sb = STRBUF_INIT;
+	for (int k = 0; k < v->nvalid; k++) {
+		int seen = 0;
+		for (int i = 0; i < n && !seen; i++)
+			seen = shown[i] == k;
+		if (!seen)
+			sb_addf(&sb, "%s%s", sb.len ? ", " : "", v->cats[k].label);
+	}
+	if (sb.len)
+		say(c, l, RS_DROPPED, sb_str(&sb), NULL, NULL, NULL);
+	sb_release(&sb);
+}
+
 /* Append "Name: label." (no full stop after a label that ends with one, or with ? or !). */
 static void labelled(strbuf *sb, const char *name, const char *label)
 {
@@ -616,11 +638,12 @@ static int build_tab(struct ctx *c, const report_item *it, const analysis_opts *
 		const analysis_layer *L = &t->layers[l];
 		report_layer *RL = &rt->layers[l];
 		if (t->has_by && L->by_cat >= 0)
-			RL->label = say_str(c, RS_LAYER, t->by.label, t->by.cats[L->by_cat].label,
-					    NULL);
+			RL->label = xstrdup(t->by.cats[L->by_cat].label);
 		if (L->nrow > 0 && L->ncol > 0) {
 			tab_grid(c, it, t, L, RL);
 			tab_tests(c, it, t, L, RL);
+			dropped(c, &t->row, L->rows, L->nrow, &RL->lines);
+			dropped(c, &t->col, L->cols, L->ncol, &RL->lines);
 		}
 	}
 	if (t->n_cases == 0)
@@ -826,6 +849,7 @@ static int build_methods(struct ctx *c, const report_item *it, const struct fact
 	g->col_code[0] = xstrdup("count");
 	g->col_code[1] = xstrdup("percent");
 	grid_label(&g->val_label[0], word(c, RW_VALUE));
+	g->val_key[0] = xstrdup("value");
 	g->total_rows = 1;
 	for (int i = 0; i <= f->ninterviewers; i++) {
 		double v = i < f->ninterviewers ? (double)f->counts[i] : (double)f->complete;
@@ -851,7 +875,8 @@ static double now_seconds(void)
 static int build_table(struct ctx *c, const report_item *it)
 {
 	const char *title = spec_text(c, &it->title);
-	analysis_opts o = { .lang = c->lang };
+	/* survey tab's defaults, so that its numbers and ours agree (seed 1) */
+	analysis_opts o = { .lang = c->lang, .fisher = { .seed = 1 } };
 	char *where = table_where(c, it);
 	o.where = where;
 	o.weight = it->weight ? it->weight : c->s->weight;

@@ -43,7 +43,7 @@ static const char css[] =
 	".keep{break-inside:avoid;page-break-inside:avoid}\n"
 	".question,.base,.cells{color:#444;font-size:9.5pt}\n"
 	".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.4em 0}\n"
-	"table.grid{border-collapse:collapse;font-size:9pt;min-width:50%;"
+	"table.grid{border-collapse:collapse;font-size:9pt;"
 	"font-variant-numeric:tabular-nums;break-inside:avoid;page-break-inside:avoid}\n"
 	"table.grid th,table.grid td{border:1px solid #c5ced8;padding:3px 6px;"
 	"vertical-align:top}\n"

@@ -38,11 +38,6 @@ static void md_cell(strbuf *sb, const report_doc *d, const report_grid *g, int i
 
 static void grid(strbuf *sb, const report_doc *d, const report_grid *g)
 {
-	if (g->col_title) {
-		sb_addf(sb, "%s: ", report_word(d->lang, RW_COLUMNS));
-		md_text(sb, g->col_title);
-		sb_adds(sb, "\n\n");
-	}
 	if (g->nval > 1) {
 		sb_addf(sb, "%s: ", report_word(d->lang, RW_IN_EACH_CELL));
 		for (int k = 0; k < g->nval; k++) {

@@ -513,8 +513,9 @@ static void read_settings(struct loader *ld, const sheet *sh)
 	free(hd);
 }
 
-int report_spec_from_workbook(const workbook *wb, report_spec **out, form_diags *diags,
-			      char *err)
+/* keep: return the spec even when it has errors (for checking it further). */
+static int from_workbook(const workbook *wb, report_spec **out, form_diags *diags, char *err,
+			 int keep)
 {
 	form_diags own;
 	form_diags *d = diags ? diags : &own;
@@ -564,7 +565,10 @@ int report_spec_from_workbook(const workbook *wb, report_spec **out, form_diags 
 			errf(err, "%s", sb_str(&sb));
 			sb_release(&sb);
 		}
-		report_spec_free(s);
+		if (keep)
+			*out = s;
+		else
+			report_spec_free(s);
 	} else {
 		*out = s;
 	}
@@ -573,7 +577,13 @@ int report_spec_from_workbook(const workbook *wb, report_spec **out, form_diags 
 	return nerr ? -1 : 0;
 }
 
-int report_spec_load(const char *path, report_spec **out, form_diags *diags, char *err)
+int report_spec_from_workbook(const workbook *wb, report_spec **out, form_diags *diags,
+			      char *err)
+{
+	return from_workbook(wb, out, diags, err, 0);
+}
+
+static int load(const char *path, report_spec **out, form_diags *diags, char *err, int keep)
 {
 	workbook wb;
 	char why[ERR_MAX];
@@ -584,9 +594,20 @@ int report_spec_load(const char *path, report_spec **out, form_diags *diags, cha
 			form_diag_add(diags, FORM_ERROR, path, NULL, 0, NULL, -1, "%s", why);
 		return -1;
 	}
-	int rc = report_spec_from_workbook(&wb, out, diags, err);
+	int rc = from_workbook(&wb, out, diags, err, keep);
 	workbook_release(&wb);
 	return rc;
+}
+
+int report_spec_load(const char *path, report_spec **out, form_diags *diags, char *err)
+{
+	return load(path, out, diags, err, 0);
+}
+
+int report_spec_read(const char *path, report_spec **out, form_diags *diags, char *err)
+{
+	int rc = load(path, out, diags, err, 1);
+	return *out ? 0 : rc;
 }
 
 static void text_release(report_text *t)

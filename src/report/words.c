@@ -209,7 +209,6 @@ static const char *const sentences[RS_NSENTENCES][NL] = {
 			 "Жообу жоктор (билбейм, жооп берүүдөн баш тартты, суроо берилген жок): "
 			 "%1$s." },
 	[RS_MEASURE] = { "%1$s: %2$s.", "%1$s: %2$s.", "%1$s: %2$s." },
-	[RS_LAYER] = { "%1$s: %2$s", "%1$s: %2$s", "%1$s: %2$s" },
 	[RS_M_FORM] = {
 		"The data were collected with the questionnaire «%1$s» (form %2$s, version %3$s).",
 		"Данные собраны по анкете «%1$s» (форма %2$s, версия %3$s).",

@@ -43,7 +43,6 @@ typedef enum report_sentence {
 	RS_BASE_WHERE,       /* n, filter */
 	RS_MISSING,          /* n: without an answer (don't know, refused, skipped) */
 	RS_MEASURE,          /* name, value: "Strength of association (Cramér's V): 0.12" */
-	RS_LAYER,            /* question label, category: "Oblast: Batken" */
 	RS_M_FORM,           /* title, id, version */
 	RS_M_DATES,          /* first, last */
 	RS_M_INCLUDED,       /* n complete interviews counted */
