@@ -216,54 +216,69 @@ static int layer_rao_scott(analysis_tab *t, analysis_layer *L, const an_data *d,
 	return 0;
 }
 
-/* Cochran-Mantel-Haenszel over the layers when every layer is the same 2x2 table. */
+/* Cochran-Mantel-Haenszel over the layers, on the rows and columns that have cases in any
+ * layer: 2x2 layers give R's corrected test and the common odds ratio, larger ones the
+ * generalized test (df (r-1)(c-1)). */
 static void tab_cmh(analysis_tab *t, acc *accs, int nacc, const analysis_opts *o)
 {
-	int nr = t->row.ncat, nc = t->col.ncat, rows[2], cols[2], kr = 0, kc = 0;
+	int nr = t->row.ncat, nc = t->col.ncat, kr = 0, kc = 0;
+	int *rows = xmalloc(sizeof(int) * (size_t)nr), *cols = xmalloc(sizeof(int) * (size_t)nc);
 	for (int i = 0; i < nr; i++) {
 		double s = 0;
 		for (int l = 0; l < nacc; l++)
 			s += accs[l].t.row_tot[i];
-		if (s > 0 && kr++ < 2)
-			rows[kr - 1] = i;
+		if (s > 0)
+			rows[kr++] = i;
 	}
 	for (int j = 0; j < nc; j++) {
 		double s = 0;
 		for (int l = 0; l < nacc; l++)
 			s += accs[l].t.col_tot[j];
-		if (s > 0 && kc++ < 2)
-			cols[kc - 1] = j;
-	}
-	if (kr != 2 || kc != 2) {
-		an_note(&t->notes, 0, "the Cochran-Mantel-Haenszel test needs 2x2 tables; these "
-			"are %dx%d", kr, kc);
-		return;
+		if (s > 0)
+			cols[kc++] = j;
 	}
 	if (t->design) {
 		an_note(&t->notes, 0, "the Cochran-Mantel-Haenszel test is not computed for "
 			"weighted or design-based data");
-		return;
+	} else if (kr < 2 || kc < 2) {
+		an_note(&t->notes, 0, "no Cochran-Mantel-Haenszel test: the tables have fewer than "
+			"two rows or columns");
+	} else {
+		stats_table *lt = xcalloc((size_t)nacc, sizeof *lt);
+		double *cells = xmalloc(sizeof(double) * (size_t)kr * kc);
+		int nl = 0;
+		for (int l = 0; l < nacc; l++) {
+			if (accs[l].n_cases == 0)
+				continue;
+			for (int i = 0; i < kr; i++)
+				for (int j = 0; j < kc; j++)
+					cells[i * kc + j] = stats_table_get(&accs[l].t, rows[i], cols[j]);
+			stats_table_from_counts(&lt[nl++], kr, kc, cells);
+		}
+		if (kr == 2 && kc == 2) {
+			stats_cmh_test(lt, nl, o->conf_level > 0 ? o->conf_level : 0.95, &t->cmh);
+		} else {
+			memset(&t->cmh, 0, sizeof t->cmh);
+			an_cmh_rxc(lt, nl, &t->cmh.cmh);
+			t->cmh.cmh_uncorrected = t->cmh.cmh;
+			stats_value_na(&t->cmh.odds_ratio, "layers are not 2x2");
+			an_note(&t->notes, 0, "the Cochran-Mantel-Haenszel test of %dx%d layers is the "
+				"generalized one (no continuity correction, no common odds ratio)", kr, kc);
+		}
+		t->has_cmh = 1;
+		int skipped = 0;
+		for (int l = 0; l < nl; l++)
+			skipped += lt[l].total < 2;
+		if (skipped)
+			an_note(&t->notes, 0, "%d layer%s with fewer than 2 cases left out of the "
+				"Cochran-Mantel-Haenszel test", skipped, skipped == 1 ? "" : "s");
+		for (int l = 0; l < nl; l++)
+			stats_table_release(&lt[l]);
+		free(lt);
+		free(cells);
 	}
-	stats_table *lt = xcalloc((size_t)nacc, sizeof *lt);
-	int nl = 0;
-	for (int l = 0; l < nacc; l++) {
-		if (accs[l].n_cases == 0)
-			continue;
-		double c4[4];
-		for (int i = 0; i < 2; i++)
-			for (int j = 0; j < 2; j++)
-				c4[2 * i + j] = stats_table_get(&accs[l].t, rows[i], cols[j]);
-		stats_table_from_counts(&lt[nl++], 2, 2, c4);
-	}
-	stats_cmh_test(lt, nl, o->conf_level > 0 ? o->conf_level : 0.95, &t->cmh);
-	t->has_cmh = 1;
-	if (t->cmh.layers_skipped)
-		an_note(&t->notes, 0, "%d layer%s with fewer than 2 cases left out of the "
-			"Cochran-Mantel-Haenszel test", t->cmh.layers_skipped,
-			t->cmh.layers_skipped == 1 ? "" : "s");
-	for (int l = 0; l < nl; l++)
-		stats_table_release(&lt[l]);
-	free(lt);
+	free(rows);
+	free(cols);
 }
 
 int analysis_tab_run(analysis_db *db, const char *row, const char *col, const char *by,

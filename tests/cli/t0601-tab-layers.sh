@@ -14,9 +14,9 @@ an_json "d['by']" "dept" "by is named"
 an_db hair hair.md hair.csv
 run "$SURVEY" tab "$TMP/hair.db" hair eye --by sex --cells all --format json
 expect_rc 0 "tab hair eye --by sex"
-an_compare "each layer as R computes it alone" "$AN/hair_eye_by_sex.ref"
-an_json "d['cmh']" "None" "no CMH for 4x4 layers"
-an_json "d['notes'][-1]" "the Cochran-Mantel-Haenszel test needs 2x2 tables; these are 4x4" "with a note"
+an_compare "each layer as R computes it alone, generalized CMH as mantelhaen.test" "$AN/hair_eye_by_sex.ref"
+an_json "d['mantel_haenszel_odds_ratio']['why']" "layers are not 2x2" "no common odds ratio for 4x4 layers"
+an_json "d['notes'][-1]" "the Cochran-Mantel-Haenszel test of 4x4 layers is the generalized one (no continuity correction, no common odds ratio)" "with a note"
 run "$SURVEY" tab "$TMP/hair.db" hair eye --where "\${sex} = 'female'" --cells all --format json
 an_compare "--where sex = female is the female layer" "$AN/hair_eye_female.ref"
 an_json "d['tables'][0]['layer']" "None" "no layer without --by"
