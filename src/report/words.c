@@ -101,6 +101,7 @@ static const char *const words[RW_NWORDS][NL] = {
 	[RW_GROUPS] = { "the groups", "группами", "топтордун" },
 	[RW_SIMULATED_SHORT] = { "SIMULATED DATA", "СМОДЕЛИРОВАННЫЕ ДАННЫЕ",
 				 "МОДЕЛДЕШТИРИЛГЕН МААЛЫМАТТАР" },
+	[RW_VERSION] = { "version", "версия", "версиясы" },
 	[RW_PCT_OF_ANSWERS] = { "% of answers", "% от ответов", "жооптордун %" },
 };
 
@@ -196,9 +197,9 @@ static const char *const sentences[RS_NSENTENCES][NL] = {
 		"Бир нече жоопту тандоого мүмкүн болгондуктан, пайыздардын суммасы 100 %дан ашат." },
 	[RS_WEIGHTED] = { "Weighted by «%1$s».", "Данные взвешены по «%1$s».",
 			  "Маалыматтар «%1$s» боюнча салмакталган." },
-	[RS_DROPPED] = { "Categories that nobody chose are not shown (%1$s).",
-			 "Категории, которые никто не выбрал, не показаны (%1$s).",
-			 "Эч ким тандабаган категориялар көрсөтүлгөн жок (%1$s)." },
+	[RS_DROPPED] = { "Categories without a single interview are not shown (%1$s).",
+			 "Категории, в которые не попало ни одно интервью, не показаны (%1$s).",
+			 "Бир да интервью кирбеген категориялар көрсөтүлгөн жок (%1$s)." },
 	[RS_BASE] = { "Interviews counted: %1$s.", "Учтено интервью: %1$s.",
 		      "Эсепке алынган интервьюлар: %1$s." },
 	[RS_BASE_WHERE] = { "Interviews counted: %1$s (condition: %2$s).",
@@ -221,11 +222,11 @@ static const char *const sentences[RS_NSENTENCES][NL] = {
 			    "Баяндамага кирген аяктаган интервьюлар: %1$s." },
 	[RS_M_EXCLUDED_DRAFTS] = { "Unfinished interviews (drafts) left out: %1$s.",
 				   "Не учтены незавершённые интервью (черновики): %1$s.",
-				   "Эсепке алынбаган аягына чыкпаган интервьюлар (долбоорлор): "
+				   "Аягына чыкпаган интервьюлар (долбоорлор) эсепке алынган жок: "
 				   "%1$s." },
 	[RS_M_EXCLUDED_OTHER] = { "Interviews of other questionnaires left out: %1$s.",
 				  "Не учтены интервью по другим анкетам: %1$s.",
-				  "Эсепке алынбаган башка анкеталардын интервьюлары: %1$s." },
+				  "Башка анкеталардын интервьюлары эсепке алынган жок: %1$s." },
 	[RS_M_EXCLUDED_WHERE] = {
 		"Interviews left out because they do not meet the report's condition (%2$s): %1$s.",
 		"Не учтены интервью, не удовлетворяющие условию отчёта (%2$s): %1$s.",

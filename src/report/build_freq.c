@@ -1,0 +1,266 @@
+/* build_freq.c: a frequency table of the report — counts and percents (or a numeric summary)
+ * from survey freq's pipeline, a bar chart, and its notes. */
+#include "report/build_impl.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void freq_summary(const struct ctx *c, const analysis_freq *f, report_layer *L)
+{
+	static const report_word_id rows[] = { RW_N, RW_MEAN, RW_SD, RW_MIN, RW_Q1, RW_MEDIAN,
+						RW_Q3, RW_MAX };
+	const analysis_summary *s = &f->summary;
+	double v[] = { s->n, s->mean, s->sd, s->min, s->q25, s->median, s->q75, s->max };
+	report_grid *g = &L->grid;
+	report_grid_init(g, 8, 1, 1);
+	rb_label(&g->corner, rb_word(c, RW_STATISTIC));
+	rb_label(&g->col_label[0], rb_word(c, RW_VALUE));
+	rb_label(&g->val_label[0], rb_word(c, RW_VALUE));
+	static const char *const keys[] = { "n", "mean", "sd", "min", "q25", "median", "q75",
+					    "max" };
+	for (int i = 0; i < 8; i++) {
+		rb_label(&g->row_label[i], rb_word(c, rows[i]));
+		g->row_code[i] = xstrdup(keys[i]);
+		rb_set(g, i, 0, 0, v[i], i == 0 ? REPORT_N_COUNT : REPORT_N_NUM);
+	}
+	g->val_key[0] = xstrdup("value");
+}
+
+/* Columns of a frequency table for the cells asked for. */
+struct fcol {
+	const char *key;       /* JSON key of survey freq */
+	report_word_id head;
+	report_num kind;
+};
+
+static int freq_columns(unsigned cells, int multiple, struct fcol *out)
+{
+	int n = 0;
+	if (!cells)
+		cells = REPORT_FC_COUNT | REPORT_FC_VALID;
+	if (cells & REPORT_FC_COUNT)
+		out[n++] = (struct fcol){ "count", RW_COUNT, REPORT_N_COUNT };
+	if (cells & REPORT_FC_PERCENT)
+		out[n++] = multiple ? (struct fcol){ "percent", RW_PCT_OF_ANSWERS, REPORT_N_PCT }
+				    : (struct fcol){ "percent", RW_PERCENT, REPORT_N_PCT };
+	if (cells & REPORT_FC_VALID)
+		out[n++] = multiple ? (struct fcol){ "cases_percent", RW_VALID_PERCENT,
+						     REPORT_N_PCT }
+				    : (struct fcol){ "valid_percent", RW_VALID_PERCENT,
+						     REPORT_N_PCT };
+	if ((cells & REPORT_FC_CUM) && !multiple)
+		out[n++] = (struct fcol){ "cum_percent", RW_CUM_PERCENT, REPORT_N_PCT };
+	if (cells & REPORT_FC_CI) {
+		out[n++] = (struct fcol){ "ci_low", RW_CI_LOW, REPORT_N_PCT };
+		out[n++] = (struct fcol){ "ci_high", RW_CI_HIGH, REPORT_N_PCT };
+	}
+	return n;
+}
+
+static double freq_value(const analysis_freq_row *r, const char *key)
+{
+	if (!strcmp(key, "count"))
+		return r->count;
+	if (!strcmp(key, "percent"))
+		return r->percent;
+	if (!strcmp(key, "valid_percent"))
+		return r->valid_percent;
+	if (!strcmp(key, "cases_percent"))
+		return r->cases_percent;
+	if (!strcmp(key, "cum_percent"))
+		return r->cum_percent;
+	if (!strcmp(key, "ci_low"))
+		return r->ci_low;
+	return r->ci_high;
+}
+
+static void freq_grid(const struct ctx *c, const report_item *it, const analysis_freq *f,
+		      report_table *t, report_layer *L)
+{
+	int multiple = f->var.vtype == ANALYSIS_MULTIPLE;
+	struct fcol cols[8];
+	int ncol = freq_columns(it->cells, multiple, cols);
+	int nvalid = 0, used = 0, last_used = -1;
+	for (int i = 0; i < f->nrows; i++)
+		if (f->var.cats[f->rows[i].cat].missing == ANALYSIS_VALID) {
+			nvalid++;
+			if (f->rows[i].count > 0)
+				used++, last_used = i;
+		}
+	report_grid *g = &L->grid;
+	report_grid_init(g, nvalid + 1, ncol, 1);
+	rb_label(&g->corner, "");   /* the question is written above the table */
+	rb_label(&g->val_label[0], rb_word(c, RW_VALUE));
+	g->val_key[0] = xstrdup("value");
+	for (int j = 0; j < ncol; j++) {
+		rb_label(&g->col_label[j], rb_word(c, cols[j].head));
+		g->col_code[j] = xstrdup(cols[j].key);
+	}
+	int r = 0;
+	for (int i = 0; i < f->nrows; i++) {
+		const analysis_freq_row *fr = &f->rows[i];
+		const analysis_cat *cat = &f->var.cats[fr->cat];
+		if (cat->missing != ANALYSIS_VALID)
+			continue;
+		rb_label(&g->row_label[r], cat->label);
+		g->row_code[r] = xstrdup(cat->value);
+		for (int j = 0; j < ncol; j++)
+			rb_set(g, r, j, 0, freq_value(fr, cols[j].key), cols[j].kind);
+		r++;
+	}
+	/* the total of those answering */
+	rb_label(&g->row_label[r], rb_word(c, RW_TOTAL));
+	g->total_rows = 1;
+	for (int j = 0; j < ncol; j++) {
+		const char *k = cols[j].key;
+		double v = NAN;
+		if (!strcmp(k, "count"))
+			v = f->valid;
+		else if (!strcmp(k, "valid_percent") || (!strcmp(k, "cases_percent")))
+			v = f->valid > 0 ? 100 : NAN;
+		else if (!strcmp(k, "percent") && !multiple)
+			v = f->total > 0 ? 100 * f->valid / f->total : NAN;
+		else if (!strcmp(k, "percent") && multiple)
+			v = f->responses > 0 ? 100 : NAN;
+		rb_set(g, r, j, 0, v, cols[j].kind);
+	}
+	/* the chart: the share of those answering, as in the table */
+	if (it->chart != REPORT_CHART_NONE && nvalid > 0 && f->valid > 0) {
+		report_chart *ch = &L->chart;
+		report_chart_init(ch, REPORT_CHART_BARS, nvalid, 1);
+		ch->axis = xstrdup(rb_word(c, RW_VALID_PERCENT));
+		for (int i = 0, k = 0; i < f->nrows; i++) {
+			const analysis_freq_row *fr = &f->rows[i];
+			const analysis_cat *cat = &f->var.cats[fr->cat];
+			if (cat->missing != ANALYSIS_VALID)
+				continue;
+			ch->cat[k] = xstrdup(cat->label);
+			ch->v[k++] = multiple ? fr->cases_percent : fr->valid_percent;
+		}
+	}
+	if (multiple)
+		rb_say(c, &L->lines, RS_MULTIPLE, NULL, NULL, NULL, NULL);
+	if (used == 1 && !multiple)
+		rb_say(c, &t->warnings, RS_ONE_CATEGORY_FREQ,
+		    f->var.cats[f->rows[last_used].cat].label, NULL, NULL, NULL);
+}
+
+/* Frequencies of the tables that share a filter and a weight, computed in one pass. */
+struct freq_batch {
+	char *where;            /* the filter (malloc'd) or NULL */
+	const char *weight;     /* the weight question or NULL */
+	int n;                  /* tables */
+	const char **vars;      /* their questions */
+	const report_item **items;
+	analysis_freq *res;     /* n results, or NULL when the pass failed */
+};
+
+static int same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+void rb_freq_batches(struct ctx *c)
+{
+	for (int i = 0; i < c->s->nitems; i++) {
+		const report_item *it = &c->s->items[i];
+		if (it->kind != REPORT_FREQ || !it->var_row)
+			continue;
+		analysis_opts o;
+		char *where;
+		rb_opts(c, it, &o, &where);
+		struct freq_batch *b = NULL;
+		for (int k = 0; k < c->nbatches && !b; k++)
+			if (same(c->batches[k].where, where) && same(c->batches[k].weight, o.weight))
+				b = &c->batches[k];
+		if (!b) {
+			c->batches = xreallocarray(c->batches, (size_t)c->nbatches + 1,
+						   sizeof *c->batches);
+			b = &c->batches[c->nbatches++];
+			memset(b, 0, sizeof *b);
+			b->where = where;
+			b->weight = o.weight;
+		} else {
+			free(where);
+		}
+		b->vars = xreallocarray(b->vars, (size_t)b->n + 1, sizeof *b->vars);
+		b->items = xreallocarray(b->items, (size_t)b->n + 1, sizeof *b->items);
+		b->vars[b->n] = it->var_row;
+		b->items[b->n++] = it;
+	}
+	for (int k = 0; k < c->nbatches; k++) {
+		struct freq_batch *b = &c->batches[k];
+		analysis_opts o = { .lang = c->lang, .fisher = { .seed = 1 }, .where = b->where,
+				    .weight = b->weight };
+		char why[ERR_MAX];
+		double t0 = rb_now();
+		if (analysis_freq_run(c->db, b->vars, b->n, &o, &b->res, why))
+			b->res = NULL;
+		else if (c->o->progress && b->n > 1) {
+			char *what = xasprintf("(%d frequencies, one pass)", b->n);
+			c->o->progress(c->o->progress_arg, what, rb_now() - t0);
+			free(what);
+		}
+	}
+}
+
+void rb_freq_batches_free(struct ctx *c)
+{
+	for (int k = 0; k < c->nbatches; k++) {
+		struct freq_batch *b = &c->batches[k];
+		if (b->res)
+			analysis_freq_free(b->res, b->n);
+		free(b->where);
+		free(b->vars);
+		free(b->items);
+	}
+	free(c->batches);
+	c->batches = NULL;
+	c->nbatches = 0;
+}
+
+/* The result computed for it in a batch, or NULL. */
+static const analysis_freq *batched(const struct ctx *c, const report_item *it)
+{
+	for (int k = 0; k < c->nbatches; k++)
+		for (int i = 0; c->batches[k].res && i < c->batches[k].n; i++)
+			if (c->batches[k].items[i] == it)
+				return &c->batches[k].res[i];
+	return NULL;
+}
+
+int rb_freq(struct ctx *c, const report_item *it, const analysis_opts *o, report_table *t)
+{
+	const analysis_freq *f = batched(c, it);
+	analysis_freq *own = NULL;
+	if (!f) {
+		const char *vars[1] = { it->var_row };
+		char why[ERR_MAX];
+		if (analysis_freq_run(c->db, vars, 1, o, &own, why)) {
+			*c->row = it->row;
+			return errf(c->err, "%s: %s", it->name, why);
+		}
+		f = own;
+	}
+	t->question = xstrdup(f->var.label);
+	report_layer *L = &t->layers[0];
+	if (f->n_cases == 0) {
+		rb_say(c, &t->warnings, o->where ? RS_NO_DATA_WHERE : RS_NO_DATA, o->where, NULL,
+		       NULL, NULL);
+	} else if (f->has_summary) {
+		freq_summary(c, f, L);
+	} else {
+		freq_grid(c, it, f, t, L);
+	}
+	if (f->valid == 0 && f->n_cases > 0)
+		rb_say(c, &t->warnings, RS_NO_DATA, NULL, NULL, NULL, NULL);
+	if (o->weight)
+		rb_say(c, &L->lines, RS_WEIGHTED, o->weight, NULL, NULL, NULL);
+	rb_base_line(c, t, f->n_cases, o->where, f->has_summary ? f->n_cases - f->summary.n
+							       : f->missing);
+	if (own)
+		analysis_freq_free(own, 1);
+	return 0;
+}

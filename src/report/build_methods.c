@@ -1,0 +1,227 @@
+/* build_methods.c: the methods section — the questionnaire, the fieldwork dates, who was
+ * counted and who left out, interviewers and laptops, weights, how tests are read. */
+#include "report/build_impl.h"
+#include "store/scan.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void add_para(const struct ctx *c, report_sentence s, const char *a, const char *b,
+		     const char *d)
+{
+	char *t = rb_say_str(c, s, a, b, d);
+	report_doc_para(c->doc, t);
+	free(t);
+}
+
+void rb_facts_release(struct facts *f)
+{
+	for (int i = 0; i < f->ninterviewers; i++)
+		free(f->names[i]);
+	free(f->names);
+	free(f->counts);
+	free(f->versions);
+}
+
+/* What the scan of the interview list keeps. */
+struct scan {
+	struct facts *f;
+	const char *fid;
+	char **names, **devs, **vers;   /* of the complete interviews (malloc'd copies) */
+	long long k, cap;
+};
+
+static int scan_one(void *arg, const store_scan_row *row)
+{
+	struct scan *sc = arg;
+	const store_interview *iv = row->iv;
+	struct facts *f = sc->f;
+	if (strcmp(iv->form_id, sc->fid)) {
+		f->other++;
+		return 0;
+	}
+	if (strcmp(iv->status, "complete")) {
+		f->drafts++;
+		return 0;
+	}
+	f->complete++;
+	char day[11];
+	snprintf(day, sizeof day, "%.10s", iv->created ? iv->created : "");
+	if (!*f->first || strcmp(day, f->first) < 0)
+		memcpy(f->first, day, sizeof day);
+	if (strcmp(day, f->last) > 0)
+		memcpy(f->last, day, sizeof day);
+	if (sc->k == sc->cap) {
+		sc->cap = sc->cap ? 2 * sc->cap : 1024;
+		sc->names = xreallocarray(sc->names, (size_t)sc->cap, sizeof *sc->names);
+		sc->devs = xreallocarray(sc->devs, (size_t)sc->cap, sizeof *sc->devs);
+		sc->vers = xreallocarray(sc->vers, (size_t)sc->cap, sizeof *sc->vers);
+	}
+	sc->names[sc->k] = xstrdup(iv->interviewer && *iv->interviewer ? iv->interviewer : "—");
+	sc->devs[sc->k] = xstrdup(iv->device_id ? iv->device_id : "");
+	sc->vers[sc->k] = xstrdup(iv->form_version ? iv->form_version : "");
+	sc->k++;
+	return 0;
+}
+
+static void free_all(char **v, long long n)
+{
+	for (long long i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* The interview list tallied by status, form, interviewer, laptop and version. (Of the
+ * store's two ways to list interviews, store_interviews is the faster here: store_scan runs a
+ * query for the answers of each interview even when it is asked for none.) */
+int rb_facts(struct ctx *c, struct facts *f)
+{
+	memset(f, 0, sizeof *f);
+	struct scan sc = { .f = f, .fid = analysis_form_id(c->db) };
+	store_interview *ivs;
+	int n;
+	char why[ERR_MAX];
+	if (store_interviews(c->st, &ivs, &n, why))
+		return errf(c->err, "cannot list the interviews: %s", why);
+	for (int i = 0; i < n; i++) {
+		store_scan_row row = { .iv = &ivs[i] };
+		scan_one(&sc, &row);
+	}
+	store_interviews_free(ivs, n);
+	long long k = sc.k;
+	qsort(sc.names, (size_t)k, sizeof *sc.names, cmp_str);
+	qsort(sc.devs, (size_t)k, sizeof *sc.devs, cmp_str);
+	qsort(sc.vers, (size_t)k, sizeof *sc.vers, cmp_str);
+	f->names = xcalloc((size_t)k + 1, sizeof *f->names);
+	f->counts = xcalloc((size_t)k + 1, sizeof *f->counts);
+	strbuf vs = STRBUF_INIT;
+	for (long long i = 0; i < k; i++) {
+		if (!i || strcmp(sc.names[i], sc.names[i - 1])) {
+			f->names[f->ninterviewers] = xstrdup(sc.names[i]);
+			f->counts[f->ninterviewers++] = 0;
+		}
+		f->counts[f->ninterviewers - 1]++;
+		if (!i || strcmp(sc.devs[i], sc.devs[i - 1]))
+			f->ndevices++;
+		if (!i || strcmp(sc.vers[i], sc.vers[i - 1]))
+			sb_addf(&vs, "%s%s", vs.len ? ", " : "", sc.vers[i]);
+	}
+	f->versions = sb_detach(&vs);
+	free_all(sc.names, k);
+	free_all(sc.devs, k);
+	free_all(sc.vers, k);
+	return 0;
+}
+
+/* The number of complete interviews the report's condition keeps (through the pipeline). */
+static int where_kept(struct ctx *c, double *kept)
+{
+	const char *var = NULL;
+	for (int i = 0; i < c->s->nitems && !var; i++)
+		if (c->s->items[i].var_row)
+			var = c->s->items[i].var_row;
+	*kept = NAN;
+	if (!var)
+		return 0;
+	analysis_opts o = { .lang = c->lang, .where = c->s->where };
+	analysis_freq *f;
+	char why[ERR_MAX];
+	if (analysis_freq_run(c->db, &var, 1, &o, &f, why))
+		return errf(c->err, "the report's condition: %s", why);
+	*kept = f->n_cases;
+	analysis_freq_free(f, 1);
+	return 0;
+}
+
+int rb_methods(struct ctx *c, const report_item *it, const struct facts *f)
+{
+	const form *fm = analysis_form(c->db);
+	const char *title = it ? rb_text(c, &it->title) : NULL;
+	report_doc_heading(c->doc, 1, "methods", title ? title : rb_word(c, RW_METHODS));
+	if (it && rb_text(c, &it->note))
+		report_doc_para(c->doc, rb_text(c, &it->note));
+	if (c->o->simulated)
+		report_doc_para(c->doc, rb_word(c, RW_SIMULATED_NOTE));
+	add_para(c, RS_M_FORM, fm->title, fm->id, *fm->version ? fm->version : "—");
+	if (strchr(f->versions, ','))
+		add_para(c, RS_M_VERSIONS, f->versions, NULL, NULL);
+	if (f->complete > 0) {
+		char *a = rb_day(c, f->first), *b = rb_day(c, f->last);
+		add_para(c, RS_M_DATES, a, b, NULL);
+		free(a);
+		free(b);
+	}
+	strbuf sb = STRBUF_INIT;
+	char *n = rb_num(c, (double)f->complete, REPORT_N_COUNT);
+	report_say(&sb, c->lang, RS_M_INCLUDED, 1, n);
+	free(n);
+	if (f->drafts) {
+		n = rb_num(c, (double)f->drafts, REPORT_N_COUNT);
+		sb_addc(&sb, ' ');
+		report_say(&sb, c->lang, RS_M_EXCLUDED_DRAFTS, 1, n);
+		free(n);
+	}
+	if (f->other) {
+		n = rb_num(c, (double)f->other, REPORT_N_COUNT);
+		sb_addc(&sb, ' ');
+		report_say(&sb, c->lang, RS_M_EXCLUDED_OTHER, 1, n);
+		free(n);
+	}
+	if (c->s->where) {
+		double kept;
+		if (where_kept(c, &kept)) {
+			sb_release(&sb);
+			return -1;
+		}
+		if (!isnan(kept)) {
+			n = rb_num(c, (double)f->complete - kept, REPORT_N_COUNT);
+			sb_addc(&sb, ' ');
+			report_say(&sb, c->lang, RS_M_EXCLUDED_WHERE, 2, n, c->s->where);
+			free(n);
+		}
+	}
+	report_doc_para(c->doc, sb_str(&sb));
+	sb_reset(&sb);
+	char *ni = rb_num(c, f->ninterviewers, REPORT_N_COUNT), *nd = rb_num(c, f->ndevices,
+								       REPORT_N_COUNT);
+	add_para(c, RS_M_INTERVIEWERS, ni, nd, NULL);
+	free(ni);
+	free(nd);
+	if (c->s->weight)
+		add_para(c, RS_M_WEIGHTS, c->s->weight, NULL, NULL);
+	else
+		add_para(c, RS_M_WEIGHTS_NONE, NULL, NULL, NULL);
+	add_para(c, RS_M_TESTS, NULL, NULL, NULL);
+	add_para(c, RS_M_MISSING, NULL, NULL, NULL);
+	sb_release(&sb);
+
+	/* complete interviews by interviewer */
+	report_table *t = report_table_new("interviewers", rb_word(c, RW_BY_INTERVIEWER), 1);
+	report_grid *g = &t->layers[0].grid;
+	report_grid_init(g, f->ninterviewers + 1, 2, 1);
+	rb_label(&g->corner, rb_word(c, RW_INTERVIEWER));
+	rb_label(&g->col_label[0], rb_word(c, RW_INTERVIEWS));
+	rb_label(&g->col_label[1], "%");
+	g->col_code[0] = xstrdup("count");
+	g->col_code[1] = xstrdup("percent");
+	rb_label(&g->val_label[0], rb_word(c, RW_VALUE));
+	g->val_key[0] = xstrdup("value");
+	g->total_rows = 1;
+	for (int i = 0; i <= f->ninterviewers; i++) {
+		double v = i < f->ninterviewers ? (double)f->counts[i] : (double)f->complete;
+		rb_label(&g->row_label[i], i < f->ninterviewers ? f->names[i]
+								 : rb_word(c, RW_TOTAL));
+		rb_set(g, i, 0, 0, v, REPORT_N_COUNT);
+		rb_set(g, i, 1, 0, f->complete ? 100 * v / (double)f->complete : NAN,
+			REPORT_N_PCT);
+	}
+	report_doc_table(c->doc, t);
+	return 0;
+}

@@ -1,0 +1,397 @@
+/* build_tab.c: a cross-tab of the report — counts and percentages from survey tab's pipeline,
+ * a stacked or grouped chart, the test in words, its warnings and the statistics asked for. */
+#include "report/build_impl.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Cell kinds shown, percentages first (the figure a reader looks at), then the count. */
+static int tab_kinds(unsigned cells, int multiple, int *out)
+{
+	static const int order[] = { STATS_CELL_COL_PCT, STATS_CELL_ROW_PCT, STATS_CELL_TOTAL_PCT,
+				     STATS_CELL_COUNT, STATS_CELL_EXPECTED, STATS_CELL_RESIDUAL,
+				     STATS_CELL_STD_RESIDUAL, STATS_CELL_ADJ_RESIDUAL };
+	if (!cells)
+		cells = (1u << STATS_CELL_COL_PCT) | (1u << STATS_CELL_COUNT);
+	int n = 0;
+	for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+		int k = order[i];
+		if (!(cells & (1u << k)))
+			continue;
+		/* with multiple answers only counts and percentages of cases mean something */
+		if (multiple && k != STATS_CELL_COUNT && k != STATS_CELL_COL_PCT &&
+		    k != STATS_CELL_ROW_PCT)
+			continue;
+		out[n++] = k;
+	}
+	if (!n)
+		out[n++] = STATS_CELL_COUNT;
+	return n;
+}
+
+static report_word_id kind_word(int k)
+{
+	switch (k) {
+	case STATS_CELL_COUNT:
+		return RW_COUNT;
+	case STATS_CELL_EXPECTED:
+		return RW_EXPECTED;
+	case STATS_CELL_RESIDUAL:
+		return RW_RESIDUAL;
+	case STATS_CELL_STD_RESIDUAL:
+		return RW_STD_RESIDUAL;
+	case STATS_CELL_ADJ_RESIDUAL:
+		return RW_ADJ_RESIDUAL;
+	case STATS_CELL_ROW_PCT:
+		return RW_ROW_PCT;
+	case STATS_CELL_COL_PCT:
+		return RW_COL_PCT;
+	default:
+		return RW_TOTAL_PCT;
+	}
+}
+
+static report_num kind_num(int k)
+{
+	switch (k) {
+	case STATS_CELL_COUNT:
+		return REPORT_N_COUNT;
+	case STATS_CELL_ROW_PCT:
+	case STATS_CELL_COL_PCT:
+	case STATS_CELL_TOTAL_PCT:
+		return REPORT_N_PCT;
+	case STATS_CELL_EXPECTED:
+		return REPORT_N_NUM;
+	default:
+		return REPORT_N_STAT;
+	}
+}
+
+/* Value of cell kind k at (i, j) of the layer, with totals: i == nrow is the total row, j ==
+ * ncol the total column. Percentages are of the bases (interviews), as survey tab computes
+ * them, so that select_multiple tables give percentages of interviews. */
+static double tab_value(const analysis_tab *t, const analysis_layer *L, int k, int i, int j)
+{
+	int ti = i == L->nrow, tj = j == L->ncol;
+	double rb = ti ? L->base : L->row_base[i];   /* the row's interviews */
+	double cb = tj ? L->base : L->col_base[j];   /* the column's interviews */
+	double f = ti ? cb : tj ? rb : stats_table_get(&L->table, i, j);
+	if (ti && tj)
+		f = L->base;
+	switch (k) {
+	case STATS_CELL_COUNT:
+		return f;
+	case STATS_CELL_ROW_PCT:
+		return rb > 0 ? 100 * f / rb : NAN;
+	case STATS_CELL_COL_PCT:
+		return cb > 0 ? 100 * f / cb : NAN;
+	case STATS_CELL_TOTAL_PCT:
+		return L->base > 0 ? 100 * f / L->base : NAN;
+	default:
+		return t->multiple || ti || tj ? NAN
+					       : stats_cell(&L->table, i, j, (stats_cell_kind)k);
+	}
+}
+
+static void tab_grid(const struct ctx *c, const report_item *it, const analysis_tab *t,
+		     const analysis_layer *L, report_layer *RL)
+{
+	int kinds[8];
+	int nk = tab_kinds(it->cells, t->multiple, kinds);
+	report_grid *g = &RL->grid;
+	report_grid_init(g, L->nrow + 1, L->ncol + 1, nk);
+	g->total_rows = g->total_cols = 1;
+	rb_label(&g->corner, t->row.label);
+	g->col_title = xstrdup(t->col.label);
+	for (int i = 0; i < L->nrow; i++) {
+		const analysis_cat *cat = &t->row.cats[L->rows[i]];
+		rb_label(&g->row_label[i], cat->label);
+		g->row_code[i] = xstrdup(cat->value);
+	}
+	rb_label(&g->row_label[L->nrow], t->multiple ? rb_word(c, RW_INTERVIEWS)
+							: rb_word(c, RW_TOTAL));
+	for (int j = 0; j < L->ncol; j++) {
+		const analysis_cat *cat = &t->col.cats[L->cols[j]];
+		rb_label(&g->col_label[j], cat->label);
+		g->col_code[j] = xstrdup(cat->value);
+	}
+	rb_label(&g->col_label[L->ncol], t->multiple ? rb_word(c, RW_INTERVIEWS)
+							: rb_word(c, RW_TOTAL));
+	for (int k = 0; k < nk; k++) {
+		rb_label(&g->val_label[k], rb_word(c, kind_word(kinds[k])));
+		g->val_key[k] = xstrdup(stats_cell_kind_name((stats_cell_kind)kinds[k]));
+		for (int i = 0; i <= L->nrow; i++)
+			for (int j = 0; j <= L->ncol; j++)
+				rb_set(g, i, j, k, tab_value(t, L, kinds[k], i, j),
+					kind_num(kinds[k]));
+	}
+	/* the chart, of column percentages */
+	report_chart_kind ck = it->chart;
+	if (ck == REPORT_CHART_AUTO)
+		ck = t->multiple ? REPORT_CHART_GROUPED : REPORT_CHART_STACKED;
+	if (ck == REPORT_CHART_STACKED && t->multiple)
+		ck = REPORT_CHART_GROUPED;   /* shares of interviews do not add up to a whole */
+	if (ck == REPORT_CHART_NONE || L->nrow == 0 || L->ncol == 0 || L->base <= 0)
+		return;
+	report_chart *ch = &RL->chart;
+	int stack = ck == REPORT_CHART_STACKED;
+	report_chart_init(ch, ck, stack ? L->ncol : L->nrow, stack ? L->nrow : L->ncol);
+	ch->axis = xstrdup(rb_word(c, stack ? RW_PCT_WITHIN : RW_COL_PCT));
+	for (int i = 0; i < L->nrow; i++)
+		for (int j = 0; j < L->ncol; j++) {
+			double v = tab_value(t, L, STATS_CELL_COL_PCT, i, j);
+			if (stack)
+				ch->v[j * ch->nser + i] = v;
+			else
+				ch->v[i * ch->nser + j] = v;
+		}
+	for (int i = 0; i < L->nrow; i++)
+		(stack ? ch->ser : ch->cat)[i] = xstrdup(g->row_label[i]);
+	for (int j = 0; j < L->ncol; j++)
+		(stack ? ch->cat : ch->ser)[j] = xstrdup(g->col_label[j]);
+}
+
+/* "p = 0.003", "p < 0.001", "p ≈ 0.012" (Monte Carlo). */
+static char *p_text(const struct ctx *c, double p, int approx)
+{
+	strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "p");
+	if (p >= 0.001)
+		sb_adds(&sb, approx ? "\xc2\xa0\xe2\x89\x88\xc2\xa0" : "\xc2\xa0=\xc2\xa0");
+	else
+		sb_adds(&sb, "\xc2\xa0");
+	report_fmt(&sb, c->lang, p, REPORT_N_P);
+	return sb_detach(&sb);
+}
+
+static const char *stat_label(const struct ctx *c, const char *key)
+{
+	const char *n = report_stat_name(c->lang, key);
+	if (n)
+		return n;
+	for (int i = 0; i < stats_crosstab_nfields; i++)
+		if (!strcmp(stats_crosstab_fields[i].key, key))
+			return stats_crosstab_fields[i].label;
+	return key;
+}
+
+static int whole(double x)
+{
+	return fabs(x - round(x)) < 1e-9;
+}
+
+/* "Name: value (df = d), p = 0.003." for a statistic the author listed. */
+static void stat_line(const struct ctx *c, report_strs *l, const char *key,
+		      const stats_value *v, int approx)
+{
+	if (!v || !v->ok)
+		return;
+	strbuf sb = STRBUF_INIT;
+	if (!isnan(v->value) && strcmp(key, "fisher_exact"))
+		report_fmt(&sb, c->lang, v->value, REPORT_N_STAT);
+	if (!isnan(v->df)) {
+		sb_adds(&sb, sb.len ? " (df\xc2\xa0=\xc2\xa0" : "(df\xc2\xa0=\xc2\xa0");
+		report_fmt(&sb, c->lang, v->df, whole(v->df) ? REPORT_N_COUNT : REPORT_N_NUM);
+		if (!isnan(v->df2)) {
+			sb_adds(&sb, "; ");
+			report_fmt(&sb, c->lang, v->df2, whole(v->df2) ? REPORT_N_COUNT
+								      : REPORT_N_NUM);
+		}
+		sb_addc(&sb, ')');
+	}
+	if (!isnan(v->ci_low) && !isnan(v->ci_high)) {
+		sb_adds(&sb, " [");
+		report_fmt(&sb, c->lang, v->ci_low, REPORT_N_STAT);
+		sb_adds(&sb, "; ");
+		report_fmt(&sb, c->lang, v->ci_high, REPORT_N_STAT);
+		sb_adds(&sb, "]");
+	}
+	/* a p-value for tests (they have degrees of freedom, or are exact); a measure's p (of
+	 * its test against 0) would only repeat the test's */
+	int test = !isnan(v->df) || !strcmp(key, "fisher_exact") || !strcmp(key, "mcnemar_exact");
+	if (!isnan(v->p) && test) {
+		char *p = p_text(c, v->p, approx);
+		sb_addf(&sb, "%s%s", sb.len ? ", " : "", p);
+		free(p);
+	}
+	rb_say(c, l, RS_MEASURE, stat_label(c, key), sb_str(&sb), NULL, NULL);
+	sb_release(&sb);
+}
+
+/* The statistic `key` of a layer (or of the table: cmh), or NULL. */
+static const stats_value *find_stat(const analysis_tab *t, const analysis_layer *L,
+				    const char *key)
+{
+	if (!strcmp(key, "rao_scott_f"))
+		return L->has_rao_scott ? &L->rao_scott.f : NULL;
+	if (!strcmp(key, "rao_scott_chi2"))
+		return L->has_rao_scott ? &L->rao_scott.chisq : NULL;
+	if (!strcmp(key, "cmh"))
+		return t->has_cmh ? &t->cmh.cmh : NULL;
+	if (!strcmp(key, "mantel_haenszel_odds_ratio"))
+		return t->has_cmh ? &t->cmh.odds_ratio : NULL;
+	if (!L->stats_ok)
+		return NULL;
+	for (int i = 0; i < stats_crosstab_nfields; i++)
+		if (!strcmp(stats_crosstab_fields[i].key, key))
+			return stats_crosstab_value(&L->stats, &stats_crosstab_fields[i]);
+	return NULL;
+}
+
+/* The test in words, its warnings and the statistics the author asked for. */
+static void tab_tests(const struct ctx *c, const report_item *it, const analysis_tab *t,
+		      const analysis_layer *L, report_layer *RL)
+{
+	int none = it->nstats == 1 && !strcmp(it->stats[0], "none");
+	const char *groups = rb_text(c, &it->groups);
+	if (!groups)
+		groups = rb_word(c, RW_GROUPS);
+	if (L->nrow < 2 || L->ncol < 2) {
+		if (L->base > 0)
+			rb_say(c, &RL->warnings, RS_ONE_CATEGORY,
+			    L->nrow < 2 ? t->row.label : t->col.label, NULL, NULL, NULL);
+		return;
+	}
+	if (t->multiple || none)
+		return;
+	const stats_crosstab *s = &L->stats;
+	int small = L->stats_ok && s->cells > 0 && s->small_expected * 5 > s->cells;
+	const stats_value *test = NULL;
+	report_word_id name = RW_CHI2;
+	int approx = 0;
+	if (L->has_rao_scott) {
+		test = &L->rao_scott.f;
+		name = RW_RAO_SCOTT;
+	} else if (L->stats_ok && small && s->fisher_exact.ok) {
+		test = &s->fisher_exact;
+		name = RW_FISHER;
+		approx = s->fisher.method == STATS_FISHER_MONTE_CARLO;
+	} else if (L->stats_ok) {
+		test = &s->pearson_chi2;
+	}
+	if (test && test->ok && !isnan(test->p)) {
+		char *p = p_text(c, test->p, approx);
+		rb_say(c, &RL->lines, test->p < 0.05 ? RS_SIGNIFICANT : RS_NOT_SIGNIFICANT, groups,
+		    rb_word(c, name), p, NULL);
+		free(p);
+	} else if (test) {
+		rb_say(c, &RL->lines, RS_NO_TEST, test->why ? test->why : "?", NULL, NULL, NULL);
+	}
+	if (small) {
+		char *k = rb_num(c, s->small_expected, REPORT_N_COUNT);
+		char *m = rb_num(c, s->cells, REPORT_N_COUNT);
+		char *pc = rb_num(c, 100.0 * s->small_expected / s->cells, REPORT_N_PCT);
+		char *mn = rb_num(c, s->min_expected, REPORT_N_NUM);
+		rb_say(c, &RL->warnings, name == RW_FISHER ? RS_SMALL_EXPECTED_FISHER
+							 : RS_SMALL_EXPECTED, k, m, pc, mn);
+		free(k);
+		free(m);
+		free(pc);
+		free(mn);
+	}
+	if (approx) {
+		char *b = rb_num(c, (double)s->fisher.samples, REPORT_N_COUNT);
+		rb_say(c, &RL->warnings, RS_MONTE_CARLO, b, NULL, NULL, NULL);
+		free(b);
+	}
+	if (it->nstats == 0) {
+		const stats_value *v = find_stat(t, L, "cramers_v");
+		if (v && v->ok && !L->has_rao_scott)
+			stat_line(c, &RL->lines, "cramers_v", v, 0);
+	}
+	for (int i = 0; i < it->nstats && !none; i++) {
+		if (!strcmp(it->stats[i], "cmh") ||
+		    !strcmp(it->stats[i], "mantel_haenszel_odds_ratio"))
+			continue;   /* about all layers: shown once under the table */
+		stat_line(c, &RL->lines, it->stats[i], find_stat(t, L, it->stats[i]),
+			  !strcmp(it->stats[i], "fisher_exact") &&
+			  s->fisher.method == STATS_FISHER_MONTE_CARLO);
+	}
+}
+
+/* A note naming the valid categories of v that are not among shown[0..n-1] (nobody chose
+ * them, so the pipeline left them out of the table). */
+static void dropped(const struct ctx *c, const analysis_var *v, const int *shown, int n,
+		    report_strs *l)
+{
+	strbuf sb = STRBUF_INIT;
+	for (int k = 0; k < v->nvalid; k++) {
+		int seen = 0;
+		for (int i = 0; i < n && !seen; i++)
+			seen = shown[i] == k;
+		if (!seen)
+			sb_addf(&sb, "%s%s", sb.len ? ", " : "", v->cats[k].label);
+	}
+	if (sb.len)
+		rb_say(c, l, RS_DROPPED, sb_str(&sb), NULL, NULL, NULL);
+	sb_release(&sb);
+}
+
+/* Append "Name: label." (no full stop after a label that ends with one, or with ? or !). */
+static void labelled(strbuf *sb, const char *name, const char *label)
+{
+	size_t n = strlen(label);
+	char last = n ? label[n - 1] : 0;
+	sb_addf(sb, "%s%s: %s%s", sb->len ? " " : "", name, label,
+		last == '.' || last == '?' || last == '!' ? "" : ".");
+}
+
+int rb_tab(struct ctx *c, const report_item *it, const analysis_opts *o,
+		     report_table **tp)
+{
+	analysis_tab *t;
+	char why[ERR_MAX];
+	if (analysis_tab_run(c->db, it->var_row, it->var_col, it->var_by, o, &t, why)) {
+		*c->row = it->row;
+		return errf(c->err, "%s: %s", it->name, why);
+	}
+	report_table *rt = *tp;
+	if (t->nlayers > 1 || (t->has_by && t->nlayers == 1)) {
+		/* one report layer per analysis layer */
+		char *id = xstrdup(rt->id), *title = xstrdup(rt->title);
+		report_table_free(rt);
+		rt = *tp = report_table_new(id, title, t->nlayers);
+		free(id);
+		free(title);
+	}
+	strbuf q = STRBUF_INIT;
+	labelled(&q, rb_word(c, RW_ROWS), t->row.label);
+	labelled(&q, rb_word(c, RW_COLUMNS), t->col.label);
+	if (t->has_by)
+		labelled(&q, rb_word(c, RW_LAYERS), t->by.label);
+	rt->question = sb_detach(&q);
+	int none = it->nstats == 1 && !strcmp(it->stats[0], "none");
+	for (int l = 0; l < t->nlayers; l++) {
+		const analysis_layer *L = &t->layers[l];
+		report_layer *RL = &rt->layers[l];
+		if (t->has_by && L->by_cat >= 0)
+			RL->label = xstrdup(t->by.cats[L->by_cat].label);
+		if (L->nrow > 0 && L->ncol > 0) {
+			tab_grid(c, it, t, L, RL);
+			tab_tests(c, it, t, L, RL);
+			dropped(c, &t->row, L->rows, L->nrow, &RL->lines);
+			dropped(c, &t->col, L->cols, L->ncol, &RL->lines);
+		}
+	}
+	if (t->n_cases == 0)
+		rb_say(c, &rt->warnings, o->where ? RS_NO_DATA_WHERE : RS_NO_DATA, o->where, NULL,
+		    NULL, NULL);
+	if (t->multiple)
+		rb_say(c, &rt->lines, RS_MULTIPLE, NULL, NULL, NULL, NULL);
+	if (t->weighted)
+		rb_say(c, &rt->lines, RS_WEIGHTED, o->weight, NULL, NULL, NULL);
+	if (t->has_cmh && t->cmh.cmh.ok && !none) {
+		char *p = p_text(c, t->cmh.cmh.p, 0);
+		rb_say(c, &rt->lines, t->cmh.cmh.p < 0.05 ? RS_SIGNIFICANT_CMH : RS_NOT_SIGNIFICANT_CMH,
+		    rb_word(c, RW_CMH), p, NULL, NULL);
+		free(p);
+	}
+	for (int i = 0; i < it->nstats; i++)
+		if (!strcmp(it->stats[i], "mantel_haenszel_odds_ratio") && t->has_cmh)
+			stat_line(c, &rt->lines, it->stats[i], &t->cmh.odds_ratio, 0);
+	rb_base_line(c, rt, t->n_cases, o->where, 0);
+	analysis_tab_free(t);
+	return 0;
+}
