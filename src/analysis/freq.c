@@ -97,6 +97,7 @@ static int freq_one(const an_data *d, const an_col *col, const stats_design_prep
 		r->valid_percent = r->cum_percent = r->cases_percent = NAN;
 		r->ci_low = r->ci_high = r->se = NAN;
 	}
+	double missing_cases = 0;
 	for (size_t i = 0; i < d->n; i++) {
 		if (!d->in[i])
 			continue;
@@ -117,10 +118,12 @@ static int freq_one(const an_data *d, const an_col *col, const stats_design_prep
 			f->rows[k].count += w;
 			f->rows[k].cases++;
 		}
-		if (k >= 0 && k < v->nvalid)
+		if (k >= 0 && k < v->nvalid) {
 			f->valid += w;
-		else
+		} else {
 			f->missing += w;
+			missing_cases++;
+		}
 	}
 	double cum = 0;
 	for (int c = 0; c < v->ncat; c++) {
@@ -192,9 +195,9 @@ static int freq_one(const an_data *d, const an_col *col, const stats_design_prep
 	if (dp)
 		an_note(&f->notes, 0, "intervals are design-based (svyciprop, logit) with %g "
 			"degrees of freedom", f->design_df);
-	if (f->missing > 0 && !o->include_missing)
-		an_note(&f->notes, 0, "%g interview%s without an answer (--include-missing shows "
-			"them by kind)", f->missing, f->missing == 1 ? "" : "s");
+	if (missing_cases > 0 && !o->include_missing)
+		an_note(&f->notes, 0, "%.0f interview%s without an answer (--include-missing shows "
+			"them by kind)", missing_cases, missing_cases == 1 ? "" : "s");
 	return 0;
 }
 
