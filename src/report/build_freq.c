@@ -258,8 +258,9 @@ int rb_freq(struct ctx *c, const report_item *it, const analysis_opts *o, report
 		rb_say(c, &t->warnings, RS_NO_DATA, NULL, NULL, NULL, NULL);
 	if (o->weight)
 		rb_say(c, &L->lines, RS_WEIGHTED, o->weight, NULL, NULL, NULL);
-	rb_base_line(c, t, f->n_cases, o->where, f->has_summary ? f->n_cases - f->summary.n
-							       : f->missing);
+	/* interviews without an answer: f->missing is weighted when a weight is used */
+	double missing = f->has_summary ? f->n_cases - f->summary.n : o->weight ? 0 : f->missing;
+	rb_base_line(c, t, f->n_cases, o->where, missing);
 	if (own)
 		analysis_freq_free(own, 1);
 	return 0;

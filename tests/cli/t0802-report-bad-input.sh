@@ -47,13 +47,16 @@ expect_err "missing-question\.md:report:4: error: row: unknown question 'budget_
 run "$SURVEY" report "$TMP/sim.db" $F/edge-spec.md -o "$TMP/edge.html" --lang en
 expect_rc 0 "edge cases make a report"
 h="$TMP/edge.html"
-expect_eq "$(grep -c '<section class="tbl"' "$h")" 6 "every table is there (methods + 5)"
+expect_eq "$(grep -c '<section class="tbl"' "$h")" 8 "every table is there (methods + 7)"
 expect_eq "$(grep -c "No interview meets this table&#39;s condition" "$h")" 2 "a filter that keeps nobody: a note, twice"
 grep -q "fall in one category: there is nothing to compare" "$h" && ok "one column category: a note, no test" \
 	|| not_ok "no note for a single category"
 grep -q "Every answer falls in one category: «Female»" "$h" && ok "a frequency with one category: a note" \
 	|| not_ok "no note for a one-category frequency"
 expect_eq "$(grep -c '<h4>' "$h")" 2 "a layer per oblast kept by the filter"
+grep -q "Rao–Scott test for weighted data, p" "$h" && ok "a weighted table: the Rao–Scott test in words" \
+	|| not_ok "no Rao-Scott test for the weighted table"
+expect_eq "$(grep -c "Weighted by «population»" "$h")" 2 "weighted tables say so"
 run "$SURVEY" report "$TMP/sim.db" $F/edge-spec.md -o "$TMP/edge.xlsx"
 expect_rc 0 "edge cases as XLSX"
 run "$SURVEY" report "$TMP/sim.db" $F/edge-spec.md -o "$TMP/edge.md" --lang ky
