@@ -93,13 +93,13 @@ typedef struct report_spec {
  * report_spec_free) when there was no error; otherwise -1, *out NULL, and err holds one line
  * (the file could not be read, or "'FILE' has N errors"). */
 int report_spec_load(const char *path, report_spec **out, form_diags *diags, char *err);
-/* The same, but *out is set whenever the file could be read, errors or not (their rows are
- * kept as far as they could be understood), so that `survey check` can go on to check it
- * against its form and list every problem at once. -1 (err) only for an unreadable file. */
-int report_spec_read(const char *path, report_spec **out, form_diags *diags, char *err);
 /* The same from a workbook already read (wb->path names it). */
 int report_spec_from_workbook(const workbook *wb, report_spec **out, form_diags *diags,
                               char *err);
+/* Like report_spec_load, but *out is set whenever the file could be read, errors or not
+ * (its rows kept as far as they could be understood), so that `survey check` can go on to
+ * check it against its form and list every problem at once. -1 (err): an unreadable file. */
+int report_spec_read(const char *path, report_spec **out, form_diags *diags, char *err);
 void report_spec_free(report_spec *s);   /* NULL is accepted */
 
 /* The spec language for a language code or name (as form_find_lang); -1 when none. */
