@@ -89,13 +89,18 @@ static char *sheet_name(const char *id, char **used, int nused)
 {
 	char base[32];
 	size_t n = 0;
-	for (const char *p = id; *p && n < 28; p++)
-		base[n++] = strchr("[]:*?/\\'", *p) ? '_' : *p;
-	/* do not cut a UTF-8 sequence */
-	while (n && ((unsigned char)base[n - 1] & 0xc0) == 0x80)
-		n--;
-	if (n && ((unsigned char)base[n - 1] & 0xc0) == 0xc0)
-		n--;
+	/* whole UTF-8 characters only, at most 28 bytes (room for "~N") */
+	for (const unsigned char *p = (const unsigned char *)id; *p;) {
+		size_t len = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 : 4;
+		for (size_t k = 1; k < len; k++)
+			if (!p[k])
+				len = k;   /* a cut sequence: its bytes as they are */
+		if (n + len > 28)
+			break;
+		for (size_t k = 0; k < len; k++)
+			base[n++] = strchr("[]:*?/\\'", p[k]) ? '_' : (char)p[k];
+		p += len;
+	}
 	base[n] = 0;
 	if (!n)
 		snprintf(base, sizeof base, "table");
