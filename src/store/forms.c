@@ -13,7 +13,7 @@ int store_form_put(store *st, const char *form_id, const char *version, const ch
 {
 	char hash[65], now[32];
 	store_sha256_hex(bytes, len, hash);
-	store_now(now);
+	store_clock_now(st, now);
 	sqlite3_stmt *s;
 	if (store_prepare(st->db, "SELECT sha256 FROM forms WHERE form_id=? AND version=?", &s,
 			  err))
