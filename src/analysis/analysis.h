@@ -54,7 +54,8 @@ typedef struct analysis_opts {
 	int include_missing;       /* show don't know, refused, skipped, empty as categories */
 	double conf_level;         /* confidence level; 0: 0.95 */
 	stats_ci_method ci;        /* intervals of unweighted proportions (freq) */
-	stats_fisher_opts fisher;  /* Fisher's test for tables above 2x2: limit, samples, seed */
+	stats_fisher_opts fisher;  /* Fisher's test for tables above 2x2: limit, seed, samples
+	                            * (0: ANALYSIS_FISHER_SAMPLES, R's default B) */
 	int no_fisher_rxc;         /* 1: no Fisher's test above 2x2 (it can take a while) */
 } analysis_opts;
 
@@ -209,6 +210,10 @@ typedef struct analysis_tab {
 int analysis_tab_run(analysis_db *db, const char *row, const char *col, const char *by,
 		     const analysis_opts *opts, analysis_tab **out, char *err);
 void analysis_tab_free(analysis_tab *t);
+
+/* Monte Carlo tables of Fisher's test when opts.fisher.samples is 0: 2000, as R's
+ * fisher.test(simulate.p.value = TRUE). */
+#define ANALYSIS_FISHER_SAMPLES 2000
 
 /* At most this many categories per variable in a cross-table. */
 #define ANALYSIS_MAX_CATS 200

@@ -99,7 +99,8 @@ int analysis_open(const char *path, const char *form_id, analysis_db **out, char
 	db->has_interviews = xcalloc((size_t)db->nversions, sizeof *db->has_interviews);
 	for (int k = 0; k < db->nversions; k++) {
 		char why[ERR_MAX];
-		if (k < nembedded)
+		/* the newest version is loaded once: forms[k] NULL stands for it */
+		if (k < nembedded && strcmp(db->versions[k], db->newest->version) != 0)
 			db->forms[k] = load_version(db->st, db->form_id, db->versions[k], why);
 		for (int i = 0; i < ni; i++)
 			if (strcmp(iids[i], db->form_id) == 0 &&

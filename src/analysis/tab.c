@@ -140,6 +140,8 @@ static void layer_stats(analysis_tab *t, analysis_layer *L, const acc *a,
 		.same_categories = same_categories(&t->row, &t->col),
 		.conf_level = o->conf_level, .fisher_rxc = !o->no_fisher_rxc, .fisher = o->fisher,
 	};
+	if (co.fisher.samples <= 0)
+		co.fisher.samples = ANALYSIS_FISHER_SAMPLES;
 	stats_table scaled;
 	const stats_table *use = &a->t;
 	if (t->weighted && a->t.total > 0) {
