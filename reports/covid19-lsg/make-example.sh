@@ -9,7 +9,7 @@ trap 'rm -rf "$(dirname "$db")"' EXIT
 mkdir -p "$out"
 "$SURVEY" simulate surveys/covid19-lsg.md -n 2000 --db "$db" --seed 1 --quiet
 # a fixed date, so that the files change only when the data or the program do
-export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1796083200}   # 2026-12-01
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1795737600}   # 2026-11-27
 for lang in ky ru en; do
 	"$SURVEY" report "$db" reports/covid19-lsg/report.md -o "$out/report.$lang.html" --lang "$lang" --simulated
 done
