@@ -9,6 +9,7 @@
 
 #include "analysis/analysis.h"
 #include "cmd.h"
+#include "cmd_analysis.h"
 #include "util/util.h"
 
 static int cmd_freq(int argc, char **argv);
@@ -46,7 +47,6 @@ const struct cmd_entry cmd_freq_entry = {
 	.exec = cmd_freq,
 };
 
-enum { FMT_TEXT, FMT_JSON, FMT_CSV };
 
 /* Text output lists the values of a numeric question only up to this many (JSON: all). */
 #define TEXT_MAX_VALUES 30
@@ -81,18 +81,8 @@ static void json_notes(const analysis_notes *n)
 static void print_json(const analysis_freq *f, int n, const analysis_opts *o,
 		       const char *form_id)
 {
-	printf("{\"form_id\": ");
-	json_put_string(stdout, form_id);
-	printf(", \"status\": ");
-	json_put_string(stdout, o->status ? o->status : "complete");
-	printf(", \"weight\": ");
-	json_put_string(stdout, o->weight);
-	printf(", \"strata\": ");
-	json_put_string(stdout, o->strata);
-	printf(", \"cluster\": ");
-	json_put_string(stdout, o->cluster);
-	printf(", \"where\": ");
-	json_put_string(stdout, o->where);
+	printf("{");
+	cmd_analysis_json_selection(o, form_id);
 	printf(", \"ci\": ");
 	json_put_string(stdout, f && n && f[0].design ? "svyciprop-logit" :
 			stats_ci_method_name(o->ci));
@@ -284,66 +274,30 @@ static void print_text(const analysis_freq *f, int n, const analysis_opts *o)
 
 static int cmd_freq(int argc, char **argv)
 {
-	enum { O_WEIGHT = 256, O_STRATA, O_CLUSTER, O_WHERE, O_FORMAT, O_LANG, O_MISSING,
-	       O_STATUS, O_CI, O_FORM, O_LONELY };
+	enum { O_CI = AOPT_NEXT };
 	static const struct option opts[] = {
-		{ "weight", required_argument, NULL, O_WEIGHT },
-		{ "strata", required_argument, NULL, O_STRATA },
-		{ "cluster", required_argument, NULL, O_CLUSTER },
-		{ "where", required_argument, NULL, O_WHERE },
-		{ "format", required_argument, NULL, O_FORMAT },
-		{ "lang", required_argument, NULL, O_LANG },
-		{ "include-missing", no_argument, NULL, O_MISSING },
-		{ "status", required_argument, NULL, O_STATUS },
+		CMD_ANALYSIS_OPTIONS,
 		{ "ci", required_argument, NULL, O_CI },
-		{ "form", required_argument, NULL, O_FORM },
-		{ "lonely-psu", required_argument, NULL, O_LONELY },
 		{ 0 },
 	};
 	const struct cmd_entry *self = &cmd_freq_entry;
 	analysis_opts o = { 0 };
-	int format = FMT_TEXT, c, m;
-	const char *form_id = NULL;
+	cmd_analysis_args args = { .opts = &o, .format = FMT_TEXT };
+	int c, m, rc;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if ((rc = cmd_analysis_option(self, c, optarg, &args)) >= 0) {
+			if (rc)
+				return rc;
+			continue;
+		}
 		switch (c) {
-		case O_WEIGHT: o.weight = optarg; break;
-		case O_STRATA: o.strata = optarg; break;
-		case O_CLUSTER: o.cluster = optarg; break;
-		case O_WHERE: o.where = optarg; break;
-		case O_LANG: o.lang = optarg; break;
-		case O_MISSING: o.include_missing = 1; break;
-		case O_FORM: form_id = optarg; break;
-		case O_FORMAT:
-			if (strcmp(optarg, "text") == 0)
-				format = FMT_TEXT;
-			else if (strcmp(optarg, "json") == 0)
-				format = FMT_JSON;
-			else if (strcmp(optarg, "csv") == 0)
-				format = FMT_CSV;
-			else
-				return cmd_usage_error(self, "unknown format '%s' (text, json or csv)",
-						       optarg);
-			break;
-		case O_STATUS:
-			if (strcmp(optarg, "all") && strcmp(optarg, "draft") &&
-			    strcmp(optarg, "complete"))
-				return cmd_usage_error(self, "unknown status '%s' (complete, draft or "
-						       "all)", optarg);
-			o.status = optarg;
-			break;
 		case O_CI:
 			if ((m = stats_ci_method_parse(optarg)) < 0)
 				return cmd_usage_error(self, "unknown --ci '%s' (wilson, clopper-pearson, "
 						       "agresti-coull or jeffreys)", optarg);
 			o.ci = m;
-			break;
-		case O_LONELY:
-			if ((m = stats_lonely_psu_parse(optarg)) < 0)
-				return cmd_usage_error(self, "unknown --lonely-psu '%s' (fail, remove, "
-						       "certainty, adjust or average)", optarg);
-			o.lonely = m;
 			break;
 		case ':':
 			return cmd_usage_error(self, "option '%s' needs a value", argv[optind - 1]);
@@ -356,7 +310,7 @@ static int cmd_freq(int argc, char **argv)
 	setlocale(LC_NUMERIC, "C");
 	char err[ERR_MAX];
 	analysis_db *db;
-	if (analysis_open(argv[optind], form_id, &db, err))
+	if (analysis_open(argv[optind], args.form_id, &db, err))
 		return cmd_fail("%s", err);
 	int n = argc - optind - 1;
 	analysis_freq *f;
@@ -364,9 +318,9 @@ static int cmd_freq(int argc, char **argv)
 		analysis_close(db);
 		return cmd_fail("%s", err);
 	}
-	if (format == FMT_JSON)
+	if (args.format == FMT_JSON)
 		print_json(f, n, &o, analysis_form_id(db));
-	else if (format == FMT_CSV)
+	else if (args.format == FMT_CSV)
 		print_csv(f, n);
 	else
 		print_text(f, n, &o);

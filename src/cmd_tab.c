@@ -9,6 +9,7 @@
 
 #include "analysis/analysis.h"
 #include "cmd.h"
+#include "cmd_analysis.h"
 #include "util/util.h"
 
 static int cmd_tab(int argc, char **argv);
@@ -68,7 +69,6 @@ const struct cmd_entry cmd_tab_entry = {
 	.exec = cmd_tab,
 };
 
-enum { FMT_TEXT, FMT_JSON, FMT_CSV };
 
 /* Design-based statistics added to stats_crosstab_fields in --stats. */
 enum { RS_F, RS_CHI2, RS_N };
@@ -326,18 +326,8 @@ static void print_json(const tab_cli *cli, const analysis_tab *t, const analysis
 	json_put_string(stdout, t->col.name);
 	printf(", \"by\": ");
 	json_put_string(stdout, t->has_by ? t->by.name : NULL);
-	printf(", \"form_id\": ");
-	json_put_string(stdout, form_id);
-	printf(", \"status\": ");
-	json_put_string(stdout, o->status ? o->status : "complete");
-	printf(", \"weight\": ");
-	json_put_string(stdout, o->weight);
-	printf(", \"strata\": ");
-	json_put_string(stdout, o->strata);
-	printf(", \"cluster\": ");
-	json_put_string(stdout, o->cluster);
-	printf(", \"where\": ");
-	json_put_string(stdout, o->where);
+	printf(", ");
+	cmd_analysis_json_selection(o, form_id);
 	printf(", \"row_label\": ");
 	json_put_string(stdout, t->row.label);
 	printf(", \"col_label\": ");
@@ -785,47 +775,36 @@ static void print_text(const tab_cli *cli, const analysis_tab *t)
 
 static int cmd_tab(int argc, char **argv)
 {
-	enum { O_BY = 256, O_WEIGHT, O_STRATA, O_CLUSTER, O_WHERE, O_CELLS, O_STATS, O_FORMAT,
-	       O_LANG, O_MISSING, O_STATUS, O_SEED, O_FORM, O_LONELY };
+	enum { O_BY = AOPT_NEXT, O_CELLS, O_STATS, O_SEED };
 	static const struct option opts[] = {
+		CMD_ANALYSIS_OPTIONS,
 		{ "by", required_argument, NULL, O_BY },
-		{ "weight", required_argument, NULL, O_WEIGHT },
-		{ "strata", required_argument, NULL, O_STRATA },
-		{ "cluster", required_argument, NULL, O_CLUSTER },
-		{ "where", required_argument, NULL, O_WHERE },
 		{ "cells", required_argument, NULL, O_CELLS },
 		{ "stats", required_argument, NULL, O_STATS },
-		{ "format", required_argument, NULL, O_FORMAT },
-		{ "lang", required_argument, NULL, O_LANG },
-		{ "include-missing", no_argument, NULL, O_MISSING },
-		{ "status", required_argument, NULL, O_STATUS },
 		{ "seed", required_argument, NULL, O_SEED },
-		{ "form", required_argument, NULL, O_FORM },
-		{ "lonely-psu", required_argument, NULL, O_LONELY },
 		{ 0 },
 	};
 	const struct cmd_entry *self = &cmd_tab_entry;
 	analysis_opts o = { .fisher = { .seed = 1 } };
-	tab_cli cli = { .format = FMT_TEXT, .cells = 1u << STATS_CELL_COUNT };
+	cmd_analysis_args args = { .opts = &o, .format = FMT_TEXT };
+	tab_cli cli = { .cells = 1u << STATS_CELL_COUNT };
 	unsigned char want[64];
 	cli.want = want;
 	memset(want, 1, sizeof want);
 	cli.want_cmh = 1;
-	const char *by = NULL, *form_id = NULL;
-	int c;
+	const char *by = NULL;
+	int c, rc;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		char *bad = NULL, *end;
+		if ((rc = cmd_analysis_option(self, c, optarg, &args)) >= 0) {
+			if (rc)
+				return rc;
+			continue;
+		}
 		switch (c) {
 		case O_BY: by = optarg; break;
-		case O_WEIGHT: o.weight = optarg; break;
-		case O_STRATA: o.strata = optarg; break;
-		case O_CLUSTER: o.cluster = optarg; break;
-		case O_WHERE: o.where = optarg; break;
-		case O_LANG: o.lang = optarg; break;
-		case O_MISSING: o.include_missing = 1; break;
-		case O_FORM: form_id = optarg; break;
 		case O_CELLS:
 			if (parse_cells(optarg, &cli.cells))
 				return cmd_usage_error(self, "bad --cells '%s' (count, row_pct, col_pct, "
@@ -834,42 +813,16 @@ static int cmd_tab(int argc, char **argv)
 			break;
 		case O_STATS:
 			if (parse_stats(optarg, &cli, &bad)) {
-				int rc = cmd_usage_error(self, "unknown statistic '%s' in --stats", bad);
+				rc = cmd_usage_error(self, "unknown statistic '%s' in --stats", bad);
 				free(bad);
 				return rc;
 			}
-			break;
-		case O_FORMAT:
-			if (strcmp(optarg, "text") == 0)
-				cli.format = FMT_TEXT;
-			else if (strcmp(optarg, "json") == 0)
-				cli.format = FMT_JSON;
-			else if (strcmp(optarg, "csv") == 0)
-				cli.format = FMT_CSV;
-			else
-				return cmd_usage_error(self, "unknown format '%s' (text, json or csv)",
-						       optarg);
-			break;
-		case O_STATUS:
-			if (strcmp(optarg, "all") && strcmp(optarg, "draft") &&
-			    strcmp(optarg, "complete"))
-				return cmd_usage_error(self, "unknown status '%s' (complete, draft or "
-						       "all)", optarg);
-			o.status = optarg;
 			break;
 		case O_SEED:
 			o.fisher.seed = strtoul(optarg, &end, 10);
 			if (!*optarg || *end || *optarg == '-')
 				return cmd_usage_error(self, "bad --seed '%s' (a whole number)", optarg);
 			break;
-		case O_LONELY: {
-			int m = stats_lonely_psu_parse(optarg);
-			if (m < 0)
-				return cmd_usage_error(self, "unknown --lonely-psu '%s' (fail, remove, "
-						       "certainty, adjust or average)", optarg);
-			o.lonely = m;
-			break;
-		}
 		case ':':
 			return cmd_usage_error(self, "option '%s' needs a value", argv[optind - 1]);
 		default:
@@ -884,7 +837,8 @@ static int cmd_tab(int argc, char **argv)
 	const char *db_path = argv[optind], *row = argv[optind + 1], *col = argv[optind + 2];
 	char err[ERR_MAX];
 	analysis_db *db;
-	if (analysis_open(db_path, form_id, &db, err))
+	cli.format = args.format;
+	if (analysis_open(db_path, args.form_id, &db, err))
 		return cmd_fail("%s", err);
 	analysis_tab *t;
 	if (analysis_tab_run(db, row, col, by, &o, &t, err)) {

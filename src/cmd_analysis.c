@@ -1,0 +1,55 @@
+/* cmd_analysis.c: the options and JSON header shared by `survey freq` and `survey tab`. */
+#include "cmd_analysis.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int cmd_analysis_option(const struct cmd_entry *self, int c, const char *arg,
+			cmd_analysis_args *a)
+{
+	analysis_opts *o = a->opts;
+	int m;
+	switch (c) {
+	case AOPT_WEIGHT: o->weight = arg; return 0;
+	case AOPT_STRATA: o->strata = arg; return 0;
+	case AOPT_CLUSTER: o->cluster = arg; return 0;
+	case AOPT_WHERE: o->where = arg; return 0;
+	case AOPT_LANG: o->lang = arg; return 0;
+	case AOPT_MISSING: o->include_missing = 1; return 0;
+	case AOPT_FORM: a->form_id = arg; return 0;
+	case AOPT_FORMAT:
+		if (strcmp(arg, "text") == 0)
+			a->format = FMT_TEXT;
+		else if (strcmp(arg, "json") == 0)
+			a->format = FMT_JSON;
+		else if (strcmp(arg, "csv") == 0)
+			a->format = FMT_CSV;
+		else
+			return cmd_usage_error(self, "unknown format '%s' (text, json or csv)", arg);
+		return 0;
+	case AOPT_STATUS:
+		if (strcmp(arg, "all") && strcmp(arg, "draft") && strcmp(arg, "complete"))
+			return cmd_usage_error(self, "unknown status '%s' (complete, draft or all)",
+					       arg);
+		o->status = arg;
+		return 0;
+	case AOPT_LONELY:
+		if ((m = stats_lonely_psu_parse(arg)) < 0)
+			return cmd_usage_error(self, "unknown --lonely-psu '%s' (fail, remove, "
+					       "certainty, adjust or average)", arg);
+		o->lonely = m;
+		return 0;
+	}
+	return -1;
+}
+
+void cmd_analysis_json_selection(const analysis_opts *o, const char *form_id)
+{
+	const char *keys[] = { "form_id", "status", "weight", "strata", "cluster", "where" };
+	const char *vals[] = { form_id, o->status ? o->status : "complete", o->weight, o->strata,
+			       o->cluster, o->where };
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		printf("%s\"%s\": ", i ? ", " : "", keys[i]);
+		json_put_string(stdout, vals[i]);
+	}
+}
