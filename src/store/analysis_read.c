@@ -9,34 +9,6 @@
 
 #include "util/util.h"
 
-/* "WHERE" clause of the filter with numbered parameters ?1.. after the npaths path ones. */
-static int add_filter(strbuf *sql, const store_scan_filter *f, int first)
-{
-	const char *sep = " WHERE ";
-	int k = first;
-	if (f && f->form_id) {
-		sb_addf(sql, "%si.form_id = ?%d", sep, k++);
-		sep = " AND ";
-	}
-	if (f && f->form_version) {
-		sb_addf(sql, "%si.form_version = ?%d", sep, k++);
-		sep = " AND ";
-	}
-	if (f && f->status)
-		sb_addf(sql, "%si.status = ?%d", sep, k++);
-	return k;
-}
-
-static void bind_filter(sqlite3_stmt *s, const store_scan_filter *f, int k)
-{
-	if (f && f->form_id)
-		sqlite3_bind_text(s, k++, f->form_id, -1, SQLITE_STATIC);
-	if (f && f->form_version)
-		sqlite3_bind_text(s, k++, f->form_version, -1, SQLITE_STATIC);
-	if (f && f->status)
-		sqlite3_bind_text(s, k++, f->status, -1, SQLITE_STATIC);
-}
-
 int store_read_paths(store *st, const store_scan_filter *filter, const char *const *paths,
 		     int npaths, store_scan_fn fn, void *arg, char *err)
 {
@@ -63,7 +35,7 @@ int store_read_paths(store *st, const store_scan_filter *filter, const char *con
 		if (paths[k])
 			sb_addf(&sql, " LEFT JOIN answers a%d ON a%d.uuid = i.uuid AND a%d.path = ?%d",
 				k, k, k, ++np);
-	add_filter(&sql, filter, np + 1);
+	store_filter_sql(&sql, filter, "i.", np + 1);
 	sb_adds(&sql, " ORDER BY i.uuid");
 	sqlite3_stmt *s;
 	int rc = store_prepare(st->db, sb_str(&sql), &s, err);
@@ -74,7 +46,7 @@ int store_read_paths(store *st, const store_scan_filter *filter, const char *con
 	for (int k = 0; k < npaths; k++)
 		if (paths[k])
 			sqlite3_bind_text(s, ++np, paths[k], -1, SQLITE_STATIC);
-	bind_filter(s, filter, np + 1);
+	store_filter_bind(s, filter, np + 1);
 
 	const char **values = xcalloc((size_t)npaths + 1, sizeof *values);
 	store_state *states = xcalloc((size_t)npaths + 1, sizeof *states);
@@ -111,30 +83,7 @@ int store_read_paths(store *st, const store_scan_filter *filter, const char *con
 
 int store_forms_list(store *st, char ***ids, char ***versions, int *n, char *err)
 {
-	sqlite3_stmt *s;
-	*ids = *versions = NULL;
-	*n = 0;
-	if (store_prepare(st->db, "SELECT form_id, version FROM forms ORDER BY form_id, added, "
-			  "version", &s, err))
-		return -1;
-	int rc, cap = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 8;
-			*ids = xreallocarray(*ids, (size_t)cap, sizeof **ids);
-			*versions = xreallocarray(*versions, (size_t)cap, sizeof **versions);
-		}
-		(*ids)[*n] = store_col_text(s, 0);
-		(*versions)[*n] = store_col_text(s, 1);
-		(*n)++;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		store_strings_free(*ids, *n);
-		store_strings_free(*versions, *n);
-		*ids = *versions = NULL;
-		*n = 0;
-		return store_sqlerr(st, "cannot read the questionnaires", err);
-	}
-	return 0;
+	return store_string_pairs(st, "SELECT form_id, version FROM forms ORDER BY form_id, "
+				  "added, version", ids, versions, n,
+				  "cannot read the questionnaires", err);
 }

@@ -12,32 +12,28 @@
 	"uuid, form_id, form_version, device_id, interviewer, status, revision, created, " \
 	"modified, completed, content_hash, lang, position, instance_name FROM interviews "
 
-/* Build "WHERE ..." for the filter; binds start at 1 in the order form_id, version, status. */
-static void add_where(strbuf *sql, const store_scan_filter *f)
+int store_filter_sql(strbuf *sql, const store_scan_filter *f, const char *alias, int first)
 {
-	const char *sep = " WHERE ";
-	if (f && f->form_id) {
-		sb_addf(sql, "%sform_id = ?", sep);
+	const char *sep = " WHERE ", *cols[] = { "form_id", "form_version", "status" };
+	const char *vals[] = { f ? f->form_id : NULL, f ? f->form_version : NULL,
+			       f ? f->status : NULL };
+	int k = first;
+	for (int i = 0; i < 3; i++) {
+		if (!vals[i])
+			continue;
+		sb_addf(sql, "%s%s%s = ?%d", sep, alias ? alias : "", cols[i], k++);
 		sep = " AND ";
 	}
-	if (f && f->form_version) {
-		sb_addf(sql, "%sform_version = ?", sep);
-		sep = " AND ";
-	}
-	if (f && f->status)
-		sb_addf(sql, "%sstatus = ?", sep);
+	return k;
 }
 
-static int bind_filter(sqlite3_stmt *s, const store_scan_filter *f)
+void store_filter_bind(sqlite3_stmt *s, const store_scan_filter *f, int first)
 {
-	int i = 1;
-	if (f && f->form_id)
-		sqlite3_bind_text(s, i++, f->form_id, -1, SQLITE_STATIC);
-	if (f && f->form_version)
-		sqlite3_bind_text(s, i++, f->form_version, -1, SQLITE_STATIC);
-	if (f && f->status)
-		sqlite3_bind_text(s, i++, f->status, -1, SQLITE_STATIC);
-	return i;
+	const char *vals[] = { f ? f->form_id : NULL, f ? f->form_version : NULL,
+			       f ? f->status : NULL };
+	for (int i = 0, k = first; i < 3; i++)
+		if (vals[i])
+			sqlite3_bind_text(s, k++, vals[i], -1, SQLITE_STATIC);
 }
 
 /* Borrowed column text: valid until the cursor moves. */
@@ -71,14 +67,14 @@ static int scan(store *st, const store_scan_filter *filter, const char *const *p
 {
 	strbuf sql = STRBUF_INIT;
 	sb_adds(&sql, "SELECT " SCAN_IV_COLUMNS);
-	add_where(&sql, filter);
+	store_filter_sql(&sql, filter, NULL, 1);
 	sb_adds(&sql, " ORDER BY created, uuid");
 	sqlite3_stmt *outer = NULL, *inner = NULL;
 	int rc = store_prepare(st->db, sb_str(&sql), &outer, err);
 	sb_release(&sql);
 	if (rc)
 		return -1;
-	bind_filter(outer, filter);
+	store_filter_bind(outer, filter, 1);
 	if (store_prepare(st->db, "SELECT path, value, state FROM answers WHERE uuid = ? "
 			  "ORDER BY path", &inner, err)) {
 		sqlite3_finalize(outer);
@@ -175,47 +171,54 @@ int store_scan_count(store *st, const store_scan_filter *filter, long long *out,
 {
 	strbuf sql = STRBUF_INIT;
 	sb_adds(&sql, "SELECT count(*) FROM interviews");
-	add_where(&sql, filter);
+	store_filter_sql(&sql, filter, NULL, 1);
 	sqlite3_stmt *s;
 	int rc = store_prepare(st->db, sb_str(&sql), &s, err);
 	sb_release(&sql);
 	if (rc)
 		return -1;
-	bind_filter(s, filter);
+	store_filter_bind(s, filter, 1);
 	rc = sqlite3_step(s);
 	*out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(st, "cannot count the interviews", err);
 }
 
-int store_form_versions(store *st, char ***ids, char ***versions, int *n, char *err)
+int store_string_pairs(store *st, const char *sql, char ***a, char ***b, int *n,
+		       const char *what, char *err)
 {
 	sqlite3_stmt *s;
-	*ids = *versions = NULL;
+	*a = *b = NULL;
 	*n = 0;
-	if (store_prepare(st->db, "SELECT form_id, form_version, min(created) AS first "
-			  "FROM interviews GROUP BY 1, 2 ORDER BY 1, first, 2", &s, err))
+	if (store_prepare(st->db, sql, &s, err))
 		return -1;
 	int rc, cap = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? 2 * cap : 8;
-			*ids = xreallocarray(*ids, (size_t)cap, sizeof **ids);
-			*versions = xreallocarray(*versions, (size_t)cap, sizeof **versions);
+			*a = xreallocarray(*a, (size_t)cap, sizeof **a);
+			*b = xreallocarray(*b, (size_t)cap, sizeof **b);
 		}
-		(*ids)[*n] = store_col_text(s, 0);
-		(*versions)[*n] = store_col_text(s, 1);
+		(*a)[*n] = store_col_text(s, 0);
+		(*b)[*n] = store_col_text(s, 1);
 		(*n)++;
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
-		store_strings_free(*ids, *n);
-		store_strings_free(*versions, *n);
-		*ids = *versions = NULL;
+		store_strings_free(*a, *n);
+		store_strings_free(*b, *n);
+		*a = *b = NULL;
 		*n = 0;
-		return store_sqlerr(st, "cannot read the form versions", err);
+		return store_sqlerr(st, what, err);
 	}
 	return 0;
+}
+
+int store_form_versions(store *st, char ***ids, char ***versions, int *n, char *err)
+{
+	return store_string_pairs(st, "SELECT form_id, form_version, min(created) AS first "
+				  "FROM interviews GROUP BY 1, 2 ORDER BY 1, first, 2", ids,
+				  versions, n, "cannot read the form versions", err);
 }
 
 void store_strings_free(char **s, int n)

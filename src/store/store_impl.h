@@ -54,6 +54,17 @@ sqlite3_stmt *store_stmt(store *st, enum store_stmt_id id, const char *sql, char
  * milliseconds for event offsets (the fake clock's when set). */
 void store_clock_now(const store *st, char out[32]);
 long long store_clock_mono(const store *st);
+/* The WHERE clause of a scan filter (struct store_scan_filter, scan.h) with numbered
+ * parameters from ?first, columns prefixed by alias ("i." or NULL); returns the next number.
+ * store_filter_bind binds the same parameters. */
+struct strbuf;
+struct store_scan_filter;
+int store_filter_sql(struct strbuf *sql, const struct store_scan_filter *f, const char *alias,
+		     int first);
+void store_filter_bind(sqlite3_stmt *s, const struct store_scan_filter *f, int first);
+/* Rows of two text columns from sql into two malloc'd arrays (store_strings_free). */
+int store_string_pairs(store *st, const char *sql, char ***a, char ***b, int *n,
+		       const char *what, char *err);
 /* Hex SHA-256 of a buffer (nettle). */
 void store_sha256_hex(const void *data, size_t len, char out[65]);
 /* Feed one field to a SHA-256: its bytes and a NUL; SQL NULL is "\x01" and a NUL, so that ""
