@@ -56,7 +56,7 @@ static engine *engine_alloc(store *st, const form *f, double now)
 	e->fieldlist = xcalloc((size_t)n, sizeof(int));
 	e->visible = xcalloc((size_t)n, sizeof(int));
 	e->mark = xcalloc((size_t)n, 1);
-	e->todo = xcalloc((size_t)n, 1);
+	e->pending = xcalloc((size_t)n, 1);
 	e->queue = xcalloc((size_t)n, sizeof(int));
 	for (int i = 0; i < n; i++)
 		e->prev_sibling[i] = -1;
@@ -99,7 +99,7 @@ void engine_free(engine *e)
 	free(e->fieldlist);
 	free(e->visible);
 	free(e->mark);
-	free(e->todo);
+	free(e->pending);
 	free(e->queue);
 	free(e);
 }

@@ -74,7 +74,7 @@ struct engine {
 
 	/* propagation scratch, nnodes each */
 	unsigned char *mark;  /* nodes to recompute in the next round */
-	unsigned char *todo;  /* nodes recomputed in this round */
+	unsigned char *pending; /* nodes recomputed in this round */
 	int *queue;
 	int no_move_log;      /* engine_new.no_move_log */
 	int quiet;            /* resuming a completed interview: recompute in memory only */

@@ -198,7 +198,7 @@ static int propagate(engine *e, char *err)
 	for (int round = 0; round < 2 * f->nnodes + 16; round++) {
 		int any = 0;
 		for (int i = 0; i < f->nnodes; i++) {
-			e->todo[i] = e->mark[i];
+			e->pending[i] = e->mark[i];
 			any |= e->mark[i];
 		}
 		if (!any)
@@ -206,16 +206,16 @@ static int propagate(engine *e, char *err)
 		memset(e->mark, 0, (size_t)f->nnodes);
 		for (int i = 0; i < f->neval; i++) {
 			int d = f->eval_order[i];
-			if (e->todo[d] && iv_each_instance(e, d, recompute_one, err))
+			if (e->pending[d] && iv_each_instance(e, d, recompute_one, err))
 				return -1;
 		}
 		for (int d = 0; d < f->nnodes; d++) {
 			const form_node *nd = &f->nodes[d];
-			if (e->todo[d] && nd->type == FORM_REPEAT && nd->x[FORM_X_REPEAT_COUNT] &&
+			if (e->pending[d] && nd->type == FORM_REPEAT && nd->x[FORM_X_REPEAT_COUNT] &&
 			    iv_each_instance(e, d, recount, err))
 				return -1;
 			/* NAME_other without a relevant of its own: not in eval_order */
-			if (e->todo[d] && nd->generated && !nd->x[FORM_X_RELEVANT] &&
+			if (e->pending[d] && nd->generated && !nd->x[FORM_X_RELEVANT] &&
 			    iv_each_instance(e, d, recompute_one, err))
 				return -1;
 		}
