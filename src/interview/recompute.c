@@ -67,8 +67,9 @@ static int sync_states(engine *e, const iv_pos *scope, char *err)
 			store_state want = en->state;
 			if (!rel)
 				want = STATE_SKIPPED;
-			else if (en->state == STATE_SKIPPED)
-				want = STATE_ANSWERED;
+			else if (en->state == STATE_SKIPPED &&
+				 (e->quiet || store_iv_state_before_skip(e->iv, en->key, &want, err)))
+				want = STATE_ANSWERED;   /* no log to ask: the value stands */
 			if (want == en->state)
 				continue;
 			char *v = xstrdup(en->value);

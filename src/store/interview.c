@@ -231,6 +231,26 @@ fail:
 	return -1;
 }
 
+int store_iv_state_before_skip(store_iv *iv, const char *path, store_state *out, char *err)
+{
+	sqlite3_stmt *s;
+	*out = STATE_ANSWERED;
+	if (store_prepare(iv->st->db, "SELECT old_state FROM events WHERE uuid=? AND path=? AND "
+			  "kind='answer' AND new_state='skipped' ORDER BY seq DESC LIMIT 1", &s, err))
+		return -1;
+	sqlite3_bind_text(s, 1, iv->uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, path, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && sqlite3_column_text(s, 0) &&
+	    (store_state_parse((const char *)sqlite3_column_text(s, 0), out) ||
+	     *out == STATE_SKIPPED))
+		*out = STATE_ANSWERED;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(iv->st, "cannot read the events", err);
+	return 0;
+}
+
 int store_iv_remove(store_iv *iv, const char *path_prefix, char *err)
 {
 	store *st = iv->st;

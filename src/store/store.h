@@ -87,6 +87,10 @@ const char *store_iv_uuid(const store_iv *iv);
  * value may be NULL (stored as NULL: no value). */
 int store_iv_set(store_iv *iv, const char *path, const char *value, store_state state,
                  char *err);
+/* The state an answer had before it was last marked skipped (from the event log), so that a
+ * "don't know" or "refused" comes back as such when its question is relevant again.
+ * STATE_ANSWERED when the log has no such change. */
+int store_iv_state_before_skip(store_iv *iv, const char *path, store_state *out, char *err);
 /* Remove the answers under a path prefix (a deleted repeat instance: "grp[3]"), logged. */
 int store_iv_remove(store_iv *iv, const char *path_prefix, char *err);
 /* Append an event of another kind ("moved", "language", "left", ...) with optional path and
