@@ -303,8 +303,7 @@ fail:
 
 int engine_leave(engine *e, char *err)
 {
-	if (e->no_move_log &&
-	    store_iv_set_position(e->iv, e->screen_path, iv_lang_code(e), err))
+	if (e->no_move_log && iv_save_position(e, err))
 		return -1;
 	return store_iv_event(e->iv, "left", e->screen_path, NULL, err);
 }
@@ -674,7 +673,7 @@ int engine_set_lang(engine *e, const char *lang, char *err)
 	e->lang = l;
 	iv_msg_lang(e);
 	if (store_iv_event(e->iv, "language", NULL, iv_lang_code(e), err) ||
-	    store_iv_set_position(e->iv, e->screen_path, iv_lang_code(e), err))
+	    iv_save_position(e, err))
 		return -1;
 	nav_build(e);
 	return 0;

@@ -91,6 +91,10 @@ iv_entry *iv_ent(engine *e, int idx);
 iv_entry *iv_find(engine *e, const iv_pos *pos);
 /* The path of pos, malloc'd. */
 char *iv_path(const engine *e, const iv_pos *pos);
+/* The form's instance_name evaluated on the answers so far (malloc'd), NULL when none. */
+char *iv_instance_name(engine *e);
+/* Save the screen path, language and instance name so far (store_iv_set_position). */
+int iv_save_position(engine *e, char *err);
 void iv_path_sb(const engine *e, const iv_pos *pos, strbuf *sb);
 /* Parse a path ("a/b[2]/c", "partners", "partners[2]") into pos. -1 when it names no node
  * (instance numbers are not checked against counts). */

@@ -435,11 +435,19 @@ const char *iv_lang_code(const engine *e)
 	return l->code ? l->code : l->name;
 }
 
+int iv_save_position(engine *e, char *err)
+{
+	char *name = iv_instance_name(e);
+	int rc = store_iv_set_position(e->iv, e->screen_path, iv_lang_code(e), name, err);
+	free(name);
+	return rc;
+}
+
 int nav_moved(engine *e, char *err)
 {
 	if (e->no_move_log)
 		return 0;
-	if (store_iv_set_position(e->iv, e->screen_path, iv_lang_code(e), err) ||
+	if (iv_save_position(e, err) ||
 	    store_iv_event(e->iv, "moved", e->screen_path, NULL, err))
 		return -1;
 	return 0;

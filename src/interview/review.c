@@ -96,6 +96,20 @@ void engine_review_free(engine_review_item *items, int n)
 	free(items);
 }
 
+char *iv_instance_name(engine *e)
+{
+	const form *f = e->f;
+	char *name = NULL, err[ERR_MAX];
+	iv_pos root = { .node = 0 };
+	if (!f->instance_name || iv_eval_string(e, &root, f->instance_name, &name, err))
+		return NULL;
+	if (name && !*name) {
+		free(name);
+		name = NULL;
+	}
+	return name;
+}
+
 int engine_complete(engine *e, char *err)
 {
 	review r;
@@ -119,16 +133,7 @@ int engine_complete(engine *e, char *err)
 		if (rc)
 			return -1;
 	}
-	char *name = NULL;
-	if (f->instance_name) {
-		iv_pos root = { .node = 0 };
-		if (iv_eval_string(e, &root, f->instance_name, &name, err))
-			name = NULL;
-		if (name && !*name) {
-			free(name);
-			name = NULL;
-		}
-	}
+	char *name = iv_instance_name(e);
 	int rc = store_iv_complete(e->iv, name, err);
 	free(name);
 	if (rc)

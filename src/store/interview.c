@@ -285,12 +285,14 @@ int store_iv_event(store_iv *iv, const char *kind, const char *path, const char 
 	return 0;
 }
 
-int store_iv_set_position(store_iv *iv, const char *path, const char *lang, char *err)
+int store_iv_set_position(store_iv *iv, const char *path, const char *lang,
+			  const char *instance_name, char *err)
 {
 	store *st = iv->st;
 	if (store_tx_begin(st, err) ||
-	    exec_text(st, "UPDATE interviews SET position=?2, lang=coalesce(?3, lang) "
-		      "WHERE uuid=?1", "cannot save the position", err, 3, iv->uuid, path, lang) ||
+	    exec_text(st, "UPDATE interviews SET position=?2, lang=coalesce(?3, lang), "
+		      "instance_name=coalesce(?4, instance_name) WHERE uuid=?1",
+		      "cannot save the position", err, 4, iv->uuid, path, lang, instance_name) ||
 	    store_tx_commit(st, err)) {
 		store_tx_rollback(st);
 		return -1;

@@ -97,8 +97,10 @@ int store_iv_remove(store_iv *iv, const char *path_prefix, char *err);
  * detail (stored as new_value). */
 int store_iv_event(store_iv *iv, const char *kind, const char *path, const char *detail,
                    char *err);
-/* Remember where the interviewer is (a path) and the current language, for resume. */
-int store_iv_set_position(store_iv *iv, const char *path, const char *lang, char *err);
+/* Remember where the interviewer is (a path), the current language and the instance name so
+ * far (the start screen names drafts by it; NULL keeps the stored one), for resume. */
+int store_iv_set_position(store_iv *iv, const char *path, const char *lang,
+                          const char *instance_name, char *err);
 /* Mark complete: status complete, completion time, content hash (SHA-256 of the interview's
  * identity, status and every answer), a "completed" event. instance_name may be NULL. */
 int store_iv_complete(store_iv *iv, const char *instance_name, char *err);
@@ -127,7 +129,7 @@ typedef struct store_interview {
 	char *content_hash;   /* hex SHA-256 once complete, else NULL */
 	char *lang;           /* last language used */
 	char *position;       /* last path shown, for resume */
-	char *instance_name;  /* the form's instance_name once complete, else NULL */
+	char *instance_name;  /* the form's instance_name: so far for a draft, final once complete */
 	int answered;         /* answers with state answered */
 } store_interview;
 /* Every interview, oldest first. Free with store_interviews_free. */

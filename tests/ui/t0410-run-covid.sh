@@ -64,6 +64,7 @@ ui_step a 'Укуктук маселелер боюнча КР' 2 Enter
 # leave in the middle, resume from the start screen
 ui_keys a F10
 ui_expect a 'аяктай элек' "F10 leaves; the start screen lists a draft"
+ui_expect a 'Төңкөрүш айыл өкмөтү' "the draft is named by its instance name so far"
 expect_eq "$(sql "$DB" "select status from interviews")" draft "the interview is a draft"
 ui_keys a Enter
 ui_expect a 'Укуктук маселелер боюнча КР' "Enter resumes at the question where it stopped"

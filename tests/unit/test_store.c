@@ -203,7 +203,7 @@ static void test_resume_continues_events(void **state)
 	char uuid[37];
 	snprintf(uuid, sizeof uuid, "%s", store_iv_uuid(iv));
 	assert_int_equal(store_iv_set(iv, "q", "1", STATE_ANSWERED, errbuf), 0);
-	assert_int_equal(store_iv_set_position(iv, "q", "ru", errbuf), 0);
+	assert_int_equal(store_iv_set_position(iv, "q", "ru", "Ноокат", errbuf), 0);
 	store_iv_close(iv);
 	store_close(st);
 
@@ -215,6 +215,7 @@ static void test_resume_continues_events(void **state)
 	assert_int_equal(store_interview_get(st, uuid, &info, errbuf), 0);
 	assert_string_equal(info.position, "q");
 	assert_string_equal(info.lang, "ru");
+	assert_string_equal(info.instance_name, "Ноокат");   /* a draft is named too */
 	store_interview_release(&info);
 	store_iv_close(iv);
 	assert_int_equal(store_iv_resume(st, "00000000-0000-4000-8000-000000000000", &iv, errbuf),
