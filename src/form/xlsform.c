@@ -799,7 +799,7 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 		free(type);
 		return;
 	}
-	form_type ntype = FORM_TEXT;   /* placeholder for rows in error, so names resolve */
+	form_type ntype = FORM_TEXT;   /* a stand-in type for rows in error, so names resolve */
 	int begin = 0;
 	switch (tp.kind) {
 	case ROW_QUESTION:
