@@ -169,50 +169,23 @@ FN(fn_once)
 
 /* ---- numbers ---- */
 
-FN(fn_number)
-{
-	double d;
-	if (expr_arg_num(cx, n, 0, &d) < 0)
-		return -1;
-	val_num_set(out, d);
-	return 0;
-}
+/* A function of one number: the argument as a number, then op applied to it. */
+#define NUM1(name, op) \
+	FN(name) \
+	{ \
+		double d; \
+		if (expr_arg_num(cx, n, 0, &d) < 0) \
+			return -1; \
+		val_num_set(out, op(d)); \
+		return 0; \
+	}
+#define IDENTITY(x) (x)
 
-FN(fn_int)
-{
-	double d;
-	if (expr_arg_num(cx, n, 0, &d) < 0)
-		return -1;
-	val_num_set(out, trunc(d));
-	return 0;
-}
-
-FN(fn_floor)
-{
-	double d;
-	if (expr_arg_num(cx, n, 0, &d) < 0)
-		return -1;
-	val_num_set(out, floor(d));
-	return 0;
-}
-
-FN(fn_ceiling)
-{
-	double d;
-	if (expr_arg_num(cx, n, 0, &d) < 0)
-		return -1;
-	val_num_set(out, ceil(d));
-	return 0;
-}
-
-FN(fn_abs)
-{
-	double d;
-	if (expr_arg_num(cx, n, 0, &d) < 0)
-		return -1;
-	val_num_set(out, fabs(d));
-	return 0;
-}
+NUM1(fn_number, IDENTITY)
+NUM1(fn_int, trunc)      /* toward zero */
+NUM1(fn_floor, floor)
+NUM1(fn_ceiling, ceil)
+NUM1(fn_abs, fabs)
 
 FN(fn_pow)
 {
