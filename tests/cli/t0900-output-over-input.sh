@@ -19,7 +19,8 @@ cp surveys/covid19-lsg.md "$W/form2.md"
 cp reports/covid19-lsg/report.md "$W/spec.md"
 cd "$W" || exit 1
 "$SURVEY" import basic.md central.csv --db lsg.db >/dev/null 2>&1 || not_ok "setting up: import"
-"$SURVEY" simulate form.md -n 30 --db sim.db --quiet >/dev/null 2>&1 || not_ok "setting up: simulate"
+"$SURVEY" simulate form.md -n 30 --db sim.db --quiet >/dev/null 2>&1 ||
+	not_ok "setting up: simulate"
 "$SURVEY" report sim.db spec.md -o "$TMP/check.html" -q >/dev/null 2>&1 ||
 	not_ok "setting up: the report can be made"
 rm -f ./*-wal ./*-shm
@@ -83,6 +84,19 @@ for j in wal shm journal; do
 	refused "merge -o lsg.db-$j" lsg.db "journal" "$SURVEY" merge -o "lsg.db-$j" lsg.db
 	refused "report -o sim.db-$j" sim.db "journal" "$SURVEY" report sim.db spec.md -o "sim.db-$j"
 done
+
+# a repeat's file beside the output (OUT-kid.csv) is the database: refused too
+cp lsg.db out-kid.csv
+sum=$(sha256sum <out-kid.csv)
+run "$SURVEY" export out-kid.csv -o out.csv
+expect_rc 1 "export: a repeat's file would be the database"
+expect_err "the input database 'out-kid.csv' is the output file \(output 'out-kid.csv'\)" \
+	"export: a repeat's file would be the database: says why"
+expect_err_lines 1 "export: a repeat's file would be the database: one line"
+expect_eq "$(sha256sum <out-kid.csv)" "$sum" \
+	"export: a repeat's file would be the database: unchanged"
+[ -e out.csv ] && not_ok "export: out.csv was written" || ok "export: nothing written"
+rm -f out-kid.csv*
 
 # outputs that are not regular files: a FIFO, a device, a folder. Each command, its output @:
 CMDS='lsg.db export lsg.db --format csv -o @
