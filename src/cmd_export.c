@@ -6,6 +6,7 @@
 
 #include "cmd.h"
 #include "export/export.h"
+#include "util/outfile.h"
 #include "util/util.h"
 
 static int cmd_export(int argc, char **argv);
@@ -18,7 +19,8 @@ const struct cmd_entry cmd_export_entry = {
 	"Writes the completed interviews of DB to FILE. The questionnaire comes from\n"
 	"DB itself; interviews made with several versions of it are written together,\n"
 	"as the union of their questions in questionnaire order. FILE appears only\n"
-	"when it is complete.\n\n"
+	"when it is complete. FILE may not be DB (or its journal files): that is\n"
+	"refused, with exit status 1.\n\n"
 	"formats (--format, or the extension of FILE):\n"
 	"  csv   a row per interview, a column per question ('grp/q'); select_multiple\n"
 	"        as the space-separated names plus a 0/1 column per choice ('q/choice');\n"
@@ -99,6 +101,9 @@ static int cmd_export(int argc, char **argv)
 		return cmd_usage_error(&cmd_export_entry, "expected one database file");
 	if (!o.path)
 		return cmd_usage_error(&cmd_export_entry, "expected -o FILE");
+	char err[ERR_MAX];
+	if (outfile_check("-o", o.path, "input database", argv[optind], OUTFILE_DB, err))
+		return cmd_fail("%s", err);
 	if (format) {
 		if (export_format_parse(format, &o.format))
 			return cmd_usage_error(&cmd_export_entry,
@@ -109,7 +114,6 @@ static int cmd_export(int argc, char **argv)
 	}
 	if ((o.labels || o.bom) && o.format != EXPORT_CSV)
 		return cmd_usage_error(&cmd_export_entry, "--labels and --bom are for CSV only");
-	char err[ERR_MAX];
 	store *st;
 	if (store_open(argv[optind], STORE_READONLY, &st, err))
 		return cmd_fail("%s", err);

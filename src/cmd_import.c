@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "export/export.h"
+#include "util/outfile.h"
 #include "util/util.h"
 
 static int cmd_import(int argc, char **argv);
@@ -43,7 +44,8 @@ const struct cmd_entry cmd_import_entry = {
 	"already in DB is skipped when its answers are the same, an error otherwise.\n"
 	"DATA.csv must be UTF-8 (a byte order mark is fine), separated by ',' or ';'.\n\n"
 	"options:\n"
-	"  --db DB      the database to add to\n"
+	"  --db DB      the database to add to; not FORM or DATA.csv (refused, exit\n"
+	"               status 1)\n"
 	"  --force      import the good rows even when some are bad\n"
 	"  --lang CODE  language of the form's messages (default: English if FORM has\n"
 	"               it, else its default language)\n\n"
@@ -101,6 +103,9 @@ static int cmd_import(int argc, char **argv)
 	o.form_path = argv[optind];
 	o.data_path = argv[optind + 1];
 	char err[ERR_MAX];
+	if (outfile_check("--db", db, "questionnaire", o.form_path, 0, err) ||
+	    outfile_check("--db", db, "data file", o.data_path, 0, err))
+		return cmd_fail("%s", err);
 	import_job *job;
 	if (import_prepare(&o, print_message, NULL, &job, err))
 		return cmd_fail("%s", err);

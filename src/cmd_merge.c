@@ -6,6 +6,7 @@
 
 #include "cmd.h"
 #include "store/merge.h"
+#include "util/outfile.h"
 #include "util/util.h"
 
 static int cmd_merge(int argc, char **argv);
@@ -25,7 +26,8 @@ const struct cmd_entry cmd_merge_entry = {
 		"questions are reported as likely duplicates (never merged); two files from one\n"
 		"device whose interviews diverge are reported as a cloned laptop.\n\n"
 		"options:\n"
-		"  -o OUT           the coordinator's file (created if absent)\n"
+		"  -o OUT           the coordinator's file (created if absent); not one of the\n"
+		"                   inputs (refused before anything is opened, exit status 1)\n"
 		"  --key Q1,Q2      key questions for likely duplicates (default: the column\n"
 		"                   key_questions of the form's settings sheet)\n"
 		"  --json           one JSON document on stdout\n\n"
@@ -225,6 +227,11 @@ static int cmd_merge(int argc, char **argv)
 				     "expected at least one input file");
 		goto done;
 	}
+	for (int i = optind; i < argc; i++)   /* before anything is opened: OUT stays as it was */
+		if (outfile_check("-o", out, "input", argv[i], OUTFILE_DB, err)) {
+			rc = cmd_fail("%s", err);
+			goto done;
+		}
 	if (merge_open(out, (const char *const *)keys, nkeys, &m, err)) {
 		rc = cmd_fail("%s", err);
 		goto done;

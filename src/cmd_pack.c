@@ -5,6 +5,7 @@
 
 #include "cmd.h"
 #include "store/merge.h"
+#include "util/outfile.h"
 #include "util/util.h"
 
 static int cmd_pack(int argc, char **argv);
@@ -17,6 +18,7 @@ const struct cmd_entry cmd_pack_entry = {
 		"while 'survey run' is open on DB), as one file with its content hash recorded,\n"
 		"which 'survey merge' checks. DB is never changed. FILE appears only when it is\n"
 		"complete: a full disk or an unwritable folder leaves no half-written file.\n"
+		"FILE may not be DB (or its journal files): that is refused, with exit status 1.\n"
 		"Copy FILE, not DB: copying a database in use by hand can lose recent answers.\n\n"
 		"options:\n"
 		"  -o FILE   the copy to write (replaced if it exists)\n\n"
@@ -45,6 +47,8 @@ static int cmd_pack(int argc, char **argv)
 	if (!out)
 		return cmd_usage_error(&cmd_pack_entry, "expected -o FILE");
 	char err[ERR_MAX], sha[65];
+	if (outfile_check("-o", out, "input database", argv[optind], OUTFILE_DB, err))
+		return cmd_fail("%s", err);
 	if (store_pack(argv[optind], out, sha, err))
 		return cmd_fail("%s", err);
 	printf("packed '%s' into '%s' (content sha256 %s)\n", argv[optind], out, sha);

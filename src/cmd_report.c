@@ -12,6 +12,7 @@
 #include "report/report.h"
 #include "report/spec.h"
 #include "store/store.h"
+#include "util/outfile.h"
 #include "util/util.h"
 
 static int cmd_report(int argc, char **argv);
@@ -29,8 +30,9 @@ const struct cmd_entry cmd_report_entry = {
 	"         its test in words and its warnings; prints on A4, reads on a phone\n"
 	"  .md    the same as Markdown tables (pandoc, wikis), without charts\n"
 	"  .xlsx  a contents sheet and a sheet per table, numbers as numbers\n"
-	"OUT appears only when complete. SPEC is checked against DB's questionnaire\n"
-	"first; its problems are listed as FILE:SHEET:ROW: error: message.\n\n"
+	"OUT appears only when complete; it may not be DB or SPEC (refused, exit status\n"
+	"1). SPEC is checked against DB's questionnaire first; its problems are listed\n"
+	"as FILE:SHEET:ROW: error: message.\n\n"
 	"options:\n"
 	"  -o, --output OUT   the file to write\n"
 	"  --lang CODE        the report's language (ky, ru, en); default: the spec's\n"
@@ -127,11 +129,14 @@ static int cmd_report(int argc, char **argv)
 		return cmd_usage_error(me, "expected a database and a report spec");
 	if (!out)
 		return cmd_usage_error(me, "-o OUT is required");
+	const char *dbpath = argv[optind], *specpath = argv[optind + 1];
+	char err[ERR_MAX];
+	if (outfile_check("-o", out, "input database", dbpath, OUTFILE_DB, err) ||
+	    outfile_check("-o", out, "report spec", specpath, 0, err))
+		return cmd_fail("%s", err);
 	if (report_format_of(out) < 0)
 		return cmd_usage_error(me, "cannot tell the format of '%s': name it .html, .md or "
 				       ".xlsx", out);
-	const char *dbpath = argv[optind], *specpath = argv[optind + 1];
-	char err[ERR_MAX];
 	if (report_check_output(out, err))
 		return cmd_fail("%s", err);
 

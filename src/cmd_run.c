@@ -16,6 +16,7 @@
 #include "form/form.h"
 #include "store/store.h"
 #include "ui/ui.h"
+#include "util/outfile.h"
 #include "util/util.h"
 
 static int cmd_run(int argc, char **argv);
@@ -33,7 +34,8 @@ const struct cmd_entry cmd_run_entry = {
 		"options:\n"
 		"  --db DB             the database file (created if missing). Default:\n"
 		"                      $XDG_DATA_HOME/survey/FORM_ID.db, that is\n"
-		"                      ~/.local/share/survey/FORM_ID.db (the folder is created)\n"
+		"                      ~/.local/share/survey/FORM_ID.db (the folder is created);\n"
+		"                      never FORM itself (refused, exit status 1)\n"
 		"  --lang CODE         the questionnaire's language to start in (ky, ru, en, ...);\n"
 		"                      default: the form's default_language\n"
 		"  --interviewer NAME  recorded with each new interview\n\n"
@@ -212,6 +214,11 @@ static int cmd_run(int argc, char **argv)
 	}
 	char *db_path = db ? xstrdup(db) : default_db(f->id, err);
 	if (!db_path) {
+		form_free(f);
+		return fail("%s", err);
+	}
+	if (outfile_check("--db", db_path, "questionnaire", form_path, 0, err)) {
+		free(db_path);
 		form_free(f);
 		return fail("%s", err);
 	}

@@ -11,6 +11,7 @@
 #include "form/form.h"
 #include "interview/simulate.h"
 #include "store/store.h"
+#include "util/outfile.h"
 #include "util/util.h"
 
 static int cmd_simulate(int argc, char **argv);
@@ -28,7 +29,8 @@ const struct cmd_entry cmd_simulate_entry = {
 		"options:\n"
 		"  -n N              interviews to make\n"
 		"  --db DB           the database (created if absent); with \"%d\" in it, one file\n"
-		"                    per device: --db laptop%d.db --devices 3\n"
+		"                    per device: --db laptop%d.db --devices 3. It may not be\n"
+		"                    FORM (refused, exit status 1)\n"
 		"  --seed S          the random seed (default 1)\n"
 		"  --devices K       spread the interviews over K device ids (default 1)\n"
 		"  --interviewer NAME  every interview by NAME (default: a name per device)\n"
@@ -171,10 +173,17 @@ static int cmd_simulate(int argc, char **argv)
 	o.source_path = formpath;
 
 	char err[ERR_MAX];
+	int nstores = per_device ? o.ndevices : 1;
+	for (int i = 0; i < nstores; i++) {
+		char *path = per_device ? xasprintf(db, i + 1) : xstrdup(db);
+		int bad = outfile_check("--db", path, "questionnaire", formpath, 0, err);
+		free(path);
+		if (bad)
+			return cmd_fail("%s", err);
+	}
 	form *f;
 	if (form_load(formpath, &f, NULL, err))
 		return cmd_fail("%s; run 'survey check %s' for details", err, formpath);
-	int nstores = per_device ? o.ndevices : 1;
 	store **stores = xcalloc((size_t)nstores, sizeof *stores);
 	int rc = EXIT_OK;
 	for (int i = 0; i < nstores; i++) {

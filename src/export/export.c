@@ -6,8 +6,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 int export_format_parse(const char *name, export_format *out)
 {
@@ -36,44 +34,16 @@ void export_summary_release(export_summary *s)
 int xout_open(xout *o, const char *path, char *err)
 {
 	memset(o, 0, sizeof *o);
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
-	const char *base = slash ? slash + 1 : path;
-	struct stat sbuf;
-	if (!*base) {
-		free(dir);
-		return errf(err, "cannot write '%s': it names a folder, not a file", path);
-	}
-	if (stat(dir, &sbuf) != 0 || !S_ISDIR(sbuf.st_mode)) {
-		errf(err, "cannot write '%s': there is no folder '%s'", path, dir);
-		free(dir);
+	if (outfile_begin(&o->out, path, err))
 		return -1;
-	}
-	if (stat(path, &sbuf) == 0 && S_ISDIR(sbuf.st_mode)) {
-		free(dir);
-		return errf(err, "cannot write '%s': it is a folder", path);
-	}
-	char *tmp = xasprintf("%s/.%s.tmp-XXXXXX", dir, base);
-	free(dir);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		errf(err, "cannot write '%s': %s", path, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	o->f = fdopen(fd, "wb");
+	o->f = fdopen(o->out.fd, "wb");
 	if (!o->f) {
 		errf(err, "cannot write '%s': %s", path, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		free(tmp);
+		outfile_discard(&o->out);
 		return -1;
 	}
-	o->path = xstrdup(path);
-	o->tmp = tmp;
+	o->out.fd = -1;   /* o->f owns it */
+	o->path = o->out.path;
 	return 0;
 }
 
@@ -83,10 +53,6 @@ int xout_close(xout *o, char *err)
 		return 0;
 	int bad = fflush(o->f) != 0 || ferror(o->f);
 	int e = errno;
-	if (fsync(fileno(o->f)) != 0 && !bad) {
-		bad = 1;
-		e = errno;
-	}
 	if (fclose(o->f) != 0 && !bad) {
 		bad = 1;
 		e = errno;
@@ -101,10 +67,7 @@ void xout_discard(xout *o)
 {
 	if (o->f)
 		fclose(o->f);
-	if (o->tmp)
-		unlink(o->tmp);
-	free(o->tmp);
-	free(o->path);
+	outfile_discard(&o->out);
 	memset(o, 0, sizeof *o);
 }
 
@@ -232,7 +195,9 @@ int export_run(store *st, const export_opts *o, export_summary *out, char *err)
 	outs = xcalloc((size_t)nouts, sizeof *outs);
 	for (int t = 0; t < nouts; t++) {
 		char *p = xtable_path(m, t, o->path);
-		int bad = xout_open(&outs[t], p, err);
+		/* a repeat's file beside FILE must not be the database either */
+		int bad = outfile_check("output", p, "input database", store_path(st), OUTFILE_DB,
+					err) || xout_open(&outs[t], p, err);
 		free(p);
 		if (bad)
 			goto done;
@@ -252,19 +217,14 @@ int export_run(store *st, const export_opts *o, export_summary *out, char *err)
 	for (int t = 0; t < nouts && !rc; t++)
 		rc = xout_close(&outs[t], err);
 	for (int t = 0; t < nouts && !rc; t++)
-		if (rename(outs[t].tmp, outs[t].path) != 0)
-			rc = errf(err, "cannot write '%s': %s", outs[t].path, strerror(errno));
+		rc = outfile_commit(&outs[t].out, err);
 	if (!rc) {
 		out->interviews = count;
 		out->nversions = nv;
 		out->nfiles = nouts;
 		out->files = xcalloc((size_t)nouts, sizeof *out->files);
-		for (int t = 0; t < nouts; t++) {
-			out->files[t] = outs[t].path;
-			outs[t].path = NULL;
-			free(outs[t].tmp);
-			outs[t].tmp = NULL;
-		}
+		for (int t = 0; t < nouts; t++)
+			out->files[t] = xstrdup(outs[t].path);
 	}
 done:
 	for (int t = 0; t < nouts; t++)

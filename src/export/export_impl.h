@@ -10,6 +10,7 @@
 #include "export/export.h"
 #include "form/form.h"
 #include "store/scan.h"
+#include "util/outfile.h"
 #include "util/util.h"
 
 /* ---- variable names (names.c) ---- */
@@ -174,9 +175,9 @@ char *xlabel_line(const char *s, size_t max, int chars);
 
 /* An output file being written under a temporary name. */
 typedef struct xout {
-	char *path;        /* final path */
-	char *tmp;         /* temporary path in the same folder */
-	FILE *f;
+	const char *path;  /* final path (out.path) */
+	FILE *f;           /* writing out.tmp */
+	outfile out;       /* the temporary file beside path, renamed by outfile_commit */
 } xout;
 /* Create the temporary file for path; -1 with err (a missing folder named as such). */
 int xout_open(xout *o, const char *path, char *err);

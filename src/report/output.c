@@ -3,13 +3,14 @@
 #include "report/report.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "util/outfile.h"
 
 static int ends_with(const char *s, const char *suffix)
 {
@@ -76,43 +77,29 @@ int report_write(const report_doc *d, const char *path, char *err)
 	char *dir = folder_of(path, err);
 	if (!dir)
 		return -1;
-	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int e = errno;
+	outfile o;
+	if (outfile_begin(&o, path, err)) {
 		free(dir);
-		free(tmp);
-		return errf(err, "cannot write in folder of '%s': %s", path, strerror(e));
+		return -1;
 	}
 	int rc = 0;
 	if (fmt == REPORT_XLSX) {
-		close(fd);
-		fd = -1;
-		rc = report_xlsx(d, tmp, dir, err);
+		close(o.fd);
+		o.fd = -1;   /* libxlsxwriter writes the file by name */
+		rc = report_xlsx(d, o.tmp, dir, err);
 	} else {
 		strbuf sb = STRBUF_INIT;
 		if (fmt == REPORT_HTML)
 			report_html(d, &sb);
 		else
 			report_md(d, &sb);
-		if (write_all(fd, sb.buf ? sb.buf : "", sb.len) || fsync(fd)) {
+		if (write_all(o.fd, sb.buf ? sb.buf : "", sb.len))
 			rc = errf(err, "cannot write '%s': %s", path, strerror(errno));
-		}
 		sb_release(&sb);
-		if (close(fd) && !rc)
-			rc = errf(err, "cannot write '%s': %s", path, strerror(errno));
 	}
-	if (!rc) {
-		/* the file mode an ordinary new file gets, not mkstemp's 0600 */
-		mode_t um = umask(0);
-		umask(um);
-		chmod(tmp, 0666 & ~um);
-		if (rename(tmp, path) != 0)
-			rc = errf(err, "cannot write '%s': %s", path, strerror(errno));
-	}
-	if (rc)
-		unlink(tmp);
-	free(tmp);
+	if (!rc)
+		rc = outfile_commit(&o, err);
+	outfile_discard(&o);
 	free(dir);
 	return rc;
 }

@@ -3,29 +3,13 @@
 #include "store/merge.h"
 #include "store/store_impl.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "util/outfile.h"
 #include "util/util.h"
-
-/* fsync a file or folder by path. */
-static int sync_path(const char *path, int dir, char *err)
-{
-	int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
-	if (fd < 0)
-		return errf(err, "cannot open '%s' to sync it: %s", path, strerror(errno));
-	int rc = fsync(fd);
-	int e = errno;
-	close(fd);
-	if (rc != 0)
-		return errf(err, "cannot write '%s' to disk: %s", path, strerror(e));
-	return 0;
-}
 
 static int copy_error(sqlite3 *db, const char *out_path, char *err)
 {
@@ -78,13 +62,15 @@ int store_pack(const char *db_path, const char *out_path, char sha256_out[65], c
 	store *src;
 	if (store_open(db_path, STORE_READONLY, &src, err))
 		return -1;
-	char *tmp = xasprintf("%s.packing-%d", out_path, (int)getpid());
+	outfile o;
 	char sha[65] = "";
 	sqlite3 *dst = NULL;
 	int rc = -1;
-	unlink(tmp);
-	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
+	if (outfile_begin(&o, out_path, err))
+		goto done;
+	close(o.fd);   /* SQLite writes it by name (and our descriptor would drop its locks) */
+	o.fd = -1;
+	if (sqlite3_open_v2(o.tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		copy_error(dst, out_path, err);
 		goto done;
 	}
@@ -110,31 +96,18 @@ int store_pack(const char *db_path, const char *out_path, char sha256_out[65], c
 		goto done;
 	}
 	dst = NULL;
-	char *dir_copy = xstrdup(out_path);
-	const char *dir = dirname(dir_copy);
-	if (sync_path(tmp, 0, err)) {
-		free(dir_copy);
-		goto done;
-	}
-	if (rename(tmp, out_path) != 0) {
-		errf(err, "cannot write '%s': %s", out_path, strerror(errno));
-		free(dir_copy);
-		goto done;
-	}
-	rc = sync_path(dir, 1, err);
-	free(dir_copy);
+	rc = outfile_commit(&o, err);
 	if (rc == 0 && sha256_out)
 		memcpy(sha256_out, sha, 65);
 done:
 	if (dst)
 		sqlite3_close(dst);
-	if (rc) {
-		unlink(tmp);
-		char *j = xasprintf("%s-journal", tmp);
+	if (rc && o.tmp) {
+		char *j = xasprintf("%s-journal", o.tmp);
 		unlink(j);
 		free(j);
 	}
-	free(tmp);
+	outfile_discard(&o);
 	store_close(src);
 	return rc;
 }
