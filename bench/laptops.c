@@ -13,7 +13,7 @@ static const char *const oblasts[] = { "chui", "osh", "jalal-abad", "batken", "n
 				       "issyk-kul", "talas" };
 
 /* The questionnaire of the answers below: q01..q50, then q51..q58 in the repeat hh; every 7th
- * is text, the others integers. */
+ * is text, the others integers; comment is never answered. */
 static char *form_md(void)
 {
 	strbuf sb = STRBUF_INIT;
@@ -25,7 +25,7 @@ static char *form_md(void)
 			sb_adds(&sb, "| | begin repeat | hh | Household |\n");
 		sb_addf(&sb, "| | %s | q%02d | Q%d |\n", q % 7 == 0 ? "text" : "integer", q, q);
 	}
-	sb_adds(&sb, "| | end repeat | | |\n| choices |\n| | list_name | name | label |\n");
+	sb_adds(&sb, "| | end repeat | | |\n| | text | comment | Never answered |\n| choices |\n| | list_name | name | label |\n");
 	for (int i = 0; i < 7; i++)
 		sb_addf(&sb, "| | oblast | %s | %s |\n", oblasts[i], oblasts[i]);
 	sb_adds(&sb, "| settings |\n| | form_id | version | key_questions |\n"
