@@ -9,18 +9,29 @@
 #include "store/store.h"
 #include "util/util.h"
 
-static const char form_md[] =
-	"| survey |\n"
-	"| | type | name | label |\n"
-	"| | select_one oblast | oblast | Oblast |\n"
-	"| | text | municipality | Municipality |\n"
-	"| | integer | q01 | Q1 |\n"
-	"| settings |\n"
-	"| | form_id | version | key_questions |\n"
-	"| | lsg | 1 | municipality |\n";
-
 static const char *const oblasts[] = { "chui", "osh", "jalal-abad", "batken", "naryn",
 				       "issyk-kul", "talas" };
+
+/* The questionnaire of the answers below: q01..q50, then q51..q58 in the repeat hh; every 7th
+ * is text, the others integers; comment is never answered. */
+static char *form_md(void)
+{
+	strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, "| survey |\n| | type | name | label |\n"
+		"| | select_one oblast | oblast | Oblast |\n"
+		"| | text | municipality | Municipality |\n");
+	for (int q = 1; q <= 58; q++) {
+		if (q == 51)
+			sb_adds(&sb, "| | begin repeat | hh | Household |\n");
+		sb_addf(&sb, "| | %s | q%02d | Q%d |\n", q % 7 == 0 ? "text" : "integer", q, q);
+	}
+	sb_adds(&sb, "| | end repeat | | |\n| | text | comment | Never answered |\n| choices |\n| | list_name | name | label |\n");
+	for (int i = 0; i < 7; i++)
+		sb_addf(&sb, "| | oblast | %s | %s |\n", oblasts[i], oblasts[i]);
+	sb_adds(&sb, "| settings |\n| | form_id | version | key_questions |\n"
+		"| | lsg | 1 | municipality |\n");
+	return sb_detach(&sb);
+}
 
 static unsigned long long rng;
 static unsigned rnd(unsigned n)
@@ -93,8 +104,10 @@ int main(int argc, char **argv)
 		store *st;
 		if (store_open(path, STORE_CREATE, &st, err))
 			die("open", err);
-		if (store_form_put(st, "lsg", "1", "LSG", "lsg.md", "md", form_md,
-				   sizeof form_md - 1, err) ||
+		char *md = form_md();
+		int bad = store_form_put(st, "lsg", "1", "LSG", "lsg.md", "md", md, strlen(md), err);
+		free(md);
+		if (bad ||
 		    store_batch_begin(st, err))
 			die("form", err);
 		for (int k = 0; k < n; k++)

@@ -222,6 +222,10 @@ static int cmd_list(int argc, char **argv)
 	store *st;
 	if (store_open(argv[optind], STORE_READONLY, &st, err))
 		return cmd_fail("%s", err);
+	if (by && store_question_known((const char *const *)&argv[optind], 1, by, err)) {
+		store_close(st);
+		return cmd_fail("'%s': --by: %s", argv[optind], err);
+	}
 	store_interview *ivs;
 	store_progress_row *pr = NULL;
 	int n, npr = 0;

@@ -6,6 +6,7 @@
 
 #include "cmd.h"
 #include "store/merge.h"
+#include "store/store.h"
 #include "util/outfile.h"
 #include "util/util.h"
 
@@ -232,6 +233,16 @@ static int cmd_merge(int argc, char **argv)
 			rc = cmd_fail("%s", err);
 			goto done;
 		}
+	/* each key a question of the output's or an input's questionnaires */
+	const char **files = xcalloc((size_t)(argc - optind + 1), sizeof *files);
+	files[0] = out;
+	memcpy(files + 1, argv + optind, sizeof *files * (size_t)(argc - optind));
+	for (int i = 0; i < nkeys && rc == EXIT_OK; i++)
+		if (store_question_known(files, argc - optind + 1, keys[i], err))
+			rc = cmd_fail("--key: %s", err);
+	free(files);
+	if (rc != EXIT_OK)
+		goto done;
 	if (merge_open(out, (const char *const *)keys, nkeys, &m, err)) {
 		rc = cmd_fail("%s", err);
 		goto done;

@@ -278,6 +278,7 @@ void form_free(form *f)
 	free(f->id);
 	free(f->version);
 	free(f->style);
+	free(f->key_questions);
 	free(f->instance_name_src);
 	expr_free(f->instance_name);
 	if (f->names) {

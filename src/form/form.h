@@ -147,6 +147,8 @@ typedef struct form {
 	char *instance_name_src;   /* settings instance_name, NULL if none */
 	expr *instance_name;  /* parsed instance_name, NULL if none */
 	char *style;          /* settings style, "" if none */
+	char *key_questions;  /* settings key_questions as written ("oblast municipality"), "" if
+	                         none: the questions whose answers mark likely duplicates */
 	int nlangs;           /* languages, in the order their columns first appear */
 	form_lang *langs;
 	int default_lang;     /* index of the default language (settings default_language, else

@@ -291,6 +291,8 @@ static void read_settings(form_loader *ld)
 				dst = &f->version;
 			else if (!strcmp(key, "style"))
 				dst = &f->style;
+			else if (!strcmp(key, "key_questions"))
+				dst = &f->key_questions;
 			else if (!strcmp(key, "default_language") && *v) {
 				free(ld->default_language);
 				ld->default_language = xstrdup(v);
@@ -321,6 +323,8 @@ static void read_settings(form_loader *ld)
 		f->version = xstrdup("");
 	if (!f->style)
 		f->style = xstrdup("");
+	if (!f->key_questions)
+		f->key_questions = xstrdup("");
 }
 
 /* ---- texts ---- */

@@ -2,12 +2,17 @@
  * (integer, decimal, date, time, dateTime, selects, text, range), the constraint, required —
  * and the engine's own messages in Kyrgyz, Russian and English. */
 #include "interview/engine_impl.h"
+#include "form/value.h"
 
 #include <ctype.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The form layer checks stored values by the engine's limits. */
+_Static_assert(ENGINE_TEXT_MAX == FORM_TEXT_MAX, "text limit");
+_Static_assert(ENGINE_REPEAT_MAX == FORM_INSTANCE_MAX, "instance limit");
+_Static_assert(ENGINE_NEST_MAX == FORM_NEST_MAX, "nesting limit");
 
 enum { ML_EN, ML_KY, ML_RU, ML_N };
 
@@ -102,46 +107,6 @@ static int reject(engine *e, char *msg, enum engine_msg m)
 	return ENGINE_REJECTED;
 }
 
-/* ---- text ---- */
-
-/* Valid UTF-8 with no control characters other than tab and newline? */
-static int text_ok(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		unsigned c = *p;
-		int n;
-		unsigned long cp;
-		if (c < 0x80) {
-			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
-				return 0;
-			p++;
-			continue;
-		} else if (c >= 0xc2 && c <= 0xdf) {
-			n = 1;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			n = 2;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			n = 3;
-			cp = c & 0x07;
-		} else {
-			return 0;
-		}
-		for (int i = 1; i <= n; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (p[i] & 0x3f);
-		}
-		if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
-		    (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
-		p += n + 1;
-	}
-	return 1;
-}
-
 static int blank(const char *s)
 {
 	for (; *s; s++)
@@ -159,158 +124,6 @@ static char *trim(const char *s)
 	while (n && isspace((unsigned char)s[n - 1]))
 		n--;
 	return xstrndup(s, n);
-}
-
-/* ---- numbers ---- */
-
-static int parse_integer(const char *s, char **norm)
-{
-	const char *p = s;
-	int neg = 0;
-	if (*p == '+' || *p == '-')
-		neg = *p++ == '-';
-	if (!isdigit((unsigned char)*p))
-		return -1;
-	while (*p == '0' && isdigit((unsigned char)p[1]))
-		p++;
-	const char *d = p;
-	while (isdigit((unsigned char)*p))
-		p++;
-	if (*p)
-		return -1;
-	if (p - d > 10)
-		return -2;
-	long long v = strtoll(d, NULL, 10);
-	if (v > 2147483647LL + neg)
-		return -2;
-	*norm = (v == 0) ? xstrdup("0") : xasprintf("%s%s", neg ? "-" : "", d);
-	return 0;
-}
-
-static int parse_decimal(const char *s, char **norm, double *out)
-{
-	char *t = xstrdup(s);
-	char *p = t;
-	int seen_dot = 0, digits = 0;
-	if (*p == '+' || *p == '-')
-		p++;
-	for (char *q = p; *q; q++) {
-		if (*q == ',')
-			*q = '.';
-		if (*q == '.') {
-			if (seen_dot++)
-				goto bad;
-		} else if (isdigit((unsigned char)*q)) {
-			digits++;
-		} else {
-			goto bad;
-		}
-	}
-	if (!digits)
-		goto bad;
-	char *end;
-	double v = strtod(t, &end);
-	if (*end || !isfinite(v) || fabs(v) > 1e15)
-		goto bad;
-	*out = v;
-	/* drop a leading '+', and leading zeros before the first digit of the integer part */
-	char *q = t;
-	strbuf sb = STRBUF_INIT;
-	if (*q == '+')
-		q++;
-	if (*q == '-') {
-		sb_addc(&sb, '-');
-		q++;
-	}
-	while (*q == '0' && isdigit((unsigned char)q[1]))
-		q++;
-	if (*q == '.')
-		sb_addc(&sb, '0');
-	sb_adds(&sb, q);
-	if (sb.len && sb.buf[sb.len - 1] == '.')
-		sb.buf[--sb.len] = 0;
-	if (strcmp(sb_str(&sb), "-0") == 0 || (v == 0 && sb_str(&sb)[0] == '-'))
-		memmove(sb.buf, sb.buf + 1, sb.len--);
-	*norm = sb_detach(&sb);
-	free(t);
-	return 0;
-bad:
-	free(t);
-	return -1;
-}
-
-/* ---- dates and times ---- */
-
-static int days_in_month(int y, int m)
-{
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
-
-/* Read exactly 1..max digits; returns the count, 0 if none. */
-static int digits(const char **p, int max, int *out)
-{
-	int n = 0, v = 0;
-	while (n < max && isdigit((unsigned char)**p)) {
-		v = v * 10 + (**p - '0');
-		(*p)++;
-		n++;
-	}
-	*out = v;
-	return n;
-}
-
-/* YYYY-MM-DD, or D.M.YYYY / DD.MM.YYYY (as Russian and Kyrgyz texts write it). On success
- * advances *pp past the date. */
-static int parse_date_at(const char **pp, int *y, int *m, int *d)
-{
-	const char *p = *pp;
-	int a, b, c;
-	int na = digits(&p, 4, &a);
-	if (na == 4 && *p == '-') {
-		p++;
-		if (digits(&p, 2, &b) < 1 || *p++ != '-' || digits(&p, 2, &c) < 1)
-			return -1;
-		*y = a, *m = b, *d = c;
-	} else if (na >= 1 && na <= 2 && (*p == '.' || *p == '/')) {
-		char sep = *p++;
-		if (digits(&p, 2, &b) < 1 || *p++ != sep || digits(&p, 4, &c) != 4)
-			return -1;
-		*y = c, *m = b, *d = a;
-	} else {
-		return -1;
-	}
-	if (isdigit((unsigned char)*p))
-		return -1;
-	if (*y < 1 || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(*y, *m))
-		return -1;
-	*pp = p;
-	return 0;
-}
-
-static int parse_time_at(const char **pp, int *h, int *mi, int *s)
-{
-	const char *p = *pp;
-	*s = 0;
-	if (digits(&p, 2, h) < 1 || *p++ != ':' || digits(&p, 2, mi) != 2)
-		return -1;
-	if (*p == ':') {
-		p++;
-		if (digits(&p, 2, s) != 2)
-			return -1;
-		if (*p == '.') {   /* milliseconds are accepted and dropped */
-			p++;
-			int ms;
-			if (!digits(&p, 3, &ms))
-				return -1;
-		}
-	}
-	if (*h > 23 || *mi > 59 || *s > 59)
-		return -1;
-	*pp = p;
-	return 0;
 }
 
 /* ---- selects ---- */
@@ -384,7 +197,7 @@ static int check_type(engine *e, const iv_pos *pos, const char *text, char **nor
 	if (nd->type == FORM_TEXT) {
 		if (strlen(text) > ENGINE_TEXT_MAX)
 			return reject(e, msg, ENGINE_MSG_TOO_LONG);
-		if (!text_ok(text))
+		if (!form_text_ok(text))
 			return reject(e, msg, ENGINE_MSG_BAD_TEXT);
 		*norm = xstrdup(text);
 		return 0;
@@ -394,31 +207,24 @@ static int check_type(engine *e, const iv_pos *pos, const char *text, char **nor
 	t = trim(text);
 	switch (nd->type) {
 	case FORM_INTEGER: {
-		int r = parse_integer(t, norm);
+		int r = form_parse_integer(t, norm);
 		if (r)
 			rc = reject(e, msg, r == -2 ? ENGINE_MSG_RANGE : ENGINE_MSG_INTEGER);
 		break;
 	}
 	case FORM_DECIMAL: {
 		double v;
-		if (parse_decimal(t, norm, &v))
+		if (form_parse_decimal(t, norm, &v))
 			rc = reject(e, msg, ENGINE_MSG_DECIMAL);
 		break;
 	}
 	case FORM_RANGE: {
 		double v;
-		if (parse_decimal(t, norm, &v)) {
+		if (form_parse_decimal(t, norm, &v)) {
 			rc = reject(e, msg, ENGINE_MSG_DECIMAL);
 			break;
 		}
-		double lo = nd->range_start, hi = nd->range_end, step = nd->range_step;
-		if (lo > hi) {
-			double x = lo;
-			lo = hi;
-			hi = x;
-		}
-		double k = step > 0 ? (v - nd->range_start) / step : 0;
-		if (v < lo - 1e-9 || v > hi + 1e-9 || fabs(k - round(k)) > 1e-6) {
+		if (!form_range_ok(nd, v)) {
 			free(*norm);
 			*norm = NULL;
 			rc = reject(e, msg, ENGINE_MSG_RANGE);
@@ -428,7 +234,7 @@ static int check_type(engine *e, const iv_pos *pos, const char *text, char **nor
 	case FORM_DATE: {
 		int y, m, d;
 		const char *p = t;
-		if (parse_date_at(&p, &y, &m, &d) || *p)
+		if (form_parse_date_at(&p, &y, &m, &d) || *p)
 			rc = reject(e, msg, ENGINE_MSG_DATE);
 		else
 			*norm = xasprintf("%04d-%02d-%02d", y, m, d);
@@ -437,7 +243,7 @@ static int check_type(engine *e, const iv_pos *pos, const char *text, char **nor
 	case FORM_TIME: {
 		int h, mi, s;
 		const char *p = t;
-		if (parse_time_at(&p, &h, &mi, &s) || *p)
+		if (form_parse_time_at(&p, &h, &mi, &s) || *p)
 			rc = reject(e, msg, ENGINE_MSG_TIME);
 		else
 			*norm = xasprintf("%02d:%02d:%02d", h, mi, s);
@@ -446,8 +252,8 @@ static int check_type(engine *e, const iv_pos *pos, const char *text, char **nor
 	case FORM_DATETIME: {
 		int y, m, d, h, mi, s;
 		const char *p = t;
-		if (parse_date_at(&p, &y, &m, &d) || (*p != 'T' && *p != ' ') ||
-		    (p++, parse_time_at(&p, &h, &mi, &s)) || (*p && strcmp(p, "Z") != 0))
+		if (form_parse_date_at(&p, &y, &m, &d) || (*p != 'T' && *p != ' ') ||
+		    (p++, form_parse_time_at(&p, &h, &mi, &s)) || (*p && strcmp(p, "Z") != 0))
 			rc = reject(e, msg, ENGINE_MSG_DATETIME);
 		else
 			*norm = xasprintf("%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, h, mi, s);

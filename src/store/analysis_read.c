@@ -83,7 +83,9 @@ int store_read_paths(store *st, const store_scan_filter *filter, const char *con
 
 int store_forms_list(store *st, char ***ids, char ***versions, int *n, char *err)
 {
-	return store_string_pairs(st, "SELECT form_id, version FROM forms ORDER BY form_id, "
-				  "added, version", ids, versions, n,
-				  "cannot read the questionnaires", err);
+	if (store_string_pairs(st, "SELECT form_id, version FROM forms ORDER BY form_id, "
+			       "version", ids, versions, n, "cannot read the questionnaires", err))
+		return -1;
+	store_sort_versions(*ids, *versions, *n);
+	return 0;
 }

@@ -19,7 +19,7 @@ int store_read_paths(store *st, const store_scan_filter *filter, const char *con
 		     int npaths, store_scan_fn fn, void *arg, char *err);
 
 /* Every questionnaire embedded in the file, whether or not it has interviews: (form_id,
- * version) pairs sorted by form_id, then oldest added first. Free both arrays with
+ * version) pairs sorted by form_id, then version (oldest first, by the version string). Free both arrays with
  * store_strings_free. */
 int store_forms_list(store *st, char ***ids, char ***versions, int *n, char *err);
 

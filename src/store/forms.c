@@ -1,7 +1,9 @@
 /* forms.c: the questionnaires embedded in a database, so that it can be read without the form
- * file (tab, report and export need no FORM argument). */
+ * file (tab, report and export need no FORM argument), and the order of their versions (by the
+ * version string, never by a date a file could set). */
 #include "store/store_impl.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,26 +53,107 @@ int store_form_put(store *st, const char *form_id, const char *version, const ch
 	return 0;
 }
 
+int store_version_cmp(const char *a, const char *b)
+{
+	const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+	while (*p && *q) {
+		if (isdigit(*p) && isdigit(*q)) {   /* numbers by value: "9" < "10" */
+			while (*p == '0' && isdigit(p[1]))
+				p++;
+			while (*q == '0' && isdigit(q[1]))
+				q++;
+			size_t np = 0, nq = 0;
+			while (isdigit(p[np]))
+				np++;
+			while (isdigit(q[nq]))
+				nq++;
+			if (np != nq)
+				return np < nq ? -1 : 1;
+			int c = memcmp(p, q, np);
+			if (c)
+				return c < 0 ? -1 : 1;
+			p += np;
+			q += nq;
+		} else if (*p != *q) {
+			return *p < *q ? -1 : 1;
+		} else {
+			p++;
+			q++;
+		}
+	}
+	if (*p || *q)
+		return *p ? 1 : -1;
+	int c = strcmp(a, b);   /* "01" and "1": still one order */
+	return c < 0 ? -1 : c > 0;
+}
+
+void store_sort_versions(char **ids, char **versions, int n)
+{
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0; j--) {
+			int c = strcmp(ids[j - 1], ids[j]);
+			if (c < 0 || (c == 0 && store_version_cmp(versions[j - 1], versions[j]) <= 0))
+				break;
+			char *t = ids[j];
+			ids[j] = ids[j - 1];
+			ids[j - 1] = t;
+			t = versions[j];
+			versions[j] = versions[j - 1];
+			versions[j - 1] = t;
+		}
+}
+
+/* The newest version of form_id (by store_version_cmp); NULL when it has none. malloc'd. */
+static char *newest_version(store *st, const char *form_id, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "SELECT version FROM forms WHERE form_id=?1", &s, err))
+		return NULL;
+	sqlite3_bind_text(s, 1, form_id, -1, SQLITE_STATIC);
+	char *best = NULL;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(s, 0);
+		if (v && (!best || store_version_cmp(v, best) > 0)) {
+			free(best);
+			best = xstrdup(v);
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		free(best);
+		store_sqlerr(st, "cannot read the forms", err);
+		return NULL;
+	}
+	if (!best)
+		errf(err, "'%s' holds no form '%s'", st->path, form_id);
+	return best;
+}
+
 int store_form_get(store *st, const char *form_id, const char *version, void **bytes,
 		   size_t *len, char **source_name, char **kind, char *err)
 {
-	sqlite3_stmt *s;
-	const char *sql = version
-		? "SELECT source, source_name, source_kind FROM forms WHERE form_id=?1 AND version=?2"
-		: "SELECT source, source_name, source_kind FROM forms WHERE form_id=?1 "
-		  "ORDER BY added DESC, version DESC LIMIT 1";
-	if (store_prepare(st->db, sql, &s, err))
+	char *newest = NULL;
+	if (!version && !(version = newest = newest_version(st, form_id, err)))
 		return -1;
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "SELECT source, source_name, source_kind FROM forms WHERE "
+			  "form_id=?1 AND version=?2", &s, err)) {
+		free(newest);
+		return -1;
+	}
 	sqlite3_bind_text(s, 1, form_id, -1, SQLITE_STATIC);
-	if (version)
-		sqlite3_bind_text(s, 2, version, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, version, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
 		sqlite3_finalize(s);
 		if (rc != SQLITE_DONE)
-			return store_sqlerr(st, "cannot read the forms", err);
-		return errf(err, "'%s' holds no form '%s'%s%s", st->path, form_id,
-			    version ? " version " : "", version ? version : "");
+			rc = store_sqlerr(st, "cannot read the forms", err);
+		else
+			rc = errf(err, "'%s' holds no form '%s' version %s", st->path, form_id,
+				  version);
+		free(newest);
+		return rc;
 	}
 	*len = (size_t)sqlite3_column_bytes(s, 0);
 	*bytes = xmalloc(*len + 1);
@@ -80,5 +163,6 @@ int store_form_get(store *st, const char *form_id, const char *version, void **b
 	*source_name = store_col_text(s, 1);
 	*kind = store_col_text(s, 2);
 	sqlite3_finalize(s);
+	free(newest);
 	return 0;
 }

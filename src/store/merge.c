@@ -353,6 +353,8 @@ static int merge_attached(merge *m, struct merge_check *c, merge_result *res, ch
 		if (strcmp(c->sc.content_sha256, res->sha256) != 0)
 			return errf(err, "it changed while it was being merged; try again");
 	}
+	if (merge_validate(m, err))   /* its content, before anything is copied */
+		return -1;
 	return check_forms(m, err) || fill_merge_in(m, &c->sc, err) || copy_new(m, err) ||
 	       mark_identical(m, err) || merge_differing(m, err) ||
 	       count_actions(m, res, err) || merge_duplicates(m, res, err) ||

@@ -72,6 +72,11 @@ void merge_keys_forget(merge *m);
 /* Are there key questions for any form? (after merge_duplicates ran once) */
 int merge_keys_known(merge *m);
 
+/* Check the content of the input ATTACHed as src against its questionnaires (merge_validate.c):
+ * new questionnaires load, interviews are of a version the input or the output holds, answers
+ * are at its paths with values valid for their questions and states. -1 with one line in err. */
+int merge_validate(merge *m, char *err);
+
 /* Run sql (one statement, text parameters ?1.., NULL binds NULL); -1 with store_sqlerr. */
 int merge_exec(merge *m, const char *what, char *err, const char *sql, int n, ...);
 

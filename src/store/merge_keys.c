@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form/sheets.h"
+#include "form/form.h"
 #include "util/util.h"
 
 static int add_key(merge *m, const char *form_id, int idx, const char *name, char *err)
@@ -31,7 +31,7 @@ static int add_key_list(merge *m, const char *form_id, const char *cell, char *e
 	return rc;
 }
 
-/* The settings cell key_questions of the newest embedded version of form_id, or NULL. */
+/* The settings key_questions of the newest embedded version of form_id, or NULL. */
 static char *settings_keys(merge *m, const char *form_id)
 {
 	void *bytes;
@@ -39,17 +39,12 @@ static char *settings_keys(merge *m, const char *form_id)
 	char *name, *kind, err[ERR_MAX];
 	if (store_form_get(m->st, form_id, NULL, &bytes, &len, &name, &kind, err))
 		return NULL;
-	workbook wb;
+	form *f;
 	char *found = NULL;
-	if (workbook_read_mem(name, kind, bytes, len, &wb, err) == 0) {
-		const sheet *sh = workbook_sheet(&wb, "settings");
-		if (sh && sh->nrows >= 2) {
-			const sheet_row *h = &sh->rows[0], *r = &sh->rows[1];
-			for (int c = 0; c < h->ncells && c < r->ncells; c++)
-				if (ascii_casecmp(h->cells[c], "key_questions") == 0 && r->cells[c][0])
-					found = xstrdup(r->cells[c]);
-		}
-		workbook_release(&wb);
+	if (form_load_mem(name, kind, bytes, len, &f, NULL, err) == 0) {
+		if (*f->key_questions)
+			found = xstrdup(f->key_questions);
+		form_free(f);
 	}
 	free(bytes);
 	free(name);

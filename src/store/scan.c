@@ -216,9 +216,11 @@ int store_string_pairs(store *st, const char *sql, char ***a, char ***b, int *n,
 
 int store_form_versions(store *st, char ***ids, char ***versions, int *n, char *err)
 {
-	return store_string_pairs(st, "SELECT form_id, form_version, min(created) AS first "
-				  "FROM interviews GROUP BY 1, 2 ORDER BY 1, first, 2", ids,
-				  versions, n, "cannot read the form versions", err);
+	if (store_string_pairs(st, "SELECT form_id, form_version FROM interviews GROUP BY 1, 2",
+			       ids, versions, n, "cannot read the form versions", err))
+		return -1;
+	store_sort_versions(*ids, *versions, *n);
+	return 0;
 }
 
 void store_strings_free(char **s, int n)

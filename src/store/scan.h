@@ -39,7 +39,8 @@ int store_scan_all(store *st, const store_scan_filter *filter, store_scan_fn fn,
 /* Number of interviews that pass the filter. */
 int store_scan_count(store *st, const store_scan_filter *filter, long long *out, char *err);
 
-/* The distinct (form_id, form_version) pairs that have interviews, oldest version first.
+/* The distinct (form_id, form_version) pairs that have interviews, oldest version first (by
+ * the version string: store_version_cmp).
  * ids and versions are malloc'd arrays of malloc'd strings; free with store_strings_free. */
 int store_form_versions(store *st, char ***ids, char ***versions, int *n, char *err);
 void store_strings_free(char **s, int n);

@@ -56,9 +56,17 @@ int store_form_put(store *st, const char *form_id, const char *version, const ch
                    const char *source_name, const char *kind, const void *bytes, size_t len,
                    char *err);
 /* The embedded source of a form version. *bytes, *source_name and *kind are malloc'd and the
- * caller frees them. Returns 0, or -1 (err) when absent. version NULL means the newest. */
+ * caller frees them. Returns 0, or -1 (err) when absent. version NULL means the newest: the
+ * greatest version string (numbers by value, "10" after "9"), never the latest added. */
 int store_form_get(store *st, const char *form_id, const char *version, void **bytes,
                    size_t *len, char **source_name, char **kind, char *err);
+
+/* Does `question` (a question's name outside repeats, or an answer path "grp/q", "rep[1]/q", as
+ * list --by and merge --key take them) name a question of a questionnaire embedded in one of the
+ * databases at paths (opened read-only; one that cannot be opened, or a questionnaire that does
+ * not load, is passed over)? 0, or -1 with one line in err naming the question and the
+ * questionnaires, with close names when there are some. */
+int store_question_known(const char *const *paths, int npaths, const char *question, char *err);
 
 /* --- interviews -------------------------------------------------------------------------- */
 

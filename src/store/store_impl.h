@@ -65,6 +65,11 @@ void store_filter_bind(sqlite3_stmt *s, const struct store_scan_filter *f, int f
 /* Rows of two text columns from sql into two malloc'd arrays (store_strings_free). */
 int store_string_pairs(store *st, const char *sql, char ***a, char ***b, int *n,
 		       const char *what, char *err);
+/* Order of two form versions (forms.c): digit runs by their value (so "2026112702" is after
+ * "999" and "v10" after "v9"), other characters by byte; <0, 0, >0. "Newest" is the greatest. */
+int store_version_cmp(const char *a, const char *b);
+/* Sort pairs (form id, version) by id, then version (store_version_cmp). */
+void store_sort_versions(char **ids, char **versions, int n);
 /* Hex SHA-256 of a buffer (nettle). */
 void store_sha256_hex(const void *data, size_t len, char out[65]);
 /* Feed one field to a SHA-256: its bytes and a NUL; SQL NULL is "\x01" and a NUL, so that ""

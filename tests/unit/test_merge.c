@@ -68,6 +68,9 @@ static void copy_file(const char *from, const char *to)
 
 static const char form_md[] =
 	"| survey |\n| | type | name | label |\n| | text | municipality | M |\n"
+	"| | begin group | grp | G |\n| | integer | q0 | Q |\n| | integer | q1 | Q |\n"
+	"| | integer | q2 | Q |\n| | integer | q3 | Q |\n| | integer | q4 | Q |\n"
+	"| | end group | | |\n"
 	"| settings |\n| | form_id | version | key_questions |\n| | f | 1 | municipality |\n";
 
 /* A new interview with a municipality and n answers; complete or draft. uuid_out may be NULL. */
