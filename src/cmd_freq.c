@@ -322,11 +322,11 @@ static int cmd_freq(int argc, char **argv)
 		print_json(f, n, &o, analysis_form_id(db));
 	else if (args.format == FMT_CSV)
 		print_csv(f, n);
+	else
+		print_text(f, n, &o);
 	if (args.format == FMT_CSV && n > 0 && f[0].simulated > 0)   /* no notes in CSV */
 		fprintf(stderr, "survey: warning: %.0f of the interviews analysed are simulated "
 			"(made by 'survey simulate'): not real data\n", f[0].simulated);
-	else
-		print_text(f, n, &o);
 	analysis_freq_free(f, n);
 	analysis_close(db);
 	return EXIT_OK;

@@ -850,11 +850,11 @@ static int cmd_tab(int argc, char **argv)
 		print_json(&cli, t, &o, analysis_form_id(db));
 	else if (cli.format == FMT_CSV)
 		print_csv(&cli, t);
+	else
+		print_text(&cli, t);
 	if (cli.format == FMT_CSV && t->simulated > 0)   /* no notes in CSV */
 		fprintf(stderr, "survey: warning: %.0f of the interviews analysed are simulated "
 			"(made by 'survey simulate'): not real data\n", t->simulated);
-	else
-		print_text(&cli, t);
 	analysis_tab_free(t);
 	analysis_close(db);
 	return EXIT_OK;
