@@ -56,10 +56,12 @@ static const char schema_v2[] =
 /* Version 3: every interview's origin (store_origin). Added by ALTER TABLE, for new files too
  * (they are made as version 1 and migrated), so that every file of a version has the same
  * schema text. Interviews already there are 'field' unless simulate's trace says otherwise
- * (store_origin_sql); so are the versions kept whole in conflicts (their JSON gets the key). */
+ * (store_origin_sql); so are the versions kept whole in conflicts (their JSON gets the key).
+ * The index lets merge ask whether a large file holds any interview of an origin at once. */
 static const char schema_v3[] =
 	"ALTER TABLE interviews ADD COLUMN origin TEXT NOT NULL DEFAULT 'field' "
-	"CHECK(origin IN ('field','imported','simulated'));\n";
+	"CHECK(origin IN ('field','imported','simulated'));\n"
+	"CREATE INDEX interviews_by_origin ON interviews(origin);\n";
 
 /* What `survey simulate` has always left in an interview's event log and nothing else does:
  * its fake clock ticks 2 s per reading and store_iv_start reads it twice before the first
