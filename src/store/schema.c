@@ -78,7 +78,7 @@ static const char schema_v3[] =
 	"(json_extract(events, '$[0].kind') = 'opened' AND " \
 	"json_extract(events, '$[0].offset_ms') = 2000 AND NOT EXISTS (SELECT 1 FROM " \
 	"json_each(events) j WHERE json_extract(j.value, '$.kind') = 'moved' OR " \
-	"json_extract(j.value, '$.offset_ms') %% 2000 <> 0))"
+	"json_extract(j.value, '$.offset_ms') % 2000 <> 0))"
 
 char *store_origin_sql(const char *schema, const char *table, int version)
 {
@@ -88,13 +88,18 @@ char *store_origin_sql(const char *schema, const char *table, int version)
 			       schema, table, schema, table);
 }
 
+const char *store_conflict_interview_sql(int version)
+{
+	return version >= 3 ? "interview" : "json_set(interview, '$.origin', CASE WHEN "
+		SIM_TRACE_JSON " THEN 'simulated' ELSE 'field' END)";
+}
+
 static int migrate_origin(sqlite3 *db, char *err)
 {
 	char *trace = sqlite3_mprintf(SIM_TRACE_ROWS, "main", "interviews", "main", "interviews");
 	char *sql = sqlite3_mprintf("%sUPDATE interviews SET origin = 'simulated' WHERE %s;\n"
-				    "UPDATE conflicts SET interview = json_set(interview, '$.origin', "
-				    "CASE WHEN " SIM_TRACE_JSON " THEN 'simulated' ELSE 'field' END);",
-				    schema_v3, trace);
+				    "UPDATE conflicts SET interview = %s;", schema_v3, trace,
+				    store_conflict_interview_sql(2));
 	int rc = store_exec(db, sql, "cannot add the origin of interviews", err);
 	sqlite3_free(sql);
 	sqlite3_free(trace);

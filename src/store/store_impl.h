@@ -43,6 +43,10 @@ int store_schema_migrate(sqlite3 *db, int from, char *err);
  * log: 'simulated', else 'field'), so that an older file reads (list, report, merge) as it
  * would once migrated. sqlite3_free the result. */
 char *store_origin_sql(const char *schema, const char *table, int version);
+/* SQL expression over a conflicts row of a file at schema version `version`: its column
+ * `interview` (JSON) as version 3 has it — before 3, with the key "origin" added last as the
+ * migration adds it — for copying conflict rows from an older input. Static string. */
+const char *store_conflict_interview_sql(int version);
 
 /* Run SQL with no result rows; -1 with "what: sqlite message" in err. */
 int store_exec(sqlite3 *db, const char *sql, const char *what, char *err);
