@@ -97,8 +97,8 @@ static void print_json(const analysis_freq *f, int n, const analysis_opts *o,
 		json_put_string(stdout, q->var.label);
 		printf(", \"type\": ");
 		json_put_string(stdout, form_type_name(q->var.type));
-		printf(", \"kind\": \"%s\", \"n_cases\": %.0f, \"total\": ", type_word(&q->var),
-		       q->n_cases);
+		printf(", \"kind\": \"%s\", \"n_cases\": %.0f, \"simulated\": %.0f, \"total\": ",
+		       type_word(&q->var), q->n_cases, q->simulated);
 		jnum(q->total);
 		printf(", \"valid\": ");
 		jnum(q->valid);
@@ -324,6 +324,9 @@ static int cmd_freq(int argc, char **argv)
 		print_csv(f, n);
 	else
 		print_text(f, n, &o);
+	if (args.format == FMT_CSV && n > 0 && f[0].simulated > 0)   /* no notes in CSV */
+		fprintf(stderr, "survey: warning: %.0f of the interviews analysed are simulated "
+			"(made by 'survey simulate'): not real data\n", f[0].simulated);
 	analysis_freq_free(f, n);
 	analysis_close(db);
 	return EXIT_OK;

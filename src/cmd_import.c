@@ -40,6 +40,8 @@ const struct cmd_entry cmd_import_entry = {
 	"               times; _device, deviceid, _interviewer, username, _submitted_by\n"
 	"  repeats      DATA-REPEAT.csv beside DATA.csv, a row per instance, PARENT_KEY\n"
 	"               naming the KEY (or 'uuid:' and the UUID) of its interview's row\n"
+	"  _origin      'simulated' (from 'survey export' of simulated data) keeps it\n"
+	"               simulated; every other interview is marked imported\n"
 	"Other columns are reported once each and ignored. An interview whose UUID is\n"
 	"already in DB is skipped when its answers are the same, an error otherwise.\n"
 	"DATA.csv must be UTF-8 (a byte order mark is fine), separated by ',' or ';'.\n\n"

@@ -14,9 +14,10 @@ const struct cmd_entry cmd_list_entry = {
 	.name = "list",
 	.usage = "DB [--json] [--by QUESTION]",
 	.summary = "list the interviews in a database, with totals and progress",
-	.help = "Prints one line per interview (oldest first): UUID, status, form version,\n"
-		"device, interviewer, answers given, created and modified times (UTC), then totals\n"
-		"(complete, draft) by status, device, interviewer, form version and day created.\n"
+	.help = "Prints one line per interview (oldest first): UUID, status, origin (field,\n"
+		"imported, simulated), form version, device, interviewer, answers given, created\n"
+		"and modified times (UTC), then totals (complete, draft) by status, origin,\n"
+		"device, interviewer, form version and day created.\n"
 		"The database is opened read-only and never changed.\n\n"
 		"options:\n"
 		"  --by QUESTION   progress: interviews complete and draft by their answer to\n"
@@ -60,12 +61,12 @@ static int tally_cmp(const void *a, const void *b)
 	return strcmp(((const struct tally *)a)->key, ((const struct tally *)b)->key);
 }
 
-enum { BY_STATUS, BY_DEVICE, BY_INTERVIEWER, BY_FORM, BY_DATE, NBY };
+enum { BY_STATUS, BY_ORIGIN, BY_DEVICE, BY_INTERVIEWER, BY_FORM, BY_DATE, NBY };
 
 static void count_all(const store_interview *ivs, int n, struct tallies *ts)
 {
 	static const char *const titles[NBY][2] = {
-		{ "status", "by_status" }, { "device", "by_device" },
+		{ "status", "by_status" }, { "origin", "by_origin" }, { "device", "by_device" },
 		{ "interviewer", "by_interviewer" }, { "form version", "by_form_version" },
 		{ "day created (UTC)", "by_date" },
 	};
@@ -78,6 +79,7 @@ static void count_all(const store_interview *ivs, int n, struct tallies *ts)
 		snprintf(form, sizeof form, "%s@%s", v->form_id, v->form_version);
 		snprintf(day, sizeof day, "%s", v->created);
 		tally_add(&ts[BY_STATUS], v->status, complete);
+		tally_add(&ts[BY_ORIGIN], v->origin, complete);
 		tally_add(&ts[BY_DEVICE], v->device_id, complete);
 		tally_add(&ts[BY_INTERVIEWER], v->interviewer, complete);
 		tally_add(&ts[BY_FORM], form, complete);
@@ -110,12 +112,12 @@ static void print_json(const store_interview *ivs, int n, const struct tallies *
 		const store_interview *v = &ivs[i];
 		printf("%s\n  {\"uuid\": ", i ? "," : "");
 		json_put_string(stdout, v->uuid);
-		const char *keys[] = { "status", "device", "interviewer", "form_id",
+		const char *keys[] = { "status", "origin", "device", "interviewer", "form_id",
 				       "form_version", "created", "modified", "completed",
 				       "instance_name" };
-		const char *vals[] = { v->status, v->device_id, v->interviewer, v->form_id,
-				       v->form_version, v->created, v->modified, v->completed,
-				       v->instance_name };
+		const char *vals[] = { v->status, v->origin, v->device_id, v->interviewer,
+				       v->form_id, v->form_version, v->created, v->modified,
+				       v->completed, v->instance_name };
 		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
 			printf(", \"%s\": ", keys[k]);
 			json_put_string(stdout, vals[k]);
@@ -162,23 +164,29 @@ static void print_text(const store_interview *ivs, int n, const struct tallies *
 		       const char *by, const store_progress_row *pr, int npr)
 {
 	if (n)
-		printf("%-36s  %-8s  %-12s  %-8s  %-16s  %7s  %-16s  %-16s\n", "uuid", "status",
-		       "form", "device", "interviewer", "answers", "created", "modified");
-	int complete = 0;
+		printf("%-36s  %-8s  %-9s  %-12s  %-8s  %-16s  %7s  %-16s  %-16s\n", "uuid",
+		       "status", "origin", "form", "device", "interviewer", "answers", "created",
+		       "modified");
+	int complete = 0, simulated = 0;
 	for (int i = 0; i < n; i++) {
 		const store_interview *v = &ivs[i];
+		simulated += strcmp(v->origin, "simulated") == 0;
 		char form[64];
 		snprintf(form, sizeof form, "%s@%s", v->form_id, v->form_version);
-		printf("%-36s  %-8s  %-12s  %-8.8s  %-16s  %7d  %-16.16s  %-16.16s\n", v->uuid,
-		       v->status, form, v->device_id, v->interviewer[0] ? v->interviewer : "-",
-		       v->answered, v->created, v->modified);
+		printf("%-36s  %-8s  %-9s  %-12s  %-8.8s  %-16s  %7d  %-16.16s  %-16.16s\n",
+		       v->uuid, v->status, v->origin, form, v->device_id,
+		       v->interviewer[0] ? v->interviewer : "-", v->answered, v->created,
+		       v->modified);
 		complete += strcmp(v->status, "complete") == 0;
 	}
-	printf("%d interview%s: %d complete, %d draft\n", n, n == 1 ? "" : "s", complete,
+	printf("%d interview%s: %d complete, %d draft", n, n == 1 ? "" : "s", complete,
 	       n - complete);
+	if (simulated)
+		printf(" (%d simulated: not real data)", simulated);
+	printf("\n");
 	if (!n)
 		return;
-	for (int b = BY_DEVICE; b < NBY; b++) {
+	for (int b = BY_ORIGIN; b < NBY; b++) {
 		printf("\nby %s:\n  %-36s  %8s  %8s  %8s\n", ts[b].title, "", "complete", "draft",
 		       "total");
 		for (int i = 0; i < ts[b].n; i++)

@@ -14,7 +14,7 @@ static int cmd_merge(int argc, char **argv);
 
 const struct cmd_entry cmd_merge_entry = {
 	.name = "merge",
-	.usage = "-o OUT IN... [--json] [--key QUESTION,...]",
+	.usage = "-o OUT IN... [--json] [--key QUESTION,...] [--allow-simulated]",
 	.summary = "merge laptop files into one coordinator file, keeping conflicts",
 	.help = "Merges each IN (a laptop's database, best made with 'survey pack') into OUT,\n"
 		"which is created or, when it exists, updated. Each input is read-only, checked\n"
@@ -31,7 +31,10 @@ const struct cmd_entry cmd_merge_entry = {
 		"                   inputs (refused before anything is opened, exit status 1)\n"
 		"  --key Q1,Q2      key questions for likely duplicates (default: the column\n"
 		"                   key_questions of the form's settings sheet)\n"
-		"  --json           one JSON document on stdout\n\n"
+		"  --json           one JSON document on stdout\n"
+		"  --allow-simulated  let simulated interviews ('survey simulate') and real ones\n"
+		"                   (field, imported) be merged into one file; without it an\n"
+		"                   input that would mix them is refused\n\n"
 		"exit status: 0 all merged, 1 an input was refused (the others are merged),\n"
 		"2 bad arguments.\n\n"
 		"example:\n  survey merge -o all.db stick1/laptop3.db stick2/*.db --key municipality\n",
@@ -192,9 +195,10 @@ static int cmd_merge(int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ "key", required_argument, NULL, 'k' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "allow-simulated", no_argument, NULL, 'S' },
 		{ 0 }
 	};
-	int json = 0, c, nkeys = 0;
+	int json = 0, c, nkeys = 0, allow_sim = 0;
 	const char *out = NULL;
 	char **keys = NULL;
 	optind = 0;
@@ -204,6 +208,8 @@ static int cmd_merge(int argc, char **argv)
 			json = 1;
 		} else if (c == 'o') {
 			out = optarg;
+		} else if (c == 'S') {
+			allow_sim = 1;
 		} else if (c == 'k') {
 			for (int i = 0; i < nkeys; i++)
 				free(keys[i]);
@@ -247,6 +253,7 @@ static int cmd_merge(int argc, char **argv)
 		rc = cmd_fail("%s", err);
 		goto done;
 	}
+	merge_allow_simulated(m, allow_sim);
 	struct totals t = { 0 };
 	if (json) {
 		printf("{\"output\": ");

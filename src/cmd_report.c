@@ -37,8 +37,9 @@ const struct cmd_entry cmd_report_entry = {
 	"  -o, --output OUT   the file to write\n"
 	"  --lang CODE        the report's language (ky, ru, en); default: the spec's\n"
 	"                     default_language, else the questionnaire's\n"
-	"  --simulated        mark every page as simulated data (for examples made with\n"
-	"                     'survey simulate')\n"
+	"  --simulated        mark every page as simulated data even when the data do not\n"
+	"                     say so (interviews made by 'survey simulate' mark the report\n"
+	"                     by themselves, with their number)\n"
 	"  --form ID          which questionnaire, when DB holds several\n"
 	"  --timings          print the time each table took on stderr\n"
 	"  -q, --quiet        no summary line\n\n"
@@ -199,8 +200,8 @@ static int cmd_report(int argc, char **argv)
 		int ntables = 0;
 		for (int i = 0; i < doc.nblocks; i++)
 			ntables += doc.blocks[i].kind == REPORT_B_TABLE;
-		printf("wrote '%s': %d table%s in %s\n", out, ntables, ntables == 1 ? "" : "s",
-		       doc.lang);
+		printf("wrote '%s': %d table%s in %s%s\n", out, ntables, ntables == 1 ? "" : "s",
+		       doc.lang, doc.simulated ? ", marked as simulated data" : "");
 	}
 	rc = EXIT_OK;
 done:

@@ -332,7 +332,8 @@ static void print_json(const tab_cli *cli, const analysis_tab *t, const analysis
 	json_put_string(stdout, t->row.label);
 	printf(", \"col_label\": ");
 	json_put_string(stdout, t->col.label);
-	printf(", \"n_cases\": %.0f,\n \"tables\": [", t->n_cases);
+	printf(", \"n_cases\": %.0f, \"simulated\": %.0f,\n \"tables\": [", t->n_cases,
+	       t->simulated);
 	for (int l = 0; l < t->nlayers; l++) {
 		const analysis_layer *L = &t->layers[l];
 		printf("%s\n  {\"layer\": ", l ? "," : "");
@@ -851,6 +852,9 @@ static int cmd_tab(int argc, char **argv)
 		print_csv(&cli, t);
 	else
 		print_text(&cli, t);
+	if (cli.format == FMT_CSV && t->simulated > 0)   /* no notes in CSV */
+		fprintf(stderr, "survey: warning: %.0f of the interviews analysed are simulated "
+			"(made by 'survey simulate'): not real data\n", t->simulated);
 	analysis_tab_free(t);
 	analysis_close(db);
 	return EXIT_OK;

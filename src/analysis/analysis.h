@@ -147,6 +147,7 @@ typedef struct analysis_summary {
 typedef struct analysis_freq {
 	analysis_var var;
 	double n_cases;        /* cases in the analysis (after status, where and weights) */
+	double simulated;      /* of the interviews analysed, those made by survey simulate */
 	double total;          /* their weighted total */
 	double valid;          /* weighted total with a valid answer (select_multiple: answered) */
 	double missing;        /* weighted total without */
@@ -196,6 +197,7 @@ typedef struct analysis_tab {
 	int design;            /* a weight, strata or clusters: Rao-Scott tests */
 	int multiple;          /* a select_multiple variable: percents are of cases, no tests */
 	double n_cases;        /* cases in the analysis, in every layer together */
+	double simulated;      /* of the interviews analysed, those made by survey simulate */
 	int nlayers;
 	analysis_layer *layers;
 	int has_cmh;           /* --by with 2x2 tables: the Cochran-Mantel-Haenszel test */

@@ -108,6 +108,7 @@ typedef struct an_data {
 	long long bad_strata;  /* left out: no stratum */
 	long long bad_cluster; /* left out: no cluster */
 	long long where_out;   /* outside --where */
+	long long simulated;   /* cases kept (inside --where) made by survey simulate (origin) */
 	int design;            /* weight, strata or cluster given */
 	int nversions;         /* entries of each column's vpath */
 	int lang;

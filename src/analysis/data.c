@@ -242,6 +242,7 @@ static int read_row(void *arg, const store_scan_row *row)
 	grow(d);
 	size_t i = d->n++;
 	d->in[i] = (unsigned char)in;
+	d->simulated += in && row->iv->origin && strcmp(row->iv->origin, "simulated") == 0;
 	if (d->w)
 		d->w[i] = w;
 	if (d->stratum)
@@ -514,6 +515,10 @@ int an_data_read(analysis_db *db, const char *const *vars, int nvars, const anal
 	if (o->where)
 		an_note(&d->notes, 0, "%lld of %zu interview%s kept by --where %s", 
 			(long long)d->n - d->where_out, d->n, d->n == 1 ? "" : "s", o->where);
+	if (d->simulated)
+		an_note(&d->notes, 1, "%lld of the %lld interviews analysed are simulated (made by "
+			"'survey simulate'): not real data", d->simulated,
+			(long long)d->n - d->where_out);
 	rc = 0;
 done:
 	expr_free(where);

@@ -222,6 +222,7 @@ int analysis_freq_run(analysis_db *db, const char *const *vars, int nvars,
 	for (int k = 0; k < nvars && rc == 0; k++) {
 		for (int n = 0; n < d.notes.n; n++)
 			an_note(&f[k].notes, d.notes.items[n].warning, "%s", d.notes.items[n].text);
+		f[k].simulated = (double)d.simulated;
 		rc = freq_one(&d, &d.cols[k], dp, o, &f[k], err);
 	}
 	stats_design_free(dp);

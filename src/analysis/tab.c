@@ -332,6 +332,7 @@ int analysis_tab_run(analysis_db *db, const char *row, const char *col, const ch
 	t->multiple = t->row.vtype == ANALYSIS_MULTIPLE || t->col.vtype == ANALYSIS_MULTIPLE;
 	for (int k = 0; k < d.notes.n; k++)
 		an_note(&t->notes, d.notes.items[k].warning, "%s", d.notes.items[k].text);
+	t->simulated = (double)d.simulated;
 
 	/* one pass: every case into its layer's table */
 	int nacc = by ? t->by.ncat : 1;

@@ -77,20 +77,6 @@ static const char *value_text(csvw *w, const xquestion *q, const char *v, store_
 	return sb_str(&w->sb);
 }
 
-static const char *meta_text(const store_interview *iv, enum xmeta m)
-{
-	switch (m) {
-	case XM_UUID: return iv->uuid;
-	case XM_DEVICE: return iv->device_id;
-	case XM_INTERVIEWER: return iv->interviewer;
-	case XM_STATUS: return iv->status;
-	case XM_START: return iv->created;
-	case XM_END: return iv->completed;
-	case XM_VERSION: return iv->form_version;
-	default: return NULL;
-	}
-}
-
 static int on_row(void *arg, const xrow *r, char *err)
 {
 	csvw *w = arg;
@@ -113,7 +99,7 @@ static int on_row(void *arg, const xrow *r, char *err)
 				      f);
 			break;
 		case XC_META:
-			xcsv_field(f, meta_text(r->iv, col->meta));
+			xcsv_field(f, xmeta_text(r->iv, col->meta));
 			break;
 		case XC_KEY:
 			xcsv_field(f, r->key);

@@ -77,10 +77,16 @@ typedef enum xcol_kind {
 } xcol_kind;
 
 enum xmeta {
-	XM_UUID, XM_DEVICE, XM_INTERVIEWER, XM_STATUS, XM_START, XM_END, XM_VERSION, XM_N
+	XM_UUID, XM_DEVICE, XM_INTERVIEWER, XM_STATUS, XM_START, XM_END, XM_VERSION,
+	XM_ORIGIN,         /* field, imported, simulated (SPSS/Stata: codes 1-3, labelled) */
+	XM_N
 };
 /* CSV header of a metadata column ("_uuid", "_device", ...). */
 const char *xmeta_csv_name(enum xmeta m);
+/* The metadata m of an interview as stored (NULL when it has none). */
+const char *xmeta_text(const store_interview *iv, enum xmeta m);
+/* The label of an origin (store_origin) in a language code ("ky", "ru", else English). */
+const char *xword_origin(int origin, const char *lang_code);
 
 typedef struct xcol {
 	xcol_kind kind;

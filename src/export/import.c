@@ -863,6 +863,9 @@ static int import_row(import_job *job, store *st, int row, import_summary *sum, 
 		.source = job->source, .source_len = job->source_len,
 		.source_name = job->source_name, .source_kind = job->source_kind,
 		.device_id = first_of(F, row, IM_DEVICE, IM_FORM_DEVICE),
+		/* imported; but simulated data exported and imported again stays simulated */
+		.origin = strcmp(cell(F, row, F->meta[IM_ORIGIN]), "simulated") == 0 ?
+			ORIGIN_SIMULATED : ORIGIN_IMPORTED,
 		.uuid = exists ? NULL : uuid,
 		.created = start ? created : NULL,
 		.now = start,

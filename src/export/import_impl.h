@@ -10,6 +10,7 @@ enum {
 	IM_NONE = -1,
 	IM_INSTANCE_ID, IM_UUID, IM_KEY, IM_PARENT_KEY, IM_START, IM_END, IM_SUBMISSION,
 	IM_DEVICE, IM_INTERVIEWER, IM_FORM_START, IM_FORM_END, IM_FORM_DEVICE, IM_FORM_USER,
+	IM_ORIGIN,         /* "_origin" of survey's export: "simulated" stays simulated */
 	IM_N
 };
 

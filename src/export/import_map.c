@@ -32,7 +32,7 @@ static int meta_of(const char *h)
 		{ "_submission_time", IM_SUBMISSION }, { "SubmissionDate", IM_SUBMISSION },
 		{ "_device", IM_DEVICE }, { "DeviceID", IM_DEVICE },
 		{ "_interviewer", IM_INTERVIEWER }, { "_submitted_by", IM_INTERVIEWER },
-		{ "SubmitterName", IM_INTERVIEWER },
+		{ "SubmitterName", IM_INTERVIEWER }, { "_origin", IM_ORIGIN },
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(h, names[i].name) == 0)

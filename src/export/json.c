@@ -145,6 +145,7 @@ static int on_interview(void *arg, const store_scan_row *r)
 	kv(f, "device", iv->device_id, &first);
 	kv(f, "interviewer", iv->interviewer, &first);
 	kv(f, "status", iv->status, &first);
+	kv(f, "origin", iv->origin, &first);
 	key(f, "revision", &first);
 	fprintf(f, "%d", iv->revision);
 	kv(f, "created", iv->created, &first);

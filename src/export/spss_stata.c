@@ -83,23 +83,11 @@ static xkind natural_kind(const xmodel *m, const xcol *c)
 	case XC_OPTION:
 		return XK_CODE;
 	case XC_META:
+		if (c->meta == XM_ORIGIN)
+			return XK_CODE;
 		return c->meta == XM_START || c->meta == XM_END ? XK_DATETIME : XK_STRING;
 	default:
 		return XK_STRING;
-	}
-}
-
-static const char *meta_text(const store_interview *iv, enum xmeta m)
-{
-	switch (m) {
-	case XM_UUID: return iv->uuid;
-	case XM_DEVICE: return iv->device_id;
-	case XM_INTERVIEWER: return iv->interviewer;
-	case XM_STATUS: return iv->status;
-	case XM_START: return iv->created;
-	case XM_END: return iv->completed;
-	case XM_VERSION: return iv->form_version;
-	default: return NULL;
 	}
 }
 
@@ -107,7 +95,7 @@ static const char *meta_text(const store_interview *iv, enum xmeta m)
 static const char *cell_text(const xmodel *m, const xcol *c, const xrow *r)
 {
 	if (c->kind == XC_META)
-		return meta_text(r->iv, c->meta);
+		return xmeta_text(r->iv, c->meta);
 	if (c->kind == XC_KEY)
 		return r->key;
 	if (c->kind == XC_PARENT_KEY)
@@ -129,9 +117,16 @@ static enum cell cell_number(const statw *w, const xcol *c, xkind k, const xrow 
 	const xmodel *m = w->m;
 	const char *text;
 	if (c->kind == XC_META) {
-		text = meta_text(r->iv, c->meta);
+		text = xmeta_text(r->iv, c->meta);
 		if (!text || !*text)
 			return CELL_MISSING;
+		store_origin o;
+		if (c->meta == XM_ORIGIN) {   /* codes 1, 2, 3 as store_origin */
+			if (store_origin_parse(text, &o))
+				return CELL_BAD;
+			*out = (double)o + 1;
+			return CELL_VALUE;
+		}
 	} else {
 		int slot = m->qs[c->q].slot;
 		if (!r->present[slot])
@@ -418,6 +413,16 @@ static int setup_table(statw *w, int ti)
 			char *l = cut_label(w, c->label, 0);
 			readstat_variable_set_label(v, l);
 			free(l);
+		}
+		if (c->kind == XC_META && c->meta == XM_ORIGIN && k == XK_CODE) {
+			double codes[ORIGIN_N];
+			const char *labels[ORIGIN_N];
+			for (int o = 0; o < ORIGIN_N; o++) {
+				codes[o] = o + 1;
+				labels[o] = xword_origin(o, m->lang_code);
+			}
+			readstat_variable_set_label_set(v, label_set(w, "origin", ORIGIN_N, codes,
+								     labels, sc, 0));
 		}
 		if (k == XK_STRING || c->kind == XC_META)
 			continue;

@@ -54,15 +54,42 @@ const char *xword_meta(enum xmeta m, const char *code)
 		[XM_START] = { "Started (UTC)", "Башталды (UTC)", "Начато (UTC)" },
 		[XM_END] = { "Completed (UTC)", "Бүттү (UTC)", "Завершено (UTC)" },
 		[XM_VERSION] = { "Form version", "Анкетанын версиясы", "Версия анкеты" },
+		[XM_ORIGIN] = { "Origin of the data", "Маалыматтын булагы", "Источник данных" },
 	};
 	return w[m][wlang(code)];
+}
+
+const char *xword_origin(int origin, const char *code)
+{
+	static const char *const w[ORIGIN_N][3] = {
+		[ORIGIN_FIELD] = { "Field interview", "Талаадагы интервью", "Полевое интервью" },
+		[ORIGIN_IMPORTED] = { "Imported", "Импорттолгон", "Импортировано" },
+		[ORIGIN_SIMULATED] = { "Simulated (not real)", "Моделдештирилген (чыныгы эмес)",
+				       "Смоделировано (не реальное)" },
+	};
+	return w[origin >= 0 && origin < ORIGIN_N ? origin : ORIGIN_FIELD][wlang(code)];
 }
 
 const char *xmeta_csv_name(enum xmeta m)
 {
 	static const char *const n[XM_N] = { "_uuid", "_device", "_interviewer", "_status",
-		"_start", "_end", "_version" };
+		"_start", "_end", "_version", "_origin" };
 	return n[m];
+}
+
+const char *xmeta_text(const store_interview *iv, enum xmeta m)
+{
+	switch (m) {
+	case XM_UUID: return iv->uuid;
+	case XM_DEVICE: return iv->device_id;
+	case XM_INTERVIEWER: return iv->interviewer;
+	case XM_STATUS: return iv->status;
+	case XM_START: return iv->created;
+	case XM_END: return iv->completed;
+	case XM_VERSION: return iv->form_version;
+	case XM_ORIGIN: return iv->origin;
+	default: return NULL;
+	}
 }
 
 int xvalue_has(const char *value, const char *name)

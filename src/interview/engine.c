@@ -205,7 +205,7 @@ int engine_start(store *st, const form *f, const engine_new *how, engine **out, 
 	store_start s = {
 		.form_id = f->id, .form_version = f->version, .interviewer = how->interviewer,
 		.lang = iv_lang_code(e), .device_id = how->device_id, .uuid = how->uuid,
-		.created = how->created,
+		.created = how->created, .origin = how->origin,
 	};
 	if (store_iv_start(st, &s, &e->iv, err))
 		goto fail;

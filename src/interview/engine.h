@@ -47,6 +47,7 @@ typedef struct engine_new {
 	                             the start/end/today metadata; 0: the real clock */
 	int no_move_log;          /* simulate: no "moved" event or saved position on each move
 	                             (only when leaving); answers are logged as always */
+	store_origin origin;      /* store_start.origin: 0 field; import and simulate set theirs */
 } engine_new;
 
 /* Start a new interview of form f in st: embeds the form (see engine_new), store_iv_start,

@@ -476,6 +476,7 @@ static int one_interview(sim *s, store *st, const char *device, const char *inte
 	engine_new how = {
 		.interviewer = interviewer, .lang = lang, .device_id = device, .uuid = uuid,
 		.created = created, .now = s->now, .source_path = source, .no_move_log = 1,
+		.origin = ORIGIN_SIMULATED,
 	};
 	engine *e;
 	if (engine_start(st, f, &how, &e, err))

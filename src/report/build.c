@@ -78,11 +78,19 @@ int report_build(const report_spec *s, analysis_db *db, store *st,
 	out->author = xstrdup(rb_text(&c, &s->author));
 	out->date = c.o->date ? rb_day(&c, c.o->date) : NULL;
 	out->made = c.o->made;
-	out->simulated = c.o->simulated;
 
 	struct facts facts;
 	if (rb_facts(&c, &facts))
 		goto fail;
+	/* simulated interviews mark the report by themselves (the option only adds the mark) */
+	out->simulated = c.o->simulated || facts.simulated > 0;
+	if (facts.simulated > 0) {
+		char *a = rb_num(&c, (double)facts.simulated, REPORT_N_COUNT);
+		char *b = rb_num(&c, (double)facts.complete, REPORT_N_COUNT);
+		out->simulated_note = rb_say_str(&c, RS_SIMULATED_COUNT, a, b, NULL);
+		free(a);
+		free(b);
+	}
 	if (*f->version)
 		report_strs_addf(&out->facts, "%s: %s (%s, %s %s)", rb_word(&c, RW_QUESTIONNAIRE),
 				 f->title, f->id, rb_word(&c, RW_VERSION), f->version);

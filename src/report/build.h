@@ -12,7 +12,8 @@
 typedef struct report_build_opts {
 	const char *lang;      /* language code or name; NULL: the spec's default language,
 	                          else the form's */
-	int simulated;         /* the data are simulated: banner and note */
+	int simulated;         /* mark the report as simulated data even when no interview says
+	                          so (their origin marks it by itself): banner and note */
 	const char *date;      /* the date printed on the report; NULL: none */
 	long long made;        /* its time (seconds since 1970) for file properties; 0: now */
 	/* called after each table with its spec name and the seconds it took (may be NULL) */

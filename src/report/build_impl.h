@@ -25,6 +25,7 @@ struct ctx {
 /* Facts from the interview list: counts, dates, interviewers. */
 struct facts {
 	long long complete, drafts, other;
+	long long simulated;   /* of the complete ones: made by survey simulate (origin) */
 	char first[11], last[11];
 	int ninterviewers, ndevices;
 	char **names;          /* interviewers, sorted, with counts */

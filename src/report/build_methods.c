@@ -52,6 +52,7 @@ static int scan_one(void *arg, const store_scan_row *row)
 		return 0;
 	}
 	f->complete++;
+	f->simulated += iv->origin && strcmp(iv->origin, "simulated") == 0;
 	char day[11];
 	snprintf(day, sizeof day, "%.10s", iv->created ? iv->created : "");
 	if (!*f->first || strcmp(day, f->first) < 0)
@@ -147,8 +148,8 @@ int rb_methods(struct ctx *c, const report_item *it, const struct facts *f)
 	report_doc_heading(c->doc, 1, "methods", title ? title : rb_word(c, RW_METHODS));
 	if (it && rb_text(c, &it->note))
 		report_doc_para(c->doc, rb_text(c, &it->note));
-	if (c->o->simulated)
-		report_doc_para(c->doc, rb_word(c, RW_SIMULATED_NOTE));
+	if (c->doc->simulated)
+		report_doc_para(c->doc, report_simulated_note(c->doc));
 	add_para(c, RS_M_FORM, fm->title, fm->id, *fm->version ? fm->version : "—");
 	if (strchr(f->versions, ','))
 		add_para(c, RS_M_VERSIONS, f->versions, NULL, NULL);

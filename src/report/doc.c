@@ -1,5 +1,6 @@
 /* doc.c: the report document's lifecycle — lists of strings, grids, charts, tables, blocks. */
 #include "report/report.h"
+#include "report/words.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -141,6 +142,11 @@ void report_doc_init(report_doc *d, const char *lang)
 	snprintf(d->lang, sizeof d->lang, "%s", lang ? lang : "en");
 }
 
+const char *report_simulated_note(const report_doc *d)
+{
+	return d->simulated_note ? d->simulated_note : report_word(d->lang, RW_SIMULATED_NOTE);
+}
+
 void report_doc_release(report_doc *d)
 {
 	for (int i = 0; i < d->nblocks; i++) {
@@ -153,6 +159,7 @@ void report_doc_release(report_doc *d)
 	free(d->subtitle);
 	free(d->author);
 	free(d->date);
+	free(d->simulated_note);
 	report_strs_release(&d->facts);
 	memset(d, 0, sizeof *d);
 }

@@ -230,7 +230,7 @@ static void title_page(strbuf *sb, const report_doc *d)
 		tag_text(sb, "<p class=\"subtitle\">", d->subtitle, "</p>\n");
 	if (d->simulated) {
 		tag_text(sb, "<div class=\"sim\">", report_word(d->lang, RW_SIMULATED), "");
-		tag_text(sb, "<p>", report_word(d->lang, RW_SIMULATED_NOTE), "</p></div>\n");
+		tag_text(sb, "<p>", report_simulated_note(d), "</p></div>\n");
 	}
 	if (d->facts.n) {
 		sb_adds(sb, "<ul class=\"facts\">\n");

@@ -142,7 +142,7 @@ void report_md(const report_doc *d, strbuf *sb)
 		sb_adds(sb, "> **");
 		md_text(sb, report_word(d->lang, RW_SIMULATED));
 		sb_adds(sb, "** ");
-		md_text(sb, report_word(d->lang, RW_SIMULATED_NOTE));
+		md_text(sb, report_simulated_note(d));
 		sb_adds(sb, "\n\n");
 	}
 	for (int i = 0; i < d->facts.n; i++) {

@@ -117,11 +117,15 @@ typedef struct report_doc {
 	                            0: now */
 	report_strs facts;       /* title-page lines: questionnaire and version, fieldwork, ... */
 	int simulated;           /* 1: the data are simulated (a banner on every page) */
+	char *simulated_note;    /* under the banner: how many interviews are simulated; NULL:
+	                            the general note (report_simulated_note) */
 	int nblocks;
 	report_block *blocks;
 } report_doc;
 
 void report_doc_init(report_doc *d, const char *lang);
+/* The paragraph under the simulated-data banner: d->simulated_note, else the general one. */
+const char *report_simulated_note(const report_doc *d);
 void report_doc_release(report_doc *d);
 void report_doc_heading(report_doc *d, int level, const char *id, const char *text);
 void report_doc_para(report_doc *d, const char *text);

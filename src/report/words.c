@@ -42,9 +42,10 @@ static const char *const words[RW_NWORDS][NL] = {
 	[RW_DONT_KNOW] = { "Don't know", "Затрудняюсь ответить", "Билбейм" },
 	[RW_REFUSED] = { "Refused", "Отказ от ответа", "Жооп берүүдөн баш тартты" },
 	[RW_SKIPPED] = { "Not asked", "Вопрос не задавался", "Суроо берилген жок" },
-	[RW_SIMULATED] = { "SIMULATED DATA — NOT REAL SURVEY RESULTS",
-			   "СМОДЕЛИРОВАННЫЕ ДАННЫЕ — НЕ РЕАЛЬНЫЕ РЕЗУЛЬТАТЫ ОПРОСА",
-			   "МОДЕЛДЕШТИРИЛГЕН МААЛЫМАТТАР — СУРАМЖЫЛООНУН ЧЫНЫГЫ ЖЫЙЫНТЫКТАРЫ ЭМЕС" },
+	[RW_SIMULATED] = { "Simulated data: this report is not based on real interviews",
+			   "Смоделированные данные: отчёт построен не на реальных интервью",
+			   "Моделдештирилген маалыматтар: бул баяндама чыныгы интервьюлардын "
+			   "негизинде түзүлгөн эмес" },
 	[RW_SIMULATED_NOTE] = {
 		"The numbers in this report were produced by a computer simulation (survey "
 		"simulate) to show what the report will look like. They say nothing about any "
@@ -271,6 +272,16 @@ static const char *const sentences[RS_NSENTENCES][NL] = {
 			    "Использованные версии анкеты: %1$s.",
 			    "Колдонулган анкета версиялары: %1$s." },
 	[RS_DATE_RANGE] = { "%1$s – %2$s", "%1$s – %2$s", "%1$s – %2$s" },
+	[RS_SIMULATED_COUNT] = {
+		"Complete interviews analysed: %2$s; of them made by a computer simulation "
+		"(survey simulate), not by interviewers: %1$s. The numbers in this report say "
+		"nothing about real respondents.",
+		"Завершённых интервью в анализе: %2$s; из них созданы компьютерным "
+		"моделированием (survey simulate), а не интервьюерами: %1$s. Числа в этом отчёте "
+		"ничего не говорят о реальных респондентах.",
+		"Талдоого алынган аяктаган интервьюлар: %2$s; алардын ичинен интервьюерлер эмес, "
+		"компьютердик моделдештирүү (survey simulate) түзгөн интервьюлар: %1$s. Бул "
+		"баяндамадагы сандар чыныгы респонденттер жөнүндө эч нерсе билдирбейт." },
 };
 
 /* Make the letter at s (UTF-8) a capital: Latin, Cyrillic, and Kyrgyz ң ө ү. */

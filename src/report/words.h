@@ -56,6 +56,7 @@ typedef enum report_sentence {
 	RS_M_INTERVIEWERS,   /* n interviewers, k devices */
 	RS_M_VERSIONS,       /* versions list */
 	RS_DATE_RANGE,       /* first, last */
+	RS_SIMULATED_COUNT,  /* n simulated, n complete: under the simulated-data banner */
 	RS_NSENTENCES
 } report_sentence;
 

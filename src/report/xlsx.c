@@ -248,7 +248,7 @@ int report_xlsx(const report_doc *d, const char *path, const char *tmpdir, char 
 		write_text(toc, row++, 2, d->subtitle, f.bold);
 	if (d->simulated) {
 		write_text(toc, row++, 2, report_word(d->lang, RW_SIMULATED), f.sim);
-		write_text(toc, row++, 2, report_word(d->lang, RW_SIMULATED_NOTE), f.wrap);
+		write_text(toc, row++, 2, report_simulated_note(d), f.wrap);
 	}
 	for (int i = 0; i < d->facts.n; i++)
 		write_text(toc, row++, 2, d->facts.v[i], NULL);

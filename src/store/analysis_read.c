@@ -22,7 +22,9 @@ int store_read_paths(store *st, const store_scan_filter *filter, const char *con
 		return rc;
 	}
 	strbuf sql = STRBUF_INIT;
-	sb_adds(&sql, "SELECT i.uuid, i.form_id, i.form_version, i.status");
+	char *origin = store_origin_sql("main", "i", st->schema_version);
+	sb_addf(&sql, "SELECT i.uuid, i.form_id, i.form_version, i.status, %s", origin);
+	sqlite3_free(origin);
 	for (int k = 0; k < npaths; k++) {
 		if (paths[k])
 			sb_addf(&sql, ", a%d.value, a%d.state", k, k);
@@ -60,10 +62,11 @@ int store_read_paths(store *st, const store_scan_filter *filter, const char *con
 		iv.form_id = (char *)sqlite3_column_text(s, 1);
 		iv.form_version = (char *)sqlite3_column_text(s, 2);
 		iv.status = (char *)sqlite3_column_text(s, 3);
+		iv.origin = (char *)sqlite3_column_text(s, 4);
 		for (int k = 0; k < npaths; k++) {
-			const char *state = (const char *)sqlite3_column_text(s, 5 + 2 * k);
+			const char *state = (const char *)sqlite3_column_text(s, 6 + 2 * k);
 			present[k] = state != NULL;
-			values[k] = (const char *)sqlite3_column_text(s, 4 + 2 * k);
+			values[k] = (const char *)sqlite3_column_text(s, 5 + 2 * k);
 			if (!state || store_state_parse(state, &states[k]))
 				states[k] = STATE_ANSWERED;
 		}

@@ -13,7 +13,7 @@
 /* Visit every interview that passes the filter, in UUID order, with its answers to paths[0..
  * npaths-1] as store_scan_paths gives them (values[k], states[k], present[k]). paths[k] may be
  * NULL: that question does not exist (present[k] is 0). row->iv has only uuid, form_id,
- * form_version and status filled (the other strings NULL, numbers 0). Everything is borrowed
+ * form_version, status and origin filled (the other strings NULL, numbers 0). Everything is borrowed
  * for the callback's duration. Returns 0, the callback's non-zero value, or -1 (err). */
 int store_read_paths(store *st, const store_scan_filter *filter, const char *const *paths,
 		     int npaths, store_scan_fn fn, void *arg, char *err);

@@ -104,11 +104,12 @@ int store_iv_start(store *st, const store_start *how, store_iv **out, char *err)
 	if (store_tx_begin(st, err))
 		goto fail;
 	if (exec_text(st, "INSERT INTO interviews(uuid, form_id, form_version, device_id, "
-		      "interviewer, status, revision, created, modified, lang) "
-		      "VALUES (?1, ?2, ?3, ?4, ?5, 'draft', 1, ?6, ?6, ?7)",
-		      "cannot start the interview", err, 7, uuid, how->form_id, how->form_version,
+		      "interviewer, status, revision, created, modified, lang, origin) "
+		      "VALUES (?1, ?2, ?3, ?4, ?5, 'draft', 1, ?6, ?6, ?7, ?8)",
+		      "cannot start the interview", err, 8, uuid, how->form_id, how->form_version,
 		      how->device_id ? how->device_id : st->device_id,
-		      how->interviewer ? how->interviewer : "", created, how->lang) ||
+		      how->interviewer ? how->interviewer : "", created, how->lang,
+		      store_origin_name(how->origin)) ||
 	    put_event(iv, created, "opened", NULL, NULL, how->lang, NULL, NULL, err) ||
 	    store_tx_commit(st, err))
 		goto fail;

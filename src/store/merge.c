@@ -213,7 +213,7 @@ static int copy_new(merge *m, char *err)
 	};
 	static const char *const some[] = {
 		"INSERT INTO main.interviews(" STORE_INTERVIEW_COLUMNS ") SELECT "
-		STORE_INTERVIEW_COLUMNS " FROM src.interviews WHERE uuid IN "
+		STORE_INTERVIEW_COLUMNS_V2 ", %s FROM src.interviews s WHERE uuid IN "
 		"(SELECT uuid FROM temp.merge_in WHERE action = 'new')",
 		"INSERT INTO main.answers(" STORE_ANSWER_COLUMNS ") SELECT " STORE_ANSWER_COLUMNS
 		" FROM src.answers WHERE uuid IN (SELECT uuid FROM temp.merge_in WHERE action = 'new')",
@@ -228,12 +228,18 @@ static int copy_new(merge *m, char *err)
 	if (store_prepare(m->st->db, "SELECT count(*) = (SELECT count(*) FROM temp.merge_in) "
 			  "FROM temp.merge_in WHERE action = 'new'", &s, err))
 		return -1;
-	int every = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
+	int every = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) &&
+		    m->src_version >= 3;   /* older inputs have no origin column */
 	sqlite3_finalize(s);
-	for (int i = 0; i < 3; i++)
-		if (merge_exec(m, "cannot copy the interviews", err, every ? all[i] : some[i], 0))
-			return -1;
-	return 0;
+	char *origin = merge_src_origin(m, "s");
+	int rc = 0;
+	for (int i = 0; i < 3 && !rc; i++) {
+		char *sql = sqlite3_mprintf(every ? all[i] : some[i], origin);
+		rc = merge_exec(m, "cannot copy the interviews", err, sql, 0);
+		sqlite3_free(sql);
+	}
+	sqlite3_free(origin);
+	return rc;
 }
 
 /* Interviews whose row is the same and whose last event is the same: identical, in bulk.
@@ -248,14 +254,19 @@ static int mark_identical(merge *m, char *err)
 		"AND s.status IS o.status AND s.revision IS o.revision AND s.created IS o.created "
 		"AND s.modified IS o.modified AND s.completed IS o.completed AND s.content_hash IS "
 		"o.content_hash AND s.lang IS o.lang AND s.position IS o.position AND "
-		"s.instance_name IS o.instance_name) AND events_count = (SELECT max(seq) FROM "
+		"s.instance_name IS o.instance_name AND %s IS o.origin) AND events_count = "
+		"(SELECT max(seq) FROM "
 		"main.events e WHERE e.uuid = merge_in.uuid) AND EXISTS (SELECT 1 FROM src.events "
 		"a, main.events b WHERE a.uuid = merge_in.uuid AND a.seq = merge_in.events_count "
 		"AND b.uuid = merge_in.uuid AND b.seq = merge_in.events_count AND a.at IS b.at AND "
 		"a.offset_ms IS b.offset_ms AND a.kind IS b.kind AND a.path IS b.path AND "
 		"a.old_value IS b.old_value AND a.new_value IS b.new_value AND a.old_state IS "
 		"b.old_state AND a.new_state IS b.new_state)";
-	return merge_exec(m, "cannot compare the interviews", err, sql, 0);
+	char *origin = merge_src_origin(m, "s"), *q = sqlite3_mprintf(sql, origin);
+	int rc = merge_exec(m, "cannot compare the interviews", err, q, 0);
+	sqlite3_free(q);
+	sqlite3_free(origin);
+	return rc;
 }
 
 static int merge_differing(merge *m, char *err)
@@ -353,9 +364,11 @@ static int merge_attached(merge *m, struct merge_check *c, merge_result *res, ch
 		if (strcmp(c->sc.content_sha256, res->sha256) != 0)
 			return errf(err, "it changed while it was being merged; try again");
 	}
+	m->src_version = c->version;
 	if (merge_validate(m, err))   /* its content, before anything is copied */
 		return -1;
-	return check_forms(m, err) || fill_merge_in(m, &c->sc, err) || copy_new(m, err) ||
+	return merge_origin_check(m, err) || check_forms(m, err) ||
+	       fill_merge_in(m, &c->sc, err) || copy_new(m, err) ||
 	       mark_identical(m, err) || merge_differing(m, err) ||
 	       count_actions(m, res, err) || merge_duplicates(m, res, err) ||
 	       record_provenance(m, res, err) ? -1 : 0;

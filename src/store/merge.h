@@ -59,6 +59,9 @@ void merge_clones_free(merge_clone *c, int n);
  * -1 with err when the output cannot be opened or its folder is not writable. */
 int merge_open(const char *out_path, const char *const *keys, int nkeys, merge **out,
 	       char *err);
+/* Let inputs mix simulated interviews (`survey simulate`) with real ones (field, imported) in
+ * the output; without it such an input is refused (`survey merge --allow-simulated`). */
+void merge_allow_simulated(merge *m, int allow);
 /* Merge one input in one transaction. Fills *res (path, counts, duplicates; rejected when it
  * was refused: its bytes are unchanged and the output is as before this call). Returns 0 when
  * merged (or given twice), -1 when rejected. */

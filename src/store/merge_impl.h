@@ -52,7 +52,17 @@ struct merge {
 	struct merge_seen *seen;   /* inputs merged in this run */
 	int nseen;
 	struct merge_check *ahead[2]; /* next inputs, being checked in threads (merge_prefetch) */
+	int src_version;      /* schema version of the input attached as src */
+	int allow_simulated;  /* merge_allow_simulated */
 };
+
+/* merge_origin.c: simulated interviews and real ones (field, imported) are not mixed in one
+ * output unless m->allow_simulated: -1 with err (one line, naming the output) when the input
+ * attached as src would mix them. Reads src and main only. */
+int merge_origin_check(merge *m, char *err);
+/* SQL expression: the origin of src's interview row `table` (its name or alias in the query),
+ * whatever the input's schema version (store_origin_sql). sqlite3_free it. */
+char *merge_src_origin(const merge *m, const char *table);
 
 /* Merge the incoming version (schema src) of interview uuid, which differs from what the output
  * holds, by the rules of DESIGN.md (descent by event-log prefix, else a deterministic winner and

@@ -80,6 +80,7 @@ static int scan_conflicts(sqlite3 *db, const char *schema, struct sha256_ctx *al
 struct cursors {
 	sqlite3_stmt *iv, *an, *ev;
 	int an_row, ev_row;   /* 1 while the cursor is on a row */
+	int ivcols;           /* columns of an interview row at the file's version (hashed) */
 };
 
 /* Compare the uuid under a child cursor with u: <0 when the child is behind (an orphan). */
@@ -94,7 +95,7 @@ static int scan_interview(sqlite3 *db, struct cursors *c, int check, struct sha2
 	const char *u = col(c->iv, 0);
 	snprintf(out->uuid, sizeof out->uuid, "%s", u);
 	store_hash_field(all, "interview");
-	store_hash_columns(all, c->iv, 0, STORE_INTERVIEW_NCOLUMNS);
+	store_hash_columns(all, c->iv, 0, c->ivcols);
 	if (check && (child_cmp(c->an, c->an_row, u) < 0 || child_cmp(c->ev, c->ev_row, u) < 0))
 		return errf(err, "it holds answers or events of an interview it lacks (before '%s')",
 			    u);
@@ -143,11 +144,14 @@ int store_scan_content(sqlite3 *db, const char *schema, int version, int check, 
 	struct sha256_ctx all;
 	sha256_init(&all);
 	store_hash_field(&all, "survey-content-1");
-	struct cursors c = { 0 };
+	/* a file of version 2 hashes as it always did: packs made before version 3 still merge */
+	struct cursors c = { .ivcols = version >= 3 ? STORE_INTERVIEW_NCOLUMNS :
+			     STORE_INTERVIEW_NCOLUMNS_V2 };
 	int rc = -1, cap = 0;
 	if (scan_forms(db, schema, check, &all, err) ||
-	    prepare_in(db, schema, "SELECT " STORE_INTERVIEW_COLUMNS " FROM \"%w\".interviews "
-		       "ORDER BY uuid", &c.iv, err) ||
+	    prepare_in(db, schema, version >= 3 ? "SELECT " STORE_INTERVIEW_COLUMNS " FROM "
+		       "\"%w\".interviews ORDER BY uuid" : "SELECT " STORE_INTERVIEW_COLUMNS_V2
+		       " FROM \"%w\".interviews ORDER BY uuid", &c.iv, err) ||
 	    prepare_in(db, schema, "SELECT " STORE_ANSWER_COLUMNS " FROM \"%w\".answers "
 		       "ORDER BY uuid, path", &c.an, err) ||
 	    prepare_in(db, schema, "SELECT uuid, " STORE_EVENT_COLUMNS " FROM \"%w\".events "

@@ -39,17 +39,26 @@ static void ver_release(struct ver *v)
 }
 
 /* JSON of the interview row, answers and events of uuid in schema s: deterministic (ordered
- * rows, fixed keys) so that the same version gives the same text wherever it is built. */
+ * rows, fixed keys) so that the same version gives the same text wherever it is built. IV_JSON
+ * takes the origin (origin_of) as its format argument: 'origin' is last, where the migration
+ * to schema 3 added it to older conflict rows. */
 #define IV_JSON "json_object('uuid',uuid,'form_id',form_id,'form_version',form_version," \
 	"'device_id',device_id,'interviewer',interviewer,'status',status,'revision',revision," \
 	"'created',created,'modified',modified,'completed',completed,'content_hash'," \
-	"content_hash,'lang',lang,'position',position,'instance_name',instance_name)"
+	"content_hash,'lang',lang,'position',position,'instance_name',instance_name," \
+	"'origin',%s)"
 #define AN_JSON "(SELECT json_group_array(json_object('path',path,'value',value,'state',state," \
 	"'modified',modified)) FROM (SELECT * FROM \"%w\".answers WHERE uuid=?1 ORDER BY path))"
 #define EV_JSON "(SELECT json_group_array(json_object('seq',seq,'at',at,'offset_ms',offset_ms," \
 	"'kind',kind,'path',path,'old_value',old_value,'new_value',new_value,'old_state'," \
 	"old_state,'new_state',new_state)) FROM (SELECT * FROM \"%w\".events WHERE uuid=?1 " \
 	"ORDER BY seq))"
+
+/* The origin of a version's interview row in src or main, for IV_JSON. sqlite3_free it. */
+static char *origin_of(const merge *m, const struct ver *v)
+{
+	return v->where == IN_SRC ? merge_src_origin(m, "interviews") : sqlite3_mprintf("origin");
+}
 
 static int prepare_fmt(merge *m, sqlite3_stmt **s, char *err, const char *fmt, ...)
 {
@@ -67,8 +76,12 @@ static int load_row(merge *m, struct ver *v, const char *uuid, char *err)
 {
 	const char *schema = v->where == IN_SRC ? "src" : "main";
 	sqlite3_stmt *s;
-	if (prepare_fmt(m, &s, err, "SELECT status = 'complete', revision, modified, " IV_JSON
-			", " AN_JSON " FROM \"%w\".interviews WHERE uuid=?1", schema, schema))
+	char *origin = origin_of(m, v);
+	int bad = prepare_fmt(m, &s, err, "SELECT status = 'complete', revision, modified, "
+			      IV_JSON ", " AN_JSON " FROM \"%w\".interviews WHERE uuid=?1", origin,
+			      schema, schema);
+	sqlite3_free(origin);
+	if (bad)
 		return -1;
 	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
@@ -204,10 +217,13 @@ static int put_conflict(merge *m, const struct ver *v, const char *uuid, char *e
 {
 	const char *schema = v->where == IN_SRC ? "src" : "main";
 	sqlite3_stmt *s;
-	if (prepare_fmt(m, &s, err, "INSERT INTO main.conflicts(" STORE_CONFLICT_COLUMNS ") "
-			"SELECT uuid, ?2, ?3, revision, status, modified, " IV_JSON ", " AN_JSON
-			", " EV_JSON " FROM \"%w\".interviews WHERE uuid=?1", schema, schema,
-			schema))
+	char *origin = origin_of(m, v);
+	int bad = prepare_fmt(m, &s, err, "INSERT INTO main.conflicts(" STORE_CONFLICT_COLUMNS
+			      ") SELECT uuid, ?2, ?3, revision, status, modified, " IV_JSON ", "
+			      AN_JSON ", " EV_JSON " FROM \"%w\".interviews WHERE uuid=?1", origin,
+			      schema, schema, schema);
+	sqlite3_free(origin);
+	if (bad)
 		return -1;
 	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, v->hash, -1, SQLITE_STATIC);
@@ -231,9 +247,14 @@ static int drop_main(merge *m, const char *uuid, char *err)
 
 static int copy_from_src(merge *m, const char *uuid, char *err)
 {
-	return merge_exec(m, "cannot copy an interview", err,
-			  "INSERT INTO main.interviews(" STORE_INTERVIEW_COLUMNS ") SELECT "
-			  STORE_INTERVIEW_COLUMNS " FROM src.interviews WHERE uuid=?1", 1, uuid) ||
+	char *origin = merge_src_origin(m, "s");
+	char *iv = sqlite3_mprintf("INSERT INTO main.interviews(" STORE_INTERVIEW_COLUMNS ") "
+				   "SELECT " STORE_INTERVIEW_COLUMNS_V2 ", %s FROM src.interviews s "
+				   "WHERE uuid=?1", origin);
+	int bad = merge_exec(m, "cannot copy an interview", err, iv, 1, uuid);
+	sqlite3_free(iv);
+	sqlite3_free(origin);
+	return bad ||
 	       merge_exec(m, "cannot copy an interview", err,
 			  "INSERT INTO main.answers(" STORE_ANSWER_COLUMNS ") SELECT "
 			  STORE_ANSWER_COLUMNS " FROM src.answers WHERE uuid=?1", 1, uuid) ||
@@ -253,7 +274,8 @@ static int restore_conflict(merge *m, const char *uuid, const char *hash, char *
 		"json_extract(interview,'$.revision'), json_extract(interview,'$.created'), "
 		"json_extract(interview,'$.modified'), json_extract(interview,'$.completed'), "
 		"json_extract(interview,'$.content_hash'), json_extract(interview,'$.lang'), "
-		"json_extract(interview,'$.position'), json_extract(interview,'$.instance_name') "
+		"json_extract(interview,'$.position'), json_extract(interview,'$.instance_name'), "
+		"coalesce(json_extract(interview,'$.origin'), 'field') "
 		"FROM main.conflicts WHERE uuid=?1 AND events_sha256=?2", 2, uuid, hash) ||
 	       merge_exec(m, "cannot restore a version", err,
 		"INSERT INTO main.answers(" STORE_ANSWER_COLUMNS ") SELECT ?1, "

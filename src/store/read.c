@@ -47,11 +47,18 @@ void store_answers_free(store_answer *a, int n)
 	free(a);
 }
 
-#define INTERVIEW_COLUMNS \
-	"i.uuid, i.form_id, i.form_version, i.device_id, i.interviewer, i.status, i.revision, " \
-	"i.created, i.modified, i.completed, i.content_hash, i.lang, i.position, " \
-	"i.instance_name, (SELECT count(*) FROM answers a WHERE a.uuid = i.uuid " \
-	"AND a.state = 'answered') FROM interviews i "
+/* "SELECT <the columns fill_interview reads> FROM interviews i <rest>"; sqlite3_free it. */
+static char *interview_select(const store *st, const char *rest)
+{
+	char *origin = store_origin_sql("main", "i", st->schema_version);
+	char *sql = sqlite3_mprintf("SELECT i.uuid, i.form_id, i.form_version, i.device_id, "
+		"i.interviewer, i.status, i.revision, i.created, i.modified, i.completed, "
+		"i.content_hash, i.lang, i.position, i.instance_name, (SELECT count(*) FROM "
+		"answers a WHERE a.uuid = i.uuid AND a.state = 'answered'), %s FROM interviews i %s",
+		origin, rest);
+	sqlite3_free(origin);
+	return sql;
+}
 
 static void fill_interview(sqlite3_stmt *s, store_interview *iv)
 {
@@ -70,6 +77,7 @@ static void fill_interview(sqlite3_stmt *s, store_interview *iv)
 	iv->position = store_col_text(s, 12);
 	iv->instance_name = store_col_text(s, 13);
 	iv->answered = sqlite3_column_int(s, 14);
+	iv->origin = store_col_text(s, 15);
 }
 
 int store_interviews(store *st, store_interview **out, int *n, char *err)
@@ -77,8 +85,10 @@ int store_interviews(store *st, store_interview **out, int *n, char *err)
 	sqlite3_stmt *s;
 	*out = NULL;
 	*n = 0;
-	if (store_prepare(st->db, "SELECT " INTERVIEW_COLUMNS "ORDER BY i.created, i.uuid", &s,
-			  err))
+	char *sql = interview_select(st, "ORDER BY i.created, i.uuid");
+	int bad = store_prepare(st->db, sql, &s, err);
+	sqlite3_free(sql);
+	if (bad)
 		return -1;
 	int rc, cap = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -102,7 +112,10 @@ int store_interview_get(store *st, const char *uuid, store_interview *out, char 
 {
 	sqlite3_stmt *s;
 	memset(out, 0, sizeof *out);
-	if (store_prepare(st->db, "SELECT " INTERVIEW_COLUMNS "WHERE i.uuid = ?", &s, err))
+	char *sql = interview_select(st, "WHERE i.uuid = ?");
+	int bad = store_prepare(st->db, sql, &s, err);
+	sqlite3_free(sql);
+	if (bad)
 		return -1;
 	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
@@ -130,6 +143,7 @@ void store_interview_release(store_interview *iv)
 	free(iv->lang);
 	free(iv->position);
 	free(iv->instance_name);
+	free(iv->origin);
 }
 
 void store_interviews_free(store_interview *ivs, int n)

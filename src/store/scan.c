@@ -10,7 +10,7 @@
 
 #define SCAN_IV_COLUMNS \
 	"uuid, form_id, form_version, device_id, interviewer, status, revision, created, " \
-	"modified, completed, content_hash, lang, position, instance_name FROM interviews "
+	"modified, completed, content_hash, lang, position, instance_name, "
 
 int store_filter_sql(strbuf *sql, const store_scan_filter *f, const char *alias, int first)
 {
@@ -58,6 +58,7 @@ static void row_interview(sqlite3_stmt *s, store_interview *iv)
 	iv->lang = col(s, 11);
 	iv->position = col(s, 12);
 	iv->instance_name = col(s, 13);
+	iv->origin = col(s, 14);
 	iv->answered = 0;
 }
 
@@ -66,7 +67,9 @@ static int scan(store *st, const store_scan_filter *filter, const char *const *p
 		int npaths, int all, store_scan_fn fn, void *arg, char *err)
 {
 	strbuf sql = STRBUF_INIT;
-	sb_adds(&sql, "SELECT " SCAN_IV_COLUMNS);
+	char *origin = store_origin_sql("main", "interviews", st->schema_version);
+	sb_addf(&sql, "SELECT " SCAN_IV_COLUMNS "%s FROM interviews", origin);
+	sqlite3_free(origin);
 	store_filter_sql(&sql, filter, NULL, 1);
 	sb_adds(&sql, " ORDER BY created, uuid");
 	sqlite3_stmt *outer = NULL, *inner = NULL;

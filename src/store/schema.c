@@ -2,6 +2,7 @@
 #include "store/store_impl.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "util/util.h"
 
@@ -52,6 +53,78 @@ static const char schema_v2[] =
 	"  events_sha256 TEXT NOT NULL, events_count INTEGER NOT NULL, action TEXT NOT NULL,\n"
 	"  PRIMARY KEY(input_sha256, uuid)) WITHOUT ROWID;\n";
 
+/* Version 3: every interview's origin (store_origin). Added by ALTER TABLE, for new files too
+ * (they are made as version 1 and migrated), so that every file of a version has the same
+ * schema text. Interviews already there are 'field' unless simulate's trace says otherwise
+ * (store_origin_sql); so are the versions kept whole in conflicts (their JSON gets the key).
+ * The index lets merge ask whether a large file holds any interview of an origin at once. */
+static const char schema_v3[] =
+	"ALTER TABLE interviews ADD COLUMN origin TEXT NOT NULL DEFAULT 'field' "
+	"CHECK(origin IN ('field','imported','simulated'));\n"
+	"CREATE INDEX interviews_by_origin ON interviews(origin);\n";
+
+/* What `survey simulate` has always left in an interview's event log and nothing else does:
+ * its fake clock ticks 2 s per reading and store_iv_start reads it twice before the first
+ * event, so event 1 ("opened") is at offset 2000 ms and every offset is a multiple of 2000;
+ * and it logs no "moved" event (the engine logs one on every screen an interviewer sees, the
+ * first one when the interview starts, and import goes through the engine too). A file from
+ * before version 3 cannot tell an imported interview from a field one: those are 'field'. */
+#define SIM_TRACE_ROWS \
+	"(EXISTS (SELECT 1 FROM \"%w\".events e WHERE e.uuid = %s.uuid AND e.seq = 1 AND " \
+	"e.kind = 'opened' AND e.offset_ms = 2000) AND NOT EXISTS (SELECT 1 FROM \"%w\".events e " \
+	"WHERE e.uuid = %s.uuid AND (e.kind = 'moved' OR e.offset_ms %% 2000 <> 0)))"
+/* The same on a conflict row's events (JSON, in seq order: EV_JSON of merge_versions.c). */
+#define SIM_TRACE_JSON \
+	"(json_extract(events, '$[0].kind') = 'opened' AND " \
+	"json_extract(events, '$[0].offset_ms') = 2000 AND NOT EXISTS (SELECT 1 FROM " \
+	"json_each(events) j WHERE json_extract(j.value, '$.kind') = 'moved' OR " \
+	"json_extract(j.value, '$.offset_ms') % 2000 <> 0))"
+
+char *store_origin_sql(const char *schema, const char *table, int version)
+{
+	if (version >= 3)
+		return sqlite3_mprintf("%s.origin", table);
+	return sqlite3_mprintf("(CASE WHEN " SIM_TRACE_ROWS " THEN 'simulated' ELSE 'field' END)",
+			       schema, table, schema, table);
+}
+
+const char *store_conflict_interview_sql(int version)
+{
+	return version >= 3 ? "interview" : "json_set(interview, '$.origin', CASE WHEN "
+		SIM_TRACE_JSON " THEN 'simulated' ELSE 'field' END)";
+}
+
+static int migrate_origin(sqlite3 *db, char *err)
+{
+	char *trace = sqlite3_mprintf(SIM_TRACE_ROWS, "main", "interviews", "main", "interviews");
+	char *sql = sqlite3_mprintf("%sUPDATE interviews SET origin = 'simulated' WHERE %s;\n"
+				    "UPDATE conflicts SET interview = %s;", schema_v3, trace,
+				    store_conflict_interview_sql(2));
+	int rc = store_exec(db, sql, "cannot add the origin of interviews", err);
+	sqlite3_free(sql);
+	sqlite3_free(trace);
+	return rc;
+}
+
+const char *store_origin_name(store_origin o)
+{
+	switch (o) {
+	case ORIGIN_IMPORTED: return "imported";
+	case ORIGIN_SIMULATED: return "simulated";
+	default: return "field";
+	}
+}
+
+int store_origin_parse(const char *name, store_origin *out)
+{
+	for (int o = ORIGIN_FIELD; o < ORIGIN_N; o++)
+		if (name && strcmp(name, store_origin_name((store_origin)o)) == 0) {
+			*out = (store_origin)o;
+			return 0;
+		}
+	return -1;
+}
+
 int store_schema_create(sqlite3 *db, char *err)
 {
 	if (store_exec(db, schema_v1, "cannot create the tables", err))
@@ -66,6 +139,10 @@ int store_schema_migrate(sqlite3 *db, int from, char *err)
 		switch (v) {
 		case 1:
 			if (store_exec(db, schema_v2, "cannot add the merge tables", err))
+				return -1;
+			break;
+		case 2:
+			if (migrate_origin(db, err))
 				return -1;
 			break;
 		default:

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_UUID_LEN 36          /* "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" */
 
 typedef struct store store;        /* an open database */
@@ -27,6 +27,18 @@ typedef enum store_state {
 } store_state;
 const char *store_state_name(store_state s);            /* "answered", "skipped", ... */
 int store_state_parse(const char *name, store_state *out); /* 0, or -1 if unknown */
+
+/* Where an interview comes from (DESIGN.md, Storage): set when it starts, never changed, copied
+ * with it everywhere (merge, conflicts); `report`, `freq`, `tab` and `merge` act on it. */
+typedef enum store_origin {
+	ORIGIN_FIELD = 0,     /* an interviewer with `survey run` (files before schema 3: unless
+	                         simulate's trace is in the event log, see store_origin_sql) */
+	ORIGIN_IMPORTED,      /* `survey import` from another tool's CSV */
+	ORIGIN_SIMULATED,     /* `survey simulate`: not real data */
+	ORIGIN_N
+} store_origin;
+const char *store_origin_name(store_origin o);               /* "field", "imported", ... */
+int store_origin_parse(const char *name, store_origin *out); /* 0, or -1 if unknown */
 
 /* Open (or with STORE_CREATE create) the database at path. On failure returns -1 with a
  * one-line reason in err naming the file, and the file's bytes are left as they were: a file
@@ -79,6 +91,7 @@ typedef struct store_start {
 	const char *device_id;     /* NULL: this file's device id (simulate --devices sets it) */
 	const char *uuid;          /* NULL: a new random UUID v4 (import passes ODK's) */
 	const char *created;       /* NULL: now; else an ISO 8601 UTC time (simulate, import) */
+	store_origin origin;       /* 0: ORIGIN_FIELD */
 } store_start;
 
 /* Start a new interview (status draft, revision 1) and log an "opened" event. */
@@ -138,6 +151,7 @@ typedef struct store_interview {
 	char *lang;           /* last language used */
 	char *position;       /* last path shown, for resume */
 	char *instance_name;  /* the form's instance_name: so far for a draft, final once complete */
+	char *origin;         /* "field", "imported" or "simulated" (store_origin_name) */
 	int answered;         /* answers with state answered */
 } store_interview;
 /* Every interview, oldest first. Free with store_interviews_free. */

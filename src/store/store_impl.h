@@ -37,6 +37,16 @@ struct store_iv {
 /* Create the tables of a new file, or migrate an older one to STORE_SCHEMA_VERSION. */
 int store_schema_create(sqlite3 *db, char *err);
 int store_schema_migrate(sqlite3 *db, int from, char *err);
+/* SQL expression: the origin of the interview row named `table` in the query (its table name or
+ * alias) of database `schema` ("main", "src") at schema version `version`: its origin column
+ * from version 3 on; before it, what the migration to 3 sets (simulate's trace in the event
+ * log: 'simulated', else 'field'), so that an older file reads (list, report, merge) as it
+ * would once migrated. sqlite3_free the result. */
+char *store_origin_sql(const char *schema, const char *table, int version);
+/* SQL expression over a conflicts row of a file at schema version `version`: its column
+ * `interview` (JSON) as version 3 has it — before 3, with the key "origin" added last as the
+ * migration adds it — for copying conflict rows from an older input. Static string. */
+const char *store_conflict_interview_sql(int version);
 
 /* Run SQL with no result rows; -1 with "what: sqlite message" in err. */
 int store_exec(sqlite3 *db, const char *sql, const char *what, char *err);
@@ -110,7 +120,7 @@ typedef struct store_scan {
 } store_scan;
 
 /* Read every row of the survey tables in database `schema` ("main", "src") of db, at schema
- * version `version` (1 has no conflicts table), and fill *out. With check set, the first problem
+ * version `version` (1 has no conflicts table, 3 adds the interviews' origin), and fill *out. With check set, the first problem
  * found (a complete interview whose content hash differs, answers or events of no interview,
  * a gap in event numbers, a form whose bytes differ from its hash, a missing column) fails with
  * err; without it only read errors fail. Free with store_scan_release. */
@@ -121,9 +131,13 @@ void store_scan_release(store_scan *s);
 #define STORE_EVENT_COLUMNS "seq, at, offset_ms, kind, path, old_value, new_value, old_state, " \
 	"new_state"
 #define STORE_EVENT_NCOLUMNS 9
-#define STORE_INTERVIEW_COLUMNS "uuid, form_id, form_version, device_id, interviewer, status, " \
-	"revision, created, modified, completed, content_hash, lang, position, instance_name"
-#define STORE_INTERVIEW_NCOLUMNS 14
+/* The columns of an interview row: those of schema versions 1 and 2, then origin (3). */
+#define STORE_INTERVIEW_COLUMNS_V2 "uuid, form_id, form_version, device_id, interviewer, " \
+	"status, revision, created, modified, completed, content_hash, lang, position, " \
+	"instance_name"
+#define STORE_INTERVIEW_NCOLUMNS_V2 14
+#define STORE_INTERVIEW_COLUMNS STORE_INTERVIEW_COLUMNS_V2 ", origin"
+#define STORE_INTERVIEW_NCOLUMNS 15
 #define STORE_ANSWER_COLUMNS "uuid, path, value, state, modified"
 #define STORE_CONFLICT_COLUMNS "uuid, events_sha256, events_count, revision, status, " \
 	"modified, interview, answers, events"

@@ -12,7 +12,7 @@ DB="$TMP/data.db"
 run "$SURVEY" export "$DB" --format csv -o "$TMP/out.csv"
 expect_rc 0 "export csv"
 expect_out "exported 4 interviews \(1 form version\) to '.*out.csv', '.*out-kid.csv'" "the summary names both files"
-expect_eq "$(head -1 "$TMP/out.csv")" "start,end,resp/name,resp/age,resp/sex,region,fruit,fruit/apple,fruit/pear,fruit/other,fruit_other,weight,temp,visit,n_kids,nk,_uuid,_device,_interviewer,_status,_start,_end,_version,KEY" "the main header: questions in order, options, metadata, KEY"
+expect_eq "$(head -1 "$TMP/out.csv")" "start,end,resp/name,resp/age,resp/sex,region,fruit,fruit/apple,fruit/pear,fruit/other,fruit_other,weight,temp,visit,n_kids,nk,_uuid,_device,_interviewer,_status,_start,_end,_version,_origin,KEY" "the main header: questions in order, options, metadata, KEY"
 expect_eq "$(head -1 "$TMP/out-kid.csv")" "kid/kid_name,kid/kid_age,PARENT_KEY,KEY" "the repeat's header"
 expect_eq "$(wc -l <"$TMP/out.csv")" 5 "one row per interview"
 expect_eq "$(wc -l <"$TMP/out-kid.csv")" 4 "one row per repeat instance"
@@ -48,7 +48,7 @@ printf 'resp/name,resp/age,resp/sex,n_kids,note2\nЖаңы,20,2,0,жаңы су�
 run "$SURVEY" export "$DB" -o "$TMP/both.csv"
 expect_out "exported 5 interviews \(2 form versions\)" "two versions export together"
 expect_eq "$(head -1 "$TMP/both.csv" | cut -d, -f11-15)" "fruit_other,weight,temp,note2,visit" "the older version's questions stay where they were, the new one in its place"
-grep -q ',жаңы суроо,.*,2,uuid:' "$TMP/both.csv" && ok "the new version's row" || not_ok "v2 row: $(tail -1 "$TMP/both.csv")"
+grep -q ',жаңы суроо,.*,2,imported,uuid:' "$TMP/both.csv" && ok "the new version's row" || not_ok "v2 row: $(tail -1 "$TMP/both.csv")"
 
 run "$SURVEY" export "$DB" -o "$TMP/x.json" --labels
 expect_rc 2 "--labels is for CSV only"

@@ -89,6 +89,7 @@ ui_no_stderr a "nothing on stderr"
 expect_eq "$(sql "$DB" "select status||' '||instance_name from interviews")" \
 	'complete Айгүл Өмүрбеко' "the interview is complete in the database"
 expect_eq "$(sql "$DB" "select interviewer from interviews")" 'Айбек' "the interviewer is recorded"
+expect_eq "$(sql "$DB" "select origin from interviews")" 'field' "an interview of survey run is a field one"
 expect_eq "$(sql "$DB" "select path||'='||coalesce(value,'')||':'||state from answers order by path" | tr '\n' ' ')" \
 	'comment=:dont_know fruit=apple melon:answered has_kids=no:answered n_kids=2:skipped name=Айгүл Өмүрбеко:answered place/village=Көл-Төр:answered place/years=7:answered ' \
 	"every answer and its state is stored"

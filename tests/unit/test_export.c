@@ -367,6 +367,7 @@ static void make_db(void)
 	how.uuid = "00000000-0000-4000-8000-000000000002";
 	how.created = "2021-03-10T04:00:00.000Z";
 	how.now = 1615348800;
+	how.origin = ORIGIN_IMPORTED;
 	if (engine_start(st, f, &how, &e, err))
 		fail_msg("%s", err);
 	char *longname = xcalloc(3001, 1);   /* 3000 bytes: a Stata strL */
@@ -594,6 +595,13 @@ static void test_sav(void **state)
 	assert_string_equal(r->value[0][var(r, "iv_uuid")], "00000000-0000-4000-8000-000000000001");
 	assert_string_equal(r->value[0][var(r, "iv_interviewer")], "Айгүл");
 	assert_string_equal(r->value[0][var(r, "KEY")], "uuid:00000000-0000-4000-8000-000000000001");
+	/* the origin: codes 1-3 with labels */
+	int origin = var(r, "iv_origin");
+	assert_string_equal(r->label[origin], "Маалыматтын булагы");
+	assert_string_equal(r->value[0][origin], "1");
+	assert_string_equal(r->value[1][origin], "2");
+	assert_string_equal(vlabel(r, "iv_origin", "1"), "Талаадагы интервью");
+	assert_string_equal(vlabel(r, "iv_origin", "3"), "Моделдештирилген (чыныгы эмес)");
 	free(r);
 
 	/* the repeat's file */
@@ -636,6 +644,9 @@ static void test_dta(void **state)
 	assert_string_equal(r->value[0][var(r, "name")], "Айгүл \"Айка\", эжеси");
 	assert_int_equal(strlen(r->value[1][var(r, "name")]), 3000);
 	assert_string_equal(r->value[0][var(r, "iv_uuid")], "00000000-0000-4000-8000-000000000001");
+	assert_string_equal(r->value[1][var(r, "iv_origin")], "2");
+	assert_string_equal(vlabel(r, "iv_origin", "2"), "Импортировано");
+	assert_string_equal(vlabel(r, "iv_origin", "3"), "Смоделировано (не реальное)");
 	free(r);
 	char *kid = xasprintf("%s/out-kid.dta", dir);
 	r = read_back(kid, 1);

@@ -1,0 +1,84 @@
+/* merge_origin.c: merge keeps simulated interviews and real ones (field, imported) apart — an
+ * input that would mix them in the output is refused unless the caller allows it. */
+#include "store/merge_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/util.h"
+
+void merge_allow_simulated(merge *m, int allow)
+{
+	m->allow_simulated = allow;
+}
+
+char *merge_src_origin(const merge *m, const char *table)
+{
+	return store_origin_sql("src", table, m->src_version);
+}
+
+/* Interviews of sql's rows (origin, count) by origin into n[ORIGIN_N]. */
+static int count_origins(merge *m, const char *sql, long long n[ORIGIN_N], char *err)
+{
+	sqlite3_stmt *s;
+	memset(n, 0, ORIGIN_N * sizeof *n);
+	if (store_prepare(m->st->db, sql, &s, err))
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		store_origin o;
+		if (store_origin_parse((const char *)sqlite3_column_text(s, 0), &o) == 0)
+			n[o] += sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(m->st, "cannot read the origin of interviews", err);
+	return 0;
+}
+
+/* "field", "imported" or "field and imported": the real origins present in n. */
+static const char *real_words(const long long n[ORIGIN_N])
+{
+	if (n[ORIGIN_FIELD] && n[ORIGIN_IMPORTED])
+		return "field and imported";
+	return n[ORIGIN_FIELD] ? "field" : "imported";
+}
+
+/* The interviews an input brings are those the output lacks, or holds with another origin;
+ * merging it again brings none. Refused: when they would leave the output holding simulated
+ * and real interviews together (also a mixed input into an empty output). */
+int merge_origin_check(merge *m, char *err)
+{
+	if (m->allow_simulated)
+		return 0;
+	long long in[ORIGIN_N], out[ORIGIN_N];
+	char *origin = merge_src_origin(m, "s");
+	char *sql = sqlite3_mprintf("SELECT o, count(*) FROM (SELECT s.uuid AS u, %s AS o FROM "
+				    "src.interviews s) WHERE NOT EXISTS (SELECT 1 FROM "
+				    "main.interviews i WHERE i.uuid = u AND i.origin = o) GROUP BY o",
+				    origin);
+	int rc = count_origins(m, sql, in, err);
+	sqlite3_free(sql);
+	sqlite3_free(origin);
+	/* the output: only whether it holds each origin (an index seek each, however large) */
+	if (rc || count_origins(m, "SELECT origin, 1 FROM (SELECT 'field' AS origin UNION ALL "
+				"SELECT 'imported' UNION ALL SELECT 'simulated') o WHERE EXISTS "
+				"(SELECT 1 FROM main.interviews i WHERE i.origin = o.origin)", out, err))
+		return -1;
+	long long in_sim = in[ORIGIN_SIMULATED], in_real = in[ORIGIN_FIELD] + in[ORIGIN_IMPORTED];
+	long long out_real = out[ORIGIN_FIELD] + out[ORIGIN_IMPORTED];
+	const char *path = store_path(m->st);
+	if (in_sim && out_real)
+		return errf(err, "it holds %lld simulated interview%s and '%s' holds %s interviews; "
+			    "give --allow-simulated to mix them", in_sim, in_sim == 1 ? "" : "s",
+			    path, real_words(out));
+	if (in_sim && in_real)
+		return errf(err, "it holds %lld simulated and %lld %s interview%s; give "
+			    "--allow-simulated to mix them", in_sim, in_real, real_words(in),
+			    in_real == 1 ? "" : "s");
+	if (in_real && out[ORIGIN_SIMULATED])
+		return errf(err, "it holds %lld %s interview%s and '%s' holds simulated interviews; "
+			    "give --allow-simulated to mix them", in_real, real_words(in),
+			    in_real == 1 ? "" : "s", path);
+	return 0;
+}
