@@ -251,18 +251,16 @@ static int mark_identical(merge *m, char *err)
 		"AND s.status IS o.status AND s.revision IS o.revision AND s.created IS o.created "
 		"AND s.modified IS o.modified AND s.completed IS o.completed AND s.content_hash IS "
 		"o.content_hash AND s.lang IS o.lang AND s.position IS o.position AND "
-		"s.instance_name IS o.instance_name) AND events_count = (SELECT count(*) FROM "
+		"s.instance_name IS o.instance_name) AND events_count = (SELECT max(seq) FROM "
 		"main.events e WHERE e.uuid = merge_in.uuid) AND events_count = (SELECT count(*) "
 		"FROM src.events a JOIN main.events b ON b.uuid = a.uuid AND b.seq = a.seq WHERE "
 		"a.uuid = merge_in.uuid AND a.at IS b.at AND a.offset_ms IS b.offset_ms AND a.kind "
 		"IS b.kind AND a.path IS b.path AND a.old_value IS b.old_value AND a.new_value IS "
 		"b.new_value AND a.old_state IS b.old_state AND a.new_state IS b.new_state) AND "
-		"(SELECT count(*) FROM src.answers a WHERE a.uuid = merge_in.uuid) = (SELECT "
-		"count(*) FROM main.answers b WHERE b.uuid = merge_in.uuid) AND (SELECT count(*) "
-		"FROM main.answers b WHERE b.uuid = merge_in.uuid) = (SELECT count(*) FROM "
-		"src.answers a JOIN main.answers b ON b.uuid = a.uuid AND b.path = a.path WHERE "
-		"a.uuid = merge_in.uuid AND a.value IS b.value AND a.state IS b.state AND "
-		"a.modified IS b.modified)";
+		"(SELECT count(*), count(b.path) FROM src.answers a LEFT JOIN main.answers b ON "
+		"b.uuid = a.uuid AND b.path = a.path AND a.value IS b.value AND a.state IS b.state "
+		"AND a.modified IS b.modified WHERE a.uuid = merge_in.uuid) = (SELECT count(*), "
+		"count(*) FROM main.answers b WHERE b.uuid = merge_in.uuid)";
 	return merge_exec(m, "cannot compare the interviews", err, sql, 0);
 }
 

@@ -22,7 +22,7 @@
 static char dir[] = "/tmp/survey-test-merge-XXXXXX";
 static char errbuf[ERR_MAX];
 static int ninputs;
-static char *inputs[8];       /* the laptop files of the scenario */
+static char *inputs[16];      /* the laptop files of the scenario (and earlier outputs) */
 static char d1[37], c1[37];   /* a draft edited on three laptops; a complete one */
 
 static char *path_in(const char *name)
@@ -507,15 +507,23 @@ static void expect_rejected(merge *m, const char *out, const char *in, const cha
 	free(dump_after);
 }
 
+/* A new output name with the scenario's input first merged into it; *m open on it. */
+static char *output_with(const char *name, const char *first, merge **m)
+{
+	char *out = path_in(name);
+	unlink(out);
+	assert_int_equal(merge_open(out, NULL, 0, m, errbuf), 0);
+	merge_result r;
+	assert_int_equal(merge_input(*m, inputs[find_input(first)], &r), 0);
+	merge_result_release(&r);
+	return out;
+}
+
 static void test_bad_inputs(void **state)
 {
-	char *out = path_in("bad-out.db");
-	unlink(out);
 	merge *m;
-	assert_int_equal(merge_open(out, NULL, 0, &m, errbuf), 0);
 	merge_result r;
-	assert_int_equal(merge_input(m, inputs[find_input("b.db")], &r), 0);
-	merge_result_release(&r);
+	char *out = output_with("bad-out.db", "b.db", &m);
 
 	char *a2 = path_in("a2.db");
 	size_t len;
@@ -626,6 +634,108 @@ static void test_schema_v1(void **state)
 	free(p);
 }
 
+/* Merge the inputs named (NULL-terminated) into a new output name; the output's path. */
+static char *merge_named(const char *name, ...)
+{
+	int idx[8], n = 0;
+	char *extra[8];
+	int nextra = 0;
+	va_list ap;
+	va_start(ap, name);
+	for (const char *in; (in = va_arg(ap, const char *));) {
+		if (in[0] == '/') {   /* an earlier output, not one of the scenario's inputs */
+			extra[nextra] = xstrdup(in);
+			inputs[ninputs + nextra] = extra[nextra];
+			idx[n++] = ninputs + nextra++;
+		} else {
+			idx[n++] = find_input(in);
+		}
+	}
+	va_end(ap);
+	char *out = merge_order(name, idx, n, NULL);
+	for (int i = 0; i < nextra; i++) {
+		free(extra[i]);
+		inputs[ninputs + i] = NULL;
+	}
+	return out;
+}
+
+/* Laptops -> two oblast files -> national gives the rows of all laptops merged directly, in
+ * any order and nesting; the oblasts' conflicts and provenance come along; nothing is lost. */
+static void test_hierarchy(void **state)
+{
+	char *direct = merge_named("h-direct.db", "a1.db", "a2.db", "clone.db", "other.db", "b.db",
+				   "a3.db", "a4.db", NULL);
+	char *want = dump(direct);
+	char *o1 = merge_named("h-o1.db", "a1.db", "a2.db", "clone.db", NULL);
+	char *o2 = merge_named("h-o2.db", "other.db", "b.db", "a3.db", "a4.db", NULL);
+	assert_true(count(o1, "SELECT count(*) FROM conflicts") > 0);
+	char *n1 = merge_named("h-n1.db", o1, o2, NULL);
+	char *n2 = merge_named("h-n2.db", o2, o1, NULL);
+	char *n3 = merge_named("h-n3.db", "b.db", o2, "a2.db", o1, "other.db", NULL);
+	char *n4 = merge_named("h-n4.db", n1, o1, direct, NULL);   /* a national file again */
+	const char *outs[] = { n1, n2, n3, n4 };
+	for (int i = 0; i < 4; i++) {
+		char *got = dump(outs[i]);
+		if (strcmp(got, want) != 0)
+			fail_msg("hierarchy %d gives other rows:\n%s\n-- vs --\n%s", i, got, want);
+		free(got);
+		assert_int_equal(count(outs[i], "SELECT count(*) FROM interviews") +
+				 count(outs[i], "SELECT count(*) FROM conflicts"), maximal_versions());
+	}
+	/* provenance: the national file knows every laptop file through the oblast ones */
+	assert_int_equal(count(n1, "SELECT count(DISTINCT input_sha256) FROM provenance"), 7 + 2);
+	assert_int_equal(count(n1, "SELECT count(*) FROM (SELECT input_sha256, uuid FROM "
+			       "provenance_interviews EXCEPT SELECT input_sha256, uuid FROM "
+			       "provenance_interviews WHERE input_sha256 IN (SELECT input_sha256 "
+			       "FROM provenance WHERE path LIKE '%h-o_.db'))"),
+			 count(direct, "SELECT count(*) FROM provenance_interviews"));
+	free(want);
+	free(direct);
+	free(o1);
+	free(o2);
+	free(n1);
+	free(n2);
+	free(n3);
+	free(n4);
+}
+
+/* A merged file whose conflicts row was changed behind survey's back is refused whole. */
+static void test_damaged_conflicts(void **state)
+{
+	char *o = merge_named("dc-o.db", "a2.db", "clone.db", NULL);
+	assert_int_equal(count(o, "SELECT count(*) FROM conflicts"), 1);
+	const char *tamper[] = {
+		"UPDATE conflicts SET events = json_set(events, '$[1].new_value', 'x')",
+		"UPDATE conflicts SET events = json_remove(events, '$[1]')",
+		"UPDATE conflicts SET answers = json_set(answers, '$[0].state', 'maybe')",
+		"UPDATE conflicts SET interview = json_set(interview, '$.uuid', 'other')",
+		"UPDATE conflicts SET interview = '{'",
+		"UPDATE conflicts SET uuid = 'an-interview-it-lacks'",
+	};
+	merge *m;
+	merge_result r;
+	char *out = output_with("dc-out.db", "a1.db", &m);
+	size_t len;
+	char *bytes = read_file(o, &len, errbuf);
+	for (size_t i = 0; i < sizeof tamper / sizeof *tamper; i++) {
+		char *p = write_file("dc-bad.db", bytes, len);
+		sqlite3 *db;
+		assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, tamper[i], NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+		expect_rejected(m, out, p, "damaged");
+		free(p);
+	}
+	assert_int_equal(merge_input(m, o, &r), 0);   /* the file as merge wrote it merges */
+	assert_int_equal(r.conflicting, 1);
+	merge_result_release(&r);
+	merge_close(m);
+	free(bytes);
+	free(out);
+	free(o);
+}
+
 static int setup(void **state)
 {
 	if (!mkdtemp(dir))
@@ -653,6 +763,8 @@ int main(void)
 		cmocka_unit_test(test_pack_then_merge),
 		cmocka_unit_test(test_bad_inputs),
 		cmocka_unit_test(test_schema_v1),
+		cmocka_unit_test(test_hierarchy),
+		cmocka_unit_test(test_damaged_conflicts),
 	};
 	return cmocka_run_group_tests_name("merge", tests, setup, teardown);
 }
