@@ -1,11 +1,11 @@
 /* merge.c: `survey merge` — laptop files into one coordinator file. Each input is checked whole
  * (merge_check.c: header, integrity, schema, content hashes; the next one in a thread), then
  * ATTACHed read-only and applied in one transaction: interviews the output lacks are copied
- * set-wise (INSERT ... SELECT), those whose interview row, number of events and last event equal
- * the stored ones are identical in bulk (a fingerprint: two versions with the same row, revision
- * and millisecond modified time, as many events and the same last one, but different earlier
- * events would be taken as one — the store, which only appends events, does not make such
- * pairs), and only the few left go through merge_version. Provenance records each input. */
+ * set-wise (INSERT ... SELECT), those whose interview row, answers and events equal the stored
+ * ones are identical in bulk (compared row by row through the primary keys), and only the few
+ * left — with the versions a merged input keeps in its conflicts table — go through
+ * merge_version (merge_versions.c: which version wins, and why). Provenance records each input,
+ * the device each of its versions came from, and a merged input's own provenance. */
 #include "store/merge_impl.h"
 
 #include <errno.h>

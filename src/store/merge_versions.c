@@ -2,44 +2,49 @@
  *
  * A version of an interview is its interview row, answers and event log. Two versions are the
  * same version when they differ at most in what is saved without an event (resume position,
- * language, instance name); of such a pair the greater row (below) is kept. Any other
+ * language, instance name); of such a pair the greater row (order 6 below) is kept. Any other
  * difference — other answers behind the same event log, another revision — makes two versions.
  *
- * Which device a version comes from: the store only appends events, so a version extends
- * another (its event log starts with the other's whole log) when it was made later from it —
- * but only the device that made the interview (interviews.device_id, kept by every copy) makes
- * its later versions. A version is *from its own device* when it was seen coming from the
- * device its row names: in a laptop file, every version comes from that file's device (its meta
- * device_id); in a merged file, a version comes from the device recorded for it in that file's
- * provenance_interviews (and, when it has none there, from that file's own device if it is in
- * its interviews table: made on it; unknown if it is in its conflicts). Merge records the same
- * in the output's provenance_interviews (device_id: the device the version came from, not the
- * device of the interview row) and copies a merged input's provenance, so the output knows
- * every version's devices whatever way it came (a laptop's file directly, or through one or
- * more merged files). Device ids are not signed: a file that claims another laptop's device id
- * in its meta (or a merged file whose provenance lies) is believed; this rule stops a version
- * made on another device (a copied file edited elsewhere, a crafted file with a new device id),
- * not a forger who copies the device id too — their version is still kept, not the genuine
- * one's loss (below).
+ * "The same device" (DESIGN.md: a version replaces another only when its log extends the
+ * other's and it comes from the same device). The store only appends events, so a version
+ * extends another when it was made later from it — and only the device that made the interview
+ * (interviews.device_id, which every copy keeps) goes on with it. A version is *from its own
+ * device* when it was seen coming from the device its row names: a laptop file's versions all
+ * come from that file's device (meta device_id); a merged file's versions come from the devices
+ * its provenance_interviews records for them (uuid, events hash), and one it has no record of
+ * from that file's own device when it is in its interviews table (made on it), from no known
+ * device when it is in its conflicts table. merge.c records the same in the output's
+ * provenance_interviews (device_id: the device the version came from, not the device its row
+ * names) and copies a merged input's provenance, so the output knows where each version came
+ * from whichever way it came (a laptop's file directly, or through merged files).
+ * Limits: device ids are not signed — a file that copies a laptop's device id into its meta (or
+ * a merged file whose provenance lies) is believed; the rule stops versions made elsewhere (a
+ * copied file edited on another laptop, a crafted file with its own device id), not a forger
+ * who copies the id too, whose version is kept besides the genuine one, never instead of it
+ * unless it extends it. An interview imported with another device's id (import keeps the id
+ * of the CSV) and later edited on the laptop that imported it is not from its own device
+ * either: both versions are kept, as a conflict.
  *
- * X supersedes Y when X's event log strictly extends Y's, both rows name the same device and
- * X is from that device. This is a strict partial order that only grows as more is seen (a
- * version seen again from its own device), so the set of versions nobody supersedes — kept by
- * the output — does not depend on the order inputs come in; adding a version (or learning that
- * one is from its own device) recomputes the interview's kept set: ancestors go, every other
- * stays. Of the kept versions the greatest under this total order is the winner, in
+ * X supersedes Y when X's log strictly extends Y's, both rows name the same device and X is
+ * from that device. That is a strict partial order which only grows as more is seen (a version
+ * seen again, now from its own device), so the versions nobody supersedes — the ones kept — do
+ * not depend on the order inputs come in; each incoming version (or news that a stored one is
+ * from its own device) recomputes the interview's kept set from the stored versions and it.
+ * Of the kept versions the greatest under this total order is the winner, in
  * interviews/answers/events, and every other is stored whole in conflicts:
  *   1. from its own device before not (a file from elsewhere cannot displace the genuine one);
  *   2. complete before draft;
  *   3. the longer event log;
- *   4. the larger events hash (a SHA-256 of the log: no one picks it by a number);
+ *   4. the larger events hash (SHA-256 of the log: no number anyone sets);
  *   5. for versions with the same log (a damaged or crafted file), the larger version hash
  *      (SHA-256 of the log, the row but for position, language and instance name, and answers);
  *   6. for the same version, the larger interview row as JSON (position, language, name).
- * The revision and modified time never decide: they are only part of the row hashed in 5.
+ * The revision and modified time never decide: they are only part of what 5 hashes.
  * A conflicts row is keyed by its events hash; when several kept versions share one log, the
- * greatest keeps that key and each other one is keyed "events hash:version hash" (the table's
- * key stays unique and every version is kept). */
+ * greatest keeps that key and each other one is keyed "events hash:version hash" (the key stays
+ * unique and every version is kept). A conflicts row of a merged input is checked (JSON as
+ * written here, events hash and number as its key says, content hash of a complete one) and
+ * then merged as one more version of its interview. */
 #include "store/merge_impl.h"
 
 #include <stdarg.h>
@@ -514,7 +519,7 @@ static int apply(merge *m, struct ver *vs, int n, int win, const char *uuid, cha
 	if (!changed)
 		return 0;
 	for (int i = 0; i < n; i++)
-		if (!vs[i].gone && (i != win || vs[i].where != IN_SRC) &&
+		if (!vs[i].gone && (i != win || in_conflicts(&vs[i])) &&
 		    load_evjson(m, &vs[i], uuid, err))
 			return -1;
 	if (vs[win].where != IN_MAIN &&
