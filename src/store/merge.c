@@ -368,13 +368,13 @@ static int record_provenance(merge *m, merge_result *res, char *err)
 	static const char merged[] =
 		"INSERT OR IGNORE INTO main.provenance_interviews(input_sha256, uuid, device_id, "
 		"events_sha256, events_count, action) SELECT ?1, t.uuid, CASE WHEN NOT EXISTS "
-		"(SELECT 1 FROM src.provenance_interviews p WHERE p.uuid = t.uuid AND "
-		"p.events_sha256 = t.events_sha256) THEN ?2 WHEN EXISTS (SELECT 1 FROM "
-		"src.provenance_interviews p WHERE p.uuid = t.uuid AND p.events_sha256 = "
-		"t.events_sha256 AND p.device_id = s.device_id) THEN s.device_id ELSE (SELECT "
-		"min(p.device_id) FROM src.provenance_interviews p WHERE p.uuid = t.uuid AND "
-		"p.events_sha256 = t.events_sha256) END, t.events_sha256, t.events_count, t.action "
-		"FROM temp.merge_in t JOIN src.interviews s ON s.uuid = t.uuid";
+		"(SELECT 1 FROM temp.merge_src_seen p WHERE p.uuid = t.uuid AND p.events_sha256 = "
+		"t.events_sha256) THEN ?2 WHEN EXISTS (SELECT 1 FROM temp.merge_src_seen p WHERE "
+		"p.uuid = t.uuid AND p.events_sha256 = t.events_sha256 AND p.device_id = "
+		"s.device_id) THEN s.device_id ELSE (SELECT min(p.device_id) FROM "
+		"temp.merge_src_seen p WHERE p.uuid = t.uuid AND p.events_sha256 = t.events_sha256)"
+		" END, t.events_sha256, t.events_count, t.action FROM temp.merge_in t JOIN "
+		"src.interviews s ON s.uuid = t.uuid";
 	static const char carried[] =
 		"INSERT OR IGNORE INTO main.provenance(input_sha256, merged_at, path, device_id, "
 		"new, identical, updated, outdated, conflicting, duplicates) SELECT input_sha256, "
@@ -382,7 +382,8 @@ static int record_provenance(merge *m, merge_result *res, char *err)
 		"duplicates FROM src.provenance; "
 		"INSERT OR IGNORE INTO main.provenance_interviews(input_sha256, uuid, device_id, "
 		"events_sha256, events_count, action) SELECT input_sha256, uuid, device_id, "
-		"events_sha256, events_count, action FROM src.provenance_interviews";
+		"events_sha256, events_count, action FROM src.provenance_interviews WHERE "
+		"input_sha256 IN (SELECT input_sha256 FROM src.provenance)";
 	return merge_exec(m, "cannot record the provenance", err, m->src_merged ? merged : laptop,
 			  2, res->sha256, res->device_id) ||
 	       merge_exec(m, "cannot record the provenance", err,

@@ -57,12 +57,14 @@ struct merge {
 };
 
 /* Before merge_version, once per input (attached as src, temp.merge_in filled and the bulk
- * steps done): reads the input's device and schema into m, lists in temp.merge_settle the
- * interviews merge_version is to see (those with no action yet, the identical ones with
- * conflicts stored, those of the input's conflicts) and fills temp.merge_seen_from (uuid, events
- * hash, device: which device each of their versions was seen coming from) and an empty
- * temp.merge_carried (uuid, key, action: the input's conflicts rows as merged). -1 with err on a
- * database error, or when the input has conflicts of an interview it lacks. */
+ * steps done): reads the input's device and schema into m, fills temp.merge_src_seen (uuid,
+ * events_sha256, device_id: the versions a merged input's provenance records), lists in
+ * temp.merge_settle the interviews merge_version is to see (those with no action yet, the
+ * identical ones with conflicts stored, those of the input's conflicts), fills
+ * temp.merge_seen_from (the same columns: which devices each of their versions was seen coming
+ * from) and empties temp.merge_carried (uuid, key, action: the input's conflicts rows as
+ * merged). -1 with err on a database error, or when the input has conflicts of an interview it
+ * lacks. */
 int merge_versions_begin(merge *m, char *err);
 /* Merge one incoming version of interview uuid by the rules of DESIGN.md (merge_versions.c: a
  * version replaces those it extends when it is from the interview's own device; every other

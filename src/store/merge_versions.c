@@ -621,17 +621,9 @@ done:
 	return rc;
 }
 
-int merge_versions_begin(merge *m, char *err)
+/* The input's device, and whether it has conflicts and provenance tables (schema 2 on). */
+static int read_input(merge *m, char *err)
 {
-	static const char setup[] =
-		"CREATE TEMP TABLE IF NOT EXISTS merge_seen_from(uuid TEXT, events_sha256 TEXT, "
-		"device_id TEXT, PRIMARY KEY(uuid, events_sha256, device_id)) WITHOUT ROWID; "
-		"CREATE TEMP TABLE IF NOT EXISTS merge_settle(uuid TEXT PRIMARY KEY) WITHOUT ROWID; "
-		"CREATE TEMP TABLE IF NOT EXISTS merge_carried(uuid TEXT, key TEXT, action TEXT, "
-		"PRIMARY KEY(uuid, key)) WITHOUT ROWID; DELETE FROM temp.merge_seen_from; "
-		"DELETE FROM temp.merge_settle; DELETE FROM temp.merge_carried";
-	if (store_exec(m->st->db, setup, "cannot prepare the merge", err))
-		return -1;
 	sqlite3_stmt *s;
 	if (store_prepare(m->st->db, "SELECT (SELECT value FROM src.meta WHERE key='device_id'),"
 			  " (SELECT count(*) = 3 FROM src.sqlite_master WHERE type = 'table' AND name IN "
@@ -641,59 +633,112 @@ int merge_versions_begin(merge *m, char *err)
 	if (rc == SQLITE_ROW) {
 		const char *d = (const char *)sqlite3_column_text(s, 0);
 		snprintf(m->src_device, sizeof m->src_device, "%s", d ? d : "");
-		m->src_merged = sqlite3_column_int(s, 1);   /* schema 2 and later */
+		m->src_merged = sqlite3_column_int(s, 1);
 	}
 	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW)
-		return store_sqlerr(m->st, "cannot read the input's device", err);
-	/* The interviews to compare: those bulk copying did not settle, those with conflicting
-	 * versions stored (the input may settle them), those the input has conflicts of. */
+	return rc == SQLITE_ROW ? 0 : store_sqlerr(m->st, "cannot read the input's device", err);
+}
+
+/* One number from sql (no parameters) into *n. */
+static int count_of(merge *m, const char *sql, long long *n, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(m->st->db, sql, &s, err))
+		return -1;
+	int rc = sqlite3_step(s);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : store_sqlerr(m->st, "cannot prepare the merge", err);
+}
+
+/* temp.merge_settle: the interviews to compare — those bulk copying did not settle, those with
+ * conflicting versions stored (the input may settle them), those the input has conflicts of. */
+static int list_settle(merge *m, long long *n, char *err)
+{
 	if (merge_exec(m, "cannot prepare the merge", err, "INSERT INTO temp.merge_settle SELECT "
 		       "uuid FROM temp.merge_in WHERE action IS NULL OR (action = 'identical' AND "
 		       "uuid IN (SELECT uuid FROM main.conflicts))", 0))
 		return -1;
 	if (m->src_merged) {
-		if (store_prepare(m->st->db, "SELECT uuid FROM src.conflicts WHERE uuid NOT IN "
-				  "(SELECT uuid FROM src.interviews) LIMIT 1", &s, err))
+		sqlite3_stmt *s;
+		if (store_prepare(m->st->db, "SELECT quote(uuid) FROM src.conflicts WHERE uuid IS "
+				  "NULL OR uuid NOT IN (SELECT uuid FROM src.interviews) LIMIT 1", &s,
+				  err))
 			return -1;
-		rc = sqlite3_step(s);
+		int rc = sqlite3_step(s);
 		if (rc == SQLITE_ROW)
-			errf(err, "it is damaged: it holds conflicting versions of interview '%s', "
+			errf(err, "it is damaged: it holds conflicting versions of interview %s, "
 			     "which it lacks", (const char *)sqlite3_column_text(s, 0));
 		sqlite3_finalize(s);
-		if (rc == SQLITE_ROW)
-			return -1;
 		if (rc != SQLITE_DONE)
-			return store_sqlerr(m->st, "cannot read the conflicts", err);
+			return rc == SQLITE_ROW ? -1 :
+			       store_sqlerr(m->st, "cannot read the conflicts", err);
 		if (merge_exec(m, "cannot prepare the merge", err, "INSERT OR IGNORE INTO "
 			       "temp.merge_settle SELECT uuid FROM src.conflicts", 0))
 			return -1;
 	}
-	if (store_prepare(m->st->db, "SELECT EXISTS (SELECT 1 FROM temp.merge_settle)", &s, err))
-		return -1;
-	int any = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
-	if (!any)
-		return 0;
-	/* Where each version of the interviews about to be compared was seen coming from: what
-	 * the output recorded, what the input recorded, and the input itself for the versions in
-	 * its interviews table it has no record of (made on it). */
-	static const char from_main[] =
-		"INSERT OR IGNORE INTO temp.merge_seen_from SELECT uuid, events_sha256, device_id "
-		"FROM main.provenance_interviews WHERE uuid IN (SELECT uuid FROM temp.merge_settle)";
+	return count_of(m, "SELECT count(*) FROM temp.merge_settle", n, err);
+}
+
+/* temp.merge_seen_from for the interviews of temp.merge_settle: where each of their versions
+ * was seen coming from — what the output recorded, what the input recorded, and the input
+ * itself for the versions in its interviews table it has no record of (made on it). The
+ * output's provenance_interviews has no index by interview: with few interviews to compare,
+ * they are looked up input by input; with many, it is read once. */
+static int seen_from(merge *m, long long nsettle, char *err)
+{
+	static const char probe[] =
+		"INSERT OR IGNORE INTO temp.merge_seen_from SELECT x.uuid, x.events_sha256, "
+		"x.device_id FROM temp.merge_settle t CROSS JOIN (SELECT DISTINCT input_sha256 AS "
+		"sha FROM main.provenance) p CROSS JOIN main.provenance_interviews x WHERE "
+		"x.input_sha256 = p.sha AND x.uuid = t.uuid";
+	static const char scan[] =
+		"INSERT OR IGNORE INTO temp.merge_seen_from SELECT x.uuid, x.events_sha256, "
+		"x.device_id FROM main.provenance_interviews x WHERE x.uuid IN (SELECT uuid FROM "
+		"temp.merge_settle) AND x.input_sha256 IN (SELECT input_sha256 FROM "
+		"main.provenance)";
 	static const char from_src[] =
-		"INSERT OR IGNORE INTO temp.merge_seen_from SELECT uuid, events_sha256, device_id "
-		"FROM src.provenance_interviews WHERE uuid IN (SELECT uuid FROM temp.merge_settle)";
+		"INSERT OR IGNORE INTO temp.merge_seen_from SELECT r.uuid, r.events_sha256, "
+		"r.device_id FROM temp.merge_settle t JOIN temp.merge_src_seen r ON r.uuid = t.uuid";
 	static const char from_self[] =
 		"INSERT OR IGNORE INTO temp.merge_seen_from SELECT t.uuid, t.events_sha256, ?1 "
-		"FROM temp.merge_in t WHERE t.uuid IN (SELECT uuid FROM temp.merge_settle)";
-	static const char from_self_merged[] =
-		"INSERT OR IGNORE INTO temp.merge_seen_from SELECT t.uuid, t.events_sha256, ?1 "
 		"FROM temp.merge_in t WHERE t.uuid IN (SELECT uuid FROM temp.merge_settle) AND "
-		"NOT EXISTS (SELECT 1 FROM src.provenance_interviews p WHERE p.uuid = t.uuid AND "
-		"p.events_sha256 = t.events_sha256)";
-	return merge_exec(m, "cannot read the provenance", err, from_main, 0) ||
-	       (m->src_merged && merge_exec(m, "cannot read the provenance", err, from_src, 0)) ||
-	       merge_exec(m, "cannot read the provenance", err,
-			  m->src_merged ? from_self_merged : from_self, 1, m->src_device) ? -1 : 0;
+		"NOT EXISTS (SELECT 1 FROM temp.merge_src_seen r WHERE r.uuid = t.uuid AND "
+		"r.events_sha256 = t.events_sha256)";
+	long long ninputs;
+	if (count_of(m, "SELECT count(DISTINCT input_sha256) FROM main.provenance", &ninputs,
+		     err))
+		return -1;
+	return merge_exec(m, "cannot read the provenance", err,
+			  nsettle * ninputs <= 50000 ? probe : scan, 0) ||
+	       merge_exec(m, "cannot read the provenance", err, from_src, 0) ||
+	       merge_exec(m, "cannot read the provenance", err, from_self, 1, m->src_device) ?
+	       -1 : 0;
+}
+
+int merge_versions_begin(merge *m, char *err)
+{
+	static const char setup[] =
+		"CREATE TEMP TABLE IF NOT EXISTS merge_seen_from(uuid TEXT, events_sha256 TEXT, "
+		"device_id TEXT, PRIMARY KEY(uuid, events_sha256, device_id)) WITHOUT ROWID; "
+		"CREATE TEMP TABLE IF NOT EXISTS merge_src_seen(uuid TEXT, events_sha256 TEXT, "
+		"device_id TEXT, PRIMARY KEY(uuid, events_sha256, device_id)) WITHOUT ROWID; "
+		"CREATE TEMP TABLE IF NOT EXISTS merge_settle(uuid TEXT PRIMARY KEY) WITHOUT ROWID; "
+		"CREATE TEMP TABLE IF NOT EXISTS merge_carried(uuid TEXT, key TEXT, action TEXT, "
+		"PRIMARY KEY(uuid, key)) WITHOUT ROWID; DELETE FROM temp.merge_seen_from; "
+		"DELETE FROM temp.merge_src_seen; DELETE FROM temp.merge_settle; "
+		"DELETE FROM temp.merge_carried";
+	/* A merged file's provenance: the versions its inputs brought, with their devices. */
+	static const char src_seen[] =
+		"INSERT OR IGNORE INTO temp.merge_src_seen SELECT uuid, events_sha256, device_id "
+		"FROM src.provenance_interviews WHERE input_sha256 IN (SELECT input_sha256 FROM "
+		"src.provenance) AND uuid IS NOT NULL AND events_sha256 IS NOT NULL AND device_id "
+		"IS NOT NULL";
+	long long n;
+	if (store_exec(m->st->db, setup, "cannot prepare the merge", err) || read_input(m, err) ||
+	    (m->src_merged && merge_exec(m, "cannot read the input's provenance", err, src_seen,
+					 0)) ||
+	    list_settle(m, &n, err))
+		return -1;
+	return n ? seen_from(m, n, err) : 0;
 }
