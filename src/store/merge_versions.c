@@ -23,7 +23,8 @@
  * who copies the id too, whose version is kept besides the genuine one, never instead of it
  * unless it extends it. An interview imported with another device's id (import keeps the id
  * of the CSV) and later edited on the laptop that imported it is not from its own device
- * either: both versions are kept, as a conflict.
+ * either, nor is an interview made in the output file itself (merging into a laptop's file):
+ * both versions are kept, as a conflict.
  *
  * X supersedes Y when X's log strictly extends Y's, both rows name the same device and X is
  * from that device. That is a strict partial order which only grows as more is seen (a version
