@@ -1,11 +1,11 @@
 /* merge.c: `survey merge` — laptop files into one coordinator file. Each input is checked whole
  * (merge_check.c: header, integrity, schema, content hashes; the next one in a thread), then
  * ATTACHed read-only and applied in one transaction: interviews the output lacks are copied
- * set-wise (INSERT ... SELECT), those whose interview row, number of events and last event equal
- * the stored ones are identical in bulk (a fingerprint: two versions with the same row, revision
- * and millisecond modified time, as many events and the same last one, but different earlier
- * events would be taken as one — the store, which only appends events, does not make such
- * pairs), and only the few left go through merge_version. Provenance records each input. */
+ * set-wise (INSERT ... SELECT), those whose interview row, answers and events equal the stored
+ * ones are identical in bulk (compared row by row through the primary keys), and only the few
+ * left — with the versions a merged input keeps in its conflicts table — go through
+ * merge_version (merge_versions.c: which version wins, and why). Provenance records each input,
+ * the device each of its versions came from, and a merged input's own provenance. */
 #include "store/merge_impl.h"
 
 #include <errno.h>
@@ -242,8 +242,11 @@ static int copy_new(merge *m, char *err)
 	return rc;
 }
 
-/* Interviews whose row is the same and whose last event is the same: identical, in bulk.
- * (The rest, few, are compared event by event in merge_version.) */
+/* Interviews whose row, answers and events are the same as the stored ones: identical, in bulk
+ * (every answer and event compared through the primary keys: a crafted file may repeat the
+ * row and the last event over other earlier events or other answers). The rest, few, go
+ * through merge_version, and so do the identical ones that have conflicting versions stored
+ * (the input may tell that one of them is from its own device, which can settle them). */
 static int mark_identical(merge *m, char *err)
 {
 	static const char sql[] =
@@ -254,14 +257,16 @@ static int mark_identical(merge *m, char *err)
 		"AND s.status IS o.status AND s.revision IS o.revision AND s.created IS o.created "
 		"AND s.modified IS o.modified AND s.completed IS o.completed AND s.content_hash IS "
 		"o.content_hash AND s.lang IS o.lang AND s.position IS o.position AND "
-		"s.instance_name IS o.instance_name AND %s IS o.origin) AND events_count = "
-		"(SELECT max(seq) FROM "
-		"main.events e WHERE e.uuid = merge_in.uuid) AND EXISTS (SELECT 1 FROM src.events "
-		"a, main.events b WHERE a.uuid = merge_in.uuid AND a.seq = merge_in.events_count "
-		"AND b.uuid = merge_in.uuid AND b.seq = merge_in.events_count AND a.at IS b.at AND "
-		"a.offset_ms IS b.offset_ms AND a.kind IS b.kind AND a.path IS b.path AND "
-		"a.old_value IS b.old_value AND a.new_value IS b.new_value AND a.old_state IS "
-		"b.old_state AND a.new_state IS b.new_state)";
+		"s.instance_name IS o.instance_name AND %s IS o.origin) AND events_count = (SELECT max(seq) FROM "
+		"main.events e WHERE e.uuid = merge_in.uuid) AND events_count = (SELECT count(*) "
+		"FROM src.events a JOIN main.events b ON b.uuid = a.uuid AND b.seq = a.seq WHERE "
+		"a.uuid = merge_in.uuid AND a.at IS b.at AND a.offset_ms IS b.offset_ms AND a.kind "
+		"IS b.kind AND a.path IS b.path AND a.old_value IS b.old_value AND a.new_value IS "
+		"b.new_value AND a.old_state IS b.old_state AND a.new_state IS b.new_state) AND "
+		"(SELECT count(*), count(b.path) FROM src.answers a LEFT JOIN main.answers b ON "
+		"b.uuid = a.uuid AND b.path = a.path AND a.value IS b.value AND a.state IS b.state "
+		"AND a.modified IS b.modified WHERE a.uuid = merge_in.uuid) = (SELECT count(*), "
+		"count(*) FROM main.answers b WHERE b.uuid = merge_in.uuid)";
 	char *origin = merge_src_origin(m, "s"), *q = sqlite3_mprintf(sql, origin);
 	int rc = merge_exec(m, "cannot compare the interviews", err, q, 0);
 	sqlite3_free(q);
@@ -269,45 +274,68 @@ static int mark_identical(merge *m, char *err)
 	return rc;
 }
 
-static int merge_differing(merge *m, char *err)
+/* Run merge_version on each (uuid, key, hash, count) row of sql; the action it gives goes to
+ * ?1 ?2 of record (uuid, action, key). */
+static int merge_each(merge *m, const char *sql, const char *record, char *err)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(m->st->db, "SELECT uuid, events_sha256, events_count FROM "
-			  "temp.merge_in WHERE action IS NULL", &s, err))
+	if (store_prepare(m->st->db, sql, &s, err))
 		return -1;
 	/* Collect first: merge_version writes to the tables this reads. */
-	struct pending { char uuid[STORE_UUID_LEN + 1]; char hash[65]; long long count; } *p = NULL;
+	struct pending { char uuid[STORE_UUID_LEN + 1]; char *key; char hash[65]; long long count; }
+		*p = NULL;
 	int n = 0, rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		p = xreallocarray(p, (size_t)n + 1, sizeof *p);
 		snprintf(p[n].uuid, sizeof p[n].uuid, "%s", (const char *)sqlite3_column_text(s, 0));
-		snprintf(p[n].hash, sizeof p[n].hash, "%s", (const char *)sqlite3_column_text(s, 1));
-		p[n].count = sqlite3_column_int64(s, 2);
+		p[n].key = store_col_text(s, 1);
+		snprintf(p[n].hash, sizeof p[n].hash, "%s", (const char *)sqlite3_column_text(s, 2));
+		p[n].count = sqlite3_column_int64(s, 3);
 		n++;
 	}
 	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		free(p);
-		return store_sqlerr(m->st, "cannot compare the interviews", err);
-	}
-	for (int i = 0; i < n; i++) {
+	if (rc != SQLITE_DONE)
+		rc = store_sqlerr(m->st, "cannot compare the interviews", err);
+	else
+		rc = 0;
+	for (int i = 0; i < n && !rc; i++) {
 		const char *action;
-		if (merge_version(m, p[i].uuid, p[i].hash, p[i].count, &action, err) ||
-		    merge_exec(m, "cannot record the merge", err, "UPDATE temp.merge_in SET "
-			       "action = ?2 WHERE uuid = ?1", 2, p[i].uuid, action)) {
-			free(p);
-			return -1;
-		}
+		rc = merge_version(m, p[i].uuid, p[i].key, p[i].hash, p[i].count, &action, err) ||
+		     merge_exec(m, "cannot record the merge", err, record, 3, p[i].uuid, action,
+				p[i].key) ? -1 : 0;
 	}
+	for (int i = 0; i < n; i++)
+		free(p[i].key);
 	free(p);
-	return 0;
+	return rc;
 }
 
+/* The versions bulk copying did not settle: the input's interviews that differ from the stored
+ * ones (and the identical ones with conflicting versions stored), then, from a merged file,
+ * every version it keeps in its conflicts table, each merged as one more version of its
+ * interview (so that rows in = rows out + conflict rows through any number of merges). */
+static int merge_differing(merge *m, char *err)
+{
+	if (merge_versions_begin(m, err) ||
+	    merge_each(m, "SELECT t.uuid, NULL, t.events_sha256, t.events_count FROM "
+		       "temp.merge_in t JOIN temp.merge_settle USING (uuid) WHERE t.action IS NULL "
+		       "OR t.action = 'identical' ORDER BY t.uuid",
+		       "UPDATE temp.merge_in SET action = ?2 WHERE uuid = ?1", err))
+		return -1;
+	if (!m->src_merged)
+		return 0;
+	return merge_each(m, "SELECT uuid, events_sha256, '', 0 FROM src.conflicts ORDER BY "
+			  "uuid, events_sha256", "INSERT INTO temp.merge_carried(uuid, key, action) "
+			  "VALUES (?1, ?3, ?2)", err);
+}
+
+/* The counts of the report: the input's interviews, and the versions it kept in conflicts. */
 static int count_actions(merge *m, merge_result *res, char *err)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(m->st->db, "SELECT action, count(*) FROM temp.merge_in GROUP BY action",
-			  &s, err))
+	if (store_prepare(m->st->db, "SELECT action, count(*) FROM (SELECT action FROM "
+			  "temp.merge_in UNION ALL SELECT action FROM temp.merge_carried) GROUP BY "
+			  "action", &s, err))
 		return -1;
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		const char *a = (const char *)sqlite3_column_text(s, 0);
@@ -330,6 +358,11 @@ static int count_actions(merge *m, merge_result *res, char *err)
 	return 0;
 }
 
+/* Provenance: the input, and each of its interviews with the device its version came from —
+ * the input's own device (a laptop's file), or for a version a merged file got from elsewhere
+ * the device its provenance records (the interview's own one when it is among them). A merged
+ * input's provenance comes along, so the output knows where every version it holds came from
+ * (merge_versions.c). */
 static int record_provenance(merge *m, merge_result *res, char *err)
 {
 	char now[32], counts[6][16];
@@ -338,18 +371,39 @@ static int record_provenance(merge *m, merge_result *res, char *err)
 		     res->ndups };
 	for (int i = 0; i < 6; i++)
 		snprintf(counts[i], sizeof counts[i], "%d", v[i]);
-	return merge_exec(m, "cannot record the provenance", err,
-			  "INSERT OR IGNORE INTO main.provenance_interviews(input_sha256, uuid, "
-			  "device_id, events_sha256, events_count, action) SELECT ?1, t.uuid, "
-			  "s.device_id, t.events_sha256, t.events_count, t.action FROM "
-			  "temp.merge_in t JOIN src.interviews s ON s.uuid = t.uuid", 1,
-			  res->sha256) ||
+	static const char laptop[] =
+		"INSERT OR IGNORE INTO main.provenance_interviews(input_sha256, uuid, device_id, "
+		"events_sha256, events_count, action) SELECT ?1, t.uuid, ?2, t.events_sha256, "
+		"t.events_count, t.action FROM temp.merge_in t";
+	static const char merged[] =
+		"INSERT OR IGNORE INTO main.provenance_interviews(input_sha256, uuid, device_id, "
+		"events_sha256, events_count, action) SELECT ?1, t.uuid, CASE WHEN NOT EXISTS "
+		"(SELECT 1 FROM temp.merge_src_seen p WHERE p.uuid = t.uuid AND p.events_sha256 = "
+		"t.events_sha256) THEN ?2 WHEN EXISTS (SELECT 1 FROM temp.merge_src_seen p WHERE "
+		"p.uuid = t.uuid AND p.events_sha256 = t.events_sha256 AND p.device_id = "
+		"s.device_id) THEN s.device_id ELSE (SELECT min(p.device_id) FROM "
+		"temp.merge_src_seen p WHERE p.uuid = t.uuid AND p.events_sha256 = t.events_sha256)"
+		" END, t.events_sha256, t.events_count, t.action FROM temp.merge_in t JOIN "
+		"src.interviews s ON s.uuid = t.uuid";
+	static const char carried[] =
+		"INSERT OR IGNORE INTO main.provenance(input_sha256, merged_at, path, device_id, "
+		"new, identical, updated, outdated, conflicting, duplicates) SELECT input_sha256, "
+		"merged_at, path, device_id, new, identical, updated, outdated, conflicting, "
+		"duplicates FROM src.provenance; "
+		"INSERT OR IGNORE INTO main.provenance_interviews(input_sha256, uuid, device_id, "
+		"events_sha256, events_count, action) SELECT input_sha256, uuid, device_id, "
+		"events_sha256, events_count, action FROM src.provenance_interviews WHERE "
+		"input_sha256 IN (SELECT input_sha256 FROM src.provenance)";
+	return merge_exec(m, "cannot record the provenance", err, m->src_merged ? merged : laptop,
+			  2, res->sha256, res->device_id) ||
 	       merge_exec(m, "cannot record the provenance", err,
 			  "INSERT OR REPLACE INTO main.provenance(input_sha256, merged_at, path, "
 			  "device_id, new, identical, updated, outdated, conflicting, duplicates) "
 			  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", 10, res->sha256, now,
 			  res->path, res->device_id, counts[0], counts[1], counts[2], counts[3],
-			  counts[4], counts[5]) ? -1 : 0;
+			  counts[4], counts[5]) ||
+	       (m->src_merged && store_exec(m->st->db, carried, "cannot record the provenance",
+					    err)) ? -1 : 0;
 }
 
 /* Everything after the checks, inside one transaction on the output. */

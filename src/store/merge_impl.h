@@ -54,6 +54,8 @@ struct merge {
 	struct merge_check *ahead[2]; /* next inputs, being checked in threads (merge_prefetch) */
 	int src_version;      /* schema version of the input attached as src */
 	int allow_simulated;  /* merge_allow_simulated */
+	char src_device[40];  /* the input being merged: its device id (meta) */
+	int src_merged;       /* it may hold conflicts and provenance (schema 2 and later) */
 };
 
 /* merge_origin.c: simulated interviews and real ones (field, imported) are not mixed in one
@@ -64,12 +66,27 @@ int merge_origin_check(merge *m, char *err);
  * whatever the input's schema version (store_origin_sql). sqlite3_free it. */
 char *merge_src_origin(const merge *m, const char *table);
 
-/* Merge the incoming version (schema src) of interview uuid, which differs from what the output
- * holds, by the rules of DESIGN.md (descent by event-log prefix, else a deterministic winner and
- * the others kept whole in conflicts). *action is set to "identical", "outdated", "updated" or
- * "conflicting". Inside the caller's transaction; -1 with err on a database error. */
-int merge_version(merge *m, const char *uuid, const char *events_sha256, long long events_count,
-		  const char **action, char *err);
+
+/* Before merge_version, once per input (attached as src, temp.merge_in filled and the bulk
+ * steps done): reads the input's device and schema into m, fills temp.merge_src_seen (uuid,
+ * events_sha256, device_id: the versions a merged input's provenance records), lists in
+ * temp.merge_settle the interviews merge_version is to see (those with no action yet, the
+ * identical ones with conflicts stored, those of the input's conflicts), fills
+ * temp.merge_seen_from (the same columns: which devices each of their versions was seen coming
+ * from) and empties temp.merge_carried (uuid, key, action: the input's conflicts rows as
+ * merged). -1 with err on a database error, or when the input has conflicts of an interview it
+ * lacks. */
+int merge_versions_begin(merge *m, char *err);
+/* Merge one incoming version of interview uuid by the rules of DESIGN.md (merge_versions.c: a
+ * version replaces those it extends when it is from the interview's own device; every other
+ * one is kept, the greatest by a total order in interviews/answers/events and the rest whole
+ * in conflicts). The version is the input's interview (src_key NULL; events_sha256 and
+ * events_count from the input's scan) or the input's conflicts row (uuid, src_key), checked
+ * first (-1 with "it is damaged: ..." when it is not sound). *action is set to "identical",
+ * "outdated", "updated" or "conflicting". Inside the caller's transaction; -1 with err on a
+ * database error. */
+int merge_version(merge *m, const char *uuid, const char *src_key, const char *events_sha256,
+		  long long events_count, const char **action, char *err);
 
 /* Fill temp.merge_keypaths for every form in the output that has key questions (from m->keys
  * or the form's settings), make temp.merge_keys current for the interviews of temp.merge_in

@@ -35,8 +35,12 @@ static const char schema_v1[] =
 
 /* Version 2: what `survey merge` keeps. A losing version of an interview is stored whole in
  * conflicts (its interview row, answers and events as deterministic JSON), keyed by the interview
- * and a SHA-256 of its event log; provenance records each input merged (may differ between
- * merge orders, like meta). */
+ * and a SHA-256 of its event log — or, for a version whose log another kept version of the
+ * interview shares (the same events, other answers: a damaged or crafted file), "that SHA-256,
+ * ':', the SHA-256 of the version" (merge_versions.c). provenance records each input merged, and
+ * provenance_interviews each version an input brought, with the device it came from (the input's
+ * own device for a laptop's file; for a merged file, the device its provenance names); a merged
+ * input's provenance is copied along. Both may differ between merge orders, like meta. */
 static const char schema_v2[] =
 	"CREATE TABLE conflicts(\n"
 	"  uuid TEXT NOT NULL, events_sha256 TEXT NOT NULL, events_count INTEGER NOT NULL,\n"

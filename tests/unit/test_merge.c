@@ -1,8 +1,10 @@
 /* test_merge.c: survey merge and pack on laptop files built with the store API — several
  * devices, drafts and completes, a laptop copied twice, a cloned laptop that diverged, one
- * interview edited differently on three laptops — and the properties: any merge order and
- * merging again give the same rows; versions in = interviews + conflicts out; bad inputs are
- * refused with their bytes and the output unchanged. */
+ * interview edited differently on three laptops, a copy another device extended, a copy with
+ * another answer behind the same log — and the properties: any merge order, merging again and
+ * laptops -> oblast files -> national give the same rows; versions in = interviews + conflicts
+ * out; bad inputs (and a merged file's damaged conflicts) are refused with their bytes and the
+ * output unchanged. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,7 +24,7 @@
 static char dir[] = "/tmp/survey-test-merge-XXXXXX";
 static char errbuf[ERR_MAX];
 static int ninputs;
-static char *inputs[8];       /* the laptop files of the scenario */
+static char *inputs[16];      /* the laptop files of the scenario (and earlier outputs) */
 static char d1[37], c1[37];   /* a draft edited on three laptops; a complete one */
 
 static char *path_in(const char *name)
@@ -171,6 +173,28 @@ static void build_laptops(void)
 	add_iv(b, "Баткен", 3, 0, NULL);
 	store_close(b);
 
+	/* foreign.db: a2 copied to another device, which appended one event to c1: it cannot
+	 * replace c1. samelog.db: a1 with another answer of d1 behind the same event log. */
+	copy_file("a2.db", "foreign.db");
+	copy_file("a1.db", "samelog.db");
+	char *pf = path_in("foreign.db"), *ps = path_in("samelog.db");
+	assert_int_equal(sqlite3_open(pf, &db), SQLITE_OK);
+	sql = sqlite3_mprintf("UPDATE meta SET value='0badc0de-0000-4000-8000-000000000000' WHERE "
+			      "key='device_id'; INSERT INTO events(uuid, seq, at, offset_ms, kind, path, "
+			      "new_value) SELECT uuid, max(seq) + 1, '2027-01-01T00:00:00.000Z', "
+			      "max(offset_ms) + 1, 'moved', 'grp/q0', 'back' FROM events WHERE uuid=%Q", c1);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_close(db);
+	assert_int_equal(sqlite3_open(ps, &db), SQLITE_OK);
+	sql = sqlite3_mprintf("UPDATE answers SET value='77' WHERE uuid=%Q AND path='grp/q0'", d1);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_changes(db), 1);
+	sqlite3_free(sql);
+	sqlite3_close(db);
+	free(pf);
+	free(ps);
+
 	add_input("a1.db");
 	add_input("a2.db");
 	add_input("a3.db");
@@ -178,6 +202,8 @@ static void build_laptops(void)
 	add_input("other.db");
 	add_input("b.db");
 	add_input("a4.db");
+	add_input("foreign.db");
+	add_input("samelog.db");
 }
 
 /* Sorted rows of the interview data of a file, as one text. */
@@ -259,26 +285,46 @@ static int find_input(const char *name)
 	return -1;
 }
 
-/* Versions in: distinct event logs per interview over all inputs, less those that are a prefix
- * of another (ancestors). Computed here by brute force, independently of merge. */
-static long long maximal_versions(void)
+/* Versions in (inputs idx[0..n-1], or all when idx is NULL): distinct versions per interview
+ * (log, answers, row but for position, language and instance name), less those another version
+ * from the interview's own device extends — the device its row names is the file's (meta).
+ * Computed here by brute force, independently of merge. */
+static long long maximal_versions(const int *idx, int n_idx)
 {
-	struct v { char *uuid, *log; } *vs = NULL;
+	struct v { char *uuid, *log, *rest, *dev; int own; } *vs = NULL;
 	int n = 0;
-	for (int f = 0; f < ninputs; f++) {
+	for (int k = 0; k < (idx ? n_idx : ninputs); k++) {
 		sqlite3 *db;
 		sqlite3_stmt *s;
-		assert_int_equal(sqlite3_open_v2(inputs[f], &db, SQLITE_OPEN_READONLY, NULL), 0);
-		assert_int_equal(sqlite3_prepare_v2(db, "SELECT uuid, group_concat(line, '') FROM "
-			"(SELECT uuid, seq || '|' || at || '|' || offset_ms || '|' || kind || '|' || "
+		assert_int_equal(sqlite3_open_v2(inputs[idx ? idx[k] : k], &db,
+						 SQLITE_OPEN_READONLY, NULL), 0);
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT i.uuid, (SELECT group_concat(line, '') "
+			"FROM (SELECT seq || '|' || at || '|' || offset_ms || '|' || kind || '|' || "
 			"ifnull(path,'~') || '|' || ifnull(old_value,'~') || '|' || "
-			"ifnull(new_value,'~') || char(10) AS line FROM events ORDER BY uuid, seq) "
-			"GROUP BY uuid", -1, &s, NULL), 0);
+			"ifnull(new_value,'~') || char(10) AS line FROM events e WHERE e.uuid = i.uuid "
+			"ORDER BY seq)), (SELECT group_concat(a, '') FROM (SELECT path || '=' || "
+			"ifnull(value,'~') || '/' || state || '/' || modified || ';' AS a FROM answers "
+			"a WHERE a.uuid = i.uuid ORDER BY path)) || json_array(form_id, form_version, "
+			"interviewer, status, revision, created, modified, completed, content_hash), "
+			"i.device_id, i.device_id = (SELECT value FROM meta WHERE key = 'device_id') "
+			"FROM interviews i", -1, &s, NULL), 0);
 		while (sqlite3_step(s) == SQLITE_ROW) {
+			char *f[4];
+			for (int c = 0; c < 4; c++)
+				f[c] = xstrdup((const char *)sqlite3_column_text(s, c));
+			int own = sqlite3_column_int(s, 4), j;
+			for (j = 0; j < n; j++)
+				if (!strcmp(vs[j].uuid, f[0]) && !strcmp(vs[j].log, f[1]) &&
+				    !strcmp(vs[j].rest, f[2]) && !strcmp(vs[j].dev, f[3]))
+					break;
+			if (j < n) {   /* the same version seen again */
+				vs[j].own |= own;
+				for (int c = 0; c < 4; c++)
+					free(f[c]);
+				continue;
+			}
 			vs = xreallocarray(vs, (size_t)n + 1, sizeof *vs);
-			vs[n].uuid = xstrdup((const char *)sqlite3_column_text(s, 0));
-			vs[n].log = xstrdup((const char *)sqlite3_column_text(s, 1));
-			n++;
+			vs[n++] = (struct v){ f[0], f[1], f[2], f[3], own };
 		}
 		sqlite3_finalize(s);
 		sqlite3_close(db);
@@ -287,19 +333,18 @@ static long long maximal_versions(void)
 	for (int i = 0; i < n; i++) {
 		int dominated = 0;
 		for (int j = 0; j < n && !dominated; j++) {
-			if (i == j || strcmp(vs[i].uuid, vs[j].uuid))
-				continue;
 			size_t li = strlen(vs[i].log), lj = strlen(vs[j].log);
-			if (li < lj && strncmp(vs[i].log, vs[j].log, li) == 0)
-				dominated = 1;
-			if (li == lj && strcmp(vs[i].log, vs[j].log) == 0 && j < i)
-				dominated = 1;   /* the same version counted once */
+			dominated = !strcmp(vs[i].uuid, vs[j].uuid) && vs[j].own &&
+				    !strcmp(vs[i].dev, vs[j].dev) && li < lj &&
+				    strncmp(vs[i].log, vs[j].log, li) == 0;
 		}
 		maximal += !dominated;
 	}
 	for (int i = 0; i < n; i++) {
 		free(vs[i].uuid);
 		free(vs[i].log);
+		free(vs[i].rest);
+		free(vs[i].dev);
 	}
 	free(vs);
 	return maximal;
@@ -345,7 +390,7 @@ static void test_scenario_counts(void **state)
 	assert_int_equal(count(out, sql), 2);   /* three versions of d1: one wins, two kept */
 	sqlite3_free(sql);
 	assert_int_equal(count(out, "SELECT count(*) FROM interviews") +
-			 count(out, "SELECT count(*) FROM conflicts"), maximal_versions());
+			 count(out, "SELECT count(*) FROM conflicts"), maximal_versions(order, 7));
 	/* provenance: one row per input */
 	assert_int_equal(count(out, "SELECT count(DISTINCT input_sha256) FROM provenance"), 7);
 	free(out);
@@ -353,14 +398,14 @@ static void test_scenario_counts(void **state)
 
 static void test_order_independence(void **state)
 {
-	int base[8] = { 0 };
+	int base[12] = { 0 };
 	for (int i = 0; i < ninputs; i++)
 		base[i] = i;
 	char *ref_path = merge_order("ref.db", base, ninputs, NULL);
 	char *ref = dump(ref_path);
 	unsigned seed = 12345;
 	for (int round = 0; round < 12; round++) {
-		int idx[8];
+		int idx[12];
 		memcpy(idx, base, sizeof idx);
 		if (round == 0) {   /* reversed */
 			for (int i = 0; i < ninputs; i++)
@@ -510,15 +555,23 @@ static void expect_rejected(merge *m, const char *out, const char *in, const cha
 	free(dump_after);
 }
 
+/* A new output name with the scenario's input first merged into it; *m open on it. */
+static char *output_with(const char *name, const char *first, merge **m)
+{
+	char *out = path_in(name);
+	unlink(out);
+	assert_int_equal(merge_open(out, NULL, 0, m, errbuf), 0);
+	merge_result r;
+	assert_int_equal(merge_input(*m, inputs[find_input(first)], &r), 0);
+	merge_result_release(&r);
+	return out;
+}
+
 static void test_bad_inputs(void **state)
 {
-	char *out = path_in("bad-out.db");
-	unlink(out);
 	merge *m;
-	assert_int_equal(merge_open(out, NULL, 0, &m, errbuf), 0);
 	merge_result r;
-	assert_int_equal(merge_input(m, inputs[find_input("b.db")], &r), 0);
-	merge_result_release(&r);
+	char *out = output_with("bad-out.db", "b.db", &m);
 
 	char *a2 = path_in("a2.db");
 	size_t len;
@@ -631,6 +684,158 @@ static void test_schema_v1(void **state)
 	free(p);
 }
 
+/* Merge the inputs named (NULL-terminated) into a new output name; the output's path. */
+static char *merge_named(const char *name, ...)
+{
+	int idx[12], n = 0;
+	char *extra[4];
+	int nextra = 0;
+	va_list ap;
+	va_start(ap, name);
+	for (const char *in; (in = va_arg(ap, const char *));) {
+		if (in[0] == '/') {   /* an earlier output, not one of the scenario's inputs */
+			extra[nextra] = xstrdup(in);
+			inputs[ninputs + nextra] = extra[nextra];
+			idx[n++] = ninputs + nextra++;
+		} else {
+			idx[n++] = find_input(in);
+		}
+	}
+	va_end(ap);
+	char *out = merge_order(name, idx, n, NULL);
+	for (int i = 0; i < nextra; i++) {
+		free(extra[i]);
+		inputs[ninputs + i] = NULL;
+	}
+	return out;
+}
+
+/* Laptops -> two oblast files -> national gives the rows of all laptops merged directly, in
+ * any order and nesting; the oblasts' conflicts and provenance come along; nothing is lost. */
+static void test_hierarchy(void **state)
+{
+	char *direct = merge_named("h-direct.db", "a1.db", "a2.db", "clone.db", "other.db", "b.db",
+				   "a3.db", "a4.db", "foreign.db", "samelog.db", NULL);
+	char *want = dump(direct);
+	char *o1 = merge_named("h-o1.db", "a1.db", "a2.db", "clone.db", "foreign.db", NULL);
+	char *o2 = merge_named("h-o2.db", "other.db", "b.db", "a3.db", "a4.db", "samelog.db", NULL);
+	assert_true(count(o1, "SELECT count(*) FROM conflicts") > 0);
+	char *n1 = merge_named("h-n1.db", o1, o2, NULL);
+	char *n2 = merge_named("h-n2.db", o2, o1, NULL);
+	char *n3 = merge_named("h-n3.db", "b.db", o2, "a2.db", o1, "other.db", NULL);
+	char *n4 = merge_named("h-n4.db", n1, o1, direct, NULL);   /* a national file again */
+	const char *outs[] = { n1, n2, n3, n4 };
+	for (int i = 0; i < 4; i++) {
+		char *got = dump(outs[i]);
+		if (strcmp(got, want) != 0)
+			fail_msg("hierarchy %d gives other rows:\n%s\n-- vs --\n%s", i, got, want);
+		free(got);
+		assert_int_equal(count(outs[i], "SELECT count(*) FROM interviews") +
+				 count(outs[i], "SELECT count(*) FROM conflicts"),
+				 maximal_versions(NULL, 0));
+	}
+	/* provenance: the national file knows every laptop file through the oblast ones */
+	assert_int_equal(count(n1, "SELECT count(DISTINCT input_sha256) FROM provenance"), 9 + 2);
+	assert_int_equal(count(n1, "SELECT count(*) FROM (SELECT input_sha256, uuid FROM "
+			       "provenance_interviews EXCEPT SELECT input_sha256, uuid FROM "
+			       "provenance_interviews WHERE input_sha256 IN (SELECT input_sha256 "
+			       "FROM provenance WHERE path LIKE '%h-o_.db'))"),
+			 count(direct, "SELECT count(*) FROM provenance_interviews"));
+	free(want);
+	free(direct);
+	free(o1);
+	free(o2);
+	free(n1);
+	free(n2);
+	free(n3);
+	free(n4);
+}
+
+/* Merge two scenario inputs into name, in this order; the second must be reported with that
+ * many conflicting versions and nothing updated. */
+static char *merge_pair(const char *name, const char *first, const char *second, int conflicting)
+{
+	merge_result r[2];
+	int idx[2] = { find_input(first), find_input(second) };
+	char *out = merge_order(name, idx, 2, r);
+	assert_int_equal(r[1].conflicting, conflicting);
+	assert_int_equal(r[1].updated, 0);
+	merge_result_release(&r[0]);
+	merge_result_release(&r[1]);
+	return out;
+}
+
+/* Another device's copy with one more event does not replace the interview: both are kept,
+ * the genuine one (from its own device) the winner, in either order. */
+static void test_foreign_device(void **state)
+{
+	char *out = merge_pair("fd1.db", "a2.db", "foreign.db", 1);
+	char *q = sqlite3_mprintf("SELECT count(*) FROM conflicts WHERE uuid=%Q", c1);
+	assert_int_equal(count(out, q), 1);
+	char *in = path_in("a2.db");
+	char *n = sqlite3_mprintf("SELECT count(*) FROM events WHERE uuid=%Q", c1);
+	assert_int_equal(count(out, n), count(in, n));   /* a2's c1 stays the winner */
+	char *other = merge_pair("fd2.db", "foreign.db", "a2.db", 1);
+	char *d1 = dump(out), *d2 = dump(other);
+	assert_string_equal(d1, d2);
+	free(d1);
+	free(d2);
+	sqlite3_free(q);
+	sqlite3_free(n);
+	free(in);
+	free(other);
+	free(out);
+}
+
+/* The same event log with another answer is another version: kept in conflicts. */
+static void test_same_log(void **state)
+{
+	char *out = merge_pair("sl.db", "a1.db", "samelog.db", 1);
+	char *q = sqlite3_mprintf("SELECT count(*) FROM conflicts WHERE uuid=%Q AND answers LIKE "
+				  "'%%\"value\":\"77\"%%' OR %Q IN (SELECT uuid FROM answers WHERE "
+				  "value = '77')", d1, d1);
+	assert_int_equal(count(out, q), 1);
+	assert_int_equal(count(out, "SELECT count(*) FROM conflicts"), 1);
+	sqlite3_free(q);
+	free(out);
+}
+
+/* A merged file whose conflicts row was changed behind survey's back is refused whole. */
+static void test_damaged_conflicts(void **state)
+{
+	char *o = merge_named("dc-o.db", "a2.db", "clone.db", NULL);
+	assert_int_equal(count(o, "SELECT count(*) FROM conflicts"), 1);
+	const char *tamper[] = {
+		"UPDATE conflicts SET events = json_set(events, '$[1].new_value', 'x')",
+		"UPDATE conflicts SET events = json_remove(events, '$[1]')",
+		"UPDATE conflicts SET answers = json_set(answers, '$[0].state', 'maybe')",
+		"UPDATE conflicts SET interview = json_set(interview, '$.uuid', 'other')",
+		"UPDATE conflicts SET interview = '{'",
+		"UPDATE conflicts SET uuid = 'an-interview-it-lacks'",
+	};
+	merge *m;
+	merge_result r;
+	char *out = output_with("dc-out.db", "a1.db", &m);
+	size_t len;
+	char *bytes = read_file(o, &len, errbuf);
+	for (size_t i = 0; i < sizeof tamper / sizeof *tamper; i++) {
+		char *p = write_file("dc-bad.db", bytes, len);
+		sqlite3 *db;
+		assert_int_equal(sqlite3_open(p, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, tamper[i], NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+		expect_rejected(m, out, p, "damaged");
+		free(p);
+	}
+	assert_int_equal(merge_input(m, o, &r), 0);   /* the file as merge wrote it merges */
+	assert_int_equal(r.conflicting, 1);
+	merge_result_release(&r);
+	merge_close(m);
+	free(bytes);
+	free(out);
+	free(o);
+}
+
 static int setup(void **state)
 {
 	if (!mkdtemp(dir))
@@ -658,6 +863,10 @@ int main(void)
 		cmocka_unit_test(test_pack_then_merge),
 		cmocka_unit_test(test_bad_inputs),
 		cmocka_unit_test(test_schema_v1),
+		cmocka_unit_test(test_hierarchy),
+		cmocka_unit_test(test_foreign_device),
+		cmocka_unit_test(test_same_log),
+		cmocka_unit_test(test_damaged_conflicts),
 	};
 	return cmocka_run_group_tests_name("merge", tests, setup, teardown);
 }
