@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/termsafe.h"
+
 enum { ML_EN, ML_KY, ML_RU, ML_N };
 
 static const char *const messages[ENGINE_NMSGS][ML_N] = {
@@ -103,44 +105,6 @@ static int reject(engine *e, char *msg, enum engine_msg m)
 }
 
 /* ---- text ---- */
-
-/* Valid UTF-8 with no control characters other than tab and newline? */
-static int text_ok(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		unsigned c = *p;
-		int n;
-		unsigned long cp;
-		if (c < 0x80) {
-			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
-				return 0;
-			p++;
-			continue;
-		} else if (c >= 0xc2 && c <= 0xdf) {
-			n = 1;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			n = 2;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			n = 3;
-			cp = c & 0x07;
-		} else {
-			return 0;
-		}
-		for (int i = 1; i <= n; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (p[i] & 0x3f);
-		}
-		if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
-		    (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
-		p += n + 1;
-	}
-	return 1;
-}
 
 static int blank(const char *s)
 {
@@ -384,7 +348,7 @@ static int check_type(engine *e, const iv_pos *pos, const char *text, char **nor
 	if (nd->type == FORM_TEXT) {
 		if (strlen(text) > ENGINE_TEXT_MAX)
 			return reject(e, msg, ENGINE_MSG_TOO_LONG);
-		if (!text_ok(text))
+		if (!termsafe_text_ok(text, 1))
 			return reject(e, msg, ENGINE_MSG_BAD_TEXT);
 		*norm = xstrdup(text);
 		return 0;
