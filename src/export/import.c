@@ -586,11 +586,15 @@ static int answer_cell(irow *ir, int node, const char *path, int fi, int row)
 			return errf(ir->ferr, "%s", err);
 		return 0;
 	}
-	if (nd->type == FORM_TEXT && xcsv_formula_like(text))
+	if (nd->type == FORM_TEXT && xcsv_formula_like(text)) {
+		char first[8];
+		snprintf(first, sizeof first, "'%c'", text[0]);
 		import_report(job, IMPORT_WARNING, F->name, F->doc.lines[row], F->doc.header[col],
-			      "a text answer beginning with '%c' is read as a formula by Excel and "
+			      "a text answer beginning with %s is read as a formula by Excel and "
 			      "LibreOffice: imported as it is (an export prefixes it with ')",
-			      text[0] == '\t' ? ' ' : text[0]);
+			      text[0] == '\t' ? "a tab" : text[0] == '\r' ? "a carriage return" :
+			      first);
+	}
 	store_state special;
 	if (special_of(text, nd->type, &special)) {
 		rc = engine_special(ir->e, path, special, err);

@@ -161,7 +161,11 @@ typedef struct tstream {
 	FILE *under;
 	termsafe_filter f;
 	strbuf buf;
+	struct tstream *next;    /* in `streams` */
 } tstream;
+
+/* Every stream open, so that one never closed (stderr) is still referenced at exit. */
+static tstream *streams;
 
 static int put(tstream *t)
 {
@@ -183,6 +187,11 @@ static int stream_close(void *cookie)
 	tstream *t = cookie;
 	termsafe_filter_end(&t->f, &t->buf);
 	int rc = put(t);
+	for (tstream **p = &streams; *p; p = &(*p)->next)
+		if (*p == t) {
+			*p = t->next;
+			break;
+		}
 	if (fclose(t->under) != 0)
 		rc = -1;
 	sb_release(&t->buf);
@@ -202,6 +211,8 @@ FILE *termsafe_stream(FILE *under, unsigned keep, int mode)
 		return NULL;
 	}
 	setvbuf(f, NULL, mode, BUFSIZ);
+	t->next = streams;
+	streams = t;
 	return f;
 }
 
