@@ -311,8 +311,13 @@ fail:
 
 static const char *kind_of_mode(mode_t m)
 {
-	return S_ISDIR(m) ? "a folder" : S_ISFIFO(m) ? "a pipe (FIFO)" : S_ISCHR(m) ||
-		S_ISBLK(m) ? "a device" : S_ISSOCK(m) ? "a socket" : "not a regular file";
+	if (S_ISDIR(m))
+		return "a folder";
+	if (S_ISFIFO(m))
+		return "a pipe (FIFO)";
+	if (S_ISCHR(m) || S_ISBLK(m))
+		return "a device";
+	return S_ISSOCK(m) ? "a socket" : "not a regular file";
 }
 
 int import_regular_file(const char *path, char *err)
@@ -336,9 +341,13 @@ static char *read_bounded(const char *path, long long max, size_t *len, char *er
 		return NULL;
 	}
 	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		errf(err, "'%s' is %s, not a file: give a CSV file", path,
-		     fstat(fd, &st) == 0 ? kind_of_mode(st.st_mode) : "unreadable");
+	if (fstat(fd, &st) != 0) {
+		errf(err, "cannot read '%s': %s", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		errf(err, "'%s' is %s, not a file: give a CSV file", path, kind_of_mode(st.st_mode));
 		close(fd);
 		return NULL;
 	}
