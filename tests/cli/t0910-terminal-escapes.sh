@@ -40,7 +40,7 @@ run "$SURVEY" check "$TMP/bad.md"
 expect_rc 1 "check a form with bad cells"
 both "check's problems"
 expect_err "unknown choice list 'no\\\\x1b\[2Jlist'" "check: the cell quoted escaped"
-expect_err "^survey: .*|^$TMP/bad.md:survey:4:" "check: the second row's problem named"
+expect_err "bad.md:survey:4: error: type: unknown type 'integer\\\\x07'" "check: the second row's problem named"
 n=$(grep -c "bad.md:" "$TMP/err")
 expect_eq "$(lines "$TMP/err")" "$n" "check: every stderr line is one problem"
 
@@ -103,6 +103,7 @@ grep -q "$ESC" "$TMP/out" && not_ok "merge --json: a raw escape" || ok "merge --
 	printf '"1\033[2J\r\nsurvey: all inputs verified",2,ok,Ann,\n'
 	printf '1,2,ok,"Ann\033[2J",\n'
 	printf '1,2,"\033]0;x\a",Айгүл,\n'
+	printf '1,2,"a\302\233b",Айгүл,\n'
 } >"$TMP/data.csv"
 run "$SURVEY" import "$TMP/f.md" "$TMP/data.csv" --db "$TMP/imp.db"
 expect_rc 1 "import of hostile cells"
@@ -111,7 +112,8 @@ expect_err "data.csv:1:bad\\\\x1b\[2Jcol: warning" "import: the header quoted es
 expect_err "data.csv:3:q1: error: '1\\\\x1b\[2J survey: all inputs verified" "import: the cell quoted escaped"
 expect_err "data.csv:5:_interviewer: error: 'Ann\\\\x1b\[2J': the interviewer's name holds a control" "import: an interviewer with a control refused"
 expect_err "data.csv:6:t: error: .*not allowed" "import: a text answer with controls refused"
-expect_err_lines 5 "import: one line per problem and the summary"
+expect_err "data.csv:7:t: error: .*not allowed" "import: a text answer with a C1 control refused"
+expect_err_lines 6 "import: one line per problem and the summary"
 grep -q '^survey: all inputs verified' "$TMP/both" && not_ok "import: a forged line" ||
 	ok "import: no forged line"
 
