@@ -1,27 +1,64 @@
-/* cmd.c: helpers shared by the cmd_*.c files — error and usage messages, JSON strings. */
+/* cmd.c: helpers shared by the cmd_*.c files — error and usage messages, lines safe for a
+ * terminal, JSON strings. */
 #include "cmd.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
+
+#include "util/termsafe.h"
+#include "util/util.h"
+
+FILE *cmd_progress_stream;
+
+/* prefix, then the message escaped as one line */
+static void put_vline(FILE *f, const char *prefix, const char *fmt, va_list ap)
+{
+	strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, prefix);
+	termsafe_vline(&sb, fmt, ap);
+	fputs(sb_str(&sb), f);
+	sb_release(&sb);
+}
 
 int cmd_fail(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("survey: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_vline(stderr, "survey: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return EXIT_USER;
 }
 
 int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "survey %s: ", e->name);
+	char *prefix = xasprintf("survey %s: ", e->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_vline(stderr, prefix, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: survey %s %s\n", e->name, e->usage);
+	free(prefix);
+	fprintf(stderr, "usage: survey %s %s\n", e->name, e->usage);
+	return EXIT_USAGE;
+}
+
+void cmd_put_line(FILE *f, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	put_vline(f, "", fmt, ap);
+	va_end(ap);
+}
+
+int cmd_check_name(const struct cmd_entry *e, const char *option, const char *value)
+{
+	if (termsafe_text_ok(value, 0))
+		return 0;
+	strbuf sb = STRBUF_INIT;
+	sb_addf(&sb, "survey %s: %s '", e->name, option);
+	termsafe_adds(&sb, value, TERMSAFE_ONE_LINE);
+	sb_adds(&sb, "' holds a control character or bytes that are not UTF-8: give a plain name\n");
+	fputs(sb_str(&sb), stderr);
+	sb_release(&sb);
 	return EXIT_USAGE;
 }
 

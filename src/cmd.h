@@ -17,13 +17,29 @@ struct cmd_entry {
 	/* Runs the command. argv[0] is the command name; returns an exit status (EXIT_*).
 	 * main() has already answered --help; the command parses the rest. */
 	int (*exec)(int argc, char **argv);
+	int draws_screen;      /* 1: the command draws on the terminal itself (curses), so main()
+	                        * leaves its stdout unfiltered */
 };
 
-/* Print "survey: MESSAGE" to stderr (one line, printf-style); returns EXIT_USER. */
+/* Print "survey: MESSAGE" to stderr (printf-style); returns EXIT_USER. The message is always
+ * one line: its controls (newlines too) and invalid UTF-8 are escaped ("\x1b"), so text from
+ * a file or an argument can neither forge a line nor drive the terminal. */
 int cmd_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Print "survey NAME: MESSAGE" and "usage: survey NAME USAGE" to stderr; returns EXIT_USAGE. */
+/* Print "survey NAME: MESSAGE" (escaped as cmd_fail's) and "usage: survey NAME USAGE" to
+ * stderr; returns EXIT_USAGE. */
 int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Print one line to f: fmt (without its '\n') formatted, every control in the result escaped
+ * as cmd_fail's, then '\n'. For the text output of records whose fields come from files. */
+void cmd_put_line(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A name given to an option (--interviewer NAME) must be one line of printable UTF-8, as the
+ * engine wants text answers: 0 when it is, else EXIT_USAGE after one line on stderr. */
+int cmd_check_name(const struct cmd_entry *e, const char *option, const char *value);
+
+/* The terminal's stderr unfiltered, for a progress line that rewrites itself with '\r' (its
+ * text is the command's own, never data). Set by main(); NULL before. */
+extern FILE *cmd_progress_stream;
 
 /* Write s to stdout as a JSON string literal (quotes included; NULL prints null). */
 void json_put_string(FILE *f, const char *s);

@@ -36,6 +36,15 @@ static void sort_diags(form_diags *d)
 	}
 }
 
+/* " (N warnings)" in buf, or "". */
+static const char *warnings(const form_diags *d, char buf[48])
+{
+	if (!d->nwarnings)
+		return "";
+	snprintf(buf, 48, " (%d warning%s)", d->nwarnings, d->nwarnings == 1 ? "" : "s");
+	return buf;
+}
+
 static void print_diags(const form_diags *d, int quiet)
 {
 	strbuf sb = STRBUF_INIT;
@@ -44,7 +53,7 @@ static void print_diags(const form_diags *d, int quiet)
 			continue;
 		sb_reset(&sb);
 		form_diag_format(&d->items[i], &sb);
-		fprintf(stderr, "%s\n", sb_str(&sb));
+		cmd_put_line(stderr, "%s", sb_str(&sb));   /* messages quote cells: escaped */
 	}
 	if (d->dropped)
 		fprintf(stderr, "%d more problem%s not shown (%d errors, %d warnings in all)\n",
@@ -58,7 +67,7 @@ static int check_report(const char *spec_path, const char *form_path, int quiet)
 	char err[ERR_MAX];
 	form *f = NULL;
 	if (form_load(form_path, &f, NULL, err)) {
-		fprintf(stderr, "survey: %s; the report spec '%s' was not checked\n", err, spec_path);
+		cmd_fail("%s; the report spec '%s' was not checked", err, spec_path);
 		return EXIT_USER;
 	}
 	form_diags d;
@@ -70,7 +79,7 @@ static int check_report(const char *spec_path, const char *form_path, int quiet)
 	sort_diags(&d);
 	print_diags(&d, quiet);
 	if (!s && d.n == 0)
-		fprintf(stderr, "survey: %s\n", err);
+		cmd_fail("%s", err);
 	int status = s && d.nerrors == 0 ? EXIT_OK : EXIT_USER;
 	if (status == EXIT_OK && !quiet) {
 		int tables = 0, sections = 0;
@@ -78,11 +87,10 @@ static int check_report(const char *spec_path, const char *form_path, int quiet)
 			tables += s->items[i].kind == REPORT_FREQ || s->items[i].kind == REPORT_TAB;
 			sections += s->items[i].kind == REPORT_SECTION;
 		}
-		printf("%s: ok \u2014 report of form %s: %d table%s, %d section%s", spec_path, f->id,
-		       tables, tables == 1 ? "" : "s", sections, sections == 1 ? "" : "s");
-		if (d.nwarnings)
-			printf(" (%d warning%s)", d.nwarnings, d.nwarnings == 1 ? "" : "s");
-		putchar('\n');
+		char wbuf[48];
+		cmd_put_line(stdout, "%s: ok \u2014 report of form %s: %d table%s, %d section%s%s",
+			     spec_path, f->id, tables, tables == 1 ? "" : "s", sections,
+			     sections == 1 ? "" : "s", warnings(&d, wbuf));
 	}
 	report_spec_free(s);
 	form_diags_release(&d);
@@ -103,28 +111,26 @@ static int check_one(const char *path, int quiet, int dump)
 			continue;
 		sb_reset(&sb);
 		form_diag_format(&d.items[i], &sb);
-		fprintf(stderr, "%s\n", sb_str(&sb));
+		cmd_put_line(stderr, "%s", sb_str(&sb));   /* messages quote cells: escaped */
 	}
 	if (d.dropped)
-		fprintf(stderr, "%s: %d more problem%s not shown (%d errors, %d warnings in all)\n",
-			path, d.dropped, d.dropped == 1 ? "" : "s", d.nerrors, d.nwarnings);
+		cmd_put_line(stderr, "%s: %d more problem%s not shown (%d errors, %d warnings in all)",
+			     path, d.dropped, d.dropped == 1 ? "" : "s", d.nerrors, d.nwarnings);
 	if (rc == 0) {
 		if (dump) {
 			sb_reset(&sb);
 			form_dump(f, &sb, 1);
 			fputs(sb_str(&sb), stdout);
 		} else if (!quiet) {
-			printf("%s: ok \u2014 %d question%s, %d language%s, form %s", path,
-			       f->nquestions, f->nquestions == 1 ? "" : "s", f->nlangs,
-			       f->nlangs == 1 ? "" : "s", f->id);
-			if (*f->version)
-				printf(" version %s", f->version);
-			if (d.nwarnings)
-				printf(" (%d warning%s)", d.nwarnings, d.nwarnings == 1 ? "" : "s");
-			putchar('\n');
+			/* the form's id and version come from the file: one escaped line */
+			char wbuf[48];
+			cmd_put_line(stdout, "%s: ok \u2014 %d question%s, %d language%s, form %s%s%s%s",
+				     path, f->nquestions, f->nquestions == 1 ? "" : "s", f->nlangs,
+				     f->nlangs == 1 ? "" : "s", f->id, *f->version ? " version " : "",
+				     f->version, warnings(&d, wbuf));
 		}
 	} else if (d.n == 0) {
-		fprintf(stderr, "survey: %s\n", err);
+		cmd_fail("%s", err);
 	}
 	sb_release(&sb);
 	form_free(f);

@@ -29,7 +29,10 @@ const struct cmd_entry cmd_export_entry = {
 	"        repeat goes to FILE-REPEAT.csv beside FILE, a row per instance, its\n"
 	"        PARENT_KEY the KEY ('uuid:...') of its interview, as ODK Central does.\n"
 	"        Don't know and refused are '.d' and '.r'. UTF-8 without a byte order\n"
-	"        mark (--bom adds one for Excel).\n"
+	"        mark (--bom adds one for Excel). A cell that begins with =, +, -, @, a\n"
+	"        tab or a CR and is not a number (-5 stays -5) gets a leading ', so that\n"
+	"        Excel and LibreOffice show it as text instead of running it as a formula\n"
+	"        (=HYPERLINK(...), =cmd|...); --raw writes cells exactly as stored.\n"
 	"  sav   SPSS and Stata: variable labels from the questions, value labels from\n"
 	"  dta   the choices, in --lang; dates as dates (SPSS DATE, DATETIME; Stata %td,\n"
 	"        %tc). select_one keeps numeric choice names as its codes, otherwise\n"
@@ -48,6 +51,8 @@ const struct cmd_entry cmd_export_entry = {
 	"  --lang CODE        language of the labels (ky, ru, en); default: the form's\n"
 	"  --labels           CSV: choice labels, and words for don't know and refused\n"
 	"  --bom              CSV: start with a UTF-8 byte order mark (Excel on Windows)\n"
+	"  --raw              CSV: no ' before formula-like cells (for programs, not\n"
+	"                     spreadsheets)\n"
 	"  --form ID          which form, when DB holds interviews of several\n\n"
 	"examples:\n"
 	"  survey export merged.db -o lsg.sav --lang ky\n"
@@ -67,13 +72,14 @@ static int format_of_path(const char *path, export_format *out)
 
 static int cmd_export(int argc, char **argv)
 {
-	enum { O_FORMAT = 256, O_LANG, O_LABELS, O_BOM, O_FORM };
+	enum { O_FORMAT = 256, O_LANG, O_LABELS, O_BOM, O_FORM, O_RAW };
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ "lang", required_argument, NULL, O_LANG },
 		{ "labels", no_argument, NULL, O_LABELS },
 		{ "bom", no_argument, NULL, O_BOM },
+		{ "raw", no_argument, NULL, O_RAW },
 		{ "form", required_argument, NULL, O_FORM },
 		{ 0 },
 	};
@@ -89,6 +95,7 @@ static int cmd_export(int argc, char **argv)
 		case O_LANG: o.lang = optarg; break;
 		case O_LABELS: o.labels = 1; break;
 		case O_BOM: o.bom = 1; break;
+		case O_RAW: o.raw = 1; break;
 		case O_FORM: o.form_id = optarg; break;
 		case ':':
 			return cmd_usage_error(&cmd_export_entry, "option '%s' needs a value",
@@ -113,8 +120,8 @@ static int cmd_export(int argc, char **argv)
 		return cmd_usage_error(&cmd_export_entry, "cannot tell the format of '%s': "
 				       "give --format csv|sav|dta|json", o.path);
 	}
-	if ((o.labels || o.bom) && o.format != EXPORT_CSV)
-		return cmd_usage_error(&cmd_export_entry, "--labels and --bom are for CSV only");
+	if ((o.labels || o.bom || o.raw) && o.format != EXPORT_CSV)
+		return cmd_usage_error(&cmd_export_entry, "--labels, --bom and --raw are for CSV only");
 	store *st;
 	if (store_open(argv[optind], STORE_READONLY, &st, err))
 		return cmd_fail("%s", err);
@@ -123,11 +130,13 @@ static int cmd_export(int argc, char **argv)
 	store_close(st);
 	if (rc)
 		return cmd_fail("%s", err);
-	printf("exported %lld interview%s (%d form version%s) to", sum.interviews,
-	       sum.interviews == 1 ? "" : "s", sum.nversions, sum.nversions == 1 ? "" : "s");
+	strbuf line = STRBUF_INIT;
+	sb_addf(&line, "exported %lld interview%s (%d form version%s) to", sum.interviews,
+		sum.interviews == 1 ? "" : "s", sum.nversions, sum.nversions == 1 ? "" : "s");
 	for (int i = 0; i < sum.nfiles; i++)
-		printf("%s '%s'", i ? "," : "", sum.files[i]);
-	putchar('\n');
+		sb_addf(&line, "%s '%s'", i ? "," : "", sum.files[i]);
+	cmd_put_line(stdout, "%s", sb_str(&line));
+	sb_release(&line);
 	export_summary_release(&sum);
 	return EXIT_OK;
 }

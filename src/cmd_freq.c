@@ -10,6 +10,7 @@
 #include "analysis/analysis.h"
 #include "cmd.h"
 #include "cmd_analysis.h"
+#include "util/termsafe.h"
 #include "util/util.h"
 
 static int cmd_freq(int argc, char **argv);
@@ -194,7 +195,7 @@ static void fmt(char *buf, size_t n, const char *f, double x)
 static void text_one(strbuf *sb, const analysis_freq *q, const analysis_opts *o)
 {
 	int multiple = q->var.vtype == ANALYSIS_MULTIPLE;
-	sb_addf(sb, "%s — %s\n", q->var.name, q->var.label);
+	termsafe_line(sb, "%s — %s", q->var.name, q->var.label);
 	analysis_grid g;
 	analysis_grid_init(&g, 6);
 	for (int c = 1; c < 6; c++)
@@ -256,8 +257,8 @@ static void text_one(strbuf *sb, const analysis_freq *q, const analysis_opts *o)
 				s->mean_ci_low, s->mean_ci_high, q->design ? " (design-based)" : "");
 	}
 	for (int k = 0; k < q->notes.n; k++)
-		sb_addf(sb, "%s: %s\n", q->notes.items[k].warning ? "warning" : "note",
-			q->notes.items[k].text);
+		termsafe_line(sb, "%s: %s", q->notes.items[k].warning ? "warning" : "note",
+			      q->notes.items[k].text);
 }
 
 static void print_text(const analysis_freq *f, int n, const analysis_opts *o)

@@ -3,6 +3,7 @@
  * checked against the questionnaire. */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,7 @@ static int cmd_import(int argc, char **argv);
 
 const struct cmd_entry cmd_import_entry = {
 	.name = "import",
-	.usage = "FORM DATA.csv --db DB [--force] [--lang CODE]",
+	.usage = "FORM DATA.csv --db DB [--force] [--lang CODE] [--max-rows N] [options]",
 	.summary = "add interviews from an ODK Central or KoboToolbox CSV, checked against FORM",
 	.help =
 	"Reads DATA.csv, a wide CSV as ODK Central, KoboToolbox or 'survey export' write\n"
@@ -44,20 +45,46 @@ const struct cmd_entry cmd_import_entry = {
 	"               simulated; every other interview is marked imported\n"
 	"Other columns are reported once each and ignored. An interview whose UUID is\n"
 	"already in DB is skipped when its answers are the same, an error otherwise.\n"
-	"DATA.csv must be UTF-8 (a byte order mark is fine), separated by ',' or ';'.\n\n"
+	"DATA.csv must be a file (not a pipe or a device) in UTF-8 (a byte order mark is\n"
+	"fine), separated by ',' or ';'. A text answer beginning with = + - @, a tab or a\n"
+	"CR, which a spreadsheet reads as a formula, is imported with a warning. The\n"
+	"first 20 messages are shown, then how many more there were. A file beyond a\n"
+	"limit below is refused whole.\n\n"
 	"options:\n"
 	"  --db DB      the database to add to; not FORM or DATA.csv (refused, exit\n"
 	"               status 1)\n"
 	"  --force      import the good rows even when some are bad\n"
 	"  --lang CODE  language of the form's messages (default: English if FORM has\n"
-	"               it, else its default language)\n\n"
+	"               it, else its default language)\n"
+	"  --max-columns N  most columns in a file (default 5000)\n"
+	"  --max-rows N     most rows in a file (default 1000000)\n"
+	"  --max-cell SIZE  most bytes in one cell (default 64K)\n"
+	"  --max-size SIZE  most bytes in one file (default 256M); SIZE in bytes or\n"
+	"                   with K, M or G (1024, 1024², 1024³)\n\n"
 	"example:\n  survey import surveys/covid19-lsg.md kobo.csv --db partners.db\n",
 	.exec = cmd_import,
 };
 
+/* Messages quote cells and header names: one escaped line each. */
 static void print_message(void *arg, import_severity sev, const char *msg)
 {
-	fprintf(stderr, "%s\n", msg);
+	cmd_put_line(stderr, "%s", msg);
+}
+
+/* A count or a size (with K, M or G: KiB, MiB, GiB) from 1 to max; -1 when not one. */
+static int parse_limit(const char *s, long long max, long long *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	int shift = *end == 'K' || *end == 'k' ? 10 : *end == 'M' || *end == 'm' ? 20 :
+		*end == 'G' || *end == 'g' ? 30 : 0;
+	if (shift)
+		end++;
+	if (!*s || *s == '-' || *s == '+' || *end || errno || v < 1 || v > (max >> shift))
+		return -1;
+	*out = v << shift;
+	return 0;
 }
 
 /* Remove a database file this command created, with its journal files. */
@@ -73,13 +100,19 @@ static void remove_db(const char *path)
 
 static int cmd_import(int argc, char **argv)
 {
-	enum { O_DB = 256, O_FORCE, O_LANG };
+	/* in the order of opts[] (its names are read back for messages) */
+	enum { O_DB = 256, O_FORCE, O_LANG, O_COLUMNS, O_ROWS, O_CELL, O_SIZE };
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, O_DB },
 		{ "force", no_argument, NULL, O_FORCE },
 		{ "lang", required_argument, NULL, O_LANG },
+		{ "max-columns", required_argument, NULL, O_COLUMNS },
+		{ "max-rows", required_argument, NULL, O_ROWS },
+		{ "max-cell", required_argument, NULL, O_CELL },
+		{ "max-size", required_argument, NULL, O_SIZE },
 		{ 0 },
 	};
+	long long v;
 	import_opts o = { 0 };
 	const char *db = NULL;
 	int c;
@@ -90,6 +123,24 @@ static int cmd_import(int argc, char **argv)
 		case O_DB: db = optarg; break;
 		case O_FORCE: o.force = 1; break;
 		case O_LANG: o.lang = optarg; break;
+		case O_COLUMNS:
+		case O_ROWS:
+		case O_CELL:
+		case O_SIZE:
+			if (parse_limit(optarg, c == O_SIZE ? LLONG_MAX / 2 : INT_MAX / 2, &v))
+				return cmd_usage_error(&cmd_import_entry, "--%s wants a positive "
+						       "number%s, not '%s'", opts[c - O_DB].name,
+						       c == O_CELL || c == O_SIZE ? " (with K, M or G)" :
+						       "", optarg);
+			if (c == O_COLUMNS)
+				o.limits.columns = (long)v;
+			else if (c == O_ROWS)
+				o.limits.rows = (long)v;
+			else if (c == O_CELL)
+				o.limits.cell = (long)v;
+			else
+				o.limits.size = v;
+			break;
 		case ':':
 			return cmd_usage_error(&cmd_import_entry, "option '%s' needs a value",
 					       argv[optind - 1]);
@@ -133,12 +184,14 @@ static int cmd_import(int argc, char **argv)
 					sum.rows == 1 ? "" : "s");
 		return cmd_fail("'%s': no row could be imported", o.data_path);
 	}
-	printf("imported %d interview%s from '%s' into '%s'", sum.imported,
-	       sum.imported == 1 ? "" : "s", o.data_path, db);
+	strbuf line = STRBUF_INIT;
+	sb_addf(&line, "imported %d interview%s from '%s' into '%s'", sum.imported,
+		sum.imported == 1 ? "" : "s", o.data_path, db);
 	if (sum.existing)
-		printf("; %d already there", sum.existing);
+		sb_addf(&line, "; %d already there", sum.existing);
 	if (sum.rejected)
-		printf("; %d row%s left out", sum.rejected, sum.rejected == 1 ? "" : "s");
-	putchar('\n');
+		sb_addf(&line, "; %d row%s left out", sum.rejected, sum.rejected == 1 ? "" : "s");
+	cmd_put_line(stdout, "%s", sb_str(&line));
+	sb_release(&line);
 	return EXIT_OK;
 }

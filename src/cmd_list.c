@@ -155,9 +155,10 @@ static void print_json(const store_interview *ivs, int n, const struct tallies *
 	printf("}}\n");
 }
 
+/* Text lines: fields come from the file, so each line goes out escaped (cmd_put_line). */
 static void print_counts(const char *key, int complete, int draft)
 {
-	printf("  %-36s  %8d  %8d  %8d\n", key, complete, draft, complete + draft);
+	cmd_put_line(stdout, "  %-36s  %8d  %8d  %8d", key, complete, draft, complete + draft);
 }
 
 static void print_text(const store_interview *ivs, int n, const struct tallies *ts,
@@ -173,10 +174,10 @@ static void print_text(const store_interview *ivs, int n, const struct tallies *
 		simulated += strcmp(v->origin, "simulated") == 0;
 		char form[64];
 		snprintf(form, sizeof form, "%s@%s", v->form_id, v->form_version);
-		printf("%-36s  %-8s  %-9s  %-12s  %-8.8s  %-16s  %7d  %-16.16s  %-16.16s\n",
-		       v->uuid, v->status, v->origin, form, v->device_id,
-		       v->interviewer[0] ? v->interviewer : "-", v->answered, v->created,
-		       v->modified);
+		cmd_put_line(stdout, "%-36s  %-8s  %-9s  %-12s  %-8.8s  %-16s  %7d  %-16.16s  "
+			     "%-16.16s", v->uuid, v->status, v->origin, form, v->device_id,
+			     v->interviewer[0] ? v->interviewer : "-", v->answered, v->created,
+			     v->modified);
 		complete += strcmp(v->status, "complete") == 0;
 	}
 	printf("%d interview%s: %d complete, %d draft", n, n == 1 ? "" : "s", complete,
@@ -194,7 +195,9 @@ static void print_text(const store_interview *ivs, int n, const struct tallies *
 				     ts[b].t[i].draft);
 	}
 	if (by) {
-		printf("\nby %s:\n  %-36s  %8s  %8s  %8s\n", by, "", "complete", "draft", "total");
+		putchar('\n');
+		cmd_put_line(stdout, "by %s:", by);
+		printf("  %-36s  %8s  %8s  %8s\n", "", "complete", "draft", "total");
 		for (int i = 0; i < npr; i++)
 			print_counts(pr[i].value ? pr[i].value : "(no answer)", pr[i].complete,
 				     pr[i].draft);

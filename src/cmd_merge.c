@@ -68,15 +68,16 @@ static void print_text_input(const merge_result *r)
 	if (r->rejected)
 		return;   /* its one line is on stderr */
 	if (r->twice) {
-		printf("'%s': given twice, merged once\n", r->path);
+		cmd_put_line(stdout, "'%s': given twice, merged once", r->path);
 		return;
 	}
-	printf("'%s' (device %.8s, sha256 %.12s): %d interviews: %d new, %d identical, "
-	       "%d updated, %d outdated, %d conflicting\n", r->path, r->device_id, r->sha256,
-	       r->interviews, r->new_, r->identical, r->updated, r->outdated, r->conflicting);
+	cmd_put_line(stdout, "'%s' (device %.8s, sha256 %.12s): %d interviews: %d new, "
+		     "%d identical, %d updated, %d outdated, %d conflicting", r->path, r->device_id,
+		     r->sha256, r->interviews, r->new_, r->identical, r->updated, r->outdated,
+		     r->conflicting);
 	for (int i = 0; i < r->ndups; i++)
-		printf("  likely duplicate: %s and %s (%s)\n", r->dups[i].uuid, r->dups[i].other,
-		       r->dups[i].keys);
+		cmd_put_line(stdout, "  likely duplicate: %s and %s (%s)", r->dups[i].uuid,
+			     r->dups[i].other, r->dups[i].keys);
 }
 
 static void json_kv_int(const char *key, long long v, int comma)
@@ -137,7 +138,7 @@ static void print_summary(merge *m, const struct totals *t, const char *out, int
 	merge_clone *cl = NULL;
 	int ncl = 0;
 	if (merge_clones(m, &cl, &ncl, err))
-		fprintf(stderr, "survey: %s\n", err);
+		cmd_fail("%s", err);
 	int keys = merge_has_keys(m);
 	if (json) {
 		printf("],\n \"totals\": {");
@@ -170,9 +171,9 @@ static void print_summary(merge *m, const struct totals *t, const char *out, int
 		printf("%s]}\n", ncl ? "\n " : "");
 	} else {
 		for (int i = 0; i < ncl; i++)
-			printf("cloned laptop: device %s: '%s' and '%s' each hold interviews the other "
-			       "lacks or conflicting edits\n", cl[i].device_id, cl[i].path_a,
-			       cl[i].path_b);
+			cmd_put_line(stdout, "cloned laptop: device %s: '%s' and '%s' each hold "
+				     "interviews the other lacks or conflicting edits", cl[i].device_id,
+				     cl[i].path_a, cl[i].path_b);
 		if (!keys)
 			printf("likely duplicates not checked: no key questions (give --key QUESTION "
 			       "or key_questions in the form's settings)\n");
@@ -180,11 +181,11 @@ static void print_summary(merge *m, const struct totals *t, const char *out, int
 		       "updated, %lld outdated, %lld conflicting, %lld likely duplicate%s\n",
 		       t->merged, t->merged == 1 ? "" : "s", t->rejected, t->new_, t->identical,
 		       t->updated, t->outdated, t->conflicting, t->dups, t->dups == 1 ? "" : "s");
-		printf("'%s' holds %lld interviews and %lld conflicting versions\n", out, ivs,
-		       conflicts);
+		cmd_put_line(stdout, "'%s' holds %lld interviews and %lld conflicting versions", out,
+			     ivs, conflicts);
 		if (t->rejected && t->merged)
-			printf("%d input%s rejected; the others are merged into '%s'\n", t->rejected,
-			       t->rejected == 1 ? "" : "s", out);
+			cmd_put_line(stdout, "%d input%s rejected; the others are merged into '%s'",
+				     t->rejected, t->rejected == 1 ? "" : "s", out);
 	}
 	merge_clones_free(cl, ncl);
 }

@@ -47,6 +47,7 @@ const struct cmd_entry cmd_run_entry = {
 		"The terminal must use a UTF-8 locale and be at least 60x20 (80x24 is best).\n\n"
 		"example:\n  survey run surveys/covid19-lsg.md --lang ky --interviewer Aibek\n",
 	.exec = cmd_run,
+	.draws_screen = 1,
 };
 
 static int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -193,6 +194,8 @@ static int cmd_run(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cmd_usage_error(&cmd_run_entry, "expected one questionnaire file");
+	if (interviewer && cmd_check_name(&cmd_run_entry, "--interviewer", interviewer))
+		return EXIT_USAGE;
 	const char *form_path = argv[optind];
 
 	char err[ERR_MAX];

@@ -61,7 +61,7 @@ static void show_progress(void *arg, long done, long total)
 	if (!p->tty)
 		return;
 	double s = elapsed(&p->t0);
-	fprintf(stderr, "\rsurvey simulate: %ld/%ld interviews, %.0f per second ", done, total,
+	fprintf(cmd_progress_stream, "\rsurvey simulate: %ld/%ld interviews, %.0f per second ", done, total,
 		s > 0 ? (double)done / s : 0.0);
 }
 
@@ -141,6 +141,8 @@ static int cmd_simulate(int argc, char **argv)
 			o.ndevices = (int)v;
 			break;
 		case 'i':
+			if (cmd_check_name(me, "--interviewer", optarg))
+				return EXIT_USAGE;
 			o.interviewer = optarg;
 			break;
 		case 'D':
@@ -205,7 +207,7 @@ static int cmd_simulate(int argc, char **argv)
 		rc = cmd_fail("simulate: %s", err);
 	double secs = elapsed(&pr.t0);
 	if (pr.tty)
-		fputc('\n', stderr);
+		fputc('\n', cmd_progress_stream);
 	if (rc == EXIT_OK && !quiet)
 		fprintf(stderr, "survey simulate: %ld interviews (%ld complete, %ld drafts), %ld answers "
 			"in %.1f s, %.0f interviews per second\n", stats.interviews, stats.completed,

@@ -10,6 +10,7 @@
 #include "analysis/analysis.h"
 #include "cmd.h"
 #include "cmd_analysis.h"
+#include "util/termsafe.h"
 #include "util/util.h"
 
 static int cmd_tab(int argc, char **argv);
@@ -714,25 +715,28 @@ static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
 static void text_notes(strbuf *sb, const analysis_notes *n)
 {
 	for (int k = 0; k < n->n; k++)
-		sb_addf(sb, "%s: %s\n", n->items[k].warning ? "warning" : "note", n->items[k].text);
+		termsafe_line(sb, "%s: %s", n->items[k].warning ? "warning" : "note", n->items[k].text);
 }
 
 static void print_text(const tab_cli *cli, const analysis_tab *t)
 {
 	strbuf sb = STRBUF_INIT;
-	sb_addf(&sb, "%s × %s", t->row.name, t->col.name);
+	/* names and labels come from the questionnaire: each line is escaped (termsafe) */
+	termsafe_line(&sb, "%s × %s%s%s — %.0f interview%s", t->row.name, t->col.name,
+		      t->has_by ? " by " : "", t->has_by ? t->by.name : "", t->n_cases,
+		      t->n_cases == 1 ? "" : "s");
+	termsafe_line(&sb, "rows: %s", t->row.label);
+	termsafe_line(&sb, "columns: %s", t->col.label);
 	if (t->has_by)
-		sb_addf(&sb, " by %s", t->by.name);
-	sb_addf(&sb, " — %.0f interview%s\n", t->n_cases, t->n_cases == 1 ? "" : "s");
-	sb_addf(&sb, "rows: %s\ncolumns: %s\n", t->row.label, t->col.label);
-	if (t->has_by)
-		sb_addf(&sb, "layers: %s\n", t->by.label);
+		termsafe_line(&sb, "layers: %s", t->by.label);
 	for (int l = 0; l < t->nlayers; l++) {
 		const analysis_layer *L = &t->layers[l];
 		sb_addc(&sb, '\n');
-		if (L->by_cat >= 0)
-			sb_addf(&sb, "%s = %s (%.0f interview%s)\n\n", t->by.name,
-				t->by.cats[L->by_cat].label, L->n_cases, L->n_cases == 1 ? "" : "s");
+		if (L->by_cat >= 0) {
+			termsafe_line(&sb, "%s = %s (%.0f interview%s)", t->by.name,
+				      t->by.cats[L->by_cat].label, L->n_cases, L->n_cases == 1 ? "" : "s");
+			sb_addc(&sb, '\n');
+		}
 		if (L->nrow && L->ncol) {
 			text_table(&sb, cli, t, L);
 			size_t before = sb.len;

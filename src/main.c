@@ -1,11 +1,15 @@
 /* main.c: survey's entry point — the command table, --help and --version, prefix lookup,
- * and the final check that everything written to stdout reached it. */
+ * terminal output filtered of control characters, and the final check that everything
+ * written to stdout reached it. */
 #include "cmd.h"
 
 #include <errno.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "util/termsafe.h"
 
 #ifndef SURVEY_VERSION
 #define SURVEY_VERSION "0.1.0"
@@ -61,20 +65,41 @@ static const struct cmd_entry *find_command(const char *name)
 	if (matches == 1)
 		return found;
 	if (matches == 0) {
-		fprintf(stderr, "survey: unknown command '%s'; see 'survey --help'\n", name);
+		cmd_fail("unknown command '%s'; see 'survey --help'", name);
 		return NULL;
 	}
-	fprintf(stderr, "survey: ambiguous command '%s', could be:", name);
+	strbuf sb = STRBUF_INIT;
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		if (strncmp(commands[i]->name, name, len) == 0)
-			fprintf(stderr, " %s", commands[i]->name);
-	fputc('\n', stderr);
+			sb_addf(&sb, " %s", commands[i]->name);
+	cmd_fail("ambiguous command '%s', could be:%s", name, sb_str(&sb));
+	sb_release(&sb);
 	return NULL;
 }
 
 static int is_help_flag(const char *s)
 {
 	return strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0;
+}
+
+/* Defence in depth for what the commands print: on stderr, and on stdout when it is a terminal,
+ * every control character but newline and tab (and invalid UTF-8) is written as an escape
+ * ("\x1b"), whatever printed it. Output to a pipe or file (JSON, CSV) is left byte for byte. */
+static void filter_stderr(void)
+{
+	FILE *f = termsafe_stream(stderr, TERMSAFE_KEEP_TAB | TERMSAFE_KEEP_NEWLINE, _IONBF);
+	cmd_progress_stream = stderr;
+	if (f)
+		stderr = f;
+}
+
+static void filter_stdout_on_terminal(void)
+{
+	if (!isatty(STDOUT_FILENO))
+		return;
+	FILE *f = termsafe_stream(stdout, TERMSAFE_KEEP_TAB | TERMSAFE_KEEP_NEWLINE, _IOLBF);
+	if (f)
+		stdout = f;
 }
 
 /* Everything a command printed must have reached stdout (a full disk is an error). */
@@ -119,7 +144,7 @@ static int dispatch(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (first[0] == '-') {
-		fprintf(stderr, "survey: unknown option '%s'; see 'survey --help'\n", first);
+		cmd_fail("unknown option '%s'; see 'survey --help'", first);
 		return EXIT_USAGE;
 	}
 	const struct cmd_entry *e = find_command(first);
@@ -133,11 +158,14 @@ static int dispatch(int argc, char **argv)
 			return EXIT_OK;
 		}
 	}
+	if (!e->draws_screen)
+		filter_stdout_on_terminal();
 	return e->exec(argc - 1, argv + 1);
 }
 
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	filter_stderr();
 	return finish_stdout(dispatch(argc, argv));
 }

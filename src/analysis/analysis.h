@@ -239,7 +239,8 @@ void analysis_pad(struct strbuf *sb, const char *s, int width, int right);
 /* A text table for a terminal: fill cells, then render. Rows 0..nheader-1 are headers, wrapped
  * on words into up to three lines; a column is as wide as its widest body cell, at least as
  * its header up to maxw (the first column: up to maxw_first, cutting longer labels); a column
- * with no body text is left out. */
+ * with no body text is left out. A cell is kept escaped for the terminal (termsafe: controls,
+ * newlines included, as "\x1b"), so one row stays one line whatever a label holds. */
 typedef struct analysis_grid {
 	int ncols, nrows;
 	char **cells;          /* nrows * ncols malloc'd strings or NULL */

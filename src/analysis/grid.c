@@ -1,11 +1,12 @@
 /* grid.c: a text table laid out for a terminal — column widths measured in display columns,
- * header cells wrapped on words, long labels cut with "…" — rendered into a string buffer for
- * the commands to print. */
+ * header cells wrapped on words, long labels cut with "…", controls in cells escaped — rendered
+ * into a string buffer for the commands to print. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis/analysis.h"
+#include "util/termsafe.h"
 #include "util/util.h"
 
 void analysis_grid_init(analysis_grid *g, int ncols)
@@ -45,7 +46,7 @@ void analysis_grid_set(analysis_grid *g, int row, int col, const char *s)
 {
 	ensure_row(g, row);
 	free(g->cells[row * g->ncols + col]);
-	g->cells[row * g->ncols + col] = s ? xstrdup(s) : NULL;
+	g->cells[row * g->ncols + col] = termsafe_dup(s, TERMSAFE_ONE_LINE);
 }
 
 void analysis_grid_setf(analysis_grid *g, int row, int col, const char *fmt, ...)
@@ -55,9 +56,8 @@ void analysis_grid_setf(analysis_grid *g, int row, int col, const char *fmt, ...
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	ensure_row(g, row);
-	free(g->cells[row * g->ncols + col]);
-	g->cells[row * g->ncols + col] = sb_detach(&sb);
+	analysis_grid_set(g, row, col, sb_str(&sb));
+	sb_release(&sb);
 }
 
 void analysis_grid_rule(analysis_grid *g, int row)

@@ -1,15 +1,55 @@
 /* csv.c: the CSV export — one file for the interviews and one per repeat (joined by KEY and
  * PARENT_KEY, as ODK Central does), RFC 4180 quoting, UTF-8 with an optional byte order mark,
- * choice names or labels, don't know and refused as ".d" and ".r" (or their words). */
+ * choice names or labels, don't know and refused as ".d" and ".r" (or their words), cells that
+ * a spreadsheet would run as a formula made text with a leading "'". */
 #include "export/export_impl.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-void xcsv_field(FILE *f, const char *s)
+/* A plain decimal number: [+-]digits[.digits][e[+-]digits] (or .digits). */
+static int is_number(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int digits = 0;
+	if (*p == '+' || *p == '-')
+		p++;
+	for (; isdigit(*p); p++)
+		digits++;
+	if (*p == '.')
+		for (p++; isdigit(*p); p++)
+			digits++;
+	if (!digits)
+		return 0;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!isdigit(*p))
+			return 0;
+		while (isdigit(*p))
+			p++;
+	}
+	return !*p;
+}
+
+int xcsv_formula_like(const char *s)
+{
+	return s && *s && strchr("=+-@\t\r", *s) && !is_number(s);
+}
+
+void xcsv_field(FILE *f, const char *s, int raw)
 {
 	if (!s || !*s)
 		return;
+	if (!raw && xcsv_formula_like(s)) {
+		/* OWASP's rule (as Ona's ODK server): a leading ' keeps it text in Excel */
+		char *t = xasprintf("'%s", s);
+		xcsv_field(f, t, 1);
+		free(t);
+		return;
+	}
 	size_t n = strlen(s);
 	int quote = s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t' ||
 		strpbrk(s, ",\"\r\n;") != NULL;
@@ -91,7 +131,8 @@ static int on_row(void *arg, const xrow *r, char *err)
 		switch (col->kind) {
 		case XC_VALUE:
 			if (r->present[slot])
-				xcsv_field(f, value_text(w, q, r->values[slot], r->states[slot]));
+				xcsv_field(f, value_text(w, q, r->values[slot], r->states[slot]),
+					   w->o->raw);
 			break;
 		case XC_OPTION:
 			if (r->present[slot] && r->states[slot] == STATE_ANSWERED && r->values[slot])
@@ -99,13 +140,13 @@ static int on_row(void *arg, const xrow *r, char *err)
 				      f);
 			break;
 		case XC_META:
-			xcsv_field(f, xmeta_text(r->iv, col->meta));
+			xcsv_field(f, xmeta_text(r->iv, col->meta), w->o->raw);
 			break;
 		case XC_KEY:
-			xcsv_field(f, r->key);
+			xcsv_field(f, r->key, w->o->raw);
 			break;
 		case XC_PARENT_KEY:
-			xcsv_field(f, r->parent_key);
+			xcsv_field(f, r->parent_key, w->o->raw);
 			break;
 		}
 	}
@@ -124,7 +165,7 @@ int xcsv_write(store *st, const xmodel *m, const export_opts *o, xout *outs, cha
 		for (int c = 0; c < m->tables[t].ncols; c++) {
 			if (c)
 				fputc(',', f);
-			xcsv_field(f, m->tables[t].cols[c].name[XN_CSV]);
+			xcsv_field(f, m->tables[t].cols[c].name[XN_CSV], o->raw);
 		}
 		fputc('\n', f);
 	}

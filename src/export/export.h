@@ -22,6 +22,9 @@ typedef struct export_opts {
 	int labels;           /* CSV: choice labels (and words for don't know / refused) instead
 	                         of choice names and the .d / .r markers */
 	int bom;              /* CSV: start each file with a UTF-8 byte order mark (for Excel) */
+	int raw;              /* CSV: cells exactly as stored; otherwise a cell that begins with =,
+	                         +, -, @, tab or CR and is not a number gets a leading "'", so that
+	                         a spreadsheet shows it as text instead of running it */
 } export_opts;
 
 /* What was written. */
@@ -43,16 +46,33 @@ void export_summary_release(export_summary *s);
 
 /* ---- import ---------------------------------------------------------------------------- */
 
+/* Bounds on what one CSV file may hold; a file beyond one is refused whole with one line.
+ * A field left 0 takes its default. */
+#define IMPORT_MAX_COLUMNS 5000
+#define IMPORT_MAX_ROWS 1000000
+#define IMPORT_MAX_CELL (64 * 1024)
+#define IMPORT_MAX_SIZE (256LL * 1024 * 1024)
+typedef struct import_limits {
+	long columns;           /* most columns in a file (IMPORT_MAX_COLUMNS) */
+	long rows;              /* most data rows in a file (IMPORT_MAX_ROWS) */
+	long cell;              /* most bytes in one cell (IMPORT_MAX_CELL) */
+	long long size;         /* most bytes in one file (IMPORT_MAX_SIZE) */
+} import_limits;
+
 typedef struct import_opts {
 	const char *form_path;  /* the questionnaire (.xlsx, .csv, .md); embedded in the database */
 	const char *data_path;  /* the wide CSV; repeats are read from DATA-REPEAT.csv beside it */
 	int force;              /* import the good rows even when some are bad */
 	const char *lang;       /* language of the engine's messages; NULL: English when the form
 	                           has it, else the form's default */
+	import_limits limits;   /* bounds on each CSV file */
 } import_opts;
 
 /* One message for the user: an error (a bad row or a bad file) or a warning (an ignored
- * column, an interview already present), one line, located as "DATA.csv:LINE:COLUMN: ...". */
+ * column, a text answer that a spreadsheet would read as a formula), one line, located as
+ * "DATA.csv:LINE:COLUMN: ...". It quotes cells as they are: the caller escapes it for the
+ * terminal. The first IMPORT_SHOW_MESSAGES are given, then one "and N more problems" note. */
+#define IMPORT_SHOW_MESSAGES 20
 typedef enum import_severity { IMPORT_ERROR, IMPORT_WARNING, IMPORT_NOTE } import_severity;
 typedef void (*import_report_fn)(void *arg, import_severity sev, const char *msg);
 
@@ -66,8 +86,9 @@ typedef struct import_summary {
 typedef struct import_job import_job;   /* a questionnaire and a CSV, read and checked */
 
 /* Read the questionnaire and the CSV file(s) and map the columns to questions. File-level
- * problems (not UTF-8, a stray quote, a column twice, an empty file, an unknown form) fail
- * with err and nothing else; warnings (unknown columns) go to fn. Touches no database. */
+ * problems (not a regular file, beyond o->limits, not UTF-8, a stray quote, a column twice, an
+ * empty file, an unknown form) fail with err and nothing else; warnings (unknown columns) go
+ * to fn. A FIFO or a device is refused before it is read. Touches no database. */
 int import_prepare(const import_opts *o, import_report_fn fn, void *arg, import_job **out,
 		   char *err);
 /* Import the rows into st in one transaction. Each bad row is reported through fn (errors).

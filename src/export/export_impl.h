@@ -201,8 +201,12 @@ int xjson_write(store *st, const xmodel *m, const export_opts *o, FILE *f, char 
  * U+FFFD so that the output is always valid JSON. */
 void xjson_string(FILE *f, const char *s);
 
-/* CSV field (quoted when it holds a separator, quote, CR, LF, or leading/trailing blank). */
-void xcsv_field(FILE *f, const char *s);
+/* Would a spreadsheet read s as a formula: does it begin with =, +, -, @, tab or CR and is it
+ * not a plain number (-5, +3, -0.25, 1e-3 stay numbers)? */
+int xcsv_formula_like(const char *s);
+/* CSV field (quoted when it holds a separator, quote, CR, LF, or leading/trailing blank);
+ * unless raw, a formula-like one (xcsv_formula_like) gets a leading "'" (OWASP's rule). */
+void xcsv_field(FILE *f, const char *s, int raw);
 
 /* ---- CSV reading (import_csv.c) ---- */
 
@@ -225,10 +229,18 @@ typedef struct csv_doc {
  * header, invalid UTF-8 (with a hint about Windows-1251), a NUL byte, UTF-16, an empty file,
  * an empty or repeated header name: -1 with "LINE:COLUMN: what" or "LINE: what" (the caller
  * prefixes the file name). The separator is ',' or ';' (whichever the header line has more
- * of outside quotes). A UTF-8 byte order mark is skipped. Blank lines are skipped. */
+ * of outside quotes). A UTF-8 byte order mark is skipped. Blank lines are skipped. Beyond
+ * the default import_limits (more columns, rows or bytes in a cell): -1 too. */
 int csv_parse(const char *data, size_t len, csv_doc *out, char *err);
-/* read_file + csv_parse; err starts with "FILE:". */
-int csv_read(const char *path, csv_doc *out, char *err);
+/* csv_parse within lim (NULL or a field 0: the defaults). */
+int csv_parse_bounded(const char *data, size_t len, const import_limits *lim, csv_doc *out,
+		      char *err);
+/* A regular file (a FIFO, a device or a folder refused before it is read; opened without
+ * waiting for a writer) of at most lim->size bytes, parsed by csv_parse_bounded; err starts
+ * with "FILE:" or names the file. */
+int csv_read(const char *path, const import_limits *lim, csv_doc *out, char *err);
+/* 0 when path is a regular file (checked without opening it), else -1 with err. */
+int import_regular_file(const char *path, char *err);
 void csv_doc_release(csv_doc *d);
 
 #endif

@@ -16,13 +16,16 @@
 
 #include "interview/engine.h"
 #include "store/exchange.h"
-
-#define IMPORT_SHOW_ERRORS 100
+#include "util/termsafe.h"
 
 void import_report(import_job *job, import_severity sev, const char *file, int line,
 		   const char *column, const char *fmt, ...)
 {
-	if (sev == IMPORT_ERROR && ++job->errors > IMPORT_SHOW_ERRORS)
+	if (sev == IMPORT_ERROR)
+		job->errors++;
+	if (sev == IMPORT_WARNING)
+		job->warnings++;
+	if (++job->messages > IMPORT_SHOW_MESSAGES)
 		return;
 	strbuf sb = STRBUF_INIT;
 	sb_adds(&sb, file);
@@ -39,6 +42,21 @@ void import_report(import_job *job, import_severity sev, const char *file, int l
 	if (job->fn)
 		job->fn(job->arg, sev, sb_str(&sb));
 	sb_release(&sb);
+}
+
+/* The one line that counts the messages not shown. */
+static void report_hidden(import_job *job)
+{
+	if (job->messages <= IMPORT_SHOW_MESSAGES || !job->fn)
+		return;
+	int more = job->messages - IMPORT_SHOW_MESSAGES;
+	char *msg = xasprintf("%s: and %d more message%s not shown (%d error%s, %d warning%s in "
+			      "all)", job->data_path, more, more == 1 ? "" : "s", job->errors,
+			      job->errors == 1 ? "" : "s", job->warnings,
+			      job->warnings == 1 ? "" : "s");
+	job->fn(job->arg, IMPORT_NOTE, msg);
+	free(msg);
+	job->messages = IMPORT_SHOW_MESSAGES;   /* said once */
 }
 
 /* ---- preparing ---- */
@@ -246,7 +264,7 @@ static int read_repeat_files(import_job *job, char *err)
 		memset(F, 0, sizeof *F);
 		F->name = path;
 		F->repeat = i;
-		if (csv_read(path, &F->doc, err))
+		if (csv_read(path, &job->limits, &F->doc, err))
 			return -1;
 		if (import_map_file(job, F))
 			job->prep_errors++;
@@ -280,6 +298,7 @@ int import_prepare(const import_opts *o, import_report_fn fn, void *arg, import_
 	job->fn = fn;
 	job->arg = arg;
 	job->force = o->force;
+	job->limits = o->limits;
 	job->form_path = xstrdup(o->form_path);
 	job->data_path = xstrdup(o->data_path);
 	const char *kind = kind_of_path(o->form_path);
@@ -287,7 +306,7 @@ int import_prepare(const import_opts *o, import_report_fn fn, void *arg, import_
 		errf(err, "cannot tell the format of '%s' (.xlsx, .csv or .md)", o->form_path);
 		goto fail;
 	}
-	if (form_load(o->form_path, &job->f, NULL, err))
+	if (import_regular_file(o->form_path, err) || form_load(o->form_path, &job->f, NULL, err))
 		goto fail;
 	job->source = read_file(o->form_path, &job->source_len, err);
 	if (!job->source)
@@ -308,7 +327,7 @@ int import_prepare(const import_opts *o, import_report_fn fn, void *arg, import_
 	job->nfiles = 1;
 	ifile *F = &job->files[0];
 	F->name = xstrdup(o->data_path);
-	if (csv_read(o->data_path, &F->doc, err))
+	if (csv_read(o->data_path, &job->limits, &F->doc, err))
 		goto fail;
 	if (F->doc.nrows == 0) {
 		errf(err, "%s: the file has a header but no rows: nothing to import", o->data_path);
@@ -329,6 +348,7 @@ int import_prepare(const import_opts *o, import_report_fn fn, void *arg, import_
 	*out = job;
 	return 0;
 fail:
+	report_hidden(job);
 	import_job_free(job);
 	return -1;
 }
@@ -565,6 +585,15 @@ static int answer_cell(irow *ir, int node, const char *path, int fi, int row)
 		if (rc < 0)
 			return errf(ir->ferr, "%s", err);
 		return 0;
+	}
+	if (nd->type == FORM_TEXT && xcsv_formula_like(text)) {
+		char first[8];
+		snprintf(first, sizeof first, "'%c'", text[0]);
+		import_report(job, IMPORT_WARNING, F->name, F->doc.lines[row], F->doc.header[col],
+			      "a text answer beginning with %s is read as a formula by Excel and "
+			      "LibreOffice: imported as it is (an export prefixes it with ')",
+			      text[0] == '\t' ? "a tab" : text[0] == '\r' ? "a carriage return" :
+			      first);
 	}
 	store_state special;
 	if (special_of(text, nd->type, &special)) {
@@ -841,6 +870,21 @@ static int import_row(import_job *job, store *st, int row, import_summary *sum, 
 		free(key);
 		return 1;
 	}
+	static const int who[][2] = { { IM_INTERVIEWER, IM_FORM_USER },
+				      { IM_DEVICE, IM_FORM_DEVICE } };
+	for (int k = 0; k < 2; k++) {
+		const char *name = first_of(F, row, who[k][0], who[k][1]);
+		if (name && !termsafe_text_ok(name, 0)) {
+			int c = *cell(F, row, F->meta[who[k][0]]) ? F->meta[who[k][0]] :
+				F->meta[who[k][1]];
+			char *q = shown(name);
+			row_error(&ir, 0, row, c, "%s: the %s holds a control character: a damaged "
+				  "or forged file?", q, k ? "device id" : "interviewer's name");
+			free(q);
+			free(key);
+			return 1;
+		}
+	}
 	if (!start)
 		start = sub;
 	if (!end)
@@ -934,19 +978,14 @@ int import_run(import_job *job, store *st, import_summary *out, char *err)
 			out->rejected++;
 	}
 	char e2[ERR_MAX];
+	report_hidden(job);
 	if (rc < 0) {
 		store_batch_end(st, 0, e2);
 		return -1;
 	}
 	if ((out->rejected || job->prep_errors) && !job->force) {
 		store_batch_end(st, 0, e2);
-		if (job->errors > IMPORT_SHOW_ERRORS)
-			import_report(job, IMPORT_NOTE, F->name, 0, NULL, "%d more errors not shown",
-				      job->errors - IMPORT_SHOW_ERRORS);
 		return 1;
 	}
-	if (job->errors > IMPORT_SHOW_ERRORS)
-		import_report(job, IMPORT_NOTE, F->name, 0, NULL, "%d more errors not shown",
-			      job->errors - IMPORT_SHOW_ERRORS);
 	return store_batch_end(st, 1, err) ? -1 : 0;
 }

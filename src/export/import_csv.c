@@ -4,41 +4,14 @@
  * shift data into the wrong column: a stray quote, a ragged record, bytes that are not UTF-8. */
 #include "export/export_impl.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t k;
-	unsigned long cp;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf) {
-		k = 2;
-		cp = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		k = 3;
-		cp = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		k = 4;
-		cp = c & 0x07;
-	} else {
-		return 0;
-	}
-	if (n < k)
-		return 0;
-	for (size_t i = 1; i < k; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((k == 3 && cp < 0x800) || (k == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return k;
-}
+#include "util/termsafe.h"
 
 /* Every byte valid UTF-8, no NUL; -1 with "LINE: ..." otherwise. */
 static int check_text(const unsigned char *s, size_t n, char *err)
@@ -49,10 +22,11 @@ static int check_text(const unsigned char *s, size_t n, char *err)
 			line++;
 		if (s[i] == '\0')
 			return errf(err, "%d: the file contains a NUL byte: is it a text file?", line);
-		size_t k = utf8_len(s + i, n - i);
-		if (!k)
+		unsigned long cp;
+		int k = utf8_sequence((const char *)s + i, n - i, &cp);
+		if (k <= 0)
 			return errf(err, "%d: not UTF-8 (Windows-1251?): save it as UTF-8", line);
-		i += k;
+		i += (size_t)k;
 	}
 	return 0;
 }
@@ -86,6 +60,8 @@ typedef struct reader {
 	size_t noffs, capoffs;
 	char *err;
 	const csv_doc *doc;  /* for column names in messages (once the header is read) */
+	long max_cols;       /* import_limits */
+	size_t max_cell;
 } reader;
 
 static void add_field(reader *r, const char *s, size_t n)
@@ -104,6 +80,14 @@ static int fail_at(reader *r, int line, int col, const char *what)
 	if (r->doc && col < r->doc->ncols && r->doc->header[col][0])
 		return errf(r->err, "%d:%s: %s", line, r->doc->header[col], what);
 	return errf(r->err, "%d: field %d: %s", line, col + 1, what);
+}
+
+static int cell_too_big(reader *r, int line, int col)
+{
+	char what[96];
+	snprintf(what, sizeof what, "a cell of more than %zu bytes (--max-cell raises the limit)",
+		 r->max_cell);
+	return fail_at(r, line, col, what);
 }
 
 /* One record: its fields are appended; *nfields set. 1 at the end of the input. */
@@ -128,6 +112,10 @@ static int read_record(reader *r, int *nfields, int *start_line)
 					q++;
 				}
 				sb_add(&field, r->p, (size_t)(q - r->p));
+				if (field.len > r->max_cell) {
+					rc = cell_too_big(r, qline, col);
+					goto out;
+				}
 				if (q == r->end) {
 					rc = fail_at(r, qline, col,
 						     "a quoted field is never closed (a stray quote?)");
@@ -157,6 +145,15 @@ static int read_record(reader *r, int *nfields, int *start_line)
 			}
 			sb_add(&field, r->p, (size_t)(q - r->p));
 			r->p = q;
+			if (field.len > r->max_cell) {
+				rc = cell_too_big(r, r->line, col);
+				goto out;
+			}
+		}
+		if (col >= r->max_cols) {
+			rc = errf(r->err, "%d: more than %ld columns (--max-columns raises the limit)",
+				  *start_line, r->max_cols);
+			goto out;
 		}
 		add_field(r, field.buf ? field.buf : "", field.len);
 		col++;
@@ -182,8 +179,30 @@ out:
 	return rc;
 }
 
+/* lim with its defaults filled in */
+static import_limits limits_of(const import_limits *lim)
+{
+	import_limits l = lim ? *lim : (import_limits){ 0 };
+	if (l.columns <= 0)
+		l.columns = IMPORT_MAX_COLUMNS;
+	if (l.rows <= 0)
+		l.rows = IMPORT_MAX_ROWS;
+	if (l.cell <= 0)
+		l.cell = IMPORT_MAX_CELL;
+	if (l.size <= 0)
+		l.size = IMPORT_MAX_SIZE;
+	return l;
+}
+
 int csv_parse(const char *data, size_t len, csv_doc *out, char *err)
 {
+	return csv_parse_bounded(data, len, NULL, out, err);
+}
+
+int csv_parse_bounded(const char *data, size_t len, const import_limits *lim, csv_doc *out,
+		      char *err)
+{
+	import_limits l = limits_of(lim);
 	memset(out, 0, sizeof *out);
 	const unsigned char *s = (const unsigned char *)data;
 	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff)))
@@ -196,7 +215,8 @@ int csv_parse(const char *data, size_t len, csv_doc *out, char *err)
 		k++;
 	if (k == len)
 		return errf(err, "the file is empty");
-	reader r = { .p = data + start, .end = data + len, .line = 1, .err = err };
+	reader r = { .p = data + start, .end = data + len, .line = 1, .err = err,
+		     .max_cols = l.columns, .max_cell = (size_t)l.cell };
 	r.sep = sniff(r.p, r.end);
 	out->sep = r.sep;
 	int nf, line, rc;
@@ -253,6 +273,10 @@ int csv_parse(const char *data, size_t len, csv_doc *out, char *err)
 			     line, nf, nf == 1 ? "" : "s", out->ncols);
 			goto fail;
 		}
+		if (nrec >= l.rows) {
+			errf(err, "%d: more than %ld rows (--max-rows raises the limit)", line, l.rows);
+			goto fail;
+		}
 		if (nrec == caprec) {
 			caprec = caprec ? caprec * 2 : 64;
 			rec_first = xreallocarray(rec_first, (size_t)caprec, sizeof *rec_first);
@@ -285,15 +309,93 @@ fail:
 	return -1;
 }
 
-int csv_read(const char *path, csv_doc *out, char *err)
+static const char *kind_of_mode(mode_t m)
 {
+	if (S_ISDIR(m))
+		return "a folder";
+	if (S_ISFIFO(m))
+		return "a pipe (FIFO)";
+	if (S_ISCHR(m) || S_ISBLK(m))
+		return "a device";
+	return S_ISSOCK(m) ? "a socket" : "not a regular file";
+}
+
+int import_regular_file(const char *path, char *err)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return errf(err, "cannot open '%s': %s", path, strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return errf(err, "'%s' is %s, not a file: give a file", path,
+			    kind_of_mode(st.st_mode));
+	return 0;
+}
+
+/* The whole regular file at path, at most max bytes; NULL with err. */
+static char *read_bounded(const char *path, long long max, size_t *len, char *err)
+{
+	/* O_NONBLOCK: opening a FIFO does not wait for a writer; it is refused just after */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		errf(err, "cannot open '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		errf(err, "cannot read '%s': %s", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		errf(err, "'%s' is %s, not a file: give a CSV file", path, kind_of_mode(st.st_mode));
+		close(fd);
+		return NULL;
+	}
+	if (st.st_size > max) {
+		errf(err, "'%s' is %lld bytes, more than the limit of %lld (--max-size raises it)",
+		     path, (long long)st.st_size, max);
+		close(fd);
+		return NULL;
+	}
+	strbuf sb = STRBUF_INIT;
+	char chunk[65536];
+	int bad = 0;
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			bad = errf(err, "cannot read '%s': %s", path, strerror(errno));
+			break;
+		}
+		if (n == 0)
+			break;
+		sb_add(&sb, chunk, (size_t)n);
+		if ((long long)sb.len > max) {   /* it grew while being read */
+			bad = errf(err, "'%s' is more than the limit of %lld bytes (--max-size raises "
+				   "it)", path, max);
+			break;
+		}
+	}
+	close(fd);
+	if (bad) {
+		sb_release(&sb);
+		return NULL;
+	}
+	*len = sb.len;
+	return sb_detach(&sb);
+}
+
+int csv_read(const char *path, const import_limits *lim, csv_doc *out, char *err)
+{
+	import_limits l = limits_of(lim);
 	char e2[ERR_MAX];
 	size_t len;
 	memset(out, 0, sizeof *out);
-	char *data = read_file(path, &len, e2);
+	char *data = read_bounded(path, l.size, &len, e2);
 	if (!data)
 		return errf(err, "%s", e2);
-	int rc = csv_parse(data, len, out, e2);
+	int rc = csv_parse_bounded(data, len, &l, out, e2);
 	free(data);
 	if (rc)
 		return errf(err, "%s:%s%s", path, e2[0] >= '0' && e2[0] <= '9' ? "" : " ", e2);

@@ -47,12 +47,16 @@ struct import_job {
 	int *file_of_repeat;   /* per form node: index into files for a repeat with a file, -1 */
 	import_report_fn fn;
 	void *arg;
+	import_limits limits;  /* bounds on each CSV file */
 	int errors;            /* errors reported so far */
+	int warnings;          /* warnings reported so far */
+	int messages;          /* messages reported so far (shown or not) */
 	int prep_errors;       /* errors found before any row was imported */
 };
 
 /* Report a message "FILE:LINE:COLUMN: error|warning: MESSAGE" (line 0 and column NULL are
- * left out). Errors beyond the hundredth are counted, not shown. */
+ * left out). Messages beyond IMPORT_SHOW_MESSAGES are counted, not shown; one line says how
+ * many at the end. */
 void import_report(import_job *job, import_severity sev, const char *file, int line,
 		   const char *column, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 

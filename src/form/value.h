@@ -12,7 +12,7 @@
 
 /* ---- Parsers (what the engine accepts as typed) ---- */
 
-/* Valid UTF-8 with no control characters other than tab, CR and LF (nor DEL)? */
+/* Valid UTF-8 with no control characters other than tab, CR and LF (no DEL, no C1)? */
 int form_text_ok(const char *s);
 /* A whole number ("+007", "-12"): 0 and *norm ("7", "-12", malloc'd); -1 when it is not one,
  * -2 when it does not fit in 32 bits. */
