@@ -18,10 +18,11 @@
 /* SQLite's progress callback runs every this many virtual machine steps. */
 #define STEPS_PER_CALL 1000
 /* Budget: steps allowed per byte of the input, and a floor for small files. An honest file
- * costs about 60 steps a byte to check whole (integrity check and scan; measured on laptop
- * files of 100 to 20,000 interviews): 50 times that leaves room for slow cases. */
-#define STEPS_PER_BYTE 3000LL
-#define STEPS_FLOOR 200000000LL
+ * costs about 0.25 steps a byte to check whole (74 million for a laptop file of 20,000
+ * interviews, 306 MB; PRAGMA integrity_check is one step however large the file): 80 times
+ * that, and never less than a fraction of a second, leaves room for any honest file. */
+#define STEPS_PER_BYTE 20LL
+#define STEPS_FLOOR 50000000LL
 /* The longest text or blob a survey file holds (an embedded questionnaire). */
 #define MAX_VALUE_BYTES (64 * 1024 * 1024)
 
@@ -92,7 +93,7 @@ static int copy_file(const char *from, const char *to, int must, char *err)
 /* A WAL-mode input: its last commits may be in PATH-wal, which an immutable reader ignores and
  * a plain reader would read through a PATH-shm it creates beside it. Copy both into a private
  * folder and fold the log into the copy there (PRAGMA journal_mode=DELETE checkpoints it). */
-static int private_copy(struct merge_check *c, char *err)
+static int private_copy(struct merge_check *c, off_t *size, char *err)
 {
 	const char *t = getenv("TMPDIR");
 	char *dir = xasprintf("%s/survey-merge-XXXXXX", t && *t ? t : "/tmp");
@@ -115,8 +116,13 @@ static int private_copy(struct merge_check *c, char *err)
 		}
 		sqlite3_close(s);
 	}
-	if (!rc)
+	struct stat sb;
+	if (!rc && stat(db, &sb) != 0)
+		rc = errf(err, "cannot read its private copy: %s", strerror(errno));
+	if (!rc) {
+		*size = sb.st_size;   /* with the log folded in */
 		c->uri = merge_uri(db, 1);
+	}
 	free(db);
 	free(wal);
 	free(wal_copy);
@@ -152,8 +158,9 @@ int merge_untrusted_open(struct merge_check *c, sqlite3 **db, char *err)
 	close(fd);
 	if (got != (ssize_t)sizeof h)
 		return errf(err, "cannot read it: file is truncated");
+	off_t size = c->sb.st_size;
 	if (h[18] == 2 || h[19] == 2) {
-		if (private_copy(c, err))
+		if (private_copy(c, &size, err))
 			return -1;
 	} else {
 		c->uri = merge_uri(c->path, 1);
@@ -166,7 +173,7 @@ int merge_untrusted_open(struct merge_check *c, sqlite3 **db, char *err)
 	}
 	merge_harden(*db);
 	sqlite3_extended_result_codes(*db, 0);
-	long long steps = (long long)c->sb.st_size * STEPS_PER_BYTE;
+	long long steps = (long long)size * STEPS_PER_BYTE;
 	c->budget = (steps < STEPS_FLOOR ? STEPS_FLOOR : steps) / STEPS_PER_CALL;
 	sqlite3_progress_handler(*db, STEPS_PER_CALL, budget_spent, c);
 	return 0;
