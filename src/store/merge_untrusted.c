@@ -179,6 +179,12 @@ int merge_untrusted_open(struct merge_check *c, sqlite3 **db, char *err)
 	return 0;
 }
 
+/* "a table", "an index". */
+static const char *article(const char *type)
+{
+	return type && type[0] && strchr("aeiou", type[0]) ? "an" : "a";
+}
+
 /* The first row of sqlite_schema that differs, for the message ("" when none). */
 static void describe(sqlite3_stmt *got, int got_row, sqlite3_stmt *want, int want_row,
 		     char *out, size_t outsz)
@@ -197,7 +203,8 @@ static void describe(sqlite3_stmt *got, int got_row, sqlite3_stmt *want, int wan
 		if (!c && gn && wn)
 			c = strcmp(gn, wn);
 		if (c < 0) {
-			snprintf(out, outsz, "it has a %s '%s' survey does not make", type, name);
+			snprintf(out, outsz, "it has %s %s '%s' survey does not make", article(type),
+				 type, name);
 			return;
 		}
 		if (c > 0) {
@@ -207,7 +214,8 @@ static void describe(sqlite3_stmt *got, int got_row, sqlite3_stmt *want, int wan
 		}
 		snprintf(out, outsz, "its %s '%s' is not declared as survey declares it", type, name);
 	} else if (got_row) {
-		snprintf(out, outsz, "it has a %s '%s' survey does not make", type, name);
+		snprintf(out, outsz, "it has %s %s '%s' survey does not make", article(type), type,
+			 name);
 	} else {
 		store_printable((const char *)sqlite3_column_text(want, 1), name, sizeof name);
 		snprintf(out, outsz, "it lacks the %s '%s'",

@@ -55,7 +55,7 @@ static void test_fresh_file_matches(void **state)
 	assert_int_equal(sqlite3_exec(db, "CREATE INDEX extra ON answers(value)", NULL, NULL,
 				      NULL), SQLITE_OK);
 	assert_int_equal(merge_schema_check(db, "main", &version, errbuf), -1);
-	assert_non_null(strstr(errbuf, "its schema differs: it has a index 'extra'"));
+	assert_non_null(strstr(errbuf, "its schema differs: it has an index 'extra'"));
 	sqlite3_close(db);
 	free(p);
 }
