@@ -47,6 +47,7 @@ int store_is_uuid(const char *s)
 #define MAX_COLS 24
 struct types {
 	const char *table;
+	int uuid;             /* the column named uuid (an interview's UUID), or -1 */
 	int n;
 	int type[MAX_COLS];
 	int notnull[MAX_COLS];
@@ -68,11 +69,15 @@ static int types_load(sqlite3 *db, const char *schema, const char *table, sqlite
 		      struct types *t, char *err)
 {
 	t->table = table;
+	t->uuid = -1;
 	t->n = sqlite3_column_count(q);
 	if (t->n > MAX_COLS)
 		return errf(err, "too many columns in table '%s'", table);
-	for (int i = 0; i < t->n; i++)
+	for (int i = 0; i < t->n; i++) {
 		t->type[i] = -1;
+		if (strcmp(sqlite3_column_name(q, i), "uuid") == 0)
+			t->uuid = i;
+	}
 	sqlite3_stmt *s;
 	char *sql = sqlite3_mprintf("PRAGMA \"%w\".table_info(\"%w\")", schema, table);
 	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
@@ -107,18 +112,21 @@ static const char *type_name(int type)
 	}
 }
 
-/* "it is damaged: table T, interview U, column C: ..." for the current row of s. */
+/* "it is damaged: table T, interview U, column C: ..." for the current row of s (the row named
+ * by its interview, else by its first column). */
 static int damaged(sqlite3_stmt *s, const struct types *t, int c, const char *what, char *err)
 {
 	char who[64];
-	store_printable((const char *)sqlite3_column_text(s, 0), who, sizeof who);
+	int by = t->uuid >= 0 ? t->uuid : 0;
+	store_printable((const char *)sqlite3_column_text(s, by), who, sizeof who);
 	return errf(err, "it is damaged: table '%s', %s '%s', column '%s': %s", t->table,
-		    strcmp(t->table, "forms") ? "interview" : "questionnaire", who,
-		    sqlite3_column_name(s, c), what);
+		    t->uuid >= 0 ? "interview" : strcmp(t->table, "forms") ? "row" :
+		    "questionnaire", who, sqlite3_column_name(s, c), what);
 }
 
-/* Each value of the current row of s of the type its column declares; NULL only where
- * allowed; column 0 a UUID (except in forms). Call before any sqlite3_column_text. */
+/* Each value of the current row of s of the type its column declares, text without NUL
+ * characters; NULL only where allowed; the uuid column a UUID. Call before any
+ * sqlite3_column_text. */
 static int check_row(sqlite3_stmt *s, const struct types *t, char *err)
 {
 	for (int c = 0; c < t->n; c++) {
@@ -130,8 +138,13 @@ static int check_row(sqlite3_stmt *s, const struct types *t, char *err)
 			 type_name(t->type[c]));
 		return damaged(s, t, c, what, err);
 	}
-	if (strcmp(t->table, "forms") && !store_is_uuid((const char *)sqlite3_column_text(s, 0)))
-		return damaged(s, t, 0, "not a UUID", err);
+	for (int c = 0; c < t->n; c++)
+		if (t->type[c] == SQLITE_TEXT && sqlite3_column_type(s, c) == SQLITE_TEXT &&
+		    strlen((const char *)sqlite3_column_text(s, c)) !=
+		    (size_t)sqlite3_column_bytes(s, c))
+			return damaged(s, t, c, "its text holds a NUL character", err);
+	if (t->uuid >= 0 && !store_is_uuid((const char *)sqlite3_column_text(s, t->uuid)))
+		return damaged(s, t, t->uuid, "not a UUID", err);
 	return 0;
 }
 
@@ -254,6 +267,52 @@ static int scan_meta(sqlite3 *db, const char *schema, char *err)
 	return rc;
 }
 
+/* The tables the scan does not otherwise read (provenance, and any a later schema adds): each
+ * row read once through an explicit list of its columns, every value type-checked. */
+static int scan_others(sqlite3 *db, const char *schema, char *err)
+{
+	sqlite3_stmt *names;
+	char *sql = sqlite3_mprintf("SELECT name FROM \"%w\".sqlite_schema WHERE type = 'table' "
+				    "AND name NOT IN ('meta', 'forms', 'interviews', 'answers', "
+				    "'events', 'conflicts') ORDER BY name", schema);
+	int rc = sqlite3_prepare_v2(db, sql, -1, &names, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK)
+		return errf(err, "cannot read it: %s", sqlite3_errmsg(db));
+	rc = 0;
+	while (!rc && sqlite3_step(names) == SQLITE_ROW) {
+		const char *table = (const char *)sqlite3_column_text(names, 0);
+		strbuf q = STRBUF_INIT;
+		sqlite3_stmt *info, *s = NULL;
+		sql = sqlite3_mprintf("PRAGMA \"%w\".table_info(\"%w\")", schema, table);
+		rc = store_prepare(db, sql, &info, err);
+		sqlite3_free(sql);
+		if (rc)
+			break;
+		sb_adds(&q, "SELECT ");
+		for (int i = 0; sqlite3_step(info) == SQLITE_ROW; i++) {
+			char *quoted = sqlite3_mprintf("%s\"%w\"", i ? ", " : "",
+						       (const char *)sqlite3_column_text(info, 1));
+			sb_adds(&q, quoted);
+			sqlite3_free(quoted);
+		}
+		sqlite3_finalize(info);
+		sql = sqlite3_mprintf(" FROM \"%w\".\"%w\"", schema, table);
+		sb_adds(&q, sql);
+		sqlite3_free(sql);
+		struct types t;
+		rc = store_prepare(db, sb_str(&q), &s, err) ||
+		     types_load(db, schema, table, s, &t, err) ? -1 : 0;
+		while (!rc && (rc = next(db, s, &t, err)) == 1)
+			rc = 0;
+		rc = rc < 0 ? -1 : 0;
+		sqlite3_finalize(s);
+		sb_release(&q);
+	}
+	sqlite3_finalize(names);
+	return rc;
+}
+
 /* The three cursors of the interview pass, each in uuid order, and their column types (when
  * checking). */
 struct cursors {
@@ -370,6 +429,8 @@ int store_scan_content(sqlite3 *db, const char *schema, int version, int check, 
 		goto done;
 	}
 	if (version >= 2 && scan_conflicts(db, schema, check, &all, err))
+		goto done;
+	if (check && scan_others(db, schema, err))
 		goto done;
 	store_hash_hex(&all, out->content_sha256);
 	rc = 0;

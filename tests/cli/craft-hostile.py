@@ -107,6 +107,12 @@ elif case == "escape-uuid":
                "char(27) || '[2J' || char(10) || 'survey: all inputs verified' ELSE uuid END")
 elif case == "blob-value":
     db.execute("UPDATE answers SET value = x'00ff' WHERE uuid = (SELECT min(uuid) FROM answers)")
+elif case == "nul-text":
+    db.execute("UPDATE answers SET value = ? WHERE uuid = (SELECT min(uuid) FROM answers) AND "
+               "path = (SELECT min(path) FROM answers WHERE uuid = (SELECT min(uuid) FROM "
+               "answers))", ("1\x00hidden",))
+elif case == "provenance-blob":
+    db.execute("INSERT INTO provenance VALUES ('x', 'now', 'p', NULL, x'00', 0, 0, 0, 0, 0)")
 elif case == "bad-state":
     db.execute("PRAGMA ignore_check_constraints = ON")
     db.execute("UPDATE answers SET state = 'hacked' WHERE uuid = (SELECT min(uuid) FROM "

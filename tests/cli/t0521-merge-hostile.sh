@@ -60,6 +60,8 @@ hostile upper-uuids "it is damaged: table 'answers', interview '[0-9A-F-]{36}', 
 hostile escape-uuid "it is damaged: table 'interviews', interview '\\\\x1b\\[2J\\\\x0asurvey: all inputs verif.*', column 'uuid': not a UUID" "a uuid with terminal escapes"
 expect_eq "$(tr -d '\n' <"$TMP/err" | tr -d '[:print:]' | wc -c)" "0" "no control character printed"
 hostile blob-value "it is damaged: table 'answers', interview '.*', column 'value': it holds a blob" "a BLOB answer"
+hostile nul-text "it is damaged: table 'answers', interview '.*', column 'value': its text holds a NUL character" "text with a NUL character"
+hostile provenance-blob "it is damaged: table 'provenance', row 'x', column 'new': it holds a blob where survey writes an integer" "a BLOB in provenance"
 hostile bad-state "it is damaged" "an unknown answer state"
 hostile bad-seq "interview '.*' is damaged: its event 1 is missing" "negative event numbers"
 hostile corrupt "it is damaged" "damaged pages"
