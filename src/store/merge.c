@@ -65,6 +65,10 @@ static int lock_output(merge *m, const char *path, char *err)
 			fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 			created = fd >= 0;
 		}
+		struct stat l;
+		if (fd < 0 && errno == EEXIST && lstat(path, &l) == 0 && S_ISLNK(l.st_mode) &&
+		    stat(path, &l) != 0)
+			return errf(err, "cannot open '%s': it is a link to a missing file", path);
 		if (fd < 0 && errno != EEXIST && errno != ENOENT)
 			return errf(err, "cannot open '%s': %s", path, strerror(errno));
 		if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0) {

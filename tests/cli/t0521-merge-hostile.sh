@@ -112,6 +112,13 @@ expect_rc 1 "a second merge into the same output"
 expect_err "busy\\.db' is being merged by another survey process; try again when it ends" "says another merge is running"
 expect_err_lines 1 "one line"
 
+# an output that is a link to a missing file: said so, not taken for a busy output
+ln -s "$TMP/missing/x.db" "$TMP/dangling.db"
+run "$SURVEY" merge -o "$TMP/dangling.db" "$good3"
+expect_rc 1 "an output linked to a missing file"
+expect_err "dangling\.db': it is a link to a missing file" "says so"
+expect_err_lines 1 "one line"
+
 # readers of a file with NULLs where the schema said NOT NULL: no crash
 "$SURVEY" simulate surveys/covid19-lsg.md -n 20 --db "$TMP/sim.db" --seed 3 --quiet ||
 	not_ok "simulate"
