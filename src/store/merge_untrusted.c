@@ -112,7 +112,7 @@ static int private_copy(struct merge_check *c, off_t *size, char *err)
 			rc = errf(err, "cannot read it: %s", s ? sqlite3_errmsg(s) : "out of memory");
 		} else {
 			merge_harden(s);
-			rc = store_exec(s, "PRAGMA journal_mode=DELETE", "cannot read its log", err);
+			rc = store_exec(s, "PRAGMA journal_mode=DELETE", "it is damaged", err);
 		}
 		sqlite3_close(s);
 	}
@@ -242,14 +242,14 @@ static int pragma_int(sqlite3 *db, const char *schema, const char *name, long lo
 {
 	sqlite3_stmt *s;
 	char *sql = sqlite3_mprintf("PRAGMA \"%w\".%s", schema, name);
-	int bad = store_prepare(db, sql, &s, err);
+	int bad = sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK;
 	sqlite3_free(sql);
 	if (bad)
-		return -1;
+		return errf(err, "it is damaged (%s)", sqlite3_errmsg(db));
 	int rc = sqlite3_step(s);
 	*v = sqlite3_column_int64(s, 0);
 	if (rc != SQLITE_ROW)
-		errf(err, "cannot read it: %s", sqlite3_errmsg(db));
+		errf(err, "it is damaged (%s)", sqlite3_errmsg(db));
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW ? 0 : -1;
 }

@@ -119,6 +119,10 @@ elif case == "bad-state":
                "answers)")
 elif case == "bad-seq":
     db.execute("UPDATE events SET seq = -seq WHERE uuid = (SELECT min(uuid) FROM events)")
+elif case == "garbage-schema":
+    db.execute("PRAGMA writable_schema = ON")
+    db.execute("UPDATE sqlite_schema SET sql = 'garbage' WHERE name = 'meta'")
+    db.execute("PRAGMA writable_schema = OFF")
 elif case == "extra-table":
     db.execute("CREATE TABLE extra(x)")
 elif case == "app-id":

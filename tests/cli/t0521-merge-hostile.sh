@@ -38,6 +38,7 @@ hostile() { # hostile CASE REGEX what
 	expect_out "laptop03\\.db' .*: 10 interviews: 10 new" "$3: the good file before it is merged"
 	expect_eq "$(count "$o" "SELECT count(*) FROM interviews")" "20" "$3: the output holds both good files"
 	expect_eq "$(beside "$f")" "" "$3: still nothing beside the input"
+	expect_eq "$(beside "$good3")" "" "$3: nothing beside the good (WAL-mode) input"
 }
 
 schema='it is not a survey file written by survey \(its schema differs: '
@@ -52,6 +53,7 @@ hostile costly-index "${schema}it has an index 'answers_cost' survey does not ma
 hostile check-function "${schema}its table 'interviews' is not declared as survey declares it\\)" "a CHECK calling a function"
 hostile retyped "${schema}its table 'interviews' is not declared" "a retyped column"
 hostile reordered "${schema}its table 'interviews' is not declared" "interviewer and device id swapped"
+hostile garbage-schema "it is damaged \\(malformed database schema \\(meta\\)" "a schema SQLite cannot parse"
 hostile extra-table "${schema}it has a table 'extra' survey does not make\\)" "an extra table"
 hostile app-id "it is not a survey file written by survey \\(its application id is 0\\)" "no application id"
 hostile old-version "it is not a survey file written by survey \\(its schema version is 0\\)" "schema version 0"
