@@ -26,7 +26,8 @@ struct merge_check {
 	char device_id[40];   /* its device id */
 	store_scan sc;        /* content hash and the events hash of each interview */
 	char *uri;            /* what is opened and ATTACHed: the input read-only and immutable, or
-	                         the private copy of a WAL-mode input (merge_untrusted_open) */
+	                         the private copy of a WAL-mode input or of one with a hot journal
+	                         (merge_untrusted_open) */
 	char *tmpdir;         /* the folder of that private copy, or NULL */
 	long long budget;     /* progress callbacks left before reading it is given up */
 	int too_long;         /* the budget ran out */
@@ -43,7 +44,8 @@ void merge_check_free(struct merge_check *c);   /* joins a running thread; NULL 
 /* Has the file changed since it was checked? (Never for a private copy.) */
 int merge_check_changed(const struct merge_check *c);
 /* Open c->path (stat'ed in c->sb) as untrusted data (merge_untrusted.c): read-only and
- * immutable, a WAL-mode file through a private copy (c->tmpdir), nothing created beside it;
+ * immutable; a WAL-mode file, or one with a -journal beside it, through a private copy
+ * (c->tmpdir) where SQLite folds the log in or rolls the journal back; nothing created beside it;
  * merge_harden'ed, with a budget of work proportional to its size. Sets c->uri. -1 with err. */
 int merge_untrusted_open(struct merge_check *c, sqlite3 **db, char *err);
 /* Remove the private copy and forget c->uri. */

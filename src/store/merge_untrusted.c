@@ -91,8 +91,11 @@ static int copy_file(const char *from, const char *to, int must, char *err)
 }
 
 /* A WAL-mode input: its last commits may be in PATH-wal, which an immutable reader ignores and
- * a plain reader would read through a PATH-shm it creates beside it. Copy both into a private
- * folder and fold the log into the copy there (PRAGMA journal_mode=DELETE checkpoints it). */
+ * a plain reader would read through a PATH-shm it creates beside it. An input copied while it
+ * was being written has a hot PATH-journal, which an immutable reader ignores too (and would
+ * read a half-written transaction). Copy the file and its -wal or -journal into a private
+ * folder and let SQLite finish there: PRAGMA journal_mode=DELETE checkpoints the log or rolls
+ * the journal back. */
 static int private_copy(struct merge_check *c, off_t *size, char *err)
 {
 	const char *t = getenv("TMPDIR");
@@ -103,9 +106,15 @@ static int private_copy(struct merge_check *c, off_t *size, char *err)
 		return -1;
 	}
 	c->tmpdir = dir;
-	char *db = xasprintf("%s/input.db", dir), *wal = xasprintf("%s-wal", c->path);
-	char *wal_copy = xasprintf("%s-wal", db);
-	int rc = copy_file(c->path, db, 1, err) || copy_file(wal, wal_copy, 0, err) ? -1 : 0;
+	char *db = xasprintf("%s/input.db", dir);
+	int rc = copy_file(c->path, db, 1, err);
+	for (int i = 0; i < 2 && !rc; i++) {
+		const char *suffix = i ? "-journal" : "-wal";
+		char *from = xasprintf("%s%s", c->path, suffix), *to = xasprintf("%s%s", db, suffix);
+		rc = copy_file(from, to, 0, err);
+		free(from);
+		free(to);
+	}
 	sqlite3 *s = NULL;
 	if (!rc) {
 		if (sqlite3_open_v2(db, &s, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
@@ -124,9 +133,17 @@ static int private_copy(struct merge_check *c, off_t *size, char *err)
 		c->uri = merge_uri(db, 1);
 	}
 	free(db);
-	free(wal);
-	free(wal_copy);
 	return rc;
+}
+
+/* Has path a non-empty PATH-journal beside it (a copy taken while it was being written)? */
+static int has_journal(const char *path)
+{
+	char *j = xasprintf("%s-journal", path);
+	struct stat sb;
+	int has = stat(j, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0;
+	free(j);
+	return has;
 }
 
 static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
@@ -159,7 +176,7 @@ int merge_untrusted_open(struct merge_check *c, sqlite3 **db, char *err)
 	if (got != (ssize_t)sizeof h)
 		return errf(err, "cannot read it: file is truncated");
 	off_t size = c->sb.st_size;
-	if (h[18] == 2 || h[19] == 2) {
+	if (h[18] == 2 || h[19] == 2 || has_journal(c->path)) {
 		if (private_copy(c, &size, err))
 			return -1;
 	} else {

@@ -102,6 +102,18 @@ else
 	ok "# skip read-only media: mount is not allowed here"
 fi
 
+# a copy taken while the laptop was writing (a hot journal beside it): read as of its last
+# commit, through a private copy where the journal is rolled back
+craft hot-journal
+expect_eq "$(grep -ca torn "$TMP/hot-journal.db" | grep -cv '^0$')" "1" "the copy holds pages of the half-written transaction"
+hotsum="$(sha "$TMP/hot-journal.db") $(sha "$TMP/hot-journal.db-journal")"
+run "$SURVEY" merge -o "$TMP/hot-out.db" "$TMP/hot-journal.db"
+expect_rc 0 "a file with a hot journal"
+expect_out "hot-journal\.db' .*: 10 interviews: 10 new" "read as of its last commit"
+expect_eq "$(count "$TMP/hot-out.db" "SELECT count(*) FROM answers WHERE value = 'torn'")" "0" "nothing of the half-written transaction"
+expect_eq "$(sha "$TMP/hot-journal.db") $(sha "$TMP/hot-journal.db-journal")" "$hotsum" "it and its journal are unchanged"
+expect_eq "$(beside "$TMP/hot-journal.db")" "hot-journal.db-journal" "nothing else beside it"
+
 # two merges into one output at once: the second waits, then says so in one line
 python3 -c 'import fcntl, os, sys, time
 f = open(sys.argv[1], "a"); fcntl.flock(f, fcntl.LOCK_EX)
