@@ -101,13 +101,13 @@ static int lock_output(merge *m, const char *path, char *err)
 static int output_ready(merge *m, char *err)
 {
 	char why[ERR_MAX];
-	if (!m->st) {
-		if (store_open(m->out_path, STORE_CREATE | STORE_KEEP_JOURNAL, &m->st, err))
-			return -1;
-		merge_harden(m->st->db);
-	}
 	if (m->ready)
 		return 0;
+	store_close(m->st);   /* opened read-only by merge_open, or not at all */
+	m->st = NULL;
+	if (store_open(m->out_path, STORE_CREATE | STORE_KEEP_JOURNAL, &m->st, err))
+		return -1;
+	merge_harden(m->st->db);
 	/* A rollback journal, not WAL: a merge appends far more pages than it changes, and WAL
 	 * would write each of them twice (log, then checkpoint). Still atomic per input.
 	 * Foreign keys off: merge writes an interview before its answers and events and removes
@@ -146,9 +146,10 @@ int merge_open(const char *out_path, const char *const *keys, int nkeys, merge *
 		merge_close(m);
 		return -1;
 	}
-	/* An existing output is checked now (read, not written); a new one is made when needed. */
+	/* An existing output is checked now, read-only (an older schema is migrated only when an
+	 * input is merged); a new one is made when needed. */
 	if (sb.st_size > 0 || !S_ISREG(sb.st_mode)) {
-		if (store_open(out_path, STORE_KEEP_JOURNAL, &m->st, err)) {
+		if (store_open(out_path, STORE_READONLY, &m->st, err)) {
 			merge_close(m);
 			return -1;
 		}

@@ -75,6 +75,16 @@ expect_rc 1 "the genuine file and its BLOB-uuid twin"
 expect_eq "$(count "$o" "SELECT count(*) FROM interviews")" "10" "each interview once"
 expect_eq "$(count "$o" "SELECT count(*) FROM interviews WHERE typeof(uuid) <> 'text'")" "0" "no BLOB uuid in the output"
 
+# an output of schema version 1 is migrated only when an input is merged into it
+sqlite3 "$TMP/v1.db" <tests/fixtures/merge/schema-v1.sql
+v1sum=$(sha "$TMP/v1.db")
+run "$SURVEY" merge -o "$TMP/v1.db" "$TMP/view.db"
+expect_rc 1 "a version-1 output, its input refused"
+expect_eq "$(sha "$TMP/v1.db")" "$v1sum" "the version-1 output is byte-identical"
+run "$SURVEY" merge -o "$TMP/v1.db" "$good3"
+expect_rc 0 "a version-1 output, a good input"
+expect_eq "$(count "$TMP/v1.db" "PRAGMA user_version")" "$(count "$good3" "PRAGMA user_version")" "then migrated"
+
 # a new output that receives no good input is not left behind
 run "$SURVEY" merge -o "$TMP/new.db" "$TMP/view.db" "$TMP/nulls.db"
 expect_rc 1 "a new output, every input refused"
