@@ -60,7 +60,7 @@ static int check_folder(const char *path, char *err)
 static int lock_output(merge *m, const char *path, char *err)
 {
 	for (int tries = 0;; tries++) {
-		int created = 0, fd = open(path, O_RDONLY | O_CLOEXEC);
+		int created = 0, fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 		if (fd < 0 && errno == ENOENT) {
 			fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 			created = fd >= 0;
@@ -130,6 +130,10 @@ int merge_open(const char *out_path, const char *const *keys, int nkeys, merge *
 	       char *err)
 {
 	*out = NULL;
+	struct stat sb;
+	if (stat(out_path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))
+		return errf(err, "cannot open '%s': it is not a regular file (a device or a pipe); "
+			    "give a file name after -o", out_path);
 	if (check_folder(out_path, err))
 		return -1;
 	merge *m = xcalloc(1, sizeof *m);
@@ -141,7 +145,6 @@ int merge_open(const char *out_path, const char *const *keys, int nkeys, merge *
 			m->keys[i] = xstrdup(keys[i]);
 		m->nkeys = nkeys;
 	}
-	struct stat sb;
 	if (lock_output(m, out_path, err) || fstat(m->lock_fd, &sb) != 0) {
 		merge_close(m);
 		return -1;

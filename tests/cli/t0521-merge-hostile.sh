@@ -143,6 +143,16 @@ expect_rc 1 "an output linked to a missing file"
 expect_err "dangling\.db': it is a link to a missing file" "says so"
 expect_err_lines 1 "one line"
 
+# an output that is a pipe or a device: said so, nothing created beside it, no hang
+mkfifo "$TMP/pipe"
+for o in "$TMP/pipe" /dev/null; do
+	run "$SURVEY" merge -o "$o" "$good3"
+	expect_rc 1 "output $o"
+	expect_err "cannot open '$o': it is not a regular file" "output $o: says so"
+	expect_err_lines 1 "output $o: one line"
+	expect_eq "$(ls "$o"-* 2>/dev/null)" "" "output $o: nothing beside it"
+done
+
 # readers of a file with NULLs where the schema said NOT NULL: no crash
 "$SURVEY" simulate surveys/covid19-lsg.md -n 20 --db "$TMP/sim.db" --seed 3 --quiet ||
 	not_ok "simulate"
