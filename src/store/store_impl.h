@@ -74,7 +74,8 @@ struct store_scan_filter;
 int store_filter_sql(struct strbuf *sql, const struct store_scan_filter *f, const char *alias,
 		     int first);
 void store_filter_bind(sqlite3_stmt *s, const struct store_scan_filter *f, int first);
-/* Rows of two text columns from sql into two malloc'd arrays (store_strings_free). */
+/* Rows of two text columns from sql into two malloc'd arrays (store_strings_free); rows with a
+ * NULL (a damaged file) are left out. */
 int store_string_pairs(store *st, const char *sql, char ***a, char ***b, int *n,
 		       const char *what, char *err);
 /* Hex SHA-256 of a buffer (nettle). */

@@ -159,7 +159,9 @@ done
 craft nulls "$TMP/sim.db"
 for cmd in "list $TMP/nulls.db" "list $TMP/nulls.db --json" "freq $TMP/nulls.db oblast" \
 	   "tab $TMP/nulls.db oblast municipality_type" \
-	   "report $TMP/nulls.db reports/covid19-lsg/report.md -o $TMP/nulls.html"; do
+	   "report $TMP/nulls.db reports/covid19-lsg/report.md -o $TMP/nulls.html" \
+	   "export $TMP/nulls.db -o $TMP/nulls.csv" "export $TMP/nulls.db -o $TMP/nulls.json" \
+	   "export $TMP/nulls.db -o $TMP/nulls.sav"; do
 	# shellcheck disable=SC2086
 	run "$SURVEY" $cmd
 	case $RC in 0|1) ok "survey $cmd: exit $RC" ;; *) not_ok "survey $cmd: exit $RC: $(head -c 300 "$TMP/err")" ;; esac
