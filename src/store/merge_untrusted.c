@@ -1,7 +1,8 @@
 /* merge_untrusted.c: a merge input is data, not a database to run — opened read-only and
- * immutable (a WAL-mode file through a private copy, so nothing is created beside it), with
- * SQLite's defensive settings and a bound on the work it may cost, and its whole schema compared
- * with the one survey writes for its version before a row is read. */
+ * immutable (a WAL-mode file, or one with a hot journal, through a private copy: nothing is
+ * created beside it, read-only media work), with SQLite's defensive settings and a bound on the
+ * work it may cost, and its whole schema compared with the one survey writes for its version
+ * before a row is read. */
 #include "store/merge_impl.h"
 
 #include <errno.h>
