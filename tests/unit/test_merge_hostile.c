@@ -1,6 +1,6 @@
 /* test_merge_hostile.c: the parts of merge that treat an input as untrusted data — the expected
  * schema of each version (made by the code that makes real files), its comparison with a file's,
- * the text made safe for a message, UUIDs as survey writes them. The crafted files themselves
+ * the work budget, the text made safe for a message, UUIDs as survey writes them. The crafted files themselves
  * are in tests/cli/t0521-merge-hostile.sh. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store/merge_impl.h"
@@ -85,6 +86,30 @@ static void test_expected_versions(void **state)
 	}
 }
 
+/* The work budget of an input's connection stops a statement that would run for ever. */
+static void test_budget(void **state)
+{
+	(void)state;
+	struct merge_check c = { 0 };
+	c.path = xasprintf("%s/fresh.db", dir);
+	assert_int_equal(stat(c.path, &c.sb), 0);
+	sqlite3 *db;
+	assert_int_equal(merge_untrusted_open(&c, &db, errbuf), 0);
+	assert_non_null(strstr(c.uri, "immutable=1"));
+	assert_true(c.budget > 0);
+	assert_int_equal(c.too_long, 0);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT "
+					    "i + 1 FROM r) SELECT count(*) FROM r", -1, &s, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_INTERRUPT);
+	sqlite3_finalize(s);
+	assert_int_equal(c.too_long, 1);
+	sqlite3_close(db);
+	merge_untrusted_remove(&c);
+	free(c.path);
+}
+
 static void test_printable(void **state)
 {
 	(void)state;
@@ -119,6 +144,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fresh_file_matches),
 		cmocka_unit_test(test_expected_versions),
+		cmocka_unit_test(test_budget),
 		cmocka_unit_test(test_printable),
 		cmocka_unit_test(test_uuid),
 	};
