@@ -244,6 +244,14 @@ static int cmd_list(int argc, char **argv)
 		store_close(st);
 		return cmd_fail("%s", err);
 	}
+	for (int i = 0; i < n; i++) {   /* a damaged file may hold NULLs where text is required */
+		char **f[] = { &ivs[i].form_id, &ivs[i].form_version, &ivs[i].device_id,
+			       &ivs[i].interviewer, &ivs[i].status, &ivs[i].created,
+			       &ivs[i].modified };
+		for (size_t k = 0; k < sizeof f / sizeof *f; k++)
+			if (!*f[k])
+				*f[k] = xstrdup("");
+	}
 	if (by && store_progress(st, by, &pr, &npr, err)) {
 		store_interviews_free(ivs, n);
 		store_close(st);

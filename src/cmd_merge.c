@@ -134,7 +134,7 @@ static void print_summary(merge *m, const struct totals *t, const char *out, int
 {
 	long long ivs = -1, conflicts = -1;
 	char err[ERR_MAX];
-	merge_counts(m, &ivs, &conflicts, err);
+	int none = merge_counts(m, &ivs, &conflicts, err) == 1;   /* no output was made */
 	merge_clone *cl = NULL;
 	int ncl = 0;
 	if (merge_clones(m, &cl, &ncl, err))
@@ -154,7 +154,8 @@ static void print_summary(merge *m, const struct totals *t, const char *out, int
 		json_kv_int("duplicates", t->dups, 1);
 		json_kv_int("output_interviews", ivs, 1);
 		json_kv_int("output_conflicts", conflicts, 1);
-		printf("},\n \"key_questions\": %s,\n \"cloned_devices\": [", keys ? "true" : "false");
+		printf("},\n \"output_created\": %s,", none ? "false" : "true");
+		printf("\n \"key_questions\": %s,\n \"cloned_devices\": [", keys ? "true" : "false");
 		for (int i = 0; i < ncl; i++) {
 			printf("%s\n  {\"device\": ", i ? "," : "");
 			json_put_string(stdout, cl[i].device_id);
@@ -181,8 +182,11 @@ static void print_summary(merge *m, const struct totals *t, const char *out, int
 		       "updated, %lld outdated, %lld conflicting, %lld likely duplicate%s\n",
 		       t->merged, t->merged == 1 ? "" : "s", t->rejected, t->new_, t->identical,
 		       t->updated, t->outdated, t->conflicting, t->dups, t->dups == 1 ? "" : "s");
-		cmd_put_line(stdout, "'%s' holds %lld interviews and %lld conflicting versions", out,
-			     ivs, conflicts);
+		if (none)
+			cmd_put_line(stdout, "'%s' was not created: no input could be merged", out);
+		else
+			cmd_put_line(stdout, "'%s' holds %lld interviews and %lld conflicting versions",
+				     out, ivs, conflicts);
 		if (t->rejected && t->merged)
 			cmd_put_line(stdout, "%d input%s rejected; the others are merged into '%s'",
 				     t->rejected, t->rejected == 1 ? "" : "s", out);

@@ -8,9 +8,11 @@
 #include "store/scan.h"
 #include "util/util.h"
 
-/* Add s to a list of distinct strings. */
+/* Add s to a list of distinct strings (NULL, from a damaged file, is left out). */
 static int add_distinct(char ***list, int *n, const char *s)
 {
+	if (!s)
+		return -1;
 	for (int i = 0; i < *n; i++)
 		if (strcmp((*list)[i], s) == 0)
 			return i;
@@ -81,11 +83,11 @@ int analysis_open(const char *path, const char *form_id, analysis_db **out, char
 	if (choose_form(db, path, form_id, fids, nf, err))
 		goto done;
 	for (int i = 0; i < ne; i++)
-		if (strcmp(eids[i], db->form_id) == 0)
+		if (eids[i] && strcmp(eids[i], db->form_id) == 0)
 			add_distinct(&db->versions, &db->nversions, evers[i]);
 	int nembedded = db->nversions;
 	for (int i = 0; i < ni; i++)
-		if (strcmp(iids[i], db->form_id) == 0)
+		if (iids[i] && strcmp(iids[i], db->form_id) == 0)
 			add_distinct(&db->versions, &db->nversions, ivers[i]);
 	if (nembedded == 0) {
 		errf(err, "'%s' does not hold the questionnaire '%s' its interviews were made with",
@@ -103,7 +105,7 @@ int analysis_open(const char *path, const char *form_id, analysis_db **out, char
 		if (k < nembedded && strcmp(db->versions[k], db->newest->version) != 0)
 			db->forms[k] = load_version(db->st, db->form_id, db->versions[k], why);
 		for (int i = 0; i < ni; i++)
-			if (strcmp(iids[i], db->form_id) == 0 &&
+			if (iids[i] && ivers[i] && strcmp(iids[i], db->form_id) == 0 &&
 			    strcmp(ivers[i], db->versions[k]) == 0)
 				db->has_interviews[k] = 1;
 	}

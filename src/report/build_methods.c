@@ -43,11 +43,11 @@ static int scan_one(void *arg, const store_scan_row *row)
 	struct scan *sc = arg;
 	const store_interview *iv = row->iv;
 	struct facts *f = sc->f;
-	if (strcmp(iv->form_id, sc->fid)) {
+	if (!iv->form_id || strcmp(iv->form_id, sc->fid)) {
 		f->other++;
 		return 0;
 	}
-	if (strcmp(iv->status, "complete")) {
+	if (!iv->status || strcmp(iv->status, "complete")) {
 		f->drafts++;
 		return 0;
 	}

@@ -9,12 +9,15 @@
 #include "store/merge_impl.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/util.h"
@@ -52,29 +55,59 @@ static int check_folder(const char *path, char *err)
 	return rc;
 }
 
-int merge_open(const char *out_path, const char *const *keys, int nkeys, merge **out,
-	       char *err)
+/* Lock the output for the whole run: flock on the file, created empty when absent so that two
+ * merges creating it meet on one file. A second merge waits a few seconds, then gives up. */
+static int lock_output(merge *m, const char *path, char *err)
 {
-	*out = NULL;
-	if (check_folder(out_path, err))
-		return -1;
-	merge *m = xcalloc(1, sizeof *m);
-	struct stat sb;
-	if (store_open(out_path, STORE_CREATE, &m->st, err) || stat(out_path, &sb) != 0) {
-		if (m->st)
-			errf(err, "cannot open '%s': %s", out_path, strerror(errno));
-		merge_close(m);
-		return -1;
+	for (int tries = 0;; tries++) {
+		int created = 0, fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0 && errno == ENOENT) {
+			fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+			created = fd >= 0;
+		}
+		struct stat l;
+		if (fd < 0 && errno == EEXIST && lstat(path, &l) == 0 && S_ISLNK(l.st_mode) &&
+		    stat(path, &l) != 0)
+			return errf(err, "cannot open '%s': it is a link to a missing file", path);
+		if (fd < 0 && errno != EEXIST && errno != ENOENT)
+			return errf(err, "cannot open '%s': %s", path, strerror(errno));
+		if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			struct stat a, b;
+			if (fstat(fd, &a) == 0 && stat(path, &b) == 0 && a.st_dev == b.st_dev &&
+			    a.st_ino == b.st_ino) {
+				m->lock_fd = fd;
+				m->created = created;
+				m->dev = a.st_dev;
+				m->ino = a.st_ino;
+				return 0;
+			}
+		} else if (fd >= 0 && errno != EWOULDBLOCK && errno != EINTR) {
+			errf(err, "cannot lock '%s': %s", path, strerror(errno));
+			close(fd);
+			return -1;
+		}
+		if (fd >= 0)
+			close(fd);
+		if (tries >= 50)
+			return errf(err, "'%s' is being merged by another survey process; try again "
+				    "when it ends", path);
+		nanosleep(&(struct timespec){ .tv_nsec = 100000000 }, NULL);
 	}
-	m->dev = sb.st_dev;
-	m->ino = sb.st_ino;
-	if (nkeys > 0) {
-		m->keys = xcalloc((size_t)nkeys, sizeof *m->keys);
-		for (int i = 0; i < nkeys; i++)
-			m->keys[i] = xstrdup(keys[i]);
-		m->nkeys = nkeys;
-	}
+}
+
+/* Open the output for writing, before the first input that passed its checks is merged into
+ * it: created then if it was absent; its journal set to DELETE only then (each change of mode
+ * rewrites the header, and a merge that merges nothing must leave the file as it was). */
+static int output_ready(merge *m, char *err)
+{
 	char why[ERR_MAX];
+	if (m->ready)
+		return 0;
+	store_close(m->st);   /* opened read-only by merge_open, or not at all */
+	m->st = NULL;
+	if (store_open(m->out_path, STORE_CREATE | STORE_KEEP_JOURNAL, &m->st, err))
+		return -1;
+	merge_harden(m->st->db);
 	/* A rollback journal, not WAL: a merge appends far more pages than it changes, and WAL
 	 * would write each of them twice (log, then checkpoint). Still atomic per input.
 	 * Foreign keys off: merge writes an interview before its answers and events and removes
@@ -87,10 +120,43 @@ int merge_open(const char *out_path, const char *const *keys, int nkeys, merge *
 		       "CREATE TEMP TABLE merge_in(uuid TEXT PRIMARY KEY, events_sha256 TEXT, "
 		       "events_count INTEGER, action TEXT) WITHOUT ROWID",
 		       "cannot prepare the merge", why) ||
-	    merge_keys_init(m, why)) {
-		errf(err, "cannot open '%s': %s", out_path, why);
+	    merge_keys_init(m, why))
+		return errf(err, "cannot open '%s': %s", m->out_path, why);
+	m->ready = 1;
+	return 0;
+}
+
+int merge_open(const char *out_path, const char *const *keys, int nkeys, merge **out,
+	       char *err)
+{
+	*out = NULL;
+	struct stat sb;
+	if (stat(out_path, &sb) == 0 && !S_ISREG(sb.st_mode) && !S_ISDIR(sb.st_mode))
+		return errf(err, "cannot open '%s': it is not a regular file (a device or a pipe); "
+			    "give a file name after -o", out_path);
+	if (check_folder(out_path, err))
+		return -1;
+	merge *m = xcalloc(1, sizeof *m);
+	m->out_path = xstrdup(out_path);
+	m->lock_fd = -1;
+	if (nkeys > 0) {
+		m->keys = xcalloc((size_t)nkeys, sizeof *m->keys);
+		for (int i = 0; i < nkeys; i++)
+			m->keys[i] = xstrdup(keys[i]);
+		m->nkeys = nkeys;
+	}
+	if (lock_output(m, out_path, err) || fstat(m->lock_fd, &sb) != 0) {
 		merge_close(m);
 		return -1;
+	}
+	/* An existing output is checked now, read-only (an older schema is migrated only when an
+	 * input is merged); a new one is made when needed. */
+	if (sb.st_size > 0 || !S_ISREG(sb.st_mode)) {
+		if (store_open(out_path, STORE_READONLY, &m->st, err)) {
+			merge_close(m);
+			return -1;
+		}
+		merge_harden(m->st->db);
 	}
 	*out = m;
 	return 0;
@@ -103,6 +169,15 @@ void merge_close(merge *m)
 	merge_check_free(m->ahead[0]);
 	merge_check_free(m->ahead[1]);
 	store_close(m->st);
+	if (m->created && m->nseen == 0) {   /* nothing merged: no new file left behind */
+		char *journal = xasprintf("%s-journal", m->out_path);
+		unlink(m->out_path);
+		unlink(journal);
+		free(journal);
+	}
+	if (m->lock_fd >= 0)
+		close(m->lock_fd);
+	free(m->out_path);
 	for (int i = 0; i < m->nkeys; i++)
 		free(m->keys[i]);
 	free(m->keys);
@@ -123,24 +198,9 @@ void merge_result_release(merge_result *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* "file:PATH?mode=ro" with the characters a URI gives meaning to escaped. */
-static char *ro_uri(const char *path)
+/* ATTACH the input as it was checked: c->uri, read-only and immutable or a private copy. */
+static int attach_ro(merge *m, const char *uri, char *err)
 {
-	strbuf sb = STRBUF_INIT;
-	sb_adds(&sb, "file:");
-	for (const char *p = path; *p; p++) {
-		if (*p == '%' || *p == '?' || *p == '#')
-			sb_addf(&sb, "%%%02X", (unsigned char)*p);
-		else
-			sb_addc(&sb, *p);
-	}
-	sb_adds(&sb, "?mode=ro");
-	return sb_detach(&sb);
-}
-
-static int attach_ro(merge *m, const char *path, char *err)
-{
-	char *uri = ro_uri(path);
 	sqlite3_stmt *s;
 	int rc = store_prepare(m->st->db, "ATTACH ?1 AS src", &s, err);
 	if (!rc) {
@@ -149,7 +209,6 @@ static int attach_ro(merge *m, const char *path, char *err)
 			rc = errf(err, "cannot open it: %s", sqlite3_errmsg(m->st->db));
 		sqlite3_finalize(s);
 	}
-	free(uri);
 	if (!rc && sqlite3_db_readonly(m->st->db, "src") != 1) {
 		sqlite3_exec(m->st->db, "DETACH src", NULL, NULL, NULL);
 		rc = errf(err, "cannot open it read-only (this SQLite lacks URI file names)");
@@ -411,6 +470,11 @@ static int merge_attached(merge *m, struct merge_check *c, merge_result *res, ch
 {
 	if (merge_check_changed(c)) {   /* check again what is about to be copied */
 		store_scan_release(&c->sc);
+		int version;
+		if (merge_schema_check(m->st->db, "src", &version, err))
+			return -1;
+		if (version != c->version)
+			return errf(err, "it changed while it was being merged; try again");
 		if (merge_integrity(m->st->db, "src", err) ||
 		    store_scan_content(m->st->db, "src", c->version, 1, &c->sc, err) ||
 		    merge_packed_hash(m->st->db, "src", c->sc.content_sha256, err))
@@ -432,6 +496,7 @@ static int reject(merge_result *res, const char *why)
 {
 	free(res->rejected);
 	res->rejected = xstrdup(why);
+	merge_one_line(res->rejected);
 	return -1;
 }
 
@@ -474,13 +539,16 @@ int merge_input(merge *m, const char *in_path, merge_result *res)
 			merge_check_free(c);
 			return 0;
 		}
-	if (attach_ro(m, in_path, why)) {
+	if (output_ready(m, err)) {
+		merge_check_free(c);
+		return reject(res, err);
+	}
+	if (attach_ro(m, c->uri, why)) {
 		merge_check_free(c);
 		errf(err, "cannot merge '%s': %s", in_path, why);
 		return reject(res, err);
 	}
 	int rc = store_tx_begin(m->st, why) || merge_attached(m, c, res, why);
-	merge_check_free(c);
 	if (rc) {
 		store_tx_rollback(m->st);
 		merge_keys_forget(m);
@@ -489,6 +557,7 @@ int merge_input(merge *m, const char *in_path, merge_result *res)
 		rc = -1;
 	}
 	sqlite3_exec(m->st->db, "DETACH src", NULL, NULL, NULL);
+	merge_check_free(c);
 	if (rc) {
 		errf(err, "cannot merge '%s': %s", in_path, why);
 		res->interviews = res->new_ = res->identical = res->updated = res->outdated = 0;
@@ -507,6 +576,9 @@ int merge_input(merge *m, const char *in_path, merge_result *res)
 
 int merge_counts(merge *m, long long *interviews, long long *conflicts, char *err)
 {
+	*interviews = *conflicts = 0;
+	if (!m->st)
+		return 1;
 	sqlite3_stmt *s;
 	if (store_prepare(m->st->db, "SELECT (SELECT count(*) FROM main.interviews), "
 			  "(SELECT count(*) FROM main.conflicts)", &s, err))
@@ -520,6 +592,8 @@ int merge_counts(merge *m, long long *interviews, long long *conflicts, char *er
 
 int merge_has_keys(const merge *m)
 {
+	if (!m->st)
+		return m->nkeys > 0;
 	return merge_keys_known((merge *)m);
 }
 
@@ -542,6 +616,8 @@ int merge_clones(merge *m, merge_clone **out, int *n, char *err)
 {
 	*out = NULL;
 	*n = 0;
+	if (!m->st)
+		return 0;
 	static const char sql[] =
 		"WITH ins AS (SELECT input_sha256 AS sha, max(path) AS path, device_id AS dev "
 		"FROM main.provenance GROUP BY input_sha256), "

@@ -56,15 +56,20 @@ void merge_clones_free(merge_clone *c, int n);
 
 /* Open (or create) the output. keys (paths or names of questions, nkeys of them; NULL/0 = take
  * them from the settings column 'key_questions' of each embedded form) define likely duplicates.
- * -1 with err when the output cannot be opened or its folder is not writable. */
+ * -1 with err when the output cannot be opened or its folder is not writable, or when another
+ * merge into it runs (after waiting a few seconds). The output is locked until merge_close and
+ * written only for an input that passed its checks: when none does, an existing output keeps
+ * its bytes and a new one is not left behind. */
 int merge_open(const char *out_path, const char *const *keys, int nkeys, merge **out,
 	       char *err);
 /* Let inputs mix simulated interviews (`survey simulate`) with real ones (field, imported) in
  * the output; without it such an input is refused (`survey merge --allow-simulated`). */
 void merge_allow_simulated(merge *m, int allow);
-/* Merge one input in one transaction. Fills *res (path, counts, duplicates; rejected when it
- * was refused: its bytes are unchanged and the output is as before this call). Returns 0 when
- * merged (or given twice), -1 when rejected. */
+/* Merge one input in one transaction. The input is untrusted data: read-only and immutable
+ * (nothing created beside it), its whole schema equal to survey's for its version, every value
+ * of the type its column declares, its work bounded. Fills *res (path, counts, duplicates;
+ * rejected, one line, when it was refused: its bytes are unchanged and the output is as before
+ * this call). Returns 0 when merged (or given twice), -1 when rejected. */
 int merge_input(merge *m, const char *in_path, merge_result *res);
 /* Start checking an input that will come soon (integrity, content hashes) in a thread, while
  * the current one is merged; merge_input uses the result when given that path. Optional; at
@@ -72,7 +77,8 @@ int merge_input(merge *m, const char *in_path, merge_result *res);
 void merge_prefetch(merge *m, const char *in_path);
 /* Cloned-device pairs that involve an input merged through m. *out malloc'd. */
 int merge_clones(merge *m, merge_clone **out, int *n, char *err);
-/* What the output holds now: interviews and conflict rows. */
+/* What the output holds now: interviews and conflict rows (0); 1 (counts 0) when no output
+ * file was made because no input could be merged; -1 with err on a read error. */
 int merge_counts(merge *m, long long *interviews, long long *conflicts, char *err);
 /* Whether key questions were known for likely duplicates (from --key or a form's settings). */
 int merge_has_keys(const merge *m);

@@ -1,7 +1,7 @@
-/* merge_check.c: checking a merge input whole — SQLite header and schema (store_open read-only),
- * PRAGMA integrity_check, our content hashes (store_scan_content), the hash `survey pack`
- * recorded — on its own read-only connection, so that the next input can be checked in a
- * thread while the current one is copied. */
+/* merge_check.c: checking a merge input whole — SQLite header, its whole schema against survey's
+ * (merge_untrusted.c), PRAGMA integrity_check, the type of every value and our content hashes
+ * (store_scan_content), the hash `survey pack` recorded — on its own read-only connection, so
+ * that the next input can be checked in a thread while the current one is copied. */
 #include "store/merge_impl.h"
 
 #include <errno.h>
@@ -20,10 +20,10 @@ int merge_integrity(sqlite3 *db, const char *schema, char *err)
 	if (bad)
 		return -1;
 	int rc = sqlite3_step(s);
-	int ok = rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0;
+	const char *v = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
+	int ok = v && strcmp(v, "ok") == 0;
 	if (!ok)
-		errf(err, "it is damaged (%s)", rc == SQLITE_ROW ?
-		     (const char *)sqlite3_column_text(s, 0) : sqlite3_errmsg(db));
+		errf(err, "it is damaged (%s)", v ? v : sqlite3_errmsg(db));
 	sqlite3_finalize(s);
 	return ok ? 0 : -1;
 }
@@ -38,34 +38,57 @@ int merge_packed_hash(sqlite3 *db, const char *schema, const char *sha, char *er
 	if (bad)
 		return -1;
 	int rc = 0;
-	if (sqlite3_step(s) == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(s, 0), sha))
+	const char *v = sqlite3_step(s) == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) :
+		NULL;
+	if (v && strcmp(v, sha))
 		rc = errf(err, "its content differs from the hash 'survey pack' recorded: it was "
 			  "damaged or changed after packing (pack the laptop's file again)");
 	sqlite3_finalize(s);
 	return rc;
 }
 
+void merge_one_line(char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			*s = ' ';
+}
+
+/* In this order, and nothing before the schema is known to be survey's: the header, the
+ * schema, SQLite's integrity check, every row read once (types, UUIDs, states, events, content
+ * hashes), the device id, the hash pack recorded. */
+static int check_input(struct merge_check *c, char *err)
+{
+	int fresh;
+	sqlite3 *db;
+	char why[ERR_MAX];
+	if (store_check_header(c->path, 0, &fresh, err))
+		return -1;
+	int rc = merge_untrusted_open(c, &db, why) ||
+		 merge_schema_check(db, "main", &c->version, why) ||
+		 merge_integrity(db, "main", why) ||
+		 store_scan_content(db, "main", c->version, 1, &c->sc, why) ||
+		 merge_device_id(db, "main", c->device_id, why) ||
+		 merge_packed_hash(db, "main", c->sc.content_sha256, why) ? -1 : 0;
+	sqlite3_close(db);
+	if (rc) {
+		store_scan_release(&c->sc);
+		if (c->too_long)
+			snprintf(why, sizeof why, "it takes too long to read: damaged or crafted");
+		errf(err, "cannot merge '%s': %s", c->path, why);
+	}
+	return rc;
+}
+
 int merge_check_run(struct merge_check *c)
 {
-	char why[ERR_MAX];
-	store *st;
 	c->rc = -1;
 	if (stat(c->path, &c->sb) != 0)
-		return errf(c->err, "cannot open '%s': %s", c->path, strerror(errno));
-	if (store_open(c->path, STORE_READONLY, &st, c->err))
-		return -1;
-	c->version = store_schema_version(st);
-	snprintf(c->device_id, sizeof c->device_id, "%s", store_device_id(st));
-	if (merge_integrity(st->db, "main", why) ||
-	    store_scan_content(st->db, "main", c->version, 1, &c->sc, why) ||
-	    merge_packed_hash(st->db, "main", c->sc.content_sha256, why)) {
-		store_close(st);
-		store_scan_release(&c->sc);
-		return errf(c->err, "cannot merge '%s': %s", c->path, why);
-	}
-	store_close(st);
-	c->rc = 0;
-	return 0;
+		errf(c->err, "cannot open '%s': %s", c->path, strerror(errno));
+	else
+		c->rc = check_input(c, c->err);
+	merge_one_line(c->err);
+	return c->rc;
 }
 
 void merge_check_free(struct merge_check *c)
@@ -75,6 +98,7 @@ void merge_check_free(struct merge_check *c)
 	if (c->running)
 		pthread_join(c->thread, NULL);
 	store_scan_release(&c->sc);
+	merge_untrusted_remove(c);
 	free(c->path);
 	free(c);
 }
@@ -123,10 +147,9 @@ struct merge_check *merge_check_take(merge *m, const char *in_path)
 int merge_check_changed(const struct merge_check *c)
 {
 	struct stat now;
-	char *wal = xasprintf("%s-wal", c->path);
-	int has_wal = stat(wal, &now) == 0 && now.st_size > 0;
-	free(wal);
-	if (has_wal || stat(c->path, &now) != 0)
+	if (c->tmpdir)   /* the private copy is what was checked and what is read */
+		return 0;
+	if (stat(c->path, &now) != 0)
 		return 1;
 	return now.st_ino != c->sb.st_ino || now.st_dev != c->sb.st_dev ||
 	       now.st_size != c->sb.st_size || now.st_mtim.tv_sec != c->sb.st_mtim.tv_sec ||

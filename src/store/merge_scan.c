@@ -1,12 +1,163 @@
 /* merge_scan.c: one pass over every row of a survey file — its content hash (recorded by pack,
- * checked by merge), each interview's events hash, and merge's checks of an input. */
+ * checked by merge), each interview's events hash, and merge's checks of an input: the type of
+ * every value as the schema declares it, UUIDs, states, event numbers and content hashes. */
 #include "store/store_impl.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/termsafe.h"
 #include "util/util.h"
+
+void store_printable(const char *s, char *out, size_t outsz)
+{
+	size_t o = 0;
+	for (s = s ? s : "NULL"; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		int plain = ch >= 0x20 && ch < 0x7f;
+		if (o + (plain ? 1 : 4) + 4 > outsz) {   /* room for "..." and the NUL */
+			snprintf(out + o, outsz - o, "...");
+			return;
+		}
+		if (plain)
+			out[o++] = (char)ch;
+		else
+			o += (size_t)snprintf(out + o, outsz - o, "\\x%02x", ch);
+	}
+	out[o] = '\0';
+}
+
+int store_is_uuid(const char *s)
+{
+	if (!s)
+		return 0;
+	for (int i = 0; i < STORE_UUID_LEN; i++) {
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (s[i] != '-')
+				return 0;
+		} else if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f'))) {
+			return 0;
+		}
+	}
+	return s[STORE_UUID_LEN] == '\0';
+}
+
+/* What the schema allows in each result column of a statement over one table: the SQLite type
+ * its declared type means, and whether NULL is allowed. */
+#define MAX_COLS 24
+struct types {
+	const char *table;
+	int uuid;             /* the column named uuid (an interview's UUID), or -1 */
+	int n;
+	int type[MAX_COLS];
+	int notnull[MAX_COLS];
+};
+
+static int declared(const char *decl)
+{
+	if (decl && ascii_casecmp(decl, "INTEGER") == 0)
+		return SQLITE_INTEGER;
+	if (decl && ascii_casecmp(decl, "BLOB") == 0)
+		return SQLITE_BLOB;
+	if (decl && ascii_casecmp(decl, "REAL") == 0)
+		return SQLITE_FLOAT;
+	return SQLITE_TEXT;
+}
+
+/* From PRAGMA table_info of the table (the schema is already known to be survey's). */
+static int types_load(sqlite3 *db, const char *schema, const char *table, sqlite3_stmt *q,
+		      struct types *t, char *err)
+{
+	t->table = table;
+	t->uuid = -1;
+	t->n = sqlite3_column_count(q);
+	if (t->n > MAX_COLS)
+		return errf(err, "too many columns in table '%s'", table);
+	for (int i = 0; i < t->n; i++) {
+		t->type[i] = -1;
+		if (strcmp(sqlite3_column_name(q, i), "uuid") == 0)
+			t->uuid = i;
+	}
+	sqlite3_stmt *s;
+	char *sql = sqlite3_mprintf("PRAGMA \"%w\".table_info(\"%w\")", schema, table);
+	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK)
+		return errf(err, "cannot read the columns of table '%s': %s", table,
+			    sqlite3_errmsg(db));
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 1);
+		for (int i = 0; name && i < t->n; i++)
+			if (strcmp(sqlite3_column_name(q, i), name) == 0) {
+				t->type[i] = declared((const char *)sqlite3_column_text(s, 2));
+				t->notnull[i] = sqlite3_column_int(s, 3) || sqlite3_column_int(s, 5);
+			}
+	}
+	sqlite3_finalize(s);
+	for (int i = 0; i < t->n; i++)
+		if (t->type[i] < 0)
+			return errf(err, "it lacks the column '%s' of table '%s'",
+				    sqlite3_column_name(q, i), table);
+	return 0;
+}
+
+static const char *type_name(int type)
+{
+	switch (type) {
+	case SQLITE_INTEGER: return "an integer";
+	case SQLITE_FLOAT: return "a real number";
+	case SQLITE_BLOB: return "a blob";
+	case SQLITE_NULL: return "NULL";
+	default: return "text";
+	}
+}
+
+/* "it is damaged: table T, interview U, column C: ..." for the current row of s (the row named
+ * by its interview, else by its first column). */
+static int damaged(sqlite3_stmt *s, const struct types *t, int c, const char *what, char *err)
+{
+	char who[64];
+	int by = t->uuid >= 0 ? t->uuid : 0;
+	store_printable((const char *)sqlite3_column_text(s, by), who, sizeof who);
+	return errf(err, "it is damaged: table '%s', %s '%s', column '%s': %s", t->table,
+		    t->uuid >= 0 ? "interview" : strcmp(t->table, "forms") ? "row" :
+		    "questionnaire", who, sqlite3_column_name(s, c), what);
+}
+
+/* Each value of the current row of s of the type its column declares, text without NUL
+ * characters; NULL only where allowed; the uuid column a UUID. Call before any
+ * sqlite3_column_text. */
+static int check_row(sqlite3_stmt *s, const struct types *t, char *err)
+{
+	for (int c = 0; c < t->n; c++) {
+		int got = sqlite3_column_type(s, c);
+		if (got == SQLITE_NULL ? !t->notnull[c] : got == t->type[c])
+			continue;
+		char what[96];
+		snprintf(what, sizeof what, "it holds %s where survey writes %s", type_name(got),
+			 type_name(t->type[c]));
+		return damaged(s, t, c, what, err);
+	}
+	for (int c = 0; c < t->n; c++)
+		if (t->type[c] == SQLITE_TEXT && sqlite3_column_type(s, c) == SQLITE_TEXT &&
+		    strlen((const char *)sqlite3_column_text(s, c)) !=
+		    (size_t)sqlite3_column_bytes(s, c))
+			return damaged(s, t, c, "its text holds a NUL character", err);
+	if (t->uuid >= 0 && !store_is_uuid((const char *)sqlite3_column_text(s, t->uuid)))
+		return damaged(s, t, t->uuid, "not a UUID", err);
+	return 0;
+}
+
+/* Is column c of the current row NULL (when allowed) or one of the states? */
+static int check_state(sqlite3_stmt *s, const struct types *t, int c, char *err)
+{
+	store_state st;
+	const char *v = (const char *)sqlite3_column_text(s, c);
+	if ((!v && !t->notnull[c]) || (v && store_state_parse(v, &st) == 0))
+		return 0;
+	return damaged(s, t, c, "not a state survey writes", err);
+}
 
 static int prepare_in(sqlite3 *db, const char *schema, const char *fmt, sqlite3_stmt **s,
 		      char *err)
@@ -19,17 +170,21 @@ static int prepare_in(sqlite3 *db, const char *schema, const char *fmt, sqlite3_
 	return 0;
 }
 
+/* Text of column c, "" for NULL (the checks refuse NULLs where they matter; without them a
+ * NULL must still never be dereferenced). */
 static const char *col(sqlite3_stmt *s, int c)
 {
-	return (const char *)sqlite3_column_text(s, c);
+	const char *t = (const char *)sqlite3_column_text(s, c);
+	return t ? t : "";
 }
 
-/* Step s; 1 for a row, 0 at the end, -1 with err on a read error. */
-static int next(sqlite3 *db, sqlite3_stmt *s, char *err)
+/* Step s; 1 for a row, 0 at the end, -1 with err on a read error or, with types, a value of
+ * the wrong type. */
+static int next(sqlite3 *db, sqlite3_stmt *s, const struct types *t, char *err)
 {
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		return 1;
+		return t && check_row(s, t, err) ? -1 : 1;
 	if (rc == SQLITE_DONE)
 		return 0;
 	return errf(err, "cannot read it: %s", sqlite3_errmsg(db));
@@ -39,20 +194,28 @@ static int scan_forms(sqlite3 *db, const char *schema, int check, struct sha256_
 		      char *err)
 {
 	sqlite3_stmt *s;
-	if (prepare_in(db, schema, "SELECT form_id, version, sha256, source FROM \"%w\".forms "
-		       "ORDER BY form_id, version", &s, err))
+	struct types t;
+	if (prepare_in(db, schema, "SELECT form_id, version, sha256, source, title, source_name, "
+		       "source_kind, added FROM \"%w\".forms ORDER BY form_id, version", &s, err))
 		return -1;
+	if (check && types_load(db, schema, "forms", s, &t, err)) {
+		sqlite3_finalize(s);
+		return -1;
+	}
 	int rc;
-	while ((rc = next(db, s, err)) == 1) {
+	while ((rc = next(db, s, check ? &t : NULL, err)) == 1) {
 		store_hash_field(all, "form");
 		store_hash_columns(all, s, 0, 3);
 		if (!check)
 			continue;
 		char hex[65];
 		store_sha256_hex(sqlite3_column_blob(s, 3), (size_t)sqlite3_column_bytes(s, 3), hex);
-		if (!col(s, 2) || strcmp(hex, col(s, 2)) != 0) {
+		if (strcmp(hex, col(s, 2)) != 0) {
+			char id[64], version[64];
+			store_printable(col(s, 0), id, sizeof id);
+			store_printable(col(s, 1), version, sizeof version);
 			errf(err, "the questionnaire '%s' version '%s' it holds is damaged (its bytes "
-			     "do not match their hash)", col(s, 0), col(s, 1));
+			     "do not match their hash)", id, version);
 			rc = -1;
 			break;
 		}
@@ -61,14 +224,20 @@ static int scan_forms(sqlite3 *db, const char *schema, int check, struct sha256_
 	return rc;
 }
 
-static int scan_conflicts(sqlite3 *db, const char *schema, struct sha256_ctx *all, char *err)
+static int scan_conflicts(sqlite3 *db, const char *schema, int check, struct sha256_ctx *all,
+			  char *err)
 {
 	sqlite3_stmt *s;
+	struct types t;
 	if (prepare_in(db, schema, "SELECT " STORE_CONFLICT_COLUMNS " FROM \"%w\".conflicts "
 		       "ORDER BY uuid, events_sha256", &s, err))
 		return -1;
+	if (check && types_load(db, schema, "conflicts", s, &t, err)) {
+		sqlite3_finalize(s);
+		return -1;
+	}
 	int rc;
-	while ((rc = next(db, s, err)) == 1) {
+	while ((rc = next(db, s, check ? &t : NULL, err)) == 1) {
 		store_hash_field(all, "conflict");
 		store_hash_columns(all, s, 0, 9);
 	}
@@ -76,11 +245,82 @@ static int scan_conflicts(sqlite3 *db, const char *schema, struct sha256_ctx *al
 	return rc;
 }
 
-/* The three cursors of the interview pass, each in uuid order. */
+/* The meta rows: only their types matter (merge reads the device id and the packed hash). */
+static int scan_meta(sqlite3 *db, const char *schema, char *err)
+{
+	sqlite3_stmt *s;
+	if (prepare_in(db, schema, "SELECT key, value FROM \"%w\".meta", &s, err))
+		return -1;
+	int rc = 0, step;
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW)
+		for (int c = 0; c < 2 && !rc; c++)
+			if (sqlite3_column_type(s, c) != SQLITE_TEXT) {
+				char key[64];
+				store_printable(col(s, 0), key, sizeof key);
+				rc = errf(err, "it is damaged: table 'meta', key '%s', column '%s': it "
+					  "holds %s where survey writes text", key,
+					  sqlite3_column_name(s, c),
+					  type_name(sqlite3_column_type(s, c)));
+			}
+	if (!rc && step != SQLITE_DONE)
+		rc = errf(err, "cannot read it: %s", sqlite3_errmsg(db));
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* The tables the scan does not otherwise read (provenance, and any a later schema adds): each
+ * row read once through an explicit list of its columns, every value type-checked. */
+static int scan_others(sqlite3 *db, const char *schema, char *err)
+{
+	sqlite3_stmt *names;
+	char *sql = sqlite3_mprintf("SELECT name FROM \"%w\".sqlite_schema WHERE type = 'table' "
+				    "AND name NOT IN ('meta', 'forms', 'interviews', 'answers', "
+				    "'events', 'conflicts') ORDER BY name", schema);
+	int rc = sqlite3_prepare_v2(db, sql, -1, &names, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK)
+		return errf(err, "cannot read it: %s", sqlite3_errmsg(db));
+	rc = 0;
+	while (!rc && sqlite3_step(names) == SQLITE_ROW) {
+		const char *table = (const char *)sqlite3_column_text(names, 0);
+		strbuf q = STRBUF_INIT;
+		sqlite3_stmt *info, *s = NULL;
+		sql = sqlite3_mprintf("PRAGMA \"%w\".table_info(\"%w\")", schema, table);
+		rc = store_prepare(db, sql, &info, err);
+		sqlite3_free(sql);
+		if (rc)
+			break;
+		sb_adds(&q, "SELECT ");
+		for (int i = 0; sqlite3_step(info) == SQLITE_ROW; i++) {
+			char *quoted = sqlite3_mprintf("%s\"%w\"", i ? ", " : "",
+						       (const char *)sqlite3_column_text(info, 1));
+			sb_adds(&q, quoted);
+			sqlite3_free(quoted);
+		}
+		sqlite3_finalize(info);
+		sql = sqlite3_mprintf(" FROM \"%w\".\"%w\"", schema, table);
+		sb_adds(&q, sql);
+		sqlite3_free(sql);
+		struct types t;
+		rc = store_prepare(db, sb_str(&q), &s, err) ||
+		     types_load(db, schema, table, s, &t, err) ? -1 : 0;
+		while (!rc && (rc = next(db, s, &t, err)) == 1)
+			rc = 0;
+		rc = rc < 0 ? -1 : 0;
+		sqlite3_finalize(s);
+		sb_release(&q);
+	}
+	sqlite3_finalize(names);
+	return rc;
+}
+
+/* The three cursors of the interview pass, each in uuid order, and their column types (when
+ * checking). */
 struct cursors {
 	sqlite3_stmt *iv, *an, *ev;
 	int an_row, ev_row;   /* 1 while the cursor is on a row */
 	int ivcols;           /* columns of an interview row at the file's version (hashed) */
+	struct types *tiv, *tan, *tev;
 };
 
 /* Compare the uuid under a child cursor with u: <0 when the child is behind (an orphan). */
@@ -99,23 +339,35 @@ static int scan_interview(sqlite3 *db, struct cursors *c, int check, struct sha2
 	if (check && (child_cmp(c->an, c->an_row, u) < 0 || child_cmp(c->ev, c->ev_row, u) < 0))
 		return errf(err, "it holds answers or events of an interview it lacks (before '%s')",
 			    u);
-	int complete = strcmp(col(c->iv, 5), "complete") == 0;
+	const char *status = col(c->iv, 5);
+	if (check && strcmp(status, "complete") && strcmp(status, "draft"))
+		return damaged(c->iv, c->tiv, 5, "not a status survey writes", err);
+	store_origin origin;
+	if (check && c->ivcols > STORE_INTERVIEW_NCOLUMNS_V2 &&
+	    store_origin_parse(col(c->iv, STORE_INTERVIEW_NCOLUMNS_V2), &origin))
+		return damaged(c->iv, c->tiv, STORE_INTERVIEW_NCOLUMNS_V2,
+			       "not an origin survey writes", err);
+	if (check && !termsafe_text_ok(col(c->iv, 4), 0))
+		return damaged(c->iv, c->tiv, 4, "not a printable one-line name", err);
+	int complete = strcmp(status, "complete") == 0;
 	store_chash ch;
 	if (complete)
 		store_chash_begin(&ch, u, col(c->iv, 1), col(c->iv, 2));
 	while (c->an_row && strcmp(col(c->an, 0), u) == 0) {
+		if (check && check_state(c->an, c->tan, 3, err))
+			return -1;
 		store_hash_field(all, "answer");
 		store_hash_columns(all, c->an, 1, 4);
 		if (complete)
-			store_chash_answer(&ch, col(c->an, 1), col(c->an, 3), col(c->an, 2));
-		if ((c->an_row = next(db, c->an, err)) < 0)
+			store_chash_answer(&ch, col(c->an, 1), col(c->an, 3),
+					   (const char *)sqlite3_column_text(c->an, 2));
+		if ((c->an_row = next(db, c->an, c->tan, err)) < 0)
 			return -1;
 	}
 	if (complete && check) {
 		char hex[65];
 		store_chash_end(&ch, hex);
-		const char *stored = col(c->iv, 10);
-		if (!stored || strcmp(stored, hex) != 0)
+		if (strcmp(col(c->iv, 10), hex) != 0)
 			return errf(err, "interview '%s' is damaged: its answers do not match the "
 				    "content hash recorded when it was completed", u);
 	}
@@ -126,8 +378,13 @@ static int scan_interview(sqlite3 *db, struct cursors *c, int check, struct sha2
 		n++;
 		if (check && sqlite3_column_int64(c->ev, 1) != n)
 			return errf(err, "interview '%s' is damaged: its event %lld is missing", u, n);
+		if (check && (check_state(c->ev, c->tev, 8, err) || check_state(c->ev, c->tev, 9, err)))
+			return -1;
+		for (int k = 4; check && k <= 7; k++)   /* kind, path: one line; values: text */
+			if (!termsafe_text_ok(col(c->ev, k), k >= 6))
+				return damaged(c->ev, c->tev, k, "not printable text", err);
 		store_hash_columns(&ev, c->ev, 1, STORE_EVENT_NCOLUMNS);
-		if ((c->ev_row = next(db, c->ev, err)) < 0)
+		if ((c->ev_row = next(db, c->ev, c->tev, err)) < 0)
 			return -1;
 	}
 	store_hash_hex(&ev, out->events_sha256);
@@ -147,19 +404,31 @@ int store_scan_content(sqlite3 *db, const char *schema, int version, int check, 
 	/* a file of version 2 hashes as it always did: packs made before version 3 still merge */
 	struct cursors c = { .ivcols = version >= 3 ? STORE_INTERVIEW_NCOLUMNS :
 			     STORE_INTERVIEW_NCOLUMNS_V2 };
+	struct types tiv, tan, tev;
 	int rc = -1, cap = 0;
-	if (scan_forms(db, schema, check, &all, err) ||
+	if ((check && scan_meta(db, schema, err)) || scan_forms(db, schema, check, &all, err) ||
 	    prepare_in(db, schema, version >= 3 ? "SELECT " STORE_INTERVIEW_COLUMNS " FROM "
 		       "\"%w\".interviews ORDER BY uuid" : "SELECT " STORE_INTERVIEW_COLUMNS_V2
 		       " FROM \"%w\".interviews ORDER BY uuid", &c.iv, err) ||
 	    prepare_in(db, schema, "SELECT " STORE_ANSWER_COLUMNS " FROM \"%w\".answers "
 		       "ORDER BY uuid, path", &c.an, err) ||
 	    prepare_in(db, schema, "SELECT uuid, " STORE_EVENT_COLUMNS " FROM \"%w\".events "
-		       "ORDER BY uuid, seq", &c.ev, err) ||
-	    (c.an_row = next(db, c.an, err)) < 0 || (c.ev_row = next(db, c.ev, err)) < 0)
+		       "ORDER BY uuid, seq", &c.ev, err))
+		goto done;
+	if (check) {
+		if (types_load(db, schema, "interviews", c.iv, &tiv, err) ||
+		    types_load(db, schema, "answers", c.an, &tan, err) ||
+		    types_load(db, schema, "events", c.ev, &tev, err))
+			goto done;
+		c.tiv = &tiv;
+		c.tan = &tan;
+		c.tev = &tev;
+	}
+	if ((c.an_row = next(db, c.an, c.tan, err)) < 0 ||
+	    (c.ev_row = next(db, c.ev, c.tev, err)) < 0)
 		goto done;
 	int more;
-	while ((more = next(db, c.iv, err)) == 1) {
+	while ((more = next(db, c.iv, c.tiv, err)) == 1) {
 		if (out->n == cap) {
 			cap = cap ? cap * 2 : 256;
 			out->ivs = xreallocarray(out->ivs, (size_t)cap, sizeof *out->ivs);
@@ -174,7 +443,9 @@ int store_scan_content(sqlite3 *db, const char *schema, int version, int check, 
 		     col(c.an_row ? c.an : c.ev, 0));
 		goto done;
 	}
-	if (version >= 2 && scan_conflicts(db, schema, &all, err))
+	if (version >= 2 && scan_conflicts(db, schema, check, &all, err))
+		goto done;
+	if (check && scan_others(db, schema, err))
 		goto done;
 	store_hash_hex(&all, out->content_sha256);
 	rc = 0;

@@ -197,6 +197,9 @@ int store_string_pairs(store *st, const char *sql, char ***a, char ***b, int *n,
 		return -1;
 	int rc, cap = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (sqlite3_column_type(s, 0) == SQLITE_NULL ||
+		    sqlite3_column_type(s, 1) == SQLITE_NULL)
+			continue;   /* a damaged file: no NULL reaches the callers */
 		if (*n == cap) {
 			cap = cap ? 2 * cap : 8;
 			*a = xreallocarray(*a, (size_t)cap, sizeof **a);

@@ -137,9 +137,9 @@ int store_schema_create(sqlite3 *db, char *err)
 }
 
 /* Each step takes version N to N+1; add a case per new schema version. */
-int store_schema_migrate(sqlite3 *db, int from, char *err)
+static int migrate_to(sqlite3 *db, int from, int to, char *err)
 {
-	for (int v = from; v < STORE_SCHEMA_VERSION; v++) {
+	for (int v = from; v < to; v++) {
 		switch (v) {
 		case 1:
 			if (store_exec(db, schema_v2, "cannot add the merge tables", err))
@@ -154,6 +154,30 @@ int store_schema_migrate(sqlite3 *db, int from, char *err)
 		}
 	}
 	char sql[64];
-	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", STORE_SCHEMA_VERSION);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", to);
 	return store_exec(db, sql, "cannot set the schema version", err);
+}
+
+int store_schema_migrate(sqlite3 *db, int from, char *err)
+{
+	return migrate_to(db, from, STORE_SCHEMA_VERSION, err);
+}
+
+int store_schema_expected(int version, sqlite3 **out, char *err)
+{
+	*out = NULL;
+	if (version < 1 || version > STORE_SCHEMA_VERSION)
+		return errf(err, "no schema version %d", version);
+	sqlite3 *db;
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		sqlite3_close(db);
+		return errf(err, "out of memory");
+	}
+	if (store_exec(db, schema_v1, "cannot create the tables", err) ||
+	    migrate_to(db, 1, version, err)) {
+		sqlite3_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
 }

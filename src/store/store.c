@@ -20,7 +20,7 @@ static uint32_t be32(const unsigned char *p)
 /* Look at the file's first 100 bytes (the SQLite header) before SQLite touches it, so that a
  * foreign, truncated or newer file is refused without being changed. *fresh is set for a file
  * that does not exist or is empty. */
-static int check_header(const char *path, int flags, int *fresh, char *err)
+int store_check_header(const char *path, int flags, int *fresh, char *err)
 {
 	struct stat sb;
 	*fresh = 0;
@@ -213,10 +213,11 @@ static int meta_get(store *st, const char *key, char *out, size_t outsz, char *e
 		return -1;
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		snprintf(out, outsz, "%s", (const char *)sqlite3_column_text(s, 0));
+	const char *v = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
+	if (v)
+		snprintf(out, outsz, "%s", v);
 	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW)
+	if (!v)
 		return errf(err, "no '%s' in its metadata", key);
 	return 0;
 }
@@ -299,7 +300,7 @@ static int open_checked(store *st, int flags, int fresh, char *err)
 			return -1;
 		st->schema_version = STORE_SCHEMA_VERSION;
 	}
-	if (!(flags & STORE_READONLY)) {
+	if (!(flags & (STORE_READONLY | STORE_KEEP_JOURNAL))) {
 		/* WAL keeps readers (survey pack) and the writer apart; FULL syncs every commit. */
 		if (store_exec(st->db, "PRAGMA journal_mode=WAL", "cannot use WAL", err) ||
 		    store_exec(st->db, "PRAGMA synchronous=FULL", "cannot set synchronous", err))
@@ -312,7 +313,7 @@ int store_open(const char *path, int flags, store **out, char *err)
 {
 	int fresh;
 	*out = NULL;
-	if (check_header(path, flags, &fresh, err))
+	if (store_check_header(path, flags, &fresh, err))
 		return -1;
 	store *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);

@@ -34,6 +34,15 @@ struct store_iv {
 	long long mono_start; /* CLOCK_MONOTONIC ms when this handle was opened */
 };
 
+/* A store_open flag of the store's own: leave the journal mode as the file has it (merge sets
+ * its own, and only once it writes: a refused merge leaves the output's bytes unchanged). */
+#define STORE_KEEP_JOURNAL 0x100
+
+/* Check the SQLite header of path before SQLite opens it (store_open's first step): a foreign,
+ * truncated or newer file is refused with "cannot open 'path': why". *fresh is set for a file
+ * that does not exist or is empty (accepted only with STORE_CREATE). */
+int store_check_header(const char *path, int flags, int *fresh, char *err);
+
 /* Create the tables of a new file, or migrate an older one to STORE_SCHEMA_VERSION. */
 int store_schema_create(sqlite3 *db, char *err);
 int store_schema_migrate(sqlite3 *db, int from, char *err);
@@ -47,6 +56,9 @@ char *store_origin_sql(const char *schema, const char *table, int version);
  * `interview` (JSON) as version 3 has it — before 3, with the key "origin" added last as the
  * migration adds it — for copying conflict rows from an older input. Static string. */
 const char *store_conflict_interview_sql(int version);
+/* A new in-memory database holding exactly the schema survey writes at `version` (1 ..
+ * STORE_SCHEMA_VERSION): what a merge input's sqlite_schema must equal. Close with sqlite3_close. */
+int store_schema_expected(int version, sqlite3 **out, char *err);
 
 /* Run SQL with no result rows; -1 with "what: sqlite message" in err. */
 int store_exec(sqlite3 *db, const char *sql, const char *what, char *err);
@@ -72,7 +84,8 @@ struct store_scan_filter;
 int store_filter_sql(struct strbuf *sql, const struct store_scan_filter *f, const char *alias,
 		     int first);
 void store_filter_bind(sqlite3_stmt *s, const struct store_scan_filter *f, int first);
-/* Rows of two text columns from sql into two malloc'd arrays (store_strings_free). */
+/* Rows of two text columns from sql into two malloc'd arrays (store_strings_free); rows with a
+ * NULL (a damaged file) are left out. */
 int store_string_pairs(store *st, const char *sql, char ***a, char ***b, int *n,
 		       const char *what, char *err);
 /* Order of two form versions (forms.c): digit runs by their value (so "2026112702" is after
@@ -151,6 +164,12 @@ void store_scan_release(store_scan *s);
 	UUID " AND a.state = 'answered' AND instr(" NAME ", '/') = 0 AND instr(a.path, '[') " \
 	"= 0 AND substr(a.path, -length(" NAME ") - 1) = '/' || " NAME " ORDER BY a.path " \
 	"LIMIT 1))"
+
+/* s (NULL: "NULL") for a message: bytes outside printable ASCII as \xHH, cut to fit outsz
+ * with "..." (merge_scan.c). */
+void store_printable(const char *s, char *out, size_t outsz);
+/* Is s a UUID as survey writes them: 36 characters, lowercase hex and dashes at 8-13-18-23? */
+int store_is_uuid(const char *s);
 
 /* malloc'd copy of a text column, NULL for SQL NULL. */
 char *store_col_text(sqlite3_stmt *s, int col);

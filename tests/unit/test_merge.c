@@ -612,8 +612,9 @@ static void test_bad_inputs(void **state)
 	/* answers of an interview the file lacks */
 	p = write_file("orphan.db", bytes, len);
 	sqlite3_open(p, &db);
-	assert_int_equal(sqlite3_exec(db, "INSERT INTO answers VALUES ('zzzz', 'q', '1', "
-				      "'answered', 'now')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO answers VALUES ('ffffffff-ffff-4fff-"
+				      "bfff-ffffffffffff', 'q', '1', 'answered', 'now')", NULL, NULL,
+				      NULL), SQLITE_OK);
 	sqlite3_close(db);
 	expect_rejected(m, out, p, "interview it lacks");
 	free(p);
