@@ -6,7 +6,7 @@
 # and hostile variants (WAL header, schema version 1, a view, a trigger, an expression index,
 # NULLs in NOT NULL columns, BLOB uuids, a text revision, columns declared in another order).
 # Device ids and creation times are random, so the files differ from run to run; the set is
-# committed. Run from anywhere:  sh tests/fuzz/make-merge-corpus.sh [OUTDIR [PENDINGDIR]]
+# committed (file names without .db, which .gitignore hides). Run from anywhere:  sh tests/fuzz/make-merge-corpus.sh [OUTDIR [PENDINGDIR]]
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-$top/tests/fuzz/corpus/merge}
@@ -52,26 +52,26 @@ first() { sqlite3 "$T/base.db" "SELECT uuid FROM interviews ORDER BY uuid LIMIT 
 # the fuzzer's base laptop (fuzz_merge.c merges it into its output first), packed and not
 sim base 3 1
 packed base
-keep "$T/base.pack" "$out/base-packed.db"
+keep "$T/base.pack" "$out/base-packed"
 cp "$T/base.db" "$T/laptop.db"
-keep "$T/laptop.db" "$out/base-laptop.db"
+keep "$T/laptop.db" "$out/base-laptop"
 sim more 5 1                       # the same three interviews and two more
 packed more
-keep "$T/more.pack" "$out/more.db"
+keep "$T/more.pack" "$out/more"
 sim other 3 2 --drafts 0.5 --specials 0.3   # other interviews, drafts, don't know/refused
-keep "$T/other.db" "$out/other.db"
+keep "$T/other.db" "$out/other"
 u=$(first)
 cp "$T/base.db" "$T/updated.db"    # a later version of one interview: updated
 "$seed" edit "$T/updated.db" "$u" village Ош
 packed updated
-keep "$T/updated.pack" "$out/updated.db"
+keep "$T/updated.pack" "$out/updated"
 cp "$T/base.db" "$T/edited.db"     # the same interview revised another way on a clone
 "$seed" edit "$T/edited.db" "$u" village Талас
 "$S" merge -o "$T/merged.db" "$T/updated.db" "$T/edited.db" >/dev/null 2>&1
 [ "$(sqlite3 "$T/merged.db" "SELECT count(*) FROM conflicts")" -gt 0 ] ||
 	{ echo "make-merge-corpus: the merged file has no conflicts" >&2; exit 1; }
 packed merged
-keep "$T/merged.pack" "$out/merged-conflicts.db"
+keep "$T/merged.pack" "$out/merged-conflicts"
 # a likely duplicate: another interview with the key answers of a base interview
 set -- $(sqlite3 -separator ' ' "$T/base.db" "SELECT a.uuid FROM answers a JOIN answers b ON
 	b.uuid = a.uuid AND b.path = 'age' WHERE a.path = 'village' ORDER BY a.uuid LIMIT 1")
@@ -79,23 +79,23 @@ sim dup 1 3
 d=$(sqlite3 "$T/dup.db" "SELECT uuid FROM interviews")
 "$seed" edit "$T/dup.db" "$d" village "$(sqlite3 "$T/base.db" "SELECT value FROM answers WHERE uuid = '$1' AND path = 'village'")"
 "$seed" edit "$T/dup.db" "$d" age "$(sqlite3 "$T/base.db" "SELECT value FROM answers WHERE uuid = '$1' AND path = 'age'")"
-keep "$T/dup.db" "$out/duplicate.db"
+keep "$T/dup.db" "$out/duplicate"
 cp "$T/base.db" "$T/invalid.db"    # 'abc' for an integer question, through the store
 "$seed" edit "$T/invalid.db" "$u" age abc
-keep "$T/invalid.db" "$out/invalid-answer.db"
+keep "$T/invalid.db" "$out/invalid-answer"
 sim escape 1 4 --interviewer "$(printf 'x\033[2J\033]0;pwned\007')"
-keep "$T/escape.db" "$out/escape-interviewer.db"
+keep "$T/escape.db" "$out/escape-interviewer"
 
 # hostile variants
 cp "$T/base.pack" "$T/wal.db"
 sqlite3 "$T/wal.db" "PRAGMA page_size = 512; VACUUM; PRAGMA journal_mode = WAL" >/dev/null
-cp "$T/wal.db" "$out/wal-header.db"
+cp "$T/wal.db" "$out/wal-header"
 sqlite3 "$T/v1.db" "PRAGMA page_size = 512" ".read $top/tests/fixtures/merge/schema-v1.sql"
-keep "$T/v1.db" "$out/schema-v1.db"
-variant view-answers.db "ALTER TABLE answers RENAME TO answers_t" \
+keep "$T/v1.db" "$out/schema-v1"
+variant view-answers "ALTER TABLE answers RENAME TO answers_t" \
 	"CREATE VIEW answers AS SELECT * FROM answers_t WHERE path <> 'age'"
-variant trigger.db "CREATE TRIGGER t BEFORE DELETE ON meta BEGIN SELECT RAISE(ABORT, 'x'); END"
-variant expr-index.db "CREATE INDEX answers_len ON answers(length(value), value || 'x')"
+variant trigger "CREATE TRIGGER t BEFORE DELETE ON meta BEGIN SELECT RAISE(ABORT, 'x'); END"
+variant expr-index "CREATE INDEX answers_len ON answers(length(value), value || 'x')"
 # nulls NAME TABLE.COLUMN...: NULLs where the schema said NOT NULL (the constraint dropped), in
 # columns outside the content hash: device id and an answer's time (a seed), the interview's
 # time or status (these crash merge today: kept in $pending, not replayed, until it refuses them)
@@ -110,17 +110,17 @@ nulls() {
 		sqlite3 "$T/$n" "UPDATE $t SET $c = NULL WHERE uuid = '$u'"
 	done
 }
-nulls nulls.db interviews.device_id answers.modified
-keep "$T/nulls.db" "$out/nulls.db"
+nulls nulls interviews.device_id answers.modified
+keep "$T/nulls" "$out/nulls"
 mkdir -p "$pending"
-nulls nulls-modified.db interviews.modified
-keep "$T/nulls-modified.db" "$pending/nulls-modified.db"
-nulls nulls-status.db interviews.status
-keep "$T/nulls-status.db" "$pending/nulls-status.db"
-variant blob-uuid.db "UPDATE interviews SET uuid = CAST(uuid AS BLOB)" \
+nulls nulls-modified interviews.modified
+keep "$T/nulls-modified" "$pending/nulls-modified"
+nulls nulls-status interviews.status
+keep "$T/nulls-status" "$pending/nulls-status"
+variant blob-uuid "UPDATE interviews SET uuid = CAST(uuid AS BLOB)" \
 	"UPDATE answers SET uuid = CAST(uuid AS BLOB)" "UPDATE events SET uuid = CAST(uuid AS BLOB)"
-variant text-revision.db "UPDATE interviews SET revision = 'abc' WHERE uuid = '$u'"
-variant swapped-columns.db "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql =
+variant text-revision "UPDATE interviews SET revision = 'abc' WHERE uuid = '$u'"
+variant swapped-columns "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql =
 	replace(sql, 'device_id TEXT NOT NULL, interviewer TEXT NOT NULL DEFAULT ''''',
 	'interviewer TEXT NOT NULL DEFAULT '''', device_id TEXT NOT NULL') WHERE name = 'interviews'"
 ls -l "$out"
