@@ -84,7 +84,7 @@ FUZZ_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZFLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 $(BUILD)/fuzz/%.o: %.c $(BUILD)/config.mk | fuzz-deps
 	@mkdir -p $(dir $@)
-	clang -std=gnu11 -D_GNU_SOURCE -Isrc $(FUZZFLAGS) $(PC_CFLAGS) -c -o $@ $<
+	clang -std=gnu11 -D_GNU_SOURCE -Isrc $(FUZZFLAGS) $(PC_CFLAGS) -MMD -MP -c -o $@ $<
 $(BUILD)/fuzz/%: $(BUILD)/fuzz/tests/fuzz/%.o $(LIB_SRCS:%.c=$(BUILD)/fuzz/%.o)
 	clang $(FUZZFLAGS) -o $@ $^ $(PC_LIBS)
 fuzz: $(FUZZ_BINS)
@@ -104,3 +104,4 @@ clean:
 
 -include $(REL_OBJS:.o=.d) $(ASAN_OBJS:.o=.d) $(UNIT_SRCS:%.c=$(BUILD)/asan/%.d)
 -include $(FUZZ_SRCS:%.c=$(BUILD)/asan/%.d) $(BUILD)/asan/tests/fuzz/replay.d
+-include $(FUZZ_SRCS:%.c=$(BUILD)/fuzz/%.d) $(LIB_SRCS:%.c=$(BUILD)/fuzz/%.d) $(BUILD)/rel/tests/fuzz/merge_seed.d
