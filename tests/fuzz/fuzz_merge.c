@@ -151,32 +151,36 @@ static void check_types(sqlite3 *db)
 {
 #define TXT(c) "typeof(" c ") = 'text'"
 #define TXT_OR_NULL(c) "typeof(" c ") IN ('text', 'null')"
-	static const char *const sql[] = {
-		"SELECT uuid FROM interviews WHERE NOT (" TXT("uuid") " AND length(uuid) = 36 AND "
-		TXT("form_id") " AND " TXT("form_version") " AND " TXT("device_id") " AND "
-		TXT("interviewer") " AND status IN ('draft', 'complete') AND typeof(revision) = "
-		"'integer' AND " TXT("created") " AND " TXT("modified") " AND "
-		TXT_OR_NULL("completed") " AND " TXT_OR_NULL("content_hash") " AND "
-		TXT_OR_NULL("lang") " AND " TXT_OR_NULL("position") " AND "
-		TXT_OR_NULL("instance_name") ")",
-		"SELECT uuid FROM answers WHERE NOT (" TXT("uuid") " AND " TXT("path") " AND "
-		TXT_OR_NULL("value") " AND state IN ('answered', 'skipped', 'dont_know', "
-		"'refused') AND " TXT("modified") ")",
-		"SELECT uuid FROM events WHERE NOT (" TXT("uuid") " AND typeof(seq) = 'integer' AND "
-		TXT("at") " AND typeof(offset_ms) = 'integer' AND " TXT("kind") " AND "
-		TXT_OR_NULL("path") " AND " TXT_OR_NULL("old_value") " AND "
-		TXT_OR_NULL("new_value") " AND " TXT_OR_NULL("old_state") " AND "
-		TXT_OR_NULL("new_state") ")",
+	static const char *const tables[] = { "interviews", "answers", "events" };
+	static const char *const typed[] = {
+		TXT("uuid") " AND length(uuid) = 36 AND " TXT("form_id") " AND "
+		TXT("form_version") " AND " TXT("device_id") " AND " TXT("interviewer") " AND "
+		"status IN ('draft', 'complete') AND typeof(revision) = 'integer' AND "
+		TXT("created") " AND " TXT("modified") " AND " TXT_OR_NULL("completed") " AND "
+		TXT_OR_NULL("content_hash") " AND " TXT_OR_NULL("lang") " AND "
+		TXT_OR_NULL("position") " AND " TXT_OR_NULL("instance_name"),
+		TXT("uuid") " AND " TXT("path") " AND " TXT_OR_NULL("value") " AND state IN "
+		"('answered', 'skipped', 'dont_know', 'refused') AND " TXT("modified"),
+		TXT("uuid") " AND typeof(seq) = 'integer' AND " TXT("at") " AND "
+		"typeof(offset_ms) = 'integer' AND " TXT("kind") " AND " TXT_OR_NULL("path") " AND "
+		TXT_OR_NULL("old_value") " AND " TXT_OR_NULL("new_value") " AND "
+		TXT_OR_NULL("old_state") " AND " TXT_OR_NULL("new_state"),
 	};
 #undef TXT
 #undef TXT_OR_NULL
-	for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+	for (int i = 0; i < 3; i++) {
+		char *sql = xasprintf("SELECT quote(uuid) FROM %s WHERE NOT (%s)", tables[i],
+				      typed[i]);
 		sqlite3_stmt *s;
-		if (sqlite3_prepare_v2(db, sql[i], -1, &s, NULL) != SQLITE_OK)
+		if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
 			broken("merged, but the output's tables cannot be read", sqlite3_errmsg(db));
-		if (sqlite3_step(s) == SQLITE_ROW)
-			broken("merged, but the output holds a value of the wrong type", sql[i]);
+		if (sqlite3_step(s) == SQLITE_ROW) {
+			char *where = xasprintf("table %s, interview %s", tables[i],
+						(const char *)sqlite3_column_text(s, 0));
+			broken("merged, but the output holds a value of the wrong type", where);
+		}
 		sqlite3_finalize(s);
+		free(sql);
 	}
 }
 
