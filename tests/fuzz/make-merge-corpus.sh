@@ -6,8 +6,9 @@
 # and hostile variants (WAL header, schema version 1, a view, a trigger, an expression index,
 # NULLs in NOT NULL columns, BLOB uuids, a text revision, columns declared in another order).
 # Device ids and creation times are random, so the files differ from run to run; the set is
-# committed (file names without .db, which .gitignore hides). The corpus also holds found-* files: inputs
-# fuzz_merge found (one per distinct way of being refused), kept by hand, not made here. Run from anywhere:  sh tests/fuzz/make-merge-corpus.sh [OUTDIR [PENDINGDIR]]
+# committed (file names without .db, which .gitignore hides). The corpus also holds found-*
+# files: inputs fuzz_merge found (one per distinct way of being refused), kept by hand, not
+# made here. Run from anywhere:  sh tests/fuzz/make-merge-corpus.sh [OUTDIR [PENDINGDIR]]
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-$top/tests/fuzz/corpus/merge}
