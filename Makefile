@@ -4,6 +4,14 @@
 #   make test     set up, build with sanitizers, run every suite
 #   make test-full  the long variants too (crash test x200, PSPP and browser checks)
 #   make fuzz     libFuzzer harnesses (clang)      make bench   benchmarks in bench/
+# Fuzzing: `make fuzz` builds build/fuzz/fuzz_NAME for each tests/fuzz/fuzz_NAME.c; run one
+# (one job; new inputs go to the first folder, WORK, the seeds stay as they are):
+#   mkdir -p WORK && build/fuzz/fuzz_NAME -max_total_time=3600 -timeout=10 -rss_limit_mb=2048 \
+#       -fork=1 -ignore_crashes=1 -artifact_prefix=WORK/ WORK tests/fuzz/corpus/NAME
+# (fuzz_merge: seeds from tests/fuzz/make-merge-corpus.sh). Keep a crash's input, minimised
+# (build/fuzz/fuzz_NAME -minimize_crash=1 -runs=10000 CRASH), in tests/fuzz/regress/NAME/:
+# `make test` replays corpus/NAME and regress/NAME through build/asan/fuzz-replay/fuzz_NAME
+# (gcc, ASan+UBSan, tests/fuzz/replay.c), in tests/cli/t0590-fuzz-replay.sh.
 
 PKGS     = ncursesw sqlite3 gsl libzip expat xlsxwriter nettle
 BUILD    = build
@@ -16,11 +24,13 @@ SANFLAGS = -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-
 SRCS      := $(shell find src -name '*.c' | sort)
 LIB_SRCS  := $(filter-out src/main.c,$(SRCS))
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 
 REL_OBJS  := $(SRCS:%.c=$(BUILD)/rel/%.o)
 ASAN_OBJS := $(SRCS:%.c=$(BUILD)/asan/%.o)
 ASAN_LIB  := $(LIB_SRCS:%.c=$(BUILD)/asan/%.o)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/asan/tests/%)
+REPLAY_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/asan/fuzz-replay/%)
 
 # Compiler and linker flags come from pkg-config, once the packages are there.
 -include $(BUILD)/config.mk
@@ -31,7 +41,7 @@ $(BUILD)/config.mk: tools/install-deps Makefile
 		"$$(pkg-config --cflags $(PKGS))" "$$(pkg-config --libs $(PKGS))" > $@.tmp
 	@mv $@.tmp $@
 
-.PHONY: all run test test-full fuzz bench clean deps
+.PHONY: all run test test-full fuzz fuzz-deps bench clean deps
 .SECONDARY:
 all: survey
 
@@ -55,26 +65,36 @@ $(BUILD)/asan/tests/%: $(BUILD)/asan/tests/unit/%.o $(ASAN_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(SANFLAGS) -o $@ $^ $(PC_LIBS) -lcmocka
 
+# Each fuzz harness with tests/fuzz/replay.c instead of libFuzzer: replays its corpus in `make test`.
+$(BUILD)/asan/fuzz-replay/%: $(BUILD)/asan/tests/fuzz/%.o $(BUILD)/asan/tests/fuzz/replay.o $(ASAN_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(SANFLAGS) -o $@ $^ $(PC_LIBS)
+
 run: survey
 	./survey run surveys/covid19-lsg.md
 
-test: $(BUILD)/asan/survey $(UNIT_BINS) survey
+test: $(BUILD)/asan/survey $(UNIT_BINS) $(REPLAY_BINS) survey
 	@SURVEY=$(CURDIR)/$(BUILD)/asan/survey UNIT_BINS="$(UNIT_BINS)" tests/run
 
-test-full: $(BUILD)/asan/survey $(UNIT_BINS) survey
+test-full: $(BUILD)/asan/survey $(UNIT_BINS) $(REPLAY_BINS) survey
 	@tools/install-deps full
 	@SURVEY=$(CURDIR)/$(BUILD)/asan/survey UNIT_BINS="$(UNIT_BINS)" FULL=1 tests/run
 
-FUZZ_SRCS := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZFLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-$(BUILD)/fuzz/%.o: %.c $(BUILD)/config.mk
+$(BUILD)/fuzz/%.o: %.c $(BUILD)/config.mk | fuzz-deps
 	@mkdir -p $(dir $@)
-	clang -std=gnu11 -D_GNU_SOURCE -Isrc $(FUZZFLAGS) $(PC_CFLAGS) -c -o $@ $<
+	clang -std=gnu11 -D_GNU_SOURCE -Isrc $(FUZZFLAGS) $(PC_CFLAGS) -MMD -MP -c -o $@ $<
 $(BUILD)/fuzz/%: $(BUILD)/fuzz/tests/fuzz/%.o $(LIB_SRCS:%.c=$(BUILD)/fuzz/%.o)
 	clang $(FUZZFLAGS) -o $@ $^ $(PC_LIBS)
 fuzz: $(FUZZ_BINS)
-	@echo "fuzzers built in $(BUILD)/fuzz; run e.g. $(BUILD)/fuzz/fuzz_expr -max_total_time=600 tests/fuzz/corpus/expr"
+	@echo "fuzzers built in $(BUILD)/fuzz; how to run them: the comment at the top of the Makefile"
+fuzz-deps:
+	@tools/install-deps fuzz
+
+# The helper of tests/fuzz/make-merge-corpus.sh (edits an interview through the store API).
+$(BUILD)/rel/tests/fuzz/merge_seed: $(BUILD)/rel/tests/fuzz/merge_seed.o $(LIB_SRCS:%.c=$(BUILD)/rel/%.o)
+	$(CC) $(BASEFLAGS) $(OPT) -o $@ $^ $(PC_LIBS)
 
 bench: survey
 	@for b in bench/*.sh; do echo "== $$b"; sh $$b || exit 1; done
@@ -83,3 +103,5 @@ clean:
 	rm -rf $(BUILD) survey
 
 -include $(REL_OBJS:.o=.d) $(ASAN_OBJS:.o=.d) $(UNIT_SRCS:%.c=$(BUILD)/asan/%.d)
+-include $(FUZZ_SRCS:%.c=$(BUILD)/asan/%.d) $(BUILD)/asan/tests/fuzz/replay.d
+-include $(FUZZ_SRCS:%.c=$(BUILD)/fuzz/%.d) $(LIB_SRCS:%.c=$(BUILD)/fuzz/%.d) $(BUILD)/rel/tests/fuzz/merge_seed.d
