@@ -118,11 +118,14 @@ static int private_copy(struct merge_check *c, off_t *size, char *err)
 	}
 	sqlite3 *s = NULL;
 	if (!rc) {
-		if (sqlite3_open_v2(db, &s, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		if (sqlite3_open_v2(db, &s, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+		    SQLITE_OK) {
 			rc = errf(err, "cannot read it: %s", s ? sqlite3_errmsg(s) : "out of memory");
 		} else {
 			merge_harden(s);
-			rc = store_exec(s, "PRAGMA journal_mode=DELETE", "it is damaged", err);
+			/* a scratch copy: nothing to make durable */
+			rc = store_exec(s, "PRAGMA synchronous=OFF; PRAGMA journal_mode=DELETE",
+					"it is damaged", err);
 		}
 		sqlite3_close(s);
 	}
@@ -183,7 +186,8 @@ int merge_untrusted_open(struct merge_check *c, sqlite3 **db, char *err)
 	} else {
 		c->uri = merge_uri(c->path, 1);
 	}
-	if (sqlite3_open_v2(c->uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(c->uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
 		errf(err, "cannot read it: %s", *db ? sqlite3_errmsg(*db) : "out of memory");
 		sqlite3_close(*db);
 		*db = NULL;

@@ -256,7 +256,9 @@ fail:
 
 static int open_checked(store *st, int flags, int fresh, char *err)
 {
-	int oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	/* one connection used by one thread at a time (DESIGN.md): no SQLite mutex on every call */
+	int oflags = ((flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		     SQLITE_OPEN_NOMUTEX;
 	if (fresh)
 		oflags |= SQLITE_OPEN_CREATE;
 	if (sqlite3_open_v2(st->path, &st->db, oflags, NULL) != SQLITE_OK)
