@@ -264,6 +264,11 @@ static int open_checked(store *st, int flags, int fresh, char *err)
 	if (sqlite3_open_v2(st->path, &st->db, oflags, NULL) != SQLITE_OK)
 		return errf(err, "%s", st->db ? sqlite3_errmsg(st->db) : "out of memory");
 	sqlite3_extended_result_codes(st->db, 0);
+	/* a file is data, never code to run (DESIGN.md, threat model): no schema-level functions
+	 * that are not innocuous, no writable_schema or other footguns, no extensions */
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
 	sqlite3_busy_timeout(st->db, 3000);
 	int ntables;
 	if (count_tables(st, &ntables, err))
