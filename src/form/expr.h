@@ -41,8 +41,19 @@ typedef struct expr_env {
 	/* jr:choice-name(value, '${q}'): the label, in the current language, of choice `value`
 	 * of question `qname`; NULL when there is none. */
 	const char *(*choice_label)(void *user, const char *qname, const char *value);
+	/* indexed-repeat(${name}, ${rep1}, i1, ...): append the value of question `name` in
+	 * instance idx[k] (1-based) of repeat reps[k], for k < nrep; levels not given are the
+	 * current position's where it shares them, else every instance (one item each). An
+	 * instance that does not exist gives no item. Returns 0, or -1 when a name is unknown
+	 * or reps[k] is not a repeat around `name`. NULL: indexed-repeat() is an error. */
+	int (*indexed)(void *user, const char *name, int nrep, const char *const *reps,
+		       const int *idx, expr_nodes *out);
 	/* today() and now(): seconds since the epoch; 0 means "read the clock". Tests fix it. */
 	double now;
+	/* random() and uuid(): every evaluation draws from a generator seeded with this, so the
+	 * same seed gives the same values (the engine seeds it from the interview's UUID and
+	 * the position evaluated, which keeps `simulate --seed` reproducible). */
+	unsigned long long seed;
 } expr_env;
 
 /* Parse `src`. Returns the tree, or NULL with a message in err (ERR_MAX bytes) and the 0-based

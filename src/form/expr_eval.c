@@ -478,6 +478,9 @@ int expr_ev(struct ectx *cx, const struct expr_node *n, val *out)
 		val_str_borrow(out, cur ? cur : "");
 		return 0;
 	}
+	case N_PARENT:
+		val_str_borrow(out, "");
+		return 0;
 	case N_NEG: {
 		val k;
 		if (expr_ev(cx, expr_kid(cx->e, n, 0), &k) < 0)
@@ -553,7 +556,7 @@ int expr_arg_dup(struct ectx *cx, const struct expr_node *n, int i, char **out)
 static int run(const expr *e, const expr_env *env, val *v, char *err)
 {
 	char dummy[ERR_MAX];
-	struct ectx cx = { e, env, err ? err : dummy };
+	struct ectx cx = { e, env, err ? err : dummy, env ? env->seed : 0 };
 	if (!e) {
 		memset(v, 0, sizeof *v);
 		return errf(err, "no expression");
