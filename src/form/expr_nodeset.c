@@ -104,10 +104,11 @@ EXPR_FN(expr_fn_weighted_checklist)
 		}
 		if (v.type == EXPR_NODES && w.type == EXPR_NODES) {
 			if (v.nodes.n != w.nodes.n) {
+				int nv = v.nodes.n, nw = w.nodes.n;
 				val_release(&v);
 				val_release(&w);
 				return errf(cx->err, "weighted-checklist(): %d values but %d weights",
-					v.nodes.n, w.nodes.n);
+					nv, nw);
 			}
 			for (int j = 0; j < v.nodes.n; j++)
 				if (v.nodes.items[j][0])

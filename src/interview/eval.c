@@ -1,6 +1,7 @@
 /* eval.c: expressions evaluated in a position of the interview — ${name} resolved relative to
  * the current repeat instance (a nodeset when seen from outside the repeat), '.', position(..),
- * jr:choice-name, choice_filter columns — and the relevance, required and read-only rules. */
+ * indexed-repeat(), the seed of random(), jr:choice-name, choice_filter columns — and the
+ * relevance, required and read-only rules. */
 #include "interview/engine_impl.h"
 
 #include <math.h>
@@ -76,6 +77,70 @@ static int cb_lookup(void *user, const char *name, expr_nodes *out)
 	return 0;
 }
 
+/* indexed-repeat(): question `name` in the instances named of the repeats around it; the
+ * levels not named are the current position's where it shares them, else all instances. */
+static int cb_indexed(void *user, const char *name, int nrep, const char *const *reps,
+		      const int *idx, expr_nodes *out)
+{
+	iv_ctx *c = user;
+	engine *e = c->e;
+	const form *f = e->f;
+	int t = form_find(f, name);
+	if (t < 0 || form_type_is_container(f->nodes[t].type))
+		return -1;
+	int treps[ENGINE_NEST_MAX + 1], creps[ENGINE_NEST_MAX + 1];
+	int given[ENGINE_NEST_MAX + 1] = { 0 };
+	int nt = iv_repeats(e, t, treps);
+	for (int k = 0; k < nrep; k++) {
+		int r = form_find(f, reps[k]), l = 0;
+		while (l < nt && treps[l] != r)
+			l++;
+		if (r < 0 || l == nt)
+			return -1;
+		given[l] = idx[k] > 0 ? idx[k] : -1;
+	}
+	int nc = iv_repeats(e, c->pos.node, creps);
+	if (nc > c->pos.ninst)
+		nc = c->pos.ninst;
+	iv_pos p;
+	memset(&p, 0, sizeof p);
+	int shared = 1;
+	for (p.ninst = 0; p.ninst < nt; p.ninst++) {
+		int l = p.ninst, k;
+		shared = shared && l < nc && creps[l] == treps[l];
+		if (given[l] < 0)
+			return 0;   /* instance 0 or none: no value */
+		if (given[l])
+			k = given[l];
+		else if (shared)
+			k = c->pos.inst[l];
+		else
+			break;
+		iv_pos r = p;
+		r.node = treps[l];
+		if (k > iv_count(e, &r))
+			return 0;
+		p.inst[l] = k;
+		shared = shared && k == c->pos.inst[l];   /* deeper levels: still ours? */
+	}
+	push_values(e, t, treps, nt, &p, 0, out);
+	return 0;
+}
+
+/* The seed of random() and uuid() at pos: the interview's UUID and the position, so that a
+ * value stays the same when recomputed, differs between questions, instances and interviews,
+ * and `simulate --seed` (whose UUIDs are seeded) gives the same values again. */
+static unsigned long long position_seed(const engine *e, const iv_pos *pos)
+{
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	for (const char *p = e->uuid; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	h = (h ^ (unsigned long long)pos->node) * 0x100000001b3ULL;
+	for (int i = 0; i < pos->ninst; i++)
+		h = (h ^ (unsigned long long)pos->inst[i]) * 0x100000001b3ULL;
+	return h;
+}
+
 static const char *cb_current(void *user)
 {
 	iv_ctx *c = user;
@@ -112,7 +177,9 @@ void iv_ctx_init(iv_ctx *c, engine *e, const iv_pos *pos)
 	c->env.current = cb_current;
 	c->env.position = cb_position;
 	c->env.choice_label = cb_choice_label;
+	c->env.indexed = cb_indexed;
 	c->env.now = e->now;
+	c->env.seed = position_seed(e, pos);
 }
 
 int iv_eval_bool(engine *e, const iv_pos *pos, const expr *x, const char *dot, int *out,
