@@ -338,21 +338,27 @@ static int parse_string(struct parser *p)
 
 static int parse_ref(struct parser *p)
 {
-	int pos = p->i, j = pos + 2;
+	int pos = p->i, j = pos + 2, last_saved = 0;
 	if (at(p, pos + 1) != '{')
 		return unexpected(p, pos);
+	if (p->len - j > 11 && !memcmp(p->s + j, "last-saved#", 11)) {
+		last_saved = 1;   /* ${last-saved#q}: q in the interview saved last */
+		j += 11;
+	}
+	int name_at = j;
 	while (j < p->len && is_ref_char(at(p, j)))
 		j++;
 	if (j >= p->len)
 		return fail(p, pos, "unterminated reference");
 	if (at(p, j) != '}')
 		return fail(p, j, "bad character in reference");
-	if (j == pos + 2)
+	if (j == name_at)
 		return fail(p, pos, "empty reference");
 	int ni = new_node(p, N_REF, pos);
 	struct expr_node *n = &p->e->nodes[ni];
-	n->len = (size_t)(j - pos - 2);
-	n->str = xstrndup(p->s + pos + 2, n->len);
+	n->last_saved = (unsigned char)last_saved;
+	n->len = (size_t)(j - name_at);
+	n->str = xstrndup(p->s + name_at, n->len);
 	p->i = j + 1;
 	return ni;
 }

@@ -48,6 +48,10 @@ typedef struct expr_env {
 	 * or reps[k] is not a repeat around `name`. NULL: indexed-repeat() is an error. */
 	int (*indexed)(void *user, const char *name, int nrep, const char *const *reps,
 		       const int *idx, expr_nodes *out);
+	/* ${last-saved#name}: append the value name had in the interview of this form saved
+	 * last (one item, "" when there is none). Returns 0, or -1 when there is no such
+	 * question. NULL: the value is "". */
+	int (*last_saved)(void *user, const char *name, expr_nodes *out);
 	/* today() and now(): seconds since the epoch; 0 means "read the clock". Tests fix it. */
 	double now;
 	/* random() and uuid(): every evaluation draws from a generator seeded with this, so the
@@ -84,7 +88,9 @@ int expr_eval_bool(const expr *e, const expr_env *env, int *out, char *err);
 int expr_eval_string(const expr *e, const expr_env *env, char **str, char *err);
 
 /* Call fn for every ${name} reference in e, in source order, with its byte offset in the
- * source text. Used for dependency graphs and to check that every name exists. */
+ * source text. Used for dependency graphs and to check that every name exists. Paths
+ * (../name, current()/../name, /data/grp/name) give their last name; ${last-saved#name}
+ * gives name, at the offset of its "${last-saved#" (not a dependency: its value is fixed). */
 void expr_refs(const expr *e, void (*fn)(void *arg, const char *name, int pos), void *arg);
 
 #endif

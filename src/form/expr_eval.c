@@ -452,6 +452,17 @@ static int ev_ref(struct ectx *cx, const struct expr_node *n, val *out)
 	const expr_env *env = cx->env;
 	out->type = EXPR_NODES;
 	memset(&out->nodes, 0, sizeof out->nodes);
+	if (n->last_saved) {
+		if (!env || !env->last_saved) {
+			expr_nodes_push(&out->nodes, "");
+			return 0;
+		}
+		if (env->last_saved(env->user, n->str, &out->nodes) < 0) {
+			expr_nodes_release(&out->nodes);
+			return errf(cx->err, "unknown question '%s'", n->str);
+		}
+		return 0;
+	}
 	if (!env || !env->lookup)
 		return errf(cx->err, "cannot evaluate '${%s}' here", n->str);
 	if (env->lookup(env->user, n->str, &out->nodes) < 0) {

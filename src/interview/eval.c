@@ -1,7 +1,7 @@
 /* eval.c: expressions evaluated in a position of the interview — ${name} resolved relative to
  * the current repeat instance (a nodeset when seen from outside the repeat), '.', position(..),
- * indexed-repeat(), the seed of random(), jr:choice-name, choice_filter columns — and the
- * relevance, required and read-only rules. */
+ * indexed-repeat(), ${last-saved#q}, the seed of random(), jr:choice-name, choice_filter
+ * columns — and the relevance, required and read-only rules. */
 #include "interview/engine_impl.h"
 
 #include <math.h>
@@ -127,6 +127,42 @@ static int cb_indexed(void *user, const char *name, int nrep, const char *const 
 	return 0;
 }
 
+/* ${last-saved#name}: name's answer, at the same place (repeat instances shared with the
+ * position), in the interview of this form saved last in the database; "" when none. */
+static int cb_last_saved(void *user, const char *name, expr_nodes *out)
+{
+	iv_ctx *c = user;
+	engine *e = c->e;
+	int t = form_find(e->f, name);
+	if (t < 0)
+		return -1;
+	char err[ERR_MAX], *v = NULL;
+	if (!e->last_saved_known) {
+		e->last_saved_known = 1;
+		if (store_last_saved(e->st, e->f->id, e->uuid, e->last_saved, err))
+			e->last_saved[0] = '\0';   /* unreadable: as if there were none */
+	}
+	int treps[ENGINE_NEST_MAX + 1], creps[ENGINE_NEST_MAX + 1];
+	int nt = iv_repeats(e, t, treps), nc = iv_repeats(e, c->pos.node, creps);
+	if (nc > c->pos.ninst)
+		nc = c->pos.ninst;
+	int j = 0;
+	while (j < nc && j < nt && creps[j] == treps[j])
+		j++;
+	if (e->last_saved[0] && j == nt && !form_type_is_container(e->f->nodes[t].type)) {
+		iv_pos p = c->pos;
+		p.node = t;
+		p.ninst = nt;
+		char *path = iv_path(e, &p);
+		if (store_answer_value(e->st, e->last_saved, path, &v, err))
+			v = NULL;
+		free(path);
+	}
+	expr_nodes_push(out, v ? v : "");
+	free(v);
+	return 0;
+}
+
 /* The seed of random() and uuid() at pos: the interview's UUID and the position, so that a
  * value stays the same when recomputed, differs between questions, instances and interviews,
  * and `simulate --seed` (whose UUIDs are seeded) gives the same values again. */
@@ -178,6 +214,7 @@ void iv_ctx_init(iv_ctx *c, engine *e, const iv_pos *pos)
 	c->env.position = cb_position;
 	c->env.choice_label = cb_choice_label;
 	c->env.indexed = cb_indexed;
+	c->env.last_saved = cb_last_saved;
 	c->env.now = e->now;
 	c->env.seed = position_seed(e, pos);
 }
@@ -336,7 +373,9 @@ char *iv_interpolate(engine *e, const iv_pos *pos, const char *text)
 		sb_add(&sb, p, (size_t)(s - p));
 		char *name = xstrndup(s + 2, (size_t)(close - s - 2));
 		expr_nodes ns = { 0 };
-		if (name[0] != FORM_CHOICE_COLUMN_PREFIX && cb_lookup(&c, name, &ns) == 0) {
+		int saved = !strncmp(name, "last-saved#", 11);
+		if (saved ? cb_last_saved(&c, name + 11, &ns) == 0 :
+		    name[0] != FORM_CHOICE_COLUMN_PREFIX && cb_lookup(&c, name, &ns) == 0) {
 			for (int i = 0; i < ns.n; i++) {
 				if (i)
 					sb_adds(&sb, ", ");

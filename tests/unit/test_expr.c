@@ -65,6 +65,21 @@ static int fake_indexed(void *user, const char *name, int nrep, const char *cons
 	return 0;
 }
 
+/* ${last-saved#name}: the answer called "saved.name", else "" */
+static int fake_last_saved(void *user, const char *name, expr_nodes *out)
+{
+	struct fake *f = user;
+	char *key = xasprintf("saved.%s", name);
+	int found = fake_lookup(f, key, out);
+	free(key);
+	if (found < 0) {
+		if (!strcmp(name, "nope"))
+			return -1;
+		expr_nodes_push(out, "");
+	}
+	return 0;
+}
+
 static const char *fake_current(void *user)
 {
 	struct fake *f = user;
@@ -181,6 +196,7 @@ static void fake_env(struct fake *f, expr_env *env)
 	env->position = fake_position;
 	env->choice_label = fake_choice_label;
 	env->indexed = fake_indexed;
+	env->last_saved = fake_last_saved;
 	env->now = TEST_NOW;
 }
 
@@ -450,6 +466,24 @@ static void test_refs(void **state)
 	expr_refs(e, collect, &r);
 	assert_int_equal(r.n, 1);
 	assert_string_equal(r.names[0], "кыргыз_q");
+	expr_free(e);
+
+	/* paths give their last name at their start; last-saved its name at its "${" */
+	src = ". > ../min and current()/../max > /data/grp/x + ${last-saved#y} + ./z + ..";
+	e = expr_parse(src, err, &pos);
+	assert_non_null(e);
+	r.n = 0;
+	expr_refs(e, collect, &r);
+	assert_int_equal(r.n, 5);
+	assert_string_equal(r.names[0], "min");
+	assert_int_equal(r.pos[0], (int)(strstr(src, "../min") - src));
+	assert_string_equal(r.names[1], "max");
+	assert_int_equal(r.pos[1], (int)(strstr(src, "current()") - src));
+	assert_string_equal(r.names[2], "x");
+	assert_int_equal(r.pos[2], (int)(strstr(src, "/data") - src));
+	assert_string_equal(r.names[3], "y");
+	assert_int_equal(r.pos[3], (int)(strstr(src, "${last") - src));
+	assert_string_equal(r.names[4], "z");
 	expr_free(e);
 }
 
