@@ -62,7 +62,13 @@ typedef struct expr_env {
 
 /* Parse `src`. Returns the tree, or NULL with a message in err (ERR_MAX bytes) and the 0-based
  * byte offset of the problem in *errpos. Unknown functions and wrong argument counts are parse
- * errors. The caller frees the tree with expr_free (NULL is accepted). */
+ * errors. The caller frees the tree with expr_free (NULL is accepted).
+ * Paths as ODK forms write them — "../q", "./q", "../../grp/q", "/data/grp/q",
+ * "current()/../q" — mean question q (names are unique in a form), resolved by lookup like
+ * ${q}: in the current repeat instance when it shares it. "." and "current()" are the node
+ * evaluated; a path ending in ".." is a group (value ""; position(..) is its instance).
+ * Predicates (q[1]) and other axes are refused. random() and uuid() draw from env->seed, so
+ * for the engine they are fixed per interview and position (as once(random()) would be). */
 expr *expr_parse(const char *src, char *err, int *errpos);
 void expr_free(expr *e);
 
