@@ -533,7 +533,6 @@ static int parse_path(struct parser *p, int pos, int from_current)
 		return new_node(p, N_PARENT, pos);
 	int ni = new_node(p, N_REF, pos);
 	struct expr_node *n = &p->e->nodes[ni];
-	n->path = 1;
 	n->len = (size_t)nlen;
 	n->str = xstrndup(p->s + name_at, n->len);
 	return ni;

@@ -32,7 +32,6 @@ struct expr_node {
 	unsigned char kind;   /* enum expr_node_kind */
 	unsigned char fn;     /* N_CALL: index into expr_fns */
 	unsigned char ref_in_str; /* N_STR: the literal is '${name}' naming a question (choice-name) */
-	unsigned char path;   /* N_REF: written as a path (../x, ./x, current()/../x, /data/x) */
 	unsigned char last_saved; /* N_REF: ${last-saved#name} */
 	int pos;              /* byte offset in the source */
 	int nkids;            /* number of children */
