@@ -338,21 +338,27 @@ static int parse_string(struct parser *p)
 
 static int parse_ref(struct parser *p)
 {
-	int pos = p->i, j = pos + 2;
+	int pos = p->i, j = pos + 2, last_saved = 0;
 	if (at(p, pos + 1) != '{')
 		return unexpected(p, pos);
+	if (p->len - j > 11 && !memcmp(p->s + j, "last-saved#", 11)) {
+		last_saved = 1;   /* ${last-saved#q}: q in the interview saved last */
+		j += 11;
+	}
+	int name_at = j;
 	while (j < p->len && is_ref_char(at(p, j)))
 		j++;
 	if (j >= p->len)
 		return fail(p, pos, "unterminated reference");
 	if (at(p, j) != '}')
 		return fail(p, j, "bad character in reference");
-	if (j == pos + 2)
+	if (j == name_at)
 		return fail(p, pos, "empty reference");
 	int ni = new_node(p, N_REF, pos);
 	struct expr_node *n = &p->e->nodes[ni];
-	n->len = (size_t)(j - pos - 2);
-	n->str = xstrndup(p->s + pos + 2, n->len);
+	n->last_saved = (unsigned char)last_saved;
+	n->len = (size_t)(j - name_at);
+	n->str = xstrndup(p->s + name_at, n->len);
 	p->i = j + 1;
 	return ni;
 }
@@ -408,6 +414,20 @@ static int arity_error(struct parser *p, int pos, const struct expr_fn *f, int g
 		f->name, f->min, f->max, got);
 }
 
+/* indexed-repeat(${q}, ${repeat1}, i1 [, ${repeat2}, i2 [, ${repeat3}, i3]]): the nodes that
+ * name questions must be references. */
+static int check_indexed(struct parser *p, int pos, const struct kids *k)
+{
+	if (k->n % 2 == 0)
+		return fail(p, pos, "function 'indexed-repeat' takes a question, then pairs of "
+			"a repeat and an index");
+	for (int i = 0; i < k->n; i += i ? 2 : 1)
+		if (p->e->nodes[k->idx[i]].kind != N_REF)
+			return fail(p, p->e->nodes[k->idx[i]].pos, "indexed-repeat() needs a "
+				"question reference (${name}) here");
+	return 0;
+}
+
 /* name '(' args ')' with p->i at the '(' */
 static int parse_call(struct parser *p, int pos, int nlen)
 {
@@ -420,11 +440,6 @@ static int parse_call(struct parser *p, int pos, int nlen)
 		return -1;
 	struct kids k = { 0 };
 	skip_ws(p);
-	if (!strcmp(f->name, "position") && at(p, p->i) == '.' && at(p, p->i + 1) == '.') {
-		/* position(..): the only place where ".." is accepted */
-		p->i += 2;
-		skip_ws(p);
-	}
 	if (at(p, p->i) == ')') {
 		p->i++;
 	} else {
@@ -452,9 +467,15 @@ static int parse_call(struct parser *p, int pos, int nlen)
 	}
 	p->depth--;
 	if (k.n && !strcmp(f->name, "position")) {
-		fail(p, pos, "function 'position' takes only '..'");
-		goto bad;
+		/* position(..): the instance of the repeat around; nothing else is a node here */
+		if (k.n > 1 || p->e->nodes[k.idx[0]].kind != N_PARENT) {
+			fail(p, pos, "function 'position' takes only '..'");
+			goto bad;
+		}
+		k.n = 0;
 	}
+	if (expr_fn_is(index, "indexed-repeat") && check_indexed(p, pos, &k) < 0)
+		goto bad;
 	if (k.n < f->min || (f->max >= 0 && k.n > f->max)) {
 		arity_error(p, pos, f, k.n);
 		goto bad;
@@ -467,6 +488,54 @@ static int parse_call(struct parser *p, int pos, int nlen)
 bad:
 	kids_release(&k);
 	return -1;
+}
+
+/* A location path, as ODK forms write them: "../x", "./x", "../../grp/x", "/data/grp/x",
+ * "current()/../x" (p->i after "current()"), ".", "..". Questions have unique names in a
+ * form, so a path ending in a name means that question, resolved like ${name} from where
+ * the expression is evaluated (the same repeat instance when it shares it). A path ending in
+ * "." is the current node; one ending in ".." is a group (N_PARENT, value ""). */
+static int parse_path(struct parser *p, int pos, int from_current)
+{
+	int last = from_current ? '.' : 0, name_at = -1, nlen = 0;
+	if (!from_current && at(p, p->i) == '/')
+		p->i++;   /* absolute: /data/... */
+	else if (from_current) {
+		if (at(p, p->i) != '/')
+			return new_node(p, N_CUR, pos);
+		p->i++;
+	}
+	for (;;) {
+		int i = p->i;
+		if (at(p, i) == '.' && at(p, i + 1) == '.') {
+			p->i += 2;
+			last = 'P';
+		} else if (at(p, i) == '.' && !is_ref_char(at(p, i + 1))) {
+			p->i += 1;
+			last = '.';
+		} else if (is_name_start(at(p, i)) || at(p, i) >= 0x80) {
+			while (is_ref_char(at(p, p->i)))
+				p->i++;
+			name_at = i;
+			nlen = p->i - i;
+			last = 'N';
+		} else
+			return unexpected(p, i);
+		if (at(p, p->i) == '[')
+			return fail(p, p->i, "predicates in paths are not supported; use ${name}");
+		if (at(p, p->i) != '/')
+			break;
+		p->i++;
+	}
+	if (last == '.')
+		return new_node(p, N_CUR, pos);
+	if (last == 'P')
+		return new_node(p, N_PARENT, pos);
+	int ni = new_node(p, N_REF, pos);
+	struct expr_node *n = &p->e->nodes[ni];
+	n->len = (size_t)nlen;
+	n->str = xstrndup(p->s + name_at, n->len);
+	return ni;
 }
 
 static int parse_primary(struct parser *p)
@@ -493,10 +562,8 @@ static int parse_primary(struct parser *p)
 		return parse_string(p);
 	if (is_digit(c) || (c == '.' && is_digit(at(p, pos + 1))))
 		return parse_number(p);
-	if (c == '.' && at(p, pos + 1) != '.') {
-		p->i++;
-		return new_node(p, N_CUR, pos);
-	}
+	if (c == '.' || (c == '/' && (is_name_start(at(p, pos + 1)) || at(p, pos + 1) >= 0x80)))
+		return parse_path(p, pos, 0);
 	if (c == '$')
 		return parse_ref(p);
 	if (is_name_start(c)) {
@@ -505,6 +572,15 @@ static int parse_primary(struct parser *p)
 		skip_ws(p);
 		if (at(p, p->i) != '(')
 			return unexpected(p, pos);
+		if (n == 7 && !memcmp(p->s + pos, "current", 7)) {
+			/* current(): the node being evaluated, possibly the start of a path */
+			p->i++;
+			skip_ws(p);
+			if (at(p, p->i) != ')')
+				return fail(p, pos, "function 'current' takes 0 arguments");
+			p->i++;
+			return parse_path(p, pos, 1);
+		}
 		return parse_call(p, pos, n);
 	}
 	return unexpected(p, pos);

@@ -41,13 +41,34 @@ typedef struct expr_env {
 	/* jr:choice-name(value, '${q}'): the label, in the current language, of choice `value`
 	 * of question `qname`; NULL when there is none. */
 	const char *(*choice_label)(void *user, const char *qname, const char *value);
+	/* indexed-repeat(${name}, ${rep1}, i1, ...): append the value of question `name` in
+	 * instance idx[k] (1-based) of repeat reps[k], for k < nrep; levels not given are the
+	 * current position's where it shares them, else every instance (one item each). An
+	 * instance that does not exist gives no item. Returns 0, or -1 when a name is unknown
+	 * or reps[k] is not a repeat around `name`. NULL: indexed-repeat() is an error. */
+	int (*indexed)(void *user, const char *name, int nrep, const char *const *reps,
+		       const int *idx, expr_nodes *out);
+	/* ${last-saved#name}: append the value name had in the interview of this form saved
+	 * last (one item, "" when there is none). Returns 0, or -1 when there is no such
+	 * question. NULL: the value is "". */
+	int (*last_saved)(void *user, const char *name, expr_nodes *out);
 	/* today() and now(): seconds since the epoch; 0 means "read the clock". Tests fix it. */
 	double now;
+	/* random() and uuid(): every evaluation draws from a generator seeded with this, so the
+	 * same seed gives the same values (the engine seeds it from the interview's UUID and
+	 * the position evaluated, which keeps `simulate --seed` reproducible). */
+	unsigned long long seed;
 } expr_env;
 
 /* Parse `src`. Returns the tree, or NULL with a message in err (ERR_MAX bytes) and the 0-based
  * byte offset of the problem in *errpos. Unknown functions and wrong argument counts are parse
- * errors. The caller frees the tree with expr_free (NULL is accepted). */
+ * errors. The caller frees the tree with expr_free (NULL is accepted).
+ * Paths as ODK forms write them — "../q", "./q", "../../grp/q", "/data/grp/q",
+ * "current()/../q" — mean question q (names are unique in a form), resolved by lookup like
+ * ${q}: in the current repeat instance when it shares it. "." and "current()" are the node
+ * evaluated; a path ending in ".." is a group (value ""; position(..) is its instance).
+ * Predicates (q[1]) and other axes are refused. random() and uuid() draw from env->seed, so
+ * for the engine they are fixed per interview and position (as once(random()) would be). */
 expr *expr_parse(const char *src, char *err, int *errpos);
 void expr_free(expr *e);
 
@@ -73,7 +94,9 @@ int expr_eval_bool(const expr *e, const expr_env *env, int *out, char *err);
 int expr_eval_string(const expr *e, const expr_env *env, char **str, char *err);
 
 /* Call fn for every ${name} reference in e, in source order, with its byte offset in the
- * source text. Used for dependency graphs and to check that every name exists. */
+ * source text. Used for dependency graphs and to check that every name exists. Paths
+ * (../name, current()/../name, /data/grp/name) give their last name; ${last-saved#name}
+ * gives name, at the offset of its "${last-saved#" (not a dependency: its value is fixed). */
 void expr_refs(const expr *e, void (*fn)(void *arg, const char *name, int pos), void *arg);
 
 #endif

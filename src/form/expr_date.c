@@ -294,3 +294,99 @@ EXPR_FN(expr_fn_format_date)
 	val_str_own(out, sb_detach(&sb));
 	return 0;
 }
+
+/* The dateTime text of `days` on the local wall clock, with the local offset of that
+ * instant; NULL when days is NaN or out of range. */
+static char *datetime_text(double days)
+{
+	struct wall w;
+	if (wall_of(days, &w) < 0)
+		return NULL;
+	/* the instant that wall time is, to know the offset that applies then */
+	double t = days * 86400;
+	long off = local_offset((time_t)floor(t));
+	off = local_offset((time_t)floor(t - (double)off));
+	long a = off < 0 ? -off : off;
+	return xasprintf("%04d-%02d-%02dT%02d:%02d:%02d.%03d%c%02ld:%02ld", w.y, w.m, w.d, w.hh,
+		w.mm, w.ss, w.ms, off < 0 ? '-' : '+', a / 3600 % 100, a / 60 % 60);
+}
+
+/* date-time(x): the dateTime x (days since 1970-01-01, or a date) is, "" when none */
+EXPR_FN(expr_fn_date_time)
+{
+	double days;
+	if (arg_days(cx, n, 0, &days) < 0)
+		return -1;
+	char *s = datetime_text(days);
+	if (s)
+		val_str_own(out, s);
+	else
+		val_str_borrow(out, "");
+	return 0;
+}
+
+/* The fraction of a day that the time "HH:MM[:SS[.sss]][Z|+-HH[:MM]]" is on the local
+ * clock (a zone moves it to the local zone, at the offset in force now); -1 if no time. */
+static double time_fraction(const char *s, const expr_env *env)
+{
+	const char *p = s;
+	while (blank(*p))
+		p++;
+	int hh = digits(&p, 2), mm, ss = 0;
+	double secs = 0;
+	if (hh < 0 || hh > 23 || *p++ != ':' || (mm = digits(&p, 2)) < 0 || mm > 59)
+		return -1;
+	if (*p == ':') {
+		p++;
+		if ((ss = digits(&p, 2)) < 0 || ss > 59)
+			return -1;
+		if (*p == '.') {
+			double scale = 0.1;
+			for (p++; *p >= '0' && *p <= '9'; p++, scale /= 10)
+				secs += (*p - '0') * scale;
+		}
+	}
+	secs += hh * 3600 + mm * 60 + ss;
+	if (*p == 'Z' || *p == '+' || *p == '-') {
+		long zone = 0;
+		if (*p++ != 'Z') {
+			int sign = p[-1] == '-' ? -1 : 1, zh = digits(&p, 2), zm = 0;
+			if (zh < 0 || zh > 23)
+				return -1;
+			if (*p == ':')
+				p++;
+			if (*p >= '0' && *p <= '9' && ((zm = digits(&p, 2)) < 0 || zm > 59))
+				return -1;
+			zone = sign * (zh * 3600L + zm * 60L);
+		}
+		double now;
+		int off;
+		expr_date_now_days(env, &now, &off);
+		secs += (double)off - (double)zone;
+	}
+	while (blank(*p))
+		p++;
+	if (*p)
+		return -1;
+	secs = fmod(secs, 86400);
+	if (secs < 0)
+		secs += 86400;
+	return secs / 86400;
+}
+
+/* decimal-time(t): the fraction of a day of the time t (a dateTime: its time of day); NaN
+ * when t is no time */
+EXPR_FN(expr_fn_decimal_time)
+{
+	val v;
+	char buf[EXPR_NUMBUF];
+	if (expr_ev_kid(cx, n, 0, &v) < 0)
+		return -1;
+	const char *s = val_str(&v, buf);
+	double f = time_fraction(s, cx->env), days;
+	if (f < 0 && strchr(s, 'T') && expr_date_parse(s, &days) == 0)
+		f = days - floor(days);
+	val_release(&v);
+	val_num_set(out, f < 0 ? NAN : f);
+	return 0;
+}

@@ -452,6 +452,17 @@ static int ev_ref(struct ectx *cx, const struct expr_node *n, val *out)
 	const expr_env *env = cx->env;
 	out->type = EXPR_NODES;
 	memset(&out->nodes, 0, sizeof out->nodes);
+	if (n->last_saved) {
+		if (!env || !env->last_saved) {
+			expr_nodes_push(&out->nodes, "");
+			return 0;
+		}
+		if (env->last_saved(env->user, n->str, &out->nodes) < 0) {
+			expr_nodes_release(&out->nodes);
+			return errf(cx->err, "unknown question '%s'", n->str);
+		}
+		return 0;
+	}
 	if (!env || !env->lookup)
 		return errf(cx->err, "cannot evaluate '${%s}' here", n->str);
 	if (env->lookup(env->user, n->str, &out->nodes) < 0) {
@@ -478,6 +489,9 @@ int expr_ev(struct ectx *cx, const struct expr_node *n, val *out)
 		val_str_borrow(out, cur ? cur : "");
 		return 0;
 	}
+	case N_PARENT:
+		val_str_borrow(out, "");
+		return 0;
 	case N_NEG: {
 		val k;
 		if (expr_ev(cx, expr_kid(cx->e, n, 0), &k) < 0)
@@ -553,7 +567,7 @@ int expr_arg_dup(struct ectx *cx, const struct expr_node *n, int i, char **out)
 static int run(const expr *e, const expr_env *env, val *v, char *err)
 {
 	char dummy[ERR_MAX];
-	struct ectx cx = { e, env, err ? err : dummy };
+	struct ectx cx = { e, env, err ? err : dummy, env ? env->seed : 0 };
 	if (!e) {
 		memset(v, 0, sizeof *v);
 		return errf(err, "no expression");

@@ -187,15 +187,6 @@ NUM1(fn_floor, floor)
 NUM1(fn_ceiling, ceil)
 NUM1(fn_abs, fabs)
 
-FN(fn_pow)
-{
-	double a, b;
-	if (expr_arg_num(cx, n, 0, &a) < 0 || expr_arg_num(cx, n, 1, &b) < 0)
-		return -1;
-	val_num_set(out, pow(a, b));
-	return 0;
-}
-
 /* Round x half away from zero to `places` decimals, on its decimal digits (as a person reads
  * them: round(1.005, 2) is 1.01), not on its binary value. */
 static double round_places(double x, long long places)
@@ -586,7 +577,28 @@ const struct expr_fn expr_fns[] = {
 	{ "floor", 1, 1, fn_floor },
 	{ "ceiling", 1, 1, fn_ceiling },
 	{ "abs", 1, 1, fn_abs },
-	{ "pow", 2, 2, fn_pow },
+	{ "pow", 2, 2, expr_fn_pow },
+	{ "sqrt", 1, 1, expr_fn_sqrt },
+	{ "exp", 1, 1, expr_fn_exp },
+	{ "exp10", 1, 1, expr_fn_exp10 },
+	{ "log", 1, 1, expr_fn_log },
+	{ "log10", 1, 1, expr_fn_log10 },
+	{ "sin", 1, 1, expr_fn_sin },
+	{ "cos", 1, 1, expr_fn_cos },
+	{ "tan", 1, 1, expr_fn_tan },
+	{ "asin", 1, 1, expr_fn_asin },
+	{ "acos", 1, 1, expr_fn_acos },
+	{ "atan", 1, 1, expr_fn_atan },
+	{ "atan2", 2, 2, expr_fn_atan2 },
+	{ "pi", 0, 0, expr_fn_pi },
+	{ "random", 0, 0, expr_fn_random },
+	{ "uuid", 0, 1, expr_fn_uuid },
+	{ "indexed-repeat", 3, 7, expr_fn_indexed_repeat },
+	{ "count-non-empty", 1, 1, expr_fn_count_non_empty },
+	{ "checklist", 2, -1, expr_fn_checklist },
+	{ "weighted-checklist", 2, -1, expr_fn_weighted_checklist },
+	{ "digest", 2, 3, expr_fn_digest },
+	{ "base64-decode", 1, 1, expr_fn_base64_decode },
 	{ "round", 1, 2, fn_round },
 	{ "count", 1, 1, fn_count },
 	{ "sum", 1, 1, fn_sum },
@@ -617,6 +629,8 @@ const struct expr_fn expr_fns[] = {
 	{ "format-date", 2, 2, expr_fn_format_date },
 	{ "format-date-time", 2, 2, expr_fn_format_date },
 	{ "decimal-date-time", 1, 1, expr_fn_decimal_date_time },
+	{ "date-time", 1, 1, expr_fn_date_time },
+	{ "decimal-time", 1, 1, expr_fn_decimal_time },
 	{ NULL, 0, 0, NULL },
 };
 

@@ -22,6 +22,7 @@ enum expr_node_kind {
 	N_NEG,      /* unary minus of kid 0 */
 	N_CHAIN,    /* kid 0 op[1] kid 1 op[2] kid 2 ...: operators of one precedence level */
 	N_CALL,     /* function fn applied to its kids */
+	N_PARENT,   /* a path ending in "..", e.g. position(..): a group, whose value is "" */
 };
 
 enum expr_op { OP_OR, OP_AND, OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
@@ -31,6 +32,7 @@ struct expr_node {
 	unsigned char kind;   /* enum expr_node_kind */
 	unsigned char fn;     /* N_CALL: index into expr_fns */
 	unsigned char ref_in_str; /* N_STR: the literal is '${name}' naming a question (choice-name) */
+	unsigned char last_saved; /* N_REF: ${last-saved#name} */
 	int pos;              /* byte offset in the source */
 	int nkids;            /* number of children */
 	int first;            /* index of the first child in expr.kid (and its operator in expr.op) */
@@ -72,6 +74,7 @@ struct ectx {
 	const struct expr *e;     /* the tree */
 	const expr_env *env;      /* the caller's callbacks */
 	char *err;                /* ERR_MAX error buffer */
+	unsigned long long rng;   /* random() and uuid(): generator state, from env->seed */
 };
 
 /* expr_eval.c */
@@ -138,6 +141,30 @@ EXPR_FN(expr_fn_count_selected);
 EXPR_FN(expr_fn_selected_at);
 EXPR_FN(expr_fn_choice_name);
 EXPR_FN(expr_fn_regex);              /* expr_regex.c */
+EXPR_FN(expr_fn_date_time);          /* expr_date.c */
+EXPR_FN(expr_fn_decimal_time);
+EXPR_FN(expr_fn_pow);                /* expr_math.c */
+EXPR_FN(expr_fn_sqrt);
+EXPR_FN(expr_fn_exp);
+EXPR_FN(expr_fn_exp10);
+EXPR_FN(expr_fn_log);
+EXPR_FN(expr_fn_log10);
+EXPR_FN(expr_fn_sin);
+EXPR_FN(expr_fn_cos);
+EXPR_FN(expr_fn_tan);
+EXPR_FN(expr_fn_asin);
+EXPR_FN(expr_fn_acos);
+EXPR_FN(expr_fn_atan);
+EXPR_FN(expr_fn_atan2);
+EXPR_FN(expr_fn_pi);
+EXPR_FN(expr_fn_random);
+EXPR_FN(expr_fn_uuid);
+EXPR_FN(expr_fn_indexed_repeat);     /* expr_nodeset.c */
+EXPR_FN(expr_fn_count_non_empty);
+EXPR_FN(expr_fn_checklist);
+EXPR_FN(expr_fn_weighted_checklist);
+EXPR_FN(expr_fn_digest);             /* expr_digest.c */
+EXPR_FN(expr_fn_base64_decode);
 
 /* UTF-8: number of characters, the byte offset of character `ci` (clamped to len), and the
  * length of the longest prefix of s of at most max bytes that does not cut a character

@@ -136,6 +136,9 @@ static expr *parse_cell(struct checker *ck, const char *sheetname, int row, cons
 			continue;
 		}
 		int m = resolve(ck, sheetname, row, col, cpos, name);
+		const char *at = (text ? text : src) + ck->refs.v[i].pos;
+		if (!strncmp(at, "${last-saved#", 13))
+			continue;   /* the saved interview's value: no dependency */
 		if (m >= 0 && node >= 0 && kind != FORM_X_DEFAULT)
 			add_edge(ck, m, node, kind == FORM_X_RELEVANT || kind == FORM_X_CALCULATION);
 	}
@@ -155,7 +158,10 @@ static void text_refs(struct checker *ck, const char *sheetname, int row, const 
 			form_err(ck->ld, sheetname, row, col, cpos, "'${' without a closing '}'");
 			return;
 		}
-		char *name = xstrndup(p + 2, (size_t)(end - p - 2));
+		const char *from = p + 2;
+		if (!strncmp(from, "last-saved#", 11) && from + 11 < end)
+			from += 11;   /* ${last-saved#q} */
+		char *name = xstrndup(from, (size_t)(end - from));
 		if (!form_is_xml_name(name))
 			form_err(ck->ld, sheetname, row, col, cpos, "'${%s}' is not a reference to a "
 				 "question name", name);

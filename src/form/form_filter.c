@@ -1,6 +1,7 @@
 /* form_filter.c: choice_filter's bare names. In XLSForm `county = ${county}` compares the
  * choice's own column `county` with a question; the expression language only knows ${name},
- * so bare names become ${-county} (see FORM_CHOICE_COLUMN_PREFIX in form.h). */
+ * so bare names become ${-county} (see FORM_CHOICE_COLUMN_PREFIX in form.h); a name that is
+ * a step of a path (current()/../q, ../q) names a question and stays. */
 #include "form/form_impl.h"
 
 #include <stdlib.h>
@@ -67,6 +68,12 @@ char *form_filter_rewrite(const char *src, int **map)
 			while (j < n && src[j] != '}')
 				j++;
 			j = j < n ? j + 1 : n;
+			copy(&o, src, i, j - i);
+			i = j;
+		} else if (name_start(c) && i > 0 && src[i - 1] == '/') {
+			size_t j = i;   /* a step of a path (current()/../q): a question */
+			while (j < n && name_char(src[j]))
+				j++;
 			copy(&o, src, i, j - i);
 			i = j;
 		} else if (name_start(c) && (i == 0 || !name_char(src[i - 1]))) {

@@ -52,6 +52,8 @@ struct engine {
 	double now;           /* fixed clock (seconds), 0 for the real one */
 	int complete;         /* the interview is complete (until a change reopens it) */
 	char uuid[STORE_UUID_LEN + 1];
+	char last_saved[STORE_UUID_LEN + 1]; /* ${last-saved#q}: that interview, "" for none */
+	int last_saved_known; /* last_saved was looked up */
 
 	/* per node, computed once */
 	int *nrep;            /* number of repeats strictly enclosing the node */

@@ -1,6 +1,7 @@
 /* eval.c: expressions evaluated in a position of the interview — ${name} resolved relative to
  * the current repeat instance (a nodeset when seen from outside the repeat), '.', position(..),
- * jr:choice-name, choice_filter columns — and the relevance, required and read-only rules. */
+ * indexed-repeat(), ${last-saved#q}, the seed of random(), jr:choice-name, choice_filter
+ * columns — and the relevance, required and read-only rules. */
 #include "interview/engine_impl.h"
 
 #include <math.h>
@@ -76,6 +77,106 @@ static int cb_lookup(void *user, const char *name, expr_nodes *out)
 	return 0;
 }
 
+/* indexed-repeat(): question `name` in the instances named of the repeats around it; the
+ * levels not named are the current position's where it shares them, else all instances. */
+static int cb_indexed(void *user, const char *name, int nrep, const char *const *reps,
+		      const int *idx, expr_nodes *out)
+{
+	iv_ctx *c = user;
+	engine *e = c->e;
+	const form *f = e->f;
+	int t = form_find(f, name);
+	if (t < 0 || form_type_is_container(f->nodes[t].type))
+		return -1;
+	int treps[ENGINE_NEST_MAX + 1], creps[ENGINE_NEST_MAX + 1];
+	int given[ENGINE_NEST_MAX + 1] = { 0 };
+	int nt = iv_repeats(e, t, treps);
+	for (int k = 0; k < nrep; k++) {
+		int r = form_find(f, reps[k]), l = 0;
+		while (l < nt && treps[l] != r)
+			l++;
+		if (r < 0 || l == nt)
+			return -1;
+		given[l] = idx[k] > 0 ? idx[k] : -1;
+	}
+	int nc = iv_repeats(e, c->pos.node, creps);
+	if (nc > c->pos.ninst)
+		nc = c->pos.ninst;
+	iv_pos p;
+	memset(&p, 0, sizeof p);
+	int shared = 1;
+	for (p.ninst = 0; p.ninst < nt; p.ninst++) {
+		int l = p.ninst, k;
+		shared = shared && l < nc && creps[l] == treps[l];
+		if (given[l] < 0)
+			return 0;   /* instance 0 or none: no value */
+		if (given[l])
+			k = given[l];
+		else if (shared)
+			k = c->pos.inst[l];
+		else
+			break;
+		iv_pos r = p;
+		r.node = treps[l];
+		if (k > iv_count(e, &r))
+			return 0;
+		p.inst[l] = k;
+		shared = shared && k == c->pos.inst[l];   /* deeper levels: still ours? */
+	}
+	push_values(e, t, treps, nt, &p, 0, out);
+	return 0;
+}
+
+/* ${last-saved#name}: name's answer, at the same place (repeat instances shared with the
+ * position), in the interview of this form saved last in the database; "" when none. */
+static int cb_last_saved(void *user, const char *name, expr_nodes *out)
+{
+	iv_ctx *c = user;
+	engine *e = c->e;
+	int t = form_find(e->f, name);
+	if (t < 0)
+		return -1;
+	char err[ERR_MAX], *v = NULL;
+	if (!e->last_saved_known) {
+		e->last_saved_known = 1;
+		if (store_last_saved(e->st, e->f->id, e->uuid, e->last_saved, err))
+			e->last_saved[0] = '\0';   /* unreadable: as if there were none */
+	}
+	int treps[ENGINE_NEST_MAX + 1], creps[ENGINE_NEST_MAX + 1];
+	int nt = iv_repeats(e, t, treps), nc = iv_repeats(e, c->pos.node, creps);
+	if (nc > c->pos.ninst)
+		nc = c->pos.ninst;
+	int j = 0;
+	while (j < nc && j < nt && creps[j] == treps[j])
+		j++;
+	if (e->last_saved[0] && j == nt && !form_type_is_container(e->f->nodes[t].type)) {
+		iv_pos p = c->pos;
+		p.node = t;
+		p.ninst = nt;
+		char *path = iv_path(e, &p);
+		if (store_answer_value(e->st, e->last_saved, path, &v, err))
+			v = NULL;
+		free(path);
+	}
+	expr_nodes_push(out, v ? v : "");
+	free(v);
+	return 0;
+}
+
+/* The seed of random() and uuid() at pos: the interview's UUID and the position, so that a
+ * value stays the same when recomputed, differs between questions, instances and interviews,
+ * and `simulate --seed` (whose UUIDs are seeded) gives the same values again. */
+static unsigned long long position_seed(const engine *e, const iv_pos *pos)
+{
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	for (const char *p = e->uuid; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	h = (h ^ (unsigned long long)pos->node) * 0x100000001b3ULL;
+	for (int i = 0; i < pos->ninst; i++)
+		h = (h ^ (unsigned long long)pos->inst[i]) * 0x100000001b3ULL;
+	return h;
+}
+
 static const char *cb_current(void *user)
 {
 	iv_ctx *c = user;
@@ -112,7 +213,10 @@ void iv_ctx_init(iv_ctx *c, engine *e, const iv_pos *pos)
 	c->env.current = cb_current;
 	c->env.position = cb_position;
 	c->env.choice_label = cb_choice_label;
+	c->env.indexed = cb_indexed;
+	c->env.last_saved = cb_last_saved;
 	c->env.now = e->now;
+	c->env.seed = position_seed(e, pos);
 }
 
 int iv_eval_bool(engine *e, const iv_pos *pos, const expr *x, const char *dot, int *out,
@@ -269,7 +373,9 @@ char *iv_interpolate(engine *e, const iv_pos *pos, const char *text)
 		sb_add(&sb, p, (size_t)(s - p));
 		char *name = xstrndup(s + 2, (size_t)(close - s - 2));
 		expr_nodes ns = { 0 };
-		if (name[0] != FORM_CHOICE_COLUMN_PREFIX && cb_lookup(&c, name, &ns) == 0) {
+		int saved = !strncmp(name, "last-saved#", 11);
+		if (saved ? cb_last_saved(&c, name + 11, &ns) == 0 :
+		    name[0] != FORM_CHOICE_COLUMN_PREFIX && cb_lookup(&c, name, &ns) == 0) {
 			for (int i = 0; i < ns.n; i++) {
 				if (i)
 					sb_adds(&sb, ", ");

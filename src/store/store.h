@@ -161,6 +161,13 @@ int store_interview_get(store *st, const char *uuid, store_interview *out, char 
 void store_interview_release(store_interview *iv);
 void store_interviews_free(store_interview *ivs, int n);
 
+/* ${last-saved#q}: the UUID of the interview of form_id modified last in this file, other
+ * than exclude_uuid ("" in out when there is none); and the answered value at path of an
+ * interview (*value NULL when there is none; malloc'd). Return 0, or -1 with err. */
+int store_last_saved(store *st, const char *form_id, const char *exclude_uuid,
+		     char out[STORE_UUID_LEN + 1], char *err);
+int store_answer_value(store *st, const char *uuid, const char *path, char **value, char *err);
+
 /* Progress by a question: interviews complete and draft by their answer to it. */
 typedef struct store_progress_row {
 	char *value;          /* the answer; NULL for interviews without one */

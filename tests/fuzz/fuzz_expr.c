@@ -34,6 +34,32 @@ static int lookup(void *user, const char *name, expr_nodes *out)
 	return 0;
 }
 
+/* indexed-repeat(): the lookup's values of name, the item of the first index */
+static int indexed(void *user, const char *name, int nrep, const char *const *reps,
+		   const int *idx, expr_nodes *out)
+{
+	expr_nodes all = { 0 };
+	if (nrep < 1 || lookup(user, name, &all) < 0) {
+		expr_nodes_release(&all);
+		return -1;
+	}
+	if (idx[0] >= 1 && idx[0] <= all.n)
+		expr_nodes_push(out, all.items[idx[0] - 1]);
+	expr_nodes_release(&all);
+	return 0;
+}
+
+/* ${last-saved#name}: the first of the lookup's values, or "" */
+static int last_saved(void *user, const char *name, expr_nodes *out)
+{
+	expr_nodes all = { 0 };
+	int r = lookup(user, name, &all);
+	if (r == 0)
+		expr_nodes_push(out, all.n ? all.items[0] : "");
+	expr_nodes_release(&all);
+	return r;
+}
+
 static const char *current(void *user)
 {
 	return "5";
@@ -83,7 +109,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	expr_refs(e, ref, &len);
 
 	expr_env env = { .lookup = lookup, .current = current, .position = position,
-		.choice_label = choice_label, .now = 1583037045.25 };
+		.choice_label = choice_label, .indexed = indexed, .last_saved = last_saved,
+		.now = 1583037045.25, .seed = 42 };
 	expr_value v;
 	if (expr_eval(e, &env, &v, err) == 0) {
 		char *s = expr_value_string(&v);

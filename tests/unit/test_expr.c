@@ -47,6 +47,39 @@ static int fake_lookup(void *user, const char *name, expr_nodes *out)
 	return -1;
 }
 
+/* indexed-repeat: the fake's repeats have one level; item idx[0] of name's list */
+static int fake_indexed(void *user, const char *name, int nrep, const char *const *reps,
+			const int *idx, expr_nodes *out)
+{
+	struct fake *f = user;
+	expr_nodes all = { 0 };
+	if (nrep != 1 || fake_lookup(f, reps[0], &all) < 0 || fake_lookup(f, name, &all) < 0) {
+		expr_nodes_release(&all);
+		return -1;
+	}
+	expr_nodes_release(&all);
+	fake_lookup(f, name, &all);
+	if (idx[0] >= 1 && idx[0] <= all.n)
+		expr_nodes_push(out, all.items[idx[0] - 1]);
+	expr_nodes_release(&all);
+	return 0;
+}
+
+/* ${last-saved#name}: the answer called "saved.name", else "" */
+static int fake_last_saved(void *user, const char *name, expr_nodes *out)
+{
+	struct fake *f = user;
+	char *key = xasprintf("saved.%s", name);
+	int found = fake_lookup(f, key, out);
+	free(key);
+	if (found < 0) {
+		if (!strcmp(name, "nope"))
+			return -1;
+		expr_nodes_push(out, "");
+	}
+	return 0;
+}
+
 static const char *fake_current(void *user)
 {
 	struct fake *f = user;
@@ -96,7 +129,7 @@ static char *read_value(const char **p, int in_list)
 	return xstrndup(s, (size_t)(e - s));
 }
 
-/* Parse "a=3 b='x y' r=[1,2,'a b'] .=5 @pos=2 @now=0" into f and env. */
+/* Parse "a=3 b='x y' r=[1,2,'a b'] .=5 @pos=2 @now=0 @seed=7" into f and env. */
 static void fake_parse(struct fake *f, expr_env *env, const char *line)
 {
 	const char *p = line;
@@ -135,6 +168,10 @@ static void fake_parse(struct fake *f, expr_env *env, const char *line)
 			f->position = atoi(vals.items[0]);
 			expr_nodes_release(&vals);
 			free(name);
+		} else if (!strcmp(name, "@seed")) {
+			env->seed = strtoull(vals.items[0], NULL, 10);
+			expr_nodes_release(&vals);
+			free(name);
 		} else if (!strcmp(name, "@now")) {
 			env->now = atof(vals.items[0]);
 			expr_nodes_release(&vals);
@@ -158,6 +195,8 @@ static void fake_env(struct fake *f, expr_env *env)
 	env->current = fake_current;
 	env->position = fake_position;
 	env->choice_label = fake_choice_label;
+	env->indexed = fake_indexed;
+	env->last_saved = fake_last_saved;
 	env->now = TEST_NOW;
 }
 
@@ -427,6 +466,24 @@ static void test_refs(void **state)
 	expr_refs(e, collect, &r);
 	assert_int_equal(r.n, 1);
 	assert_string_equal(r.names[0], "кыргыз_q");
+	expr_free(e);
+
+	/* paths give their last name at their start; last-saved its name at its "${" */
+	src = ". > ../min and current()/../max > /data/grp/x + ${last-saved#y} + ./z + ..";
+	e = expr_parse(src, err, &pos);
+	assert_non_null(e);
+	r.n = 0;
+	expr_refs(e, collect, &r);
+	assert_int_equal(r.n, 5);
+	assert_string_equal(r.names[0], "min");
+	assert_int_equal(r.pos[0], (int)(strstr(src, "../min") - src));
+	assert_string_equal(r.names[1], "max");
+	assert_int_equal(r.pos[1], (int)(strstr(src, "current()") - src));
+	assert_string_equal(r.names[2], "x");
+	assert_int_equal(r.pos[2], (int)(strstr(src, "/data") - src));
+	assert_string_equal(r.names[3], "y");
+	assert_int_equal(r.pos[3], (int)(strstr(src, "${last") - src));
+	assert_string_equal(r.names[4], "z");
 	expr_free(e);
 }
 
