@@ -199,6 +199,36 @@ int csv_parse(const char *data, size_t len, csv_doc *out, char *err)
 	return csv_parse_bounded(data, len, NULL, out, err);
 }
 
+/* A header name and its column, sorted by name then column (first_repeated). */
+struct named_col { const char *name; int col; };
+
+static int named_col_cmp(const void *a, const void *b)
+{
+	const struct named_col *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : (x->col > y->col) - (x->col < y->col);
+}
+
+/* The first column c that repeats a non-empty name of an earlier column d: 1 with *d, *c; 0 when
+ * every name is unique. Sorted, not compared pairwise: 100,000 columns stay fast. */
+static int first_repeated(char *const *names, int n, int *d, int *c)
+{
+	struct named_col *v = xcalloc((size_t)n + 1, sizeof *v);
+	for (int i = 0; i < n; i++)
+		v[i] = (struct named_col){ names[i], i };
+	qsort(v, (size_t)n, sizeof *v, named_col_cmp);
+	int found = 0;
+	for (int i = 1; i < n; i++)   /* v[i-1] starts a run of one name: v[i] is its second */
+		if (v[i].name[0] && strcmp(v[i].name, v[i - 1].name) == 0 &&
+		    (i < 2 || strcmp(v[i - 2].name, v[i].name) != 0) && (!found || v[i].col < *c)) {
+			*d = v[i - 1].col;
+			*c = v[i].col;
+			found = 1;
+		}
+	free(v);
+	return found;
+}
+
 int csv_parse_bounded(const char *data, size_t len, const import_limits *lim, csv_doc *out,
 		      char *err)
 {
@@ -244,14 +274,11 @@ int csv_parse_bounded(const char *data, size_t len, const import_limits *lim, cs
 			n--;
 		out->header[c] = xstrndup(h, n);
 	}
-	for (int c = 0; c < nf; c++) {
-		for (int d = 0; d < c; d++) {
-			if (out->header[c][0] && strcmp(out->header[c], out->header[d]) == 0) {
-				errf(err, "%d: column '%s' appears twice (columns %d and %d)", line,
-				     out->header[c], d + 1, c + 1);
-				goto fail;
-			}
-		}
+	int dup_c = 0, dup_d = 0;
+	if (first_repeated(out->header, nf, &dup_d, &dup_c)) {
+		errf(err, "%d: column '%s' appears twice (columns %d and %d)", line,
+		     out->header[dup_c], dup_d + 1, dup_c + 1);
+		goto fail;
 	}
 	r.doc = out;
 	r.noffs = 0;
