@@ -5,7 +5,7 @@
 #   make test-full  the long variants too (crash test x200, PSPP and browser checks)
 #   make fuzz     libFuzzer harnesses (clang)      make bench   benchmarks in bench/
 
-PKGS     = ncursesw sqlite3 gsl libzip expat xlsxwriter nettle
+PKGS     = ncursesw sqlite3 gsl libzip expat xlsxwriter nettle freexl
 BUILD    = build
 CC      ?= cc
 WARN     = -Wall -Wextra -Werror -Wno-unused-parameter

@@ -480,8 +480,9 @@ static void row_start(xlsx *x, const char **a)
 		     x->row);
 	} else if (n <= x->row) {
 		fail(x, "%s:%ld: damaged .xlsx file: rows out of order", x->sheet, n);
-	} else if (n > SHEETS_MAX_ROWS) {
-		fail(x, "%s:%ld: too many rows (more than %d)", x->sheet, n, SHEETS_MAX_ROWS);
+	} else if (n > SHEETS_MAX_ROWNUM) {
+		fail(x, "%s:%ld: damaged .xlsx file: row number past Excel's last row %d", x->sheet, n,
+		     SHEETS_MAX_ROWNUM);
 	} else {
 		x->row = n;
 		x->row_depth = x->depth;
@@ -544,7 +545,8 @@ static void cell_end(xlsx *x)
 	} else {
 		sb_add(v, raw, n);   /* "e" (#N/A, ...) and unknown types: the text as it is */
 	}
-	if (wbb_cell(x->b, x->col, sb_str(v), v->len, x->err))
+	/* A cell with formatting and no value costs nothing: the row keeps only cells with text. */
+	if (v->len && wbb_cell(x->b, x->col, sb_str(v), v->len, x->err))
 		fail_quiet(x);
 	x->next_col = x->col + 1;
 }

@@ -580,8 +580,9 @@ static void test_xlsx_sheet_errors(void **state)
 	                    "survey:2: damaged .xlsx file: rows out of order");
 	assert_string_equal(sheet_data_err("<row r=\"x\"/>"),
 	                    "survey: damaged .xlsx file: bad row number 'x' after row 0");
-	assert_string_equal(sheet_data_err("<row r=\"1000001\"><c><v>1</v></c></row>"),
-	                    "survey:1000001: too many rows (more than 1000000)");
+	assert_string_equal(sheet_data_err("<row r=\"1048577\"><c><v>1</v></c></row>"),
+	                    "survey:1048577: damaged .xlsx file: row number past Excel's last row "
+	                    "1048576");
 	assert_string_equal(sheet_data_err("<row><c r=\"XFE1\"><v>1</v></c></row>"),
 	                    "survey:1: too many columns (more than 16384)");
 	assert_string_equal(sheet_data_err("<row><c r=\"AAAAAAAAAAAAAAAAAAA1\"><v>1</v></c></row>"),
@@ -729,15 +730,21 @@ static void test_read_dispatch(void **state)
 	char err[ERR_MAX];
 	workbook wb;
 	assert_int_equal(workbook_read("x.txt", &wb, err), -1);
-	assert_string_equal(err, "unknown questionnaire format: the name must end in .xlsx, .csv or .md");
+	assert_string_equal(err, "unknown questionnaire format: the name must end in .xlsx, .xlsm, "
+	                    ".xls, .csv or .md");
 	assert_int_equal(workbook_read("dir.md/x", &wb, err), -1);
-	assert_string_equal(err, "unknown questionnaire format: the name must end in .xlsx, .csv or .md");
-	assert_int_equal(workbook_read("old.XLS", &wb, err), -1);
-	assert_string_equal(err, "old .xls files cannot be read: save it as .xlsx");
+	assert_string_equal(err, "unknown questionnaire format: the name must end in .xlsx, .xlsm, "
+	                    ".xls, .csv or .md");
+	assert_string_equal(workbook_kind("old.XLS"), "xls");
+	assert_string_equal(workbook_kind("macros.xlsm"), "xlsx");
+	assert_string_equal(workbook_kind("f.Xlsx"), "xlsx");
+	assert_null(workbook_kind("dir.xls/f"));
+	assert_int_equal(workbook_read_mem("m.xls", "xls", "PK\3\4", 4, &wb, err), -1);
+	assert_string_equal(err, "not an .xls file (no OLE2 header): is it another format renamed?");
 	assert_int_equal(workbook_read("/nonexistent/form.MD", &wb, err), -1);
 	assert_string_equal(err, "cannot open: No such file or directory");
 	assert_int_equal(workbook_read_mem("m", "ods", "", 0, &wb, err), -1);
-	assert_string_equal(err, "unknown questionnaire format 'ods': use xlsx, csv or md");
+	assert_string_equal(err, "unknown questionnaire format 'ods': use xlsx, xls, csv or md");
 	assert_null(wb.path);
 }
 
