@@ -72,6 +72,19 @@ void xlsx_add_double(strbuf *out, double v);  /* the same for a number already p
 void xlsx_add_text(strbuf *out, const char *s, size_t n);
 int xlsx_hexval(char c);                     /* 0-15, or -1 if c is not a hex digit */
 
+/* Worksheet XML with its valueless rows removed (sheets_xlsx_rows.c): rows holding only
+ * self-closing <c/> cells (formatting), with a row number, never reach the XML parser. */
+typedef struct xlsx_rowfilter {
+	strbuf carry;   /* bytes kept for the next chunk (a row not yet complete) */
+	strbuf out;     /* the filtered text of the last call */
+} xlsx_rowfilter;
+/* Takes the next n bytes of the part (final: the last call, n may be 0); returns the text to
+ * give the XML parser now (*outlen bytes, valid until the next call). Empty the carry (len 0)
+ * before a new part. */
+const char *xlsx_rows_filter(xlsx_rowfilter *f, const char *buf, size_t n, int final,
+                             size_t *outlen);
+void xlsx_rows_release(xlsx_rowfilter *f);
+
 /* The readers: fill a zeroed *wb (path already set); on failure the caller releases it. */
 int sheets_read_md(const char *data, size_t len, workbook *wb, char *err);
 int sheets_read_csv(const char *data, size_t len, workbook *wb, char *err);
