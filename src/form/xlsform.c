@@ -304,6 +304,10 @@ static void read_settings(form_loader *ld)
 				ld->instance_name_col = xstrdup(h->cells[c]);
 			} else if (!strcmp(key, "name") && *v) {
 				ld->root_name = v;
+				if (!form_is_xml_name(v))
+					form_err(ld, sh->name, r->line, h->cells[c], -1, "'%s' is not a valid "
+						 "name for the form's root: it must start with a letter or '_' "
+						 "and hold only letters, digits, '-', '_' and '.'", v);
 			} else if (!strcmp(key, "allow_choice_duplicates"))
 				ld->allow_choice_duplicates = form_yes_no(v) == 1;
 			if (dst && *v) {
@@ -388,6 +392,10 @@ static struct list_info *read_choices(form_loader *ld)
 			continue;
 		}
 		int *li = form_map_find(f->list_names, 0, list);
+		if (!li && !form_is_xml_name(list))   /* pyxform refuses it too */
+			form_err(ld, sname, r->line, NULL, -1, "list_name '%s' is not a valid name: it "
+				 "must start with a letter or '_' and hold only letters, digits, '-', "
+				 "'_' and '.'", list);
 		if (!li) {
 			f->lists = xreallocarray(f->lists, (size_t)f->nlists + 1, sizeof *f->lists);
 			form_list *l = &f->lists[f->nlists];
