@@ -2,14 +2,8 @@
 # libfreexl), .xlsm (read as .xlsx; macros never run or read), and sheets formatted down to
 # Excel's last row (1,048,576): only rows with a value count, blank rows and columns cost nothing.
 . tests/lib.sh
+. tests/cli/xls-lib.sh
 F=tests/fixtures/forms
-
-# the python that has xlwt (tools/install-deps installs Debian's python3-xlwt)
-PY=
-for p in python3 /usr/bin/python3; do
-	"$p" -c 'import xlwt' 2>/dev/null && { PY=$p; break; }
-done
-[ -n "$PY" ] || { not_ok "no python3 with xlwt: run tools/install-deps"; done_testing; exit 1; }
 
 dump() { "$SURVEY" check --dump "$1" | sed 's/^survey source=.*$//'; }
 

@@ -4,13 +4,9 @@
 # start-geopoint are metadata a laptop records blank (a warning says why), username comes from
 # --interviewer; all of it flows through simulate, export and merge, in .md, .csv, .xlsx, .xls.
 . tests/lib.sh
+. tests/cli/xls-lib.sh
 F=tests/fixtures/forms
 
-PY=
-for p in python3 /usr/bin/python3; do
-	"$p" -c 'import xlwt' 2>/dev/null && { PY=$p; break; }
-done
-[ -n "$PY" ] || { not_ok "no python3 with xlwt: run tools/install-deps"; done_testing; exit 1; }
 "$PY" $F/gen_xls.py $F/meta-legacy.md "$TMP/meta-legacy.xls"
 
 for form in $F/meta-legacy.md $F/meta-legacy.csv $F/meta-legacy.xlsx "$TMP/meta-legacy.xls"; do

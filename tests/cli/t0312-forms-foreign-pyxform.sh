@@ -4,13 +4,9 @@
 # a repeat named like the form's root, parameters that are not key=value, list and root names
 # that are not XML names. In .md and .xls.
 . tests/lib.sh
+. tests/cli/xls-lib.sh
 F=tests/fixtures/forms
 
-PY=
-for p in python3 /usr/bin/python3; do
-	"$p" -c 'import xlwt' 2>/dev/null && { PY=$p; break; }
-done
-[ -n "$PY" ] || { not_ok "no python3 with xlwt: run tools/install-deps"; done_testing; exit 1; }
 
 run "$SURVEY" check $F/platform.md
 expect_rc 1 "a form with other platforms' features is refused"
