@@ -175,13 +175,13 @@ typedef struct form {
 	struct form_map *list_names; /* private: list name -> list index */
 } form;
 
-/* Read a questionnaire (.xlsx, .csv, .md) and build its model. Every problem found goes into
+/* Read a questionnaire (.xlsx/.xlsm, .xls, .csv, .md) and build its model. Every problem found goes into
  * diags (when not NULL), loading continues past errors to find them all. Returns 0 and sets
  * *out (free with form_free) when there was no error (warnings are allowed); otherwise -1,
  * *out = NULL, and err holds one line: the first error, located, when diags is NULL, or
  * "'FILE' has N errors" otherwise. */
 int form_load(const char *path, form **out, form_diags *diags, char *err);
-/* The same from memory; kind is "xlsx", "csv" or "md"; name is used in messages. */
+/* The same from memory; kind is "xlsx", "xls", "csv" or "md"; name is used in messages. */
 int form_load_mem(const char *name, const char *kind, const void *data, size_t len,
                   form **out, form_diags *diags, char *err);
 /* The same from a workbook already read (wb->path names it). wb is not changed. */

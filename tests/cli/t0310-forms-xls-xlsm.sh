@@ -31,6 +31,12 @@ expect_rc 0 "export of interviews made from a .xls form"
 expect_out "^exported [1-4] interviews \(1 form version\)" "the interviews are exported"
 run "$SURVEY" import "$TMP/basic.xls" "$TMP/x.csv" --db "$TMP/y.db"
 expect_rc 0 "import with a .xls form"
+# merge reads the embedded .xls back (through a private temporary copy) to check the answers
+run "$SURVEY" pack "$TMP/x.db" -o "$TMP/stick.db"
+expect_rc 0 "pack a database made from a .xls form"
+run "$SURVEY" merge -o "$TMP/all.db" "$TMP/stick.db" --allow-simulated
+expect_rc 0 "merge checks its answers against the embedded .xls form"
+expect_out "4 new" "every interview is merged"
 
 # a damaged .xls and another file renamed .xls: one line each
 head -c 3000 "$TMP/basic.xls" >"$TMP/cut.xls"
