@@ -4,6 +4,7 @@
  * bad row leaves nothing and a bad file changes nothing. An interview whose UUID is already
  * in the database is compared, not added again. */
 #include "export/import_impl.h"
+#include "form/sheets.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -60,18 +61,6 @@ static void report_hidden(import_job *job)
 }
 
 /* ---- preparing ---- */
-
-static const char *kind_of_path(const char *path)
-{
-	const char *dot = strrchr(path, '.');
-	if (dot && ascii_casecmp(dot, ".xlsx") == 0)
-		return "xlsx";
-	if (dot && ascii_casecmp(dot, ".csv") == 0)
-		return "csv";
-	if (dot && ascii_casecmp(dot, ".md") == 0)
-		return "md";
-	return NULL;
-}
 
 /* "DATA-REPEAT.csv" beside "DATA.csv" (the extension kept). */
 static char *repeat_file_path(const char *data, const char *suffix)
@@ -301,9 +290,10 @@ int import_prepare(const import_opts *o, import_report_fn fn, void *arg, import_
 	job->limits = o->limits;
 	job->form_path = xstrdup(o->form_path);
 	job->data_path = xstrdup(o->data_path);
-	const char *kind = kind_of_path(o->form_path);
+	const char *kind = workbook_kind(o->form_path);
 	if (!kind) {
-		errf(err, "cannot tell the format of '%s' (.xlsx, .csv or .md)", o->form_path);
+		errf(err, "cannot tell the format of '%s' (.xlsx, .xls, .csv or .md)",
+		     o->form_path);
 		goto fail;
 	}
 	if (import_regular_file(o->form_path, err) || form_load(o->form_path, &job->f, NULL, err))

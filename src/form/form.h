@@ -58,12 +58,17 @@ typedef enum form_type {
 	FORM_RANGE, FORM_ACKNOWLEDGE, FORM_HIDDEN,
 	/* metadata: filled by the engine, never shown */
 	FORM_START, FORM_END, FORM_TODAY, FORM_DEVICEID, FORM_USERNAME,
+	/* metadata a laptop records blank (no SIM, no GPS, no e-mail account; audit: the event
+	 * log keeps that paradata): present in the data, never shown, never answered */
+	FORM_PHONENUMBER, FORM_SIMSERIAL, FORM_SUBSCRIBERID, FORM_EMAIL, FORM_AUDIT,
+	FORM_START_GEOPOINT,
 	FORM_NTYPES
 } form_type;
 
 /* The XLSForm spelling of a type ("select_one", "dateTime", "begin group" for FORM_GROUP). */
 const char *form_type_name(form_type t);
-int form_type_is_meta(form_type t);       /* start, end, today, deviceid, username */
+int form_type_is_meta(form_type t);       /* start, end, today, deviceid, username, and the
+                                             blank ones: phonenumber ... start-geopoint */
 int form_type_is_container(form_type t);  /* root, group, repeat */
 /* Does the interviewer answer it (not a note, calculate, hidden, metadata or container)? */
 int form_type_is_input(form_type t);
@@ -170,13 +175,13 @@ typedef struct form {
 	struct form_map *list_names; /* private: list name -> list index */
 } form;
 
-/* Read a questionnaire (.xlsx, .csv, .md) and build its model. Every problem found goes into
+/* Read a questionnaire (.xlsx/.xlsm, .xls, .csv, .md) and build its model. Every problem found goes into
  * diags (when not NULL), loading continues past errors to find them all. Returns 0 and sets
  * *out (free with form_free) when there was no error (warnings are allowed); otherwise -1,
  * *out = NULL, and err holds one line: the first error, located, when diags is NULL, or
  * "'FILE' has N errors" otherwise. */
 int form_load(const char *path, form **out, form_diags *diags, char *err);
-/* The same from memory; kind is "xlsx", "csv" or "md"; name is used in messages. */
+/* The same from memory; kind is "xlsx", "xls", "csv" or "md"; name is used in messages. */
 int form_load_mem(const char *name, const char *kind, const void *data, size_t len,
                   form **out, form_diags *diags, char *err);
 /* The same from a workbook already read (wb->path names it). wb is not changed. */

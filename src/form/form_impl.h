@@ -40,6 +40,10 @@ typedef struct form_type_parse {
 	form_type type;     /* ROW_QUESTION */
 	int list_at, list_len;  /* selects: the list name's place in the type string; len 0 if none */
 	int or_other;       /* "or_other" (or "or other", "or specify other") follows the list */
+	const char *modern; /* an old spelling pyxform still accepts: the modern one to name in a
+	                       warning ("select_one" for "select one from LIST"); else NULL */
+	int digits_only;    /* "phone number": a text question that takes digits only */
+	const char *platform; /* another platform's extension ("SurveyCTO", ...): refused */
 } form_type_parse;
 /* Classify a type cell (already trimmed). Never fails: unknown text gives ROW_UNKNOWN. */
 void form_parse_type(const char *s, form_type_parse *tp);
@@ -98,6 +102,7 @@ typedef struct form_loader {
 	form_map node_names_lc;   /* the same, case-insensitive, for warnings */
 	form_map repeat_names; /* repeat names anywhere */
 	char *instance_name_col;  /* header of instance_name on the settings sheet */
+	const char *root_name; /* settings 'name' (the instance root), borrowed; NULL if none */
 } form_loader;
 
 /* Report a problem (file is the loader's). */

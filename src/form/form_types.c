@@ -26,6 +26,12 @@ static const char *const type_names[FORM_NTYPES] = {
 	[FORM_TODAY] = "today",
 	[FORM_DEVICEID] = "deviceid",
 	[FORM_USERNAME] = "username",
+	[FORM_PHONENUMBER] = "phonenumber",
+	[FORM_SIMSERIAL] = "simserial",
+	[FORM_SUBSCRIBERID] = "subscriberid",
+	[FORM_EMAIL] = "email",
+	[FORM_AUDIT] = "audit",
+	[FORM_START_GEOPOINT] = "start-geopoint",
 };
 
 const char *form_type_name(form_type t)
@@ -35,7 +41,7 @@ const char *form_type_name(form_type t)
 
 int form_type_is_meta(form_type t)
 {
-	return t >= FORM_START && t <= FORM_USERNAME;
+	return t >= FORM_START && t <= FORM_START_GEOPOINT;
 }
 
 int form_type_is_container(form_type t)
@@ -68,31 +74,91 @@ static const struct {
 	{ "start", FORM_START },
 	{ "end", FORM_END },
 	{ "today", FORM_TODAY },
-	{ "deviceid", FORM_DEVICEID }, { "imei", FORM_DEVICEID },
+	{ "deviceid", FORM_DEVICEID },
 	{ "username", FORM_USERNAME },
+	{ "phonenumber", FORM_PHONENUMBER },
+	{ "simserial", FORM_SIMSERIAL },
+	{ "subscriberid", FORM_SUBSCRIBERID },
+	{ "email", FORM_EMAIL },
+	{ "audit", FORM_AUDIT },
+	{ "start-geopoint", FORM_START_GEOPOINT },
+};
+
+/* Old spellings pyxform still accepts (its type dictionary), read as the modern type with a
+ * warning that names it. */
+static const struct {
+	const char *name;
+	form_type type;
+} legacy[] = {
+	{ "imei", FORM_DEVICEID }, { "uri:deviceid", FORM_DEVICEID },
+	{ "device id", FORM_DEVICEID }, { "get device id", FORM_DEVICEID },
+	{ "get today", FORM_TODAY },
+	{ "get start time", FORM_START }, { "start time", FORM_START },
+	{ "get end time", FORM_END }, { "end time", FORM_END },
+	{ "uri:username", FORM_USERNAME }, { "uri:email", FORM_EMAIL },
+	{ "uri:phonenumber", FORM_PHONENUMBER }, { "get phone number", FORM_PHONENUMBER },
+	{ "uri:simserial", FORM_SIMSERIAL }, { "sim id", FORM_SIMSERIAL },
+	{ "get sim id", FORM_SIMSERIAL },
+	{ "uri:subscriberid", FORM_SUBSCRIBERID }, { "subscriber id", FORM_SUBSCRIBERID },
+	{ "get subscriber id", FORM_SUBSCRIBERID },
+	{ "add text prompt", FORM_TEXT }, { "q string", FORM_TEXT },
+	{ "add integer prompt", FORM_INTEGER }, { "q int", FORM_INTEGER },
+	{ "add decimal prompt", FORM_DECIMAL }, { "q decimal", FORM_DECIMAL },
+	{ "add date prompt", FORM_DATE }, { "q date", FORM_DATE },
+	{ "add dateTime prompt", FORM_DATETIME }, { "add date time prompt", FORM_DATETIME },
+	{ "q dateTime", FORM_DATETIME }, { "q date time", FORM_DATETIME },
+	{ "date time", FORM_DATETIME },
+	{ "add note prompt", FORM_NOTE }, { "q note", FORM_NOTE },
+	{ "add calculate prompt", FORM_CALCULATE }, { "q calculate", FORM_CALCULATE },
+	{ "add acknowledge prompt", FORM_ACKNOWLEDGE }, { "q acknowledge", FORM_ACKNOWLEDGE },
 };
 
 /* XLSForm types that exist but that a keyboard-only offline interview cannot answer. */
 static const char *const unsupported[] = {
-	"geopoint", "geotrace", "geoshape", "start-geopoint", "background-geopoint",
+	"geopoint", "geotrace", "geoshape", "background-geopoint",
 	"image", "photo", "audio", "video", "file", "barcode", "background-audio",
-	"background-video", "audit", "phonenumber", "simserial", "subscriberid", "email",
+	"background-video",
 	"xml-external", "csv-external", "osm", "entity", "add image prompt",
 	"add photo prompt", "add audio prompt", "add video prompt", "add file prompt",
+	"location", "gps", "q location", "q geopoint", "add location prompt", "q picture",
+	"q image", "q audio", "q video", "q barcode", "add barcode prompt",
 };
 
-/* Select commands: the words before the list name. */
+/* Types, and type prefixes (ending in ':'), of other platforms' XLSForm dialects. */
+static const struct {
+	const char *name;
+	const char *platform;
+} foreign[] = {
+	{ "text audit", "SurveyCTO" }, { "audio audit", "SurveyCTO" },
+	{ "sensor_statistic", "SurveyCTO" }, { "sensor_stream", "SurveyCTO" },
+	{ "caseid", "SurveyCTO" }, { "comments", "SurveyCTO" },
+	{ "speed violations count", "SurveyCTO" }, { "speed violations list", "SurveyCTO" },
+	{ "speed violations audit", "SurveyCTO" },
+	{ "begin kobomatrix", "KoboToolbox" }, { "begin_kobomatrix", "KoboToolbox" },
+	{ "end kobomatrix", "KoboToolbox" }, { "end_kobomatrix", "KoboToolbox" },
+	{ "db:", "CHT" },
+	{ "cht:", "CHT" },
+};
+
+/* Select commands: the words before the list name ("from file" before "from"). */
 static const struct {
 	const char *cmd;
 	form_type type;   /* FORM_ROOT: a select survey cannot interview */
+	int old;          /* an old spelling: accepted with a warning naming the modern one */
 } selects[] = {
-	{ "select_one", FORM_SELECT_ONE }, { "select one", FORM_SELECT_ONE },
-	{ "select1", FORM_SELECT_ONE },
-	{ "select_multiple", FORM_SELECT_MULTIPLE },
-	{ "select all that apply", FORM_SELECT_MULTIPLE },
-	{ "select_one_from_file", FORM_ROOT }, { "select_multiple_from_file", FORM_ROOT },
-	{ "select one from file", FORM_ROOT }, { "select multiple from file", FORM_ROOT },
-	{ "select_one_external", FORM_ROOT }, { "rank", FORM_ROOT }, { "osm", FORM_ROOT },
+	{ "select_one", FORM_SELECT_ONE, 0 }, { "select_multiple", FORM_SELECT_MULTIPLE, 0 },
+	{ "select_one_from_file", FORM_ROOT, 0 }, { "select_multiple_from_file", FORM_ROOT, 0 },
+	{ "select one from file", FORM_ROOT, 0 }, { "select multiple from file", FORM_ROOT, 0 },
+	{ "select_one_external", FORM_ROOT, 0 }, { "rank", FORM_ROOT, 0 }, { "osm", FORM_ROOT, 0 },
+	{ "select one from", FORM_SELECT_ONE, 1 }, { "select one using", FORM_SELECT_ONE, 1 },
+	{ "add select one prompt using", FORM_SELECT_ONE, 1 }, { "q select1", FORM_SELECT_ONE, 1 },
+	{ "select one", FORM_SELECT_ONE, 1 }, { "select1", FORM_SELECT_ONE, 1 },
+	{ "select all that apply from", FORM_SELECT_MULTIPLE, 1 },
+	{ "select multiple from", FORM_SELECT_MULTIPLE, 1 },
+	{ "select multiple using", FORM_SELECT_MULTIPLE, 1 },
+	{ "add select multiple prompt using", FORM_SELECT_MULTIPLE, 1 },
+	{ "q select", FORM_SELECT_MULTIPLE, 1 },
+	{ "select all that apply", FORM_SELECT_MULTIPLE, 1 },
 };
 
 static int is_blank(char c)
@@ -139,6 +205,14 @@ void form_parse_type(const char *s, form_type_parse *tp)
 {
 	memset(tp, 0, sizeof *tp);
 	tp->kind = ROW_UNKNOWN;
+	for (size_t i = 0; i < sizeof foreign / sizeof foreign[0]; i++) {
+		size_t n = strlen(foreign[i].name);
+		if (foreign[i].name[n - 1] == ':' ? strncmp(s, foreign[i].name, n) == 0
+		                                  : strcmp(s, foreign[i].name) == 0) {
+			tp->platform = foreign[i].platform;
+			return;
+		}
+	}
 	int c = control(s);
 	if (c >= 0) {
 		tp->kind = (enum form_row_kind)c;
@@ -150,6 +224,21 @@ void form_parse_type(const char *s, form_type_parse *tp)
 			tp->type = plain[i].type;
 			return;
 		}
+	}
+	for (size_t i = 0; i < sizeof legacy / sizeof legacy[0]; i++) {
+		if (strcmp(s, legacy[i].name) == 0) {
+			tp->kind = ROW_QUESTION;
+			tp->type = legacy[i].type;
+			tp->modern = type_names[legacy[i].type];
+			return;
+		}
+	}
+	if (strcmp(s, "phone number") == 0) {
+		tp->kind = ROW_QUESTION;
+		tp->type = FORM_TEXT;
+		tp->modern = "text";
+		tp->digits_only = 1;
+		return;
 	}
 	for (size_t i = 0; i < sizeof unsupported / sizeof unsupported[0]; i++) {
 		if (strcmp(s, unsupported[i]) == 0) {
@@ -186,6 +275,8 @@ void form_parse_type(const char *s, form_type_parse *tp)
 		}
 		tp->kind = ROW_QUESTION;
 		tp->type = selects[i].type;
+		if (selects[i].old)
+			tp->modern = type_names[selects[i].type];
 		return;
 	}
 }

@@ -241,8 +241,8 @@ int form_value_check(const form *f, int node, const char *v, char *msg)
 		return 0;   /* a read-only default is stored as written */
 	if (nd->x[FORM_X_CALCULATION] || nd->x[FORM_X_DEFAULT] || nd->type == FORM_CALCULATE ||
 	    nd->type == FORM_HIDDEN || nd->type == FORM_NOTE || nd->type == FORM_DEVICEID ||
-	    nd->type == FORM_USERNAME)
-		return 0;   /* what an expression gave, or a name: any text */
+	    nd->type == FORM_USERNAME || (form_type_is_meta(nd->type) && nd->type > FORM_USERNAME))
+		return 0;   /* what an expression gave, a name, or what a phone recorded: any text */
 	char *norm = NULL;
 	double x;
 	int y, m, d, h, mi, s;

@@ -1,5 +1,5 @@
 /* sheets.c: reading a questionnaire spreadsheet: choosing the reader by extension, the workbook
- * builder the three readers share (cell cleaning, blank rows and columns, '_' sheets, limits). */
+ * builder the readers share (cell cleaning, blank rows and columns, '_' sheets, limits). */
 #include "form/sheets_impl.h"
 
 #include <errno.h>
@@ -329,12 +329,14 @@ int workbook_read_mem(const char *name, const char *kind, const void *data, size
 	int (*reader)(const char *, size_t, workbook *, char *);
 	if (!strcmp(kind, "xlsx"))
 		reader = sheets_read_xlsx;
+	else if (!strcmp(kind, "xls"))
+		reader = sheets_read_xls;
 	else if (!strcmp(kind, "csv"))
 		reader = sheets_read_csv;
 	else if (!strcmp(kind, "md"))
 		reader = sheets_read_md;
 	else
-		return errf(err, "unknown questionnaire format '%s': use xlsx, csv or md", kind);
+		return errf(err, "unknown questionnaire format '%s': use xlsx, xls, csv or md", kind);
 	wb->path = xstrdup(name ? name : "");
 	if (reader(data, len, wb, err)) {
 		workbook_release(wb);
@@ -343,22 +345,30 @@ int workbook_read_mem(const char *name, const char *kind, const void *data, size
 	return 0;
 }
 
+const char *workbook_kind(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash : path, '.');
+	if (!dot)
+		return NULL;
+	if (!ascii_casecmp(dot, ".xlsx") || !ascii_casecmp(dot, ".xlsm"))
+		return "xlsx";
+	if (!ascii_casecmp(dot, ".xls"))
+		return "xls";
+	if (!ascii_casecmp(dot, ".csv"))
+		return "csv";
+	if (!ascii_casecmp(dot, ".md"))
+		return "md";
+	return NULL;
+}
+
 int workbook_read(const char *path, workbook *wb, char *err)
 {
 	memset(wb, 0, sizeof *wb);
-	const char *slash = strrchr(path, '/');
-	const char *dot = strrchr(slash ? slash : path, '.');
-	const char *kind = NULL;
-	if (dot && !ascii_casecmp(dot, ".xlsx"))
-		kind = "xlsx";
-	else if (dot && !ascii_casecmp(dot, ".csv"))
-		kind = "csv";
-	else if (dot && !ascii_casecmp(dot, ".md"))
-		kind = "md";
-	else if (dot && !ascii_casecmp(dot, ".xls"))
-		return errf(err, "old .xls files cannot be read: save it as .xlsx");
-	else
-		return errf(err, "unknown questionnaire format: the name must end in .xlsx, .csv or .md");
+	const char *kind = workbook_kind(path);
+	if (!kind)
+		return errf(err, "unknown questionnaire format: the name must end in .xlsx, .xlsm, "
+		            ".xls, .csv or .md");
 
 	struct stat st;
 	if (stat(path, &st))

@@ -1,5 +1,6 @@
 /* sheets.h: a spreadsheet read into memory — the common shape of the three XLSForm readers
- * (.xlsx through libzip + expat, pyxform's single-file .csv, pyxform's markdown tables .md). */
+ * (.xlsx/.xlsm through libzip + expat, .xls through libfreexl, pyxform's single-file .csv,
+ * pyxform's markdown tables .md). */
 #ifndef SURVEY_SHEETS_H
 #define SURVEY_SHEETS_H
 
@@ -25,14 +26,22 @@ typedef struct workbook {
 	sheet *sheets;   /* the sheets, in file order */
 } workbook;
 
-/* Read `path`, choosing the reader by its extension (.xlsx, .csv, .md; case-insensitive).
+/* The reader for a file name, by its extension (case-insensitive): "xlsx" for .xlsx and .xlsm
+ * (macros are never run or read), "xls" for old binary Excel files, "csv", "md"; NULL for
+ * anything else. */
+const char *workbook_kind(const char *path);
+
+/* Read `path`, choosing the reader with workbook_kind().
  * Returns 0 and fills *wb, or -1 with a message in err (ERR_MAX bytes) that starts with the
  * location when there is one: "SHEET:ROW: what is wrong" or "ROW: what is wrong" (the caller
  * prefixes the file name). Never crashes, hangs or allocates without bound on hostile input:
- * files over 64 MiB (or an .xlsx part that inflates over 256 MiB) are refused. */
+ * files over 64 MiB (or an .xlsx part that inflates over 256 MiB) are refused. One exception:
+ * libfreexl, opening an .xls, allocates a cell for every place in each sheet's declared
+ * dimensions (at most 65,536 x 256 a sheet), so a crafted .xls declaring many full sheets can
+ * use a lot of memory before it is read. */
 int workbook_read(const char *path, workbook *wb, char *err);
 
-/* The same, from memory; `kind` is "xlsx", "csv" or "md". Used by the fuzzers and by callers
+/* The same, from memory; `kind` is "xlsx", "xls", "csv" or "md". Used by the fuzzers and by callers
  * that hold a questionnaire embedded in a database. `name` is used as wb->path. */
 int workbook_read_mem(const char *name, const char *kind, const void *data, size_t len,
                       workbook *wb, char *err);

@@ -10,7 +10,8 @@
 
 #define SHEETS_MAX_FILE   ((size_t)64 << 20)  /* bytes of a questionnaire file */
 #define SHEETS_MAX_SHEETS 1000                /* sheets in a workbook */
-#define SHEETS_MAX_ROWS   1000000             /* row number (xlsx) or stored rows (csv, md) */
+#define SHEETS_MAX_ROWS   1000000             /* rows with a value stored in a sheet */
+#define SHEETS_MAX_ROWNUM 1048576             /* .xlsx row number: Excel's last row */
 #define SHEETS_MAX_COLS   16384               /* columns of a sheet */
 #define SHEETS_MAX_CELLS  5000000             /* cells stored in a workbook, empty ones included */
 
@@ -66,13 +67,28 @@ int xlsx_format_is_date(const char *code);   /* d, m, y, h or s outside quotes a
 /* Appends number text `s` as Excel shows it (integers without ".0", else 15 significant
  * digits), or as a date or time when is_date; text that is not a number is appended as is. */
 void xlsx_add_number(strbuf *out, const char *s, int is_date, int date1904);
+void xlsx_add_double(strbuf *out, double v);  /* the same for a number already parsed */
 /* Appends string text, decoding the _xHHHH_ escapes of OOXML (a NUL is dropped). */
 void xlsx_add_text(strbuf *out, const char *s, size_t n);
 int xlsx_hexval(char c);                     /* 0-15, or -1 if c is not a hex digit */
+
+/* Worksheet XML with its valueless rows removed (sheets_xlsx_rows.c): rows holding only
+ * self-closing <c/> cells (formatting), with a row number, never reach the XML parser. */
+typedef struct xlsx_rowfilter {
+	strbuf carry;   /* bytes kept for the next chunk (a row not yet complete) */
+	strbuf out;     /* the filtered text of the last call */
+} xlsx_rowfilter;
+/* Takes the next n bytes of the part (final: the last call, n may be 0); returns the text to
+ * give the XML parser now (*outlen bytes, valid until the next call). Empty the carry (len 0)
+ * before a new part. */
+const char *xlsx_rows_filter(xlsx_rowfilter *f, const char *buf, size_t n, int final,
+                             size_t *outlen);
+void xlsx_rows_release(xlsx_rowfilter *f);
 
 /* The readers: fill a zeroed *wb (path already set); on failure the caller releases it. */
 int sheets_read_md(const char *data, size_t len, workbook *wb, char *err);
 int sheets_read_csv(const char *data, size_t len, workbook *wb, char *err);
 int sheets_read_xlsx(const char *data, size_t len, workbook *wb, char *err);
+int sheets_read_xls(const char *data, size_t len, workbook *wb, char *err);   /* libfreexl */
 
 #endif

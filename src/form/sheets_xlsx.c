@@ -72,6 +72,8 @@ struct xlsx {
 	char ctype[12];         /* (worksheet) the cell's t attribute */
 	long cstyle;            /* (worksheet) the cell's s attribute */
 	strbuf val;             /* (worksheet) the cell's text */
+	int skip_empty_rows;    /* (worksheet) filter valueless rows out before parsing */
+	xlsx_rowfilter rows;
 };
 
 static void fail(xlsx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -204,6 +206,7 @@ static int parse_part(xlsx *x, const char *name, start_fn on_start, end_fn on_en
 	x->on_start = on_start;
 	x->on_end = on_end;
 	sb_reset(&x->text);
+	sb_reset(&x->rows.carry);
 
 	char buf[1 << 16];
 	size_t part = 0;
@@ -227,7 +230,11 @@ static int parse_part(xlsx *x, const char *name, start_fn on_start, end_fn on_en
 			          sheets_xlsx_total_limit >> 20);
 			break;
 		}
-		if (XML_Parse(p, buf, (int)n, n == 0) == XML_STATUS_ERROR) {
+		const char *data = buf;
+		size_t dn = (size_t)n;
+		if (x->skip_empty_rows)
+			data = xlsx_rows_filter(&x->rows, buf, (size_t)n, n == 0, &dn);
+		if (XML_Parse(p, data, (int)dn, n == 0) == XML_STATUS_ERROR) {
 			if (!x->failed)
 				errf(x->err, "damaged .xlsx file: malformed XML in part '%s' at line %lu: %s",
 				     name, (unsigned long)XML_GetCurrentLineNumber(p),
@@ -480,8 +487,9 @@ static void row_start(xlsx *x, const char **a)
 		     x->row);
 	} else if (n <= x->row) {
 		fail(x, "%s:%ld: damaged .xlsx file: rows out of order", x->sheet, n);
-	} else if (n > SHEETS_MAX_ROWS) {
-		fail(x, "%s:%ld: too many rows (more than %d)", x->sheet, n, SHEETS_MAX_ROWS);
+	} else if (n > SHEETS_MAX_ROWNUM) {
+		fail(x, "%s:%ld: damaged .xlsx file: row number past Excel's last row %d", x->sheet, n,
+		     SHEETS_MAX_ROWNUM);
 	} else {
 		x->row = n;
 		x->row_depth = x->depth;
@@ -544,7 +552,8 @@ static void cell_end(xlsx *x)
 	} else {
 		sb_add(v, raw, n);   /* "e" (#N/A, ...) and unknown types: the text as it is */
 	}
-	if (wbb_cell(x->b, x->col, sb_str(v), v->len, x->err))
+	/* A cell with formatting and no value costs nothing: the row keeps only cells with text. */
+	if (v->len && wbb_cell(x->b, x->col, sb_str(v), v->len, x->err))
 		fail_quiet(x);
 	x->next_col = x->col + 1;
 }
@@ -635,7 +644,9 @@ static int read_sheets(xlsx *x, const rels *wb_rels)
 		x->row = 0;
 		x->sd_depth = x->row_depth = x->c_depth = x->v_depth = 0;
 		x->is_depth = x->t_depth = x->rph_depth = 0;
+		x->skip_empty_rows = 1;
 		rc = parse_part(x, r->target, sheet_start, sheet_end);
+		x->skip_empty_rows = 0;
 		if (rc > 0)
 			rc = errf(x->err, "damaged .xlsx file: part '%s' of sheet '%s' is missing",
 			          r->target, name);
@@ -722,6 +733,7 @@ int sheets_read_xlsx(const char *data, size_t len, workbook *wb, char *err)
 	free(x.sheet_rids);
 	sb_release(&x.text);
 	sb_release(&x.val);
+	xlsx_rows_release(&x.rows);
 	sb_release(&x.sst);
 	free(x.sst_off);
 	free(x.fmt_date);

@@ -104,8 +104,16 @@ void xlsx_add_number(strbuf *out, const char *s, int is_date, int date1904)
 		sb_adds(out, s);
 		return;
 	}
-	if (is_date && v >= 0 && v < 2958466) {
+	if (is_date && v >= 0 && v < 2958466)
 		add_date(out, v, date1904);
+	else
+		xlsx_add_double(out, v);
+}
+
+void xlsx_add_double(strbuf *out, double v)
+{
+	if (!isfinite(v)) {
+		sb_adds(out, v != v ? "NaN" : v > 0 ? "Infinity" : "-Infinity");
 	} else if (v == floor(v) && fabs(v) < 1e21) {
 		sb_addf(out, "%.0f", v == 0 ? 0.0 : v);
 	} else {

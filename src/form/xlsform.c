@@ -302,6 +302,12 @@ static void read_settings(form_loader *ld)
 				f->instance_name_src = form_unsmart_quotes(v);
 				free(ld->instance_name_col);
 				ld->instance_name_col = xstrdup(h->cells[c]);
+			} else if (!strcmp(key, "name") && *v) {
+				ld->root_name = v;
+				if (!form_is_xml_name(v))
+					form_err(ld, sh->name, r->line, h->cells[c], -1, "'%s' is not a valid "
+						 "name for the form's root: it must start with a letter or '_' "
+						 "and hold only letters, digits, '-', '_' and '.'", v);
 			} else if (!strcmp(key, "allow_choice_duplicates"))
 				ld->allow_choice_duplicates = form_yes_no(v) == 1;
 			if (dst && *v) {
@@ -386,6 +392,10 @@ static struct list_info *read_choices(form_loader *ld)
 			continue;
 		}
 		int *li = form_map_find(f->list_names, 0, list);
+		if (!li && !form_is_xml_name(list))   /* pyxform refuses it too */
+			form_err(ld, sname, r->line, NULL, -1, "list_name '%s' is not a valid name: it "
+				 "must start with a letter or '_' and hold only letters, digits, '-', "
+				 "'_' and '.'", list);
 		if (!li) {
 			f->lists = xreallocarray(f->lists, (size_t)f->nlists + 1, sizeof *f->lists);
 			form_list *l = &f->lists[f->nlists];
@@ -626,6 +636,8 @@ static void question_params(struct survey_state *st, int node, const char *pcol)
 	} else if (n->type == FORM_SELECT_ONE || n->type == FORM_SELECT_MULTIPLE) {
 		static const char *const keys[] = { "randomize", "seed", NULL };
 		parse_params(ld, sname, n->row, pcol, n->parameters, keys, 0, NULL);
+	} else {
+		parse_params(ld, sname, n->row, pcol, n->parameters, NULL, 0, NULL);   /* key=value */
 	}
 }
 
@@ -713,13 +725,82 @@ static const char *kind_word(enum form_row_kind k)
 	}
 }
 
-static int has_label(const struct survey_state *st, const sheet_row *r)
+static int has_text(const struct survey_state *st, const sheet_row *r, int kind)
 {
 	for (int c = 0; c < st->ld->nscols; c++)
-		if (st->ld->scols[c].kind == COL_TEXT && st->ld->scols[c].sub == FORM_LABEL &&
-		    *cell(r, c))
+		if (st->ld->scols[c].kind == COL_TEXT && st->ld->scols[c].sub == kind && *cell(r, c))
 			return 1;
 	return 0;
+}
+
+static int has_label(const struct survey_state *st, const sheet_row *r)
+{
+	return has_text(st, r, FORM_LABEL);
+}
+
+/* A media column (image, audio, video, big-image; any language) with a file: pyxform takes
+ * it in place of a label. */
+static int has_media(const struct survey_state *st, const sheet_row *r)
+{
+	static const char *const media[] = { "image", "audio", "video", "big-image",
+		"media::image", "media::audio", "media::video", "media::big-image" };
+	const sheet_row *h = &st->ld->survey->rows[0];
+	for (int c = 0; c < h->ncells && c < r->ncells; c++) {
+		if (!*r->cells[c])
+			continue;
+		for (size_t i = 0; i < sizeof media / sizeof media[0]; i++) {
+			const char *a = h->cells[c], *b = media[i];
+			while (*b && (*a | (*a >= 'A' && *a <= 'Z' ? 0x20 : 0)) == *b)
+				a++, b++;
+			if (!*b && (!*a || *a == ':'))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* What a laptop records for the metadata a phone reads from its SIM, GPS or accounts. */
+static const char *blank_meta_note(form_type t)
+{
+	switch (t) {
+	case FORM_PHONENUMBER: case FORM_SIMSERIAL: case FORM_SUBSCRIBERID:
+		return "is recorded blank: a laptop has no SIM card (ODK Collect does the same on a "
+		       "device without one)";
+	case FORM_EMAIL:
+		return "is recorded blank: survey knows the interviewer's name (--interviewer), not "
+		       "an e-mail address";
+	case FORM_START_GEOPOINT:
+		return "is recorded blank: a laptop has no GPS (ODK Collect does the same on a "
+		       "device without one)";
+	case FORM_AUDIT:
+		return "is recorded blank: survey keeps no audit file; every interview's event log "
+		       "(answers, moves, times) holds that paradata";
+	default:
+		return NULL;
+	}
+}
+
+/* A feature of another platform's XLSForm dialect in the row's appearance or expressions:
+ * the platform's name, or NULL. Expressions using it are dropped (reported once, here). */
+static const char *foreign_feature(form_node *n, const char **what)
+{
+	if (strstr(n->appearance, "kobomatrix")) {
+		*what = "appearance 'kobomatrix'";
+		return "KoboToolbox";
+	}
+	if (strstr(n->appearance, "cht:")) {
+		*what = "a 'cht:' appearance";
+		return "CHT";
+	}
+	const char *found = NULL;
+	for (int x = 0; x < FORM_NEXPRS; x++)
+		if (n->src[x] && strstr(n->src[x], "cht:")) {
+			*what = "a 'cht:' function";
+			found = "CHT";
+			free(n->src[x]);
+			n->src[x] = NULL;
+		}
+	return found;
 }
 
 /* Fill a node's texts, expressions, appearance and parameters from its row. */
@@ -803,6 +884,12 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 		free(type);
 		return;
 	}
+	if (tp.platform) {
+		form_err(ld, sname, r->line, tcolh, -1, "type '%s' is a %s extension: survey runs "
+			 "ODK XLSForms, not forms written for %s", type, tp.platform, tp.platform);
+		free(type);
+		return;
+	}
 	form_type ntype = FORM_TEXT;   /* a stand-in type for rows in error, so names resolve */
 	int begin = 0;
 	switch (tp.kind) {
@@ -856,6 +943,34 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 	fill_node(st, node, r);
 	check_name(st, node, sname);
 	form_node *n = &f->nodes[node];
+	const char *what = NULL, *platform = foreign_feature(n, &what);
+	if (platform)
+		form_err(ld, sname, r->line, NULL, -1, "'%s' uses %s, a %s extension: survey runs "
+			 "ODK XLSForms, not forms written for %s", n->name, what, platform, platform);
+	if (tp.modern && tp.kind == ROW_QUESTION) {
+		if (tp.list_len)
+			form_warn(ld, sname, r->line, tcolh, -1, "'%s' is an old spelling: write "
+				  "'%s %.*s'", type, tp.modern, tp.list_len, type + tp.list_at);
+		else
+			form_warn(ld, sname, r->line, tcolh, -1, "'%s' is an old spelling: write "
+				  "'%s'%s", type, tp.modern, tp.digits_only ? " with the constraint "
+				  "regex(., '^[0-9]*$')" : "");
+	}
+	if (tp.digits_only && !n->src[FORM_X_CONSTRAINT])
+		n->src[FORM_X_CONSTRAINT] = xstrdup("regex(., '^[0-9]*$')");
+	if (blank_meta_note(ntype) && tp.kind == ROW_QUESTION)
+		form_warn(ld, sname, r->line, NULL, -1, "%s '%s' %s", form_type_name(ntype), n->name,
+			  blank_meta_note(ntype));
+	if (tp.kind == ROW_QUESTION && (form_type_is_input(ntype) || ntype == FORM_NOTE) &&
+	    !has_label(st, r) && !has_text(st, r, FORM_HINT) && !has_media(st, r))
+		form_err(ld, sname, r->line, NULL, -1, "'%s' has neither a label nor a hint: "
+			 "write what the interviewer reads in the label column", n->name);
+	/* pyxform names the root "data" unless the settings sheet has a 'name' */
+	if (ntype == FORM_REPEAT && !strcmp(n->name, ld->root_name ? ld->root_name : "data"))
+		form_err(ld, sname, r->line, NULL, -1, "repeat '%s' has the name of the form's root "
+			 "(%s): rename the repeat%s", n->name, ld->root_name ? "settings 'name'" :
+			 "pyxform's default when settings has no 'name'",
+			 ld->root_name ? " or the form" : "");
 	if (tp.kind == ROW_QUESTION && (ntype == FORM_SELECT_ONE || ntype == FORM_SELECT_MULTIPLE)) {
 		char *list = xstrndup(type + tp.list_at, (size_t)tp.list_len);
 		n->list = strncmp(list, "${", 2) == 0 ? -1 : form_find_list(f, list);

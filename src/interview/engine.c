@@ -2,6 +2,7 @@
  * the form) and resume, answering, special answers, moving, adding and removing repeat
  * instances, language; each change committed before it is reported. */
 #include "interview/engine_impl.h"
+#include "form/sheets.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -117,26 +118,12 @@ static int check_depth(const form *f, char *err)
 	return 0;
 }
 
-static const char *kind_of_path(const char *path)
-{
-	const char *dot = strrchr(path, '.');
-	if (!dot)
-		return NULL;
-	if (ascii_casecmp(dot, ".xlsx") == 0)
-		return "xlsx";
-	if (ascii_casecmp(dot, ".csv") == 0)
-		return "csv";
-	if (ascii_casecmp(dot, ".md") == 0)
-		return "md";
-	return NULL;
-}
-
 static int embed_form(store *st, const form *f, const engine_new *how, char *err)
 {
 	if (how->source_path) {
-		const char *kind = kind_of_path(how->source_path);
+		const char *kind = workbook_kind(how->source_path);
 		if (!kind)
-			return errf(err, "cannot tell the format of '%s' (.xlsx, .csv or .md)",
+			return errf(err, "cannot tell the format of '%s' (.xlsx, .xls, .csv or .md)",
 				    how->source_path);
 		size_t len;
 		char *bytes = read_file(how->source_path, &len, err);

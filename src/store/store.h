@@ -63,7 +63,7 @@ int store_batch_end(store *st, int commit, char *err);
 
 /* Embed a questionnaire's source bytes. Storing the same (form_id, version) again with the same
  * bytes is a no-op; with different bytes it is an error (the form changed without a new
- * version). kind is the reader's format: "xlsx", "csv" or "md". */
+ * version). kind is the reader's format: "xlsx", "xls", "csv" or "md". */
 int store_form_put(store *st, const char *form_id, const char *version, const char *title,
                    const char *source_name, const char *kind, const void *bytes, size_t len,
                    char *err);

@@ -310,14 +310,14 @@ static void test_eval_order_chain(void **state)
 {
 	/* calculations written in reverse order of their dependencies */
 	workbook wb = { 0 };
-	char *h[] = { "Type", "NAME", "Calculation", "Relevant" };
+	char *h[] = { "Type", "NAME", "Calculation", "Relevant", "Label" };
 	char *r1[] = { "calculate", "c", "${b} + 1", "" };
 	char *r2[] = { "calculate", "b", "${a} * 2", "" };
 	char *r3[] = { "calculate", "a", "${y} - 1", "" };
-	char *r4[] = { "integer", "x", "", "${a} > 0" };
-	char *r5[] = { "integer", "y" };
-	sheet_row rows[] = { { 1, 4, h }, { 2, 4, r1 }, { 3, 4, r2 }, { 4, 4, r3 }, { 5, 4, r4 },
-			     { 6, 2, r5 } };
+	char *r4[] = { "integer", "x", "", "${a} > 0", "X" };
+	char *r5[] = { "integer", "y", "", "", "Y" };
+	sheet_row rows[] = { { 1, 5, h }, { 2, 4, r1 }, { 3, 4, r2 }, { 4, 4, r3 }, { 5, 5, r4 },
+			     { 6, 5, r5 } };
 	sheet sh = { "survey", 6, rows };
 	wb.path = "chain.md";
 	wb.nsheets = 1;
@@ -591,6 +591,30 @@ static void test_type_parse(void **state)
 	assert_int_equal(tp.kind, ROW_UNSUPPORTED);
 	form_parse_type("barcode", &tp);
 	assert_int_equal(tp.kind, ROW_UNSUPPORTED);
+	/* old spellings name the modern one; from-file selects are not read as "select one from" */
+	form_parse_type("select all that apply from fruits", &tp);
+	assert_int_equal(tp.type, FORM_SELECT_MULTIPLE);
+	assert_string_equal(tp.modern, "select_multiple");
+	assert_int_equal(tp.list_at, 27);
+	form_parse_type("select one from file a.csv", &tp);
+	assert_int_equal(tp.kind, ROW_UNSUPPORTED);
+	assert_null(tp.modern);
+	form_parse_type("select_one yes_no", &tp);
+	assert_null(tp.modern);
+	form_parse_type("get today", &tp);
+	assert_int_equal(tp.type, FORM_TODAY);
+	assert_string_equal(tp.modern, "today");
+	form_parse_type("phone number", &tp);
+	assert_int_equal(tp.type, FORM_TEXT);
+	assert_true(tp.digits_only);
+	form_parse_type("simserial", &tp);
+	assert_int_equal(tp.kind, ROW_QUESTION);
+	assert_true(form_type_is_meta(tp.type));
+	assert_false(form_type_is_input(tp.type));
+	form_parse_type("sensor_statistic", &tp);
+	assert_string_equal(tp.platform, "SurveyCTO");
+	form_parse_type("db:person", &tp);
+	assert_string_equal(tp.platform, "CHT");
 }
 
 static void test_headers_case_and_aliases(void **state)

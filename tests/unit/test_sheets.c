@@ -576,12 +576,14 @@ static void test_xlsx_sheet_errors(void **state)
 	                    "survey:2: damaged .xlsx file: shared string '7' does not exist");
 	assert_string_equal(sheet_data_err("<row><c t=\"s\"><v>-1</v></c></row>"),
 	                    "survey:1: damaged .xlsx file: shared string '-1' does not exist");
-	assert_string_equal(sheet_data_err("<row r=\"3\"/><row r=\"2\"/>"),
+	assert_string_equal(sheet_data_err("<row r=\"3\"><c><v>1</v></c></row><row r=\"2\"><c><v>1"
+	                                   "</v></c></row>"),
 	                    "survey:2: damaged .xlsx file: rows out of order");
 	assert_string_equal(sheet_data_err("<row r=\"x\"/>"),
 	                    "survey: damaged .xlsx file: bad row number 'x' after row 0");
-	assert_string_equal(sheet_data_err("<row r=\"1000001\"><c><v>1</v></c></row>"),
-	                    "survey:1000001: too many rows (more than 1000000)");
+	assert_string_equal(sheet_data_err("<row r=\"1048577\"><c><v>1</v></c></row>"),
+	                    "survey:1048577: damaged .xlsx file: row number past Excel's last row "
+	                    "1048576");
 	assert_string_equal(sheet_data_err("<row><c r=\"XFE1\"><v>1</v></c></row>"),
 	                    "survey:1: too many columns (more than 16384)");
 	assert_string_equal(sheet_data_err("<row><c r=\"AAAAAAAAAAAAAAAAAAA1\"><v>1</v></c></row>"),
@@ -724,20 +726,66 @@ static void test_blank_columns(void **state)
 	workbook_release(&wb);
 }
 
+/* The filter gives the same text whether the part comes whole or one byte at a time. */
+static char *rows_filtered(const char *in, size_t step)
+{
+	xlsx_rowfilter f = { 0 };
+	strbuf got = STRBUF_INIT;
+	size_t n = strlen(in), len;
+	for (size_t i = 0; i < n; i += step) {
+		const char *o = xlsx_rows_filter(&f, in + i, i + step < n ? step : n - i, 0, &len);
+		sb_add(&got, o, len);
+	}
+	const char *o = xlsx_rows_filter(&f, "", 0, 1, &len);
+	sb_add(&got, o, len);
+	xlsx_rows_release(&f);
+	return sb_detach(&got);
+}
+
+static void test_xlsx_empty_rows_filter(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\" s=\"1\"/>"
+		  "<row r=\"3\"><c r=\"A3\" s=\"2\"/> <c r=\"B3\" s=\"2\"/></row></sheetData>",
+		  "<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData>" },
+		/* rows without numbers, cells with content, other elements: kept */
+		{ "<row><c/></row><row r=\"4\"><c r=\"A4\"><f>1+1</f></c></row><rowBreaks/>",
+		  "<row><c/></row><row r=\"4\"><c r=\"A4\"><f>1+1</f></c></row><rowBreaks/>" },
+		{ "<row r=\"9\"><c r=\"A9\" t=\"inlineStr\"><is><t>x</t></is></c></row>",
+		  "<row r=\"9\"><c r=\"A9\" t=\"inlineStr\"><is><t>x</t></is></c></row>" },
+		/* an unfinished row at the end is left to the parser */
+		{ "<row r=\"5\"><c r=\"A5\"/>", "<row r=\"5\"><c r=\"A5\"/>" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (size_t step = 1; step <= strlen(cases[i].in); step++) {
+			char *got = rows_filtered(cases[i].in, step);
+			assert_string_equal(got, cases[i].out);
+			free(got);
+		}
+}
+
 static void test_read_dispatch(void **state)
 {
 	char err[ERR_MAX];
 	workbook wb;
 	assert_int_equal(workbook_read("x.txt", &wb, err), -1);
-	assert_string_equal(err, "unknown questionnaire format: the name must end in .xlsx, .csv or .md");
+	assert_string_equal(err, "unknown questionnaire format: the name must end in .xlsx, .xlsm, "
+	                    ".xls, .csv or .md");
 	assert_int_equal(workbook_read("dir.md/x", &wb, err), -1);
-	assert_string_equal(err, "unknown questionnaire format: the name must end in .xlsx, .csv or .md");
-	assert_int_equal(workbook_read("old.XLS", &wb, err), -1);
-	assert_string_equal(err, "old .xls files cannot be read: save it as .xlsx");
+	assert_string_equal(err, "unknown questionnaire format: the name must end in .xlsx, .xlsm, "
+	                    ".xls, .csv or .md");
+	assert_string_equal(workbook_kind("old.XLS"), "xls");
+	assert_string_equal(workbook_kind("macros.xlsm"), "xlsx");
+	assert_string_equal(workbook_kind("f.Xlsx"), "xlsx");
+	assert_null(workbook_kind("dir.xls/f"));
+	assert_int_equal(workbook_read_mem("m.xls", "xls", "PK\3\4", 4, &wb, err), -1);
+	assert_string_equal(err, "not an .xls file (no OLE2 header): is it another format renamed?");
 	assert_int_equal(workbook_read("/nonexistent/form.MD", &wb, err), -1);
 	assert_string_equal(err, "cannot open: No such file or directory");
 	assert_int_equal(workbook_read_mem("m", "ods", "", 0, &wb, err), -1);
-	assert_string_equal(err, "unknown questionnaire format 'ods': use xlsx, csv or md");
+	assert_string_equal(err, "unknown questionnaire format 'ods': use xlsx, xls, csv or md");
 	assert_null(wb.path);
 }
 
@@ -761,6 +809,7 @@ int main(void)
 		cmocka_unit_test(test_large_form),
 		cmocka_unit_test(test_cell_cleaning),
 		cmocka_unit_test(test_blank_columns),
+		cmocka_unit_test(test_xlsx_empty_rows_filter),
 		cmocka_unit_test(test_read_dispatch),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
