@@ -90,5 +90,16 @@ run "$SURVEY" merge -o "$TMP/x1.db" "$TMP/before.db" "$TMP/other.db"
 run "$SURVEY" merge -o "$TMP/x2.db" "$TMP/other.db" "$TMP/before.db"
 expect_eq "$(rows "$TMP/x1.db")" "$(rows "$TMP/x2.db")" "a conflict with a discarded version: identical rows in both orders"
 
-# a schema-3 input cannot carry 'discarded' (its CHECK forbids it; crafted, it is refused)
+# a schema-3 input cannot carry 'discarded': its CHECK forbids it; written with the CHECK off,
+# the file is refused as damaged, whole
+sqlite3 "$TMP/bad3.db" <tests/fixtures/store/schema-v2.sql
+Q "$TMP/bad3.db" "ALTER TABLE interviews ADD COLUMN origin TEXT NOT NULL DEFAULT 'field' CHECK(origin IN ('field','imported','simulated'));
+CREATE INDEX interviews_by_origin ON interviews(origin); PRAGMA user_version = 3;
+DELETE FROM meta WHERE key = 'content_sha256'; PRAGMA ignore_check_constraints = 1;
+UPDATE interviews SET status = 'discarded' WHERE uuid = (SELECT min(uuid) FROM interviews)"
+expect_eq "$(Q "$TMP/bad3.db" "SELECT count(*) FROM interviews WHERE status = 'discarded'")" 1 "crafted"
+run "$SURVEY" merge -o "$TMP/bad3-out.db" "$TMP/bad3.db" --allow-simulated
+expect_rc 1 "a schema-3 file with a discarded interview"
+expect_err "bad3\.db': .*not a status survey writes" "refused: not a status its version writes"
+expect_err_lines 1 "one line"
 done_testing
