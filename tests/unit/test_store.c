@@ -227,8 +227,8 @@ static void test_discard(void **state)
 	assert_string_equal(info.status, "draft");
 	assert_null(info.content_hash);
 	store_interview_release(&info);
-	char *got = query1(store_path(st), "SELECT group_concat(kind || '=' || new_value, ' ') FROM events "
-			   "WHERE kind IN ('discarded', 'reopened')");
+	char *got = query1(store_path(st), "SELECT group_concat(e, ' ') FROM (SELECT kind || '=' || new_value "
+			   "AS e FROM events WHERE kind IN ('discarded', 'reopened') ORDER BY kind)");
 	assert_string_equal(got, "discarded=started by mistake reopened=supervisor");
 	free(got);
 	store_iv_close(iv);
