@@ -17,7 +17,8 @@ const struct cmd_entry cmd_list_entry = {
 	.help = "Prints one line per interview (oldest first): UUID, status, origin (field,\n"
 		"imported, simulated), form version, device, interviewer, answers given, created\n"
 		"and modified times (UTC), then totals (complete, draft) by status, origin,\n"
-		"device, interviewer, form version and day created.\n"
+		"device, interviewer, form version and day created. Discarded drafts are\n"
+		"listed and counted apart: they are not in any total or progress count.\n"
 		"The database is opened read-only and never changed.\n\n"
 		"options:\n"
 		"  --by QUESTION   progress: interviews complete and draft by their answer to\n"
@@ -27,10 +28,10 @@ const struct cmd_entry cmd_list_entry = {
 	.exec = cmd_list,
 };
 
-/* Counts of complete and draft interviews under one key (a device, a day, ...). */
+/* Counts of complete, draft and discarded interviews under one key (a device, a day, ...). */
 struct tally {
 	char *key;
-	int complete, draft;
+	int complete, draft, discarded;
 };
 
 struct tallies {
@@ -40,7 +41,7 @@ struct tallies {
 	int n;
 };
 
-static void tally_add(struct tallies *ts, const char *key, int complete)
+static void tally_add(struct tallies *ts, const char *key, const char *status)
 {
 	int i;
 	for (i = 0; i < ts->n; i++)
@@ -50,8 +51,10 @@ static void tally_add(struct tallies *ts, const char *key, int complete)
 		ts->t = xreallocarray(ts->t, (size_t)ts->n + 1, sizeof *ts->t);
 		ts->t[ts->n++] = (struct tally){ .key = xstrdup(key) };
 	}
-	if (complete)
+	if (strcmp(status, "complete") == 0)
 		ts->t[i].complete++;
+	else if (strcmp(status, "discarded") == 0)
+		ts->t[i].discarded++;
 	else
 		ts->t[i].draft++;
 }
@@ -74,7 +77,7 @@ static void count_all(const store_interview *ivs, int n, struct tallies *ts)
 		ts[b] = (struct tallies){ .title = titles[b][0], .json = titles[b][1] };
 	for (int i = 0; i < n; i++) {
 		const store_interview *v = &ivs[i];
-		int complete = strcmp(v->status, "complete") == 0;
+		const char *complete = v->status;
 		char form[256], day[11];
 		snprintf(form, sizeof form, "%s@%s", v->form_id, v->form_version);
 		snprintf(day, sizeof day, "%s", v->created);
@@ -98,10 +101,11 @@ static void tallies_release(struct tallies *ts)
 	}
 }
 
-static void json_counts(int complete, int draft)
+/* total: complete and draft; discarded interviews are counted apart. */
+static void json_counts(int complete, int draft, int discarded)
 {
-	printf("{\"complete\": %d, \"draft\": %d, \"total\": %d}", complete, draft,
-	       complete + draft);
+	printf("{\"complete\": %d, \"draft\": %d, \"discarded\": %d, \"total\": %d}", complete,
+	       draft, discarded, complete + draft);
 }
 
 static void print_json(const store_interview *ivs, int n, const struct tallies *ts,
@@ -124,19 +128,21 @@ static void print_json(const store_interview *ivs, int n, const struct tallies *
 		}
 		printf(", \"revision\": %d, \"answered\": %d}", v->revision, v->answered);
 	}
-	int complete = 0;
-	for (int i = 0; i < ts[BY_STATUS].n; i++)
-		if (strcmp(ts[BY_STATUS].t[i].key, "complete") == 0)
-			complete = ts[BY_STATUS].t[i].complete;
-	printf("%s],\n \"totals\": {\"interviews\": %d, \"draft\": %d, \"complete\": %d",
-	       n ? "\n" : "", n, n - complete, complete);
+	int complete = 0, draft = 0, discarded = 0;
+	for (int i = 0; i < ts[BY_STATUS].n; i++) {
+		complete += ts[BY_STATUS].t[i].complete;
+		draft += ts[BY_STATUS].t[i].draft;
+		discarded += ts[BY_STATUS].t[i].discarded;
+	}
+	printf("%s],\n \"totals\": {\"interviews\": %d, \"draft\": %d, \"complete\": %d, "
+	       "\"discarded\": %d", n ? "\n" : "", n, draft, complete, discarded);
 	for (int b = 0; b < NBY; b++) {
 		printf(",\n  \"%s\": {", ts[b].json);
 		for (int i = 0; i < ts[b].n; i++) {
 			printf("%s", i ? ", " : "");
 			json_put_string(stdout, ts[b].t[i].key);
 			printf(": ");
-			json_counts(ts[b].t[i].complete, ts[b].t[i].draft);
+			json_counts(ts[b].t[i].complete, ts[b].t[i].draft, ts[b].t[i].discarded);
 		}
 		printf("}");
 	}
@@ -166,9 +172,9 @@ static void print_text(const store_interview *ivs, int n, const struct tallies *
 {
 	if (n)
 		printf("%-36s  %-8s  %-9s  %-12s  %-8s  %-16s  %7s  %-16s  %-16s\n", "uuid",
-		       "status", "origin", "form", "device", "interviewer", "answers", "created",
-		       "modified");
-	int complete = 0, simulated = 0;
+		       "status", "origin", "form", "device", "interviewer", "answers",
+		       "created (UTC)", "modified (UTC)");
+	int complete = 0, discarded = 0, simulated = 0;
 	for (int i = 0; i < n; i++) {
 		const store_interview *v = &ivs[i];
 		simulated += strcmp(v->origin, "simulated") == 0;
@@ -179,9 +185,12 @@ static void print_text(const store_interview *ivs, int n, const struct tallies *
 			     v->interviewer[0] ? v->interviewer : "-", v->answered, v->created,
 			     v->modified);
 		complete += strcmp(v->status, "complete") == 0;
+		discarded += strcmp(v->status, "discarded") == 0;
 	}
 	printf("%d interview%s: %d complete, %d draft", n, n == 1 ? "" : "s", complete,
-	       n - complete);
+	       n - complete - discarded);
+	if (discarded)
+		printf(", %d discarded (in no count below)", discarded);
 	if (simulated)
 		printf(" (%d simulated: not real data)", simulated);
 	printf("\n");

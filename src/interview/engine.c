@@ -254,6 +254,11 @@ int engine_resume(store *st, const form *f, const char *uuid, double now, engine
 		store_interview_release(&info);
 		return -1;
 	}
+	if (strcmp(info.status, "discarded") == 0) {
+		errf(err, "interview '%s' was discarded: it is kept but cannot be changed", uuid);
+		store_interview_release(&info);
+		return -1;
+	}
 	engine *e = engine_alloc(st, f, now);
 	snprintf(e->uuid, sizeof e->uuid, "%s", uuid);
 	if (info.lang && form_find_lang(f, info.lang) >= 0)
@@ -290,7 +295,8 @@ fail:
 
 int engine_leave(engine *e, char *err)
 {
-	if (e->no_move_log && iv_save_position(e, err))
+	/* also the instance name: the start screen shows it as it is when the interview is left */
+	if (iv_save_position(e, err))
 		return -1;
 	return store_iv_event(e->iv, "left", e->screen_path, NULL, err);
 }
@@ -303,6 +309,16 @@ const form *engine_form(const engine *e)
 const char *engine_uuid(const engine *e)
 {
 	return e->uuid;
+}
+
+int engine_reopen(engine *e, const char *reason, char *err)
+{
+	if (!e->complete)
+		return 0;
+	if (store_iv_reopen(e->iv, reason, err))
+		return -1;
+	e->complete = 0;
+	return 0;
 }
 
 int engine_is_complete(const engine *e)
@@ -594,11 +610,8 @@ int engine_remove_instance(engine *e, const char *instance_path, char *err)
 		snprintf(err, ERR_MAX, "%s", engine_msg(e, ENGINE_MSG_NO_QUESTION));
 		return ENGINE_REJECTED;
 	}
-	if (e->complete) {
-		if (store_iv_reopen(e->iv, err))
-			return -1;
-		e->complete = 0;
-	}
+	if (engine_reopen(e, NULL, err))
+		return -1;
 	if (store_batch_begin(e->st, err))
 		return -1;
 	int bad = store_iv_remove(e->iv, instance_path, err);

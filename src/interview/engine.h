@@ -55,13 +55,19 @@ typedef struct engine_new {
  * the first screen. f and st must outlive the engine; free it with engine_free. */
 int engine_start(store *st, const form *f, const engine_new *how, engine **out, char *err);
 /* Resume interview `uuid` (a draft, or a completed one to look at or correct: changing an
- * answer of a completed interview reopens it as a draft). Loads its answers, takes its last
+ * answer of a completed interview reopens it as a draft; a discarded one is refused, -1). Loads its answers, takes its last
  * language and returns to its stored position (or to the first screen when that position no
  * longer exists or is not relevant). f must be the form it was made with (same form_id and
  * version; -1 otherwise). `now` as in engine_new (0: the real clock). */
 int engine_resume(store *st, const form *f, const char *uuid, double now, engine **out,
 		  char *err);
-/* Log a "left" event (the interviewer leaves; the interview stays a resumable draft). */
+/* Reopen a completed interview to change it (store_iv_reopen: a "reopened" event with the
+ * reason, status draft, out of analysis until engine_complete again). The UI asks first;
+ * a change made without it (simulate, import) reopens with no reason. 0 when it was not
+ * complete (nothing is written). */
+int engine_reopen(engine *e, const char *reason, char *err);
+/* Save the position, language and instance name so far and log a "left" event (the
+ * interviewer leaves; a draft stays resumable). */
 int engine_leave(engine *e, char *err);
 void engine_free(engine *e);   /* closes the interview handle; writes nothing; NULL accepted */
 

@@ -93,7 +93,8 @@ iv_entry *iv_ent(engine *e, int idx);
 iv_entry *iv_find(engine *e, const iv_pos *pos);
 /* The path of pos, malloc'd. */
 char *iv_path(const engine *e, const iv_pos *pos);
-/* The form's instance_name evaluated on the answers so far (malloc'd), NULL when none. */
+/* The form's instance_name evaluated on the answers so far, a select_one outside repeats
+ * read as its choice label in the current language (malloc'd), NULL when none. */
 char *iv_instance_name(engine *e);
 /* Save the screen path, language and instance name so far (store_iv_set_position). */
 int iv_save_position(engine *e, char *err);
@@ -123,6 +124,8 @@ typedef struct iv_ctx {
 	iv_pos pos;                /* where the expression is evaluated */
 	const char *dot;           /* the value of '.', NULL: the stored value at pos */
 	const form_choice *choice; /* while filtering choices: the choice tested */
+	int labels;                /* a select_one outside repeats reads as its choice's label in
+	                              the current language (the instance name people read) */
 	expr_env env;
 } iv_ctx;
 void iv_ctx_init(iv_ctx *c, engine *e, const iv_pos *pos);

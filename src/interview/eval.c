@@ -73,6 +73,14 @@ static int cb_lookup(void *user, const char *name, expr_nodes *out)
 		expr_nodes_push(out, "");
 		return 0;
 	}
+	if (c->labels && nt == j && f->nodes[t].type == FORM_SELECT_ONE && f->nodes[t].list >= 0) {
+		p.node = t;
+		const char *v = iv_lookup_value(e, &p);
+		const form_choice *ch = *v ? form_list_choice(f, f->nodes[t].list, v) : NULL;
+		const char *l = ch ? form_choice_label(f, ch, e->lang) : NULL;
+		expr_nodes_push(out, l ? l : v);
+		return 0;
+	}
 	push_values(e, t, treps, nt, &p, whole, out);
 	return 0;
 }

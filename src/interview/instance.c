@@ -225,11 +225,8 @@ int iv_store(engine *e, const iv_pos *pos, const char *value, store_state state,
 	    ((!en->value && !value) || (en->value && value && strcmp(en->value, value) == 0)))
 		return 0;
 	if (!e->quiet) {
-		if (e->complete) {
-			if (store_iv_reopen(e->iv, err))
-				return -1;
-			e->complete = 0;
-		}
+		if (engine_reopen(e, NULL, err))
+			return -1;
 		if (store_iv_set(e->iv, en->key, value, state, err))
 			return -1;
 	}

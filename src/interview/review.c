@@ -101,7 +101,12 @@ char *iv_instance_name(engine *e)
 	const form *f = e->f;
 	char *name = NULL, err[ERR_MAX];
 	iv_pos root = { .node = 0 };
-	if (!f->instance_name || iv_eval_string(e, &root, f->instance_name, &name, err))
+	if (!f->instance_name)
+		return NULL;
+	iv_ctx c;
+	iv_ctx_init(&c, e, &root);
+	c.labels = 1;
+	if (expr_eval_string(f->instance_name, &c.env, &name, err))
 		return NULL;
 	if (name && !*name) {
 		free(name);

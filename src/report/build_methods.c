@@ -47,6 +47,8 @@ static int scan_one(void *arg, const store_scan_row *row)
 		f->other++;
 		return 0;
 	}
+	if (iv->status && strcmp(iv->status, "discarded") == 0)
+		return 0;   /* kept in the file, never data */
 	if (!iv->status || strcmp(iv->status, "complete")) {
 		f->drafts++;
 		return 0;

@@ -348,7 +348,7 @@ int store_iv_complete(store_iv *iv, const char *instance_name, char *err)
 	return 0;
 }
 
-int store_iv_reopen(store_iv *iv, char *err)
+int store_iv_reopen(store_iv *iv, const char *reason, char *err)
 {
 	store *st = iv->st;
 	char now[32];
@@ -357,10 +357,41 @@ int store_iv_reopen(store_iv *iv, char *err)
 	    exec_text(st, "UPDATE interviews SET status='draft', completed=NULL, "
 		      "content_hash=NULL, modified=?2, revision=revision+1 WHERE uuid=?1",
 		      "cannot reopen the interview", err, 2, iv->uuid, now) ||
-	    put_event(iv, now, "reopened", NULL, NULL, NULL, NULL, NULL, err) ||
+	    put_event(iv, now, "reopened", NULL, NULL, reason, NULL, NULL, err) ||
 	    store_tx_commit(st, err)) {
 		store_tx_rollback(st);
 		return -1;
 	}
 	return 0;
+}
+
+int store_iv_discard(store_iv *iv, const char *reason, char *err)
+{
+	store *st = iv->st;
+	char now[32];
+	store_clock_now(st, now);
+	if (store_tx_begin(st, err))
+		return -1;
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "SELECT status FROM interviews WHERE uuid=?", &s, err))
+		goto fail;
+	sqlite3_bind_text(s, 1, iv->uuid, -1, SQLITE_STATIC);
+	int draft = sqlite3_step(s) == SQLITE_ROW &&
+		    strcmp((const char *)sqlite3_column_text(s, 0), "draft") == 0;
+	sqlite3_finalize(s);
+	if (!draft) {
+		errf(err, "interview '%s' in '%s' is not a draft: only a draft can be discarded",
+		     iv->uuid, st->path);
+		goto fail;
+	}
+	if (exec_text(st, "UPDATE interviews SET status='discarded', modified=?2, "
+		      "revision=revision+1 WHERE uuid=?1",
+		      "cannot discard the interview", err, 2, iv->uuid, now) ||
+	    put_event(iv, now, "discarded", NULL, NULL, reason, NULL, NULL, err) ||
+	    store_tx_commit(st, err))
+		goto fail;
+	return 0;
+fail:
+	store_tx_rollback(st);
+	return -1;
 }

@@ -116,7 +116,8 @@ static int compute_keys(merge *m, const char *which, char *err)
 {
 	char *del = sqlite3_mprintf("DELETE FROM temp.merge_keys WHERE uuid IN (SELECT i.uuid FROM "
 				    "main.interviews i WHERE %s)", which);
-	/* a window, not a plain group_concat: its order is defined (the key order) */
+	/* a window, not a plain group_concat: its order is defined (the key order); a discarded
+	 * interview is nobody's duplicate (it was started by mistake, or done again) */
 	char *ins = sqlite3_mprintf(
 		"INSERT OR REPLACE INTO temp.merge_keys(uuid, form_id, kv, label) "
 		"SELECT uuid, form_id, kv, label FROM (SELECT uuid, form_id, "
@@ -126,7 +127,7 @@ static int compute_keys(merge *m, const char *which, char *err)
 		"row_number() OVER (PARTITION BY uuid ORDER BY idx) AS rn "
 		"FROM (SELECT i.uuid, i.form_id, k.idx, k.name, "
 		STORE_SQL_ANSWER_OF("i.uuid", "k.name") " AS v FROM main.interviews i JOIN temp.merge_keypaths k ON k.form_id IN "
-		"(i.form_id, '*') WHERE %s) "
+		"(i.form_id, '*') WHERE (%s) AND i.status <> 'discarded') "
 		"WINDOW w AS (PARTITION BY uuid ORDER BY idx ROWS BETWEEN UNBOUNDED PRECEDING AND "
 		"UNBOUNDED FOLLOWING)) WHERE rn = 1 AND nv = nk AND coalesce(ne, 0) = 0", which);
 	int rc = store_exec(m->st->db, del, "cannot check for duplicates", err) ||

@@ -320,6 +320,7 @@ struct cursors {
 	sqlite3_stmt *iv, *an, *ev;
 	int an_row, ev_row;   /* 1 while the cursor is on a row */
 	int ivcols;           /* columns of an interview row at the file's version (hashed) */
+	int version;          /* the file's schema version ('discarded' from 4 on) */
 	struct types *tiv, *tan, *tev;
 };
 
@@ -340,7 +341,8 @@ static int scan_interview(sqlite3 *db, struct cursors *c, int check, struct sha2
 		return errf(err, "it holds answers or events of an interview it lacks (before '%s')",
 			    u);
 	const char *status = col(c->iv, 5);
-	if (check && strcmp(status, "complete") && strcmp(status, "draft"))
+	if (check && strcmp(status, "complete") && strcmp(status, "draft") &&
+	    (c->version < 4 || strcmp(status, "discarded")))
 		return damaged(c->iv, c->tiv, 5, "not a status survey writes", err);
 	store_origin origin;
 	if (check && c->ivcols > STORE_INTERVIEW_NCOLUMNS_V2 &&
@@ -403,7 +405,7 @@ int store_scan_content(sqlite3 *db, const char *schema, int version, int check, 
 	store_hash_field(&all, "survey-content-1");
 	/* a file of version 2 hashes as it always did: packs made before version 3 still merge */
 	struct cursors c = { .ivcols = version >= 3 ? STORE_INTERVIEW_NCOLUMNS :
-			     STORE_INTERVIEW_NCOLUMNS_V2 };
+			     STORE_INTERVIEW_NCOLUMNS_V2, .version = version };
 	struct types tiv, tan, tev;
 	int rc = -1, cap = 0;
 	if ((check && scan_meta(db, schema, err)) || scan_forms(db, schema, check, &all, err) ||

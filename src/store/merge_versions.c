@@ -34,7 +34,10 @@
  * Of the kept versions the greatest under this total order is the winner, in
  * interviews/answers/events, and every other is stored whole in conflicts:
  *   1. from its own device before not (a file from elsewhere cannot displace the genuine one);
- *   2. complete before draft;
+ *   2. complete before draft, draft before discarded (a discard is an event its own device
+ *      appends to the log, so a discarded version normally supersedes the draft it extends by
+ *      rule above; when two versions both stay, the one with answers someone may still use is
+ *      the one in interviews, and the discarded one waits in conflicts);
  *   3. the longer event log;
  *   4. the larger events hash (SHA-256 of the log: no number anyone sets);
  *   5. for versions with the same log (a damaged or crafted file), the larger version hash
@@ -62,7 +65,7 @@ struct ver {
 	char *key;            /* its conflicts row (IN_SRC_CONFLICTS, IN_CONFLICTS) */
 	char hash[65];        /* events hash */
 	long long count;      /* events */
-	int complete;         /* status complete */
+	int complete;         /* status rank: 2 complete, 1 draft, 0 discarded (STATUS_RANK) */
 	char *dev;            /* the device of its interview row */
 	char *ivjson;         /* the interview row as JSON */
 	char *core;           /* the row without position, language, instance name, as JSON */
@@ -230,16 +233,18 @@ static int hash_events(merge *m, const struct ver *v, const char *uuid, long lon
 	return 0;
 }
 
+#define STATUS_RANK "CASE status WHEN 'complete' THEN 2 WHEN 'draft' THEN 1 ELSE 0 END"
+
 /* Load the row of v (its JSON, status, device) and its version hash; v->hash must be set. */
 static int load_row(merge *m, struct ver *v, const char *uuid, char *err)
 {
 	sqlite3_stmt *s;
 	char *origin = origin_of(m, v);
 	int bad = in_conflicts(v) ?
-		prepare_fmt(m, &s, err, "SELECT status = 'complete', device_id, " IV_JSON ", "
+		prepare_fmt(m, &s, err, "SELECT " STATUS_RANK ", device_id, " IV_JSON ", "
 			    CORE_JSON ", " AN_OF_JSON ", events_count FROM " IV_OF_JSON, origin,
 			    schema_of(v), conflict_interview(m, v), schema_of(v)) :
-		prepare_fmt(m, &s, err, "SELECT status = 'complete', device_id, " IV_JSON ", "
+		prepare_fmt(m, &s, err, "SELECT " STATUS_RANK ", device_id, " IV_JSON ", "
 			    CORE_JSON ", " AN_JSON ", 0 FROM \"%w\".interviews WHERE uuid=?1",
 			    origin, schema_of(v), schema_of(v));
 	sqlite3_free(origin);
@@ -285,7 +290,7 @@ static int check_carried(merge *m, struct ver *v, const char *uuid, char *err)
 		"SELECT json_extract(interview,'$.uuid') IS uuid AND "
 		T("interview", "form_id", "'text'") T("interview", "form_version", "'text'")
 		T("interview", "device_id", "'text'") T("interview", "interviewer", "'text'")
-		"json_extract(interview,'$.status') IN ('draft','complete') AND "
+		"json_extract(interview,'$.status') IN ('draft','complete','discarded') AND "
 		T("interview", "revision", "'integer'") T("interview", "created", "'text'")
 		T("interview", "modified", "'text'") T("interview", "completed", "'text','null'")
 		T("interview", "content_hash", "'text','null'") T("interview", "lang", "'text','null'")
@@ -325,6 +330,9 @@ static int check_carried(merge *m, struct ver *v, const char *uuid, char *err)
 		bind_ver(s, v, uuid);
 		if (sqlite3_step(s) != SQLITE_ROW || !sqlite3_column_int(s, 0)) {
 			why = "a field is missing or of the wrong type";
+		} else if (m->src_version < 4 &&
+			   !strcmp((const char *)sqlite3_column_text(s, 4), "discarded")) {
+			why = "its status is not one its schema version allows";
 		} else {
 			v->count = sqlite3_column_int64(s, 1);
 			if (!strcmp((const char *)sqlite3_column_text(s, 4), "complete")) {

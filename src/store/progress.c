@@ -1,5 +1,5 @@
 /* progress.c: the coordinator's progress counts — interviews complete and draft by their answer
- * to a chosen question (survey list --by oblast). */
+ * to a chosen question (survey list --by oblast); discarded interviews do not count. */
 #include "store/store_impl.h"
 
 #include <stdlib.h>
@@ -12,9 +12,10 @@ int store_progress(store *st, const char *question, store_progress_row **out, in
 	sqlite3_stmt *s;
 	*out = NULL;
 	*n = 0;
-	if (store_prepare(st->db, "SELECT v, sum(status = 'complete'), sum(status <> 'complete') "
+	if (store_prepare(st->db, "SELECT v, sum(status = 'complete'), sum(status = 'draft') "
 			  "FROM (SELECT i.status, " STORE_SQL_ANSWER_OF("i.uuid", "?1") " AS v "
-			  "FROM main.interviews i) GROUP BY v ORDER BY v IS NULL, v", &s, err))
+			  "FROM main.interviews i WHERE i.status <> 'discarded') "
+			  "GROUP BY v ORDER BY v IS NULL, v", &s, err))
 		return -1;
 	sqlite3_bind_text(s, 1, question, -1, SQLITE_STATIC);
 	int rc;

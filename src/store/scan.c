@@ -24,6 +24,9 @@ int store_filter_sql(strbuf *sql, const store_scan_filter *f, const char *alias,
 		sb_addf(sql, "%s%s%s = ?%d", sep, alias ? alias : "", cols[i], k++);
 		sep = " AND ";
 	}
+	/* a discarded interview is kept but never read as data (DESIGN.md, Storage) */
+	if (!vals[2])
+		sb_addf(sql, "%s%sstatus <> 'discarded'", sep, alias ? alias : "");
 	return k;
 }
 

@@ -9,7 +9,8 @@
 typedef struct store_scan_filter {
 	const char *form_id;       /* only this form */
 	const char *form_version;  /* only this version */
-	const char *status;        /* "complete" or "draft" */
+	const char *status;        /* "complete" or "draft"; NULL: both (never "discarded":
+	                              a discarded interview is left out of every scan) */
 } store_scan_filter;
 
 /* One interview as the scan sees it. Everything is borrowed: valid during the callback only.

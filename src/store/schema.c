@@ -67,6 +67,31 @@ static const char schema_v3[] =
 	"CHECK(origin IN ('field','imported','simulated'));\n"
 	"CREATE INDEX interviews_by_origin ON interviews(origin);\n";
 
+/* Version 4: an interview may be 'discarded' (store_iv_discard): kept, merged as such, left
+ * out of analysis, exports, reports and progress counts. SQLite cannot change a CHECK, so the
+ * table is rebuilt (create, copy, drop, rename) with its columns in the order version 3 left
+ * them, and its two indexes made again; new files take the same path (made as version 1 and
+ * migrated), so every file of version 4 has the same schema text. Runs inside the migration's
+ * transaction; nothing references the new table's name, so the rename rewrites no other table. */
+static const char schema_v4[] =
+	"CREATE TABLE interviews_v4(\n"
+	"  uuid TEXT PRIMARY KEY, form_id TEXT NOT NULL, form_version TEXT NOT NULL,\n"
+	"  device_id TEXT NOT NULL, interviewer TEXT NOT NULL DEFAULT '',\n"
+	"  status TEXT NOT NULL CHECK(status IN ('draft','complete','discarded')),\n"
+	"  revision INTEGER NOT NULL, created TEXT NOT NULL, modified TEXT NOT NULL,\n"
+	"  completed TEXT, content_hash TEXT, lang TEXT, position TEXT, instance_name TEXT,\n"
+	"  origin TEXT NOT NULL DEFAULT 'field' CHECK(origin IN ('field','imported','simulated'))\n"
+	") WITHOUT ROWID;\n"
+	"INSERT INTO interviews_v4(uuid, form_id, form_version, device_id, interviewer, status, "
+	"revision, created, modified, completed, content_hash, lang, position, instance_name, "
+	"origin) SELECT uuid, form_id, form_version, device_id, interviewer, status, revision, "
+	"created, modified, completed, content_hash, lang, position, instance_name, origin "
+	"FROM interviews;\n"
+	"DROP TABLE interviews;\n"
+	"ALTER TABLE interviews_v4 RENAME TO interviews;\n"
+	"CREATE INDEX interviews_by_form ON interviews(form_id, form_version, status);\n"
+	"CREATE INDEX interviews_by_origin ON interviews(origin);\n";
+
 /* What `survey simulate` has always left in an interview's event log and nothing else does:
  * its fake clock ticks 2 s per reading and store_iv_start reads it twice before the first
  * event, so event 1 ("opened") is at offset 2000 ms and every offset is a multiple of 2000;
@@ -147,6 +172,10 @@ static int migrate_to(sqlite3 *db, int from, int to, char *err)
 			break;
 		case 2:
 			if (migrate_origin(db, err))
+				return -1;
+			break;
+		case 3:
+			if (store_exec(db, schema_v4, "cannot allow discarded interviews", err))
 				return -1;
 			break;
 		default:

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_UUID_LEN 36          /* "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" */
 
 typedef struct store store;        /* an open database */
@@ -125,8 +125,15 @@ int store_iv_set_position(store_iv *iv, const char *path, const char *lang,
 /* Mark complete: status complete, completion time, content hash (SHA-256 of the interview's
  * identity, status and every answer), a "completed" event. instance_name may be NULL. */
 int store_iv_complete(store_iv *iv, const char *instance_name, char *err);
-/* Back to draft (an interviewer reopening a completed interview to correct it). */
-int store_iv_reopen(store_iv *iv, char *err);
+/* Back to draft (an interviewer reopening a completed interview to correct it): status draft,
+ * completion time and content hash cleared, a "reopened" event with the reason (its
+ * new_value; may be NULL) — the interview leaves analysis until it is completed again. */
+int store_iv_reopen(store_iv *iv, const char *reason, char *err);
+/* Discard a draft: status 'discarded' (schema 4), a "discarded" event with the reason (may be
+ * NULL). The interview and its answers stay in the file and merge as such; scans, progress and
+ * reports leave it out. -1 with err when it is not a draft (a completed one is reopened
+ * first); a discarded interview is never changed again (engine_resume refuses it). */
+int store_iv_discard(store_iv *iv, const char *reason, char *err);
 
 /* One stored answer. */
 typedef struct store_answer {
@@ -144,7 +151,7 @@ typedef struct store_interview {
 	char *form_id, *form_version;
 	char *device_id;
 	char *interviewer;
-	char *status;         /* "draft" or "complete" */
+	char *status;         /* "draft", "complete" or "discarded" */
 	int revision;         /* counts the changes made */
 	char *created, *modified, *completed;  /* ISO 8601 UTC; completed NULL for drafts */
 	char *content_hash;   /* hex SHA-256 once complete, else NULL */

@@ -24,15 +24,78 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_START_EMPTY, "Азырынча интервью жок. Жаңысын баштоо үчүн n басыңыз.", \
 	  "Интервью пока нет. Чтобы начать новое, нажмите n.", \
 	  "No interviews yet. Press n to start one.") \
-	X(UI_M_START_KEYS, "n жаңы  Enter улантуу  F2 тил  F1 жардам  q чыгуу", \
-	  "n новое  Enter продолжить  F2 язык  F1 справка  q выход", \
-	  "n new  Enter resume  F2 language  F1 help  q quit") \
+	X(UI_M_START_KEYS, "n жаңы  Enter ачуу  d таштоо  f чыпка  F2 тил  F1 жардам  q чыгуу", \
+	  "n новое  Enter открыть  d отбросить  f фильтр  F2 язык  F1 справка  q выход", \
+	  "n new  Enter open  d discard  f filter  F2 language  F1 help  q quit") \
 	X(UI_M_COL_NAME, "Аталышы", "Название", "Name") \
 	X(UI_M_COL_CREATED, "Түзүлгөн", "Создано", "Created") \
 	X(UI_M_COL_STATUS, "Абалы", "Статус", "Status") \
 	X(UI_M_COL_ANSWERS, "Жооптор", "Ответы", "Answers") \
 	X(UI_M_DRAFT, "аяктай элек", "черновик", "draft") \
 	X(UI_M_COMPLETE, "аяктады", "завершено", "complete") \
+	/* case management (start.c, ask.c) */ \
+	X(UI_M_DISCARDED, "ташталды", "отброшено", "discarded") \
+	X(UI_M_COL_SAVED, "Сакталды", "Сохранено", "Saved") \
+	X(UI_M_COL_ID, "ID", "ID", "ID") \
+	X(UI_M_FILTER_ALL, "баары", "все", "all") \
+	X(UI_M_FILTER_DRAFTS, "аяктай электер", "черновики", "drafts") \
+	X(UI_M_FILTER_COMPLETE, "аяктагандар", "завершённые", "complete") \
+	X(UI_M_FILTER_DISCARDED, "ташталгандар", "отброшенные", "discarded") \
+	X(UI_M_FILTER_EMPTY, "Бул чыпка боюнча интервью жок (f: башка чыпка).", \
+	  "Под этот фильтр интервью нет (f: другой фильтр).", \
+	  "No interviews under this filter (f: another filter).") \
+	X(UI_M_ASK_REOPEN, /* %s: the interview's name */ \
+	  "«%s» аяктаган. Жоопторду өзгөртүү үчүн кайра ачасызбы? Кайра аяктамайынча ал " \
+	  "аяктай элек болуп, талдоого кирбейт.", \
+	  "«%s» завершено. Открыть его снова, чтобы изменить ответы? Пока его не завершат " \
+	  "снова, это черновик, и в анализ он не входит.", \
+	  "\"%s\" is complete. Reopen it to change answers? Until it is completed again it is " \
+	  "a draft and is left out of the analysis.") \
+	X(UI_M_ASK_REOPEN_KEYS, "1 кайра ачуу  Esc жокко чыгаруу", "1 открыть снова  Esc отмена", \
+	  "1 reopen  Esc cancel") \
+	X(UI_M_ASK_WHY, "Эмне үчүн кайра ачылууда?", "Почему интервью открывается снова?", \
+	  "Why is it reopened?") \
+	X(UI_M_WHY_WRONG, "1 жооп туура эмес киргизилген", "1 ответ введён неверно", \
+	  "1 an answer was entered wrong") \
+	X(UI_M_WHY_RESPONDENT, "2 респондент бир нерсени кошту же оңдоду", \
+	  "2 респондент что-то добавил или исправил", \
+	  "2 the respondent added or corrected something") \
+	X(UI_M_WHY_SUPERVISOR, "3 супервайзер сурады", "3 попросил супервайзер", \
+	  "3 the supervisor asked") \
+	X(UI_M_ASK_WHY_KEYS, "1 2 3 себеп  Esc жокко чыгаруу", "1 2 3 причина  Esc отмена", \
+	  "1 2 3 reason  Esc cancel") \
+	X(UI_M_REOPENED, "Кайра ачылды: кайра аяктамайынча бул аяктай элек.", \
+	  "Открыто снова: до нового завершения это черновик.", \
+	  "Reopened: a draft until it is completed again.") \
+	X(UI_M_ASK_FINISH, "Бул интервью кайра ачылган. Азыр кайра аяктайсызбы?", \
+	  "Это интервью было открыто снова. Завершить его сейчас?", \
+	  "This interview was reopened. Complete it again now?") \
+	X(UI_M_FINISH_NOW, "1 азыр кайра аяктоо (жооптор текшерилет)", \
+	  "1 завершить сейчас (ответы будут проверены)", \
+	  "1 complete it again now (the answers are checked)") \
+	X(UI_M_FINISH_LATER, "2 аяктай элек бойдон калтыруу", "2 оставить черновиком", \
+	  "2 leave it as a draft") \
+	X(UI_M_ASK_FINISH_KEYS, "1 аяктоо  2 аяктай элек  Esc артка", \
+	  "1 завершить  2 черновик  Esc назад", "1 complete  2 draft  Esc back") \
+	X(UI_M_ASK_DISCARD, /* %s: the draft's name */ \
+	  "«%s» таштайсызбы? Ал файлда калат, бирок эсептерге жана талдоого кирбейт, аны " \
+	  "улантууга болбойт.", \
+	  "Отбросить «%s»? Он останется в файле, но не войдёт в подсчёты и анализ, и " \
+	  "продолжить его будет нельзя.", \
+	  "Discard \"%s\"? It stays in the file, but it is left out of the counts and the " \
+	  "analysis, and it cannot be resumed.") \
+	X(UI_M_ASK_DISCARD_KEYS, "1 таштоо  Esc калтыруу", "1 отбросить  Esc оставить", \
+	  "1 discard  Esc keep") \
+	X(UI_M_ASK_DISCARD_AGAIN, /* %s */ "Чын эле «%s» биротоло таштайсызбы?", \
+	  "Точно отбросить «%s» навсегда?", "Really discard \"%s\" for good?") \
+	X(UI_M_ASK_DISCARD_AGAIN_KEYS, "Enter ооба, таштоо  Esc жок, калтыруу", \
+	  "Enter да, отбросить  Esc нет, оставить", "Enter yes, discard  Esc no, keep") \
+	X(UI_M_DISCARD_DONE, /* %s */ "«%s» ташталды.", "«%s» отброшено.", \
+	  "\"%s\" was discarded.") \
+	X(UI_M_DISCARD_ONLY_DRAFT, "Аяктай элек интервьюну гана таштоого болот.", \
+	  "Отбросить можно только черновик.", "Only a draft can be discarded.") \
+	X(UI_M_DISCARDED_CLOSED, "Ташталган интервью ачылбайт.", \
+	  "Отброшенное интервью не открывается.", "A discarded interview cannot be opened.") \
 	X(UI_M_REVIEW_TITLE, "Жоопторду карап чыгуу", "Просмотр ответов", "Review of answers") \
 	X(UI_M_REVIEW_KEYS, "Enter суроого өтүү  Esc/F9 артка  F10 чыгуу", \
 	  "Enter к вопросу  Esc/F9 назад  F10 выход", \

@@ -61,9 +61,17 @@ struct ui {
 	int saved;                 /* show the saved mark: the last change was committed */
 
 	/* start screen */
-	store_interview *ivs;      /* this form's interviews (from store_interviews) */
+	store_interview *ivs;      /* this form's interviews under the filter (store_interviews) */
 	int nivs;
 	int start_hl, start_top;   /* highlighted row, first row shown */
+	int start_filter;          /* enum ui_start_filter */
+
+	/* a question asked over the screen (ask.c), and what it is about */
+	int ask;                   /* enum ui_ask; UI_ASK_NONE when none */
+	char ask_uuid[STORE_UUID_LEN + 1];  /* the interview it is about (start screen) */
+	char ask_name[256];        /* its name as the start screen shows it */
+	int reopened;              /* the open interview was reopened here: leaving asks whether
+	                              to complete it again (UI_ASK_FINISH) */
 
 	/* question screen */
 	char *screen_path;         /* the engine screen the fields were built for */
@@ -113,7 +121,31 @@ void ui_draw_keys(const char *keys);
 /* Seconds on a monotonic clock. */
 double ui_clock(void);
 
+/* ---- ask.c: a question over the screen, answered by one key ---- */
+enum ui_ask {
+	UI_ASK_NONE,
+	UI_ASK_REOPEN,          /* open a completed interview to change it? 1 / Esc */
+	UI_ASK_REOPEN_WHY,      /* why: 1 2 3 / Esc; then reopened with that reason */
+	UI_ASK_DISCARD,         /* discard this draft? 1 / Esc */
+	UI_ASK_DISCARD_AGAIN,   /* really? Enter / Esc; then discarded */
+	UI_ASK_FINISH,          /* leaving a reopened interview: 1 complete again, 2 draft, Esc */
+};
+void ui_ask_draw(struct ui *u);
+/* A key while a question is asked (the raw key: the answers are digits, Enter and Esc on any
+ * keyboard layout). Any other key keeps the question. */
+void ui_ask_key(struct ui *u, int fkey, wint_t ch);
+
 /* ---- start.c ---- */
+enum ui_start_filter { UI_FILTER_ACTIVE, UI_FILTER_DRAFTS, UI_FILTER_COMPLETE,
+		       UI_FILTER_DISCARDED, UI_NFILTERS };
+/* A key of the start screen's own that the key table does not know: d (discard), f (filter),
+ * also on a Russian/Kyrgyz layout (в, а). */
+void ui_start_char(struct ui *u, wint_t ch);
+/* After UI_ASK_REOPEN_WHY: open u->ask_uuid, reopen it with reason, show its review. */
+void ui_start_reopen(struct ui *u, const char *reason);
+/* After UI_ASK_DISCARD_AGAIN: discard u->ask_uuid (store_iv_discard) and list again. */
+void ui_start_discard(struct ui *u);
+
 void ui_start_init(struct ui *u);       /* (re)reads the interview list */
 void ui_start_draw(struct ui *u);
 void ui_start_key(struct ui *u, enum ui_action a, wint_t ch);
@@ -125,6 +157,8 @@ void ui_question_key(struct ui *u, enum ui_action a, wint_t ch);
 int ui_question_ctx(struct ui *u);      /* UI_CTX_* of the focused field */
 void ui_question_release(struct ui *u);
 int ui_field_dirty(const struct ui_field *fl);   /* an edit not saved yet */
+/* F10 on a reopened interview, answered "leave it as a draft" (ui.c): leave as F10 does. */
+void ui_leave_as_draft(struct ui *u);
 /* Leave the interview (F10): logs it, frees the engine, back to the start screen. */
 void ui_interview_leave(struct ui *u);
 /* Complete the interview; on success back to the start screen. */

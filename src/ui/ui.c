@@ -34,6 +34,8 @@ static void ui_redraw(struct ui *u)
 	case UI_SCREEN_REVIEW: ui_review_draw(u); break;
 	case UI_SCREEN_HELP: ui_help_draw(u); break;
 	}
+	if (u->ask)
+		ui_ask_draw(u);
 	refresh();
 }
 
@@ -50,6 +52,12 @@ static int screen_ctx(struct ui *u)
 
 static void dispatch(struct ui *u, enum ui_action a, wint_t ch)
 {
+	/* leaving an interview reopened here asks whether to complete it again (never silent) */
+	if (a == UI_A_LEAVE && u->reopened && u->e && !engine_is_complete(u->e) &&
+	    (u->screen == UI_SCREEN_QUESTION || u->screen == UI_SCREEN_REVIEW)) {
+		u->ask = UI_ASK_FINISH;
+		return;
+	}
 	if (a == UI_A_HELP && u->screen != UI_SCREEN_HELP) {
 		u->back = u->screen;
 		ui_help_init(u);
@@ -61,6 +69,12 @@ static void dispatch(struct ui *u, enum ui_action a, wint_t ch)
 	case UI_SCREEN_REVIEW: ui_review_key(u, a, ch); break;
 	case UI_SCREEN_HELP: ui_help_key(u, a, ch); break;
 	}
+}
+
+void ui_leave_as_draft(struct ui *u)
+{
+	u->reopened = 0;
+	dispatch(u, UI_A_LEAVE, 0);
 }
 
 int ui_run(const ui_options *o, char *err)
@@ -94,7 +108,15 @@ int ui_run(const ui_options *o, char *err)
 		if (r == ERR)
 			continue;
 		int fkey = r == KEY_CODE_YES;
+		if (u.ask && !(fkey && ch == KEY_RESIZE)) {
+			ui_ask_key(&u, fkey, ch);
+			continue;
+		}
 		enum ui_action a = ui_key_action(fkey, ch, screen_ctx(&u));
+		if (a == UI_A_NONE && !fkey && u.screen == UI_SCREEN_START && !too_small()) {
+			ui_start_char(&u, ch);
+			continue;
+		}
 		if (a == UI_A_RESIZE || a == UI_A_NONE)
 			continue;
 		if (too_small() && a != UI_A_LEAVE && a != UI_A_QUIT)

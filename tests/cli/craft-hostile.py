@@ -37,7 +37,7 @@ def every_uuid(expr):
 
 if case == "nulls":
     # NOT NULL dropped, then NULLs where survey's readers expect text
-    rewrite("interviews", "status TEXT NOT NULL CHECK(status IN ('draft','complete'))",
+    rewrite("interviews", "status TEXT NOT NULL CHECK(status IN ('draft','complete','discarded'))",
             "status TEXT")
     rewrite("interviews", "form_id TEXT NOT NULL", "form_id TEXT")
     rewrite("interviews", "device_id TEXT NOT NULL, interviewer TEXT NOT NULL DEFAULT ''",
@@ -56,7 +56,7 @@ if case == "nulls":
 elif case == "nulls-same-schema":
     # survey's schema text kept, NULLs written while the constraint was off
     sql = table_sql("interviews")
-    rewrite("interviews", "status TEXT NOT NULL CHECK(status IN ('draft','complete'))",
+    rewrite("interviews", "status TEXT NOT NULL CHECK(status IN ('draft','complete','discarded'))",
             "status TEXT")
     reopen()
     db.execute("UPDATE interviews SET status = NULL WHERE uuid = (SELECT min(uuid) FROM "
@@ -90,7 +90,7 @@ elif case == "costly-index":
                "length(printf(''%.*c'', 100000000, ''x'')))' WHERE name = 'answers_cost'")
     db.execute("PRAGMA writable_schema = OFF")
 elif case == "check-function":
-    rewrite("interviews", "CHECK(status IN ('draft','complete'))",
+    rewrite("interviews", "CHECK(status IN ('draft','complete','discarded'))",
             "CHECK(length(randomblob(100000000)) > 0)")
 elif case == "retyped":
     rewrite("interviews", "revision INTEGER NOT NULL", "revision TEXT NOT NULL")

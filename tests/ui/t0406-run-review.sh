@@ -1,6 +1,6 @@
 # t0406-run-review: F9 lists every question that applies with its answer, problems flagged;
 # Enter jumps to a question; completing is refused while a problem remains; don't know and
-# refused (F5, F6) count as answers; a completed interview opens on its review.
+# refused (F5, F6) count as answers; a completed interview, reopened, opens on its review.
 . tests/lib.sh
 . tests/ui/tmux.sh
 DB=$TMP/v.db
@@ -39,11 +39,15 @@ ui_keys a F9 End Enter
 ui_expect a 'The interview is complete and saved' "Enter on the last row of the review completes"
 ui_expect a 'complete' "the start screen lists it as complete"
 ui_keys a Enter
-ui_expect a 'Review of answers' "a completed interview opens on its review"
+ui_expect a 'Reopen it to change answers' "a completed interview asks before it reopens (t0412)"
+ui_keys a 1 1
+ui_expect a 'Review of answers' "a reopened interview opens on its review"
 ui_keys a Escape
 ui_expect a 'What is your name\?|Do you have|Which fruit|No more questions' "Esc goes to a question"
 ui_keys a F10
-ui_expect a 'complete' "F10 back to the start screen"
+ui_expect a 'Complete it again now' "F10 asks to complete it again"
+ui_keys a 1
+ui_expect a 'complete' "completed again, back to the start screen"
 ui_keys a q
 ui_exit a
 expect_eq "$RC" 0 "exit status 0"

@@ -112,7 +112,7 @@ ui_step a 'Сурамжылоого катышканыңыз' Enter
 ui_keys a Enter
 ui_expect a 'Суроолор бүттү' "the end screen"
 ui_keys a 1
-ui_expect a 'Төңкөрүш айыл өкмөтү — chuy' "completed: the start screen shows its instance name"
+ui_expect a 'Төңкөрүш айыл өкмөтү — Чүй' "completed: the start screen shows its instance name, the oblast by its label"
 ui_expect a 'аяктады' "and its status"
 ui_keys a q
 ui_exit a

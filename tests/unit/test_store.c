@@ -179,7 +179,7 @@ static void test_complete_hash(void **state)
 	store_interview_release(&info);
 
 	/* reopen, change, complete again: a different hash; change back: the first one */
-	assert_int_equal(store_iv_reopen(iv, errbuf), 0);
+	assert_int_equal(store_iv_reopen(iv, NULL, errbuf), 0);
 	assert_int_equal(store_iv_set(iv, "q", "2", STATE_ANSWERED, errbuf), 0);
 	assert_int_equal(store_iv_complete(iv, NULL, errbuf), 0);
 	assert_int_equal(store_interview_get(st, store_iv_uuid(iv), &info, errbuf), 0);
@@ -191,6 +191,48 @@ static void test_complete_hash(void **state)
 	assert_string_equal(info.content_hash, first);
 	store_interview_release(&info);
 	store_iv_close(iv);
+	store_close(st);
+}
+
+/* A draft is discarded (kept, with an event), never a completed one; a discarded interview is
+ * left out of progress counts; the reopen reason is in the event log. */
+static void test_discard(void **state)
+{
+	store *st = open_new("discard.db");
+	store_iv *iv, *done;
+	store_start how = { .form_id = "f", .form_version = "1" };
+	assert_int_equal(store_iv_start(st, &how, &iv, errbuf), 0);
+	assert_int_equal(store_iv_set(iv, "q", "1", STATE_ANSWERED, errbuf), 0);
+	assert_int_equal(store_iv_start(st, &how, &done, errbuf), 0);
+	assert_int_equal(store_iv_set(done, "q", "1", STATE_ANSWERED, errbuf), 0);
+	assert_int_equal(store_iv_complete(done, NULL, errbuf), 0);
+	assert_int_equal(store_iv_discard(done, "x", errbuf), -1);
+	assert_non_null(strstr(errbuf, "only a draft can be discarded"));
+	assert_int_equal(store_iv_discard(iv, "started by mistake", errbuf), 0);
+	store_interview info;
+	assert_int_equal(store_interview_get(st, store_iv_uuid(iv), &info, errbuf), 0);
+	assert_string_equal(info.status, "discarded");
+	assert_int_equal(info.answered, 1);   /* its answers are kept */
+	store_interview_release(&info);
+	assert_int_equal(store_iv_discard(iv, NULL, errbuf), -1);   /* not twice */
+	store_progress_row *rows;
+	int n;
+	assert_int_equal(store_progress(st, "q", &rows, &n, errbuf), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(rows[0].complete, 1);
+	assert_int_equal(rows[0].draft, 0);
+	store_progress_free(rows, n);
+	assert_int_equal(store_iv_reopen(done, "supervisor", errbuf), 0);
+	assert_int_equal(store_interview_get(st, store_iv_uuid(done), &info, errbuf), 0);
+	assert_string_equal(info.status, "draft");
+	assert_null(info.content_hash);
+	store_interview_release(&info);
+	char *got = query1(store_path(st), "SELECT group_concat(e, ' ') FROM (SELECT kind || '=' || new_value "
+			   "AS e FROM events WHERE kind IN ('discarded', 'reopened') ORDER BY kind)");
+	assert_string_equal(got, "discarded=started by mistake reopened=supervisor");
+	free(got);
+	store_iv_close(iv);
+	store_iv_close(done);
 	store_close(st);
 }
 
@@ -432,6 +474,7 @@ int main(void)
 		cmocka_unit_test(test_readonly_missing_is_not_created),
 		cmocka_unit_test(test_answers_events_revision),
 		cmocka_unit_test(test_complete_hash),
+		cmocka_unit_test(test_discard),
 		cmocka_unit_test(test_resume_continues_events),
 		cmocka_unit_test(test_list_and_batch),
 		cmocka_unit_test(test_origin),

@@ -1,0 +1,115 @@
+/* ask.c: a question asked over the screen before something that cannot be taken back —
+ * reopening a completed interview (and why), discarding a draft (twice), completing a
+ * reopened one again on leaving. Answered by a digit, Enter or Esc; never silent. */
+#include "ui/screens.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The reasons of UI_ASK_REOPEN_WHY, as stored in the "reopened" event. */
+static const char *const reasons[] = { "wrong_answer", "respondent", "supervisor" };
+
+void ui_ask_draw(struct ui *u)
+{
+	char head[1024];
+	const char *keys = "";
+	enum ui_msg lines[3];
+	int nlines = 0;
+	head[0] = '\0';
+	switch ((enum ui_ask)u->ask) {
+	case UI_ASK_REOPEN:
+		snprintf(head, sizeof head, ui_tr(UI_M_ASK_REOPEN), u->ask_name);
+		keys = ui_tr(UI_M_ASK_REOPEN_KEYS);
+		break;
+	case UI_ASK_REOPEN_WHY:
+		snprintf(head, sizeof head, "%s", ui_tr(UI_M_ASK_WHY));
+		lines[nlines++] = UI_M_WHY_WRONG;
+		lines[nlines++] = UI_M_WHY_RESPONDENT;
+		lines[nlines++] = UI_M_WHY_SUPERVISOR;
+		keys = ui_tr(UI_M_ASK_WHY_KEYS);
+		break;
+	case UI_ASK_DISCARD:
+		snprintf(head, sizeof head, ui_tr(UI_M_ASK_DISCARD), u->ask_name);
+		keys = ui_tr(UI_M_ASK_DISCARD_KEYS);
+		break;
+	case UI_ASK_DISCARD_AGAIN:
+		snprintf(head, sizeof head, ui_tr(UI_M_ASK_DISCARD_AGAIN), u->ask_name);
+		keys = ui_tr(UI_M_ASK_DISCARD_AGAIN_KEYS);
+		break;
+	case UI_ASK_FINISH:
+		snprintf(head, sizeof head, "%s", ui_tr(UI_M_ASK_FINISH));
+		lines[nlines++] = UI_M_FINISH_NOW;
+		lines[nlines++] = UI_M_FINISH_LATER;
+		keys = ui_tr(UI_M_ASK_FINISH_KEYS);
+		break;
+	case UI_ASK_NONE:
+		return;
+	}
+	int w = COLS - 8, x = 4;
+	ui_lines l = { 0 };
+	ui_wrap(head, w, &l);
+	int nhead = l.n;
+	ui_wrap("", w, &l);
+	for (int i = 0; i < nlines; i++)
+		ui_wrap(ui_tr(lines[i]), w, &l);
+	int top = UI_BODY_TOP + 1, rows = l.n + 2;
+	if (rows > UI_BODY_ROWS)
+		rows = UI_BODY_ROWS;
+	for (int r = 0; r < rows; r++) {
+		move(top + r, x - 2);
+		attron(A_REVERSE);
+		hline(' ', w + 4);
+		attroff(A_REVERSE);
+	}
+	for (int i = 0; i < l.n && i < rows - 2; i++)
+		ui_putw(top + 1 + i, x, l.line[i], w, A_REVERSE | (i < nhead ? A_BOLD : 0));
+	ui_lines_release(&l);
+	move(LINES - 3, 0);
+	clrtoeol();
+	ui_draw_keys(keys);
+}
+
+void ui_ask_key(struct ui *u, int fkey, wint_t ch)
+{
+	int esc = !fkey && (ch == 27 || ch == 3);
+	int enter = (!fkey && (ch == '\n' || ch == '\r')) || (fkey && ch == KEY_ENTER);
+	int digit = !fkey && ch >= '1' && ch <= '9' ? (int)(ch - '0') : 0;
+	enum ui_ask was = (enum ui_ask)u->ask;
+	if (esc) {
+		u->ask = UI_ASK_NONE;
+		return;
+	}
+	switch (was) {
+	case UI_ASK_REOPEN:
+		if (digit == 1)
+			u->ask = UI_ASK_REOPEN_WHY;
+		break;
+	case UI_ASK_REOPEN_WHY:
+		if (digit >= 1 && digit <= 3) {
+			u->ask = UI_ASK_NONE;
+			ui_start_reopen(u, reasons[digit - 1]);
+		}
+		break;
+	case UI_ASK_DISCARD:
+		if (digit == 1)
+			u->ask = UI_ASK_DISCARD_AGAIN;
+		break;
+	case UI_ASK_DISCARD_AGAIN:
+		if (enter) {
+			u->ask = UI_ASK_NONE;
+			ui_start_discard(u);
+		}
+		break;
+	case UI_ASK_FINISH:
+		if (digit == 1) {
+			u->ask = UI_ASK_NONE;
+			ui_interview_complete(u);   /* refused: the review shows why; still reopened */
+		} else if (digit == 2) {
+			u->ask = UI_ASK_NONE;
+			ui_leave_as_draft(u);
+		}
+		break;
+	case UI_ASK_NONE:
+		break;
+	}
+}
