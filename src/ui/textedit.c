@@ -96,6 +96,12 @@ int ui_te_action(ui_textedit *t, enum ui_action a)
 		if (t->cur < t->len)
 			erase_at(t, t->cur);
 		return 1;
+	case UI_A_CLEAR_TEXT:
+		if (t->len)
+			t->dirty = 1;
+		t->len = t->cur = t->scroll = 0;
+		t->buf[0] = 0;
+		return 1;
 	default:
 		return 0;
 	}

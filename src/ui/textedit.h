@@ -31,7 +31,8 @@ char *ui_te_get(const ui_textedit *t);   /* the text as UTF-8; malloc'd, the cal
 /* Insert a character at the cursor. Returns 0, or -1 (nothing changes) when the field is full
  * or c is not printable. */
 int ui_te_insert(ui_textedit *t, wchar_t c);
-/* Apply an editing action (UI_A_LEFT, RIGHT, HOME, END, BACKSPACE, DELETE). Returns 1 when a
+/* Apply an editing action (UI_A_LEFT, RIGHT, HOME, END, BACKSPACE, DELETE, CLEAR_TEXT: the
+ * whole text). Returns 1 when a
  * is an editing action (even if nothing could move), 0 otherwise. */
 int ui_te_action(ui_textedit *t, enum ui_action a);
 

@@ -1,6 +1,7 @@
 /* ui.c: the UI's main loop — reads a key, turns it into an action by the key table, and hands
  * it to the screen shown; ui_redraw paints everything, so a resize is only a redraw. */
 #include "ui/screens.h"
+#include "ui/input.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,22 +86,46 @@ int ui_run(const ui_options *o, char *err)
 	keypad(stdscr, TRUE);
 	set_escdelay(50);
 	ui_init_colors();
+	ui_input_start();
 
 	ui_start_init(&u);
+	int after_char = 0;   /* the last key was typed into a text field */
+	static const wchar_t newline = L'\n', space = L' ';
 	while (!u.quit) {
 		ui_redraw(&u);
-		wint_t ch;
-		int r = get_wch(&ch);
-		if (r == ERR)
+		struct ui_in in;
+		if (ui_input_read(&in))
 			continue;
-		int fkey = r == KEY_CODE_YES;
-		enum ui_action a = ui_key_action(fkey, ch, screen_ctx(&u));
+		if (in.kind == UI_IN_PASTE) {
+			after_char = 0;
+			if (too_small())
+				continue;
+			u.paste = in.text;
+			u.npaste = in.len;
+			dispatch(&u, UI_A_PASTE, 0);
+			continue;
+		}
+		wint_t ch = in.code;
+		int ctx = screen_ctx(&u);
+		enum ui_action a = ui_key_action(in.fkey, ch, ctx);
+		/* A terminal without bracketed paste: Enter or Tab that came in one burst with text
+		 * typed into a field is part of a paste. Nobody types that fast; a paste must never
+		 * confirm an answer, move on, or answer the next question. */
+		if (in.burst && after_char && (ctx & UI_CTX_TEXT) &&
+		    ((!in.fkey && (ch == L'\r' || ch == L'\n' || ch == L'\t')) ||
+		     (in.fkey && ch == KEY_ENTER))) {
+			u.paste = ch == L'\t' ? &space : &newline;
+			u.npaste = 1;
+			a = UI_A_PASTE;
+		}
+		after_char = a == UI_A_CHAR || a == UI_A_PASTE;
 		if (a == UI_A_RESIZE || a == UI_A_NONE)
 			continue;
 		if (too_small() && a != UI_A_LEAVE && a != UI_A_QUIT)
 			continue;
 		dispatch(&u, a, ch);
 	}
+	ui_input_stop();
 	endwin();
 	delscreen(scr);
 	if (u.e)
