@@ -137,6 +137,18 @@ static struct raw take(void)
 
 enum esc { ESC_KEY, ESC_DROP, ESC_PASTE_START, ESC_PASTE_END };
 
+/* The arrows, Home and End: the final letter of CSI A or SS3 A. 0 when c is none of them. */
+static int letter_key(wint_t c, wint_t *code)
+{
+	static const char letters[] = "ABCDHF";
+	static const int keys[] = { KEY_UP, KEY_DOWN, KEY_RIGHT, KEY_LEFT, KEY_HOME, KEY_END };
+	const char *p = c && c < 0x80 ? strchr(letters, (int)c) : NULL;
+	if (!p)
+		return 0;
+	*code = (wint_t)keys[p - letters];
+	return 1;
+}
+
 /* CSI parameters and final byte -> a key (xterm, PuTTY, rxvt, the Linux console). */
 static enum esc csi_key(const char *par, int fin, int *fkey, wint_t *code)
 {
@@ -163,16 +175,11 @@ static enum esc csi_key(const char *par, int fin, int *fkey, wint_t *code)
 	}
 	if (*par && strcmp(par, "1") != 0)
 		return ESC_DROP;   /* with a modifier (Shift, Ctrl, Alt): no such key here */
-	switch (fin) {
-	case 'A': *code = KEY_UP; return ESC_KEY;
-	case 'B': *code = KEY_DOWN; return ESC_KEY;
-	case 'C': *code = KEY_RIGHT; return ESC_KEY;
-	case 'D': *code = KEY_LEFT; return ESC_KEY;
-	case 'H': *code = KEY_HOME; return ESC_KEY;
-	case 'F': *code = KEY_END; return ESC_KEY;
-	case 'Z': *code = KEY_BTAB; return ESC_KEY;
-	default: return ESC_DROP;
+	if (fin == 'Z') {
+		*code = KEY_BTAB;
+		return ESC_KEY;
 	}
+	return letter_key((wint_t)fin, code) ? ESC_KEY : ESC_DROP;
 }
 
 /* After an ESC was taken: read the rest of its sequence. ESC_KEY with the key it stands for
@@ -194,19 +201,18 @@ static enum esc escape(int *fkey, wint_t *code)
 			return ESC_DROP;
 		c = take().ch;
 		*fkey = 1;
-		switch (c) {
-		case 'A': *code = KEY_UP; return ESC_KEY;
-		case 'B': *code = KEY_DOWN; return ESC_KEY;
-		case 'C': *code = KEY_RIGHT; return ESC_KEY;
-		case 'D': *code = KEY_LEFT; return ESC_KEY;
-		case 'H': *code = KEY_HOME; return ESC_KEY;
-		case 'F': *code = KEY_END; return ESC_KEY;
-		case 'P': case 'Q': case 'R': case 'S':
+		if (letter_key(c, code))
+			return ESC_KEY;
+		if (c >= 'P' && c <= 'S') {
 			*code = (wint_t)KEY_F(1 + (int)(c - 'P'));
 			return ESC_KEY;
-		case 'M': *fkey = 0; *code = '\r'; return ESC_KEY;
-		default: return ESC_DROP;
 		}
+		if (c == 'M') {          /* the keypad's Enter */
+			*fkey = 0;
+			*code = '\r';
+			return ESC_KEY;
+		}
+		return ESC_DROP;
 	}
 	if (c != '[')
 		return ESC_DROP;        /* Alt + a character */
