@@ -305,6 +305,9 @@ static int commit_leaving(struct ui *u, enum ui_action a)
 	u->confirm_drop = a;
 	char why[ERR_MAX], key[32];
 	snprintf(why, sizeof why, "%s", u->msg);
+	size_t n = strlen(why);
+	if (n && why[n - 1] == '.')
+		why[n - 1] = '\0';   /* the hint adds its own */
 	const struct ui_binding *b = ui_key_binding(a);
 	snprintf(key, sizeof key, "%.*s", (int)strcspn(b->names, " "), b->names);
 	ui_message(u, 1, ui_tr(UI_M_DROP_HINT), why, key);
