@@ -191,8 +191,8 @@ static enum esc escape(int *fkey, wint_t *code)
 	const struct raw *r = peek(0);
 	*fkey = 0;
 	*code = 27;
-	/* nothing with it, typed later, ESC ESC or a key curses knows: the Esc key on its own */
-	if (!r || (!waited && !r->burst) || r->fkey || r->ch == 27)
+	/* nothing with it, typed later, a control (ESC ESC) or a key curses knows: Esc alone */
+	if (!r || (!waited && !r->burst) || r->fkey || r->ch < 0x20 || r->ch == 0x7f)
 		return ESC_KEY;
 	wint_t c = take().ch;
 	if (c == 'O') {
