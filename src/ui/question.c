@@ -111,6 +111,7 @@ static void field_make(struct ui *u, struct ui_field *fl, const engine_item *it)
 	} else if (is_text_type(nd->type)) {
 		fl->text = 1;
 		fl->multiline = nd->type == FORM_TEXT && strstr(nd->appearance, "multiline") != NULL;
+		fl->te.lines = fl->multiline;
 	}
 	field_load(u, fl);
 }
@@ -527,8 +528,9 @@ static int type_char(struct ui *u, struct ui_field *fl, wint_t ch)
 	return 0;
 }
 
-/* Pasted text goes into the focused text field only: line ends and tabs become spaces (line
- * ends at its end are dropped); it never confirms, moves or picks a choice. */
+/* Pasted text goes into the focused text field only: tabs, and line ends but in a multiline
+ * field, become spaces (line ends at its end are dropped); it never confirms, moves or picks
+ * a choice. */
 static void paste(struct ui *u)
 {
 	const engine_screen *s = engine_current(u->e);
@@ -545,9 +547,9 @@ static void paste(struct ui *u)
 	int refused = 0;
 	for (size_t i = 0; i < n; i++) {
 		wint_t c = (wint_t)u->paste[i];
-		if (c == L'\n' || c == L'\t')
+		if ((c == L'\n' && !fl->multiline) || c == L'\t')
 			c = L' ';
-		if (!iswprint(c))
+		if (!iswprint(c) && c != L'\n')
 			continue;
 		if (is_number_type(fl->type) && !number_char_ok(fl->type, c)) {
 			refused = 1;
