@@ -286,6 +286,7 @@ int ui_input_read(struct ui_in *ev)
 			ev->fkey = r.fkey;
 			ev->code = r.ch;
 			ev->burst = r.burst;
+			ev->more = qlen > 0 && q[qhead].burst;
 			return 0;
 		}
 		int fkey;
@@ -296,6 +297,7 @@ int ui_input_read(struct ui_in *ev)
 			ev->fkey = fkey;
 			ev->code = code;
 			ev->burst = r.burst;
+			ev->more = qlen > 0 && q[qhead].burst;
 			return 0;
 		case ESC_PASTE_START:
 			read_paste(ev);

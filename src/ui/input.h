@@ -19,6 +19,7 @@ struct ui_in {
 	int fkey;              /* KEY: code is a curses KEY_* */
 	wint_t code;           /* KEY: the key or character */
 	int burst;             /* KEY: it was already waiting when the key before it was read */
+	int more;              /* KEY: the next key of the same burst is already waiting */
 	const wchar_t *text;   /* PASTE: the text ('\n' for line ends), valid until the next read */
 	size_t len;            /* PASTE: its length */
 };

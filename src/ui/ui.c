@@ -90,14 +90,15 @@ int ui_run(const ui_options *o, char *err)
 
 	ui_start_init(&u);
 	int after_char = 0;   /* the last key was typed into a text field */
-	static const wchar_t newline = L'\n', space = L' ';
+	int paste_run = 0;    /* an Enter of this burst was taken as part of a paste */
+	static const wchar_t newline = L'\n';
 	while (!u.quit) {
 		ui_redraw(&u);
 		struct ui_in in;
 		if (ui_input_read(&in))
 			continue;
 		if (in.kind == UI_IN_PASTE) {
-			after_char = 0;
+			after_char = paste_run = 0;
 			if (too_small())
 				continue;
 			u.paste = in.text;
@@ -108,15 +109,20 @@ int ui_run(const ui_options *o, char *err)
 		wint_t ch = in.code;
 		int ctx = screen_ctx(&u);
 		enum ui_action a = ui_key_action(in.fkey, ch, ctx);
-		/* A terminal without bracketed paste: Enter or Tab that came in one burst with text
-		 * typed into a field is part of a paste. Nobody types that fast; a paste must never
-		 * confirm an answer, move on, or answer the next question. */
-		if (in.burst && after_char && (ctx & UI_CTX_TEXT) &&
-		    ((!in.fkey && (ch == L'\r' || ch == L'\n' || ch == L'\t')) ||
-		     (in.fkey && ch == KEY_ENTER))) {
-			u.paste = ch == L'\t' ? &space : &newline;
+		/* A terminal without bracketed paste: an Enter that came in one burst with text
+		 * typed into a field, and with more of the burst after it (or after another such
+		 * Enter), is a line end of a paste: no one types that fast, and a paste must never
+		 * confirm an answer and put its next lines into the next questions. An Enter that
+		 * ends a burst of one line stays an Enter: a slow screen can gather typed keys into
+		 * one burst, and the text is then in the right field anyway. */
+		if (!in.burst)
+			paste_run = 0;
+		if (in.burst && after_char && (ctx & UI_CTX_TEXT) && (in.more || paste_run) &&
+		    ((!in.fkey && (ch == L'\r' || ch == L'\n')) || (in.fkey && ch == KEY_ENTER))) {
+			u.paste = &newline;
 			u.npaste = 1;
 			a = UI_A_PASTE;
+			paste_run = 1;
 		}
 		after_char = a == UI_A_CHAR || a == UI_A_PASTE;
 		if (a == UI_A_RESIZE || a == UI_A_NONE)
