@@ -143,6 +143,14 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "Этот вопрос не входит в повторяющуюся группу.", "This question is not in a repeat.") \
 	X(UI_M_NO_CHOICES, "(тандоо жок)", "(нет вариантов)", "(no choices)") \
 	X(UI_M_RANGE, /* %g %g */ "Аралык: %g – %g", "Диапазон: %g – %g", "Range: %g – %g") \
+	X(UI_M_DROP_HINT, /* %s %s: the engine's reason, the key */ \
+	  "%s. Бул жоопту сактабай кетүү үчүн %s дагы бир жолу басыңыз.", \
+	  "%s. Чтобы уйти, не сохраняя этот ответ, нажмите %s ещё раз.", \
+	  "%s. Press %s again to go without saving this answer.") \
+	X(UI_M_PASTE_IGNORED, "Текстти суроонун талаасына гана коюуга болот.", \
+	  "Вставить текст можно только в поле для текста.", \
+	  "Text can be pasted only into a text field.") \
+	X(UI_M_CLEARED, "Жооп өчүрүлдү.", "Ответ стёрт.", "The answer was cleared.") \
 	X(UI_M_LEAVE_DRAFT, "Чыгуу, кийин улантуу (F10)", "Выйти и продолжить позже (F10)", \
 	  "Leave and resume later (F10)")
 

@@ -1,6 +1,9 @@
 /* keys.h: the interview UI's key table — one X-macro gives the actions, the keys bound to
  * each, and the help text in Kyrgyz, Russian and English; the help screen is generated from it
- * and the screens switch on actions, never on raw keys (tig, nnn). */
+ * and the screens switch on actions, never on raw keys (tig, nnn). Every F-key action has a
+ * Ctrl alternative for terminals that keep F-keys for themselves (GNOME Terminal: F1, F10);
+ * Ctrl-S/Q (flow control), Ctrl-Z, Ctrl-V (paste in Windows Terminal), Ctrl-B/A (tmux, screen)
+ * and Ctrl-H/I/J/M (Backspace, Tab, Enter) are not used. */
 #ifndef SURVEY_UI_KEYS_H
 #define SURVEY_UI_KEYS_H
 
@@ -26,7 +29,7 @@ enum ui_ctx {
  * The order is the help screen's order. At most UI_KEYS_MAX keys per action. */
 #define UI_KEY_TABLE(X) \
 	X(UI_A_HELP, UI_CTX_ANY | UI_CTX_REVIEW | UI_CTX_START, \
-	  UI_KEYS(UI_K(KEY_F(1)), UI_C(L'?')), "F1 ?", \
+	  UI_KEYS(UI_K(KEY_F(1)), UI_C(L'?'), UI_C(7)), "F1 ? Ctrl-G", \
 	  "Жардам: баскычтардын тизмеси", \
 	  "Справка: список клавиш", \
 	  "Help: this list of keys") \
@@ -93,15 +96,24 @@ enum ui_ctx {
 	  "Курсордун астындагы тамганы өчүрүү", \
 	  "Удалить букву под курсором", \
 	  "Delete the letter under the cursor") \
-	X(UI_A_LANG, UI_CTX_ANY | UI_CTX_REVIEW | UI_CTX_START, UI_KEYS(UI_K(KEY_F(2))), "F2", \
+	X(UI_A_CLEAR_TEXT, UI_CTX_TEXT, UI_KEYS(UI_C(21)), "Ctrl-U", \
+	  "Талааны тазалоо (Enter менен бекитилет)", \
+	  "Очистить поле (подтверждается клавишей Enter)", \
+	  "Clear the field (Enter confirms)") \
+	X(UI_A_CLEAR, UI_CTX_CHOICE, UI_KEYS(UI_K(KEY_DC), UI_C(11)), "Delete Ctrl-K", \
+	  "Тандалган жоопту өчүрүү (милдеттүү эмес суроодо)", \
+	  "Стереть выбранный ответ (если вопрос необязательный)", \
+	  "Clear the answer (when the question is optional)") \
+	X(UI_A_LANG, UI_CTX_ANY | UI_CTX_REVIEW | UI_CTX_START, \
+	  UI_KEYS(UI_K(KEY_F(2)), UI_C(20)), "F2 Ctrl-T", \
 	  "Тилди которуу", \
 	  "Сменить язык", \
 	  "Switch the language") \
-	X(UI_A_DONT_KNOW, UI_CTX_ANY, UI_KEYS(UI_K(KEY_F(5))), "F5", \
+	X(UI_A_DONT_KNOW, UI_CTX_ANY, UI_KEYS(UI_K(KEY_F(5)), UI_C(4)), "F5 Ctrl-D", \
 	  "Жооп: билбейт", \
 	  "Ответ: не знает", \
 	  "Answer: don't know") \
-	X(UI_A_REFUSED, UI_CTX_ANY, UI_KEYS(UI_K(KEY_F(6))), "F6", \
+	X(UI_A_REFUSED, UI_CTX_ANY, UI_KEYS(UI_K(KEY_F(6)), UI_C(18)), "F6 Ctrl-R", \
 	  "Жооп: жооп берүүдөн баш тартты", \
 	  "Ответ: отказ от ответа", \
 	  "Answer: refused") \
@@ -109,7 +121,8 @@ enum ui_ctx {
 	  "Кайталануучу топтун ушул жазуусун өчүрүү (F8 эки жолу)", \
 	  "Удалить эту запись повторяющейся группы (F8 дважды)", \
 	  "Delete this entry of a repeated group (F8 twice)") \
-	X(UI_A_REVIEW, UI_CTX_ANY | UI_CTX_REVIEW, UI_KEYS(UI_K(KEY_F(9))), "F9", \
+	X(UI_A_REVIEW, UI_CTX_ANY | UI_CTX_REVIEW, UI_KEYS(UI_K(KEY_F(9)), UI_C(16)), \
+	  "F9 Ctrl-P", \
 	  "Бардык жоопторду карап чыгуу (же суроого кайтуу)", \
 	  "Просмотр всех ответов (или возврат к вопросу)", \
 	  "Review all answers (or back to the question)") \
@@ -155,6 +168,7 @@ enum ui_action {
 	UI_A_NONE = 0,        /* the key means nothing here */
 	UI_A_CHAR,            /* a printable character for the focused text field */
 	UI_A_RESIZE,          /* the terminal changed size */
+	UI_A_PASTE,           /* pasted text (struct ui: paste, npaste) for the focused field */
 #define UI_ACTION_ENUM(a, ctx, keys, names, ky, ru, en) a,
 	UI_KEY_TABLE(UI_ACTION_ENUM)
 #undef UI_ACTION_ENUM

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 /* ---- fields ---------------------------------------------------------------------------- */
 
@@ -110,6 +111,7 @@ static void field_make(struct ui *u, struct ui_field *fl, const engine_item *it)
 	} else if (is_text_type(nd->type)) {
 		fl->text = 1;
 		fl->multiline = nd->type == FORM_TEXT && strstr(nd->appearance, "multiline") != NULL;
+		fl->te.lines = fl->multiline;
 	}
 	field_load(u, fl);
 }
@@ -199,9 +201,39 @@ int ui_question_ctx(struct ui *u)
 
 /* ---- saving ---------------------------------------------------------------------------- */
 
-/* The value a field's edit stands for (malloc'd). */
+static int is_number_type(form_type t)
+{
+	return t == FORM_INTEGER || t == FORM_DECIMAL || t == FORM_RANGE;
+}
+
+/* Digit grouping in a number: a space, no-break space, narrow no-break space or thin space. */
+static int is_group_space(wint_t c)
+{
+	return c == L' ' || c == 0xA0 || c == 0x202F || c == 0x2009;
+}
+
+/* May c be typed into a number field of type t? */
+static int number_char_ok(form_type t, wint_t c)
+{
+	if ((c >= L'0' && c <= L'9') || c == L'-' || is_group_space(c))
+		return 1;
+	return t != FORM_INTEGER && (c == L'.' || c == L',');
+}
+
+/* The value a field's edit stands for (malloc'd). A number's digit grouping ("2 000") is
+ * taken out here, so that what is stored is the canonical number. */
 static char *field_value(const struct ui_field *fl)
 {
+	if (fl->text && is_number_type(fl->type)) {
+		ui_textedit t;
+		ui_te_init(&t, 0);
+		for (size_t i = 0; i < fl->te.len; i++)
+			if (!is_group_space((wint_t)fl->te.buf[i]))
+				ui_te_insert(&t, fl->te.buf[i]);
+		char *v = ui_te_get(&t);
+		ui_te_release(&t);
+		return v;
+	}
 	if (fl->text)
 		return ui_te_get(&fl->te);
 	strbuf sb = STRBUF_INIT;
@@ -230,7 +262,7 @@ static int after(struct ui *u, int rc, const char *err)
 }
 
 /* Commit the unsaved edits; on a refusal the field gets the focus and, when drop, its edit
- * is replaced by the stored answer (so that a second PgUp or F10 goes through). */
+ * is replaced by the stored answer. */
 static int commit(struct ui *u, int drop)
 {
 	int changed = 0;
@@ -256,6 +288,31 @@ static int commit(struct ui *u, int drop)
 	if (changed)
 		ui_question_init(u);
 	return 0;
+}
+
+/* Before a key that leaves the screen (PgUp, F9, F10): commit the edits. A refused edit is
+ * kept, with the engine's reason and how to go anyway: the same key again drops the edits
+ * that are refused and goes. Returns 0 when the key may go on. */
+static int commit_leaving(struct ui *u, enum ui_action a)
+{
+	if (u->confirm_drop == a) {
+		u->confirm_drop = UI_A_NONE;
+		for (int k = 0; k <= u->nfields && commit(u, 1); k++)
+			;
+		return 0;
+	}
+	if (commit(u, 0) == 0)
+		return 0;
+	u->confirm_drop = a;
+	char why[ERR_MAX], key[32];
+	snprintf(why, sizeof why, "%s", u->msg);
+	size_t n = strlen(why);
+	if (n && why[n - 1] == '.')
+		why[n - 1] = '\0';   /* the hint adds its own */
+	const struct ui_binding *b = ui_key_binding(a);
+	snprintf(key, sizeof key, "%.*s", (int)strcspn(b->names, " "), b->names);
+	ui_message(u, 1, ui_tr(UI_M_DROP_HINT), why, key);
+	return 1;
 }
 
 void ui_interview_leave(struct ui *u)
@@ -327,7 +384,7 @@ static void go_next(struct ui *u)
 static void go_prev(struct ui *u)
 {
 	char err[ERR_MAX];
-	if (commit(u, 1))
+	if (commit_leaving(u, UI_A_PREV))
 		return;
 	int rc = engine_prev(u->e, err);
 	if (rc == 0)
@@ -451,6 +508,78 @@ static void special_screen_key(struct ui *u, const engine_screen *s, enum ui_act
 		ui_interview_leave(u);
 }
 
+/* ---- typing and pasting ---------------------------------------------------------------- */
+
+/* A character typed into a text field: a number field takes only what a number is written
+ * with. Returns 0 when it was inserted. */
+static int type_char(struct ui *u, struct ui_field *fl, wint_t ch)
+{
+	if (is_number_type(fl->type) && !number_char_ok(fl->type, ch)) {
+		ui_message(u, 1, "%s", engine_msg(u->e, fl->type == FORM_INTEGER
+						  ? ENGINE_MSG_INTEGER : ENGINE_MSG_DECIMAL));
+		return -1;
+	}
+	if (ui_te_insert(&fl->te, (wchar_t)ch)) {
+		if (fl->te.len >= fl->te.maxlen)
+			ui_message(u, 1, "%s", ui_tr(UI_M_TOO_LONG));
+		return -1;
+	}
+	u->saved = 0;
+	return 0;
+}
+
+/* Pasted text goes into the focused text field only: tabs, and line ends but in a multiline
+ * field, become spaces (line ends at its end are dropped); it never confirms, moves or picks
+ * a choice. */
+static void paste(struct ui *u)
+{
+	const engine_screen *s = engine_current(u->e);
+	struct ui_field *fl = u->nfields ? &u->fields[u->focus] : NULL;
+	if (s->kind == ENGINE_ADD_REPEAT || s->kind == ENGINE_END || !fl || !fl->text ||
+	    fl->read_only) {
+		ui_message(u, 1, "%s", ui_tr(UI_M_PASTE_IGNORED));
+		return;
+	}
+	size_t n = u->npaste;
+	if (n > 1)
+		while (n > 0 && u->paste[n - 1] == L'\n')
+			n--;
+	int refused = 0;
+	for (size_t i = 0; i < n; i++) {
+		wint_t c = (wint_t)u->paste[i];
+		if ((c == L'\n' && !fl->multiline) || c == L'\t')
+			c = L' ';
+		if (!iswprint(c) && c != L'\n')
+			continue;
+		if (is_number_type(fl->type) && !number_char_ok(fl->type, c)) {
+			refused = 1;
+			continue;
+		}
+		if (type_char(u, fl, c) && fl->te.len >= fl->te.maxlen)
+			return;
+	}
+	if (refused)
+		ui_message(u, 1, "%s", engine_msg(u->e, fl->type == FORM_INTEGER
+						  ? ENGINE_MSG_INTEGER : ENGINE_MSG_DECIMAL));
+}
+
+/* Delete or Ctrl-K on a choice question: clear its answer, unless it is required. */
+static void clear_answer(struct ui *u, struct ui_field *fl)
+{
+	char err[ERR_MAX];
+	if (!fl->choice || fl->read_only)
+		return;
+	if (fl->required) {
+		ui_message(u, 1, "%s", engine_msg(u->e, ENGINE_MSG_REQUIRED));
+		return;
+	}
+	if (after(u, engine_answer(u->e, fl->path, "", err), err) == 0) {
+		field_load(u, fl);
+		ui_question_init(u);
+		ui_message(u, 0, "%s", ui_tr(UI_M_CLEARED));
+	}
+}
+
 /* ---- keys ------------------------------------------------------------------------------ */
 
 /* F8: delete the repeat instance the focused question is in, on a second F8. */
@@ -515,8 +644,10 @@ static void special(struct ui *u, struct ui_field *fl, store_state state)
 void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
 {
 	const engine_screen *s = engine_current(u->e);
-	if (a != UI_A_CHAR)
+	if (a != UI_A_CHAR && a != UI_A_PASTE)
 		u->msg[0] = '\0';
+	if (a != u->confirm_drop)
+		u->confirm_drop = UI_A_NONE;
 	if (a != UI_A_REMOVE) {
 		free(u->confirm_remove);
 		u->confirm_remove = NULL;
@@ -527,15 +658,19 @@ void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
 	case UI_A_PREV: go_prev(u); return;
 	case UI_A_LANG: next_language(u); return;
 	case UI_A_REVIEW:
-		if (commit(u, 1) == 0)
+		if (commit_leaving(u, a) == 0)
 			ui_review_init(u);
 		return;
 	case UI_A_LEAVE:
-		if (commit(u, 1) == 0)
+		if (commit_leaving(u, a) == 0)
 			ui_interview_leave(u);
 		return;
 	default:
 		break;
+	}
+	if (a == UI_A_PASTE) {
+		paste(u);
+		return;
 	}
 	if (s->kind == ENGINE_ADD_REPEAT || s->kind == ENGINE_END) {
 		special_screen_key(u, s, a, ch);
@@ -554,12 +689,11 @@ void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
 	}
 	switch (a) {
 	case UI_A_CHAR:
-		if (!fl->text)
-			return;
-		if (ui_te_insert(&fl->te, (wchar_t)ch) && fl->te.len >= fl->te.maxlen)
-			ui_message(u, 1, "%s", ui_tr(UI_M_TOO_LONG));
-		else
-			u->saved = 0;
+		if (fl->text)
+			type_char(u, fl, ch);
+		return;
+	case UI_A_CLEAR:
+		clear_answer(u, fl);
 		return;
 	case UI_A_DIGIT:
 		digit(u, fl, (int)(ch - L'0'));

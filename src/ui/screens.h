@@ -84,6 +84,10 @@ struct ui {
 	int digit_value;           /* the number typed so far */
 	int digit_field;           /* the field it was typed in */
 	char *confirm_remove;      /* F8 pressed once: the repeat instance to delete on a second */
+	enum ui_action confirm_drop; /* PgUp/F9/F10 refused for a bad edit: pressed again, the
+	                              * edit is dropped and the key goes through */
+	const wchar_t *paste;      /* UI_A_PASTE: the text ('\n' line ends), npaste characters */
+	size_t npaste;
 
 	/* review screen */
 	engine_review_item *rv;

@@ -39,7 +39,8 @@ void ui_te_set(ui_textedit *t, const char *utf8)
 	wchar_t *w = ui_wcs_from_utf8(utf8, &n);
 	reserve(t, n);
 	for (size_t i = 0; i < n; i++)
-		t->buf[i] = (w[i] == L'\n' || w[i] == L'\t' || w[i] == L'\r') ? L' ' : w[i];
+		t->buf[i] = ((w[i] == L'\n' && !t->lines) || w[i] == L'\t' || w[i] == L'\r')
+			? L' ' : w[i];
 	t->buf[n] = 0;
 	t->len = t->cur = n;
 	t->scroll = 0;
@@ -54,7 +55,7 @@ char *ui_te_get(const ui_textedit *t)
 
 int ui_te_insert(ui_textedit *t, wchar_t c)
 {
-	if (t->len >= t->maxlen || !iswprint((wint_t)c))
+	if (t->len >= t->maxlen || (!iswprint((wint_t)c) && !(t->lines && c == L'\n')))
 		return -1;
 	reserve(t, t->len + 1);
 	memmove(t->buf + t->cur + 1, t->buf + t->cur, (t->len - t->cur + 1) * sizeof *t->buf);
@@ -96,14 +97,21 @@ int ui_te_action(ui_textedit *t, enum ui_action a)
 		if (t->cur < t->len)
 			erase_at(t, t->cur);
 		return 1;
+	case UI_A_CLEAR_TEXT:
+		if (t->len)
+			t->dirty = 1;
+		t->len = t->cur = t->scroll = 0;
+		t->buf[0] = 0;
+		return 1;
 	default:
 		return 0;
 	}
 }
 
 /* Break the text into rows of `width` columns (character wrapping, so that every character
- * has one place): starts[r] is the first character of row r. Returns the number of rows;
- * a cursor at the end of a full last row gets a row of its own. */
+ * has one place), and after each '\n' (which ends its row): starts[r] is the first character
+ * of row r. Returns the number of rows; a cursor at the end of a full last row gets a row of
+ * its own. */
 static int row_starts(const ui_textedit *t, int width, size_t **starts)
 {
 	size_t cap = 8, n = 0, i = 0;
@@ -114,10 +122,16 @@ static int row_starts(const ui_textedit *t, int width, size_t **starts)
 		if (n == cap)
 			s = xreallocarray(s, cap *= 2, sizeof *s);
 		s[n++] = i;
-		size_t fit = ui_fit(t->buf + i, t->len - i, width);
-		if (fit == 0 && i < t->len)
+		const wchar_t *nl = wmemchr(t->buf + i, L'\n', t->len - i);
+		size_t end = nl ? (size_t)(nl - t->buf) : t->len;
+		size_t fit = ui_fit(t->buf + i, end - i, width);
+		if (fit == 0 && i < end)
 			fit = 1;
 		i += fit;
+		if (nl && i == end) {
+			i++;        /* the line end closes this row */
+			continue;
+		}
 		if (i >= t->len) {
 			/* the cursor after a row filled to the edge starts a new row */
 			if (fit > 0 && ui_wcswidth(t->buf + s[n - 1], i - s[n - 1]) >= width) {
@@ -158,6 +172,8 @@ static void paint(int y, int x, const wchar_t *w, size_t n, int width)
 	move(y, x);
 	for (size_t i = 0; i < n; i++) {
 		wchar_t c = w[i];
+		if (c == L'\n')
+			break;
 		int cw = ui_wcwidth(c);
 		if (used + cw > width)
 			break;

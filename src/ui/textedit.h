@@ -13,25 +13,27 @@
 #define UI_TE_MAXLEN 2000
 
 typedef struct ui_textedit {
-	wchar_t *buf;     /* the text, NUL-terminated, no '\n' */
+	wchar_t *buf;     /* the text, NUL-terminated; '\n' only when lines */
 	size_t len, cap;  /* characters used, allocated (without the NUL) */
 	size_t cur;       /* cursor: the index it stands before, 0..len */
 	size_t maxlen;    /* inserts beyond this many characters are refused */
 	size_t scroll;    /* one-line display: first character shown */
 	int dirty;        /* changed since ui_te_set */
+	int lines;        /* a multiline field: keeps '\n' (set after ui_te_init) */
 } ui_textedit;
 
 void ui_te_init(ui_textedit *t, size_t maxlen);   /* empty; maxlen 0 means UI_TE_MAXLEN */
 void ui_te_release(ui_textedit *t);                /* frees the buffer; init to reuse */
-/* Replace the text with utf8 (NULL is empty), cursor at the end, not dirty. A '\n' or tab
- * becomes a space. */
+/* Replace the text with utf8 (NULL is empty), cursor at the end, not dirty. A tab, and a
+ * '\n' unless the field has lines, becomes a space. */
 void ui_te_set(ui_textedit *t, const char *utf8);
 char *ui_te_get(const ui_textedit *t);   /* the text as UTF-8; malloc'd, the caller frees */
 
 /* Insert a character at the cursor. Returns 0, or -1 (nothing changes) when the field is full
- * or c is not printable. */
+ * or c is not printable ('\n' is, in a field with lines). */
 int ui_te_insert(ui_textedit *t, wchar_t c);
-/* Apply an editing action (UI_A_LEFT, RIGHT, HOME, END, BACKSPACE, DELETE). Returns 1 when a
+/* Apply an editing action (UI_A_LEFT, RIGHT, HOME, END, BACKSPACE, DELETE, CLEAR_TEXT: the
+ * whole text). Returns 1 when a
  * is an editing action (even if nothing could move), 0 otherwise. */
 int ui_te_action(ui_textedit *t, enum ui_action a);
 

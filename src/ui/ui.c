@@ -1,6 +1,7 @@
 /* ui.c: the UI's main loop — reads a key, turns it into an action by the key table, and hands
  * it to the screen shown; ui_redraw paints everything, so a resize is only a redraw. */
 #include "ui/screens.h"
+#include "ui/input.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,30 +100,62 @@ int ui_run(const ui_options *o, char *err)
 	keypad(stdscr, TRUE);
 	set_escdelay(50);
 	ui_init_colors();
+	ui_input_start();
 
 	ui_start_init(&u);
+	int after_char = 0;   /* the last key was typed into a text field */
+	int paste_run = 0;    /* an Enter of this burst was taken as part of a paste */
+	static const wchar_t newline = L'\n';
 	while (!u.quit) {
 		ui_redraw(&u);
-		wint_t ch;
-		int r = get_wch(&ch);
-		if (r == ERR)
+		struct ui_in in;
+		if (ui_input_read(&in))
 			continue;
-		int fkey = r == KEY_CODE_YES;
+		if (in.kind == UI_IN_PASTE) {
+			after_char = paste_run = 0;
+			if (too_small() || u.ask)
+				continue;   /* a paste never answers a confirmation */
+			u.paste = in.text;
+			u.npaste = in.len;
+			dispatch(&u, UI_A_PASTE, 0);
+			continue;
+		}
+		wint_t ch = in.code;
+		int fkey = in.fkey;
 		if (u.ask && !(fkey && ch == KEY_RESIZE)) {
+			after_char = paste_run = 0;
 			ui_ask_key(&u, fkey, ch);
 			continue;
 		}
-		enum ui_action a = ui_key_action(fkey, ch, screen_ctx(&u));
+		int ctx = screen_ctx(&u);
+		enum ui_action a = ui_key_action(fkey, ch, ctx);
 		if (a == UI_A_NONE && !fkey && u.screen == UI_SCREEN_START && !too_small()) {
 			ui_start_char(&u, ch);
 			continue;
 		}
+		/* A terminal without bracketed paste: an Enter that came in one burst with text
+		 * typed into a field, and with more of the burst after it (or after another such
+		 * Enter), is a line end of a paste: no one types that fast, and a paste must never
+		 * confirm an answer and put its next lines into the next questions. An Enter that
+		 * ends a burst of one line stays an Enter: a slow screen can gather typed keys into
+		 * one burst, and the text is then in the right field anyway. */
+		if (!in.burst)
+			paste_run = 0;
+		if (in.burst && after_char && (ctx & UI_CTX_TEXT) && (in.more || paste_run) &&
+		    ((!fkey && (ch == L'\r' || ch == L'\n')) || (fkey && ch == KEY_ENTER))) {
+			u.paste = &newline;
+			u.npaste = 1;
+			a = UI_A_PASTE;
+			paste_run = 1;
+		}
+		after_char = a == UI_A_CHAR || a == UI_A_PASTE;
 		if (a == UI_A_RESIZE || a == UI_A_NONE)
 			continue;
 		if (too_small() && a != UI_A_LEAVE && a != UI_A_QUIT)
 			continue;
 		dispatch(&u, a, ch);
 	}
+	ui_input_stop();
 	endwin();
 	delscreen(scr);
 	if (u.e)

@@ -37,7 +37,7 @@ ui_keys a F9
 ui_expect a 'Name \[1\] +Айбек' "the review names the entry"
 ui_lacks a 'Гүлнара' "the deleted entry is gone"
 ui_keys a Escape
-ui_expect a 'I confirm the data' "back"
+ui_expect a 'Enter Next' "back to the question"
 ui_keys a 1 Enter
 ui_expect a 'No more questions' "acknowledged; the end screen"
 ui_keys a 1

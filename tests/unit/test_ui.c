@@ -120,6 +120,24 @@ static void test_textedit(void **state)
 	assert_false(t.dirty);
 	ui_te_release(&t);
 
+	/* a multiline field keeps line ends; each starts a row; Ctrl-U empties it */
+	ui_te_init(&t, 0);
+	t.lines = 1;
+	ui_te_set(&t, "ab\ncd");
+	assert_string_equal(get(&t), "ab\ncd");
+	assert_int_equal(ui_te_rows(&t, 10), 2);
+	int row, col;
+	ui_te_cursor(&t, 10, &row, &col);
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 2);
+	assert_int_equal(ui_te_insert(&t, L'\n'), 0);
+	assert_int_equal(ui_te_rows(&t, 10), 3);
+	assert_int_equal(ui_te_action(&t, UI_A_CLEAR_TEXT), 1);
+	assert_string_equal(get(&t), "");
+	assert_int_equal(t.cur, 0);
+	assert_true(t.dirty);
+	ui_te_release(&t);
+
 	/* the length limit */
 	ui_te_init(&t, 3);
 	assert_int_equal(ui_te_insert(&t, L'ү'), 0);
@@ -177,6 +195,16 @@ static void test_keys(void **state)
 	assert_int_equal(ui_key_action(0, L'q', UI_CTX_START), UI_A_QUIT);
 	assert_int_equal(ui_key_action(0, L'n', UI_CTX_ANY | UI_CTX_CHOICE), UI_A_NONE);
 	assert_int_equal(ui_key_action(1, KEY_RESIZE, UI_CTX_ANY), UI_A_RESIZE);
+	/* Ctrl alternatives of the F-keys; Ctrl-U in a text; Delete clears a choice's answer */
+	assert_int_equal(ui_key_action(0, 20, UI_CTX_ANY | UI_CTX_TEXT), UI_A_LANG);
+	assert_int_equal(ui_key_action(0, 4, UI_CTX_ANY | UI_CTX_TEXT), UI_A_DONT_KNOW);
+	assert_int_equal(ui_key_action(0, 18, UI_CTX_ANY | UI_CTX_CHOICE), UI_A_REFUSED);
+	assert_int_equal(ui_key_action(0, 16, UI_CTX_ANY | UI_CTX_TEXT), UI_A_REVIEW);
+	assert_int_equal(ui_key_action(0, 7, UI_CTX_ANY | UI_CTX_TEXT), UI_A_HELP);
+	assert_int_equal(ui_key_action(0, 21, UI_CTX_ANY | UI_CTX_TEXT), UI_A_CLEAR_TEXT);
+	assert_int_equal(ui_key_action(1, KEY_DC, UI_CTX_ANY | UI_CTX_TEXT), UI_A_DELETE);
+	assert_int_equal(ui_key_action(1, KEY_DC, UI_CTX_ANY | UI_CTX_CHOICE), UI_A_CLEAR);
+	assert_int_equal(ui_key_action(0, 11, UI_CTX_ANY | UI_CTX_CHOICE), UI_A_CLEAR);
 	/* '?' is help unless a text field takes it; Ctrl-C leaves like F10 */
 	assert_int_equal(ui_key_action(0, L'?', UI_CTX_ANY | UI_CTX_CHOICE), UI_A_HELP);
 	assert_int_equal(ui_key_action(0, L'?', UI_CTX_ANY | UI_CTX_TEXT), UI_A_CHAR);
