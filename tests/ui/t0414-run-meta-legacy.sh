@@ -1,4 +1,4 @@
-# t0411-run-meta-legacy: in `survey run`, metadata (start, today, deviceid, username, and the
+# t0414-run-meta-legacy: in `survey run`, metadata (start, today, deviceid, username, and the
 # phonenumber, simserial, subscriberid, email, audit, start-geopoint a laptop records blank) are
 # never shown: the interview opens on the first question; old type spellings ask as the modern
 # types; username is the --interviewer name.
