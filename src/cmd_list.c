@@ -171,7 +171,7 @@ static void print_text(const store_interview *ivs, int n, const struct tallies *
 		       const char *by, const store_progress_row *pr, int npr)
 {
 	if (n)
-		printf("%-36s  %-8s  %-9s  %-12s  %-8s  %-16s  %7s  %-16s  %-16s\n", "uuid",
+		printf("%-36s  %-9s  %-9s  %-12s  %-8s  %-16s  %7s  %-16s  %-16s\n", "uuid",
 		       "status", "origin", "form", "device", "interviewer", "answers",
 		       "created (UTC)", "modified (UTC)");
 	int complete = 0, discarded = 0, simulated = 0;
@@ -180,7 +180,7 @@ static void print_text(const store_interview *ivs, int n, const struct tallies *
 		simulated += strcmp(v->origin, "simulated") == 0;
 		char form[64];
 		snprintf(form, sizeof form, "%s@%s", v->form_id, v->form_version);
-		cmd_put_line(stdout, "%-36s  %-8s  %-9s  %-12s  %-8.8s  %-16s  %7d  %-16.16s  "
+		cmd_put_line(stdout, "%-36s  %-9s  %-9s  %-12s  %-8.8s  %-16s  %7d  %-16.16s  "
 			     "%-16.16s", v->uuid, v->status, v->origin, form, v->device_id,
 			     v->interviewer[0] ? v->interviewer : "-", v->answered, v->created,
 			     v->modified);

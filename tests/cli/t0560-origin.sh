@@ -26,7 +26,7 @@ expect_eq "$(Q "$TMP/imp.db" "SELECT group_concat(DISTINCT origin) || ' ' || cou
 # ---- list ----
 run "$SURVEY" list "$TMP/sim.db"
 expect_out '^uuid +status +origin ' "list has an origin column"
-expect_out '^[0-9a-f-]{36}  complete  simulated ' "each line says simulated"
+expect_out '^[0-9a-f-]{36}  complete   simulated ' "each line says simulated"
 expect_out '^4 interviews: .* \(4 simulated: not real data\)$' "the total line counts the simulated ones"
 expect_out '^by origin:' "totals by origin"
 expect_out '^  simulated +[0-9]+ +[0-9]+ +4$' "all four by origin"
