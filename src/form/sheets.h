@@ -35,10 +35,10 @@ const char *workbook_kind(const char *path);
  * Returns 0 and fills *wb, or -1 with a message in err (ERR_MAX bytes) that starts with the
  * location when there is one: "SHEET:ROW: what is wrong" or "ROW: what is wrong" (the caller
  * prefixes the file name). Never crashes, hangs or allocates without bound on hostile input:
- * files over 64 MiB (or an .xlsx part that inflates over 256 MiB) are refused. One exception:
- * libfreexl, opening an .xls, allocates a cell for every place in each sheet's declared
- * dimensions (at most 65,536 x 256 a sheet), so a crafted .xls declaring many full sheets can
- * use a lot of memory before it is read. */
+ * files over 64 MiB (or an .xlsx part that inflates over 256 MiB) are refused. libfreexl,
+ * opening an .xls, allocates a cell for every place in each sheet's declared dimensions, so an
+ * .xls is first opened in a child process capped at 512 MB more than ours and refused when that
+ * fails (sheets_xls.c; sanitizer builds skip the cap). */
 int workbook_read(const char *path, workbook *wb, char *err);
 
 /* The same, from memory; `kind` is "xlsx", "xls", "csv" or "md". Used by the fuzzers and by callers

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* One line for a libfreexl error code. */
@@ -116,6 +118,54 @@ static int read_sheet(const void *h, wbb *b, const char *name, char *err)
 	return 0;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define XLS_PROBE_LIMITED 0   /* ASan reserves terabytes of address space: no RLIMIT_AS */
+#else
+#define XLS_PROBE_LIMITED 1
+#endif
+#define XLS_PROBE_MB 512      /* what opening a questionnaire's .xls may take, beyond us */
+
+/* libfreexl reserves memory for every cell a sheet says it spans when it opens the file and
+ * selects the sheet, so a crafted 6 KB .xls can ask for gigabytes. Open it first in a child process whose address
+ * space is capped at ours plus XLS_PROBE_MB, selecting every sheet: 0 when that succeeds, -1 with err when it cannot
+ * (then the file is never opened here). Without the cap (sanitizer builds) the probe is a no-op. */
+static int probe_open(const char *path, char *err)
+{
+	if (!XLS_PROBE_LIMITED)
+		return 0;
+	long pages = 0;
+	FILE *f = fopen("/proc/self/statm", "r");
+	if (f) {
+		if (fscanf(f, "%ld", &pages) != 1)
+			pages = 0;
+		fclose(f);
+	}
+	rlim_t cap = (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE) + ((rlim_t)XLS_PROBE_MB << 20);
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		return errf(err, "cannot read the .xls file: %s", strerror(errno));
+	if (pid == 0) {
+		struct rlimit rl = { cap, cap };
+		const void *h = NULL;
+		unsigned int n = 0;
+		if (setrlimit(RLIMIT_AS, &rl) != 0 || freexl_open(path, &h) != FREEXL_OK ||
+		    freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &n) != FREEXL_OK)
+			_exit(1);
+		for (unsigned int i = 0; i < n && i < SHEETS_MAX_SHEETS; i++)
+			if (freexl_select_active_worksheet(h, (unsigned short)i) != FREEXL_OK)
+				_exit(1);
+		_exit(0);   /* no freexl_close: the child's memory goes with it */
+	}
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	return errf(err, "the .xls file cannot be opened within %d MB (damaged, or it declares "
+		    "sheets far larger than its cells): save it as .xlsx", XLS_PROBE_MB);
+}
+
 int sheets_read_xls(const char *data, size_t len, workbook *wb, char *err)
 {
 	if (len < 8 || memcmp(data, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8))
@@ -123,6 +173,11 @@ int sheets_read_xls(const char *data, size_t len, workbook *wb, char *err)
 	char *path = temp_copy(data, len, err);
 	if (!path)
 		return -1;
+	if (probe_open(path, err)) {
+		unlink(path);
+		free(path);
+		return -1;
+	}
 	const void *h = NULL;
 	int rc = freexl_open(path, &h);
 	wbb b;
