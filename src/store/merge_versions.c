@@ -56,6 +56,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/termsafe.h"
 #include "util/util.h"
 
 enum where { IN_SRC, IN_MAIN, IN_SRC_CONFLICTS, IN_CONFLICTS };
@@ -276,6 +277,40 @@ static int load_row(merge *m, struct ver *v, const char *uuid, char *err)
 	return 0;
 }
 
+/* Is the text of a conflicts row of the input printable, as the scan requires of the input's own
+ * rows: the interviewer one line, event kinds and paths one line, values text? 1 yes, 0 no,
+ * -1 with err. (A version kept in conflicts may become the one in interviews.) */
+static int printable_carried(merge *m, struct ver *v, const char *uuid, char *err)
+{
+#define OF_CONFLICT " FROM src.conflicts c WHERE c.uuid=?1 AND c.events_sha256=?2"
+#define EACH(col) " FROM src.conflicts c, json_each(c." col ") j WHERE c.uuid=?1 AND " \
+	"c.events_sha256=?2"
+	static const char sql[] =
+		"SELECT json_extract(c.interview,'$.interviewer'), 0" OF_CONFLICT
+		" UNION ALL SELECT json_extract(j.value,'$.kind'), 0" EACH("events")
+		" UNION ALL SELECT json_extract(j.value,'$.path'), 0" EACH("events")
+		" UNION ALL SELECT json_extract(j.value,'$.old_value'), 1" EACH("events")
+		" UNION ALL SELECT json_extract(j.value,'$.new_value'), 1" EACH("events")
+		" UNION ALL SELECT json_extract(j.value,'$.path'), 0" EACH("answers")
+		" UNION ALL SELECT json_extract(j.value,'$.value'), 1" EACH("answers");
+#undef OF_CONFLICT
+#undef EACH
+	sqlite3_stmt *s;
+	if (store_prepare(m->st->db, sql, &s, err))
+		return -1;
+	bind_ver(s, v, uuid);
+	int ok = 1, rc;
+	while (ok && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+		if (t && !termsafe_text_ok(t, sqlite3_column_int(s, 1)))
+			ok = 0;
+	}
+	sqlite3_finalize(s);
+	if (ok && rc != SQLITE_DONE)
+		return store_sqlerr(m->st, "cannot read the conflicts", err);
+	return ok;
+}
+
 /* Is a conflicts row of the input well formed? Its JSON as the store writes it (every field of
  * the right type, events numbered 1..n, answers one per path), its events hash and number as
  * its key and events_count say, and a complete version's answers its content hash. */
@@ -363,6 +398,13 @@ static int check_carried(merge *m, struct ver *v, const char *uuid, char *err)
 			}
 		}
 		sqlite3_finalize(s);
+	}
+	if (!why) {
+		int printable = printable_carried(m, v, uuid, err);
+		if (printable < 0)
+			return -1;
+		if (!printable)
+			why = "a name, path or value in it is not printable text";
 	}
 	if (!why) {
 		long long n;
