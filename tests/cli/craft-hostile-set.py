@@ -27,16 +27,18 @@ def rehash(c, uuid):
     c.execute("update interviews set content_hash=? where uuid=?", (h.hexdigest(), uuid))
 
 n = [0]
-def variant(name, exp, fn, raw=None):
+c_path = [None]   # the file being crafted, for steps that close and reopen it
+def variant(name, exp, fn):
+    """Copy the genuine pack to NN-name.db, unpack it, let fn change it (fn may close the
+    connection to reopen the file by c_path[0]) and note what merge must do with it."""
     n[0] += 1
     path = os.path.join(out, "%02d-%s.db" % (n[0], name))
     shutil.copy(good, path)
+    c_path[0] = path
     c = sqlite3.connect(path, isolation_level=None)
     c.execute("delete from meta where key='content_sha256'")
     fn(c)
-    c.close()
-    if raw:
-        raw(path)
+    c.close()   # a no-op when fn closed it
     expect.append("%s %s" % (os.path.basename(path), exp))
 
 def first(c, status='complete'):
@@ -63,17 +65,7 @@ def null_device_data(c):
     c2.execute("update sqlite_schema set sql=replace(sql,'device_id TEXT,','device_id TEXT NOT NULL,') where name='interviews'")
     c2.execute("pragma writable_schema=OFF")
     c2.close()
-c_path = [None]
-def variant_p(name, exp, fn):
-    n[0] += 1
-    path = os.path.join(out, "%02d-%s.db" % (n[0], name))
-    shutil.copy(good, path)
-    c_path[0] = path
-    c = sqlite3.connect(path, isolation_level=None)
-    c.execute("delete from meta where key='content_sha256'")
-    fn(c)
-    expect.append("%s %s" % (os.path.basename(path), exp))
-variant_p("null-device-restored-schema", "refuse", null_device_data)
+variant("null-device-restored-schema", "refuse", null_device_data)
 
 def null_status(c):
     u = first(c, 'draft') if c.execute("select count(*) from interviews where status='draft'").fetchone()[0] else first(c)
@@ -87,7 +79,7 @@ def null_status(c):
     c2.execute("update sqlite_schema set sql=replace(sql,'status TEXT CHECK','status TEXT NOT NULL CHECK') where name='interviews'")
     c2.execute("pragma writable_schema=OFF")
     c2.close()
-variant_p("null-status-restored-schema", "refuse", null_status)
+variant("null-status-restored-schema", "refuse", null_status)
 
 def approved(c):
     c.execute("pragma ignore_check_constraints=ON")
@@ -298,7 +290,7 @@ def wal_mode(c):
     for x in ("-shm",):
         if os.path.exists(c_path[0] + x):
             os.remove(c_path[0] + x)
-variant_p("wal-mode-with-wal", "accept", wal_mode)
+variant("wal-mode-with-wal", "accept", wal_mode)
 
 def negative_revision(c):
     c.execute("update interviews set revision=-9223372036854775808 where uuid=?", (first(c),))
