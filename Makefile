@@ -1,6 +1,7 @@
 # Makefile for survey: sets up its own dependencies (Debian packages), builds ./survey,
 # and runs the tests under AddressSanitizer and UBSan.
-#   make          build ./survey          make run    set up, build, start the main job
+#   make          build ./survey (the default goal; installs only missing Debian packages)
+#   make deps     install the Debian packages it needs     make run    set up, build, start the main job
 #   make test     set up, build with sanitizers, run every suite
 #   make test-full  the long variants too (crash test x200, PSPP and browser checks)
 #   make fuzz     libFuzzer harnesses (clang)      make bench   benchmarks in bench/
@@ -17,7 +18,11 @@ PKGS     = ncursesw sqlite3 gsl libzip expat xlsxwriter nettle freexl
 BUILD    = build
 CC      ?= cc
 WARN     = -Wall -Wextra -Werror -Wno-unused-parameter
-BASEFLAGS = -std=gnu11 -g -D_GNU_SOURCE $(WARN) -Isrc
+# -ffile-prefix-map: the folder the build runs in never reaches the binary, so two checkouts
+# of the same commit build byte-identical programs (tests/cli/t0002-reproducible-build.sh).
+# CPPFLAGS, CFLAGS and LDFLAGS from the environment or the command line come last.
+BASEFLAGS = -std=gnu11 -g -pthread -D_GNU_SOURCE $(WARN) -Isrc -I$(BUILD) \
+	-ffile-prefix-map=$(CURDIR)=. $(CPPFLAGS) $(CFLAGS)
 OPT      = -O2
 SANFLAGS = -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
@@ -41,14 +46,25 @@ $(BUILD)/config.mk: tools/install-deps Makefile
 		"$$(pkg-config --cflags $(PKGS))" "$$(pkg-config --libs $(PKGS))" > $@.tmp
 	@mv $@.tmp $@
 
-.PHONY: all run test test-full fuzz fuzz-deps bench clean deps
+.PHONY: all run test test-full fuzz fuzz-deps bench clean deps FORCE
 .SECONDARY:
+.DEFAULT_GOAL := all
 all: survey
 
-deps: $(BUILD)/config.mk
+deps:
+	@tools/install-deps
+
+# The version: the VERSION file, and the commit when built from a git checkout. Rewritten only
+# when it changes, so that only main.c is rebuilt after a commit.
+$(BUILD)/version.h: FORCE
+	@mkdir -p $(BUILD)
+	@v="$$(cat VERSION)"; c="$$(git rev-parse --short=12 HEAD 2>/dev/null || true)"; \
+	printf '#define SURVEY_VERSION "%s%s"\n' "$$v" "$${c:+ ($$c)}" > $@.tmp; \
+	cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+$(BUILD)/rel/src/main.o $(BUILD)/asan/src/main.o: $(BUILD)/version.h
 
 survey: $(REL_OBJS)
-	$(CC) $(BASEFLAGS) $(OPT) -o $@ $^ $(PC_LIBS)
+	$(CC) $(BASEFLAGS) $(OPT) -o $@ $^ $(PC_LIBS) $(LDFLAGS)
 
 $(BUILD)/rel/%.o: %.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
@@ -59,16 +75,16 @@ $(BUILD)/asan/%.o: %.c $(BUILD)/config.mk
 	$(CC) $(BASEFLAGS) $(SANFLAGS) $(PC_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/asan/survey: $(ASAN_OBJS)
-	$(CC) $(BASEFLAGS) $(SANFLAGS) -o $@ $^ $(PC_LIBS)
+	$(CC) $(BASEFLAGS) $(SANFLAGS) -o $@ $^ $(PC_LIBS) $(LDFLAGS)
 
 $(BUILD)/asan/tests/%: $(BUILD)/asan/tests/unit/%.o $(ASAN_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(SANFLAGS) -o $@ $^ $(PC_LIBS) -lcmocka
+	$(CC) $(BASEFLAGS) $(SANFLAGS) -o $@ $^ $(PC_LIBS) -lcmocka $(LDFLAGS)
 
 # Each fuzz harness with tests/fuzz/replay.c instead of libFuzzer: replays its corpus in `make test`.
 $(BUILD)/asan/fuzz-replay/%: $(BUILD)/asan/tests/fuzz/%.o $(BUILD)/asan/tests/fuzz/replay.o $(ASAN_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASEFLAGS) $(SANFLAGS) -o $@ $^ $(PC_LIBS)
+	$(CC) $(BASEFLAGS) $(SANFLAGS) -o $@ $^ $(PC_LIBS) $(LDFLAGS)
 
 run: survey
 	./survey run surveys/covid19-lsg.md

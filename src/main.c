@@ -10,10 +10,7 @@
 #include <unistd.h>
 
 #include "util/termsafe.h"
-
-#ifndef SURVEY_VERSION
-#define SURVEY_VERSION "0.1.0"
-#endif
+#include "version.h" /* SURVEY_VERSION: written by the Makefile from VERSION and the commit */
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_check_entry,

@@ -22,7 +22,7 @@ ls "$TMP" | grep -q packing && not_ok "a temporary file is left" || ok "no tempo
 # answer and keeps the connection open, so the answer is only in the WAL)
 ( echo "PRAGMA journal_mode=WAL; UPDATE answers SET value='fresh' WHERE path='q01' AND uuid=(SELECT uuid FROM interviews WHERE status='draft' ORDER BY uuid LIMIT 1);"; sleep 4 ) | sqlite3 "$db" >/dev/null &
 live=$!
-sleep 1
+n=0; while [ ! -s "$db-wal" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
 [ -s "$db-wal" ] && ok "the answer is in the WAL, not yet in the file" || not_ok "no WAL while the database is open"
 run "$SURVEY" pack "$db" -o "$TMP/live.db"
 expect_rc 0 "pack a database in use"

@@ -14,7 +14,7 @@ expect_out "exported [0-9]+ interviews \(1 form version\) to '.*d.json'$" "one f
 complete=$(sqlite3 "$DB" "SELECT count(*) FROM interviews WHERE status = 'complete'")
 answers=$(sqlite3 "$DB" "SELECT count(*) FROM answers JOIN interviews USING (uuid) WHERE status = 'complete'")
 if ! command -v jq >/dev/null 2>&1; then
-	ok "# SKIP jq is not installed"
+	not_ok "jq is not installed (make test installs it: tools/install-deps)"
 	done_testing
 	exit $?
 fi

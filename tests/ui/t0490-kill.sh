@@ -2,13 +2,21 @@
 # have shown as saved (the status line's mark after the screen moved on) and one more may be
 # on its way; after it, every answer the screen showed as saved must be in the database, and
 # PRAGMA integrity_check must say ok. A few kills by default, 200 with FULL=1 (make test-full).
+# The random choices come from SEED (printed; SEED=N replays the same keys and kill points;
+# the kill moment itself still depends on the machine's speed).
 . tests/lib.sh
 . tests/ui/tmux.sh
 DB=$TMP/kill.db
 FORM=tests/fixtures/ui/small.md
 KILLS=${KILLS:-$([ "${FULL:-0}" = 1 ] && echo 200 || echo 5)}
 
-rand() { od -An -N2 -tu2 /dev/urandom | tr -d ' '; }   # 0..65535
+SEED=${SEED:-$(date +%s)}
+echo "# seed $SEED (replay: SEED=$SEED sh tests/ui/t0490-kill.sh)"
+RND=$SEED
+rand() { # rand VAR: VAR = the next number 0..65535 of a linear congruential sequence from SEED
+	RND=$(( (RND * 1103515245 + 12345) % 2147483648 ))
+	eval "$1=\$(( RND / 65536 ))"
+}
 
 # do_step I: send the keys of answer I of the current interview (without waiting). Sets NEXT
 # (what the screen shows once it is saved and moved on) and CHECK (a query whose answer must
@@ -26,13 +34,13 @@ do_step() {
 		NEXT='Балдарыңыз барбы'
 		CHECK="path='name' and value='$v'" ;;
 	2)
-		kids=$(( $(rand) % 2 + 1 ))
+		rand r; kids=$(( r % 2 + 1 ))
 		ui_keys k $kids Enter
 		if [ $kids = 1 ]; then NEXT='Канча балаңыз'; v=yes; else NEXT='Кайсы жемиштерди'; v=no; fi
 		CHECK="path='has_kids' and value='$v'" ;;
 	3)
 		if [ $kids = 1 ]; then
-			n=$(( $(rand) % 20 + 1 ))
+			rand r; n=$(( r % 20 + 1 ))
 			ui_type k "$n"
 			ui_keys k Enter
 			CHECK="path='n_kids' and value='$n'"
@@ -77,7 +85,7 @@ while [ $it -lt "$KILLS" ]; do
 	uuid=$(tail -1 "$TMP/screen" | grep -Eo '[0-9a-f]{8}  \[ky\]' | cut -c1-8)
 	# confirm a random number of answers as saved, then send one more and kill at once or a
 	# few milliseconds later: often in the middle of its commit
-	confirm=$(( $(rand) % 8 ))
+	rand r; confirm=$(( r % 8 ))
 	checks=""
 	step=0
 	while [ $step -lt $confirm ]; do
@@ -95,7 +103,7 @@ $CHECK_N|$CHECK"
 		step=$((step + 1))
 	done
 	do_step $step
-	delay=$(( $(rand) % 40 ))
+	rand r; delay=$(( r % 40 ))
 	[ $delay -gt 0 ] && sleep "0.0$(printf %02d $delay)"
 	pid=$(T list-panes -t k -F '#{pane_pid}' 2>/dev/null)
 	spid=$([ -n "$pid" ] && pgrep -P "$pid" | head -1)

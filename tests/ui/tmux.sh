@@ -1,9 +1,9 @@
 # tests/ui/tmux.sh: helpers for the UI scripts, sourced after tests/lib.sh — `survey run` in
 # a private tmux server at 80x24, keys, and the screen polled with a bounded wait (no fixed
-# sleeps). A script is skipped (one "ok # SKIP" line) when tmux is missing.
+# sleeps). tmux is required (make test installs it): without it a script fails, never passes.
 if ! command -v tmux >/dev/null 2>&1; then
-	echo "ok 1 - # SKIP tmux is not installed"
-	exit 0
+	echo "not ok 1 - tmux is not installed (make test installs it: tools/install-deps)"
+	exit 1
 fi
 UI_SOCK="$TMP/tmux.sock"
 T() { tmux -u -S "$UI_SOCK" -f /dev/null "$@"; }
