@@ -63,7 +63,14 @@ $(BUILD)/version.h: FORCE
 	cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 $(BUILD)/rel/src/main.o $(BUILD)/asan/src/main.o: $(BUILD)/version.h
 
-survey: $(REL_OBJS)
+# The layers of DESIGN.md, checked before every link: an inversion breaks the build.
+HDRS := $(shell find src -name '*.h' | sort)
+$(BUILD)/layers.ok: tools/check-layers $(SRCS) $(HDRS)
+	@mkdir -p $(BUILD)
+	@tools/check-layers src
+	@touch $@
+
+survey: $(REL_OBJS) | $(BUILD)/layers.ok
 	$(CC) $(BASEFLAGS) $(OPT) -o $@ $^ $(PC_LIBS) $(LDFLAGS)
 
 $(BUILD)/rel/%.o: %.c $(BUILD)/config.mk
@@ -74,7 +81,7 @@ $(BUILD)/asan/%.o: %.c $(BUILD)/config.mk
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(SANFLAGS) $(PC_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/asan/survey: $(ASAN_OBJS)
+$(BUILD)/asan/survey: $(ASAN_OBJS) | $(BUILD)/layers.ok
 	$(CC) $(BASEFLAGS) $(SANFLAGS) -o $@ $^ $(PC_LIBS) $(LDFLAGS)
 
 $(BUILD)/asan/tests/%: $(BUILD)/asan/tests/unit/%.o $(ASAN_LIB)

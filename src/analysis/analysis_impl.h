@@ -141,10 +141,6 @@ static inline int an_case_codes(const an_col *c, size_t i, const int **codes, in
 	return 1;
 }
 
-/* cmh_rxc.c: the generalized Cochran-Mantel-Haenszel test of layers[0..nlayers-1], all coded
- * alike (r x c): value, df (r-1)(c-1), p, as R's mantelhaen.test for tables above 2x2x K. */
-void an_cmh_rxc(const stats_table *layers, int nlayers, stats_value *out);
-
 /* Copy of a variable's description and categories (for results that outlive the data). */
 void an_var_copy(analysis_var *dst, const analysis_var *src);
 

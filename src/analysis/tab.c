@@ -261,7 +261,7 @@ static void tab_cmh(analysis_tab *t, acc *accs, int nacc, const analysis_opts *o
 			stats_cmh_test(lt, nl, o->conf_level > 0 ? o->conf_level : 0.95, &t->cmh);
 		} else {
 			memset(&t->cmh, 0, sizeof t->cmh);
-			an_cmh_rxc(lt, nl, &t->cmh.cmh);
+			stats_cmh_rxc(lt, nl, &t->cmh.cmh);
 			t->cmh.cmh_uncorrected = t->cmh.cmh;
 			stats_value_na(&t->cmh.odds_ratio, "layers are not 2x2");
 			an_note(&t->notes, 0, "the Cochran-Mantel-Haenszel test of %dx%d layers is the "

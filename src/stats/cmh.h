@@ -20,4 +20,8 @@ typedef struct stats_cmh {
  * computed with a reason. */
 void stats_cmh_test(const stats_table *layers, int nlayers, double conf_level, stats_cmh *out);
 
+/* cmh_rxc.c: the generalized Cochran-Mantel-Haenszel test of layers[0..nlayers-1], all coded
+ * alike (r x c): value, df (r-1)(c-1), p, as R's mantelhaen.test for tables above 2x2x K. */
+void stats_cmh_rxc(const stats_table *layers, int nlayers, stats_value *out);
+
 #endif

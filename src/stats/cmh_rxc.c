@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/analysis_impl.h"
+#include "stats/cmh.h"
 #include "util/util.h"
 
-void an_cmh_rxc(const stats_table *layers, int nlayers, stats_value *out)
+void stats_cmh_rxc(const stats_table *layers, int nlayers, stats_value *out)
 {
 	stats_value_clear(out);
 	int I = layers[0].nrow, J = layers[0].ncol, d = (I - 1) * (J - 1);
