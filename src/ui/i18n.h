@@ -101,7 +101,7 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "Enter к вопросу  Esc/F9 назад  F10 выход", \
 	  "Enter go to question  Esc/F9 back  F10 leave") \
 	X(UI_M_NO_ANSWER, "(жооп жок)", "(нет ответа)", "(no answer)") \
-	X(UI_M_SKIPPED, "(өткөрүлдү)", "(пропущено)", "(skipped)") \
+	X(UI_M_SKIPPED, "(өткөрүлүп жиберилди)", "(пропущено)", "(skipped)") \
 	X(UI_M_PROBLEMS, /* %d */ "Көйгөйлөр: %d", "Проблем: %d", "Problems: %d") \
 	X(UI_M_NO_PROBLEMS, "Көйгөй жок", "Проблем нет", "No problems") \
 	X(UI_M_FINISH, "Интервьюну аяктоо", "Завершить интервью", "Complete the interview") \

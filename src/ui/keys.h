@@ -59,7 +59,7 @@ enum ui_ctx {
 	  "Вниз: следующий вариант или поле", \
 	  "Down: next choice or field") \
 	X(UI_A_TOGGLE, UI_CTX_CHOICE, UI_KEYS(UI_C(L' ')), "Space", \
-	  "Белгиленген тандоону тандоо (же алып салуу)", \
+	  "Курсор турган жоопту белгилөө (же белгини алып салуу)", \
 	  "Выбрать (или снять) выделенный вариант", \
 	  "Pick (or untick) the highlighted choice") \
 	X(UI_A_FIELD_NEXT, UI_CTX_ANY, UI_KEYS(UI_C(L'\t')), "Tab", \

@@ -45,7 +45,7 @@ ui_step a 'Ар кайсы мамлекеттик' 1 Enter
 ui_step a 'Өзгөчө кырдаал режиминде' 2 Enter
 ui_step a 'Ыйгарым укуктарды бөлүштүрүү' 1 Enter
 ui_step a 'Келишпестиктер кайсы' 1 Enter
-ui_step a 'Мыйзам бузуулар' 1 2 Enter
+ui_step a 'Бузуулар жөнүндө кодексин' 1 2 Enter
 expect_eq "$(q powers/conflict_topics)" 'movement aid:answered' "the topics are saved"
 
 # back twice and answer "no": the topics question no longer applies
@@ -53,7 +53,7 @@ ui_step a 'Келишпестиктер кайсы' PPage
 ui_step a 'Ыйгарым укуктарды бөлүштүрүү' PPage
 ui_keys a 2
 ui_expect a '2\) \(\*\) Жок' "the answer is changed to no"
-ui_step a 'Мыйзам бузуулар' Enter
+ui_step a 'Бузуулар жөнүндө кодексин' Enter
 ui_lacks a 'Келишпестиктер кайсы' "the topics question is skipped"
 expect_eq "$(q powers/conflict_topics)" 'movement aid:skipped' \
 	"the answer that no longer applies is marked skipped, its value kept"
@@ -74,7 +74,7 @@ ui_step a 'Бир тургунга эсептегенде' Enter
 ui_expect a 'болжол менен 20 сомду' "a note shows a calculation (500000 / 25000)"
 ui_step a 'Бюджеттин каражаттары' Enter
 ui_step a 'коомдук бюджеттик угуулар' 2 Enter
-ui_step a 'жарандардын бюджети' 3 Enter
+ui_step a 'жарандык бюджет' 3 Enter
 ui_step a 'кайсы муниципалдык кызмат' 2 Enter
 ui_step a 'Ар бир кызматтын үзгүлтүккө' 1 2 Enter
 ui_expect a 'Ичүүчү суу менен камсыз' "the field-list group shows the questions that apply"
@@ -103,7 +103,7 @@ ui_step a 'Көйгөйдү чечүү үчүн эмне' 2 Enter
 ui_type a 'Өкмөт менен сүйлөшүүлөр жүрдү, жардам үйлөргө жеткирилди'
 ui_step a 'Келечектеги өзгөчө' Enter
 ui_step a 'Сиздин муниципалитет' 1 Enter
-ui_step a 'Союзунун колдоосун' 1 Enter
+ui_step a 'союзунун колдоосун' 1 Enter
 ui_step a 'Өзгөчө кырдаалдарда ЖӨБ' 4 Enter
 ui_step a 'Интервьюердин эскертүүлөрү' Enter
 ui_step a 'Сурамжылоого катышканыңыз' Enter
