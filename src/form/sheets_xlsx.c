@@ -192,8 +192,10 @@ static int parse_part(xlsx *x, const char *name, start_fn on_start, end_fn on_en
 		            zip_strerror(x->za));
 	}
 	XML_Parser p = XML_ParserCreateNS(NULL, ' ');
-	if (!p)
-		abort();
+	if (!p) {
+		zip_fclose(zf);
+		return errf(x->err, "out of memory reading part '%s' of the .xlsx file", name);
+	}
 	XML_SetUserData(p, x);
 	XML_SetElementHandler(p, xml_start, xml_end);
 	XML_SetCharacterDataHandler(p, xml_text);
