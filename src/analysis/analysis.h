@@ -54,6 +54,8 @@ typedef struct analysis_opts {
 	int include_missing;       /* show don't know, refused, skipped, empty as categories */
 	double conf_level;         /* confidence level; 0: 0.95 */
 	stats_ci_method ci;        /* intervals of unweighted proportions (freq) */
+	int ci_set;                /* 1: ci was asked for (freq notes when a design replaces it
+	                            * by svyciprop's logit interval) */
 	stats_fisher_opts fisher;  /* Fisher's test for tables above 2x2: limit, seed, samples
 	                            * (0: ANALYSIS_FISHER_SAMPLES, R's default B) */
 	int no_fisher_rxc;         /* 1: no Fisher's test above 2x2 (it can take a while) */
@@ -138,8 +140,11 @@ typedef struct analysis_freq_row {
 typedef struct analysis_summary {
 	double n;              /* cases with a value */
 	double sum_w;          /* their total weight (n unweighted) */
-	double mean, sd, min, max;
-	double q25, median, q75;   /* R's type 7 quantiles (weighted: of the weighted values) */
+	double mean, min, max;
+	double sd;             /* with weights: survey::svyvar's, scale-free (see stats/summary.h);
+	                        * NAN (JSON null) with fewer than two values */
+	double q25, median, q75;   /* R's type 7 quantiles; weighted: survey::svyquantile's
+	                            * qrule "hf7", scale-free (stats/summary.h) */
 	double mean_se;        /* sd / sqrt(n), or the design-based standard error */
 	double mean_ci_low, mean_ci_high;
 } analysis_summary;
