@@ -305,6 +305,10 @@ static void json_stats(const tab_cli *cli, const analysis_tab *t, const analysis
 			jnum(rs->pearson);
 			printf(", \"design_df\": ");
 			jnum(rs->nu);
+			if (!rs->f.ok && rs->f.why) {
+				printf(", \"why\": ");
+				json_put_string(stdout, rs->f.why);
+			}
 			printf("}");
 			sep = ", ";
 		}
@@ -336,15 +340,10 @@ static const stats_value *independence(const analysis_tab *t, const analysis_lay
 	return NULL;
 }
 
-static void json_independence(const analysis_tab *t, const analysis_layer *L)
+/* A test's members: "<vkey>" (the statistic), "df", "df2", "p", and "why" when not computed. */
+static void json_test(const stats_value *v, const char *vkey)
 {
-	const char *key;
-	const stats_value *v = independence(t, L, &key);
-	if (!v) {
-		printf("null");
-		return;
-	}
-	printf("{\"test\": \"%s\", \"value\": ", key);
+	printf("\"%s\": ", vkey);
 	jnum(v->ok ? v->value : NAN);
 	printf(", \"df\": ");
 	jnum(v->ok ? v->df : NAN);
@@ -356,6 +355,18 @@ static void json_independence(const analysis_tab *t, const analysis_layer *L)
 		printf(", \"why\": ");
 		json_put_string(stdout, v->why);
 	}
+}
+
+static void json_independence(const analysis_tab *t, const analysis_layer *L)
+{
+	const char *key;
+	const stats_value *v = independence(t, L, &key);
+	if (!v) {
+		printf("null");
+		return;
+	}
+	printf("{\"test\": \"%s\", ", key);
+	json_test(v, "value");
 	printf("}");
 }
 
@@ -414,25 +425,14 @@ static void json_choice_tests(const analysis_tab *t, const analysis_layer *L)
 	       t->design ? "rao_scott_f" : "pearson_chi2", ANALYSIS_ALPHA);
 	for (int a = 0; a < L->nchoice; a++) {
 		const analysis_choice_test *ch = &L->choices[a];
-		const stats_value *v = &ch->test;
 		printf("%s\n    {\"value\": ", a ? "," : "");
 		json_put_string(stdout, mv->cats[ch->cat].value);
 		printf(", \"base\": ");
 		jnum(ch->base);
-		printf(", \"base_cases\": %.0f, \"statistic\": ", ch->base_cases);
-		jnum(v->ok ? v->value : NAN);
-		printf(", \"df\": ");
-		jnum(v->ok ? v->df : NAN);
-		printf(", \"df2\": ");
-		jnum(v->ok ? v->df2 : NAN);
-		printf(", \"p\": ");
-		jnum(v->ok ? v->p : NAN);
+		printf(", \"base_cases\": %.0f, ", ch->base_cases);
+		json_test(&ch->test, "statistic");
 		printf(", \"p_adj\": ");
 		jnum(ch->p_adj);
-		if (!v->ok && v->why) {
-			printf(", \"why\": ");
-			json_put_string(stdout, v->why);
-		}
 		printf("}");
 	}
 	printf("]}");
