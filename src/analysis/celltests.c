@@ -106,7 +106,7 @@ static void cell_tests(ctx *c)
 		ct->why = "both variables are select_multiple";
 		return;
 	}
-	int na = c->mrow < 0 ? 0 : c->mrow ? nr : nc, nb = c->mrow < 0 ? 0 : c->mrow ? nc : nr;
+	int nb = c->mrow < 0 ? 0 : c->mrow ? nc : nr;   /* categories of the other variable */
 	if (c->mrow < 0 ? nr < 2 || nc < 2 : nb < 2) {
 		ct->why = "the table has fewer than two rows or columns";
 		return;
@@ -163,7 +163,6 @@ static void cell_tests(ctx *c)
 		ct->flag[k] = ct->p_adj[k] < ANALYSIS_ALPHA ? (ct->z[k] > 0 ? 1 : -1) : 0;
 	}
 	ct->ok = 1;
-	(void)na;
 }
 
 static void choice_tests(ctx *c)
@@ -199,6 +198,12 @@ static void choice_tests(ctx *c)
 			}
 			design_test(c, sv->ncat, &ch->test, NULL);
 		}
+		double sel = 0;
+		for (int b = 0; b < nb; b++)
+			sel += mr_count(c, a, b);
+		if (!ch->test.ok && nb >= 2 && (sel <= 0 || sel >= L->base))
+			stats_value_na(&ch->test, sel <= 0 ? "chosen in no interview of the table" :
+				       "chosen in every interview of the table");
 		p[a] = ch->test.ok ? ch->test.p : NAN;
 	}
 	stats_p_adjust(p, (size_t)na, STATS_ADJUST_HOLM, p);
