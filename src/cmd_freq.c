@@ -29,7 +29,9 @@ const struct cmd_entry cmd_freq_entry = {
 	"interviews count, of every version of the questionnaire.\n\n"
 	"options:\n"
 	"  --weight VAR       sampling weights; proportions, intervals and means are then\n"
-	"                     design-based (as R's survey::svymean and svyciprop)\n"
+	"                     design-based (as R's survey::svymean and svyciprop, logit\n"
+	"                     intervals whatever --ci), sd and quartiles as svyvar and\n"
+	"                     svyquantile (hf7): the scale of the weights does not matter\n"
 	"  --strata VAR       strata of a stratified sample\n"
 	"  --cluster VAR      primary sampling units of a cluster sample\n"
 	"  --lonely-psu HOW   a stratum with one PSU: fail (default), remove, certainty,\n"
@@ -203,7 +205,8 @@ static void text_one(strbuf *sb, const analysis_freq *q, const analysis_opts *o)
 	g.nheader = 1;
 	g.maxw = 16;
 	char ci[64];
-	snprintf(ci, sizeof ci, "95%% CI (%s)", q->design ? "design" : stats_ci_method_name(o->ci));
+	snprintf(ci, sizeof ci, "95%% CI (%s)", q->design ? "design, logit" :
+		 stats_ci_method_name(o->ci));
 	const char *head[] = { "", "Count", multiple ? "% of responses" : "Percent",
 			       multiple ? "% of cases" : "Valid %", multiple ? "" : "Cum. %", ci };
 	for (int c = 0; c < 6; c++)
@@ -249,9 +252,20 @@ static void text_one(strbuf *sb, const analysis_freq *q, const analysis_opts *o)
 	analysis_grid_release(&g);
 	if (q->has_summary && q->summary.n > 0) {
 		const analysis_summary *s = &q->summary;
-		sb_addf(sb, "\nn %.0f  mean %.4g  sd %.4g  min %.4g  q25 %.4g  median %.4g  q75 %.4g  "
-			"max %.4g\n", s->n, s->mean, s->sd, s->min, s->q25, s->median, s->q75,
-			s->max);
+		/* a value that cannot be computed (sd of one value) is named, never "nan" */
+		static const char *const names[] = { "mean", "sd", "min", "q25", "median", "q75",
+						      "max" };
+		const double vals[] = { s->mean, s->sd, s->min, s->q25, s->median, s->q75, s->max };
+		sb_addf(sb, "\nn %.0f", s->n);
+		for (size_t k = 0; k < sizeof vals / sizeof *vals; k++)
+			if (isfinite(vals[k]))
+				sb_addf(sb, "  %s %.4g", names[k], vals[k]);
+		if (!isfinite(s->sd))
+			sb_adds(sb, "  (one value: no standard deviation)");
+		sb_addc(sb, '\n');
+		if (q->design)
+			sb_adds(sb, "weighted: sd as R's survey::svyvar, quartiles as svyquantile "
+				"(qrule \"hf7\"); neither depends on the scale of the weights\n");
 		if (isfinite(s->mean_se))
 			sb_addf(sb, "mean's standard error %.4g, 95%% CI %.4g – %.4g%s\n", s->mean_se,
 				s->mean_ci_low, s->mean_ci_high, q->design ? " (design-based)" : "");
@@ -299,6 +313,7 @@ static int cmd_freq(int argc, char **argv)
 				return cmd_usage_error(self, "unknown --ci '%s' (wilson, clopper-pearson, "
 						       "agresti-coull or jeffreys)", optarg);
 			o.ci = m;
+			o.ci_set = 1;
 			break;
 		case ':':
 			return cmd_usage_error(self, "option '%s' needs a value", argv[optind - 1]);

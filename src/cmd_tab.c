@@ -30,7 +30,9 @@ const struct cmd_entry cmd_tab_entry = {
 	"tau-c, Pearson's r, Spearman's correlation, kappa, Bowker's and McNemar's tests\n"
 	"(same categories in rows and columns), odds ratio and relative risks (2x2).\n"
 	"A select_multiple question gives one row (or column) per choice, with\n"
-	"percentages of interviews and no tests.\n\n"
+	"percentages of interviews and a test per choice (selected or not by the other\n"
+	"question; Holm's correction over the choices). Cells that differ are flagged\n"
+	"(adjusted residuals, or a Rao-Scott test per cell with a design; Bonferroni).\n\n"
 	"Only complete interviews count, of every version of the questionnaire. Don't\n"
 	"know, refused, skipped and empty answers are left out unless --include-missing.\n"
 	"Empty rows and columns are left out with a note.\n\n"
@@ -62,7 +64,8 @@ const struct cmd_entry cmd_tab_entry = {
 	"  --form ID          the questionnaire, when DB holds several\n\n"
 	"JSON: {\"row\", \"col\", \"by\", \"tables\": [{\"layer\", \"n\", \"row_values\",\n"
 	"\"col_values\", \"counts\", \"stats\": {\"pearson_chi2\": {\"value\", \"df\", \"p\"},\n"
-	"...}}, ...]}, with \"cmh\" and \"mantel_haenszel_odds_ratio\" at the top with --by.\n"
+	"...}, \"independence\", \"cell_tests\", \"choice_tests\"}, ...]}, with \"cmh\" and\n"
+	"\"mantel_haenszel_odds_ratio\" at the top with --by (README: the fields).\n"
 	"CSV: one line per number: layer,row,col,measure,value.\n\n"
 	"examples:\n"
 	"  survey tab lsg.db oblast main_problem --cells count,col_pct\n"
@@ -305,6 +308,10 @@ static void json_stats(const tab_cli *cli, const analysis_tab *t, const analysis
 			jnum(rs->pearson);
 			printf(", \"design_df\": ");
 			jnum(rs->nu);
+			if (!rs->f.ok && rs->f.why) {
+				printf(", \"why\": ");
+				json_put_string(stdout, rs->f.why);
+			}
 			printf("}");
 			sep = ", ";
 		}
@@ -316,6 +323,122 @@ static void json_stats(const tab_cli *cli, const analysis_tab *t, const analysis
 	}
 	(void)t;
 	printf("}");
+}
+
+/* The test of independence to read: Rao-Scott's F with a design (the chi-square tests in
+ * "stats" then treat the weighted table as counts), else Pearson's chi-square; null for
+ * multiple response (see choice_tests). */
+static const stats_value *independence(const analysis_tab *t, const analysis_layer *L,
+				       const char **key)
+{
+	*key = NULL;
+	if (L->has_rao_scott) {
+		*key = "rao_scott_f";
+		return &L->rao_scott.f;
+	}
+	if (L->stats_ok) {
+		*key = "pearson_chi2";
+		return &L->stats.pearson_chi2;
+	}
+	return NULL;
+}
+
+/* A test's members: "<vkey>" (the statistic), "df", "df2", "p", and "why" when not computed. */
+static void json_test(const stats_value *v, const char *vkey)
+{
+	printf("\"%s\": ", vkey);
+	jnum(v->ok ? v->value : NAN);
+	printf(", \"df\": ");
+	jnum(v->ok ? v->df : NAN);
+	printf(", \"df2\": ");
+	jnum(v->ok ? v->df2 : NAN);
+	printf(", \"p\": ");
+	jnum(v->ok ? v->p : NAN);
+	if (!v->ok && v->why) {
+		printf(", \"why\": ");
+		json_put_string(stdout, v->why);
+	}
+}
+
+static void json_independence(const analysis_tab *t, const analysis_layer *L)
+{
+	const char *key;
+	const stats_value *v = independence(t, L, &key);
+	if (!v) {
+		printf("null");
+		return;
+	}
+	printf("{\"test\": \"%s\", ", key);
+	json_test(v, "value");
+	printf("}");
+}
+
+static void json_cells(const analysis_layer *L, const double *x)
+{
+	printf("[");
+	for (int i = 0; i < L->nrow; i++) {
+		printf("%s[", i ? ", " : "");
+		for (int j = 0; j < L->ncol; j++) {
+			printf("%s", j ? ", " : "");
+			jnum(x[i * L->ncol + j]);
+		}
+		printf("]");
+	}
+	printf("]");
+}
+
+static void json_cell_tests(const analysis_layer *L)
+{
+	const analysis_cell_tests *ct = &L->cell_tests;
+	if (!ct->ok) {
+		printf("{\"why\": ");
+		json_put_string(stdout, ct->why ? ct->why : "no interview in the table");
+		printf("}");
+		return;
+	}
+	printf("{\"method\": \"%s\", \"correction\": \"bonferroni\", \"alpha\": %g, \"m\": %d,"
+	       "\n    \"z\": ", ct->design ? "rao_scott_f" : "adjusted_residual", ANALYSIS_ALPHA,
+	       ct->m);
+	json_cells(L, ct->z);
+	printf(",\n    \"p\": ");
+	json_cells(L, ct->p);
+	printf(",\n    \"p_adj\": ");
+	json_cells(L, ct->p_adj);
+	printf(",\n    \"flags\": [");
+	for (int i = 0; i < L->nrow; i++) {
+		printf("%s[", i ? ", " : "");
+		for (int j = 0; j < L->ncol; j++) {
+			signed char f = ct->flag[i * L->ncol + j];
+			printf("%s%s", j ? ", " : "", f > 0 ? "\"+\"" : f < 0 ? "\"-\"" : "null");
+		}
+		printf("]");
+	}
+	printf("]}");
+}
+
+static void json_choice_tests(const analysis_tab *t, const analysis_layer *L)
+{
+	if (!L->nchoice) {
+		printf("null");
+		return;
+	}
+	const analysis_var *mv = t->row.vtype == ANALYSIS_MULTIPLE ? &t->row : &t->col;
+	printf("{\"multiple\": \"%s\", \"method\": \"%s\", \"correction\": \"holm\", "
+	       "\"alpha\": %g, \"choices\": [", mv == &t->row ? "row" : "col",
+	       t->design ? "rao_scott_f" : "pearson_chi2", ANALYSIS_ALPHA);
+	for (int a = 0; a < L->nchoice; a++) {
+		const analysis_choice_test *ch = &L->choices[a];
+		printf("%s\n    {\"value\": ", a ? "," : "");
+		json_put_string(stdout, mv->cats[ch->cat].value);
+		printf(", \"base\": ");
+		jnum(ch->base);
+		printf(", \"base_cases\": %.0f, ", ch->base_cases);
+		json_test(&ch->test, "statistic");
+		printf(", \"p_adj\": ");
+		jnum(ch->p_adj);
+		printf("}");
+	}
+	printf("]}");
 }
 
 static void print_json(const tab_cli *cli, const analysis_tab *t, const analysis_opts *o,
@@ -374,6 +497,12 @@ static void print_json(const tab_cli *cli, const analysis_tab *t, const analysis
 		}
 		printf("},\n   \"stats\": ");
 		json_stats(cli, t, L);
+		printf(",\n   \"independence\": ");
+		json_independence(t, L);
+		printf(",\n   \"cell_tests\": ");
+		json_cell_tests(L);
+		printf(",\n   \"choice_tests\": ");
+		json_choice_tests(t, L);
 		printf(",\n   ");
 		json_notes(&L->notes);
 		printf("}");
@@ -552,8 +681,8 @@ static void text_table(strbuf *sb, const tab_cli *cli, const analysis_tab *t,
 			double tot = NAN;
 			if (kinds[q] == STATS_CELL_COUNT)
 				tot = L->row_base[i];
-			else if (kinds[q] == STATS_CELL_ROW_PCT)
-				tot = L->row_base[i] > 0 ? 100 : NAN;
+			else if (kinds[q] == STATS_CELL_ROW_PCT)   /* choices in columns: no 100% */
+				tot = L->row_base[i] > 0 && t->col.vtype != ANALYSIS_MULTIPLE ? 100 : NAN;
 			else if (kinds[q] == STATS_CELL_TOTAL_PCT || kinds[q] == STATS_CELL_COL_PCT)
 				tot = L->base > 0 ? 100 * L->row_base[i] / L->base : NAN;
 			fmt_cell(buf, sizeof buf, tot, kinds[q]);
@@ -630,6 +759,21 @@ static void text_stat_row(analysis_grid *g, int *r, const char *label, const sta
 	(*r)++;
 }
 
+/* With a design the chi-square tests of the weighted table (as if it were counts of a simple
+ * random sample) stay out of the text: the Rao-Scott tests replace them (JSON keeps them). */
+static int naive_test(const analysis_layer *L, const stats_crosstab_field *f)
+{
+	static const char *const keys[] = { "pearson_chi2", "likelihood_ratio",
+					    "continuity_corrected_chi2", "linear_by_linear",
+					    "fisher_exact" };
+	if (!L->has_rao_scott)
+		return 0;
+	for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+		if (strcmp(f->key, keys[k]) == 0)
+			return 1;
+	return 0;
+}
+
 static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
 {
 	analysis_grid g;
@@ -648,7 +792,7 @@ static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
 		for (int k = 0; k < stats_crosstab_nfields; k++) {
 			const stats_crosstab_field *f = &stats_crosstab_fields[k];
 			const stats_value *v = stats_crosstab_value(&L->stats, f);
-			if (!cli->want[k] || skip_text(L, f))
+			if (!cli->want[k] || skip_text(L, f) || naive_test(L, f))
 				continue;
 			const char *label = f->label;
 			char lbuf[96];
@@ -677,10 +821,19 @@ static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
 	for (int k = 0; L->stats_ok && k < stats_crosstab_nfields; k++) {
 		const stats_value *v = stats_crosstab_value(&L->stats, &stats_crosstab_fields[k]);
 		if (cli->want[k] && !v->ok && v->why && !skip_text(L, &stats_crosstab_fields[k]) &&
-		    (!only || strcmp(only, v->why) != 0)) {
+		    !naive_test(L, &stats_crosstab_fields[k]) && (!only || strcmp(only, v->why) != 0)) {
 			only = v->why;
 			reasons++;
 		}
+	}
+	if (L->has_rao_scott && (cli->want[stats_crosstab_nfields + RS_F] ||
+				 cli->want[stats_crosstab_nfields + RS_CHI2])) {
+		if (!L->rao_scott.f.ok)
+			sb_addf(sb, "no design-based test (Rao-Scott): %s\n", L->rao_scott.f.why);
+		else
+			sb_adds(sb, "test of independence: read the Rao-Scott p (design-based); the "
+				"chi-square tests of the weighted table are not shown, and the p-values of "
+				"the measures assume a simple random sample\n");
 	}
 	if (r == 1 && reasons == 1) {
 		sb_addf(sb, "no statistic: %s\n", only);
@@ -688,13 +841,14 @@ static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
 	}
 	for (int k = 0; L->stats_ok && k < stats_crosstab_nfields; k++) {
 		const stats_value *v = stats_crosstab_value(&L->stats, &stats_crosstab_fields[k]);
-		if (!cli->want[k] || v->ok || !v->why || skip_text(L, &stats_crosstab_fields[k]))
+		if (!cli->want[k] || v->ok || !v->why || skip_text(L, &stats_crosstab_fields[k]) ||
+		    naive_test(L, &stats_crosstab_fields[k]))
 			continue;
 		int seen = 0;   /* listed with an earlier one of the same reason */
 		for (int e = 0; e < k && !seen; e++) {
 			const stats_value *u = stats_crosstab_value(&L->stats, &stats_crosstab_fields[e]);
 			seen = cli->want[e] && !u->ok && u->why && !skip_text(L, &stats_crosstab_fields[e]) &&
-			       strcmp(u->why, v->why) == 0;
+			       !naive_test(L, &stats_crosstab_fields[e]) && strcmp(u->why, v->why) == 0;
 		}
 		if (seen)
 			continue;
@@ -703,13 +857,93 @@ static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
 		for (int e = k; e < stats_crosstab_nfields; e++) {
 			const stats_value *u = stats_crosstab_value(&L->stats, &stats_crosstab_fields[e]);
 			if (cli->want[e] && !u->ok && u->why && !skip_text(L, &stats_crosstab_fields[e]) &&
-			    strcmp(u->why, v->why) == 0) {
+			    !naive_test(L, &stats_crosstab_fields[e]) && strcmp(u->why, v->why) == 0) {
 				sb_addf(sb, "%s%s", sep, stats_crosstab_fields[e].label);
 				sep = ", ";
 			}
 		}
 		sb_addc(sb, '\n');
 	}
+}
+
+/* A blank line unless the text already ends with one. */
+static void blank_line(strbuf *sb)
+{
+	if (!(sb->len >= 2 && sb->buf[sb->len - 1] == '\n' && sb->buf[sb->len - 2] == '\n'))
+		sb_addc(sb, '\n');
+}
+
+/* Multiple response: a line per choice with its test and Holm's p. */
+static void text_choice_tests(strbuf *sb, const analysis_tab *t, const analysis_layer *L)
+{
+	if (!L->nchoice)
+		return;
+	const analysis_var *mv = t->row.vtype == ANALYSIS_MULTIPLE ? &t->row : &t->col;
+	analysis_grid g;
+	analysis_grid_init(&g, 5);
+	for (int c = 1; c < 5; c++)
+		g.right[c] = 1;
+	g.nheader = 1;
+	g.maxw = 12;
+	const char *head[] = { "Choice (selected or not)", t->design ? "Rao-Scott F" :
+			       "Pearson chi-square", "df", "Sig.", "Sig. (Holm)" };
+	for (int c = 0; c < 5; c++)
+		analysis_grid_set(&g, 0, c, head[c]);
+	analysis_grid_rule(&g, 0);
+	char buf[64];
+	for (int a = 0; a < L->nchoice; a++) {
+		const analysis_choice_test *ch = &L->choices[a];
+		const stats_value *v = &ch->test;
+		analysis_grid_set(&g, a + 1, 0, mv->cats[ch->cat].label);
+		if (!v->ok) {
+			analysis_grid_set(&g, a + 1, 1, v->why ? v->why : "");
+			continue;
+		}
+		fmt_stat(buf, sizeof buf, v->value);
+		analysis_grid_set(&g, a + 1, 1, buf);
+		if (isfinite(v->df2))
+			snprintf(buf, sizeof buf, "%.4g, %.4g", v->df, v->df2);
+		else
+			snprintf(buf, sizeof buf, "%.4g", v->df);
+		analysis_grid_set(&g, a + 1, 2, buf);
+		fmt_stat(buf, sizeof buf, v->p);
+		analysis_grid_set(&g, a + 1, 3, buf);
+		fmt_stat(buf, sizeof buf, ch->p_adj);
+		analysis_grid_set(&g, a + 1, 4, buf);
+	}
+	blank_line(sb);
+	analysis_grid_render(&g, sb);
+	analysis_grid_release(&g);
+	sb_addf(sb, "each choice: selected or not by %s, among the %.0f interview%s of the table%s\n",
+		mv == &t->row ? "column" : "row", L->n_cases, L->n_cases == 1 ? "" : "s",
+		t->design ? " (design-based)" : "");
+}
+
+/* The cells whose test survives Bonferroni's correction, with their direction. */
+static void text_cell_tests(strbuf *sb, const analysis_tab *t, const analysis_layer *L)
+{
+	const analysis_cell_tests *ct = &L->cell_tests;
+	if (!ct->ok)
+		return;
+	int any = 0;
+	for (int k = 0; k < L->nrow * L->ncol; k++)
+		any += ct->flag[k] != 0;
+	blank_line(sb);
+	sb_addf(sb, "cells that differ (%s, Bonferroni over %d cells, p < %g): %s\n",
+		ct->design ? "Rao-Scott test of each cell" : "adjusted residuals", ct->m,
+		ANALYSIS_ALPHA, any ? "▲ more often, ▼ less often than the other rows" : "none");
+	char z[32], p[32];
+	for (int i = 0; i < L->nrow; i++)
+		for (int j = 0; j < L->ncol; j++) {
+			int k = i * L->ncol + j;
+			if (!ct->flag[k])
+				continue;
+			fmt_stat(z, sizeof z, ct->z[k]);
+			fmt_stat(p, sizeof p, ct->p_adj[k]);
+			termsafe_line(sb, "  %s %s × %s (z = %s, adjusted p = %s)",
+				      ct->flag[k] > 0 ? "▲" : "▼", t->row.cats[L->rows[i]].label,
+				      t->col.cats[L->cols[j]].label, z, p);
+		}
 }
 
 static void text_notes(strbuf *sb, const analysis_notes *n)
@@ -742,6 +976,8 @@ static void print_text(const tab_cli *cli, const analysis_tab *t)
 			size_t before = sb.len;
 			sb_addc(&sb, '\n');
 			text_stats(&sb, cli, L);
+			text_choice_tests(&sb, t, L);
+			text_cell_tests(&sb, t, L);
 			if (sb.len == before + 1)
 				sb.buf[--sb.len] = 0;
 		}

@@ -20,6 +20,7 @@
 #include "stats/crosstab.h"
 #include "stats/design.h"
 #include "stats/fisher.h"
+#include "stats/padjust.h"
 #include "stats/table.h"
 
 /* ---- the database ------------------------------------------------------------------------ */
@@ -54,6 +55,8 @@ typedef struct analysis_opts {
 	int include_missing;       /* show don't know, refused, skipped, empty as categories */
 	double conf_level;         /* confidence level; 0: 0.95 */
 	stats_ci_method ci;        /* intervals of unweighted proportions (freq) */
+	int ci_set;                /* 1: ci was asked for (freq notes when a design replaces it
+	                            * by svyciprop's logit interval) */
 	stats_fisher_opts fisher;  /* Fisher's test for tables above 2x2: limit, seed, samples
 	                            * (0: ANALYSIS_FISHER_SAMPLES, R's default B) */
 	int no_fisher_rxc;         /* 1: no Fisher's test above 2x2 (it can take a while) */
@@ -138,8 +141,11 @@ typedef struct analysis_freq_row {
 typedef struct analysis_summary {
 	double n;              /* cases with a value */
 	double sum_w;          /* their total weight (n unweighted) */
-	double mean, sd, min, max;
-	double q25, median, q75;   /* R's type 7 quantiles (weighted: of the weighted values) */
+	double mean, min, max;
+	double sd;             /* with weights: survey::svyvar's, scale-free (see stats/summary.h);
+	                        * NAN (JSON null) with fewer than two values */
+	double q25, median, q75;   /* R's type 7 quantiles; weighted: survey::svyquantile's
+	                            * qrule "hf7", scale-free (stats/summary.h) */
 	double mean_se;        /* sd / sqrt(n), or the design-based standard error */
 	double mean_ci_low, mean_ci_high;
 } analysis_summary;
@@ -170,6 +176,40 @@ void analysis_freq_free(analysis_freq *f, int n);
 
 /* ---- cross-tabulations ------------------------------------------------------------------- */
 
+/* Which cells differ (the flags ▲▼ of a report), one test per shown cell: is the cell's row
+ * more (or less) often in the cell's column than the other rows are? That is the 2x2 table
+ * (this row or not) x (this column or not): unweighted its Pearson X2 is the square of the
+ * cell's adjusted standardized residual (Haberman), so z is that residual and p = 2 P(Z > |z|);
+ * with a design it is svychisq's Rao-Scott F of that 2x2 table (F(1, design df)), and z is
+ * sqrt(F) with the sign of the weighted residual. A select_multiple variable: (this choice
+ * selected or not) x (this category of the other variable or not), among the interviews in the
+ * table. p_adj: Bonferroni over the m cells tested; flag +1 (more often than expected) or -1
+ * (less often) where p_adj < ANALYSIS_ALPHA, else 0. */
+typedef struct analysis_cell_tests {
+	int ok;                /* computed (2+ rows and 2+ columns; not both select_multiple) */
+	int design;            /* 1: Rao-Scott per cell; 0: adjusted standardized residuals */
+	int m;                 /* cells tested: the Bonferroni factor */
+	double *z, *p, *p_adj; /* nrow * ncol of the layer's shown cells, row-major; NAN where a
+	                        * cell has no test */
+	signed char *flag;     /* nrow * ncol: +1, -1 or 0 */
+	const char *why;       /* when ok is 0: why not (static) */
+} analysis_cell_tests;
+
+/* Multiple response: one test per choice of the select_multiple variable — is the choice
+ * selected equally often in every category of the other variable? The 2 x k table (selected
+ * or not) x categories, among the interviews in the table (the base): Pearson's chi-square
+ * (R's chisq.test(correct = FALSE)), or with a design svychisq's Rao-Scott F; p adjusted by
+ * Holm over the choices tested (R's p.adjust(p, "holm")). */
+typedef struct analysis_choice_test {
+	int cat;               /* the choice: index into the select_multiple variable's cats */
+	double base;           /* (weighted) interviews in its table */
+	double base_cases;     /* unweighted */
+	stats_value test;      /* value (X2 or F), df (df1), df2 (design only), p */
+	double p_adj;          /* Holm-adjusted p; NAN without a test */
+} analysis_choice_test;
+
+#define ANALYSIS_ALPHA 0.05
+
 /* One table (one layer of --by). Its rows and columns are the non-empty categories. */
 typedef struct analysis_layer {
 	int by_cat;            /* index into tab->by.cats; -1 without a layer variable */
@@ -186,6 +226,10 @@ typedef struct analysis_layer {
 	                        * on the weighted table rescaled to n_cases */
 	int has_rao_scott;     /* with a design */
 	stats_rao_scott rao_scott;
+	analysis_cell_tests cell_tests;   /* per shown cell (see above) */
+	int nchoice;           /* multiple response: choices tested (the multiple variable's
+	                        * shown rows or columns, in their order); 0 otherwise */
+	analysis_choice_test *choices;
 	analysis_notes notes;  /* this layer's notes (empty rows, small expected counts, ...) */
 } analysis_layer;
 
@@ -195,7 +239,8 @@ typedef struct analysis_tab {
 	analysis_var by;       /* zeroed without --by */
 	int weighted;          /* opts.weight was given */
 	int design;            /* a weight, strata or clusters: Rao-Scott tests */
-	int multiple;          /* a select_multiple variable: percents are of cases, no tests */
+	int multiple;          /* a select_multiple variable: percents are of cases; no table
+	                        * statistics, but a test per choice (layers' choices) */
 	double n_cases;        /* cases in the analysis, in every layer together */
 	double simulated;      /* of the interviews analysed, those made by survey simulate */
 	int nlayers;

@@ -141,6 +141,14 @@ static inline int an_case_codes(const an_col *c, size_t i, const int **codes, in
 	return 1;
 }
 
+/* celltests.c: layer L's per-cell tests and, with one select_multiple variable, its
+ * per-choice tests (analysis.h), from its table or, with a design dp, from the cases of d in
+ * the layer (`layer`: the --by category; ignored without --by). Freed by
+ * an_layer_tests_release. */
+void an_layer_tests(const analysis_tab *t, analysis_layer *L, const an_data *d,
+		    const stats_design_prep *dp, int layer);
+void an_layer_tests_release(analysis_layer *L);
+
 /* Copy of a variable's description and categories (for results that outlive the data). */
 void an_var_copy(analysis_var *dst, const analysis_var *src);
 

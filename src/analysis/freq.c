@@ -192,9 +192,15 @@ static int freq_one(const an_data *d, const an_col *col, const stats_design_prep
 	}
 	if (col->num)
 		summary(d, col, dp, conf, f);
-	if (dp)
+	if (f->n_cases == 0)
+		an_note(&f->notes, 1, "no interview to count%s", o->where ?
+			" (--where keeps none)" : "");
+	else if (dp && isfinite(f->design_df))
 		an_note(&f->notes, 0, "intervals are design-based (svyciprop, logit) with %g "
-			"degrees of freedom", f->design_df);
+			"degrees of freedom%s", f->design_df, o->ci_set ? "; --ci does not apply "
+			"to weighted or design-based data" : "");
+	else if (dp)
+		an_note(&f->notes, 0, "no design-based interval: no interview has an answer");
 	if (missing_cases > 0 && !o->include_missing)
 		an_note(&f->notes, 0, "%.0f interview%s without an answer (--include-missing shows "
 			"them by kind)", missing_cases, missing_cases == 1 ? "" : "s");

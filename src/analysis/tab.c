@@ -380,11 +380,18 @@ int analysis_tab_run(analysis_db *db, const char *row, const char *col, const ch
 	else if (t->design)
 		an_note(&t->notes, 0, "the tests of independence are the design-based Rao-Scott "
 			"ones");
-	if (t->multiple)
+	if (t->multiple && t->row.vtype == t->col.vtype)
+		an_note(&t->notes, 0, "'%s' and '%s' are select_multiple: each choice is a row or a "
+			"column and percentages are of interviews, so they may add up to more than "
+			"100; no test is computed", row, col);
+	else if (t->multiple)
 		an_note(&t->notes, 0, "'%s' is select_multiple: each choice is a %s and percentages "
-			"are of interviews, so they may add up to more than 100; no test is computed",
+			"are of interviews, so they may add up to more than 100; each choice is tested "
+			"on its own (%s, p adjusted by Holm's method over the choices)",
 			t->row.vtype == ANALYSIS_MULTIPLE ? row : col,
-			t->row.vtype == ANALYSIS_MULTIPLE ? "row" : "column");
+			t->row.vtype == ANALYSIS_MULTIPLE ? "row" : "column",
+			t->design ? "Rao-Scott F of selected or not by the other variable" :
+			"chi-square of selected or not by the other variable");
 
 	/* the layers that have cases (one empty table when none has) */
 	int *rowc = NULL, *colc = NULL;
@@ -406,6 +413,8 @@ int analysis_tab_run(analysis_db *db, const char *row, const char *col, const ch
 			layer_stats(t, L, &accs[l], o);
 		if (dp && !t->multiple)
 			rc_err = layer_rao_scott(t, L, &d, dp, by ? l : -1, rowc, colc, err);
+		if (!rc_err && L->n_cases > 0)
+			an_layer_tests(t, L, &d, dp, by ? l : -1);
 	}
 	if (t->nlayers == 0) {
 		analysis_layer *L = &t->layers[t->nlayers++];
@@ -444,6 +453,7 @@ void analysis_tab_free(analysis_tab *t)
 		free(L->rows);
 		free(L->cols);
 		stats_table_release(&L->table);
+		an_layer_tests_release(L);
 		free(L->row_base);
 		free(L->col_base);
 		an_notes_release(&L->notes);

@@ -2,6 +2,7 @@
  * svyrecvar), survey::svychisq's Rao-Scott tests and survey::svyciprop's intervals. */
 #include "stats/design.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -380,7 +381,33 @@ static int delta_traces(int nr, int nc, const double *phat, const double *v, dou
 	gsl_permutation *perm = gsl_permutation_alloc(k);
 	gsl_matrix *delta = gsl_matrix_alloc(k, k);
 	gsl_vector *x = gsl_vector_alloc(k);
+	/* R's solve() refuses a system whose reciprocal condition number (1-norm) is below the
+	 * machine epsilon ("computationally singular"): empty cells that hold a whole
+	 * interaction (a 2x2 block of them) leave no information on it. Decided here, not by
+	 * a pivot that rounding may or may not make exactly 0 (which changed with the scale
+	 * of the weights). */
+	double anorm = 0;
+	for (int col = 0; col < k; col++) {
+		double sum = 0;
+		for (int r = 0; r < k; r++)
+			sum += fabs(gsl_matrix_get(den, r, col));
+		anorm = fmax(anorm, sum);
+	}
 	int sign, rc = gsl_linalg_LU_decomp(den, perm, &sign);
+	if (!rc) {
+		gsl_matrix *inv = gsl_matrix_alloc(k, k);
+		double inorm = 0;
+		rc = gsl_linalg_LU_invert(den, perm, inv);
+		for (int col = 0; col < k && !rc; col++) {
+			double sum = 0;
+			for (int r = 0; r < k; r++)
+				sum += fabs(gsl_matrix_get(inv, r, col));
+			inorm = fmax(inorm, sum);
+		}
+		gsl_matrix_free(inv);
+		if (!rc && !(1 / (anorm * inorm) >= DBL_EPSILON))
+			rc = -2;
+	}
 	for (int col = 0; col < k && !rc; col++) {
 		gsl_vector_view bcol = gsl_matrix_column(num, col);
 		rc = gsl_linalg_LU_solve(den, perm, &bcol.vector, x);
@@ -398,6 +425,8 @@ static int delta_traces(int nr, int nc, const double *phat, const double *v, dou
 	gsl_permutation_free(perm);
 	gsl_matrix_free(den);
 	gsl_matrix_free(num);
+	if (rc == -2)
+		return -2;
 	if (rc || !isfinite(t1) || !isfinite(t2))
 		return -1;
 	*tr1 = t1;
@@ -491,6 +520,13 @@ int stats_rao_scott_test(const stats_design_prep *dp, const int *row, const int 
 	int rc = delta_traces(nr, nc, phat, v, out->n, &tr1, &tr2);
 	free(phat);
 	free(v);
+	if (rc == -2) {
+		const char *why = "the design is computationally singular (empty cells leave an "
+				  "interaction unestimable; R's svychisq stops here)";
+		stats_value_na(&out->f, why);
+		stats_value_na(&out->chisq, why);
+		return 0;
+	}
 	if (rc || !(tr1 > 0) || !(tr2 > 0)) {
 		stats_value_na(&out->f, "design effects cannot be estimated");
 		stats_value_na(&out->chisq, "design effects cannot be estimated");

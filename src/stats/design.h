@@ -75,7 +75,12 @@ typedef struct stats_rao_scott {
 } stats_rao_scott;
 
 /* row[i], col[i]: codes 0..nrow-1 / 0..ncol-1, or -1 / -2 as above. Returns 0 (tests that
- * cannot be computed have ok 0 and a reason), or -1 with err on bad input. */
+ * cannot be computed have ok 0 and a reason), or -1 with err on bad input.
+ * No statistic (ok 0, "computationally singular") where svychisq stops with "system is
+ * computationally singular": the matrix C' D^-1 C of the interaction contrasts has a
+ * reciprocal condition number (1-norm) below DBL_EPSILON, as R's solve() checks — empty cells
+ * forming a whole interaction, e.g. a 2x2 block of them. Scale-free: weights times any c > 0
+ * give the same answer. */
 int stats_rao_scott_test(const stats_design_prep *dp, const int *row, const int *col, int nrow,
                          int ncol, stats_rao_scott *out, char *err);
 

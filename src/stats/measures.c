@@ -405,10 +405,11 @@ static void correlation(const stats_table *t, const double *x, const double *y,
 		}
 	stats_value_set(out, r);
 	out->ase = sqrt(acc) / (tt * tt);
-	if (w > 2) {
+	/* a perfect correlation has no test (t would be infinite), as gamma and tau have none */
+	if (w > 2 && 1 - fabs(r) > 1e-12) {
 		out->df = w - 2;
-		out->t = 1 - r * r > 0 ? r * sqrt((w - 2) / (1 - r * r)) : (r > 0 ? INFINITY : -INFINITY);
-		out->p = isinf(out->t) ? 0.0 : stats_p_t2(out->t, w - 2);
+		out->t = r * sqrt((w - 2) / (1 - r * r));
+		out->p = stats_p_t2(out->t, w - 2);
 	}
 }
 

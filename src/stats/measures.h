@@ -45,7 +45,9 @@ void stats_ordinal_measures(const stats_table *t, stats_ordinal *out);
 
 /* Pearson's r of the scores (row_scores[i] of row i, col_scores[j] of column j; NULL gives
  * 1, 2, 3, ...), and Spearman's rank correlation (mid-ranks of the margins): value, ase,
- * t = r sqrt((W - 2) / (1 - r^2)), p from Student's t with W - 2 df (as R's cor.test). */
+ * t = r sqrt((W - 2) / (1 - r^2)), p from Student's t with W - 2 df (as R's cor.test).
+ * A perfect correlation (|r| = 1) has no t, df or p (NAN; R's cor.test says t = Inf, p = 0),
+ * as gamma and Kendall's tau have none for such a table. */
 void stats_pearson_r(const stats_table *t, const double *row_scores, const double *col_scores,
                      stats_value *out);
 void stats_spearman(const stats_table *t, stats_value *out);

@@ -1,4 +1,5 @@
-/* summary.c: streaming weighted moments (West 1979) and Hyndman-Fan quantiles. */
+/* summary.c: streaming weighted moments (West 1979), Hyndman-Fan quantiles and survey's
+ * weighted "hf7" quantiles. */
 #include "stats/summary.h"
 
 #include <math.h>
@@ -38,7 +39,9 @@ double stats_moments_mean(const stats_moments *m)
 
 double stats_moments_var(const stats_moments *m)
 {
-	return m->w > 1 ? m->m2 / (m->w - 1) : NAN;
+	if (!(m->n_cases >= 2) || !(m->w > 0))
+		return NAN;
+	return m->n_cases / (m->n_cases - 1) * (m->m2 / m->w);
 }
 
 double stats_moments_sd(const stats_moments *m)
@@ -47,13 +50,46 @@ double stats_moments_sd(const stats_moments *m)
 }
 
 typedef struct wx {
-	double x, cw;   /* value, cumulative weight up to and including it */
+	double x, cw;   /* value, cumulative weight up to and including it (its weight before) */
+	size_t i;       /* input position */
 } wx;
 
+/* By value; tied values by weight, then input position, so that the weighted quantiles do not
+ * depend on the order the cases come in (see summary.h). */
 static int cmp_wx(const void *a, const void *b)
 {
-	double x = ((const wx *)a)->x, y = ((const wx *)b)->x;
-	return (x > y) - (x < y);
+	const wx *u = a, *v = b;
+	if (u->x != v->x)
+		return (u->x > v->x) - (u->x < v->x);
+	if (u->cw != v->cw)
+		return (u->cw > v->cw) - (u->cw < v->cw);
+	return (u->i > v->i) - (u->i < v->i);
+}
+
+/* survey's qrule_hf7 on the sorted values v[0..m-1] (cw cumulative): value k at
+ * cw[k-1] / cw[m-2] (0 for the first), linear between them, constant outside. */
+static double hf7(const wx *v, size_t m, double p)
+{
+	if (m == 1)
+		return v[0].x;
+	double den = v[m - 2].cw;
+	if (!(p > 0))
+		return v[0].x;
+	/* the last k with position p_k <= p: p_0 = 0, p_k = cw[k-1] / den */
+	size_t lo = 0, hi = m - 1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo + 1) / 2;
+		if (v[mid - 1].cw / den <= p)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	if (lo >= m - 1)
+		return v[m - 1].x;
+	double pl = lo ? v[lo - 1].cw / den : 0, ph = v[lo].cw / den;
+	if (p == pl || v[lo].x == v[lo + 1].x)
+		return v[lo].x;
+	return v[lo].x + (v[lo + 1].x - v[lo].x) * (p - pl) / (ph - pl);
 }
 
 /* The j-th order statistic (1-based) of the expanded data; j below 1 gives the first value
@@ -80,6 +116,8 @@ int stats_quantiles(const double *x, const double *w, size_t n, const double *pr
 		out[q] = NAN;
 	if (type < 1 || type > 9)
 		return errf(err, "quantile type %d is not 1 to 9", type);
+	if (w && type != 7)
+		return errf(err, "weighted quantiles are type 7 only (survey's qrule \"hf7\")");
 	wx *v = xmalloc(sizeof(wx) * (n ? n : 1));
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -91,6 +129,7 @@ int stats_quantiles(const double *x, const double *w, size_t n, const double *pr
 		if (isnan(x[i]) || wi == 0)
 			continue;
 		v[m].x = x[i];
+		v[m].i = i;
 		v[m++].cw = wi;
 	}
 	if (m == 0) {
@@ -108,6 +147,10 @@ int stats_quantiles(const double *x, const double *w, size_t n, const double *pr
 			for (size_t k = 0; k < np; k++)
 				out[k] = NAN;
 			return errf(err, "probability %g is not between 0 and 1", p);
+		}
+		if (w) {
+			out[q] = hf7(v, m, p);
+			continue;
 		}
 		double nppm, j, h;
 		if (type <= 3) {
