@@ -83,6 +83,8 @@ enum form_text_kind {
 enum form_expr_kind {
 	FORM_X_RELEVANT, FORM_X_CONSTRAINT, FORM_X_CALCULATION, FORM_X_REQUIRED,
 	FORM_X_READ_ONLY, FORM_X_CHOICE_FILTER, FORM_X_REPEAT_COUNT, FORM_X_DEFAULT,
+	FORM_X_TRIGGER,       /* trigger: ${q}, see form_node.trigger */
+	FORM_X_SEED,          /* parameters seed=: a number or ${q}, see form_node.randomize */
 	FORM_NEXPRS
 };
 /* The canonical column name of an expression kind ("relevant", "choice_filter", ...). */
@@ -140,6 +142,12 @@ typedef struct form_node {
 	char *src[FORM_NEXPRS];   /* expression sources as written; NULL when the cell is empty
 	                             (and for yes/no values of required and read_only) */
 	expr *x[FORM_NEXPRS];     /* parsed expressions; NULL where src is NULL */
+	int trigger;          /* trigger column (ODK): the question whose every change sets this
+	                         node's value from its calculation (blank without one); the
+	                         calculation is not recomputed otherwise. -1 if none */
+	int randomize;        /* select with parameters randomize=true: its choices are offered in
+	                         ODK's shuffled order for the seed (x[FORM_X_SEED], else one drawn
+	                         per interview) */
 	int *dependents;      /* nodes having an expression that references this node by ${name} */
 	int ndependents;
 } form_node;

@@ -15,6 +15,8 @@ static const char *const expr_columns[FORM_NEXPRS] = {
 	[FORM_X_CHOICE_FILTER] = "choice_filter",
 	[FORM_X_REPEAT_COUNT] = "repeat_count",
 	[FORM_X_DEFAULT] = "default",
+	[FORM_X_TRIGGER] = "trigger",
+	[FORM_X_SEED] = "parameters",
 };
 
 const char *form_expr_column(enum form_expr_kind k)
@@ -139,7 +141,9 @@ static expr *parse_cell(struct checker *ck, const char *sheetname, int row, cons
 		const char *at = (text ? text : src) + ck->refs.v[i].pos;
 		if (!strncmp(at, "${last-saved#", 13))
 			continue;   /* the saved interview's value: no dependency */
-		if (m >= 0 && node >= 0 && kind != FORM_X_DEFAULT)
+		if (m >= 0 && node >= 0 && kind == FORM_X_TRIGGER)
+			ck->f->nodes[node].trigger = m;
+		else if (m >= 0 && node >= 0 && kind != FORM_X_DEFAULT && kind != FORM_X_SEED)
 			add_edge(ck, m, node, kind == FORM_X_RELEVANT || kind == FORM_X_CALCULATION);
 	}
 	free(text);
@@ -229,6 +233,28 @@ static void text_headers(struct checker *ck)
 	}
 }
 
+/* A trigger names one question, as ${name}, other than the node itself. */
+static void check_trigger(struct checker *ck, int node)
+{
+	form_node *n = &ck->f->nodes[node];
+	const char *s = n->src[FORM_X_TRIGGER], *col = expr_header(ck->ld, FORM_X_TRIGGER);
+	while (*s == ' ')
+		s++;
+	size_t len = strlen(s);
+	while (len && s[len - 1] == ' ')
+		len--;
+	const char *close = memchr(s, '}', len);
+	if (strncmp(s, "${", 2) || !close || close != s + len - 1)
+		form_err(ck->ld, ck->ld->survey->name, n->row, col, -1, "trigger must name one "
+			 "question, as ${name}");
+	else if (n->trigger == node)
+		form_err(ck->ld, ck->ld->survey->name, n->row, col, -1, "'%s' cannot trigger itself",
+			 n->name);
+	else if (form_type_is_container(n->type))
+		form_err(ck->ld, ck->ld->survey->name, n->row, col, -1, "a group or repeat cannot "
+			 "have a trigger");
+}
+
 static void check_nodes(struct checker *ck)
 {
 	form *f = ck->f;
@@ -241,6 +267,8 @@ static void check_nodes(struct checker *ck)
 			if (n->src[k])
 				n->x[k] = parse_cell(ck, sname, n->row, n->generated ? expr_columns[k]
 						     : expr_header(ld, k), n->src[k], i, k);
+		if (n->x[FORM_X_TRIGGER])
+			check_trigger(ck, i);
 		if (n->generated)
 			continue;
 		for (int k = 0; k < FORM_NTEXTS; k++)

@@ -46,6 +46,7 @@ static const struct alias survey_aliases[] = {
 	{ "repeat_count", COL_EXPR, FORM_X_REPEAT_COUNT },
 	{ "jr:count", COL_EXPR, FORM_X_REPEAT_COUNT }, { "count", COL_EXPR, FORM_X_REPEAT_COUNT },
 	{ "default", COL_EXPR, FORM_X_DEFAULT },
+	{ "trigger", COL_EXPR, FORM_X_TRIGGER },
 	{ "appearance", COL_APPEARANCE, 0 },
 	{ "parameters", COL_PARAMETERS, 0 },
 	/* media and guidance are not shown by a terminal; accepted and ignored */
@@ -308,6 +309,11 @@ static void read_settings(form_loader *ld)
 					form_err(ld, sh->name, r->line, h->cells[c], -1, "'%s' is not a valid "
 						 "name for the form's root: it must start with a letter or '_' "
 						 "and hold only letters, digits, '-', '_' and '.'", v);
+			} else if (!strcmp(key, "public_key") && *v) {
+				form_err(ld, sh->name, r->line, h->cells[c], -1, "the form asks for "
+					 "encrypted submissions (public_key), which survey cannot seal yet: "
+					 "it refuses the form rather than store answers in plain text; "
+					 "remove public_key to run it unencrypted");
 			} else if (!strcmp(key, "allow_choice_duplicates"))
 				ld->allow_choice_duplicates = form_yes_no(v) == 1;
 			if (dst && *v) {
@@ -481,7 +487,7 @@ static int new_node(struct survey_state *st, form_type type, const char *name, i
 	n->row = row;
 	n->first_child = n->next_sibling = -1;
 	n->end = i + 1;
-	n->other = n->list = -1;
+	n->other = n->list = n->trigger = -1;
 	n->appearance = xstrdup("");
 	n->parameters = xstrdup("");
 	n->range_start = 1;
@@ -603,6 +609,47 @@ static int parse_params(form_loader *ld, const char *sname, int row, const char 
 	return rc;
 }
 
+/* The value of parameter `key` (ASCII case-insensitive) in a valid parameters cell; NULL if
+ * absent. Caller frees. */
+static char *param_value(const char *params, const char *key)
+{
+	char *copy = xstrdup(params), *save = NULL, *v = NULL;
+	for (char *tok = strtok_r(copy, " \t\n,;", &save); tok && !v;
+	     tok = strtok_r(NULL, " \t\n,;", &save)) {
+		char *eq = strchr(tok, '=');
+		*eq = '\0';
+		if (ascii_casecmp(tok, key) == 0)
+			v = xstrdup(eq + 1);
+	}
+	free(copy);
+	return v;
+}
+
+/* randomize=true|false and seed=NUMBER|${q} of a select (pyxform's rules). */
+static void randomize_params(form_loader *ld, form_node *n, const char *sname, const char *pcol)
+{
+	char *r = param_value(n->parameters, "randomize"), *seed = param_value(n->parameters, "seed");
+	int yes = r ? form_yes_no(r) : 0;
+	if (r && (yes < 0 || (ascii_casecmp(r, "true") && ascii_casecmp(r, "false"))))
+		form_err(ld, sname, n->row, pcol, -1, "randomize must be true or false, not '%s'", r);
+	else if (seed && yes != 1)
+		form_err(ld, sname, n->row, pcol, -1, "seed needs randomize=true as well");
+	else if (seed) {
+		char *end;
+		size_t len = strlen(seed);
+		double d = form_strtod(seed, &end);
+		int ref = len > 3 && !strncmp(seed, "${", 2) && seed[len - 1] == '}';
+		if (!ref && (end == seed || *end || !isfinite(d)))
+			form_err(ld, sname, n->row, pcol, -1, "seed must be a number or a ${question} "
+				 "reference, not '%s'", seed);
+		else
+			n->src[FORM_X_SEED] = xstrdup(seed);
+	}
+	n->randomize = yes == 1;
+	free(r);
+	free(seed);
+}
+
 static void question_params(struct survey_state *st, int node, const char *pcol)
 {
 	form_loader *ld = st->ld;
@@ -635,7 +682,8 @@ static void question_params(struct survey_state *st, int node, const char *pcol)
 		parse_params(ld, sname, n->row, pcol, n->parameters, keys, 1, v);
 	} else if (n->type == FORM_SELECT_ONE || n->type == FORM_SELECT_MULTIPLE) {
 		static const char *const keys[] = { "randomize", "seed", NULL };
-		parse_params(ld, sname, n->row, pcol, n->parameters, keys, 0, NULL);
+		if (parse_params(ld, sname, n->row, pcol, n->parameters, keys, 0, NULL) == 0)
+			randomize_params(ld, n, sname, pcol);
 	} else {
 		parse_params(ld, sname, n->row, pcol, n->parameters, NULL, 0, NULL);   /* key=value */
 	}
@@ -846,8 +894,10 @@ static void fill_node(struct survey_state *st, int node, const sheet_row *r)
 	}
 }
 
-static void survey_row(struct survey_state *st, const sheet_row *r)
+/* Returns the choice list of a valid 'begin loop over LIST' row (its group is open), else -1. */
+static int survey_row(struct survey_state *st, const sheet_row *r)
 {
+	int loop_list = -1;
 	form_loader *ld = st->ld;
 	form *f = ld->f;
 	const char *sname = ld->survey->name;
@@ -863,7 +913,7 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 			form_warn(ld, sname, r->line, NULL, -1, "row without type, name or label is "
 				  "ignored");
 		free(type);
-		return;
+		return -1;
 	}
 	form_parse_type(type, &tp);
 	if (tp.kind == ROW_END_GROUP || tp.kind == ROW_END_REPEAT || tp.kind == ROW_END_LOOP) {
@@ -882,13 +932,13 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 			st->depth--;
 		}
 		free(type);
-		return;
+		return -1;
 	}
 	if (tp.platform) {
 		form_err(ld, sname, r->line, tcolh, -1, "type '%s' is a %s extension: survey runs "
 			 "ODK XLSForms, not forms written for %s", type, tp.platform, tp.platform);
 		free(type);
-		return;
+		return -1;
 	}
 	form_type ntype = FORM_TEXT;   /* a stand-in type for rows in error, so names resolve */
 	int begin = 0;
@@ -904,12 +954,18 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 		ntype = FORM_REPEAT;
 		begin = 1;
 		break;
-	case ROW_BEGIN_LOOP:
+	case ROW_BEGIN_LOOP: {
+		/* "begin loop over LIST": a group holding one group per choice of LIST */
 		ntype = FORM_GROUP;
 		begin = 1;
-		form_err(ld, sname, r->line, tcolh, -1, "unsupported type '%s': survey cannot "
-			 "interview loops; use a repeat", type);
+		const char *over = strstr(type, " over ");
+		if (!over || !over[6] || strchr(over + 6, ' '))
+			form_err(ld, sname, r->line, tcolh, -1, "type '%s' must be written 'begin loop "
+				 "over LIST'", type);
+		else if ((loop_list = form_find_list(f, over + 6)) < 0)
+			form_err(ld, sname, r->line, tcolh, -1, "unknown choice list '%s'", over + 6);
 		break;
+	}
 	case ROW_UNSUPPORTED:
 		form_err(ld, sname, r->line, tcolh, -1, "unsupported type '%s': survey cannot "
 			 "interview it", type);
@@ -936,7 +992,7 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 		free(gen);
 		free(type);
 		st->depth = -1;   /* stop reading the survey */
-		return;
+		return -1;
 	}
 	int node = new_node(st, ntype, name, r->line);
 	free(gen);
@@ -1010,6 +1066,113 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 		fr->row = r->line;
 	}
 	free(type);
+	return begin ? loop_list : -1;
+}
+
+/* ---- begin loop over LIST ---- */
+
+/* The row ending the loop begun at row `at` (nesting counted), or `to` when none does. */
+static int loop_end(struct survey_state *st, int at, int to)
+{
+	int depth = 0;
+	for (int i = at + 1; i < to; i++) {
+		char *type = form_collapse_space(cell(&st->ld->survey->rows[i], st->type_col));
+		form_type_parse tp;
+		form_parse_type(type, &tp);
+		free(type);
+		if (tp.kind == ROW_BEGIN_LOOP)
+			depth++;
+		else if (tp.kind == ROW_END_LOOP && depth-- == 0)
+			return i;
+	}
+	return to;
+}
+
+/* A copy of text `v` with %(name)s and %(label)s replaced by the choice's (pyxform's loop
+ * placeholders); the label in language `lang` with the form's fallback. */
+static char *loop_text(const form *f, const form_choice *c, int lang, const char *v)
+{
+	strbuf sb = STRBUF_INIT;
+	const char *label = form_choice_label(f, c, lang);
+	while (*v) {
+		if (!strncmp(v, "%(name)s", 8)) {
+			sb_adds(&sb, c->name);
+			v += 8;
+		} else if (!strncmp(v, "%(label)s", 9)) {
+			sb_adds(&sb, label ? label : c->name);
+			v += 9;
+		} else
+			sb_addc(&sb, *v++);
+	}
+	return sb_detach(&sb);
+}
+
+static void read_rows(struct survey_state *st, int from, int to, const form_choice *c);
+
+/* One group per choice of list `list`, named and labelled like the choice, holding the rows
+ * between the loop's begin (at) and its end (end). */
+static void expand_loop(struct survey_state *st, int list, int at, int end)
+{
+	form_loader *ld = st->ld;
+	form *f = ld->f;
+	const form_list *L = &f->lists[list];
+	int row = ld->survey->rows[at].line;
+	for (int k = 0; k < L->nchoices && st->depth > 0; k++) {
+		const form_choice *c = &L->choices[k];
+		int g = new_node(st, FORM_GROUP, c->name, row);
+		if (f->nlangs && c->label) {
+			f->nodes[g].text[FORM_LABEL] = xcalloc((size_t)f->nlangs, sizeof(char *));
+			for (int l = 0; l < f->nlangs; l++)
+				if (c->label[l])
+					f->nodes[g].text[FORM_LABEL][l] = xstrdup(c->label[l]);
+		}
+		check_name(st, g, ld->survey->name);
+		if (st->depth > FORM_MAX_DEPTH)
+			break;
+		int base = st->depth;
+		struct frame *fr = &st->stack[st->depth++];
+		fr->node = g;
+		fr->last_child = -1;
+		fr->kind = ROW_BEGIN_GROUP;
+		fr->row = row;
+		read_rows(st, at + 1, end, c);
+		if (st->depth <= 0)
+			return;
+		while (st->depth > base) {   /* unbalanced rows inside were reported at the end */
+			f->nodes[st->stack[st->depth - 1].node].end = f->nnodes;
+			st->depth--;
+		}
+	}
+}
+
+/* Survey rows [from, to); inside a loop, c is the choice whose group is being filled. */
+static void read_rows(struct survey_state *st, int from, int to, const form_choice *c)
+{
+	const sheet *sh = st->ld->survey;
+	for (int i = from; i < to && st->depth > 0; i++) {
+		const sheet_row *r = &sh->rows[i];
+		sheet_row copy = *r;
+		if (c) {   /* the texts with the choice's name and label */
+			copy.cells = xcalloc((size_t)(r->ncells ? r->ncells : 1), sizeof(char *));
+			for (int k = 0; k < r->ncells; k++) {
+				const form_col *col = k < st->ld->nscols ? &st->ld->scols[k] : NULL;
+				int lang = col && col->kind == COL_TEXT ? col->lang : -1;
+				copy.cells[k] = col && col->kind == COL_TEXT && strchr(r->cells[k], '%') ?
+					loop_text(st->ld->f, c, lang, r->cells[k]) : xstrdup(r->cells[k]);
+			}
+		}
+		int list = survey_row(st, &copy);
+		if (c) {
+			for (int k = 0; k < r->ncells; k++)
+				free(copy.cells[k]);
+			free(copy.cells);
+		}
+		if (list < 0)
+			continue;
+		int end = loop_end(st, i, to);
+		expand_loop(st, list, i, end);
+		i = end - 1;   /* the end loop row closes the loop's group */
+	}
 }
 
 static void read_survey(form_loader *ld, struct list_info *lists)
@@ -1030,8 +1193,7 @@ static void read_survey(form_loader *ld, struct list_info *lists)
 	st->stack[0].node = 0;
 	st->stack[0].last_child = -1;
 	st->depth = 1;
-	for (int i = 1; i < sh->nrows && st->depth > 0; i++)
-		survey_row(st, &sh->rows[i]);
+	read_rows(st, 1, sh->nrows, NULL);
 	form *f = ld->f;
 	for (int d = st->depth - 1; d >= 1; d--) {
 		struct frame *fr = &st->stack[d];
