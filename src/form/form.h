@@ -199,6 +199,10 @@ void form_free(form *f);   /* NULL is accepted */
 
 /* The node named `name`; -1 if there is none, or more than one in different groups. */
 int form_find(const form *f, const char *name);
+/* The same, but a name given to more than one node means the one nearest to node `from`
+ * (sharing its deepest group: a relative path such as ../total inside one group of a loop);
+ * -1 when two are as near. */
+int form_find_near(const form *f, const char *name, int from);
 /* The choice list called `name`; -1 if none. */
 int form_find_list(const form *f, const char *name);
 /* The language whose name ("Kyrgyz (ky)") or code ("ky") is `lang` (ASCII case-insensitive);

@@ -137,8 +137,11 @@ static expr *parse_cell(struct checker *ck, const char *sheetname, int row, cons
 					 "sheet", name + 1);
 			continue;
 		}
-		int m = resolve(ck, sheetname, row, col, cpos, name);
 		const char *at = (text ? text : src) + ck->refs.v[i].pos;
+		/* a relative path (../x) means the x nearest to the node, even in a loop */
+		int m = at[0] == '.' && node >= 0 ? form_find_near(ck->f, name, node) : -1;
+		if (m < 0)
+			m = resolve(ck, sheetname, row, col, cpos, name);
 		if (!strncmp(at, "${last-saved#", 13))
 			continue;   /* the saved interview's value: no dependency */
 		if (m >= 0 && node >= 0 && kind == FORM_X_TRIGGER)
@@ -233,26 +236,37 @@ static void text_headers(struct checker *ck)
 	}
 }
 
-/* A trigger names one question, as ${name}, other than the node itself. */
+/* A trigger names one question the interviewer sees (pyxform's rule), as ${name}, other than
+ * the node itself. On a group or repeat it means nothing (pyxform ignores it). */
 static void check_trigger(struct checker *ck, int node)
 {
 	form_node *n = &ck->f->nodes[node];
 	const char *s = n->src[FORM_X_TRIGGER], *col = expr_header(ck->ld, FORM_X_TRIGGER);
+	const char *sname = ck->ld->survey->name;
 	while (*s == ' ')
 		s++;
 	size_t len = strlen(s);
 	while (len && s[len - 1] == ' ')
 		len--;
 	const char *close = memchr(s, '}', len);
-	if (strncmp(s, "${", 2) || !close || close != s + len - 1)
-		form_err(ck->ld, ck->ld->survey->name, n->row, col, -1, "trigger must name one "
-			 "question, as ${name}");
-	else if (n->trigger == node)
-		form_err(ck->ld, ck->ld->survey->name, n->row, col, -1, "'%s' cannot trigger itself",
-			 n->name);
-	else if (form_type_is_container(n->type))
-		form_err(ck->ld, ck->ld->survey->name, n->row, col, -1, "a group or repeat cannot "
-			 "have a trigger");
+	if (form_type_is_container(n->type)) {
+		n->trigger = -1;
+		return;
+	}
+	if (strncmp(s, "${", 2) || !close || close != s + len - 1) {
+		form_err(ck->ld, sname, n->row, col, -1, "trigger must name one question, as "
+			 "${name}");
+		return;
+	}
+	if (n->trigger < 0)
+		return;   /* an unknown name: reported */
+	const form_node *t = &ck->f->nodes[n->trigger];
+	if (n->trigger == node)
+		form_err(ck->ld, sname, n->row, col, -1, "'%s' cannot trigger itself", n->name);
+	else if (!form_type_is_input(t->type) ||
+		 (t->src[FORM_X_CALCULATION] && !t->text[FORM_LABEL] && !t->text[FORM_HINT]))
+		form_err(ck->ld, sname, n->row, col, -1, "'%s' is not shown to the interviewer, so "
+			 "it cannot trigger '%s': name a question that is asked", t->name, n->name);
 }
 
 static void check_nodes(struct checker *ck)

@@ -563,12 +563,32 @@ static int default_is_dynamic(const char *v)
 	return 0;
 }
 
+/* A copy of a parameters cell without the blanks around each '=' ("start = 1" is start=1,
+ * as pyxform reads it). Caller frees. */
+static char *param_squeeze(const char *s)
+{
+	strbuf sb = STRBUF_INIT;
+	for (const char *p = s; *p; p++) {
+		if (*p == ' ' || *p == '\t') {
+			const char *q = p;
+			while (*q == ' ' || *q == '\t')
+				q++;
+			if (*q == '=' || (sb.len && sb_str(&sb)[sb.len - 1] == '=')) {
+				p = q - 1;
+				continue;
+			}
+		}
+		sb_addc(&sb, *p);
+	}
+	return sb_detach(&sb);
+}
+
 /* "key=value" pairs separated by blanks, ',' or ';'. Checks keys against `allowed` (NULL:
  * anything) and numbers where `numeric`. Returns 0, or -1 after reporting. */
 static int parse_params(form_loader *ld, const char *sname, int row, const char *col,
 		const char *s, const char *const *allowed, int numeric, double *vals)
 {
-	char *copy = xstrdup(s), *save = NULL;
+	char *copy = param_squeeze(s), *save = NULL;
 	int rc = 0;
 	for (char *tok = strtok_r(copy, " \t\n,;", &save); tok; tok = strtok_r(NULL, " \t\n,;",
 										   &save)) {
@@ -613,7 +633,7 @@ static int parse_params(form_loader *ld, const char *sname, int row, const char 
  * absent. Caller frees. */
 static char *param_value(const char *params, const char *key)
 {
-	char *copy = xstrdup(params), *save = NULL, *v = NULL;
+	char *copy = param_squeeze(params), *save = NULL, *v = NULL;
 	for (char *tok = strtok_r(copy, " \t\n,;", &save); tok && !v;
 	     tok = strtok_r(NULL, " \t\n,;", &save)) {
 		char *eq = strchr(tok, '=');
@@ -786,25 +806,34 @@ static int has_label(const struct survey_state *st, const sheet_row *r)
 	return has_text(st, r, FORM_LABEL);
 }
 
-/* A media column (image, audio, video, big-image; any language) with a file: pyxform takes
- * it in place of a label. */
-static int has_media(const struct survey_state *st, const sheet_row *r)
+/* Is header h the media column m, plain or with a language ("image", "image::fr")? */
+static int media_header(const char *h, const char *m)
 {
-	static const char *const media[] = { "image", "audio", "video", "big-image",
+	while (*m && (*h | (*h >= 'A' && *h <= 'Z' ? 0x20 : 0)) == *m)
+		h++, m++;
+	return !*m && (!*h || *h == ':');
+}
+
+/* A media column (image, audio, video, big-image, bare media; any language) with a file:
+ * pyxform takes it in place of a label. *big_alone: a big-image without an image. */
+static int has_media(const struct survey_state *st, const sheet_row *r, int *big_alone)
+{
+	static const char *const media[] = { "image", "audio", "video", "big-image", "media",
 		"media::image", "media::audio", "media::video", "media::big-image" };
 	const sheet_row *h = &st->ld->survey->rows[0];
+	int any = 0, image = 0, big = 0;
 	for (int c = 0; c < h->ncells && c < r->ncells; c++) {
 		if (!*r->cells[c])
 			continue;
-		for (size_t i = 0; i < sizeof media / sizeof media[0]; i++) {
-			const char *a = h->cells[c], *b = media[i];
-			while (*b && (*a | (*a >= 'A' && *a <= 'Z' ? 0x20 : 0)) == *b)
-				a++, b++;
-			if (!*b && (!*a || *a == ':'))
-				return 1;
-		}
+		for (size_t i = 0; i < sizeof media / sizeof media[0]; i++)
+			if (media_header(h->cells[c], media[i])) {
+				any = 1;
+				big |= strstr(media[i], "big-image") != NULL;
+				image |= !strcmp(media[i], "image") || !strcmp(media[i], "media::image");
+			}
 	}
-	return 0;
+	*big_alone = big && !image;
+	return any;
 }
 
 /* What a laptop records for the metadata a phone reads from its SIM, GPS or accounts. */
@@ -1017,8 +1046,13 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 	if (blank_meta_note(ntype) && tp.kind == ROW_QUESTION)
 		form_warn(ld, sname, r->line, NULL, -1, "%s '%s' %s", form_type_name(ntype), n->name,
 			  blank_meta_note(ntype));
-	if (tp.kind == ROW_QUESTION && (form_type_is_input(ntype) || ntype == FORM_NOTE) &&
-	    !has_label(st, r) && !has_text(st, r, FORM_HINT) && !has_media(st, r))
+	int big_alone = 0, media = has_media(st, r, &big_alone);
+	if (big_alone)
+		form_err(ld, sname, r->line, NULL, -1, "'%s' has a big-image but no image: the "
+			 "big-image is what the image opens to, so add the image", n->name);
+	else if (tp.kind == ROW_QUESTION && (form_type_is_input(ntype) || ntype == FORM_NOTE) &&
+	    !n->src[FORM_X_CALCULATION] && !n->src[FORM_X_TRIGGER] && !has_label(st, r) &&
+	    !has_text(st, r, FORM_HINT) && !media)
 		form_err(ld, sname, r->line, NULL, -1, "'%s' has neither a label nor a hint: "
 			 "write what the interviewer reads in the label column", n->name);
 	/* pyxform names the root "data" unless the settings sheet has a 'name' */

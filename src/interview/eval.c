@@ -51,7 +51,7 @@ static int cb_lookup(void *user, const char *name, expr_nodes *out)
 		expr_nodes_push(out, v ? v : "");
 		return 0;
 	}
-	int t = form_find(f, name);
+	int t = form_find_near(f, name, c->pos.node);   /* ../x in a loop: the x beside it */
 	if (t < 0)
 		return -1;
 	int creps[ENGINE_NEST_MAX + 1], treps[ENGINE_NEST_MAX + 1];
