@@ -700,7 +700,8 @@ static void question_params(struct survey_state *st, int node, const char *pcol)
 		static const char *const keys[] = { "rows", NULL };
 		double v[1];
 		parse_params(ld, sname, n->row, pcol, n->parameters, keys, 1, v);
-	} else if (n->type == FORM_SELECT_ONE || n->type == FORM_SELECT_MULTIPLE) {
+	} else if (n->type == FORM_SELECT_ONE || n->type == FORM_SELECT_MULTIPLE ||
+		   n->type == FORM_RANK) {
 		static const char *const keys[] = { "randomize", "seed", NULL };
 		if (parse_params(ld, sname, n->row, pcol, n->parameters, keys, 0, NULL) == 0)
 			randomize_params(ld, n, sname, pcol);
@@ -1061,7 +1062,8 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 			 "(%s): rename the repeat%s", n->name, ld->root_name ? "settings 'name'" :
 			 "pyxform's default when settings has no 'name'",
 			 ld->root_name ? " or the form" : "");
-	if (tp.kind == ROW_QUESTION && (ntype == FORM_SELECT_ONE || ntype == FORM_SELECT_MULTIPLE)) {
+	if (tp.kind == ROW_QUESTION && (ntype == FORM_SELECT_ONE || ntype == FORM_SELECT_MULTIPLE ||
+					ntype == FORM_RANK)) {
 		char *list = xstrndup(type + tp.list_at, (size_t)tp.list_len);
 		n->list = strncmp(list, "${", 2) == 0 ? -1 : form_find_list(f, list);
 		if (strncmp(list, "${", 2) == 0) {
@@ -1073,10 +1075,11 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 					 "form has no choices sheet", list);
 			else
 				form_err(ld, sname, r->line, tcolh, -1, "unknown choice list '%s'", list);
-		} else if (ntype == FORM_SELECT_MULTIPLE && st->lists[n->list].space_row) {
+		} else if (ntype != FORM_SELECT_ONE && st->lists[n->list].space_row) {
 			form_err(ld, sname, r->line, tcolh, -1, "choice '%s' of list '%s' (choices row "
-				 "%d) has a blank in its name, which select_multiple cannot store",
-				 st->lists[n->list].space_name, list, st->lists[n->list].space_row);
+				 "%d) has a blank in its name, which %s cannot store",
+				 st->lists[n->list].space_name, list, st->lists[n->list].space_row,
+				 form_type_name(ntype));
 		}
 		free(list);
 		if (tp.or_other)

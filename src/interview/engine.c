@@ -493,9 +493,19 @@ int engine_choices(engine *e, const char *path, const form_choice ***out, int *n
 	iv_pos p;
 	if (iv_parse(e, path, &p))
 		return errf(err, "no question at '%s'", path);
+	if (!form_node_list(e->f, p.node))
+		return errf(err, "'%s' is not a select question", path);
+	return iv_choices(e, &p, out, n, err);
+}
+
+int iv_choices(engine *e, const iv_pos *pp, const form_choice ***out, int *n, char *err)
+{
+	iv_pos p = *pp;
+	*out = NULL;
+	*n = 0;
 	const form_list *l = form_node_list(e->f, p.node);
 	if (!l)
-		return errf(err, "'%s' is not a select question", path);
+		return errf(err, "not a select question");
 	const form_choice **v = xcalloc((size_t)l->nchoices + 1, sizeof *v);
 	for (int i = 0; i < l->nchoices; i++) {
 		int keep = iv_choice_kept(e, &p, &l->choices[i], err);

@@ -170,6 +170,8 @@ int iv_recompute_all(engine *e, char *err);
 /* The answer of `node` changed (value or state): recompute its dependents, counts, and the
  * skipped states that follow. */
 int iv_changed(engine *e, int node, char *err);
+/* engine_choices at a position: the list after its filter, shuffled when randomize=true. */
+int iv_choices(engine *e, const iv_pos *pos, const form_choice ***out, int *n, char *err);
 /* The nodes whose trigger is the question just changed at `changed`: set from their
  * calculation (in the same repeat instances), then what depends on them. */
 int iv_triggered(engine *e, const iv_pos *changed, char *err);
