@@ -100,9 +100,15 @@ static int resolve(struct checker *ck, const char *sheetname, int row, const cha
 		return -1;
 	}
 	if (ck->second[*v] >= 0) {
-		form_err(ck->ld, sheetname, row, col, pos, "'%s' names more than one question (rows "
-			 "%d and %d); a referenced name must be unique in the whole form", name,
-			 f->nodes[*v].row, f->nodes[ck->second[*v]].row);
+		int r1 = f->nodes[*v].row, r2 = f->nodes[ck->second[*v]].row;
+		if (r1 == r2)   /* one row that a loop repeated */
+			form_err(ck->ld, sheetname, row, col, pos, "'%s' names a question that a loop "
+				 "repeats (row %d), one per choice: in an expression, ../%s means the "
+				 "one beside it", name, r1, name);
+		else
+			form_err(ck->ld, sheetname, row, col, pos, "'%s' names more than one question "
+				 "(rows %d and %d); a referenced name must be unique in the whole form",
+				 name, r1, r2);
 		return -1;
 	}
 	return *v;

@@ -1057,11 +1057,13 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 		form_err(ld, sname, r->line, NULL, -1, "'%s' has neither a label nor a hint: "
 			 "write what the interviewer reads in the label column", n->name);
 	/* pyxform names the root "data" unless the settings sheet has a 'name' */
-	if (ntype == FORM_REPEAT && !strcmp(n->name, ld->root_name ? ld->root_name : "data"))
-		form_err(ld, sname, r->line, NULL, -1, "repeat '%s' has the name of the form's root "
-			 "(%s): rename the repeat%s", n->name, ld->root_name ? "settings 'name'" :
-			 "pyxform's default when settings has no 'name'",
+	if (begin && !strcmp(n->name, ld->root_name ? ld->root_name : "data")) {
+		const char *what = ntype == FORM_REPEAT ? "repeat" : "group";
+		form_err(ld, sname, r->line, NULL, -1, "%s '%s' has the name of the form's root "
+			 "(%s): rename the %s%s", what, n->name, ld->root_name ? "settings 'name'" :
+			 "pyxform's default when settings has no 'name'", what,
 			 ld->root_name ? " or the form" : "");
+	}
 	if (tp.kind == ROW_QUESTION && (ntype == FORM_SELECT_ONE || ntype == FORM_SELECT_MULTIPLE ||
 					ntype == FORM_RANK)) {
 		char *list = xstrndup(type + tp.list_at, (size_t)tp.list_len);
