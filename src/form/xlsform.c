@@ -959,6 +959,10 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 				 f->nodes[top->node].name, top->row);
 		else {
 			f->nodes[top->node].end = f->nnodes;
+			if (top->kind == ROW_BEGIN_GROUP && f->nodes[top->node].first_child < 0)
+				form_err(ld, sname, top->row, NULL, -1, "group '%s' has no questions (ODK "
+					 "refuses an empty group): add its questions or remove it",
+					 f->nodes[top->node].name);
 			st->depth--;
 		}
 		free(type);
