@@ -48,6 +48,10 @@ for form in "$F" "$TMP/extras.xls"; do
 	v=$(sqlite3 "$TMP/$name.db" "SELECT value FROM answers WHERE path = 'ranked' AND state = 'answered' LIMIT 1")
 	case "$v" in "cow sheep"|"sheep cow") ok "$name: a rank holds every choice in order" ;;
 		*) not_ok "$name: rank value '$v'" ;; esac
+	run "$SURVEY" freq "$TMP/$name.db" ranked
+	expect_out "^(cow sheep|sheep cow) +[0-9]" "$name: freq counts a rank's orders"
+	grep -q '^Cows ' "$TMP/out" && not_ok "$name: freq lists a rank's choices as categories" ||
+		ok "$name: and not its choices"
 	n=$(sqlite3 "$TMP/$name.db" "SELECT count(DISTINCT path) FROM answers WHERE path LIKE 'herd/%/count'")
 	expect_eq "$n" 2 "$name: the loop's groups are answered"
 	run "$SURVEY" export "$TMP/$name.db" -o "$TMP/$name.csv"
