@@ -219,8 +219,8 @@ int an_is_integer(const char *s)
 void an_choice_cats(analysis_db *db, int node, int lang, analysis_var *v)
 {
 	const form_list *l = form_node_list(db->newest, node);
-	if (!l)
-		return;
+	if (!l || db->newest->nodes[node].type == FORM_RANK)
+		return;   /* a rank's values are whole orders, not its choices */
 	int all_int = l->nchoices > 0;
 	for (int c = 0; c < l->nchoices && all_int; c++)
 		all_int = an_is_integer(l->choices[c].name);

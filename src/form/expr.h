@@ -13,6 +13,9 @@ typedef struct expr_nodes {
 } expr_nodes;
 void expr_nodes_push(expr_nodes *ns, const char *value);
 void expr_nodes_release(expr_nodes *ns);
+/* Put items[0..n-1] in ODK's order for `seed` (randomize(nodes, seed): Park-Miller generator,
+ * inside-out Fisher-Yates), the order a phone shows for the same seed. */
+void expr_shuffle(void **items, int n, long long seed);
 
 typedef enum expr_type { EXPR_NUM, EXPR_STR, EXPR_BOOL, EXPR_NODES } expr_type;
 

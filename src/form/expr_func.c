@@ -617,6 +617,8 @@ const struct expr_fn expr_fns[] = {
 	{ "string-length", 0, 1, fn_string_length },
 	{ "normalize-space", 0, 1, fn_normalize_space },
 	{ "translate", 3, 3, fn_translate },
+	{ "substring", 2, 3, expr_fn_substring },
+	{ "randomize", 1, 2, expr_fn_randomize },
 	{ "selected", 2, 2, expr_fn_selected },
 	{ "count-selected", 1, 1, expr_fn_count_selected },
 	{ "selected-at", 2, 2, expr_fn_selected_at },

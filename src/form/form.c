@@ -300,6 +300,38 @@ int form_find(const form *f, const char *name)
 	return v ? *v : -1;
 }
 
+/* Depth of the deepest common ancestor of nodes a and b. */
+static int common_depth(const form *f, int a, int b)
+{
+	while (a != b) {
+		if (f->nodes[a].depth >= f->nodes[b].depth)
+			a = f->nodes[a].parent;
+		else
+			b = f->nodes[b].parent;
+	}
+	return f->nodes[a].depth;
+}
+
+int form_find_near(const form *f, const char *name, int from)
+{
+	int t = form_find(f, name);
+	if (t >= 0 || from < 0 || from >= f->nnodes)
+		return t;
+	int best = -1, best_depth = -1, tie = 0;
+	for (int i = 1; i < f->nnodes; i++) {
+		if (strcmp(f->nodes[i].name, name) != 0)
+			continue;
+		int d = common_depth(f, i, from);
+		if (d > best_depth) {
+			best = i;
+			best_depth = d;
+			tie = 0;
+		} else if (d == best_depth)
+			tie = 1;
+	}
+	return tie ? -1 : best;
+}
+
 int form_find_list(const form *f, const char *name)
 {
 	int *v = f->list_names ? form_map_find(f->list_names, 0, name) : NULL;

@@ -62,6 +62,8 @@ typedef enum form_type {
 	 * log keeps that paradata): present in the data, never shown, never answered */
 	FORM_PHONENUMBER, FORM_SIMSERIAL, FORM_SUBSCRIBERID, FORM_EMAIL, FORM_AUDIT,
 	FORM_START_GEOPOINT,
+	FORM_RANK,            /* rank LIST: every choice put in order; stored as ODK does, the
+	                         choice names in the interviewer's order, space-separated */
 	FORM_NTYPES
 } form_type;
 
@@ -83,6 +85,8 @@ enum form_text_kind {
 enum form_expr_kind {
 	FORM_X_RELEVANT, FORM_X_CONSTRAINT, FORM_X_CALCULATION, FORM_X_REQUIRED,
 	FORM_X_READ_ONLY, FORM_X_CHOICE_FILTER, FORM_X_REPEAT_COUNT, FORM_X_DEFAULT,
+	FORM_X_TRIGGER,       /* trigger: ${q}, see form_node.trigger */
+	FORM_X_SEED,          /* parameters seed=: a number or ${q}, see form_node.randomize */
 	FORM_NEXPRS
 };
 /* The canonical column name of an expression kind ("relevant", "choice_filter", ...). */
@@ -140,6 +144,12 @@ typedef struct form_node {
 	char *src[FORM_NEXPRS];   /* expression sources as written; NULL when the cell is empty
 	                             (and for yes/no values of required and read_only) */
 	expr *x[FORM_NEXPRS];     /* parsed expressions; NULL where src is NULL */
+	int trigger;          /* trigger column (ODK): the question whose every change sets this
+	                         node's value from its calculation (blank without one); the
+	                         calculation is not recomputed otherwise. -1 if none */
+	int randomize;        /* select with parameters randomize=true: its choices are offered in
+	                         ODK's shuffled order for the seed (x[FORM_X_SEED], else one drawn
+	                         per interview) */
 	int *dependents;      /* nodes having an expression that references this node by ${name} */
 	int ndependents;
 } form_node;
@@ -191,6 +201,10 @@ void form_free(form *f);   /* NULL is accepted */
 
 /* The node named `name`; -1 if there is none, or more than one in different groups. */
 int form_find(const form *f, const char *name);
+/* The same, but a name given to more than one node means the one nearest to node `from`
+ * (sharing its deepest group: a relative path such as ../total inside one group of a loop);
+ * -1 when two are as near. */
+int form_find_near(const form *f, const char *name, int from);
 /* The choice list called `name`; -1 if none. */
 int form_find_list(const form *f, const char *name);
 /* The language whose name ("Kyrgyz (ky)") or code ("ky") is `lang` (ASCII case-insensitive);

@@ -15,6 +15,8 @@ static const char *const expr_columns[FORM_NEXPRS] = {
 	[FORM_X_CHOICE_FILTER] = "choice_filter",
 	[FORM_X_REPEAT_COUNT] = "repeat_count",
 	[FORM_X_DEFAULT] = "default",
+	[FORM_X_TRIGGER] = "trigger",
+	[FORM_X_SEED] = "parameters",
 };
 
 const char *form_expr_column(enum form_expr_kind k)
@@ -98,9 +100,15 @@ static int resolve(struct checker *ck, const char *sheetname, int row, const cha
 		return -1;
 	}
 	if (ck->second[*v] >= 0) {
-		form_err(ck->ld, sheetname, row, col, pos, "'%s' names more than one question (rows "
-			 "%d and %d); a referenced name must be unique in the whole form", name,
-			 f->nodes[*v].row, f->nodes[ck->second[*v]].row);
+		int r1 = f->nodes[*v].row, r2 = f->nodes[ck->second[*v]].row;
+		if (r1 == r2)   /* one row that a loop repeated */
+			form_err(ck->ld, sheetname, row, col, pos, "'%s' names a question that a loop "
+				 "repeats (row %d), one per choice: in an expression, ../%s means the "
+				 "one beside it", name, r1, name);
+		else
+			form_err(ck->ld, sheetname, row, col, pos, "'%s' names more than one question "
+				 "(rows %d and %d); a referenced name must be unique in the whole form",
+				 name, r1, r2);
 		return -1;
 	}
 	return *v;
@@ -135,11 +143,16 @@ static expr *parse_cell(struct checker *ck, const char *sheetname, int row, cons
 					 "sheet", name + 1);
 			continue;
 		}
-		int m = resolve(ck, sheetname, row, col, cpos, name);
 		const char *at = (text ? text : src) + ck->refs.v[i].pos;
+		/* a relative path (../x) means the x nearest to the node, even in a loop */
+		int m = at[0] == '.' && node >= 0 ? form_find_near(ck->f, name, node) : -1;
+		if (m < 0)
+			m = resolve(ck, sheetname, row, col, cpos, name);
 		if (!strncmp(at, "${last-saved#", 13))
 			continue;   /* the saved interview's value: no dependency */
-		if (m >= 0 && node >= 0 && kind != FORM_X_DEFAULT)
+		if (m >= 0 && node >= 0 && kind == FORM_X_TRIGGER)
+			ck->f->nodes[node].trigger = m;
+		else if (m >= 0 && node >= 0 && kind != FORM_X_DEFAULT && kind != FORM_X_SEED)
 			add_edge(ck, m, node, kind == FORM_X_RELEVANT || kind == FORM_X_CALCULATION);
 	}
 	free(text);
@@ -229,6 +242,39 @@ static void text_headers(struct checker *ck)
 	}
 }
 
+/* A trigger names one question the interviewer sees (pyxform's rule), as ${name}, other than
+ * the node itself. On a group or repeat it means nothing (pyxform ignores it). */
+static void check_trigger(struct checker *ck, int node)
+{
+	form_node *n = &ck->f->nodes[node];
+	const char *s = n->src[FORM_X_TRIGGER], *col = expr_header(ck->ld, FORM_X_TRIGGER);
+	const char *sname = ck->ld->survey->name;
+	while (*s == ' ')
+		s++;
+	size_t len = strlen(s);
+	while (len && s[len - 1] == ' ')
+		len--;
+	const char *close = memchr(s, '}', len);
+	if (form_type_is_container(n->type)) {
+		n->trigger = -1;
+		return;
+	}
+	if (strncmp(s, "${", 2) || !close || close != s + len - 1) {
+		form_err(ck->ld, sname, n->row, col, -1, "trigger must name one question, as "
+			 "${name}");
+		return;
+	}
+	if (n->trigger < 0)
+		return;   /* an unknown name: reported */
+	const form_node *t = &ck->f->nodes[n->trigger];
+	if (n->trigger == node)
+		form_err(ck->ld, sname, n->row, col, -1, "'%s' cannot trigger itself", n->name);
+	else if (!form_type_is_input(t->type) ||
+		 (t->src[FORM_X_CALCULATION] && !t->text[FORM_LABEL] && !t->text[FORM_HINT]))
+		form_err(ck->ld, sname, n->row, col, -1, "'%s' is not shown to the interviewer, so "
+			 "it cannot trigger '%s': name a question that is asked", t->name, n->name);
+}
+
 static void check_nodes(struct checker *ck)
 {
 	form *f = ck->f;
@@ -241,6 +287,8 @@ static void check_nodes(struct checker *ck)
 			if (n->src[k])
 				n->x[k] = parse_cell(ck, sname, n->row, n->generated ? expr_columns[k]
 						     : expr_header(ld, k), n->src[k], i, k);
+		if (n->x[FORM_X_TRIGGER])
+			check_trigger(ck, i);
 		if (n->generated)
 			continue;
 		for (int k = 0; k < FORM_NTEXTS; k++)

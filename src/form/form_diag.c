@@ -25,9 +25,29 @@ void form_diags_release(form_diags *d)
 	memset(d, 0, sizeof *d);
 }
 
+static int same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
 void form_diag_add(form_diags *d, form_severity sev, const char *file, const char *sheet,
 		int row, const char *column, int pos, const char *fmt, ...)
 {
+	strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	/* the same problem found twice at the same place (a row a loop repeats) is said once */
+	for (int i = 0; i < d->n; i++) {
+		const form_diag *o = &d->items[i];
+		if (o->severity == sev && o->row == row && o->pos == pos &&
+		    same_str(o->sheet, sheet) && same_str(o->column, column) &&
+		    !strcmp(o->message, sb_str(&sb))) {
+			sb_release(&sb);
+			return;
+		}
+	}
 	int kept = sev == FORM_ERROR ? d->nerrors : d->nwarnings;
 	if (sev == FORM_ERROR)
 		d->nerrors++;
@@ -35,6 +55,7 @@ void form_diag_add(form_diags *d, form_severity sev, const char *file, const cha
 		d->nwarnings++;
 	if (kept >= FORM_DIAGS_MAX) {
 		d->dropped++;
+		sb_release(&sb);
 		return;
 	}
 	if (d->n == d->cap) {
@@ -48,11 +69,6 @@ void form_diag_add(form_diags *d, form_severity sev, const char *file, const cha
 	g->row = row;
 	g->column = xstrdup(column);
 	g->pos = pos;
-	strbuf sb = STRBUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
-	va_end(ap);
 	g->message = sb_detach(&sb);
 }
 

@@ -32,6 +32,7 @@ static const char *const type_names[FORM_NTYPES] = {
 	[FORM_EMAIL] = "email",
 	[FORM_AUDIT] = "audit",
 	[FORM_START_GEOPOINT] = "start-geopoint",
+	[FORM_RANK] = "rank",
 };
 
 const char *form_type_name(form_type t)
@@ -149,7 +150,7 @@ static const struct {
 	{ "select_one", FORM_SELECT_ONE, 0 }, { "select_multiple", FORM_SELECT_MULTIPLE, 0 },
 	{ "select_one_from_file", FORM_ROOT, 0 }, { "select_multiple_from_file", FORM_ROOT, 0 },
 	{ "select one from file", FORM_ROOT, 0 }, { "select multiple from file", FORM_ROOT, 0 },
-	{ "select_one_external", FORM_ROOT, 0 }, { "rank", FORM_ROOT, 0 }, { "osm", FORM_ROOT, 0 },
+	{ "select_one_external", FORM_ROOT, 0 }, { "rank", FORM_RANK, 0 }, { "osm", FORM_ROOT, 0 },
 	{ "select one from", FORM_SELECT_ONE, 1 }, { "select one using", FORM_SELECT_ONE, 1 },
 	{ "add select one prompt using", FORM_SELECT_ONE, 1 }, { "q select1", FORM_SELECT_ONE, 1 },
 	{ "select one", FORM_SELECT_ONE, 1 }, { "select1", FORM_SELECT_ONE, 1 },

@@ -288,7 +288,8 @@ int form_value_check(const form *f, int node, const char *v, char *msg)
 		return clock_ok(v) ? 0 : errf(msg, "is not a date and time");
 	case FORM_SELECT_ONE:
 	case FORM_SELECT_MULTIPLE:
-		return check_select(f, node, v, nd->type == FORM_SELECT_MULTIPLE, msg);
+	case FORM_RANK:   /* choices in order: each once, as a select_multiple */
+		return check_select(f, node, v, nd->type != FORM_SELECT_ONE, msg);
 	case FORM_ACKNOWLEDGE:
 		return strcmp(v, "OK") == 0 ? 0 : errf(msg, "is not OK (acknowledge)");
 	default:

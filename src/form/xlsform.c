@@ -46,6 +46,7 @@ static const struct alias survey_aliases[] = {
 	{ "repeat_count", COL_EXPR, FORM_X_REPEAT_COUNT },
 	{ "jr:count", COL_EXPR, FORM_X_REPEAT_COUNT }, { "count", COL_EXPR, FORM_X_REPEAT_COUNT },
 	{ "default", COL_EXPR, FORM_X_DEFAULT },
+	{ "trigger", COL_EXPR, FORM_X_TRIGGER },
 	{ "appearance", COL_APPEARANCE, 0 },
 	{ "parameters", COL_PARAMETERS, 0 },
 	/* media and guidance are not shown by a terminal; accepted and ignored */
@@ -308,6 +309,11 @@ static void read_settings(form_loader *ld)
 					form_err(ld, sh->name, r->line, h->cells[c], -1, "'%s' is not a valid "
 						 "name for the form's root: it must start with a letter or '_' "
 						 "and hold only letters, digits, '-', '_' and '.'", v);
+			} else if (!strcmp(key, "public_key") && *v) {
+				form_err(ld, sh->name, r->line, h->cells[c], -1, "the form asks for "
+					 "encrypted submissions (public_key), which survey cannot seal yet: "
+					 "it refuses the form rather than store answers in plain text; "
+					 "remove public_key to run it unencrypted");
 			} else if (!strcmp(key, "allow_choice_duplicates"))
 				ld->allow_choice_duplicates = form_yes_no(v) == 1;
 			if (dst && *v) {
@@ -481,7 +487,7 @@ static int new_node(struct survey_state *st, form_type type, const char *name, i
 	n->row = row;
 	n->first_child = n->next_sibling = -1;
 	n->end = i + 1;
-	n->other = n->list = -1;
+	n->other = n->list = n->trigger = -1;
 	n->appearance = xstrdup("");
 	n->parameters = xstrdup("");
 	n->range_start = 1;
@@ -557,12 +563,32 @@ static int default_is_dynamic(const char *v)
 	return 0;
 }
 
+/* A copy of a parameters cell without the blanks around each '=' ("start = 1" is start=1,
+ * as pyxform reads it). Caller frees. */
+static char *param_squeeze(const char *s)
+{
+	strbuf sb = STRBUF_INIT;
+	for (const char *p = s; *p; p++) {
+		if (*p == ' ' || *p == '\t') {
+			const char *q = p;
+			while (*q == ' ' || *q == '\t')
+				q++;
+			if (*q == '=' || (sb.len && sb_str(&sb)[sb.len - 1] == '=')) {
+				p = q - 1;
+				continue;
+			}
+		}
+		sb_addc(&sb, *p);
+	}
+	return sb_detach(&sb);
+}
+
 /* "key=value" pairs separated by blanks, ',' or ';'. Checks keys against `allowed` (NULL:
  * anything) and numbers where `numeric`. Returns 0, or -1 after reporting. */
 static int parse_params(form_loader *ld, const char *sname, int row, const char *col,
 		const char *s, const char *const *allowed, int numeric, double *vals)
 {
-	char *copy = xstrdup(s), *save = NULL;
+	char *copy = param_squeeze(s), *save = NULL;
 	int rc = 0;
 	for (char *tok = strtok_r(copy, " \t\n,;", &save); tok; tok = strtok_r(NULL, " \t\n,;",
 										   &save)) {
@@ -603,6 +629,47 @@ static int parse_params(form_loader *ld, const char *sname, int row, const char 
 	return rc;
 }
 
+/* The value of parameter `key` (ASCII case-insensitive) in a valid parameters cell; NULL if
+ * absent. Caller frees. */
+static char *param_value(const char *params, const char *key)
+{
+	char *copy = param_squeeze(params), *save = NULL, *v = NULL;
+	for (char *tok = strtok_r(copy, " \t\n,;", &save); tok && !v;
+	     tok = strtok_r(NULL, " \t\n,;", &save)) {
+		char *eq = strchr(tok, '=');
+		*eq = '\0';
+		if (ascii_casecmp(tok, key) == 0)
+			v = xstrdup(eq + 1);
+	}
+	free(copy);
+	return v;
+}
+
+/* randomize=true|false and seed=NUMBER|${q} of a select (pyxform's rules). */
+static void randomize_params(form_loader *ld, form_node *n, const char *sname, const char *pcol)
+{
+	char *r = param_value(n->parameters, "randomize"), *seed = param_value(n->parameters, "seed");
+	int yes = r ? form_yes_no(r) : 0;
+	if (r && (yes < 0 || (ascii_casecmp(r, "true") && ascii_casecmp(r, "false"))))
+		form_err(ld, sname, n->row, pcol, -1, "randomize must be true or false, not '%s'", r);
+	else if (seed && yes != 1)
+		form_err(ld, sname, n->row, pcol, -1, "seed needs randomize=true as well");
+	else if (seed) {
+		char *end;
+		size_t len = strlen(seed);
+		double d = form_strtod(seed, &end);
+		int ref = len > 3 && !strncmp(seed, "${", 2) && seed[len - 1] == '}';
+		if (!ref && (end == seed || *end || !isfinite(d)))
+			form_err(ld, sname, n->row, pcol, -1, "seed must be a number or a ${question} "
+				 "reference, not '%s'", seed);
+		else
+			n->src[FORM_X_SEED] = xstrdup(seed);
+	}
+	n->randomize = yes == 1;
+	free(r);
+	free(seed);
+}
+
 static void question_params(struct survey_state *st, int node, const char *pcol)
 {
 	form_loader *ld = st->ld;
@@ -633,9 +700,11 @@ static void question_params(struct survey_state *st, int node, const char *pcol)
 		static const char *const keys[] = { "rows", NULL };
 		double v[1];
 		parse_params(ld, sname, n->row, pcol, n->parameters, keys, 1, v);
-	} else if (n->type == FORM_SELECT_ONE || n->type == FORM_SELECT_MULTIPLE) {
+	} else if (n->type == FORM_SELECT_ONE || n->type == FORM_SELECT_MULTIPLE ||
+		   n->type == FORM_RANK) {
 		static const char *const keys[] = { "randomize", "seed", NULL };
-		parse_params(ld, sname, n->row, pcol, n->parameters, keys, 0, NULL);
+		if (parse_params(ld, sname, n->row, pcol, n->parameters, keys, 0, NULL) == 0)
+			randomize_params(ld, n, sname, pcol);
 	} else {
 		parse_params(ld, sname, n->row, pcol, n->parameters, NULL, 0, NULL);   /* key=value */
 	}
@@ -738,25 +807,34 @@ static int has_label(const struct survey_state *st, const sheet_row *r)
 	return has_text(st, r, FORM_LABEL);
 }
 
-/* A media column (image, audio, video, big-image; any language) with a file: pyxform takes
- * it in place of a label. */
-static int has_media(const struct survey_state *st, const sheet_row *r)
+/* Is header h the media column m, plain or with a language ("image", "image::fr")? */
+static int media_header(const char *h, const char *m)
 {
-	static const char *const media[] = { "image", "audio", "video", "big-image",
+	while (*m && (*h | (*h >= 'A' && *h <= 'Z' ? 0x20 : 0)) == *m)
+		h++, m++;
+	return !*m && (!*h || *h == ':');
+}
+
+/* A media column (image, audio, video, big-image, bare media; any language) with a file:
+ * pyxform takes it in place of a label. *big_alone: a big-image without an image. */
+static int has_media(const struct survey_state *st, const sheet_row *r, int *big_alone)
+{
+	static const char *const media[] = { "image", "audio", "video", "big-image", "media",
 		"media::image", "media::audio", "media::video", "media::big-image" };
 	const sheet_row *h = &st->ld->survey->rows[0];
+	int any = 0, image = 0, big = 0;
 	for (int c = 0; c < h->ncells && c < r->ncells; c++) {
 		if (!*r->cells[c])
 			continue;
-		for (size_t i = 0; i < sizeof media / sizeof media[0]; i++) {
-			const char *a = h->cells[c], *b = media[i];
-			while (*b && (*a | (*a >= 'A' && *a <= 'Z' ? 0x20 : 0)) == *b)
-				a++, b++;
-			if (!*b && (!*a || *a == ':'))
-				return 1;
-		}
+		for (size_t i = 0; i < sizeof media / sizeof media[0]; i++)
+			if (media_header(h->cells[c], media[i])) {
+				any = 1;
+				big |= strstr(media[i], "big-image") != NULL;
+				image |= !strcmp(media[i], "image") || !strcmp(media[i], "media::image");
+			}
 	}
-	return 0;
+	*big_alone = big && !image;
+	return any;
 }
 
 /* What a laptop records for the metadata a phone reads from its SIM, GPS or accounts. */
@@ -846,8 +924,10 @@ static void fill_node(struct survey_state *st, int node, const sheet_row *r)
 	}
 }
 
-static void survey_row(struct survey_state *st, const sheet_row *r)
+/* Returns the choice list of a valid 'begin loop over LIST' row (its group is open), else -1. */
+static int survey_row(struct survey_state *st, const sheet_row *r)
 {
+	int loop_list = -1;
 	form_loader *ld = st->ld;
 	form *f = ld->f;
 	const char *sname = ld->survey->name;
@@ -863,7 +943,7 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 			form_warn(ld, sname, r->line, NULL, -1, "row without type, name or label is "
 				  "ignored");
 		free(type);
-		return;
+		return -1;
 	}
 	form_parse_type(type, &tp);
 	if (tp.kind == ROW_END_GROUP || tp.kind == ROW_END_REPEAT || tp.kind == ROW_END_LOOP) {
@@ -879,16 +959,20 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 				 f->nodes[top->node].name, top->row);
 		else {
 			f->nodes[top->node].end = f->nnodes;
+			if (top->kind == ROW_BEGIN_GROUP && f->nodes[top->node].first_child < 0)
+				form_err(ld, sname, top->row, NULL, -1, "group '%s' has no questions (ODK "
+					 "refuses an empty group): add its questions or remove it",
+					 f->nodes[top->node].name);
 			st->depth--;
 		}
 		free(type);
-		return;
+		return -1;
 	}
 	if (tp.platform) {
 		form_err(ld, sname, r->line, tcolh, -1, "type '%s' is a %s extension: survey runs "
 			 "ODK XLSForms, not forms written for %s", type, tp.platform, tp.platform);
 		free(type);
-		return;
+		return -1;
 	}
 	form_type ntype = FORM_TEXT;   /* a stand-in type for rows in error, so names resolve */
 	int begin = 0;
@@ -904,12 +988,18 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 		ntype = FORM_REPEAT;
 		begin = 1;
 		break;
-	case ROW_BEGIN_LOOP:
+	case ROW_BEGIN_LOOP: {
+		/* "begin loop over LIST": a group holding one group per choice of LIST */
 		ntype = FORM_GROUP;
 		begin = 1;
-		form_err(ld, sname, r->line, tcolh, -1, "unsupported type '%s': survey cannot "
-			 "interview loops; use a repeat", type);
+		const char *over = strstr(type, " over ");
+		if (!over || !over[6] || strchr(over + 6, ' '))
+			form_err(ld, sname, r->line, tcolh, -1, "type '%s' must be written 'begin loop "
+				 "over LIST'", type);
+		else if ((loop_list = form_find_list(f, over + 6)) < 0)
+			form_err(ld, sname, r->line, tcolh, -1, "unknown choice list '%s'", over + 6);
 		break;
+	}
 	case ROW_UNSUPPORTED:
 		form_err(ld, sname, r->line, tcolh, -1, "unsupported type '%s': survey cannot "
 			 "interview it", type);
@@ -936,7 +1026,7 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 		free(gen);
 		free(type);
 		st->depth = -1;   /* stop reading the survey */
-		return;
+		return -1;
 	}
 	int node = new_node(st, ntype, name, r->line);
 	free(gen);
@@ -961,17 +1051,25 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 	if (blank_meta_note(ntype) && tp.kind == ROW_QUESTION)
 		form_warn(ld, sname, r->line, NULL, -1, "%s '%s' %s", form_type_name(ntype), n->name,
 			  blank_meta_note(ntype));
-	if (tp.kind == ROW_QUESTION && (form_type_is_input(ntype) || ntype == FORM_NOTE) &&
-	    !has_label(st, r) && !has_text(st, r, FORM_HINT) && !has_media(st, r))
+	int big_alone = 0, media = has_media(st, r, &big_alone);
+	if (big_alone)
+		form_err(ld, sname, r->line, NULL, -1, "'%s' has a big-image but no image: the "
+			 "big-image is what the image opens to, so add the image", n->name);
+	else if (tp.kind == ROW_QUESTION && (form_type_is_input(ntype) || ntype == FORM_NOTE) &&
+	    !n->src[FORM_X_CALCULATION] && !n->src[FORM_X_TRIGGER] && !has_label(st, r) &&
+	    !has_text(st, r, FORM_HINT) && !media)
 		form_err(ld, sname, r->line, NULL, -1, "'%s' has neither a label nor a hint: "
 			 "write what the interviewer reads in the label column", n->name);
 	/* pyxform names the root "data" unless the settings sheet has a 'name' */
-	if (ntype == FORM_REPEAT && !strcmp(n->name, ld->root_name ? ld->root_name : "data"))
-		form_err(ld, sname, r->line, NULL, -1, "repeat '%s' has the name of the form's root "
-			 "(%s): rename the repeat%s", n->name, ld->root_name ? "settings 'name'" :
-			 "pyxform's default when settings has no 'name'",
+	if (begin && !strcmp(n->name, ld->root_name ? ld->root_name : "data")) {
+		const char *what = ntype == FORM_REPEAT ? "repeat" : "group";
+		form_err(ld, sname, r->line, NULL, -1, "%s '%s' has the name of the form's root "
+			 "(%s): rename the %s%s", what, n->name, ld->root_name ? "settings 'name'" :
+			 "pyxform's default when settings has no 'name'", what,
 			 ld->root_name ? " or the form" : "");
-	if (tp.kind == ROW_QUESTION && (ntype == FORM_SELECT_ONE || ntype == FORM_SELECT_MULTIPLE)) {
+	}
+	if (tp.kind == ROW_QUESTION && (ntype == FORM_SELECT_ONE || ntype == FORM_SELECT_MULTIPLE ||
+					ntype == FORM_RANK)) {
 		char *list = xstrndup(type + tp.list_at, (size_t)tp.list_len);
 		n->list = strncmp(list, "${", 2) == 0 ? -1 : form_find_list(f, list);
 		if (strncmp(list, "${", 2) == 0) {
@@ -983,10 +1081,11 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 					 "form has no choices sheet", list);
 			else
 				form_err(ld, sname, r->line, tcolh, -1, "unknown choice list '%s'", list);
-		} else if (ntype == FORM_SELECT_MULTIPLE && st->lists[n->list].space_row) {
+		} else if (ntype != FORM_SELECT_ONE && st->lists[n->list].space_row) {
 			form_err(ld, sname, r->line, tcolh, -1, "choice '%s' of list '%s' (choices row "
-				 "%d) has a blank in its name, which select_multiple cannot store",
-				 st->lists[n->list].space_name, list, st->lists[n->list].space_row);
+				 "%d) has a blank in its name, which %s cannot store",
+				 st->lists[n->list].space_name, list, st->lists[n->list].space_row,
+				 form_type_name(ntype));
 		}
 		free(list);
 		if (tp.or_other)
@@ -1010,6 +1109,113 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 		fr->row = r->line;
 	}
 	free(type);
+	return begin ? loop_list : -1;
+}
+
+/* ---- begin loop over LIST ---- */
+
+/* The row ending the loop begun at row `at` (nesting counted), or `to` when none does. */
+static int loop_end(struct survey_state *st, int at, int to)
+{
+	int depth = 0;
+	for (int i = at + 1; i < to; i++) {
+		char *type = form_collapse_space(cell(&st->ld->survey->rows[i], st->type_col));
+		form_type_parse tp;
+		form_parse_type(type, &tp);
+		free(type);
+		if (tp.kind == ROW_BEGIN_LOOP)
+			depth++;
+		else if (tp.kind == ROW_END_LOOP && depth-- == 0)
+			return i;
+	}
+	return to;
+}
+
+/* A copy of text `v` with %(name)s and %(label)s replaced by the choice's (pyxform's loop
+ * placeholders); the label in language `lang` with the form's fallback. */
+static char *loop_text(const form *f, const form_choice *c, int lang, const char *v)
+{
+	strbuf sb = STRBUF_INIT;
+	const char *label = form_choice_label(f, c, lang);
+	while (*v) {
+		if (!strncmp(v, "%(name)s", 8)) {
+			sb_adds(&sb, c->name);
+			v += 8;
+		} else if (!strncmp(v, "%(label)s", 9)) {
+			sb_adds(&sb, label ? label : c->name);
+			v += 9;
+		} else
+			sb_addc(&sb, *v++);
+	}
+	return sb_detach(&sb);
+}
+
+static void read_rows(struct survey_state *st, int from, int to, const form_choice *c);
+
+/* One group per choice of list `list`, named and labelled like the choice, holding the rows
+ * between the loop's begin (at) and its end (end). */
+static void expand_loop(struct survey_state *st, int list, int at, int end)
+{
+	form_loader *ld = st->ld;
+	form *f = ld->f;
+	const form_list *L = &f->lists[list];
+	int row = ld->survey->rows[at].line;
+	for (int k = 0; k < L->nchoices && st->depth > 0; k++) {
+		const form_choice *c = &L->choices[k];
+		int g = new_node(st, FORM_GROUP, c->name, row);
+		if (f->nlangs && c->label) {
+			f->nodes[g].text[FORM_LABEL] = xcalloc((size_t)f->nlangs, sizeof(char *));
+			for (int l = 0; l < f->nlangs; l++)
+				if (c->label[l])
+					f->nodes[g].text[FORM_LABEL][l] = xstrdup(c->label[l]);
+		}
+		check_name(st, g, ld->survey->name);
+		if (st->depth > FORM_MAX_DEPTH)
+			break;
+		int base = st->depth;
+		struct frame *fr = &st->stack[st->depth++];
+		fr->node = g;
+		fr->last_child = -1;
+		fr->kind = ROW_BEGIN_GROUP;
+		fr->row = row;
+		read_rows(st, at + 1, end, c);
+		if (st->depth <= 0)
+			return;
+		while (st->depth > base) {   /* unbalanced rows inside were reported at the end */
+			f->nodes[st->stack[st->depth - 1].node].end = f->nnodes;
+			st->depth--;
+		}
+	}
+}
+
+/* Survey rows [from, to); inside a loop, c is the choice whose group is being filled. */
+static void read_rows(struct survey_state *st, int from, int to, const form_choice *c)
+{
+	const sheet *sh = st->ld->survey;
+	for (int i = from; i < to && st->depth > 0; i++) {
+		const sheet_row *r = &sh->rows[i];
+		sheet_row copy = *r;
+		if (c) {   /* the texts with the choice's name and label */
+			copy.cells = xcalloc((size_t)(r->ncells ? r->ncells : 1), sizeof(char *));
+			for (int k = 0; k < r->ncells; k++) {
+				const form_col *col = k < st->ld->nscols ? &st->ld->scols[k] : NULL;
+				int lang = col && col->kind == COL_TEXT ? col->lang : -1;
+				copy.cells[k] = col && col->kind == COL_TEXT && strchr(r->cells[k], '%') ?
+					loop_text(st->ld->f, c, lang, r->cells[k]) : xstrdup(r->cells[k]);
+			}
+		}
+		int list = survey_row(st, &copy);
+		if (c) {
+			for (int k = 0; k < r->ncells; k++)
+				free(copy.cells[k]);
+			free(copy.cells);
+		}
+		if (list < 0)
+			continue;
+		int end = loop_end(st, i, to);
+		expand_loop(st, list, i, end);
+		i = end - 1;   /* the end loop row closes the loop's group */
+	}
 }
 
 static void read_survey(form_loader *ld, struct list_info *lists)
@@ -1030,8 +1236,7 @@ static void read_survey(form_loader *ld, struct list_info *lists)
 	st->stack[0].node = 0;
 	st->stack[0].last_child = -1;
 	st->depth = 1;
-	for (int i = 1; i < sh->nrows && st->depth > 0; i++)
-		survey_row(st, &sh->rows[i]);
+	read_rows(st, 1, sh->nrows, NULL);
 	form *f = ld->f;
 	for (int d = st->depth - 1; d >= 1; d--) {
 		struct frame *fr = &st->stack[d];

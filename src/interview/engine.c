@@ -410,7 +410,8 @@ static int save(engine *e, const iv_pos *p, const char *value, store_state state
 		return 0;
 	if (!en && !value && state == STATE_ANSWERED)
 		return 0;   /* clearing what was never answered */
-	if (iv_store(e, p, value, state, err) || iv_changed(e, p->node, err))
+	if (iv_store(e, p, value, state, err) || iv_changed(e, p->node, err) ||
+	    iv_triggered(e, p, err))
 		return -1;
 	return settle(e, err);
 }
@@ -468,6 +469,23 @@ int engine_has_answer(engine *e, const char *path)
 	return en && en->stored && (en->value || en->state != STATE_ANSWERED);
 }
 
+/* randomize=true: ODK's order for the seed (parameters seed=, a number or ${q}); without
+ * one, or when ${q} is not a number, a seed fixed for this interview and question. */
+static void shuffle_choices(engine *e, const iv_pos *p, const form_choice **v, int n)
+{
+	const expr *sx = e->f->nodes[p->node].x[FORM_X_SEED];
+	double d = NAN;
+	char err[ERR_MAX];
+	if (sx && iv_eval_number(e, p, sx, &d, err))
+		d = NAN;
+	long long seed;
+	if (isnan(d) || fabs(d) > 9e15)
+		seed = (long long)(iv_position_seed(e, p) % 2147483646ULL) + 1;
+	else
+		seed = (long long)trunc(d);
+	expr_shuffle((void **)v, n, seed);
+}
+
 int engine_choices(engine *e, const char *path, const form_choice ***out, int *n, char *err)
 {
 	*out = NULL;
@@ -475,9 +493,19 @@ int engine_choices(engine *e, const char *path, const form_choice ***out, int *n
 	iv_pos p;
 	if (iv_parse(e, path, &p))
 		return errf(err, "no question at '%s'", path);
+	if (!form_node_list(e->f, p.node))
+		return errf(err, "'%s' is not a select question", path);
+	return iv_choices(e, &p, out, n, err);
+}
+
+int iv_choices(engine *e, const iv_pos *pp, const form_choice ***out, int *n, char *err)
+{
+	iv_pos p = *pp;
+	*out = NULL;
+	*n = 0;
 	const form_list *l = form_node_list(e->f, p.node);
 	if (!l)
-		return errf(err, "'%s' is not a select question", path);
+		return errf(err, "not a select question");
 	const form_choice **v = xcalloc((size_t)l->nchoices + 1, sizeof *v);
 	for (int i = 0; i < l->nchoices; i++) {
 		int keep = iv_choice_kept(e, &p, &l->choices[i], err);
@@ -488,6 +516,8 @@ int engine_choices(engine *e, const char *path, const form_choice ***out, int *n
 		if (keep)
 			v[(*n)++] = &l->choices[i];
 	}
+	if (e->f->nodes[p.node].randomize)
+		shuffle_choices(e, &p, v, *n);
 	*out = v;
 	return 0;
 }

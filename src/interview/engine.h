@@ -217,6 +217,7 @@ enum engine_msg {
 	ENGINE_MSG_INCOMPLETE,    /* format %d %s %s: "Cannot complete: %d problem(s); first at
 	                             %s: %s" */
 	ENGINE_MSG_NO_LANG,       /* format %s: "The questionnaire has no language \"%s\"" */
+	ENGINE_MSG_RANK,          /* "Put every choice in order, each once" */
 	ENGINE_NMSGS
 };
 const char *engine_msg(const engine *e, enum engine_msg m);

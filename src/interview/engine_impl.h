@@ -132,6 +132,8 @@ void iv_ctx_init(iv_ctx *c, engine *e, const iv_pos *pos);
 int iv_eval_bool(engine *e, const iv_pos *pos, const expr *x, const char *dot, int *out,
 		 char *err);
 int iv_eval_string(engine *e, const iv_pos *pos, const expr *x, char **out, char *err);
+/* The seed of random() at pos: from the interview's UUID and the position. */
+unsigned long long iv_position_seed(const engine *e, const iv_pos *pos);
 int iv_eval_number(engine *e, const iv_pos *pos, const expr *x, double *out, char *err);
 /* The node's own relevant expression at pos (cached; 1 when it has none). */
 int iv_own_relevant(engine *e, const iv_pos *pos);
@@ -168,6 +170,11 @@ int iv_recompute_all(engine *e, char *err);
 /* The answer of `node` changed (value or state): recompute its dependents, counts, and the
  * skipped states that follow. */
 int iv_changed(engine *e, int node, char *err);
+/* engine_choices at a position: the list after its filter, shuffled when randomize=true. */
+int iv_choices(engine *e, const iv_pos *pos, const form_choice ***out, int *n, char *err);
+/* The nodes whose trigger is the question just changed at `changed`: set from their
+ * calculation (in the same repeat instances), then what depends on them. */
+int iv_triggered(engine *e, const iv_pos *changed, char *err);
 /* A new instance of an open repeat (inst names it): defaults, then everything in it. */
 int iv_instance_added(engine *e, const iv_pos *inst, char *err);
 /* Defaults of the questions directly in the instance or scope at pos (root: ninst 0). */

@@ -51,7 +51,7 @@ static int cb_lookup(void *user, const char *name, expr_nodes *out)
 		expr_nodes_push(out, v ? v : "");
 		return 0;
 	}
-	int t = form_find(f, name);
+	int t = form_find_near(f, name, c->pos.node);   /* ../x in a loop: the x beside it */
 	if (t < 0)
 		return -1;
 	int creps[ENGINE_NEST_MAX + 1], treps[ENGINE_NEST_MAX + 1];
@@ -174,7 +174,7 @@ static int cb_last_saved(void *user, const char *name, expr_nodes *out)
 /* The seed of random() and uuid() at pos: the interview's UUID and the position, so that a
  * value stays the same when recomputed, differs between questions, instances and interviews,
  * and `simulate --seed` (whose UUIDs are seeded) gives the same values again. */
-static unsigned long long position_seed(const engine *e, const iv_pos *pos)
+unsigned long long iv_position_seed(const engine *e, const iv_pos *pos)
 {
 	unsigned long long h = 0xcbf29ce484222325ULL;
 	for (const char *p = e->uuid; *p; p++)
@@ -224,7 +224,7 @@ void iv_ctx_init(iv_ctx *c, engine *e, const iv_pos *pos)
 	c->env.indexed = cb_indexed;
 	c->env.last_saved = cb_last_saved;
 	c->env.now = e->now;
-	c->env.seed = position_seed(e, pos);
+	c->env.seed = iv_position_seed(e, pos);
 }
 
 int iv_eval_bool(engine *e, const iv_pos *pos, const expr *x, const char *dot, int *out,

@@ -132,7 +132,7 @@ static int recompute_one(engine *e, const iv_pos *pos, void *arg)
 		if (sync_states(e, pos, err))
 			return -1;
 	}
-	if (nd->x[FORM_X_CALCULATION]) {
+	if (nd->x[FORM_X_CALCULATION] && !nd->x[FORM_X_TRIGGER]) {
 		if (!iv_relevant(e, pos)) {
 			/* not relevant: keep the value it had, marked skipped */
 			iv_entry *en = iv_find(e, pos);
@@ -257,4 +257,49 @@ int iv_instance_added(engine *e, const iv_pos *inst, char *err)
 	for (int x = inst->node; x < e->f->nodes[inst->node].end; x++)
 		mark_from(e, x, 1);
 	return propagate(e, err);
+}
+
+struct fire {
+	const iv_pos *changed;
+	char *err;
+};
+
+/* A node triggered by a change at f->changed: its calculation now (blank without one), in
+ * the instances that share the changed question's repeat instances. */
+static int fire_one(engine *e, const iv_pos *pos, void *arg)
+{
+	struct fire *fi = arg;
+	const form_node *nd = &e->f->nodes[pos->node];
+	int shared = pos->ninst < fi->changed->ninst ? pos->ninst : fi->changed->ninst;
+	for (int l = 0; l < shared; l++)
+		if (pos->inst[l] != fi->changed->inst[l])
+			return 0;
+	if (!iv_relevant(e, pos))
+		return 0;
+	char *v = NULL;
+	if (nd->x[FORM_X_CALCULATION] &&
+	    iv_eval_string(e, pos, nd->x[FORM_X_CALCULATION], &v, fi->err))
+		v = NULL;   /* as a calculation that cannot be evaluated: nothing */
+	if (v && !*v) {
+		free(v);
+		v = NULL;
+	}
+	iv_entry *en = iv_find(e, pos);
+	int rc = 0;
+	if (v || (en && en->stored))
+		rc = iv_store(e, pos, v, STATE_ANSWERED, fi->err);
+	free(v);
+	if (rc || iv_changed(e, pos->node, fi->err))
+		return -1;
+	return 0;
+}
+
+int iv_triggered(engine *e, const iv_pos *changed, char *err)
+{
+	const form *f = e->f;
+	struct fire fi = { changed, err };
+	for (int t = 1; t < f->nnodes; t++)
+		if (f->nodes[t].trigger == changed->node && iv_each_instance(e, t, fire_one, &fi))
+			return -1;
+	return 0;
 }

@@ -292,6 +292,35 @@ static char *random_select(sim *s, engine *e, const char *path, int multiple, in
 	return sb_detach(&sb);
 }
 
+/* rank: every choice left, in a random order (Fisher-Yates) */
+static char *random_rank(sim *s, engine *e, const char *path, char *err, int *none)
+{
+	const form_choice **cs;
+	int n;
+	*none = 0;
+	if (engine_choices(e, path, &cs, &n, err))
+		return NULL;
+	if (!n) {
+		free(cs);
+		*none = 1;
+		return NULL;
+	}
+	strbuf sb = STRBUF_INIT;
+	for (int i = n - 1; i > 0; i--) {
+		long j = sim_rng_range(&s->rng, 0, i);
+		const form_choice *t = cs[i];
+		cs[i] = cs[j];
+		cs[j] = t;
+	}
+	for (int i = 0; i < n; i++) {
+		if (i)
+			sb_addc(&sb, ' ');
+		sb_adds(&sb, cs[i]->name);
+	}
+	free(cs);
+	return sb_detach(&sb);
+}
+
 /* A random answer for the question at path; NULL with *none when it cannot have one. */
 static char *random_value(sim *s, engine *e, int node, const char *path, int attempt, char *err,
 			  int *none)
@@ -328,6 +357,8 @@ static char *random_value(sim *s, engine *e, int node, const char *path, int att
 	case FORM_SELECT_ONE:
 	case FORM_SELECT_MULTIPLE:
 		return random_select(s, e, path, nd->type == FORM_SELECT_MULTIPLE, attempt, err, none);
+	case FORM_RANK:
+		return random_rank(s, e, path, err, none);
 	case FORM_ACKNOWLEDGE:
 		return xstrdup("OK");
 	case FORM_TEXT:

@@ -62,6 +62,9 @@ static const char *const messages[ENGINE_NMSGS][ML_N] = {
 		"Нельзя завершить: ошибок — %d; первая в %s: %s" },
 	[ENGINE_MSG_NO_LANG] = { "The questionnaire has no language \"%s\"",
 		"Анкетада «%s» тили жок", "В анкете нет языка «%s»" },
+	[ENGINE_MSG_RANK] = { "Put every choice in order, each once",
+		"Ар бир жоопту бир жолудан иретке коюңуз",
+		"Расставьте по порядку все варианты, каждый один раз" },
 };
 
 void iv_msg_lang(engine *e)
@@ -186,6 +189,36 @@ static int parse_select(engine *e, const iv_pos *pos, const char *s, int multipl
 	return 0;
 }
 
+/* rank: every choice left by the filter, each once, in the interviewer's order */
+static int parse_rank(engine *e, const iv_pos *pos, const char *s, char **norm, char *msg)
+{
+	int words = 0, kept;
+	for (const char *p = s + strspn(s, " \t\n"); *p; p += strspn(p, " \t\n")) {
+		words++;
+		p += strcspn(p, " \t\n");
+	}
+	int rc = parse_select(e, pos, s, 1, norm, msg);
+	if (rc)
+		return rc;
+	const form_choice **v;
+	char err[ERR_MAX];
+	if (iv_choices(e, pos, &v, &kept, err)) {
+		free(*norm);
+		*norm = NULL;
+		return errf(msg, "%s", err);
+	}
+	free(v);
+	int n = 0;
+	for (const char *p = *norm; *p; p += strspn(p, " "), n++)
+		p += strcspn(p, " ");
+	if (n != words || n != kept) {
+		free(*norm);
+		*norm = NULL;
+		return reject(e, msg, ENGINE_MSG_RANK);
+	}
+	return 0;
+}
+
 /* ---- by type ---- */
 
 static int check_type(engine *e, const iv_pos *pos, const char *text, char **norm, char *msg)
@@ -262,6 +295,9 @@ static int check_type(engine *e, const iv_pos *pos, const char *text, char **nor
 	case FORM_SELECT_ONE:
 	case FORM_SELECT_MULTIPLE:
 		rc = parse_select(e, pos, t, nd->type == FORM_SELECT_MULTIPLE, norm, msg);
+		break;
+	case FORM_RANK:
+		rc = parse_rank(e, pos, t, norm, msg);
 		break;
 	case FORM_ACKNOWLEDGE:
 		if (ascii_casecmp(t, "OK") == 0 || strcmp(t, "1") == 0)

@@ -152,7 +152,11 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "Text can be pasted only into a text field.") \
 	X(UI_M_CLEARED, "Жооп өчүрүлдү.", "Ответ стёрт.", "The answer was cleared.") \
 	X(UI_M_LEAVE_DRAFT, "Чыгуу, кийин улантуу (F10)", "Выйти и продолжить позже (F10)", \
-	  "Leave and resume later (F10)")
+	  "Leave and resume later (F10)") \
+	/* xpath: the rank widget */ \
+	X(UI_M_RANK_HOW, "(Боштук: жоопту алуу же коюу; ↑↓: алып жылдыруу; Enter: ушул иретти сактоо)", \
+	  "(Пробел: взять или положить вариант; ↑↓: перенести его; Enter: сохранить этот порядок)", \
+	  "(Space: take or put down a choice; Up/Down: carry it; Enter: keep this order)")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

@@ -71,6 +71,8 @@ static void field_load(struct ui *u, struct ui_field *fl)
 		v = NULL;
 	if (fl->text) {
 		ui_te_set(&fl->te, v);
+	} else if (fl->rank) {
+		ui_rank_load(u, fl);
 	} else if (fl->type == FORM_SELECT_MULTIPLE) {
 		for (int j = 0; j < fl->nchoices; j++)
 			fl->sel[j] = v && has_word(v, fl->choices[j]->name);
@@ -95,9 +97,11 @@ static void field_make(struct ui *u, struct ui_field *fl, const engine_item *it)
 	ui_te_init(&fl->te, UI_TE_MAXLEN);
 	if (fl->read_only)
 		return;
-	if (nd->type == FORM_SELECT_ONE || nd->type == FORM_SELECT_MULTIPLE) {
+	if (nd->type == FORM_SELECT_ONE || nd->type == FORM_SELECT_MULTIPLE ||
+	    nd->type == FORM_RANK) {
 		char err[ERR_MAX];
 		fl->choice = 1;
+		fl->rank = nd->type == FORM_RANK;
 		if (engine_choices(u->e, fl->path, &fl->choices, &fl->nchoices, err)) {
 			fl->choices = NULL;
 			fl->nchoices = 0;
@@ -236,6 +240,8 @@ static char *field_value(const struct ui_field *fl)
 	}
 	if (fl->text)
 		return ui_te_get(&fl->te);
+	if (fl->rank)
+		return ui_rank_value(fl);
 	strbuf sb = STRBUF_INIT;
 	for (int j = 0; j < fl->nchoices; j++) {
 		if (!fl->sel[j])
@@ -687,6 +693,8 @@ void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
 			u->saved = 0;
 		return;
 	}
+	if (fl->rank && ui_rank_key(u, fl, a))
+		return;
 	switch (a) {
 	case UI_A_CHAR:
 		if (fl->text)

@@ -57,6 +57,8 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 		ui_body_add(b, hint, width, 2, A_DIM, i, -1);
 	if (fl->type == FORM_SELECT_MULTIPLE)
 		ui_body_add(b, ui_tr(UI_M_SEVERAL), width, 2, A_DIM, i, -1);
+	if (fl->rank && !fl->read_only)
+		ui_body_add(b, ui_tr(UI_M_RANK_HOW), width, 2, A_DIM, i, -1);
 	free(label);
 	free(hint);
 	if (focused)
@@ -95,8 +97,8 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 				on = v && strcmp(v, fl->choices[j]->name) == 0;
 			const char *mark = fl->type == FORM_SELECT_MULTIPLE ? (on ? "[x]" : "[ ]")
 					   : (on ? "(*)" : "( )");
-			char *s = xasprintf("%2d) %s %s", j + 1, mark,
-					    cl ? cl : fl->choices[j]->name);
+			char *s = fl->rank ? ui_rank_line(u, fl, j) : xasprintf("%2d) %s %s", j + 1,
+						mark, cl ? cl : fl->choices[j]->name);
 			int hl = focused && j == fl->hl;
 			if (hl)
 				b->focus_line = b->lines.n;

@@ -31,6 +31,8 @@ struct ui_field {
 	unsigned char *sel;           /* select_multiple: the ticks being edited (owned) */
 	int sel_dirty;                /* ticks changed and not yet saved */
 	ui_textedit te;               /* text: the field being edited */
+	int rank;                     /* rank: choices holds the order being built (sel unused) */
+	int grabbed;                  /* rank: the highlighted choice is being carried */
 };
 
 /* Layout of a screen body: wrapped lines, some of them belonging to a field. */
@@ -189,5 +191,12 @@ char *ui_answer_text(struct ui *u, int node, const char *value, store_state stat
 void ui_help_init(struct ui *u);
 void ui_help_draw(struct ui *u);
 void ui_help_key(struct ui *u, enum ui_action a, wint_t ch);
+
+/* ---- question_rank.c: the rank widget ---- */
+void ui_rank_load(struct ui *u, struct ui_field *fl);   /* the stored order into choices */
+char *ui_rank_value(const struct ui_field *fl);        /* the order as the answer (malloc'd) */
+/* A key on a rank field: 1 when it was the rank's (taken, carried), 0 to go on as usual. */
+int ui_rank_key(struct ui *u, struct ui_field *fl, enum ui_action a);
+char *ui_rank_line(const struct ui *u, const struct ui_field *fl, int j);   /* malloc'd */
 
 #endif

@@ -492,7 +492,7 @@ CHECK_TEST(test_choice_no_name, "choices-bad.md", FORM_ERROR, "choices", 8, "cho
 CHECK_TEST(test_warn_choice_no_label, "choices-bad.md", FORM_WARNING, "choices", 9, "choice 'c' of list 'l' has no label")
 CHECK_TEST(test_warn_choice_no_list, "choices-bad.md", FORM_WARNING, "choices", 10, "choice 'd' has no list_name; it is ignored")
 CHECK_TEST(test_choices_no_list_column, "choices-no-list-column.md", FORM_ERROR, "choices", 6, "missing column 'list_name'")
-CHECK_TEST(test_loop, "survey-misc.md", FORM_ERROR, "survey", 3, "unsupported type 'begin loop over l': survey cannot interview loops")
+CHECK_TEST(test_loop, "survey-misc.md", FORM_ERROR, "survey", 3, "unknown choice list 'l'")
 CHECK_TEST(test_select_no_list, "survey-misc.md", FORM_ERROR, "survey", 6, "type 'select_one' needs a choice list")
 CHECK_TEST(test_question_no_name, "survey-misc.md", FORM_ERROR, "survey", 7, "question has no name")
 CHECK_TEST(test_group_no_name, "survey-misc.md", FORM_ERROR, "survey", 8, "group has no name")
