@@ -169,17 +169,22 @@ const char *rb_short(const struct ctx *c, const char *name, const char *full)
 	return s ? s : full;
 }
 
-void rb_dk_line(struct ctx *c, const report_item *it, const char *shown, double kept,
-		report_table *t)
+void rb_dk_line(struct ctx *c, const report_item *it, const char *shown, report_table *t)
 {
-	analysis_opts o = { .lang = c->lang, .where = shown,
-			    .weight = it->weight ? it->weight : c->s->weight };
+	char *dkf = rb_dk_filter(c, it);
+	if (!dkf)
+		return;
+	char *w = shown ? xasprintf("(%s) and not(%s)", shown, dkf) : xasprintf("not(%s)", dkf);
+	free(dkf);
+	analysis_opts o = { .lang = c->lang, .where = w };   /* interviews, unweighted */
 	const char *var = it->var_row;
 	analysis_freq *f;
 	char why[ERR_MAX];
-	if (analysis_freq_run(c->db, &var, 1, &o, &f, why))
+	int rc = analysis_freq_run(c->db, &var, 1, &o, &f, why);
+	free(w);
+	if (rc)
 		return;   /* the table itself was computed: leave the count out */
-	double left = f->n_cases - kept;
+	double left = f->n_cases;
 	analysis_freq_free(f, 1);
 	char *dk = rb_quote(c, rb_word(c, RW_DONT_KNOW));
 	char *n = rb_num(c, left, REPORT_N_COUNT);

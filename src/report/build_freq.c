@@ -104,12 +104,20 @@ static int by_share(const void *a, const void *b)
 	return *(const int *)a - *(const int *)b;
 }
 
-/* The indices of f's valid rows: in the list's order, or sorted by share (malloc'd). */
-static int *valid_order(const struct ctx *c, const analysis_freq *f, int sorted)
+/* Is row i of f shown: a valid answer, and not a don't know the table leaves out? */
+static int shown_row(const struct ctx *c, const report_item *it, const analysis_freq *f, int i)
+{
+	const analysis_cat *cat = &f->var.cats[f->rows[i].cat];
+	return cat->missing == ANALYSIS_VALID && !(rb_is_dk(c, cat->value) && rb_dk_excluded(c, it));
+}
+
+/* The indices of f's shown rows: in the list's order, or sorted by share (malloc'd). */
+static int *valid_order(const struct ctx *c, const report_item *it, const analysis_freq *f,
+			int sorted)
 {
 	int *o = xcalloc((size_t)f->nrows + 1, sizeof *o), n = 0;
 	for (int i = 0; i < f->nrows; i++)
-		if (f->var.cats[f->rows[i].cat].missing == ANALYSIS_VALID)
+		if (shown_row(c, it, f, i))
 			o[n++] = i;
 	if (sorted) {
 		sort_f = f;
@@ -191,7 +199,7 @@ static void freq_grid(struct ctx *c, const report_item *it, const analysis_freq 
 	int ncol = freq_columns(it->cells, multiple, cols);
 	int nvalid = 0, used = 0, last_used = -1;
 	for (int i = 0; i < f->nrows; i++)
-		if (f->var.cats[f->rows[i].cat].missing == ANALYSIS_VALID) {
+		if (shown_row(c, it, f, i)) {
 			nvalid++;
 			if (f->rows[i].count > 0)
 				used++, last_used = i;
@@ -209,7 +217,7 @@ static void freq_grid(struct ctx *c, const report_item *it, const analysis_freq 
 	for (int i = 0; i < f->nrows; i++) {
 		const analysis_freq_row *fr = &f->rows[i];
 		const analysis_cat *cat = &f->var.cats[fr->cat];
-		if (cat->missing != ANALYSIS_VALID)
+		if (!shown_row(c, it, f, i))
 			continue;
 		rb_label(&g->row_label[r], cat->label);
 		g->row_code[r] = xstrdup(cat->value);
@@ -235,7 +243,7 @@ static void freq_grid(struct ctx *c, const report_item *it, const analysis_freq 
 	}
 	/* the chart: the share of those answering, as in the table; bars sorted by size with
 	 * "other", "none" and "don't know" last, unless the answers are an ordered scale */
-	int *order = valid_order(c, f, !rb_ordinal(&f->var, NULL, f->var.nvalid));
+	int *order = valid_order(c, it, f, !rb_ordinal(&f->var, NULL, f->var.nvalid));
 	if (it->chart != REPORT_CHART_NONE && nvalid > 0 && f->valid > 0) {
 		report_chart *ch = &L->chart;
 		report_chart_init(ch, REPORT_CHART_BARS, nvalid, 1);
@@ -374,7 +382,7 @@ int rb_freq(struct ctx *c, const report_item *it, const analysis_opts *o, report
 	double missing = f->has_summary ? f->n_cases - f->summary.n : o->weight ? 0 : f->missing;
 	rb_base_line(c, t, f->n_cases, shown, missing);
 	if (rb_dk_excluded(c, it) && o->where && (!shown || strcmp(o->where, shown)))
-		rb_dk_line(c, it, shown, f->n_cases, t);
+		rb_dk_line(c, it, shown, t);
 	free(shown);
 	if (own)
 		analysis_freq_free(own, 1);

@@ -70,9 +70,8 @@ char *rb_p_text(const struct ctx *c, double p, int approx);
 int rb_dk_excluded(const struct ctx *c, const report_item *it);
 char *rb_dk_filter(struct ctx *c, const report_item *it);
 /* Add "Answers “Don't know” left out of this table: n." to t's base line: the interviews the
- * filter `shown` keeps minus the `kept` ones. */
-void rb_dk_line(struct ctx *c, const report_item *it, const char *shown, double kept,
-		report_table *t);
+ * filter `shown` keeps that have a don't know in the table's questions. */
+void rb_dk_line(struct ctx *c, const report_item *it, const char *shown, report_table *t);
 /* Are the categories idx[0..n-1] of v (idx NULL: the first n) an ordered numeric scale (every
  * code a whole number, at least three)? */
 int rb_ordinal(const analysis_var *v, const int *idx, int n);

@@ -463,11 +463,13 @@ static void flag_cells(struct ctx *c, const report_item *it, const analysis_tab 
 
 /* A note naming the valid categories of v that are not among shown[0..n-1] (nobody chose
  * them, so the pipeline left them out of the table). */
-static void dropped(const struct ctx *c, const analysis_var *v, const int *shown, int n,
-		    report_strs *l)
+static void dropped(const struct ctx *c, const report_item *it, const analysis_var *v,
+		    const int *shown, int n, report_strs *l)
 {
 	strbuf sb = STRBUF_INIT;
 	for (int k = 0; k < v->nvalid; k++) {
+		if (rb_dk_excluded(c, it) && rb_is_dk(c, v->cats[k].value))
+			continue;   /* left out on purpose, and said so under the table */
 		int seen = 0;
 		for (int i = 0; i < n && !seen; i++)
 			seen = shown[i] == k;
@@ -525,8 +527,8 @@ int rb_tab(struct ctx *c, const report_item *it, const analysis_opts *o,
 			report_word_id tname = RW_CHI2;
 			double p = tab_tests(c, it, t, L, RL, &tname);
 			flag_cells(c, it, t, L, RL, rt, p, tname, no);
-			dropped(c, &t->row, L->rows, L->nrow, &RL->lines);
-			dropped(c, &t->col, L->cols, L->ncol, &RL->lines);
+			dropped(c, it, &t->row, L->rows, L->nrow, &RL->lines);
+			dropped(c, it, &t->col, L->cols, L->ncol, &RL->lines);
 		}
 	}
 	if (t->n_cases == 0)
@@ -550,7 +552,7 @@ int rb_tab(struct ctx *c, const report_item *it, const analysis_opts *o,
 			stat_line(c, &rt->lines, it->stats[i], &t->cmh.odds_ratio, 0);
 	rb_base_line(c, rt, t->n_cases, shown, 0);
 	if (rb_dk_excluded(c, it) && o->where && (!shown || strcmp(o->where, shown)))
-		rb_dk_line(c, it, shown, t->n_cases, rt);
+		rb_dk_line(c, it, shown, rt);
 	free(shown);
 	analysis_tab_free(t);
 	return 0;

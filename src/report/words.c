@@ -301,8 +301,8 @@ static const char *const sentences[RS_NSENTENCES][NL] = {
 		"компьютердик моделдештирүү (survey simulate) түзгөн интервьюлар: %1$s. Бул "
 		"баяндамадагы сандар чыныгы респонденттер жөнүндө эч нерсе билдирбейт." },
 	/* helper `report` (issue 14) */
-	[RS_F_TOP] = { "%1$s: most often %2$s (%3$s).", "%1$s: чаще всего — %2$s (%3$s).",
-		       "%1$s: көбүнчө — %2$s (%3$s)." },
+	[RS_F_TOP] = { "%1$s: most often %2$s (%3$s).", "%1$s: чаще всего %2$s (%3$s).",
+		       "%1$s: көбүнчө %2$s (%3$s)." },
 	[RS_F_MORE_THAN] = {
 		"%1$s chose %2$s more often than %3$s: %4$s vs %5$s (%6$s; %7$s).",
 		"В группе %1$s ответ %2$s встречается чаще, чем в группе %3$s: %4$s против %5$s "
@@ -518,11 +518,11 @@ static const char *const sentences[RS_NSENTENCES][NL] = {
 		"стандарттык катага айырмаланат; Бонферрони түзөтүүсү менен айырмаланган уячалар ▲▼ "
 		"белгиленет." },
 	[RS_G_DF] = {
-		"df (degrees of freedom): a number the test's p-value depends on, (rows − 1) × "
+		"Degrees of freedom (df): a number the test's p-value depends on, (rows − 1) × "
 		"(columns − 1) for a cross-tab.",
-		"df (число степеней свободы): величина, от которой зависит p-значение критерия; для "
+		"Число степеней свободы (df): величина, от которой зависит p-значение критерия; для "
 		"таблицы сопряжённости — (строки − 1) × (столбцы − 1).",
-		"df (эркиндик даражаларынын саны): критерийдин p-мааниси көз каранды болгон сан; "
+		"Эркиндик даражаларынын саны (df): критерийдин p-мааниси көз каранды болгон сан; "
 		"кайчылаш таблица үчүн (саптар − 1) × (мамычалар − 1)." },
 	[RS_G_GAMMA] = {
 		"Gamma: for ordered answers, whether higher groups tend to give higher answers, from "
