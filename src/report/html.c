@@ -56,7 +56,7 @@ static const char css[] =
 	"min-width:8em;overflow-wrap:anywhere}\n"
 	"table.grid td{text-align:right;white-space:nowrap}\n"
 	"table.grid.wrap td{white-space:normal}\n"
-	"table.grid .flag{font-size:85%;margin-left:2px}\n"
+	"table.grid .flag{font-size:90%;margin-left:2px}\n"
 	"table.grid .flag.up{color:#0a6b2d}table.grid .flag.down{color:#b00020}\n"
 	"ul.findings li{margin:.3em 0}\n"
 	".legend{color:#444;font-size:9pt}\n"
@@ -78,10 +78,19 @@ static const char css[] =
 	"font-size:8.5pt}\n"
 	"@media screen and (max-width:640px){body{font-size:15px;padding:0 10px 20px}"
 	"h1{font-size:1.7em}h2{font-size:1.3em}.title-page{min-height:0}"
-	"table.grid{font-size:9.5px;min-width:0;width:100%}"
-	"table.grid th,table.grid td{padding:2px 2px}"
-	"table.grid th[scope=row]{min-width:0;width:22%}"
+	"table.grid{font-size:10.5px;min-width:0;width:100%}"
+	"table.grid th,table.grid td{padding:2px 3px}"
+	"table.grid th[scope=row]{min-width:0;width:30%}"
 	"table.grid td{white-space:normal}"
+	"table.grid td .v1,table.grid td .v2,table.grid td .v3{font-size:9px}"
+	"table.grid.wide thead{display:none}"
+	"table.grid.wide,table.grid.wide tbody,table.grid.wide tr{display:block;width:100%}"
+	"table.grid.wide tr{margin:0 0 6px;border:1px solid #c5ced8}"
+	"table.grid.wide th[scope=row]{display:block;width:auto;border:0;font-weight:bold}"
+	"table.grid.wide td{display:flex;justify-content:space-between;gap:8px;border:0;"
+	"border-top:1px solid #eef1f5;text-align:right}"
+	"table.grid.wide td::before{content:attr(data-label);text-align:left;color:#444}"
+	"table.grid.wide td .v0,table.grid.wide td .v1{display:inline}"
 	".sim-bar{margin:0 -10px}}\n"
 	"@media print{body{max-width:none;padding:0}.scroll{overflow:visible}"
 	"table.grid{font-size:8pt;width:100%}table.grid td{white-space:normal}"
@@ -108,7 +117,10 @@ static const char *const val_class[] = { "v0", "v1", "v2", "v3" };
 static void cell(strbuf *sb, const report_doc *d, const report_grid *g, int i, int j,
 		 int total)
 {
-	sb_adds(sb, total ? "<td class=\"total\">" : "<td>");
+	/* the column's label, for the phone layout of wide tables (a card per row) */
+	sb_adds(sb, total ? "<td class=\"total\" data-label=\"" : "<td data-label=\"");
+	esc(sb, g->col_label[j]);
+	sb_adds(sb, "\">");
 	for (int k = 0; k < g->nval; k++) {
 		size_t at = report_grid_at(g, i, j, k);
 		double v = g->v[at];
@@ -147,8 +159,9 @@ static void grid(strbuf *sb, const report_doc *d, const report_grid *g)
 		}
 		sb_adds(sb, g->nval > 1 ? ").</p>\n" : ".</p>\n");
 	}
-	sb_adds(sb, g->wrap ? "<div class=\"scroll\"><table class=\"grid wrap\">\n<thead>\n"
-			    : "<div class=\"scroll\"><table class=\"grid\">\n<thead>\n");
+	/* a table of many columns: on a phone each row becomes a card (see the CSS) */
+	sb_addf(sb, "<div class=\"scroll\"><table class=\"grid%s%s\">\n<thead>\n",
+		g->wrap ? " wrap" : "", g->ncol >= 5 ? " wide" : "");
 	if (g->col_title) {
 		sb_adds(sb, "<tr><th rowspan=\"2\">");
 		esc(sb, g->corner);

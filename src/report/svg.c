@@ -11,7 +11,7 @@
 
 /* The viewBox is narrow and its text large so that the smallest text stays at 9 px and more
  * when a phone (370 px of content) scales the chart down. */
-#define W 480.0          /* viewBox width; the page scales it */
+#define W 460.0          /* viewBox width; the page scales it */
 #define FONT 12          /* label font size: every text of a chart */
 #define LH 14.0          /* label line height */
 #define CHW 7.6          /* a generous average glyph width at FONT (DejaVu Sans Cyrillic) */
