@@ -174,9 +174,10 @@ static void top_answers(struct ctx *c, const report_item *it, const analysis_fre
 		char *title = rb_quote(c, t->title);
 		char *ref = rb_table_ref(c, rb_table_no(c));
 		char *sent = rb_say_str(c, RS_F_TOP, title, sb_str(&list), ref);
-		char *data = xasprintf("table=%s kind=top var=%s codes=%s pct=%s lo=%s hi=%s",
+		char *data = xasprintf("table=%s kind=top var=%s codes=%s pct=%s lo=%s hi=%s%s",
 				       it->name, it->var_row, sb_str(&codes), sb_str(&pcts),
-				       sb_str(&los), sb_str(&his));
+				       sb_str(&los), sb_str(&his),
+				       rb_dk_excluded(c, it) ? " dk=excluded" : "");
 		rb_find_add(c, sent, data);
 		free(data);
 		free(sent);

@@ -388,7 +388,8 @@ static void flag_cells(struct ctx *c, const report_item *it, const analysis_tab 
 			char *pt = p_text(c, p, 0);
 			char *tp = xasprintf("%s, %s", rb_word(c, tname), pt);
 			char *sent = rb_say_str(c, RS_F_NO_CELL, title, tp, ref);
-			char *data = xasprintf("table=%s kind=nocell", it->name);
+			char *data = xasprintf("table=%s kind=nocell rvar=%s cvar=%s", it->name,
+					       it->var_row, it->var_col);
 			rb_find_add(c, sent, data);
 			free(data);
 			free(sent);
@@ -427,8 +428,8 @@ static void flag_cells(struct ctx *c, const report_item *it, const analysis_tab 
 			sb_addf(&sb, "%s: ", RL->label);
 		report_say(&sb, c->lang, snt, 7, grp, ans, og ? og : "", a, b, pt, ref);
 		strbuf data = STRBUF_INIT;
-		sb_addf(&data, "table=%s kind=%s row=%s col=%s", it->name,
-			fc[k].z > 0 ? "more" : "less", rc->value, cc->value);
+		sb_addf(&data, "table=%s kind=%s rvar=%s cvar=%s row=%s col=%s", it->name,
+			fc[k].z > 0 ? "more" : "less", it->var_row, it->var_col, rc->value, cc->value);
 		if (t->has_by && L->by_cat >= 0)
 			sb_addf(&data, " layer=%s", t->by.cats[L->by_cat].value);
 		sb_adds(&data, " pct=");
