@@ -15,7 +15,9 @@ static void md_text(strbuf *sb, const char *s)
 		if (*p == '|' || *p == '\\' || *p == '*' || *p == '_' || *p == '`' || *p == '<' ||
 		    *p == '[' || *p == ']')
 			sb_addc(sb, '\\');
-		sb_addc(sb, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+		/* line breaks and other control characters (an escape sequence in an open
+		 * answer) become spaces: one cell stays one line, nothing reaches a terminal */
+		sb_addc(sb, (unsigned char)*p < 0x20 || *p == 0x7f ? ' ' : *p);
 	}
 }
 
