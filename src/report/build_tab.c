@@ -180,10 +180,16 @@ static int whole(double x)
 
 /* "Name: value (df = d), p = 0.003." for a statistic the author listed. */
 static void stat_line(const struct ctx *c, report_strs *l, const char *key,
-		      const stats_value *v, int approx)
+		      const stats_value *v, int approx, report_layer *num)
 {
 	if (!v || !v->ok)
 		return;
+	if (num) {
+		int test = !isnan(v->df) || !strcmp(key, "fisher_exact") ||
+			   !strcmp(key, "mcnemar_exact");
+		report_layer_stat(num, stat_label(c, key), strcmp(key, "fisher_exact") ? v->value : NAN,
+				  v->df, test ? v->p : NAN);
+	}
 	strbuf sb = STRBUF_INIT;
 	if (!isnan(v->value) && strcmp(key, "fisher_exact"))
 		report_fmt(&sb, c->lang, v->value, REPORT_N_STAT);
@@ -289,6 +295,8 @@ static double tab_tests(struct ctx *c, const report_item *it, const analysis_tab
 	double result = NAN;
 	if (test && test->ok && !isnan(test->p)) {
 		result = test->p;
+		report_layer_stat(RL, rb_word(c, name), name == RW_FISHER ? NAN : test->value,
+				  test->df, test->p);
 		c->used |= USED_P | (name == RW_FISHER ? USED_FISHER : name == RW_RAO_SCOTT
 			   ? USED_RAO_SCOTT : USED_CHI2);
 		char *p = p_text(c, test->p, approx);
@@ -319,7 +327,7 @@ static double tab_tests(struct ctx *c, const report_item *it, const analysis_tab
 	if (it->nstats == 0) {
 		const stats_value *v = find_stat(t, L, "cramers_v");
 		if (v && v->ok && !L->has_rao_scott) {
-			stat_line(c, &RL->lines, "cramers_v", v, 0);
+			stat_line(c, &RL->lines, "cramers_v", v, 0, RL);
 			c->used |= USED_CRAMER;
 		}
 	}
@@ -332,7 +340,7 @@ static double tab_tests(struct ctx *c, const report_item *it, const analysis_tab
 			continue;   /* about all layers: shown once under the table */
 		stat_line(c, &RL->lines, it->stats[i], find_stat(t, L, it->stats[i]),
 			  !strcmp(it->stats[i], "fisher_exact") &&
-			  s->fisher.method == STATS_FISHER_MONTE_CARLO);
+			  s->fisher.method == STATS_FISHER_MONTE_CARLO, RL);
 	}
 	return result;
 }
@@ -550,7 +558,7 @@ int rb_tab(struct ctx *c, const report_item *it, const analysis_opts *o,
 	}
 	for (int i = 0; i < it->nstats; i++)
 		if (!strcmp(it->stats[i], "mantel_haenszel_odds_ratio") && t->has_cmh)
-			stat_line(c, &rt->lines, it->stats[i], &t->cmh.odds_ratio, 0);
+			stat_line(c, &rt->lines, it->stats[i], &t->cmh.odds_ratio, 0, NULL);
 	rb_base_line(c, rt, t->n_cases, shown, 0);
 	if (rb_dk_excluded(c, it) && o->where && (!shown || strcmp(o->where, shown)))
 		rb_dk_line(c, it, shown, rt);

@@ -126,6 +126,9 @@ void report_table_free(report_table *t)
 		report_chart_release(&l->chart);
 		report_strs_release(&l->lines);
 		report_strs_release(&l->warnings);
+		for (int k = 0; k < l->nstat; k++)
+			free(l->stat[k].name);
+		free(l->stat);
 	}
 	free(t->layers);
 	free(t->id);
@@ -223,4 +226,10 @@ void report_table_caption(strbuf *sb, const char *lang, int no)
 		sb_addf(sb, "%d-%s.", no, "таблица");
 	else
 		sb_addf(sb, "%s %d.", report_word(lang, RW_TABLE), no);
+}
+
+void report_layer_stat(report_layer *l, const char *name, double value, double df, double p)
+{
+	l->stat = xreallocarray(l->stat, (size_t)l->nstat + 1, sizeof *l->stat);
+	l->stat[l->nstat++] = (report_stat){ xstrdup(name), value, df, p };
 }

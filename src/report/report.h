@@ -75,6 +75,12 @@ typedef struct report_chart {
 void report_chart_init(report_chart *c, report_chart_kind kind, int ncat, int nser);
 void report_chart_release(report_chart *c);
 
+/* A statistic as numbers (XLSX writes them in cells): a test or a measure. */
+typedef struct report_stat {
+	char *name;              /* in the report's language */
+	double value, df, p;     /* NAN: none */
+} report_stat;
+
 /* One table of a cross-tab with layers, or the only one. */
 typedef struct report_layer {
 	char *label;             /* "Oblast: Batken Oblast"; NULL without layers */
@@ -82,7 +88,11 @@ typedef struct report_layer {
 	report_chart chart;      /* kind NONE: no chart */
 	report_strs lines;       /* the test in words, then other statistics */
 	report_strs warnings;    /* small expected counts, Monte Carlo p-values, ... */
+	int nstat;               /* the statistics of `lines` as numbers */
+	report_stat *stat;
 } report_layer;
+/* Add a statistic to a layer (name copied). */
+void report_layer_stat(report_layer *l, const char *name, double value, double df, double p);
 
 typedef struct report_table {
 	char *id;                /* the spec's name: HTML anchor, XLSX sheet name */

@@ -157,6 +157,30 @@ static int block(lxw_worksheet *ws, const struct fmts *f, const report_grid *g, 
 	return row + 1;
 }
 
+/* The statistics of a layer as numbers: name, value, df, p. */
+static int stats_block(lxw_worksheet *ws, const struct fmts *f, const report_doc *d,
+		       const report_layer *l, int row)
+{
+	if (!l->nstat)
+		return row;
+	write_text(ws, row, 0, report_word(d->lang, RW_STATISTIC), f->head);
+	write_text(ws, row, 1, report_word(d->lang, RW_VALUE), f->head);
+	write_text(ws, row, 2, "df", f->head);
+	write_text(ws, row, 3, "p", f->head);
+	row++;
+	for (int i = 0; i < l->nstat; i++, row++) {
+		const report_stat *s = &l->stat[i];
+		write_text(ws, row, 0, s->name, f->label);
+		double v[3] = { s->value, s->df, s->p };
+		report_num k[3] = { REPORT_N_STAT, REPORT_N_COUNT, REPORT_N_P };
+		for (int j = 0; j < 3; j++)
+			if (!isnan(v[j]))
+				worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)(1 + j), v[j],
+						       f->num[k[j]][0]);
+	}
+	return row + 1;
+}
+
 /* The ▲▼ marks of a grid as a block of their own (the number cells stay numbers). */
 static int flags(lxw_worksheet *ws, const struct fmts *f, const report_grid *g, int row)
 {
@@ -223,6 +247,7 @@ static void table_sheet(lxw_worksheet *ws, const struct fmts *f, const report_do
 			for (int k = 0; k < l->grid.nval; k++)
 				row = block(ws, f, &l->grid, k, row);
 			row = flags(ws, f, &l->grid, row);
+			row = stats_block(ws, f, d, l, row);
 			if (l->grid.ncol + 1 > maxcol)
 				maxcol = l->grid.ncol + 1;
 		}
