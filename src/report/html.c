@@ -87,9 +87,10 @@ static const char css[] =
 	"table.grid.wide,table.grid.wide tbody,table.grid.wide tr{display:block;width:100%}"
 	"table.grid.wide tr{margin:0 0 6px;border:1px solid #c5ced8}"
 	"table.grid.wide th[scope=row]{display:block;width:auto;border:0;font-weight:bold}"
-	"table.grid.wide td{display:flex;justify-content:space-between;gap:8px;border:0;"
-	"border-top:1px solid #eef1f5;text-align:right}"
-	"table.grid.wide td::before{content:attr(data-label);text-align:left;color:#444}"
+	"table.grid.wide td{display:flex;justify-content:flex-end;align-items:baseline;gap:6px;"
+	"border:0;border-top:1px solid #eef1f5;text-align:right}"
+	"table.grid.wide td::before{content:attr(data-label);text-align:left;color:#444;"
+	"margin-right:auto}"
 	"table.grid.wide td .v0,table.grid.wide td .v1{display:inline}"
 	".sim-bar{margin:0 -10px}}\n"
 	"@media print{body{max-width:none;padding:0}.scroll{overflow:visible}"
@@ -117,10 +118,13 @@ static const char *const val_class[] = { "v0", "v1", "v2", "v3" };
 static void cell(strbuf *sb, const report_doc *d, const report_grid *g, int i, int j,
 		 int total)
 {
-	/* the column's label, for the phone layout of wide tables (a card per row) */
-	sb_adds(sb, total ? "<td class=\"total\" data-label=\"" : "<td data-label=\"");
-	esc(sb, g->col_label[j]);
-	sb_adds(sb, "\">");
+	sb_adds(sb, total ? "<td class=\"total\"" : "<td");
+	if (g->ncol >= 5) {   /* the column's label, for a wide table's cards on a phone */
+		sb_adds(sb, " data-label=\"");
+		esc(sb, g->col_label[j]);
+		sb_addc(sb, '"');
+	}
+	sb_addc(sb, '>');
 	for (int k = 0; k < g->nval; k++) {
 		size_t at = report_grid_at(g, i, j, k);
 		double v = g->v[at];
