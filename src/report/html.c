@@ -218,18 +218,24 @@ static void paras(strbuf *sb, const report_strs *l, const char *cls)
 	sb_adds(sb, "</div>\n");
 }
 
+/* "1-таблица. Title", escaped. */
+static void caption(strbuf *sb, const report_doc *d, int no, const char *title)
+{
+	strbuf cap = STRBUF_INIT;
+	report_table_caption(&cap, d->lang, no);
+	sb_addc(&cap, ' ');
+	sb_adds(&cap, title);
+	esc(sb, sb_str(&cap));
+	sb_release(&cap);
+}
+
 static void table(strbuf *sb, const report_doc *d, const report_table *t, int no)
 {
 	sb_adds(sb, "<section class=\"tbl\" id=\"t-");
 	esc(sb, t->id);
 	/* the heading stays on the page of the table's first rows */
 	sb_adds(sb, "\">\n<div class=\"keep\">\n<h3>");
-	strbuf cap = STRBUF_INIT;
-	report_table_caption(&cap, d->lang, no);
-	esc(sb, sb_str(&cap));
-	sb_release(&cap);
-	sb_addc(sb, ' ');
-	esc(sb, t->title);
+	caption(sb, d, no, t->title);
 	sb_adds(sb, "</h3>\n");
 	paras(sb, &t->warnings, "warn");
 	for (int i = 0; i < t->nlayers; i++) {
@@ -355,12 +361,7 @@ static void contents(strbuf *sb, const report_doc *d)
 			sb_adds(sb, "<li><a href=\"#t-");
 			esc(sb, b->table->id);
 			sb_adds(sb, "\">");
-			strbuf cap = STRBUF_INIT;
-			report_table_caption(&cap, d->lang, no);
-			esc(sb, sb_str(&cap));
-			sb_release(&cap);
-			sb_addc(sb, ' ');
-			esc(sb, b->table->title);
+			caption(sb, d, no, b->table->title);
 			sb_adds(sb, "</a></li>");
 		}
 	}
