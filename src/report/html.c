@@ -141,13 +141,14 @@ static void cell(strbuf *sb, const report_doc *d, const report_grid *g, int i, i
 		report_fmt(&t, d->lang, v, (report_num)g->kind[at]);
 		esc(sb, t.len ? sb_str(&t) : "");
 		sb_release(&t);
-		unsigned char f = i < g->nrow && j < g->ncol ? g->flag[i * g->ncol + j] : 0;
+		sb_adds(sb, "</span>");
+		/* the mark after the value's own span, so that its text stays the number */
+		unsigned char f = g->flag[i * g->ncol + j];
 		if (k == 0 && f)
 			sb_adds(sb, f == REPORT_FLAG_UP ? "<span class=\"flag up\" data-flag=\"up\">"
 							  "\xe2\x96\xb2</span>"
 							: "<span class=\"flag down\" data-flag=\"down\">"
 							  "\xe2\x96\xbc</span>");
-		sb_adds(sb, "</span>");
 	}
 	sb_adds(sb, "</td>");
 }
