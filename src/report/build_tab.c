@@ -2,7 +2,6 @@
  * a stacked or grouped chart, the test in words, its warnings and the statistics asked for. */
 #include "report/build_impl.h"
 
-#include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -357,6 +356,26 @@ static int by_z(const void *a, const void *b)
 	return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* The normal distribution's two-sided tail beyond |z|, and the |z| whose two-sided tail is a
+ * (by bisection: only stats/ links GSL, and libm's erfc is enough here). */
+static double two_sided(double z)
+{
+	return erfc(fabs(z) / sqrt(2.0));
+}
+
+static double critical_z(double a)
+{
+	double lo = 0, hi = 40;
+	for (int i = 0; i < 200; i++) {
+		double mid = (lo + hi) / 2;
+		if (two_sided(mid) > a)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return hi;
+}
+
 /* At most this many sentences per table layer in the key findings (the rest are counted). */
 #define FIND_MAX 5
 
@@ -371,7 +390,7 @@ static void flag_cells(struct ctx *c, const report_item *it, const analysis_tab 
 	    L->nrow < 2 || L->ncol < 2 || L->base <= 0)
 		return;
 	int m = L->nrow * L->ncol;
-	double zc = gsl_cdf_ugaussian_Qinv(0.05 / (2.0 * m));
+	double zc = critical_z(0.05 / m);
 	struct fcell *fc = xcalloc((size_t)m, sizeof *fc);
 	int n = 0;
 	for (int i = 0; i < L->nrow; i++)
@@ -380,7 +399,7 @@ static void flag_cells(struct ctx *c, const report_item *it, const analysis_tab 
 			if (!isfinite(z) || fabs(z) <= zc)
 				continue;
 			RL->grid.flag[i * RL->grid.ncol + j] = z > 0 ? REPORT_FLAG_UP : REPORT_FLAG_DOWN;
-			double pc = fmin(1, m * 2 * gsl_cdf_ugaussian_Q(fabs(z)));
+			double pc = fmin(1, m * two_sided(z));
 			/* with two groups a row's two cells say the same: one sentence */
 			if (L->ncol == 2 && z < 0)
 				continue;
