@@ -16,7 +16,8 @@ static int build_table(struct ctx *c, const report_item *it)
 	rb_opts(c, it, &o, &where);
 	report_table *t = report_table_new(it->name, title ? title : it->name, 1);
 	double t0 = rb_now();
-	int rc = it->kind == REPORT_FREQ ? rb_freq(c, it, &o, t) : rb_tab(c, it, &o, &t);
+	int rc = it->kind == REPORT_FREQ ? rb_freq(c, it, &o, t)
+		 : it->kind == REPORT_ANSWERS ? rb_answers(c, it, &t) : rb_tab(c, it, &o, &t);
 	if (rc == 0) {
 		if (!title) {   /* no title in the spec: the question's label */
 			free(t->title);
@@ -33,6 +34,47 @@ static int build_table(struct ctx *c, const report_item *it)
 	}
 	free(where);
 	return rc;
+}
+
+/* Annex: the questionnaire in the report's language — each group a heading, each question
+ * numbered with its answers. */
+static void questionnaire(struct ctx *c)
+{
+	const form *f = analysis_form(c->db);
+	int li = -1;
+	char why[ERR_MAX];
+	analysis_find_lang(c->db, c->lang, &li, why);
+	report_doc_heading(c->doc, 1, "questionnaire", rb_word(c, RW_QUESTIONNAIRE_ANNEX));
+	int no = 0;
+	for (int k = 1; k < f->nnodes; k++) {
+		const form_node *n = &f->nodes[k];
+		const char *label = form_text(f, k, FORM_LABEL, li);
+		if (form_type_is_container(n->type)) {
+			if (label)
+				report_doc_heading(c->doc, 2, NULL, label);
+			continue;
+		}
+		if (form_type_is_meta(n->type) || n->type == FORM_CALCULATE ||
+		    n->type == FORM_HIDDEN || !label)
+			continue;
+		if (n->type == FORM_NOTE) {
+			report_doc_para(c->doc, label);
+			continue;
+		}
+		char *q = xasprintf("%d. %s", ++no, label);
+		report_doc_para(c->doc, q);
+		free(q);
+		const form_list *l = form_node_list(f, k);
+		if (l) {
+			report_strs items = { 0 };
+			for (int i = 0; i < l->nchoices; i++) {
+				const char *cl = form_choice_label(f, &l->choices[i], li);
+				report_strs_add(&items, cl ? cl : l->choices[i].name);
+			}
+			report_doc_list(c->doc, &items, NULL);
+			report_strs_release(&items);
+		}
+	}
 }
 
 /* The language: asked for, else the spec's default, else the form's default. */
@@ -115,11 +157,17 @@ int report_build(const report_spec *s, analysis_db *db, store *st,
 		methods |= s->items[i].kind == REPORT_METHODS;
 	if (!methods && rb_methods(&c, NULL, &facts))
 		goto fail_facts;
+	int methods_end = methods ? -1 : out->nblocks;   /* where the methods' tail goes */
 	for (int i = 0; i < s->nitems; i++) {
 		const report_item *it = &s->items[i];
 		const char *t = rb_text(&c, &it->title), *note = rb_text(&c, &it->note);
+		if (it->kind == REPORT_SECTION && c.in_methods) {
+			c.in_methods = 0;
+			methods_end = out->nblocks;
+		}
 		switch (it->kind) {
 		case REPORT_SECTION: {
+			rb_find_section(&c, t);
 			char *id = *it->name ? xstrdup(it->name) : xasprintf("s%d", it->row);
 			report_doc_heading(out, 1, id, t ? t : "");
 			free(id);
@@ -136,9 +184,11 @@ int report_build(const report_spec *s, analysis_db *db, store *st,
 		case REPORT_METHODS:
 			if (rb_methods(&c, it, &facts))
 				goto fail_facts;
+			c.in_methods = 1;
 			break;
 		case REPORT_FREQ:
 		case REPORT_TAB:
+		case REPORT_ANSWERS:
 			if (build_table(&c, it))
 				goto fail_facts;
 			break;
@@ -146,10 +196,33 @@ int report_build(const report_spec *s, analysis_db *db, store *st,
 			break;
 		}
 	}
+	if (methods_end < 0)
+		methods_end = out->nblocks;
+	/* the methods' tail (limitations, glossary) once every table is known */
+	int from = out->nblocks;
+	rb_methods_tail(&c, &facts);
+	report_doc_move(out, from, methods_end);
+	/* the key findings at the top, before the methods */
+	rb_find_emit(&c, 0);
+	if (c.nannex) {
+		report_doc_heading(out, 1, "annex", rb_word(&c, RW_ANNEX));
+		for (int i = 0; i < c.nannex; i++) {
+			report_doc_table(out, c.annex[i]);
+			c.annex[i] = NULL;
+		}
+	}
+	if (s->questionnaire)
+		questionnaire(&c);
+	free(c.annex);
+	rb_find_release(&c);
 	rb_freq_batches_free(&c);
 	rb_facts_release(&facts);
 	return 0;
 fail_facts:
+	for (int i = 0; i < c.nannex; i++)
+		report_table_free(c.annex[i]);
+	free(c.annex);
+	rb_find_release(&c);
 	rb_freq_batches_free(&c);
 	rb_facts_release(&facts);
 fail:

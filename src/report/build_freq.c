@@ -38,8 +38,8 @@ struct fcol {
 static int freq_columns(unsigned cells, int multiple, struct fcol *out)
 {
 	int n = 0;
-	if (!cells)
-		cells = REPORT_FC_COUNT | REPORT_FC_VALID;
+	if (!cells)   /* the default: counts, the share of those answering and its interval */
+		cells = REPORT_FC_COUNT | REPORT_FC_VALID | REPORT_FC_CI;
 	if (cells & REPORT_FC_COUNT)
 		out[n++] = (struct fcol){ "count", RW_COUNT, REPORT_N_COUNT };
 	if (cells & REPORT_FC_PERCENT)
@@ -76,7 +76,123 @@ static double freq_value(const analysis_freq_row *r, const char *key)
 	return r->ci_high;
 }
 
-static void freq_grid(const struct ctx *c, const report_item *it, const analysis_freq *f,
+/* Is this answer one that goes last: other, none, don't know? */
+static int goes_last(const struct ctx *c, const char *v)
+{
+	return rb_is_dk(c, v) || !strcmp(v, "other") || !strcmp(v, "none") ||
+	       !strcmp(v, "no_contact");
+}
+
+static const analysis_freq *sort_f;
+static const struct ctx *sort_c;
+static double share(const analysis_freq_row *r)
+{
+	double v = isnan(r->valid_percent) ? r->cases_percent : r->valid_percent;
+	return isnan(v) ? -1 : v;
+}
+
+static int by_share(const void *a, const void *b)
+{
+	const analysis_freq_row *x = &sort_f->rows[*(const int *)a];
+	const analysis_freq_row *y = &sort_f->rows[*(const int *)b];
+	int lx = goes_last(sort_c, sort_f->var.cats[x->cat].value);
+	int ly = goes_last(sort_c, sort_f->var.cats[y->cat].value);
+	if (lx != ly)
+		return lx - ly;
+	if (share(x) != share(y))
+		return share(x) < share(y) ? 1 : -1;
+	return *(const int *)a - *(const int *)b;
+}
+
+/* Is row i of f shown: a valid answer, and not a don't know the table leaves out? */
+static int shown_row(const struct ctx *c, const report_item *it, const analysis_freq *f, int i)
+{
+	const analysis_cat *cat = &f->var.cats[f->rows[i].cat];
+	return cat->missing == ANALYSIS_VALID && !(rb_is_dk(c, cat->value) && rb_dk_excluded(c, it));
+}
+
+/* The indices of f's shown rows: in the list's order, or sorted by share (malloc'd). */
+static int *valid_order(const struct ctx *c, const report_item *it, const analysis_freq *f,
+			int sorted)
+{
+	int *o = xcalloc((size_t)f->nrows + 1, sizeof *o), n = 0;
+	for (int i = 0; i < f->nrows; i++)
+		if (shown_row(c, it, f, i))
+			o[n++] = i;
+	if (sorted) {
+		sort_f = f;
+		sort_c = c;
+		qsort(o, (size_t)n, sizeof *o, by_share);
+	}
+	return o;
+}
+
+/* The key finding of a frequency: its most frequent answers, with their share and interval. */
+static void top_answers(struct ctx *c, const report_item *it, const analysis_freq *f,
+			const report_table *t, const int *order, int nvalid)
+{
+	int multiple = f->var.vtype == ANALYSIS_MULTIPLE;
+	int *o = xcalloc((size_t)nvalid + 1, sizeof *o);
+	memcpy(o, order, (size_t)nvalid * sizeof *o);
+	sort_f = f;
+	sort_c = c;
+	qsort(o, (size_t)nvalid, sizeof *o, by_share);
+	int want = multiple ? 3 : 2;
+	strbuf list = STRBUF_INIT, codes = STRBUF_INIT, pcts = STRBUF_INIT, los = STRBUF_INIT,
+	       his = STRBUF_INIT;
+	int n = 0;
+	for (int k = 0; k < nvalid && n < want; k++) {
+		const analysis_freq_row *r = &f->rows[o[k]];
+		const analysis_cat *cat = &f->var.cats[r->cat];
+		double v = multiple ? r->cases_percent : r->valid_percent;
+		if (!(v > 0) || goes_last(c, cat->value))
+			continue;
+		if (n)
+			sb_adds(&list, "; ");
+		report_quote(&list, c->lang, cat->label);
+		sb_adds(&list, " \xe2\x80\x94 ");
+		report_fmt(&list, c->lang, v, REPORT_N_PCT);
+		if (!isnan(r->ci_low) && !isnan(r->ci_high)) {
+			sb_addf(&list, " (%s ", rb_word(c, RW_CI95));
+			report_fmt(&list, c->lang, r->ci_low, REPORT_N_PCT);
+			sb_adds(&list, "\xe2\x80\x93");
+			report_fmt(&list, c->lang, r->ci_high, REPORT_N_PCT);
+			sb_addc(&list, ')');
+		}
+		sb_addf(&codes, "%s%s", n ? "," : "", cat->value);
+		if (n) {
+			sb_addc(&pcts, ',');
+			sb_addc(&los, ',');
+			sb_addc(&his, ',');
+		}
+		report_fmt_raw(&pcts, v);
+		report_fmt_raw(&los, r->ci_low);
+		report_fmt_raw(&his, r->ci_high);
+		n++;
+	}
+	if (n) {
+		char *title = rb_quote(c, t->title);
+		char *ref = rb_table_ref(c, rb_table_no(c));
+		char *sent = rb_say_str(c, RS_F_TOP, title, sb_str(&list), ref);
+		char *data = xasprintf("table=%s kind=top var=%s codes=%s pct=%s lo=%s hi=%s%s",
+				       it->name, it->var_row, sb_str(&codes), sb_str(&pcts),
+				       sb_str(&los), sb_str(&his),
+				       rb_dk_excluded(c, it) ? " dk=excluded" : "");
+		rb_find_add(c, sent, data);
+		free(data);
+		free(sent);
+		free(ref);
+		free(title);
+	}
+	sb_release(&list);
+	sb_release(&codes);
+	sb_release(&pcts);
+	sb_release(&los);
+	sb_release(&his);
+	free(o);
+}
+
+static void freq_grid(struct ctx *c, const report_item *it, const analysis_freq *f,
 		      report_table *t, report_layer *L)
 {
 	int multiple = f->var.vtype == ANALYSIS_MULTIPLE;
@@ -84,7 +200,7 @@ static void freq_grid(const struct ctx *c, const report_item *it, const analysis
 	int ncol = freq_columns(it->cells, multiple, cols);
 	int nvalid = 0, used = 0, last_used = -1;
 	for (int i = 0; i < f->nrows; i++)
-		if (f->var.cats[f->rows[i].cat].missing == ANALYSIS_VALID) {
+		if (shown_row(c, it, f, i)) {
 			nvalid++;
 			if (f->rows[i].count > 0)
 				used++, last_used = i;
@@ -102,7 +218,7 @@ static void freq_grid(const struct ctx *c, const report_item *it, const analysis
 	for (int i = 0; i < f->nrows; i++) {
 		const analysis_freq_row *fr = &f->rows[i];
 		const analysis_cat *cat = &f->var.cats[fr->cat];
-		if (cat->missing != ANALYSIS_VALID)
+		if (!shown_row(c, it, f, i))
 			continue;
 		rb_label(&g->row_label[r], cat->label);
 		g->row_code[r] = xstrdup(cat->value);
@@ -110,15 +226,15 @@ static void freq_grid(const struct ctx *c, const report_item *it, const analysis
 			rb_set(g, r, j, 0, freq_value(fr, cols[j].key), cols[j].kind);
 		r++;
 	}
-	/* the total of those answering */
-	rb_label(&g->row_label[r], rb_word(c, RW_TOTAL));
+	/* the total of those answering; with several answers the base, not a "100%" */
+	rb_label(&g->row_label[r], rb_word(c, multiple ? RW_BASE_INTERVIEWS : RW_TOTAL));
 	g->total_rows = 1;
 	for (int j = 0; j < ncol; j++) {
 		const char *k = cols[j].key;
 		double v = NAN;
 		if (!strcmp(k, "count"))
 			v = f->valid;
-		else if (!strcmp(k, "valid_percent") || (!strcmp(k, "cases_percent")))
+		else if (!strcmp(k, "valid_percent"))
 			v = f->valid > 0 ? 100 : NAN;
 		else if (!strcmp(k, "percent") && !multiple)
 			v = f->total > 0 ? 100 * f->valid / f->total : NAN;
@@ -126,22 +242,26 @@ static void freq_grid(const struct ctx *c, const report_item *it, const analysis
 			v = f->responses > 0 ? 100 : NAN;
 		rb_set(g, r, j, 0, v, cols[j].kind);
 	}
-	/* the chart: the share of those answering, as in the table */
+	/* the chart: the share of those answering, as in the table; bars sorted by size with
+	 * "other", "none" and "don't know" last, unless the answers are an ordered scale */
+	int *order = valid_order(c, it, f, !rb_ordinal(&f->var, NULL, f->var.nvalid));
 	if (it->chart != REPORT_CHART_NONE && nvalid > 0 && f->valid > 0) {
 		report_chart *ch = &L->chart;
 		report_chart_init(ch, REPORT_CHART_BARS, nvalid, 1);
-		ch->axis = xstrdup(rb_word(c, RW_VALID_PERCENT));
-		for (int i = 0, k = 0; i < f->nrows; i++) {
-			const analysis_freq_row *fr = &f->rows[i];
-			const analysis_cat *cat = &f->var.cats[fr->cat];
-			if (cat->missing != ANALYSIS_VALID)
-				continue;
-			ch->cat[k] = xstrdup(cat->label);
-			ch->v[k++] = multiple ? fr->cases_percent : fr->valid_percent;
+		ch->axis = xstrdup(rb_word(c, multiple ? RW_PCT_OF_INTERVIEWS : RW_VALID_PERCENT));
+		for (int k = 0; k < nvalid; k++) {
+			const analysis_freq_row *fr = &f->rows[order[k]];
+			ch->cat[k] = xstrdup(f->var.cats[fr->cat].label);
+			ch->v[k] = multiple ? fr->cases_percent : fr->valid_percent;
 		}
 	}
-	if (multiple)
+	top_answers(c, it, f, t, order, nvalid);
+	free(order);
+	if (multiple) {
 		rb_say(c, &L->lines, RS_MULTIPLE, NULL, NULL, NULL, NULL);
+		c->used |= USED_MULTIPLE;
+	}
+	c->used |= USED_PCT | ((it->cells ? it->cells : REPORT_FC_CI) & REPORT_FC_CI ? USED_CI : 0);
 	if (used == 1 && !multiple)
 		rb_say(c, &t->warnings, RS_ONE_CATEGORY_FREQ,
 		    f->var.cats[f->rows[last_used].cat].label, NULL, NULL, NULL);
@@ -246,8 +366,9 @@ int rb_freq(struct ctx *c, const report_item *it, const analysis_opts *o, report
 	}
 	t->question = xstrdup(f->var.label);
 	report_layer *L = &t->layers[0];
+	char *shown = rb_where(c, it);
 	if (f->n_cases == 0) {
-		rb_say(c, &t->warnings, o->where ? RS_NO_DATA_WHERE : RS_NO_DATA, o->where, NULL,
+		rb_say(c, &t->warnings, shown ? RS_NO_DATA_WHERE : RS_NO_DATA, shown, NULL,
 		       NULL, NULL);
 	} else if (f->has_summary) {
 		freq_summary(c, f, L);
@@ -260,7 +381,10 @@ int rb_freq(struct ctx *c, const report_item *it, const analysis_opts *o, report
 		rb_say(c, &L->lines, RS_WEIGHTED, o->weight, NULL, NULL, NULL);
 	/* interviews without an answer: f->missing is weighted when a weight is used */
 	double missing = f->has_summary ? f->n_cases - f->summary.n : o->weight ? 0 : f->missing;
-	rb_base_line(c, t, f->n_cases, o->where, missing);
+	rb_base_line(c, t, f->n_cases, shown, missing);
+	if (rb_dk_excluded(c, it) && o->where && (!shown || strcmp(o->where, shown)))
+		rb_dk_line(c, it, shown, t);
+	free(shown);
 	if (own)
 		analysis_freq_free(own, 1);
 	return 0;

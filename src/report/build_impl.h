@@ -20,6 +20,21 @@ struct ctx {
 	int *row;
 	struct freq_batch *batches;   /* frequencies computed together (build_freq.c) */
 	int nbatches;
+	/* key findings, per section (build_find.c) */
+	struct fsec *fsec;
+	int nfsec;
+	int in_methods;       /* the items being built belong to the methods section */
+	unsigned used;        /* USED_* bits: the statistics the report shows (the glossary) */
+	int nsmall;           /* tables whose expected counts are small (the limitations) */
+	struct report_table **annex;  /* full lists of open answers, printed at the end */
+	int nannex;
+};
+
+/* The statistics shown, for the glossary. */
+enum {
+	USED_PCT = 1, USED_CI = 2, USED_P = 4, USED_CHI2 = 8, USED_FISHER = 16, USED_CRAMER = 32,
+	USED_ADJ = 64, USED_DF = 128, USED_GAMMA = 256, USED_RAO_SCOTT = 512, USED_CMH = 1024,
+	USED_MULTIPLE = 2048,
 };
 
 /* Facts from the interview list: counts, dates, interviewers. */
@@ -32,6 +47,43 @@ struct facts {
 	long long *counts;
 	char *versions;        /* "v1, v2" */
 };
+
+/* build_find.c: the key findings, collected per section while the tables are built and put
+ * at the top of the report at the end. */
+void rb_find_section(struct ctx *c, const char *title);
+/* Add a sentence (and its numbers for machine checks, "k=v k2=v2") to the current section. */
+void rb_find_add(struct ctx *c, const char *sentence, const char *data);
+/* Put the findings at block index `at` of the document (a heading and a list per section). */
+void rb_find_emit(struct ctx *c, int at);
+void rb_find_release(struct ctx *c);
+/* The number the next table of the document gets, and "table 7" / "таблица 7" / "7-таблица"
+ * for that number (malloc'd). */
+int rb_table_no(const struct ctx *c);
+char *rb_table_ref(const struct ctx *c, int no);
+/* s between the language's quotation marks (malloc'd). */
+char *rb_quote(const struct ctx *c, const char *s);
+/* "p = 0.003", "p < 0.001", "p ≈ 0.012" (Monte Carlo), malloc'd. */
+char *rb_p_text(const struct ctx *c, double p, int approx);
+
+/* Don't know: is it left out of the item's table, and the filter that leaves it out of the
+ * questions of the table (malloc'd; NULL when none of them has a don't-know choice). */
+int rb_dk_excluded(const struct ctx *c, const report_item *it);
+char *rb_dk_filter(struct ctx *c, const report_item *it);
+/* Add "Answers “Don't know” left out of this table: n." to t's base line: the interviews the
+ * filter `shown` keeps that have a don't know in the table's questions. */
+void rb_dk_line(struct ctx *c, const report_item *it, const char *shown, report_table *t);
+/* Are the categories idx[0..n-1] of v (idx NULL: the first n) an ordered numeric scale (every
+ * code a whole number, at least three)? */
+int rb_ordinal(const analysis_var *v, const int *idx, int n);
+/* The choice names that mean don't know, and how many. */
+const char *const *rb_dk_codes(const struct ctx *c, int *n);
+/* Is value v one of them? */
+int rb_is_dk(const struct ctx *c, const char *v);
+/* The short label of a question (the spec's labels sheet), else `full`. */
+const char *rb_short(const struct ctx *c, const char *name, const char *full);
+
+/* build_answers.c: the answers to a text question, listed by a grouping question. */
+int rb_answers(struct ctx *c, const report_item *it, report_table **t);
 
 /* build_util.c: numbers and sentences in the report's language, grids, filters. */
 char *rb_num(const struct ctx *c, double v, report_num kind);      /* malloc'd */
@@ -50,7 +102,7 @@ void rb_base_line(const struct ctx *c, report_table *t, double n, const char *wh
 		  double missing);
 /* Options of a table's analysis: survey tab's defaults, the table's filter and weight.
  * *where receives the filter to free. */
-void rb_opts(const struct ctx *c, const report_item *it, analysis_opts *o, char **where);
+void rb_opts(struct ctx *c, const report_item *it, analysis_opts *o, char **where);
 
 /* build_freq.c: a frequency table (from a batch when rb_freq_batches computed it). */
 int rb_freq(struct ctx *c, const report_item *it, const analysis_opts *o, report_table *t);
@@ -67,6 +119,9 @@ int rb_tab(struct ctx *c, const report_item *it, const analysis_opts *o, report_
 int rb_facts(struct ctx *c, struct facts *f);
 void rb_facts_release(struct facts *f);
 int rb_methods(struct ctx *c, const report_item *it, const struct facts *f);
+/* The end of the methods: the passport's limitations and the glossary of the statistics the
+ * report used (known once every table is built); added at the end of the document. */
+void rb_methods_tail(struct ctx *c, const struct facts *f);
 
 double rb_now(void);   /* monotonic seconds */
 

@@ -143,6 +143,119 @@ static int where_kept(struct ctx *c, double *kept)
 	return 0;
 }
 
+/* Does question name have a don't-know choice? */
+static int has_dk(struct ctx *c, const char *name)
+{
+	analysis_var v;
+	char why[ERR_MAX];
+	if (!name || analysis_resolve(c->db, name, -1, &v, why))
+		return 0;
+	int r = 0;
+	for (int k = 0; k < v.nvalid; k++)
+		r |= rb_is_dk(c, v.cats[k].value);
+	analysis_var_release(&v);
+	return r;
+}
+
+/* How "don't know" is treated, said from what the tables do. */
+static void dk_para(struct ctx *c)
+{
+	int with = 0, out = 0;
+	strbuf names = STRBUF_INIT;
+	for (int i = 0; i < c->s->nitems; i++) {
+		const report_item *it = &c->s->items[i];
+		if ((it->kind != REPORT_FREQ && it->kind != REPORT_TAB) ||
+		    (!has_dk(c, it->var_row) && !has_dk(c, it->var_col)))
+			continue;
+		with++;
+		if (rb_dk_excluded(c, it)) {
+			out++;
+			const char *t = rb_text(c, &it->title);
+			if (names.len)
+				sb_adds(&names, ", ");
+			report_quote(&names, c->lang, t ? t : it->name);
+		}
+	}
+	if (with) {
+		char *dk = rb_quote(c, rb_word(c, RW_DONT_KNOW));
+		add_para(c, !out ? RS_M_DK_CATEGORY : out == with ? RS_M_DK_EXCLUDED : RS_M_DK_MIXED,
+			 dk, sb_str(&names), NULL);
+		free(dk);
+	}
+	sb_release(&names);
+}
+
+/* The passport: response rate (with a frame size) and the distinct units surveyed. */
+static int passport(struct ctx *c, const struct facts *f)
+{
+	if (c->s->frame_size > 0) {
+		char *a = rb_num(c, (double)f->complete, REPORT_N_COUNT);
+		char *b = rb_num(c, c->s->frame_size, REPORT_N_COUNT);
+		char *r = rb_num(c, 100.0 * (double)f->complete / c->s->frame_size, REPORT_N_PCT);
+		add_para(c, RS_M_RESPONSE, a, b, r);
+		free(a);
+		free(b);
+		free(r);
+	}
+	if (c->s->unit) {
+		analysis_opts o = { .lang = c->lang, .where = c->s->where };
+		const char *var = c->s->unit;
+		analysis_freq *fr;
+		char why[ERR_MAX];
+		if (analysis_freq_run(c->db, &var, 1, &o, &fr, why))
+			return errf(c->err, "the unit '%s': %s", c->s->unit, why);
+		int n = 0;
+		for (int i = 0; i < fr->nrows; i++)
+			n += fr->var.cats[fr->rows[i].cat].missing == ANALYSIS_VALID &&
+			     fr->rows[i].count > 0;
+		char *ns = rb_num(c, n, REPORT_N_COUNT);
+		add_para(c, RS_M_UNITS, ns, fr->var.label, NULL);
+		free(ns);
+		analysis_freq_free(fr, 1);
+	}
+	return 0;
+}
+
+void rb_methods_tail(struct ctx *c, const struct facts *f)
+{
+	if (c->doc->simulated)
+		add_para(c, RS_M_LIMITS_SIM, NULL, NULL, NULL);
+	add_para(c, RS_M_LIMITS_SELF, NULL, NULL, NULL);
+	if (!c->s->weight)
+		add_para(c, RS_M_LIMITS_UNWEIGHTED, NULL, NULL, NULL);
+	if (c->nsmall) {
+		char *n = rb_num(c, c->nsmall, REPORT_N_COUNT);
+		add_para(c, RS_M_LIMITS_SMALL, n, NULL, NULL);
+		free(n);
+	}
+	if (!(c->s->frame_size > 0))
+		add_para(c, RS_M_LIMITS_NOFRAME, NULL, NULL, NULL);
+	(void)f;
+	/* a line for each statistic the report shows */
+	static const struct {
+		unsigned bit;
+		report_sentence s;
+	} gl[] = {
+		{ USED_PCT, RS_G_PCT }, { USED_MULTIPLE, RS_G_MULTIPLE }, { USED_CI, RS_G_CI },
+		{ USED_P, RS_G_P }, { USED_CHI2, RS_G_CHI2 }, { USED_DF, RS_G_DF },
+		{ USED_FISHER, RS_G_FISHER }, { USED_RAO_SCOTT, RS_G_RAO_SCOTT },
+		{ USED_CMH, RS_G_CMH }, { USED_CRAMER, RS_G_CRAMER }, { USED_GAMMA, RS_G_GAMMA },
+		{ USED_ADJ, RS_G_ADJ },
+	};
+	report_strs items = { 0 };
+	for (size_t i = 0; i < sizeof gl / sizeof *gl; i++)
+		if (c->used & gl[i].bit) {
+			char *t = rb_say_str(c, gl[i].s, NULL, NULL, NULL);
+			report_strs_add(&items, t);
+			free(t);
+		}
+	if (items.n) {
+		report_doc_heading(c->doc, 2, "glossary", rb_word(c, RW_GLOSSARY));
+		report_doc_list(c->doc, &items, NULL);
+	}
+	report_strs_release(&items);
+}
+
 int rb_methods(struct ctx *c, const report_item *it, const struct facts *f)
 {
 	const form *fm = analysis_form(c->db);
@@ -202,7 +315,13 @@ int rb_methods(struct ctx *c, const report_item *it, const struct facts *f)
 	else
 		add_para(c, RS_M_WEIGHTS_NONE, NULL, NULL, NULL);
 	add_para(c, RS_M_TESTS, NULL, NULL, NULL);
-	add_para(c, RS_M_MISSING, NULL, NULL, NULL);
+	add_para(c, RS_M_FLAGS, NULL, NULL, NULL);
+	dk_para(c);
+	add_para(c, RS_M_MISSING_REST, NULL, NULL, NULL);
+	if (passport(c, f)) {
+		sb_release(&sb);
+		return -1;
+	}
 	sb_release(&sb);
 
 	/* complete interviews by interviewer */

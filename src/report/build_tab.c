@@ -80,6 +80,9 @@ static double tab_value(const analysis_tab *t, const analysis_layer *L, int k, i
 	double f = ti ? cb : tj ? rb : stats_table_get(&L->table, i, j);
 	if (ti && tj)
 		f = L->base;
+	/* several answers: the total row holds the bases (interviews), never a "100%" */
+	if (t->multiple && ti && k != STATS_CELL_COUNT)
+		return NAN;
 	switch (k) {
 	case STATS_CELL_COUNT:
 		return f;
@@ -103,14 +106,14 @@ static void tab_grid(const struct ctx *c, const report_item *it, const analysis_
 	report_grid *g = &RL->grid;
 	report_grid_init(g, L->nrow + 1, L->ncol + 1, nk);
 	g->total_rows = g->total_cols = 1;
-	rb_label(&g->corner, t->row.label);
-	g->col_title = xstrdup(t->col.label);
+	rb_label(&g->corner, rb_short(c, it->var_row, t->row.label));
+	g->col_title = xstrdup(rb_short(c, it->var_col, t->col.label));
 	for (int i = 0; i < L->nrow; i++) {
 		const analysis_cat *cat = &t->row.cats[L->rows[i]];
 		rb_label(&g->row_label[i], cat->label);
 		g->row_code[i] = xstrdup(cat->value);
 	}
-	rb_label(&g->row_label[L->nrow], t->multiple ? rb_word(c, RW_INTERVIEWS)
+	rb_label(&g->row_label[L->nrow], t->multiple ? rb_word(c, RW_BASE_INTERVIEWS)
 							: rb_word(c, RW_TOTAL));
 	for (int j = 0; j < L->ncol; j++) {
 		const analysis_cat *cat = &t->col.cats[L->cols[j]];
@@ -138,6 +141,9 @@ static void tab_grid(const struct ctx *c, const report_item *it, const analysis_
 	report_chart *ch = &RL->chart;
 	int stack = ck == REPORT_CHART_STACKED;
 	report_chart_init(ch, ck, stack ? L->ncol : L->nrow, stack ? L->nrow : L->ncol);
+	/* an ordered scale as the series: a sequential palette */
+	ch->ordinal = stack ? rb_ordinal(&t->row, L->rows, L->nrow)
+			    : rb_ordinal(&t->col, L->cols, L->ncol);
 	ch->axis = xstrdup(rb_word(c, stack ? RW_PCT_WITHIN : RW_COL_PCT));
 	for (int i = 0; i < L->nrow; i++)
 		for (int j = 0; j < L->ncol; j++) {
@@ -153,18 +159,7 @@ static void tab_grid(const struct ctx *c, const report_item *it, const analysis_
 		(stack ? ch->cat : ch->ser)[j] = xstrdup(g->col_label[j]);
 }
 
-/* "p = 0.003", "p < 0.001", "p ≈ 0.012" (Monte Carlo). */
-static char *p_text(const struct ctx *c, double p, int approx)
-{
-	strbuf sb = STRBUF_INIT;
-	sb_adds(&sb, "p");
-	if (p >= 0.001)
-		sb_adds(&sb, approx ? "\xc2\xa0\xe2\x89\x88\xc2\xa0" : "\xc2\xa0=\xc2\xa0");
-	else
-		sb_adds(&sb, "\xc2\xa0");
-	report_fmt(&sb, c->lang, p, REPORT_N_P);
-	return sb_detach(&sb);
-}
+#define p_text rb_p_text
 
 static const char *stat_label(const struct ctx *c, const char *key)
 {
@@ -184,10 +179,16 @@ static int whole(double x)
 
 /* "Name: value (df = d), p = 0.003." for a statistic the author listed. */
 static void stat_line(const struct ctx *c, report_strs *l, const char *key,
-		      const stats_value *v, int approx)
+		      const stats_value *v, int approx, report_layer *num)
 {
 	if (!v || !v->ok)
 		return;
+	if (num) {
+		int test = !isnan(v->df) || !strcmp(key, "fisher_exact") ||
+			   !strcmp(key, "mcnemar_exact");
+		report_layer_stat(num, stat_label(c, key), strcmp(key, "fisher_exact") ? v->value : NAN,
+				  v->df, test ? v->p : NAN);
+	}
 	strbuf sb = STRBUF_INIT;
 	if (!isnan(v->value) && strcmp(key, "fisher_exact"))
 		report_fmt(&sb, c->lang, v->value, REPORT_N_STAT);
@@ -220,6 +221,19 @@ static void stat_line(const struct ctx *c, report_strs *l, const char *key,
 	sb_release(&sb);
 }
 
+/* Multiple response: the hook for tests per choice. survey tab gives no test for a
+ * select_multiple row yet (the `stats` helper of issue 14 is adding per-choice tests to the
+ * analysis layer); until analysis_layer carries them, nothing is computed here and the table
+ * says so. When it does, mark the cells as flag_cells() does and add findings the same way. */
+static void mr_tests(struct ctx *c, const report_item *it, const analysis_tab *t,
+		     const analysis_layer *L, report_layer *RL)
+{
+	(void)it;
+	(void)t;
+	(void)L;
+	rb_say(c, &RL->lines, RS_F_MR_HOOK, NULL, NULL, NULL, NULL);
+}
+
 /* The statistic `key` of a layer (or of the table: cmh), or NULL. */
 static const stats_value *find_stat(const analysis_tab *t, const analysis_layer *L,
 				    const char *key)
@@ -240,9 +254,10 @@ static const stats_value *find_stat(const analysis_tab *t, const analysis_layer 
 	return NULL;
 }
 
-/* The test in words, its warnings and the statistics the author asked for. */
-static void tab_tests(const struct ctx *c, const report_item *it, const analysis_tab *t,
-		      const analysis_layer *L, report_layer *RL)
+/* The test in words, its warnings and the statistics the author asked for. Returns the test's
+ * p-value (NAN: none) and its name in *tname. */
+static double tab_tests(struct ctx *c, const report_item *it, const analysis_tab *t,
+			const analysis_layer *L, report_layer *RL, report_word_id *tname)
 {
 	int none = it->nstats == 1 && !strcmp(it->stats[0], "none");
 	const char *groups = rb_text(c, &it->groups);
@@ -252,10 +267,14 @@ static void tab_tests(const struct ctx *c, const report_item *it, const analysis
 		if (L->base > 0)
 			rb_say(c, &RL->warnings, RS_ONE_CATEGORY,
 			    L->nrow < 2 ? t->row.label : t->col.label, NULL, NULL, NULL);
-		return;
+		return NAN;
 	}
-	if (t->multiple || none)
-		return;
+	if (t->multiple) {
+		mr_tests(c, it, t, L, RL);
+		return NAN;
+	}
+	if (none)
+		return NAN;
 	const stats_crosstab *s = &L->stats;
 	int small = L->stats_ok && s->cells > 0 && s->small_expected * 5 > s->cells;
 	const stats_value *test = NULL;
@@ -271,7 +290,14 @@ static void tab_tests(const struct ctx *c, const report_item *it, const analysis
 	} else if (L->stats_ok) {
 		test = &s->pearson_chi2;
 	}
+	*tname = name;
+	double result = NAN;
 	if (test && test->ok && !isnan(test->p)) {
+		result = test->p;
+		report_layer_stat(RL, rb_word(c, name), name == RW_FISHER ? NAN : test->value,
+				  test->df, test->p);
+		c->used |= USED_P | (name == RW_FISHER ? USED_FISHER : name == RW_RAO_SCOTT
+			   ? USED_RAO_SCOTT : USED_CHI2);
 		char *p = p_text(c, test->p, approx);
 		rb_say(c, &RL->lines, test->p < 0.05 ? RS_SIGNIFICANT : RS_NOT_SIGNIFICANT, groups,
 		    rb_word(c, name), p, NULL);
@@ -280,6 +306,7 @@ static void tab_tests(const struct ctx *c, const report_item *it, const analysis
 		rb_say(c, &RL->lines, RS_NO_TEST, test->why ? test->why : "?", NULL, NULL, NULL);
 	}
 	if (small) {
+		c->nsmall++;
 		char *k = rb_num(c, s->small_expected, REPORT_N_COUNT);
 		char *m = rb_num(c, s->cells, REPORT_N_COUNT);
 		char *pc = rb_num(c, 100.0 * s->small_expected / s->cells, REPORT_N_PCT);
@@ -298,26 +325,179 @@ static void tab_tests(const struct ctx *c, const report_item *it, const analysis
 	}
 	if (it->nstats == 0) {
 		const stats_value *v = find_stat(t, L, "cramers_v");
-		if (v && v->ok && !L->has_rao_scott)
-			stat_line(c, &RL->lines, "cramers_v", v, 0);
+		if (v && v->ok && !L->has_rao_scott) {
+			stat_line(c, &RL->lines, "cramers_v", v, 0, RL);
+			c->used |= USED_CRAMER;
+		}
 	}
 	for (int i = 0; i < it->nstats && !none; i++) {
+		const char *k = it->stats[i];
+		c->used |= !strcmp(k, "cramers_v") ? USED_CRAMER : !strcmp(k, "gamma") ? USED_GAMMA
+			   : !strcmp(k, "pearson_chi2") ? USED_CHI2 | USED_DF : 0;
 		if (!strcmp(it->stats[i], "cmh") ||
 		    !strcmp(it->stats[i], "mantel_haenszel_odds_ratio"))
 			continue;   /* about all layers: shown once under the table */
 		stat_line(c, &RL->lines, it->stats[i], find_stat(t, L, it->stats[i]),
 			  !strcmp(it->stats[i], "fisher_exact") &&
-			  s->fisher.method == STATS_FISHER_MONTE_CARLO);
+			  s->fisher.method == STATS_FISHER_MONTE_CARLO, RL);
 	}
+	return result;
+}
+
+/* A flagged cell. */
+struct fcell {
+	int i, j;
+	double z, p;   /* adjusted standardized residual, Bonferroni-corrected two-sided p */
+};
+
+static int by_z(const void *a, const void *b)
+{
+	double x = fabs(((const struct fcell *)a)->z), y = fabs(((const struct fcell *)b)->z);
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The normal distribution's two-sided tail beyond |z|, and the |z| whose two-sided tail is a
+ * (by bisection: only stats/ links GSL, and libm's erfc is enough here). */
+static double two_sided(double z)
+{
+	return erfc(fabs(z) / sqrt(2.0));
+}
+
+static double critical_z(double a)
+{
+	double lo = 0, hi = 40;
+	for (int i = 0; i < 200; i++) {
+		double mid = (lo + hi) / 2;
+		if (two_sided(mid) > a)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return hi;
+}
+
+/* At most this many sentences per table layer in the key findings (the rest are counted). */
+#define FIND_MAX 5
+
+/* ▲▼ on the cells whose adjusted standardized residual is beyond the Bonferroni-corrected
+ * critical value (only when the table's test is significant and unweighted), and a finding for
+ * each: the group's share against the other groups' (or the other group's, with two). */
+static void flag_cells(struct ctx *c, const report_item *it, const analysis_tab *t,
+		       const analysis_layer *L, report_layer *RL, report_table *rt, double p,
+		       report_word_id tname, int no)
+{
+	if (isnan(p) || p >= 0.05 || t->multiple || L->has_rao_scott || t->weighted ||
+	    L->nrow < 2 || L->ncol < 2 || L->base <= 0)
+		return;
+	int m = L->nrow * L->ncol;
+	double zc = critical_z(0.05 / m);
+	struct fcell *fc = xcalloc((size_t)m, sizeof *fc);
+	int n = 0;
+	for (int i = 0; i < L->nrow; i++)
+		for (int j = 0; j < L->ncol; j++) {
+			double z = stats_cell(&L->table, i, j, STATS_CELL_ADJ_RESIDUAL);
+			if (!isfinite(z) || fabs(z) <= zc)
+				continue;
+			RL->grid.flag[i * RL->grid.ncol + j] = z > 0 ? REPORT_FLAG_UP : REPORT_FLAG_DOWN;
+			double pc = fmin(1, m * two_sided(z));
+			/* with two groups a row's two cells say the same: one sentence */
+			if (L->ncol == 2 && z < 0)
+				continue;
+			fc[n++] = (struct fcell){ i, j, z, pc };
+		}
+	char *ref = rb_table_ref(c, no);
+	char *title = rb_quote(c, rt->title);
+	if (!n) {
+		int any = 0;
+		for (int k = 0; k < m; k++)
+			any |= RL->grid.flag[k] != 0;
+		if (!any) {
+			char *pt = p_text(c, p, 0);
+			char *tp = xasprintf("%s, %s", rb_word(c, tname), pt);
+			char *sent = rb_say_str(c, RS_F_NO_CELL, title, tp, ref);
+			char *data = xasprintf("table=%s kind=nocell rvar=%s cvar=%s", it->name,
+					       it->var_row, it->var_col);
+			rb_find_add(c, sent, data);
+			free(data);
+			free(sent);
+			free(tp);
+			free(pt);
+		}
+	}
+	c->used |= USED_ADJ;
+	if (!rt->legend) {
+		char *ms = rb_num(c, m, REPORT_N_COUNT), *zs = rb_num(c, zc, REPORT_N_NUM);
+		rt->legend = rb_say_str(c, RS_LEGEND, ms, zs, NULL);
+		free(ms);
+		free(zs);
+	}
+	qsort(fc, (size_t)n, sizeof *fc, by_z);
+	for (int k = 0; k < n && k < FIND_MAX; k++) {
+		int i = fc[k].i, j = fc[k].j;
+		double nij = stats_table_get(&L->table, i, j);
+		double pct = 100 * nij / L->col_base[j];
+		double rest = L->base - L->col_base[j];
+		double other = rest > 0 ? 100 * (L->row_base[i] - nij) / rest : NAN;
+		const analysis_cat *rc = &t->row.cats[L->rows[i]], *cc = &t->col.cats[L->cols[j]];
+		char *grp = rb_quote(c, cc->label), *ans = rb_quote(c, rc->label);
+		char *a = rb_num(c, pct, REPORT_N_PCT), *b = rb_num(c, other, REPORT_N_PCT);
+		char *pt = p_text(c, fc[k].p, 0);
+		char *og = NULL;
+		report_sentence snt;
+		if (L->ncol == 2) {
+			og = rb_quote(c, t->col.cats[L->cols[1 - j]].label);
+			snt = fc[k].z > 0 ? RS_F_MORE_THAN : RS_F_LESS_THAN;
+		} else {
+			snt = fc[k].z > 0 ? RS_F_MORE_REST : RS_F_LESS_REST;
+		}
+		strbuf sb = STRBUF_INIT;
+		if (RL->label)
+			sb_addf(&sb, "%s: ", RL->label);
+		report_say(&sb, c->lang, snt, 7, grp, ans, og ? og : "", a, b, pt, ref);
+		strbuf data = STRBUF_INIT;
+		sb_addf(&data, "table=%s kind=%s rvar=%s cvar=%s row=%s col=%s", it->name,
+			fc[k].z > 0 ? "more" : "less", it->var_row, it->var_col, rc->value, cc->value);
+		if (t->has_by && L->by_cat >= 0)
+			sb_addf(&data, " layer=%s", t->by.cats[L->by_cat].value);
+		sb_adds(&data, " pct=");
+		report_fmt_raw(&data, pct);
+		sb_adds(&data, " other=");
+		report_fmt_raw(&data, other);
+		sb_adds(&data, " z=");
+		report_fmt_raw(&data, fc[k].z);
+		sb_addf(&data, " cells=%d p=", m);
+		report_fmt_raw(&data, fc[k].p);
+		rb_find_add(c, sb_str(&sb), sb_str(&data));
+		sb_release(&sb);
+		sb_release(&data);
+		free(grp);
+		free(ans);
+		free(a);
+		free(b);
+		free(pt);
+		free(og);
+	}
+	if (n > FIND_MAX) {
+		char *k = rb_num(c, n - FIND_MAX, REPORT_N_COUNT);
+		char *sent = rb_say_str(c, RS_F_MORE_FLAGS, k, ref, NULL);
+		rb_find_add(c, sent, NULL);
+		free(sent);
+		free(k);
+	}
+	free(ref);
+	free(title);
+	free(fc);
 }
 
 /* A note naming the valid categories of v that are not among shown[0..n-1] (nobody chose
  * them, so the pipeline left them out of the table). */
-static void dropped(const struct ctx *c, const analysis_var *v, const int *shown, int n,
-		    report_strs *l)
+static void dropped(const struct ctx *c, const report_item *it, const analysis_var *v,
+		    const int *shown, int n, report_strs *l)
 {
 	strbuf sb = STRBUF_INIT;
 	for (int k = 0; k < v->nvalid; k++) {
+		if (rb_dk_excluded(c, it) && rb_is_dk(c, v->cats[k].value))
+			continue;   /* left out on purpose, and said so under the table */
 		int seen = 0;
 		for (int i = 0; i < n && !seen; i++)
 			seen = shown[i] == k;
@@ -363,6 +543,8 @@ int rb_tab(struct ctx *c, const report_item *it, const analysis_opts *o,
 		labelled(&q, rb_word(c, RW_LAYERS), t->by.label);
 	rt->question = sb_detach(&q);
 	int none = it->nstats == 1 && !strcmp(it->stats[0], "none");
+	int no = rb_table_no(c);
+	char *shown = rb_where(c, it);   /* the author's filter, as the reader should see it */
 	for (int l = 0; l < t->nlayers; l++) {
 		const analysis_layer *L = &t->layers[l];
 		report_layer *RL = &rt->layers[l];
@@ -370,19 +552,24 @@ int rb_tab(struct ctx *c, const report_item *it, const analysis_opts *o,
 			RL->label = xstrdup(t->by.cats[L->by_cat].label);
 		if (L->nrow > 0 && L->ncol > 0) {
 			tab_grid(c, it, t, L, RL);
-			tab_tests(c, it, t, L, RL);
-			dropped(c, &t->row, L->rows, L->nrow, &RL->lines);
-			dropped(c, &t->col, L->cols, L->ncol, &RL->lines);
+			report_word_id tname = RW_CHI2;
+			double p = tab_tests(c, it, t, L, RL, &tname);
+			flag_cells(c, it, t, L, RL, rt, p, tname, no);
+			dropped(c, it, &t->row, L->rows, L->nrow, &RL->lines);
+			dropped(c, it, &t->col, L->cols, L->ncol, &RL->lines);
 		}
 	}
 	if (t->n_cases == 0)
-		rb_say(c, &rt->warnings, o->where ? RS_NO_DATA_WHERE : RS_NO_DATA, o->where, NULL,
+		rb_say(c, &rt->warnings, shown ? RS_NO_DATA_WHERE : RS_NO_DATA, shown, NULL,
 		    NULL, NULL);
-	if (t->multiple)
+	if (t->multiple) {
 		rb_say(c, &rt->lines, RS_MULTIPLE, NULL, NULL, NULL, NULL);
+		c->used |= USED_MULTIPLE;
+	}
 	if (t->weighted)
 		rb_say(c, &rt->lines, RS_WEIGHTED, o->weight, NULL, NULL, NULL);
 	if (t->has_cmh && t->cmh.cmh.ok && !none) {
+		c->used |= USED_CMH | USED_P;
 		char *p = p_text(c, t->cmh.cmh.p, 0);
 		rb_say(c, &rt->lines, t->cmh.cmh.p < 0.05 ? RS_SIGNIFICANT_CMH : RS_NOT_SIGNIFICANT_CMH,
 		    rb_word(c, RW_CMH), p, NULL, NULL);
@@ -390,8 +577,11 @@ int rb_tab(struct ctx *c, const report_item *it, const analysis_opts *o,
 	}
 	for (int i = 0; i < it->nstats; i++)
 		if (!strcmp(it->stats[i], "mantel_haenszel_odds_ratio") && t->has_cmh)
-			stat_line(c, &rt->lines, it->stats[i], &t->cmh.odds_ratio, 0);
-	rb_base_line(c, rt, t->n_cases, o->where, 0);
+			stat_line(c, &rt->lines, it->stats[i], &t->cmh.odds_ratio, 0, NULL);
+	rb_base_line(c, rt, t->n_cases, shown, 0);
+	if (rb_dk_excluded(c, it) && o->where && (!shown || strcmp(o->where, shown)))
+		rb_dk_line(c, it, shown, rt);
+	free(shown);
 	analysis_tab_free(t);
 	return 0;
 }

@@ -96,11 +96,19 @@ void rb_base_line(const struct ctx *c, report_table *t, double n, const char *wh
 	t->base = sb_detach(&sb);
 }
 
-void rb_opts(const struct ctx *c, const report_item *it, analysis_opts *o, char **where)
+void rb_opts(struct ctx *c, const report_item *it, analysis_opts *o, char **where)
 {
 	/* survey tab's defaults (Fisher's Monte Carlo seed 1), so that our numbers are its */
 	*o = (analysis_opts){ .lang = c->lang, .fisher = { .seed = 1 } };
 	*where = rb_where(c, it);
+	/* don't know left out: the same filter `survey tab --where` would take */
+	char *dk = rb_dk_filter(c, it);
+	if (dk) {
+		char *w = *where ? xasprintf("(%s) and (%s)", *where, dk) : xstrdup(dk);
+		free(*where);
+		free(dk);
+		*where = w;
+	}
 	o->where = *where;
 	o->weight = it->weight ? it->weight : c->s->weight;
 }

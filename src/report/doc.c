@@ -61,6 +61,7 @@ void report_grid_init(report_grid *g, int nrow, int ncol, int nval)
 	size_t n = (size_t)nrow * (size_t)ncol * (size_t)nval;
 	g->v = xcalloc(n + 1, sizeof *g->v);
 	g->kind = xcalloc(n + 1, 1);
+	g->flag = xcalloc((size_t)nrow * (size_t)ncol + 1, 1);
 	for (size_t i = 0; i < n; i++)
 		g->v[i] = NAN;
 }
@@ -77,6 +78,7 @@ void report_grid_release(report_grid *g)
 	free_strings(g->val_key, g->nval);
 	free(g->v);
 	free(g->kind);
+	free(g->flag);
 	memset(g, 0, sizeof *g);
 }
 
@@ -124,6 +126,9 @@ void report_table_free(report_table *t)
 		report_chart_release(&l->chart);
 		report_strs_release(&l->lines);
 		report_strs_release(&l->warnings);
+		for (int k = 0; k < l->nstat; k++)
+			free(l->stat[k].name);
+		free(l->stat);
 	}
 	free(t->layers);
 	free(t->id);
@@ -131,6 +136,7 @@ void report_table_free(report_table *t)
 	free(t->question);
 	free(t->base);
 	free(t->note);
+	free(t->legend);
 	report_strs_release(&t->lines);
 	report_strs_release(&t->warnings);
 	free(t);
@@ -153,6 +159,8 @@ void report_doc_release(report_doc *d)
 		free(d->blocks[i].text);
 		free(d->blocks[i].id);
 		report_table_free(d->blocks[i].table);
+		report_strs_release(&d->blocks[i].items);
+		report_strs_release(&d->blocks[i].data);
 	}
 	free(d->blocks);
 	free(d->title);
@@ -189,4 +197,39 @@ void report_doc_para(report_doc *d, const char *text)
 void report_doc_table(report_doc *d, report_table *t)
 {
 	add_block(d, REPORT_B_TABLE)->table = t;
+}
+
+void report_doc_list(report_doc *d, const report_strs *items, const report_strs *data)
+{
+	report_block *b = add_block(d, REPORT_B_LIST);
+	for (int i = 0; i < items->n; i++) {
+		report_strs_add(&b->items, items->v[i]);
+		report_strs_add(&b->data, data && i < data->n ? data->v[i] : "");
+	}
+}
+
+void report_doc_move(report_doc *d, int from, int to)
+{
+	if (from <= to || from >= d->nblocks)
+		return;
+	int n = d->nblocks - from;
+	report_block *tmp = xcalloc((size_t)n, sizeof *tmp);
+	memcpy(tmp, d->blocks + from, (size_t)n * sizeof *tmp);
+	memmove(d->blocks + to + n, d->blocks + to, (size_t)(from - to) * sizeof *tmp);
+	memcpy(d->blocks + to, tmp, (size_t)n * sizeof *tmp);
+	free(tmp);
+}
+
+void report_table_caption(strbuf *sb, const char *lang, int no)
+{
+	if (lang && !strcmp(lang, "ky"))
+		sb_addf(sb, "%d-%s.", no, "таблица");
+	else
+		sb_addf(sb, "%s %d.", report_word(lang, RW_TABLE), no);
+}
+
+void report_layer_stat(report_layer *l, const char *name, double value, double df, double p)
+{
+	l->stat = xreallocarray(l->stat, (size_t)l->nstat + 1, sizeof *l->stat);
+	l->stat[l->nstat++] = (report_stat){ xstrdup(name), value, df, p };
 }

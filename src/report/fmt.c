@@ -8,6 +8,8 @@
 #include <string.h>
 
 #define NBSP "\xc2\xa0"
+#define THIN "\xe2\x80\xaf"     /* U+202F narrow no-break space: digit groups */
+#define MINUS "\xe2\x88\x92"    /* U+2212 minus sign */
 
 static int comma_lang(const char *lang)
 {
@@ -28,12 +30,13 @@ static void fixed(strbuf *sb, const char *lang, double v, int dec)
 	unsigned long long ip = m / (unsigned long long)scale;
 	unsigned long long fp = m % (unsigned long long)scale;
 	if (v < 0 && m)
-		sb_addc(sb, '-');
+		sb_adds(sb, MINUS);
 	char digits[32];
 	int n = snprintf(digits, sizeof digits, "%llu", ip);
-	/* Russian typography groups from 10 000 on, English from 1,000 */
-	const char *group = comma_lang(lang) ? NBSP : ",";
-	int from = comma_lang(lang) ? 5 : 4;
+	/* one format per language, from 1000 on: 1 910 and 17 929 in ky and ru (a narrow
+	 * no-break space), 1,910 in English */
+	const char *group = comma_lang(lang) ? THIN : ",";
+	int from = 4;
 	for (int i = 0; i < n; i++) {
 		if (i && n >= from && (n - i) % 3 == 0)
 			sb_adds(sb, group);
@@ -55,7 +58,7 @@ void report_fmt(strbuf *sb, const char *lang, double v, report_num kind)
 		break;
 	case REPORT_N_PCT:
 		fixed(sb, lang, v, 1);
-		sb_adds(sb, comma_lang(lang) ? NBSP "%" : "%");
+		sb_adds(sb, comma_lang(lang) ? THIN "%" : "%");
 		break;
 	case REPORT_N_NUM:
 		fixed(sb, lang, v, 2);

@@ -5,15 +5,18 @@
 #include "report/words.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char css[] =
-	"@page{size:A4;margin:18mm 16mm 20mm 16mm}\n"
+	"@page{size:A4;margin:18mm 16mm 20mm 16mm;"
+	"@bottom-center{content:counter(page) \" / \" counter(pages);font-size:9pt;color:#555}}\n"
 	"*{box-sizing:border-box}\n"
 	"html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
 	"body{font-family:\"DejaVu Sans\",\"Noto Sans\",\"Liberation Sans\",Arial,sans-serif;"
-	"font-size:10.5pt;line-height:1.45;color:#1b1b1b;background:#fff;max-width:182mm;"
+	"font-size:10.5pt;line-height:1.45;color:#1b1b1b;background:#fff;max-width:1200px;"
 	"margin:0 auto;padding:0 14px 24px}\n"
+	"main>p,main>ul,.title-page,nav.toc{max-width:46em}\n"
 	"h1,h2,h3,h4{color:#16365c;line-height:1.25;break-after:avoid;page-break-after:avoid}\n"
 	"h1{font-size:22pt;margin:0 0 .4em}\n"
 	"h2{font-size:15pt;margin:1.6em 0 .5em;padding-bottom:.2em;border-bottom:2px solid "
@@ -43,14 +46,21 @@ static const char css[] =
 	".keep{break-inside:avoid;page-break-inside:avoid}\n"
 	".question,.base,.cells{color:#444;font-size:9.5pt}\n"
 	".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.4em 0}\n"
-	"table.grid{border-collapse:collapse;font-size:9pt;min-width:55%;"
+	"table.grid{border-collapse:collapse;font-size:9pt;min-width:55%;max-width:100%;"
 	"font-variant-numeric:tabular-nums;break-inside:avoid;page-break-inside:avoid}\n"
 	"table.grid th,table.grid td{border:1px solid #c5ced8;padding:3px 6px;"
 	"vertical-align:top}\n"
-	"table.grid thead th{background:#e8eef5;font-weight:bold;text-align:center}\n"
+	"table.grid thead th{background:#e8eef5;font-weight:bold;text-align:center;"
+	"overflow-wrap:anywhere;hyphens:auto}\n"
 	"table.grid th[scope=row]{text-align:left;font-weight:normal;background:#fafbfc;"
-	"min-width:13em}\n"
+	"min-width:8em;overflow-wrap:anywhere}\n"
 	"table.grid td{text-align:right;white-space:nowrap}\n"
+	"table.grid.wrap td{white-space:normal}\n"
+	"table.grid .flag{font-size:90%;margin-left:2px}\n"
+	"table.grid .flag.up{color:#0a6b2d}table.grid .flag.down{color:#b00020}\n"
+	"ul.findings li{margin:.3em 0}\n"
+	".legend{color:#444;font-size:9pt}\n"
+	".questionnaire dt{font-weight:bold;margin-top:.6em}.questionnaire dd{margin-left:1.5em}\n"
 	"table.grid td .v1,table.grid td .v2,table.grid td .v3{display:block;color:#666;"
 	"font-size:85%}\n"
 	"table.grid tr.total th,table.grid tr.total td{font-weight:bold;border-top:2px solid "
@@ -68,8 +78,24 @@ static const char css[] =
 	"font-size:8.5pt}\n"
 	"@media screen and (max-width:640px){body{font-size:15px;padding:0 10px 20px}"
 	"h1{font-size:1.7em}h2{font-size:1.3em}.title-page{min-height:0}"
-	"table.grid{font-size:13px}.sim-bar{margin:0 -10px}}\n"
+	"table.grid{font-size:10.5px;min-width:0;width:100%}"
+	"table.grid th,table.grid td{padding:2px 3px}"
+	"table.grid th[scope=row]{min-width:0;width:30%}"
+	"table.grid td{white-space:normal}"
+	"table.grid td .v1,table.grid td .v2,table.grid td .v3{font-size:9px}"
+	"table.grid.wide thead{display:none}"
+	"table.grid.wide,table.grid.wide tbody,table.grid.wide tr{display:block;width:100%}"
+	"table.grid.wide tr{margin:0 0 6px;border:1px solid #c5ced8}"
+	"table.grid.wide th[scope=row]{display:block;width:auto;border:0;font-weight:bold}"
+	"table.grid.wide td{display:flex;justify-content:flex-end;align-items:baseline;gap:6px;"
+	"border:0;border-top:1px solid #eef1f5;text-align:right}"
+	"table.grid.wide td::before{content:attr(data-label);text-align:left;color:#444;"
+	"margin-right:auto}"
+	"table.grid.wide td .v0,table.grid.wide td .v1{display:inline}"
+	".sim-bar{margin:0 -10px}}\n"
 	"@media print{body{max-width:none;padding:0}.scroll{overflow:visible}"
+	"table.grid{font-size:8pt;width:100%}table.grid td{white-space:normal}"
+	"table.grid th,table.grid td{padding:2px 3px}table.grid th[scope=row]{min-width:0}"
 	".sim-bar{display:none}a{color:inherit;text-decoration:none}"
 	".watermark{display:block;position:fixed;top:45%;left:0;right:0;text-align:center;"
 	"transform:rotate(-30deg);font-size:22pt;font-weight:bold;white-space:nowrap;"
@@ -92,7 +118,13 @@ static const char *const val_class[] = { "v0", "v1", "v2", "v3" };
 static void cell(strbuf *sb, const report_doc *d, const report_grid *g, int i, int j,
 		 int total)
 {
-	sb_adds(sb, total ? "<td class=\"total\">" : "<td>");
+	sb_adds(sb, total ? "<td class=\"total\"" : "<td");
+	if (g->ncol >= 5) {   /* the column's label, for a wide table's cards on a phone */
+		sb_adds(sb, " data-label=\"");
+		esc(sb, g->col_label[j]);
+		sb_addc(sb, '"');
+	}
+	sb_addc(sb, '>');
 	for (int k = 0; k < g->nval; k++) {
 		size_t at = report_grid_at(g, i, j, k);
 		double v = g->v[at];
@@ -110,6 +142,13 @@ static void cell(strbuf *sb, const report_doc *d, const report_grid *g, int i, i
 		esc(sb, t.len ? sb_str(&t) : "");
 		sb_release(&t);
 		sb_adds(sb, "</span>");
+		/* the mark after the value's own span, so that its text stays the number */
+		unsigned char f = g->flag[i * g->ncol + j];
+		if (k == 0 && f)
+			sb_adds(sb, f == REPORT_FLAG_UP ? "<span class=\"flag up\" data-flag=\"up\">"
+							  "\xe2\x96\xb2</span>"
+							: "<span class=\"flag down\" data-flag=\"down\">"
+							  "\xe2\x96\xbc</span>");
 	}
 	sb_adds(sb, "</td>");
 }
@@ -125,7 +164,9 @@ static void grid(strbuf *sb, const report_doc *d, const report_grid *g)
 		}
 		sb_adds(sb, g->nval > 1 ? ").</p>\n" : ".</p>\n");
 	}
-	sb_adds(sb, "<div class=\"scroll\"><table class=\"grid\">\n<thead>\n");
+	/* a table of many columns: on a phone each row becomes a card (see the CSS) */
+	sb_addf(sb, "<div class=\"scroll\"><table class=\"grid%s%s\">\n<thead>\n",
+		g->wrap ? " wrap" : "", g->ncol >= 5 ? " wide" : "");
 	if (g->col_title) {
 		sb_adds(sb, "<tr><th rowspan=\"2\">");
 		esc(sb, g->corner);
@@ -178,16 +219,25 @@ static void paras(strbuf *sb, const report_strs *l, const char *cls)
 	sb_adds(sb, "</div>\n");
 }
 
+/* "1-таблица. Title", escaped. */
+static void caption(strbuf *sb, const report_doc *d, int no, const char *title)
+{
+	strbuf cap = STRBUF_INIT;
+	report_table_caption(&cap, d->lang, no);
+	sb_addc(&cap, ' ');
+	sb_adds(&cap, title);
+	esc(sb, sb_str(&cap));
+	sb_release(&cap);
+}
+
 static void table(strbuf *sb, const report_doc *d, const report_table *t, int no)
 {
 	sb_adds(sb, "<section class=\"tbl\" id=\"t-");
 	esc(sb, t->id);
 	/* the heading stays on the page of the table's first rows */
-	sb_addf(sb, "\">\n<div class=\"keep\">\n<h3>%s %d. ", report_word(d->lang, RW_TABLE), no);
-	esc(sb, t->title);
+	sb_adds(sb, "\">\n<div class=\"keep\">\n<h3>");
+	caption(sb, d, no, t->title);
 	sb_adds(sb, "</h3>\n");
-	if (t->question)
-		tag_text(sb, "<p class=\"question\">", t->question, "</p>\n");
 	paras(sb, &t->warnings, "warn");
 	for (int i = 0; i < t->nlayers; i++) {
 		const report_layer *l = &t->layers[i];
@@ -210,6 +260,10 @@ static void table(strbuf *sb, const report_doc *d, const report_table *t, int no
 	if (!t->nlayers)
 		sb_adds(sb, "</div>\n");
 	paras(sb, &t->lines, "test");
+	if (t->legend)
+		tag_text(sb, "<p class=\"legend\">", t->legend, "</p>\n");
+	if (t->question)
+		tag_text(sb, "<p class=\"question\">", t->question, "</p>\n");
 	if (t->base)
 		tag_text(sb, "<p class=\"base\">", t->base, "</p>\n");
 	if (t->note) {
@@ -218,6 +272,42 @@ static void table(strbuf *sb, const report_doc *d, const report_table *t, int no
 		sb_adds(sb, "</p>\n");
 	}
 	sb_adds(sb, "</section>\n");
+}
+
+/* A list; each item's data "k=v k2=v2" as data-k attributes (for machine checks). */
+static void list(strbuf *sb, const report_block *b)
+{
+	sb_adds(sb, "<ul class=\"findings\">\n");
+	for (int i = 0; i < b->items.n; i++) {
+		sb_adds(sb, "<li");
+		const char *p = i < b->data.n ? b->data.v[i] : "";
+		while (*p) {
+			while (*p == ' ')
+				p++;
+			const char *e = p, *eq = NULL;
+			while (*e && *e != ' ') {
+				if (*e == '=' && !eq)
+					eq = e;
+				e++;
+			}
+			if (eq && eq > p) {
+				sb_adds(sb, " data-");
+				for (const char *k = p; k < eq; k++)
+					if ((*k >= 'a' && *k <= 'z') || *k == '-' || *k == '_')
+						sb_addc(sb, *k == '_' ? '-' : *k);
+				sb_adds(sb, "=\"");
+				char *v = xstrndup(eq + 1, (size_t)(e - eq - 1));
+				esc(sb, v);
+				free(v);
+				sb_addc(sb, '"');
+			}
+			p = e;
+		}
+		sb_addc(sb, '>');
+		esc(sb, b->items.v[i]);
+		sb_adds(sb, "</li>\n");
+	}
+	sb_adds(sb, "</ul>\n");
 }
 
 static void title_page(strbuf *sb, const report_doc *d)
@@ -271,8 +361,8 @@ static void contents(strbuf *sb, const report_doc *d)
 			}
 			sb_adds(sb, "<li><a href=\"#t-");
 			esc(sb, b->table->id);
-			sb_addf(sb, "\">%s %d. ", report_word(d->lang, RW_TABLE), no);
-			esc(sb, b->table->title);
+			sb_adds(sb, "\">");
+			caption(sb, d, no, b->table->title);
 			sb_adds(sb, "</a></li>");
 		}
 	}
@@ -323,6 +413,9 @@ void report_html(const report_doc *d, strbuf *sb)
 			break;
 		case REPORT_B_TABLE:
 			table(sb, d, b->table, ++no);
+			break;
+		case REPORT_B_LIST:
+			list(sb, b);
 			break;
 		}
 	}

@@ -15,7 +15,9 @@ static void md_text(strbuf *sb, const char *s)
 		if (*p == '|' || *p == '\\' || *p == '*' || *p == '_' || *p == '`' || *p == '<' ||
 		    *p == '[' || *p == ']')
 			sb_addc(sb, '\\');
-		sb_addc(sb, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+		/* line breaks and other control characters (an escape sequence in an open
+		 * answer) become spaces: one cell stays one line, nothing reaches a terminal */
+		sb_addc(sb, (unsigned char)*p < 0x20 || *p == 0x7f ? ' ' : *p);
 	}
 }
 
@@ -31,6 +33,9 @@ static void md_cell(strbuf *sb, const report_doc *d, const report_grid *g, int i
 			sb_adds(sb, "; ");
 		md_text(sb, t.len ? sb_str(&t) : "–");
 		sb_release(&t);
+		unsigned char f = g->flag[i * g->ncol + j];
+		if (k == 0 && f)
+			sb_adds(sb, f == REPORT_FLAG_UP ? " \xe2\x96\xb2" : " \xe2\x96\xbc");
 	}
 	if (g->nval > 1)
 		sb_addc(sb, ')');
@@ -86,14 +91,14 @@ static void table(strbuf *sb, const report_doc *d, const report_table *t, int no
 {
 	char warn[64];
 	snprintf(warn, sizeof warn, "**%s:** ", report_word(d->lang, RW_WARNING));
-	sb_addf(sb, "### %s %d. ", report_word(d->lang, RW_TABLE), no);
+	sb_adds(sb, "### ");
+	strbuf cap = STRBUF_INIT;
+	report_table_caption(&cap, d->lang, no);
+	md_text(sb, sb_str(&cap));
+	sb_release(&cap);
+	sb_addc(sb, ' ');
 	md_text(sb, t->title);
 	sb_adds(sb, "\n\n");
-	if (t->question) {
-		sb_addc(sb, '*');
-		md_text(sb, t->question);
-		sb_adds(sb, "*\n\n");
-	}
 	lines(sb, &t->warnings, warn);
 	for (int i = 0; i < t->nlayers; i++) {
 		const report_layer *l = &t->layers[i];
@@ -108,6 +113,15 @@ static void table(strbuf *sb, const report_doc *d, const report_table *t, int no
 		lines(sb, &l->warnings, warn);
 	}
 	lines(sb, &t->lines, "");
+	if (t->legend) {
+		md_text(sb, t->legend);
+		sb_adds(sb, "\n\n");
+	}
+	if (t->question) {
+		sb_addc(sb, '*');
+		md_text(sb, t->question);
+		sb_adds(sb, "*\n\n");
+	}
 	if (t->base) {
 		md_text(sb, t->base);
 		sb_adds(sb, "\n\n");
@@ -171,6 +185,14 @@ void report_md(const report_doc *d, strbuf *sb)
 			break;
 		case REPORT_B_TABLE:
 			table(sb, d, b->table, ++no);
+			break;
+		case REPORT_B_LIST:
+			for (int k = 0; k < b->items.n; k++) {
+				sb_adds(sb, "- ");
+				md_text(sb, b->items.v[k]);
+				sb_addc(sb, '\n');
+			}
+			sb_addc(sb, '\n');
 			break;
 		}
 	}

@@ -44,7 +44,13 @@ typedef struct report_grid {
 	unsigned char *kind;   /* the report_num of each value, same shape */
 	int total_rows;        /* the last total_rows rows are totals */
 	int total_cols;        /* the last total_cols columns are totals */
+	unsigned char *flag;   /* nrow * ncol: REPORT_FLAG_* of each cell (i * ncol + j) */
+	int wrap;              /* 1: long labels (open answers): the first column wraps */
 } report_grid;
+
+/* A cell's mark: its share differs significantly from the other groups' (adjusted
+ * standardized residual beyond the corrected critical value). */
+enum { REPORT_FLAG_NONE = 0, REPORT_FLAG_UP = 1, REPORT_FLAG_DOWN = 2 };
 
 /* Allocate the arrays (labels NULL, values NAN, kinds REPORT_N_COUNT). */
 void report_grid_init(report_grid *g, int nrow, int ncol, int nval);
@@ -64,9 +70,16 @@ typedef struct report_chart {
 	char **ser;              /* nser legend labels (NULL when nser is 1) */
 	double *v;               /* ncat * nser percentages, v[c * nser + s] */
 	char *axis;              /* what the values are: "% of interviews" */
+	int ordinal;             /* 1: the series are an ordered scale (a sequential palette) */
 } report_chart;
 void report_chart_init(report_chart *c, report_chart_kind kind, int ncat, int nser);
 void report_chart_release(report_chart *c);
+
+/* A statistic as numbers (XLSX writes them in cells): a test or a measure. */
+typedef struct report_stat {
+	char *name;              /* in the report's language */
+	double value, df, p;     /* NAN: none */
+} report_stat;
 
 /* One table of a cross-tab with layers, or the only one. */
 typedef struct report_layer {
@@ -75,18 +88,24 @@ typedef struct report_layer {
 	report_chart chart;      /* kind NONE: no chart */
 	report_strs lines;       /* the test in words, then other statistics */
 	report_strs warnings;    /* small expected counts, Monte Carlo p-values, ... */
+	int nstat;               /* the statistics of `lines` as numbers */
+	report_stat *stat;
 } report_layer;
+/* Add a statistic to a layer (name copied). */
+void report_layer_stat(report_layer *l, const char *name, double value, double df, double p);
 
 typedef struct report_table {
 	char *id;                /* the spec's name: HTML anchor, XLSX sheet name */
 	char *title;             /* without a number: writers number the tables */
-	char *question;          /* the questions it shows, in words; NULL: none */
+	char *question;          /* the questions it shows, in words (printed under the table);
+	                            NULL: none */
 	char *base;              /* who is counted: "Complete interviews: 1 893"; NULL: none */
 	char *note;              /* the author's note; NULL: none */
 	int nlayers;
 	report_layer *layers;
 	report_strs lines;       /* statistics about all layers (Cochran-Mantel-Haenszel) */
 	report_strs warnings;    /* about the whole table (no data, one category, ...) */
+	char *legend;            /* what the ▲▼ marks mean, when a cell has one; NULL: none */
 } report_table;
 /* A new table with nlayers zeroed layers; free with report_table_free (NULL accepted). */
 report_table *report_table_new(const char *id, const char *title, int nlayers);
@@ -96,6 +115,7 @@ typedef enum report_block_kind {
 	REPORT_B_HEADING,        /* text at level 1 (a section) or 2 */
 	REPORT_B_PARA,           /* a paragraph */
 	REPORT_B_TABLE,          /* table */
+	REPORT_B_LIST,           /* a bulleted list (the key findings) */
 } report_block_kind;
 
 typedef struct report_block {
@@ -104,6 +124,10 @@ typedef struct report_block {
 	char *text;              /* heading or paragraph; NULL for a table */
 	char *id;                /* heading: anchor for the contents; NULL: none */
 	report_table *table;     /* REPORT_B_TABLE, owned */
+	report_strs items;       /* REPORT_B_LIST: the sentences */
+	report_strs data;        /* REPORT_B_LIST: per sentence, the numbers it states for machine
+	                            checks, "key=value" pairs separated by spaces (values without
+	                            spaces); HTML writes them as data-key attributes */
 } report_block;
 
 typedef struct report_doc {
@@ -130,6 +154,12 @@ void report_doc_release(report_doc *d);
 void report_doc_heading(report_doc *d, int level, const char *id, const char *text);
 void report_doc_para(report_doc *d, const char *text);
 void report_doc_table(report_doc *d, report_table *t);   /* takes ownership of t */
+/* A list (items and their data, copied; data may be NULL or have fewer entries). */
+void report_doc_list(report_doc *d, const report_strs *items, const report_strs *data);
+/* Move the blocks from index `from` to the end so that they start at index `to`. */
+void report_doc_move(report_doc *d, int from, int to);
+/* The caption of table number no in the language: "Table 1.", "Таблица 1.", "1-таблица." */
+void report_table_caption(strbuf *sb, const char *lang, int no);
 
 /* ---- Writers. Each appends a whole document to sb. ---- */
 void report_html(const report_doc *d, strbuf *sb);

@@ -9,7 +9,7 @@
 #include <string.h>
 
 static const char *const kind_names[REPORT_NKINDS] = {
-	"section", "text", "freq", "tab", "methods",
+	"section", "text", "freq", "tab", "methods", "answers",
 };
 
 const char *report_kind_name(report_kind k)
@@ -20,7 +20,7 @@ const char *report_kind_name(report_kind k)
 /* The columns of the report sheet. */
 enum col {
 	C_IGNORE, C_KIND, C_NAME, C_ROW, C_COL, C_BY, C_WEIGHT, C_WHERE, C_CELLS, C_STATS,
-	C_CHART, C_TITLE, C_NOTE, C_GROUPS,
+	C_CHART, C_TITLE, C_NOTE, C_GROUPS, C_DONT_KNOW, C_LIMIT,
 };
 static const struct {
 	const char *name;
@@ -31,7 +31,7 @@ static const struct {
 	{ "column", C_COL, 0 }, { "by", C_BY, 0 }, { "weight", C_WEIGHT, 0 },
 	{ "where", C_WHERE, 0 }, { "cells", C_CELLS, 0 }, { "stats", C_STATS, 0 },
 	{ "chart", C_CHART, 0 }, { "title", C_TITLE, 1 }, { "note", C_NOTE, 1 },
-	{ "groups", C_GROUPS, 1 },
+	{ "groups", C_GROUPS, 1 }, { "dont_know", C_DONT_KNOW, 0 }, { "limit", C_LIMIT, 0 },
 };
 
 /* Extra statistics besides stats_crosstab_fields (weighted and layered tables). */
@@ -318,7 +318,7 @@ static char *opt_name(const char *v)
 	return t;
 }
 
-#define KINDS "section, text, freq, tab or methods"
+#define KINDS "section, text, freq, tab, answers or methods"
 
 static int parse_kind(const char *v)
 {
@@ -342,6 +342,21 @@ static int is_ident(const char *s)
 		      (*s >= '0' && *s <= '9') || *s == '_' || *s == '-' || *s == '.'))
 			return 0;
 	return 1;
+}
+
+/* "category" or "exclude" (and their synonyms); -1 when neither. */
+static int parse_dk(const char *v)
+{
+	char *t = trim(v);
+	int r = -1;
+	if (!ascii_casecmp(t, "category") || !ascii_casecmp(t, "include") ||
+	    !ascii_casecmp(t, "keep"))
+		r = REPORT_DK_CATEGORY;
+	else if (!ascii_casecmp(t, "exclude") || !ascii_casecmp(t, "missing") ||
+		 !ascii_casecmp(t, "leave out"))
+		r = REPORT_DK_EXCLUDE;
+	free(t);
+	return r;
 }
 
 static void read_item(struct loader *ld, const sheet_row *r, const struct head *hd, int nhd)
@@ -373,6 +388,7 @@ static void read_item(struct loader *ld, const sheet_row *r, const struct head *
 	it->name = xstrdup("");
 	const char *cells_v = NULL, *stats_v = NULL, *chart_v = NULL;
 	const char *cells_h = "cells", *stats_h = "stats", *chart_h = "chart";
+	const char *dk_v = NULL, *limit_v = NULL;
 	for (int c = 0; c < nhd && c < r->ncells; c++) {
 		const char *v = r->cells[c];
 		switch (hd[c].col) {
@@ -413,6 +429,12 @@ static void read_item(struct loader *ld, const sheet_row *r, const struct head *
 		case C_GROUPS:
 			set_text(&it->groups, hd[c].lang, v);
 			break;
+		case C_DONT_KNOW:
+			dk_v = v;
+			break;
+		case C_LIMIT:
+			limit_v = v;
+			break;
 		default:
 			break;
 		}
@@ -424,7 +446,30 @@ static void read_item(struct loader *ld, const sheet_row *r, const struct head *
 	if (chart_v)
 		read_chart(ld, it, chart_v, chart_h);
 
-	int table = it->kind == REPORT_FREQ || it->kind == REPORT_TAB;
+	if (dk_v && *dk_v) {
+		int dk = parse_dk(dk_v);
+		if (dk < 0)
+			err_at(ld, it->row, "dont_know", "unknown choice '%s' (category or exclude)",
+			       dk_v);
+		else if (it->kind != REPORT_FREQ && it->kind != REPORT_TAB)
+			warn_at(ld, it->row, "dont_know", "dont_know applies to freq and tab rows "
+				"only, ignored");
+		else
+			it->dont_know = (report_dk)dk;
+	}
+	if (limit_v && *limit_v) {
+		char *end;
+		long n = strtol(limit_v, &end, 10);
+		if (*end || n < 1 || n > 100000)
+			err_at(ld, it->row, "limit", "'%s' is not a number of answers (1 to 100000)",
+			       limit_v);
+		else if (it->kind != REPORT_ANSWERS)
+			warn_at(ld, it->row, "limit", "limit applies to answers rows only, ignored");
+		else
+			it->limit = (int)n;
+	}
+	int table = it->kind == REPORT_FREQ || it->kind == REPORT_TAB ||
+		    it->kind == REPORT_ANSWERS;
 	if (*it->name && !is_ident(it->name))
 		err_at(ld, it->row, "name", "'%s' is not a name: use letters, digits and '_'",
 		       it->name);
@@ -440,6 +485,9 @@ static void read_item(struct loader *ld, const sheet_row *r, const struct head *
 		       kind_names[it->kind]);
 	if (it->kind == REPORT_TAB && !it->var_col)
 		err_at(ld, it->row, "col", "a tab row needs a question in 'col'");
+	if (it->kind == REPORT_ANSWERS && it->var_col)
+		err_at(ld, it->row, "col", "an answers row lists answers by the question in 'by', "
+		       "not 'col'");
 	if (it->kind == REPORT_FREQ && (it->var_col || it->var_by))
 		err_at(ld, it->row, it->var_col ? "col" : "by",
 		       "a frequency table has no column or layer; use a tab row");
@@ -505,12 +553,86 @@ static void read_settings(struct loader *ld, const sheet *sh)
 			s->weight = opt_name(v);
 		else if (!strcmp(key, "where"))
 			s->where = opt_name(v);
-		else if (*key)
+		else if (!strcmp(key, "dont_know")) {
+			int dk = *v ? parse_dk(v) : REPORT_DK_DEFAULT;
+			if (dk < 0)
+				err_at(ld, r->line, h->cells[c], "unknown choice '%s' (category or "
+				       "exclude)", v);
+			else
+				s->dont_know = (report_dk)dk;
+		} else if (!strcmp(key, "dont_know_codes")) {
+			free_words(s->dk_codes, s->ndk_codes);
+			s->ndk_codes = split_words(v, &s->dk_codes);
+		} else if (!strcmp(key, "frame_size")) {
+			char *end;
+			double n = strtod(v, &end);
+			if (*v && (*end || !(n >= 1 && n <= 1e9)))
+				err_at(ld, r->line, h->cells[c], "'%s' is not a number of units "
+				       "(1 to 1000000000)", v);
+			else if (*v)
+				s->frame_size = n;
+		} else if (!strcmp(key, "unit"))
+			s->unit = opt_name(v);
+		else if (!strcmp(key, "questionnaire")) {
+			char *t = trim(v);
+			s->questionnaire = !ascii_casecmp(t, "yes") || !ascii_casecmp(t, "true") ||
+					   !strcmp(t, "1");
+			if (*t && !s->questionnaire && ascii_casecmp(t, "no") &&
+			    ascii_casecmp(t, "false") && strcmp(t, "0"))
+				err_at(ld, r->line, h->cells[c], "'%s' is not yes or no", t);
+			free(t);
+		} else if (*key)
 			warn_at(ld, h->line, h->cells[c], "unknown setting, ignored");
 		free(key);
 		free(lang);
 	}
 	free(hd);
+}
+
+/* The labels sheet: name, label::Language (code) per language. */
+static void read_labels(struct loader *ld, const sheet *sh)
+{
+	report_spec *s = ld->s;
+	if (sh->nrows == 0)
+		return;
+	const sheet_row *h = &sh->rows[0];
+	int name_col = -1;
+	int *lang = xcalloc((size_t)h->ncells + 1, sizeof *lang);
+	for (int c = 0; c < h->ncells; c++) {
+		char *key, *ln;
+		split_header(h->cells[c], &key, &ln);
+		lang[c] = -1;
+		if (!strcmp(key, "name"))
+			name_col = c;
+		else if (!strcmp(key, "label"))
+			lang[c] = lang_index(ld, ln && *ln ? ln : "default", h->line, h->cells[c]);
+		else if (*key)
+			warn_at(ld, h->line, h->cells[c], "unknown column, ignored");
+		free(key);
+		free(ln);
+	}
+	if (name_col < 0) {
+		err_at(ld, h->line, NULL, "the labels sheet has no 'name' column");
+		free(lang);
+		return;
+	}
+	for (int i = 1; i < sh->nrows; i++) {
+		const sheet_row *r = &sh->rows[i];
+		char *name = name_col < r->ncells ? trim(r->cells[name_col]) : xstrdup("");
+		if (!*name) {
+			free(name);
+			continue;
+		}
+		s->labels = xreallocarray(s->labels, (size_t)s->nlabels + 1, sizeof *s->labels);
+		report_label *l = &s->labels[s->nlabels++];
+		memset(l, 0, sizeof *l);
+		l->name = name;
+		l->row = r->line;
+		for (int c = 0; c < r->ncells && c < h->ncells; c++)
+			if (lang[c] >= 0)
+				set_text(&l->label, lang[c], r->cells[c]);
+	}
+	free(lang);
 }
 
 /* keep: return the spec even when it has errors (for checking it further). */
@@ -532,6 +654,12 @@ static int from_workbook(const workbook *wb, report_spec **out, form_diags *diag
 		s->settings_sheet_name = xstrdup(set->name);
 		ld.sheet = set->name;
 		read_settings(&ld, set);
+	}
+	const sheet *lab = workbook_sheet(wb, "labels");
+	if (lab) {
+		s->labels_sheet_name = xstrdup(lab->name);
+		ld.sheet = lab->name;
+		read_labels(&ld, lab);
 	}
 	if (!rep) {
 		ld.sheet = NULL;
@@ -634,6 +762,14 @@ void report_spec_free(report_spec *s)
 		text_release(&it->groups);
 	}
 	free(s->items);
+	for (int i = 0; i < s->nlabels; i++) {
+		free(s->labels[i].name);
+		text_release(&s->labels[i].label);
+	}
+	free(s->labels);
+	free(s->labels_sheet_name);
+	free_words(s->dk_codes, s->ndk_codes);
+	free(s->unit);
 	for (int i = 0; i < s->nlangs; i++) {
 		free(s->langs[i].name);
 		free(s->langs[i].code);
@@ -671,5 +807,15 @@ const char *report_spec_text(const report_spec *s, const report_text *t, int lan
 	for (int i = 0; i < s->nlangs; i++)
 		if (t->v[i])
 			return t->v[i];
+	return NULL;
+}
+
+const char *report_spec_label(const report_spec *s, const char *name, int lang)
+{
+	if (!name)
+		return NULL;
+	for (int i = 0; i < s->nlabels; i++)
+		if (!strcmp(s->labels[i].name, name))
+			return report_spec_text(s, &s->labels[i].label, lang);
 	return NULL;
 }

@@ -17,6 +17,8 @@ typedef enum report_kind {
 	REPORT_TAB,       /* a cross-tab of `row` by `col` (by `by`: a table per layer) */
 	REPORT_METHODS,   /* the methods section: who was counted, when, by whom, how; the
 	                     rows after it, up to the next section, belong to it */
+	REPORT_ANSWERS,   /* the answers to a text question (an open question, an "other,
+	                     specify"): every answer listed with its number, by `by` */
 	REPORT_NKINDS
 } report_kind;
 const char *report_kind_name(report_kind k);   /* "section", "text", "freq", "tab", "methods" */
@@ -37,6 +39,13 @@ enum {
 	REPORT_FC_CUM = 8,        /* "cum_percent": cumulative valid percent */
 	REPORT_FC_CI = 16,        /* "ci": confidence interval of the valid percent */
 };
+
+/* "Don't know" answers in a table (the dont_know column and setting). */
+typedef enum report_dk {
+	REPORT_DK_DEFAULT = 0,   /* the item: the settings' choice; the settings: category */
+	REPORT_DK_CATEGORY,      /* a category of its own, in the percentages and tests */
+	REPORT_DK_EXCLUDE,       /* left out of the table (its number said under it) */
+} report_dk;
 
 /* A text in each of the spec's languages. */
 typedef struct report_text {
@@ -62,7 +71,17 @@ typedef struct report_item {
 	report_text note;
 	report_text groups;      /* the column categories as a noun for the test's sentence:
 	                            "oblasts" / "областями" / "облустардын" (author's grammar) */
+	report_dk dont_know;     /* freq and tab: don't know as a category or left out */
+	int limit;               /* answers: the answers per group shown before the annex holds
+	                            the rest (0: the default, 10) */
 } report_item;
+
+/* A short label of a question for table headers (the spec's `labels` sheet). */
+typedef struct report_label {
+	char *name;              /* the question */
+	report_text label;
+	int row;
+} report_label;
 
 typedef struct report_lang {
 	char *name;   /* as written after "::", "Kyrgyz (ky)"; "default" for plain columns */
@@ -81,6 +100,17 @@ typedef struct report_spec {
 	char *weight;             /* default weight question of every table; NULL: none */
 	char *where;              /* filter applied to every table (and the methods); NULL: none */
 	int settings_row;         /* row of the settings values, 0 when none */
+	report_dk dont_know;      /* every table's default (REPORT_DK_DEFAULT: category) */
+	char **dk_codes;          /* the choice names that mean "don't know" (default dont_know) */
+	int ndk_codes;
+	double frame_size;        /* units in the sample frame (response rate); 0: not given */
+	char *unit;               /* a question naming the unit surveyed (distinct ones counted);
+	                             NULL: none */
+	int questionnaire;        /* 1: an annex prints the questionnaire (setting
+	                             questionnaire = yes) */
+	int nlabels;              /* the `labels` sheet */
+	report_label *labels;
+	char *labels_sheet_name;
 	/* report sheet */
 	int nitems;
 	report_item *items;
@@ -107,6 +137,10 @@ int report_spec_find_lang(const report_spec *s, const char *lang);
 /* A text in spec language `lang` (-1: the default), falling back to the default language,
  * then to the first language that has one; NULL when none has. */
 const char *report_spec_text(const report_spec *s, const report_text *t, int lang);
+
+/* The short label of question `name` in spec language lang (fallbacks as report_spec_text),
+ * or NULL when the labels sheet has none. */
+const char *report_spec_label(const report_spec *s, const char *name, int lang);
 
 /* Check a spec against the questionnaire it describes: every question it names exists and can
  * be tabulated that way (no cross-tab of a text question, a numeric weight), expressions parse

@@ -31,7 +31,7 @@ static void diag(struct checker *ck, form_severity sev, int row, const char *col
 }
 
 /* How a question is used. */
-enum use { USE_FREQ, USE_ROW, USE_COL, USE_BY, USE_WEIGHT };
+enum use { USE_FREQ, USE_ROW, USE_COL, USE_BY, USE_WEIGHT, USE_ANSWERS, USE_UNIT };
 
 static int is_numeric(form_type t)
 {
@@ -70,7 +70,15 @@ static int check_question(struct checker *ck, int row, const char *column, const
 	case USE_FREQ:
 		if (t == FORM_TEXT || form_type_is_meta(t))
 			diag(ck, FORM_ERROR, row, column, -1, "'%s' is a %s question: free answers "
-			     "cannot be counted in a table", name, form_type_name(t));
+			     "cannot be counted in a table (list them with an answers row)", name,
+			     form_type_name(t));
+		break;
+	case USE_ANSWERS:
+		if (t != FORM_TEXT)
+			diag(ck, FORM_ERROR, row, column, -1, "'%s' is a %s question: an answers row "
+			     "lists the answers to a text question", name, form_type_name(t));
+		break;
+	case USE_UNIT:
 		break;
 	case USE_ROW:
 	case USE_COL:
@@ -160,7 +168,8 @@ static void check_langs(struct checker *ck, int row, const char *column, const r
 
 static void check_item(struct checker *ck, const report_item *it)
 {
-	int table = it->kind == REPORT_FREQ || it->kind == REPORT_TAB;
+	int table = it->kind == REPORT_FREQ || it->kind == REPORT_TAB ||
+		    it->kind == REPORT_ANSWERS;
 	char *what = *it->name ? xasprintf("%s '%s'", report_kind_name(it->kind), it->name)
 			       : xasprintf("the %s", report_kind_name(it->kind));
 	if (table) {
@@ -169,7 +178,8 @@ static void check_item(struct checker *ck, const report_item *it)
 			     "question's label is used", what);
 		if (it->var_row)
 			check_question(ck, it->row, "row", it->var_row,
-				       it->kind == REPORT_FREQ ? USE_FREQ : USE_ROW);
+				       it->kind == REPORT_FREQ ? USE_FREQ :
+				       it->kind == REPORT_ANSWERS ? USE_ANSWERS : USE_ROW);
 		if (it->var_col)
 			check_question(ck, it->row, "col", it->var_col, USE_COL);
 		if (it->var_by)
@@ -204,6 +214,13 @@ int report_spec_check(const report_spec *s, const form *f, form_diags *diags)
 	if (!report_spec_text(s, &s->title, -1))
 		diag(&ck, FORM_WARNING, row, "title", -1, "the report has no title: the form's "
 		     "title is used");
+	if (s->unit)
+		check_question(&ck, row, "unit", s->unit, USE_UNIT);
+	ck.sheet = s->labels_sheet_name;
+	for (int i = 0; i < s->nlabels; i++)
+		if (form_find(f, s->labels[i].name) < 0)
+			diag(&ck, FORM_WARNING, s->labels[i].row, "name", -1, "no question '%s' in "
+			     "form '%s': its label is never used", s->labels[i].name, f->id);
 	ck.sheet = s->report_sheet_name;
 	for (int i = 0; i < s->nitems; i++)
 		check_item(&ck, &s->items[i]);

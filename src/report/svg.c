@@ -9,11 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define W 640.0          /* viewBox width; the page scales it */
-#define FONT 11          /* label font size */
-#define LH 13.0          /* label line height */
-#define CHW 7.0          /* a generous average glyph width at FONT (DejaVu Sans Cyrillic) */
-#define LABEL_CHARS 32   /* wrap category labels at this many characters */
+/* The viewBox is narrow and its text large so that the smallest text stays at 9 px and more
+ * when a phone (370 px of content) scales the chart down. */
+#define W 460.0          /* viewBox width; the page scales it */
+#define FONT 12          /* label font size: every text of a chart */
+#define LH 14.0          /* label line height */
+#define CHW 7.6          /* a generous average glyph width at FONT (DejaVu Sans Cyrillic) */
+#define LABEL_CHARS 22   /* wrap category labels at this many characters */
 #define MAX_LINES 3
 
 static const char *const palette[] = {
@@ -21,6 +23,21 @@ static const char *const palette[] = {
 	"#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#86bcb6", "#d37295",
 };
 #define NPAL ((int)(sizeof palette / sizeof *palette))
+
+/* The colour of series k of n: the categorical palette, or for an ordered scale a sequential
+ * one from light to dark (so that "very serious" is the darkest, never a random hue). */
+static const char *colour(const report_chart *c, int k, char buf[8])
+{
+	if (!c->ordinal || c->nser < 2)
+		return palette[k % NPAL];
+	static const int lo[3] = { 0xc6, 0xdb, 0xef }, hi[3] = { 0x08, 0x30, 0x6b };
+	double t = (double)k / (c->nser - 1);
+	int rgb[3];
+	for (int i = 0; i < 3; i++)
+		rgb[i] = (int)lround(lo[i] + (hi[i] - lo[i]) * t);
+	snprintf(buf, 8, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
+	return buf;
+}
 
 /* Is the colour dark enough for white text on it? */
 static int dark(const char *hex)
@@ -194,13 +211,13 @@ static void axis(strbuf *sb, const char *lang, double x0, double pw, double top,
 		report_fmt(&v, lang, t, REPORT_N_COUNT);
 		sb_adds(&v, "%");
 		char *l[1] = { v.buf ? v.buf : (char *)"" };
-		text_lines(sb, x, bottom + 13, l, 1, "middle", "font-size=\"10\" fill=\"#555\"");
+		text_lines(sb, x, bottom + 14, l, 1, "middle", "fill=\"#555\"");
 		sb_release(&v);
 	}
 	if (label) {
 		char *l[1] = { (char *)label };
-		text_lines(sb, x0 + pw / 2, bottom + 28, l, 1, "middle",
-			   "font-size=\"10.5\" fill=\"#333\"");
+		text_lines(sb, x0 + pw / 2, bottom + 30, l, 1, "middle",
+			   "fill=\"#333\"");
 	}
 }
 
@@ -223,7 +240,7 @@ static void value_label(strbuf *sb, const char *lang, double v, double x, double
 	}
 	char *l[1] = { t.buf };
 	char extra[80];
-	snprintf(extra, sizeof extra, "font-size=\"10.5\" fill=\"%s\"", fill);
+	snprintf(extra, sizeof extra, "fill=\"%s\"", fill);
 	text_lines(sb, x, y, l, 1, inside ? "middle" : "start", extra);
 	sb_release(&t);
 }
@@ -235,7 +252,7 @@ static double legend(strbuf *sb, const report_chart *c, double y)
 	for (int s = 0; s < c->nser; s++)
 		maxlen = fmax(maxlen, utf8_len(c->ser[s] ? c->ser[s] : "",
 					       strlen(c->ser[s] ? c->ser[s] : "")));
-	int cols = maxlen <= 22 ? 3 : maxlen <= 40 ? 2 : 1;
+	int cols = maxlen <= 14 ? 3 : maxlen <= 26 ? 2 : 1;
 	double cw = (W - 8) / cols;
 	int chars = (int)((cw - 22) / CHW);
 	for (int s = 0; s < c->nser; s += cols) {
@@ -243,7 +260,8 @@ static double legend(strbuf *sb, const report_chart *c, double y)
 		for (int k = 0; k < cols && s + k < c->nser; k++) {
 			char *l[MAX_LINES];
 			int n = wrap(c->ser[s + k], chars, l);
-			rect(sb, 4 + k * cw, y + 2, 11, 11, palette[(s + k) % NPAL]);
+			char buf[8];
+			rect(sb, 4 + k * cw, y + 2, 11, 11, colour(c, s + k, buf));
 			text_lines(sb, 4 + k * cw + 17, y + 11.5, l, n, "start", NULL);
 			rowh = fmax(rowh, n * LH);
 			free_lines(l, n);
@@ -288,7 +306,7 @@ static double label_width(const report_chart *c)
 
 static void bars(const report_chart *c, const char *lang, strbuf *sb)
 {
-	double labw = label_width(c), x0 = labw + 6, pw = W - x0 - 58;
+	double labw = label_width(c), x0 = labw + 6, pw = W - x0 - 56;
 	double m = 0;
 	for (int i = 0; i < c->ncat; i++)
 		m = fmax(m, c->v[i]);
@@ -338,7 +356,8 @@ static void stacked(const report_chart *c, const char *lang, strbuf *sb)
 			if (isnan(v) || v <= 0)
 				continue;
 			double w = pw * v / max;
-			const char *col = palette[k % NPAL];
+			char buf[8];
+			const char *col = colour(c, k, buf);
 			rect(&body, x, mid - 10, w, 20, col);
 			value_label(&body, lang, v, x + w / 2, mid + 4, 1, w,
 				    dark(col) ? "#fff" : "#111");
@@ -360,12 +379,12 @@ static void stacked(const report_chart *c, const char *lang, strbuf *sb)
 
 static void grouped(const report_chart *c, const char *lang, strbuf *sb)
 {
-	double labw = label_width(c), x0 = labw + 6, pw = W - x0 - 58;
+	double labw = label_width(c), x0 = labw + 6, pw = W - x0 - 56;
 	double m = 0;
 	for (int i = 0; i < c->ncat * c->nser; i++)
 		m = isnan(c->v[i]) ? m : fmax(m, c->v[i]);
 	double step, max = nice_max(m, &step);
-	double bh = c->nser > 4 ? 9 : 12;
+	double bh = 13;
 	strbuf body = STRBUF_INIT;
 	double y = 6;
 	for (int i = 0; i < c->ncat; i++) {
@@ -378,9 +397,10 @@ static void grouped(const report_chart *c, const char *lang, strbuf *sb)
 		for (int k = 0; k < c->nser; k++) {
 			double v = c->v[i * c->nser + k];
 			double w = isnan(v) ? 0 : pw * v / max;
-			rect(&body, x0, by, w, bh, palette[k % NPAL]);
+			char buf[8];
+			rect(&body, x0, by, w, bh, colour(c, k, buf));
 			if (!isnan(v))
-				value_label(&body, lang, v, x0 + w + 3, by + bh - 1.5, 0, 0, "#222");
+				value_label(&body, lang, v, x0 + w + 3, by + bh - 2, 0, 0, "#222");
 			by += bh + 2;
 		}
 		if (i + 1 < c->ncat)

@@ -15,7 +15,11 @@ typedef enum report_word {
 	RW_MEDIAN, RW_MIN, RW_MAX, RW_Q1, RW_Q3, RW_INTERVIEWER, RW_INTERVIEWS, RW_SHEET,
 	RW_TITLE, RW_WARNING, RW_TEST, RW_CHI2, RW_FISHER, RW_RAO_SCOTT, RW_CMH, RW_DEVICE,
 	RW_BY_INTERVIEWER, RW_ROWS, RW_COLUMNS, RW_LAYERS, RW_QUESTIONNAIRE, RW_FIELDWORK,
-	RW_DATE, RW_NOT_ASKED, RW_IN_EACH_CELL, RW_GROUPS, RW_PCT_OF_ANSWERS, RW_SIMULATED_SHORT, RW_VERSION, RW_NWORDS
+	RW_DATE, RW_NOT_ASKED, RW_IN_EACH_CELL, RW_GROUPS, RW_PCT_OF_ANSWERS, RW_SIMULATED_SHORT, RW_VERSION,
+	/* helper `report` (issue 14) */
+	RW_FINDINGS, RW_CI95, RW_ANSWER, RW_ANNEX, RW_GLOSSARY, RW_BASE_INTERVIEWS, RW_PAGE,
+	RW_QUESTIONNAIRE_ANNEX, RW_CHOICES, RW_FINDINGS_NONE, RW_MORE_THAN_100,
+	RW_NWORDS
 } report_word_id;
 
 /* The word in language `lang` (a code: "ky", "ru"; anything else gives English). */
@@ -57,11 +61,42 @@ typedef enum report_sentence {
 	RS_M_VERSIONS,       /* versions list */
 	RS_DATE_RANGE,       /* first, last */
 	RS_SIMULATED_COUNT,  /* n simulated, n complete: under the simulated-data banner */
+	/* helper `report` (issue 14): key findings, don't know, open answers, the passport */
+	RS_F_TOP,            /* table title, the list of answers, table caption */
+	RS_F_MORE_THAN,      /* group, answer, other group, pct, other pct, p, table caption */
+	RS_F_LESS_THAN,
+	RS_F_MORE_REST,      /* group, answer, (unused), pct, others' pct, p, table caption */
+	RS_F_LESS_REST,
+	RS_F_MORE_FLAGS,     /* n more flagged cells, table caption */
+	RS_F_NO_CELL,        /* table title, test and p, table caption */
+	RS_F_MR_HOOK,        /* (nothing): multiple-response cross-tabs are not tested yet */
+	RS_LEGEND,           /* cells m, critical |z| */
+	RS_M_FLAGS,          /* (nothing): how the ▲▼ marks and the findings are found */
+	RS_M_DK_CATEGORY,    /* the don't-know label */
+	RS_M_DK_EXCLUDED,    /* the don't-know label */
+	RS_M_DK_MIXED,       /* the don't-know label, the tables that leave it out */
+	RS_M_MISSING_REST,   /* (nothing): not asked and empty answers */
+	RS_DK_LEFT_OUT,      /* the don't-know label, n */
+	RS_ANSWERS_COUNT,    /* n answers, n different ones */
+	RS_ANSWERS_ANNEX,    /* n shown per group, the annex table's caption */
+	RS_ANSWERS_NONE,     /* (nothing) */
+	RS_M_RESPONSE,       /* complete, frame size, rate */
+	RS_M_UNITS,          /* n distinct, question label */
+	RS_M_LIMITS_SIM,     /* (nothing) */
+	RS_M_LIMITS_SELF,    /* (nothing) */
+	RS_M_LIMITS_SMALL,   /* n tables with small expected counts */
+	RS_M_LIMITS_UNWEIGHTED,   /* (nothing) */
+	RS_M_LIMITS_NOFRAME, /* (nothing) */
+	RS_G_PCT, RS_G_CI, RS_G_P, RS_G_CHI2, RS_G_FISHER, RS_G_CRAMER, RS_G_ADJ, RS_G_DF,
+	RS_G_GAMMA, RS_G_RAO_SCOTT, RS_G_CMH, RS_G_MULTIPLE,
 	RS_NSENTENCES
 } report_sentence;
 
 /* Append the sentence in language lang to sb, with its blanks filled by the nargs strings. */
 void report_say(strbuf *sb, const char *lang, report_sentence s, int nargs, ...);
+
+/* Append s between the language's quotation marks: “s” in English, «s» in Russian and Kyrgyz. */
+void report_quote(strbuf *sb, const char *lang, const char *s);
 
 /* The name of a statistic (a survey tab JSON key such as "cramers_v") in language lang, or
  * NULL when it has none (the caller uses the English label of stats/crosstab.h). */

@@ -157,6 +157,54 @@ static int block(lxw_worksheet *ws, const struct fmts *f, const report_grid *g, 
 	return row + 1;
 }
 
+/* The statistics of a layer as numbers: name, value, df, p. */
+static int stats_block(lxw_worksheet *ws, const struct fmts *f, const report_doc *d,
+		       const report_layer *l, int row)
+{
+	if (!l->nstat)
+		return row;
+	write_text(ws, row, 0, report_word(d->lang, RW_STATISTIC), f->head);
+	write_text(ws, row, 1, report_word(d->lang, RW_VALUE), f->head);
+	write_text(ws, row, 2, "df", f->head);
+	write_text(ws, row, 3, "p", f->head);
+	row++;
+	for (int i = 0; i < l->nstat; i++, row++) {
+		const report_stat *s = &l->stat[i];
+		write_text(ws, row, 0, s->name, f->label);
+		double v[3] = { s->value, s->df, s->p };
+		report_num k[3] = { REPORT_N_STAT, REPORT_N_COUNT, REPORT_N_P };
+		for (int j = 0; j < 3; j++)
+			if (!isnan(v[j]))
+				worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)(1 + j), v[j],
+						       f->num[k[j]][0]);
+	}
+	return row + 1;
+}
+
+/* The ▲▼ marks of a grid as a block of their own (the number cells stay numbers). */
+static int flags(lxw_worksheet *ws, const struct fmts *f, const report_grid *g, int row)
+{
+	int any = 0;
+	for (int i = 0; i < g->nrow * g->ncol; i++)
+		any |= g->flag[i] != 0;
+	if (!any)
+		return row;
+	write_text(ws, row, 0, "\xe2\x96\xb2\xe2\x96\xbc", f->head);
+	for (int j = 0; j < g->ncol; j++)
+		write_text(ws, row, 1 + j, g->col_label[j], f->head);
+	row++;
+	for (int i = 0; i < g->nrow; i++, row++) {
+		write_text(ws, row, 0, g->row_label[i], f->label);
+		for (int j = 0; j < g->ncol; j++) {
+			unsigned char m = g->flag[i * g->ncol + j];
+			if (m)
+				write_text(ws, row, 1 + j, m == REPORT_FLAG_UP ? "\xe2\x96\xb2"
+									 : "\xe2\x96\xbc", NULL);
+		}
+	}
+	return row + 1;
+}
+
 static int lines(lxw_worksheet *ws, const report_strs *l, int row, lxw_format *f,
 		 const char *prefix)
 {
@@ -171,12 +219,12 @@ static int lines(lxw_worksheet *ws, const report_strs *l, int row, lxw_format *f
 static void table_sheet(lxw_worksheet *ws, const struct fmts *f, const report_doc *d,
 			const report_table *t, int no)
 {
-	char *title = xasprintf("%s %d. %s", report_word(d->lang, RW_TABLE), no, t->title);
-	write_text(ws, 0, 0, title, f->title);
-	free(title);
+	strbuf cap = STRBUF_INIT;
+	report_table_caption(&cap, d->lang, no);
+	sb_addf(&cap, " %s", t->title);
+	write_text(ws, 0, 0, sb_str(&cap), f->title);
+	sb_release(&cap);
 	int row = 1;
-	if (t->question)
-		write_text(ws, row++, 0, t->question, f->italic);
 	if (d->simulated)
 		write_text(ws, row++, 0, report_word(d->lang, RW_SIMULATED), f->sim);
 	row++;
@@ -198,6 +246,8 @@ static void table_sheet(lxw_worksheet *ws, const struct fmts *f, const report_do
 			}
 			for (int k = 0; k < l->grid.nval; k++)
 				row = block(ws, f, &l->grid, k, row);
+			row = flags(ws, f, &l->grid, row);
+			row = stats_block(ws, f, d, l, row);
 			if (l->grid.ncol + 1 > maxcol)
 				maxcol = l->grid.ncol + 1;
 		}
@@ -205,6 +255,10 @@ static void table_sheet(lxw_worksheet *ws, const struct fmts *f, const report_do
 		row = lines(ws, &l->warnings, row, f->warn, caution);
 	}
 	row = lines(ws, &t->lines, row, NULL, NULL);
+	if (t->legend)
+		write_text(ws, row++, 0, t->legend, f->italic);
+	if (t->question)
+		write_text(ws, row++, 0, t->question, f->italic);
 	if (t->base)
 		write_text(ws, row++, 0, t->base, f->italic);
 	if (t->note) {
@@ -268,9 +322,18 @@ int report_xlsx(const report_doc *d, const char *path, const char *tmpdir, char 
 			write_text(toc, row++, 2, b->text, b->level == 1 ? f.title : f.bold);
 		} else if (b->kind == REPORT_B_PARA) {
 			write_text(toc, row++, 2, b->text, f.wrap);
+		} else if (b->kind == REPORT_B_LIST) {
+			for (int k = 0; k < b->items.n; k++)
+				write_text(toc, row++, 2, b->items.v[k], f.wrap);
 		} else {
 			no++;
-			char *name = sheet_name(b->table->id, names, nnames);
+			/* the sheet is named as the report names the table: "5-таблица" */
+			strbuf cap = STRBUF_INIT;
+			report_table_caption(&cap, d->lang, no);
+			if (cap.len && cap.buf[cap.len - 1] == '.')
+				cap.buf[--cap.len] = 0;
+			char *name = sheet_name(sb_str(&cap), names, nnames);
+			sb_release(&cap);
 			names[nnames++] = name;
 			lxw_worksheet *ws = workbook_add_worksheet(wb, name);
 			if (!ws) {

@@ -125,9 +125,12 @@ def grid(name):
         g[(int(m.group(2)), col)] = shared[int(v)] if c.get("t") == "s" else float(v)
     return g
 numeric_ok = True
+# a table's sheet is named as the report numbers it ("Table 7"): the number from the HTML
+numbers = dict(re.findall(r'<section class="tbl" id="t-(\w+)">\s*<div class="keep">\s*<h3>Table (\d+)\.',
+                          open(tmp + "/r.html", encoding="utf-8").read()))
 for name in ["main_problem_oblast", "severity_type", "problems_type", "revenue_loss_oblast"]:
     tab = json.load(open(f"{tmp}/{name}.json"))["tables"][0]
-    g = grid(name)
+    g = grid("Table " + numbers[name])
     nr, nc = len(tab["row_values"]), len(tab["col_values"])
     bad = []
     for label, key, scale in (("Count", "counts", 1), ("Column %", "col_pct", 100)):

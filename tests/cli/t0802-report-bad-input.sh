@@ -10,7 +10,7 @@ expect_rc 0 "simulate"
 # survey check --report: every problem, located, in row order
 run "$SURVEY" check surveys/covid19-lsg.md --report reports/covid19-lsg/report.md
 expect_rc 0 "the shipped spec checks against the shipped survey"
-expect_out "report\.md: ok .* 26 tables" "its summary"
+expect_out "report\.md: ok .* [0-9]+ tables" "its summary"
 expect_eq "$(grep -c warning "$TMP/err")" 0 "no warning: every text in ky, ru and en"
 
 run "$SURVEY" check surveys/covid19-lsg.md --report $F/bad-spec.md
@@ -51,12 +51,12 @@ expect_eq "$(grep -c '<section class="tbl"' "$h")" 8 "every table is there (meth
 expect_eq "$(grep -c "No interview meets this table&#39;s condition" "$h")" 2 "a filter that keeps nobody: a note, twice"
 grep -q "fall in one category: there is nothing to compare" "$h" && ok "one column category: a note, no test" \
 	|| not_ok "no note for a single category"
-grep -q "Every answer falls in one category: «Female»" "$h" && ok "a frequency with one category: a note" \
+grep -q "Every answer falls in one category: “Female”" "$h" && ok "a frequency with one category: a note" \
 	|| not_ok "no note for a one-category frequency"
 expect_eq "$(grep -c '<h4>' "$h")" 2 "a layer per oblast kept by the filter"
 grep -q "Rao–Scott test for weighted data, p" "$h" && ok "a weighted table: the Rao–Scott test in words" \
 	|| not_ok "no Rao-Scott test for the weighted table"
-expect_eq "$(grep -c "Weighted by «population»" "$h")" 2 "weighted tables say so"
+expect_eq "$(grep -c "Weighted by “population”" "$h")" 2 "weighted tables say so"
 run "$SURVEY" report "$TMP/sim.db" $F/edge-spec.md -o "$TMP/edge.xlsx"
 expect_rc 0 "edge cases as XLSX"
 run "$SURVEY" report "$TMP/sim.db" $F/edge-spec.md -o "$TMP/edge.md" --lang ky

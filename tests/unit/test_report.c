@@ -171,14 +171,15 @@ static void test_fmt(void **state)
 {
 	expect_fmt("en", 1234567, REPORT_N_COUNT, "1,234,567");
 	expect_fmt("en", 999, REPORT_N_COUNT, "999");
-	expect_fmt("ru", 1234, REPORT_N_COUNT, "1234");
-	expect_fmt("ru", 12345, REPORT_N_COUNT, "12\xc2\xa0" "345");
+	/* one format per language: groups from 1000 on, a narrow no-break space in ky and ru */
+	expect_fmt("ru", 1234, REPORT_N_COUNT, "1\xe2\x80\xaf" "234");
+	expect_fmt("ru", 12345, REPORT_N_COUNT, "12\xe2\x80\xaf" "345");
 	expect_fmt("en", 12.5, REPORT_N_COUNT, "12.5");
 	expect_fmt("en", 45.2381, REPORT_N_PCT, "45.2%");
-	expect_fmt("ky", 45.25, REPORT_N_PCT, "45,3\xc2\xa0%");
+	expect_fmt("ky", 45.25, REPORT_N_PCT, "45,3\xe2\x80\xaf%");
 	expect_fmt("en", 0.0004, REPORT_N_P, "<\xc2\xa0" "0.001");
 	expect_fmt("ru", 0.0312, REPORT_N_P, "0,031");
-	expect_fmt("en", -1.5, REPORT_N_NUM, "-1.50");
+	expect_fmt("en", -1.5, REPORT_N_NUM, "\xe2\x88\x92" "1.50");   /* a real minus sign */
 	expect_fmt("en", -0.0001, REPORT_N_STAT, "0.000");
 	expect_fmt("en", NAN, REPORT_N_PCT, "");
 	strbuf sb = STRBUF_INIT;
@@ -294,7 +295,7 @@ static void test_writers(void **state)
 	report_svg(&d->blocks[3].table->layers[0].chart, "ru", &svg);
 	assert_null(strstr(sb_str(&svg), "nan"));
 	assert_null(strstr(sb_str(&svg), "x=\"1,"));
-	assert_non_null(strstr(sb_str(&svg), "33,3\xc2\xa0%"));   /* the values in Russian */
+	assert_non_null(strstr(sb_str(&svg), "33,3\xe2\x80\xaf%"));   /* the values in Russian */
 	sb_release(&svg);
 
 	/* the XLSX through a temporary file, and a missing folder */
