@@ -229,9 +229,32 @@ static void mr_tests(struct ctx *c, const report_item *it, const analysis_tab *t
 		     const analysis_layer *L, report_layer *RL)
 {
 	(void)it;
-	(void)t;
-	(void)L;
-	rb_say(c, &RL->lines, RS_F_MR_HOOK, NULL, NULL, NULL, NULL);
+	if (!L->nchoice || !L->choices) {   /* both variables select_multiple: tab tests nothing */
+		rb_say(c, &RL->lines, RS_F_MR_HOOK, NULL, NULL, NULL, NULL);
+		return;
+	}
+	const analysis_var *mv = t->row.vtype == ANALYSIS_MULTIPLE ? &t->row : &t->col;
+	int tested = 0, differ = 0;
+	for (int k = 0; k < L->nchoice; k++) {
+		const analysis_choice_test *ch = &L->choices[k];
+		if (!ch->test.ok || isnan(ch->p_adj))
+			continue;
+		tested++;
+		if (ch->p_adj >= ANALYSIS_ALPHA)
+			continue;
+		differ++;
+		char *lab = rb_quote(c, mv->cats[ch->cat].label);
+		char *pt = p_text(c, ch->p_adj, 0);
+		rb_say(c, &RL->lines, RS_F_MR_DIFFERS, lab, pt, NULL, NULL);
+		free(pt);
+		free(lab);
+	}
+	if (!tested)
+		rb_say(c, &RL->lines, RS_F_MR_HOOK, NULL, NULL, NULL, NULL);
+	else if (!differ)
+		rb_say(c, &RL->lines, RS_F_MR_SAME, NULL, NULL, NULL, NULL);
+	else
+		c->used |= USED_P;
 }
 
 /* The statistic `key` of a layer (or of the table: cmh), or NULL. */

@@ -340,11 +340,25 @@ static const char *const sentences[RS_NSENTENCES][NL] = {
 		"%1$s: топтор жалпысынан айырмаланат (%2$s), бирок көп салыштыруу үчүн түзөтүүнү "
 		"эске алганда бир да жооп жетишээрлик айырмаланбайт (%3$s)." },
 	[RS_F_MR_HOOK] = {
-		"Several answers could be chosen: no test per answer is given for this table yet.",
+		"Several answers could be chosen: no test per answer can be given for this table.",
 		"Можно было выбрать несколько ответов: критерий для каждого ответа в этой таблице "
-		"пока не приводится.",
-		"Бир нече жооп тандоо мүмкүн болгон: бул таблицада ар бир жооп үчүн критерий азырынча "
-		"берилбейт." },
+		"привести нельзя.",
+		"Бир нече жооп тандоо мүмкүн болгон: бул таблицада ар бир жооп үчүн критерий "
+		"берүүгө болбойт." },
+	[RS_F_MR_DIFFERS] = {
+		"%1$s: the share choosing this answer differs between the groups (%2$s, tested answer "
+		"by answer with Holm's correction).",
+		"%1$s: доля выбравших этот ответ различается между группами (%2$s; проверка по каждому "
+		"ответу с поправкой Холма).",
+		"%1$s: бул жоопту тандагандардын үлүшү топтордо ар башка (%2$s; ар бир жооп өзүнчө "
+		"текшерилди, Холмдун түзөтүүсү менен)." },
+	[RS_F_MR_SAME] = {
+		"Several answers could be chosen: tested answer by answer (Holm's correction), no "
+		"answer differs significantly between the groups.",
+		"Можно было выбрать несколько ответов: проверка по каждому ответу (с поправкой Холма) "
+		"не выявила значимых различий между группами.",
+		"Бир нече жооп тандоо мүмкүн болгон: ар бир жооп өзүнчө текшерилди (Холмдун "
+		"түзөтүүсү менен), топтордун ортосунда маанилүү айырма табылган жок." },
 	[RS_LEGEND] = {
 		"▲ ▼: the share is significantly higher (▲) or lower (▼) than in the other groups "
 		"together (adjusted standardized residual, with the Bonferroni correction for the "

@@ -69,7 +69,9 @@ typedef enum report_sentence {
 	RS_F_LESS_REST,
 	RS_F_MORE_FLAGS,     /* n more flagged cells, table caption */
 	RS_F_NO_CELL,        /* table title, test and p, table caption */
-	RS_F_MR_HOOK,        /* (nothing): multiple-response cross-tabs are not tested yet */
+	RS_F_MR_HOOK,        /* (nothing): a multiple-response cross-tab with no test per answer */
+	RS_F_MR_DIFFERS,     /* the answer, its Holm-adjusted p: it differs between the groups */
+	RS_F_MR_SAME,        /* (nothing): tested answer by answer, none differs */
 	RS_LEGEND,           /* cells m, critical |z| */
 	RS_M_FLAGS,          /* (nothing): how the ▲▼ marks and the findings are found */
 	RS_M_DK_CATEGORY,    /* the don't-know label */

@@ -1,7 +1,8 @@
 # t0813-report-multiple: multiple-response tables state their bases (the interviews of each
 # column, survey tab's col_totals and survey freq's valid) and never show a 100% total; the
-# percentages are of those bases. A test per choice is not given yet (survey tab offers none for a
-# select_multiple row): the table says so rather than leaving a silent gap, and no ▲▼ is drawn.
+# percentages are of those bases. Each choice is tested on its own (survey tab's choice_tests,
+# Holm's correction): the table names exactly the choices whose adjusted p is below 0.05, or says
+# that none differs; no ▲▼ is drawn. A table built to differ (t0810's forced form) names its choice.
 . tests/lib.sh
 SPEC=reports/covid19-lsg/report.md
 
@@ -37,7 +38,13 @@ check(counts[:-1] == t["col_totals"] and counts[-1] == sum(t["col_totals"]),
       f"the bases are survey tab's interviews per column {t['col_totals']}")
 check(pcts and all(v == "" for v in pcts), "no percentage in the base row (no “100%”)")
 check("100.0%" not in base.group(2) if base else False, "no 100.0% total")
-check("no test per answer is given for this table yet" in s, "the table says no test per choice is given yet")
+ct = t["choice_tests"]
+labels = dict(zip(t["row_values"], t["row_labels"]))
+want = sorted(labels[ch["value"]] for ch in ct["choices"] if ch.get("p_adj") is not None and ch["p_adj"] < 0.05)
+got = sorted(re.findall(r"“([^”]*)”: the share choosing this answer differs between the groups", s))
+check(ct["correction"] == "holm" and got == want, f"the table names the choices survey tab finds different: {want}")
+if not want:
+    check("tested answer by answer (Holm&#39;s correction), no answer differs" in s, "and says that none differs")
 check("data-flag" not in s, "and draws no ▲▼")
 fs = section("problems")
 fb = re.search(r'<tr class="total"><th scope="row">(.*?)</th>(.*?)</tr>', fs, re.S)
@@ -55,4 +62,45 @@ cat "$TMP/py.out"
 T_N=$((T_N + $(grep -c '^\(not \)\?ok' "$TMP/py.out")))
 T_FAILED=$((T_FAILED + $(grep -c '^not ok' "$TMP/py.out")))
 grep -q '^ok' "$TMP/py.out" || not_ok "the checker ran"
+# a select_multiple whose answers the groups force: X only in group A, Y only in B, Z half in each
+cat >"$TMP/mr.md" <<'EOF'
+| survey |  |  |  |  |
+|  | type | name | label::English (en) | required |
+|  | select_one grp | grp | Group | yes |
+|  | select_multiple ch | m | Chosen | yes |
+| choices |  |  |  |
+|  | list_name | name | label::English (en) |
+|  | grp | a | Group A |
+|  | grp | b | Group B |
+|  | ch | x | Answer X |
+|  | ch | y | Answer Y |
+|  | ch | z | Answer Z |
+| settings |  |  |
+|  | form_id | version |
+|  | mr | 1 |
+EOF
+python3 -c "
+print('KEY,grp,m')
+for i in range(80):
+    g = 'a' if i < 40 else 'b'
+    m = ('x' if g == 'a' else 'y') + (' z' if i % 2 else '')
+    print('uuid:00000000-0000-4000-8000-%012d,%s,%s' % (i + 1, g, m))
+" >"$TMP/mr.csv"
+cat >"$TMP/mrspec.md" <<'EOF'
+| report |  |  |  |  |  |
+|  | kind | name | row | col | title::English (en) |
+|  | section | s |  |  | Choices |
+|  | tab | m_grp | m | grp | Chosen by group |
+EOF
+run "$SURVEY" import "$TMP/mr.md" "$TMP/mr.csv" --db "$TMP/mr.db"
+expect_rc 0 "import the forced answers"
+run "$SURVEY" report "$TMP/mr.db" "$TMP/mrspec.md" -o "$TMP/mr.html" --lang en
+expect_rc 0 "report on them"
+for a in X Y; do
+	if grep -q "“Answer $a”: the share choosing this answer differs between the groups (p" "$TMP/mr.html"
+	then ok "answer $a, chosen by one group only, is named as different"
+	else not_ok "answer $a is not named as different"; fi
+done
+if grep -q "“Answer Z”: the share" "$TMP/mr.html"; then not_ok "answer Z (half in each group) is named"
+else ok "answer Z, chosen alike, is not named"; fi
 done_testing
