@@ -3,6 +3,7 @@
 #include "ui/screens.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static const struct {
 	int ctx;            /* bindings with any of these bits (not listed before) */
@@ -25,6 +26,33 @@ static int section_of(const struct ui_binding *b)
 	return NSECTIONS - 1;
 }
 
+/* The key names of a binding as the interviewer reads them: arrows for the arrow keys, the
+ * space bar's name in the current language; the others are written on the keys (Enter, Esc,
+ * Tab, F1, Ctrl-G ...). */
+static void key_names(const char *names, strbuf *out)
+{
+	static const char *const arrows[][2] = {
+		{ "Up", "↑" }, { "Down", "↓" }, { "Left", "←" }, { "Right", "→" },
+	};
+	const char *p = names;
+	while (*p) {
+		size_t n = strcspn(p, " ");
+		const char *word = NULL;
+		for (size_t a = 0; a < sizeof arrows / sizeof arrows[0]; a++)
+			if (strlen(arrows[a][0]) == n && strncmp(p, arrows[a][0], n) == 0)
+				word = arrows[a][1];
+		if (n == 5 && strncmp(p, "Space", 5) == 0)
+			word = ui_tr(UI_M_KEY_SPACE);
+		if (word)
+			sb_adds(out, word);
+		else
+			sb_addf(out, "%.*s", (int)n, p);
+		p += n;
+		if (*p)
+			sb_addc(out, *p++);
+	}
+}
+
 /* Build the help text as body lines: section titles, then "NAME  text" wrapped. */
 static void build(struct ui_body *b, int width)
 {
@@ -38,7 +66,10 @@ static void build(struct ui_body *b, int width)
 			if (section_of(k) != s)
 				continue;
 			/* the key names in their own column, the text wrapped beside it */
-			ui_body_add(b, k->names, width, 2, A_BOLD, -1, -1);
+			strbuf names = STRBUF_INIT;
+			key_names(k->names, &names);
+			ui_body_add(b, sb_str(&names), width, 2, A_BOLD, -1, -1);
+			sb_release(&names);
 			int at = b->lines.n - 1;
 			ui_lines text = { 0 };
 			ui_wrap(k->help[l], width - 2 - NAME_COLS, &text);
