@@ -221,7 +221,41 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_RUN_MKDIR, /* %s %s: the folder, why */ "'%s' папкасын түзүү мүмкүн болбоду: %s", \
 	  "не удалось создать папку '%s': %s", "cannot create the folder '%s': %s") \
 	X(UI_M_RUN_NO_TERM, /* %s: TERM */ "терминалды колдонуу мүмкүн эмес (TERM=%s)", \
-	  "не удаётся использовать терминал (TERM=%s)", "cannot use the terminal (TERM=%s)")
+	  "не удаётся использовать терминал (TERM=%s)", "cannot use the terminal (TERM=%s)") \
+	X(UI_M_LIST_UUID, "UUID", "UUID", "uuid") \
+	X(UI_M_LIST_STATUS, "абалы", "статус", "status") \
+	X(UI_M_LIST_ORIGIN, "булагы", "источник", "origin") \
+	X(UI_M_LIST_FORM, "анкета", "анкета", "form") \
+	X(UI_M_LIST_DEVICE, "түзмөк", "устройство", "device") \
+	X(UI_M_LIST_INTERVIEWER, "интервьюер", "интервьюер", "interviewer") \
+	X(UI_M_LIST_ANSWERS, "жооптор", "ответы", "answers") \
+	X(UI_M_LIST_CREATED, /* %s: the zone */ "түзүлгөн (%s)", "создано (%s)", "created (%s)") \
+	X(UI_M_LIST_MODIFIED, /* %s: the zone */ "өзгөртүлгөн (%s)", "изменено (%s)", \
+	  "modified (%s)") \
+	X(UI_M_ORIGIN_FIELD, "талаада", "в поле", "field") \
+	X(UI_M_ORIGIN_IMPORTED, "импорттолгон", "импорт", "imported") \
+	X(UI_M_ORIGIN_SIMULATED, "симуляция", "симуляция", "simulated") \
+	X(UI_M_LIST_SUMMARY, /* %d %s %d %d: interviews, the noun, complete, draft */ \
+	  "%d %s: %d аяктаган, %d аяктай элек", "%d %s: завершено — %d, черновики — %d", \
+	  "%d %s: %d complete, %d draft") \
+	X(UI_M_LIST_ONE, "интервью", "интервью", "interview") \
+	X(UI_M_LIST_MANY, "интервью", "интервью", "interviews") \
+	X(UI_M_LIST_DISCARDED, /* %d */ ", %d ташталган (төмөнкү эсептерге кирбейт)", \
+	  ", отброшено — %d (не входят в подсчёты ниже)", ", %d discarded (in no count below)") \
+	X(UI_M_LIST_SIMULATED, /* %d */ " (%d симуляция: чыныгы маалымат эмес)", \
+	  " (симуляция — %d: не настоящие данные)", " (%d simulated: not real data)") \
+	X(UI_M_LIST_BY_ORIGIN, "булагы боюнча:", "по источнику:", "by origin:") \
+	X(UI_M_LIST_BY_DEVICE, "түзмөк боюнча:", "по устройствам:", "by device:") \
+	X(UI_M_LIST_BY_INTERVIEWER, "интервьюер боюнча:", "по интервьюерам:", "by interviewer:") \
+	X(UI_M_LIST_BY_FORM, "анкетанын версиясы боюнча:", "по версиям анкеты:", \
+	  "by form version:") \
+	X(UI_M_LIST_BY_DAY, /* %s: the zone */ "түзүлгөн күнү боюнча (%s):", \
+	  "по дням создания (%s):", "by day created (%s):") \
+	X(UI_M_LIST_BY_QUESTION, /* %s: the question */ "%s суроосу боюнча:", "по вопросу %s:", \
+	  "by %s:") \
+	X(UI_M_LIST_COMPLETE, "аяктаган", "завершено", "complete") \
+	X(UI_M_LIST_DRAFT, "аяктай элек", "черновики", "draft") \
+	X(UI_M_LIST_TOTAL_COL, "бардыгы", "всего", "total")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

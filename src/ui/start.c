@@ -247,8 +247,8 @@ static int max_width(int a, int b)
 	return a > b ? a : b;
 }
 
-/* The column widths: each at least its header's width (a header is never cut); under 80
- * columns the answers and the id are left to the detail line. */
+/* The column widths: each at least its header's width (a header is never cut); under 100
+ * columns the answers, under 80 the id too, are left to the detail line. */
 struct start_cols {
 	int name, saved, status, section, answers, id;
 	int short_time;   /* "12-03 22:11" instead of "2026-12-03 22:11" */
@@ -263,11 +263,11 @@ static void layout(struct ui *u, struct start_cols *c, const char *saved_head)
 	for (int i = 0; i < u->nivs; i++)
 		c->status = max_width(c->status, ui_width(ui_tr(status_name(&u->ivs[i]))));
 	c->section = max_width(ui_width(ui_tr(UI_M_COL_SECTION)), 5);
-	c->answers = wide ? max_width(ui_width(ui_tr(UI_M_COL_ANSWERS)), 4) : 0;
+	c->answers = COLS >= 100 ? max_width(ui_width(ui_tr(UI_M_COL_ANSWERS)), 4) : 0;
 	c->id = wide ? max_width(ui_width(ui_tr(UI_M_COL_ID)), 8) : 0;
 	/* a margin of one column on each side, two between columns */
 	int fixed = 1 + 2 + (c->saved + 2) + (c->status + 2) + c->section +
-		    (c->answers ? c->answers + 2 : 0) + (c->id ? c->id + 2 : 0) + 1;
+		    (c->id ? c->id + 2 : 0) + (c->answers ? c->answers + 2 : 0) + 1;
 	c->name = COLS - fixed;
 }
 
@@ -292,6 +292,10 @@ static void draw_row(struct ui *u, const struct start_cols *c, int y, int i, int
 	ui_put(y, x += c->saved + 2, v ? ui_tr(status_name(v)) : ui_tr(UI_M_COL_STATUS), c->status,
 	       attr);
 	x += c->status + 2;
+	if (c->id) {
+		ui_put(y, x, v ? id : ui_tr(UI_M_COL_ID), c->id, attr);
+		x += c->id + 2;
+	}
 	if (v)
 		ui_put(y, x + c->section - ui_width(section), section, c->section, attr);
 	else
@@ -300,10 +304,7 @@ static void draw_row(struct ui *u, const struct start_cols *c, int y, int i, int
 	if (c->answers) {
 		int w = v ? c->answers : ui_width(ui_tr(UI_M_COL_ANSWERS));
 		ui_put(y, x + c->answers - w, v ? answers : ui_tr(UI_M_COL_ANSWERS), w, attr);
-		x += c->answers + 2;
 	}
-	if (c->id)
-		ui_put(y, x, v ? id : ui_tr(UI_M_COL_ID), c->id, attr);
 }
 
 /* The line under the list: the search being typed, or where the highlighted interview stands
