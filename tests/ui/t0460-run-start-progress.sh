@@ -3,18 +3,13 @@
 # interview stands in (k/N on the row, the section's title in the detail line under the list).
 . tests/lib.sh
 . tests/ui/tmux.sh
+. tests/ui/start-lib.sh
 DB=$TMP/d.db
 FORM=tests/fixtures/ui/sections.md
 
 ui_start a "$FORM" --db "$DB" --lang en
 ui_expect a 'No interviews yet' "the start screen"
-ui_keys a n
-ui_expect a 'Name of the municipality' "an interview starts"
-ui_type a "Kara-Suu"
-ui_keys a Enter
-ui_expect a 'Number of staff' "the next question"
-ui_keys a F10
-ui_expect a 'n new' "back on the start screen"
+sections_draft a Kara-Suu
 ui_settle a
 stored=$(sql "$DB" "SELECT count(*) FROM answers WHERE state = 'answered'")
 [ "$stored" -gt 1 ] && ok "the database holds the metadata as answers too ($stored)" ||
