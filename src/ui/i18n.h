@@ -183,6 +183,15 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "Интервьюер: %s. Чтобы начать интервью, нажмите n.", \
 	  "Interviewer: %s. Press n to start an interview.") \
 	X(UI_M_KEY_SPACE, "Боштук", "Пробел", "Space") \
+	X(UI_M_HELP_SEARCH, "Издөө: аты же ID боюнча, жазган сайын тизме чыпкаланат", \
+	  "Поиск по названию или ID: список сужается по мере ввода", \
+	  "Search by name or ID: the list narrows as you type") \
+	X(UI_M_HELP_SEARCH_END, "Издөөнү тазалоо", "Сбросить поиск", "Clear the search") \
+	X(UI_M_HELP_FILTER, "Чыпка: баары, аяктай электер, аяктагандар, ташталгандар", \
+	  "Фильтр: все, черновики, завершённые, отброшенные", \
+	  "Filter: all, drafts, complete, discarded") \
+	X(UI_M_HELP_DISCARD, "Аяктай элек интервьюну таштоо (эки жолу суралат)", \
+	  "Отбросить черновик (спросит дважды)", "Discard a draft (asked twice)") \
 	X(UI_M_RUN_DONE, /* %s: the database */ "интервьюлар '%s' файлында", \
 	  "интервью сохранены в '%s'", "interviews are in '%s'") \
 	X(UI_M_RUN_LOCKED, /* %s: the database */ \

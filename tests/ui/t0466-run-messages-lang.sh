@@ -33,6 +33,8 @@ grep -q '↓ *Ылдый' "$TMP/screen" && ok "the Down key is an arrow" || not_
 grep -q 'Боштук' "$TMP/screen" && ok "the space bar has its Kyrgyz name" || not_ok "no Kyrgyz name of Space"
 grep -Eq '\b(Up|Down|Space|Left|Right)\b' "$TMP/screen" && not_ok "English key names in the help" ||
 	ok "no English key name"
+ui_keys a End
+ui_expect a 'Издөө: аты же ID боюнча' "the help lists the start screen's search (/)"
 ui_keys a Escape
 ui_expect a 'жаңы' "back"
 # the lock: a second run is refused in the language asked
