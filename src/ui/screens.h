@@ -160,6 +160,11 @@ enum ui_start_filter { UI_FILTER_ACTIVE, UI_FILTER_DRAFTS, UI_FILTER_COMPLETE,
 /* A key of the start screen's own that the key table does not know: d (discard), f (filter),
  * also on a Russian/Kyrgyz layout (в, а); / (or . or Ctrl-F) searches, Esc ends the search. */
 void ui_start_char(struct ui *u, wint_t ch);
+/* The filter a status belongs to (UI_FILTER_DRAFTS for "draft", ...; the statuses present
+ * decide which filters f offers). */
+int ui_start_status(const char *status);
+/* The name of a row: its instance name, or its short id and where it stands. */
+void ui_start_row_name(const store_interview *v, char *out, size_t size);
 /* The key context of the start screen: a text field while searching. */
 int ui_start_ctx(struct ui *u);
 /* F2 before an interview: the next language of the form (saved as the laptop's choice). */
