@@ -38,7 +38,8 @@ const struct cmd_entry cmd_run_entry = {
 		"                      ~/.local/share/survey/FORM_ID.db (the folder is created);\n"
 		"                      never FORM itself (refused, exit status 1)\n"
 		"  --lang CODE         the questionnaire's language to start in (ky, ru, en, ...);\n"
-		"                      default: the form's default_language\n"
+		"                      default: the one kept from the last run on DB, else the\n"
+		"                      form's default_language\n"
 		"  --interviewer NAME  recorded with each new interview; default: the\n"
 		"                      environment variable SURVEY_INTERVIEWER, else the name\n"
 		"                      kept in the database, asked on its first run\n\n"
@@ -183,6 +184,16 @@ static int cmd_run(int argc, char **argv)
 	};
 	const char *db = NULL, *lang = NULL, *interviewer = NULL;
 	int c;
+	/* every message in the UI's language: --lang's when it is ky, ru or en, else the
+	 * locale's (--lang looked for first: a wrong option may come before it) */
+	enum ui_lang ml = ui_lang_from_env();
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			ui_lang_parse(argv[i + 1], &ml);
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			ui_lang_parse(argv[i] + 7, &ml);
+	}
+	ui_lang_set(ml);
 	optind = 0;
 	opterr = 0;
 	/* options may come after FORM (GNU permutation); ':' reports a missing value */
@@ -192,15 +203,15 @@ static int cmd_run(int argc, char **argv)
 		case 'l': lang = optarg; break;
 		case 'i': interviewer = optarg; break;
 		case ':':
-			return cmd_usage_error(&cmd_run_entry, "option '%s' needs a value",
+			return cmd_usage_error(&cmd_run_entry, ui_tr(UI_M_RUN_OPT_VALUE),
 					       argv[optind - 1]);
 		default:
-			return cmd_usage_error(&cmd_run_entry, "unknown option '%s'",
+			return cmd_usage_error(&cmd_run_entry, ui_tr(UI_M_RUN_OPT_UNKNOWN),
 					       argv[optind - 1]);
 		}
 	}
 	if (argc - optind != 1)
-		return cmd_usage_error(&cmd_run_entry, "expected one questionnaire file");
+		return cmd_usage_error(&cmd_run_entry, "%s", ui_tr(UI_M_RUN_ONE_FORM));
 	if (interviewer && cmd_check_name(&cmd_run_entry, "--interviewer", interviewer))
 		return EXIT_USAGE;
 	const char *env_name = getenv("SURVEY_INTERVIEWER");
@@ -211,12 +222,6 @@ static int cmd_run(int argc, char **argv)
 	}
 	const char *form_path = argv[optind];
 
-	/* every message from here on in the UI's language: --lang's when it is ky, ru or en,
-	 * else the locale's */
-	enum ui_lang ml = ui_lang_from_env();
-	if (lang)
-		ui_lang_parse(lang, &ml);
-	ui_lang_set(ml);
 	char err[ERR_MAX];
 	if (ui_locale_check(err))
 		return fail("%s", err);

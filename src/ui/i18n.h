@@ -183,6 +183,12 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "Интервьюер: %s. Чтобы начать интервью, нажмите n.", \
 	  "Interviewer: %s. Press n to start an interview.") \
 	X(UI_M_KEY_SPACE, "Боштук", "Пробел", "Space") \
+	X(UI_M_RUN_OPT_VALUE, /* %s */ "'%s' параметрине маани керек", \
+	  "параметру '%s' нужно значение", "option '%s' needs a value") \
+	X(UI_M_RUN_OPT_UNKNOWN, /* %s */ "белгисиз параметр '%s'", "неизвестный параметр '%s'", \
+	  "unknown option '%s'") \
+	X(UI_M_RUN_ONE_FORM, "бир суроолор файлы керек", "нужен один файл анкеты", \
+	  "expected one questionnaire file") \
 	X(UI_M_HELP_SEARCH, "Издөө: аты же ID боюнча, жазган сайын тизме чыпкаланат", \
 	  "Поиск по названию или ID: список сужается по мере ввода", \
 	  "Search by name or ID: the list narrows as you type") \

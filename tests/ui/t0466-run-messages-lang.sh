@@ -1,7 +1,8 @@
 # t0466-run-messages-lang: every line `survey run` prints is in the chosen language (--lang,
 # else the locale): the exit line, the startup refusals (lock held, a bad questionnaire, a file
-# that is not a database, a language the form lacks, a locale that is not UTF-8), and the key
-# names of the help screen (arrows and the space bar's name, not "Up"/"Space").
+# that is not a database, a language the form lacks, a locale that is not UTF-8, a wrong
+# option), and the key names of the help screen (arrows and the space bar's name, not
+# "Up"/"Space"; the start screen's own keys listed too).
 . tests/lib.sh
 . tests/ui/tmux.sh
 FORM=tests/fixtures/ui/sections.md
@@ -62,6 +63,13 @@ exit_line b "интервью сохранены в '.*d\.db'" && ok "the exit l
 run $RU "$SURVEY" run "$TMP/missing.md"
 expect_rc 1 "a missing questionnaire"
 expect_err "^survey run: анкета не прочитана: .*; подробнее: 'survey check .*missing\.md'" "the refusal is in Russian"
+run $KY "$SURVEY" run --bogus "$FORM"
+expect_rc 2 "an unknown option"
+expect_err "^survey run: белгисиз параметр '--bogus'" "named in Kyrgyz"
+run $KY "$SURVEY" run "$FORM" --lang ru --db
+expect_err "^survey run: параметру '--db' нужно значение" "a missing value, in the Russian of --lang"
+run $KY "$SURVEY" run "$FORM" "$FORM"
+expect_err "^survey run: бир суроолор файлы керек" "two questionnaires, in Kyrgyz"
 run $KY "$SURVEY" run "$FORM" --lang de
 expect_rc 1 "a language the form lacks"
 expect_err "^survey run: суроолор файлында 'de' тили жок \(бар тилдер: ky, ru, en\)" "in Kyrgyz (the locale)"
