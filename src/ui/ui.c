@@ -87,16 +87,15 @@ int ui_run(const ui_options *o, char *err)
 	/* the language: --lang (kept as the laptop's choice), else the one chosen before, else
 	 * the form's default; the UI's words follow it when it is ky, ru or en, else the locale */
 	const char *lang = o->lang;
-	char *saved = NULL;
-	if (!lang && store_setting_get(o->st, STORE_SET_LANG, &saved, err))
-		return -1;
+	char *saved = NULL, ignored[ERR_MAX];
+	/* a preference: one that cannot be read or kept never stops an interview */
+	if (!lang)
+		store_setting_get(o->st, STORE_SET_LANG, &saved, ignored);
 	if (saved && (o->f->nlangs ? form_find_lang(o->f, saved) >= 0
 		      : ui_lang_parse(saved, &(enum ui_lang){ 0 }) == 0))
 		lang = saved;
-	if (o->lang && store_setting_set(o->st, STORE_SET_LANG, o->lang, err)) {
-		free(saved);
-		return -1;
-	}
+	if (o->lang)
+		store_setting_set(o->st, STORE_SET_LANG, o->lang, ignored);
 	if (lang)
 		snprintf(u.lang, sizeof u.lang, "%s", lang);
 	else if (o->f->default_lang >= 0)
