@@ -3,27 +3,36 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cmd.h"
 #include "store/store.h"
+#include "ui/i18n.h"
+#include "ui/text.h"
+#include "util/termsafe.h"
 #include "util/util.h"
 
 static int cmd_list(int argc, char **argv);
 
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
-	.usage = "DB [--json] [--by QUESTION]",
+	.usage = "DB [--json] [--by QUESTION] [--lang ky|ru|en]",
 	.summary = "list the interviews in a database, with totals and progress",
 	.help = "Prints one line per interview (oldest first): UUID, status, origin (field,\n"
 		"imported, simulated), form version, device, interviewer, answers given, created\n"
-		"and modified times (UTC), then totals (complete, draft) by status, origin,\n"
-		"device, interviewer, form version and day created. Discarded drafts are\n"
+		"and modified times (local, the zone in the header), then totals (complete,\n"
+		"draft) by status, origin, device, interviewer, form version and day created\n"
+		"(local). Discarded drafts are\n"
 		"listed and counted apart: they are not in any total or progress count.\n"
 		"The database is opened read-only and never changed.\n\n"
 		"options:\n"
 		"  --by QUESTION   progress: interviews complete and draft by their answer to\n"
 		"                  QUESTION (a name, e.g. oblast, or a path grp/q)\n"
-		"  --json          one JSON document: {\"interviews\": [...], \"totals\": {...}}\n\n"
+		"  --json          one JSON document: {\"interviews\": [...], \"totals\": {...}}\n"
+		"                  (its fields, keys and times, UTC, are the same in every language)\n"
+		"  --lang L        the words of the listing in Kyrgyz, Russian or English (ky, ru,\n"
+		"                  en); default: the language chosen last with `survey run` on\n"
+		"                  this database, else the locale's (LANG=ky_KG.UTF-8, ...)\n\n"
 		"examples:\n  survey list survey.db\n  survey list all.db --by oblast\n",
 	.exec = cmd_list,
 };
@@ -66,7 +75,9 @@ static int tally_cmp(const void *a, const void *b)
 
 enum { BY_STATUS, BY_ORIGIN, BY_DEVICE, BY_INTERVIEWER, BY_FORM, BY_DATE, NBY };
 
-static void count_all(const store_interview *ivs, int n, struct tallies *ts)
+/* local_days: days created in local time (the text listing), else in UTC (--json). */
+static void local_time(const char *iso, int with_time, char out[32]);
+static void count_all(const store_interview *ivs, int n, struct tallies *ts, int local_days)
 {
 	static const char *const titles[NBY][2] = {
 		{ "status", "by_status" }, { "origin", "by_origin" }, { "device", "by_device" },
@@ -78,9 +89,12 @@ static void count_all(const store_interview *ivs, int n, struct tallies *ts)
 	for (int i = 0; i < n; i++) {
 		const store_interview *v = &ivs[i];
 		const char *complete = v->status;
-		char form[256], day[11];
+		char form[256], day[32];
 		snprintf(form, sizeof form, "%s@%s", v->form_id, v->form_version);
-		snprintf(day, sizeof day, "%s", v->created);
+		if (local_days)
+			local_time(v->created, 0, day);
+		else
+			snprintf(day, sizeof day, "%.10s", v->created);
 		tally_add(&ts[BY_STATUS], v->status, complete);
 		tally_add(&ts[BY_ORIGIN], v->origin, complete);
 		tally_add(&ts[BY_DEVICE], v->device_id, complete);
@@ -161,56 +175,225 @@ static void print_json(const store_interview *ivs, int n, const struct tallies *
 	printf("}}\n");
 }
 
-/* Text lines: fields come from the file, so each line goes out escaped (cmd_put_line). */
-static void print_counts(const char *key, int complete, int draft)
+/* ---- the text listing: in the chosen language, columns padded by display width ---- */
+
+/* A cell: the value escaped for the terminal (it comes from the file), cut to width columns
+ * when cut is set, then padded to width (right-aligned when right). */
+static void cell(strbuf *sb, const char *value, int width, int right, int cut)
 {
-	cmd_put_line(stdout, "  %-36s  %8d  %8d  %8d", key, complete, draft, complete + draft);
+	strbuf esc = STRBUF_INIT;
+	termsafe_adds(&esc, value ? value : "", TERMSAFE_ONE_LINE);
+	size_t n;
+	wchar_t *w = ui_wcs_from_utf8(sb_str(&esc), &n);
+	if (cut)
+		n = ui_fit(w, n, width);
+	int used = ui_wcswidth(w, n);
+	char *shown = ui_utf8_from_wcs(w, n);
+	if (right)
+		for (int i = used; i < width; i++)
+			sb_addc(sb, ' ');
+	sb_adds(sb, shown);
+	if (!right)
+		for (int i = used; i < width; i++)
+			sb_addc(sb, ' ');
+	free(shown);
+	free(w);
+	sb_release(&esc);
 }
+
+static void put_line(strbuf *sb)
+{
+	while (sb->len && sb_str(sb)[sb->len - 1] == ' ')   /* no trailing padding */
+		sb->len--;
+	sb_addc(sb, '\n');
+	fputs(sb_str(sb), stdout);
+	sb_reset(sb);
+}
+
+/* "2026-11-27T03:50:12.345Z" as local time: "2026-11-27 09:50" (with_time) or the day. */
+static void local_time(const char *iso, int with_time, char out[32])
+{
+	struct tm tm = { 0 };
+	snprintf(out, 32, "%.*s", with_time ? 16 : 10, iso ? iso : "");
+	const char *end = iso ? strptime(iso, "%Y-%m-%dT%H:%M:%S", &tm) : NULL;
+	if (end) {
+		time_t t = timegm(&tm);
+		struct tm lt;
+		if (localtime_r(&t, &lt))
+			strftime(out, 32, with_time ? "%Y-%m-%d %H:%M" : "%Y-%m-%d", &lt);
+	} else if (strlen(out) > 10) {
+		out[10] = ' ';
+	}
+}
+
+/* The local zone as strftime names it ("UTC", "+06"). */
+static void zone_name(char out[16])
+{
+	time_t now = time(NULL);
+	struct tm lt;
+	out[0] = '\0';
+	if (localtime_r(&now, &lt))
+		strftime(out, 16, "%Z", &lt);
+}
+
+static const char *status_word(const char *status)
+{
+	if (strcmp(status, "complete") == 0)
+		return ui_tr(UI_M_COMPLETE);
+	if (strcmp(status, "draft") == 0)
+		return ui_tr(UI_M_DRAFT);
+	if (strcmp(status, "discarded") == 0)
+		return ui_tr(UI_M_DISCARDED);
+	return status;
+}
+
+static const char *origin_word(const char *origin)
+{
+	if (strcmp(origin, "field") == 0)
+		return ui_tr(UI_M_ORIGIN_FIELD);
+	if (strcmp(origin, "imported") == 0)
+		return ui_tr(UI_M_ORIGIN_IMPORTED);
+	if (strcmp(origin, "simulated") == 0)
+		return ui_tr(UI_M_ORIGIN_SIMULATED);
+	return origin;
+}
+
+#define KEY_COLS 36
+
+/* The counts' columns: 8, or their widest header in the language. */
+static int count_cols(void)
+{
+	int w = 8;
+	const enum ui_msg heads[] = { UI_M_LIST_COMPLETE, UI_M_LIST_DRAFT, UI_M_LIST_TOTAL_COL };
+	for (int h = 0; h < 3; h++)
+		if (ui_width(ui_tr(heads[h])) > w)
+			w = ui_width(ui_tr(heads[h]));
+	return w;
+}
+
+static void print_count_head(strbuf *sb)
+{
+	sb_adds(sb, "  ");
+	cell(sb, "", KEY_COLS, 0, 0);
+	const enum ui_msg heads[] = { UI_M_LIST_COMPLETE, UI_M_LIST_DRAFT, UI_M_LIST_TOTAL_COL };
+	for (int h = 0; h < 3; h++) {
+		sb_adds(sb, "  ");
+		cell(sb, ui_tr(heads[h]), count_cols(), 1, 0);
+	}
+	put_line(sb);
+}
+
+static void print_counts(strbuf *sb, const char *key, int complete, int draft)
+{
+	sb_adds(sb, "  ");
+	cell(sb, key, KEY_COLS, 0, 0);
+	int w = count_cols();
+	sb_addf(sb, "  %*d  %*d  %*d", w, complete, w, draft, w, complete + draft);
+	put_line(sb);
+}
+
+/* The columns of an interview line: header, width, cut to it, right-aligned. */
+enum { C_UUID, C_STATUS, C_ORIGIN, C_FORM, C_DEVICE, C_INTERVIEWER, C_ANSWERS, C_CREATED,
+       C_MODIFIED, NCOLS };
 
 static void print_text(const store_interview *ivs, int n, const struct tallies *ts,
 		       const char *by, const store_progress_row *pr, int npr)
 {
-	if (n)
-		printf("%-36s  %-9s  %-9s  %-12s  %-8s  %-16s  %7s  %-16s  %-16s\n", "uuid",
-		       "status", "origin", "form", "device", "interviewer", "answers",
-		       "created (UTC)", "modified (UTC)");
+	strbuf sb = STRBUF_INIT;
+	char zone[16], created_h[64], modified_h[64];
+	zone_name(zone);
+	snprintf(created_h, sizeof created_h, ui_tr(UI_M_LIST_CREATED), zone);
+	snprintf(modified_h, sizeof modified_h, ui_tr(UI_M_LIST_MODIFIED), zone);
+	const char *head[NCOLS] = {
+		ui_tr(UI_M_LIST_UUID), ui_tr(UI_M_LIST_STATUS), ui_tr(UI_M_LIST_ORIGIN), ui_tr(UI_M_LIST_FORM),
+		ui_tr(UI_M_LIST_DEVICE), ui_tr(UI_M_LIST_INTERVIEWER), ui_tr(UI_M_LIST_ANSWERS),
+		created_h, modified_h,
+	};
+	int width[NCOLS] = { 36, 9, 9, 12, 8, 16, 7, 16, 16 };
+	const int cut[NCOLS] = { 0, 0, 0, 0, 1, 0, 0, 1, 1 };
+	const int right[NCOLS] = { [C_ANSWERS] = 1 };
+	for (int c = 0; c < NCOLS; c++) {   /* a column is at least as wide as its header */
+		int hw = ui_width(head[c]);
+		width[c] = hw > width[c] ? hw : width[c];
+	}
+	for (int i = 0; i < n; i++) {   /* and as its widest value, but for the cut ones */
+		char form[512];
+		snprintf(form, sizeof form, "%s@%s", ivs[i].form_id, ivs[i].form_version);
+		const char *val[NCOLS] = { [C_STATUS] = status_word(ivs[i].status),
+			[C_ORIGIN] = origin_word(ivs[i].origin), [C_FORM] = form,
+			[C_INTERVIEWER] = ivs[i].interviewer };
+		for (int c = 0; c < NCOLS; c++) {
+			int vw = val[c] ? ui_width(val[c]) : 0;
+			width[c] = vw > width[c] ? vw : width[c];
+		}
+	}
+	if (n) {
+		for (int c = 0; c < NCOLS; c++) {
+			if (c)
+				sb_adds(&sb, "  ");
+			cell(&sb, head[c], width[c], right[c], 0);
+		}
+		put_line(&sb);
+	}
 	int complete = 0, discarded = 0, simulated = 0;
 	for (int i = 0; i < n; i++) {
 		const store_interview *v = &ivs[i];
 		simulated += strcmp(v->origin, "simulated") == 0;
-		char form[64];
+		char form[512], answers[16], created[32], modified[32], device[9];
 		snprintf(form, sizeof form, "%s@%s", v->form_id, v->form_version);
-		cmd_put_line(stdout, "%-36s  %-9s  %-9s  %-12s  %-8.8s  %-16s  %7d  %-16.16s  "
-			     "%-16.16s", v->uuid, v->status, v->origin, form, v->device_id,
-			     v->interviewer[0] ? v->interviewer : "-", v->answered, v->created,
-			     v->modified);
+		snprintf(answers, sizeof answers, "%d", v->answered);
+		snprintf(device, sizeof device, "%s", v->device_id);
+		local_time(v->created, 1, created);
+		local_time(v->modified, 1, modified);
+		const char *val[NCOLS] = {
+			v->uuid, status_word(v->status), origin_word(v->origin), form, device,
+			v->interviewer[0] ? v->interviewer : "-", answers, created, modified,
+		};
+		for (int c = 0; c < NCOLS; c++) {
+			if (c)
+				sb_adds(&sb, "  ");
+			cell(&sb, val[c], width[c], right[c], cut[c]);
+		}
+		put_line(&sb);
 		complete += strcmp(v->status, "complete") == 0;
 		discarded += strcmp(v->status, "discarded") == 0;
 	}
-	printf("%d interview%s: %d complete, %d draft", n, n == 1 ? "" : "s", complete,
-	       n - complete - discarded);
+	printf(ui_tr(UI_M_LIST_SUMMARY), n, ui_tr(n == 1 ? UI_M_LIST_ONE : UI_M_LIST_MANY),
+	       complete, n - complete - discarded);
 	if (discarded)
-		printf(", %d discarded (in no count below)", discarded);
+		printf(ui_tr(UI_M_LIST_DISCARDED), discarded);
 	if (simulated)
-		printf(" (%d simulated: not real data)", simulated);
+		printf(ui_tr(UI_M_LIST_SIMULATED), simulated);
 	printf("\n");
-	if (!n)
+	if (!n) {
+		sb_release(&sb);
 		return;
+	}
+	const enum ui_msg titles[NBY] = {
+		[BY_ORIGIN] = UI_M_LIST_BY_ORIGIN, [BY_DEVICE] = UI_M_LIST_BY_DEVICE,
+		[BY_INTERVIEWER] = UI_M_LIST_BY_INTERVIEWER, [BY_FORM] = UI_M_LIST_BY_FORM,
+		[BY_DATE] = UI_M_LIST_BY_DAY,
+	};
 	for (int b = BY_ORIGIN; b < NBY; b++) {
-		printf("\nby %s:\n  %-36s  %8s  %8s  %8s\n", ts[b].title, "", "complete", "draft",
-		       "total");
-		for (int i = 0; i < ts[b].n; i++)
-			print_counts(ts[b].t[i].key[0] ? ts[b].t[i].key : "-", ts[b].t[i].complete,
-				     ts[b].t[i].draft);
+		printf("\n");
+		printf(ui_tr(titles[b]), zone);   /* only the day's title has a %s: the zone */
+		printf("\n");
+		print_count_head(&sb);
+		for (int i = 0; i < ts[b].n; i++) {
+			const char *key = ts[b].t[i].key[0] ? ts[b].t[i].key : "-";
+			print_counts(&sb, b == BY_ORIGIN ? origin_word(key) : key,
+				     ts[b].t[i].complete, ts[b].t[i].draft);
+		}
 	}
 	if (by) {
 		putchar('\n');
-		cmd_put_line(stdout, "by %s:", by);
-		printf("  %-36s  %8s  %8s  %8s\n", "", "complete", "draft", "total");
+		cmd_put_line(stdout, ui_tr(UI_M_LIST_BY_QUESTION), by);
+		print_count_head(&sb);
 		for (int i = 0; i < npr; i++)
-			print_counts(pr[i].value ? pr[i].value : "(no answer)", pr[i].complete,
-				     pr[i].draft);
+			print_counts(&sb, pr[i].value ? pr[i].value : ui_tr(UI_M_NO_ANSWER),
+				     pr[i].complete, pr[i].draft);
 	}
+	sb_release(&sb);
 }
 
 static int cmd_list(int argc, char **argv)
@@ -218,8 +401,10 @@ static int cmd_list(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
 		{ "by", required_argument, NULL, 'b' },
+		{ "lang", required_argument, NULL, 'l' },
 		{ 0 }
 	};
+	const char *lang = NULL;
 	int json = 0, c;
 	const char *by = NULL;
 	optind = 0;
@@ -229,6 +414,8 @@ static int cmd_list(int argc, char **argv)
 			json = 1;
 		else if (c == 'b')
 			by = optarg;
+		else if (c == 'l')
+			lang = optarg;
 		else if (c == ':')
 			return cmd_usage_error(&cmd_list_entry, "option '%s' needs a question",
 					       argv[optind - 1]);
@@ -238,10 +425,20 @@ static int cmd_list(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cmd_usage_error(&cmd_list_entry, "expected one database file");
+	enum ui_lang ml = ui_lang_from_env();
+	if (lang && ui_lang_parse(lang, &ml))
+		return cmd_usage_error(&cmd_list_entry, "--lang: '%s' is none of ky, ru, en", lang);
 	char err[ERR_MAX];
 	store *st;
 	if (store_open(argv[optind], STORE_READONLY, &st, err))
 		return cmd_fail("%s", err);
+	/* the language: --lang, else the one chosen on this laptop (`survey run`), else the
+	 * locale's */
+	char *saved = NULL;
+	if (!lang && store_setting_get(st, STORE_SET_LANG, &saved, err) == 0 && saved)
+		ui_lang_parse(saved, &ml);
+	free(saved);
+	ui_lang_set(ml);
 	if (by && store_question_known((const char *const *)&argv[optind], 1, by, err)) {
 		store_close(st);
 		return cmd_fail("'%s': --by: %s", argv[optind], err);
@@ -267,7 +464,7 @@ static int cmd_list(int argc, char **argv)
 		return cmd_fail("%s", err);
 	}
 	struct tallies ts[NBY];
-	count_all(ivs, n, ts);
+	count_all(ivs, n, ts, !json);
 	if (json)
 		print_json(ivs, n, ts, by, pr, npr);
 	else

@@ -15,6 +15,7 @@
 #include "cmd.h"
 #include "form/form.h"
 #include "store/store.h"
+#include "ui/i18n.h"
 #include "ui/ui.h"
 #include "util/outfile.h"
 #include "util/util.h"
@@ -37,13 +38,19 @@ const struct cmd_entry cmd_run_entry = {
 		"                      ~/.local/share/survey/FORM_ID.db (the folder is created);\n"
 		"                      never FORM itself (refused, exit status 1)\n"
 		"  --lang CODE         the questionnaire's language to start in (ky, ru, en, ...);\n"
-		"                      default: the form's default_language\n"
-		"  --interviewer NAME  recorded with each new interview\n\n"
+		"                      default: the one kept from the last run on DB, else the\n"
+		"                      form's default_language\n"
+		"  --interviewer NAME  recorded with each new interview; default: the\n"
+		"                      environment variable SURVEY_INTERVIEWER, else the name\n"
+		"                      kept in the database, asked on its first run\n\n"
 		"One `survey run` at a time may hold a database: a second one on the same file is\n"
 		"refused (a lock on DB.lock beside it, released when the program ends, even killed).\n"
 		"The UI's own words (keys, messages, help) are in Kyrgyz, Russian or English: those\n"
 		"of --lang, else of the locale (LANG=ky_KG.UTF-8, ru_RU.UTF-8; English otherwise);\n"
 		"in an interview they follow its language (F2) when it is one of the three.\n"
+		"The language given with --lang or chosen with F2 on the start screen is kept in\n"
+		"the database: the next run (and `survey list`) starts in it.\n"
+		"On the start screen / searches by name or id, f filters by status.\n"
 		"The terminal must use a UTF-8 locale and be at least 60x20 (80x24 is best).\n\n"
 		"example:\n  survey run surveys/covid19-lsg.md --lang ky --interviewer Aibek\n",
 	.exec = cmd_run,
@@ -72,7 +79,7 @@ static int make_dirs(const char *dir, char *err)
 		char c = *s;
 		*s = '\0';
 		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-			errf(err, "cannot create the folder '%s': %s", p, strerror(errno));
+			errf(err, ui_tr(UI_M_RUN_MKDIR), p, strerror(errno));
 			free(p);
 			return -1;
 		}
@@ -95,7 +102,7 @@ static char *default_db(const char *form_id, char *err)
 	else if (home && *home)
 		base = xasprintf("%s/.local/share", home);
 	else {
-		errf(err, "no database given and HOME is not set: use --db DB");
+		errf(err, "%s", ui_tr(UI_M_RUN_NO_HOME));
 		return NULL;
 	}
 	char *dir = xasprintf("%s/survey", base);
@@ -125,15 +132,13 @@ static int lock_db(const char *db, char **lock_path, char *err)
 	for (int tries = 0; tries < 10; tries++) {
 		int fd = open(*lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 		if (fd < 0)
-			return errf(err, "cannot create the lock file '%s': %s", *lock_path,
-				    strerror(errno));
+			return errf(err, ui_tr(UI_M_RUN_LOCK_FAIL), *lock_path, strerror(errno));
 		if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 			int e = errno;
 			close(fd);
 			if (e == EWOULDBLOCK)
-				return errf(err, "'%s' is in use by another survey program (another "
-					    "'survey run' has it open): close it and try again", db);
-			return errf(err, "cannot lock '%s': %s", *lock_path, strerror(e));
+				return errf(err, ui_tr(UI_M_RUN_LOCKED), db);
+			return errf(err, ui_tr(UI_M_RUN_LOCK_FAIL), *lock_path, strerror(e));
 		}
 		struct stat a, b;
 		if (fstat(fd, &a) == 0 && stat(*lock_path, &b) == 0 && a.st_ino == b.st_ino &&
@@ -141,7 +146,7 @@ static int lock_db(const char *db, char **lock_path, char *err)
 			return fd;
 		close(fd);   /* it was unlinked under us: take the new one */
 	}
-	return errf(err, "cannot lock '%s'", *lock_path);
+	return errf(err, ui_tr(UI_M_RUN_LOCK_FAIL), *lock_path, "?");
 }
 
 static void unlock_db(int fd, char *lock_path)
@@ -162,8 +167,11 @@ static int open_db(const char *path, int *lock, char **lock_path, store **st, ch
 	if (*lock < 0)
 		return -1;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return errf(err, "needs a terminal: standard input and output must be a terminal");
-	return store_open(path, STORE_CREATE, st, err);
+		return errf(err, "%s", ui_tr(UI_M_RUN_NOT_TTY));
+	char why[ERR_MAX];
+	if (store_open(path, STORE_CREATE, st, why))
+		return errf(err, ui_tr(UI_M_RUN_BAD_DB), why);
+	return 0;
 }
 
 static int cmd_run(int argc, char **argv)
@@ -176,6 +184,16 @@ static int cmd_run(int argc, char **argv)
 	};
 	const char *db = NULL, *lang = NULL, *interviewer = NULL;
 	int c;
+	/* every message in the UI's language: --lang's when it is ky, ru or en, else the
+	 * locale's (--lang looked for first: a wrong option may come before it) */
+	enum ui_lang ml = ui_lang_from_env();
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			ui_lang_parse(argv[i + 1], &ml);
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			ui_lang_parse(argv[i] + 7, &ml);
+	}
+	ui_lang_set(ml);
 	optind = 0;
 	opterr = 0;
 	/* options may come after FORM (GNU permutation); ':' reports a missing value */
@@ -185,17 +203,23 @@ static int cmd_run(int argc, char **argv)
 		case 'l': lang = optarg; break;
 		case 'i': interviewer = optarg; break;
 		case ':':
-			return cmd_usage_error(&cmd_run_entry, "option '%s' needs a value",
+			return cmd_usage_error(&cmd_run_entry, ui_tr(UI_M_RUN_OPT_VALUE),
 					       argv[optind - 1]);
 		default:
-			return cmd_usage_error(&cmd_run_entry, "unknown option '%s'",
+			return cmd_usage_error(&cmd_run_entry, ui_tr(UI_M_RUN_OPT_UNKNOWN),
 					       argv[optind - 1]);
 		}
 	}
 	if (argc - optind != 1)
-		return cmd_usage_error(&cmd_run_entry, "expected one questionnaire file");
+		return cmd_usage_error(&cmd_run_entry, "%s", ui_tr(UI_M_RUN_ONE_FORM));
 	if (interviewer && cmd_check_name(&cmd_run_entry, "--interviewer", interviewer))
 		return EXIT_USAGE;
+	const char *env_name = getenv("SURVEY_INTERVIEWER");
+	if (!interviewer && env_name && *env_name) {
+		if (cmd_check_name(&cmd_run_entry, "SURVEY_INTERVIEWER", env_name))
+			return EXIT_USAGE;
+		interviewer = env_name;
+	}
 	const char *form_path = argv[optind];
 
 	char err[ERR_MAX];
@@ -204,13 +228,13 @@ static int cmd_run(int argc, char **argv)
 
 	form *f;
 	if (form_load(form_path, &f, NULL, err))
-		return fail("%s; run 'survey check %s' for details", err, form_path);
+		return fail(ui_tr(UI_M_RUN_BAD_FORM), err, form_path);
 	if (lang && form_find_lang(f, lang) < 0 && f->nlangs > 0) {
 		strbuf have = STRBUF_INIT;
 		for (int i = 0; i < f->nlangs; i++)
 			sb_addf(&have, "%s%s", i ? ", " : "",
 				f->langs[i].code ? f->langs[i].code : f->langs[i].name);
-		fail("the questionnaire has no language '%s' (it has: %s)", lang, sb_str(&have));
+		fail(ui_tr(UI_M_RUN_NO_LANG), lang, sb_str(&have));
 		sb_release(&have);
 		form_free(f);
 		return EXIT_USER;
@@ -239,8 +263,10 @@ static int cmd_run(int argc, char **argv)
 	int rc = ui_run(&o, err);
 	store_close(st);
 	unlock_db(lock, lock_path);
-	if (rc == 0)
-		printf("interviews are in '%s'\n", db_path);
+	if (rc == 0) {
+		printf(ui_tr(UI_M_RUN_DONE), db_path);
+		putchar('\n');
+	}
 	free(db_path);
 	form_free(f);
 	return rc ? fail("%s", err) : EXIT_OK;

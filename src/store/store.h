@@ -175,6 +175,16 @@ int store_last_saved(store *st, const char *form_id, const char *exclude_uuid,
 		     char out[STORE_UUID_LEN + 1], char *err);
 int store_answer_value(store *st, const char *uuid, const char *path, char **value, char *err);
 
+/* The laptop's settings, kept in the meta table (no schema change): the interviewer's name
+ * (asked on the first `survey run`) and the language chosen (--lang, F2 on the start screen).
+ * A value is one line of printable UTF-8, at most STORE_SETTING_MAX bytes; anything else in the
+ * file reads as absent. get: *value malloc'd, NULL when absent. Return 0, or -1 with err. */
+#define STORE_SET_INTERVIEWER "interviewer"
+#define STORE_SET_LANG "lang"
+#define STORE_SETTING_MAX 200
+int store_setting_get(store *st, const char *key, char **value, char *err);
+int store_setting_set(store *st, const char *key, const char *value, char *err);
+
 /* Progress by a question: interviews complete and draft by their answer to it. */
 typedef struct store_progress_row {
 	char *value;          /* the answer; NULL for interviews without one */

@@ -24,9 +24,10 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_START_EMPTY, "Азырынча интервью жок. Жаңысын баштоо үчүн n басыңыз.", \
 	  "Интервью пока нет. Чтобы начать новое, нажмите n.", \
 	  "No interviews yet. Press n to start one.") \
-	X(UI_M_START_KEYS, "n жаңы  Enter ачуу  d таштоо  f чыпка  F2 тил  F1 жардам  q чыгуу", \
-	  "n новое  Enter открыть  d отбросить  f фильтр  F2 язык  F1 справка  q выход", \
-	  "n new  Enter open  d discard  f filter  F2 language  F1 help  q quit") \
+	X(UI_M_START_KEYS, "n жаңы  Enter ачуу  / издөө  f чыпка  d таштоо  F2 тил  q чыгуу  " \
+	  "F1 жардам", \
+	  "n новое  Enter открыть  / поиск  f фильтр  d отбросить  F2 язык  q выход  F1 справка", \
+	  "n new  Enter open  / search  f filter  d discard  F2 language  q quit  F1 help") \
 	X(UI_M_COL_NAME, "Аталышы", "Название", "Name") \
 	X(UI_M_COL_CREATED, "Түзүлгөн", "Создано", "Created") \
 	X(UI_M_COL_STATUS, "Абалы", "Статус", "Status") \
@@ -156,7 +157,124 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	/* xpath: the rank widget */ \
 	X(UI_M_RANK_HOW, "(Боштук: жоопту алуу же коюу; ↑↓: алып жылдыруу; Enter: ушул иретти сактоо)", \
 	  "(Пробел: взять или положить вариант; ↑↓: перенести его; Enter: сохранить этот порядок)", \
-	  "(Space: take or put down a choice; Up/Down: carry it; Enter: keep this order)")
+	  "(Space: take or put down a choice; Up/Down: carry it; Enter: keep this order)") \
+	/* uistart: the start screen's search and sections, the interviewer's name, key names, \
+	 * and the messages of `survey run` and `survey list` */ \
+	X(UI_M_COL_SECTION, "Бөлүм", "Раздел", "Section") \
+	X(UI_M_FILTER_RETURNED, "кайтарылгандар", "возвращённые", "returned") \
+	X(UI_M_RETURNED, "кайтарылды", "возвращено", "returned") \
+	X(UI_M_SEARCH, "Издөө", "Поиск", "Search") \
+	X(UI_M_SEARCH_KEYS, "Enter ачуу  Esc издөөнү тазалоо  ↑ ↓ тандоо", \
+	  "Enter открыть  Esc сбросить поиск  ↑ ↓ выбор", "Enter open  Esc clear the search  ↑ ↓ choose") \
+	X(UI_M_SEARCH_EMPTY, "Издөөгө туура келген интервью жок (Esc: издөөнү тазалоо).", \
+	  "Нет интервью, подходящих под поиск (Esc: сбросить поиск).", \
+	  "No interview matches the search (Esc: clear the search).") \
+	X(UI_M_START_DETAIL, /* %.8s %d %d %d %s: id, answers, section k of n, its title */ \
+	  "ID %.8s · жооптор: %d · бөлүм %d/%d: %s", "ID %.8s · ответов: %d · раздел %d/%d: %s", \
+	  "ID %.8s · answers: %d · section %d/%d: %s") \
+	X(UI_M_NAME_TITLE, "Интервьюер", "Интервьюер", "Interviewer") \
+	X(UI_M_NAME_ASK, "Программа бул ноутбукта биринчи жолу ачылды. Интервьюердин аты-жөнүн " \
+	  "жазып, Enter басыңыз: ал ар бир жаңы интервью менен жазылат жана кайра суралбайт.", \
+	  "Программа впервые открыта на этом ноутбуке. Введите имя и фамилию интервьюера и " \
+	  "нажмите Enter: они записываются с каждым новым интервью, и больше их не спросят.", \
+	  "This is the first run on this laptop. Type the interviewer's first and last name and " \
+	  "press Enter: it is recorded with each new interview and not asked again.") \
+	X(UI_M_NAME_KEYS, "Enter сактоо  F2 тил  F10 чыгуу", "Enter сохранить  F2 язык  F10 выход", \
+	  "Enter save  F2 language  F10 quit") \
+	X(UI_M_NAME_EMPTY, "Аты-жөнү бош болбошу керек.", "Имя не может быть пустым.", \
+	  "The name cannot be empty.") \
+	X(UI_M_NAME_SAVED, /* %s */ "Интервьюер: %s. Жаңы интервью үчүн n басыңыз.", \
+	  "Интервьюер: %s. Чтобы начать интервью, нажмите n.", \
+	  "Interviewer: %s. Press n to start an interview.") \
+	X(UI_M_KEY_SPACE, "Боштук", "Пробел", "Space") \
+	X(UI_M_RUN_OPT_VALUE, /* %s */ "'%s' параметрине маани керек", \
+	  "параметру '%s' нужно значение", "option '%s' needs a value") \
+	X(UI_M_RUN_OPT_UNKNOWN, /* %s */ "белгисиз параметр '%s'", "неизвестный параметр '%s'", \
+	  "unknown option '%s'") \
+	X(UI_M_RUN_ONE_FORM, "бир суроолор файлы керек", "нужен один файл анкеты", \
+	  "expected one questionnaire file") \
+	X(UI_M_HELP_SEARCH, "Издөө: аты же ID боюнча, жазган сайын тизме чыпкаланат", \
+	  "Поиск по названию или ID: список сужается по мере ввода", \
+	  "Search by name or ID: the list narrows as you type") \
+	X(UI_M_HELP_SEARCH_END, "Издөөнү тазалоо", "Сбросить поиск", "Clear the search") \
+	X(UI_M_HELP_FILTER, "Чыпка: баары, аяктай электер, аяктагандар, ташталгандар", \
+	  "Фильтр: все, черновики, завершённые, отброшенные", \
+	  "Filter: all, drafts, complete, discarded") \
+	X(UI_M_HELP_DISCARD, "Аяктай элек интервьюну таштоо (эки жолу суралат)", \
+	  "Отбросить черновик (спросит дважды)", "Discard a draft (asked twice)") \
+	X(UI_M_RUN_DONE, /* %s: the database */ "интервьюлар '%s' файлында", \
+	  "интервью сохранены в '%s'", "interviews are in '%s'") \
+	X(UI_M_RUN_LOCKED, /* %s: the database */ \
+	  "'%s' файлын башка программа ачып турат (дагы бир 'survey run'): аны жаап, кайра " \
+	  "аракет кылыңыз", \
+	  "'%s' открыт другой программой survey (ещё одним 'survey run'): закройте её и " \
+	  "попробуйте снова", \
+	  "'%s' is in use by another survey program (another 'survey run' has it open): close " \
+	  "it and try again") \
+	X(UI_M_RUN_LOCK_FAIL, /* %s %s: the lock file, why */ \
+	  "'%s' кулпу файлын түзүү же кулпулоо мүмкүн болбоду: %s", \
+	  "не удалось создать или заблокировать файл блокировки '%s': %s", \
+	  "cannot create or lock the lock file '%s': %s") \
+	X(UI_M_RUN_NOT_TTY, "терминал керек: стандарттык кирүү жана чыгуу терминал болушу керек", \
+	  "нужен терминал: стандартные ввод и вывод должны быть терминалом", \
+	  "needs a terminal: standard input and output must be a terminal") \
+	X(UI_M_RUN_LOCALE, /* %s %s: the variable, its value */ \
+	  "терминалдын локали UTF-8 эмес (%s=%s); LANG=C.UTF-8 же ky_KG.UTF-8/ru_RU.UTF-8 " \
+	  "локали менен иштетиңиз", \
+	  "локаль терминала не UTF-8 (%s=%s); запустите с LANG=C.UTF-8 или с локалью " \
+	  "ky_KG.UTF-8/ru_RU.UTF-8", \
+	  "the terminal's locale is not UTF-8 (%s=%s); run it with LANG=C.UTF-8 or a " \
+	  "ky_KG.UTF-8/ru_RU.UTF-8 locale") \
+	X(UI_M_RUN_BAD_FORM, /* %s %s: why, the questionnaire file */ \
+	  "суроолор файлы окулбады: %s; толугураак: 'survey check %s'", \
+	  "анкета не прочитана: %s; подробнее: 'survey check %s'", \
+	  "%s; run 'survey check %s' for details") \
+	X(UI_M_RUN_NO_LANG, /* %s %s: the language asked, those the form has */ \
+	  "суроолор файлында '%s' тили жок (бар тилдер: %s)", "в анкете нет языка '%s' (есть: %s)", \
+	  "the questionnaire has no language '%s' (it has: %s)") \
+	X(UI_M_RUN_BAD_DB, /* %s: why */ "маалымат базасы ачылбады: %s", \
+	  "база данных не открыта: %s", "%s") \
+	X(UI_M_RUN_NO_HOME, "маалымат базасы берилген жок жана HOME коюлган эмес: --db DB " \
+	  "колдонуңуз", "база данных не указана, и HOME не задан: укажите --db DB", \
+	  "no database given and HOME is not set: use --db DB") \
+	X(UI_M_RUN_MKDIR, /* %s %s: the folder, why */ "'%s' папкасын түзүү мүмкүн болбоду: %s", \
+	  "не удалось создать папку '%s': %s", "cannot create the folder '%s': %s") \
+	X(UI_M_RUN_NO_TERM, /* %s: TERM */ "терминалды колдонуу мүмкүн эмес (TERM=%s)", \
+	  "не удаётся использовать терминал (TERM=%s)", "cannot use the terminal (TERM=%s)") \
+	X(UI_M_LIST_UUID, "UUID", "UUID", "uuid") \
+	X(UI_M_LIST_STATUS, "абалы", "статус", "status") \
+	X(UI_M_LIST_ORIGIN, "булагы", "источник", "origin") \
+	X(UI_M_LIST_FORM, "анкета", "анкета", "form") \
+	X(UI_M_LIST_DEVICE, "түзмөк", "устройство", "device") \
+	X(UI_M_LIST_INTERVIEWER, "интервьюер", "интервьюер", "interviewer") \
+	X(UI_M_LIST_ANSWERS, "жооптор", "ответы", "answers") \
+	X(UI_M_LIST_CREATED, /* %s: the zone */ "түзүлгөн (%s)", "создано (%s)", "created (%s)") \
+	X(UI_M_LIST_MODIFIED, /* %s: the zone */ "өзгөртүлгөн (%s)", "изменено (%s)", \
+	  "modified (%s)") \
+	X(UI_M_ORIGIN_FIELD, "талаада", "в поле", "field") \
+	X(UI_M_ORIGIN_IMPORTED, "импорттолгон", "импорт", "imported") \
+	X(UI_M_ORIGIN_SIMULATED, "симуляция", "симуляция", "simulated") \
+	X(UI_M_LIST_SUMMARY, /* %d %s %d %d: interviews, the noun, complete, draft */ \
+	  "%d %s: %d аяктаган, %d аяктай элек", "%d %s: завершено — %d, черновики — %d", \
+	  "%d %s: %d complete, %d draft") \
+	X(UI_M_LIST_ONE, "интервью", "интервью", "interview") \
+	X(UI_M_LIST_MANY, "интервью", "интервью", "interviews") \
+	X(UI_M_LIST_DISCARDED, /* %d */ ", %d ташталган (төмөнкү эсептерге кирбейт)", \
+	  ", отброшено — %d (не входят в подсчёты ниже)", ", %d discarded (in no count below)") \
+	X(UI_M_LIST_SIMULATED, /* %d */ " (%d симуляция: чыныгы маалымат эмес)", \
+	  " (симуляция — %d: не настоящие данные)", " (%d simulated: not real data)") \
+	X(UI_M_LIST_BY_ORIGIN, "булагы боюнча:", "по источнику:", "by origin:") \
+	X(UI_M_LIST_BY_DEVICE, "түзмөк боюнча:", "по устройствам:", "by device:") \
+	X(UI_M_LIST_BY_INTERVIEWER, "интервьюер боюнча:", "по интервьюерам:", "by interviewer:") \
+	X(UI_M_LIST_BY_FORM, "анкетанын версиясы боюнча:", "по версиям анкеты:", \
+	  "by form version:") \
+	X(UI_M_LIST_BY_DAY, /* %s: the zone */ "түзүлгөн күнү боюнча (%s):", \
+	  "по дням создания (%s):", "by day created (%s):") \
+	X(UI_M_LIST_BY_QUESTION, /* %s: the question */ "%s суроосу боюнча:", "по вопросу %s:", \
+	  "by %s:") \
+	X(UI_M_LIST_COMPLETE, "аяктаган", "завершено", "complete") \
+	X(UI_M_LIST_DRAFT, "аяктай элек", "черновики", "draft") \
+	X(UI_M_LIST_TOTAL_COL, "бардыгы", "всего", "total")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

@@ -34,8 +34,7 @@ int ui_locale_check(char *err)
 	if (val && (strcasestr(val, "utf-8") || strcasestr(val, "utf8")) &&
 	    setlocale(LC_CTYPE, "C.UTF-8") && codeset_is_utf8())
 		return 0;
-	return errf(err, "the terminal's locale is not UTF-8 (%s=%s); run it with LANG=C.UTF-8 "
-		    "or a ky_KG.UTF-8/ru_RU.UTF-8 locale", var, val && *val ? val : "unset");
+	return errf(err, ui_tr(UI_M_RUN_LOCALE), var, val && *val ? val : "unset");
 }
 
 void ui_init_colors(void)
@@ -78,6 +77,31 @@ int ui_put(int y, int x, const char *utf8, int width, int attr)
 	return used;
 }
 
+int ui_put_cut(int y, int x, const char *utf8, int width, int attr)
+{
+	if (width <= 0)
+		return 0;
+	size_t n;
+	wchar_t *w = ui_wcs_from_utf8(utf8, &n);
+	if (ui_wcswidth(w, n) > width) {
+		/* the words that fit with the ellipsis after them; a first word too long for the
+		 * width is cut where it must be */
+		size_t fit = ui_fit(w, n, width - 1), cut = fit;
+		if (fit < n && w[fit] != L' ')
+			while (cut > 0 && w[cut - 1] != L' ')
+				cut--;
+		if (cut == 0)
+			cut = fit;
+		while (cut > 0 && w[cut - 1] == L' ')
+			cut--;
+		w[cut] = L'…';
+		w[cut + 1] = L'\0';
+	}
+	int used = ui_putw(y, x, w, width, attr);
+	free(w);
+	return used;
+}
+
 void ui_bar(int y, const char *left, const char *right)
 {
 	attron(A_REVERSE);
@@ -85,7 +109,7 @@ void ui_bar(int y, const char *left, const char *right)
 	int rw = right ? ui_width(right) : 0;
 	if (rw > COLS - 2)
 		rw = 0;
-	ui_put(y, 1, left, COLS - 2 - (rw ? rw + 2 : 0), A_REVERSE | A_BOLD);
+	ui_put_cut(y, 1, left, COLS - 2 - (rw ? rw + 2 : 0), A_REVERSE | A_BOLD);
 	if (rw)
 		ui_put(y, COLS - 1 - rw, right, rw, A_REVERSE);
 	attroff(A_REVERSE);
@@ -121,7 +145,21 @@ void ui_draw_keys(const char *keys)
 {
 	move(LINES - 2, 0);
 	clrtoeol();
-	ui_put(LINES - 2, 1, keys, COLS - 2, COLOR_PAIR(PAIR_HINT));
+	/* too wide: whole "key word" groups (two spaces apart) as far as they fit */
+	size_t n;
+	wchar_t *w = ui_wcs_from_utf8(keys, &n);
+	int width = COLS - 2;
+	if (ui_wcswidth(w, n) > width) {
+		size_t fit = ui_fit(w, n, width), cut = fit;
+		if (w[fit] == L' ' && w[fit + 1] == L' ')
+			cut = fit + 2;
+		while (cut > 1 && !(w[cut - 1] == L' ' && w[cut - 2] == L' '))
+			cut--;
+		if (cut > 1)
+			w[cut - 2] = L'\0';
+	}
+	ui_putw(LINES - 2, 1, w, width, COLOR_PAIR(PAIR_HINT));
+	free(w);
 }
 
 void ui_draw_status(struct ui *u)
@@ -146,8 +184,8 @@ void ui_draw_status(struct ui *u)
 	}
 	if (!code)
 		code = ui_lang_code(ui_lang_get());
-	if (u->o->interviewer && *u->o->interviewer)
-		sb_addf(&right, "%s  ", u->o->interviewer);
+	if (u->interviewer[0])
+		sb_addf(&right, "%s  ", u->interviewer);
 	if (u->e)
 		sb_addf(&right, "%.8s  ", engine_uuid(u->e));
 	sb_addf(&right, "[%s]", code);

@@ -12,7 +12,8 @@
 #include "ui/ui.h"
 #include "util/util.h"
 
-enum ui_screen_id { UI_SCREEN_START, UI_SCREEN_QUESTION, UI_SCREEN_REVIEW, UI_SCREEN_HELP };
+enum ui_screen_id { UI_SCREEN_START, UI_SCREEN_QUESTION, UI_SCREEN_REVIEW, UI_SCREEN_HELP,
+		    UI_SCREEN_NAME };
 
 /* One question (or note) of the question screen, with the interviewer's unsaved edit. */
 struct ui_field {
@@ -67,6 +68,15 @@ struct ui {
 	int nivs;
 	int start_hl, start_top;   /* highlighted row, first row shown */
 	int start_filter;          /* enum ui_start_filter */
+	int *start_answers;        /* per row: questions answered (metadata and calculations
+	                              are not answers) */
+	int *start_section;        /* per row: the section it stands in, 1..start_nsections */
+	int start_nsections;       /* sections of the form: top-level groups and repeats */
+	unsigned start_present;    /* statuses this form's interviews have: 1 << filter */
+	int searching;             /* `/`: typing into the search field */
+	ui_textedit search;        /* the search: rows whose name or id holds it */
+	char interviewer[256];     /* the interviewer's name: --interviewer or the saved one */
+	ui_textedit name;          /* UI_SCREEN_NAME: the name being typed */
 
 	/* a question asked over the screen (ask.c), and what it is about */
 	int ask;                   /* enum ui_ask; UI_ASK_NONE when none */
@@ -104,6 +114,9 @@ void ui_init_colors(void);
 /* Draw utf8 at (y, x), at most width columns, with attributes; returns the columns used. */
 int ui_put(int y, int x, const char *utf8, int width, int attr);
 int ui_putw(int y, int x, const wchar_t *w, int width, int attr);
+/* The same, cut at a word with "…" when it does not fit (never in the middle of a word, unless
+ * the first word alone is wider than width). */
+int ui_put_cut(int y, int x, const char *utf8, int width, int attr);
 /* A full-width bar at row y: left text, right text (right-aligned), reverse video. */
 void ui_bar(int y, const char *left, const char *right);
 /* The message line (row LINES-3) and the status line (row LINES-1). */
@@ -142,11 +155,22 @@ void ui_ask_draw(struct ui *u);
 void ui_ask_key(struct ui *u, int fkey, wint_t ch);
 
 /* ---- start.c ---- */
+/* The filters f cycles through. A filter of a status no interview has (returned, once
+ * supervisors can return interviews) is skipped: add the status here and to shown(). */
 enum ui_start_filter { UI_FILTER_ACTIVE, UI_FILTER_DRAFTS, UI_FILTER_COMPLETE,
-		       UI_FILTER_DISCARDED, UI_NFILTERS };
+		       UI_FILTER_DISCARDED, UI_FILTER_RETURNED, UI_NFILTERS };
 /* A key of the start screen's own that the key table does not know: d (discard), f (filter),
- * also on a Russian/Kyrgyz layout (в, а). */
+ * also on a Russian/Kyrgyz layout (в, а); / (or . or Ctrl-F) searches, Esc ends the search. */
 void ui_start_char(struct ui *u, wint_t ch);
+/* The filter a status belongs to (UI_FILTER_DRAFTS for "draft", ...; the statuses present
+ * decide which filters f offers). */
+int ui_start_status(const char *status);
+/* The name of a row: its instance name, or its short id and where it stands. */
+void ui_start_row_name(const store_interview *v, char *out, size_t size);
+/* The key context of the start screen: a text field while searching. */
+int ui_start_ctx(struct ui *u);
+/* F2 before an interview: the next language of the form (saved as the laptop's choice). */
+void ui_next_lang(struct ui *u);
 /* After UI_ASK_REOPEN_WHY: open u->ask_uuid, reopen it with reason, show its review. */
 void ui_start_reopen(struct ui *u, const char *reason);
 /* After UI_ASK_DISCARD_AGAIN: discard u->ask_uuid (store_iv_discard) and list again. */
@@ -156,6 +180,13 @@ void ui_start_init(struct ui *u);       /* (re)reads the interview list */
 void ui_start_draw(struct ui *u);
 void ui_start_key(struct ui *u, enum ui_action a, wint_t ch);
 void ui_start_release(struct ui *u);
+
+/* ---- name.c: the interviewer's name, asked on the first run on a laptop ---- */
+/* Show the name screen when no name is known (none given, none saved); else the start screen.
+ * Returns -1 with err when the database cannot be read. */
+int ui_name_init(struct ui *u, char *err);
+void ui_name_draw(struct ui *u);
+void ui_name_key(struct ui *u, enum ui_action a, wint_t ch);
 
 /* ---- question.c ---- */
 void ui_question_init(struct ui *u);    /* after the engine moved: rebuild the fields */

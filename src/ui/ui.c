@@ -34,6 +34,7 @@ static void ui_redraw(struct ui *u)
 	case UI_SCREEN_QUESTION: ui_question_draw(u); break;
 	case UI_SCREEN_REVIEW: ui_review_draw(u); break;
 	case UI_SCREEN_HELP: ui_help_draw(u); break;
+	case UI_SCREEN_NAME: ui_name_draw(u); break;
 	}
 	if (u->ask)
 		ui_ask_draw(u);
@@ -43,10 +44,11 @@ static void ui_redraw(struct ui *u)
 static int screen_ctx(struct ui *u)
 {
 	switch (u->screen) {
-	case UI_SCREEN_START: return UI_CTX_START;
+	case UI_SCREEN_START: return ui_start_ctx(u);
 	case UI_SCREEN_QUESTION: return ui_question_ctx(u);
 	case UI_SCREEN_REVIEW: return UI_CTX_REVIEW;
 	case UI_SCREEN_HELP: return UI_CTX_REVIEW;
+	case UI_SCREEN_NAME: return UI_CTX_START | UI_CTX_TEXT;
 	}
 	return UI_CTX_ANY;
 }
@@ -69,6 +71,7 @@ static void dispatch(struct ui *u, enum ui_action a, wint_t ch)
 	case UI_SCREEN_QUESTION: ui_question_key(u, a, ch); break;
 	case UI_SCREEN_REVIEW: ui_review_key(u, a, ch); break;
 	case UI_SCREEN_HELP: ui_help_key(u, a, ch); break;
+	case UI_SCREEN_NAME: ui_name_key(u, a, ch); break;
 	}
 }
 
@@ -81,19 +84,33 @@ void ui_leave_as_draft(struct ui *u)
 int ui_run(const ui_options *o, char *err)
 {
 	struct ui u = { .o = o, .f = o->f };
+	/* the language: --lang (kept as the laptop's choice), else the one chosen before, else
+	 * the form's default; the UI's words follow it when it is ky, ru or en, else the locale */
+	const char *lang = o->lang;
+	char *saved = NULL, ignored[ERR_MAX];
+	/* a preference: one that cannot be read or kept never stops an interview */
+	if (!lang)
+		store_setting_get(o->st, STORE_SET_LANG, &saved, ignored);
+	if (saved && (o->f->nlangs ? form_find_lang(o->f, saved) >= 0
+		      : ui_lang_parse(saved, &(enum ui_lang){ 0 }) == 0))
+		lang = saved;
 	if (o->lang)
-		snprintf(u.lang, sizeof u.lang, "%s", o->lang);
+		store_setting_set(o->st, STORE_SET_LANG, o->lang, ignored);
+	if (lang)
+		snprintf(u.lang, sizeof u.lang, "%s", lang);
 	else if (o->f->default_lang >= 0)
 		snprintf(u.lang, sizeof u.lang, "%s", o->f->langs[o->f->default_lang].code
 			 ? o->f->langs[o->f->default_lang].code : o->f->langs[o->f->default_lang].name);
 	ui_lang_set(ui_lang_from_env());
-	if (o->lang)
-		ui_follow_lang(o->lang);
+	if (lang)
+		ui_follow_lang(lang);
+	free(saved);
+	if (o->interviewer)
+		snprintf(u.interviewer, sizeof u.interviewer, "%s", o->interviewer);
 
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr)
-		return errf(err, "cannot use the terminal (TERM=%s)",
-			    getenv("TERM") ? getenv("TERM") : "unset");
+		return errf(err, ui_tr(UI_M_RUN_NO_TERM), getenv("TERM") ? getenv("TERM") : "unset");
 	raw();   /* Ctrl-C arrives as a key (it leaves like F10), and the terminal stays sane */
 	noecho();
 	nonl();
@@ -102,7 +119,12 @@ int ui_run(const ui_options *o, char *err)
 	ui_init_colors();
 	ui_input_start();
 
-	ui_start_init(&u);
+	if (ui_name_init(&u, err)) {
+		ui_input_stop();
+		endwin();
+		delscreen(scr);
+		return -1;
+	}
 	int after_char = 0;   /* the last key was typed into a text field */
 	int paste_run = 0;    /* an Enter of this burst was taken as part of a paste */
 	static const wchar_t newline = L'\n';
@@ -163,5 +185,7 @@ int ui_run(const ui_options *o, char *err)
 	ui_question_release(&u);
 	ui_review_release(&u);
 	ui_start_release(&u);
+	ui_te_release(&u.search);
+	ui_te_release(&u.name);
 	return 0;
 }

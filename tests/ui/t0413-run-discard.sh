@@ -55,6 +55,6 @@ ui_keys a q
 ui_exit a
 expect_eq "$RC" 0 "exit status 0"
 ui_no_stderr a "nothing on stderr"
-run "$SURVEY" list "$DB"
+run "$SURVEY" list "$DB" --lang en   # (without it: Russian, the language chosen in run)
 expect_out "^2 interviews: 1 complete, 0 draft, 1 discarded" "survey list counts it apart"
 done_testing

@@ -18,7 +18,10 @@ ui_start() {
 	rm -f "$TMP/$name.rc"
 	{
 		printf 'cd %s\n' "'${TOP:-$(pwd)}'"
-		printf 'env %s ASAN_OPTIONS=%s' "$UI_ENV" "'${ASAN_OPTIONS:-}'"
+		# the interviewer's name, so that no first-run name screen comes first (UI_INTERVIEWER=
+		# empty: none, the name is asked)
+		printf 'env %s SURVEY_INTERVIEWER=%s ASAN_OPTIONS=%s' "$UI_ENV" \
+			"'${UI_INTERVIEWER-Айбек}'" "'${ASAN_OPTIONS:-}'"
 		printf ' %s' "'$SURVEY'" run
 		for a in "$@"; do printf " '%s'" "$(printf '%s' "$a" | sed "s/'/'\\\\''/g")"; done
 		printf ' 2>%s\necho $? >%s\n' "'$TMP/$name.err'" "'$TMP/$name.rc.tmp'"

@@ -1,0 +1,178 @@
+/* start_list.c: the start screen's list — this questionnaire's interviews in the database under
+ * the filter and the search, newest saved first, each with the questions answered (not the
+ * metadata, nor calculations) and the section it stands in. */
+#include "ui/screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+void ui_start_release(struct ui *u)
+{
+	store_interviews_free(u->ivs, u->nivs);
+	free(u->start_answers);
+	free(u->start_section);
+	u->ivs = NULL;
+	u->start_answers = u->start_section = NULL;
+	u->nivs = 0;
+}
+
+int ui_start_status(const char *status)
+{
+	if (strcmp(status, "draft") == 0)
+		return UI_FILTER_DRAFTS;
+	if (strcmp(status, "complete") == 0)
+		return UI_FILTER_COMPLETE;
+	if (strcmp(status, "discarded") == 0)
+		return UI_FILTER_DISCARDED;
+	if (strcmp(status, "returned") == 0)
+		return UI_FILTER_RETURNED;
+	return UI_FILTER_ACTIVE;
+}
+
+static int shown_by_filter(const struct ui *u, const store_interview *v)
+{
+	int f = ui_start_status(v->status);
+	if (u->start_filter == UI_FILTER_ACTIVE)
+		return f != UI_FILTER_DISCARDED;
+	return f == u->start_filter;
+}
+
+/* Lowercase wide copy of utf8 (Cyrillic too: towlower of a UTF-8 locale). */
+static wchar_t *folded(const char *utf8)
+{
+	wchar_t *w = ui_wcs_from_utf8(utf8, NULL);
+	for (wchar_t *p = w; *p; p++)
+		*p = (wchar_t)towlower((wint_t)*p);
+	return w;
+}
+
+/* The search: the row's name or id holds the text typed after /, in any case. */
+static int shown_by_search(const struct ui *u, const store_interview *v)
+{
+	if (u->search.len == 0)
+		return 1;
+	char *q8 = ui_te_get(&u->search);
+	wchar_t *q = folded(q8), *name = folded(v->instance_name ? v->instance_name : ""),
+		*id = folded(v->uuid);
+	int hit = wcsstr(name, q) || wcsstr(id, q);
+	free(q8);
+	free(q);
+	free(name);
+	free(id);
+	return hit;
+}
+
+/* The node of an answer path ("grp[2]/q" is the node "grp/q"); -1 if none. */
+static int node_of(const form *f, const char *path)
+{
+	char *bare = xstrdup(path), *o = bare;
+	for (const char *p = path; *p; p++) {
+		if (*p == '[') {
+			while (*p && *p != ']')
+				p++;
+			if (!*p)
+				break;
+			continue;
+		}
+		*o++ = *p;
+	}
+	*o = '\0';
+	const char *slash = strrchr(bare, '/');
+	int n = form_find(f, slash ? slash + 1 : bare);
+	if (n < 0 || strcmp(f->nodes[n].path, bare) != 0)
+		for (n = f->nnodes - 1; n >= 0; n--)
+			if (strcmp(f->nodes[n].path, bare) == 0)
+				break;
+	free(bare);
+	return n;
+}
+
+/* Sections: the form's top-level groups and repeats, in order. The section of a node: the
+ * last one starting at or before it (0 before the first). */
+static int section_of_node(const form *f, int node, int *nsections)
+{
+	int k = 0, n = 0;
+	for (int c = f->nodes[0].first_child; c >= 0; c = f->nodes[c].next_sibling) {
+		if (f->nodes[c].type != FORM_GROUP && f->nodes[c].type != FORM_REPEAT)
+			continue;
+		n++;
+		if (node >= c)
+			k = n;
+	}
+	*nsections = n;
+	return k;
+}
+
+/* What a row shows besides the list's own columns: questions answered (not metadata, nor
+ * calculations) and the section the interview stands in. */
+static void row_progress(struct ui *u, int i)
+{
+	const store_interview *v = &u->ivs[i];
+	const form *f = u->f;
+	store_answer *a;
+	int n, count = 0;
+	char err[ERR_MAX];
+	if (store_answers(u->o->st, v->uuid, &a, &n, err) == 0) {
+		for (int k = 0; k < n; k++) {
+			int node = a[k].state == STATE_ANSWERED ? node_of(f, a[k].path) : -1;
+			count += node >= 0 && form_type_is_input(f->nodes[node].type);
+		}
+		store_answers_free(a, n);
+	}
+	u->start_answers[i] = count;
+	int pos = v->position && *v->position ? node_of(f, v->position) : -1;
+	int section = section_of_node(f, pos < 0 ? 0 : pos, &u->start_nsections);
+	u->start_section[i] = ui_start_status(v->status) == UI_FILTER_COMPLETE
+		? u->start_nsections : section;
+}
+
+/* Newest saved first; the same time: the later uuid first (a fixed order). */
+static int by_modified(const void *pa, const void *pb)
+{
+	const store_interview *a = pa, *b = pb;
+	int c = strcmp(b->modified ? b->modified : "", a->modified ? a->modified : "");
+	return c ? c : strcmp(b->uuid, a->uuid);
+}
+
+void ui_start_init(struct ui *u)
+{
+	char err[ERR_MAX], keep[STORE_UUID_LEN + 1] = "";
+	if (u->start_hl >= 0 && u->start_hl < u->nivs)
+		snprintf(keep, sizeof keep, "%s", u->ivs[u->start_hl].uuid);
+	if (u->e)
+		snprintf(keep, sizeof keep, "%s", engine_uuid(u->e));
+	ui_start_release(u);
+	u->screen = UI_SCREEN_START;
+	u->reopened = 0;
+	store_interview *all;
+	int n;
+	if (store_interviews(u->o->st, &all, &n, err)) {
+		ui_message(u, 1, ui_tr(UI_M_ERROR), err);
+		return;
+	}
+	/* this form's interviews under the filter and the search; the others are freed */
+	u->ivs = xcalloc(n ? n : 1, sizeof *u->ivs);
+	u->start_present = 0;
+	for (int i = 0; i < n; i++) {
+		int mine = strcmp(all[i].form_id, u->f->id) == 0 && all[i].status;
+		if (mine)
+			u->start_present |= 1u << ui_start_status(all[i].status);
+		if (mine && shown_by_filter(u, &all[i]) && shown_by_search(u, &all[i]))
+			u->ivs[u->nivs++] = all[i];
+		else
+			store_interview_release(&all[i]);
+	}
+	free(all);
+	qsort(u->ivs, (size_t)u->nivs, sizeof *u->ivs, by_modified);
+	u->start_answers = xcalloc(u->nivs ? u->nivs : 1, sizeof *u->start_answers);
+	u->start_section = xcalloc(u->nivs ? u->nivs : 1, sizeof *u->start_section);
+	section_of_node(u->f, 0, &u->start_nsections);
+	for (int i = 0; i < u->nivs; i++)
+		row_progress(u, i);
+	u->start_hl = 0;
+	for (int i = 0; i < u->nivs; i++)
+		if (strcmp(u->ivs[i].uuid, keep) == 0)
+			u->start_hl = i;
+}
