@@ -80,9 +80,15 @@ static int tokenize(const char *s, size_t n, tok *t, int *nt)
 		tok *k = &t[*nt];
 		memset(k, 0, sizeof *k);
 		char c = (char)(*p & ~0x20);
+		int word = (p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z';
+		if (c == 'M' && !word && *nt && !t[*nt - 1].hemi && t[*nt - 1].mark == MK_NONE) {
+			t[*nt - 1].mark = MK_METRES;   /* "760 m" */
+			p++;
+			continue;
+		}
 		if (c == 'N' || c == 'S' || c == 'E' || c == 'W') {
-			if ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z')
-				goto bad;   /* a word, not a letter */
+			if (word || (p > p0 && is_digit(p[-1]) && is_digit(p[1])))
+				goto bad;   /* a word, or "1e3": not a hemisphere */
 			k->hemi = c;
 			p++;
 			(*nt)++;
