@@ -43,24 +43,25 @@ static int points_of(struct ectx *cx, const struct expr_node *n, form_geo_point 
 	return np;
 }
 
-EXPR_FN(expr_fn_area)
+/* A measure of the arguments' points: NaN when one is not a location. */
+static int measure(struct ectx *cx, const struct expr_node *n, val *out,
+		   double (*m)(const form_geo_point *, int))
 {
 	form_geo_point *p;
 	int np = points_of(cx, n, &p);
 	if (np == -2)
 		return -1;
-	val_num_set(out, np < 0 ? NAN : form_geo_area(p, np));
+	val_num_set(out, np < 0 ? NAN : m(p, np));
 	free(p);
 	return 0;
 }
 
+EXPR_FN(expr_fn_area)
+{
+	return measure(cx, n, out, form_geo_area);
+}
+
 EXPR_FN(expr_fn_distance)
 {
-	form_geo_point *p;
-	int np = points_of(cx, n, &p);
-	if (np == -2)
-		return -1;
-	val_num_set(out, np < 0 ? NAN : form_geo_distance(p, np));
-	free(p);
-	return 0;
+	return measure(cx, n, out, form_geo_distance);
 }
