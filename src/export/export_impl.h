@@ -79,7 +79,7 @@ typedef enum xcol_kind {
 
 /* geo_cols.c: the parts a geopoint is split into ("latitude", "longitude", "altitude",
  * "precision"), and part k of a stored geopoint in a static buffer valid until the next call
- * (NULL when v is not one point). */
+ * (NULL when v is not one point or the part is not a plain number). */
 #define XGEO_NPARTS 4
 extern const char *const xgeo_suffix[XGEO_NPARTS];
 const char *xgeo_part(const char *v, int k);

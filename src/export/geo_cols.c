@@ -1,5 +1,6 @@
 /* geo_cols.c: a geopoint's four columns in exports, as KoboToolbox splits them (NAME_latitude,
- * NAME_longitude, NAME_altitude, NAME_precision) beside the combined ODK text. */
+ * NAME_longitude, NAME_altitude, NAME_precision) beside the combined ODK text; each part is
+ * a plain number or nothing. */
 #include "export/export_impl.h"
 
 #include <string.h>
@@ -23,6 +24,11 @@ const char *xgeo_part(const char *v, int k)
 		return NULL;
 	memcpy(buf, p, n);
 	buf[n] = 0;
+	/* -?D+(.D+)? : a number JSON, CSV readers and .sav all read the same way */
+	const char *q = buf + (*buf == '-');
+	size_t d = strspn(q, "0123456789");
+	if (!d || (q[d] && (q[d] != '.' || !q[d + 1] || q[d + 1 + strspn(q + d + 1, "0123456789")])))
+		return NULL;
 	return buf;
 }
 

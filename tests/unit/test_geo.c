@@ -16,6 +16,7 @@
 #include "form/expr.h"
 #include "form/geo.h"
 #include "form/value.h"
+#include "export/export_impl.h"
 #include "util/util.h"
 
 /* ---- typing ---- */
@@ -246,6 +247,28 @@ static void test_distance_area(void **state)
 	assert_true(isnan(eval("distance('42.1 74.1;95 74.1')")));
 }
 
+/* ---- the export's split columns ---- */
+
+static void test_export_parts(void **state)
+{
+	assert_string_equal(xgeo_part("42.8746 74.5698 760.5 4.9", 0), "42.8746");
+	assert_string_equal(xgeo_part("42.8746 74.5698 760.5 4.9", 1), "74.5698");
+	assert_string_equal(xgeo_part("42.8746 74.5698 760.5 4.9", 2), "760.5");
+	assert_string_equal(xgeo_part("42.8746 74.5698 -12 0", 2), "-12");
+	assert_string_equal(xgeo_part("42.8746 74.5698 760.5 4.9", 3), "4.9");
+	assert_null(xgeo_part("42.8746 74.5698 760.5 4.9", 4));
+	assert_null(xgeo_part("42.8746 74.5698", 2));               /* no altitude */
+	assert_null(xgeo_part("42.1 74.1 0 0;42.2 74.2 0 0", 0));   /* a trace is not split */
+	assert_null(xgeo_part("", 0));
+	assert_null(xgeo_part(NULL, 0));
+	/* what a hostile file might hold never reaches a JSON number */
+	static const char *const bad[] = { "1e5 1 0 0", "+1 1 0 0", ".5 1 0 0", "5. 1 0 0",
+		"nan 1 0 0", "0x1 1 0 0", "- 1 0 0", "1.2.3 1 0 0", "\"1\" 1 0 0" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		if (xgeo_part(bad[i], 0))
+			fail_msg("'%s' gave a part", bad[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -255,6 +278,7 @@ int main(void)
 		cmocka_unit_test(test_parse_refused),
 		cmocka_unit_test(test_stored),
 		cmocka_unit_test(test_distance_area),
+		cmocka_unit_test(test_export_parts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
