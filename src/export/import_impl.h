@@ -67,7 +67,8 @@ void import_report(import_job *job, import_severity sev, const char *file, int l
 int import_map_file(import_job *job, ifile *F);
 
 /* import_geo.c: is header h (column c) a part of a geopoint ("NAME_latitude", Kobo's
- * "_NAME_latitude", ...) in F's repeat? 0 and F->cols[c] set (F->geo_cols made), else -1. */
+ * "_NAME_latitude", Central's "NAME-Latitude", ...) in F's repeat? 0 and F->cols[c] set
+ * (F->geo_cols made), else -1. */
 int import_geo_column(import_job *job, ifile *F, const char *h, int c,
 		      int (*node_by_header)(const form *, const char *, size_t));
 /* The geopoint of node in row joined from its split columns ("lat lon alt acc", a missing

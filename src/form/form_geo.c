@@ -1,6 +1,6 @@
 /* form_geo.c: locations — typed coordinates (decimal degrees, or degrees-minutes-seconds with
- * marks or hemisphere letters) to ODK's text, the check of a stored location, and great-circle
- * distance and spherical area on ODK's sphere. */
+ * marks or hemisphere letters) to ODK's text, and the check of a stored location. Reading
+ * points and measuring them is in expr_geo.c. */
 #include "form/geo.h"
 
 #include <math.h>
@@ -427,86 +427,4 @@ int form_geo_check(form_type t, const char *v, char *msg)
 	    npoints > FORM_GEO_POINTS_MAX)
 		return errf(msg, "is not %s", w);
 	return 0;
-}
-
-int form_geo_read(const char *v, form_geo_point *pts, int max)
-{
-	int n = 0;
-	for (const char *p = v;;) {
-		size_t len = strcspn(p, ";");
-		double x[4] = { 0, 0, 0, 0 };
-		int k = 0;
-		const char *q = p, *end = p + len;
-		while (q < end) {
-			while (q < end && is_blank(*q))
-				q++;
-			if (q == end)
-				break;
-			size_t m = 0;
-			while (q + m < end && !is_blank(q[m]))
-				m++;
-			char *s = xstrndup(q, m), *e;
-			double d = strtod(s, &e);
-			int bad = *e || !m || !isfinite(d) || k == 4;
-			free(s);
-			if (bad)
-				return -1;
-			x[k++] = d;
-			q += m;
-		}
-		if (k == 1 || k > 4)
-			return -1;
-		if (k) {
-			if (n == max || x[0] < -90 || x[0] > 90 || x[1] < -180 || x[1] > 180)
-				return -1;
-			pts[n++] = (form_geo_point){ x[0], x[1], x[2], x[3] };
-		}
-		if (!p[len])
-			break;
-		p += len + 1;
-	}
-	return n;
-}
-
-/* ---- measures ---- */
-
-static double rad(double deg)
-{
-	return deg * M_PI / 180;
-}
-
-double form_geo_distance(const form_geo_point *p, int n)
-{
-	double sum = 0;
-	for (int i = 1; i < n; i++) {
-		/* haversine: stable for short distances */
-		double f1 = rad(p[i - 1].lat), f2 = rad(p[i].lat);
-		double df = f2 - f1, dl = rad(p[i].lon - p[i - 1].lon);
-		double h = sin(df / 2) * sin(df / 2) + cos(f1) * cos(f2) * sin(dl / 2) * sin(dl / 2);
-		if (h > 1)
-			h = 1;
-		sum += 2 * FORM_GEO_RADIUS * asin(sqrt(h));
-	}
-	return sum;
-}
-
-double form_geo_area(const form_geo_point *p, int n)
-{
-	if (n > 1 && p[0].lat == p[n - 1].lat && p[0].lon == p[n - 1].lon)
-		n--;   /* the closing point */
-	if (n < 3)
-		return 0;
-	/* the spherical excess of each edge against the pole (Chamberlain and Duquette, "Some
-	 * algorithms for polygons on a sphere", JPL 2007) */
-	double sum = 0;
-	for (int i = 0; i < n; i++) {
-		const form_geo_point *a = &p[i], *b = &p[(i + 1) % n];
-		double dl = rad(b->lon - a->lon);
-		if (dl > M_PI)
-			dl -= 2 * M_PI;
-		else if (dl < -M_PI)
-			dl += 2 * M_PI;
-		sum += dl * (2 + sin(rad(a->lat)) + sin(rad(b->lat)));
-	}
-	return fabs(sum * FORM_GEO_RADIUS * FORM_GEO_RADIUS / 2);
 }

@@ -1,6 +1,6 @@
 # t0321-geo-import: locations from KoboToolbox and ODK exports — the combined geopoint column,
 # Kobo's split "_NAME_latitude" ... columns (joined back when the combined one is absent or
-# empty), survey's own "NAME_latitude", coordinates written in degrees-minutes-seconds, traces
+# empty), survey's own "NAME_latitude", ODK Central's "NAME-Latitude" ... "NAME-Accuracy", coordinates written in degrees-minutes-seconds, traces
 # with "; " between points, a shape left open (closed on import); an impossible latitude is
 # one error line naming the file, line and column, and nothing is imported.
 . tests/lib.sh
@@ -45,6 +45,16 @@ run "$SURVEY" import $F/geo.md "$TMP/split.csv" --db "$TMP/s.db"
 expect_rc 0 "split columns without the combined one"
 expect_err_lines 0 "no warning"
 expect_eq "$(value "$TMP/s.db" $U1 home)" "42.8746 74.5698 0 0" "joined, altitude and precision 0"
+
+# ODK Central's split columns, in a group path written with '-' too
+cat >"$TMP/central.csv" <<CSV
+SubmissionDate,village,home-Latitude,home-Longitude,home-Altitude,home-Accuracy,meta-instanceID
+2024-05-02T08:00:00.000Z,Ak-Tash,42.8746,74.5698,760.5,4.9,uuid:$U1
+CSV
+run "$SURVEY" import $F/geo.md "$TMP/central.csv" --db "$TMP/c.db"
+expect_rc 0 "ODK Central's split columns"
+expect_err_lines 0 "no warning"
+expect_eq "$(value "$TMP/c.db" $U1 home)" "42.8746 74.5698 760.5 4.9" "joined from Central's columns"
 
 # an impossible latitude: one line naming where, nothing imported
 sed 's/,40.5283,72.7985,/,95.5,72.7985,/' "$TMP/kobo.csv" >"$TMP/bad.csv"
