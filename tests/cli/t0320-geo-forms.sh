@@ -109,6 +109,14 @@ PY
 		not_ok "$ext: answers differ: $(diff "$TMP/a" "$TMP/b" | head -4)"
 done
 
+# simulate is seeded: the same seed gives the same locations
+"$SURVEY" simulate $F/geo.md -n 12 --seed 5 --specials 0.05 --db "$TMP/again.db" --quiet
+"$SURVEY" export "$TMP/again.db" --format csv -o "$TMP/again.csv" >/dev/null
+cut -d, -f1-17 "$TMP/again.csv" >"$TMP/c1"
+cut -d, -f1-17 "$TMP/md.csv" >"$TMP/c2"
+cmp -s "$TMP/c1" "$TMP/c2" && ok "the same seed gives the same locations" ||
+	not_ok "another run of the same seed differs: $(diff "$TMP/c1" "$TMP/c2" | head -3)"
+
 # the .sav read by PSPP: the split columns are numbers
 if command -v pspp >/dev/null; then
 	printf 'GET FILE="%s".\nDESCRIPTIVES home_latitude home_longitude.\n' "$TMP/md.sav" >"$TMP/d.sps"
