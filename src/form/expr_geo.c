@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form/form_impl.h"
 #include "form/geo.h"
 #include "util/util.h"
 
@@ -33,7 +34,7 @@ int form_geo_read(const char *v, form_geo_point *pts, int max)
 			while (q + m < end && !is_blank(q[m]))
 				m++;
 			char *s = xstrndup(q, m), *e;
-			double d = strtod(s, &e);
+			double d = form_strtod(s, &e);
 			int bad = *e || !m || !isfinite(d) || k == 4;
 			free(s);
 			if (bad)

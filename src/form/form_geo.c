@@ -56,6 +56,36 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* v with at most `decimals` decimals (no trailing zeros), written without the locale (a
+ * Russian LC_NUMERIC would print a comma): |v| must be at most 1e6. */
+static void fixed(double v, int decimals, char *buf, size_t n)
+{
+	long long scale = 1;
+	for (int i = 0; i < decimals; i++)
+		scale *= 10;
+	long long m = llround(fabs(v) * (double)scale);
+	long long ip = m / scale, fp = m % scale;
+	int len = snprintf(buf, n, "%s%lld", v < 0 && m ? "-" : "", ip);
+	if (fp && len > 0 && (size_t)len < n) {
+		int d = decimals;
+		while (fp % 10 == 0)
+			fp /= 10, d--;
+		snprintf(buf + len, n - (size_t)len, ".%0*lld", d, fp);
+	}
+}
+
+/* A number written with an exponent (Java's Double.toString in ODK Collect's values:
+ * "1.0E-4") as a plain decimal of at most 12 decimals. -1 when it is not within 1e6. */
+static int exponent_norm(double mantissa, int exp10, char **norm, double *out)
+{
+	char buf[64];
+	double v = mantissa * pow(10, exp10);
+	if (!isfinite(v) || fabs(v) > 1e6)
+		return -1;
+	fixed(v, 12, buf, sizeof buf);
+	return form_parse_decimal(buf, norm, out);
+}
+
 static void toks_free(tok *t, int n)
 {
 	for (int i = 0; i < n; i++)
@@ -113,6 +143,19 @@ static int tokenize(const char *s, size_t n, tok *t, int *nt)
 		}
 		k->integral = !dot;
 		int r = form_parse_decimal(sb_str(&sb), &k->norm, &k->v);
+		if (r == 0 && (*p == 'e' || *p == 'E') &&
+		    (is_digit(p[1]) || ((p[1] == '-' || p[1] == '+') && is_digit(p[2])))) {
+			int neg = *++p == '-', e = 0;
+			if (*p == '-' || *p == '+')
+				p++;
+			for (int nd = 0; is_digit(*p); p++)
+				if (nd++ < 4)
+					e = e * 10 + (*p - '0');
+			free(k->norm);
+			k->norm = NULL;
+			r = exponent_norm(k->v, neg ? -e : e, &k->norm, &k->v);
+			k->integral = 0;
+		}
 		sb_release(&sb);
 		if (r)
 			goto bad;
@@ -230,13 +273,8 @@ static void add_degrees(strbuf *sb, const coord *c)
 		return;
 	}
 	char buf[64];
-	snprintf(buf, sizeof buf, "%.7f", c->v);
-	char *e = buf + strlen(buf);
-	while (e[-1] == '0')
-		*--e = 0;
-	if (e[-1] == '.')
-		*--e = 0;
-	sb_adds(sb, strcmp(buf, "-0") == 0 ? "0" : buf);
+	fixed(c->v, 7, buf, sizeof buf);
+	sb_adds(sb, buf);
 }
 
 /* One point (n bytes at s) appended to sb as "lat lon alt acc". */

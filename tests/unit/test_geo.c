@@ -53,6 +53,9 @@ static void test_parse_decimal(void **state)
 	parsed(FORM_GEOPOINT, "-90 -180 -400 0", "-90 -180 -400 0");
 	parsed(FORM_GEOPOINT, "90 180", "90 180 0 0");
 	parsed(FORM_GEOPOINT, "42.8746 74.5698;", "42.8746 74.5698 0 0");
+	/* Java's Double.toString in ODK Collect's values */
+	parsed(FORM_GEOPOINT, "1.0E-4 36.8 1.5E3 4.9", "0.0001 36.8 1500 4.9");
+	parsed(FORM_GEOPOINT, "4.28746E1 7.45698e+1", "42.8746 74.5698 0 0");
 }
 
 static void test_parse_dms(void **state)
@@ -91,7 +94,8 @@ static void test_parse_refused(void **state)
 	refused(FORM_GEOPOINT, "Bishkek", FORM_GEO_SYNTAX);
 	refused(FORM_GEOPOINT, "42.8 74.5 1 2 3", FORM_GEO_SYNTAX);
 	refused(FORM_GEOPOINT, "42..8 74.5", FORM_GEO_SYNTAX);
-	refused(FORM_GEOPOINT, "1e3 74.5", FORM_GEO_SYNTAX);
+	refused(FORM_GEOPOINT, "1e3 74.5", FORM_GEO_LAT);            /* an exponent: 1000 */
+	refused(FORM_GEOPOINT, "1e99 74.5", FORM_GEO_SYNTAX);
 	refused(FORM_GEOPOINT, "nan 74.5", FORM_GEO_SYNTAX);
 	refused(FORM_GEOPOINT, "42°61'N 74°E", FORM_GEO_SYNTAX);      /* minutes below 60 */
 	refused(FORM_GEOPOINT, "42°52'75\"N 74°E", FORM_GEO_SYNTAX);  /* seconds below 60 */
