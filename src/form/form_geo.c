@@ -386,9 +386,21 @@ int form_geo_parse(form_type t, const char *text, char **norm)
 		return FORM_GEO_TRACE;
 	}
 	if (t == FORM_GEOSHAPE) {
-		/* closed as ODK closes it: the first point again at the end */
+		/* closed as ODK closes it: the first point again at the end; a last point at the
+		 * first's latitude and longitude (another altitude or accuracy) closes it too, and
+		 * becomes the first's text */
 		const char *s = sb_str(&sb);
 		const char *last = strrchr(s, ';');
+		size_t ll = last ? strcspn(last + 1, " ") : 0, fl = strcspn(s, " ");
+		ll += last ? 1 + strcspn(last + 1 + ll + 1, " ") : 0;
+		fl += 1 + strcspn(s + fl + 1, " ");
+		if (last && ll == fl && strncmp(last + 1, s, fl) == 0) {
+			sb.len = (size_t)(last - s);
+			sb.buf[sb.len] = 0;
+			npoints--;
+		}
+		s = sb_str(&sb);
+		last = strrchr(s, ';');
 		int closed = last && strlen(last + 1) == first_len &&
 			strncmp(last + 1, s, first_len) == 0;
 		if (!closed) {

@@ -85,6 +85,9 @@ static void test_parse_lines(void **state)
 	       "42.1 74.1 0 0;42.2 74.2 0 0;42.1 74.3 0 0;42.1 74.1 0 0");
 	parsed(FORM_GEOSHAPE, "42.1 74.1;42.2 74.2;42.1 74.3;42.1 74.1",
 	       "42.1 74.1 0 0;42.2 74.2 0 0;42.1 74.3 0 0;42.1 74.1 0 0");
+	/* the first point again with another altitude: closed, with the first's text */
+	parsed(FORM_GEOSHAPE, "42.1 74.1 800 5;42.2 74.2;42.1 74.3;42.1 74.1 790 9",
+	       "42.1 74.1 800 5;42.2 74.2 0 0;42.1 74.3 0 0;42.1 74.1 800 5");
 }
 
 static void test_parse_refused(void **state)
@@ -114,6 +117,7 @@ static void test_parse_refused(void **state)
 	refused(FORM_GEOTRACE, "42.1 74.1; ;", FORM_GEO_TRACE);
 	refused(FORM_GEOSHAPE, "42.1 74.1;42.2 74.2", FORM_GEO_SHAPE);
 	refused(FORM_GEOSHAPE, "42.1 74.1;42.2 74.2;42.1 74.1", FORM_GEO_SHAPE);
+	refused(FORM_GEOSHAPE, "42.1 74.1 1 1;42.2 74.2;42.1 74.1 2 2", FORM_GEO_SHAPE);
 	strbuf sb = STRBUF_INIT;
 	for (int i = 0; i <= FORM_GEO_POINTS_MAX; i++)
 		sb_addf(&sb, "42.%d 74.1;", i);
