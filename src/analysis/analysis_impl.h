@@ -49,6 +49,9 @@ typedef struct an_ref {
 /* Find name (a name or a path) in db->newest; -1 with err as analysis_resolve describes.
  * what names the option in messages ("--weight") or is NULL for a variable. */
 int an_find(analysis_db *db, const char *name, const char *what, an_ref *out, char *err);
+/* A location question (geopoint, geotrace, geoshape, start-geopoint) cannot be counted:
+ * -1 with err saying so in one line; 0 for any other node. */
+int an_refuse_location(const analysis_db *db, int node, const char *name, char *err);
 /* The answer path of ref in version k (malloc'd), or NULL when that version has no such
  * question. */
 char *an_version_path(const analysis_db *db, const an_ref *ref, int k);

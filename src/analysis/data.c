@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "analysis/analysis_impl.h"
+#include "form/geo.h"
 #include "store/analysis_read.h"
 #include "util/util.h"
 
@@ -47,6 +48,15 @@ static int is_number_type(form_type t)
 {
 	return t == FORM_INTEGER || t == FORM_DECIMAL || t == FORM_RANGE || t == FORM_CALCULATE ||
 	       t == FORM_HIDDEN;
+}
+
+int an_refuse_location(const analysis_db *db, int node, const char *name, char *err)
+{
+	form_type t = db->newest->nodes[node].type;
+	if (!form_type_is_geo(t) && t != FORM_START_GEOPOINT)
+		return 0;
+	return errf(err, "'%s' is a %s question: locations cannot be tabulated (survey export "
+		    "writes their coordinates)", name, form_type_name(t));
 }
 
 /* The weight, strata and cluster columns. */
@@ -457,6 +467,8 @@ int an_data_read(analysis_db *db, const char *const *vars, int nvars, const anal
 	for (int k = 0; k < nvars; k++) {
 		an_ref ref;
 		if (an_find(db, vars[k], NULL, &ref, err))
+			goto done;
+		if (an_refuse_location(db, ref.node, vars[k], err))
 			goto done;
 		an_col *c = add_col(d, AN_VAR, vars[k], &ref);
 		an_var_init(db, &ref, vars[k], d->lang, &c->var);

@@ -21,6 +21,8 @@ static int check_tabulable(analysis_db *db, const char *name, char *err)
 	if (an_find(db, name, NULL, &ref, err))
 		return -1;
 	form_type t = db->newest->nodes[ref.node].type;
+	if (an_refuse_location(db, ref.node, name, err))
+		return -1;
 	if (is_text_type(t))
 		return errf(err, "'%s' is a %s question: 'survey tab' cross-tabulates choices and "
 			    "numbers (see 'survey freq %s')", name, form_type_name(t), name);

@@ -319,6 +319,18 @@ static void build_columns(xmodel *m, int ti)
 		c->q = t->qs[i];
 		name_col(c, sets, q->path, q->name);
 		c->label = xstrdup(q->label);
+		for (int j = 0; q->type == FORM_GEOPOINT && !q->mixed && j < XGEO_NPARTS; j++) {
+			c = add_col(t, &cap, XC_GEO);
+			c->q = t->qs[i];
+			c->choice = j;
+			char *csv = xasprintf("%s_%s", q->path, xgeo_suffix[j]);
+			char *base = xasprintf("%s_%s", q->name, xgeo_suffix[j]);
+			name_col(c, sets, csv, base);
+			free(csv);
+			free(base);
+			c->label = q->label ? xasprintf("%s: %s", q->label, xgeo_suffix[j]) :
+				xstrdup(xgeo_suffix[j]);
+		}
 		if (q->type != FORM_SELECT_MULTIPLE || q->mixed)
 			continue;
 		for (int j = 0; j < q->nchoices; j++) {

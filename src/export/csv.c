@@ -139,6 +139,10 @@ static int on_row(void *arg, const xrow *r, char *err)
 				fputc(xvalue_has(r->values[slot], q->choices[col->choice].name) ? '1' : '0',
 				      f);
 			break;
+		case XC_GEO:
+			if (r->present[slot] && r->states[slot] == STATE_ANSWERED)
+				xcsv_field(f, xgeo_part(r->values[slot], col->choice), w->o->raw);
+			break;
 		case XC_META:
 			xcsv_field(f, xmeta_text(r->iv, col->meta), w->o->raw);
 			break;

@@ -74,7 +74,18 @@ typedef enum xcol_kind {
 	XC_META,           /* interview metadata (main table) */
 	XC_KEY,            /* "uuid:U" or "uuid:U/hh[2]" */
 	XC_PARENT_KEY,     /* repeat tables: the KEY of the row it belongs to */
+	XC_GEO,            /* one part of a geopoint (choice: 0 latitude ... 3 precision) */
 } xcol_kind;
+
+/* geo_cols.c: the parts a geopoint is split into ("latitude", "longitude", "altitude",
+ * "precision"), and part k of a stored geopoint in a static buffer valid until the next call
+ * (NULL when v is not one point or the part is not a plain number). */
+#define XGEO_NPARTS 4
+extern const char *const xgeo_suffix[XGEO_NPARTS];
+const char *xgeo_part(const char *v, int k);
+/* Does an answer path ("hh[2]/home") name a geopoint of the model (in every version)? */
+struct xmodel;
+int xgeo_is_point(const struct xmodel *m, const char *path);
 
 enum xmeta {
 	XM_UUID, XM_DEVICE, XM_INTERVIEWER, XM_STATUS, XM_START, XM_END, XM_VERSION,

@@ -354,6 +354,7 @@ void import_job_free(import_job *job)
 			for (int n = 0; n < job->f->nnodes; n++)
 				free(F->opt_cols[n]);
 		free(F->opt_cols);
+		free(F->geo_cols);
 		free(F->value_col);
 		free(F->cols);
 		free(F->by_parent);
@@ -563,8 +564,12 @@ static int answer_cell(irow *ir, int node, const char *path, int fi, int row)
 		for (int j = 0; col < 0 && j < form_node_list(job->f, node)->nchoices; j++)
 			col = F->opt_cols[node][j];
 		text = owned = from_options(ir, fi, row, node);
-	} else
+	} else if (F->geo_cols && F->geo_cols[node * XGEO_NPARTS] >= 0)
+		text = "";
+	else
 		return 0;   /* no column: the engine's default or nothing */
+	if ((!text || !*text) && !owned && (owned = import_geo_join(F, row, node, &col)))
+		text = owned;   /* KoboToolbox's split geopoint columns */
 	char err[ERR_MAX];
 	int rc = 0;
 	if (!text || !*text) {

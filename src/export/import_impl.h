@@ -15,9 +15,9 @@ enum {
 };
 
 typedef struct icol {
-	enum { C_IGNORE, C_VALUE, C_OPTION, C_META } kind;
-	int node;          /* C_VALUE, C_OPTION: the question */
-	int choice;        /* C_OPTION: index into its list */
+	enum { C_IGNORE, C_VALUE, C_OPTION, C_META, C_GEO } kind;
+	int node;          /* C_VALUE, C_OPTION, C_GEO: the question */
+	int choice;        /* C_OPTION: index into its list; C_GEO: the part (xgeo_suffix) */
 	int meta;          /* C_META: IM_* */
 } icol;
 
@@ -30,6 +30,8 @@ typedef struct ifile {
 	int meta[IM_N];    /* column of each metadata, -1 when absent */
 	int *value_col;    /* per form node: the column with its value, -1 */
 	int **opt_cols;    /* per select_multiple node: per choice, its 0/1 column (-1); or NULL */
+	int *geo_cols;     /* [node * XGEO_NPARTS + part]: a geopoint's split columns (-1); or
+	                      NULL when the file has none */
 	int *by_parent;    /* repeat files: row indexes sorted by PARENT_KEY, then file order */
 } ifile;
 
@@ -63,5 +65,15 @@ void import_report(import_job *job, import_severity sev, const char *file, int l
 /* Map the columns of F (F->doc read, F->repeat set). Unknown columns are reported as
  * warnings; -1 when a column is unusable (two columns for one question). */
 int import_map_file(import_job *job, ifile *F);
+
+/* import_geo.c: is header h (column c) a part of a geopoint ("NAME_latitude", Kobo's
+ * "_NAME_latitude", Central's "NAME-Latitude", ...) in F's repeat? 0 and F->cols[c] set
+ * (F->geo_cols made), else -1. */
+int import_geo_column(import_job *job, ifile *F, const char *h, int c,
+		      int (*node_by_header)(const form *, const char *, size_t));
+/* The geopoint of node in row joined from its split columns ("lat lon alt acc", a missing
+ * altitude or precision 0) and *col the column to name in messages; NULL when there are none
+ * or they are all empty. malloc'd. */
+char *import_geo_join(const ifile *F, int row, int node, int *col);
 
 #endif

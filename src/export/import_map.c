@@ -193,6 +193,8 @@ int import_map_file(import_job *job, ifile *F)
 			col->choice = choice;
 			continue;
 		}
+		if (node < 0 && import_geo_column(job, F, h, c, node_by_header) == 0)
+			continue;
 		if (node < 0 && !F->repeat) {
 			/* the ODK metadata a form without those questions still gets exported with */
 			static const struct { const char *name; int meta; } odk[] = {

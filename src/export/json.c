@@ -128,6 +128,7 @@ static void write_form(FILE *f, const xmodel *m)
 }
 
 typedef struct jsw {
+	const xmodel *m;
 	FILE *f;
 	long long n;
 	const char *path;
@@ -163,6 +164,13 @@ static int on_interview(void *arg, const store_scan_row *r)
 		kv(f, "path", a->path, &f2);
 		kv(f, "value", a->value, &f2);
 		kv(f, "state", store_state_name(a->state), &f2);
+		/* a geopoint's parts as numbers, as the CSV's columns */
+		int geo = a->state == STATE_ANSWERED && a->value && xgeo_part(a->value, 3) &&
+			xgeo_is_point(w->m, a->path);
+		for (int k = 0; geo && k < XGEO_NPARTS; k++) {
+			key(f, xgeo_suffix[k], &f2);
+			fputs(xgeo_part(a->value, k), f);
+		}
 		fputc('}', f);
 	}
 	fputs("]}", f);
@@ -172,7 +180,7 @@ static int on_interview(void *arg, const store_scan_row *r)
 int xjson_write(store *st, const xmodel *m, const export_opts *o, FILE *f, char *err)
 {
 	write_form(f, m);
-	jsw w = { .f = f, .path = o->path };
+	jsw w = { .m = m, .f = f, .path = o->path };
 	store_scan_filter filter = { .form_id = m->form_id, .status = "complete" };
 	int rc = store_scan_all(st, &filter, on_interview, &w, err);
 	if (rc > 0)

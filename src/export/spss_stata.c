@@ -82,6 +82,8 @@ static xkind natural_kind(const xmodel *m, const xcol *c)
 		return m->qs[c->q].kind;
 	case XC_OPTION:
 		return XK_CODE;
+	case XC_GEO:
+		return XK_NUMBER;
 	case XC_META:
 		if (c->meta == XM_ORIGIN)
 			return XK_CODE;
@@ -107,7 +109,7 @@ static const char *cell_text(const xmodel *m, const xcol *c, const xrow *r)
 	case STATE_DONT_KNOW: return X_MARK_DONT_KNOW;
 	case STATE_REFUSED: return X_MARK_REFUSED;
 	case STATE_SKIPPED: return NULL;
-	default: return r->values[slot];
+	default: return c->kind == XC_GEO ? xgeo_part(r->values[slot], c->choice) : r->values[slot];
 	}
 }
 
@@ -143,6 +145,10 @@ static enum cell cell_number(const statw *w, const xcol *c, xkind k, const xrow 
 		*out = xvalue_has(text, m->qs[c->q].choices[c->choice].name);
 		return CELL_VALUE;
 	}
+	if (c->kind == XC_GEO)
+		text = xgeo_part(text, c->choice);
+	if (!text)
+		return CELL_BAD;
 	long days;
 	double secs;
 	switch (k) {
@@ -284,6 +290,8 @@ static const char *sav_format(const xmodel *m, const xcol *c, xkind k)
 	case XK_NUMBER:
 		if (c->kind == XC_VALUE && m->qs[c->q].type == FORM_INTEGER)
 			return "F11.0";
+		if (c->kind == XC_GEO)
+			return "F16.7";
 		return "F16.4";
 	case XK_CODE: return c->kind == XC_OPTION ? "F7.0" : "F11.0";
 	case XK_DATE: return "DATE11";

@@ -599,6 +599,7 @@ const struct expr_fn expr_fns[] = {
 	{ "weighted-checklist", 2, -1, expr_fn_weighted_checklist },
 	{ "digest", 2, 3, expr_fn_digest },
 	{ "base64-decode", 1, 1, expr_fn_base64_decode },
+	{ "area", 1, 1, expr_fn_area }, { "distance", 1, -1, expr_fn_distance },
 	{ "round", 1, 2, fn_round },
 	{ "count", 1, 1, fn_count },
 	{ "sum", 1, 1, fn_sum },

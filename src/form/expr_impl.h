@@ -167,6 +167,8 @@ EXPR_FN(expr_fn_digest);             /* expr_digest.c */
 EXPR_FN(expr_fn_base64_decode);
 EXPR_FN(expr_fn_randomize);          /* expr_shuffle.c */
 EXPR_FN(expr_fn_substring);
+EXPR_FN(expr_fn_area);               /* expr_geo.c */
+EXPR_FN(expr_fn_distance);
 
 /* UTF-8: number of characters, the byte offset of character `ci` (clamped to len), and the
  * length of the longest prefix of s of at most max bytes that does not cut a character

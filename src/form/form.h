@@ -56,6 +56,7 @@ typedef enum form_type {
 	FORM_NOTE, FORM_CALCULATE,
 	FORM_DATE, FORM_TIME, FORM_DATETIME,
 	FORM_RANGE, FORM_ACKNOWLEDGE, FORM_HIDDEN,
+	FORM_GEOPOINT, FORM_GEOTRACE, FORM_GEOSHAPE,   /* locations, typed (form/geo.h) */
 	/* metadata: filled by the engine, never shown */
 	FORM_START, FORM_END, FORM_TODAY, FORM_DEVICEID, FORM_USERNAME,
 	/* metadata a laptop records blank (no SIM, no GPS, no e-mail account; audit: the event

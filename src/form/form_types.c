@@ -21,6 +21,7 @@ static const char *const type_names[FORM_NTYPES] = {
 	[FORM_RANGE] = "range",
 	[FORM_ACKNOWLEDGE] = "acknowledge",
 	[FORM_HIDDEN] = "hidden",
+	[FORM_GEOPOINT] = "geopoint", [FORM_GEOTRACE] = "geotrace", [FORM_GEOSHAPE] = "geoshape",
 	[FORM_START] = "start",
 	[FORM_END] = "end",
 	[FORM_TODAY] = "today",
@@ -72,6 +73,7 @@ static const struct {
 	{ "range", FORM_RANGE },
 	{ "acknowledge", FORM_ACKNOWLEDGE }, { "trigger", FORM_ACKNOWLEDGE },
 	{ "hidden", FORM_HIDDEN },
+	{ "geopoint", FORM_GEOPOINT }, { "geotrace", FORM_GEOTRACE }, { "geoshape", FORM_GEOSHAPE },
 	{ "start", FORM_START },
 	{ "end", FORM_END },
 	{ "today", FORM_TODAY },
@@ -112,16 +114,18 @@ static const struct {
 	{ "add note prompt", FORM_NOTE }, { "q note", FORM_NOTE },
 	{ "add calculate prompt", FORM_CALCULATE }, { "q calculate", FORM_CALCULATE },
 	{ "add acknowledge prompt", FORM_ACKNOWLEDGE }, { "q acknowledge", FORM_ACKNOWLEDGE },
+	{ "location", FORM_GEOPOINT }, { "gps", FORM_GEOPOINT }, { "q location", FORM_GEOPOINT },
+	{ "q geopoint", FORM_GEOPOINT }, { "add location prompt", FORM_GEOPOINT },
 };
 
 /* XLSForm types that exist but that a keyboard-only offline interview cannot answer. */
 static const char *const unsupported[] = {
-	"geopoint", "geotrace", "geoshape", "background-geopoint",
+	"background-geopoint",
 	"image", "photo", "audio", "video", "file", "barcode", "background-audio",
 	"background-video",
 	"xml-external", "csv-external", "osm", "entity", "add image prompt",
 	"add photo prompt", "add audio prompt", "add video prompt", "add file prompt",
-	"location", "gps", "q location", "q geopoint", "add location prompt", "q picture",
+	"q picture",
 	"q image", "q audio", "q video", "q barcode", "add barcode prompt",
 };
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "form/form_impl.h"
+#include "form/geo.h"
 #include "util/termsafe.h"
 
 /* ---- parsers ---- */
@@ -65,7 +66,7 @@ int form_parse_decimal(const char *s, char **norm, double *out)
 	if (!digits)
 		goto bad;
 	char *end;
-	double v = strtod(t, &end);
+	double v = form_strtod(t, &end);   /* the C locale's '.', whatever LC_NUMERIC says */
 	if (*end || !isfinite(v) || fabs(v) > 1e15)
 		goto bad;
 	*out = v;
@@ -239,6 +240,8 @@ int form_value_check(const form *f, int node, const char *v, char *msg)
 		return errf(msg, "has control characters or is not UTF-8 text");
 	if (nd->default_value && strcmp(v, nd->default_value) == 0)
 		return 0;   /* a read-only default is stored as written */
+	if (nd->type == FORM_START_GEOPOINT)   /* blank on a laptop; a phone's point imported */
+		return form_geo_check(FORM_GEOPOINT, v, msg);
 	if (nd->x[FORM_X_CALCULATION] || nd->x[FORM_X_DEFAULT] || nd->type == FORM_CALCULATE ||
 	    nd->type == FORM_HIDDEN || nd->type == FORM_NOTE || nd->type == FORM_DEVICEID ||
 	    nd->type == FORM_USERNAME || (form_type_is_meta(nd->type) && nd->type > FORM_USERNAME))
@@ -292,6 +295,10 @@ int form_value_check(const form *f, int node, const char *v, char *msg)
 		return check_select(f, node, v, nd->type != FORM_SELECT_ONE, msg);
 	case FORM_ACKNOWLEDGE:
 		return strcmp(v, "OK") == 0 ? 0 : errf(msg, "is not OK (acknowledge)");
+	case FORM_GEOPOINT:
+	case FORM_GEOTRACE:
+	case FORM_GEOSHAPE:
+		return form_geo_check(nd->type, v, msg);
 	default:
 		return errf(msg, "is not a question's answer");
 	}

@@ -159,6 +159,9 @@ int iv_validate(engine *e, const iv_pos *pos, const char *text, char **norm, cha
 int iv_problem(engine *e, const iv_pos *pos, char *msg);
 /* Choose the message table row for the current language. */
 void iv_msg_lang(engine *e);
+/* validate_geo.c: a typed location (form_geo_parse) for type t: 0 and *norm, or
+ * ENGINE_REJECTED with why in the engine's language. */
+int iv_geo_parse(engine *e, form_type t, const char *text, char **norm, char *msg);
 /* A form text (FORM_CONSTRAINT_MSG, FORM_REQUIRED_MSG) at pos interpolated, or the generic
  * message, into msg. */
 void iv_form_msg(engine *e, const iv_pos *pos, enum form_text_kind kind, enum engine_msg m,

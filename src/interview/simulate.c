@@ -363,6 +363,8 @@ static char *random_value(sim *s, engine *e, int node, const char *path, int att
 		return xstrdup("OK");
 	case FORM_TEXT:
 		return random_text(r, s->kyrgyz);
+	case FORM_GEOPOINT: case FORM_GEOTRACE: case FORM_GEOSHAPE:
+		return sim_geo_value(r, nd->type);
 	default:
 		*none = 1;
 		return NULL;

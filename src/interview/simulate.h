@@ -50,5 +50,8 @@ double sim_rng_unit(sim_rng *r);                  /* [0, 1) */
 long sim_rng_range(sim_rng *r, long lo, long hi); /* lo..hi inclusive */
 /* A version 4 UUID from the generator, lowercase, in out (37 bytes). */
 void sim_rng_uuid(sim_rng *r, char out[STORE_UUID_LEN + 1]);
+/* simulate_geo.c: a random geopoint, geotrace or geoshape (t) in Kyrgyzstan, as ODK's text
+ * ("lat lon alt acc" joined by ';', a shape closed). malloc'd. */
+char *sim_geo_value(sim_rng *r, form_type t);
 
 #endif

@@ -3,6 +3,7 @@
  * and the engine's own messages in Kyrgyz, Russian and English. */
 #include "interview/engine_impl.h"
 #include "form/value.h"
+#include "form/geo.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -235,7 +236,7 @@ static int check_type(engine *e, const iv_pos *pos, const char *text, char **nor
 		*norm = xstrdup(text);
 		return 0;
 	}
-	if (strlen(text) > 1000)
+	if (strlen(text) > (form_type_is_geo(nd->type) ? ENGINE_TEXT_MAX : 1000))
 		return reject(e, msg, ENGINE_MSG_TOO_LONG);
 	t = trim(text);
 	switch (nd->type) {
@@ -304,6 +305,11 @@ static int check_type(engine *e, const iv_pos *pos, const char *text, char **nor
 			*norm = xstrdup("OK");
 		else
 			rc = reject(e, msg, ENGINE_MSG_CONSTRAINT);
+		break;
+	case FORM_GEOPOINT:
+	case FORM_GEOTRACE:
+	case FORM_GEOSHAPE:
+		rc = iv_geo_parse(e, nd->type, t, norm, msg);
 		break;
 	default:
 		rc = reject(e, msg, ENGINE_MSG_READ_ONLY);

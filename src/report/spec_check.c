@@ -1,6 +1,7 @@
 /* spec_check.c: a report spec checked against its questionnaire — the questions it names exist
  * and can be tabulated as asked, filters parse, every text is there in every language. */
 #include "report/spec.h"
+#include "form/geo.h"
 #include "util/util.h"
 
 #include <stdlib.h>
@@ -68,7 +69,7 @@ static int check_question(struct checker *ck, int row, const char *column, const
 			     "number", name, form_type_name(t));
 		break;
 	case USE_FREQ:
-		if (t == FORM_TEXT || form_type_is_meta(t))
+		if (t == FORM_TEXT || form_type_is_meta(t) || form_type_is_geo(t))
 			diag(ck, FORM_ERROR, row, column, -1, "'%s' is a %s question: free answers "
 			     "cannot be counted in a table (list them with an answers row)", name,
 			     form_type_name(t));
@@ -84,7 +85,7 @@ static int check_question(struct checker *ck, int row, const char *column, const
 	case USE_COL:
 	case USE_BY:
 		if (t == FORM_TEXT || form_type_is_meta(t) || t == FORM_DECIMAL ||
-		    t == FORM_DATE || t == FORM_TIME || t == FORM_DATETIME)
+		    form_type_is_geo(t) || t == FORM_DATE || t == FORM_TIME || t == FORM_DATETIME)
 			diag(ck, FORM_ERROR, row, column, -1, "cannot cross-tabulate %s question "
 			     "'%s': use a select_one or select_multiple question", form_type_name(t),
 			     name);

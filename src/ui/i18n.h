@@ -274,7 +274,30 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "by %s:") \
 	X(UI_M_LIST_COMPLETE, "аяктаган", "завершено", "complete") \
 	X(UI_M_LIST_DRAFT, "аяктай элек", "черновики", "draft") \
-	X(UI_M_LIST_TOTAL_COL, "бардыгы", "всего", "total")
+	X(UI_M_LIST_TOTAL_COL, "бардыгы", "всего", "total") \
+	/* geo: locations (src/ui/geo_input.c) */ \
+	X(UI_M_GEO_POINT_FORMAT, "Кеңдик узундук [бийиктик [тактык]]: 42.8746 74.5698 же " \
+	  "42°52'30\"N 74°36'E", "Широта долгота [высота [точность]]: 42.8746 74.5698 или " \
+	  "42°52'30\"N 74°36'E", "Latitude longitude [altitude [accuracy]]: 42.8746 74.5698 or " \
+	  "42°52'30\"N 74°36'E") \
+	X(UI_M_GEO_TRACE_FORMAT, "Чекиттер «кеңдик узундук», ; менен бөлүнгөн (жок дегенде 2)", \
+	  "Точки «широта долгота» через ; (не меньше 2)", \
+	  "Points \"latitude longitude\" separated by ; (at least 2)") \
+	X(UI_M_GEO_SHAPE_FORMAT, "Чекиттер «кеңдик узундук», ; менен бөлүнгөн (жок дегенде 3; " \
+	  "аянт өзү жабылат)", "Точки «широта долгота» через ; (не меньше 3; контур замкнётся " \
+	  "сам)", "Points \"latitude longitude\" separated by ; (at least 3; the area is closed " \
+	  "for you)") \
+	X(UI_M_GEO_CHAR, "Координаттарда сандар, . , ; ° ' \" жана N S E W тамгалары гана болот", \
+	  "В координатах только цифры, . , ; ° ' \" и буквы N S E W", \
+	  "Coordinates take only digits, . , ; ° ' \" and the letters N S E W") \
+	X(UI_M_GEO_POINT_SAVED, /* %s: "42.87500° N, 74.60000° E, 1200 m, ±5 m" */ \
+	  "Сакталды: %s", "Сохранено: %s", "Saved: %s") \
+	X(UI_M_GEO_TRACE_SAVED, /* %d points, %.0f metres */ \
+	  "Сакталды: сызык, %d чекит, узундугу %.0f м", "Сохранено: линия, точек — %d, длина " \
+	  "%.0f м", "Saved: a line of %d points, %.0f m long") \
+	X(UI_M_GEO_SHAPE_SAVED, /* %d points, %.0f square metres */ \
+	  "Сакталды: аянт, %d чекит, %.0f м²", "Сохранено: площадь, точек — %d, %.0f м²", \
+	  "Saved: an area of %d points, %.0f m²")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

@@ -3,6 +3,7 @@
  * unsaved edits until they are committed; answers and moves go to the engine, and what it says
  * goes to the message line. Painting is in question_draw.c. */
 #include "ui/screens.h"
+#include "form/geo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,7 @@ static int is_text_type(form_type t)
 	switch (t) {
 	case FORM_TEXT: case FORM_INTEGER: case FORM_DECIMAL: case FORM_DATE: case FORM_TIME:
 	case FORM_DATETIME: case FORM_RANGE:
+	case FORM_GEOPOINT: case FORM_GEOTRACE: case FORM_GEOSHAPE:
 		return 1;
 	default:
 		return 0;
@@ -523,6 +525,10 @@ static int type_char(struct ui *u, struct ui_field *fl, wint_t ch)
 	if (is_number_type(fl->type) && !number_char_ok(fl->type, ch)) {
 		ui_message(u, 1, "%s", engine_msg(u->e, fl->type == FORM_INTEGER
 						  ? ENGINE_MSG_INTEGER : ENGINE_MSG_DECIMAL));
+		return -1;
+	}
+	if (form_type_is_geo(fl->type) && !ui_geo_char_ok(ch)) {
+		ui_message(u, 1, "%s", ui_tr(UI_M_GEO_CHAR));
 		return -1;
 	}
 	if (ui_te_insert(&fl->te, (wchar_t)ch)) {

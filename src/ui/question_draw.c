@@ -2,6 +2,7 @@
  * state, numbered choices or text field (wrapped by display width and scrolled to the focus),
  * the "add another?" and end screens, the message, keys and status lines. */
 #include "ui/screens.h"
+#include "form/geo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,6 +129,8 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 			: fl->type == FORM_DATETIME ? UI_M_DATETIME_FORMAT : UI_NMSGS;
 		if (fmt != UI_NMSGS)
 			ui_body_add(b, ui_tr(fmt), width, 2, A_DIM, i, -1);
+		if (form_type_is_geo(fl->type))
+			ui_geo_draw(u, b, fl, i, width);
 		if (fl->type == FORM_RANGE) {
 			const form_node *nd = &u->f->nodes[fl->node];
 			char *r = xasprintf(ui_tr(UI_M_RANGE), nd->range_start, nd->range_end);

@@ -207,6 +207,9 @@ enum ui_end_option { UI_END_COMPLETE, UI_END_REVIEW, UI_END_LEAVE, UI_END_NOPTIO
 /* The label of the group or repeat entry around path ("Family member [2]"), or the form's
  * title. malloc'd, the caller frees. */
 char *ui_section_title(struct ui *u, const char *path);
+/* geo_input.c: may c be typed into a location field? Its format line and saved answer. */
+int ui_geo_char_ok(wint_t c);
+void ui_geo_draw(struct ui *u, struct ui_body *b, const struct ui_field *fl, int i, int width);
 void ui_question_draw(struct ui *u);
 
 /* ---- review.c ---- */

@@ -26,7 +26,7 @@ expect_out "ok — 49000 questions" "all its questions are read"
 [ $((end - start)) -lt 30 ] && ok "it loads in $((end - start)) s" || not_ok "50,000 rows took $((end - start)) s"
 
 awk 'BEGIN { print "| survey |"; print "| | type | name | label |"
-	for (i = 0; i < 3000; i++) printf "| | geopoint | p%d | P |\n", i }' >"$TMP/errors.md"
+	for (i = 0; i < 3000; i++) printf "| | background-geopoint | p%d | P |\n", i }' >"$TMP/errors.md"
 run "$SURVEY" check "$TMP/errors.md"
 expect_rc 1 "3000 errors"
 expect_eq "$(grep -c ': error: ' "$TMP/err")" 200 "200 errors are shown"
