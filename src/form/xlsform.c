@@ -767,8 +767,11 @@ static const char *blank_meta_note(form_type t)
 		return "is recorded blank: a laptop has no SIM card (ODK Collect does the same on a "
 		       "device without one)";
 	case FORM_EMAIL:
-		return "is recorded blank: survey knows the interviewer's name (--interviewer), not "
-		       "an e-mail address";
+		return "is the interviewer's identity (--interviewer) when that is an e-mail "
+		       "address, else blank: a laptop has no phone account";
+	case FORM_BACKGROUND_AUDIO:
+		return "is recorded blank: a laptop interview records no sound (ODK Collect does the "
+		       "same on a device that cannot)";
 	case FORM_START_GEOPOINT:
 		return "is recorded blank: a laptop has no GPS (ODK Collect does the same on a "
 		       "device without one)";
