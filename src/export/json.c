@@ -131,6 +131,7 @@ typedef struct jsw {
 	FILE *f;
 	long long n;
 	const char *path;
+	const xmodel *m;
 } jsw;
 
 static int on_interview(void *arg, const store_scan_row *r)
@@ -163,6 +164,8 @@ static int on_interview(void *arg, const store_scan_row *r)
 		kv(f, "path", a->path, &f2);
 		kv(f, "value", a->value, &f2);
 		kv(f, "state", store_state_name(a->state), &f2);
+		if (a->state == STATE_ANSWERED && xmedia_file(w->m->media, iv->uuid, a->path))
+			kv(f, "file", xmedia_file(w->m->media, iv->uuid, a->path), &f2);
 		fputc('}', f);
 	}
 	fputs("]}", f);
@@ -172,7 +175,7 @@ static int on_interview(void *arg, const store_scan_row *r)
 int xjson_write(store *st, const xmodel *m, const export_opts *o, FILE *f, char *err)
 {
 	write_form(f, m);
-	jsw w = { .f = f, .path = o->path };
+	jsw w = { .f = f, .path = o->path, .m = m };
 	store_scan_filter filter = { .form_id = m->form_id, .status = "complete" };
 	int rc = store_scan_all(st, &filter, on_interview, &w, err);
 	if (rc > 0)
