@@ -23,7 +23,7 @@ static int cmd_run(int argc, char **argv);
 
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
-	.usage = "FORM [--db DB] [--lang CODE] [--interviewer NAME]",
+	.usage = "FORM [--db DB] [--lang CODE] [--interviewer NAME] [--max-attachment SIZE]",
 	.summary = "interview: the keyboard-only ncurses UI on a questionnaire",
 	.help = "Opens the start screen: the questionnaire's interviews in the database (drafts\n"
 		"and completed). n starts a new interview, Enter resumes or reviews the highlighted\n"
@@ -38,7 +38,14 @@ const struct cmd_entry cmd_run_entry = {
 		"                      never FORM itself (refused, exit status 1)\n"
 		"  --lang CODE         the questionnaire's language to start in (ky, ru, en, ...);\n"
 		"                      default: the form's default_language\n"
-		"  --interviewer NAME  recorded with each new interview\n\n"
+		"  --interviewer NAME  recorded with each new interview (and as the email\n"
+		"                      metadata when it is an e-mail address)\n"
+		"  --max-attachment SIZE  the largest file the interviewer may attach to an\n"
+		"                      image, audio, video or file question: 500K, 20M (the\n"
+		"                      default), 64M at most\n\n"
+		"A media question (image, audio, video, file) takes the path of a file on the\n"
+		"laptop: Tab completes it, Enter attaches it (its bytes are kept in DB with the\n"
+		"interview, its name is the answer), Delete on the empty field removes it.\n\n"
 		"One `survey run` at a time may hold a database: a second one on the same file is\n"
 		"refused (a lock on DB.lock beside it, released when the program ends, even killed).\n"
 		"The UI's own words (keys, messages, help) are in Kyrgyz, Russian or English: those\n"
@@ -172,10 +179,12 @@ static int cmd_run(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "interviewer", required_argument, NULL, 'i' },
+		{ "max-attachment", required_argument, NULL, 'M' },
 		{ 0 },
 	};
 	const char *db = NULL, *lang = NULL, *interviewer = NULL;
 	int c;
+	long long max_attach = 0;
 	optind = 0;
 	opterr = 0;
 	/* options may come after FORM (GNU permutation); ':' reports a missing value */
@@ -184,6 +193,10 @@ static int cmd_run(int argc, char **argv)
 		case 'd': db = optarg; break;
 		case 'l': lang = optarg; break;
 		case 'i': interviewer = optarg; break;
+		case 'M':
+			if (cmd_max_attachment(&cmd_run_entry, optarg, &max_attach) != EXIT_OK)
+				return EXIT_USAGE;
+			break;
 		case ':':
 			return cmd_usage_error(&cmd_run_entry, "option '%s' needs a value",
 					       argv[optind - 1]);
@@ -235,7 +248,7 @@ static int cmd_run(int argc, char **argv)
 		return fail("%s", err);
 	}
 	ui_options o = { .st = st, .f = f, .form_path = form_path, .interviewer = interviewer,
-			 .lang = lang };
+			 .lang = lang, .max_attachment = max_attach };
 	int rc = ui_run(&o, err);
 	store_close(st);
 	unlock_db(lock, lock_path);

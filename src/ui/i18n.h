@@ -152,7 +152,30 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "Text can be pasted only into a text field.") \
 	X(UI_M_CLEARED, "Жооп өчүрүлдү.", "Ответ стёрт.", "The answer was cleared.") \
 	X(UI_M_LEAVE_DRAFT, "Чыгуу, кийин улантуу (F10)", "Выйти и продолжить позже (F10)", \
-	  "Leave and resume later (F10)")
+	  "Leave and resume later (F10)") \
+	/* media: attaching a file (attach_input.c) */ \
+	X(UI_M_ATTACH_HINT, \
+	  "Бул компьютердеги файлдын жолун жазыңыз (Tab толуктайт), тиркөө үчүн Enter басыңыз; " \
+	  "Delete тиркелген файлды алып салат.", \
+	  "Введите путь к файлу на этом компьютере (Tab дополняет) и нажмите Enter, чтобы " \
+	  "прикрепить его; Delete убирает прикреплённый файл.", \
+	  "Type the path of a file on this computer (Tab completes it) and press Enter to " \
+	  "attach it; Delete removes the attached file.") \
+	X(UI_M_ATTACHED, /* %s */ "Тиркелген файл: %s", "Прикреплённый файл: %s", \
+	  "Attached file: %s") \
+	X(UI_M_ATTACH_NONE, "Файл тиркелген эмес.", "Файл не прикреплён.", "No file attached.") \
+	X(UI_M_ATTACH_DONE, /* %s */ "«%s» тиркелди.", "«%s» прикреплён.", "Attached \"%s\".") \
+	X(UI_M_ATTACH_CANNOT_READ, /* %s %s: the path, why */ "«%s» окулбай жатат: %s", \
+	  "Не удаётся прочитать «%s»: %s", "Cannot read \"%s\": %s") \
+	X(UI_M_ATTACH_NOT_FILE, /* %s */ "«%s» файл эмес.", "«%s» — не файл.", \
+	  "\"%s\" is not a file.") \
+	X(UI_M_ATTACH_TOO_BIG, /* %s %s %s: the path, its size, the limit */ \
+	  "«%s» өтө чоң: %s (эң көп %s; --max-attachment караңыз).", \
+	  "«%s» слишком большой: %s (не более %s; см. --max-attachment).", \
+	  "\"%s\" is too large: %s (at most %s; see --max-attachment).") \
+	X(UI_M_ATTACH_MATCHES, /* %s */ "Дал келгендер: %s", "Совпадения: %s", "Matches: %s") \
+	X(UI_M_ATTACH_NO_MATCH, "Дал келген файл жок.", "Подходящих файлов нет.", \
+	  "No file matches.")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

@@ -31,6 +31,7 @@ struct ui_field {
 	unsigned char *sel;           /* select_multiple: the ticks being edited (owned) */
 	int sel_dirty;                /* ticks changed and not yet saved */
 	ui_textedit te;               /* text: the field being edited */
+	int attach;                   /* a media question: te is a file's path (attach_input.c) */
 };
 
 /* Layout of a screen body: wrapped lines, some of them belonging to a field. */
@@ -189,5 +190,17 @@ char *ui_answer_text(struct ui *u, int node, const char *value, store_state stat
 void ui_help_init(struct ui *u);
 void ui_help_draw(struct ui *u);
 void ui_help_key(struct ui *u, enum ui_action a, wint_t ch);
+
+/* ---- attach_input.c: the field of a media question (image, audio, video, file) ---- */
+/* Enter on it: read the file at the path typed (text; "~/" is $HOME) and attach it
+ * (engine_attach), or do nothing when nothing was typed. 0, or ENGINE_REJECTED / -1 with a
+ * message in err, as engine_answer. */
+int ui_attach_commit(struct ui *u, struct ui_field *fl, const char *text, char *err);
+/* Keys of its own: Tab completes the path; Delete on the empty field takes the attached file
+ * away. 1 when the key was used. */
+int ui_attach_key(struct ui *u, struct ui_field *fl, enum ui_action a);
+/* Its lines under the path being typed: the attached file's name, and how to attach one. */
+void ui_attach_draw(struct ui *u, const struct ui_field *fl, struct ui_body *b, int width,
+		    int field);
 
 #endif
