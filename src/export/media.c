@@ -197,7 +197,8 @@ int xmedia_write(store *st, const xmodel *m, const char *out_path, struct xmedia
 		xmedia_free(x);
 		return -1;
 	}
-	qsort(x->cells, x->ncells, sizeof *x->cells, cell_cmp);
+	if (x->ncells)
+		qsort(x->cells, x->ncells, sizeof *x->cells, cell_cmp);
 	x->err = NULL;
 	*out = x;
 	return 0;
@@ -209,7 +210,8 @@ const char *xmedia_cell(struct xmedia *x, const char *uuid, const char *path,
 	if (!x || !value || !*value)
 		return value;
 	struct mcell key = { .uuid = (char *)uuid, .path = (char *)path };
-	const struct mcell *c = bsearch(&key, x->cells, x->ncells, sizeof *x->cells, cell_cmp);
+	const struct mcell *c = x->ncells ? bsearch(&key, x->cells, x->ncells, sizeof *x->cells,
+						    cell_cmp) : NULL;
 	if (c)
 		return c->name;
 	char *k = xasprintf("%s/%s", uuid, path);
@@ -225,7 +227,7 @@ const char *xmedia_cell(struct xmedia *x, const char *uuid, const char *path,
 
 const char *xmedia_file(struct xmedia *x, const char *uuid, const char *path)
 {
-	if (!x)
+	if (!x || !x->ncells)
 		return NULL;
 	struct mcell key = { .uuid = (char *)uuid, .path = (char *)path };
 	const struct mcell *c = bsearch(&key, x->cells, x->ncells, sizeof *x->cells, cell_cmp);
