@@ -68,14 +68,16 @@ static int check_question(struct checker *ck, int row, const char *column, const
 			     "number", name, form_type_name(t));
 		break;
 	case USE_FREQ:
-		if (t == FORM_TEXT || form_type_is_meta(t))
+		if (t == FORM_TEXT || form_type_is_meta(t) || form_type_is_media(t) ||
+		    t == FORM_BARCODE)
 			diag(ck, FORM_ERROR, row, column, -1, "'%s' is a %s question: free answers "
 			     "cannot be counted in a table", name, form_type_name(t));
 		break;
 	case USE_ROW:
 	case USE_COL:
 	case USE_BY:
-		if (t == FORM_TEXT || form_type_is_meta(t) || t == FORM_DECIMAL ||
+		if (t == FORM_TEXT || form_type_is_meta(t) || form_type_is_media(t) ||
+		    t == FORM_BARCODE || t == FORM_DECIMAL ||
 		    t == FORM_DATE || t == FORM_TIME || t == FORM_DATETIME)
 			diag(ck, FORM_ERROR, row, column, -1, "cannot cross-tabulate %s question "
 			     "'%s': use a select_one or select_multiple question", form_type_name(t),
