@@ -11,8 +11,12 @@ for form in $F/media.md $F/media.csv $F/media.xlsx "$TMP/media.xls"; do
 	ext=${form##*.}
 	run "$SURVEY" check "$form"
 	expect_rc 0 "$ext: a form with media questions is valid"
-	expect_out "ok — 8 questions, 1 language, form media version 1 \(6 warnings\)\$" \
-		"$ext: 8 questions, 6 warnings"
+	expect_out "ok — 8 questions, 1 language, form media version 1 \(10 warnings\)\$" \
+		"$ext: 8 questions, 10 warnings"
+	expect_err ": warning: image 'photo' is a file the interviewer attaches from the laptop \(its path typed; Tab completes it\): survey takes no picture or recording itself" \
+		"$ext: an image is a file attached from the laptop, said so"
+	expect_err ": warning: audio 'voice' is a file the interviewer attaches" "$ext: audio too"
+	expect_err ": warning: video 'clip' is a file the interviewer attaches" "$ext: video too"
 	expect_err ": warning: background-audio 'recording' is recorded blank: a laptop interview records no sound" \
 		"$ext: background-audio is recorded blank, said why"
 	expect_err ": warning: email 'email' is the interviewer's identity \(--interviewer\) when that is an e-mail address" \
@@ -47,7 +51,7 @@ expect_err "old.md:survey:5: warning: type: 'add audio prompt' is an old spellin
 expect_err "old.md:survey:6: warning: type: 'q video' is an old spelling: write 'video'\$" "q video is video"
 expect_err "old.md:survey:7: warning: type: 'add file prompt' is an old spelling: write 'file'\$" "add file prompt is file"
 expect_err "old.md:survey:8: warning: type: 'q barcode' is an old spelling: write 'barcode'\$" "q barcode is barcode"
-expect_err_lines 6 "photo is image's own alias: no warning for it"
+expect_err_lines 11 "photo is image's own alias: no old-spelling warning for it (6 old spellings, 5 notes on images, sounds and videos)"
 
 # still refused: what a laptop cannot do even blank
 printf '| survey |\n| | type | name | label |\n| | background-video | v | V |\n' >"$TMP/bv.md"
