@@ -685,7 +685,7 @@ void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
 		return;
 	}
 	struct ui_field *fl = &u->fields[u->focus];
-	if (fl->attach && ui_attach_key(u, fl, a))
+	if (fl->attach && ui_attach_key(u, fl, a, ch))
 		return;
 	if (fl->text && ui_te_action(&fl->te, a)) {
 		if (fl->te.dirty)
