@@ -200,8 +200,21 @@ int ui_attach_commit(struct ui *u, struct ui_field *fl, const char *text, char *
  * the keys while open (ch: the character of UI_A_CHAR); Delete on the empty field takes the
  * attached file away. 1 when the key was used. */
 int ui_attach_key(struct ui *u, struct ui_field *fl, enum ui_action a, wint_t ch);
-/* Its lines under the path being typed: the attached file's name, and how to attach one. */
+/* "~/x" with $HOME; anything else as typed. malloc'd. */
+char *ui_attach_expand(const char *text);
+/* Its lines under the path being typed: the attached file's name, and how to attach one (or
+ * the file browser, when it is open on this field and it has the focus). */
 void ui_attach_draw(struct ui *u, const struct ui_field *fl, struct ui_body *b, int width,
 		    int field);
+
+/* ---- attach_browse.c: the file browser of a media question ---- */
+/* Open it on the folder of the path typed in fl (else the current folder). */
+void ui_browse_open(struct ui *u, struct ui_field *fl);
+/* Is it open on fl? (Open on another field, it is closed.) */
+int ui_browse_open_on(const struct ui *u, const struct ui_field *fl);
+/* A key while it is open: 1 when it used the key (0: closed, the key goes on). */
+int ui_browse_key(struct ui *u, struct ui_field *fl, enum ui_action a, wint_t ch);
+/* Its lines: the folder, the entries (the highlighted one kept in view), its keys. */
+void ui_browse_draw(struct ui_body *b, int width, int field);
 
 #endif
