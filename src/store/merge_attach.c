@@ -147,11 +147,11 @@ int merge_attach_check(merge *m, char *err)
 	if (rc < 0)
 		return -1;
 	/* an answer at a question where files were attached names one of them */
-	rc = first_row(m, "SELECT a.uuid, a.path FROM src.answers a WHERE a.value IS NOT NULL AND "
-		       "a.value <> '' AND EXISTS (SELECT 1 FROM src.events e WHERE e.uuid = "
-		       "a.uuid AND e.kind = 'attached' AND e.path = a.path) AND NOT EXISTS (SELECT "
-		       "1 FROM src.attachments f WHERE f.uuid = a.uuid AND f.path = a.path AND "
-		       "f.name = a.value) LIMIT 1", where, sizeof where, err);
+	rc = first_row(m, "SELECT a.uuid, a.path FROM (SELECT DISTINCT uuid, path FROM src.events "
+		       "WHERE kind = 'attached') e JOIN src.answers a ON a.uuid = e.uuid AND "
+		       "a.path = e.path WHERE a.value IS NOT NULL AND a.value <> '' AND NOT EXISTS "
+		       "(SELECT 1 FROM src.attachments f WHERE f.uuid = a.uuid AND f.path = a.path "
+		       "AND f.name = a.value) LIMIT 1", where, sizeof where, err);
 	if (rc > 0)
 		return errf(err, "it is damaged: the answer of %s names no attached file", where);
 	return rc < 0 ? -1 : 0;
