@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
+#include "store/attach.h"
 #include "util/termsafe.h"
 #include "util/util.h"
 
@@ -60,6 +61,16 @@ int cmd_check_name(const struct cmd_entry *e, const char *option, const char *va
 	fputs(sb_str(&sb), stderr);
 	sb_release(&sb);
 	return EXIT_USAGE;
+}
+
+int cmd_max_attachment(const struct cmd_entry *e, const char *value, long long *out)
+{
+	long long v;
+	if (util_parse_size(value, &v) || v < 1 || v > STORE_ATTACH_HARD_MAX)
+		return cmd_usage_error(e, "--max-attachment '%s' is not a size from 1 byte to 64M "
+				       "(write it as 500K or 20M)", value);
+	*out = v;
+	return EXIT_OK;
 }
 
 void json_put_string(FILE *f, const char *s)

@@ -37,6 +37,10 @@ void cmd_put_line(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2
  * engine wants text answers: 0 when it is, else EXIT_USAGE after one line on stderr. */
 int cmd_check_name(const struct cmd_entry *e, const char *option, const char *value);
 
+/* --max-attachment SIZE (run, merge): a size as util_parse_size reads it, from 1 byte to
+ * STORE_ATTACH_HARD_MAX, into *out: EXIT_OK, else EXIT_USAGE after one line on stderr. */
+int cmd_max_attachment(const struct cmd_entry *e, const char *value, long long *out);
+
 /* The terminal's stderr unfiltered, for a progress line that rewrites itself with '\r' (its
  * text is the command's own, never data). Set by main(); NULL before. */
 extern FILE *cmd_progress_stream;

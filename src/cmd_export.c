@@ -33,6 +33,10 @@ const struct cmd_entry cmd_export_entry = {
 	"        tab or a CR and is not a number (-5 stays -5) gets a leading ', so that\n"
 	"        Excel and LibreOffice show it as text instead of running it as a formula\n"
 	"        (=HYPERLINK(...), =cmd|...); --raw writes cells exactly as stored.\n"
+	"        Files attached to answers (image, audio, video, file) go into the folder\n"
+	"        FILE-media beside FILE (FILE without its extension), each under its own\n"
+	"        name, which is the cell's value; another file of the same name becomes\n"
+	"        NAME-2.EXT (as ODK Briefcase does). Every format writes them.\n"
 	"  sav   SPSS and Stata: variable labels from the questions, value labels from\n"
 	"  dta   the choices, in --lang; dates as dates (SPSS DATE, DATETIME; Stata %td,\n"
 	"        %tc). select_one keeps numeric choice names as its codes, otherwise\n"
@@ -137,6 +141,14 @@ static int cmd_export(int argc, char **argv)
 		sb_addf(&line, "%s '%s'", i ? "," : "", sum.files[i]);
 	cmd_put_line(stdout, "%s", sb_str(&line));
 	sb_release(&line);
+	if (sum.media_dir)
+		cmd_put_line(stdout, "wrote %lld attached file%s into '%s'", sum.media_files,
+			     sum.media_files == 1 ? "" : "s", sum.media_dir);
+	if (sum.media_missing)
+		cmd_put_line(stderr, "survey: warning: %lld answer%s name%s a file the database "
+			     "does not hold (imported without its file): the cell keeps the name",
+			     sum.media_missing, sum.media_missing == 1 ? "" : "s",
+			     sum.media_missing == 1 ? "s" : "");
 	export_summary_release(&sum);
 	return EXIT_OK;
 }

@@ -14,7 +14,8 @@ static int cmd_merge(int argc, char **argv);
 
 const struct cmd_entry cmd_merge_entry = {
 	.name = "merge",
-	.usage = "-o OUT IN... [--json] [--key QUESTION,...] [--allow-simulated]",
+	.usage = "-o OUT IN... [--json] [--key QUESTION,...] [--allow-simulated]\n"
+		 "       [--max-attachment SIZE]",
 	.summary = "merge laptop files into one coordinator file, keeping conflicts",
 	.help = "Merges each IN (a laptop's database, best made with 'survey pack') into OUT,\n"
 		"which is created or, when it exists, updated. Each input is read-only, checked\n"
@@ -34,7 +35,10 @@ const struct cmd_entry cmd_merge_entry = {
 		"  --json           one JSON document on stdout\n"
 		"  --allow-simulated  let simulated interviews ('survey simulate') and real ones\n"
 		"                   (field, imported) be merged into one file; without it an\n"
-		"                   input that would mix them is refused\n\n"
+		"                   input that would mix them is refused\n"
+		"  --max-attachment SIZE  the largest attached file (photo, sound, video) an\n"
+		"                   input may hold, as 500K, 20M (default) or 64M at most; an\n"
+		"                   input with a larger one is refused\n\n"
 		"exit status: 0 all merged, 1 an input was refused (the others are merged),\n"
 		"2 bad arguments.\n\n"
 		"example:\n  survey merge -o all.db stick1/laptop3.db stick2/*.db --key municipality\n",
@@ -201,9 +205,11 @@ static int cmd_merge(int argc, char **argv)
 		{ "key", required_argument, NULL, 'k' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "allow-simulated", no_argument, NULL, 'S' },
+		{ "max-attachment", required_argument, NULL, 'M' },
 		{ 0 }
 	};
 	int json = 0, c, nkeys = 0, allow_sim = 0;
+	long long max_attach = 0;
 	const char *out = NULL;
 	char **keys = NULL;
 	optind = 0;
@@ -215,6 +221,13 @@ static int cmd_merge(int argc, char **argv)
 			out = optarg;
 		} else if (c == 'S') {
 			allow_sim = 1;
+		} else if (c == 'M') {
+			if (cmd_max_attachment(&cmd_merge_entry, optarg, &max_attach) != EXIT_OK) {
+				for (int i = 0; i < nkeys; i++)
+					free(keys[i]);
+				free(keys);
+				return EXIT_USAGE;
+			}
 		} else if (c == 'k') {
 			for (int i = 0; i < nkeys; i++)
 				free(keys[i]);
@@ -259,6 +272,7 @@ static int cmd_merge(int argc, char **argv)
 		goto done;
 	}
 	merge_allow_simulated(m, allow_sim);
+	merge_max_attachment(m, max_attach);
 	struct totals t = { 0 };
 	if (json) {
 		printf("{\"output\": ");

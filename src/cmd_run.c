@@ -24,7 +24,7 @@ static int cmd_run(int argc, char **argv);
 
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
-	.usage = "FORM [--db DB] [--lang CODE] [--interviewer NAME]",
+	.usage = "FORM [--db DB] [--lang CODE] [--interviewer NAME] [--max-attachment SIZE]",
 	.summary = "interview: the keyboard-only ncurses UI on a questionnaire",
 	.help = "Opens the start screen: the questionnaire's interviews in the database (drafts\n"
 		"and completed). n starts a new interview, Enter resumes or reviews the highlighted\n"
@@ -40,9 +40,17 @@ const struct cmd_entry cmd_run_entry = {
 		"  --lang CODE         the questionnaire's language to start in (ky, ru, en, ...);\n"
 		"                      default: the one kept from the last run on DB, else the\n"
 		"                      form's default_language\n"
-		"  --interviewer NAME  recorded with each new interview; default: the\n"
+		"  --interviewer NAME  recorded with each new interview (and as the email\n"
+		"                      metadata when it is an e-mail address); default: the\n"
 		"                      environment variable SURVEY_INTERVIEWER, else the name\n"
-		"                      kept in the database, asked on its first run\n\n"
+		"                      kept in the database, asked on its first run\n"
+		"  --max-attachment SIZE  the largest file the interviewer may attach to an\n"
+		"                      image, audio, video or file question: 500K, 20M (the\n"
+		"                      default), 64M at most\n\n"
+		"A media question (image, audio, video, file) takes the path of a file on the\n"
+		"laptop: Tab completes it, F3 (Ctrl-O) browses the folders, Enter attaches it (its\n"
+		"bytes are kept in DB with the interview, its name is the answer), Delete on the\n"
+		"empty field removes it.\n\n"
 		"One `survey run` at a time may hold a database: a second one on the same file is\n"
 		"refused (a lock on DB.lock beside it, released when the program ends, even killed).\n"
 		"The UI's own words (keys, messages, help) are in Kyrgyz, Russian or English: those\n"
@@ -180,6 +188,7 @@ static int cmd_run(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "interviewer", required_argument, NULL, 'i' },
+		{ "max-attachment", required_argument, NULL, 'M' },
 		{ 0 },
 	};
 	const char *db = NULL, *lang = NULL, *interviewer = NULL;
@@ -194,6 +203,7 @@ static int cmd_run(int argc, char **argv)
 			ui_lang_parse(argv[i] + 7, &ml);
 	}
 	ui_lang_set(ml);
+	long long max_attach = 0;
 	optind = 0;
 	opterr = 0;
 	/* options may come after FORM (GNU permutation); ':' reports a missing value */
@@ -202,6 +212,10 @@ static int cmd_run(int argc, char **argv)
 		case 'd': db = optarg; break;
 		case 'l': lang = optarg; break;
 		case 'i': interviewer = optarg; break;
+		case 'M':
+			if (cmd_max_attachment(&cmd_run_entry, optarg, &max_attach) != EXIT_OK)
+				return EXIT_USAGE;
+			break;
 		case ':':
 			return cmd_usage_error(&cmd_run_entry, ui_tr(UI_M_RUN_OPT_VALUE),
 					       argv[optind - 1]);
@@ -259,7 +273,7 @@ static int cmd_run(int argc, char **argv)
 		return fail("%s", err);
 	}
 	ui_options o = { .st = st, .f = f, .form_path = form_path, .interviewer = interviewer,
-			 .lang = lang };
+			 .lang = lang, .max_attachment = max_attach };
 	int rc = ui_run(&o, err);
 	store_close(st);
 	unlock_db(lock, lock_path);

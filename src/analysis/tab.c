@@ -12,7 +12,7 @@
 static int is_text_type(form_type t)
 {
 	return t == FORM_TEXT || t == FORM_DATE || t == FORM_TIME || t == FORM_DATETIME ||
-	       form_type_is_meta(t);
+	       form_type_is_meta(t) || form_type_is_media(t) || t == FORM_BARCODE;
 }
 
 static int check_tabulable(analysis_db *db, const char *name, char *err)

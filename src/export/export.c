@@ -26,6 +26,7 @@ void export_summary_release(export_summary *s)
 	for (int i = 0; i < s->nfiles; i++)
 		free(s->files[i]);
 	free(s->files);
+	free(s->media_dir);
 	memset(s, 0, sizeof *s);
 }
 
@@ -202,6 +203,8 @@ int export_run(store *st, const export_opts *o, export_summary *out, char *err)
 		if (bad)
 			goto done;
 	}
+	if (xmedia_write(st, m, o->path, &m->media, err))
+		goto done;
 	switch (o->format) {
 	case EXPORT_CSV:
 		rc = xcsv_write(st, m, o, outs, err);
@@ -225,11 +228,16 @@ int export_run(store *st, const export_opts *o, export_summary *out, char *err)
 		out->files = xcalloc((size_t)nouts, sizeof *out->files);
 		for (int t = 0; t < nouts; t++)
 			out->files[t] = xstrdup(outs[t].path);
+		const char *dir;
+		xmedia_counts(m->media, &out->media_files, &out->media_missing, &dir);
+		out->media_dir = dir ? xstrdup(dir) : NULL;
 	}
 done:
 	for (int t = 0; t < nouts; t++)
 		xout_discard(&outs[t]);
 	free(outs);
+	if (m)
+		xmedia_free(m->media);
 	xmodel_free(m);
 	free(id);
 	store_strings_free(versions, nv);

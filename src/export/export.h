@@ -33,10 +33,15 @@ typedef struct export_summary {
 	int nversions;        /* form versions exported together */
 	int nfiles;           /* files written, the main one first */
 	char **files;         /* their paths */
+	long long media_files;   /* attached files written into media_dir */
+	long long media_missing; /* answers naming a file the database does not hold (imported
+	                            names): their cells keep the name */
+	char *media_dir;         /* the folder of the attached files ("FILE-media"), or NULL */
 } export_summary;
 
 /* Export the completed interviews of one form of st (every version of it, as the union of
- * their questions) to o->path. Every file is written under a temporary name in the same
+ * their questions) to o->path. The files attached to their answers go into a folder beside
+ * it (OUT without extension, "-media"), the cell holding the name they are written under. Every file is written under a temporary name in the same
  * folder and renamed only when all are complete; on failure nothing is left behind. Returns
  * 0 and fills *out (release with export_summary_release), or -1 with a one-line reason in err:
  * a missing folder, a database without completed interviews, several forms and no form_id,

@@ -131,6 +131,7 @@ typedef struct xmodel {
 	int ntables;       /* tables[0] is the main table */
 	xtable *tables;
 	struct xpath_index *index;   /* node path -> question */
+	struct xmedia *media;        /* the attached files written (media.c), or NULL */
 } xmodel;
 
 /* Build the model of forms[0..n-1] (versions of one form, oldest first; the model takes them
@@ -140,6 +141,28 @@ int xmodel_build(form **forms, int n, const char *lang, xmodel **out, char *err)
 void xmodel_free(xmodel *m);
 /* The question whose node path is path (len bytes), or -1. */
 int xmodel_find(const xmodel *m, const char *path, size_t len);
+
+/* ---- attached files (media.c) ---- */
+
+/* Write the files the model's media questions name (store_attachments_scan) into the folder
+ * beside out_path ("OUT-media"; made when there is one; refused when it exists and is not a
+ * folder), each by outfile's rules (never over the database, whole or not at all), under its
+ * plain file name, "NAME-2.EXT" for another file of the same name. *out NULL when the model
+ * has no media question. -1 with err. */
+struct xmedia;
+int xmedia_write(store *st, const xmodel *m, const char *out_path, struct xmedia **out,
+		 char *err);
+void xmedia_free(struct xmedia *x);   /* NULL accepted */
+/* The cell of an answered media answer: the name its file was written under, or value itself
+ * when the database has no file for it (counted as missing). x NULL: value. */
+const char *xmedia_cell(struct xmedia *x, const char *uuid, const char *path,
+			const char *value);
+/* The name the answer's file was written under, or NULL. */
+const char *xmedia_file(struct xmedia *x, const char *uuid, const char *path);
+/* Files written, distinct answers naming a file the database lacks, and the folder (NULL when
+ * nothing was written). */
+void xmedia_counts(const struct xmedia *x, long long *written, long long *missing,
+		   const char **dir);
 
 /* ---- rows (rows.c): the scan cut into one row per table and repeat instance ---- */
 

@@ -347,6 +347,7 @@ void import_job_free(import_job *job)
 {
 	if (!job)
 		return;
+	free(job->media_column);
 	for (int i = 0; i < job->nfiles; i++) {
 		ifile *F = &job->files[i];
 		free(F->name);
@@ -594,6 +595,8 @@ static int answer_cell(irow *ir, int node, const char *path, int fi, int row)
 	if (special_of(text, nd->type, &special)) {
 		rc = engine_special(ir->e, path, special, err);
 	} else {
+		if (form_type_is_media(nd->type) && !job->media_names++)
+			job->media_column = xstrdup(F->doc.header[col]);
 		char *t = NULL;
 		if (nd->type == FORM_SELECT_ONE || nd->type == FORM_SELECT_MULTIPLE)
 			t = names_from_labels(job->f, node, text);
@@ -973,6 +976,12 @@ int import_run(import_job *job, store *st, import_summary *out, char *err)
 			out->rejected++;
 	}
 	char e2[ERR_MAX];
+	if (job->media_names)
+		import_report(job, IMPORT_WARNING, F->name, 0, job->media_column, "%ld answer%s "
+			      "name%s an attached file (a photo, sound, video or document) whose bytes "
+			      "a CSV does not carry: the answers keep the file names, the files are not "
+			      "in the database", job->media_names, job->media_names == 1 ? "" : "s",
+			      job->media_names == 1 ? "s" : "");
 	report_hidden(job);
 	if (rc < 0) {
 		store_batch_end(st, 0, e2);

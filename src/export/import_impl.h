@@ -54,6 +54,8 @@ struct import_job {
 	int warnings;          /* warnings reported so far */
 	int messages;          /* messages reported so far (shown or not) */
 	int prep_errors;       /* errors found before any row was imported */
+	long media_names;      /* answers naming an attached file, whose bytes a CSV lacks */
+	char *media_column;    /* the first column holding one */
 };
 
 /* Report a message "FILE:LINE:COLUMN: error|warning: MESSAGE" (line 0 and column NULL are

@@ -132,6 +132,7 @@ typedef struct jsw {
 	FILE *f;
 	long long n;
 	const char *path;
+	const xmodel *m;
 } jsw;
 
 static int on_interview(void *arg, const store_scan_row *r)
@@ -171,6 +172,8 @@ static int on_interview(void *arg, const store_scan_row *r)
 			key(f, xgeo_suffix[k], &f2);
 			fputs(xgeo_part(a->value, k), f);
 		}
+		if (a->state == STATE_ANSWERED && xmedia_file(w->m->media, iv->uuid, a->path))
+			kv(f, "file", xmedia_file(w->m->media, iv->uuid, a->path), &f2);
 		fputc('}', f);
 	}
 	fputs("]}", f);

@@ -177,7 +177,9 @@ static int on_interview(void *arg, const store_scan_row *sr)
 		if (r < 0)
 			continue;   /* a path that does not fit the questionnaire */
 		int slot = s->m->qs[q].slot;
-		s->rows[r].values[slot] = a->value;
+		s->rows[r].values[slot] = a->state == STATE_ANSWERED && s->m->media &&
+			form_type_is_media(s->m->qs[q].type) ?
+			xmedia_cell(s->m->media, iv->uuid, a->path, a->value) : a->value;
 		s->rows[r].states[slot] = a->state;
 		s->rows[r].present[slot] = 1;
 	}

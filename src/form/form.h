@@ -57,11 +57,15 @@ typedef enum form_type {
 	FORM_DATE, FORM_TIME, FORM_DATETIME,
 	FORM_RANGE, FORM_ACKNOWLEDGE, FORM_HIDDEN,
 	FORM_GEOPOINT, FORM_GEOTRACE, FORM_GEOSHAPE,   /* locations, typed (form/geo.h) */
+	/* a file the interviewer attaches from the laptop (stored with the interview: the
+	 * attachments table); barcode is typed text */
+	FORM_IMAGE, FORM_AUDIO, FORM_VIDEO, FORM_FILE, FORM_BARCODE,
 	/* metadata: filled by the engine, never shown */
 	FORM_START, FORM_END, FORM_TODAY, FORM_DEVICEID, FORM_USERNAME,
 	/* metadata a laptop records blank (no SIM, no GPS, no e-mail account; audit: the event
 	 * log keeps that paradata): present in the data, never shown, never answered */
 	FORM_PHONENUMBER, FORM_SIMSERIAL, FORM_SUBSCRIBERID, FORM_EMAIL, FORM_AUDIT,
+	FORM_BACKGROUND_AUDIO,
 	FORM_START_GEOPOINT,
 	FORM_RANK,            /* rank LIST: every choice put in order; stored as ODK does, the
 	                         choice names in the interviewer's order, space-separated */
@@ -75,6 +79,8 @@ int form_type_is_meta(form_type t);       /* start, end, today, deviceid, userna
 int form_type_is_container(form_type t);  /* root, group, repeat */
 /* Does the interviewer answer it (not a note, calculate, hidden, metadata or container)? */
 int form_type_is_input(form_type t);
+/* Is its answer a file attached from the laptop (image, audio, video, file)? */
+int form_type_is_media(form_type t);
 
 /* Translatable texts of a question (each also as COLUMN::Language (code)). */
 enum form_text_kind {

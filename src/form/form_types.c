@@ -22,6 +22,12 @@ static const char *const type_names[FORM_NTYPES] = {
 	[FORM_ACKNOWLEDGE] = "acknowledge",
 	[FORM_HIDDEN] = "hidden",
 	[FORM_GEOPOINT] = "geopoint", [FORM_GEOTRACE] = "geotrace", [FORM_GEOSHAPE] = "geoshape",
+	[FORM_IMAGE] = "image",
+	[FORM_AUDIO] = "audio",
+	[FORM_VIDEO] = "video",
+	[FORM_FILE] = "file",
+	[FORM_BARCODE] = "barcode",
+	[FORM_BACKGROUND_AUDIO] = "background-audio",
 	[FORM_START] = "start",
 	[FORM_END] = "end",
 	[FORM_TODAY] = "today",
@@ -44,6 +50,11 @@ const char *form_type_name(form_type t)
 int form_type_is_meta(form_type t)
 {
 	return t >= FORM_START && t <= FORM_START_GEOPOINT;
+}
+
+int form_type_is_media(form_type t)
+{
+	return t == FORM_IMAGE || t == FORM_AUDIO || t == FORM_VIDEO || t == FORM_FILE;
 }
 
 int form_type_is_container(form_type t)
@@ -85,6 +96,9 @@ static const struct {
 	{ "email", FORM_EMAIL },
 	{ "audit", FORM_AUDIT },
 	{ "start-geopoint", FORM_START_GEOPOINT },
+	{ "image", FORM_IMAGE }, { "photo", FORM_IMAGE }, { "audio", FORM_AUDIO },
+	{ "video", FORM_VIDEO }, { "file", FORM_FILE }, { "barcode", FORM_BARCODE },
+	{ "background-audio", FORM_BACKGROUND_AUDIO },
 };
 
 /* Old spellings pyxform still accepts (its type dictionary), read as the modern type with a
@@ -116,17 +130,18 @@ static const struct {
 	{ "add acknowledge prompt", FORM_ACKNOWLEDGE }, { "q acknowledge", FORM_ACKNOWLEDGE },
 	{ "location", FORM_GEOPOINT }, { "gps", FORM_GEOPOINT }, { "q location", FORM_GEOPOINT },
 	{ "q geopoint", FORM_GEOPOINT }, { "add location prompt", FORM_GEOPOINT },
+	{ "add image prompt", FORM_IMAGE }, { "add photo prompt", FORM_IMAGE },
+	{ "q picture", FORM_IMAGE }, { "q image", FORM_IMAGE },
+	{ "add audio prompt", FORM_AUDIO }, { "q audio", FORM_AUDIO },
+	{ "add video prompt", FORM_VIDEO }, { "q video", FORM_VIDEO },
+	{ "add file prompt", FORM_FILE },
+	{ "add barcode prompt", FORM_BARCODE }, { "q barcode", FORM_BARCODE },
 };
 
 /* XLSForm types that exist but that a keyboard-only offline interview cannot answer. */
 static const char *const unsupported[] = {
-	"background-geopoint",
-	"image", "photo", "audio", "video", "file", "barcode", "background-audio",
-	"background-video",
-	"xml-external", "csv-external", "osm", "entity", "add image prompt",
-	"add photo prompt", "add audio prompt", "add video prompt", "add file prompt",
-	"q picture",
-	"q image", "q audio", "q video", "q barcode", "add barcode prompt",
+	"background-geopoint", "background-video",
+	"xml-external", "csv-external", "osm", "entity",
 };
 
 /* Types, and type prefixes (ending in ':'), of other platforms' XLSForm dialects. */

@@ -231,6 +231,15 @@ static int same(char *norm, const char *v)
 	return eq;
 }
 
+int form_file_name_ok(const char *name)
+{
+	size_t n = strlen(name);
+	if (!n || n > FORM_FILE_NAME_MAX || name[0] == '.' || strstr(name, "..") ||
+	    strpbrk(name, "/\\\t\r\n") || !form_text_ok(name))
+		return 0;
+	return 1;
+}
+
 int form_value_check(const form *f, int node, const char *v, char *msg)
 {
 	const form_node *nd = &f->nodes[node];
@@ -251,7 +260,10 @@ int form_value_check(const form *f, int node, const char *v, char *msg)
 	int y, m, d, h, mi, s;
 	const char *p = v;
 	switch (nd->type) {
+	case FORM_IMAGE: case FORM_AUDIO: case FORM_VIDEO: case FORM_FILE:
+		return form_file_name_ok(v) ? 0 : errf(msg, "is not a plain file name");
 	case FORM_TEXT:
+	case FORM_BARCODE:
 		if (strlen(v) > FORM_TEXT_MAX)
 			return errf(msg, "is longer than %d bytes", FORM_TEXT_MAX);
 		return 0;

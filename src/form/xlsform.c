@@ -837,7 +837,8 @@ static int has_media(const struct survey_state *st, const sheet_row *r, int *big
 	return any;
 }
 
-/* What a laptop records for the metadata a phone reads from its SIM, GPS or accounts. */
+/* What a laptop records for the metadata a phone reads from its SIM, GPS or accounts, and
+ * what it does for the questions a phone answers with its camera or microphone. */
 static const char *blank_meta_note(form_type t)
 {
 	switch (t) {
@@ -845,8 +846,15 @@ static const char *blank_meta_note(form_type t)
 		return "is recorded blank: a laptop has no SIM card (ODK Collect does the same on a "
 		       "device without one)";
 	case FORM_EMAIL:
-		return "is recorded blank: survey knows the interviewer's name (--interviewer), not "
-		       "an e-mail address";
+		return "is the interviewer's identity (--interviewer) when that is an e-mail "
+		       "address, else blank: a laptop has no phone account";
+	case FORM_IMAGE: case FORM_AUDIO: case FORM_VIDEO:
+		return "is a file the interviewer attaches from the laptop (its path typed; Tab "
+		       "completes it): survey takes no picture or recording itself, as ODK Collect "
+		       "on a device without a camera or microphone";
+	case FORM_BACKGROUND_AUDIO:
+		return "is recorded blank: a laptop interview records no sound (ODK Collect does the "
+		       "same on a device that cannot)";
 	case FORM_START_GEOPOINT:
 		return "is recorded blank: a laptop has no GPS (ODK Collect does the same on a "
 		       "device without one)";

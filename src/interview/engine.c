@@ -3,6 +3,8 @@
  * instances, language; each change committed before it is reported. */
 #include "interview/engine_impl.h"
 #include "form/sheets.h"
+#include "form/value.h"
+#include "store/attach.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -143,7 +145,17 @@ static int embed_form(store *st, const form *f, const engine_new *how, char *err
 	return 0;
 }
 
-/* start, today, deviceid, username; end is set at completion. */
+/* Is the interviewer's identity an e-mail address ("name@host.domain", one line)? */
+static int email_like(const char *s)
+{
+	const char *at = strchr(s, '@');
+	if (!at || at == s || strchr(at + 1, '@') || strcspn(s, " \t\r\n") != strlen(s))
+		return 0;
+	const char *dot = strrchr(at + 1, '.');
+	return dot && dot > at + 1 && dot[1];
+}
+
+/* start, today, deviceid, username, email; end is set at completion. */
 static int fill_metadata(engine *e, const char *device, const char *user, char *err)
 {
 	const form *f = e->f;
@@ -160,6 +172,8 @@ static int fill_metadata(engine *e, const char *device, const char *user, char *
 			v = xstrdup(device);
 		else if (t == FORM_USERNAME)
 			v = xstrdup(user && *user ? user : NULL);
+		else if (t == FORM_EMAIL)
+			v = xstrdup(user && email_like(user) ? user : NULL);
 		iv_pos p = { .node = i };
 		int rc = v ? iv_store(e, &p, v, STATE_ANSWERED, err) : 0;
 		free(v);
@@ -428,6 +442,50 @@ int engine_answer(engine *e, const char *path, const char *text, char *err)
 		return rc;
 	rc = save(e, &p, norm, STATE_ANSWERED, err);
 	free(norm);
+	return rc;
+}
+
+int engine_attach(engine *e, const char *path, const char *name, const void *bytes,
+		  size_t len, char *err)
+{
+	iv_pos p;
+	int rc = answerable(e, path, &p, err);
+	if (rc)
+		return rc;
+	if (!form_type_is_media(e->f->nodes[p.node].type)) {
+		snprintf(err, ERR_MAX, "%s", engine_msg(e, ENGINE_MSG_NO_QUESTION));
+		return ENGINE_REJECTED;
+	}
+	if ((long long)len > STORE_ATTACH_HARD_MAX) {
+		char got[32], most[32];
+		util_human_size((long long)len, got, sizeof got);
+		util_human_size(STORE_ATTACH_HARD_MAX, most, sizeof most);
+		snprintf(err, ERR_MAX, engine_msg(e, ENGINE_MSG_FILE_TOO_BIG), got, most);
+		return ENGINE_REJECTED;
+	}
+	char *norm;
+	rc = iv_validate(e, &p, name, &norm, err);
+	if (rc)
+		return rc;
+	if (!norm) {   /* a blank name */
+		snprintf(err, ERR_MAX, "%s", engine_msg(e, ENGINE_MSG_FILE_NAME));
+		return ENGINE_REJECTED;
+	}
+	int batch = !store_in_batch(e->st);
+	if (batch && store_batch_begin(e->st, err)) {
+		free(norm);
+		return -1;
+	}
+	rc = engine_reopen(e, NULL, err) || store_iv_attach(e->iv, path, norm, bytes, len, err) ||
+	     save(e, &p, norm, STATE_ANSWERED, err) ? -1 : 0;
+	free(norm);
+	if (batch) {
+		char ignore[ERR_MAX];
+		if (rc)
+			store_batch_end(e->st, 0, ignore);
+		else if (store_batch_end(e->st, 1, err))
+			rc = -1;
+	}
 	return rc;
 }
 

@@ -143,6 +143,15 @@ void engine_progress(engine *e, int *index, int *total);
  * it are recomputed (answers that stop being relevant are marked skipped, value kept; those
  * that become relevant again are answered again), and the screen is rebuilt. */
 int engine_answer(engine *e, const char *path, const char *text, char *err);
+/* Attach a file to the media question (image, audio, video, file) at `path`: name is its
+ * file name (a plain name, form_file_name_ok), bytes its content (at most
+ * STORE_ATTACH_HARD_MAX; the UI applies --max-attachment before reading). The bytes are kept
+ * with the interview (store_iv_attach), an "attached" event is logged and the answer's value
+ * becomes name, in one transaction; then as engine_answer (constraint with '.' the name,
+ * recomputation). ENGINE_REJECTED (ENGINE_MSG_FILE_NAME, ENGINE_MSG_FILE_TOO_BIG, or
+ * engine_answer's reasons) leaves the stored answer as it was. */
+int engine_attach(engine *e, const char *path, const char *name, const void *bytes,
+		  size_t len, char *err);
 /* Set a special answer: STATE_DONT_KNOW or STATE_REFUSED (no value). It satisfies required. */
 int engine_special(engine *e, const char *path, store_state state, char *err);
 
@@ -218,6 +227,8 @@ enum engine_msg {
 	                             %s: %s" */
 	ENGINE_MSG_NO_LANG,       /* format %s: "The questionnaire has no language \"%s\"" */
 	ENGINE_MSG_RANK,          /* "Put every choice in order, each once" */
+	ENGINE_MSG_FILE_NAME,     /* "Not a plain file name" (an attachment's) */
+	ENGINE_MSG_FILE_TOO_BIG,  /* format %s %s: "The file is too large: %s (at most %s)" */
 	ENGINE_NMSGS
 };
 const char *engine_msg(const engine *e, enum engine_msg m);

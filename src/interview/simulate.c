@@ -362,6 +362,7 @@ static char *random_value(sim *s, engine *e, int node, const char *path, int att
 	case FORM_ACKNOWLEDGE:
 		return xstrdup("OK");
 	case FORM_TEXT:
+	case FORM_BARCODE:
 		return random_text(r, s->kyrgyz);
 	case FORM_GEOPOINT: case FORM_GEOTRACE: case FORM_GEOSHAPE:
 		return sim_geo_value(r, nd->type);
@@ -372,6 +373,48 @@ static char *random_value(sim *s, engine *e, int node, const char *path, int att
 }
 
 #define SIM_ATTEMPTS 30
+
+/* A media question: a small file made from the generator (a gray 8x8 PGM picture, a short WAV
+ * sound, a text file for video and file), named after the question, attached through the
+ * engine; or, when it is optional, sometimes none. Returns 0, or -1 with err. */
+static int answer_media(sim *s, engine *e, const engine_item *it, char *err)
+{
+	const form_node *nd = &engine_form(e)->nodes[it->node];
+	if (!it->required && sim_rng_unit(&s->rng) < 0.25)
+		return 0;
+	unsigned char buf[256];
+	size_t n = 0;
+	const char *ext;
+	long draw = sim_rng_range(&s->rng, 1, 9999);
+	if (nd->type == FORM_IMAGE) {
+		ext = "pgm";
+		n = (size_t)snprintf((char *)buf, sizeof buf, "P5\n8 8\n255\n");
+		for (int i = 0; i < 64; i++)
+			buf[n++] = (unsigned char)sim_rng_range(&s->rng, 0, 255);
+	} else if (nd->type == FORM_AUDIO) {
+		static const unsigned char wav[44] = "RIFF\x64\0\0\0WAVEfmt \x10\0\0\0\x01\0\x01\0"
+			"\x40\x1f\0\0\x40\x1f\0\0\x01\0\x08\0data\x40\0\0\0";
+		ext = "wav";
+		memcpy(buf, wav, sizeof wav);
+		n = sizeof wav;
+		for (int i = 0; i < 64; i++)
+			buf[n++] = (unsigned char)sim_rng_range(&s->rng, 96, 160);
+	} else {
+		ext = "txt";
+		n = (size_t)snprintf((char *)buf, sizeof buf, "simulated %s for %s, draw %ld\n",
+				     form_type_name(nd->type), it->path, draw);
+	}
+	char *name = xasprintf("%s-%ld.%s", nd->name, draw, ext);
+	int rc = engine_attach(e, it->path, name, buf, n, err);
+	free(name);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		s->st.answers++;
+	else if (it->required && engine_special(e, it->path, STATE_DONT_KNOW, err) < 0)
+		return -1;
+	return 0;
+}
 
 /* Answer one question as an interviewer would. Returns 0, or -1 with err. */
 static int answer_item(sim *s, engine *e, const engine_item *it)
@@ -389,6 +432,8 @@ static int answer_item(sim *s, engine *e, const engine_item *it)
 		s->st.specials++;
 		return 0;
 	}
+	if (form_type_is_media(engine_form(e)->nodes[it->node].type))
+		return answer_media(s, e, it, err) ? errf(err, "%s", err) : 0;
 	if (!it->required && sim_rng_unit(&s->rng) < 0.08)
 		return 0;   /* an optional question left empty */
 	for (int attempt = 0; attempt < SIM_ATTEMPTS; attempt++) {

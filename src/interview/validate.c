@@ -66,6 +66,10 @@ static const char *const messages[ENGINE_NMSGS][ML_N] = {
 	[ENGINE_MSG_RANK] = { "Put every choice in order, each once",
 		"Ар бир жоопту бир жолудан иретке коюңуз",
 		"Расставьте по порядку все варианты, каждый один раз" },
+	[ENGINE_MSG_FILE_NAME] = { "Not a plain file name", "Файлдын аты туура эмес",
+		"Недопустимое имя файла" },
+	[ENGINE_MSG_FILE_TOO_BIG] = { "The file is too large: %s (at most %s)",
+		"Файл өтө чоң: %s (эң көп %s)", "Файл слишком большой: %s (не более %s)" },
 };
 
 void iv_msg_lang(engine *e)
@@ -228,7 +232,7 @@ static int check_type(engine *e, const iv_pos *pos, const char *text, char **nor
 	char *t = NULL;
 	int rc = 0;
 	*norm = NULL;
-	if (nd->type == FORM_TEXT) {
+	if (nd->type == FORM_TEXT || nd->type == FORM_BARCODE) {
 		if (strlen(text) > ENGINE_TEXT_MAX)
 			return reject(e, msg, ENGINE_MSG_TOO_LONG);
 		if (!form_text_ok(text))
@@ -299,6 +303,12 @@ static int check_type(engine *e, const iv_pos *pos, const char *text, char **nor
 		break;
 	case FORM_RANK:
 		rc = parse_rank(e, pos, t, norm, msg);
+		break;
+	case FORM_IMAGE: case FORM_AUDIO: case FORM_VIDEO: case FORM_FILE:
+		if (form_file_name_ok(t))
+			*norm = xstrdup(t);
+		else
+			rc = reject(e, msg, ENGINE_MSG_FILE_NAME);
 		break;
 	case FORM_ACKNOWLEDGE:
 		if (ascii_casecmp(t, "OK") == 0 || strcmp(t, "1") == 0)

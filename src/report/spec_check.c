@@ -69,7 +69,8 @@ static int check_question(struct checker *ck, int row, const char *column, const
 			     "number", name, form_type_name(t));
 		break;
 	case USE_FREQ:
-		if (t == FORM_TEXT || form_type_is_meta(t) || form_type_is_geo(t))
+		if (t == FORM_TEXT || form_type_is_meta(t) || form_type_is_geo(t) ||
+		    form_type_is_media(t) || t == FORM_BARCODE)
 			diag(ck, FORM_ERROR, row, column, -1, "'%s' is a %s question: free answers "
 			     "cannot be counted in a table (list them with an answers row)", name,
 			     form_type_name(t));
@@ -84,8 +85,9 @@ static int check_question(struct checker *ck, int row, const char *column, const
 	case USE_ROW:
 	case USE_COL:
 	case USE_BY:
-		if (t == FORM_TEXT || form_type_is_meta(t) || t == FORM_DECIMAL ||
-		    form_type_is_geo(t) || t == FORM_DATE || t == FORM_TIME || t == FORM_DATETIME)
+		if (t == FORM_TEXT || form_type_is_meta(t) || form_type_is_media(t) ||
+		    t == FORM_BARCODE || t == FORM_DECIMAL || form_type_is_geo(t) ||
+		    t == FORM_DATE || t == FORM_TIME || t == FORM_DATETIME)
 			diag(ck, FORM_ERROR, row, column, -1, "cannot cross-tabulate %s question "
 			     "'%s': use a select_one or select_multiple question", form_type_name(t),
 			     name);

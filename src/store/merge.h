@@ -65,6 +65,9 @@ int merge_open(const char *out_path, const char *const *keys, int nkeys, merge *
 /* Let inputs mix simulated interviews (`survey simulate`) with real ones (field, imported) in
  * the output; without it such an input is refused (`survey merge --allow-simulated`). */
 void merge_allow_simulated(merge *m, int allow);
+/* The largest attachment an input may hold (bytes; 0: STORE_ATTACH_DEFAULT_MAX, and never
+ * above STORE_ATTACH_HARD_MAX); an input with a larger one is refused whole. */
+void merge_max_attachment(merge *m, long long bytes);
 /* Merge one input in one transaction. The input is untrusted data: read-only and immutable
  * (nothing created beside it), its whole schema equal to survey's for its version, every value
  * of the type its column declares, its work bounded. Fills *res (path, counts, duplicates;

@@ -85,6 +85,7 @@ struct merge {
 	struct merge_check *ahead[2]; /* next inputs, being checked in threads (merge_prefetch) */
 	int src_version;      /* schema version of the input attached as src */
 	int allow_simulated;  /* merge_allow_simulated */
+	long long max_attach; /* merge_max_attachment; 0: STORE_ATTACH_DEFAULT_MAX */
 	char src_device[40];  /* the input being merged: its device id (meta) */
 	int src_merged;       /* it may hold conflicts and provenance (schema 2 and later) */
 };
@@ -134,6 +135,14 @@ int merge_keys_known(merge *m);
  * new questionnaires load, interviews are of a version the input or the output holds, answers
  * are at its paths with values valid for their questions and states. -1 with one line in err. */
 int merge_validate(merge *m, char *err);
+
+/* The input's attachments (merge_attach.c): every row sound (types, plain file name, size
+ * within m->max_attach, SHA-256 and media type matching), named by an "attached" event of one
+ * of its interview's versions, every such event with its row, every answer at a question with
+ * attached files naming one; an input of schema 1 to 4 names none. -1 with one line in err. */
+int merge_attach_check(merge *m, char *err);
+/* Copy every attachment of the input the output lacks (the union: order-independent). */
+int merge_attach_copy(merge *m, char *err);
 
 /* Run sql (one statement, text parameters ?1.., NULL binds NULL); -1 with store_sqlerr. */
 int merge_exec(merge *m, const char *what, char *err, const char *sql, int n, ...);

@@ -92,6 +92,19 @@ static const char schema_v4[] =
 	"CREATE INDEX interviews_by_form ON interviews(form_id, form_version, status);\n"
 	"CREATE INDEX interviews_by_origin ON interviews(origin);\n";
 
+/* Version 5: files the interviewer attached to answers (image, audio, video, file questions;
+ * store_iv_attach). A row is named by its interview, question path, the SHA-256 of its bytes and
+ * its file name — natural keys, so merged files hold the same rows in any order — and is
+ * referenced by an "attached" event of the interview's log (new_value "SHA256 NAME"): the
+ * attachments of a file are those its versions' logs name, replaced ones included, as the log
+ * keeps replaced values. media_type follows from the name (store_media_type); size is the
+ * length of bytes. */
+static const char schema_v5[] =
+	"CREATE TABLE attachments(\n"
+	"  uuid TEXT NOT NULL, path TEXT NOT NULL, sha256 TEXT NOT NULL, name TEXT NOT NULL,\n"
+	"  media_type TEXT NOT NULL, size INTEGER NOT NULL, bytes BLOB NOT NULL,\n"
+	"  PRIMARY KEY(uuid, path, sha256, name)) WITHOUT ROWID;\n";
+
 /* What `survey simulate` has always left in an interview's event log and nothing else does:
  * its fake clock ticks 2 s per reading and store_iv_start reads it twice before the first
  * event, so event 1 ("opened") is at offset 2000 ms and every offset is a multiple of 2000;
@@ -176,6 +189,10 @@ static int migrate_to(sqlite3 *db, int from, int to, char *err)
 			break;
 		case 3:
 			if (store_exec(db, schema_v4, "cannot allow discarded interviews", err))
+				return -1;
+			break;
+		case 4:
+			if (store_exec(db, schema_v5, "cannot add the attachments table", err))
 				return -1;
 			break;
 		default:

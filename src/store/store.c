@@ -152,6 +152,11 @@ void store_tx_rollback(store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int store_in_batch(const store *st)
+{
+	return st->batch;
+}
+
 int store_batch_begin(store *st, char *err)
 {
 	if (st->batch)

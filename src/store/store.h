@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 #define STORE_UUID_LEN 36          /* "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" */
 
 typedef struct store store;        /* an open database */
@@ -58,6 +58,7 @@ int store_schema_version(const store *st);
  * back. Without a batch, every change is its own transaction. */
 int store_batch_begin(store *st, char *err);
 int store_batch_end(store *st, int commit, char *err);
+int store_in_batch(const store *st);   /* is a batch open? */
 
 /* --- questionnaires ---------------------------------------------------------------------- */
 

@@ -297,7 +297,35 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "%.0f м", "Saved: a line of %d points, %.0f m long") \
 	X(UI_M_GEO_SHAPE_SAVED, /* %d points, %.0f square metres */ \
 	  "Сакталды: аянт, %d чекит, %.0f м²", "Сохранено: площадь, точек — %d, %.0f м²", \
-	  "Saved: an area of %d points, %.0f m²")
+	  "Saved: an area of %d points, %.0f m²") \
+	/* media: attaching a file (attach_input.c) */ \
+	X(UI_M_ATTACH_HINT, \
+	  "Бул компьютердеги файлдын жолун жазыңыз (Tab толуктайт, F3 папкаларды көрсөтөт), " \
+	  "тиркөө үчүн Enter басыңыз; Delete тиркелген файлды алып салат.", \
+	  "Введите путь к файлу на этом компьютере (Tab дополняет, F3 показывает папки) и " \
+	  "нажмите Enter, чтобы прикрепить его; Delete убирает прикреплённый файл.", \
+	  "Type the path of a file on this computer (Tab completes it, F3 browses the folders) " \
+	  "and press Enter to attach it; Delete removes the attached file.") \
+	X(UI_M_ATTACHED, /* %s */ "Тиркелген файл: %s", "Прикреплённый файл: %s", \
+	  "Attached file: %s") \
+	X(UI_M_ATTACH_NONE, "Файл тиркелген эмес.", "Файл не прикреплён.", "No file attached.") \
+	X(UI_M_ATTACH_DONE, /* %s */ "«%s» тиркелди.", "«%s» прикреплён.", "Attached \"%s\".") \
+	X(UI_M_ATTACH_CANNOT_READ, /* %s %s: the path, why */ "«%s» окулбай жатат: %s", \
+	  "Не удаётся прочитать «%s»: %s", "Cannot read \"%s\": %s") \
+	X(UI_M_ATTACH_NOT_FILE, /* %s */ "«%s» файл эмес.", "«%s» — не файл.", \
+	  "\"%s\" is not a file.") \
+	X(UI_M_ATTACH_TOO_BIG, /* %s %s %s: the path, its size, the limit */ \
+	  "«%s» өтө чоң: %s (эң көп %s; --max-attachment караңыз).", \
+	  "«%s» слишком большой: %s (не более %s; см. --max-attachment).", \
+	  "\"%s\" is too large: %s (at most %s; see --max-attachment).") \
+	X(UI_M_ATTACH_MATCHES, /* %s */ "Дал келгендер: %s", "Совпадения: %s", "Matches: %s") \
+	X(UI_M_ATTACH_NO_MATCH, "Дал келген файл жок.", "Подходящих файлов нет.", \
+	  "No file matches.") \
+	X(UI_M_BROWSE_DIR, /* %s */ "Папка: %s", "Папка: %s", "Folder: %s") \
+	X(UI_M_BROWSE_KEYS, "Enter ачат же тиркейт · Backspace жогору · F3 жабат", \
+	  "Enter открывает или прикрепляет · Backspace вверх · F3 закрывает", \
+	  "Enter opens or attaches · Backspace goes up · F3 closes") \
+	X(UI_M_BROWSE_EMPTY, "(бош)", "(пусто)", "(empty)")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

@@ -162,7 +162,11 @@ enum ui_ctx {
 	X(UI_A_BACK, UI_CTX_REVIEW, UI_KEYS(UI_C(27)), "Esc", \
 	  "Суроого кайтуу", \
 	  "Вернуться к вопросу", \
-	  "Back to the question")
+	  "Back to the question") \
+	X(UI_A_BROWSE, UI_CTX_TEXT, UI_KEYS(UI_K(KEY_F(3)), UI_C(15)), "F3 Ctrl-O", \
+	  "Файл суроосунда: папкаларды карап, файл тандоо (дагы бир жолу басса жабылат)", \
+	  "В вопросе-файле: просмотреть папки и выбрать файл (повторное нажатие закрывает)", \
+	  "On a file question: browse the folders and pick a file (again: close)")
 
 enum ui_action {
 	UI_A_NONE = 0,        /* the key means nothing here */

@@ -42,7 +42,7 @@ static int is_text_type(form_type t)
 {
 	switch (t) {
 	case FORM_TEXT: case FORM_INTEGER: case FORM_DECIMAL: case FORM_DATE: case FORM_TIME:
-	case FORM_DATETIME: case FORM_RANGE:
+	case FORM_DATETIME: case FORM_RANGE: case FORM_BARCODE:
 	case FORM_GEOPOINT: case FORM_GEOTRACE: case FORM_GEOSHAPE:
 		return 1;
 	default:
@@ -72,7 +72,7 @@ static void field_load(struct ui *u, struct ui_field *fl)
 	if (st != STATE_ANSWERED)
 		v = NULL;
 	if (fl->text) {
-		ui_te_set(&fl->te, v);
+		ui_te_set(&fl->te, fl->attach ? NULL : v);
 	} else if (fl->rank) {
 		ui_rank_load(u, fl);
 	} else if (fl->type == FORM_SELECT_MULTIPLE) {
@@ -118,6 +118,8 @@ static void field_make(struct ui *u, struct ui_field *fl, const engine_item *it)
 		fl->text = 1;
 		fl->multiline = nd->type == FORM_TEXT && strstr(nd->appearance, "multiline") != NULL;
 		fl->te.lines = fl->multiline;
+	} else if (form_type_is_media(nd->type)) {
+		fl->text = fl->attach = 1;
 	}
 	field_load(u, fl);
 }
@@ -279,7 +281,8 @@ static int commit(struct ui *u, int drop)
 		if (!ui_field_dirty(fl))
 			continue;
 		char err[ERR_MAX], *v = field_value(fl);
-		int rc = engine_answer(u->e, fl->path, v, err);
+		int rc = fl->attach ? ui_attach_commit(u, fl, v, err)
+				    : engine_answer(u->e, fl->path, v, err);
 		free(v);
 		if (after(u, rc, err)) {
 			u->focus = i;
@@ -694,6 +697,8 @@ void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
 		return;
 	}
 	struct ui_field *fl = &u->fields[u->focus];
+	if (fl->attach && ui_attach_key(u, fl, a, ch))
+		return;
 	if (fl->text && ui_te_action(&fl->te, a)) {
 		if (fl->te.dirty)
 			u->saved = 0;

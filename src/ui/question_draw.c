@@ -137,6 +137,8 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 			ui_body_add(b, r, width, 2, A_DIM, i, -1);
 			free(r);
 		}
+		if (fl->attach)
+			ui_attach_draw(u, fl, b, width, i);
 	}
 	if (focused)
 		b->focus_bottom = b->lines.n - 1;

@@ -34,6 +34,7 @@ struct ui_field {
 	ui_textedit te;               /* text: the field being edited */
 	int rank;                     /* rank: choices holds the order being built (sel unused) */
 	int grabbed;                  /* rank: the highlighted choice is being carried */
+	int attach;                   /* a media question: te is a file's path (attach_input.c) */
 };
 
 /* Layout of a screen body: wrapped lines, some of them belonging to a field. */
@@ -232,5 +233,31 @@ char *ui_rank_value(const struct ui_field *fl);        /* the order as the answe
 /* A key on a rank field: 1 when it was the rank's (taken, carried), 0 to go on as usual. */
 int ui_rank_key(struct ui *u, struct ui_field *fl, enum ui_action a);
 char *ui_rank_line(const struct ui *u, const struct ui_field *fl, int j);   /* malloc'd */
+
+/* ---- attach_input.c: the field of a media question (image, audio, video, file) ---- */
+/* Enter on it: read the file at the path typed (text; "~/" is $HOME) and attach it
+ * (engine_attach), or do nothing when nothing was typed. 0, or ENGINE_REJECTED / -1 with a
+ * message in err, as engine_answer. */
+int ui_attach_commit(struct ui *u, struct ui_field *fl, const char *text, char *err);
+/* Keys of its own: Tab completes the path; F3 opens and closes the file browser, which takes
+ * the keys while open (ch: the character of UI_A_CHAR); Delete on the empty field takes the
+ * attached file away. 1 when the key was used. */
+int ui_attach_key(struct ui *u, struct ui_field *fl, enum ui_action a, wint_t ch);
+/* "~/x" with $HOME; anything else as typed. malloc'd. */
+char *ui_attach_expand(const char *text);
+/* Its lines under the path being typed: the attached file's name, and how to attach one (or
+ * the file browser, when it is open on this field and it has the focus). */
+void ui_attach_draw(struct ui *u, const struct ui_field *fl, struct ui_body *b, int width,
+		    int field);
+
+/* ---- attach_browse.c: the file browser of a media question ---- */
+/* Open it on the folder of the path typed in fl (else the current folder). */
+void ui_browse_open(struct ui *u, struct ui_field *fl);
+/* Is it open on fl? (Open on another field, it is closed.) */
+int ui_browse_open_on(const struct ui *u, const struct ui_field *fl);
+/* A key while it is open: 1 when it used the key (0: closed, the key goes on). */
+int ui_browse_key(struct ui *u, struct ui_field *fl, enum ui_action a, wint_t ch);
+/* Its lines: the folder, the entries (the highlighted one kept in view), its keys. */
+void ui_browse_draw(struct ui_body *b, int width, int field);
 
 #endif

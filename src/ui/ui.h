@@ -17,6 +17,8 @@ typedef struct ui_options {
 	const char *form_path;    /* its file, embedded in the database when an interview starts */
 	const char *interviewer;  /* --interviewer, or NULL */
 	const char *lang;         /* --lang (a language of the form), or NULL */
+	long long max_attachment; /* --max-attachment: largest file attached (bytes); 0: the
+	                             default, STORE_ATTACH_DEFAULT_MAX */
 } ui_options;
 
 /* 0 when LC_CTYPE's codeset is UTF-8 (setlocale has been called); otherwise -1 with a one-line

@@ -192,3 +192,48 @@ char *read_file(const char *path, size_t *len, char *err)
 		*len = sb.len;
 	return sb_detach(&sb);
 }
+
+void util_human_size(long long bytes, char *out, size_t n)
+{
+	static const char *const units[] = { "KB", "MB", "GB", "TB" };
+	if (bytes < 1024) {
+		snprintf(out, n, "%lld bytes", bytes);
+		return;
+	}
+	double v = (double)bytes;
+	int u = -1;
+	while (v >= 1024 && u < 3) {
+		v /= 1024;
+		u++;
+	}
+	if (v == (double)(long long)v)
+		snprintf(out, n, "%lld %s", (long long)v, units[u]);
+	else
+		snprintf(out, n, "%.1f %s", v, units[u]);
+}
+
+int util_parse_size(const char *s, long long *out)
+{
+	long long v = 0;
+	const char *p = s;
+	if (*p < '0' || *p > '9')
+		return -1;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (v > (1LL << 50))
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	int shift = 0;
+	switch (*p) {
+	case 'k': case 'K': shift = 10; p++; break;
+	case 'm': case 'M': shift = 20; p++; break;
+	case 'g': case 'G': shift = 30; p++; break;
+	default: break;
+	}
+	if (*p == 'b' || *p == 'B')
+		p++;
+	if (*p || v > (1LL << 40))
+		return -1;
+	*out = v << shift;
+	return 0;
+}

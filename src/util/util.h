@@ -42,6 +42,12 @@ void sb_release(strbuf *sb);                /* frees the buffer */
 /* Case-insensitive ASCII comparison (Cyrillic compared as bytes). */
 int ascii_casecmp(const char *a, const char *b);
 
+/* A size for people: "812 bytes", "20 KB", "20 MB", "1.5 GB" (units of 1024), into out. */
+void util_human_size(long long bytes, char *out, size_t n);
+/* A size as typed: digits with an optional K, M or G (units of 1024, any case, an optional
+ * B after it: "20M", "500kb", "1048576"): 0 and *out, or -1. */
+int util_parse_size(const char *s, long long *out);
+
 /* Read a whole file into memory (NUL-terminated, length in *len). NULL with err on failure. */
 char *read_file(const char *path, size_t *len, char *err);
 

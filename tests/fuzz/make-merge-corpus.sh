@@ -4,7 +4,8 @@
 # (merge_form.h): its base laptop and relatives (more, other and revised interviews, a merged
 # file with conflicts, a likely duplicate, an answer invalid for its question, terminal escapes)
 # and hostile variants (WAL header, schema version 1, a view, a trigger, an expression index,
-# NULLs in NOT NULL columns, BLOB uuids, a text revision, columns declared in another order).
+# NULLs in NOT NULL columns, BLOB uuids, a text revision, columns declared in another order),
+# and a laptop with attached files (schema 5) with two copies whose attachments lie.
 # Device ids and creation times are random, so the files differ from run to run; the set is
 # committed (file names without .db, which .gitignore hides). The corpus also holds found-*
 # files: inputs fuzz_merge found (one per distinct way of being refused), kept by hand, not
@@ -125,5 +126,17 @@ variant text-revision "UPDATE interviews SET revision = 'abc' WHERE uuid = '$u'"
 variant swapped-columns "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql =
 	replace(sql, 'device_id TEXT NOT NULL, interviewer TEXT NOT NULL DEFAULT ''''',
 	'interviewer TEXT NOT NULL DEFAULT '''', device_id TEXT NOT NULL') WHERE name = 'interviews'"
+# attachments (schema 5): a laptop of the media fixture with small attached files, and copies
+# whose attachments lie (other bytes than their SHA-256, a name that leaves the folder)
+"$S" simulate "$top/tests/fixtures/forms/media.md" --quiet --db "$T/attach.db" -n 2 --seed 1
+sqlite3 "$T/attach.db" "PRAGMA journal_mode = DELETE" >/dev/null
+a=$(sqlite3 "$T/attach.db" "SELECT uuid FROM attachments ORDER BY uuid, path LIMIT 1")
+cp "$T/attach.db" "$T/attach-sha"
+sqlite3 "$T/attach-sha" "UPDATE attachments SET bytes = zeroblob(size) WHERE uuid = '$a'"
+keep "$T/attach-sha" "$out/attach-sha"
+cp "$T/attach.db" "$T/attach-name"
+sqlite3 "$T/attach-name" "UPDATE attachments SET name = '../x' WHERE uuid = '$a'"
+keep "$T/attach-name" "$out/attach-name"
+keep "$T/attach.db" "$out/attach-laptop"
 ls -l "$out"
 du -sh "$out"

@@ -454,7 +454,7 @@ CHECK_TEST(test_begin_unclosed, "begin-unclosed.md", FORM_ERROR, "survey", 4, "'
 CHECK_TEST(test_type_unknown, "type-unknown.md", FORM_ERROR, "survey", 4, "unknown type 'txet'")
 CHECK_TEST(test_type_missing, "type-missing.md", FORM_ERROR, "survey", 4, "missing type for 'q2'")
 CHECK_TEST(test_type_geopoint, "type-unsupported.md", FORM_ERROR, "survey", 4, "unsupported type 'background-geopoint'")
-CHECK_TEST(test_type_image, "type-unsupported.md", FORM_ERROR, "survey", 5, "unsupported type 'image'")
+CHECK_TEST(test_type_image, "type-unsupported.md", FORM_ERROR, "survey", 5, "unsupported type 'background-video'")
 CHECK_TEST(test_list_unknown, "list-unknown.md", FORM_ERROR, "survey", 3, "unknown choice list 'yes_no'")
 CHECK_TEST(test_list_no_choices, "list-no-choices.md", FORM_ERROR, "survey", 3, "unknown choice list 'fruits': the form has no choices sheet")
 CHECK_TEST(test_choice_dup, "choice-dup.md", FORM_ERROR, "choices", 9, "duplicate choice 'yes' in list 'yes_no' (also at row 7)")
@@ -590,7 +590,14 @@ static void test_type_parse(void **state)
 	form_parse_type("select_one_from_file a.csv", &tp);
 	assert_int_equal(tp.kind, ROW_UNSUPPORTED);
 	form_parse_type("barcode", &tp);
+	assert_int_equal(tp.type, FORM_BARCODE);
+	form_parse_type("background-video", &tp);
 	assert_int_equal(tp.kind, ROW_UNSUPPORTED);
+	form_parse_type("q picture", &tp);
+	assert_int_equal(tp.type, FORM_IMAGE);
+	assert_string_equal(tp.modern, "image");
+	form_parse_type("background-audio", &tp);
+	assert_true(form_type_is_meta(tp.type));
 	/* old spellings name the modern one; from-file selects are not read as "select one from" */
 	form_parse_type("select all that apply from fruits", &tp);
 	assert_int_equal(tp.type, FORM_SELECT_MULTIPLE);
