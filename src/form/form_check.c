@@ -142,6 +142,7 @@ static expr *parse_cell(struct checker *ck, const char *sheetname, int row, cons
 		if (m >= 0 && node >= 0 && kind != FORM_X_DEFAULT)
 			add_edge(ck, m, node, kind == FORM_X_RELEVANT || kind == FORM_X_CALCULATION);
 	}
+	form_media_check_expr(ck->ld, e, sheetname, row, col, src, map);
 	free(text);
 	free(map);
 	return e;

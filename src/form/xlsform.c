@@ -634,7 +634,7 @@ static void question_params(struct survey_state *st, int node, const char *pcol)
 		double v[1];
 		parse_params(ld, sname, n->row, pcol, n->parameters, keys, 1, v);
 	} else if (n->type == FORM_SELECT_ONE || n->type == FORM_SELECT_MULTIPLE) {
-		static const char *const keys[] = { "randomize", "seed", NULL };
+		static const char *const keys[] = { "randomize", "seed", "value", "label", NULL };
 		parse_params(ld, sname, n->row, pcol, n->parameters, keys, 0, NULL);
 	} else {
 		parse_params(ld, sname, n->row, pcol, n->parameters, NULL, 0, NULL);   /* key=value */
@@ -884,6 +884,18 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 		free(type);
 		return;
 	}
+	if (tp.kind == ROW_INSTANCE) {   /* csv-external NAME: instance('NAME') is NAME.csv */
+		if (!*name || !form_is_xml_name(name))
+			form_err(ld, sname, r->line, NULL, -1, "%s needs a name: the media file's name "
+				 "without '.%s'", type, tp.from == 'c' ? "csv" : "xml");
+		else {
+			char *file = xasprintf("%s.%s", name, tp.from == 'c' ? "csv" : "xml");
+			form_media_table(ld, file, sname, r->line, tcolh);
+			free(file);
+		}
+		free(type);
+		return;
+	}
 	if (tp.platform) {
 		form_err(ld, sname, r->line, tcolh, -1, "type '%s' is a %s extension: survey runs "
 			 "ODK XLSForms, not forms written for %s", type, tp.platform, tp.platform);
@@ -973,8 +985,11 @@ static void survey_row(struct survey_state *st, const sheet_row *r)
 			 ld->root_name ? " or the form" : "");
 	if (tp.kind == ROW_QUESTION && (ntype == FORM_SELECT_ONE || ntype == FORM_SELECT_MULTIPLE)) {
 		char *list = xstrndup(type + tp.list_at, (size_t)tp.list_len);
-		n->list = strncmp(list, "${", 2) == 0 ? -1 : form_find_list(f, list);
-		if (strncmp(list, "${", 2) == 0) {
+		n->list = strncmp(list, "${", 2) == 0 || tp.from ? -1 : form_find_list(f, list);
+		if (tp.from) {
+			n->list = form_media_select(ld, list, tp.from, n->parameters,
+						    ntype == FORM_SELECT_MULTIPLE, sname, r->line, tcolh);
+		} else if (strncmp(list, "${", 2) == 0) {
 			form_err(ld, sname, r->line, tcolh, -1, "unsupported type '%s': survey cannot "
 				 "offer the answers of a repeat as choices", type);
 		} else if (n->list < 0) {

@@ -121,14 +121,11 @@ static int check_depth(const form *f, char *err)
 static int embed_form(store *st, const form *f, const engine_new *how, char *err)
 {
 	if (how->source_path) {
-		const char *kind = workbook_kind(how->source_path);
-		if (!kind)
-			return errf(err, "cannot tell the format of '%s' (.xlsx, .xls, .csv or .md)",
-				    how->source_path);
+		const char *kind;
 		size_t len;
-		char *bytes = read_file(how->source_path, &len, err);
-		if (!bytes)
-			return -1;
+		void *bytes;
+		if (form_source(f, how->source_path, &bytes, &len, &kind, err))
+			return -1;   /* the file, or a bundle of it and its media files */
 		const char *base = strrchr(how->source_path, '/');
 		int rc = store_form_put(st, f->id, f->version, f->title,
 					base ? base + 1 : how->source_path, kind, bytes, len, err);
