@@ -95,6 +95,9 @@ static void loader_release(form_loader *ld)
 	form_map_release(&ld->repeat_names);
 	form_table_release(ld->ext);
 	free(ld->ext);
+	for (int i = 0; i < ld->nmedia_failed; i++)
+		free(ld->media_failed[i]);
+	free(ld->media_failed);
 }
 
 static int finish(form_diags *d, int start, int errors_before, const char *file, form *f,
@@ -309,6 +312,7 @@ void form_free(form *f)
 		}
 		free(l->choices);
 		free(l->name);
+		free(l->file);
 	}
 	free(f->lists);
 	for (int i = 0; i < f->ntables; i++)

@@ -111,6 +111,8 @@ typedef struct form_list {
 	int nchoices;         /* number of choices */
 	form_choice *choices; /* in sheet order; or_other appends "other" if absent */
 	int row;              /* row of its first choice */
+	char *file;           /* the media file ("villages.csv") or "external_choices" its choices
+	                         were read from; NULL for the choices sheet */
 } form_list;
 
 /* A secondary instance that expressions reach with instance('name')/root/item[...]/column and

@@ -545,7 +545,7 @@ static void check_translations(struct checker *ck)
 	}
 	for (int li = 0; li < f->nlists; li++) {
 		const form_list *L = &f->lists[li];
-		for (int c = 0; c < L->nchoices; c++) {
+		for (int c = 0; !L->file && c < L->nchoices; c++) {
 			const form_choice *ch = &L->choices[c];
 			if (!ch->label)
 				continue;

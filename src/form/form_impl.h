@@ -111,6 +111,8 @@ typedef struct form_loader {
 	const struct form_media_src *media;   /* where media files come from; NULL: nowhere */
 	size_t media_bytes;    /* media read so far */
 	form_table *ext;       /* the external_choices sheet as a table, once read */
+	char **media_failed;   /* instance names of media files that could not be read */
+	int nmedia_failed;
 } form_loader;
 
 /* Report a problem (file is the loader's). */

@@ -309,6 +309,24 @@ static void keep_media(form *f, const char *file, char *data, size_t len)
 	f->nmedia++;
 }
 
+/* Remember that instance `file` (its first stem bytes) could not be read: expressions that
+ * read it are not reported again. Returns -1. */
+static int failed(form_loader *ld, const char *file, size_t stem)
+{
+	ld->media_failed = xreallocarray(ld->media_failed, (size_t)ld->nmedia_failed + 1,
+					 sizeof *ld->media_failed);
+	ld->media_failed[ld->nmedia_failed++] = xstrndup(file, stem);
+	return -1;
+}
+
+static int has_failed(const form_loader *ld, const char *name)
+{
+	for (int i = 0; i < ld->nmedia_failed; i++)
+		if (!strcmp(ld->media_failed[i], name))
+			return 1;
+	return 0;
+}
+
 int form_media_table(form_loader *ld, const char *file, const char *sheet, int row,
 		const char *col)
 {
@@ -338,7 +356,7 @@ int form_media_table(form_loader *ld, const char *file, const char *sheet, int r
 	size_t len = 0;
 	if (fetch(ld, file, &data, &len, why) < 0) {
 		form_err(ld, sheet, row, col, -1, "%s", why);
-		return -1;
+		return failed(ld, file, stem);
 	}
 	form_table t;
 	int rc;
@@ -351,7 +369,7 @@ int form_media_table(form_loader *ld, const char *file, const char *sheet, int r
 	if (rc < 0) {
 		free(data);
 		form_err(ld, sheet, row, col, -1, "media file '%s': %s", file, why);
-		return -1;
+		return failed(ld, file, stem);
 	}
 	ld->media_bytes += len;
 	keep_media(f, file, data, len);
@@ -484,6 +502,7 @@ int form_media_select(form_loader *ld, const char *what, int from, const char *p
 	form_list *L = &f->lists[f->nlists];
 	memset(L, 0, sizeof *L);
 	L->name = sb_detach(&name);
+	L->file = xstrdup(fname);
 	L->row = row;
 	form_map seen;
 	form_map_init(&seen, 0);
@@ -590,6 +609,7 @@ static const form_table *list_table(form *f, int l)
 struct icheck {
 	form_loader *ld;
 	const char *sheet, *col, *src;
+	const char *missing;   /* an instance reported missing in this cell */
 	int row;
 	const int *map;
 };
@@ -601,6 +621,8 @@ static void check_instance(void *arg, const char *inst, const char *column, int 
 	form_loader *ld = c->ld;
 	form *f = ld->f;
 	int cpos = form_char_pos(c->src, c->map ? c->map[pos] : pos);
+	if (has_failed(ld, inst) || (c->missing && !strcmp(c->missing, inst)))
+		return;   /* reported already */
 	const form_table *t = form_find_table(f, inst);
 	if (!t && form_find_list(f, inst) >= 0)
 		t = list_table(f, form_find_list(f, inst));
@@ -613,6 +635,7 @@ static void check_instance(void *arg, const char *inst, const char *column, int 
 		t = &f->tables[ti];
 	}
 	if (!t) {
+		c->missing = inst;
 		form_err(ld, c->sheet, c->row, c->col, cpos, "instance('%s'): no choice list or "
 			 "media file of that name; declare a file with csv-external or xml-external",
 			 inst);

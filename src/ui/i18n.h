@@ -152,7 +152,13 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "Text can be pasted only into a text field.") \
 	X(UI_M_CLEARED, "Жооп өчүрүлдү.", "Ответ стёрт.", "The answer was cleared.") \
 	X(UI_M_LEAVE_DRAFT, "Чыгуу, кийин улантуу (F10)", "Выйти и продолжить позже (F10)", \
-	  "Leave and resume later (F10)")
+	  "Leave and resume later (F10)") \
+	/* extfiles: searching a long choice list (choice_find.c) */ \
+	X(UI_M_FIND, /* %s %d %d: the search, choices shown, all choices */ \
+	  "Издөө: %s  (%d / %d)  Backspace, Esc", "Поиск: %s  (%d из %d)  Backspace, Esc", \
+	  "Search: %s  (%d of %d)  Backspace, Esc") \
+	X(UI_M_FIND_HINT, "Издөө үчүн тамгаларды териңиз", "Наберите буквы для поиска", \
+	  "Type letters to search")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

@@ -15,6 +15,7 @@ static void field_release(struct ui_field *fl)
 {
 	free(fl->path);
 	free(fl->choices);
+	free(fl->all);
 	free(fl->sel);
 	ui_te_release(&fl->te);
 }

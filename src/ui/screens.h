@@ -31,6 +31,9 @@ struct ui_field {
 	unsigned char *sel;           /* select_multiple: the ticks being edited (owned) */
 	int sel_dirty;                /* ticks changed and not yet saved */
 	ui_textedit te;               /* text: the field being edited */
+	const form_choice **all;      /* select_one being searched: every choice (owned array) */
+	int nall;
+	char find[64];                /* the search typed in a long list (choice_find.c) */
 };
 
 /* Layout of a screen body: wrapped lines, some of them belonging to a field. */
@@ -189,5 +192,14 @@ char *ui_answer_text(struct ui *u, int node, const char *value, store_state stat
 void ui_help_init(struct ui *u);
 void ui_help_draw(struct ui *u);
 void ui_help_key(struct ui *u, enum ui_action a, wint_t ch);
+
+/* ---- choice_find.c: type-to-search in a list of UI_FIND_MIN choices or more ---- */
+#define UI_FIND_MIN 10
+/* A key not bound on the question screen: a letter, Backspace or Esc searching the focused
+ * choice list. 1 when it was taken. */
+int ui_find_key(struct ui *u, int fkey, wint_t ch);
+/* The search line of a field being searched, or the hint that typing searches. */
+void ui_find_draw(struct ui *u, const struct ui_field *fl, struct ui_body *b, int width,
+                  int field);
 
 #endif
