@@ -157,7 +157,7 @@ static int csv_table(const char *data, size_t len, form_table *t, char *err)
 	char why[ERR_MAX];
 	if (sheets_read_csv_table(data, len, &wb, why) < 0) {
 		workbook_release(&wb);
-		return errf(err, "line %s", why);
+		return errf(err, "%s%s", why[0] >= '0' && why[0] <= '9' ? "line " : "", why);
 	}
 	memset(t, 0, sizeof *t);
 	const sheet *sh = wb.nsheets ? &wb.sheets[0] : NULL;
@@ -172,17 +172,18 @@ static int csv_table(const char *data, size_t len, form_table *t, char *err)
 		return errf(err, "too large: at most %d rows, %d columns and %d cells",
 			    FORM_MEDIA_MAX_ROWS, FORM_MEDIA_MAX_COLS, FORM_MEDIA_MAX_CELLS);
 	}
-	for (int c = 0; c < h->ncells; c++) {
-		if (!*h->cells[c]) {
-			workbook_release(&wb);
-			return errf(err, "line %d: column %d has no name", h->line, c + 1);
-		}
-		for (int d = 0; d < c; d++)
-			if (strcmp(h->cells[c], h->cells[d]) == 0) {
-				workbook_release(&wb);
-				return errf(err, "line %d: column '%s' appears twice", h->line,
-					    h->cells[c]);
-			}
+	int rc = 0;
+	for (int c = 0; c < h->ncells && !rc; c++) {
+		if (!*h->cells[c])
+			rc = errf(err, "line %d: column %d has no name", h->line, c + 1);
+		for (int d = 0; d < c && !rc; d++)
+			if (strcmp(h->cells[c], h->cells[d]) == 0)
+				rc = errf(err, "line %d: column '%s' appears twice", h->line,
+					  h->cells[c]);
+	}
+	if (rc) {
+		workbook_release(&wb);
+		return rc;
 	}
 	form_table *tt = sheet_table(sh);
 	*t = *tt;
