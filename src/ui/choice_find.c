@@ -72,6 +72,16 @@ static void apply(struct ui *u, struct ui_field *fl)
 	free(needle);
 }
 
+/* A select_one about to be searched keeps its whole list in fl->all. */
+static void keep_all(struct ui_field *fl)
+{
+	if (fl->all || fl->type != FORM_SELECT_ONE)
+		return;
+	fl->nall = fl->nchoices;
+	fl->all = xmalloc((size_t)(fl->nall ? fl->nall : 1) * sizeof *fl->all);
+	memcpy(fl->all, fl->choices, (size_t)fl->nall * sizeof *fl->all);
+}
+
 int ui_find_key(struct ui *u, int fkey, wint_t ch)
 {
 	if (u->screen != UI_SCREEN_QUESTION || !u->e || u->nfields == 0)
@@ -106,14 +116,24 @@ int ui_find_key(struct ui *u, int fkey, wint_t ch)
 	} else {
 		return 0;
 	}
-	if (!fl->all && fl->type == FORM_SELECT_ONE) {   /* the first letter: keep the whole list */
-		fl->nall = fl->nchoices;
-		fl->all = xmalloc((size_t)(fl->nall ? fl->nall : 1) * sizeof *fl->all);
-		memcpy(fl->all, fl->choices, (size_t)fl->nall * sizeof *fl->all);
-	}
+	keep_all(fl);
 	apply(u, fl);
 	u->top = 0;
 	return 1;
+}
+
+void ui_find_carry(struct ui *u, struct ui_field *fl, const struct ui_field *of)
+{
+	if (!of->find[0] || !fl->choice || fl->type != of->type)
+		return;
+	const form_choice *at = of->hl < of->nchoices ? of->choices[of->hl] : NULL;
+	memcpy(fl->find, of->find, sizeof fl->find);
+	keep_all(fl);
+	apply(u, fl);
+	for (int j = 0; at && j < fl->nchoices; j++)
+		if (fl->choices[j] == at)
+			fl->hl = j;
+	fl->moved = of->moved;
 }
 
 void ui_find_draw(struct ui *u, const struct ui_field *fl, struct ui_body *b, int width,

@@ -169,6 +169,7 @@ void ui_question_init(struct ui *u)
 				fl->hl = of->hl;
 				fl->moved = of->moved;
 			}
+			ui_find_carry(u, fl, of);
 		}
 		if (focus_path && strcmp(focus_path, fl->path) == 0)
 			u->focus = i;

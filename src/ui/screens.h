@@ -198,6 +198,8 @@ void ui_help_key(struct ui *u, enum ui_action a, wint_t ch);
 /* A key not bound on the question screen: a letter, Backspace or Esc searching the focused
  * choice list. 1 when it was taken. */
 int ui_find_key(struct ui *u, int fkey, wint_t ch);
+/* The same question rebuilt on the same screen (after an answer): its search goes on. */
+void ui_find_carry(struct ui *u, struct ui_field *fl, const struct ui_field *of);
 /* The search line of a field being searched, or the hint that typing searches. */
 void ui_find_draw(struct ui *u, const struct ui_field *fl, struct ui_body *b, int width,
                   int field);
