@@ -126,6 +126,19 @@ static int finish(form_diags *d, int start, int errors_before, const char *file,
 	return 0;
 }
 
+/* (list, choice name) -> choice: a choice of a list of thousands (a media file) is found in
+ * constant time. The first of duplicate names wins, as a scan would find it. */
+static void index_choices(form *f)
+{
+	f->choice_names = xcalloc(1, sizeof *f->choice_names);
+	form_map_init(f->choice_names, 0);
+	for (int l = 0; l < f->nlists; l++)
+		for (int c = 0; c < f->lists[l].nchoices; c++) {
+			int existed;
+			form_map_put(f->choice_names, l, f->lists[l].choices[c].name, c, &existed);
+		}
+}
+
 static int from_workbook(const workbook *wb, const form_media_src *media, form **out,
 		form_diags *diags, char *err)
 {
@@ -146,6 +159,7 @@ static int from_workbook(const workbook *wb, const form_media_src *media, form *
 	xlsform_build(&ld);
 	if (ld.f->nnodes > 0)
 		form_check(&ld);
+	index_choices(ld.f);
 	loader_release(&ld);
 	sort_diags(diags, start, wb);
 	int rc = finish(diags, start, errors_before, wb->path ? wb->path : "", ld.f, out, own, err);
@@ -349,6 +363,10 @@ void form_free(form *f)
 		form_map_release(f->list_names);
 		free(f->list_names);
 	}
+	if (f->choice_names) {
+		form_map_release(f->choice_names);
+		free(f->choice_names);
+	}
 	free(f);
 }
 
@@ -415,6 +433,10 @@ const form_choice *form_list_choice(const form *f, int list, const char *name)
 	if (list < 0 || list >= f->nlists)
 		return NULL;
 	const form_list *l = &f->lists[list];
+	if (f->choice_names) {
+		int *c = form_map_find(f->choice_names, list, name);
+		return c ? &l->choices[*c] : NULL;
+	}
 	for (int i = 0; i < l->nchoices; i++)
 		if (strcmp(l->choices[i].name, name) == 0)
 			return &l->choices[i];

@@ -192,6 +192,7 @@ typedef struct form {
 	form_media *media;
 	struct form_map *names;   /* private: name -> node index */
 	struct form_map *list_names; /* private: list name -> list index */
+	struct form_map *choice_names; /* private: (list index, choice name) -> choice index */
 } form;
 
 /* Read a questionnaire (.xlsx/.xlsm, .xls, .csv, .md) and build its model. The media files it

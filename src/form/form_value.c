@@ -191,10 +191,9 @@ static int check_select(const form *f, int node, const char *v, int multiple, ch
 		size_t len = strcspn(p, " ");
 		if (!len)
 			return errf(msg, "is not a list of choice names separated by one space");
-		const form_choice *c = NULL;
-		for (int i = 0; i < l->nchoices && !c; i++)
-			if (strlen(l->choices[i].name) == len && !memcmp(l->choices[i].name, p, len))
-				c = &l->choices[i];
+		char *name = xstrndup(p, len);
+		const form_choice *c = form_list_choice(f, f->nodes[node].list, name);
+		free(name);
 		if (!c)
 			return errf(msg, "is not a choice of the list '%s'", l->name);
 		for (const char *q = v; q < p; q += strcspn(q, " ") + 1)

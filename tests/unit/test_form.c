@@ -588,7 +588,15 @@ static void test_type_parse(void **state)
 	form_parse_type("datetime", &tp);
 	assert_int_equal(tp.type, FORM_DATETIME);
 	form_parse_type("select_one_from_file a.csv", &tp);
-	assert_int_equal(tp.kind, ROW_UNSUPPORTED);
+	assert_int_equal(tp.kind, ROW_QUESTION);
+	assert_int_equal(tp.type, FORM_SELECT_ONE);
+	assert_int_equal(tp.from, FROM_FILE);
+	form_parse_type("select_one_external rayon", &tp);
+	assert_int_equal(tp.from, FROM_EXTERNAL);
+	form_parse_type("csv-external prices", &tp);
+	assert_int_equal(tp.kind, ROW_UNKNOWN);
+	form_parse_type("csv-external", &tp);
+	assert_int_equal(tp.kind, ROW_INSTANCE);
 	form_parse_type("barcode", &tp);
 	assert_int_equal(tp.kind, ROW_UNSUPPORTED);
 	/* old spellings name the modern one; from-file selects are not read as "select one from" */
@@ -597,7 +605,9 @@ static void test_type_parse(void **state)
 	assert_string_equal(tp.modern, "select_multiple");
 	assert_int_equal(tp.list_at, 27);
 	form_parse_type("select one from file a.csv", &tp);
-	assert_int_equal(tp.kind, ROW_UNSUPPORTED);
+	assert_int_equal(tp.kind, ROW_QUESTION);
+	assert_int_equal(tp.from, FROM_FILE);
+	assert_int_equal(tp.list_at, 21);
 	assert_null(tp.modern);
 	form_parse_type("select_one yes_no", &tp);
 	assert_null(tp.modern);
