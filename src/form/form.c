@@ -327,6 +327,7 @@ void form_free(form *f)
 		free(l->choices);
 		free(l->name);
 		free(l->file);
+		free(l->from);
 	}
 	free(f->lists);
 	for (int i = 0; i < f->ntables; i++)

@@ -113,6 +113,8 @@ typedef struct form_list {
 	int row;              /* row of its first choice */
 	char *file;           /* the media file ("villages.csv") or "external_choices" its choices
 	                         were read from; NULL for the choices sheet */
+	char *from;           /* select_one ${q}: q, a question in a repeat whose answers are the
+	                         choices (the engine makes them; nchoices is 0); else NULL */
 } form_list;
 
 /* A secondary instance that expressions reach with instance('name')/root/item[...]/column and

@@ -89,6 +89,7 @@ void engine_free(engine *e)
 	if (!e)
 		return;
 	store_iv_close(e->iv);
+	iv_repeat_choices_free(e);
 	iv_table_release(&e->tab, e->f->nnodes);
 	for (int i = 0; i < e->nitems; i++)
 		free(e->item_paths[i]);
@@ -475,6 +476,8 @@ int engine_choices(engine *e, const char *path, const form_choice ***out, int *n
 	const form_list *l = form_node_list(e->f, p.node);
 	if (!l)
 		return errf(err, "'%s' is not a select question", path);
+	if (l->from)   /* select_one ${q}: the answers to q */
+		return iv_repeat_choices(e, &p, l, out, n, err);
 	const form_choice **v = xcalloc((size_t)l->nchoices + 1, sizeof *v);
 	for (int i = 0; i < l->nchoices; i++) {
 		int keep = iv_choice_kept(e, &p, &l->choices[i], err);

@@ -207,6 +207,8 @@ static const char *cb_choice_label(void *user, const char *qname, const char *va
 	int t = form_find(f, qname);
 	if (t < 0 || f->nodes[t].list < 0)
 		return NULL;
+	if (f->lists[f->nodes[t].list].from)
+		return value;   /* select_one ${q}: the choice's label is the answer itself */
 	const form_choice *ch = form_list_choice(f, f->nodes[t].list, value);
 	return ch ? form_choice_label(f, ch, c->e->lang) : NULL;
 }
