@@ -38,8 +38,9 @@ run "$SURVEY" merge -o "$TMP/all.db" "$TMP/a.db" --allow-simulated
 expect_rc 0 "merge validates answer-made choices"
 
 # a head that is not a member of that household
-awk -F, 'NR == 1 || NR == 2' "$TMP/a.csv" | sed '2s/^[^,]*,/Nobody Here,/' >"$TMP/bad.csv"
+sed '2s/^[^,]*,/Nobody,/' "$TMP/a.csv" >"$TMP/bad.csv"
+cp "$TMP/a-member.csv" "$TMP/bad-member.csv"
 run "$SURVEY" import $F/choices-repeat.md "$TMP/bad.csv" --db "$TMP/c.db"
 expect_rc 1 "an imported head who is no member is refused"
-expect_err "head" "the error names the question"
+expect_err "bad.csv:2:head: error: 'Nobody': There is no such choice in the list\$" "the error names the row and question"
 done_testing
