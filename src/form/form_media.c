@@ -465,8 +465,16 @@ int form_media_select(form_loader *ld, const char *what, int from, const char *p
 	if (vcol || lcol)
 		sb_addf(&name, " value=%s label=%s", vcol ? vcol : dv, lcol ? lcol : dl);
 	for (int l = 0; l < f->nlists; l++)
-		if (!strcmp(f->lists[l].name, sb_str(&name))) {
+		if (!strcmp(f->lists[l].name, sb_str(&name))) {   /* read already */
 			rc = l;
+			for (int c = 0; multiple && c < f->lists[l].nchoices; c++)
+				if (strpbrk(f->lists[l].choices[c].name, " \t\n")) {
+					form_err(ld, sheet, row, col, -1, "%s row %d: '%s' has a blank, "
+						 "which select_multiple cannot store", f->lists[l].file,
+						 f->lists[l].choices[c].row, f->lists[l].choices[c].name);
+					rc = -1;
+					break;
+				}
 			sb_release(&name);
 			goto done;
 		}

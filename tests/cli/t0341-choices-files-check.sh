@@ -95,4 +95,12 @@ printf 'crop,price\nwheat,30\n' >"$D/form-media/prices.csv"
 check "pulldata() of a missing column" "calculation: 'prices.csv' has no column 'cost'"
 rm "$D/form-media/prices.csv"
 check "pulldata() of a missing file" "media file 'prices.csv' not found"
+cat >"$D/form.md" <<'FORM'
+| survey |
+| | type | name | label |
+| | select_one_from_file list.csv | a | A |
+| | select_multiple_from_file list.csv | b | B |
+FORM
+printf 'name,label\nx y,XY\nz,Z\n' >"$D/form-media/list.csv"
+check "a blank in a value, the file read first for a select_one" "survey:4: error: type: list.csv row 2: 'x y' has a blank, which select_multiple cannot store\$"
 done_testing
