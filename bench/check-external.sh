@@ -65,6 +65,13 @@ ours=$(loop_ms "$SURVEY" check -q "$form")
 total=$((ROWS * 2))
 echo "check-external: survey check, $N questions, $ROWS external_choices rows + $ROWS CSV rows: $ours ms" \
 	"($(echo "$total $ours" | awk '{ printf "%.0f", $1 / ($2 / 1000) }') rows/second, $RUNS runs)"
+# the stored form (a bundle) read back by export: 1,000 selects of 10,000 choices each
+"$SURVEY" simulate "$form" -n 20 --seed 1 --db "$tmp/sim.db" >/dev/null 2>&1
+t0=$(date +%s%N)
+"$SURVEY" export "$tmp/sim.db" --format csv -o "$tmp/sim.csv" >/dev/null 2>&1
+t1=$(date +%s%N)
+echo "check-external: export csv of 20 simulated interviews of that form (from its bundle):" \
+	"$(( (t1 - t0) / 1000000 )) ms"
 if python3 -c 'import pyxform' 2>/dev/null; then
 	theirs=$(cd "$tmp" && loop_ms python3 -m pyxform.xls2xform "$form" "$tmp/out.xml") || {
 		echo "check-external: pyxform is importable but failed on the form; no comparison"
