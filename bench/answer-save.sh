@@ -18,7 +18,7 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$top"
 cc -std=gnu11 -O2 -D_GNU_SOURCE -Isrc bench/answer_save.c src/interview/*.c src/form/*.c \
 	src/store/*.c src/util/util.c \
-	$(pkg-config --cflags --libs sqlite3 libzip expat nettle) -lm -o "$tmp/answer_save"
+	$(pkg-config --cflags --libs sqlite3 libzip expat nettle freexl jansson) -lm -o "$tmp/answer_save"
 "$tmp/answer_save" "$form" "$tmp" "$N"
 
 t0=$(date +%s%N)

@@ -7,6 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A select whose list, read from a media file (select_one_from_file, select_one_external),
+ * has more choices than this is exported as its values: no value labels, no column per
+ * choice (a list of villages would otherwise make thousands of columns and labels). */
+#define XCHOICES_FILE_MAX 1000
+
 /* ---- a small map from path to int ---- */
 
 struct xpath_index {
@@ -233,12 +238,15 @@ static void build_question(xmodel *m, const entry *e, xquestion *q)
 	for (int k = 0; k < e->nd; k++) {
 		const form *fk = m->forms[e->form[k]];
 		const form_list *l = form_node_list(fk, e->node[k]);
-		if (!l)
-			continue;
+		if (!l || (l->file && l->nchoices > XCHOICES_FILE_MAX))
+			continue;   /* a long list from a media file: its values, as text */
 		for (int c = 0; c < l->nchoices; c++) {
 			const form_choice *ch = &l->choices[c];
-			int have = 0;
-			for (int j = 0; j < q->nchoices && !have; j++)
+			/* the first version: only a repeated name in its own list (constant time,
+			 * for lists of thousands read from media files) */
+			int have = k == 0 && form_list_choice(fk, fk->nodes[e->node[k]].list,
+							      ch->name) != ch;
+			for (int j = 0; k > 0 && j < q->nchoices && !have; j++)
 				have = strcmp(q->choices[j].name, ch->name) == 0;
 			if (have)
 				continue;

@@ -298,8 +298,8 @@ int import_prepare(const import_opts *o, import_report_fn fn, void *arg, import_
 	}
 	if (import_regular_file(o->form_path, err) || form_load(o->form_path, &job->f, NULL, err))
 		goto fail;
-	job->source = read_file(o->form_path, &job->source_len, err);
-	if (!job->source)
+	if (form_source(job->f, o->form_path, &job->source, &job->source_len, &kind,
+			err))
 		goto fail;
 	job->source_kind = xstrdup(kind);
 	const char *slash = strrchr(o->form_path, '/');

@@ -132,7 +132,6 @@ typedef struct jsw {
 	FILE *f;
 	long long n;
 	const char *path;
-	const xmodel *m;
 } jsw;
 
 static int on_interview(void *arg, const store_scan_row *r)

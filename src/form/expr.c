@@ -18,6 +18,8 @@ struct parser {
 	struct expr *e;   /* the tree being built */
 	char *err;        /* ERR_MAX buffer */
 	int *errpos;      /* OUT: offset of the problem */
+	const char *inst; /* inside instance('x')/root/item[...]: "x" (bare names are columns) */
+	int inst_len;
 };
 
 /* A growable list of child indexes and their operators, local to one parse function. */
@@ -538,6 +540,82 @@ static int parse_path(struct parser *p, int pos, int from_current)
 	return ni;
 }
 
+/* A node of the internal function `fname` (expr_fns: "#instance", "#column"). */
+static int internal_node(struct parser *p, const char *fname, int pos)
+{
+	int index;
+	expr_fn_find(fname, strlen(fname), &index);
+	int ni = new_node(p, N_CALL, pos);
+	p->e->nodes[ni].fn = (unsigned char)index;
+	return ni;
+}
+
+/* instance('x')/root/item[predicate]/column, p->i at the '(': an N_CALL of "#instance" (str
+ * the instance, name the column or NULL, kid 0 the predicate if any). In the predicate a bare
+ * name is a column of the item ("#column": str the column, name the instance). */
+static int parse_instance(struct parser *p, int pos)
+{
+	p->i++;
+	skip_ws(p);
+	int q = at(p, p->i), at_name = p->i + 1;
+	const char *end = q == '\'' || q == '"' ? memchr(p->s + at_name, q,
+		(size_t)(p->len - at_name)) : NULL;
+	if (!end || end == p->s + at_name)
+		return fail(p, p->i, "instance() takes the name of a choice list or media file in "
+			"quotes");
+	int ilen = (int)(end - (p->s + at_name));
+	p->i = (int)(end - p->s) + 1;
+	skip_ws(p);
+	if (at(p, p->i) != ')')
+		return fail(p, p->i, "instance() takes one name");
+	p->i++;
+	for (int step = 0; step < 2; step++) {
+		if (at(p, p->i) != '/' || !is_name_start(at(p, p->i + 1)))
+			return fail(p, p->i, "write instance('%.*s')/root/item[...]/column",
+				ilen > 60 ? 60 : ilen, p->s + at_name);
+		p->i++;
+		while (is_name_char(at(p, p->i)))
+			p->i++;
+	}
+	struct kids k = { 0 };
+	if (at(p, p->i) == '[') {
+		int open = p->i++;
+		if (enter(p, open) < 0)
+			return -1;
+		const char *outer = p->inst;
+		int outer_len = p->inst_len;
+		p->inst = p->s + at_name;
+		p->inst_len = ilen;
+		int a = parse_level(p, 0);
+		p->inst = outer;
+		p->inst_len = outer_len;
+		if (a < 0)
+			return -1;
+		skip_ws(p);
+		if (at(p, p->i) != ']')
+			return p->i >= p->len ? fail(p, open, "missing ']'") : unexpected(p, p->i);
+		p->i++;
+		p->depth--;
+		kids_push(&k, a, 0);
+	}
+	int col_at = -1, col_len = 0;
+	if (at(p, p->i) == '/' && is_name_start(at(p, p->i + 1))) {
+		col_at = ++p->i;
+		while (is_name_char(at(p, p->i)))
+			p->i++;
+		col_len = p->i - col_at;
+	}
+	int ni = internal_node(p, "#instance", pos);
+	struct expr_node *n = &p->e->nodes[ni];
+	n->str = xstrndup(p->s + at_name, (size_t)ilen);
+	n->len = (size_t)ilen;
+	if (col_at >= 0)
+		n->name = xstrndup(p->s + col_at, (size_t)col_len);
+	set_kids(p, ni, &k);
+	kids_release(&k);
+	return ni;
+}
+
 static int parse_primary(struct parser *p)
 {
 	skip_ws(p);
@@ -570,8 +648,17 @@ static int parse_primary(struct parser *p)
 		int n = name_len(p, pos);
 		p->i += n;
 		skip_ws(p);
+		if (at(p, p->i) != '(' && p->inst) {   /* a column in instance(...)[...] */
+			int ni = internal_node(p, "#column", pos);
+			p->e->nodes[ni].str = xstrndup(p->s + pos, (size_t)n);
+			p->e->nodes[ni].len = (size_t)n;
+			p->e->nodes[ni].name = xstrndup(p->inst, (size_t)p->inst_len);
+			return ni;
+		}
 		if (at(p, p->i) != '(')
 			return unexpected(p, pos);
+		if (n == 8 && !memcmp(p->s + pos, "instance", 8))
+			return parse_instance(p, pos);
 		if (n == 7 && !memcmp(p->s + pos, "current", 7)) {
 			/* current(): the node being evaluated, possibly the start of a path */
 			p->i++;
@@ -649,5 +736,27 @@ void expr_refs(const expr *e, void (*fn)(void *arg, const char *name, int pos), 
 			fn(arg, n->str, n->pos);
 		else if (n->kind == N_STR && n->ref_in_str)
 			fn(arg, n->name, n->pos + 1);
+	}
+}
+
+void expr_instances(const expr *e, void (*fn)(void *arg, const char *inst, const char *col,
+		int pulldata, int pos), void *arg)
+{
+	if (!e)
+		return;
+	for (int i = 0; i < e->nnodes; i++) {
+		const struct expr_node *n = &e->nodes[i];
+		if (n->kind != N_CALL)
+			continue;
+		if (expr_fn_is(n->fn, "#instance"))
+			fn(arg, n->str, n->name, 0, n->pos);
+		else if (expr_fn_is(n->fn, "#column"))
+			fn(arg, n->name, n->str, 0, n->pos);
+		else if (expr_fn_is(n->fn, "pulldata")) {
+			const struct expr_node *a = expr_kid(e, n, 0);
+			for (int k = 1; k <= 2 && a->kind == N_STR; k++)
+				if (expr_kid(e, n, k)->kind == N_STR)
+					fn(arg, a->str, expr_kid(e, n, k)->str, 1, n->pos);
+		}
 	}
 }

@@ -17,6 +17,19 @@ void expr_nodes_release(expr_nodes *ns);
  * inside-out Fisher-Yates), the order a phone shows for the same seed. */
 void expr_shuffle(void **items, int n, long long seed);
 
+/* A secondary instance: rows of named columns (a media file, a choice list). */
+typedef struct expr_table {
+	char *name;     /* instance name: file name without extension, or the list name */
+	char *file;     /* the media file it was read from; NULL for a choice list */
+	int ncols;
+	char **cols;    /* column names */
+	int nrows;
+	char **cells;   /* cells[r * ncols + c], "" when empty; never NULL */
+	int *lines;     /* lines[r]: where row r is in its file (for messages); may be NULL */
+} expr_table;
+/* The index of column `col` of t, -1 if none. */
+int expr_table_col(const expr_table *t, const char *col);
+
 typedef enum expr_type { EXPR_NUM, EXPR_STR, EXPR_BOOL, EXPR_NODES } expr_type;
 
 /* The result of an evaluation. Release with expr_value_release. */
@@ -55,6 +68,9 @@ typedef struct expr_env {
 	 * last (one item, "" when there is none). Returns 0, or -1 when there is no such
 	 * question. NULL: the value is "". */
 	int (*last_saved)(void *user, const char *name, expr_nodes *out);
+	/* instance('name'), pulldata('name', ...): the secondary instance, or NULL when there
+	 * is none (then the expression is an error). NULL callback: none exists. */
+	const expr_table *(*instance)(void *user, const char *name);
 	/* today() and now(): seconds since the epoch; 0 means "read the clock". Tests fix it. */
 	double now;
 	/* random() and uuid(): every evaluation draws from a generator seeded with this, so the
@@ -70,7 +86,8 @@ typedef struct expr_env {
  * "current()/../q" — mean question q (names are unique in a form), resolved by lookup like
  * ${q}: in the current repeat instance when it shares it. "." and "current()" are the node
  * evaluated; a path ending in ".." is a group (value ""; position(..) is its instance).
- * Predicates (q[1]) and other axes are refused. random() and uuid() draw from env->seed, so
+ * instance('x')/root/item[filter]/column reads a secondary instance (env->instance); in its
+ * filter a bare name is a column of the item. Other predicates and axes are refused. random() and uuid() draw from env->seed, so
  * for the engine they are fixed per interview and position (as once(random()) would be). */
 expr *expr_parse(const char *src, char *err, int *errpos);
 void expr_free(expr *e);
@@ -101,5 +118,11 @@ int expr_eval_string(const expr *e, const expr_env *env, char **str, char *err);
  * (../name, current()/../name, /data/grp/name) give their last name; ${last-saved#name}
  * gives name, at the offset of its "${last-saved#" (not a dependency: its value is fixed). */
 void expr_refs(const expr *e, void (*fn)(void *arg, const char *name, int pos), void *arg);
+
+/* Call fn for each secondary instance e reads: instance('x')/root/item[..]/col gives ("x",
+ * "col" or NULL, 0), each column named in its predicate ("x", column, 0); pulldata('x', 'col',
+ * 'key', ...) with literal names gives ("x", "col", 1) and ("x", "key", 1). */
+void expr_instances(const expr *e, void (*fn)(void *arg, const char *inst, const char *col,
+		int pulldata, int pos), void *arg);
 
 #endif

@@ -567,7 +567,7 @@ int expr_arg_dup(struct ectx *cx, const struct expr_node *n, int i, char **out)
 static int run(const expr *e, const expr_env *env, val *v, char *err)
 {
 	char dummy[ERR_MAX];
-	struct ectx cx = { e, env, err ? err : dummy, env ? env->seed : 0 };
+	struct ectx cx = { .e = e, .env = env, .err = err ? err : dummy, .rng = env ? env->seed : 0 };
 	if (!e) {
 		memset(v, 0, sizeof *v);
 		return errf(err, "no expression");

@@ -634,6 +634,9 @@ const struct expr_fn expr_fns[] = {
 	{ "decimal-date-time", 1, 1, expr_fn_decimal_date_time },
 	{ "date-time", 1, 1, expr_fn_date_time },
 	{ "decimal-time", 1, 1, expr_fn_decimal_time },
+	{ "pulldata", 4, 4, expr_fn_pulldata },
+	{ "#instance", 0, 1, expr_fn_instance },   /* internal: instance('x')/root/item[..] */
+	{ "#column", 0, 0, expr_fn_column },       /* internal: a column in its filter */
 	{ NULL, 0, 0, NULL },
 };
 

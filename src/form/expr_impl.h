@@ -75,6 +75,8 @@ struct ectx {
 	const expr_env *env;      /* the caller's callbacks */
 	char *err;                /* ERR_MAX error buffer */
 	unsigned long long rng;   /* random() and uuid(): generator state, from env->seed */
+	const expr_table *item_tab;  /* instance(...)[filter]: the item being tested */
+	int item_row;
 };
 
 /* expr_eval.c */
@@ -163,6 +165,9 @@ EXPR_FN(expr_fn_indexed_repeat);     /* expr_nodeset.c */
 EXPR_FN(expr_fn_count_non_empty);
 EXPR_FN(expr_fn_checklist);
 EXPR_FN(expr_fn_weighted_checklist);
+EXPR_FN(expr_fn_instance);           /* expr_instance.c */
+EXPR_FN(expr_fn_column);
+EXPR_FN(expr_fn_pulldata);
 EXPR_FN(expr_fn_digest);             /* expr_digest.c */
 EXPR_FN(expr_fn_base64_decode);
 EXPR_FN(expr_fn_randomize);          /* expr_shuffle.c */

@@ -93,6 +93,11 @@ static void loader_release(form_loader *ld)
 	form_map_release(&ld->node_names);
 	form_map_release(&ld->node_names_lc);
 	form_map_release(&ld->repeat_names);
+	form_table_release(ld->ext);
+	free(ld->ext);
+	for (int i = 0; i < ld->nmedia_failed; i++)
+		free(ld->media_failed[i]);
+	free(ld->media_failed);
 }
 
 static int finish(form_diags *d, int start, int errors_before, const char *file, form *f,
@@ -121,7 +126,21 @@ static int finish(form_diags *d, int start, int errors_before, const char *file,
 	return 0;
 }
 
-int form_from_workbook(const workbook *wb, form **out, form_diags *diags, char *err)
+/* (list, choice name) -> choice: a choice of a list of thousands (a media file) is found in
+ * constant time. The first of duplicate names wins, as a scan would find it. */
+static void index_choices(form *f)
+{
+	f->choice_names = xcalloc(1, sizeof *f->choice_names);
+	form_map_init(f->choice_names, 0);
+	for (int l = 0; l < f->nlists; l++)
+		for (int c = 0; c < f->lists[l].nchoices; c++) {
+			int existed;
+			form_map_put(f->choice_names, l, f->lists[l].choices[c].name, c, &existed);
+		}
+}
+
+static int from_workbook(const workbook *wb, const form_media_src *media, form **out,
+		form_diags *diags, char *err)
 {
 	form_diags local;
 	int own = diags == NULL;
@@ -131,7 +150,7 @@ int form_from_workbook(const workbook *wb, form **out, form_diags *diags, char *
 	}
 	int start = diags->n, errors_before = diags->nerrors;
 	form_loader ld = { .wb = wb, .file = wb->path ? wb->path : "", .diags = diags,
-			   .plain_lang = -1 };
+			   .plain_lang = -1, .media = media };
 	form_map_init(&ld.node_names, 0);
 	form_map_init(&ld.node_names_lc, 1);
 	form_map_init(&ld.repeat_names, 0);
@@ -140,11 +159,36 @@ int form_from_workbook(const workbook *wb, form **out, form_diags *diags, char *
 	xlsform_build(&ld);
 	if (ld.f->nnodes > 0)
 		form_check(&ld);
+	index_choices(ld.f);
 	loader_release(&ld);
 	sort_diags(diags, start, wb);
 	int rc = finish(diags, start, errors_before, wb->path ? wb->path : "", ld.f, out, own, err);
 	if (own)
 		form_diags_release(&local);
+	return rc;
+}
+
+/* Media files of a form file: in DIR/STEM-media/ or DIR/ (form_media.c). */
+static void media_of_path(form_media_src *m, const char *path)
+{
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	const char *dot = strrchr(base, '.');
+	m->dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	if (slash && slash == path) {
+		free(m->dir);
+		m->dir = xstrdup("");
+	}
+	m->stem = xstrndup(base, dot && dot > base ? (size_t)(dot - base) : strlen(base));
+}
+
+int form_from_workbook(const workbook *wb, form **out, form_diags *diags, char *err)
+{
+	form_media_src m = { 0 };
+	if (wb->path && *wb->path)
+		media_of_path(&m, wb->path);
+	int rc = from_workbook(wb, &m, out, diags, err);
+	free(m.dir);
+	free(m.stem);
 	return rc;
 }
 
@@ -171,8 +215,8 @@ static void reader_error(form_diags *d, const char *file, const char *msg)
 	free(sheetname);
 }
 
-static int load_workbook(const char *file, int rc, workbook *wb, form **out,
-		form_diags *diags, char *rerr, char *err)
+static int load_workbook(const char *file, int rc, workbook *wb, const form_media_src *media,
+		form **out, form_diags *diags, char *rerr, char *err)
 {
 	if (rc < 0) {
 		*out = NULL;
@@ -192,7 +236,7 @@ static int load_workbook(const char *file, int rc, workbook *wb, form **out,
 		workbook_release(wb);
 		return -1;
 	}
-	rc = form_from_workbook(wb, out, diags, err);
+	rc = from_workbook(wb, media, out, diags, err);
 	workbook_release(wb);
 	return rc;
 }
@@ -204,7 +248,12 @@ int form_load(const char *path, form **out, form_diags *diags, char *err)
 	int rc = workbook_read(path, &wb, rerr);
 	if (rc == 0 && !wb.path)
 		wb.path = xstrdup(path);
-	return load_workbook(path, rc, &wb, out, diags, rerr, err);
+	form_media_src m = { 0 };
+	media_of_path(&m, path);
+	rc = load_workbook(path, rc, &wb, &m, out, diags, rerr, err);
+	free(m.dir);
+	free(m.stem);
+	return rc;
 }
 
 int form_load_mem(const char *name, const char *kind, const void *data, size_t len,
@@ -212,10 +261,26 @@ int form_load_mem(const char *name, const char *kind, const void *data, size_t l
 {
 	workbook wb = { 0 };
 	char rerr[ERR_MAX];
-	int rc = workbook_read_mem(name, kind, data, len, &wb, rerr);
+	form_bundle b = { 0 };
+	form_media_src m = { 0 };
+	int rc;
+	if (kind && !strcmp(kind, "bundle")) {   /* the form and its media files */
+		rc = form_bundle_open(data, len, &b, rerr);
+		if (rc == 0) {
+			kind = workbook_kind(b.name);
+			data = b.data;
+			len = b.len;
+			m.files = b.media;
+			m.nfiles = b.nmedia;
+		}
+	}
+	if (!kind || strcmp(kind, "bundle") != 0)
+		rc = workbook_read_mem(name, kind, data, len, &wb, rerr);
 	if (rc == 0 && !wb.path)
 		wb.path = xstrdup(name);
-	return load_workbook(name, rc, &wb, out, diags, rerr, err);
+	rc = load_workbook(name, rc, &wb, &m, out, diags, rerr, err);
+	form_bundle_release(&b);
+	return rc;
 }
 
 /* ---- freeing ---- */
@@ -261,8 +326,18 @@ void form_free(form *f)
 		}
 		free(l->choices);
 		free(l->name);
+		free(l->file);
+		free(l->from);
 	}
 	free(f->lists);
+	for (int i = 0; i < f->ntables; i++)
+		form_table_release(&f->tables[i]);
+	free(f->tables);
+	for (int i = 0; i < f->nmedia; i++) {
+		free(f->media[i].name);
+		free(f->media[i].data);
+	}
+	free(f->media);
 	for (int i = 0; i < f->nchoice_columns; i++)
 		free(f->choice_columns[i]);
 	free(f->choice_columns);
@@ -288,6 +363,10 @@ void form_free(form *f)
 	if (f->list_names) {
 		form_map_release(f->list_names);
 		free(f->list_names);
+	}
+	if (f->choice_names) {
+		form_map_release(f->choice_names);
+		free(f->choice_names);
 	}
 	free(f);
 }
@@ -387,6 +466,10 @@ const form_choice *form_list_choice(const form *f, int list, const char *name)
 	if (list < 0 || list >= f->nlists)
 		return NULL;
 	const form_list *l = &f->lists[list];
+	if (f->choice_names) {
+		int *c = form_map_find(f->choice_names, list, name);
+		return c ? &l->choices[*c] : NULL;
+	}
 	for (int i = 0; i < l->nchoices; i++)
 		if (strcmp(l->choices[i].name, name) == 0)
 			return &l->choices[i];

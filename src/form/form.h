@@ -122,7 +122,24 @@ typedef struct form_list {
 	int nchoices;         /* number of choices */
 	form_choice *choices; /* in sheet order; or_other appends "other" if absent */
 	int row;              /* row of its first choice */
+	char *file;           /* the media file ("villages.csv") or "external_choices" its choices
+	                         were read from; NULL for the choices sheet */
+	char *from;           /* select_one ${q}: q, a question in a repeat whose answers are the
+	                         choices (the engine makes them; nchoices is 0); else NULL */
 } form_list;
+
+/* A secondary instance that expressions reach with instance('name')/root/item[...]/column and
+ * pulldata(): the rows of a media file (CSV, XML, GeoJSON) or of a choice list. It is the
+ * expression layer's table (expr.h). */
+typedef expr_table form_table;
+
+/* A media file the questionnaire uses (select_one_from_file, csv-external, pulldata): its bytes
+ * travel with the form into the database (form_bundle.c), so nothing needs the file again. */
+typedef struct form_media {
+	char *name;      /* the file name as the form writes it ("villages.csv") */
+	char *data;      /* its bytes (NUL-terminated) */
+	size_t len;
+} form_media;
 
 typedef struct form_node {
 	form_type type;
@@ -188,17 +205,26 @@ typedef struct form {
 	int *eval_order;
 	int nquestions;       /* questions, notes and calculations written in the survey sheet
 	                         (not groups, repeats, metadata or generated nodes) */
+	int ntables;          /* secondary instances: media files and choice lists */
+	form_table *tables;
+	int nmedia;           /* media files read, sorted by name */
+	form_media *media;
 	struct form_map *names;   /* private: name -> node index */
 	struct form_map *list_names; /* private: list name -> list index */
+	struct form_map *choice_names; /* private: (list index, choice name) -> choice index */
 } form;
 
-/* Read a questionnaire (.xlsx/.xlsm, .xls, .csv, .md) and build its model. Every problem found goes into
+/* Read a questionnaire (.xlsx/.xlsm, .xls, .csv, .md) and build its model. The media files it
+ * names are read from FORM-media/ beside it, else from its folder (ODK's and pyxform's
+ * conventions); see form_media.h. Every problem found goes into
  * diags (when not NULL), loading continues past errors to find them all. Returns 0 and sets
  * *out (free with form_free) when there was no error (warnings are allowed); otherwise -1,
  * *out = NULL, and err holds one line: the first error, located, when diags is NULL, or
  * "'FILE' has N errors" otherwise. */
 int form_load(const char *path, form **out, form_diags *diags, char *err);
-/* The same from memory; kind is "xlsx", "xls", "csv" or "md"; name is used in messages. */
+/* The same from memory; kind is "xlsx", "xls", "csv", "md", or "bundle" (a questionnaire
+ * stored with its media files, form_bundle.c); name is used in messages. Media files are
+ * found only inside a bundle. */
 int form_load_mem(const char *name, const char *kind, const void *data, size_t len,
                   form **out, form_diags *diags, char *err);
 /* The same from a workbook already read (wb->path names it). wb is not changed. */
@@ -212,6 +238,9 @@ int form_find(const form *f, const char *name);
  * (sharing its deepest group: a relative path such as ../total inside one group of a loop);
  * -1 when two are as near. */
 int form_find_near(const form *f, const char *name, int from);
+/* The secondary instance called `name` (a media file's name without extension, or a choice
+ * list), or NULL. */
+const form_table *form_find_table(const form *f, const char *name);
 /* The choice list called `name`; -1 if none. */
 int form_find_list(const form *f, const char *name);
 /* The language whose name ("Kyrgyz (ky)") or code ("ky") is `lang` (ASCII case-insensitive);
@@ -230,6 +259,27 @@ const form_choice *form_list_choice(const form *f, int list, const char *name);
 /* A column of a choice for choice_filter: "name", "label" (in language lang, with fallback),
  * or an extra column of the choices sheet. NULL when there is no such column. */
 const char *form_choice_column(const form *f, const form_choice *c, const char *column, int lang);
+
+/* ---- form_bundle.c: a questionnaire stored with its media files (source_kind "bundle"). ---- */
+
+/* The bytes to embed for the questionnaire f read from `path`: the file itself (*kind its
+ * workbook_kind), or, when f reads media files, a bundle of the file and them (*kind
+ * "bundle"). *bytes is malloc'd. */
+int form_source(const form *f, const char *path, void **bytes, size_t *len, const char **kind,
+                char *err);
+/* A bundle of the form file `name` (its bytes src) and f's media files; deterministic. */
+int form_bundle_make(const char *name, const void *src, size_t len, const form *f,
+                     void **out, size_t *outlen, char *err);
+typedef struct form_bundle {
+	char *name;          /* the form file's name */
+	char *data;          /* its bytes */
+	size_t len;
+	form_media *media;   /* the media files */
+	int nmedia;
+} form_bundle;
+/* Unpack a bundle (bounded: entries, sizes). -1 with err when it is damaged. */
+int form_bundle_open(const void *data, size_t len, form_bundle *b, char *err);
+void form_bundle_release(form_bundle *b);
 
 /* A canonical text dump of the model (types, names, paths, texts, expressions, lists,
  * settings), one item per line; rows are included when with_rows. Used to compare formats. */

@@ -155,6 +155,7 @@ static expr *parse_cell(struct checker *ck, const char *sheetname, int row, cons
 		else if (m >= 0 && node >= 0 && kind != FORM_X_DEFAULT && kind != FORM_X_SEED)
 			add_edge(ck, m, node, kind == FORM_X_RELEVANT || kind == FORM_X_CALCULATION);
 	}
+	form_media_check_expr(ck->ld, e, sheetname, row, col, src, map);
 	free(text);
 	free(map);
 	return e;
@@ -592,7 +593,7 @@ static void check_translations(struct checker *ck)
 	}
 	for (int li = 0; li < f->nlists; li++) {
 		const form_list *L = &f->lists[li];
-		for (int c = 0; c < L->nchoices; c++) {
+		for (int c = 0; !L->file && c < L->nchoices; c++) {
 			const form_choice *ch = &L->choices[c];
 			if (!ch->label)
 				continue;

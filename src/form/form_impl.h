@@ -34,6 +34,7 @@ enum form_row_kind {
 	ROW_END_GROUP, ROW_END_REPEAT, ROW_END_LOOP,
 	ROW_UNSUPPORTED,    /* a known XLSForm type that survey cannot interview */
 	ROW_UNKNOWN,        /* not an XLSForm type */
+	ROW_INSTANCE,       /* csv-external, xml-external: a media file for instance() */
 };
 typedef struct form_type_parse {
 	enum form_row_kind kind;
@@ -44,7 +45,11 @@ typedef struct form_type_parse {
 	                       warning ("select_one" for "select one from LIST"); else NULL */
 	int digits_only;    /* "phone number": a text question that takes digits only */
 	const char *platform; /* another platform's extension ("SurveyCTO", ...): refused */
+	int from;           /* selects: FROM_FILE (select_one_from_file FILE), FROM_EXTERNAL
+	                       (select_one_external LIST); csv-external, xml-external: ROW_INSTANCE
+	                       with from = 'c' or 'x' */
 } form_type_parse;
+enum { FROM_LIST, FROM_FILE, FROM_EXTERNAL };
 /* Classify a type cell (already trimmed). Never fails: unknown text gives ROW_UNKNOWN. */
 void form_parse_type(const char *s, form_type_parse *tp);
 
@@ -103,6 +108,11 @@ typedef struct form_loader {
 	form_map repeat_names; /* repeat names anywhere */
 	char *instance_name_col;  /* header of instance_name on the settings sheet */
 	const char *root_name; /* settings 'name' (the instance root), borrowed; NULL if none */
+	const struct form_media_src *media;   /* where media files come from; NULL: nowhere */
+	size_t media_bytes;    /* media read so far */
+	form_table *ext;       /* the external_choices sheet as a table, once read */
+	char **media_failed;   /* instance names of media files that could not be read */
+	int nmedia_failed;
 } form_loader;
 
 /* Report a problem (file is the loader's). */
@@ -123,5 +133,54 @@ char *form_filter_rewrite(const char *src, int **map);
 
 /* form.c: the sheet name as the file spells it (for diagnostics). */
 const char *form_sheet_name(const sheet *sh, const char *fallback);
+
+/* ---- form_media.c: media files (select_one_from_file, csv-external, pulldata, ...). ---- */
+
+#define FORM_MEDIA_MAX_FILE  ((size_t)32 << 20)   /* bytes of one media file */
+#define FORM_MEDIA_MAX_TOTAL ((size_t)64 << 20)   /* bytes of all a form's media files */
+#define FORM_MEDIA_MAX_FILES 100                  /* media files of one form */
+#define FORM_MEDIA_MAX_ROWS  200000               /* rows of one media file */
+#define FORM_MEDIA_MAX_COLS  1000                 /* columns of one media file */
+#define FORM_MEDIA_MAX_CELLS 5000000              /* rows x columns of one media file */
+
+/* Where a loading form finds its media files: a folder (the form's own), or a bundle. */
+typedef struct form_media_src {
+	char *dir;               /* the form's folder ("." when it has none); NULL: no folder */
+	char *stem;              /* the form's file name without extension: DIR/STEM-media/ */
+	const form_media *files; /* a bundle's files (borrowed) */
+	int nfiles;
+} form_media_src;
+
+/* The index in f->tables of media file `file`, read (once) through ld->media; -1 after
+ * reporting why at (sheet, row, col). */
+int form_media_table(form_loader *ld, const char *file, const char *sheet, int row,
+                     const char *col);
+/* select_one_from_file FILE (from FROM_FILE) or select_one_external LIST (FROM_EXTERNAL):
+ * the index in f->lists of the choices, built from the file or the external_choices sheet
+ * with the `parameters` value= and label= columns; -1 after reporting. */
+int form_media_select(form_loader *ld, const char *what, int from, const char *params,
+                      int multiple, const char *sheet, int row, const char *col);
+/* Check the instances an expression reads (instance('x'), pulldata) exist and have the
+ * columns it names; reads pulldata's CSV files and makes tables of choice lists it names. */
+void form_media_check_expr(form_loader *ld, const expr *e, const char *sheet, int row,
+                           const char *col, const char *src, const int *map);
+void form_table_release(form_table *t);
+/* Table builders for form_media_xml.c and form_media_json.c: rows of named cells. */
+typedef struct form_tbuild {
+	form_table *t;
+	form_map cols;           /* column name -> index (keys are t->cols[i]) */
+	int capcols;
+	int *trow, *tcol;        /* cells set: row, column, text */
+	char **tval;
+	size_t n, cap;
+} form_tbuild;
+void form_tb_init(form_tbuild *b, form_table *t);
+int form_tb_row(form_tbuild *b, int line, char *err);     /* start a row */
+/* Set a cell of the current row (the first value given for a column is kept). */
+int form_tb_set(form_tbuild *b, const char *col, const char *s, size_t n, char *err);
+int form_tb_finish(form_tbuild *b, char *err);   /* fills t->cells; releases the builder */
+void form_tb_release(form_tbuild *b);
+int form_media_xml(const char *data, size_t len, form_table *t, char *err);
+int form_media_geojson(const char *data, size_t len, form_table *t, char *err);
 
 #endif

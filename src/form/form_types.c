@@ -141,7 +141,7 @@ static const struct {
 /* XLSForm types that exist but that a keyboard-only offline interview cannot answer. */
 static const char *const unsupported[] = {
 	"background-geopoint", "background-video",
-	"xml-external", "csv-external", "osm", "entity",
+	"osm", "entity",
 };
 
 /* Types, and type prefixes (ending in ':'), of other platforms' XLSForm dialects. */
@@ -167,9 +167,12 @@ static const struct {
 	int old;          /* an old spelling: accepted with a warning naming the modern one */
 } selects[] = {
 	{ "select_one", FORM_SELECT_ONE, 0 }, { "select_multiple", FORM_SELECT_MULTIPLE, 0 },
-	{ "select_one_from_file", FORM_ROOT, 0 }, { "select_multiple_from_file", FORM_ROOT, 0 },
-	{ "select one from file", FORM_ROOT, 0 }, { "select multiple from file", FORM_ROOT, 0 },
-	{ "select_one_external", FORM_ROOT, 0 }, { "rank", FORM_RANK, 0 }, { "osm", FORM_ROOT, 0 },
+	{ "select_one_from_file", FORM_SELECT_ONE, 0 },
+	{ "select_multiple_from_file", FORM_SELECT_MULTIPLE, 0 },
+	{ "select one from file", FORM_SELECT_ONE, 0 },
+	{ "select multiple from file", FORM_SELECT_MULTIPLE, 0 },
+	{ "select_one_external", FORM_SELECT_ONE, 0 },
+	{ "rank", FORM_RANK, 0 }, { "osm", FORM_ROOT, 0 },
 	{ "select one from", FORM_SELECT_ONE, 1 }, { "select one using", FORM_SELECT_ONE, 1 },
 	{ "add select one prompt using", FORM_SELECT_ONE, 1 }, { "q select1", FORM_SELECT_ONE, 1 },
 	{ "select one", FORM_SELECT_ONE, 1 }, { "select1", FORM_SELECT_ONE, 1 },
@@ -253,6 +256,11 @@ void form_parse_type(const char *s, form_type_parse *tp)
 			return;
 		}
 	}
+	if (strcmp(s, "csv-external") == 0 || strcmp(s, "xml-external") == 0) {
+		tp->kind = ROW_INSTANCE;
+		tp->from = s[0];
+		return;
+	}
 	if (strcmp(s, "phone number") == 0) {
 		tp->kind = ROW_QUESTION;
 		tp->type = FORM_TEXT;
@@ -295,6 +303,10 @@ void form_parse_type(const char *s, form_type_parse *tp)
 		}
 		tp->kind = ROW_QUESTION;
 		tp->type = selects[i].type;
+		if (strstr(selects[i].cmd, "from_file") || strstr(selects[i].cmd, "from file"))
+			tp->from = FROM_FILE;
+		else if (strstr(selects[i].cmd, "external"))
+			tp->from = FROM_EXTERNAL;
 		if (selects[i].old)
 			tp->modern = type_names[selects[i].type];
 		return;

@@ -187,16 +187,18 @@ static int check_select(const form *f, int node, const char *v, int multiple, ch
 	const form_list *l = form_node_list(f, node);
 	if (!l)
 		return errf(msg, "is not a choice (the question has no list)");
+	int from_answers = l->from != NULL;   /* select_one ${q}: any answer to q may be one */
+	if (from_answers && !multiple)
+		return *v ? 0 : errf(msg, "is not a choice");   /* an answer may hold blanks */
 	int n = 0;
 	for (const char *p = v;; n++) {
 		size_t len = strcspn(p, " ");
 		if (!len)
 			return errf(msg, "is not a list of choice names separated by one space");
-		const form_choice *c = NULL;
-		for (int i = 0; i < l->nchoices && !c; i++)
-			if (strlen(l->choices[i].name) == len && !memcmp(l->choices[i].name, p, len))
-				c = &l->choices[i];
-		if (!c)
+		char *name = xstrndup(p, len);
+		int known = from_answers || form_list_choice(f, f->nodes[node].list, name);
+		free(name);
+		if (!known)
 			return errf(msg, "is not a choice of the list '%s'", l->name);
 		for (const char *q = v; q < p; q += strcspn(q, " ") + 1)
 			if (strcspn(q, " ") == len && !memcmp(q, p, len))

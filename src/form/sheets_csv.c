@@ -33,7 +33,8 @@ static char sniff_separator(const char *p, const char *end)
 	return semis > commas ? ';' : ',';
 }
 
-int sheets_read_csv(const char *data, size_t len, workbook *wb, char *err)
+/* plain: an ordinary CSV table (a media file), every record a row of one sheet "data". */
+static int read_csv(const char *data, size_t len, workbook *wb, int plain, char *err)
 {
 	long start = sheets_text_start(data, len, err);
 	if (start < 0)
@@ -43,7 +44,7 @@ int sheets_read_csv(const char *data, size_t len, workbook *wb, char *err)
 	wbb b;
 	wbb_init(&b, wb, 1);
 	strbuf field = STRBUF_INIT;
-	int line = 1, rc = 0;
+	int line = 1, rc = plain ? wbb_sheet(&b, "data", 1, err) : 0;
 
 	while (p < end && !rc) {
 		wbb_row_begin(&b, line);
@@ -94,11 +95,21 @@ int sheets_read_csv(const char *data, size_t len, workbook *wb, char *err)
 			p++;
 			line++;
 		}
-		rc = wbb_text_row_end(&b, err);
+		rc = plain ? wbb_row_end(&b, err) : wbb_text_row_end(&b, err);
 	}
 	if (!rc)
 		wbb_finish(&b);
 	sb_release(&field);
 	wbb_release(&b);
 	return rc;
+}
+
+int sheets_read_csv(const char *data, size_t len, workbook *wb, char *err)
+{
+	return read_csv(data, len, wb, 0, err);
+}
+
+int sheets_read_csv_table(const char *data, size_t len, workbook *wb, char *err)
+{
+	return read_csv(data, len, wb, 1, err);
 }

@@ -88,6 +88,8 @@ void xlsx_rows_release(xlsx_rowfilter *f);
 /* The readers: fill a zeroed *wb (path already set); on failure the caller releases it. */
 int sheets_read_md(const char *data, size_t len, workbook *wb, char *err);
 int sheets_read_csv(const char *data, size_t len, workbook *wb, char *err);
+/* An ordinary CSV file (a form's media file): every record is a row of one sheet, "data". */
+int sheets_read_csv_table(const char *data, size_t len, workbook *wb, char *err);
 int sheets_read_xlsx(const char *data, size_t len, workbook *wb, char *err);
 int sheets_read_xls(const char *data, size_t len, workbook *wb, char *err);   /* libfreexl */
 

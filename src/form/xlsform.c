@@ -702,11 +702,53 @@ static void question_params(struct survey_state *st, int node, const char *pcol)
 		parse_params(ld, sname, n->row, pcol, n->parameters, keys, 1, v);
 	} else if (n->type == FORM_SELECT_ONE || n->type == FORM_SELECT_MULTIPLE ||
 		   n->type == FORM_RANK) {
-		static const char *const keys[] = { "randomize", "seed", NULL };
+		static const char *const keys[] = { "randomize", "seed", "value", "label", NULL };
 		if (parse_params(ld, sname, n->row, pcol, n->parameters, keys, 0, NULL) == 0)
 			randomize_params(ld, n, sname, pcol);
 	} else {
 		parse_params(ld, sname, n->row, pcol, n->parameters, NULL, 0, NULL);   /* key=value */
+	}
+}
+
+/* select_one ${q}: a list without choices whose `from` is q (checked in check_repeat_lists). */
+static int repeat_list(form_loader *ld, const char *list, int row)
+{
+	form *f = ld->f;
+	for (int l = 0; l < f->nlists; l++)
+		if (f->lists[l].from && !strcmp(f->lists[l].name, list))
+			return l;
+	f->lists = xreallocarray(f->lists, (size_t)f->nlists + 1, sizeof *f->lists);
+	form_list *L = &f->lists[f->nlists];
+	memset(L, 0, sizeof *L);
+	L->name = xstrdup(list);
+	size_t n = strlen(list);
+	L->from = xstrndup(list + 2, n > 3 && list[n - 1] == '}' ? n - 3 : n - 2);
+	L->row = row;
+	return f->nlists++;
+}
+
+/* Each select_one ${q}: q is one question inside a repeat. */
+static void check_repeat_lists(form_loader *ld)
+{
+	form *f = ld->f;
+	for (int i = 1; i < f->nnodes; i++) {
+		const form_list *L = form_node_list(f, i);
+		if (!L || !L->from)
+			continue;
+		int q = -1;
+		for (int k = 1; k < f->nnodes; k++)
+			if (!strcmp(f->nodes[k].name, L->from))
+				q = q < 0 ? k : -2;
+		const char *type_col = ld->survey->rows[0].cells[find_col(ld->scols, ld->nscols,
+									    COL_TYPE)];
+		if (q == -1 || q == -2 || form_type_is_container(f->nodes[q].type))
+			form_err(ld, ld->survey->name, f->nodes[i].row, type_col, -1, "'%s': %s",
+				 L->name, q == -2 ? "that name is not unique" : "no question of that "
+				 "name");
+		else if (f->nodes[q].repeat < 0)
+			form_err(ld, ld->survey->name, f->nodes[i].row, type_col, -1, "'%s': '%s' is "
+				 "not inside a repeat: choices from answers come from a repeat's "
+				 "question", L->name, L->from);
 	}
 }
 
@@ -976,6 +1018,18 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 		free(type);
 		return -1;
 	}
+	if (tp.kind == ROW_INSTANCE) {   /* csv-external NAME: instance('NAME') is NAME.csv */
+		if (!*name || !form_is_xml_name(name))
+			form_err(ld, sname, r->line, NULL, -1, "%s needs a name: the media file's name "
+				 "without '.%s'", type, tp.from == 'c' ? "csv" : "xml");
+		else {
+			char *file = xasprintf("%s.%s", name, tp.from == 'c' ? "csv" : "xml");
+			form_media_table(ld, file, sname, r->line, tcolh);
+			free(file);
+		}
+		free(type);
+		return;
+	}
 	if (tp.platform) {
 		form_err(ld, sname, r->line, tcolh, -1, "type '%s' is a %s extension: survey runs "
 			 "ODK XLSForms, not forms written for %s", type, tp.platform, tp.platform);
@@ -1079,10 +1133,12 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 	if (tp.kind == ROW_QUESTION && (ntype == FORM_SELECT_ONE || ntype == FORM_SELECT_MULTIPLE ||
 					ntype == FORM_RANK)) {
 		char *list = xstrndup(type + tp.list_at, (size_t)tp.list_len);
-		n->list = strncmp(list, "${", 2) == 0 ? -1 : form_find_list(f, list);
-		if (strncmp(list, "${", 2) == 0) {
-			form_err(ld, sname, r->line, tcolh, -1, "unsupported type '%s': survey cannot "
-				 "offer the answers of a repeat as choices", type);
+		n->list = strncmp(list, "${", 2) == 0 || tp.from ? -1 : form_find_list(f, list);
+		if (tp.from) {
+			n->list = form_media_select(ld, list, tp.from, n->parameters,
+						    ntype == FORM_SELECT_MULTIPLE, sname, r->line, tcolh);
+		} else if (strncmp(list, "${", 2) == 0) {
+			n->list = repeat_list(ld, list, r->line);
 		} else if (n->list < 0) {
 			if (!ld->choices || ld->choices->nrows < 2)
 				form_err(ld, sname, r->line, tcolh, -1, "unknown choice list '%s': the "
@@ -1315,4 +1371,5 @@ void xlsform_build(form_loader *ld)
 	struct list_info *lists = read_choices(ld);
 	read_survey(ld, lists);
 	free(lists);
+	check_repeat_lists(ld);
 }

@@ -91,6 +91,7 @@ void engine_free(engine *e)
 	if (!e)
 		return;
 	store_iv_close(e->iv);
+	iv_repeat_choices_free(e);
 	iv_table_release(&e->tab, e->f->nnodes);
 	for (int i = 0; i < e->nitems; i++)
 		free(e->item_paths[i]);
@@ -123,14 +124,11 @@ static int check_depth(const form *f, char *err)
 static int embed_form(store *st, const form *f, const engine_new *how, char *err)
 {
 	if (how->source_path) {
-		const char *kind = workbook_kind(how->source_path);
-		if (!kind)
-			return errf(err, "cannot tell the format of '%s' (.xlsx, .xls, .csv or .md)",
-				    how->source_path);
+		const char *kind;
 		size_t len;
-		char *bytes = read_file(how->source_path, &len, err);
-		if (!bytes)
-			return -1;
+		void *bytes;
+		if (form_source(f, how->source_path, &bytes, &len, &kind, err))
+			return -1;   /* the file, or a bundle of it and its media files */
 		const char *base = strrchr(how->source_path, '/');
 		int rc = store_form_put(st, f->id, f->version, f->title,
 					base ? base + 1 : how->source_path, kind, bytes, len, err);
@@ -564,6 +562,8 @@ int iv_choices(engine *e, const iv_pos *pp, const form_choice ***out, int *n, ch
 	const form_list *l = form_node_list(e->f, p.node);
 	if (!l)
 		return errf(err, "not a select question");
+	if (l->from)   /* select_one ${q}: the answers to q */
+		return iv_repeat_choices(e, &p, l, out, n, err);
 	const form_choice **v = xcalloc((size_t)l->nchoices + 1, sizeof *v);
 	for (int i = 0; i < l->nchoices; i++) {
 		int keep = iv_choice_kept(e, &p, &l->choices[i], err);

@@ -54,6 +54,10 @@ struct engine {
 	char uuid[STORE_UUID_LEN + 1];
 	char last_saved[STORE_UUID_LEN + 1]; /* ${last-saved#q}: that interview, "" for none */
 	int last_saved_known; /* last_saved was looked up */
+	form_choice **dyn;    /* select_one ${q}: the choices made of answers (choices.c), kept
+	                         until engine_free so their pointers stay valid */
+	int *dyn_node;        /* the select each belongs to */
+	int ndyn, capdyn;
 
 	/* per node, computed once */
 	int *nrep;            /* number of repeats strictly enclosing the node */
@@ -148,6 +152,14 @@ int iv_read_only(engine *e, const iv_pos *pos);
 char *iv_interpolate(engine *e, const iv_pos *pos, const char *text);
 /* Is choice c kept by the node's choice_filter at pos? 1/0, -1 with err. */
 int iv_choice_kept(engine *e, const iv_pos *pos, const form_choice *c, char *err);
+/* choices.c: select_one ${q} — the distinct answers to q (a question in a repeat), seen from
+ * pos, as choices (value and label the answer); a malloc'd array in *out. */
+int iv_repeat_choices(engine *e, const iv_pos *pos, const form_list *l,
+		      const form_choice ***out, int *n, char *err);
+/* The one of them named name (len bytes), or NULL (*failed set when a filter failed). */
+const form_choice *iv_repeat_choice(engine *e, const iv_pos *pos, const char *name, size_t len,
+				    char *err, int *failed);
+void iv_repeat_choices_free(engine *e);
 /* The value lookups see: stored and answered, else "". */
 const char *iv_lookup_value(engine *e, const iv_pos *pos);
 

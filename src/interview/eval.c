@@ -207,8 +207,17 @@ static const char *cb_choice_label(void *user, const char *qname, const char *va
 	int t = form_find(f, qname);
 	if (t < 0 || f->nodes[t].list < 0)
 		return NULL;
+	if (f->lists[f->nodes[t].list].from)
+		return value;   /* select_one ${q}: the choice's label is the answer itself */
 	const form_choice *ch = form_list_choice(f, f->nodes[t].list, value);
 	return ch ? form_choice_label(f, ch, c->e->lang) : NULL;
+}
+
+/* instance('x'), pulldata('x', ...): a media file's rows or a choice list. */
+static const expr_table *cb_instance(void *user, const char *name)
+{
+	iv_ctx *c = user;
+	return form_find_table(c->e->f, name);
 }
 
 void iv_ctx_init(iv_ctx *c, engine *e, const iv_pos *pos)
@@ -223,6 +232,7 @@ void iv_ctx_init(iv_ctx *c, engine *e, const iv_pos *pos)
 	c->env.choice_label = cb_choice_label;
 	c->env.indexed = cb_indexed;
 	c->env.last_saved = cb_last_saved;
+	c->env.instance = cb_instance;
 	c->env.now = e->now;
 	c->env.seed = iv_position_seed(e, pos);
 }

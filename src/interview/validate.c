@@ -143,6 +143,8 @@ static const form_choice *find_kept(engine *e, const iv_pos *pos, const char *na
 	const form_list *l = form_node_list(f, pos->node);
 	if (!l)
 		return NULL;
+	if (l->from)   /* select_one ${q}: one of the answers to q */
+		return iv_repeat_choice(e, pos, name, len, err, err_out);
 	for (int i = 0; i < l->nchoices; i++) {
 		const form_choice *c = &l->choices[i];
 		if (strlen(c->name) != len || memcmp(c->name, name, len) != 0)
@@ -162,6 +164,13 @@ static int parse_select(engine *e, const iv_pos *pos, const char *s, int multipl
 	const char *p = s;
 	int n = 0, failed = 0;
 	char err[ERR_MAX];
+	const form_list *l = form_node_list(e->f, pos->node);
+	if (l && l->from && !multiple) {   /* an answer to q, blanks and all */
+		if (!find_kept(e, pos, s, strlen(s), &failed, err))
+			return failed ? errf(msg, "%s", err) : reject(e, msg, ENGINE_MSG_CHOICE);
+		*norm = xstrdup(s);
+		return 0;
+	}
 	while (*p) {
 		p += strspn(p, " \t\n");
 		size_t len = strcspn(p, " \t\n");

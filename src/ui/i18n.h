@@ -325,7 +325,13 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_BROWSE_KEYS, "Enter ачат же тиркейт · Backspace жогору · F3 жабат", \
 	  "Enter открывает или прикрепляет · Backspace вверх · F3 закрывает", \
 	  "Enter opens or attaches · Backspace goes up · F3 closes") \
-	X(UI_M_BROWSE_EMPTY, "(бош)", "(пусто)", "(empty)")
+	X(UI_M_BROWSE_EMPTY, "(бош)", "(пусто)", "(empty)") \
+	/* extfiles: searching a long choice list (choice_find.c) */ \
+	X(UI_M_FIND, /* %s %d %d: the search, choices shown, all choices */ \
+	  "Издөө: %s  (%d / %d)  Backspace, Esc", "Поиск: %s  (%d из %d)  Backspace, Esc", \
+	  "Search: %s  (%d of %d)  Backspace, Esc") \
+	X(UI_M_FIND_HINT, "Издөө үчүн тамгаларды териңиз", "Наберите буквы для поиска", \
+	  "Type letters to search")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

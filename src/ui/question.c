@@ -16,6 +16,7 @@ static void field_release(struct ui_field *fl)
 {
 	free(fl->path);
 	free(fl->choices);
+	free(fl->all);
 	free(fl->sel);
 	ui_te_release(&fl->te);
 }
@@ -176,6 +177,7 @@ void ui_question_init(struct ui *u)
 				fl->hl = of->hl;
 				fl->moved = of->moved;
 			}
+			ui_find_carry(u, fl, of);
 		}
 		if (focus_path && strcmp(focus_path, fl->path) == 0)
 			u->focus = i;

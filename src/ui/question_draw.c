@@ -81,6 +81,8 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 		ui_body_add(b, s, width, 2, A_BOLD, i, -1);
 		free(s);
 	}
+	if (fl->choice && focused)
+		ui_find_draw(u, fl, b, width, i);
 	if (fl->choice && fl->nchoices == 0)
 		ui_body_add(b, ui_tr(UI_M_NO_CHOICES), width, 2, A_DIM, i, -1);
 	if (fl->choice) {

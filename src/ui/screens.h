@@ -35,6 +35,9 @@ struct ui_field {
 	int rank;                     /* rank: choices holds the order being built (sel unused) */
 	int grabbed;                  /* rank: the highlighted choice is being carried */
 	int attach;                   /* a media question: te is a file's path (attach_input.c) */
+	const form_choice **all;      /* select_one being searched: every choice (owned array) */
+	int nall;
+	char find[64];                /* the search typed in a long list (choice_find.c) */
 };
 
 /* Layout of a screen body: wrapped lines, some of them belonging to a field. */
@@ -259,5 +262,16 @@ int ui_browse_open_on(const struct ui *u, const struct ui_field *fl);
 int ui_browse_key(struct ui *u, struct ui_field *fl, enum ui_action a, wint_t ch);
 /* Its lines: the folder, the entries (the highlighted one kept in view), its keys. */
 void ui_browse_draw(struct ui_body *b, int width, int field);
+
+/* ---- choice_find.c: type-to-search in a list of UI_FIND_MIN choices or more ---- */
+#define UI_FIND_MIN 10
+/* A key not bound on the question screen: a letter, Backspace or Esc searching the focused
+ * choice list. 1 when it was taken. */
+int ui_find_key(struct ui *u, int fkey, wint_t ch);
+/* The same question rebuilt on the same screen (after an answer): its search goes on. */
+void ui_find_carry(struct ui *u, struct ui_field *fl, const struct ui_field *of);
+/* The search line of a field being searched, or the hint that typing searches. */
+void ui_find_draw(struct ui *u, const struct ui_field *fl, struct ui_body *b, int width,
+                  int field);
 
 #endif

@@ -151,6 +151,8 @@ int ui_run(const ui_options *o, char *err)
 		}
 		int ctx = screen_ctx(&u);
 		enum ui_action a = ui_key_action(fkey, ch, ctx);
+		if (a == UI_A_NONE && !too_small() && ui_find_key(&u, fkey, ch))
+			continue;   /* a letter searching a long choice list */
 		if (a == UI_A_NONE && !fkey && u.screen == UI_SCREEN_START && !too_small()) {
 			ui_start_char(&u, ch);
 			continue;

@@ -505,7 +505,19 @@ CHECK_TEST(test_text_unclosed_ref, "texts-bad.md", FORM_ERROR, "survey", 3, "lab
 CHECK_TEST(test_text_bad_ref, "texts-bad.md", FORM_ERROR, "survey", 4, "hint: '${not a name}' is not a reference to a question name")
 CHECK_TEST(test_instance_name_ref, "texts-bad.md", FORM_ERROR, "settings", 8, "instance_name: no question named 'zz' at character 14")
 CHECK_TEST(test_warn_or_other_lang, "or-other-untranslated.md", FORM_WARNING, "survey", 3, "or_other: 'Other' and 'Specify other.' are not translated to 'Uzbek (uz)'")
-CHECK_TEST(test_select_from_repeat, "select-from-repeat.md", FORM_ERROR, "survey", 6, "unsupported type 'select_one ${p}'")
+CHECK_TEST(test_select_from_nonrepeat, "select-from-nonrepeat.md", FORM_ERROR, "survey", 4, "type: '${p}': 'p' is not inside a repeat: choices from answers come from a repeat's question")
+CHECK_TEST(test_select_from_nothing, "select-from-nonrepeat.md", FORM_ERROR, "survey", 5, "type: '${nothing}': no question of that name")
+/* select_one ${p}: the choices are the answers to p, a question in a repeat */
+static void test_select_from_repeat(void **state)
+{
+	(void)state;
+	form *f = load_ok("select-from-repeat.md");
+	const form_list *l = form_node_list(f, form_find(f, "q"));
+	assert_non_null(l);
+	assert_string_equal(l->from, "p");
+	assert_int_equal(l->nchoices, 0);
+	form_free(f);
+}
 CHECK_TEST(test_survey_empty, "survey-empty.md", FORM_ERROR, "survey", 0, "the survey sheet is empty")
 
 static void test_same_name_in_groups_ok(void **state)
@@ -588,7 +600,15 @@ static void test_type_parse(void **state)
 	form_parse_type("datetime", &tp);
 	assert_int_equal(tp.type, FORM_DATETIME);
 	form_parse_type("select_one_from_file a.csv", &tp);
-	assert_int_equal(tp.kind, ROW_UNSUPPORTED);
+	assert_int_equal(tp.kind, ROW_QUESTION);
+	assert_int_equal(tp.type, FORM_SELECT_ONE);
+	assert_int_equal(tp.from, FROM_FILE);
+	form_parse_type("select_one_external rayon", &tp);
+	assert_int_equal(tp.from, FROM_EXTERNAL);
+	form_parse_type("csv-external prices", &tp);
+	assert_int_equal(tp.kind, ROW_UNKNOWN);
+	form_parse_type("csv-external", &tp);
+	assert_int_equal(tp.kind, ROW_INSTANCE);
 	form_parse_type("barcode", &tp);
 	assert_int_equal(tp.type, FORM_BARCODE);
 	form_parse_type("background-video", &tp);
@@ -604,7 +624,9 @@ static void test_type_parse(void **state)
 	assert_string_equal(tp.modern, "select_multiple");
 	assert_int_equal(tp.list_at, 27);
 	form_parse_type("select one from file a.csv", &tp);
-	assert_int_equal(tp.kind, ROW_UNSUPPORTED);
+	assert_int_equal(tp.kind, ROW_QUESTION);
+	assert_int_equal(tp.from, FROM_FILE);
+	assert_int_equal(tp.list_at, 21);
 	assert_null(tp.modern);
 	form_parse_type("select_one yes_no", &tp);
 	assert_null(tp.modern);
@@ -896,6 +918,8 @@ int main(void)
 		cmocka_unit_test(test_instance_name_ref),
 		cmocka_unit_test(test_warn_or_other_lang),
 		cmocka_unit_test(test_select_from_repeat),
+		cmocka_unit_test(test_select_from_nonrepeat),
+		cmocka_unit_test(test_select_from_nothing),
 		cmocka_unit_test(test_survey_empty),
 		cmocka_unit_test(test_same_name_in_groups_ok),
 		cmocka_unit_test(test_diag_format),
