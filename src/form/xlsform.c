@@ -1028,7 +1028,7 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 			free(file);
 		}
 		free(type);
-		return;
+		return -1;
 	}
 	if (tp.platform) {
 		form_err(ld, sname, r->line, tcolh, -1, "type '%s' is a %s extension: survey runs "
