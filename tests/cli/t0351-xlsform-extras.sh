@@ -29,7 +29,7 @@ refused randomize-bad-value "survey:[0-9]+: error: parameters: randomize must be
 refused randomize-bad-seed "survey:[0-9]+: error: parameters: seed must be a number or a \\$\{question\} reference, not 'ukanga'" \
 	"seed=ukanga"
 refused randomize-seed-alone "survey:[0-9]+: error: parameters: seed needs randomize=true as well" "a seed alone"
-refused randomize-bad-param "survey:[0-9]+: error: parameters: unknown parameter 'step' \(accepted: randomize, seed\)" \
+refused randomize-bad-param "survey:[0-9]+: error: parameters: unknown parameter 'step' \(accepted: randomize, seed, value, label\)" \
 	"step on a select"
 refused loop-unknown-list "survey:[0-9]+: error: type: unknown choice list 'nothing'" "a loop over no list"
 refused loop-reference-inside "survey:[0-9]+: error: label: 'q1' names a question that a loop repeats \(row [0-9]+\), one per choice" \
