@@ -214,8 +214,8 @@ enum engine_msg {
 	ENGINE_MSG_ADD_REPEAT,    /* format %s (the repeat's label): "Add another \"%s\"?" */
 	ENGINE_MSG_REPEAT_FIXED,  /* "The number of these is set by an earlier answer" */
 	ENGINE_MSG_REPEAT_MAX,    /* "No more can be added" */
-	ENGINE_MSG_INCOMPLETE,    /* format %d %s %s: "Cannot complete: %d problem(s); first at
-	                             %s: %s" */
+	ENGINE_MSG_INCOMPLETE,    /* format %d %s %s: "Cannot complete: %d problem(s); first in
+	                             "%s": %s" (the question's label) */
 	ENGINE_MSG_NO_LANG,       /* format %s: "The questionnaire has no language \"%s\"" */
 	ENGINE_NMSGS
 };

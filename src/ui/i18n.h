@@ -152,7 +152,11 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "Text can be pasted only into a text field.") \
 	X(UI_M_CLEARED, "Жооп өчүрүлдү.", "Ответ стёрт.", "The answer was cleared.") \
 	X(UI_M_LEAVE_DRAFT, "Чыгуу, кийин улантуу (F10)", "Выйти и продолжить позже (F10)", \
-	  "Leave and resume later (F10)")
+	  "Leave and resume later (F10)") \
+	/* uiquestion */ \
+	X(UI_M_DATE_TODAY, "Бүгүнкү күн: Enter менен бекитиңиз же оңдоңуз.", \
+	  "Сегодняшняя дата: подтвердите клавишей Enter или исправьте.", \
+	  "Today's date: confirm it with Enter or correct it.")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wctype.h>
 
 /* ---- fields ---------------------------------------------------------------------------- */
@@ -69,8 +70,19 @@ static void field_load(struct ui *u, struct ui_field *fl)
 	store_state st = engine_state(u->e, fl->path);
 	if (st != STATE_ANSWERED)
 		v = NULL;
+	fl->prefill = 0;
 	if (fl->text) {
 		ui_te_set(&fl->te, v);
+		if (fl->type == FORM_DATE && !engine_has_answer(u->e, fl->path)) {
+			/* today, shown; Enter confirms it (it is not saved before) */
+			char today[16];
+			time_t now = time(NULL);
+			struct tm tm;
+			localtime_r(&now, &tm);
+			strftime(today, sizeof today, "%Y-%m-%d", &tm);
+			ui_te_set(&fl->te, today);
+			fl->prefill = 1;
+		}
 	} else if (fl->type == FORM_SELECT_MULTIPLE) {
 		for (int j = 0; j < fl->nchoices; j++)
 			fl->sel[j] = v && has_word(v, fl->choices[j]->name);
@@ -730,6 +742,9 @@ void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
 		special(u, fl, STATE_REFUSED);
 		return;
 	case UI_A_NEXT:
+		/* Enter confirms a date's default (today) */
+		if (fl->text && fl->prefill && !fl->te.dirty && fl->te.len)
+			fl->te.dirty = 1;
 		/* Enter on a choice the interviewer moved to picks it */
 		if (fl->type == FORM_SELECT_ONE && fl->moved && fl->nchoices) {
 			const char *v = engine_value(u->e, fl->path);

@@ -31,6 +31,8 @@ struct ui_field {
 	unsigned char *sel;           /* select_multiple: the ticks being edited (owned) */
 	int sel_dirty;                /* ticks changed and not yet saved */
 	ui_textedit te;               /* text: the field being edited */
+	int prefill;                  /* te holds a default not saved yet (a date: today);
+	                                 Enter confirms it */
 };
 
 /* Layout of a screen body: wrapped lines, some of them belonging to a field. */
@@ -174,6 +176,12 @@ enum ui_end_option { UI_END_COMPLETE, UI_END_REVIEW, UI_END_LEAVE, UI_END_NOPTIO
 /* The label of the group or repeat entry around path ("Family member [2]"), or the form's
  * title. malloc'd, the caller frees. */
 char *ui_section_title(struct ui *u, const char *path);
+/* The title bar of a question screen: the section around it; in a repeat entry its label,
+ * number of the whole and first answer ("Family member 2/3 · Айбек"). malloc'd. */
+char *ui_screen_title(struct ui *u, const engine_screen *s);
+/* Add a line "lead text" whose text, wrapped, hangs under its own start (choice labels). */
+void ui_body_add_hang(struct ui_body *b, const char *lead, const char *text, int width,
+		      int indent, int attr, int field, int choice);
 void ui_question_draw(struct ui *u);
 
 /* ---- review.c ---- */
