@@ -221,6 +221,20 @@ enum engine_msg {
 };
 const char *engine_msg(const engine *e, enum engine_msg m);
 
+/* ---- Comments ------------------------------------------------------------------------- */
+
+/* The interviewer's comment on the question at path (for the supervisor), or NULL. Valid until
+ * the next engine_set_comment. */
+const char *engine_comment(engine *e, const char *path);
+/* Set (text) or clear ("" or NULL) the comment on path: an event of kind "comment" with the
+ * path and the text (the latest one for a path is its comment; no answer changes). Setting the
+ * same text again logs nothing. ENGINE_REJECTED for no such question, a text too long or with
+ * characters not allowed in a text answer. */
+int engine_set_comment(engine *e, const char *path, const char *text, char *err);
+/* Keep text typed at path but never confirmed, which the answer checks refused (the program
+ * was told to end: SIGTERM, SIGHUP): an event of kind "unsaved"; the answer is not changed. */
+int engine_keep_unsaved(engine *e, const char *path, const char *text, char *err);
+
 /* ---- Review and completion ------------------------------------------------------------ */
 
 typedef struct engine_review_item {

@@ -80,7 +80,15 @@ struct engine {
 	int *queue;
 	int no_move_log;      /* engine_new.no_move_log */
 	int quiet;            /* resuming a completed interview: recompute in memory only */
+
+	/* comment.c: the interviewer's comments, read from the event log at the first use */
+	store_answer *comments; /* path, value = the comment */
+	int ncomments;
+	int comments_loaded;
 };
+
+/* ---- comment.c ---- */
+void iv_comments_free(engine *e);
 
 /* ---- instance.c: paths and the value table ---- */
 void iv_table_init(iv_table *t, int nnodes);

@@ -36,6 +36,9 @@ void ui_question_release(struct ui *u)
 	u->screen_path = NULL;
 	free(u->confirm_remove);
 	u->confirm_remove = NULL;
+	free(u->comment_path);
+	u->comment_path = NULL;
+	ui_te_release(&u->comment);
 }
 
 static int is_text_type(form_type t)
@@ -273,8 +276,52 @@ static int after(struct ui *u, int rc, const char *err)
 	return rc;
 }
 
+/* Entries of a repeat counted by this field (repeat_count "${name}", a repeat not inside
+ * another) that hold answers and that the number v would hide. *rnode gets the repeat. */
+static int entries_hidden(struct ui *u, const struct ui_field *fl, const char *v, int *rnode)
+{
+	const form *f = u->f;
+	const form_node *q = &f->nodes[fl->node];
+	char *want = xasprintf("${%s}", q->name);
+	int hidden = 0;
+	for (int k = 0; k < q->ndependents && !hidden; k++) {
+		const form_node *r = &f->nodes[q->dependents[k]];
+		const char *src = r->src[FORM_X_REPEAT_COUNT];
+		if (r->type != FORM_REPEAT || r->repeat >= 0 || !src)
+			continue;
+		while (*src == ' ')
+			src++;
+		size_t len = strlen(src);
+		while (len && src[len - 1] == ' ')
+			len--;
+		if (len != strlen(want) || strncmp(src, want, len) != 0)
+			continue;
+		char *end;
+		long n = v && *v ? strtol(v, &end, 10) : 0;
+		if (v && *v && *end)
+			continue;   /* not a number: the engine refuses it */
+		int have = engine_instances(u->e, r->path);
+		for (int inst = (int)(n < 0 ? 0 : n) + 1; inst <= have; inst++) {
+			int any = 0;
+			for (int c = r->first_child; c >= 0 && !any; c = f->nodes[c].next_sibling) {
+				char *p = xasprintf("%s[%d]/%s", r->path, inst, f->nodes[c].name);
+				any = form_type_is_input(f->nodes[c].type) &&
+				      engine_has_answer(u->e, p) &&
+				      engine_state(u->e, p) != STATE_SKIPPED;
+				free(p);
+			}
+			hidden += any;
+		}
+		if (hidden)
+			*rnode = q->dependents[k];
+	}
+	free(want);
+	return hidden;
+}
+
 /* Commit the unsaved edits; on a refusal the field gets the focus and, when drop, its edit
- * is replaced by the stored answer. */
+ * is replaced by the stored answer. A number that would hide repeat entries holding answers
+ * asks first (UI_ASK_HIDE): returns 1 then, the edit kept. */
 static int commit(struct ui *u, int drop)
 {
 	int changed = 0;
@@ -283,6 +330,22 @@ static int commit(struct ui *u, int drop)
 		if (!ui_field_dirty(fl))
 			continue;
 		char err[ERR_MAX], *v = field_value(fl);
+		int rnode = -1, hidden = 0;
+		if (!u->hide_ok && fl->type == FORM_INTEGER &&
+		    (hidden = entries_hidden(u, fl, v, &rnode)) > 0) {
+			free(v);
+			u->focus = i;
+			char *label = engine_text(u->e, u->f->nodes[rnode].path, FORM_LABEL);
+			snprintf(u->ask_name, sizeof u->ask_name, "%s",
+				 label ? label : u->f->nodes[rnode].name);
+			free(label);
+			u->ask_count = hidden;
+			u->ask = UI_ASK_HIDE;
+			u->ask_action = u->cur_action;
+			if (changed)
+				ui_question_init(u);
+			return 1;
+		}
 		int rc = engine_answer(u->e, fl->path, v, err);
 		free(v);
 		if (after(u, rc, err)) {
@@ -315,6 +378,8 @@ static int commit_leaving(struct ui *u, enum ui_action a)
 	}
 	if (commit(u, 0) == 0)
 		return 0;
+	if (u->ask)
+		return 1;   /* it asks first */
 	u->confirm_drop = a;
 	char why[ERR_MAX], key[32];
 	snprintf(why, sizeof why, "%s", u->msg);
@@ -465,13 +530,24 @@ static void digit(struct ui *u, struct ui_field *fl, int d)
 			pick(u, fl, u->digit_value - 1);   /* undo the first digit's tick */
 		u->digit_value = 0;
 	} else {
-		u->digit_value = n <= 9 && fl->nchoices >= 10 ? n : 0;
+		u->digit_value = n <= 9 && n * 10 <= fl->nchoices ? n : 0;
 	}
 	u->digit_time = now;
 	u->digit_field = fi;
 	if (n <= fl->nchoices) {
+		int quick = fl->type == FORM_SELECT_ONE && u->digit_value == 0 &&
+			    (u->auto_advance || has_word(u->f->nodes[fl->node].appearance, "quick"));
+		char *path = quick ? xstrdup(fl->path) : NULL;
 		/* pick() may rebuild the fields: find this one again by index */
 		pick(u, fl, n - 1);
+		/* the quick appearance, or the laptop's setting: a digit that picked a choice
+		 * (and cannot be the first of two) goes on to the next question */
+		if (quick && !u->msg[0] && u->focus < u->nfields &&
+		    strcmp(u->fields[u->focus].path, path) == 0 &&
+		    engine_state(u->e, path) == STATE_ANSWERED && engine_value(u->e, path))
+			if (!move_focus(u, +1, 0))
+				go_next(u);
+		free(path);
 	}
 }
 
@@ -653,9 +729,17 @@ static void special(struct ui *u, struct ui_field *fl, store_state state)
 	}
 }
 
+void ui_question_confirm_hide(struct ui *u)
+{
+	u->hide_ok = 1;
+	ui_question_key(u, u->ask_action, 0);
+	u->hide_ok = 0;
+}
+
 void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
 {
 	const engine_screen *s = engine_current(u->e);
+	u->cur_action = a;
 	if (a != UI_A_CHAR && a != UI_A_PASTE)
 		u->msg[0] = '\0';
 	if (a != u->confirm_drop)
@@ -667,6 +751,15 @@ void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
 	/* keys that mean the same on every kind of screen */
 	switch (a) {
 	case UI_A_REMOVE: remove_instance(u); return;
+	case UI_A_COMMENT:
+		ui_comment_open(u, u->nfields && (s->kind == ENGINE_QUESTION ||
+						  s->kind == ENGINE_FIELD_LIST)
+				   ? u->fields[u->focus].path : NULL);
+		return;
+	case UI_A_TOC:
+		if (commit_leaving(u, a) == 0)
+			ui_toc_init(u);
+		return;
 	case UI_A_PREV: go_prev(u); return;
 	case UI_A_LANG: next_language(u); return;
 	case UI_A_REVIEW:

@@ -25,6 +25,14 @@ char *ui_section_title(struct ui *u, const char *path)
 	return label ? label : xstrdup(u->f->title);
 }
 
+int ui_question_number(struct ui *u, int node)
+{
+	int n = 0;
+	for (int i = 1; i <= node && i < u->f->nnodes; i++)
+		n += form_type_is_input(u->f->nodes[i].type);
+	return n;
+}
+
 /* The first answer given in a repeat entry (its direct questions, in order), as the
  * interviewer reads it: what tells entries apart ("Айбек"). NULL when none. */
 static char *entry_context(struct ui *u, int rnode, const char *inst)
@@ -120,8 +128,11 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 	char *label = engine_text(u->e, fl->path, FORM_LABEL);
 	char *hint = engine_text(u->e, fl->path, FORM_HINT);
 	const char *name = u->f->nodes[fl->node].name;
-	char *line = xasprintf("%s%s%s", many && focused ? "» " : "", label ? label : name,
-			       fl->required ? " *" : "");
+	char num[16] = "";
+	if (u->numbers)
+		snprintf(num, sizeof num, "%d. ", ui_question_number(u, fl->node));
+	char *line = xasprintf("%s%s%s%s", many && focused ? "» " : "", num,
+			       label ? label : name, fl->required ? " *" : "");
 	int top = b->lines.n;
 	ui_body_add(b, line, width, 0, fl->read_only ? 0 : A_BOLD, i, -1);
 	free(line);
@@ -129,6 +140,12 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 		ui_body_add(b, hint, width, 2, A_DIM, i, -1);
 	if (fl->type == FORM_SELECT_MULTIPLE)
 		ui_body_add(b, ui_tr(UI_M_SEVERAL), width, 2, A_DIM, i, -1);
+	const char *comment = engine_comment(u->e, fl->path);
+	if (comment) {
+		char *c = xasprintf(ui_tr(UI_M_COMMENT_SHOW), comment);
+		ui_body_add(b, c, width, 2, A_DIM, i, -1);
+		free(c);
+	}
 	free(label);
 	free(hint);
 	if (focused)
@@ -261,6 +278,7 @@ static void draw_keys(void)
 		{ "F1", UI_M_HELP, 3 }, { "Enter", UI_M_NEXT, 0 }, { "PgUp", UI_M_BACK, 1 },
 		{ "F5", UI_M_DONT_KNOW, 4 }, { "F6", UI_M_REFUSED_SHORT, 6 },
 		{ "F9", UI_M_REVIEW, 5 }, { "F10", UI_M_LEAVE, 2 },
+		{ "F3", UI_M_TOC_SHORT, 7 }, { "F4", UI_M_COMMENT_SHORT, 8 },
 	};
 	enum { N = sizeof keys / sizeof keys[0] };
 	int shown[N], width = 0;

@@ -34,6 +34,7 @@ static void ui_redraw(struct ui *u)
 	case UI_SCREEN_QUESTION: ui_question_draw(u); break;
 	case UI_SCREEN_REVIEW: ui_review_draw(u); break;
 	case UI_SCREEN_HELP: ui_help_draw(u); break;
+	case UI_SCREEN_TOC: ui_toc_draw(u); break;
 	}
 	if (u->ask)
 		ui_ask_draw(u);
@@ -47,6 +48,7 @@ static int screen_ctx(struct ui *u)
 	case UI_SCREEN_QUESTION: return ui_question_ctx(u);
 	case UI_SCREEN_REVIEW: return UI_CTX_REVIEW;
 	case UI_SCREEN_HELP: return UI_CTX_REVIEW;
+	case UI_SCREEN_TOC: return UI_CTX_REVIEW | UI_CTX_CHOICE;   /* digits: the settings */
 	}
 	return UI_CTX_ANY;
 }
@@ -69,6 +71,7 @@ static void dispatch(struct ui *u, enum ui_action a, wint_t ch)
 	case UI_SCREEN_QUESTION: ui_question_key(u, a, ch); break;
 	case UI_SCREEN_REVIEW: ui_review_key(u, a, ch); break;
 	case UI_SCREEN_HELP: ui_help_key(u, a, ch); break;
+	case UI_SCREEN_TOC: ui_toc_key(u, a, ch); break;
 	}
 }
 
@@ -102,6 +105,7 @@ int ui_run(const ui_options *o, char *err)
 	ui_init_colors();
 	ui_input_start();
 
+	ui_prefs_load(&u);
 	ui_start_init(&u);
 	int after_char = 0;   /* the last key was typed into a text field */
 	int paste_run = 0;    /* an Enter of this burst was taken as part of a paste */
@@ -162,6 +166,7 @@ int ui_run(const ui_options *o, char *err)
 		engine_free(u.e);
 	ui_question_release(&u);
 	ui_review_release(&u);
+	ui_toc_release(&u);
 	ui_start_release(&u);
 	return 0;
 }
