@@ -128,9 +128,11 @@ static void write_form(FILE *f, const xmodel *m)
 }
 
 typedef struct jsw {
+	store *st;
 	FILE *f;
 	long long n;
 	const char *path;
+	char *err;
 } jsw;
 
 static int on_interview(void *arg, const store_scan_row *r)
@@ -165,6 +167,22 @@ static int on_interview(void *arg, const store_scan_row *r)
 		kv(f, "state", store_state_name(a->state), &f2);
 		fputc('}', f);
 	}
+	fputc(']', f);
+	/* the interviewer's comments (events of kind comment): [{"path", "text"}] */
+	store_answer *c;
+	int nc;
+	if (store_comments(w->st, iv->uuid, &c, &nc, w->err))
+		return -1;
+	key(f, "comments", &first);
+	fputc('[', f);
+	for (int i = 0; i < nc; i++) {
+		int f2 = 1;
+		fputs(i ? ",{" : "{", f);
+		kv(f, "path", c[i].path, &f2);
+		kv(f, "text", c[i].value, &f2);
+		fputc('}', f);
+	}
+	store_answers_free(c, nc);
 	fputs("]}", f);
 	return ferror(f) ? 1 : 0;
 }
@@ -172,7 +190,7 @@ static int on_interview(void *arg, const store_scan_row *r)
 int xjson_write(store *st, const xmodel *m, const export_opts *o, FILE *f, char *err)
 {
 	write_form(f, m);
-	jsw w = { .f = f, .path = o->path };
+	jsw w = { .st = st, .f = f, .path = o->path, .err = err };
 	store_scan_filter filter = { .form_id = m->form_id, .status = "complete" };
 	int rc = store_scan_all(st, &filter, on_interview, &w, err);
 	if (rc > 0)

@@ -67,7 +67,7 @@ void ui_comment_key(struct ui *u, int fkey, wint_t ch)
 		close_box(u);
 		return;
 	}
-	enum ui_action a = ui_key_action(fkey, ch, UI_CTX_TEXT);
+	enum ui_action a = ui_key_action(fkey, ch, UI_CTX_ANY | UI_CTX_TEXT);
 	if (a == UI_A_CHAR) {
 		if (ui_te_insert(&u->comment, (wchar_t)ch) && u->comment.len >= u->comment.maxlen)
 			ui_message(u, 1, "%s", ui_tr(UI_M_TOO_LONG));

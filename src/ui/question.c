@@ -407,6 +407,33 @@ void ui_interview_leave(struct ui *u)
 	ui_review_release(u);
 }
 
+void ui_save_typed(struct ui *u)
+{
+	char err[ERR_MAX];
+	if (!u->e)
+		return;
+	if (u->ask == UI_ASK_COMMENT && u->comment_path && u->comment.dirty) {
+		char *text = ui_te_get(&u->comment);
+		engine_set_comment(u->e, u->comment_path, text, err);
+		free(text);
+	}
+	for (int i = 0; u->screen == UI_SCREEN_QUESTION && i < u->nfields; i++) {
+		struct ui_field *fl = &u->fields[i];
+		if (!ui_field_dirty(fl))
+			continue;
+		/* saved as the answer when the engine takes it (as Enter would, but a count that
+		 * would hide repeat entries: that asks first); else kept beside it as an event */
+		char *v = field_value(fl);
+		int rnode, rc = 1;
+		if (fl->type != FORM_INTEGER || entries_hidden(u, fl, v, &rnode) == 0)
+			rc = engine_answer(u->e, fl->path, v, err);
+		if (rc)
+			engine_keep_unsaved(u->e, fl->path, v, err);
+		free(v);
+	}
+	engine_leave(u->e, err);
+}
+
 void ui_interview_complete(struct ui *u)
 {
 	char err[ERR_MAX];

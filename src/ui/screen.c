@@ -131,7 +131,7 @@ void ui_draw_status(struct ui *u)
 		int index, total;
 		engine_progress(u->e, &index, &total);
 		sb_addf(&left, "%d/%d", index, total);
-		if (u->saved)
+		if (u->saved && !(u->msg[0] && u->msg_error))   /* never beside a fresh error */
 			sb_addf(&left, "  %s", ui_tr(UI_M_SAVED));
 	}
 	const char *code = NULL;

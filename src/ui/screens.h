@@ -179,6 +179,10 @@ void ui_question_init(struct ui *u);    /* after the engine moved: rebuild the f
 void ui_question_key(struct ui *u, enum ui_action a, wint_t ch);
 int ui_question_ctx(struct ui *u);      /* UI_CTX_* of the focused field */
 void ui_question_release(struct ui *u);
+/* The program is told to end (SIGTERM, SIGHUP): save what was typed and not confirmed — as
+ * the answer when the engine takes it, else as an "unsaved" event (engine_keep_unsaved) —
+ * and an open comment, then leave the interview as F10 does (no screen is drawn). */
+void ui_save_typed(struct ui *u);
 /* UI_ASK_HIDE answered yes: the key that asked goes on, the entries hidden. */
 void ui_question_confirm_hide(struct ui *u);
 /* F4 / Ctrl-N: write the comment on the focused question (UI_ASK_COMMENT, comment.c). */

@@ -110,7 +110,12 @@ int ui_run(const ui_options *o, char *err)
 	int after_char = 0;   /* the last key was typed into a text field */
 	int paste_run = 0;    /* an Enter of this burst was taken as part of a paste */
 	static const wchar_t newline = L'\n';
+	int ended = 0;
 	while (!u.quit) {
+		if ((ended = ui_input_ended()) != 0) {
+			ui_save_typed(&u);   /* SIGTERM, SIGHUP: nothing typed is lost */
+			break;
+		}
 		ui_redraw(&u);
 		struct ui_in in;
 		if (ui_input_read(&in))
@@ -168,5 +173,7 @@ int ui_run(const ui_options *o, char *err)
 	ui_review_release(&u);
 	ui_toc_release(&u);
 	ui_start_release(&u);
+	if (ended)
+		ui_input_reraise(ended);
 	return 0;
 }
