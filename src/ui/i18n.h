@@ -187,10 +187,11 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_TOC_KEYS, "Enter өтүү  ↑↓ тандоо  Tab көйгөй  1 өзү өтүү  2 номерлер  Esc артка", \
 	  "Enter перейти  ↑↓ выбор  Tab проблема  1 автопереход  2 номера  Esc назад", \
 	  "Enter go  ↑↓ choose  Tab problem  1 auto-advance  2 numbers  Esc back") \
-	X(UI_M_TOC_SETTINGS, /* %s %s: on/off twice */ \
-	  "Ушул ноутбукта: тандоодон кийин өзү өтүү — %s (1); суроолордун номерлери — %s (2)", \
-	  "На этом ноутбуке: автопереход после выбора — %s (1); номера вопросов — %s (2)", \
-	  "On this laptop: go on after a choice — %s (1); question numbers — %s (2)") \
+	X(UI_M_SET_AUTO, /* %s: on/off */ "1: тандоодон кийин өзү өтүү (ушул ноутбукта) — %s", \
+	  "1: автопереход после выбора (на этом ноутбуке) — %s", \
+	  "1: go on after a choice (on this laptop) — %s") \
+	X(UI_M_SET_NUMBERS, /* %s */ "2: суроолордун номерлери — %s", \
+	  "2: номера вопросов — %s", "2: question numbers — %s") \
 	X(UI_M_ON, "күйүк", "вкл.", "on") \
 	X(UI_M_OFF, "өчүк", "выкл.", "off") \
 	X(UI_M_SECTION_COUNT, /* %d %d: answered, questions */ "%d/%d жооп", "%d/%d отв.", \

@@ -131,14 +131,16 @@ void ui_toc_draw(struct ui *u)
 		free(left);
 		free(text);
 	}
-	char *set = xasprintf(ui_tr(UI_M_TOC_SETTINGS), ui_tr(u->auto_advance ? UI_M_ON : UI_M_OFF),
-			      ui_tr(u->numbers ? UI_M_ON : UI_M_OFF));
-	ui_lines l = { 0 };
-	ui_wrap(set, COLS - 2, &l);
-	for (int k = 0; k < l.n && k < 2; k++)
-		ui_putw(UI_BODY_TOP + UI_BODY_ROWS - 2 + k, 1, l.line[k], COLS - 2, A_DIM);
-	ui_lines_release(&l);
-	free(set);
+	/* the settings, one a line: cut at a word when the screen is narrow */
+	const enum ui_msg set[2] = { UI_M_SET_AUTO, UI_M_SET_NUMBERS };
+	const int on[2] = { u->auto_advance, u->numbers };
+	for (int k = 0; k < 2; k++) {
+		char *t = xasprintf(ui_tr(set[k]), ui_tr(on[k] ? UI_M_ON : UI_M_OFF));
+		char *c = ui_cut_words(t, COLS - 2);
+		ui_put(UI_BODY_TOP + UI_BODY_ROWS - 2 + k, 1, c, COLS - 2, A_DIM);
+		free(c);
+		free(t);
+	}
 	ui_draw_message(u);
 	ui_draw_keys(ui_tr(UI_M_TOC_KEYS));
 	ui_draw_status(u);
