@@ -277,9 +277,9 @@ void ui_review_draw(struct ui *u)
 		ui_putw(y, xa, L.right.line[k], wa, attr | L.attr[k]);
 	}
 	if (u->rv_top > 0)
-		mvaddstr(UI_BODY_TOP, COLS - 1, "^");
+		mvaddstr(UI_BODY_TOP, COLS - 1, "↑");
 	if (u->rv_top + rows < L.n)
-		mvaddstr(UI_BODY_TOP + rows - 1, COLS - 1, "v");
+		mvaddstr(UI_BODY_TOP + rows - 1, COLS - 1, "↓");
 	lay_release(&L);
 	if (!u->msg[0] && u->rv_hl < u->nrv && u->rv[u->rv_hl].message)
 		ui_message(u, 1, "%s", u->rv[u->rv_hl].message);

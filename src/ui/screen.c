@@ -121,7 +121,18 @@ void ui_draw_keys(const char *keys)
 {
 	move(LINES - 2, 0);
 	clrtoeol();
-	ui_put(LINES - 2, 1, keys, COLS - 2, COLOR_PAIR(PAIR_HINT));
+	/* whole "key word" groups (two spaces apart) while they fit: never "F1" of "F10" */
+	char *k = xstrdup(keys);
+	while (ui_width(k) > COLS - 2) {
+		char *gap = NULL;
+		for (char *p = strstr(k, "  "); p; p = strstr(p + 1, "  "))
+			gap = p;
+		if (!gap)
+			break;
+		*gap = '\0';
+	}
+	ui_put(LINES - 2, 1, k, COLS - 2, COLOR_PAIR(PAIR_HINT));
+	free(k);
 }
 
 void ui_draw_status(struct ui *u)
@@ -223,9 +234,9 @@ void ui_body_paint(struct ui_body *b, int *top)
 	}
 	/* a scroll mark when there is more above or below */
 	if (*top > 0)
-		mvaddstr(UI_BODY_TOP, COLS - 1, "^");
+		mvaddstr(UI_BODY_TOP, COLS - 1, "↑");
 	if (*top + rows < b->lines.n)
-		mvaddstr(UI_BODY_TOP + rows - 1, COLS - 1, "v");
+		mvaddstr(UI_BODY_TOP + rows - 1, COLS - 1, "↓");
 }
 
 void ui_body_release(struct ui_body *b)
