@@ -10,6 +10,21 @@
 /* The reasons of UI_ASK_REOPEN_WHY, as stored in the "reopened" event. */
 static const char *const reasons[] = { "wrong_answer", "respondent", "supervisor" };
 
+void ui_draw_box(const ui_lines *l, int nhead, int x, int w)
+{
+	int top = UI_BODY_TOP + 1, rows = l->n + 2;
+	if (rows > UI_BODY_ROWS)
+		rows = UI_BODY_ROWS;
+	for (int r = 0; r < rows; r++) {
+		move(top + r, x - 2);
+		attron(A_REVERSE);
+		hline(' ', w + 4);
+		attroff(A_REVERSE);
+	}
+	for (int i = 0; i < l->n && i < rows - 2; i++)
+		ui_putw(top + 1 + i, x, l->line[i], w, A_REVERSE | (i < nhead ? A_BOLD : 0));
+}
+
 void ui_ask_draw(struct ui *u)
 {
 	char head[1024];
@@ -60,17 +75,7 @@ void ui_ask_draw(struct ui *u)
 	ui_wrap("", w, &l);
 	for (int i = 0; i < nlines; i++)
 		ui_wrap(ui_tr(lines[i]), w, &l);
-	int top = UI_BODY_TOP + 1, rows = l.n + 2;
-	if (rows > UI_BODY_ROWS)
-		rows = UI_BODY_ROWS;
-	for (int r = 0; r < rows; r++) {
-		move(top + r, x - 2);
-		attron(A_REVERSE);
-		hline(' ', w + 4);
-		attroff(A_REVERSE);
-	}
-	for (int i = 0; i < l.n && i < rows - 2; i++)
-		ui_putw(top + 1 + i, x, l.line[i], w, A_REVERSE | (i < nhead ? A_BOLD : 0));
+	ui_draw_box(&l, nhead, x, w);
 	ui_lines_release(&l);
 	move(LINES - 3, 0);
 	clrtoeol();

@@ -455,6 +455,22 @@ void ui_interview_complete(struct ui *u)
 
 /* ---- moving ---------------------------------------------------------------------------- */
 
+int ui_go_to(struct ui *u, const char *path)
+{
+	char err[ERR_MAX];
+	int rc = engine_jump(u->e, path, err);
+	if (rc) {
+		ui_message(u, 1, rc == ENGINE_REJECTED ? "%s" : ui_tr(UI_M_ERROR), err);
+		return rc;
+	}
+	ui_question_init(u);
+	/* focus the question chosen, on a field-list screen too */
+	for (int i = 0; i < u->nfields; i++)
+		if (strcmp(u->fields[i].path, path) == 0)
+			u->focus = i;
+	return 0;
+}
+
 /* The engine refused to move on: put the focus on the question with the problem. */
 static void focus_problem(struct ui *u)
 {

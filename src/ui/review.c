@@ -189,7 +189,7 @@ static void draw_detail(struct ui *u)
 	char *a = xasprintf(ui_tr(UI_M_ANSWER), answer);
 	const char *comment = engine_comment(u->e, it->path);
 	char *c = comment ? xasprintf(ui_tr(UI_M_COMMENT_SHOW), comment) : NULL;
-	int w = COLS - 6, x = 3, top = UI_BODY_TOP + 1;   /* over both columns, whole */
+	int w = COLS - 6, x = 3;   /* over both columns, whole */
 	ui_lines l = { 0 };
 	char *head = xasprintf("%d. %s", ui_question_number(u, it->node),
 			       label ? label : u->f->nodes[it->node].name);
@@ -201,15 +201,7 @@ static void draw_detail(struct ui *u)
 		ui_wrap(it->message, w, &l);
 	if (c)
 		ui_wrap(c, w, &l);
-	int rows = l.n + 2 > UI_BODY_ROWS ? UI_BODY_ROWS : l.n + 2;
-	for (int r = 0; r < rows; r++) {
-		move(top + r, x - 2);
-		attron(A_REVERSE);
-		hline(' ', w + 4);
-		attroff(A_REVERSE);
-	}
-	for (int i = 0; i < l.n && i < rows - 2; i++)
-		ui_putw(top + 1 + i, x, l.line[i], w, A_REVERSE | (i < nhead ? A_BOLD : 0));
+	ui_draw_box(&l, nhead, x, w);
 	ui_lines_release(&l);
 	free(head);
 	free(label);
@@ -311,18 +303,9 @@ static void next_problem(struct ui *u)
 
 static void jump(struct ui *u)
 {
-	char err[ERR_MAX];
 	char *path = xstrdup(u->rv[u->rv_hl].path);
-	int rc = engine_jump(u->e, path, err);
-	if (rc == 0) {
-		back_to_question(u);
-		/* focus the question chosen, on a field-list screen too */
-		for (int i = 0; i < u->nfields; i++)
-			if (strcmp(u->fields[i].path, path) == 0)
-				u->focus = i;
-	} else {
-		ui_message(u, 1, rc == ENGINE_REJECTED ? "%s" : ui_tr(UI_M_ERROR), err);
-	}
+	if (ui_go_to(u, path) == 0)
+		ui_review_release(u);
 	free(path);
 }
 

@@ -154,6 +154,8 @@ enum ui_ask {
 	UI_ASK_COMMENT,         /* the comment on a question: typed, Enter saves, Esc cancels */
 };
 void ui_ask_draw(struct ui *u);
+/* A box over the body: the lines from column x, w wide, the first nhead of them bold. */
+void ui_draw_box(const ui_lines *l, int nhead, int x, int w);
 /* A key while a question is asked (the raw key: the answers are digits, Enter and Esc on any
  * keyboard layout). Any other key keeps the question. */
 void ui_ask_key(struct ui *u, int fkey, wint_t ch);
@@ -183,6 +185,9 @@ void ui_question_release(struct ui *u);
  * the answer when the engine takes it, else as an "unsaved" event (engine_keep_unsaved) —
  * and an open comment, then leave the interview as F10 does (no screen is drawn). */
 void ui_save_typed(struct ui *u);
+/* Go to the question at path (engine_jump) and focus it; a refusal goes to the message line.
+ * Returns engine_jump's value. */
+int ui_go_to(struct ui *u, const char *path);
 /* UI_ASK_HIDE answered yes: the key that asked goes on, the entries hidden. */
 void ui_question_confirm_hide(struct ui *u);
 /* F4 / Ctrl-N: write the comment on the focused question (UI_ASK_COMMENT, comment.c). */

@@ -163,7 +163,6 @@ static void toggle(struct ui *u, const char *key, int *on)
 
 void ui_toc_key(struct ui *u, enum ui_action a, wint_t ch)
 {
-	char err[ERR_MAX];
 	int page = UI_BODY_ROWS > 4 ? UI_BODY_ROWS - 3 : 1;
 	u->msg[0] = '\0';
 	switch (a) {
@@ -207,15 +206,8 @@ void ui_toc_key(struct ui *u, enum ui_action a, wint_t ch)
 			return;
 		}
 		char *path = xstrdup(u->toc[u->toc_hl].path);
-		int rc = engine_jump(u->e, path, err);
-		if (rc == 0) {
-			back(u);
-			for (int i = 0; i < u->nfields; i++)
-				if (strcmp(u->fields[i].path, path) == 0)
-					u->focus = i;
-		} else {
-			ui_message(u, 1, rc == ENGINE_REJECTED ? "%s" : ui_tr(UI_M_ERROR), err);
-		}
+		if (ui_go_to(u, path) == 0)
+			ui_toc_release(u);
 		free(path);
 		return;
 	}
