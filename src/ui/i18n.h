@@ -202,8 +202,7 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "Enter details  Tab problem  F3 contents  Esc back  F10 leave") \
 	X(UI_M_DETAIL_KEYS, "Enter суроого өтүү  Esc тизмеге", "Enter к вопросу  Esc к списку", \
 	  "Enter go to the question  Esc back to the list") \
-	X(UI_M_ANSWER, /* %s */ "Жооп: %s", "Ответ: %s", "Answer: %s") \
-	X(UI_M_OTHER_SECTION, "Бөлүмдөн тышкары", "Вне разделов", "Outside the sections")
+	X(UI_M_ANSWER, /* %s */ "Жооп: %s", "Ответ: %s", "Answer: %s")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

@@ -221,7 +221,7 @@ int ui_question_number(struct ui *u, int node);
 /* ---- sections.c: what review.c and toc.c share ---- */
 /* The section of a form node: its top-level group or repeat, -1 when it stands at the top. */
 int ui_section_node(struct ui *u, int node);
-/* The section's label in the current language ("Outside the sections" for -1). malloc'd. */
+/* The section's label in the current language (the form's title for -1). malloc'd. */
 char *ui_section_label(struct ui *u, int section);
 /* utf8 cut to width columns at a word, with "…" when it was cut. malloc'd. */
 char *ui_cut_words(const char *utf8, int width);

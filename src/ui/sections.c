@@ -18,7 +18,7 @@ int ui_section_node(struct ui *u, int node)
 char *ui_section_label(struct ui *u, int section)
 {
 	if (section < 0)
-		return xstrdup(ui_tr(UI_M_OTHER_SECTION));
+		return xstrdup(u->f->title);   /* questions outside any group: the form's own */
 	const form_node *nd = &u->f->nodes[section];
 	char *label = engine_text(u->e, nd->path, FORM_LABEL);
 	return label ? label : xstrdup(nd->name);
