@@ -123,6 +123,11 @@ enum ui_ctx {
 	  "Кайталануучу топтун ушул жазуусун өчүрүү (F8 эки жолу)", \
 	  "Удалить эту запись повторяющейся группы (F8 дважды)", \
 	  "Delete this entry of a repeated group (F8 twice)") \
+	X(UI_A_REVIEW, UI_CTX_ANY | UI_CTX_REVIEW, UI_KEYS(UI_K(KEY_F(9)), UI_C(16)), \
+	  "F9 Ctrl-P", \
+	  "Бардык жоопторду карап чыгуу (же суроого кайтуу)", \
+	  "Просмотр всех ответов (или возврат к вопросу)", \
+	  "Review all answers (or back to the question)") \
 	X(UI_A_TOC, UI_CTX_ANY | UI_CTX_REVIEW, UI_KEYS(UI_K(KEY_F(3)), UI_C(15)), "F3 Ctrl-O", \
 	  "Мазмуну: бөлүмдөр жана суроолор, каалаганына өтүү", \
 	  "Содержание: разделы и вопросы, переход к любому", \
@@ -132,20 +137,15 @@ enum ui_ctx {
 	  "Суроого супервайзер үчүн комментарий жазуу", \
 	  "Комментарий к вопросу для супервайзера", \
 	  "A comment on the question, for the supervisor") \
-	X(UI_A_NEXT_PROBLEM, UI_CTX_REVIEW, UI_KEYS(UI_C(L'\t'), UI_C(5)), "Tab Ctrl-E", \
-	  "Кийинки көйгөйгө өтүү", \
-	  "К следующей проблеме", \
-	  "To the next problem") \
-	X(UI_A_REVIEW, UI_CTX_ANY | UI_CTX_REVIEW, UI_KEYS(UI_K(KEY_F(9)), UI_C(16)), \
-	  "F9 Ctrl-P", \
-	  "Бардык жоопторду карап чыгуу (же суроого кайтуу)", \
-	  "Просмотр всех ответов (или возврат к вопросу)", \
-	  "Review all answers (or back to the question)") \
 	X(UI_A_JUMP, UI_CTX_REVIEW, UI_KEYS(UI_C(L'\n'), UI_C(L'\r'), UI_K(KEY_ENTER)), \
 	  "Enter", \
 	  "Тандалган суроого өтүү", \
 	  "Перейти к выбранному вопросу", \
 	  "Go to the highlighted question") \
+	X(UI_A_NEXT_PROBLEM, UI_CTX_REVIEW, UI_KEYS(UI_C(L'\t'), UI_C(5)), "Tab Ctrl-E", \
+	  "Кийинки көйгөйгө өтүү", \
+	  "К следующей проблеме", \
+	  "To the next problem") \
 	X(UI_A_PAGE_DOWN, UI_CTX_REVIEW | UI_CTX_START, UI_KEYS(UI_K(KEY_NPAGE)), "PgDn", \
 	  "Кийинки бет", \
 	  "Следующая страница", \

@@ -22,8 +22,7 @@ for path in screens:
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     for n, line in enumerate(lines, 1):
-        if n == len(lines) - 1 or n == len(lines):
-            line = re.sub(r"\b[0-9a-f]{8}\b", "", line)   # the status line's short id
+        line = re.sub(r"\b[0-9a-f]{8}(?=\s+\[[a-z]{2}\]\s*$)", "", line)   # the status line's id
         for w in WORD.findall(line):
             lw = w.lower()
             if re.fullmatch(r"[a-z]+", lw) and lw not in ALLOWED_LATIN:

@@ -14,8 +14,14 @@ printf '%s\n%s\nКара-Суу Ош Асан Бакыт Айбек\n' "$NOTE_KY
 shoot() {
 	for size in 80x24 60x20 120x40; do
 		T resize-window -t "$1" -x "${size%x*}" -y "${size#*x}"
-		sleep 0.1
-		ui_settle "$1"
+		# the program has redrawn at the new size: its status line is the last of them
+		i=0
+		while [ $i -lt 200 ]; do
+			ui_settle "$1"
+			[ "$(wc -l <"$TMP/screen")" -eq "${size#*x}" ] &&
+				tail -1 "$TMP/screen" | grep -Eq '\[(ky|ru)\]' && break
+			i=$((i + 1))
+		done
 		cp "$TMP/screen" "$TMP/shots/$1-$2-$size.txt"
 	done
 	T resize-window -t "$1" -x 80 -y 24
