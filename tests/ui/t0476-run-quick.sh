@@ -53,6 +53,10 @@ ui_step b 'Дагы жардам керекпи' Enter
 ui_keys b 1
 ui_expect b '1\) \(\*\) Ооба' "an optional choice picked"
 ui_lacks b 'калыбына келдиби' "stays: no quick appearance, setting off"
+ui_keys b DC
+ui_expect b 'Жооп өчүрүлдү' "Delete clears the optional choice (as t0424)"
+ui_lacks b '\(\*\)' "nothing is marked"
+expect_eq "$(sql "$DB" "select coalesce(value, '(null)') from answers where path='s3/optq'")" '(null)' "the answer is cleared"
 ui_step b 'Кызматтар калыбына келдиби' Enter
 ui_keys b 2
 ui_expect b 'Акыркы суроо' "quick: a digit picks and goes on, setting off"
