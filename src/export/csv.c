@@ -67,6 +67,7 @@ void xcsv_field(FILE *f, const char *s, int raw)
 }
 
 typedef struct csvw {
+	store *st;
 	const xmodel *m;
 	const export_opts *o;
 	xout *outs;
@@ -154,9 +155,27 @@ static int on_row(void *arg, const xrow *r, char *err)
 			break;
 		}
 	}
+	if (r->table == 0 && xcomments_cell(w->st, f, r->iv->uuid, w->o->raw, err))
+		return -1;
 	fputc('\n', f);
 	if (ferror(f))
 		return errf(err, "cannot write '%s': write error", w->outs[r->table].path);
+	return 0;
+}
+
+int xcomments_cell(store *st, FILE *f, const char *uuid, int raw, char *err)
+{
+	store_answer *c;
+	int n;
+	if (store_comments(st, uuid, &c, &n, err))
+		return -1;
+	strbuf sb = STRBUF_INIT;
+	for (int i = 0; i < n; i++)
+		sb_addf(&sb, "%s%s: %s", i ? "\n" : "", c[i].path, c[i].value);
+	fputc(',', f);
+	xcsv_field(f, sb_str(&sb), raw);
+	sb_release(&sb);
+	store_answers_free(c, n);
 	return 0;
 }
 
@@ -171,9 +190,11 @@ int xcsv_write(store *st, const xmodel *m, const export_opts *o, xout *outs, cha
 				fputc(',', f);
 			xcsv_field(f, m->tables[t].cols[c].name[XN_CSV], o->raw);
 		}
+		if (t == 0)
+			fputs(",_comments", f);   /* the interviewer's comments: "path: text" lines */
 		fputc('\n', f);
 	}
-	csvw w = { .m = m, .o = o, .outs = outs };
+	csvw w = { .st = st, .m = m, .o = o, .outs = outs };
 	int rc = xrows_scan(st, m, on_row, &w, err);
 	sb_release(&w.sb);
 	return rc ? -1 : 0;

@@ -228,6 +228,9 @@ void xout_discard(xout *o);   /* close if open and remove the temporary file */
 char *xtable_path(const xmodel *m, int t, const char *main_path);
 
 int xcsv_write(store *st, const xmodel *m, const export_opts *o, xout *outs, char *err);
+/* The main table's last CSV cell: ',' then the interviewer's comments on the interview's
+ * questions (store_comments), one "path: text" line each. 0, or -1 with err. */
+int xcomments_cell(store *st, FILE *f, const char *uuid, int raw, char *err);
 int xstat_write(store *st, const xmodel *m, const export_opts *o, xout *outs, char *err);
 int xjson_write(store *st, const xmodel *m, const export_opts *o, FILE *f, char *err);
 

@@ -20,7 +20,7 @@ static const char *const ignored[] = {
 	"meta/rootUuid", "meta-rootUuid", "meta/deprecatedID", "meta-deprecatedID",
 	"formhub/uuid", "formhub-uuid", "meta/audit", "meta-audit", "SubmitterID",
 	"AttachmentsPresent", "AttachmentsExpected", "Status", "ReviewState", "Edits",
-	"FormVersion", "isValidated", "_version", NULL,
+	"FormVersion", "isValidated", "_version", "_comments", NULL,
 };
 
 static int meta_of(const char *h)

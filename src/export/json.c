@@ -129,9 +129,11 @@ static void write_form(FILE *f, const xmodel *m)
 
 typedef struct jsw {
 	const xmodel *m;
+	store *st;
 	FILE *f;
 	long long n;
 	const char *path;
+	char *err;
 } jsw;
 
 static int on_interview(void *arg, const store_scan_row *r)
@@ -175,6 +177,22 @@ static int on_interview(void *arg, const store_scan_row *r)
 			kv(f, "file", xmedia_file(w->m->media, iv->uuid, a->path), &f2);
 		fputc('}', f);
 	}
+	fputc(']', f);
+	/* the interviewer's comments (events of kind comment): [{"path", "text"}] */
+	store_answer *c;
+	int nc;
+	if (store_comments(w->st, iv->uuid, &c, &nc, w->err))
+		return -1;
+	key(f, "comments", &first);
+	fputc('[', f);
+	for (int i = 0; i < nc; i++) {
+		int f2 = 1;
+		fputs(i ? ",{" : "{", f);
+		kv(f, "path", c[i].path, &f2);
+		kv(f, "text", c[i].value, &f2);
+		fputc('}', f);
+	}
+	store_answers_free(c, nc);
 	fputs("]}", f);
 	return ferror(f) ? 1 : 0;
 }
@@ -182,7 +200,7 @@ static int on_interview(void *arg, const store_scan_row *r)
 int xjson_write(store *st, const xmodel *m, const export_opts *o, FILE *f, char *err)
 {
 	write_form(f, m);
-	jsw w = { .m = m, .f = f, .path = o->path };
+	jsw w = { .m = m, .st = st, .f = f, .path = o->path, .err = err };
 	store_scan_filter filter = { .form_id = m->form_id, .status = "complete" };
 	int rc = store_scan_all(st, &filter, on_interview, &w, err);
 	if (rc > 0)

@@ -92,6 +92,7 @@ void engine_free(engine *e)
 		return;
 	store_iv_close(e->iv);
 	iv_repeat_choices_free(e);
+	iv_comments_free(e);
 	iv_table_release(&e->tab, e->f->nnodes);
 	for (int i = 0; i < e->nitems; i++)
 		free(e->item_paths[i]);

@@ -223,8 +223,8 @@ enum engine_msg {
 	ENGINE_MSG_ADD_REPEAT,    /* format %s (the repeat's label): "Add another \"%s\"?" */
 	ENGINE_MSG_REPEAT_FIXED,  /* "The number of these is set by an earlier answer" */
 	ENGINE_MSG_REPEAT_MAX,    /* "No more can be added" */
-	ENGINE_MSG_INCOMPLETE,    /* format %d %s %s: "Cannot complete: %d problem(s); first at
-	                             %s: %s" */
+	ENGINE_MSG_INCOMPLETE,    /* format %d %s %s: "Cannot complete: %d problem(s); first in
+	                             "%s": %s" (the question's label) */
 	ENGINE_MSG_NO_LANG,       /* format %s: "The questionnaire has no language \"%s\"" */
 	ENGINE_MSG_RANK,          /* "Put every choice in order, each once" */
 	ENGINE_MSG_FILE_NAME,     /* "Not a plain file name" (an attachment's) */
@@ -232,6 +232,20 @@ enum engine_msg {
 	ENGINE_NMSGS
 };
 const char *engine_msg(const engine *e, enum engine_msg m);
+
+/* ---- Comments ------------------------------------------------------------------------- */
+
+/* The interviewer's comment on the question at path (for the supervisor), or NULL. Valid until
+ * the next engine_set_comment. */
+const char *engine_comment(engine *e, const char *path);
+/* Set (text) or clear ("" or NULL) the comment on path: an event of kind "comment" with the
+ * path and the text (the latest one for a path is its comment; no answer changes). Setting the
+ * same text again logs nothing. ENGINE_REJECTED for no such question, a text too long or with
+ * characters not allowed in a text answer. */
+int engine_set_comment(engine *e, const char *path, const char *text, char *err);
+/* Keep text typed at path but never confirmed, which the answer checks refused (the program
+ * was told to end: SIGTERM, SIGHUP): an event of kind "unsaved"; the answer is not changed. */
+int engine_keep_unsaved(engine *e, const char *path, const char *text, char *err);
 
 /* ---- Review and completion ------------------------------------------------------------ */
 

@@ -84,7 +84,15 @@ struct engine {
 	int *queue;
 	int no_move_log;      /* engine_new.no_move_log */
 	int quiet;            /* resuming a completed interview: recompute in memory only */
+
+	/* comment.c: the interviewer's comments, read from the event log at the first use */
+	store_answer *comments; /* path, value = the comment */
+	int ncomments;
+	int comments_loaded;
 };
+
+/* ---- comment.c ---- */
+void iv_comments_free(engine *e);
 
 /* ---- instance.c: paths and the value table ---- */
 void iv_table_init(iv_table *t, int nnodes);
@@ -100,6 +108,8 @@ char *iv_path(const engine *e, const iv_pos *pos);
 /* The form's instance_name evaluated on the answers so far, a select_one outside repeats
  * read as its choice label in the current language (malloc'd), NULL when none. */
 char *iv_instance_name(engine *e);
+/* The label naming a question in a message to the interviewer (review.c). malloc'd. */
+char *iv_problem_label(engine *e, const char *path, int node);
 /* Save the screen path, language and instance name so far (store_iv_set_position). */
 int iv_save_position(engine *e, char *err);
 void iv_path_sb(const engine *e, const iv_pos *pos, strbuf *sb);

@@ -115,14 +115,51 @@ char *iv_instance_name(engine *e)
 	return name;
 }
 
+/* How the refusal to complete names a question: its label in the current language (the
+ * interviewer never sees paths), with the repeat entry ("Name [2]"), cut at a word near 60
+ * columns; the question's name when it has no label. malloc'd. */
+char *iv_problem_label(engine *e, const char *path, int node)
+{
+	char *label = engine_text(e, path, FORM_LABEL);
+	if (!label || !*label) {
+		free(label);
+		label = xstrdup(e->f->nodes[node].name);
+	}
+	for (char *c = label; *c; c++)
+		if (*c == '\n' || *c == '\t')
+			*c = ' ';
+	size_t n = strlen(label);
+	if (n > 120) {
+		/* cut at a space, never inside a UTF-8 character */
+		size_t k = 120;
+		while (k > 40 && label[k] != ' ')
+			k--;
+		while (k > 0 && ((unsigned char)label[k] & 0xc0) == 0x80)
+			k--;
+		label[k] = '\0';
+		char *t = xasprintf("%s…", label);
+		free(label);
+		label = t;
+	}
+	const char *br = strrchr(path, '[');
+	if (br) {
+		char *t = xasprintf("%s %.*s", label, (int)strcspn(br, "/"), br);
+		free(label);
+		label = t;
+	}
+	return label;
+}
+
 int engine_complete(engine *e, char *err)
 {
 	review r;
 	review_build(e, &r);
 	if (r.nproblems) {
 		const engine_review_item *it = &r.items[r.first];
-		snprintf(err, ERR_MAX, engine_msg(e, ENGINE_MSG_INCOMPLETE), r.nproblems, it->path,
+		char *label = iv_problem_label(e, it->path, it->node);
+		snprintf(err, ERR_MAX, engine_msg(e, ENGINE_MSG_INCOMPLETE), r.nproblems, label,
 			 it->message);
+		free(label);
 		engine_review_free(r.items, r.n);
 		return ENGINE_REJECTED;
 	}

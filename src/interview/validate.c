@@ -58,9 +58,10 @@ static const char *const messages[ENGINE_NMSGS][ML_N] = {
 		"Их число задано предыдущим ответом" },
 	[ENGINE_MSG_REPEAT_MAX] = { "No more can be added", "Мындан ашык кошууга болбойт",
 		"Больше добавить нельзя" },
-	[ENGINE_MSG_INCOMPLETE] = { "Cannot complete: %d problem(s); first at %s: %s",
-		"Аягына чыгарууга болбойт: %d ката; биринчиси %s: %s",
-		"Нельзя завершить: ошибок — %d; первая в %s: %s" },
+	[ENGINE_MSG_INCOMPLETE] = { "Cannot complete: %d problem(s); the first is in "
+		"\"%s\": %s",
+		"Аягына чыгарууга болбойт: %d ката; биринчиси «%s» суроосунда: %s",
+		"Нельзя завершить: ошибок — %d; первая в вопросе «%s»: %s" },
 	[ENGINE_MSG_NO_LANG] = { "The questionnaire has no language \"%s\"",
 		"Анкетада «%s» тили жок", "В анкете нет языка «%s»" },
 	[ENGINE_MSG_RANK] = { "Put every choice in order, each once",

@@ -146,6 +146,19 @@ typedef struct store_answer {
 int store_answers(store *st, const char *uuid, store_answer **out, int *n, char *err);
 void store_answers_free(store_answer *a, int n);
 
+/* The interviewer's comments on the questions of an interview: the latest event of kind
+ * "comment" for each path (store_iv_event(iv, "comment", path, text); "" clears it), as
+ * store_answer rows (path, value = the text), sorted by path. Free with store_answers_free. */
+int store_comments(store *st, const char *uuid, store_answer **out, int *n, char *err);
+
+/* On/off settings of the interview screen on this laptop, in the meta table: a digit on a
+ * single choice goes on to the next question; questions show their numbers. Off when never
+ * set. Return 0, or -1 with err. */
+#define STORE_PREF_AUTO_ADVANCE "ui_auto_advance"
+#define STORE_PREF_NUMBERS "ui_numbers"
+int store_pref_get(store *st, const char *key, int *on, char *err);
+int store_pref_set(store *st, const char *key, int on, char *err);
+
 /* One row of the interview list. */
 typedef struct store_interview {
 	char uuid[STORE_UUID_LEN + 1];

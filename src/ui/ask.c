@@ -1,6 +1,7 @@
 /* ask.c: a question asked over the screen before something that cannot be taken back —
  * reopening a completed interview (and why), discarding a draft (twice), completing a
- * reopened one again on leaving. Answered by a digit, Enter or Esc; never silent. */
+ * reopened one again on leaving, a lower repeat count hiding entries. Answered by a digit,
+ * Enter or Esc; never silent. (The comment box is comment.c's.) */
 #include "ui/screens.h"
 
 #include <stdio.h>
@@ -8,6 +9,21 @@
 
 /* The reasons of UI_ASK_REOPEN_WHY, as stored in the "reopened" event. */
 static const char *const reasons[] = { "wrong_answer", "respondent", "supervisor" };
+
+void ui_draw_box(const ui_lines *l, int nhead, int x, int w)
+{
+	int top = UI_BODY_TOP + 1, rows = l->n + 2;
+	if (rows > UI_BODY_ROWS)
+		rows = UI_BODY_ROWS;
+	for (int r = 0; r < rows; r++) {
+		move(top + r, x - 2);
+		attron(A_REVERSE);
+		hline(' ', w + 4);
+		attroff(A_REVERSE);
+	}
+	for (int i = 0; i < l->n && i < rows - 2; i++)
+		ui_putw(top + 1 + i, x, l->line[i], w, A_REVERSE | (i < nhead ? A_BOLD : 0));
+}
 
 void ui_ask_draw(struct ui *u)
 {
@@ -42,6 +58,13 @@ void ui_ask_draw(struct ui *u)
 		lines[nlines++] = UI_M_FINISH_LATER;
 		keys = ui_tr(UI_M_ASK_FINISH_KEYS);
 		break;
+	case UI_ASK_HIDE:
+		snprintf(head, sizeof head, ui_tr(UI_M_ASK_HIDE), u->ask_count, u->ask_name);
+		keys = ui_tr(UI_M_ASK_HIDE_KEYS);
+		break;
+	case UI_ASK_COMMENT:
+		ui_comment_draw(u);
+		return;
 	case UI_ASK_NONE:
 		return;
 	}
@@ -52,17 +75,7 @@ void ui_ask_draw(struct ui *u)
 	ui_wrap("", w, &l);
 	for (int i = 0; i < nlines; i++)
 		ui_wrap(ui_tr(lines[i]), w, &l);
-	int top = UI_BODY_TOP + 1, rows = l.n + 2;
-	if (rows > UI_BODY_ROWS)
-		rows = UI_BODY_ROWS;
-	for (int r = 0; r < rows; r++) {
-		move(top + r, x - 2);
-		attron(A_REVERSE);
-		hline(' ', w + 4);
-		attroff(A_REVERSE);
-	}
-	for (int i = 0; i < l.n && i < rows - 2; i++)
-		ui_putw(top + 1 + i, x, l.line[i], w, A_REVERSE | (i < nhead ? A_BOLD : 0));
+	ui_draw_box(&l, nhead, x, w);
 	ui_lines_release(&l);
 	move(LINES - 3, 0);
 	clrtoeol();
@@ -75,6 +88,10 @@ void ui_ask_key(struct ui *u, int fkey, wint_t ch)
 	int enter = (!fkey && (ch == '\n' || ch == '\r')) || (fkey && ch == KEY_ENTER);
 	int digit = !fkey && ch >= '1' && ch <= '9' ? (int)(ch - '0') : 0;
 	enum ui_ask was = (enum ui_ask)u->ask;
+	if (was == UI_ASK_COMMENT) {
+		ui_comment_key(u, fkey, ch);
+		return;
+	}
 	if (esc) {
 		u->ask = UI_ASK_NONE;
 		return;
@@ -109,6 +126,13 @@ void ui_ask_key(struct ui *u, int fkey, wint_t ch)
 			ui_leave_as_draft(u);
 		}
 		break;
+	case UI_ASK_HIDE:
+		if (digit == 1) {
+			u->ask = UI_ASK_NONE;
+			ui_question_confirm_hide(u);
+		}
+		break;
+	case UI_ASK_COMMENT:
 	case UI_ASK_NONE:
 		break;
 	}

@@ -331,7 +331,57 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "Издөө: %s  (%d / %d)  Backspace, Esc", "Поиск: %s  (%d из %d)  Backspace, Esc", \
 	  "Search: %s  (%d of %d)  Backspace, Esc") \
 	X(UI_M_FIND_HINT, "Издөө үчүн тамгаларды териңиз", "Наберите буквы для поиска", \
-	  "Type letters to search")
+	  "Type letters to search") \
+	/* uiquestion */ \
+	X(UI_M_DATE_TODAY, "Бүгүнкү күн: Enter менен бекитиңиз же оңдоңуз.", \
+	  "Сегодняшняя дата: подтвердите клавишей Enter или исправьте.", \
+	  "Today's date: confirm it with Enter or correct it.") \
+	X(UI_M_ASK_HIDE, /* %d %s: entries, the repeat's label */ \
+	  "«%2$s»: жооптору бар %1$d жазуу жашырылат. Жооптор өчүрүлбөйт, сан кайра " \
+	  "көбөйсө кайтып келет. Санды азайтасызбы?", \
+	  "«%2$s»: записей с ответами, которые будут скрыты: %1$d. Ответы не удаляются и " \
+	  "вернутся, если число снова увеличить. Уменьшить число?", \
+	  "\"%2$s\": %1$d entries with answers will be hidden. The answers are kept and come " \
+	  "back if the number is raised again. Lower the number?") \
+	X(UI_M_ASK_HIDE_KEYS, "1 азайтуу  Esc өзгөртпөө", "1 уменьшить  Esc не менять", \
+	  "1 lower it  Esc keep it") \
+	X(UI_M_COMMENT_NONE, "Бул жерде комментарий жазыла турган суроо жок.", \
+	  "Здесь нет вопроса, к которому можно написать комментарий.", \
+	  "There is no question here to comment on.") \
+	X(UI_M_COMMENT_HEAD, /* %s: the question's label */ \
+	  "Супервайзер үчүн комментарий: %s", "Комментарий для супервайзера: %s", \
+	  "A comment for the supervisor: %s") \
+	X(UI_M_COMMENT_KEYS, "Enter сактоо  Esc жокко чыгаруу  Ctrl-U тазалоо", \
+	  "Enter сохранить  Esc отмена  Ctrl-U очистить", \
+	  "Enter save  Esc cancel  Ctrl-U clear") \
+	X(UI_M_COMMENT_SAVED, "Комментарий сакталды.", "Комментарий сохранён.", \
+	  "The comment was saved.") \
+	X(UI_M_COMMENT_CLEARED, "Комментарий өчүрүлдү.", "Комментарий удалён.", \
+	  "The comment was removed.") \
+	X(UI_M_COMMENT_SHOW, /* %s */ "Комментарий: %s", "Комментарий: %s", "Comment: %s") \
+	X(UI_M_COMMENT_SHORT, "Комментарий", "Комментарий", "Comment") \
+	X(UI_M_TOC_SHORT, "Мазмуну", "Содержание", "Contents") \
+	X(UI_M_TOC_TITLE, "Мазмуну: бөлүмдөр жана суроолор", "Содержание: разделы и вопросы", \
+	  "Contents: sections and questions") \
+	X(UI_M_TOC_KEYS, "Enter өтүү  ↑↓ тандоо  Tab көйгөй  1 өзү өтүү  2 номерлер  Esc артка", \
+	  "Enter перейти  ↑↓ выбор  Tab проблема  1 автопереход  2 номера  Esc назад", \
+	  "Enter go  ↑↓ choose  Tab problem  1 auto-advance  2 numbers  Esc back") \
+	X(UI_M_SET_AUTO, /* %s: on/off */ "1: тандоодон кийин өзү өтүү (ушул ноутбукта) — %s", \
+	  "1: автопереход после выбора (на этом ноутбуке) — %s", \
+	  "1: go on after a choice (on this laptop) — %s") \
+	X(UI_M_SET_NUMBERS, /* %s */ "2: суроолордун номерлери — %s", \
+	  "2: номера вопросов — %s", "2: question numbers — %s") \
+	X(UI_M_ON, "күйүк", "вкл.", "on") \
+	X(UI_M_OFF, "өчүк", "выкл.", "off") \
+	X(UI_M_SECTION_COUNT, /* %d %d: answered, questions */ "%d/%d жооп", "%d/%d отв.", \
+	  "%d/%d answered") \
+	X(UI_M_NO_MORE_PROBLEMS, "Көйгөй жок.", "Проблем нет.", "No problems.") \
+	X(UI_M_REVIEW_KEYS2, "Enter толук  Tab көйгөй  F3 мазмуну  Esc артка  F10 чыгуу", \
+	  "Enter подробно  Tab проблема  F3 содержание  Esc назад  F10 выход", \
+	  "Enter details  Tab problem  F3 contents  Esc back  F10 leave") \
+	X(UI_M_DETAIL_KEYS, "Enter суроого өтүү  Esc тизмеге", "Enter к вопросу  Esc к списку", \
+	  "Enter go to the question  Esc back to the list") \
+	X(UI_M_ANSWER, /* %s */ "Жооп: %s", "Ответ: %s", "Answer: %s")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

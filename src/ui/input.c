@@ -47,15 +47,30 @@ static void chain(int sig, const struct sigaction *old)
 	}
 }
 
+static volatile sig_atomic_t ended_by;   /* SIGTERM or SIGHUP received, not yet handled */
+
 static void on_signal(int sig)
 {
-	put(PASTE_OFF, sizeof PASTE_OFF - 1);
-	if (sig == SIGTSTP) {
-		chain(sig, &old_tstp);   /* curses' handler: returns after SIGCONT */
-		put(PASTE_ON, sizeof PASTE_ON - 1);
-	} else {
-		chain(sig, sig == SIGTERM ? &old_term : &old_hup);
+	if (sig != SIGTSTP) {
+		/* the main loop saves what was typed and ends (ui_input_ended): the read that
+		 * waits for a key is interrupted (no SA_RESTART) */
+		ended_by = sig;
+		return;
 	}
+	put(PASTE_OFF, sizeof PASTE_OFF - 1);
+	chain(sig, &old_tstp);   /* curses' handler: returns after SIGCONT */
+	put(PASTE_ON, sizeof PASTE_ON - 1);
+}
+
+int ui_input_ended(void)
+{
+	return ended_by;
+}
+
+void ui_input_reraise(int sig)
+{
+	/* as the signal would have done: curses' handler (it ends curses) or the default */
+	chain(sig, sig == SIGTERM ? &old_term : &old_hup);
 }
 
 static void wrap(int sig, struct sigaction *old)
@@ -66,7 +81,7 @@ static void wrap(int sig, struct sigaction *old)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESTART;
+	sa.sa_flags = sig == SIGTSTP ? SA_RESTART : 0;
 	sigaction(sig, &sa, NULL);
 }
 
@@ -278,7 +293,7 @@ int ui_input_read(struct ui_in *ev)
 {
 	memset(ev, 0, sizeof *ev);
 	for (;;) {
-		if (!peek(-1))
+		if (ended_by || !peek(-1))
 			return -1;
 		struct raw r = take();
 		if (r.fkey || r.ch != 27) {

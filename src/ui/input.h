@@ -28,6 +28,11 @@ struct ui_in {
 void ui_input_start(void);
 /* Before endwin: bracketed paste off. */
 void ui_input_stop(void);
+/* SIGTERM or SIGHUP arrived (the read returns -1 at once): the signal, else 0. The UI then
+ * saves what was typed, ends curses and calls ui_input_reraise(sig) (after ui_input_stop),
+ * which ends the program as the signal would have. */
+int ui_input_ended(void);
+void ui_input_reraise(int sig);
 /* The next key or paste (blocks). Returns 0, or -1 when nothing came (an interrupted read). */
 int ui_input_read(struct ui_in *ev);
 

@@ -45,11 +45,13 @@ enum ui_ctx {
 	X(UI_A_DIGIT, UI_CTX_CHOICE, \
 	  UI_KEYS(UI_C(L'1'), UI_C(L'2'), UI_C(L'3'), UI_C(L'4'), UI_C(L'5'), UI_C(L'6'), \
 		  UI_C(L'7'), UI_C(L'8'), UI_C(L'9'), UI_C(L'0')), "1..9 0", \
-	  "N-тандоону белгилөө (бир нечени тандоодо: белгилөө же алып салуу; 0 = 10; " \
-	  "12 = 1 жана 2 тез)", \
-	  "Выбрать вариант N (при выборе нескольких: отметить или снять; 0 = 10; " \
-	  "12 = быстро 1 и 2)", \
-	  "Pick choice N (several allowed: tick or untick; 0 = 10; 12 = 1 and 2 quickly)") \
+	  "N-тандоону белгилөө (бир нечени тандоодо: белгилөө же алып салуу); 0 = 10-тандоо; " \
+	  "10дон ашык тандоодо эки цифраны бир секунданын ичинде басыңыз: 1, анан 2 = 12-тандоо", \
+	  "Выбрать вариант N (при выборе нескольких: отметить или снять); 0 = вариант 10; " \
+	  "если вариантов больше 10, наберите две цифры в течение секунды: 1, затем 2 = " \
+	  "вариант 12", \
+	  "Pick choice N (several allowed: tick or untick); 0 = choice 10; with more than 10 " \
+	  "choices, type two digits within a second: 1 then 2 = choice 12") \
 	X(UI_A_UP, UI_CTX_ANY | UI_CTX_REVIEW | UI_CTX_START, UI_KEYS(UI_K(KEY_UP)), "Up", \
 	  "Жогору: мурунку тандоо же талаа", \
 	  "Вверх: предыдущий вариант или поле", \
@@ -126,11 +128,24 @@ enum ui_ctx {
 	  "Бардык жоопторду карап чыгуу (же суроого кайтуу)", \
 	  "Просмотр всех ответов (или возврат к вопросу)", \
 	  "Review all answers (or back to the question)") \
+	X(UI_A_TOC, UI_CTX_ANY | UI_CTX_REVIEW, UI_KEYS(UI_K(KEY_F(3)), UI_C(15)), "F3 Ctrl-O", \
+	  "Мазмуну: бөлүмдөр жана суроолор, каалаганына өтүү", \
+	  "Содержание: разделы и вопросы, переход к любому", \
+	  "Contents: sections and questions, go to any of them") \
+	X(UI_A_COMMENT, UI_CTX_ANY | UI_CTX_REVIEW, UI_KEYS(UI_K(KEY_F(4)), UI_C(14)), \
+	  "F4 Ctrl-N", \
+	  "Суроого супервайзер үчүн комментарий жазуу", \
+	  "Комментарий к вопросу для супервайзера", \
+	  "A comment on the question, for the supervisor") \
 	X(UI_A_JUMP, UI_CTX_REVIEW, UI_KEYS(UI_C(L'\n'), UI_C(L'\r'), UI_K(KEY_ENTER)), \
 	  "Enter", \
 	  "Тандалган суроого өтүү", \
 	  "Перейти к выбранному вопросу", \
 	  "Go to the highlighted question") \
+	X(UI_A_NEXT_PROBLEM, UI_CTX_REVIEW, UI_KEYS(UI_C(L'\t'), UI_C(5)), "Tab Ctrl-E", \
+	  "Кийинки көйгөйгө өтүү", \
+	  "К следующей проблеме", \
+	  "To the next problem") \
 	X(UI_A_PAGE_DOWN, UI_CTX_REVIEW | UI_CTX_START, UI_KEYS(UI_K(KEY_NPAGE)), "PgDn", \
 	  "Кийинки бет", \
 	  "Следующая страница", \

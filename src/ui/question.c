@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wctype.h>
 
 /* ---- fields ---------------------------------------------------------------------------- */
@@ -37,6 +38,9 @@ void ui_question_release(struct ui *u)
 	u->screen_path = NULL;
 	free(u->confirm_remove);
 	u->confirm_remove = NULL;
+	free(u->comment_path);
+	u->comment_path = NULL;
+	ui_te_release(&u->comment);
 }
 
 static int is_text_type(form_type t)
@@ -72,8 +76,19 @@ static void field_load(struct ui *u, struct ui_field *fl)
 	store_state st = engine_state(u->e, fl->path);
 	if (st != STATE_ANSWERED)
 		v = NULL;
+	fl->prefill = 0;
 	if (fl->text) {
 		ui_te_set(&fl->te, fl->attach ? NULL : v);
+		if (fl->type == FORM_DATE && !engine_has_answer(u->e, fl->path)) {
+			/* today, shown; Enter confirms it (it is not saved before) */
+			char today[16];
+			time_t now = time(NULL);
+			struct tm tm;
+			localtime_r(&now, &tm);
+			strftime(today, sizeof today, "%Y-%m-%d", &tm);
+			ui_te_set(&fl->te, today);
+			fl->prefill = 1;
+		}
 	} else if (fl->rank) {
 		ui_rank_load(u, fl);
 	} else if (fl->type == FORM_SELECT_MULTIPLE) {
@@ -273,8 +288,52 @@ static int after(struct ui *u, int rc, const char *err)
 	return rc;
 }
 
+/* Entries of a repeat counted by this field (repeat_count "${name}", a repeat not inside
+ * another) that hold answers and that the number v would hide. *rnode gets the repeat. */
+static int entries_hidden(struct ui *u, const struct ui_field *fl, const char *v, int *rnode)
+{
+	const form *f = u->f;
+	const form_node *q = &f->nodes[fl->node];
+	char *want = xasprintf("${%s}", q->name);
+	int hidden = 0;
+	for (int k = 0; k < q->ndependents && !hidden; k++) {
+		const form_node *r = &f->nodes[q->dependents[k]];
+		const char *src = r->src[FORM_X_REPEAT_COUNT];
+		if (r->type != FORM_REPEAT || r->repeat >= 0 || !src)
+			continue;
+		while (*src == ' ')
+			src++;
+		size_t len = strlen(src);
+		while (len && src[len - 1] == ' ')
+			len--;
+		if (len != strlen(want) || strncmp(src, want, len) != 0)
+			continue;
+		char *end;
+		long n = v && *v ? strtol(v, &end, 10) : 0;
+		if (v && *v && *end)
+			continue;   /* not a number: the engine refuses it */
+		int have = engine_instances(u->e, r->path);
+		for (int inst = (int)(n < 0 ? 0 : n) + 1; inst <= have; inst++) {
+			int any = 0;
+			for (int c = r->first_child; c >= 0 && !any; c = f->nodes[c].next_sibling) {
+				char *p = xasprintf("%s[%d]/%s", r->path, inst, f->nodes[c].name);
+				any = form_type_is_input(f->nodes[c].type) &&
+				      engine_has_answer(u->e, p) &&
+				      engine_state(u->e, p) != STATE_SKIPPED;
+				free(p);
+			}
+			hidden += any;
+		}
+		if (hidden)
+			*rnode = q->dependents[k];
+	}
+	free(want);
+	return hidden;
+}
+
 /* Commit the unsaved edits; on a refusal the field gets the focus and, when drop, its edit
- * is replaced by the stored answer. */
+ * is replaced by the stored answer. A number that would hide repeat entries holding answers
+ * asks first (UI_ASK_HIDE): returns 1 then, the edit kept. */
 static int commit(struct ui *u, int drop)
 {
 	int changed = 0;
@@ -283,6 +342,22 @@ static int commit(struct ui *u, int drop)
 		if (!ui_field_dirty(fl))
 			continue;
 		char err[ERR_MAX], *v = field_value(fl);
+		int rnode = -1, hidden = 0;
+		if (!u->hide_ok && fl->type == FORM_INTEGER &&
+		    (hidden = entries_hidden(u, fl, v, &rnode)) > 0) {
+			free(v);
+			u->focus = i;
+			char *label = engine_text(u->e, u->f->nodes[rnode].path, FORM_LABEL);
+			snprintf(u->ask_name, sizeof u->ask_name, "%s",
+				 label ? label : u->f->nodes[rnode].name);
+			free(label);
+			u->ask_count = hidden;
+			u->ask = UI_ASK_HIDE;
+			u->ask_action = u->cur_action;
+			if (changed)
+				ui_question_init(u);
+			return 1;
+		}
 		int rc = fl->attach ? ui_attach_commit(u, fl, v, err)
 				    : engine_answer(u->e, fl->path, v, err);
 		free(v);
@@ -316,6 +391,8 @@ static int commit_leaving(struct ui *u, enum ui_action a)
 	}
 	if (commit(u, 0) == 0)
 		return 0;
+	if (u->ask)
+		return 1;   /* it asks first */
 	u->confirm_drop = a;
 	char why[ERR_MAX], key[32];
 	snprintf(why, sizeof why, "%s", u->msg);
@@ -343,6 +420,33 @@ void ui_interview_leave(struct ui *u)
 	ui_review_release(u);
 }
 
+void ui_save_typed(struct ui *u)
+{
+	char err[ERR_MAX];
+	if (!u->e)
+		return;
+	if (u->ask == UI_ASK_COMMENT && u->comment_path && u->comment.dirty) {
+		char *text = ui_te_get(&u->comment);
+		engine_set_comment(u->e, u->comment_path, text, err);
+		free(text);
+	}
+	for (int i = 0; u->screen == UI_SCREEN_QUESTION && i < u->nfields; i++) {
+		struct ui_field *fl = &u->fields[i];
+		if (!ui_field_dirty(fl))
+			continue;
+		/* saved as the answer when the engine takes it (as Enter would, but a count that
+		 * would hide repeat entries: that asks first); else kept beside it as an event */
+		char *v = field_value(fl);
+		int rnode, rc = 1;
+		if (fl->type != FORM_INTEGER || entries_hidden(u, fl, v, &rnode) == 0)
+			rc = engine_answer(u->e, fl->path, v, err);
+		if (rc)
+			engine_keep_unsaved(u->e, fl->path, v, err);
+		free(v);
+	}
+	engine_leave(u->e, err);
+}
+
 void ui_interview_complete(struct ui *u)
 {
 	char err[ERR_MAX];
@@ -363,6 +467,22 @@ void ui_interview_complete(struct ui *u)
 }
 
 /* ---- moving ---------------------------------------------------------------------------- */
+
+int ui_go_to(struct ui *u, const char *path)
+{
+	char err[ERR_MAX];
+	int rc = engine_jump(u->e, path, err);
+	if (rc) {
+		ui_message(u, 1, rc == ENGINE_REJECTED ? "%s" : ui_tr(UI_M_ERROR), err);
+		return rc;
+	}
+	ui_question_init(u);
+	/* focus the question chosen, on a field-list screen too */
+	for (int i = 0; i < u->nfields; i++)
+		if (strcmp(u->fields[i].path, path) == 0)
+			u->focus = i;
+	return 0;
+}
 
 /* The engine refused to move on: put the focus on the question with the problem. */
 static void focus_problem(struct ui *u)
@@ -466,13 +586,24 @@ static void digit(struct ui *u, struct ui_field *fl, int d)
 			pick(u, fl, u->digit_value - 1);   /* undo the first digit's tick */
 		u->digit_value = 0;
 	} else {
-		u->digit_value = n <= 9 && fl->nchoices >= 10 ? n : 0;
+		u->digit_value = n <= 9 && n * 10 <= fl->nchoices ? n : 0;
 	}
 	u->digit_time = now;
 	u->digit_field = fi;
 	if (n <= fl->nchoices) {
+		int quick = fl->type == FORM_SELECT_ONE && u->digit_value == 0 &&
+			    (u->auto_advance || has_word(u->f->nodes[fl->node].appearance, "quick"));
+		char *path = quick ? xstrdup(fl->path) : NULL;
 		/* pick() may rebuild the fields: find this one again by index */
 		pick(u, fl, n - 1);
+		/* the quick appearance, or the laptop's setting: a digit that picked a choice
+		 * (and cannot be the first of two) goes on to the next question */
+		if (quick && !u->msg[0] && u->focus < u->nfields &&
+		    strcmp(u->fields[u->focus].path, path) == 0 &&
+		    engine_state(u->e, path) == STATE_ANSWERED && engine_value(u->e, path))
+			if (!move_focus(u, +1, 0))
+				go_next(u);
+		free(path);
 	}
 }
 
@@ -658,9 +789,17 @@ static void special(struct ui *u, struct ui_field *fl, store_state state)
 	}
 }
 
+void ui_question_confirm_hide(struct ui *u)
+{
+	u->hide_ok = 1;
+	ui_question_key(u, u->ask_action, 0);
+	u->hide_ok = 0;
+}
+
 void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
 {
 	const engine_screen *s = engine_current(u->e);
+	u->cur_action = a;
 	if (a != UI_A_CHAR && a != UI_A_PASTE)
 		u->msg[0] = '\0';
 	if (a != u->confirm_drop)
@@ -672,6 +811,15 @@ void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
 	/* keys that mean the same on every kind of screen */
 	switch (a) {
 	case UI_A_REMOVE: remove_instance(u); return;
+	case UI_A_COMMENT:
+		ui_comment_open(u, u->nfields && (s->kind == ENGINE_QUESTION ||
+						  s->kind == ENGINE_FIELD_LIST)
+				   ? u->fields[u->focus].path : NULL);
+		return;
+	case UI_A_TOC:
+		if (commit_leaving(u, a) == 0)
+			ui_toc_init(u);
+		return;
 	case UI_A_PREV: go_prev(u); return;
 	case UI_A_LANG: next_language(u); return;
 	case UI_A_REVIEW:
@@ -751,6 +899,9 @@ void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
 		special(u, fl, STATE_REFUSED);
 		return;
 	case UI_A_NEXT:
+		/* Enter confirms a date's default (today) */
+		if (fl->text && fl->prefill && !fl->te.dirty && fl->te.len)
+			fl->te.dirty = 1;
 		/* Enter on a choice the interviewer moved to picks it */
 		if (fl->type == FORM_SELECT_ONE && fl->moved && fl->nchoices) {
 			const char *v = engine_value(u->e, fl->path);

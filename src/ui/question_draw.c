@@ -26,6 +26,61 @@ char *ui_section_title(struct ui *u, const char *path)
 	return label ? label : xstrdup(u->f->title);
 }
 
+int ui_question_number(struct ui *u, int node)
+{
+	int n = 0;
+	for (int i = 1; i <= node && i < u->f->nnodes; i++)
+		n += form_type_is_input(u->f->nodes[i].type);
+	return n;
+}
+
+/* The first answer given in a repeat entry (its direct questions, in order), as the
+ * interviewer reads it: what tells entries apart ("Айбек"). NULL when none. */
+static char *entry_context(struct ui *u, int rnode, const char *inst)
+{
+	const form *f = u->f;
+	for (int c = f->nodes[rnode].first_child; c >= 0; c = f->nodes[c].next_sibling) {
+		if (!form_type_is_input(f->nodes[c].type) || f->nodes[c].type == FORM_ACKNOWLEDGE)
+			continue;
+		char *path = xasprintf("%s/%s", inst, f->nodes[c].name);
+		const char *v = engine_value(u->e, path);
+		store_state st = engine_state(u->e, path);
+		free(path);
+		if (v && *v && st == STATE_ANSWERED)
+			return ui_answer_text(u, c, v, st, 1);
+	}
+	return NULL;
+}
+
+char *ui_screen_title(struct ui *u, const engine_screen *s)
+{
+	const char *path = s->kind == ENGINE_FIELD_LIST ? s->path
+			   : s->nitems ? s->items[0].path : NULL;
+	int node = s->kind == ENGINE_FIELD_LIST ? s->node : s->nitems ? s->items[0].node : -1;
+	if (!path || node < 0)
+		return ui_section_title(u, path);
+	int rnode = u->f->nodes[node].type == FORM_REPEAT ? node : u->f->nodes[node].repeat;
+	const char *end = strrchr(path, ']');
+	const char *br = end ? end : NULL;
+	while (br && br > path && *br != '[')
+		br--;
+	if (rnode < 0 || !end || *br != '[')
+		return ui_section_title(u, path);
+	/* a repeat entry: "Family member 2/3 · Айбек" */
+	char *inst = xstrndup(path, end + 1 - path);
+	char *rpath = xstrndup(path, br - path);
+	int k = atoi(br + 1), n = engine_instances(u->e, rpath);
+	char *label = engine_text(u->e, inst, FORM_LABEL);
+	char *ctx = entry_context(u, rnode, inst);
+	char *t = xasprintf("%s %d/%d%s%s", label ? label : u->f->nodes[rnode].name, k,
+			    n > k ? n : k, ctx ? " · " : "", ctx ? ctx : "");
+	free(inst);
+	free(rpath);
+	free(label);
+	free(ctx);
+	return t;
+}
+
 static const char *state_name(store_state st)
 {
 	switch (st) {
@@ -36,12 +91,37 @@ static const char *state_name(store_state st)
 	}
 }
 
+/* A line with a lead ("12) ( ) ") and a text wrapped under itself: the lines after the first
+ * keep the lead's indent (a hanging indent), so a long choice label reads as one block. */
+void ui_body_add_hang(struct ui_body *b, const char *lead, const char *text, int width,
+		      int indent, int attr, int field, int choice)
+{
+	int lw = ui_width(lead);
+	if (width - indent - lw < 10)
+		lw = 0;   /* too narrow for a hanging indent: wrap as one */
+	ui_lines l = { 0 };
+	ui_wrap(text, width - indent - lw, &l);
+	for (int k = 0; k < l.n; k++) {
+		char *t = ui_utf8_from_wcs(l.line[k], wcslen(l.line[k]));
+		if (k == 0) {
+			char *s = xasprintf("%s%s", lead, t);
+			ui_body_add(b, s, lw ? width + 1 : width, indent, attr, field, choice);
+			free(s);
+		} else {
+			ui_body_add(b, t, width, indent + lw, attr, field, choice);
+		}
+		free(t);
+	}
+	ui_lines_release(&l);
+}
+
 /* Where a text field sits in the body: its first line and rows. */
 struct te_place {
 	int line, rows;
 };
 
-static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *tp, int width)
+static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *tp, int width,
+		      int min_rows)
 {
 	struct ui_field *fl = &u->fields[i];
 	int focused = i == u->focus && !fl->read_only;
@@ -49,8 +129,11 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 	char *label = engine_text(u->e, fl->path, FORM_LABEL);
 	char *hint = engine_text(u->e, fl->path, FORM_HINT);
 	const char *name = u->f->nodes[fl->node].name;
-	char *line = xasprintf("%s%s%s", many && focused ? "» " : "", label ? label : name,
-			       fl->required ? " *" : "");
+	char num[16] = "";
+	if (u->numbers)
+		snprintf(num, sizeof num, "%d. ", ui_question_number(u, fl->node));
+	char *line = xasprintf("%s%s%s%s", many && focused ? "» " : "", num,
+			       label ? label : name, fl->required ? " *" : "");
 	int top = b->lines.n;
 	ui_body_add(b, line, width, 0, fl->read_only ? 0 : A_BOLD, i, -1);
 	free(line);
@@ -60,6 +143,12 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 		ui_body_add(b, ui_tr(UI_M_SEVERAL), width, 2, A_DIM, i, -1);
 	if (fl->rank && !fl->read_only)
 		ui_body_add(b, ui_tr(UI_M_RANK_HOW), width, 2, A_DIM, i, -1);
+	const char *comment = engine_comment(u->e, fl->path);
+	if (comment) {
+		char *c = xasprintf(ui_tr(UI_M_COMMENT_SHOW), comment);
+		ui_body_add(b, c, width, 2, A_DIM, i, -1);
+		free(c);
+	}
 	free(label);
 	free(hint);
 	if (focused)
@@ -100,22 +189,26 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 				on = v && strcmp(v, fl->choices[j]->name) == 0;
 			const char *mark = fl->type == FORM_SELECT_MULTIPLE ? (on ? "[x]" : "[ ]")
 					   : (on ? "(*)" : "( )");
-			char *s = fl->rank ? ui_rank_line(u, fl, j) : xasprintf("%2d) %s %s", j + 1,
-						mark, cl ? cl : fl->choices[j]->name);
+			char *rl = fl->rank ? ui_rank_line(u, fl, j) : NULL;
+			char *lead = rl ? xstrdup("") : xasprintf("%2d) %s ", j + 1, mark);
 			int hl = focused && j == fl->hl;
 			if (hl)
 				b->focus_line = b->lines.n;
-			ui_body_add(b, s, width, 2, hl ? A_REVERSE : 0, i, j);
-			free(s);
+			ui_body_add_hang(b, lead, rl ? rl : cl ? cl : fl->choices[j]->name, width, 2,
+					 hl ? A_REVERSE : 0, i, j);
+			free(lead);
+			free(rl);
 		}
 	} else if (fl->text) {
 		int w = width - 4;
 		int rows = fl->multiline ? ui_te_rows(&fl->te, w) : 1;
 		if (fl->multiline) {
-			if (rows < 3)
-				rows = 3;
-			if (rows > 6)
-				rows = 6;
+			/* at least 3 rows (min_rows when the screen has room for more), as many
+			 * as the text takes while they fit on the screen */
+			if (rows < (min_rows > 3 ? min_rows : 3))
+				rows = min_rows > 3 ? min_rows : 3;
+			if (rows > UI_BODY_ROWS - 2)
+				rows = UI_BODY_ROWS - 2 > 3 ? UI_BODY_ROWS - 2 : 3;
 		}
 		tp[i].line = b->lines.n;
 		tp[i].rows = rows;
@@ -133,6 +226,8 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 			ui_body_add(b, ui_tr(fmt), width, 2, A_DIM, i, -1);
 		if (form_type_is_geo(fl->type))
 			ui_geo_draw(u, b, fl, i, width);
+		if (fl->prefill && !fl->te.dirty)
+			ui_body_add(b, ui_tr(UI_M_DATE_TODAY), width, 2, A_DIM, i, -1);
 		if (fl->type == FORM_RANGE) {
 			const form_node *nd = &u->f->nodes[fl->node];
 			char *r = xasprintf(ui_tr(UI_M_RANGE), nd->range_start, nd->range_end);
@@ -194,6 +289,7 @@ static void draw_keys(void)
 		{ "F1", UI_M_HELP, 3 }, { "Enter", UI_M_NEXT, 0 }, { "PgUp", UI_M_BACK, 1 },
 		{ "F5", UI_M_DONT_KNOW, 4 }, { "F6", UI_M_REFUSED_SHORT, 6 },
 		{ "F9", UI_M_REVIEW, 5 }, { "F10", UI_M_LEAVE, 2 },
+		{ "F3", UI_M_TOC_SHORT, 7 }, { "F4", UI_M_COMMENT_SHORT, 8 },
 	};
 	enum { N = sizeof keys / sizeof keys[0] };
 	int shown[N], width = 0;
@@ -217,31 +313,45 @@ static void draw_keys(void)
 	sb_release(&sb);
 }
 
+/* The body of a question screen; min_rows: the rows of a multiline field (0: its own). */
+static void build_body(struct ui *u, const engine_screen *s, struct ui_body *b,
+		       struct te_place *tp, int width, int min_rows)
+{
+	if (s->kind == ENGINE_FIELD_LIST) {
+		/* the group's own label heads the screen */
+		char *gl = engine_text(u->e, s->path, FORM_LABEL);
+		if (gl) {
+			ui_body_add(b, gl, width, 0, A_BOLD | A_UNDERLINE, -1, -1);
+			ui_body_add(b, "", width, 0, 0, -1, -1);
+		}
+		free(gl);
+	}
+	if (s->kind == ENGINE_ADD_REPEAT || s->kind == ENGINE_END) {
+		draw_special(u, s, b, width);
+		return;
+	}
+	for (int i = 0; i < u->nfields; i++) {
+		if (i)
+			ui_body_add(b, "", width, 0, 0, -1, -1);
+		add_field(u, b, i, tp, width, min_rows);
+	}
+}
+
 void ui_question_draw(struct ui *u)
 {
 	const engine_screen *s = engine_current(u->e);
 	int width = COLS - 1;
 	struct ui_body b = { .focus_line = -1, .te_line = -1 };
 	struct te_place *tp = xcalloc(u->nfields ? u->nfields : 1, sizeof *tp);
-	char *title = ui_section_title(u, s->kind == ENGINE_FIELD_LIST ? s->path
-				    : s->nitems ? s->items[0].path : NULL);
-	if (s->kind == ENGINE_FIELD_LIST) {
-		/* the group's own label heads the screen */
-		char *gl = engine_text(u->e, s->path, FORM_LABEL);
-		if (gl) {
-			ui_body_add(&b, gl, width, 0, A_BOLD | A_UNDERLINE, -1, -1);
-			ui_body_add(&b, "", width, 0, 0, -1, -1);
-		}
-		free(gl);
-	}
-	if (s->kind == ENGINE_ADD_REPEAT || s->kind == ENGINE_END) {
-		draw_special(u, s, &b, width);
-	} else {
-		for (int i = 0; i < u->nfields; i++) {
-			if (i)
-				ui_body_add(&b, "", width, 0, 0, -1, -1);
-			add_field(u, &b, i, tp, width);
-		}
+	char *title = ui_screen_title(u, s);
+	build_body(u, s, &b, tp, width, 0);
+	if (s->kind == ENGINE_QUESTION && u->nfields == 1 && u->fields[0].multiline &&
+	    !u->fields[0].read_only && b.lines.n < UI_BODY_ROWS) {
+		/* a multiline field alone on its screen takes the rows left over */
+		int rows = tp[0].rows + UI_BODY_ROWS - b.lines.n;
+		ui_body_release(&b);
+		b = (struct ui_body){ .focus_line = -1, .te_line = -1 };
+		build_body(u, s, &b, tp, width, rows);
 	}
 	ui_bar(0, title, NULL);
 	free(title);

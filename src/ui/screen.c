@@ -169,7 +169,7 @@ void ui_draw_status(struct ui *u)
 		int index, total;
 		engine_progress(u->e, &index, &total);
 		sb_addf(&left, "%d/%d", index, total);
-		if (u->saved)
+		if (u->saved && !(u->msg[0] && u->msg_error))   /* never beside a fresh error */
 			sb_addf(&left, "  %s", ui_tr(UI_M_SAVED));
 	}
 	const char *code = NULL;
@@ -261,9 +261,9 @@ void ui_body_paint(struct ui_body *b, int *top)
 	}
 	/* a scroll mark when there is more above or below */
 	if (*top > 0)
-		mvaddstr(UI_BODY_TOP, COLS - 1, "^");
+		mvaddstr(UI_BODY_TOP, COLS - 1, "↑");
 	if (*top + rows < b->lines.n)
-		mvaddstr(UI_BODY_TOP + rows - 1, COLS - 1, "v");
+		mvaddstr(UI_BODY_TOP + rows - 1, COLS - 1, "↓");
 }
 
 void ui_body_release(struct ui_body *b)

@@ -13,7 +13,7 @@
 #include "util/util.h"
 
 enum ui_screen_id { UI_SCREEN_START, UI_SCREEN_QUESTION, UI_SCREEN_REVIEW, UI_SCREEN_HELP,
-		    UI_SCREEN_NAME };
+		    UI_SCREEN_NAME, UI_SCREEN_TOC };
 
 /* One question (or note) of the question screen, with the interviewer's unsaved edit. */
 struct ui_field {
@@ -38,6 +38,8 @@ struct ui_field {
 	const form_choice **all;      /* select_one being searched: every choice (owned array) */
 	int nall;
 	char find[64];                /* the search typed in a long list (choice_find.c) */
+	int prefill;                  /* te holds a default not saved yet (a date: today);
+	                                 Enter confirms it */
 };
 
 /* Layout of a screen body: wrapped lines, some of them belonging to a field. */
@@ -88,6 +90,12 @@ struct ui {
 	char ask_name[256];        /* its name as the start screen shows it */
 	int reopened;              /* the open interview was reopened here: leaving asks whether
 	                              to complete it again (UI_ASK_FINISH) */
+	int ask_count;             /* UI_ASK_HIDE: the entries that would be hidden */
+	enum ui_action ask_action; /* UI_ASK_HIDE: the key to go on with once confirmed */
+	enum ui_action cur_action; /* the question screen's key being handled */
+	int hide_ok;               /* UI_ASK_HIDE answered yes: commit without asking */
+	ui_textedit comment;       /* UI_ASK_COMMENT: the comment being written */
+	char *comment_path;        /* and the question it is on (owned) */
 
 	/* question screen */
 	char *screen_path;         /* the engine screen the fields were built for */
@@ -108,6 +116,14 @@ struct ui {
 	/* review screen */
 	engine_review_item *rv;
 	int nrv, rv_hl, rv_top, rv_problems;
+	int rv_detail;             /* the highlighted question is shown whole (Enter) */
+
+	/* table of contents (toc.c) */
+	struct ui_toc_row *toc;
+	int ntoc, toc_hl, toc_top;
+	int auto_advance;          /* laptop setting: a digit on any single choice goes on */
+	int numbers;               /* laptop setting: questions shown with their numbers */
+	int prefs_loaded;
 
 	/* help screen */
 	int help_top;
@@ -152,8 +168,12 @@ enum ui_ask {
 	UI_ASK_DISCARD,         /* discard this draft? 1 / Esc */
 	UI_ASK_DISCARD_AGAIN,   /* really? Enter / Esc; then discarded */
 	UI_ASK_FINISH,          /* leaving a reopened interview: 1 complete again, 2 draft, Esc */
+	UI_ASK_HIDE,            /* a lower repeat count hides entries with answers: 1 / Esc */
+	UI_ASK_COMMENT,         /* the comment on a question: typed, Enter saves, Esc cancels */
 };
 void ui_ask_draw(struct ui *u);
+/* A box over the body: the lines from column x, w wide, the first nhead of them bold. */
+void ui_draw_box(const ui_lines *l, int nhead, int x, int w);
 /* A key while a question is asked (the raw key: the answers are digits, Enter and Esc on any
  * keyboard layout). Any other key keeps the question. */
 void ui_ask_key(struct ui *u, int fkey, wint_t ch);
@@ -197,6 +217,19 @@ void ui_question_init(struct ui *u);    /* after the engine moved: rebuild the f
 void ui_question_key(struct ui *u, enum ui_action a, wint_t ch);
 int ui_question_ctx(struct ui *u);      /* UI_CTX_* of the focused field */
 void ui_question_release(struct ui *u);
+/* The program is told to end (SIGTERM, SIGHUP): save what was typed and not confirmed — as
+ * the answer when the engine takes it, else as an "unsaved" event (engine_keep_unsaved) —
+ * and an open comment, then leave the interview as F10 does (no screen is drawn). */
+void ui_save_typed(struct ui *u);
+/* Go to the question at path (engine_jump) and focus it; a refusal goes to the message line.
+ * Returns engine_jump's value. */
+int ui_go_to(struct ui *u, const char *path);
+/* UI_ASK_HIDE answered yes: the key that asked goes on, the entries hidden. */
+void ui_question_confirm_hide(struct ui *u);
+/* F4 / Ctrl-N: write the comment on the focused question (UI_ASK_COMMENT, comment.c). */
+void ui_comment_open(struct ui *u, const char *path);
+void ui_comment_draw(struct ui *u);
+void ui_comment_key(struct ui *u, int fkey, wint_t ch);
 int ui_field_dirty(const struct ui_field *fl);   /* an edit not saved yet */
 /* F10 on a reopened interview, answered "leave it as a draft" (ui.c): leave as F10 does. */
 void ui_leave_as_draft(struct ui *u);
@@ -214,7 +247,33 @@ char *ui_section_title(struct ui *u, const char *path);
 /* geo_input.c: may c be typed into a location field? Its format line and saved answer. */
 int ui_geo_char_ok(wint_t c);
 void ui_geo_draw(struct ui *u, struct ui_body *b, const struct ui_field *fl, int i, int width);
+/* The title bar of a question screen: the section around it; in a repeat entry its label,
+ * number of the whole and first answer ("Family member 2/3 · Айбек"). malloc'd. */
+char *ui_screen_title(struct ui *u, const engine_screen *s);
+/* Add a line "lead text" whose text, wrapped, hangs under its own start (choice labels). */
+void ui_body_add_hang(struct ui_body *b, const char *lead, const char *text, int width,
+		      int indent, int attr, int field, int choice);
 void ui_question_draw(struct ui *u);
+/* A question's number (the optional numbers setting): its place among the form's questions. */
+int ui_question_number(struct ui *u, int node);
+
+/* ---- sections.c: what review.c and toc.c share ---- */
+/* The section of a form node: its top-level group or repeat, -1 when it stands at the top. */
+int ui_section_node(struct ui *u, int node);
+/* The section's label in the current language (the form's title for -1). malloc'd. */
+char *ui_section_label(struct ui *u, int section);
+/* utf8 cut to width columns at a word, with "…" when it was cut. malloc'd. */
+char *ui_cut_words(const char *utf8, int width);
+
+/* ---- toc.c: the table of contents (F3 / Ctrl-O) ---- */
+/* Sections (top-level groups and repeats) with answered/total and a problem mark, and their
+ * questions; Enter goes to the one highlighted. Also the laptop's settings (1, 2). */
+void ui_toc_init(struct ui *u);
+void ui_toc_draw(struct ui *u);
+void ui_toc_key(struct ui *u, enum ui_action a, wint_t ch);
+void ui_toc_release(struct ui *u);
+/* The laptop's settings of the question screen, read once per run (the meta table). */
+void ui_prefs_load(struct ui *u);
 
 /* ---- review.c ---- */
 void ui_review_init(struct ui *u);

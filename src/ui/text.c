@@ -120,7 +120,7 @@ size_t ui_fit(const wchar_t *w, size_t n, int width)
 	return i;
 }
 
-static void add_line(ui_lines *out, const wchar_t *w, size_t n)
+void ui_lines_add(ui_lines *out, const wchar_t *w, size_t n)
 {
 	if (out->n == out->cap) {
 		out->cap = out->cap ? out->cap * 2 : 8;
@@ -139,7 +139,7 @@ static void wrap_para(const wchar_t *w, size_t n, int width, ui_lines *out)
 		width = 1;
 	size_t i = 0;
 	if (n == 0) {
-		add_line(out, w, 0);
+		ui_lines_add(out, w, 0);
 		return;
 	}
 	while (i < n) {
@@ -160,7 +160,7 @@ static void wrap_para(const wchar_t *w, size_t n, int width, ui_lines *out)
 		size_t stop = end;
 		while (stop > i && w[stop - 1] == L' ')
 			stop--;
-		add_line(out, w + i, stop - i);
+		ui_lines_add(out, w + i, stop - i);
 		i = end;
 		while (i < n && w[i] == L' ')
 			i++;

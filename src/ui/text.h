@@ -29,6 +29,7 @@ typedef struct ui_lines {
 /* Append utf8 wrapped at `width` columns to out: breaks at spaces, at '\n', and inside a word
  * longer than a line; spaces at a break are dropped. An empty string adds one empty line. */
 void ui_wrap(const char *utf8, int width, ui_lines *out);
-void ui_lines_release(ui_lines *l);   /* frees the lines; l may be reused (zeroed) */
+void ui_lines_release(ui_lines *l);
+void ui_lines_add(ui_lines *l, const wchar_t *w, size_t n);   /* one more line, as it is */   /* frees the lines; l may be reused (zeroed) */
 
 #endif

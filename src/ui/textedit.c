@@ -108,8 +108,9 @@ int ui_te_action(ui_textedit *t, enum ui_action a)
 	}
 }
 
-/* Break the text into rows of `width` columns (character wrapping, so that every character
- * has one place), and after each '\n' (which ends its row): starts[r] is the first character
+/* Break the text into rows of `width` columns at words (a row ends after a space; a word
+ * longer than a row is cut; every character has one place, a space at a row's end may fall
+ * just past it), and after each '\n' (which ends its row): starts[r] is the first character
  * of row r. Returns the number of rows; a cursor at the end of a full last row gets a row of
  * its own. */
 static int row_starts(const ui_textedit *t, int width, size_t **starts)
@@ -127,6 +128,19 @@ static int row_starts(const ui_textedit *t, int width, size_t **starts)
 		size_t fit = ui_fit(t->buf + i, end - i, width);
 		if (fit == 0 && i < end)
 			fit = 1;
+		if (i + fit < end) {
+			/* wrap at a word: a space right after the row stays on it (not painted);
+			 * else the row ends after its last space, when it has one */
+			if (t->buf[i + fit] == L' ') {
+				fit++;
+			} else {
+				size_t k = fit;
+				while (k > 0 && t->buf[i + k - 1] != L' ')
+					k--;
+				if (k > 0)
+					fit = k;
+			}
+		}
 		i += fit;
 		if (nl && i == end) {
 			i++;        /* the line end closes this row */

@@ -35,6 +35,7 @@ static void ui_redraw(struct ui *u)
 	case UI_SCREEN_REVIEW: ui_review_draw(u); break;
 	case UI_SCREEN_HELP: ui_help_draw(u); break;
 	case UI_SCREEN_NAME: ui_name_draw(u); break;
+	case UI_SCREEN_TOC: ui_toc_draw(u); break;
 	}
 	if (u->ask)
 		ui_ask_draw(u);
@@ -49,6 +50,7 @@ static int screen_ctx(struct ui *u)
 	case UI_SCREEN_REVIEW: return UI_CTX_REVIEW;
 	case UI_SCREEN_HELP: return UI_CTX_REVIEW;
 	case UI_SCREEN_NAME: return UI_CTX_START | UI_CTX_TEXT;
+	case UI_SCREEN_TOC: return UI_CTX_REVIEW | UI_CTX_CHOICE;   /* digits: the settings */
 	}
 	return UI_CTX_ANY;
 }
@@ -72,6 +74,7 @@ static void dispatch(struct ui *u, enum ui_action a, wint_t ch)
 	case UI_SCREEN_REVIEW: ui_review_key(u, a, ch); break;
 	case UI_SCREEN_HELP: ui_help_key(u, a, ch); break;
 	case UI_SCREEN_NAME: ui_name_key(u, a, ch); break;
+	case UI_SCREEN_TOC: ui_toc_key(u, a, ch); break;
 	}
 }
 
@@ -119,6 +122,7 @@ int ui_run(const ui_options *o, char *err)
 	ui_init_colors();
 	ui_input_start();
 
+	ui_prefs_load(&u);
 	if (ui_name_init(&u, err)) {
 		ui_input_stop();
 		endwin();
@@ -128,7 +132,12 @@ int ui_run(const ui_options *o, char *err)
 	int after_char = 0;   /* the last key was typed into a text field */
 	int paste_run = 0;    /* an Enter of this burst was taken as part of a paste */
 	static const wchar_t newline = L'\n';
+	int ended = 0;
 	while (!u.quit) {
+		if ((ended = ui_input_ended()) != 0) {
+			ui_save_typed(&u);   /* SIGTERM, SIGHUP: nothing typed is lost */
+			break;
+		}
 		ui_redraw(&u);
 		struct ui_in in;
 		if (ui_input_read(&in))
@@ -186,8 +195,11 @@ int ui_run(const ui_options *o, char *err)
 		engine_free(u.e);
 	ui_question_release(&u);
 	ui_review_release(&u);
+	ui_toc_release(&u);
 	ui_start_release(&u);
 	ui_te_release(&u.search);
 	ui_te_release(&u.name);
+	if (ended)
+		ui_input_reraise(ended);
 	return 0;
 }

@@ -16,19 +16,19 @@ ui_expect a 'Do you have children\?' "the second question"
 ui_keys a F9
 ui_expect a 'Review of answers' "F9 opens the review"
 ui_expect a 'Problems: 1' "one problem: the required question not answered"
-ui_expect a '^! +Do you have children\? +\(no answer\)' "it is flagged"
+ui_expect a '^! +[0-9]+\. Do you have children\? +\(no answer\)' "it is flagged"
 ui_expect a 'This question is required' "its message is shown"
 ui_expect a 'What is your name\? +Asel' "answers are listed"
 ui_keys a End Enter
 ui_expect a 'Cannot complete' "completing is refused while a problem remains"
-ui_keys a Home Down Enter
-ui_expect a 'Do you have children\?' "Enter jumps to the question"
+ui_keys a Home Down Enter Enter
+ui_expect a 'Do you have children\?' "Enter shows the question, Enter again jumps to it (t0478)"
 ui_keys a F6
 ui_expect a '\[Refused\]' "F6: refused"
 ui_keys a F9
 ui_expect a 'No problems' "a refusal answers a required question"
 ui_expect a 'Do you have children\? +\[Refused\]' "the review shows it"
-ui_keys a Up Enter
+ui_keys a Up Enter Enter
 ui_expect a 'What is your name\?' "jump to the first question"
 ui_keys a F5
 ui_expect a '\[Don.t know\]' "F5: don't know, on a text question"

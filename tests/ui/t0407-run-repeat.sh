@@ -12,7 +12,7 @@ ui_type a 'Асанов'
 ui_keys a Enter
 ui_expect a 'Add another "Family member"\?' "the add-another screen"
 ui_keys a 1
-ui_expect a 'Family member \[1\]' "1 adds an entry"
+ui_expect a 'Family member 1/1' "1 adds an entry (the title: 1 of 1, t0471)"
 ui_type a 'Айбек'
 ui_keys a Enter
 ui_expect a 'Age' "its second question"
@@ -20,12 +20,12 @@ ui_type a '30'
 ui_keys a Enter
 ui_expect a 'So far: 1' "back to add another, one so far"
 ui_keys a Enter
-ui_expect a 'Family member \[2\]' "Enter on the highlighted yes adds another"
+ui_expect a 'Family member 2/2' "Enter on the highlighted yes adds another"
 ui_type a 'Гүлнара'
 ui_keys a Enter Enter
 ui_expect a 'So far: 2' "two entries"
 ui_keys a PPage
-ui_expect a 'Family member \[2\]' "PgUp goes back into the last entry"
+ui_expect a 'Family member 2/2 · Гүлнара' "PgUp goes back into the last entry, named by its first answer"
 ui_keys a F8
 ui_expect a '"Family member \[2\]" will be deleted: press F8 again' "F8 asks to confirm"
 ui_keys a F8

@@ -42,7 +42,7 @@ ui_expect a 'Review of answers' "on its review"
 expect_eq "$(st)" draft "now a draft"
 expect_eq "$(sql "$DB" "SELECT kind || ':' || new_value FROM events WHERE kind = 'reopened'")" \
 	"reopened:respondent" "the reopening is an event with its reason"
-ui_keys a Home Enter
+ui_keys a Home Enter Enter   # Enter: the question whole, again: go to it (t0478)
 ui_expect a 'What is your name\?' "to the name"
 ui_keys a BSpace BSpace BSpace BSpace
 ui_type a 'Aida'

@@ -169,6 +169,32 @@ static void test_textedit_rows(void **state)
 	ui_te_release(&t);
 }
 
+static void test_textedit_words(void **state)
+{
+	/* a wrapped text breaks after a space, never inside a word; a word longer than the row
+	 * is cut; a space right after a full row stays on that row */
+	ui_textedit t;
+	ui_te_init(&t, 0);
+	int row, col;
+	t.lines = 1;
+	ui_te_set(&t, "сөз бөлүнбөйт");   /* 13 characters at width 10: "сөз " and "бөлүнбөйт" */
+	assert_int_equal(ui_te_rows(&t, 10), 2);
+	t.cur = 4;   /* before "бөлүнбөйт": the start of the second row */
+	ui_te_cursor(&t, 10, &row, &col);
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 0);
+	ui_te_set(&t, "абвгдежзийклм");   /* one word of 13: cut at 10 */
+	ui_te_cursor(&t, 10, &row, &col);
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 3);
+	ui_te_set(&t, "абвгде жз");   /* the space after a full row of 6 stays on it */
+	t.cur = 7;
+	ui_te_cursor(&t, 6, &row, &col);
+	assert_int_equal(row, 1);
+	assert_int_equal(col, 0);
+	ui_te_release(&t);
+}
+
 static void test_keys(void **state)
 {
 	/* digits pick on a select, and are typed in a text field */
@@ -259,6 +285,7 @@ int main(void)
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_textedit),
 		cmocka_unit_test(test_textedit_rows),
+		cmocka_unit_test(test_textedit_words),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_i18n),
 	};
