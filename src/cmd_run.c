@@ -48,7 +48,7 @@ const struct cmd_entry cmd_run_entry = {
 		"                      image, audio, video or file question: 500K, 20M (the\n"
 		"                      default), 64M at most\n\n"
 		"A media question (image, audio, video, file) takes the path of a file on the\n"
-		"laptop: Tab completes it, F3 (Ctrl-O) browses the folders, Enter attaches it (its\n"
+		"laptop: Tab completes it, F7 (Ctrl-B) browses the folders, Enter attaches it (its\n"
 		"bytes are kept in DB with the interview, its name is the answer), Delete on the\n"
 		"empty field removes it.\n\n"
 		"One `survey run` at a time may hold a database: a second one on the same file is\n"

@@ -53,7 +53,7 @@ static int is_number_type(form_type t)
 int an_refuse_location(const analysis_db *db, int node, const char *name, char *err)
 {
 	form_type t = db->newest->nodes[node].type;
-	if (!form_type_is_geo(t) && t != FORM_START_GEOPOINT)
+	if (!form_type_is_geo(t) && t != FORM_START_GEOPOINT && t != FORM_BACKGROUND_GEOPOINT)
 		return 0;
 	return errf(err, "'%s' is a %s question: locations cannot be tabulated (survey export "
 		    "writes their coordinates)", name, form_type_name(t));

@@ -66,6 +66,7 @@ typedef enum form_type {
 	 * log keeps that paradata): present in the data, never shown, never answered */
 	FORM_PHONENUMBER, FORM_SIMSERIAL, FORM_SUBSCRIBERID, FORM_EMAIL, FORM_AUDIT,
 	FORM_BACKGROUND_AUDIO,
+	FORM_BACKGROUND_GEOPOINT,   /* recorded when its trigger question changes: blank here */
 	FORM_START_GEOPOINT,
 	FORM_RANK,            /* rank LIST: every choice put in order; stored as ODK does, the
 	                         choice names in the interviewer's order, space-separated */

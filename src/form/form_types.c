@@ -38,6 +38,7 @@ static const char *const type_names[FORM_NTYPES] = {
 	[FORM_SUBSCRIBERID] = "subscriberid",
 	[FORM_EMAIL] = "email",
 	[FORM_AUDIT] = "audit",
+	[FORM_BACKGROUND_GEOPOINT] = "background-geopoint",
 	[FORM_START_GEOPOINT] = "start-geopoint",
 	[FORM_RANK] = "rank",
 };
@@ -96,6 +97,7 @@ static const struct {
 	{ "email", FORM_EMAIL },
 	{ "audit", FORM_AUDIT },
 	{ "start-geopoint", FORM_START_GEOPOINT },
+	{ "background-geopoint", FORM_BACKGROUND_GEOPOINT },
 	{ "image", FORM_IMAGE }, { "photo", FORM_IMAGE }, { "audio", FORM_AUDIO },
 	{ "video", FORM_VIDEO }, { "file", FORM_FILE }, { "barcode", FORM_BARCODE },
 	{ "background-audio", FORM_BACKGROUND_AUDIO },
@@ -140,7 +142,7 @@ static const struct {
 
 /* XLSForm types that exist but that a keyboard-only offline interview cannot answer. */
 static const char *const unsupported[] = {
-	"background-geopoint", "background-video",
+	"background-video",
 	"osm", "entity",
 };
 

@@ -251,7 +251,8 @@ int form_value_check(const form *f, int node, const char *v, char *msg)
 		return errf(msg, "has control characters or is not UTF-8 text");
 	if (nd->default_value && strcmp(v, nd->default_value) == 0)
 		return 0;   /* a read-only default is stored as written */
-	if (nd->type == FORM_START_GEOPOINT)   /* blank on a laptop; a phone's point imported */
+	if (nd->type == FORM_START_GEOPOINT || nd->type == FORM_BACKGROUND_GEOPOINT)
+		/* blank on a laptop; a phone's point imported */
 		return form_geo_check(FORM_GEOPOINT, v, msg);
 	if (nd->x[FORM_X_CALCULATION] || nd->x[FORM_X_DEFAULT] || nd->type == FORM_CALCULATE ||
 	    nd->type == FORM_HIDDEN || nd->type == FORM_NOTE || nd->type == FORM_DEVICEID ||

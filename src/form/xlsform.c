@@ -897,7 +897,7 @@ static const char *blank_meta_note(form_type t)
 	case FORM_BACKGROUND_AUDIO:
 		return "is recorded blank: a laptop interview records no sound (ODK Collect does the "
 		       "same on a device that cannot)";
-	case FORM_START_GEOPOINT:
+	case FORM_START_GEOPOINT: case FORM_BACKGROUND_GEOPOINT:
 		return "is recorded blank: a laptop has no GPS (ODK Collect does the same on a "
 		       "device without one)";
 	case FORM_AUDIT:
@@ -1113,6 +1113,9 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 	if (blank_meta_note(ntype) && tp.kind == ROW_QUESTION)
 		form_warn(ld, sname, r->line, NULL, -1, "%s '%s' %s", form_type_name(ntype), n->name,
 			  blank_meta_note(ntype));
+	if (ntype == FORM_BACKGROUND_GEOPOINT && tp.kind == ROW_QUESTION && !n->src[FORM_X_TRIGGER])
+		form_err(ld, sname, r->line, NULL, -1, "background-geopoint '%s' needs a trigger: "
+			 "the question whose answer records the point (ODK's rule)", n->name);
 	int big_alone = 0, media = has_media(st, r, &big_alone);
 	if (big_alone)
 		form_err(ld, sname, r->line, NULL, -1, "'%s' has a big-image but no image: the "

@@ -1,8 +1,8 @@
-/* attach_browse.c: the simple file browser of a media question (F3 or Ctrl-O on its field):
+/* attach_browse.c: the simple file browser of a media question (F7 or Ctrl-B on its field):
  * the folder of the path typed so far (else the current one) listed in the field's place —
  * "../" first, then folders, then files, each sorted, hidden ones left out; Up/Down move,
  * Enter opens a folder or attaches the file (ui_attach_commit), Backspace goes up with the
- * folder it left highlighted, a letter jumps to the next name starting with it, F3 closes it,
+ * folder it left highlighted, a letter jumps to the next name starting with it, F7 closes it,
  * any other key closes it and does what it does. One browser at a time, on one field. */
 #include "ui/screens.h"
 

@@ -2,7 +2,7 @@
  * types the path of a file on the laptop — Tab completes it as a shell does, listing the
  * matches when there are several — and Enter attaches it: the file is read whole (a regular
  * file within --max-attachment) and handed to engine_attach, which keeps its bytes with the
- * interview; its own name becomes the answer. F3 (Ctrl-O) opens the file browser
+ * interview; its own name becomes the answer. F7 (Ctrl-B) opens the file browser
  * (attach_browse.c) in the field's place. Delete on the empty field takes the attached file
  * away. */
 #include "ui/screens.h"

@@ -300,11 +300,11 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "Saved: an area of %d points, %.0f m²") \
 	/* media: attaching a file (attach_input.c) */ \
 	X(UI_M_ATTACH_HINT, \
-	  "Бул компьютердеги файлдын жолун жазыңыз (Tab толуктайт, F3 папкаларды көрсөтөт), " \
+	  "Бул компьютердеги файлдын жолун жазыңыз (Tab толуктайт, F7 папкаларды көрсөтөт), " \
 	  "тиркөө үчүн Enter басыңыз; Delete тиркелген файлды алып салат.", \
-	  "Введите путь к файлу на этом компьютере (Tab дополняет, F3 показывает папки) и " \
+	  "Введите путь к файлу на этом компьютере (Tab дополняет, F7 показывает папки) и " \
 	  "нажмите Enter, чтобы прикрепить его; Delete убирает прикреплённый файл.", \
-	  "Type the path of a file on this computer (Tab completes it, F3 browses the folders) " \
+	  "Type the path of a file on this computer (Tab completes it, F7 browses the folders) " \
 	  "and press Enter to attach it; Delete removes the attached file.") \
 	X(UI_M_ATTACHED, /* %s */ "Тиркелген файл: %s", "Прикреплённый файл: %s", \
 	  "Attached file: %s") \
@@ -322,9 +322,9 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_ATTACH_NO_MATCH, "Дал келген файл жок.", "Подходящих файлов нет.", \
 	  "No file matches.") \
 	X(UI_M_BROWSE_DIR, /* %s */ "Папка: %s", "Папка: %s", "Folder: %s") \
-	X(UI_M_BROWSE_KEYS, "Enter ачат же тиркейт · Backspace жогору · F3 жабат", \
-	  "Enter открывает или прикрепляет · Backspace вверх · F3 закрывает", \
-	  "Enter opens or attaches · Backspace goes up · F3 closes") \
+	X(UI_M_BROWSE_KEYS, "Enter ачат же тиркейт · Backspace жогору · F7 жабат", \
+	  "Enter открывает или прикрепляет · Backspace вверх · F7 закрывает", \
+	  "Enter opens or attaches · Backspace goes up · F7 closes") \
 	X(UI_M_BROWSE_EMPTY, "(бош)", "(пусто)", "(empty)") \
 	/* extfiles: searching a long choice list (choice_find.c) */ \
 	X(UI_M_FIND, /* %s %d %d: the search, choices shown, all choices */ \

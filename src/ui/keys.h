@@ -178,7 +178,7 @@ enum ui_ctx {
 	  "Суроого кайтуу", \
 	  "Вернуться к вопросу", \
 	  "Back to the question") \
-	X(UI_A_BROWSE, UI_CTX_TEXT, UI_KEYS(UI_K(KEY_F(3)), UI_C(15)), "F3 Ctrl-O", \
+	X(UI_A_BROWSE, UI_CTX_TEXT, UI_KEYS(UI_K(KEY_F(7)), UI_C(2)), "F7 Ctrl-B", \
 	  "Файл суроосунда: папкаларды карап, файл тандоо (дагы бир жолу басса жабылат)", \
 	  "В вопросе-файле: просмотреть папки и выбрать файл (повторное нажатие закрывает)", \
 	  "On a file question: browse the folders and pick a file (again: close)")

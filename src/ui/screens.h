@@ -301,7 +301,7 @@ char *ui_rank_line(const struct ui *u, const struct ui_field *fl, int j);   /* m
  * (engine_attach), or do nothing when nothing was typed. 0, or ENGINE_REJECTED / -1 with a
  * message in err, as engine_answer. */
 int ui_attach_commit(struct ui *u, struct ui_field *fl, const char *text, char *err);
-/* Keys of its own: Tab completes the path; F3 opens and closes the file browser, which takes
+/* Keys of its own: Tab completes the path; F7 (Ctrl-B) opens and closes the file browser, which takes
  * the keys while open (ch: the character of UI_A_CHAR); Delete on the empty field takes the
  * attached file away. 1 when the key was used. */
 int ui_attach_key(struct ui *u, struct ui_field *fl, enum ui_action a, wint_t ch);

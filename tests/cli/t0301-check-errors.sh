@@ -19,7 +19,7 @@ expect_check end-crossed.md "end-crossed.md:survey:6: error: type: 'end group' d
 expect_check begin-unclosed.md "begin-unclosed.md:survey:4: error: 'begin repeat' of 'r' has no matching 'end repeat'"
 expect_check type-unknown.md "type-unknown.md:survey:4: error: type: unknown type 'txet'"
 expect_check type-missing.md "type-missing.md:survey:4: error: type: missing type for 'q2'"
-expect_check type-unsupported.md "type-unsupported.md:survey:4: error: type: unsupported type 'background-geopoint': survey cannot interview it"
+expect_check type-unsupported.md "type-unsupported.md:survey:4: error: type: unsupported type 'entity': survey cannot interview it"
 expect_check type-unsupported.md "type-unsupported.md:survey:5: error: type: unsupported type 'background-video'"
 expect_check list-unknown.md "list-unknown.md:survey:3: error: type: unknown choice list 'yes_no'"
 expect_check list-no-choices.md "list-no-choices.md:survey:3: error: type: unknown choice list 'fruits': the form has no choices sheet"

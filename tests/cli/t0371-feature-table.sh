@@ -18,7 +18,15 @@ for t in text integer decimal note date time dateTime acknowledge geopoint geotr
 	run "$SURVEY" check "$TMP/f.md"
 	expect_rc 0 "the table's supported type '$t' passes check"
 done
-for t in background-geopoint background-video osm entity; do
+printf '| survey | | | | |\n| | type | name | label | trigger |\n| | text | a | A | |\n| | background-geopoint | q | | ${a} |\n' >"$TMP/f.md"
+run "$SURVEY" check "$TMP/f.md"
+expect_rc 0 "background-geopoint with its trigger passes check"
+expect_err "background-geopoint 'q' is recorded blank: a laptop has no GPS" "with the laptop's warning"
+form background-geopoint
+run "$SURVEY" check "$TMP/f.md"
+expect_rc 1 "background-geopoint without a trigger is refused"
+expect_err "needs a trigger" "saying it needs its trigger"
+for t in background-video osm entity; do
 	form "$t"
 	run "$SURVEY" check "$TMP/f.md"
 	expect_rc 1 "the table's refused type '$t' is refused"

@@ -453,7 +453,7 @@ CHECK_TEST(test_end_crossed, "end-crossed.md", FORM_ERROR, "survey", 6, "'end gr
 CHECK_TEST(test_begin_unclosed, "begin-unclosed.md", FORM_ERROR, "survey", 4, "'begin repeat' of 'r' has no matching 'end repeat'")
 CHECK_TEST(test_type_unknown, "type-unknown.md", FORM_ERROR, "survey", 4, "unknown type 'txet'")
 CHECK_TEST(test_type_missing, "type-missing.md", FORM_ERROR, "survey", 4, "missing type for 'q2'")
-CHECK_TEST(test_type_geopoint, "type-unsupported.md", FORM_ERROR, "survey", 4, "unsupported type 'background-geopoint'")
+CHECK_TEST(test_type_geopoint, "type-unsupported.md", FORM_ERROR, "survey", 4, "unsupported type 'entity'")
 CHECK_TEST(test_type_image, "type-unsupported.md", FORM_ERROR, "survey", 5, "unsupported type 'background-video'")
 CHECK_TEST(test_list_unknown, "list-unknown.md", FORM_ERROR, "survey", 3, "unknown choice list 'yes_no'")
 CHECK_TEST(test_list_no_choices, "list-no-choices.md", FORM_ERROR, "survey", 3, "unknown choice list 'fruits': the form has no choices sheet")
@@ -766,7 +766,7 @@ static void test_too_many_errors(void **state)
 	strbuf sb = STRBUF_INIT;
 	sb_adds(&sb, "| survey |\n| | type | name | label |\n");
 	for (int i = 0; i < 5000; i++)
-		sb_addf(&sb, "| | background-geopoint | p%d | P |\n", i);
+		sb_addf(&sb, "| | entity | p%d | P |\n", i);
 	form *f;
 	form_diags d;
 	form_diags_init(&d);
