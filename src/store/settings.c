@@ -1,5 +1,6 @@
 /* settings.c: the laptop's own settings kept in the database's meta table (the interviewer's
- * name, the language chosen): read as untrusted text, written in one transaction. */
+ * name, the language chosen, the interview screen's on/off settings of prefs.c): read as
+ * untrusted text, written in one transaction. */
 #include "store/store_impl.h"
 
 #include <stdio.h>
@@ -12,7 +13,8 @@
 /* Only these keys: the others in meta (device_id, created, packed_at, ...) are the store's. */
 static int setting_key(const char *key)
 {
-	return strcmp(key, STORE_SET_INTERVIEWER) == 0 || strcmp(key, STORE_SET_LANG) == 0;
+	return strcmp(key, STORE_SET_INTERVIEWER) == 0 || strcmp(key, STORE_SET_LANG) == 0 ||
+	       strcmp(key, STORE_PREF_AUTO_ADVANCE) == 0 || strcmp(key, STORE_PREF_NUMBERS) == 0;
 }
 
 int store_setting_get(store *st, const char *key, char **value, char *err)
