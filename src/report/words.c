@@ -629,11 +629,13 @@ static const struct {
 } stat_names[] = {
 	{ "pearson_chi2", { "Pearson chi-square", "Хи-квадрат Пирсона",
 			    "Пирсондун хи-квадраты" } },
-	{ "likelihood_ratio", { "Likelihood ratio", "Отношение правдоподобия", NULL } },
+	{ "likelihood_ratio", { "Likelihood ratio", "Отношение правдоподобия",
+				"Чындыкка окшоштуктун катышы" } },
 	{ "continuity_corrected_chi2", { "Chi-square with continuity correction",
-					 "Хи-квадрат с поправкой на непрерывность", NULL } },
+					 "Хи-квадрат с поправкой на непрерывность",
+					 "Үзгүлтүксүздүккө түзөтүлгөн хи-квадрат" } },
 	{ "linear_by_linear", { "Linear-by-linear association", "Линейно-линейная связь",
-				NULL } },
+				"Сызыктуу-сызыктуу байланыш" } },
 	{ "fisher_exact", { "Fisher's exact test", "Точный критерий Фишера",
 			    "Фишердин так критерийи" } },
 	{ "phi", { "Phi", "Фи", "Фи" } },
@@ -642,7 +644,7 @@ static const struct {
 			 "Крамердин V коэффициенти (байланыштын күчү: 0 — байланыш жок, "
 			 "1 — толук байланыш)" } },
 	{ "contingency_coefficient", { "Contingency coefficient", "Коэффициент сопряжённости",
-				       NULL } },
+				       "Байланыштуулук коэффициенти" } },
 	{ "gamma", { "Gamma", "Гамма", "Гамма" } },
 	{ "kendall_tau_b", { "Kendall's tau-b", "Тау-b Кендалла", "Кендаллдын тау-b" } },
 	{ "kendall_tau_c", { "Kendall's tau-c", "Тау-c Кендалла", "Кендаллдын тау-c" } },
@@ -658,7 +660,8 @@ static const struct {
 	{ "cmh", { "Cochran–Mantel–Haenszel test", "Критерий Кохрена — Мантеля — Хензеля",
 		   "Кохрен–Мантель–Хензел критерийи" } },
 	{ "mantel_haenszel_odds_ratio", { "Mantel–Haenszel common odds ratio",
-					  "Общее отношение шансов Мантеля — Хензеля", NULL } },
+					  "Общее отношение шансов Мантеля — Хензеля",
+					  "Мантел–Хензелдин жалпы шанстар катышы" } },
 };
 
 const char *report_stat_name(const char *lang, const char *key)

@@ -216,8 +216,16 @@ static void test_words(void **state)
 		assert_true(*report_word("ru", (report_word_id)w));
 		assert_true(*report_word("en", (report_word_id)w));
 	}
-	/* Kyrgyz falls back to the Russian statistical term, not the English one */
-	assert_string_equal(report_stat_name("ky", "likelihood_ratio"), "Отношение правдоподобия");
+	/* every statistic has its Kyrgyz name (issue 19: four fell back to Russian) */
+	static const char *const keys[] = { "pearson_chi2", "likelihood_ratio",
+		"continuity_corrected_chi2", "linear_by_linear", "fisher_exact", "cramers_v",
+		"contingency_coefficient", "kendall_tau_b", "rao_scott_f", "cmh",
+		"mantel_haenszel_odds_ratio", NULL };
+	for (int i = 0; keys[i]; i++)
+		assert_string_not_equal(report_stat_name("ky", keys[i]),
+					report_stat_name("ru", keys[i]));
+	assert_string_equal(report_stat_name("ky", "likelihood_ratio"),
+			    "Чындыкка окшоштуктун катышы");
 }
 
 /* A small document: a frequency table with a bar chart, a cross-tab with a stacked chart. */
