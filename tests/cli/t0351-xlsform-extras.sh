@@ -1,5 +1,5 @@
 # t0351-xlsform-extras: the trigger column, randomize/seed, rank and begin loop over LIST end to
-# end in .md and .xls (check, simulate, export, import back: the same answers), and the one-line
+# end in .md, .csv, .xlsx and .xls (check, simulate, export, import back: the same answers), and the one-line
 # refusals of pyxform's checks that came with them (public_key, triggers, randomize, loops,
 # empty groups, sections named like the root, big-image without image).
 . tests/lib.sh
@@ -38,9 +38,9 @@ refused group-empty "survey:[0-9]+: error: group 'empty' has no questions" "an e
 refused group-named-data "survey:[0-9]+: error: group 'data' has the name of the form's root" "a group named like the root"
 refused columns-big-image-alone "survey:[0-9]+: error: 'c' has a big-image but no image" "a big-image alone"
 
-# end to end, in .md and .xls
+# end to end, in .md, .csv, .xlsx (twins committed beside the .md) and .xls (written here)
 "$PY" tests/fixtures/forms/gen_xls.py "$F" "$TMP/extras.xls" || not_ok "gen_xls"
-for form in "$F" "$TMP/extras.xls"; do
+for form in "$F" "${F%.md}.csv" "${F%.md}.xlsx" "$TMP/extras.xls"; do
 	name=$(basename "$form")
 	run "$SURVEY" check "$form"
 	expect_rc 0 "$name: check"
