@@ -87,7 +87,7 @@ static int make_dirs(const char *dir, char *err)
 		char c = *s;
 		*s = '\0';
 		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-			errf(err, ui_tr(UI_M_RUN_MKDIR), p, strerror(errno));
+			errf(err, ui_tr(UI_M_RUN_MKDIR), p, ui_strerror(errno));
 			free(p);
 			return -1;
 		}
@@ -140,13 +140,13 @@ static int lock_db(const char *db, char **lock_path, char *err)
 	for (int tries = 0; tries < 10; tries++) {
 		int fd = open(*lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 		if (fd < 0)
-			return errf(err, ui_tr(UI_M_RUN_LOCK_FAIL), *lock_path, strerror(errno));
+			return errf(err, ui_tr(UI_M_RUN_LOCK_FAIL), *lock_path, ui_strerror(errno));
 		if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 			int e = errno;
 			close(fd);
 			if (e == EWOULDBLOCK)
 				return errf(err, ui_tr(UI_M_RUN_LOCKED), db);
-			return errf(err, ui_tr(UI_M_RUN_LOCK_FAIL), *lock_path, strerror(e));
+			return errf(err, ui_tr(UI_M_RUN_LOCK_FAIL), *lock_path, ui_strerror(e));
 		}
 		struct stat a, b;
 		if (fstat(fd, &a) == 0 && stat(*lock_path, &b) == 0 && a.st_ino == b.st_ino &&
@@ -176,6 +176,16 @@ static int open_db(const char *path, int *lock, char **lock_path, store **st, ch
 		return -1;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return errf(err, "%s", ui_tr(UI_M_RUN_NOT_TTY));
+	/* a file that is there but is no SQLite database (the questionnaire given as --db, say):
+	 * said in the session's language, before SQLite's own words */
+	FILE *fp = fopen(path, "rb");
+	if (fp) {
+		char head[16];
+		size_t n = fread(head, 1, sizeof head, fp);
+		fclose(fp);
+		if (n > 0 && (n < sizeof head || memcmp(head, "SQLite format 3", 16) != 0))
+			return errf(err, ui_tr(UI_M_RUN_NOT_SQLITE), path);
+	}
 	char why[ERR_MAX];
 	if (store_open(path, STORE_CREATE, st, why))
 		return errf(err, ui_tr(UI_M_RUN_BAD_DB), why);
@@ -241,6 +251,8 @@ static int cmd_run(int argc, char **argv)
 		return fail("%s", err);
 
 	form *f;
+	if (access(form_path, R_OK) != 0)
+		return fail(ui_tr(UI_M_RUN_FORM_MISSING), form_path, ui_strerror(errno));
 	if (form_load(form_path, &f, NULL, err))
 		return fail(ui_tr(UI_M_RUN_BAD_FORM), err, form_path);
 	if (lang && form_find_lang(f, lang) < 0 && f->nlangs > 0) {
@@ -259,6 +271,10 @@ static int cmd_run(int argc, char **argv)
 		return fail("%s", err);
 	}
 	if (outfile_check("--db", db_path, "questionnaire", form_path, 0, err)) {
+		struct stat a, b;   /* the usual slip, said in the session's language */
+		if (stat(db_path, &a) == 0 && stat(form_path, &b) == 0 && a.st_dev == b.st_dev &&
+		    a.st_ino == b.st_ino)
+			errf(err, ui_tr(UI_M_RUN_DB_IS_FORM), db_path);
 		free(db_path);
 		form_free(f);
 		return fail("%s", err);

@@ -1,6 +1,7 @@
 /* i18n.c: the UI's message table, and the UI language from --lang or the locale. */
 #include "ui/i18n.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,4 +89,17 @@ const char *ui_tr_in(enum ui_lang l, enum ui_msg m)
 const char *ui_tr(enum ui_msg m)
 {
 	return ui_tr_in(current, m);
+}
+
+const char *ui_strerror(int e)
+{
+	switch (e) {
+	case ENOENT: return ui_tr(UI_M_OS_ENOENT);
+	case EACCES: case EPERM: return ui_tr(UI_M_OS_EACCES);
+	case EROFS: return ui_tr(UI_M_OS_EROFS);
+	case ENOSPC: case EDQUOT: return ui_tr(UI_M_OS_ENOSPC);
+	case ENOTDIR: return ui_tr(UI_M_OS_ENOTDIR);
+	case EISDIR: return ui_tr(UI_M_OS_EISDIR);
+	default: return strerror(e);
+	}
 }

@@ -381,7 +381,29 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "Enter details  Tab problem  F3 contents  Esc back  F10 leave") \
 	X(UI_M_DETAIL_KEYS, "Enter суроого өтүү  Esc тизмеге", "Enter к вопросу  Esc к списку", \
 	  "Enter go to the question  Esc back to the list") \
-	X(UI_M_ANSWER, /* %s */ "Жооп: %s", "Ответ: %s", "Answer: %s")
+	X(UI_M_ANSWER, /* %s */ "Жооп: %s", "Ответ: %s", "Answer: %s") \
+	/* coordinator: the reasons the system gives, and run's checks before opening files */ \
+	X(UI_M_OS_ENOENT, "мындай файл же папка жок", "нет такого файла или папки", \
+	  "no such file or folder") \
+	X(UI_M_OS_EACCES, "уруксат жок", "нет прав доступа", "permission denied") \
+	X(UI_M_OS_EROFS, "диск окуу үчүн гана", "диск только для чтения", "the disk is read-only") \
+	X(UI_M_OS_ENOSPC, "дискте орун калган жок", "на диске нет места", \
+	  "no space left on the disk") \
+	X(UI_M_OS_ENOTDIR, "жолдун бир бөлүгү папка эмес", "часть пути не является папкой", \
+	  "a part of the path is not a folder") \
+	X(UI_M_OS_EISDIR, "бул папка, файл эмес", "это папка, а не файл", \
+	  "it is a folder, not a file") \
+	X(UI_M_RUN_FORM_MISSING, /* %s %s: the questionnaire file, why */ \
+	  "суроолор файлы ачылбады: %s: %s", "не удалось открыть файл анкеты: %s: %s", \
+	  "cannot open the questionnaire file: %s: %s") \
+	X(UI_M_RUN_DB_IS_FORM, /* %s: the --db file */ \
+	  "«%s» — суроолор файлы: --db интервьюлар сакталчу башка файлды көрсөтүшү керек", \
+	  "«%s» — это файл анкеты: --db должен указывать другой файл, где хранятся интервью", \
+	  "'%s' is the questionnaire file: --db must name another file, for the interviews") \
+	X(UI_M_RUN_NOT_SQLITE, /* %s: the --db file */ \
+	  "«%s» маалымат базасы эмес (--db интервьюлар сакталган файлды көрсөтүшү керек)", \
+	  "«%s» — не база данных (--db должен указывать файл, где хранятся интервью)", \
+	  "'%s' is not a database (--db must name the file that holds the interviews)")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,
@@ -400,6 +422,10 @@ const char *ui_lang_code(enum ui_lang l);   /* "ky", "ru", "en" */
 /* The current UI language (en until set). */
 void ui_lang_set(enum ui_lang l);
 enum ui_lang ui_lang_get(void);
+
+/* The system's reason for errno e in the current language (the common ones; else the C
+ * library's own words). A static string. */
+const char *ui_strerror(int e);
 
 /* A message in the current language; a static string, never NULL. */
 const char *ui_tr(enum ui_msg m);

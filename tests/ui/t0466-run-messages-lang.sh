@@ -60,9 +60,10 @@ exit_line b "интервью сохранены в '.*d\.db'" && ok "the exit l
 	not_ok "the exit line is not in Russian"
 
 # refusals before the UI
-run $RU "$SURVEY" run "$TMP/missing.md"
-expect_rc 1 "a missing questionnaire"
-expect_err "^survey run: анкета не прочитана: .*; подробнее: 'survey check .*missing\.md'" "the refusal is in Russian"
+printf '| survey |\n| | type | name |\n| | nonsense | q |\n' >"$TMP/broken.md"
+run $RU "$SURVEY" run "$TMP/broken.md"
+expect_rc 1 "a broken questionnaire"
+expect_err "^survey run: анкета не прочитана: .*; подробнее: 'survey check .*broken\.md'" "the refusal is in Russian"
 run $KY "$SURVEY" run --bogus "$FORM"
 expect_rc 2 "an unknown option"
 expect_err "^survey run: белгисиз параметр '--bogus'" "named in Kyrgyz"
@@ -85,7 +86,23 @@ UI_ENV="-u LC_ALL -u LC_MESSAGES LANG=ky_KG.UTF-8"
 ui_start c "$FORM" --db "$TMP/bad.db"
 ui_exit c
 expect_eq "$RC" 1 "a file that is not a database is refused"
-grep -q "^survey run: маалымат базасы ачылбады: " "$TMP/c.err" && ok "said in Kyrgyz" ||
+grep -q "^survey run: «.*bad.db» маалымат базасы эмес (--db интервьюлар сакталган файлды" \
+	"$TMP/c.err" && ok "said in Kyrgyz, with no English detail" ||
 	not_ok "not in Kyrgyz: $(cat "$TMP/c.err")"
 expect_eq "$(wc -l <"$TMP/c.err")" 1 "one line"
+# a questionnaire that is not there; the questionnaire given as --db (before any terminal)
+run "$SURVEY" run "$TMP/nothere.md" --db "$DB" --lang ky
+expect_rc 1 "a missing questionnaire"
+expect_err "^survey run: суроолор файлы ачылбады: .*nothere.md: мындай файл же папка жок$" \
+	"said in Kyrgyz, the system's reason too"
+run "$SURVEY" run "$TMP/nothere.md" --db "$DB" --lang ru
+expect_err "^survey run: не удалось открыть файл анкеты: .*nothere.md: нет такого файла или папки$" \
+	"and in Russian"
+run "$SURVEY" run "$FORM" --db "$FORM" --lang ky
+expect_rc 1 "the questionnaire as --db"
+expect_err "^survey run: «$FORM» — суроолор файлы: --db интервьюлар сакталчу башка файлды" \
+	"said in Kyrgyz"
+run "$SURVEY" run "$FORM" --db "$TMP/nodir/x.db" --lang ru
+expect_rc 1 "a --db in a folder that does not exist"
+expect_err ": нет такого файла или папки$" "the system's reason in Russian"
 done_testing
