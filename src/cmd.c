@@ -30,6 +30,8 @@ int cmd_fail(const char *fmt, ...)
 	return EXIT_USER;
 }
 
+const char *cmd_usage_word = "usage";
+
 int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
 {
 	va_list ap;
@@ -38,7 +40,7 @@ int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
 	put_vline(stderr, prefix, fmt, ap);
 	va_end(ap);
 	free(prefix);
-	fprintf(stderr, "usage: survey %s %s\n", e->name, e->usage);
+	fprintf(stderr, "%s: survey %s %s\n", cmd_usage_word, e->name, e->usage);
 	return EXIT_USAGE;
 }
 

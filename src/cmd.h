@@ -25,6 +25,9 @@ struct cmd_entry {
  * one line: its controls (newlines too) and invalid UTF-8 are escaped ("\x1b"), so text from
  * a file or an argument can neither forge a line nor drive the terminal. */
 int cmd_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The word before the usage line ("usage"); a command that speaks the interviewer's language
+ * (run) sets its own. */
+extern const char *cmd_usage_word;
 /* Print "survey NAME: MESSAGE" (escaped as cmd_fail's) and "usage: survey NAME USAGE" to
  * stderr; returns EXIT_USAGE. */
 int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)

@@ -213,6 +213,7 @@ static int cmd_run(int argc, char **argv)
 			ui_lang_parse(argv[i] + 7, &ml);
 	}
 	ui_lang_set(ml);
+	cmd_usage_word = ui_tr(UI_M_USAGE);
 	long long max_attach = 0;
 	optind = 0;
 	opterr = 0;

@@ -396,6 +396,7 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_RUN_FORM_MISSING, /* %s %s: the questionnaire file, why */ \
 	  "суроолор файлы ачылбады: %s: %s", "не удалось открыть файл анкеты: %s: %s", \
 	  "cannot open the questionnaire file: %s: %s") \
+	X(UI_M_USAGE, "колдонулушу", "использование", "usage") \
 	X(UI_M_RUN_DB_IS_FORM, /* %s: the --db file */ \
 	  "«%s» — суроолор файлы: --db интервьюлар сакталчу башка файлды көрсөтүшү керек", \
 	  "«%s» — это файл анкеты: --db должен указывать другой файл, где хранятся интервью", \
