@@ -1,7 +1,8 @@
 /* xlsx.c: the report as an Excel workbook through libxlsxwriter — a contents sheet (title,
  * methods, links to the tables) and one sheet per table whose cells are real numbers with
- * number formats (percentages as fractions shown 0.0%), headers frozen, for people who make
- * their own charts. */
+ * number formats (percentages as fractions shown 0.0%), headers frozen, and beside the first
+ * layer's percentages an Excel chart drawn from those very cells (bars for a frequency, grouped
+ * columns for a cross-tab), so that a reader who changes a cell sees the chart follow. */
 #include "report/report.h"
 #include "report/words.h"
 
@@ -216,8 +217,59 @@ static int lines(lxw_worksheet *ws, const report_strs *l, int row, lxw_format *f
 	return row + (l->n ? 1 : 0);
 }
 
-static void table_sheet(lxw_worksheet *ws, const struct fmts *f, const report_doc *d,
-			const report_table *t, int no)
+/* The value k of grid g holds percentages (a cross-tab's column %), or, for a one-value grid (a
+ * frequency), the first percentage column: *col -1 then means "every non-total column". */
+static int chart_source(const report_grid *g, int *k, int *col)
+{
+	int data = g->nrow - g->total_rows;
+	if (data < 1 || g->ncol < 1)
+		return 0;
+	if (g->nval == 1 && g->val_key[0] && !strcmp(g->val_key[0], "value")) {
+		for (int j = 0; j < g->ncol - g->total_cols; j++)
+			if (g->kind[report_grid_at(g, 0, j, 0)] == REPORT_N_PCT) {
+				*k = 0, *col = j;
+				return 1;
+			}
+		return 0;
+	}
+	for (int v = 0; v < g->nval; v++)
+		if (g->val_key[v] && !strcmp(g->val_key[v], "col_pct")) {
+			*k = v, *col = -1;
+			return g->ncol - g->total_cols >= 1;
+		}
+	return 0;
+}
+
+/* A chart of block k of grid g, written at first_row (its header row) of sheet `sheet`. */
+static void add_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet,
+		      const report_grid *g, int k, int col, int first_row, const char *title,
+		      int at_col)
+{
+	int freq = col >= 0;
+	lxw_chart *ch = workbook_add_chart(wb, freq ? LXW_CHART_BAR : LXW_CHART_COLUMN);
+	if (!ch)
+		return;
+	lxw_row_t r0 = (lxw_row_t)(first_row + 1), r1 = (lxw_row_t)(first_row + g->nrow - g->total_rows);
+	int from = freq ? col : 0, to = freq ? col : g->ncol - g->total_cols - 1;
+	for (int j = from; j <= to; j++) {
+		lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+		chart_series_set_categories(s, sheet, r0, 0, r1, 0);
+		chart_series_set_values(s, sheet, r0, (lxw_col_t)(1 + j), r1, (lxw_col_t)(1 + j));
+		chart_series_set_name_range(s, sheet, (lxw_row_t)first_row, (lxw_col_t)(1 + j));
+	}
+	(void)k;
+	chart_title_set_name(ch, title);
+	chart_axis_set_num_format(freq ? ch->x_axis : ch->y_axis, "0%");
+	if (freq) {
+		chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+		chart_axis_set_reverse(ch->y_axis);   /* the first answer on top, as in the table */
+	}
+	lxw_chart_options opt = { .x_scale = 1.3, .y_scale = 1.2 };
+	worksheet_insert_chart_opt(ws, (lxw_row_t)(first_row), (lxw_col_t)at_col, ch, &opt);
+}
+
+static void table_sheet(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet,
+			const struct fmts *f, const report_doc *d, const report_table *t, int no)
 {
 	strbuf cap = STRBUF_INIT;
 	report_table_caption(&cap, d->lang, no);
@@ -230,7 +282,7 @@ static void table_sheet(lxw_worksheet *ws, const struct fmts *f, const report_do
 	row++;
 	const char *caution = report_word(d->lang, RW_WARNING);
 	row = lines(ws, &t->warnings, row, f->warn, caution);
-	int frozen = 0, maxcol = 1;
+	int frozen = 0, maxcol = 1, charted = 0;
 	for (int i = 0; i < t->nlayers; i++) {
 		const report_layer *l = &t->layers[i];
 		if (l->label)
@@ -244,8 +296,16 @@ static void table_sheet(lxw_worksheet *ws, const struct fmts *f, const report_do
 				worksheet_freeze_panes(ws, (lxw_row_t)(row + 1), 1);
 				frozen = 1;
 			}
-			for (int k = 0; k < l->grid.nval; k++)
+			int ck = -1, ccol = -1;
+			int chart = !charted && chart_source(&l->grid, &ck, &ccol);
+			for (int k = 0; k < l->grid.nval; k++) {
+				if (chart && k == ck) {
+					add_chart(wb, ws, sheet, &l->grid, k, ccol, row, t->title,
+						  l->grid.ncol + 2);
+					charted = 1;
+				}
 				row = block(ws, f, &l->grid, k, row);
+			}
 			row = flags(ws, f, &l->grid, row);
 			row = stats_block(ws, f, d, l, row);
 			if (l->grid.ncol + 1 > maxcol)
@@ -340,7 +400,7 @@ int report_xlsx(const report_doc *d, const char *path, const char *tmpdir, char 
 				rc = errf(err, "cannot add the sheet '%s'", name);
 				break;
 			}
-			table_sheet(ws, &f, d, b->table, no);
+			table_sheet(wb, ws, name, &f, d, b->table, no);
 			worksheet_write_number(toc, (lxw_row_t)row, 0, no, NULL);
 			char *url = xasprintf("internal:'%s'!A1", name);
 			worksheet_write_url(toc, (lxw_row_t)row, 1, url, f.link);
