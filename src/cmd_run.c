@@ -179,16 +179,26 @@ static int open_db(const char *path, int *lock, char **lock_path, store **st, ch
 	/* a file that is there but is no SQLite database (the questionnaire given as --db, say):
 	 * said in the session's language, before SQLite's own words */
 	FILE *fp = fopen(path, "rb");
+	int sqlite = 0;
 	if (fp) {
 		char head[16];
 		size_t n = fread(head, 1, sizeof head, fp);
 		fclose(fp);
 		if (n > 0 && (n < sizeof head || memcmp(head, "SQLite format 3", 16) != 0))
 			return errf(err, ui_tr(UI_M_RUN_NOT_SQLITE), path);
+		sqlite = n > 0;
+	} else if (errno != ENOENT) {
+		return errf(err, ui_tr(UI_M_RUN_DB_UNREADABLE), path, ui_strerror(errno));
 	}
 	char why[ERR_MAX];
-	if (store_open(path, STORE_CREATE, st, why))
+	if (store_open(path, STORE_CREATE, st, why)) {
+		/* a database that SQLite or the store cannot use: damaged, cut short, from another
+		 * program; the interviewer can act on this sentence, `survey list` gives the detail */
+		if (sqlite && (strstr(why, "truncated") || strstr(why, "malformed") ||
+			       strstr(why, "not a database") || strstr(why, "damaged")))
+			return errf(err, ui_tr(UI_M_RUN_DB_DAMAGED), path, path);
 		return errf(err, ui_tr(UI_M_RUN_BAD_DB), why);
+	}
 	return 0;
 }
 

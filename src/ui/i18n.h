@@ -401,6 +401,15 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "«%s» — суроолор файлы: --db интервьюлар сакталчу башка файлды көрсөтүшү керек", \
 	  "«%s» — это файл анкеты: --db должен указывать другой файл, где хранятся интервью", \
 	  "'%s' is the questionnaire file: --db must name another file, for the interviews") \
+	X(UI_M_RUN_DB_UNREADABLE, /* %s %s: the --db file, the system's reason */ \
+	  "«%s» ачылбады: %s", "не удалось открыть «%s»: %s", "cannot open '%s': %s") \
+	X(UI_M_RUN_DB_DAMAGED, /* %s %s: the --db file twice */ \
+	  "«%s» бузулган, толук көчүрүлбөгөн же башка программанын маалымат базасы: аны кайра " \
+	  "көчүрүңүз же координаторго көрсөтүңүз (толугураак: survey list «%s»)", \
+	  "«%s» повреждена, скопирована не полностью или принадлежит другой программе: скопируйте " \
+	  "её заново или покажите координатору (подробнее: survey list «%s»)", \
+	  "'%s' is damaged, copied only in part, or another program's database: copy it again or " \
+	  "show it to the coordinator (details: survey list '%s')") \
 	X(UI_M_RUN_NOT_SQLITE, /* %s: the --db file */ \
 	  "«%s» маалымат базасы эмес (--db интервьюлар сакталган файлды көрсөтүшү керек)", \
 	  "«%s» — не база данных (--db должен указывать файл, где хранятся интервью)", \

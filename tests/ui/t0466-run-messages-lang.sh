@@ -104,6 +104,16 @@ run "$SURVEY" run "$FORM" --db "$FORM" --lang ky
 expect_rc 1 "the questionnaire as --db"
 expect_err "^survey run: «$FORM» — суроолор файлы: --db интервьюлар сакталчу башка файлды" \
 	"said in Kyrgyz"
+# a database cut short (a copy that stopped half-way), in a terminal
+sqlite3 "$TMP/whole.db" "CREATE TABLE t(x); INSERT INTO t VALUES (randomblob(9000));"
+head -c 5000 "$TMP/whole.db" >"$TMP/cut.db"
+ui_start e "$FORM" --db "$TMP/cut.db" --lang ky
+ui_exit e
+expect_eq "$RC" 1 "a database cut short is refused"
+grep -q "^survey run: «.*cut.db» бузулган, толук көчүрүлбөгөн" "$TMP/e.err" &&
+	ok "said in Kyrgyz, what to do included" || not_ok "not in Kyrgyz: $(cat "$TMP/e.err")"
+grep -Eq "truncated|cannot open" "$TMP/e.err" && not_ok "English detail: $(cat "$TMP/e.err")" ||
+	ok "no English detail"
 run "$SURVEY" run "$FORM" --db "$TMP/nodir/x.db" --lang ru
 expect_rc 1 "a --db in a folder that does not exist"
 expect_err ": нет такого файла или папки$" "the system's reason in Russian"
