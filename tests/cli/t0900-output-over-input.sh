@@ -64,7 +64,7 @@ for o in $(names spec.md); do
 done
 for o in $(names form.md); do
 	refused "simulate --db $o" form.md "$same" "$SURVEY" simulate form.md -n 2 --db "$o" --quiet
-	refused "run --db $o" form.md "$same" "$SURVEY" run form.md --db "$o"
+	refused "run --db $o" form.md "is the questionnaire file: --db must name another file" "$SURVEY" run form.md --db "$o"
 done
 for o in $(names basic.md); do
 	refused "import --db $o (the form)" basic.md "$same" \

@@ -22,7 +22,7 @@ expect_err "no language 'fr' \(it has: ky, ru, en\)" "the form's languages are l
 
 run "$SURVEY" run "$TMP/missing.md" --db "$TMP/a.db"
 expect_rc 1 "a missing questionnaire"
-expect_err "run 'survey check .*missing.md' for details" "points at survey check"
+expect_err "cannot open the questionnaire file: .*missing.md: no such file or folder$" "says the file is not there"
 expect_err_lines 1 "one line"
 
 run "$SURVEY" run "$FORM" --db "$TMP/a.db" </dev/null
