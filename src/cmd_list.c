@@ -1,8 +1,11 @@
 /* cmd_list.c: `survey list DB [--json] [--by QUESTION]` — the interviews in a database, with
  * totals by status, device, interviewer, form version and day, and progress by a question. */
+#include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "cmd.h"
@@ -407,6 +410,17 @@ static int cmd_list(int argc, char **argv)
 	const char *lang = NULL;
 	int json = 0, c;
 	const char *by = NULL;
+	/* every message in the chosen language: --lang's, else the locale's (looked for first, so
+	 * that a wrong option before it is refused in that language too) */
+	enum ui_lang ml = ui_lang_from_env();
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			ui_lang_parse(argv[i + 1], &ml);
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			ui_lang_parse(argv[i] + 7, &ml);
+	}
+	ui_lang_set(ml);
+	cmd_usage_word = ui_tr(UI_M_USAGE);
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -417,21 +431,40 @@ static int cmd_list(int argc, char **argv)
 		else if (c == 'l')
 			lang = optarg;
 		else if (c == ':')
-			return cmd_usage_error(&cmd_list_entry, "option '%s' needs a question",
+			return cmd_usage_error(&cmd_list_entry, ui_tr(UI_M_LIST_OPT_VALUE),
 					       argv[optind - 1]);
 		else
-			return cmd_usage_error(&cmd_list_entry, "unknown option '%s'",
+			return cmd_usage_error(&cmd_list_entry, ui_tr(UI_M_RUN_OPT_UNKNOWN),
 					       argv[optind - 1]);
 	}
 	if (argc - optind != 1)
-		return cmd_usage_error(&cmd_list_entry, "expected one database file");
-	enum ui_lang ml = ui_lang_from_env();
+		return cmd_usage_error(&cmd_list_entry, "%s", ui_tr(UI_M_LIST_ONE_DB));
 	if (lang && ui_lang_parse(lang, &ml))
-		return cmd_usage_error(&cmd_list_entry, "--lang: '%s' is none of ky, ru, en", lang);
+		return cmd_usage_error(&cmd_list_entry, ui_tr(UI_M_LIST_BAD_LANG), lang);
 	char err[ERR_MAX];
 	store *st;
-	if (store_open(argv[optind], STORE_READONLY, &st, err))
+	const char *path = argv[optind];
+	if (store_open(path, STORE_READONLY, &st, err)) {
+		/* in Kyrgyz or Russian the usual causes in that language; in English, and for any
+		 * other cause, the store's own (more detailed) words */
+		if (ui_lang_get() == UI_LANG_EN)
+			return cmd_fail("%s", err);
+		struct stat sb;
+		char head[16];
+		FILE *fp = fopen(path, "rb");
+		size_t n = fp ? fread(head, 1, sizeof head, fp) : 0;
+		int e = errno;
+		if (fp)
+			fclose(fp);
+		if (!fp && stat(path, &sb) != 0)
+			return cmd_fail(ui_tr(UI_M_RUN_DB_UNREADABLE), path, ui_strerror(e));
+		if (fp && (n < sizeof head || memcmp(head, "SQLite format 3", 16) != 0))
+			return cmd_fail(ui_tr(UI_M_LIST_NOT_SQLITE), path);
+		if (strstr(err, "truncated") || strstr(err, "malformed") ||
+		    strstr(err, "not a database") || strstr(err, "damaged"))
+			return cmd_fail(ui_tr(UI_M_LIST_DAMAGED), path);
 		return cmd_fail("%s", err);
+	}
 	/* the language: --lang, else the one chosen on this laptop (`survey run`), else the
 	 * locale's */
 	char *saved = NULL;

@@ -410,6 +410,21 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "её заново или покажите координатору (подробнее: survey list «%s»)", \
 	  "'%s' is damaged, copied only in part, or another program's database: copy it again or " \
 	  "show it to the coordinator (details: survey list '%s')") \
+	X(UI_M_LIST_OPT_VALUE, /* %s */ "'%s' параметрине суроонун аты керек", \
+	  "параметру '%s' нужно имя вопроса", "option '%s' needs a question") \
+	X(UI_M_LIST_ONE_DB, "бир маалымат базасынын файлы керек", "нужен один файл базы данных", \
+	  "expected one database file") \
+	X(UI_M_LIST_BAD_LANG, /* %s */ "--lang: '%s' ky, ru же en эмес", \
+	  "--lang: '%s' — не ky, ru и не en", "--lang: '%s' is none of ky, ru, en") \
+	X(UI_M_LIST_DAMAGED, /* %s: the file */ \
+	  "«%s» бузулган, толук көчүрүлбөгөн же башка программанын маалымат базасы: аны кайра " \
+	  "көчүрүңүз (ноутбуктан 'survey pack' менен)", \
+	  "«%s» повреждена, скопирована не полностью или принадлежит другой программе: скопируйте " \
+	  "её заново (на ноутбуке — через 'survey pack')", \
+	  "'%s' is damaged, copied only in part, or another program's database: copy it again " \
+	  "(on the laptop, with 'survey pack')") \
+	X(UI_M_LIST_NOT_SQLITE, /* %s: the file */ "«%s» маалымат базасы эмес", \
+	  "«%s» — не база данных", "'%s' is not a database") \
 	X(UI_M_RUN_NOT_SQLITE, /* %s: the --db file */ \
 	  "«%s» маалымат базасы эмес (--db интервьюлар сакталган файлды көрсөтүшү керек)", \
 	  "«%s» — не база данных (--db должен указывать файл, где хранятся интервью)", \
