@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "store/attach.h"
 #include "util/termsafe.h"
@@ -31,6 +32,18 @@ int cmd_fail(const char *fmt, ...)
 }
 
 const char *cmd_usage_word = "usage";
+
+const char *cmd_find_option(int argc, char **argv, const char *name)
+{
+	size_t n = strlen(name);
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], name) == 0 && i + 1 < argc)
+			return argv[i + 1];
+		if (strncmp(argv[i], name, n) == 0 && argv[i][n] == '=')
+			return argv[i] + n + 1;
+	}
+	return NULL;
+}
 
 int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
 {

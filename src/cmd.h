@@ -25,6 +25,10 @@ struct cmd_entry {
  * one line: its controls (newlines too) and invalid UTF-8 are escaped ("\x1b"), so text from
  * a file or an argument can neither forge a line nor drive the terminal. */
 int cmd_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The value of option `name` ("--lang") in argv, as "--lang X" or "--lang=X", before any "--";
+ * NULL when absent. For a command that must know it before parsing the rest (the language of
+ * its own refusals). */
+const char *cmd_find_option(int argc, char **argv, const char *name);
 /* The word before the usage line ("usage"); a command that speaks the interviewer's language
  * (run) sets its own. */
 extern const char *cmd_usage_word;

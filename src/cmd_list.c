@@ -413,12 +413,9 @@ static int cmd_list(int argc, char **argv)
 	/* every message in the chosen language: --lang's, else the locale's (looked for first, so
 	 * that a wrong option before it is refused in that language too) */
 	enum ui_lang ml = ui_lang_from_env();
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
-			ui_lang_parse(argv[i + 1], &ml);
-		else if (strncmp(argv[i], "--lang=", 7) == 0)
-			ui_lang_parse(argv[i] + 7, &ml);
-	}
+	const char *lang_arg = cmd_find_option(argc, argv, "--lang");
+	if (lang_arg)
+		ui_lang_parse(lang_arg, &ml);
 	ui_lang_set(ml);
 	cmd_usage_word = ui_tr(UI_M_USAGE);
 	optind = 0;

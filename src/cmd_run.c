@@ -216,12 +216,9 @@ static int cmd_run(int argc, char **argv)
 	/* every message in the UI's language: --lang's when it is ky, ru or en, else the
 	 * locale's (--lang looked for first: a wrong option may come before it) */
 	enum ui_lang ml = ui_lang_from_env();
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
-			ui_lang_parse(argv[i + 1], &ml);
-		else if (strncmp(argv[i], "--lang=", 7) == 0)
-			ui_lang_parse(argv[i] + 7, &ml);
-	}
+	const char *lang_arg = cmd_find_option(argc, argv, "--lang");
+	if (lang_arg)
+		ui_lang_parse(lang_arg, &ml);
 	ui_lang_set(ml);
 	cmd_usage_word = ui_tr(UI_M_USAGE);
 	long long max_attach = 0;
