@@ -115,6 +115,17 @@ typedef struct form_loader {
 	int nmedia_failed;
 } form_loader;
 
+/* Most languages in a form: each text is an array with one entry per language. */
+#define FORM_MAX_LANGS 64
+
+/* xlsform_headers.c: the survey and choices sheets' header rows into ld->scols / ld->ccols; a
+ * row's cell c ("" past its end); the first column of a kind (-1: none); a header's first part
+ * lowercased with blanks as '_' (malloc'd). */
+void xlsform_read_headers(form_loader *ld);
+const char *xlsform_cell(const sheet_row *r, int c);
+int xlsform_find_col(const form_col *cols, int n, enum form_col_kind kind);
+char *xlsform_snake(const char *s, size_t n);
+
 /* Report a problem (file is the loader's). */
 void form_err(form_loader *ld, const char *sheet, int row, const char *column, int pos,
               const char *fmt, ...) __attribute__((format(printf, 6, 7)));

@@ -23,6 +23,11 @@ typedef enum report_word {
 } report_word_id;
 
 /* The word in language `lang` (a code: "ky", "ru"; anything else gives English). */
+/* The column of a language in the text tables of words.c and sentences.c: any code other than
+ * "ru" and "ky" reads as English. */
+enum { REPORT_EN, REPORT_RU, REPORT_KY, REPORT_NLANGS };
+int report_lang_ix(const char *lang);
+
 const char *report_word(const char *lang, report_word_id w);
 
 /* Sentences with blanks %1$s, %2$s, ... (every argument a string; the order of the blanks
