@@ -105,6 +105,31 @@ static const char schema_v5[] =
 	"  media_type TEXT NOT NULL, size INTEGER NOT NULL, bytes BLOB NOT NULL,\n"
 	"  PRIMARY KEY(uuid, path, sha256, name)) WITHOUT ROWID;\n";
 
+/* Version 6: fieldwork (issue 15). frame holds the units to interview of a form (`survey
+ * frame`): unit_id is the frame's stable id, data a JSON object of the frame's columns (text
+ * values, in the CSV's order). assignments gives a unit to an interviewer (`survey assign`),
+ * with the UUID of the unit's one interview, made when the unit is first assigned and kept
+ * when it is given to another interviewer (a new row); the unit's current interviewer is the
+ * row assigned last (then the greatest name). reviews holds a supervisor's decisions and
+ * comments on one version of an interview (events_sha256: the SHA-256 of that version's event
+ * log as merge computes it; path '' = the whole interview). Natural keys only: merge takes the
+ * union of each table (DESIGN.md, Fieldwork). */
+static const char schema_v6[] =
+	"CREATE TABLE frame(\n"
+	"  form_id TEXT NOT NULL, unit_id TEXT NOT NULL, data TEXT NOT NULL,\n"
+	"  PRIMARY KEY(form_id, unit_id)) WITHOUT ROWID;\n"
+	"CREATE TABLE assignments(\n"
+	"  form_id TEXT NOT NULL, unit_id TEXT NOT NULL, interviewer TEXT NOT NULL,\n"
+	"  uuid TEXT NOT NULL, assigned TEXT NOT NULL,\n"
+	"  PRIMARY KEY(form_id, unit_id, interviewer)) WITHOUT ROWID;\n"
+	"CREATE INDEX assignments_by_uuid ON assignments(uuid);\n"
+	"CREATE INDEX assignments_by_interviewer ON assignments(interviewer);\n"
+	"CREATE TABLE reviews(\n"
+	"  uuid TEXT NOT NULL, events_sha256 TEXT NOT NULL, at TEXT NOT NULL, reviewer TEXT NOT NULL,\n"
+	"  decision TEXT NOT NULL CHECK(decision IN ('approved','rejected','comment')),\n"
+	"  path TEXT NOT NULL DEFAULT '', text TEXT NOT NULL DEFAULT '',\n"
+	"  PRIMARY KEY(uuid, events_sha256, at, reviewer, decision, path)) WITHOUT ROWID;\n";
+
 /* What `survey simulate` has always left in an interview's event log and nothing else does:
  * its fake clock ticks 2 s per reading and store_iv_start reads it twice before the first
  * event, so event 1 ("opened") is at offset 2000 ms and every offset is a multiple of 2000;
@@ -193,6 +218,10 @@ static int migrate_to(sqlite3 *db, int from, int to, char *err)
 			break;
 		case 4:
 			if (store_exec(db, schema_v5, "cannot add the attachments table", err))
+				return -1;
+			break;
+		case 5:
+			if (store_exec(db, schema_v6, "cannot add the fieldwork tables", err))
 				return -1;
 			break;
 		default:

@@ -12,7 +12,7 @@ base=$(rows "$out")
 head -c 20000 "$good2" >"$TMP/truncated.db"
 head -c 5000 /dev/urandom >"$TMP/random.db"
 sqlite3 "$TMP/shop.db" "CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers(name) VALUES ('Бакыт');"
-cp "$good2" "$TMP/newer.db"; sqlite3 "$TMP/newer.db" "PRAGMA user_version = 7"
+cp "$good2" "$TMP/newer.db"; sqlite3 "$TMP/newer.db" "PRAGMA user_version = 99"
 cp "$good2" "$TMP/tampered.db"
 sqlite3 "$TMP/tampered.db" "UPDATE answers SET value = 'changed' WHERE path = 'q05' AND uuid = (SELECT uuid FROM interviews WHERE status = 'complete' LIMIT 1)"
 "$SURVEY" pack "$good2" -o "$TMP/packed.db" >/dev/null
