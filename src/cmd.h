@@ -66,5 +66,6 @@ extern const struct cmd_entry cmd_pack_entry;
 extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_simulate_entry;
 extern const struct cmd_entry cmd_tab_entry;
+extern const struct cmd_entry cmd_review_entry;
 
 #endif

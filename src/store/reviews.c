@@ -1,0 +1,230 @@
+/* reviews.c: a supervisor's decisions and comments on one version of an interview, and the
+ * review state that follows from them (reviews.h). */
+#include "store/reviews.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store_impl.h"
+#include "util/termsafe.h"
+#include "util/util.h"
+
+const char *store_review_state_name(store_review_state s)
+{
+	switch (s) {
+	case REVIEW_TO_REVIEW: return "to-review";
+	case REVIEW_APPROVED: return "approved";
+	case REVIEW_REJECTED: return "rejected";
+	default: return "";
+	}
+}
+
+int store_has_reviews(const store *st)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM main.sqlite_schema WHERE type = 'table' AND "
+			       "name = 'reviews'", -1, &s, NULL) != SQLITE_OK) {
+		sqlite3_finalize(s);
+		return 0;
+	}
+	int yes = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return yes;
+}
+
+/* The interview's status into status (a NULL status: absent). */
+static int iv_status(store *st, const char *uuid, char status[16], char *err)
+{
+	sqlite3_stmt *s;
+	status[0] = 0;
+	if (store_prepare(st->db, "SELECT status FROM interviews WHERE uuid = ?1", &s, err))
+		return -1;
+	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		snprintf(status, 16, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read the interview", err);
+	if (rc == SQLITE_DONE) {
+		char p[80];
+		store_printable(uuid, p, sizeof p);
+		return errf(err, "no interview '%s' in '%s'", p, st->path);
+	}
+	return 0;
+}
+
+int store_events_sha256(store *st, const char *uuid, char out[65], char *err)
+{
+	char status[16];
+	if (iv_status(st, uuid, status, err))
+		return -1;
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "SELECT " STORE_EVENT_COLUMNS " FROM events WHERE uuid = ?1 "
+			  "ORDER BY seq", &s, err))
+		return -1;
+	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
+	struct sha256_ctx h;
+	sha256_init(&h);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		store_hash_columns(&h, s, 0, STORE_EVENT_NCOLUMNS);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read the event log", err);
+	store_hash_hex(&h, out);
+	return 0;
+}
+
+int store_review_check(store *st, const char *uuid, const char *reviewer, const char *decision,
+		       const char *path, const char *text, char *err)
+{
+	if (!store_has_reviews(st))
+		return errf(err, "'%s' has no reviews table (an older file): open it once with this "
+			    "survey to update it", st->path);
+	int is_comment = strcmp(decision, "comment") == 0;
+	if (!is_comment && strcmp(decision, "approved") && strcmp(decision, "rejected"))
+		return errf(err, "no decision '%s' (approved, rejected or comment)", decision);
+	path = path ? path : "";
+	text = text ? text : "";
+	if (!reviewer || !*reviewer || strlen(reviewer) > STORE_SETTING_MAX ||
+	    !termsafe_text_ok(reviewer, 0))
+		return errf(err, "the reviewer's name must be one printable line of at most %d bytes",
+			    STORE_SETTING_MAX);
+	if (strlen(text) > STORE_REVIEW_TEXT_MAX || !termsafe_text_ok(text, 0) ||
+	    strlen(path) > 1000 || !termsafe_text_ok(path, 0))
+		return errf(err, "the text must be one printable line of at most %d bytes",
+			    STORE_REVIEW_TEXT_MAX);
+	if (!*text && (is_comment || strcmp(decision, "rejected") == 0))
+		return errf(err, "a %s needs a text: say what to correct",
+			    is_comment ? "comment" : "rejection");
+	char status[16];
+	if (iv_status(st, uuid, status, err))
+		return -1;
+	if (strcmp(status, "discarded") == 0 || (!is_comment && strcmp(status, "complete"))) {
+		char p[80];
+		store_printable(uuid, p, sizeof p);
+		return errf(err, "interview '%s' is %s: only a complete interview is approved or "
+			    "rejected", p, strcmp(status, "discarded") ? "a draft" : "discarded");
+	}
+	if (*path) {
+		sqlite3_stmt *s;
+		if (store_prepare(st->db, "SELECT 1 FROM answers WHERE uuid = ?1 AND path = ?2",
+				  &s, err))
+			return -1;
+		sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, path, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_ROW) {
+			char p[80];
+			store_printable(path, p, sizeof p);
+			return errf(err, "interview '%s' has no answer at '%s'", uuid, p);
+		}
+	}
+	return 0;
+}
+
+int store_review_add(store *st, const char *uuid, const char *reviewer, const char *decision,
+		     const char *path, const char *text, char *err)
+{
+	char sha[65], now[32];
+	if (store_review_check(st, uuid, reviewer, decision, path, text, err) ||
+	    store_events_sha256(st, uuid, sha, err))
+		return -1;
+	path = path ? path : "";
+	text = text ? text : "";
+	store_now(now);
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "INSERT OR IGNORE INTO reviews(uuid, events_sha256, at, reviewer, "
+			  "decision, path, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &s, err))
+		return -1;
+	const char *v[] = { uuid, sha, now, reviewer, decision, path, text };
+	for (int i = 0; i < 7; i++)
+		sqlite3_bind_text(s, i + 1, v[i], -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot record the review", err);
+	return 0;
+}
+
+int store_review_get(store *st, const char *uuid, store_review_state *out, char *err)
+{
+	char status[16], sha[65];
+	*out = REVIEW_NONE;
+	if (iv_status(st, uuid, status, err))
+		return -1;
+	if (strcmp(status, "complete") != 0 || !store_has_reviews(st))
+		return 0;
+	if (store_events_sha256(st, uuid, sha, err))
+		return -1;
+	sqlite3_stmt *s;
+	/* the latest decision; two at the same time: rejected before approved (the cautious one) */
+	if (store_prepare(st->db, "SELECT decision FROM reviews WHERE uuid = ?1 AND "
+			  "events_sha256 = ?2 AND decision <> 'comment' ORDER BY at DESC, "
+			  "decision DESC LIMIT 1", &s, err))
+		return -1;
+	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, sha, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = strcmp((const char *)sqlite3_column_text(s, 0), "rejected") == 0 ?
+			REVIEW_REJECTED : REVIEW_APPROVED;
+	else
+		*out = REVIEW_TO_REVIEW;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read the reviews", err);
+	return 0;
+}
+
+int store_reviews(store *st, const char *uuid, store_review **out, int *n, char *err)
+{
+	char sha[65];
+	*out = NULL;
+	*n = 0;
+	if (store_events_sha256(st, uuid, sha, err))
+		return -1;
+	if (!store_has_reviews(st))
+		return 0;
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "SELECT events_sha256, at, reviewer, decision, path, text FROM "
+			  "reviews WHERE uuid = ?1 ORDER BY at, events_sha256, reviewer, decision, "
+			  "path", &s, err))
+		return -1;
+	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
+	int rc, cap = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 8;
+			*out = xreallocarray(*out, (size_t)cap, sizeof **out);
+		}
+		store_review *r = &(*out)[(*n)++];
+		*r = (store_review){ store_col_text(s, 0), store_col_text(s, 1), store_col_text(s, 2),
+				     store_col_text(s, 3), store_col_text(s, 4), store_col_text(s, 5),
+				     0 };
+		r->current = r->events_sha256 && strcmp(r->events_sha256, sha) == 0;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_reviews_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return store_sqlerr(st, "cannot read the reviews", err);
+	}
+	return 0;
+}
+
+void store_reviews_free(store_review *r, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(r[i].events_sha256);
+		free(r[i].at);
+		free(r[i].reviewer);
+		free(r[i].decision);
+		free(r[i].path);
+		free(r[i].text);
+	}
+	free(r);
+}
