@@ -28,9 +28,10 @@ int cmd_analysis_option(const struct cmd_entry *self, int c, const char *arg,
 			return cmd_usage_error(self, "unknown format '%s' (text, json or csv)", arg);
 		return 0;
 	case AOPT_STATUS:
-		if (strcmp(arg, "all") && strcmp(arg, "draft") && strcmp(arg, "complete"))
-			return cmd_usage_error(self, "unknown status '%s' (complete, draft or all)",
-					       arg);
+		if (strcmp(arg, "all") && strcmp(arg, "draft") && strcmp(arg, "complete") &&
+		    strcmp(arg, "approved"))
+			return cmd_usage_error(self, "unknown status '%s' (complete, draft, approved "
+					       "or all)", arg);
 		o->status = arg;
 		return 0;
 	case AOPT_LONELY:

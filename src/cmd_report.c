@@ -41,6 +41,8 @@ const struct cmd_entry cmd_report_entry = {
 	"                     say so (interviews made by 'survey simulate' mark the report\n"
 	"                     by themselves, with their number)\n"
 	"  --form ID          which questionnaire, when DB holds several\n"
+	"  --status approved  only the interviews a supervisor approved ('survey review');\n"
+	"                     default: every complete interview\n"
 	"  --timings          print the time each table took on stderr\n"
 	"  -q, --quiet        no summary line\n\n"
 	"The date on the report is today's, or SOURCE_DATE_EPOCH's when that is set.\n\n"
@@ -84,7 +86,7 @@ static long long report_time(void)
 static int cmd_report(int argc, char **argv)
 {
 	const struct cmd_entry *me = &cmd_report_entry;
-	enum { O_LANG = 256, O_SIM, O_FORM, O_TIMINGS };
+	enum { O_LANG = 256, O_SIM, O_FORM, O_TIMINGS, O_STATUS };
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "lang", required_argument, NULL, O_LANG },
@@ -93,11 +95,12 @@ static int cmd_report(int argc, char **argv)
 		{ "form", required_argument, NULL, O_FORM },
 		{ "timings", no_argument, NULL, O_TIMINGS },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "status", required_argument, NULL, O_STATUS },
 		{ 0 },
 	};
 	const char *out = NULL, *form_id = NULL;
 	report_build_opts bo = { 0 };
-	int quiet = 0, c;
+	int quiet = 0, approved = 0, c;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
@@ -119,6 +122,12 @@ static int cmd_report(int argc, char **argv)
 			break;
 		case 'q':
 			quiet = 1;
+			break;
+		case O_STATUS:
+			if (strcmp(optarg, "approved") && strcmp(optarg, "complete"))
+				return cmd_usage_error(me, "unknown --status '%s' (complete or "
+						       "approved)", optarg);
+			approved = strcmp(optarg, "approved") == 0;
 			break;
 		case ':':
 			return cmd_usage_error(me, "option '%s' needs a value", argv[optind - 1]);
@@ -157,7 +166,8 @@ static int cmd_report(int argc, char **argv)
 				err, specpath);
 		goto done;
 	}
-	if (analysis_open(dbpath, form_id ? form_id : spec->form_id, &db, err)) {
+	if (analysis_open(dbpath, form_id ? form_id : spec->form_id, &db, err) ||
+	    (approved && analysis_only_approved(db, err))) {
 		cmd_fail("%s", err);
 		goto done;
 	}

@@ -32,6 +32,12 @@ typedef struct analysis_db analysis_db;   /* an open database and its questionna
  * questionnaire, several and none chosen, an unknown form_id. Close with analysis_close. */
 int analysis_open(const char *path, const char *form_id, analysis_db **out, char *err);
 void analysis_close(analysis_db *db);   /* NULL accepted */
+/* From now on every read of db keeps only the complete interviews whose current version a
+ * supervisor approved (`survey review`; --status approved, also for a whole report). 0, or -1
+ * with err. */
+int analysis_only_approved(analysis_db *db, char *err);
+/* Is this interview kept by that restriction (always 1 without it)? */
+int analysis_keeps(const analysis_db *db, const char *uuid);
 
 /* The newest version of the questionnaire (labels, choice lists), and its form id. */
 const form *analysis_form(const analysis_db *db);
@@ -46,7 +52,8 @@ int analysis_find_lang(const analysis_db *db, const char *code, int *lang, char 
 /* Options shared by every analysis. All-zero is the default. */
 typedef struct analysis_opts {
 	const char *lang;          /* labels: language code or name; NULL: the form's default */
-	const char *status;        /* "complete" (NULL), "draft" or "all" */
+	const char *status;        /* "complete" (NULL), "draft", "all" or "approved" (complete
+	                              and approved: analysis_only_approved) */
 	const char *where;         /* XLSForm expression kept per interview; NULL: all */
 	const char *weight;        /* a numeric question or calculate; NULL: unweighted */
 	const char *strata;        /* a question whose answers are the strata; NULL: none */

@@ -17,6 +17,9 @@ struct analysis_db {
 	char **versions;       /* their names */
 	form **forms;          /* forms[k] of versions[k]; NULL when it cannot be loaded */
 	int *has_interviews;   /* 1 when versions[k] has interviews */
+	int only_approved;     /* analysis_only_approved: reads keep only approved[] */
+	char **approved;       /* sorted UUIDs of approved interviews */
+	int napproved;
 };
 
 /* ---- strmap.c: strings to dense ids in order of first appearance ---- */

@@ -115,6 +115,7 @@ static void where_ref(void *arg, const char *name, int pos)
 
 typedef struct read_ctx {
 	an_data *d;
+	const analysis_db *db;       /* analysis_keeps: --status approved */
 	const expr *where;
 	const store_scan_row *row;   /* the interview being read, for the where lookup */
 	char *err;
@@ -219,6 +220,8 @@ static int read_row(void *arg, const store_scan_row *row)
 {
 	read_ctx *r = arg;
 	an_data *d = r->d;
+	if (!analysis_keeps(r->db, row->iv->uuid))
+		return 0;
 	d->read++;
 	double w = 1;
 	int sid = 0, cid = 0;
@@ -457,10 +460,13 @@ int an_data_read(analysis_db *db, const char *const *vars, int nvars, const anal
 	if (analysis_find_lang(db, o->lang, &d->lang, err))
 		return -1;
 	const char *status = "complete";
-	if (o->status && strcmp(o->status, "all") == 0)
+	if (o->status && strcmp(o->status, "approved") == 0) {
+		if (analysis_only_approved(db, err))
+			return -1;
+	} else if (o->status && strcmp(o->status, "all") == 0)
 		status = NULL;
 	else if (o->status && strcmp(o->status, "complete") && strcmp(o->status, "draft"))
-		return errf(err, "unknown status '%s' (complete, draft or all)", o->status);
+		return errf(err, "unknown status '%s' (complete, draft, approved or all)", o->status);
 	else if (o->status)
 		status = o->status;
 
@@ -494,7 +500,7 @@ int an_data_read(analysis_db *db, const char *const *vars, int nvars, const anal
 
 	const char **paths = xcalloc((size_t)d->ncols + 1, sizeof *paths);
 	d->nversions = db->nversions;
-	read_ctx r = { .d = d, .where = where, .err = err };
+	read_ctx r = { .d = d, .db = db, .where = where, .err = err };
 	int result = 0;
 	for (int k = 0; k < db->nversions && result == 0; k++) {
 		if (!db->has_interviews[k])

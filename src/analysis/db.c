@@ -5,6 +5,7 @@
 
 #include "analysis/analysis_impl.h"
 #include "store/analysis_read.h"
+#include "store/reviews.h"
 #include "store/scan.h"
 #include "util/util.h"
 
@@ -131,11 +132,33 @@ void analysis_close(analysis_db *db)
 		form_free(db->forms ? db->forms[k] : NULL);
 	free(db->forms);
 	free(db->has_interviews);
+	store_strings_free(db->approved, db->napproved);
 	store_strings_free(db->versions, db->nversions);
 	form_free(db->newest);
 	free(db->form_id);
 	store_close(db->st);
 	free(db);
+}
+
+int analysis_only_approved(analysis_db *db, char *err)
+{
+	if (db->only_approved)
+		return 0;
+	if (store_approved_uuids(db->st, &db->approved, &db->napproved, err))
+		return -1;
+	db->only_approved = 1;
+	return 0;
+}
+
+static int cmp_uuid(const void *key, const void *elem)
+{
+	return strcmp(key, *(char *const *)elem);
+}
+
+int analysis_keeps(const analysis_db *db, const char *uuid)
+{
+	return !db->only_approved || (uuid && bsearch(uuid, db->approved, (size_t)db->napproved,
+						      sizeof *db->approved, cmp_uuid));
 }
 
 const form *analysis_form(const analysis_db *db)

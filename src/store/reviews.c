@@ -228,3 +228,55 @@ void store_reviews_free(store_review *r, int n)
 	}
 	free(r);
 }
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int store_approved_uuids(store *st, char ***uuids, int *n, char *err)
+{
+	*uuids = NULL;
+	*n = 0;
+	if (!store_has_reviews(st))
+		return 0;
+	sqlite3_stmt *s;
+	/* candidates: complete interviews with an approval on some version */
+	if (store_prepare(st->db, "SELECT DISTINCT i.uuid FROM interviews i JOIN reviews r ON "
+			  "r.uuid = i.uuid WHERE i.status = 'complete' AND r.decision = 'approved' "
+			  "ORDER BY i.uuid", &s, err))
+		return -1;
+	char **cand = NULL;
+	int nc = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		cand = xreallocarray(cand, (size_t)nc + 1, sizeof *cand);
+		cand[nc++] = xstrdup((const char *)sqlite3_column_text(s, 0));
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		for (int i = 0; i < nc; i++)
+			free(cand[i]);
+		free(cand);
+		return store_sqlerr(st, "cannot read the reviews", err);
+	}
+	int bad = 0;
+	for (int i = 0; i < nc; i++) {
+		store_review_state rs = REVIEW_NONE;
+		if (!bad && store_review_get(st, cand[i], &rs, err))
+			bad = 1;
+		if (!bad && rs == REVIEW_APPROVED)
+			cand[(*n)++] = cand[i];
+		else
+			free(cand[i]);
+	}
+	if (bad) {
+		for (int i = 0; i < *n; i++)
+			free(cand[i]);
+		free(cand);
+		*n = 0;
+		return -1;
+	}
+	qsort(cand, (size_t)*n, sizeof *cand, cmp_str);
+	*uuids = cand;
+	return 0;
+}

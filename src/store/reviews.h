@@ -50,6 +50,11 @@ typedef struct store_review {
 int store_reviews(store *st, const char *uuid, store_review **out, int *n, char *err);
 void store_reviews_free(store_review *r, int n);
 
+/* The UUIDs of the complete interviews whose current version is approved, sorted (strcmp), for
+ * analyses restricted to them (--status approved). *uuids malloc'd, each string too: free
+ * with store_strings_free (scan.h). None when the file has no reviews table. */
+int store_approved_uuids(store *st, char ***uuids, int *n, char *err);
+
 /* Does the file have the reviews table? */
 int store_has_reviews(const store *st);
 
