@@ -38,6 +38,11 @@ const struct cmd_entry cmd_simulate_entry = {
 		"  --interviewer NAME  every interview by NAME (default: a name per device)\n"
 		"  --drafts P        the share left as drafts, 0..1 (default 0.05)\n"
 		"  --specials P      the share of don't know/refused answers, 0..1 (default 0.02)\n"
+		"  --flag NAME       make some interviews that 'survey review' flags, for\n"
+		"                    demonstrations (repeatable): too-fast, straight-line (the\n"
+		"                    first choice everywhere), night (23:00 in Kyrgyzstan),\n"
+		"                    dont-know (40% don't know/refused)\n"
+		"  --flagged P       the share of interviews so made, 0..1 (default 0.2)\n"
 		"  --quiet           no progress on stderr\n\n"
 		"example:\n  survey simulate surveys/covid19-lsg.md -n 1000 --db demo.db --seed 7\n",
 	.exec = cmd_simulate,
@@ -108,10 +113,16 @@ static int cmd_simulate(int argc, char **argv)
 		{ "drafts", required_argument, NULL, 'D' },
 		{ "specials", required_argument, NULL, 'S' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "flag", required_argument, NULL, 'F' },
+		{ "flagged", required_argument, NULL, 'P' },
 		{ 0 },
 	};
+	static const struct { const char *name; unsigned bit; } flag_names[] = {
+		{ "too-fast", SIM_FLAG_TOO_FAST }, { "straight-line", SIM_FLAG_STRAIGHT_LINE },
+		{ "night", SIM_FLAG_NIGHT }, { "dont-know", SIM_FLAG_DONT_KNOW },
+	};
 	simulate_opts o = { .n = -1, .seed = 1, .ndevices = 1, .draft_rate = 0.05,
-			    .special_rate = 0.02 };
+			    .special_rate = 0.02, .flag_rate = 0.2 };
 	const char *db = NULL;
 	int quiet = 0, c;
 	long v;
@@ -153,6 +164,21 @@ static int cmd_simulate(int argc, char **argv)
 		case 'S':
 			if (parse_share(optarg, &o.special_rate))
 				return cmd_usage_error(me, "--specials wants a share 0..1, not '%s'",
+						       optarg);
+			break;
+		case 'F': {
+			size_t k = 0, nf = sizeof flag_names / sizeof flag_names[0];
+			while (k < nf && strcmp(flag_names[k].name, optarg))
+				k++;
+			if (k == nf)
+				return cmd_usage_error(me, "unknown --flag '%s' (too-fast, straight-line, "
+						       "night or dont-know)", optarg);
+			o.flags |= flag_names[k].bit;
+			break;
+		}
+		case 'P':
+			if (parse_share(optarg, &o.flag_rate))
+				return cmd_usage_error(me, "--flagged wants a share 0..1, not '%s'",
 						       optarg);
 			break;
 		case 'q':

@@ -107,21 +107,29 @@ static void flag_answers(const quality_iv *iv, const quality_opts *o, quality_re
 	if (dk >= o->dont_know_min && r->dont_know_share >= o->dont_know_share)
 		r->flags |= QF_DONT_KNOW;
 
-	/* straight-lining: consecutive answered single choices of one list with one value */
-	int run = 0;
+	/* straight-lining: consecutive answered single choices of one list with one value;
+	 * questions not asked (skipped) are passed over, any other answer ends the run */
+	int run = 0, start = 0;
+	const quality_answer *p = NULL;
 	for (int k = 0; k < iv->nanswers; k++) {
-		const quality_answer *a = &iv->answers[k], *p = k ? &iv->answers[k - 1] : NULL;
+		const quality_answer *a = &iv->answers[k];
+		if (a->state == STATE_SKIPPED)
+			continue;
 		if (!a->list || a->state != STATE_ANSWERED || !a->value) {
 			run = 0;
+			p = NULL;
 			continue;
 		}
-		if (run && same(a->list, p->list) && same(a->value, p->value))
+		if (run && p && same(a->list, p->list) && same(a->value, p->value)) {
 			run++;
-		else
+		} else {
 			run = 1;
+			start = k;
+		}
+		p = a;
 		if (run > r->straight_run) {
 			r->straight_run = run;
-			r->straight_path = iv->answers[k - run + 1].path;
+			r->straight_path = iv->answers[start].path;
 		}
 	}
 	if (r->straight_run >= o->straight_run)

@@ -261,6 +261,7 @@ typedef struct sim {
 	double now;           /* the current interview's clock */
 	long long ticks;      /* store writes in the current interview: each advances the clock */
 	int kyrgyz;           /* texts in Kyrgyz (else Russian) */
+	unsigned flagged;     /* SIM_FLAG_* bits of the current interview */
 } sim;
 
 static char *random_select(sim *s, engine *e, const char *path, int multiple, int attempt,
@@ -277,7 +278,9 @@ static char *random_select(sim *s, engine *e, const char *path, int multiple, in
 		return NULL;
 	}
 	strbuf sb = STRBUF_INIT;
-	if (!multiple || attempt > 5) {
+	if (!multiple && attempt == 0 && (s->flagged & SIM_FLAG_STRAIGHT_LINE)) {
+		sb_adds(&sb, cs[0]->name);
+	} else if (!multiple || attempt > 5) {
 		sb_adds(&sb, cs[sim_rng_range(&s->rng, 0, n - 1)]->name);
 	} else {
 		long k = sim_rng_range(&s->rng, 1, n < 3 ? n : 3);
@@ -423,7 +426,8 @@ static int answer_item(sim *s, engine *e, const engine_item *it)
 	const char *path = it->path;
 	if (it->read_only)
 		return 0;
-	if (s->o->special_rate > 0 && sim_rng_unit(&s->rng) < s->o->special_rate) {
+	double special = s->flagged & SIM_FLAG_DONT_KNOW ? 0.4 : s->o->special_rate;
+	if (special > 0 && sim_rng_unit(&s->rng) < special) {
 		store_state st = sim_rng_unit(&s->rng) < 0.5 ? STATE_DONT_KNOW : STATE_REFUSED;
 		int rc = engine_special(e, path, st, err);
 		if (rc < 0)
@@ -525,7 +529,8 @@ static int move_on(sim *s, engine *e, char *err)
 static long long sim_clock(void *arg)
 {
 	sim *s = arg;
-	return (long long)(s->now * 1000) + 2000 * s->ticks++;
+	return (long long)(s->now * 1000) + (s->flagged & SIM_FLAG_TOO_FAST ? 500 : 2000) *
+		s->ticks++;
 }
 
 /* One interview, from start to completion (or left as a draft). */
@@ -536,6 +541,10 @@ static int one_interview(sim *s, store *st, const char *device, const char *inte
 	char uuid[STORE_UUID_LEN + 1], created[40];
 	sim_rng_uuid(&s->rng, uuid);
 	s->ticks = 0;
+	/* drawn only when asked for, so that a run without flags makes the same data as before */
+	s->flagged = s->o->flags && sim_rng_unit(&s->rng) < s->o->flag_rate ? s->o->flags : 0;
+	if (s->flagged & SIM_FLAG_NIGHT)
+		s->now = floor(s->now / 86400) * 86400 + 17 * 3600 + fmod(s->now, 3600);
 	store_set_clock(st, sim_clock, s);
 	time_t t = (time_t)floor(s->now);
 	struct tm tm;

@@ -8,6 +8,13 @@
 #include "form/form.h"
 #include "store/store.h"
 
+enum simulate_flag {
+	SIM_FLAG_TOO_FAST = 1,      /* the clock runs four times faster: 0.5 s per write */
+	SIM_FLAG_STRAIGHT_LINE = 2, /* every single choice takes the first choice offered */
+	SIM_FLAG_NIGHT = 4,         /* starts at 23:00 in Kyrgyzstan (17:00 UTC) */
+	SIM_FLAG_DONT_KNOW = 8,     /* 40% of answers don't know or refused */
+};
+
 typedef struct simulate_opts {
 	long n;                   /* interviews to make */
 	unsigned long long seed;  /* the same seed gives the same interviews */
@@ -16,6 +23,11 @@ typedef struct simulate_opts {
 	double draft_rate;        /* fraction left unfinished as drafts (e.g. 0.05) */
 	double special_rate;      /* fraction of answers that are don't know / refused (0.02) */
 	int batch;                /* interviews per transaction (0: 1000) */
+	/* flagged interviews for demonstrations of `survey review` (SIM_FLAG_* bits; 0: none,
+	 * and the data are those of a run without them): a share flag_rate of the interviews,
+	 * drawn from the seed, is made too fast, straight-lined, at night or full of don't know */
+	unsigned flags;
+	double flag_rate;
 	/* the questionnaire's source, embedded once in every database: a file path, or NULL when
 	 * already embedded */
 	const char *source_path;

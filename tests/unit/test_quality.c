@@ -122,9 +122,11 @@ static void test_straight_line(void **state)
 		f.iv[i].nanswers = 7;
 	}
 	f.an[1][2].value = "disagree";   /* runs of 2 and 3 only */
+	f.an[0][3].state = STATE_SKIPPED; /* not asked: passed over, the run goes on (5) */
+	f.an[0][3].value = "disagree";
 	run(&f);
 	assert_int_equal(f.r[0].flags, QF_STRAIGHT_LINE);
-	assert_int_equal(f.r[0].straight_run, 6);
+	assert_int_equal(f.r[0].straight_run, 5);
 	assert_string_equal(f.r[0].straight_path, "g1");
 	assert_int_equal(f.r[1].flags, 0);
 	assert_int_equal(f.r[1].straight_run, 3);
