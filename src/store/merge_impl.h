@@ -144,6 +144,16 @@ int merge_attach_check(merge *m, char *err);
 /* Copy every attachment of the input the output lacks (the union: order-independent). */
 int merge_attach_copy(merge *m, char *err);
 
+/* The input's fieldwork tables (merge_fieldwork.c, schema STORE_SCHEMA_FIELDWORK): every row
+ * sound (types, one-line printable names within bounds, a frame row a JSON object of text, a
+ * UUID and SHA-256 where they belong, a known decision), and nothing contradicting the input
+ * itself or the output: a unit's frame row differing, a unit with two interview UUIDs, one
+ * UUID for two units, an assignment of a unit no frame holds. -1 with one line in err. */
+int merge_fieldwork_check(merge *m, char *err);
+/* Copy the input's frame, assignments and reviews as a union (an assignment made twice keeps
+ * the later time): order-independent and idempotent. */
+int merge_fieldwork_copy(merge *m, char *err);
+
 /* Run sql (one statement, text parameters ?1.., NULL binds NULL); -1 with store_sqlerr. */
 int merge_exec(merge *m, const char *what, char *err, const char *sql, int n, ...);
 

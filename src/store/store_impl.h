@@ -116,6 +116,14 @@ void store_chash_begin(store_chash *h, const char *uuid, const char *form_id,
 void store_chash_answer(store_chash *h, const char *path, const char *state, const char *value);
 void store_chash_end(store_chash *h, char out[65]);
 
+/* The schema version that added the fieldwork tables frame, assignments and reviews
+ * (schema.c, issue 15). */
+#define STORE_SCHEMA_FIELDWORK 6
+/* Feed the rows of the fieldwork tables of database `schema` to a content hash, in key order
+ * (fieldwork.c); files of an earlier version have none. -1 with err on a read error. */
+int store_fieldwork_hash(sqlite3 *db, const char *schema, int version, struct sha256_ctx *all,
+			 char *err);
+
 /* --- reading a whole file: merge's checks and pack's content hash (merge_scan.c) --------- */
 
 /* One interview as scanned. */
