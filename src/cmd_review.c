@@ -4,10 +4,12 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analysis/quality.h"
 #include "cmd.h"
 #include "store/reviews.h"
+#include "ui/ui.h"
 #include "util/util.h"
 
 static int cmd_review(int argc, char **argv);
@@ -15,7 +17,7 @@ static int cmd_review(int argc, char **argv);
 const struct cmd_entry cmd_review_entry = {
 	.name = "review",
 	.usage = "DB [--json] [--approve UUID | --reject UUID --reason TEXT | --comment UUID "
-		 "--path Q --text TEXT] [--reviewer NAME] [--key Q]...",
+		 "--path Q --text TEXT] [--reviewer NAME] [--key Q]... [--lang ky|ru|en]",
 	.summary = "review complete interviews: quality flags, approve, reject with a reason",
 	.help = "Without options, on a terminal: a screen with the queue of complete interviews and\n"
 		"their quality flags; Enter opens one read-only (answers and the interviewer's\n"
@@ -32,7 +34,9 @@ const struct cmd_entry cmd_review_entry = {
 		"  --comment UUID    comment on one question: --path Q (an answer path) --text TEXT\n"
 		"  --reviewer NAME   who decides; default: the file's interviewer setting\n"
 		"  --key Q           a numeric key question for the interviewer-outlier flag\n"
-		"                    (repeatable)\n\n"
+		"                    (repeatable)\n"
+		"  --lang L          the screen's words in Kyrgyz, Russian or English (ky, ru, en);\n"
+		"                    default: the language chosen last on DB, else the locale's\n\n"
 		"flags: too-fast (duration below half the median), dont-know (a quarter or more\n"
 		"don't know/refused), straight-line (the same answer on 5 questions of one list in a\n"
 		"row), changes (one answer changed 3 times or more), night (worked between 22:00 and\n"
@@ -202,10 +206,49 @@ static int decide(const char *db, const struct action *a)
 	return EXIT_OK;
 }
 
+/* The screen (ui/supervise.c): the queue with its flags, on the file opened for writing. */
+static int review_screen(const char *db, const quality_opts *qo, const char *reviewer_opt,
+			 const char *lang_opt)
+{
+	char err[ERR_MAX];
+	if (ui_locale_check(err))
+		return cmd_fail("%s", err);
+	store *st;
+	if (store_open(db, 0, &st, err))
+		return cmd_fail("%s", err);
+	char *reviewer = reviewer_opt ? xstrdup(reviewer_opt) : NULL;
+	if (!reviewer && store_setting_get(st, STORE_SET_INTERVIEWER, &reviewer, err)) {
+		store_close(st);
+		return cmd_fail("%s", err);
+	}
+	if (!reviewer) {
+		store_close(st);
+		return cmd_fail("who reviews is not known in '%s': say it with --reviewer NAME", db);
+	}
+	char *lang = lang_opt ? xstrdup(lang_opt) : NULL;
+	if (!lang)   /* the language chosen last on this file (run, list), else the locale's */
+		store_setting_get(st, STORE_SET_LANG, &lang, err);
+	quality_set q;
+	int rc = quality_read(st, qo, &q, err);
+	if (rc == 0) {
+		ui_review_item *items = xcalloc((size_t)q.n + 1, sizeof *items);
+		for (int i = 0; i < q.n; i++)
+			items[i] = (ui_review_item){ q.items[i].iv.uuid, q.items[i].iv.interviewer,
+						     q.items[i].iv.instance_name, q.items[i].r.flags };
+		rc = ui_review(st, db, items, q.n, reviewer, lang, err);
+		free(items);
+		quality_set_free(&q);
+	}
+	store_close(st);
+	free(reviewer);
+	free(lang);
+	return rc ? cmd_fail("%s", err) : EXIT_OK;
+}
+
 static int cmd_review(int argc, char **argv)
 {
 	enum { O_APPROVE = 256, O_REJECT, O_REASON, O_COMMENT, O_PATH, O_TEXT, O_REVIEWER, O_KEY,
-	       O_JSON };
+	       O_JSON, O_LANG };
 	static const struct option opts[] = {
 		{ "approve", required_argument, NULL, O_APPROVE },
 		{ "reject", required_argument, NULL, O_REJECT },
@@ -216,9 +259,10 @@ static int cmd_review(int argc, char **argv)
 		{ "reviewer", required_argument, NULL, O_REVIEWER },
 		{ "key", required_argument, NULL, O_KEY },
 		{ "json", no_argument, NULL, O_JSON },
+		{ "lang", required_argument, NULL, O_LANG },
 		{ 0 } };
 	struct action a = { 0 };
-	const char *keys[32];
+	const char *keys[32], *lang = NULL;
 	int nkeys = 0, json = 0, c, nactions = 0;
 	optind = 0;
 	opterr = 0;
@@ -241,6 +285,12 @@ static int cmd_review(int argc, char **argv)
 			keys[nkeys++] = optarg;
 			break;
 		case O_JSON: json = 1; break;
+		case O_LANG:
+			if (strcmp(optarg, "ky") && strcmp(optarg, "ru") && strcmp(optarg, "en"))
+				return cmd_usage_error(&cmd_review_entry, "unknown --lang '%s' (ky, ru "
+						       "or en)", optarg);
+			lang = optarg;
+			break;
 		case ':':
 			return cmd_usage_error(&cmd_review_entry, "option '%s' needs a value",
 					       argv[optind - 1]);
@@ -273,6 +323,9 @@ static int cmd_review(int argc, char **argv)
 	quality_defaults(&qo);
 	qo.keys = keys;
 	qo.nkeys = nkeys;
+	int screen = !json && isatty(STDOUT_FILENO) && isatty(STDIN_FILENO);
+	if (screen)
+		return review_screen(db, &qo, a.reviewer, lang);
 	store *st;
 	if (store_open(db, STORE_READONLY, &st, err))
 		return cmd_fail("%s", err);

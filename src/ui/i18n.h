@@ -428,7 +428,50 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_RUN_NOT_SQLITE, /* %s: the --db file */ \
 	  "«%s» маалымат базасы эмес (--db интервьюлар сакталган файлды көрсөтүшү керек)", \
 	  "«%s» — не база данных (--db должен указывать файл, где хранятся интервью)", \
-	  "'%s' is not a database (--db must name the file that holds the interviews)")
+	  "'%s' is not a database (--db must name the file that holds the interviews)") \
+	/* review15: the supervisor's review screen (supervise.c) */ \
+	X(UI_M_SV_TITLE, "Супервайзердин текшерүүсү", "Проверка супервайзера", \
+	  "Supervisor review") \
+	X(UI_M_SV_COUNT, /* %d: interviews to review */ "Текшерүүгө: %d", "На проверку: %d", \
+	  "To review: %d") \
+	X(UI_M_SV_TO_REVIEW, "текшерүүгө", "на проверку", "to review") \
+	X(UI_M_SV_APPROVED, "бекитилди", "одобрено", "approved") \
+	X(UI_M_SV_REJECTED, "кайтарылды", "возвращено", "rejected") \
+	X(UI_M_SV_COL_STATE, "Абалы", "Статус", "State") \
+	X(UI_M_SV_COL_INTERVIEWER, "Интервьюер", "Интервьюер", "Interviewer") \
+	X(UI_M_SV_COL_FLAGS, "Белгилер", "Отметки", "Flags") \
+	X(UI_M_SV_EMPTY, "Текшере турган аяктаган интервью жок.", \
+	  "Завершённых интервью для проверки нет.", "No complete interviews to review.") \
+	X(UI_M_SV_KEYS, "Enter ачуу  a бекитүү  r кайтаруу  q чыгуу", \
+	  "Enter открыть  a одобрить  r вернуть  q выход", \
+	  "Enter open  a approve  r reject  q quit") \
+	X(UI_M_SV_IV_KEYS, "↑↓ суроо  c комментарий  a бекитүү  r кайтаруу  Esc тизме", \
+	  "↑↓ вопрос  c комментарий  a одобрить  r вернуть  Esc список", \
+	  "↑↓ question  c comment  a approve  r reject  Esc list") \
+	X(UI_M_SV_FLAG_TOO_FAST, "өтө тез", "слишком быстро", "too fast") \
+	X(UI_M_SV_FLAG_DONT_KNOW, "көп «билбейт»", "много «не знает»", "many don't know") \
+	X(UI_M_SV_FLAG_STRAIGHT, "бир эле жооп", "одинаковые ответы", "straight-lining") \
+	X(UI_M_SV_FLAG_CHANGES, "көп өзгөртүлгөн", "много исправлений", "changed often") \
+	X(UI_M_SV_FLAG_NIGHT, "түнкүсүн", "ночью", "at night") \
+	X(UI_M_SV_FLAG_OVERLAP, "убакыты кесилишет", "пересечение по времени", "overlapping") \
+	X(UI_M_SV_FLAG_OUTLIER, "интервьюер четтейт", "интервьюер выделяется", \
+	  "interviewer outlier") \
+	X(UI_M_SV_ASK_REASON, "Эмне үчүн кайтарылат? Эмнени оңдоо керек:", \
+	  "Почему возвращается? Что исправить:", "Why is it rejected? What to correct:") \
+	X(UI_M_SV_ASK_COMMENT, /* %s: the question */ "«%s» суроосуна комментарий:", \
+	  "Комментарий к вопросу «%s»:", "Comment on \"%s\":") \
+	X(UI_M_SV_ASK_KEYS, "Enter сактоо  Esc жокко чыгаруу", "Enter сохранить  Esc отмена", \
+	  "Enter save  Esc cancel") \
+	X(UI_M_SV_DONE_APPROVED, "Бекитилди.", "Одобрено.", "Approved.") \
+	X(UI_M_SV_DONE_REJECTED, "Кайтарылды: кийинки комплект менен ноутбукка кайтат.", \
+	  "Возвращено: уйдёт на ноутбук со следующим комплектом.", \
+	  "Rejected: it goes back to its laptop with the next kit.") \
+	X(UI_M_SV_DONE_COMMENT, "Комментарий сакталды.", "Комментарий сохранён.", \
+	  "Comment saved.") \
+	X(UI_M_SV_IV_COMMENT, "Интервьюердин комментарийи: ", "Комментарий интервьюера: ", \
+	  "Interviewer's comment: ") \
+	X(UI_M_SV_SUP_COMMENT, /* %s: the reviewer */ "Супервайзер %s: ", "Супервайзер %s: ", \
+	  "Supervisor %s: ")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

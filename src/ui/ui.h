@@ -29,4 +29,22 @@ int ui_locale_check(char *err);
  * (the terminal cannot be used, or a database failure the UI could not show). */
 int ui_run(const ui_options *o, char *err);
 
+/* --- supervise.c: `survey review DB` on a terminal ------------------------------------------ */
+
+/* One complete interview of the supervisor's queue. Borrowed. flags: the quality flags as
+ * bits in the order of analysis/quality.h (too fast, don't know, straight-lining, changes,
+ * night, overlap, outlier), which the screen names in ky/ru/en. */
+#define UI_REVIEW_NFLAGS 7
+typedef struct ui_review_item {
+	const char *uuid, *interviewer, *name;
+	unsigned flags;
+} ui_review_item;
+
+/* The review screen on st (opened for writing; the caller closes it), db its path for the
+ * title: the queue, an interview opened read-only, comments, approvals and rejections by
+ * reviewer (store_review_add), in the words of lang (ky, ru, en; NULL or another: the
+ * locale's). Starts and ends curses. 0, or -1 with err. */
+int ui_review(store *st, const char *db, const ui_review_item *items, int n,
+	      const char *reviewer, const char *lang, char *err);
+
 #endif

@@ -22,7 +22,7 @@ ui_start() {
 		# empty: none, the name is asked)
 		printf 'env %s SURVEY_INTERVIEWER=%s ASAN_OPTIONS=%s' "$UI_ENV" \
 			"'${UI_INTERVIEWER-Айбек}'" "'${ASAN_OPTIONS:-}'"
-		printf ' %s' "'$SURVEY'" run
+		printf ' %s' "'$SURVEY'" "${UI_CMD:-run}"   # UI_CMD=review: the supervisor's screen
 		for a in "$@"; do printf " '%s'" "$(printf '%s' "$a" | sed "s/'/'\\\\''/g")"; done
 		printf ' 2>%s\necho $? >%s\n' "'$TMP/$name.err'" "'$TMP/$name.rc.tmp'"
 		printf 'mv %s %s\n' "'$TMP/$name.rc.tmp'" "'$TMP/$name.rc'"
