@@ -216,16 +216,20 @@ int store_reviews(store *st, const char *uuid, store_review **out, int *n, char 
 	return 0;
 }
 
+static void review_release(store_review *r)
+{
+	free(r->events_sha256);
+	free(r->at);
+	free(r->reviewer);
+	free(r->decision);
+	free(r->path);
+	free(r->text);
+}
+
 void store_reviews_free(store_review *r, int n)
 {
-	for (int i = 0; i < n; i++) {
-		free(r[i].events_sha256);
-		free(r[i].at);
-		free(r[i].reviewer);
-		free(r[i].decision);
-		free(r[i].path);
-		free(r[i].text);
-	}
+	for (int i = 0; i < n; i++)
+		review_release(&r[i]);
 	free(r);
 }
 
@@ -278,5 +282,37 @@ int store_approved_uuids(store *st, char ***uuids, int *n, char *err)
 	}
 	qsort(cand, (size_t)*n, sizeof *cand, cmp_str);
 	*uuids = cand;
+	return 0;
+}
+
+int store_review_notes(store *st, const char *uuid, store_review **out, int *n, char *err)
+{
+	store_review *all;
+	int nall;
+	*out = NULL;
+	*n = 0;
+	if (store_reviews(st, uuid, &all, &nall, err))
+		return -1;
+	/* the latest rejection (rows are oldest first), unless an approval came after it */
+	int last = -1;
+	for (int i = 0; i < nall; i++)
+		if (strcmp(all[i].decision, "rejected") == 0)
+			last = i;
+		else if (strcmp(all[i].decision, "approved") == 0)
+			last = -1;
+	int k = 0;
+	for (int i = 0; i < nall; i++) {
+		if (last >= 0 && strcmp(all[i].events_sha256, all[last].events_sha256) == 0 &&
+		    strcmp(all[i].decision, "approved") != 0)
+			all[k++] = all[i];
+		else
+			review_release(&all[i]);
+	}
+	if (!k) {
+		free(all);
+		return 0;
+	}
+	*out = all;
+	*n = k;
 	return 0;
 }

@@ -50,6 +50,11 @@ typedef struct store_review {
 int store_reviews(store *st, const char *uuid, store_review **out, int *n, char *err);
 void store_reviews_free(store_review *r, int n);
 
+/* What a returned interview brings back to its laptop: the rows (the rejection with its reason,
+ * and the comments on questions, path set) of the version rejected last — none when no
+ * rejection, or when an approval came after it. Oldest first; free with store_reviews_free. */
+int store_review_notes(store *st, const char *uuid, store_review **out, int *n, char *err);
+
 /* The UUIDs of the complete interviews whose current version is approved, sorted (strcmp), for
  * analyses restricted to them (--status approved). *uuids malloc'd, each string too: free
  * with store_strings_free (scan.h). None when the file has no reviews table. */

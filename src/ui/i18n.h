@@ -471,7 +471,11 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_SV_IV_COMMENT, "Интервьюердин комментарийи: ", "Комментарий интервьюера: ", \
 	  "Interviewer's comment: ") \
 	X(UI_M_SV_SUP_COMMENT, /* %s: the reviewer */ "Супервайзер %s: ", "Супервайзер %s: ", \
-	  "Supervisor %s: ")
+	  "Supervisor %s: ") \
+	X(UI_M_SV_RETURNED, /* %s: the supervisor's reason */ \
+	  "Супервайзер кайтарды: %s. Оңдоп, кайра аяктаңыз.", \
+	  "Возвращено супервайзером: %s. Исправьте и завершите снова.", \
+	  "Returned by the supervisor: %s. Correct it and complete it again.")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

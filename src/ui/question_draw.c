@@ -2,6 +2,7 @@
  * state, numbered choices or text field (wrapped by display width and scrolled to the focus),
  * the "add another?" and end screens, the message, keys and status lines. */
 #include "ui/screens.h"
+#include "store/reviews.h"
 #include "form/geo.h"
 
 #include <stdio.h>
@@ -147,6 +148,14 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 	if (comment) {
 		char *c = xasprintf(ui_tr(UI_M_COMMENT_SHOW), comment);
 		ui_body_add(b, c, width, 2, A_DIM, i, -1);
+		free(c);
+	}
+	for (int k = 0; ui_returns_note(u, fl->path, k); k++) {
+		const struct store_review *r = ui_returns_note(u, fl->path, k);
+		char who[300];
+		snprintf(who, sizeof who, ui_tr(UI_M_SV_SUP_COMMENT), r->reviewer);
+		char *c = xasprintf("%s%s", who, r->text);
+		ui_body_add(b, c, width, 2, A_BOLD, i, -1);
 		free(c);
 	}
 	free(label);

@@ -127,6 +127,12 @@ struct ui {
 
 	/* help screen */
 	int help_top;
+
+	/* review15: a returned interview's supervisor notes (store_review_notes), shown under
+	 * their questions while the interview sv_uuid is open */
+	struct store_review *sv_notes;
+	int nsv_notes;
+	char sv_uuid[STORE_UUID_LEN + 1];
 };
 
 /* ---- screen.c: drawing helpers ---- */
@@ -195,10 +201,20 @@ void ui_start_row_name(const store_interview *v, char *out, size_t size);
 int ui_start_ctx(struct ui *u);
 /* F2 before an interview: the next language of the form (saved as the laptop's choice). */
 void ui_next_lang(struct ui *u);
-/* After UI_ASK_REOPEN_WHY: open u->ask_uuid, reopen it with reason, show its review. */
+/* After UI_ASK_REOPEN_WHY: open u->ask_uuid, reopen it with reason, show its review — or, when
+ * a supervisor returned it with comments on questions, its first commented question, the
+ * reason on the message line (returns.c). */
 void ui_start_reopen(struct ui *u, const char *reason);
 /* After UI_ASK_DISCARD_AGAIN: discard u->ask_uuid (store_iv_discard) and list again. */
 void ui_start_discard(struct ui *u);
+/* returns.c: load the supervisor's notes of interview uuid (none: nothing), the first question
+ * they comment on in the questionnaire's order (NULL if none; borrowed), its reason; the note
+ * on a question of the open interview (NULL if none); free them. */
+void ui_returns_load(struct ui *u, const char *uuid);
+const char *ui_returns_first(const struct ui *u);
+const char *ui_returns_reason(const struct ui *u);
+const struct store_review *ui_returns_note(const struct ui *u, const char *path, int k);
+void ui_returns_release(struct ui *u);
 
 void ui_start_init(struct ui *u);       /* (re)reads the interview list */
 void ui_start_draw(struct ui *u);

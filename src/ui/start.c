@@ -90,9 +90,19 @@ void ui_start_reopen(struct ui *u, const char *reason)
 		ui_message(u, 1, rc == ENGINE_REJECTED ? "%s" : ui_tr(UI_M_ERROR), err);
 		return;
 	}
-	opened(u, 1);
+	ui_returns_load(u, u->ask_uuid);
+	const char *first = ui_returns_first(u);
+	opened(u, !first);
 	u->reopened = 1;
-	ui_message(u, 0, "%s", ui_tr(UI_M_REOPENED));
+	if (first) {
+		char *path = xstrdup(first);
+		ui_go_to(u, path);
+		free(path);
+	}
+	if (ui_returns_reason(u))
+		ui_message(u, 0, ui_tr(UI_M_SV_RETURNED), ui_returns_reason(u));
+	else
+		ui_message(u, 0, "%s", ui_tr(UI_M_REOPENED));
 }
 
 void ui_start_discard(struct ui *u)

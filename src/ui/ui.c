@@ -195,6 +195,7 @@ int ui_run(const ui_options *o, char *err)
 		engine_free(u.e);
 	ui_question_release(&u);
 	ui_review_release(&u);
+	ui_returns_release(&u);
 	ui_toc_release(&u);
 	ui_start_release(&u);
 	ui_te_release(&u.search);
