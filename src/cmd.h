@@ -62,7 +62,7 @@ struct store;
 int cmd_frame_form(struct store *st, const char *given, char **out, char *err);
 
 /* Apply the kit at kit to the laptop file db (cmd_receive.c; `survey run --kit` too): one line
- * on stdout says what it did (unless quiet and something changed); EXIT_USER after one line on
+ * on stdout says what it did (unless quiet); EXIT_USER after one line on
  * stderr when refused. */
 int cmd_receive_kit(const char *kit, const char *db, int quiet);
 

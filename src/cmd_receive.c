@@ -35,9 +35,11 @@ int cmd_receive_kit(const char *kit, const char *db, int quiet)
 	if (outfile_check("--db", db, "kit", kit, OUTFILE_DB, err) ||
 	    store_receive(kit, db, &sum, err))
 		return cmd_fail("%s", err);
+	if (quiet)
+		return EXIT_OK;
 	if (sum.already)
 		cmd_put_line(stdout, "'%s' already holds the kit '%s': nothing changed", db, kit);
-	else if (!quiet)
+	else
 		cmd_put_line(stdout, "applied the kit of %s to '%s': form '%s' version %s, %d "
 			     "assignment%s, %d interview%s sent back", sum.interviewer, db,
 			     sum.form_id, sum.version, sum.units, sum.units == 1 ? "" : "s",

@@ -98,11 +98,17 @@ typedef struct store_unit {
 	char *label;       /* the frame's values joined by ", " (for a list line) */
 	store_unit_state state;
 } store_unit;
-/* The units assigned (latest row) to interviewer (NULL: to anyone) for form_id (NULL: any),
+/* The units assigned (latest row) to interviewer (NULL: the kit's interviewer on a laptop that
+ * received a kit, else anyone) for form_id (NULL: any),
  * sorted by unit id, with their state in this file. *out malloc'd (store_units_free). */
 int store_units(store *st, const char *form_id, const char *interviewer, store_unit **out,
 		int *n, char *err);
 void store_units_free(store_unit *u, int n);
+/* The frame values of the unit whose interview is uuid (any assignment row of it): names[k]
+ * (a frame column: a question's name) and values[k], in the frame's order; *n 0 when uuid is
+ * no unit's interview. malloc'd (store_strings_free each). */
+int store_unit_values(store *st, const char *uuid, char ***names, char ***values, int *n,
+		      char *err);
 /* The kit setting of st's meta: only assigned interviews may be started ("1"). */
 int store_kit_no_extra(store *st);
 

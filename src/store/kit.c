@@ -74,6 +74,15 @@ int store_units(store *st, const char *form_id, const char *interviewer, store_u
 	if (fill_current(st, err))
 		return -1;
 	sqlite3_stmt *s;
+	char kit_who[STORE_FW_NAME_MAX + 1] = "";
+	if (!interviewer && store_prepare(st->db, "SELECT value FROM meta WHERE key = '"
+					  STORE_KIT_INTERVIEWER "'", &s, err) == 0) {
+		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_TEXT)
+			snprintf(kit_who, sizeof kit_who, "%s", sqlite3_column_text(s, 0));
+		sqlite3_finalize(s);
+		if (*kit_who)
+			interviewer = kit_who;
+	}
 	if (store_prepare(st->db, "SELECT h.unit_id, h.uuid, h.interviewer, f.data, (SELECT "
 			  "group_concat(j.value, ', ') FROM json_each(f.data) j WHERE j.value <> ''), "
 			  STATE("h.uuid") " FROM " HELD " h JOIN main.frame f ON f.form_id = "
@@ -117,6 +126,22 @@ void store_units_free(store_unit *u, int n)
 		free(u[i].label);
 	}
 	free(u);
+}
+
+int store_unit_values(store *st, const char *uuid, char ***names, char ***values, int *n,
+		      char *err)
+{
+	*names = *values = NULL;
+	*n = 0;
+	if (st->schema_version < STORE_SCHEMA_FIELDWORK)
+		return 0;
+	char *sql = sqlite3_mprintf("SELECT j.key, j.value FROM main.frame f, json_each(f.data) j "
+				    "WHERE (f.form_id, f.unit_id) = (SELECT form_id, unit_id FROM "
+				    "main.assignments WHERE uuid = %Q LIMIT 1) AND j.type = 'text' "
+				    "ORDER BY j.id", uuid);
+	int rc = store_string_pairs(st, sql, names, values, n, "cannot read the frame", err);
+	sqlite3_free(sql);
+	return rc;
 }
 
 int store_kit_no_extra(store *st)
