@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store/attach.h"
 #include "util/termsafe.h"
@@ -110,4 +111,14 @@ void json_put_string(FILE *f, const char *s)
 		}
 	}
 	fputc('"', f);
+}
+
+void cmd_remove_db(const char *path)
+{
+	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
+	for (int i = 0; i < 4; i++) {
+		char *p = xasprintf("%s%s", path, ext[i]);
+		unlink(p);
+		free(p);
+	}
 }

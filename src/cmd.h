@@ -52,6 +52,20 @@ int cmd_max_attachment(const struct cmd_entry *e, const char *value, long long *
  * text is the command's own, never data). Set by main(); NULL before. */
 extern FILE *cmd_progress_stream;
 
+/* Remove a database file a command created and must not leave behind, with its journal
+ * files (-wal, -shm, -journal). */
+void cmd_remove_db(const char *path);
+
+/* The form whose sample frame a fieldwork command means (cmd_assign.c): `given` (--form) when
+ * st has its frame, else the only form with a frame. *out malloc'd; -1 with err. */
+struct store;
+int cmd_frame_form(struct store *st, const char *given, char **out, char *err);
+
+/* Apply the kit at kit to the laptop file db (cmd_receive.c; `survey run --kit` too): one line
+ * on stdout says what it did (unless quiet); EXIT_USER after one line on
+ * stderr when refused. */
+int cmd_receive_kit(const char *kit, const char *db, int quiet);
+
 /* Write s to stdout as a JSON string literal (quotes included; NULL prints null). */
 void json_put_string(FILE *f, const char *s);
 
@@ -66,6 +80,11 @@ extern const struct cmd_entry cmd_pack_entry;
 extern const struct cmd_entry cmd_report_entry;
 extern const struct cmd_entry cmd_simulate_entry;
 extern const struct cmd_entry cmd_tab_entry;
+/* fieldwork (issue 15) */
+extern const struct cmd_entry cmd_frame_entry;
+extern const struct cmd_entry cmd_assign_entry;
+extern const struct cmd_entry cmd_kit_entry;
+extern const struct cmd_entry cmd_receive_entry;
 extern const struct cmd_entry cmd_review_entry;
 
 #endif

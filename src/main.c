@@ -24,6 +24,10 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_run_entry,
 	&cmd_simulate_entry,
 	&cmd_tab_entry,
+	&cmd_frame_entry,    /* fieldwork (issue 15) */
+	&cmd_assign_entry,
+	&cmd_kit_entry,
+	&cmd_receive_entry,
 	&cmd_review_entry,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -106,6 +106,7 @@ void engine_free(engine *e)
 	free(e->mark);
 	free(e->pending);
 	free(e->queue);
+	free(e->locked);
 	free(e);
 }
 

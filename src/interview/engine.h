@@ -61,6 +61,18 @@ int engine_start(store *st, const form *f, const engine_new *how, engine **out, 
  * version; -1 otherwise). `now` as in engine_new (0: the real clock). */
 int engine_resume(store *st, const form *f, const char *uuid, double now, engine **out,
 		  char *err);
+/* Fieldwork (issue 15, preload.c). Start the interview of an assigned unit: engine_start with
+ * how->uuid (the assignment's), then each of the n frame values (names[k]: a question's name,
+ * values[k] its answer; "" is left unanswered) answered in form order with an event like any
+ * answer, even where the question is read-only, and locked (engine_lock_names). A value the
+ * question refuses fails the start (ENGINE_REJECTED, err naming the question). */
+int engine_start_unit(store *st, const form *f, const engine_new *how,
+		      const char *const *names, const char *const *values, int n, engine **out,
+		      char *err);
+/* Make the questions names[0..n-1] read-only to the interviewer in this engine (a resumed
+ * interview of an assigned unit: what the frame gave is never typed again). Unknown names are
+ * passed over. */
+void engine_lock_names(engine *e, const char *const *names, int n);
 /* Reopen a completed interview to change it (store_iv_reopen: a "reopened" event with the
  * reason, status draft, out of analysis until engine_complete again). The UI asks first;
  * a change made without it (simulate, import) reopens with no reason. 0 when it was not

@@ -89,6 +89,10 @@ struct engine {
 	store_answer *comments; /* path, value = the comment */
 	int ncomments;
 	int comments_loaded;
+
+	/* preload.c: answers from the sample frame (issue 15) */
+	unsigned char *locked; /* per node: preloaded, read-only to the interviewer; or NULL */
+	int preloading;       /* engine_start_unit is setting them: read-only does not hold */
 };
 
 /* ---- comment.c ---- */

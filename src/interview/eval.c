@@ -366,7 +366,9 @@ int iv_read_only(engine *e, const iv_pos *pos)
 	const form_node *nd = &e->f->nodes[pos->node];
 	if (!form_type_is_input(nd->type))
 		return 1;
-	if (nd->read_only)
+	if (e->preloading)   /* engine_start_unit sets what the frame gives */
+		return 0;
+	if (nd->read_only || (e->locked && e->locked[pos->node]))
 		return 1;
 	int ro = 0;
 	char err[ERR_MAX];

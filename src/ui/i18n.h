@@ -429,6 +429,14 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "«%s» маалымат базасы эмес (--db интервьюлар сакталган файлды көрсөтүшү керек)", \
 	  "«%s» — не база данных (--db должен указывать файл, где хранятся интервью)", \
 	  "'%s' is not a database (--db must name the file that holds the interviews)") \
+	/* frame15: fieldwork on the laptop (issue 15) */ \
+	X(UI_M_TODO, "баштала элек", "не начато", "to do") \
+	X(UI_M_NO_EXTRA, "Бул ноутбукта бекитилген интервьюлар гана жүргүзүлөт: тизмеден " \
+	  "тандап, Enter басыңыз.", \
+	  "На этом ноутбуке проводятся только назначенные интервью: выберите одно в списке и " \
+	  "нажмите Enter.", \
+	  "Only assigned interviews are made on this laptop: choose one in the list and press " \
+	  "Enter.") \
 	/* review15: the supervisor's review screen (supervise.c) */ \
 	X(UI_M_SV_TITLE, "Супервайзердин текшерүүсү", "Проверка супервайзера", \
 	  "Supervisor review") \

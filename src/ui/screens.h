@@ -79,6 +79,10 @@ struct ui {
 	int *start_section;        /* per row: the section it stands in, 1..start_nsections */
 	int start_nsections;       /* sections of the form: top-level groups and repeats */
 	unsigned start_present;    /* statuses this form's interviews have: 1 << filter */
+	struct store_unit *units;  /* the units assigned to this laptop's interviewer (issue 15):
+	                              those with no interview yet are rows of status "todo", those
+	                              sent back make their interview's row "returned" */
+	int nunits;
 	int searching;             /* `/`: typing into the search field */
 	ui_textedit search;        /* the search: rows whose name or id holds it */
 	char interviewer[256];     /* the interviewer's name: --interviewer or the saved one */
@@ -192,6 +196,8 @@ enum ui_start_filter { UI_FILTER_ACTIVE, UI_FILTER_DRAFTS, UI_FILTER_COMPLETE,
 /* A key of the start screen's own that the key table does not know: d (discard), f (filter),
  * also on a Russian/Kyrgyz layout (в, а); / (or . or Ctrl-F) searches, Esc ends the search. */
 void ui_start_char(struct ui *u, wint_t ch);
+/* The assigned unit whose interview is uuid, or NULL (start_list.c). */
+const struct store_unit *ui_start_unit(const struct ui *u, const char *uuid);
 /* The filter a status belongs to (UI_FILTER_DRAFTS for "draft", ...; the statuses present
  * decide which filters f offers). */
 int ui_start_status(const char *status);

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/fieldwork.h"
+#include "store/scan.h"
+
 static void opened(struct ui *u, int review)
 {
 	char err[ERR_MAX];
@@ -20,6 +23,13 @@ static void opened(struct ui *u, int review)
 		ui_follow_lang(u->lang);
 	}
 	u->saved = 0;
+	char **names, **values;   /* an assigned unit's frame values stay as the frame gave them */
+	int n;
+	if (store_unit_values(u->o->st, engine_uuid(u->e), &names, &values, &n, err) == 0) {
+		engine_lock_names(u->e, (const char *const *)names, n);
+		store_strings_free(names, n);
+		store_strings_free(values, n);
+	}
 	ui_start_release(u);
 	ui_question_init(u);
 	if (review)
@@ -29,6 +39,10 @@ static void opened(struct ui *u, int review)
 static void start_new(struct ui *u)
 {
 	char err[ERR_MAX];
+	if (store_kit_no_extra(u->o->st)) {   /* the kit allows only assigned interviews */
+		ui_message(u, 1, "%s", ui_tr(UI_M_NO_EXTRA));
+		return;
+	}
 	engine_new how = { 0 };
 	how.interviewer = u->interviewer[0] ? u->interviewer : NULL;
 	how.lang = u->lang[0] ? u->lang : NULL;
@@ -54,16 +68,50 @@ static const store_interview *ask_about(struct ui *u, enum ui_ask what)
 	return v;
 }
 
+/* Enter on an assigned unit not started: its interview, with the assignment's UUID and the
+ * frame's values answered and locked. */
+static void start_unit(struct ui *u, const char *uuid)
+{
+	char err[ERR_MAX], **names, **values;
+	int n;
+	if (store_unit_values(u->o->st, uuid, &names, &values, &n, err)) {
+		ui_message(u, 1, ui_tr(UI_M_ERROR), err);
+		return;
+	}
+	engine_new how = { 0 };
+	how.interviewer = u->interviewer[0] ? u->interviewer : NULL;
+	how.lang = u->lang[0] ? u->lang : NULL;
+	how.source_path = u->o->form_path;
+	how.uuid = uuid;
+	int rc = engine_start_unit(u->o->st, u->f, &how, (const char *const *)names,
+				   (const char *const *)values, n, &u->e, err);
+	store_strings_free(names, n);
+	store_strings_free(values, n);
+	if (rc) {
+		u->e = NULL;
+		ui_message(u, 1, rc == ENGINE_REJECTED ? "%s" : ui_tr(UI_M_ERROR), err);
+		return;
+	}
+	opened(u, 0);
+}
+
 static void open_highlighted(struct ui *u)
 {
 	if (u->start_hl < 0 || u->start_hl >= u->nivs)
 		return;
 	const store_interview *v = &u->ivs[u->start_hl];
+	if (strcmp(v->status, "todo") == 0) {
+		char uuid[STORE_UUID_LEN + 1];
+		snprintf(uuid, sizeof uuid, "%s", v->uuid);
+		start_unit(u, uuid);
+		return;
+	}
 	if (strcmp(v->status, "discarded") == 0) {
 		ui_message(u, 1, "%s", ui_tr(UI_M_DISCARDED_CLOSED));
 		return;
 	}
-	if (strcmp(v->status, "complete") == 0) {   /* nothing changes before it is confirmed */
+	if (strcmp(v->status, "complete") == 0 || strcmp(v->status, "returned") == 0) {
+		/* nothing changes before it is confirmed */
 		ask_about(u, UI_ASK_REOPEN);
 		return;
 	}

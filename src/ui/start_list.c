@@ -8,9 +8,14 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "store/fieldwork.h"
+
 void ui_start_release(struct ui *u)
 {
 	store_interviews_free(u->ivs, u->nivs);
+	store_units_free(u->units, u->nunits);
+	u->units = NULL;
+	u->nunits = 0;
 	free(u->start_answers);
 	free(u->start_section);
 	u->ivs = NULL;
@@ -128,6 +133,43 @@ static void row_progress(struct ui *u, int i)
 		? u->start_nsections : section;
 }
 
+const struct store_unit *ui_start_unit(const struct ui *u, const char *uuid)
+{
+	for (int i = 0; i < u->nunits; i++)
+		if (strcmp(u->units[i].uuid, uuid) == 0)
+			return &u->units[i];
+	return NULL;
+}
+
+/* The assigned units (fieldwork, issue 15): a unit sent back marks its interview "returned";
+ * one with no interview yet is a row of its own, "todo", named by its unit id and frame. */
+static void add_units(struct ui *u, store_interview **all, int *n)
+{
+	char err[ERR_MAX];
+	if (store_units(u->o->st, u->f->id, NULL, &u->units, &u->nunits, err))
+		return;   /* a file without fieldwork lists its interviews as before */
+	for (int k = 0; k < u->nunits; k++) {
+		const store_unit *un = &u->units[k];
+		int found = -1;
+		for (int i = 0; i < *n && found < 0; i++)
+			if (strcmp((*all)[i].uuid, un->uuid) == 0)
+				found = i;
+		if (found >= 0 && un->state == UNIT_RETURNED) {
+			free((*all)[found].status);
+			(*all)[found].status = xstrdup("returned");
+		}
+		if (found >= 0 || un->state != UNIT_TODO)
+			continue;
+		*all = xreallocarray(*all, (size_t)*n + 1, sizeof **all);
+		store_interview *v = &(*all)[(*n)++];
+		memset(v, 0, sizeof *v);
+		snprintf(v->uuid, sizeof v->uuid, "%s", un->uuid);
+		v->form_id = xstrdup(u->f->id);
+		v->status = xstrdup("todo");
+		v->instance_name = xasprintf("%s  %s", un->unit_id, un->label);
+	}
+}
+
 /* Newest saved first; the same time: the later uuid first (a fixed order). */
 static int by_modified(const void *pa, const void *pb)
 {
@@ -152,6 +194,7 @@ void ui_start_init(struct ui *u)
 		ui_message(u, 1, ui_tr(UI_M_ERROR), err);
 		return;
 	}
+	add_units(u, &all, &n);
 	/* this form's interviews under the filter and the search; the others are freed */
 	u->ivs = xcalloc(n ? n : 1, sizeof *u->ivs);
 	u->start_present = 0;
