@@ -79,9 +79,9 @@ int store_events_sha256(store *st, const char *uuid, char out[65], char *err)
 int store_review_check(store *st, const char *uuid, const char *reviewer, const char *decision,
 		       const char *path, const char *text, char *err)
 {
-	if (!store_has_reviews(st))
-		return errf(err, "'%s' has no reviews table (an older file): open it once with this "
-			    "survey to update it", st->path);
+	/* a file of an older schema read-only: the table comes with the migration on writing */
+	if (!store_has_reviews(st) && !(st->readonly && st->schema_version < STORE_SCHEMA_VERSION))
+		return errf(err, "'%s' has no reviews table", st->path);
 	int is_comment = strcmp(decision, "comment") == 0;
 	if (!is_comment && strcmp(decision, "approved") && strcmp(decision, "rejected"))
 		return errf(err, "no decision '%s' (approved, rejected or comment)", decision);
