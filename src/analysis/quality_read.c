@@ -134,22 +134,22 @@ int quality_read(store *st, const quality_opts *o, quality_set *out, char *err)
 					  p->qev[k], p->nevents[k], p->qans[k], p->nanswers[k] };
 	}
 	free(all);
+	if (rc == 0) {   /* the answers' list names belong to the forms: freed after */
+		quality_result *r = xcalloc((size_t)p->n + 1, sizeof *r);
+		quality_compute(p->qiv, p->n, o, r);
+		for (int k = 0; k < p->n; k++)
+			out->items[k].r = r[k];
+		free(r);
+	}
 	for (int i = 0; i < nc; i++) {
 		free(cache[i].id);
 		free(cache[i].version);
 		form_free(cache[i].f);
 	}
 	free(cache);
-	if (rc) {
+	if (rc)
 		quality_set_free(out);
-		return -1;
-	}
-	quality_result *r = xcalloc((size_t)p->n + 1, sizeof *r);
-	quality_compute(p->qiv, p->n, o, r);
-	for (int k = 0; k < p->n; k++)
-		out->items[k].r = r[k];
-	free(r);
-	return 0;
+	return rc;
 }
 
 void quality_set_free(quality_set *s)
