@@ -436,7 +436,21 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "На этом ноутбуке проводятся только назначенные интервью: выберите одно в списке и " \
 	  "нажмите Enter.", \
 	  "Only assigned interviews are made on this laptop: choose one in the list and press " \
-	  "Enter.")
+	  "Enter.") \
+	X(UI_M_FW_TITLE, /* %s: the frame column */ \
+	  "Тандама алкагы боюнча иштин жүрүшү, «%s» боюнча", \
+	  "Ход работ по основе выборки, по «%s»", "Progress against the sample frame, by %s") \
+	X(UI_M_FW_UNITS, "бирдиктер", "единиц", "units") \
+	X(UI_M_FW_ASSIGNED, "дайындалган", "назначено", "assigned") \
+	X(UI_M_FW_STARTED, "башталган", "начато", "started") \
+	X(UI_M_FW_COMPLETE, "аяктаган", "завершено", "complete") \
+	X(UI_M_FW_APPROVED, "жактырылган", "одобрено", "approved") \
+	X(UI_M_FW_PCT, "алкактын %", "% основы", "% of frame") \
+	X(UI_M_FW_TOTAL, "баары", "всего", "total") \
+	X(UI_M_FW_INTERVIEWER, "интервьюер", "интервьюер", "interviewer") \
+	X(UI_M_FW_NEVER, /* %d: units */ \
+	  "Интервьюсу башталбаган бирдиктер: %d", "Единицы, где интервью не начато: %d", \
+	  "Units never reached (no interview started): %d")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,
