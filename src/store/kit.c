@@ -71,9 +71,15 @@ int store_units(store *st, const char *form_id, const char *interviewer, store_u
 	*n = 0;
 	if (st->schema_version < STORE_SCHEMA_FIELDWORK)
 		return 0;   /* a file opened read-only before its migration has no fieldwork */
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "SELECT EXISTS (SELECT 1 FROM main.assignments)", &s, err))
+		return -1;
+	int any = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (!any)
+		return 0;   /* no fieldwork: the interviews are not read again */
 	if (fill_current(st, err))
 		return -1;
-	sqlite3_stmt *s;
 	char kit_who[STORE_FW_NAME_MAX + 1] = "";
 	if (!interviewer && store_prepare(st->db, "SELECT value FROM meta WHERE key = '"
 					  STORE_KIT_INTERVIEWER "'", &s, err) == 0) {
