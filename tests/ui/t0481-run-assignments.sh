@@ -31,6 +31,7 @@ ui_lacks a 'өкмөтүxyz' "typing does not change it"
 ui_keys a Enter
 ui_expect a 'Number of staff' "the first question not in the frame"
 ui_type a '12'
+ui_expect a '> 12' "typed"
 ui_keys a Enter
 ui_expect a 'Remark' "asked as usual"
 ui_keys a Enter

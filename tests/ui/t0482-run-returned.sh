@@ -19,10 +19,15 @@ ui_keys a n
 ui_expect a 'Only assigned interviews on this laptop' "n is refused: the kit allows only assigned interviews"
 ui_keys a Enter
 ui_expect a 'Chuy Oblast' "Enter starts the unit"
-ui_keys a Enter Enter
+ui_keys a Enter
+ui_expect a 'Кемин айыл өкмөтү' "the municipality"
+ui_keys a Enter
 ui_expect a 'Number of staff' "past the preloaded answers"
 ui_type a 12
-ui_keys a Enter Enter
+ui_expect a '> 12' "typed"
+ui_keys a Enter
+ui_expect a 'Remark' "the last question"
+ui_keys a Enter
 ui_expect a 'Complete the interview' "the end screen"
 ui_keys a 1
 ui_expect a 'complete ' "completed"
@@ -57,7 +62,10 @@ ui_keys b PPage
 ui_expect b 'Number of staff' "the commented question"
 ui_keys b BSpace BSpace
 ui_type b 13
-ui_keys b Enter Enter
+ui_expect b '> 13' "corrected"
+ui_keys b Enter
+ui_expect b 'Remark' "the last question again"
+ui_keys b Enter
 ui_expect b 'Complete the interview' "the end screen again"
 ui_keys b 1
 ui_expect b 'complete ' "completed again"

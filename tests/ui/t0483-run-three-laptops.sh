@@ -16,10 +16,15 @@ for who in Айбек Марат Асель; do
 	ui_expect l$i "M-0$i" "laptop $i: its unit to do"
 	ui_keys l$i Enter
 	ui_expect l$i 'Oblast' "laptop $i: started"
-	ui_keys l$i Enter Enter
+	ui_keys l$i Enter
+	ui_expect l$i 'Municipality' "laptop $i: the municipality"
+	ui_keys l$i Enter
 	ui_expect l$i 'Number of staff' "laptop $i: past the frame's answers"
 	ui_type l$i "1$i"
-	ui_keys l$i Enter Enter
+	ui_expect l$i "> 1$i" "laptop $i: typed"
+	ui_keys l$i Enter
+	ui_expect l$i 'Remark' "laptop $i: the last question"
+	ui_keys l$i Enter
 	ui_expect l$i 'Complete the interview' "laptop $i: the end"
 	ui_keys l$i 1
 	ui_expect l$i 'complete ' "laptop $i: complete"
