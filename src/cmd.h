@@ -66,6 +66,11 @@ int cmd_frame_form(struct store *st, const char *given, char **out, char *err);
  * stderr when refused. */
 int cmd_receive_kit(const char *kit, const char *db, int quiet);
 
+/* `survey list DB --by COLUMN` when COLUMN is a column of DB's sample frame (cmd_list_frame.c):
+ * progress against the frame, text or json; -1 when no frame has the column (list goes on as
+ * without a frame), else an exit status. */
+int cmd_list_frame(struct store *st, const char *by, int json);
+
 /* Write s to stdout as a JSON string literal (quotes included; NULL prints null). */
 void json_put_string(FILE *f, const char *s);
 

@@ -469,6 +469,11 @@ static int cmd_list(int argc, char **argv)
 		ui_lang_parse(saved, &ml);
 	free(saved);
 	ui_lang_set(ml);
+	int fw = by ? cmd_list_frame(st, by, json) : -1;   /* a frame column: progress (issue 15) */
+	if (fw >= 0) {
+		store_close(st);
+		return fw;
+	}
 	if (by && store_question_known((const char *const *)&argv[optind], 1, by, err)) {
 		store_close(st);
 		return cmd_fail("'%s': --by: %s", argv[optind], err);

@@ -64,8 +64,9 @@ int engine_resume(store *st, const form *f, const char *uuid, double now, engine
 /* Fieldwork (issue 15, preload.c). Start the interview of an assigned unit: engine_start with
  * how->uuid (the assignment's), then each of the n frame values (names[k]: a question's name,
  * values[k] its answer; "" is left unanswered) answered in form order with an event like any
- * answer, even where the question is read-only, and locked (engine_lock_names). A value the
- * question refuses fails the start (ENGINE_REJECTED, err naming the question). */
+ * answer, even where the question is read-only, and locked (engine_lock_names); all in one
+ * transaction. A value the question refuses fails the start (ENGINE_REJECTED, err naming the
+ * question) and leaves no interview behind. */
 int engine_start_unit(store *st, const form *f, const engine_new *how,
 		      const char *const *names, const char *const *values, int n, engine **out,
 		      char *err);

@@ -34,9 +34,15 @@ int engine_start_unit(store *st, const form *f, const engine_new *how,
 		      const char *const *names, const char *const *values, int n, engine **out,
 		      char *err)
 {
+	/* one transaction: a value refused leaves no interview behind */
+	if (store_batch_begin(st, err))
+		return -1;
 	int rc = engine_start(st, f, how, out, err);
-	if (rc)
+	if (rc) {
+		char e2[ERR_MAX];
+		store_batch_end(st, 0, e2);
 		return rc;
+	}
 	engine *e = *out;
 	e->preloading = 1;
 	/* in form order: a value may make the next question relevant (oblast, then district) */
@@ -52,10 +58,17 @@ int engine_start_unit(store *st, const form *f, const engine_new *how,
 			}
 		}
 	e->preloading = 0;
+	char e2[ERR_MAX];
 	if (rc) {
 		engine_free(e);
 		*out = NULL;
+		store_batch_end(st, 0, e2);
 		return rc;
+	}
+	if (store_batch_end(st, 1, err)) {
+		engine_free(e);
+		*out = NULL;
+		return -1;
 	}
 	engine_lock_names(e, names, n);
 	return 0;

@@ -104,6 +104,12 @@ typedef struct store_unit {
 int store_units(store *st, const char *form_id, const char *interviewer, store_unit **out,
 		int *n, char *err);
 void store_units_free(store_unit *u, int n);
+/* Progress against the frame (`survey list --by COLUMN`): every unit of every frame in st, with
+ * label = its value of frame column by_col ("" when it has none), interviewer its holder (NULL:
+ * not assigned), uuid NULL when not assigned, and its state; sorted by that value, then unit
+ * id. *has_col: some unit has the column. malloc'd (store_units_free). */
+int store_frame_progress(store *st, const char *by_col, store_unit **out, int *n, int *has_col,
+			 char *err);
 /* The frame values of the unit whose interview is uuid (any assignment row of it): names[k]
  * (a frame column: a question's name) and values[k], in the frame's order; *n 0 when uuid is
  * no unit's interview. malloc'd (store_strings_free each). */

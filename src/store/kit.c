@@ -71,9 +71,15 @@ int store_units(store *st, const char *form_id, const char *interviewer, store_u
 	*n = 0;
 	if (st->schema_version < STORE_SCHEMA_FIELDWORK)
 		return 0;   /* a file opened read-only before its migration has no fieldwork */
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "SELECT EXISTS (SELECT 1 FROM main.assignments)", &s, err))
+		return -1;
+	int any = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (!any)
+		return 0;   /* no fieldwork: the interviews are not read again */
 	if (fill_current(st, err))
 		return -1;
-	sqlite3_stmt *s;
 	char kit_who[STORE_FW_NAME_MAX + 1] = "";
 	if (!interviewer && store_prepare(st->db, "SELECT value FROM meta WHERE key = '"
 					  STORE_KIT_INTERVIEWER "'", &s, err) == 0) {
@@ -112,6 +118,58 @@ int store_units(store *st, const char *form_id, const char *interviewer, store_u
 		*out = NULL;
 		*n = 0;
 		return store_sqlerr(st, "cannot read the assignments", err);
+	}
+	return 0;
+}
+
+int store_frame_progress(store *st, const char *by_col, store_unit **out, int *n, int *has_col,
+			 char *err)
+{
+	*out = NULL;
+	*n = *has_col = 0;
+	if (st->schema_version < STORE_SCHEMA_FIELDWORK)
+		return 0;
+	if (fill_current(st, err))
+		return -1;
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "SELECT EXISTS (SELECT 1 FROM frame f, json_each(f.data) j "
+			  "WHERE j.key = ?1)", &s, err))
+		return -1;
+	sqlite3_bind_text(s, 1, by_col, -1, SQLITE_STATIC);
+	*has_col = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (!*has_col)
+		return 0;
+	if (store_prepare(st->db, "SELECT f.unit_id, h.uuid, h.interviewer, f.data, coalesce((SELECT "
+			  "j.value FROM json_each(f.data) j WHERE j.key = ?3 AND j.type = 'text'), "
+			  "''), CASE WHEN h.uuid IS NULL THEN 0 ELSE " STATE("h.uuid") " END FROM "
+			  "main.frame f LEFT JOIN " HELD " h ON h.form_id = f.form_id AND h.unit_id = "
+			  "f.unit_id LEFT JOIN main.interviews i ON i.uuid = h.uuid ORDER BY 5, "
+			  "f.unit_id", &s, err))
+		return -1;
+	sqlite3_bind_text(s, 3, by_col, -1, SQLITE_STATIC);
+	int rc, cap = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*out = xreallocarray(*out, (size_t)cap, sizeof **out);
+		}
+		store_unit *u = &(*out)[(*n)++];
+		const char *uuid = (const char *)sqlite3_column_text(s, 1);
+		const char *who = (const char *)sqlite3_column_text(s, 2);
+		u->unit_id = xstrdup((const char *)sqlite3_column_text(s, 0));
+		u->uuid = uuid ? xstrdup(uuid) : NULL;
+		u->interviewer = who ? xstrdup(who) : NULL;
+		u->data = xstrdup((const char *)sqlite3_column_text(s, 3));
+		u->label = xstrdup((const char *)sqlite3_column_text(s, 4));
+		u->state = (store_unit_state)sqlite3_column_int(s, 5);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_units_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return store_sqlerr(st, "cannot read the frame", err);
 	}
 	return 0;
 }

@@ -1,15 +1,19 @@
 /* receive.c: `survey receive KIT.db` — a kit applied to a laptop file: checked first (a kit,
  * for this laptop's form, version and interviewer), then merged (merge.h: the kit is untrusted
  * data, the union is idempotent) and its settings written to the laptop's meta. A kit the
- * laptop already holds whole changes nothing. */
+ * laptop already holds whole changes nothing; one the merge refuses is refused on a copy of the
+ * laptop's file first, so that the file keeps its bytes. */
 #include "store/merge_impl.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "store/fieldwork.h"
+#include "store/merge.h"
 #include "util/termsafe.h"
 #include "util/util.h"
 
@@ -195,6 +199,47 @@ static int write_settings(const char *kit_path, const char *laptop_path,
 	return rc;
 }
 
+/* Merge the kit into out_path; -1 with err (the merge's one line) when it is refused. */
+static int merge_kit(const char *kit_path, const char *out_path, char *err)
+{
+	merge *m;
+	if (merge_open(out_path, NULL, 0, &m, err))
+		return -1;
+	merge_result res;
+	int rc = merge_input(m, kit_path, &res);
+	if (rc)
+		errf(err, "%s: nothing changed", res.rejected ? res.rejected :
+		     "the kit could not be merged");
+	merge_result_release(&res);
+	merge_close(m);
+	return rc;
+}
+
+/* The merge tried first on a copy of the laptop file (pack's consistent snapshot, in a private
+ * folder): a kit merge refuses leaves the laptop's file byte for byte as it was. */
+static int try_on_copy(const char *kit_path, const char *laptop_path, char *err)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *dir = xasprintf("%s/survey-receive-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir)) {
+		errf(err, "cannot make a temporary folder: %s", strerror(errno));
+		free(dir);
+		return -1;
+	}
+	char *copy = xasprintf("%s/laptop.db", dir);
+	int rc = store_pack(laptop_path, copy, NULL, err) || merge_kit(kit_path, copy, err) ? -1 : 0;
+	static const char *const ext[] = { "", "-journal", "-wal", "-shm" };
+	for (int i = 0; i < 4; i++) {
+		char *p = xasprintf("%s%s", copy, ext[i]);
+		unlink(p);
+		free(p);
+	}
+	rmdir(dir);
+	free(copy);
+	free(dir);
+	return rc;
+}
+
 int store_receive(const char *kit_path, const char *laptop_path, store_receive_summary *sum,
 		  char *err)
 {
@@ -202,21 +247,13 @@ int store_receive(const char *kit_path, const char *laptop_path, store_receive_s
 	struct stat sb;
 	if (read_kit(kit_path, sum, err))
 		return -1;
-	if (stat(laptop_path, &sb) == 0 && check_laptop(kit_path, laptop_path, sum, err))
+	int exists = stat(laptop_path, &sb) == 0;
+	if (exists && check_laptop(kit_path, laptop_path, sum, err))
 		return -1;
 	if (sum->already)
 		return 0;
-	merge *m;
-	if (merge_open(laptop_path, NULL, 0, &m, err))
-		return -1;
-	merge_result res;
-	int rc = merge_input(m, kit_path, &res);
-	if (rc)
-		errf(err, "cannot apply the kit '%s': %s", kit_path, res.rejected ? res.rejected :
-		     "it could not be merged");
-	merge_result_release(&res);
-	merge_close(m);
-	if (rc)
+	if ((exists && try_on_copy(kit_path, laptop_path, err)) ||
+	    merge_kit(kit_path, laptop_path, err))
 		return -1;
 	return write_settings(kit_path, laptop_path, sum, err);
 }

@@ -431,12 +431,23 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "'%s' is not a database (--db must name the file that holds the interviews)") \
 	/* frame15: fieldwork on the laptop (issue 15) */ \
 	X(UI_M_TODO, "баштала элек", "не начато", "to do") \
-	X(UI_M_NO_EXTRA, "Бул ноутбукта бекитилген интервьюлар гана жүргүзүлөт: тизмеден " \
-	  "тандап, Enter басыңыз.", \
-	  "На этом ноутбуке проводятся только назначенные интервью: выберите одно в списке и " \
-	  "нажмите Enter.", \
-	  "Only assigned interviews are made on this laptop: choose one in the list and press " \
-	  "Enter.") \
+	X(UI_M_NO_EXTRA, "Бул ноутбукта дайындалган интервьюлар гана: тизмеден тандаңыз.", \
+	  "На этом ноутбуке только назначенные интервью: выберите в списке.", \
+	  "Only assigned interviews on this laptop: choose one in the list.") \
+	X(UI_M_FW_TITLE, /* %s: the frame column */ \
+	  "Тандама алкагы боюнча иштин жүрүшү, «%s» боюнча", \
+	  "Ход работ по основе выборки, по «%s»", "Progress against the sample frame, by %s") \
+	X(UI_M_FW_UNITS, "бирдиктер", "единиц", "units") \
+	X(UI_M_FW_ASSIGNED, "дайындалган", "назначено", "assigned") \
+	X(UI_M_FW_STARTED, "башталган", "начато", "started") \
+	X(UI_M_FW_COMPLETE, "аяктаган", "завершено", "complete") \
+	X(UI_M_FW_APPROVED, "жактырылган", "одобрено", "approved") \
+	X(UI_M_FW_PCT, "алкактын %", "% основы", "% of frame") \
+	X(UI_M_FW_TOTAL, "баары", "всего", "total") \
+	X(UI_M_FW_INTERVIEWER, "интервьюер", "интервьюер", "interviewer") \
+	X(UI_M_FW_NEVER, /* %d: units */ \
+	  "Интервьюсу башталбаган бирдиктер: %d", "Единицы, где интервью не начато: %d", \
+	  "Units never reached (no interview started): %d") \
 	/* review15: the supervisor's review screen (supervise.c) */ \
 	X(UI_M_SV_TITLE, "Супервайзердин текшерүүсү", "Проверка супервайзера", \
 	  "Supervisor review") \

@@ -9,6 +9,7 @@
 #include <wctype.h>
 
 #include "store/fieldwork.h"
+#include "store/scan.h"
 
 void ui_start_release(struct ui *u)
 {
@@ -141,6 +142,43 @@ const struct store_unit *ui_start_unit(const struct ui *u, const char *uuid)
 	return NULL;
 }
 
+/* A unit's name on the start screen: its id, its text values, then the labels of its choices
+ * in the language in use ("CH-01  Лебединовка айыл өкмөтү — Chuy Oblast, Alamudun District"). */
+static char *unit_name(struct ui *u, const store_unit *un)
+{
+	char err[ERR_MAX], **names, **values;
+	int n;
+	strbuf sb = STRBUF_INIT;
+	sb_adds(&sb, un->unit_id);
+	if (store_unit_values(u->o->st, un->uuid, &names, &values, &n, err))
+		return sb_detach(&sb);
+	int lang = u->lang[0] ? form_find_lang(u->f, u->lang) : -1;
+	const char *sep = "  ";
+	for (int pass = 0; pass < 2; pass++) {
+		for (int k = 0; k < n; k++) {
+			int node = form_find(u->f, names[k]);
+			if (node < 0 || !*values[k])
+				continue;
+			const form_node *nd = &u->f->nodes[node];
+			const form_list *fl = form_node_list(u->f, node);
+			const form_choice *c = nd->type == FORM_SELECT_ONE && fl ?
+				form_list_choice(u->f, nd->list, values[k]) : NULL;
+			const char *label = c ? form_choice_label(u->f, c, lang) : NULL;
+			if (pass == 0 && nd->type == FORM_TEXT)
+				sb_addf(&sb, "%s%s", sep, values[k]);
+			else if (pass == 1 && label)
+				sb_addf(&sb, "%s%s", sep, label);
+			else
+				continue;
+			sep = ", ";
+		}
+		sep = " — ";
+	}
+	store_strings_free(names, n);
+	store_strings_free(values, n);
+	return sb_detach(&sb);
+}
+
 /* The assigned units (fieldwork, issue 15): a unit sent back marks its interview "returned";
  * one with no interview yet is a row of its own, "todo", named by its unit id and frame. */
 static void add_units(struct ui *u, store_interview **all, int *n)
@@ -166,7 +204,7 @@ static void add_units(struct ui *u, store_interview **all, int *n)
 		snprintf(v->uuid, sizeof v->uuid, "%s", un->uuid);
 		v->form_id = xstrdup(u->f->id);
 		v->status = xstrdup("todo");
-		v->instance_name = xasprintf("%s  %s", un->unit_id, un->label);
+		v->instance_name = unit_name(u, un);
 	}
 }
 
@@ -175,6 +213,8 @@ static int by_modified(const void *pa, const void *pb)
 {
 	const store_interview *a = pa, *b = pb;
 	int c = strcmp(b->modified ? b->modified : "", a->modified ? a->modified : "");
+	if (!c && !a->modified && !b->modified && a->instance_name && b->instance_name)
+		c = strcmp(a->instance_name, b->instance_name);   /* units to do: by unit id */
 	return c ? c : strcmp(b->uuid, a->uuid);
 }
 
