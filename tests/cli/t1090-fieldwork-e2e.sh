@@ -174,6 +174,17 @@ expect_rc 0 "the corrected one approved"
 # every unit's final state, from the coordinator's file
 run "$SURVEY" list "$HQ" --by oblast --json
 expect_rc 0 "progress by oblast"
+if python3 - "$TMP/out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = d["total"]
+assert (t["units"], t["assigned"], t["started"], t["complete"], t["approved"]) == (60, 60, 18, 18, 11), t
+assert len(d["never_reached"]) == 42
+assert sum(s["units"] for s in d["strata"]) == 60
+assert sorted(i["interviewer"] for i in d["interviewers"]) == sorted(["Айгүл", "Марат", "Бермет"])
+PY
+then ok "progress against the frame: 60 assigned, 18 complete, 11 approved, 42 never reached"
+else not_ok "progress: $(head -c 600 "$TMP/out")"; fi
 run "$SURVEY" review "$HQ" --json
 python3 - "$TMP/out" <<'PY' >"$TMP/states"
 import json, sys
