@@ -150,8 +150,8 @@ static int put_json(store *st, const quality_set *q, char *err)
 	return 0;
 }
 
-/* The queue as text lines (stdout not a terminal and no --json): uuid, state, interviewer,
- * flags. */
+/* The queue as text lines (stdout not a terminal and no --json): uuid, state, flags ("-":
+ * none), interviewer. */
 static int put_text(store *st, const quality_set *q, char *err)
 {
 	for (int i = 0; i < q->n; i++) {
@@ -163,8 +163,9 @@ static int put_text(store *st, const quality_set *q, char *err)
 		for (int f = 0; f < QUALITY_NFLAGS; f++)
 			if (it->r.flags & (1u << f))
 				sb_addf(&sb, "%s%s", sb.len ? "," : "", quality_flag_name(f));
-		cmd_put_line(stdout, "%s  %-9s  %-20s  %s", it->iv.uuid, store_review_state_name(rs),
-			     it->iv.interviewer ? it->iv.interviewer : "", sb_str(&sb));
+		/* the interviewer last: a name's display width is not its bytes */
+		cmd_put_line(stdout, "%s  %-9s  %-30s  %s", it->iv.uuid, store_review_state_name(rs),
+			     sb.len ? sb_str(&sb) : "-", it->iv.interviewer ? it->iv.interviewer : "");
 		sb_release(&sb);
 	}
 	return 0;

@@ -17,6 +17,11 @@ U1=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["interviews
 U2=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["interviews"][1]["uuid"])' "$TMP/out")
 U3=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["interviews"][2]["uuid"])' "$TMP/out")
 
+run "$SURVEY" review "$DB"
+expect_rc 0 "the queue as text when stdout is not a terminal"
+expect_eq "$(wc -l <"$TMP/out")" 12 "a line per complete interview"
+expect_out "^$U1  to-review  " "each with its UUID and state"
+
 # refusals: nothing changed
 sum0=$(sha256sum <"$DB")
 run "$SURVEY" review "$DB" --reject 00000000-0000-4000-8000-000000000000 --reason "wrong" --reviewer Boss
