@@ -53,13 +53,8 @@ ui_expect b 'Reopen it' "opening it asks to reopen"
 ui_keys b 1
 ui_expect b 'the supervisor asked' "and why"
 ui_keys b 3
-ui_expect b 'Review of answers' "reopened on the review"
-ui_keys b Escape
-ui_expect b 'Complete the interview' "the end screen"
-ui_keys b PPage
-ui_expect b 'Remark' "back"
-ui_keys b PPage
-ui_expect b 'Number of staff' "the commented question"
+ui_expect b 'Number of staff' "reopened at the commented question (review15: t0486)"
+ui_expect b 'Supervisor Бакыт: Текшериңиз' "the supervisor's comment under it"
 ui_keys b BSpace BSpace
 ui_type b 13
 ui_expect b '> 13' "corrected"
