@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "form/form.h"
 #include "store/attach.h"
+#include "util/sealbox.h"
 #include "util/termsafe.h"
 #include "util/util.h"
 
@@ -76,6 +78,18 @@ int cmd_check_name(const struct cmd_entry *e, const char *option, const char *va
 	fputs(sb_str(&sb), stderr);
 	sb_release(&sb);
 	return EXIT_USAGE;
+}
+
+int cmd_public_key_option(const char *path, struct form *f, char *err)
+{
+	sealbox_key k;
+	if (sealbox_read_public(path, &k, err))
+		return -1;
+	char line[SEALBOX_PK_B64_LEN + 1];
+	sealbox_pk_line(&k, line);
+	free(f->public_key);
+	f->public_key = xstrdup(line);
+	return 0;
 }
 
 int cmd_max_attachment(const struct cmd_entry *e, const char *value, long long *out)

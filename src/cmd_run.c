@@ -24,7 +24,8 @@ static int cmd_run(int argc, char **argv);
 
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
-	.usage = "FORM [--db DB] [--lang CODE] [--interviewer NAME] [--max-attachment SIZE]",
+	.usage = "FORM [--db DB] [--lang CODE] [--interviewer NAME] [--max-attachment SIZE]\n"
+		 "       [--public-key FILE]",
 	.summary = "interview: the keyboard-only ncurses UI on a questionnaire",
 	.help = "Opens the start screen: the questionnaire's interviews in the database (drafts\n"
 		"and completed). n starts a new interview, Enter resumes or reviews the highlighted\n"
@@ -46,7 +47,10 @@ const struct cmd_entry cmd_run_entry = {
 		"                      kept in the database, asked on its first run\n"
 		"  --max-attachment SIZE  the largest file the interviewer may attach to an\n"
 		"                      image, audio, video or file question: 500K, 20M (the\n"
-		"                      default), 64M at most\n\n"
+		"                      default), 64M at most\n"
+		"  --public-key FILE   seal completed interviews for this coordinator key (the\n"
+		"                      NAME.pub of 'survey keygen'), as the form's settings\n"
+		"                      public_key does; it takes the place of the form's key\n\n"
 		"A media question (image, audio, video, file) takes the path of a file on the\n"
 		"laptop: Tab completes it, F7 (Ctrl-B) browses the folders, Enter attaches it (its\n"
 		"bytes are kept in DB with the interview, its name is the answer), Delete on the\n"
@@ -209,9 +213,10 @@ static int cmd_run(int argc, char **argv)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "interviewer", required_argument, NULL, 'i' },
 		{ "max-attachment", required_argument, NULL, 'M' },
+		{ "public-key", required_argument, NULL, 'K' },
 		{ 0 },
 	};
-	const char *db = NULL, *lang = NULL, *interviewer = NULL;
+	const char *db = NULL, *lang = NULL, *interviewer = NULL, *public_key = NULL;
 	int c;
 	/* every message in the UI's language: --lang's when it is ky, ru or en, else the
 	 * locale's (--lang looked for first: a wrong option may come before it) */
@@ -230,6 +235,7 @@ static int cmd_run(int argc, char **argv)
 		case 'd': db = optarg; break;
 		case 'l': lang = optarg; break;
 		case 'i': interviewer = optarg; break;
+		case 'K': public_key = optarg; break;
 		case 'M':
 			if (cmd_max_attachment(&cmd_run_entry, optarg, &max_attach) != EXIT_OK)
 				return EXIT_USAGE;
@@ -263,6 +269,10 @@ static int cmd_run(int argc, char **argv)
 		return fail(ui_tr(UI_M_RUN_FORM_MISSING), form_path, ui_strerror(errno));
 	if (form_load(form_path, &f, NULL, err))
 		return fail(ui_tr(UI_M_RUN_BAD_FORM), err, form_path);
+	if (public_key && cmd_public_key_option(public_key, f, err)) {
+		form_free(f);
+		return fail(ui_tr(UI_M_RUN_BAD_PUBKEY), err);
+	}
 	if (lang && form_find_lang(f, lang) < 0 && f->nlangs > 0) {
 		strbuf have = STRBUF_INIT;
 		for (int i = 0; i < f->nlangs; i++)

@@ -24,6 +24,8 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_run_entry,
 	&cmd_simulate_entry,
 	&cmd_tab_entry,
+	&cmd_keygen_entry,
+	&cmd_unseal_entry,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

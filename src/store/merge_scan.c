@@ -447,6 +447,8 @@ int store_scan_content(sqlite3 *db, const char *schema, int version, int check, 
 	}
 	if (version >= 2 && scan_conflicts(db, schema, check, &all, err))
 		goto done;
+	if (version >= 6 && store_scan_sealed(db, schema, check, &all, err))   /* seal_scan.c */
+		goto done;
 	if (check && scan_others(db, schema, err))
 		goto done;
 	store_hash_hex(&all, out->content_sha256);

@@ -171,6 +171,23 @@ void store_printable(const char *s, char *out, size_t outsz);
 /* Is s a UUID as survey writes them: 36 characters, lowercase hex and dashes at 8-13-18-23? */
 int store_is_uuid(const char *s);
 
+/* store_iv_complete's changes inside the caller's transaction (the seal adds its own). */
+int store_iv_complete_rows(store_iv *iv, const char *instance_name, char *err);
+/* Does the file hold a sealed record of interview uuid (schema 6)? 1, 0, or -1. */
+int store_sealed_has(store *st, const char *uuid);
+/* The sealed records of database `schema` (schema 6): every row type-checked (with check: a
+ * UUID, hex hashes, a status, size equal to the record's length and at most
+ * STORE_SEALED_MAX, the record's SHA-256), and their keys fed to the content hash `all`
+ * in key order. -1 with one line in err. */
+int store_scan_sealed(sqlite3 *db, const char *schema, int check, struct sha256_ctx *all,
+		      char *err);
+/* The additional data a sealed record is bound to: its identity outside the seal, as
+ * store_hash_field would feed them. *len set; malloc'd. */
+unsigned char *store_sealed_ad(const char *uuid, const char *form_id, const char *form_version,
+			       const char *device_id, const char *status, long long revision,
+			       long long events_count, const char *events_sha256,
+			       const char *sealed_at, size_t *len);
+
 /* malloc'd copy of a text column, NULL for SQL NULL. */
 char *store_col_text(sqlite3_stmt *s, int col);
 

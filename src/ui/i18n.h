@@ -428,7 +428,18 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_RUN_NOT_SQLITE, /* %s: the --db file */ \
 	  "«%s» маалымат базасы эмес (--db интервьюлар сакталган файлды көрсөтүшү керек)", \
 	  "«%s» — не база данных (--db должен указывать файл, где хранятся интервью)", \
-	  "'%s' is not a database (--db must name the file that holds the interviews)")
+	  "'%s' is not a database (--db must name the file that holds the interviews)") \
+	/* seal17: interviews sealed for the coordinator (issue 17) */ \
+	X(UI_M_SEALED, "мөөрлөнгөн", "запечатано", "sealed") \
+	X(UI_M_SEALED_CLOSED, "Бул интервью координатор үчүн мөөрлөнгөн (шифрленген): аны бул " \
+	  "ноутбукта ачууга же өзгөртүүгө болбойт.", "Это интервью запечатано для координатора " \
+	  "(зашифровано): его нельзя открыть или изменить на этом ноутбуке.", "This interview is " \
+	  "sealed for the coordinator (encrypted): it cannot be opened or changed on this laptop.") \
+	X(UI_M_COMPLETED_SEALED, "Интервью аяктады жана координатор үчүн мөөрлөндү.", \
+	  "Интервью завершено и запечатано для координатора.", \
+	  "Interview completed and sealed for the coordinator.") \
+	X(UI_M_RUN_BAD_PUBKEY, /* %s: why */ "--public-key ачкычын колдонууга болбойт: %s", \
+	  "ключ --public-key не подходит: %s", "--public-key: %s")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,
