@@ -50,6 +50,11 @@ int cmd_check_name(const struct cmd_entry *e, const char *option, const char *va
 struct form;
 int cmd_public_key_option(const char *path, struct form *f, char *err);
 
+/* When the database at path holds sealed interviews not yet opened (schema 6), say on stderr
+ * in one line how many and that the coordinator's key opens them (list, freq, tab, export,
+ * report: they leave them out). Says nothing when there are none or the file cannot be read. */
+void cmd_note_sealed(const char *path);
+
 /* --max-attachment SIZE (run, merge): a size as util_parse_size reads it, from 1 byte to
  * STORE_ATTACH_HARD_MAX, into *out: EXIT_OK, else EXIT_USAGE after one line on stderr. */
 int cmd_max_attachment(const struct cmd_entry *e, const char *value, long long *out);

@@ -469,6 +469,7 @@ static int cmd_list(int argc, char **argv)
 		ui_lang_parse(saved, &ml);
 	free(saved);
 	ui_lang_set(ml);
+	cmd_note_sealed(path);
 	if (by && store_question_known((const char *const *)&argv[optind], 1, by, err)) {
 		store_close(st);
 		return cmd_fail("'%s': --by: %s", argv[optind], err);

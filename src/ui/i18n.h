@@ -439,7 +439,14 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "Интервью завершено и запечатано для координатора.", \
 	  "Interview completed and sealed for the coordinator.") \
 	X(UI_M_RUN_BAD_PUBKEY, /* %s: why */ "--public-key ачкычын колдонууга болбойт: %s", \
-	  "ключ --public-key не подходит: %s", "--public-key: %s")
+	  "ключ --public-key не подходит: %s", "--public-key: %s") \
+	X(UI_M_SEALED_NOTE, /* %lld %s %s: how many, the file twice */ \
+	  "'%2$s' файлындагы %1$lld интервью координатор үчүн мөөрлөнгөн жана эсепке кирген жок; " \
+	  "ачкыч керек: survey unseal '%3$s' --key NAME.key", \
+	  "в '%2$s' запечатано для координатора интервью: %1$lld, они не учтены; нужен ключ: " \
+	  "survey unseal '%3$s' --key NAME.key", \
+	  "%lld interview(s) in '%s' sealed for the coordinator and left out; the key is " \
+	  "needed: survey unseal '%s' --key NAME.key")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,
