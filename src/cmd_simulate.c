@@ -18,7 +18,8 @@ static int cmd_simulate(int argc, char **argv);
 
 const struct cmd_entry cmd_simulate_entry = {
 	.name = "simulate",
-	.usage = "FORM -n N --db DB [--seed S] [--devices K] [--interviewer NAME]",
+	.usage = "FORM -n N --db DB [--seed S] [--devices K] [--interviewer NAME]\n"
+		 "       [--public-key FILE] [--batch B]",
 	.summary = "fill a database with random valid interviews (demonstrations, tests, benchmarks)",
 	.help = "Runs N interviews of FORM through the same engine as `survey run`, answering\n"
 		"at random but validly: relevance, constraints (values are drawn again until\n"
@@ -38,7 +39,11 @@ const struct cmd_entry cmd_simulate_entry = {
 		"  --interviewer NAME  every interview by NAME (default: a name per device)\n"
 		"  --drafts P        the share left as drafts, 0..1 (default 0.05)\n"
 		"  --specials P      the share of don't know/refused answers, 0..1 (default 0.02)\n"
-		"  --quiet           no progress on stderr\n\n"
+		"  --quiet           no progress on stderr\n"
+		"  --public-key FILE  seal each completed interview for this coordinator key, as\n"
+		"                    a form with public_key does (survey keygen)\n"
+		"  --batch B         interviews per transaction (default 1000; 1: each on its own,\n"
+		"                    as on a laptop)\n\n"
 		"example:\n  survey simulate surveys/covid19-lsg.md -n 1000 --db demo.db --seed 7\n",
 	.exec = cmd_simulate,
 };
@@ -108,8 +113,11 @@ static int cmd_simulate(int argc, char **argv)
 		{ "drafts", required_argument, NULL, 'D' },
 		{ "specials", required_argument, NULL, 'S' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "public-key", required_argument, NULL, 'K' },
+		{ "batch", required_argument, NULL, 'B' },
 		{ 0 },
 	};
+	const char *public_key = NULL;
 	simulate_opts o = { .n = -1, .seed = 1, .ndevices = 1, .draft_rate = 0.05,
 			    .special_rate = 0.02 };
 	const char *db = NULL;
@@ -158,6 +166,14 @@ static int cmd_simulate(int argc, char **argv)
 		case 'q':
 			quiet = 1;
 			break;
+		case 'K':
+			public_key = optarg;
+			break;
+		case 'B':
+			if (parse_long(optarg, 1, 1000000, &v))
+				return cmd_usage_error(me, "--batch wants 1..1000000, not '%s'", optarg);
+			o.batch = (int)v;
+			break;
 		case ':':
 			return cmd_usage_error(me, "option '%s' needs a value", argv[optind - 1]);
 		default:
@@ -188,6 +204,10 @@ static int cmd_simulate(int argc, char **argv)
 	form *f;
 	if (form_load(formpath, &f, NULL, err))
 		return cmd_fail("%s; run 'survey check %s' for details", err, formpath);
+	if (public_key && cmd_public_key_option(public_key, f, err)) {
+		form_free(f);
+		return cmd_fail("--public-key: %s", err);
+	}
 	store **stores = xcalloc((size_t)nstores, sizeof *stores);
 	int rc = EXIT_OK;
 	for (int i = 0; i < nstores; i++) {

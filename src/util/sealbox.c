@@ -130,15 +130,18 @@ int sealbox_write_files(const sealbox_key *k, const char *name, char *err)
 	return rc;
 }
 
-/* Does text decode from base64 to a DER sequence (an RSA key as ODK's public_key holds)? */
+/* Does text decode from base64 to a long DER sequence (an RSA key as ODK's public_key holds
+ * it: "MII...")? Padding may be missing (a key cut short when pasted). */
 static int looks_like_rsa(const char *text, size_t len)
 {
-	if (len < 100 || len > 4096)
+	if (len < 8 || len > 4096)
 		return 0;
 	size_t cap = len, n = 0;
 	unsigned char *bin = xmalloc(cap);
-	int ok = sodium_base642bin(bin, cap, text, len, NULL, &n, NULL,
-				   sodium_base64_VARIANT_ORIGINAL) == 0 && n > 2 && bin[0] == 0x30;
+	const char *end = NULL;
+	sodium_base642bin(bin, cap, text, len, NULL, &n, &end,
+			  sodium_base64_VARIANT_ORIGINAL_NO_PADDING);
+	int ok = n > 2 && bin[0] == 0x30 && bin[1] >= 0x81 && bin[1] <= 0x83;
 	free(bin);
 	return ok;
 }
