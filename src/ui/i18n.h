@@ -431,10 +431,9 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "'%s' is not a database (--db must name the file that holds the interviews)") \
 	/* seal17: interviews sealed for the coordinator (issue 17) */ \
 	X(UI_M_SEALED, "мөөрлөнгөн", "запечатано", "sealed") \
-	X(UI_M_SEALED_CLOSED, "Бул интервью координатор үчүн мөөрлөнгөн (шифрленген): аны бул " \
-	  "ноутбукта ачууга же өзгөртүүгө болбойт.", "Это интервью запечатано для координатора " \
-	  "(зашифровано): его нельзя открыть или изменить на этом ноутбуке.", "This interview is " \
-	  "sealed for the coordinator (encrypted): it cannot be opened or changed on this laptop.") \
+	X(UI_M_SEALED_CLOSED, "Интервью координатор үчүн мөөрлөнгөн: бул ноутбукта ачылбайт.", \
+	  "Интервью запечатано для координатора: на ноутбуке оно не открывается.", \
+	  "The interview is sealed for the coordinator: it cannot be opened on this laptop.") \
 	X(UI_M_COMPLETED_SEALED, "Интервью аяктады жана координатор үчүн мөөрлөндү.", \
 	  "Интервью завершено и запечатано для координатора.", \
 	  "Interview completed and sealed for the coordinator.") \
