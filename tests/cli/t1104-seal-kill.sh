@@ -9,7 +9,7 @@
 keys coord
 form=tests/fixtures/forms/basic.md
 N=${FULL:+600}
-N=${N:-120}
+N=${N:-80}
 sim() { "$SURVEY" simulate "$form" -n "$N" --drafts 0.2 --seed 11 --batch 1 --quiet \
 	--public-key "$TMP/coord.pub" --db "$1"; }
 t0=$(date +%s.%N)
@@ -28,8 +28,9 @@ landed=0 i=0
 while [ $i -lt "$rounds" ]; do
 	i=$((i + 1))
 	rm -f "$TMP/k.db" "$TMP/k.db-wal" "$TMP/k.db-shm" "$TMP/k.db-journal"
-	sim "$TMP/k.db" &
-	pid=$!
+	(exec "$SURVEY" simulate "$form" -n "$N" --drafts 0.2 --seed 11 --batch 1 --quiet \
+		--public-key "$TMP/coord.pub" --db "$TMP/k.db") &
+	pid=$!   # the program itself (exec): kill -9 reaches it
 	sleep "$(awk -v s="$SEED$i" -v t="$took" 'BEGIN { srand(s); printf "%.3f", 0.05 + rand() * t }')"
 	kill -9 $pid 2>/dev/null
 	wait $pid 2>/dev/null
