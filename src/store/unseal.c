@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -271,8 +272,19 @@ int store_unseal(const char *db_path, const char *key_path, store_unseal_result 
 		return errf(err, "cannot unseal '%s': it is open in another survey (its -wal file is "
 			    "there); close it, or pack it and unseal the pack", db_path);
 	}
+	/* the lock `survey merge` takes on its output: no merge into db_path meanwhile (one that
+	 * waits finds the renamed file and locks that one) */
+	int lock = open(db_path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) != 0) {
+		close(lock);
+		sealbox_key_wipe(&key);
+		return errf(err, "cannot unseal '%s': it is being merged by another survey process; "
+			    "try again when it ends", db_path);
+	}
 	store *st;
 	if (store_open(db_path, STORE_READONLY, &st, err)) {
+		if (lock >= 0)
+			close(lock);
 		sealbox_key_wipe(&key);
 		return -1;
 	}
@@ -301,6 +313,8 @@ int store_unseal(const char *db_path, const char *key_path, store_unseal_result 
 	}
 	opened_free(o, n);
 	store_close(st);
+	if (lock >= 0)
+		close(lock);
 	if (rc) {
 		res->opened = 0;
 		return errf(err, "cannot unseal '%s': %s; nothing was changed", db_path, why);

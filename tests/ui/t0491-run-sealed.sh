@@ -21,6 +21,11 @@ ui_expect a 'Интервью завершено и запечатано для 
 ui_expect a 'запечатано' "the start screen marks the row sealed"
 expect_eq "$(sql "$DB" "SELECT count(*) FROM sealed")|$(sql "$DB" "SELECT count(*) FROM interviews")" "1|0" \
 	"the interview is a sealed record, no plain rows"
+n=0
+for f in "$DB" "$DB-wal"; do
+	[ -f "$f" ] && grep -q -a ZEBRAUISEAL "$f" && n=$((n + 1))
+done
+expect_eq "$n" 0 "while run still has the file open, the answer is in no byte of it or its WAL"
 ui_keys a Enter
 ui_expect a 'Интервью запечатано для координатора: на ноутбуке оно не открывается\.' \
 	"Enter on it says why it cannot be opened"
