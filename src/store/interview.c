@@ -121,6 +121,20 @@ fail:
 	return -1;
 }
 
+/* (schema 6: seal.c) kept here, beside its one caller */
+int store_sealed_has(store *st, const char *uuid)
+{
+	if (st->schema_version < 6)
+		return 0;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM sealed WHERE uuid = ?1", -1, &s, NULL))
+		return -1;
+	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 int store_iv_resume(store *st, const char *uuid, store_iv **out, char *err)
 {
 	char now[32];

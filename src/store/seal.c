@@ -246,19 +246,6 @@ int store_iv_complete_sealed(store_iv *iv, const char *instance_name, const char
 	return 0;
 }
 
-int store_sealed_has(store *st, const char *uuid)
-{
-	if (st->schema_version < 6)
-		return 0;
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM sealed WHERE uuid = ?1", -1, &s, NULL))
-		return -1;
-	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
-}
-
 /* A sealed record is opened when the file holds its version in plain rows: a merge (by
  * `survey unseal` or of an input that held it) recorded that version in provenance. */
 #define SEALED_OPENED \
