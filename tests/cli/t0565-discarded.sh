@@ -2,6 +2,8 @@
 # order), listed and counted apart, left out of progress, freq, export and report; files of
 # schema 3 (and 1, 2 through the chain) migrate to exactly the schema of a new file.
 . tests/lib.sh
+# the schema version survey writes now (not hard-coded: more steps come)
+CUR=$(sed -n 's/^#define STORE_SCHEMA_VERSION \([0-9]*\).*/\1/p' src/store/store.h)
 . tests/cli/merge-lib.sh
 F=tests/fixtures/export
 Q() { sqlite3 "$1" "$2"; }
@@ -16,7 +18,7 @@ expect_rc 0 "the crafted file is a schema-3 file survey accepts"
 before=$(Q "$TMP/v3.db" "SELECT * FROM interviews ORDER BY uuid" | sha256sum)
 run "$SURVEY" import $F/basic.md $F/kobo.csv --db "$TMP/v3.db"
 expect_rc 0 "import into a schema-3 file migrates it"
-expect_eq "$(Q "$TMP/v3.db" "PRAGMA user_version")" 5 "migrated to schema 5"
+expect_eq "$(Q "$TMP/v3.db" "PRAGMA user_version")" "$CUR" "migrated to the current schema"
 expect_eq "$(Q "$TMP/v3.db" "SELECT * FROM interviews WHERE origin <> 'imported' ORDER BY uuid" | sha256sum)" \
 	"$before" "every interview row kept as it was"
 expect_eq "$(Q "$TMP/v3.db" "SELECT group_concat(name) FROM (SELECT name FROM sqlite_schema WHERE tbl_name = 'interviews' ORDER BY name)")" \
@@ -28,7 +30,7 @@ expect_eq "$(Q "$TMP/v3.db" "SELECT type || name || sql FROM sqlite_schema ORDER
 sqlite3 "$TMP/v1.db" <tests/fixtures/merge/schema-v1.sql
 run "$SURVEY" import $F/basic.md $F/kobo.csv --db "$TMP/v1.db"
 expect_eq "$(Q "$TMP/v1.db" "PRAGMA user_version") $(Q "$TMP/v1.db" "SELECT type || name || sql FROM sqlite_schema ORDER BY name" | sha256sum)" \
-	"5 $(Q "$TMP/new.db" "SELECT type || name || sql FROM sqlite_schema ORDER BY name" | sha256sum)" \
+	"$CUR $(Q "$TMP/new.db" "SELECT type || name || sql FROM sqlite_schema ORDER BY name" | sha256sum)" \
 	"schema 1 goes through 2 and 3 to the same schema as a new file"
 Q "$TMP/new.db" "UPDATE interviews SET status = 'discarded'" 2>"$TMP/err" && ok "schema 4 allows 'discarded'" ||
 	not_ok "schema 4 refuses 'discarded': $(cat "$TMP/err")"
