@@ -213,6 +213,15 @@ static int merge_into_copy(store **stp, const char *db_path, struct opened *o, i
 		rc = write_private(o[i].path, o[i].bytes, o[i].len, err);
 		if (!rc && merge_input(m, o[i].path, &r))
 			rc = errf(err, "interview %s: %s", o[i].uuid, r.rejected);
+		/* the record is no laptop's file: named as what it is, and with no device, so that
+		 * a later pack of the laptop that sealed it never passes for a cloned laptop (its
+		 * versions keep their device in provenance_interviews, which marks them opened) */
+		char *label = xasprintf("sealed record of interview %s", o[i].uuid);
+		if (!rc && merge_exec(m, "cannot record the provenance", err, "UPDATE main.provenance "
+				      "SET device_id = NULL, path = ?2 WHERE input_sha256 = ?1", 2,
+				      r.sha256, label))
+			rc = -1;
+		free(label);
 		if (!rc)
 			res->opened++;
 		merge_result_release(&r);

@@ -35,6 +35,8 @@ ref=$(seal_rows "$TMP/abc.db")
 expect_eq "$(Q "$TMP/abc.db" "SELECT count(*) FROM sealed")|$(Q "$TMP/abc.db" "SELECT count(*) FROM interviews WHERE status = 'complete'")" \
 	"4|7" "four sealed records (the union) and seven complete interviews once unsealed"
 expect_eq "$(seal_rows "$TMP/cba.db")" "$ref" "C B A then unseal: the same rows"
+expect_eq "$(Q "$TMP/abc.db" "SELECT count(*) FROM provenance WHERE path LIKE 'sealed record of interview %' AND device_id IS NULL")" 4 \
+	"each opened record is in provenance as such, with no device (never taken for a cloned laptop)"
 expect_eq "$(seal_rows "$TMP/bac.db")" "$ref" "B A C then unseal: the same rows"
 expect_eq "$(seal_rows "$TMP/twice.db")" "$ref" "A C B A (one twice) then unseal: the same rows"
 
