@@ -14,7 +14,7 @@
 # `make test` replays corpus/NAME and regress/NAME through build/asan/fuzz-replay/fuzz_NAME
 # (gcc, ASan+UBSan, tests/fuzz/replay.c), in tests/cli/t0590-fuzz-replay.sh.
 
-PKGS     = ncursesw sqlite3 gsl libzip expat xlsxwriter nettle freexl jansson
+PKGS     = ncursesw sqlite3 gsl libzip expat xlsxwriter nettle freexl jansson libsodium
 BUILD    = build
 CC      ?= cc
 WARN     = -Wall -Wextra -Werror -Wno-unused-parameter

@@ -7,7 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "form/form.h"
 #include "store/attach.h"
+#include "store/store.h"
+#include "ui/i18n.h"
+#include "util/sealbox.h"
 #include "util/termsafe.h"
 #include "util/util.h"
 
@@ -77,6 +81,30 @@ int cmd_check_name(const struct cmd_entry *e, const char *option, const char *va
 	fputs(sb_str(&sb), stderr);
 	sb_release(&sb);
 	return EXIT_USAGE;
+}
+
+int cmd_public_key_option(const char *path, struct form *f, char *err)
+{
+	sealbox_key k;
+	if (sealbox_read_public(path, &k, err))
+		return -1;
+	char line[SEALBOX_PK_B64_LEN + 1];
+	sealbox_pk_line(&k, line);
+	free(f->public_key);
+	f->public_key = xstrdup(line);
+	return 0;
+}
+
+void cmd_note_sealed(const char *path)
+{
+	store *st;
+	char err[ERR_MAX];
+	long long n = 0;
+	if (store_open(path, STORE_READONLY, &st, err))
+		return;
+	if (store_sealed_count(st, NULL, &n, err) == 0 && n > 0)
+		cmd_fail(ui_tr(UI_M_SEALED_NOTE), n, path, path);
+	store_close(st);
 }
 
 int cmd_max_attachment(const struct cmd_entry *e, const char *value, long long *out)

@@ -44,6 +44,17 @@ void cmd_put_line(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2
  * engine wants text answers: 0 when it is, else EXIT_USAGE after one line on stderr. */
 int cmd_check_name(const struct cmd_entry *e, const char *option, const char *value);
 
+/* --public-key FILE (run; kit): the coordinator's public key file (NAME.pub of survey keygen)
+ * read and put in f->public_key in place of the form's, so completed interviews are sealed
+ * for it. 0, or -1 with one line in err (a missing file, a secret key, not a survey key). */
+struct form;
+int cmd_public_key_option(const char *path, struct form *f, char *err);
+
+/* When the database at path holds sealed interviews not yet opened (schema 7), say on stderr
+ * in one line how many and that the coordinator's key opens them (list, freq, tab, export,
+ * report: they leave them out). Says nothing when there are none or the file cannot be read. */
+void cmd_note_sealed(const char *path);
+
 /* --max-attachment SIZE (run, merge): a size as util_parse_size reads it, from 1 byte to
  * STORE_ATTACH_HARD_MAX, into *out: EXIT_OK, else EXIT_USAGE after one line on stderr. */
 int cmd_max_attachment(const struct cmd_entry *e, const char *value, long long *out);
@@ -91,5 +102,7 @@ extern const struct cmd_entry cmd_assign_entry;
 extern const struct cmd_entry cmd_kit_entry;
 extern const struct cmd_entry cmd_receive_entry;
 extern const struct cmd_entry cmd_review_entry;
+extern const struct cmd_entry cmd_keygen_entry;
+extern const struct cmd_entry cmd_unseal_entry;
 
 #endif

@@ -129,6 +129,7 @@ static int cmd_export(int argc, char **argv)
 	store *st;
 	if (store_open(argv[optind], STORE_READONLY, &st, err))
 		return cmd_fail("%s", err);
+	cmd_note_sealed(argv[optind]);
 	export_summary sum;
 	int rc = export_run(st, &o, &sum, err);
 	store_close(st);

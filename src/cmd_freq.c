@@ -329,6 +329,7 @@ static int cmd_freq(int argc, char **argv)
 	analysis_db *db;
 	if (analysis_open(argv[optind], args.form_id, &db, err))
 		return cmd_fail("%s", err);
+	cmd_note_sealed(argv[optind]);
 	int n = argc - optind - 1;
 	analysis_freq *f;
 	if (analysis_freq_run(db, (const char *const *)argv + optind + 1, n, &o, &f, err)) {

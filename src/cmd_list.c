@@ -469,6 +469,7 @@ static int cmd_list(int argc, char **argv)
 		ui_lang_parse(saved, &ml);
 	free(saved);
 	ui_lang_set(ml);
+	cmd_note_sealed(path);
 	int fw = by ? cmd_list_frame(st, by, json) : -1;   /* a frame column: progress (issue 15) */
 	if (fw >= 0) {
 		store_close(st);

@@ -8,6 +8,7 @@
 #include "store/merge.h"
 #include "store/store.h"
 #include "util/outfile.h"
+#include "util/sealbox.h"
 #include "util/util.h"
 
 static int cmd_merge(int argc, char **argv);
@@ -15,7 +16,7 @@ static int cmd_merge(int argc, char **argv);
 const struct cmd_entry cmd_merge_entry = {
 	.name = "merge",
 	.usage = "-o OUT IN... [--json] [--key QUESTION,...] [--allow-simulated]\n"
-		 "       [--max-attachment SIZE]",
+		 "       [--max-attachment SIZE] [--secret-key SECRET]",
 	.summary = "merge laptop files into one coordinator file, keeping conflicts",
 	.help = "Merges each IN (a laptop's database, best made with 'survey pack') into OUT,\n"
 		"which is created or, when it exists, updated. Each input is read-only, checked\n"
@@ -38,7 +39,11 @@ const struct cmd_entry cmd_merge_entry = {
 		"                   input that would mix them is refused\n"
 		"  --max-attachment SIZE  the largest attached file (photo, sound, video) an\n"
 		"                   input may hold, as 500K, 20M (default) or 64M at most; an\n"
-		"                   input with a larger one is refused\n\n"
+		"                   input with a larger one is refused\n"
+		"  --secret-key SECRET  then open the sealed interviews of OUT with the\n"
+		"                   coordinator's secret key, as 'survey unseal OUT --key SECRET'\n"
+		"                   (sealed interviews travel through merge as they are; without\n"
+		"                   the key they are counted, on stderr, and left sealed)\n\n"
 		"exit status: 0 all merged, 1 an input was refused (the others are merged),\n"
 		"2 bad arguments.\n\n"
 		"example:\n  survey merge -o all.db stick1/laptop3.db stick2/*.db --key municipality\n",
@@ -206,8 +211,10 @@ static int cmd_merge(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "allow-simulated", no_argument, NULL, 'S' },
 		{ "max-attachment", required_argument, NULL, 'M' },
+		{ "secret-key", required_argument, NULL, 'U' },
 		{ 0 }
 	};
+	const char *secret = NULL;
 	int json = 0, c, nkeys = 0, allow_sim = 0;
 	long long max_attach = 0;
 	const char *out = NULL;
@@ -221,6 +228,8 @@ static int cmd_merge(int argc, char **argv)
 			out = optarg;
 		} else if (c == 'S') {
 			allow_sim = 1;
+		} else if (c == 'U') {
+			secret = optarg;
 		} else if (c == 'M') {
 			if (cmd_max_attachment(&cmd_merge_entry, optarg, &max_attach) != EXIT_OK) {
 				for (int i = 0; i < nkeys; i++)
@@ -265,6 +274,11 @@ static int cmd_merge(int argc, char **argv)
 		if (store_question_known(files, argc - optind + 1, keys[i], err))
 			rc = cmd_fail("--key: %s", err);
 	free(files);
+	sealbox_key sk;   /* a key that cannot be read stops everything before OUT is opened */
+	if (rc == EXIT_OK && secret && sealbox_read_secret(secret, &sk, err))
+		rc = cmd_fail("--secret-key: %s", err);
+	if (secret)
+		sealbox_key_wipe(&sk);
 	if (rc != EXIT_OK)
 		goto done;
 	if (merge_open(out, (const char *const *)keys, nkeys, &m, err)) {
@@ -297,6 +311,18 @@ static int cmd_merge(int argc, char **argv)
 		merge_result_release(&r);
 	}
 	print_summary(m, &t, out, json);
+	merge_close(m);
+	m = NULL;
+	if (t.merged && secret) {
+		store_unseal_result u;
+		if (store_unseal(out, secret, &u, err))
+			rc = cmd_fail("%s", err);
+		else if (!json)
+			cmd_put_line(stdout, "unsealed %d interview%s of '%s' (%d sealed, %d opened "
+				     "before)", u.opened, u.opened == 1 ? "" : "s", out, u.sealed,
+				     u.already);
+	} else if (t.merged)
+		cmd_note_sealed(out);
 done:
 	merge_close(m);
 	for (int i = 0; i < nkeys; i++)

@@ -183,6 +183,7 @@ static int cmd_report(int argc, char **argv)
 		cmd_fail("%s", err);
 		goto done;
 	}
+	cmd_note_sealed(dbpath);
 	long long t = report_time();
 	time_t tt = (time_t)t;
 	struct tm tm;

@@ -24,8 +24,8 @@ static int cmd_run(int argc, char **argv);
 
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
-	.usage = "FORM [--db DB] [--lang CODE] [--interviewer NAME] [--max-attachment SIZE] "
-		 "[--kit KIT.db]",
+	.usage = "FORM [--db DB] [--lang CODE] [--interviewer NAME] [--max-attachment SIZE]\n"
+		 "       [--kit KIT.db] [--public-key FILE]",
 	.summary = "interview: the keyboard-only ncurses UI on a questionnaire",
 	.help = "Opens the start screen: the questionnaire's interviews in the database (drafts\n"
 		"and completed). n starts a new interview, Enter resumes or reviews the highlighted\n"
@@ -51,6 +51,9 @@ const struct cmd_entry cmd_run_entry = {
 		"  --kit KIT.db        first apply the coordinator's kit to DB, as 'survey\n"
 		"                      receive' does: the start screen then lists the\n"
 		"                      assigned units (to do, started, done, returned)\n\n"
+		"  --public-key FILE   seal completed interviews for this coordinator key (the\n"
+		"                      NAME.pub of 'survey keygen'), as the form's settings\n"
+		"                      public_key does; it takes the place of the form's key\n\n"
 		"A media question (image, audio, video, file) takes the path of a file on the\n"
 		"laptop: Tab completes it, F7 (Ctrl-B) browses the folders, Enter attaches it (its\n"
 		"bytes are kept in DB with the interview, its name is the answer), Delete on the\n"
@@ -214,9 +217,10 @@ static int cmd_run(int argc, char **argv)
 		{ "interviewer", required_argument, NULL, 'i' },
 		{ "max-attachment", required_argument, NULL, 'M' },
 		{ "kit", required_argument, NULL, 'k' },
+		{ "public-key", required_argument, NULL, 'K' },
 		{ 0 },
 	};
-	const char *db = NULL, *lang = NULL, *interviewer = NULL, *kit = NULL;
+	const char *db = NULL, *lang = NULL, *interviewer = NULL, *kit = NULL, *public_key = NULL;
 	int c;
 	/* every message in the UI's language: --lang's when it is ky, ru or en, else the
 	 * locale's (--lang looked for first: a wrong option may come before it) */
@@ -236,6 +240,7 @@ static int cmd_run(int argc, char **argv)
 		case 'l': lang = optarg; break;
 		case 'i': interviewer = optarg; break;
 		case 'k': kit = optarg; break;
+		case 'K': public_key = optarg; break;
 		case 'M':
 			if (cmd_max_attachment(&cmd_run_entry, optarg, &max_attach) != EXIT_OK)
 				return EXIT_USAGE;
@@ -269,6 +274,10 @@ static int cmd_run(int argc, char **argv)
 		return fail(ui_tr(UI_M_RUN_FORM_MISSING), form_path, ui_strerror(errno));
 	if (form_load(form_path, &f, NULL, err))
 		return fail(ui_tr(UI_M_RUN_BAD_FORM), err, form_path);
+	if (public_key && cmd_public_key_option(public_key, f, err)) {
+		form_free(f);
+		return fail(ui_tr(UI_M_RUN_BAD_PUBKEY), err);
+	}
 	if (lang && form_find_lang(f, lang) < 0 && f->nlangs > 0) {
 		strbuf have = STRBUF_INIT;
 		for (int i = 0; i < f->nlangs; i++)

@@ -18,7 +18,8 @@ static int cmd_simulate(int argc, char **argv);
 
 const struct cmd_entry cmd_simulate_entry = {
 	.name = "simulate",
-	.usage = "FORM -n N --db DB [--seed S] [--devices K] [--interviewer NAME]",
+	.usage = "FORM -n N --db DB [--seed S] [--devices K] [--interviewer NAME]\n"
+		 "       [--public-key FILE] [--batch B]",
 	.summary = "fill a database with random valid interviews (demonstrations, tests, benchmarks)",
 	.help = "Runs N interviews of FORM through the same engine as `survey run`, answering\n"
 		"at random but validly: relevance, constraints (values are drawn again until\n"
@@ -43,7 +44,11 @@ const struct cmd_entry cmd_simulate_entry = {
 		"                    first choice everywhere), night (23:00 in Kyrgyzstan),\n"
 		"                    dont-know (40% don't know/refused)\n"
 		"  --flagged P       the share of interviews so made, 0..1 (default 0.2)\n"
-		"  --quiet           no progress on stderr\n\n"
+		"  --quiet           no progress on stderr\n"
+		"  --public-key FILE  seal each completed interview for this coordinator key, as\n"
+		"                    a form with public_key does (survey keygen)\n"
+		"  --batch B         interviews per transaction (default 1000; 1: each on its own,\n"
+		"                    as on a laptop)\n\n"
 		"example:\n  survey simulate surveys/covid19-lsg.md -n 1000 --db demo.db --seed 7\n",
 	.exec = cmd_simulate,
 };
@@ -115,12 +120,15 @@ static int cmd_simulate(int argc, char **argv)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "flag", required_argument, NULL, 'F' },
 		{ "flagged", required_argument, NULL, 'P' },
+		{ "public-key", required_argument, NULL, 'K' },
+		{ "batch", required_argument, NULL, 'B' },
 		{ 0 },
 	};
 	static const struct { const char *name; unsigned bit; } flag_names[] = {
 		{ "too-fast", SIM_FLAG_TOO_FAST }, { "straight-line", SIM_FLAG_STRAIGHT_LINE },
 		{ "night", SIM_FLAG_NIGHT }, { "dont-know", SIM_FLAG_DONT_KNOW },
 	};
+	const char *public_key = NULL;
 	simulate_opts o = { .n = -1, .seed = 1, .ndevices = 1, .draft_rate = 0.05,
 			    .special_rate = 0.02, .flag_rate = 0.2 };
 	const char *db = NULL;
@@ -184,6 +192,14 @@ static int cmd_simulate(int argc, char **argv)
 		case 'q':
 			quiet = 1;
 			break;
+		case 'K':
+			public_key = optarg;
+			break;
+		case 'B':
+			if (parse_long(optarg, 1, 1000000, &v))
+				return cmd_usage_error(me, "--batch wants 1..1000000, not '%s'", optarg);
+			o.batch = (int)v;
+			break;
 		case ':':
 			return cmd_usage_error(me, "option '%s' needs a value", argv[optind - 1]);
 		default:
@@ -214,6 +230,10 @@ static int cmd_simulate(int argc, char **argv)
 	form *f;
 	if (form_load(formpath, &f, NULL, err))
 		return cmd_fail("%s; run 'survey check %s' for details", err, formpath);
+	if (public_key && cmd_public_key_option(public_key, f, err)) {
+		form_free(f);
+		return cmd_fail("--public-key: %s", err);
+	}
 	store **stores = xcalloc((size_t)nstores, sizeof *stores);
 	int rc = EXIT_OK;
 	for (int i = 0; i < nstores; i++) {

@@ -1082,6 +1082,7 @@ static int cmd_tab(int argc, char **argv)
 	cli.format = args.format;
 	if (analysis_open(db_path, args.form_id, &db, err))
 		return cmd_fail("%s", err);
+	cmd_note_sealed(db_path);
 	analysis_tab *t;
 	if (analysis_tab_run(db, row, col, by, &o, &t, err)) {
 		analysis_close(db);

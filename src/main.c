@@ -29,6 +29,8 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_kit_entry,
 	&cmd_receive_entry,
 	&cmd_review_entry,
+	&cmd_keygen_entry,
+	&cmd_unseal_entry,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -354,6 +354,7 @@ void form_free(form *f)
 	free(f->version);
 	free(f->style);
 	free(f->key_questions);
+	free(f->public_key);
 	free(f->instance_name_src);
 	expr_free(f->instance_name);
 	if (f->names) {

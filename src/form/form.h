@@ -187,6 +187,8 @@ typedef struct form {
 	char *instance_name_src;   /* settings instance_name, NULL if none */
 	expr *instance_name;  /* parsed instance_name, NULL if none */
 	char *style;          /* settings style, "" if none */
+	char *public_key;     /* settings public_key: the coordinator's public key line (survey
+	                         keygen), "" if none; completed interviews are sealed for it */
 	char *key_questions;  /* settings key_questions as written ("oblast municipality"), "" if
 	                         none: the questions whose answers mark likely duplicates */
 	int nlangs;           /* languages, in the order their columns first appear */

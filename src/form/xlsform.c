@@ -3,6 +3,7 @@
  * form.h; the header rows are read by xlsform_headers.c. Expressions are only stored here;
  * form_check.c parses and links them. */
 #include "form/form_impl.h"
+#include "util/sealbox.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -53,10 +54,11 @@ static void read_settings(form_loader *ld)
 						 "name for the form's root: it must start with a letter or '_' "
 						 "and hold only letters, digits, '-', '_' and '.'", v);
 			} else if (!strcmp(key, "public_key") && *v) {
-				form_err(ld, sh->name, r->line, h->cells[c], -1, "the form asks for "
-					 "encrypted submissions (public_key), which survey cannot seal yet: "
-					 "it refuses the form rather than store answers in plain text; "
-					 "remove public_key to run it unencrypted");
+				sealbox_key k;
+				char why[ERR_MAX];
+				if (sealbox_pk_parse(v, &k, why))
+					form_err(ld, sh->name, r->line, h->cells[c], -1, "%s", why);
+				dst = &f->public_key;
 			} else if (!strcmp(key, "allow_choice_duplicates"))
 				ld->allow_choice_duplicates = form_yes_no(v) == 1;
 			if (dst && *v) {
@@ -80,6 +82,8 @@ static void read_settings(form_loader *ld)
 		f->style = xstrdup("");
 	if (!f->key_questions)
 		f->key_questions = xstrdup("");
+	if (!f->public_key)
+		f->public_key = xstrdup("");
 }
 
 /* ---- texts ---- */

@@ -201,7 +201,8 @@ int engine_start(store *st, const form *f, const engine_new *how, engine **out, 
 		}
 	}
 	iv_msg_lang(e);
-	if (embed_form(st, f, how, err))
+	if ((f->public_key && *f->public_key && store_secure_delete(st, err)) ||
+	    embed_form(st, f, how, err))
 		goto fail;
 	store_start s = {
 		.form_id = f->id, .form_version = f->version, .interviewer = how->interviewer,
@@ -279,7 +280,8 @@ int engine_resume(store *st, const form *f, const char *uuid, double now, engine
 		e->lang = form_find_lang(f, info.lang);
 	iv_msg_lang(e);
 	e->complete = strcmp(info.status, "complete") == 0;
-	if (store_iv_resume(st, uuid, &e->iv, err) || iv_load(e, err))
+	if ((f->public_key && *f->public_key && store_secure_delete(st, err)) ||
+	    store_iv_resume(st, uuid, &e->iv, err) || iv_load(e, err))
 		goto fail;
 	/* instances already there keep their answers: no defaults for them */
 	for (int i = 0; i < e->tab.n; i++) {
@@ -309,10 +311,17 @@ fail:
 
 int engine_leave(engine *e, char *err)
 {
+	if (e->sealed)   /* its rows are sealed for the coordinator: nothing more is written */
+		return 0;
 	/* also the instance name: the start screen shows it as it is when the interview is left */
 	if (iv_save_position(e, err))
 		return -1;
 	return store_iv_event(e->iv, "left", e->screen_path, NULL, err);
+}
+
+int engine_sealed(const engine *e)
+{
+	return e->sealed;
 }
 
 const form *engine_form(const engine *e)

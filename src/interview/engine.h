@@ -280,5 +280,8 @@ void engine_review_free(engine_review_item *items, int n);
  * problems and the first one) while any relevant question has a problem; otherwise sets the
  * `end` metadata and store_iv_complete with the evaluated instance_name. */
 int engine_complete(engine *e, char *err);
+/* Was the interview sealed when it was completed (the form has a public_key)? Its rows are
+ * then gone from the file: nothing more can be read or written (engine_leave does nothing). */
+int engine_sealed(const engine *e);
 
 #endif

@@ -51,6 +51,7 @@ struct engine {
 	int lang;             /* current language index, -1 when the form has none */
 	double now;           /* fixed clock (seconds), 0 for the real one */
 	int complete;         /* the interview is complete (until a change reopens it) */
+	int sealed;           /* completed and sealed (form public_key): its rows are gone */
 	char uuid[STORE_UUID_LEN + 1];
 	char last_saved[STORE_UUID_LEN + 1]; /* ${last-saved#q}: that interview, "" for none */
 	int last_saved_known; /* last_saved was looked up */

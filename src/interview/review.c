@@ -176,10 +176,13 @@ int engine_complete(engine *e, char *err)
 			return -1;
 	}
 	char *name = iv_instance_name(e);
-	int rc = store_iv_complete(e->iv, name, err);
+	int seal = f->public_key && *f->public_key;
+	int rc = seal ? store_iv_complete_sealed(e->iv, name, f->public_key, err) :
+		 store_iv_complete(e->iv, name, err);
 	free(name);
 	if (rc)
 		return -1;
 	e->complete = 1;
+	e->sealed = seal;
 	return 0;
 }

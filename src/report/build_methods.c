@@ -230,6 +230,13 @@ void rb_methods_tail(struct ctx *c, const struct facts *f)
 	}
 	if (!(c->s->frame_size > 0))
 		add_para(c, RS_M_LIMITS_NOFRAME, NULL, NULL, NULL);
+	long long sealed = 0;
+	char why[ERR_MAX];
+	if (store_sealed_count(c->st, analysis_form_id(c->db), &sealed, why) == 0 && sealed > 0) {
+		char *n = rb_num(c, (double)sealed, REPORT_N_COUNT);
+		add_para(c, RS_M_LIMITS_SEALED, n, NULL, NULL);
+		free(n);
+	}
 	(void)f;
 	/* a line for each statistic the report shows */
 	static const struct {

@@ -336,6 +336,14 @@ static const char *const sentences[RS_NSENTENCES][REPORT_NLANGS] = {
 		"они не сверялись.",
 		"Чектөө: жооптор — респонденттердин өз органы жөнүндө берген маалыматы; алар "
 		"документтер менен салыштырылган эмес." },
+	[RS_M_LIMITS_SEALED] = {
+		"Limitation: %1$s interviews are sealed for the coordinator (encrypted) and are not "
+		"in this report; open them with 'survey unseal' and the coordinator's key.",
+		"Ограничение: %1$s интервью запечатаны для координатора (зашифрованы) и не вошли в "
+		"этот отчёт; откройте их командой 'survey unseal' с ключом координатора.",
+		"Чектөө: %1$s интервью координатор үчүн мөөрлөнгөн (шифрленген) жана бул отчётко "
+		"кирген жок; аларды координатордун ачкычы менен 'survey unseal' буйругу аркылуу "
+		"ачыңыз." },
 	[RS_M_LIMITS_SMALL] = {
 		"Limitation: in %1$s tables expected counts are small; their tests are to be read "
 		"with caution (see the notes under them).",

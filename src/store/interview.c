@@ -121,6 +121,20 @@ fail:
 	return -1;
 }
 
+/* (schema 7: seal.c) kept here, beside its one caller */
+int store_sealed_has(store *st, const char *uuid)
+{
+	if (st->schema_version < STORE_SCHEMA_SEALED)
+		return 0;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM sealed WHERE uuid = ?1", -1, &s, NULL))
+		return -1;
+	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 int store_iv_resume(store *st, const char *uuid, store_iv **out, char *err)
 {
 	char now[32];
@@ -145,6 +159,9 @@ int store_iv_resume(store *st, const char *uuid, store_iv **out, char *err)
 	sqlite3_finalize(s);
 	if (!exists) {
 		free(iv);
+		if (store_sealed_has(st, uuid) == 1)
+			return errf(err, "interview '%s' in '%s' is sealed for the coordinator: it "
+				    "cannot be opened or changed on this laptop", uuid, st->path);
 		return errf(err, "'%s' holds no interview '%s'", st->path, uuid);
 	}
 	store_clock_now(st, now);
@@ -330,17 +347,23 @@ static int content_hash(store_iv *iv, char out[65], char *err)
 	return 0;
 }
 
-int store_iv_complete(store_iv *iv, const char *instance_name, char *err)
+int store_iv_complete_rows(store_iv *iv, const char *instance_name, char *err)
 {
 	store *st = iv->st;
 	char now[32], hash[65];
 	store_clock_now(st, now);
-	if (store_tx_begin(st, err) || content_hash(iv, hash, err) ||
-	    exec_text(st, "UPDATE interviews SET status='complete', completed=?2, modified=?2, "
-		      "revision=revision+1, content_hash=?3, instance_name=?4 WHERE uuid=?1",
-		      "cannot complete the interview", err, 4, iv->uuid, now, hash,
-		      instance_name) ||
-	    put_event(iv, now, "completed", NULL, NULL, hash, NULL, NULL, err) ||
+	return content_hash(iv, hash, err) ||
+	       exec_text(st, "UPDATE interviews SET status='complete', completed=?2, modified=?2, "
+			 "revision=revision+1, content_hash=?3, instance_name=?4 WHERE uuid=?1",
+			 "cannot complete the interview", err, 4, iv->uuid, now, hash,
+			 instance_name) ||
+	       put_event(iv, now, "completed", NULL, NULL, hash, NULL, NULL, err) ? -1 : 0;
+}
+
+int store_iv_complete(store_iv *iv, const char *instance_name, char *err)
+{
+	store *st = iv->st;
+	if (store_tx_begin(st, err) || store_iv_complete_rows(iv, instance_name, err) ||
 	    store_tx_commit(st, err)) {
 		store_tx_rollback(st);
 		return -1;

@@ -484,11 +484,11 @@ static int merge_attached(merge *m, struct merge_check *c, merge_result *res, ch
 	}
 	m->src_version = c->version;
 	if (merge_validate(m, err) || merge_attach_check(m, err) ||   /* before anything is copied */
-	    merge_fieldwork_check(m, err))
+	    merge_fieldwork_check(m, err) || merge_seal_check(m, err))
 		return -1;
 	return merge_origin_check(m, err) || check_forms(m, err) ||
 	       fill_merge_in(m, &c->sc, err) || copy_new(m, err) || merge_attach_copy(m, err) ||
-	       merge_fieldwork_copy(m, err) ||
+	       merge_fieldwork_copy(m, err) || merge_seal_copy(m, err) ||
 	       mark_identical(m, err) || merge_differing(m, err) ||
 	       count_actions(m, res, err) || merge_duplicates(m, res, err) ||
 	       record_provenance(m, res, err) ? -1 : 0;

@@ -87,4 +87,19 @@ int merge_counts(merge *m, long long *interviews, long long *conflicts, char *er
 int merge_has_keys(const merge *m);
 void merge_close(merge *m);   /* NULL accepted */
 
+/* --- unseal (schema 7; DESIGN.md, Sealed interviews) -------------------------------------- */
+
+typedef struct store_unseal_result {
+	int sealed;     /* sealed records in the file */
+	int already;    /* of them, opened before: the file held their version */
+	int opened;     /* opened now and merged */
+} store_unseal_result;
+/* Open every sealed record of db_path with the secret key file key_path (sealbox_read_secret)
+ * and merge the interview version each holds into db_path by the rules of merge_input. All or
+ * nothing: a wrong key, a record altered, cut short, moved to another interview or not sound
+ * inside fails with one line in err and db_path unchanged; otherwise the merged copy replaces
+ * db_path (renamed over it). Records whose version the file holds are skipped, and when none is
+ * left the file is not written. */
+int store_unseal(const char *db_path, const char *key_path, store_unseal_result *res, char *err);
+
 #endif

@@ -153,6 +153,10 @@ int merge_fieldwork_check(merge *m, char *err);
 /* Copy the input's frame, assignments and reviews as a union (an assignment made twice keeps
  * the later time): order-independent and idempotent. */
 int merge_fieldwork_copy(merge *m, char *err);
+/* The input's sealed records (merge_seal.c): each of a questionnaire the input or the output
+ * holds (their rows were checked with the file); then copied, the union. -1 with err. */
+int merge_seal_check(merge *m, char *err);
+int merge_seal_copy(merge *m, char *err);
 
 /* Run sql (one statement, text parameters ?1.., NULL binds NULL); -1 with store_sqlerr. */
 int merge_exec(merge *m, const char *what, char *err, const char *sql, int n, ...);

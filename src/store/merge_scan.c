@@ -449,6 +449,8 @@ int store_scan_content(sqlite3 *db, const char *schema, int version, int check, 
 		goto done;
 	if (store_fieldwork_hash(db, schema, version, &all, err))
 		goto done;
+	if (version >= STORE_SCHEMA_SEALED && store_scan_sealed(db, schema, check, &all, err))
+		goto done;
 	if (check && scan_others(db, schema, err))
 		goto done;
 	store_hash_hex(&all, out->content_sha256);

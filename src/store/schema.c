@@ -130,6 +130,23 @@ static const char schema_v6[] =
 	"  path TEXT NOT NULL DEFAULT '', text TEXT NOT NULL DEFAULT '',\n"
 	"  PRIMARY KEY(uuid, events_sha256, at, reviewer, decision, path)) WITHOUT ROWID;\n";
 
+/* Version 7: interviews sealed for the coordinator (issue 17; seal.c, unseal.c). When a form has
+ * a public key, completing an interview turns its rows (interview, answers, events with the
+ * comments, attachments) into one encrypted record and deletes them in the same transaction.
+ * What stays outside the seal is what pack and merge need without the key: the interview's
+ * identity (uuid, form id and version, device, status, revision), its events' count and SHA-256
+ * (as store_scan_content makes it), when it was sealed, the key it was sealed for (key_id), the
+ * record's SHA-256 and size. Natural keys: a version of an interview (uuid, events_sha256) and
+ * the record's own hash, so merged files hold the union of the records in any order. */
+static const char schema_v7[] =
+	"CREATE TABLE sealed(\n"
+	"  uuid TEXT NOT NULL, events_sha256 TEXT NOT NULL, record_sha256 TEXT NOT NULL,\n"
+	"  form_id TEXT NOT NULL, form_version TEXT NOT NULL, device_id TEXT NOT NULL,\n"
+	"  status TEXT NOT NULL, revision INTEGER NOT NULL, events_count INTEGER NOT NULL,\n"
+	"  sealed_at TEXT NOT NULL, key_id TEXT NOT NULL, size INTEGER NOT NULL,\n"
+	"  record BLOB NOT NULL,\n"
+	"  PRIMARY KEY(uuid, events_sha256, record_sha256)) WITHOUT ROWID;\n";
+
 /* What `survey simulate` has always left in an interview's event log and nothing else does:
  * its fake clock ticks 2 s per reading and store_iv_start reads it twice before the first
  * event, so event 1 ("opened") is at offset 2000 ms and every offset is a multiple of 2000;
@@ -222,6 +239,10 @@ static int migrate_to(sqlite3 *db, int from, int to, char *err)
 			break;
 		case 5:
 			if (store_exec(db, schema_v6, "cannot add the fieldwork tables", err))
+				return -1;
+			break;
+		case 6:
+			if (store_exec(db, schema_v7, "cannot add the sealed table", err))
 				return -1;
 			break;
 		default:

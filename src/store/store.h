@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 #define STORE_UUID_LEN 36          /* "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" */
 
 typedef struct store store;        /* an open database */
@@ -210,6 +210,46 @@ typedef struct store_progress_row {
 int store_progress(store *st, const char *question, store_progress_row **out, int *n,
                    char *err);
 void store_progress_free(store_progress_row *rows, int n);
+
+/* --- sealed interviews (schema 7; DESIGN.md, Sealed interviews) --------------------------- */
+
+/* The largest sealed record a file may hold (bytes): its attachments and the rest. */
+#define STORE_SEALED_MAX (256LL * 1024 * 1024)
+
+/* Overwrite deleted content with zeros on this connection from now on (PRAGMA secure_delete):
+ * `survey run` of a form with a public key sets it before the first answer is saved. */
+int store_secure_delete(store *st, char *err);
+/* store_iv_complete, then seal: in the same transaction the interview's rows (its interview
+ * row, answers, events with the comments, attachments) become one record in table sealed,
+ * encrypted for public_key (a form's settings public_key line: sealbox_pk_parse), and are
+ * deleted with secure_delete on; after the commit the WAL is emptied (checkpoint, truncated)
+ * so that no copy of the plain rows stays in it. The interview can no longer be resumed. */
+int store_iv_complete_sealed(store_iv *iv, const char *instance_name, const char *public_key,
+			     char *err);
+
+/* One sealed record, as the file shows it without the key. */
+typedef struct store_sealed {
+	char uuid[STORE_UUID_LEN + 1];
+	char *form_id, *form_version, *device_id;
+	char *status;          /* the status it was sealed with ("complete") */
+	char *sealed_at;       /* ISO 8601 UTC */
+	char *key_id;          /* the key it was sealed for (sealbox_key_id) */
+	char *events_sha256;
+	long long events_count, size;
+	int revision;
+	int opened;            /* the file holds its version in plain rows (unsealed) */
+} store_sealed;
+/* Every sealed record, oldest first. Free with store_sealed_free. A file before schema 7
+ * has none. */
+int store_sealed_list(store *st, store_sealed **out, int *n, char *err);
+void store_sealed_free(store_sealed *s, int n);
+/* Sealed records whose version the file does not hold in plain rows (not unsealed yet), of
+ * form_id (NULL: any). */
+int store_sealed_count(store *st, const char *form_id, long long *out, char *err);
+/* Append to *ivs (*n of them, reallocated) a row per sealed interview not opened in the file,
+ * with status "sealed", its uuid, form, device and revision, created, modified and completed
+ * the time it was sealed, other fields NULL: the start screen lists them. */
+int store_sealed_interviews(store *st, store_interview **ivs, int *n, char *err);
 
 /* --- helpers shared inside the store, exposed for tests ------------------------------------ */
 

@@ -119,6 +119,7 @@ void store_chash_end(store_chash *h, char out[65]);
 /* The schema version that added the fieldwork tables frame, assignments and reviews
  * (schema.c, issue 15). */
 #define STORE_SCHEMA_FIELDWORK 6
+#define STORE_SCHEMA_SEALED 7      /* the sealed table (seal.c) */
 /* Feed the rows of the fieldwork tables of database `schema` to a content hash, in key order
  * (fieldwork.c); files of an earlier version have none. -1 with err on a read error. */
 int store_fieldwork_hash(sqlite3 *db, const char *schema, int version, struct sha256_ctx *all,
@@ -178,6 +179,23 @@ void store_scan_release(store_scan *s);
 void store_printable(const char *s, char *out, size_t outsz);
 /* Is s a UUID as survey writes them: 36 characters, lowercase hex and dashes at 8-13-18-23? */
 int store_is_uuid(const char *s);
+
+/* store_iv_complete's changes inside the caller's transaction (the seal adds its own). */
+int store_iv_complete_rows(store_iv *iv, const char *instance_name, char *err);
+/* Does the file hold a sealed record of interview uuid (schema 7)? 1, 0, or -1. */
+int store_sealed_has(store *st, const char *uuid);
+/* The sealed records of database `schema` (schema 7): every row type-checked (with check: a
+ * UUID, hex hashes, a status, size equal to the record's length and at most
+ * STORE_SEALED_MAX, the record's SHA-256), and their keys fed to the content hash `all`
+ * in key order. -1 with one line in err. */
+int store_scan_sealed(sqlite3 *db, const char *schema, int check, struct sha256_ctx *all,
+		      char *err);
+/* The additional data a sealed record is bound to: its identity outside the seal, as
+ * store_hash_field would feed them. *len set; malloc'd. */
+unsigned char *store_sealed_ad(const char *uuid, const char *form_id, const char *form_version,
+			       const char *device_id, const char *status, long long revision,
+			       long long events_count, const char *events_sha256,
+			       const char *sealed_at, size_t *len);
 
 /* malloc'd copy of a text column, NULL for SQL NULL. */
 char *store_col_text(sqlite3_stmt *s, int col);

@@ -494,7 +494,24 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_SV_RETURNED, /* %s: the supervisor's reason */ \
 	  "Супервайзер кайтарды: %s. Оңдоп, кайра аяктаңыз.", \
 	  "Возвращено супервайзером: %s. Исправьте и завершите снова.", \
-	  "Returned by the supervisor: %s. Correct it and complete it again.")
+	  "Returned by the supervisor: %s. Correct it and complete it again.") \
+	/* seal17: interviews sealed for the coordinator (issue 17) */ \
+	X(UI_M_SEALED, "мөөрлөнгөн", "запечатано", "sealed") \
+	X(UI_M_SEALED_CLOSED, "Интервью координатор үчүн мөөрлөнгөн: бул ноутбукта ачылбайт.", \
+	  "Интервью запечатано для координатора: на ноутбуке оно не открывается.", \
+	  "The interview is sealed for the coordinator: it cannot be opened on this laptop.") \
+	X(UI_M_COMPLETED_SEALED, "Интервью аяктады жана координатор үчүн мөөрлөндү.", \
+	  "Интервью завершено и запечатано для координатора.", \
+	  "Interview completed and sealed for the coordinator.") \
+	X(UI_M_RUN_BAD_PUBKEY, /* %s: why */ "--public-key ачкычын колдонууга болбойт: %s", \
+	  "ключ --public-key не подходит: %s", "--public-key: %s") \
+	X(UI_M_SEALED_NOTE, /* %lld %s %s: how many, the file twice */ \
+	  "'%2$s' файлындагы %1$lld интервью координатор үчүн мөөрлөнгөн жана эсепке кирген жок; " \
+	  "ачкыч керек: survey unseal '%3$s' --key NAME.key", \
+	  "в '%2$s' запечатано для координатора интервью: %1$lld, они не учтены; нужен ключ: " \
+	  "survey unseal '%3$s' --key NAME.key", \
+	  "%lld interview(s) in '%s' sealed for the coordinator and left out; the key is " \
+	  "needed: survey unseal '%s' --key NAME.key")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

@@ -462,8 +462,9 @@ void ui_interview_complete(struct ui *u)
 		ui_message(u, 1, ui_tr(UI_M_NOT_SAVED), err);
 		return;
 	}
+	int sealed = engine_sealed(u->e);
 	ui_interview_leave(u);
-	ui_message(u, 0, "%s", ui_tr(UI_M_COMPLETED));
+	ui_message(u, 0, "%s", ui_tr(sealed ? UI_M_COMPLETED_SEALED : UI_M_COMPLETED));
 }
 
 /* ---- moving ---------------------------------------------------------------------------- */

@@ -110,6 +110,10 @@ static void open_highlighted(struct ui *u)
 		ui_message(u, 1, "%s", ui_tr(UI_M_DISCARDED_CLOSED));
 		return;
 	}
+	if (strcmp(v->status, "sealed") == 0) {   /* seal17: only the coordinator's key opens it */
+		ui_message(u, 1, "%s", ui_tr(UI_M_SEALED_CLOSED));
+		return;
+	}
 	if (strcmp(v->status, "complete") == 0 || strcmp(v->status, "returned") == 0) {
 		/* nothing changes before it is confirmed */
 		ask_about(u, UI_ASK_REOPEN);

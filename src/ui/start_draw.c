@@ -53,6 +53,8 @@ static enum ui_msg status_name(const store_interview *v)
 {
 	if (strcmp(v->status, "todo") == 0)   /* an assigned unit not started yet */
 		return UI_M_TODO;
+	if (strcmp(v->status, "sealed") == 0)   /* seal17 */
+		return UI_M_SEALED;
 	switch (ui_start_status(v->status)) {
 	case UI_FILTER_COMPLETE: return UI_M_COMPLETE;
 	case UI_FILTER_DISCARDED: return UI_M_DISCARDED;

@@ -28,7 +28,7 @@ int ui_start_status(const char *status)
 {
 	if (strcmp(status, "draft") == 0)
 		return UI_FILTER_DRAFTS;
-	if (strcmp(status, "complete") == 0)
+	if (strcmp(status, "complete") == 0 || strcmp(status, "sealed") == 0)
 		return UI_FILTER_COMPLETE;
 	if (strcmp(status, "discarded") == 0)
 		return UI_FILTER_DISCARDED;
@@ -230,7 +230,8 @@ void ui_start_init(struct ui *u)
 	u->reopened = 0;
 	store_interview *all;
 	int n;
-	if (store_interviews(u->o->st, &all, &n, err)) {
+	if (store_interviews(u->o->st, &all, &n, err) ||
+	    store_sealed_interviews(u->o->st, &all, &n, err)) {   /* seal17: sealed ones too */
 		ui_message(u, 1, ui_tr(UI_M_ERROR), err);
 		return;
 	}

@@ -16,8 +16,8 @@ refused() { # refused FILE REGEX what
 	expect_err_lines 1 "$3: one line"
 	expect_err "^$S/$1\.md:$2" "$3: the message"
 }
-refused settings-public-key "settings:[0-9]+: error: public_key: the form asks for encrypted submissions \(public_key\), which survey cannot seal yet" \
-	"public_key is refused until sealing is built"
+refused settings-public-key "settings:[0-9]+: error: public_key: it is an RSA key \(ODK's encryption\), which survey does not use: make a key pair with 'survey keygen -o NAME'" \
+	"an ODK RSA public_key is refused with what to do (issue 17 seals with survey's own keys)"
 refused trigger-not-a-ref "survey:[0-9]+: error: trigger: trigger must name one question, as \\$\{name\}$" \
 	"a trigger that is not a reference"
 refused trigger-unknown-ref "survey:[0-9]+: error: trigger: no question named 'a'" "a trigger naming nothing"

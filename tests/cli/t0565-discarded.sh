@@ -2,6 +2,8 @@
 # order), listed and counted apart, left out of progress, freq, export and report; files of
 # schema 3 (and 1, 2 through the chain) migrate to exactly the schema of a new file.
 . tests/lib.sh
+# the schema version survey writes now (not hard-coded: more steps come)
+CUR=$(sed -n 's/^#define STORE_SCHEMA_VERSION \([0-9]*\).*/\1/p' src/store/store.h)
 . tests/cli/merge-lib.sh
 F=tests/fixtures/export
 Q() { sqlite3 "$1" "$2"; }
@@ -16,8 +18,6 @@ expect_rc 0 "the crafted file is a schema-3 file survey accepts"
 before=$(Q "$TMP/v3.db" "SELECT * FROM interviews ORDER BY uuid" | sha256sum)
 run "$SURVEY" import $F/basic.md $F/kobo.csv --db "$TMP/v3.db"
 expect_rc 0 "import into a schema-3 file migrates it"
-run "$SURVEY" simulate $F/basic.md -n 1 --db "$TMP/cur.db" --quiet
-CUR=$(Q "$TMP/cur.db" "PRAGMA user_version")   # the current schema version (a new file's)
 expect_eq "$(Q "$TMP/v3.db" "PRAGMA user_version")" "$CUR" "migrated to the current schema"
 expect_eq "$(Q "$TMP/v3.db" "SELECT * FROM interviews WHERE origin <> 'imported' ORDER BY uuid" | sha256sum)" \
 	"$before" "every interview row kept as it was"

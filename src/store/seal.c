@@ -1,0 +1,353 @@
+/* seal.c: sealing a completed interview for the coordinator (schema 7) — its rows become one
+ * encrypted record in table sealed, in the transaction that completes it — and reading the
+ * sealed records back without the key (list, counts, the start screen). */
+#include "store/store_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/sealbox.h"
+#include "util/util.h"
+
+/* The tables whose rows of an interview go into its record, children first (deleted in this
+ * order: answers and events reference the interview). */
+static const char *const sealed_tables[] = { "attachments", "answers", "events", "interviews" };
+#define NSEALED_TABLES 4
+
+int store_secure_delete(store *st, char *err)
+{
+	return store_exec(st->db, "PRAGMA secure_delete = ON", "cannot set secure_delete", err);
+}
+
+unsigned char *store_sealed_ad(const char *uuid, const char *form_id, const char *form_version,
+			       const char *device_id, const char *status, long long revision,
+			       long long events_count, const char *events_sha256,
+			       const char *sealed_at, size_t *len)
+{
+	char rev[24], count[24];
+	snprintf(rev, sizeof rev, "%lld", revision);
+	snprintf(count, sizeof count, "%lld", events_count);
+	const char *f[] = { "survey-sealed-1", uuid, form_id, form_version, device_id, status,
+			    rev, count, events_sha256, sealed_at };
+	strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		sb_add(&sb, f[i] ? f[i] : "\x01", strlen(f[i] ? f[i] : "\x01") + 1);
+	*len = sb.len;
+	return (unsigned char *)sb_detach(&sb);
+}
+
+/* Copy the rows of one interview of `table` from the laptop's connection to the record's
+ * database (the same schema): every value as it is. */
+static int copy_rows(sqlite3 *from, sqlite3 *to, const char *table, const char *uuid, char *err)
+{
+	sqlite3_stmt *sel, *ins;
+	char *q = sqlite3_mprintf("SELECT * FROM main.\"%w\" WHERE uuid = ?1", table);
+	int bad = store_prepare(from, q, &sel, err);
+	sqlite3_free(q);
+	if (bad)
+		return -1;
+	int n = sqlite3_column_count(sel);
+	strbuf sb = STRBUF_INIT;
+	sb_addf(&sb, "INSERT INTO \"%s\" VALUES (", table);
+	for (int i = 0; i < n; i++)
+		sb_adds(&sb, i ? ", ?" : "?");
+	sb_adds(&sb, ")");
+	bad = store_prepare(to, sb_str(&sb), &ins, err);
+	sb_release(&sb);
+	if (bad) {
+		sqlite3_finalize(sel);
+		return -1;
+	}
+	sqlite3_bind_text(sel, 1, uuid, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		for (int i = 0; i < n; i++)
+			sqlite3_bind_value(ins, i + 1, sqlite3_column_value(sel, i));
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			rc = errf(err, "cannot copy the interview to its record: %s",
+				  sqlite3_errmsg(to));
+			break;
+		}
+		sqlite3_reset(ins);
+	}
+	if (rc == SQLITE_DONE)
+		rc = 0;
+	else if (rc != -1)
+		rc = errf(err, "cannot read the interview: %s", sqlite3_errmsg(from));
+	sqlite3_finalize(sel);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+/* The record's plain payload: a database of survey's schema holding this interview alone, its
+ * meta naming the interview's device (what `survey unseal` merges). *bytes sqlite3_malloc'd. */
+static int payload(store *st, const char *uuid, const char *device_id, unsigned char **bytes,
+		   sqlite3_int64 *len, char *err)
+{
+	sqlite3 *m;
+	*bytes = NULL;
+	if (sqlite3_open_v2(":memory:", &m, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		sqlite3_close(m);
+		return errf(err, "out of memory");
+	}
+	char sql[128];
+	snprintf(sql, sizeof sql, "PRAGMA page_size = 1024; PRAGMA application_id = %d",
+		 STORE_APPLICATION_ID);
+	int rc = store_exec(m, sql, "cannot make the record", err) ||
+		 store_exec(m, "BEGIN", "cannot make the record", err) ||
+		 store_schema_create(m, err) ? -1 : 0;
+	sqlite3_stmt *s = NULL;
+	if (!rc && !(rc = store_prepare(m, "INSERT INTO meta(key, value) VALUES ('device_id', ?1), "
+					"('created', ?2)", &s, err))) {
+		char now[32];
+		store_clock_now(st, now);
+		sqlite3_bind_text(s, 1, device_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = errf(err, "cannot make the record: %s", sqlite3_errmsg(m));
+		sqlite3_finalize(s);
+	}
+	for (int i = NSEALED_TABLES - 1; i >= 0 && !rc; i--)
+		rc = copy_rows(st->db, m, sealed_tables[i], uuid, err);
+	if (!rc)
+		rc = store_exec(m, "COMMIT", "cannot make the record", err);
+	if (!rc) {
+		*bytes = sqlite3_serialize(m, "main", len, 0);
+		if (!*bytes)
+			rc = errf(err, "out of memory");
+	}
+	sqlite3_close(m);
+	return rc;
+}
+
+/* The interview's events: their SHA-256 as store_scan_content makes it, and their count. */
+static int events_hash(store *st, const char *uuid, char out[65], long long *count, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "SELECT " STORE_EVENT_COLUMNS " FROM events WHERE uuid = ?1 "
+			  "ORDER BY seq", &s, err))
+		return -1;
+	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
+	struct sha256_ctx h;
+	sha256_init(&h);
+	int rc;
+	*count = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		store_hash_columns(&h, s, 0, STORE_EVENT_NCOLUMNS);
+		++*count;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read the events", err);
+	store_hash_hex(&h, out);
+	return 0;
+}
+
+/* Seal interview uuid inside the caller's transaction: the record in, the plain rows out. */
+static int seal_rows(store *st, const char *uuid, const sealbox_key *key, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "SELECT form_id, form_version, device_id, status, revision, "
+			  "coalesce(completed, modified) FROM interviews WHERE uuid = ?1", &s, err))
+		return -1;
+	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		return errf(err, "cannot seal interview '%s': it is not in '%s'", uuid, st->path);
+	}
+	char *form_id = store_col_text(s, 0), *version = store_col_text(s, 1),
+	     *device = store_col_text(s, 2), *status = store_col_text(s, 3),
+	     *at = store_col_text(s, 5);
+	long long revision = sqlite3_column_int64(s, 4), count = 0;
+	sqlite3_finalize(s);
+	char ev[65], rec_sha[65], key_id[SEALBOX_KEY_ID_HEX], size[24];
+	unsigned char *plain = NULL, *rec = NULL, *ad = NULL;
+	sqlite3_int64 plen = 0;
+	size_t reclen = 0, adlen = 0;
+	int rc = events_hash(st, uuid, ev, &count, err) ||
+		 payload(st, uuid, device, &plain, &plen, err) ? -1 : 0;
+	if (!rc) {
+		ad = store_sealed_ad(uuid, form_id, version, device, status, revision, count, ev, at,
+				     &adlen);
+		rc = sealbox_seal(key, ad, adlen, plain, (size_t)plen, &rec, &reclen, err);
+	}
+	if (plain) {
+		memset(plain, 0, (size_t)plen);
+		sqlite3_free(plain);
+	}
+	if (!rc && (long long)reclen > STORE_SEALED_MAX)
+		rc = errf(err, "cannot seal interview '%s': its record would be %zu bytes, more than "
+			  "a file may hold; remove large attachments", uuid, reclen);
+	if (!rc) {
+		store_sha256_hex(rec, reclen, rec_sha);
+		sealbox_key_id(key, key_id);
+		snprintf(size, sizeof size, "%zu", reclen);
+		rc = store_prepare(st->db, "INSERT INTO sealed(uuid, events_sha256, record_sha256, "
+				   "form_id, form_version, device_id, status, revision, "
+				   "events_count, sealed_at, key_id, size, record) VALUES (?1, ?2, "
+				   "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", &s, err);
+	}
+	if (!rc) {
+		const char *t[] = { uuid, ev, rec_sha, form_id, version, device, status };
+		for (int i = 0; i < 7; i++)
+			sqlite3_bind_text(s, i + 1, t[i], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 8, revision);
+		sqlite3_bind_int64(s, 9, count);
+		sqlite3_bind_text(s, 10, at, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 11, key_id, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 12, (sqlite3_int64)reclen);
+		sqlite3_bind_blob64(s, 13, rec, reclen, SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = store_sqlerr(st, "cannot store the sealed record", err);
+		sqlite3_finalize(s);
+	}
+	for (int i = 0; i < NSEALED_TABLES && !rc; i++) {
+		char *q = sqlite3_mprintf("DELETE FROM main.\"%w\" WHERE uuid = ?1", sealed_tables[i]);
+		rc = store_prepare(st->db, q, &s, err);
+		sqlite3_free(q);
+		if (rc)
+			break;
+		sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			rc = store_sqlerr(st, "cannot remove the plain rows", err);
+		sqlite3_finalize(s);
+	}
+	free(rec);
+	free(ad);
+	free(form_id);
+	free(version);
+	free(device);
+	free(status);
+	free(at);
+	return rc;
+}
+
+int store_iv_complete_sealed(store_iv *iv, const char *instance_name, const char *public_key,
+			     char *err)
+{
+	store *st = iv->st;
+	sealbox_key key;
+	char why[ERR_MAX];
+	if (sealbox_pk_parse(public_key, &key, why))
+		return errf(err, "cannot seal the interview: the form's public_key: %s", why);
+	if (st->schema_version < STORE_SCHEMA_SEALED)
+		return errf(err, "cannot seal the interview: '%s' is of an older schema", st->path);
+	if (store_secure_delete(st, err) || store_tx_begin(st, err) ||
+	    store_iv_complete_rows(iv, instance_name, err) || seal_rows(st, iv->uuid, &key, err) ||
+	    store_tx_commit(st, err)) {
+		store_tx_rollback(st);
+		return -1;
+	}
+	/* the WAL still holds the pages of earlier commits (the draft's answers): fold it into the
+	 * file, where secure_delete zeroed them, and cut it to nothing */
+	if (!st->batch)
+		sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	return 0;
+}
+
+/* A sealed record is opened when the file holds its version in plain rows: a merge (by
+ * `survey unseal` or of an input that held it) recorded that version in provenance. */
+#define SEALED_OPENED \
+	"EXISTS (SELECT 1 FROM provenance_interviews p WHERE p.uuid = s.uuid AND " \
+	"p.events_sha256 = s.events_sha256)"
+
+int store_sealed_list(store *st, store_sealed **out, int *n, char *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (st->schema_version < STORE_SCHEMA_SEALED)
+		return 0;
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "SELECT uuid, form_id, form_version, device_id, status, "
+			  "sealed_at, key_id, events_sha256, events_count, size, revision, "
+			  SEALED_OPENED " FROM sealed s ORDER BY sealed_at, uuid, events_sha256",
+			  &s, err))
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = xreallocarray(*out, (size_t)*n + 1, sizeof **out);
+		store_sealed *r = &(*out)[(*n)++];
+		memset(r, 0, sizeof *r);
+		snprintf(r->uuid, sizeof r->uuid, "%s", (const char *)sqlite3_column_text(s, 0));
+		r->form_id = store_col_text(s, 1);
+		r->form_version = store_col_text(s, 2);
+		r->device_id = store_col_text(s, 3);
+		r->status = store_col_text(s, 4);
+		r->sealed_at = store_col_text(s, 5);
+		r->key_id = store_col_text(s, 6);
+		r->events_sha256 = store_col_text(s, 7);
+		r->events_count = sqlite3_column_int64(s, 8);
+		r->size = sqlite3_column_int64(s, 9);
+		r->revision = sqlite3_column_int(s, 10);
+		r->opened = sqlite3_column_int(s, 11);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_sealed_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return store_sqlerr(st, "cannot read the sealed interviews", err);
+	}
+	return 0;
+}
+
+void store_sealed_free(store_sealed *s, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(s[i].form_id);
+		free(s[i].form_version);
+		free(s[i].device_id);
+		free(s[i].status);
+		free(s[i].sealed_at);
+		free(s[i].key_id);
+		free(s[i].events_sha256);
+	}
+	free(s);
+}
+
+int store_sealed_count(store *st, const char *form_id, long long *out, char *err)
+{
+	*out = 0;
+	if (st->schema_version < STORE_SCHEMA_SEALED)
+		return 0;
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "SELECT count(DISTINCT uuid) FROM sealed s WHERE (?1 IS NULL OR "
+			  "form_id = ?1) AND NOT " SEALED_OPENED, &s, err))
+		return -1;
+	if (form_id)
+		sqlite3_bind_text(s, 1, form_id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : store_sqlerr(st, "cannot count the sealed interviews", err);
+}
+
+int store_sealed_interviews(store *st, store_interview **ivs, int *n, char *err)
+{
+	store_sealed *s;
+	int k;
+	if (store_sealed_list(st, &s, &k, err))
+		return -1;
+	for (int i = 0; i < k; i++) {
+		if (s[i].opened)
+			continue;
+		*ivs = xreallocarray(*ivs, (size_t)*n + 1, sizeof **ivs);
+		store_interview *v = &(*ivs)[(*n)++];
+		memset(v, 0, sizeof *v);
+		memcpy(v->uuid, s[i].uuid, sizeof v->uuid);
+		v->form_id = xstrdup(s[i].form_id);
+		v->form_version = xstrdup(s[i].form_version);
+		v->device_id = xstrdup(s[i].device_id);
+		v->interviewer = xstrdup("");
+		v->status = xstrdup("sealed");
+		v->revision = s[i].revision;
+		v->created = xstrdup(s[i].sealed_at);
+		v->modified = xstrdup(s[i].sealed_at);
+		v->completed = xstrdup(s[i].sealed_at);
+		v->origin = xstrdup("field");
+	}
+	store_sealed_free(s, k);
+	return 0;
+}
