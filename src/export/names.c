@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/utf8.h"
+
 /* Latin spelling of the Cyrillic lowercase letters а (U+0430) .. я (U+044F). */
 static const char *const cyr_basic[32] = {
 	"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
@@ -35,37 +37,6 @@ static const char *translit(unsigned long cp, int *upper)
 	case 0x4af: return "u";
 	}
 	return NULL;
-}
-
-/* Decode one UTF-8 sequence at p; returns its length (1 for an invalid byte, cp = 0xfffd). */
-static int utf8_next(const unsigned char *p, unsigned long *cp)
-{
-	unsigned c = p[0];
-	int n;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xc2 && c <= 0xdf) {
-		n = 1;
-		*cp = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		n = 2;
-		*cp = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 3;
-		*cp = c & 0x07;
-	} else {
-		*cp = 0xfffd;
-		return 1;
-	}
-	for (int i = 1; i <= n; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			*cp = 0xfffd;
-			return 1;
-		}
-		*cp = (*cp << 6) | (p[i] & 0x3f);
-	}
-	return n + 1;
 }
 
 static int reserved(const char *s, enum xname scheme)
@@ -99,10 +70,13 @@ char *xname_clean(const char *base, enum xname scheme)
 {
 	size_t max = scheme == XN_SAV ? XN_SAV_MAX : XN_DTA_MAX;
 	strbuf sb = STRBUF_INIT;
-	const unsigned char *p = (const unsigned char *)(base ? base : "");
-	while (*p) {
+	const char *p = base ? base : "", *end = p + strlen(p);
+	while (p < end) {
 		unsigned long cp;
-		p += utf8_next(p, &cp);
+		int k = utf8_sequence(p, (size_t)(end - p), &cp);
+		if (k <= 0)
+			k = 1, cp = 0xfffd;   /* an invalid byte */
+		p += k;
 		int upper;
 		const char *t = translit(cp, &upper);
 		if (t) {
@@ -191,8 +165,7 @@ char *xname_unique(xname_set *s, const char *name, size_t max)
 		if (max && keep + sl > max)
 			keep = max - sl;
 		/* never cut inside a UTF-8 sequence (CSV names may be Cyrillic) */
-		while (keep > 0 && ((unsigned char)name[keep] & 0xc0) == 0x80)
-			keep--;
+		keep = utf8_cut(name, keep);
 		out = xasprintf("%.*s%s", (int)keep, name, suffix);
 	}
 	set_add(s, out);

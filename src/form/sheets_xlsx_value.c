@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/utf8.h"
+
 static locale_t c_locale(void)
 {
 	static locale_t loc;
@@ -152,26 +154,7 @@ static long escape_at(const char *s, size_t n)
 static void add_utf8(strbuf *out, unsigned long cp)
 {
 	char b[4];
-	if (cp < 0x80) {
-		sb_addc(out, (char)cp);
-		return;
-	}
-	if (cp < 0x800) {
-		b[0] = (char)(0xc0 | cp >> 6);
-		b[1] = (char)(0x80 | (cp & 0x3f));
-		sb_add(out, b, 2);
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xe0 | cp >> 12);
-		b[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		b[2] = (char)(0x80 | (cp & 0x3f));
-		sb_add(out, b, 3);
-	} else {
-		b[0] = (char)(0xf0 | cp >> 18);
-		b[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-		b[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-		b[3] = (char)(0x80 | (cp & 0x3f));
-		sb_add(out, b, 4);
-	}
+	sb_add(out, b, (size_t)utf8_encode(cp, b));
 }
 
 void xlsx_add_text(strbuf *out, const char *s, size_t n)
