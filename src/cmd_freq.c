@@ -1,7 +1,6 @@
 /* cmd_freq.c: `survey freq DB VAR...` — frequency tables with percents and confidence intervals,
  * select_multiple as % of responses and of cases, summaries of numeric questions. */
 #include <getopt.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 #include "cmd_analysis.h"
 #include "util/termsafe.h"
 #include "util/util.h"
+#include "util/cnum.h"
 
 static int cmd_freq(int argc, char **argv);
 
@@ -57,7 +57,7 @@ const struct cmd_entry cmd_freq_entry = {
 static void jnum(double x)
 {
 	char buf[32];
-	fputs(analysis_fmt_num(buf, x, "null"), stdout);
+	fputs(cnum_text(buf, x, 17, "null"), stdout);
 }
 
 static const char *type_word(const analysis_var *v)
@@ -179,7 +179,7 @@ static void print_csv(const analysis_freq *f, int n)
 			double v[] = { row->count, row->percent, row->valid_percent, row->cum_percent,
 				       row->cases_percent, row->ci_low, row->ci_high };
 			for (size_t i = 0; i < sizeof v / sizeof *v; i++)
-				sb_addf(&sb, ",%s", analysis_fmt_num(b, v[i], ""));
+				sb_addf(&sb, ",%s", cnum_text(b, v[i], 17, ""));
 			sb_addc(&sb, '\n');
 		}
 	fputs(sb_str(&sb), stdout);
@@ -323,7 +323,6 @@ static int cmd_freq(int argc, char **argv)
 	}
 	if (argc - optind < 2)
 		return cmd_usage_error(self, "expected a database and at least one question");
-	setlocale(LC_NUMERIC, "C");
 	char err[ERR_MAX];
 	analysis_db *db;
 	if (analysis_open(argv[optind], args.form_id, &db, err))

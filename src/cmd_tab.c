@@ -1,7 +1,6 @@
 /* cmd_tab.c: `survey tab DB ROW COL` — a cross-tabulation of two questions with every test and
  * measure of association, by layers, weighted or design-based, as text, JSON or CSV. */
 #include <getopt.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 #include "cmd_analysis.h"
 #include "util/termsafe.h"
 #include "util/util.h"
+#include "util/cnum.h"
 
 static int cmd_tab(int argc, char **argv);
 
@@ -171,7 +171,7 @@ static double cell_value(const analysis_tab *t, const analysis_layer *L, int i, 
 static void jnum(double x)
 {
 	char buf[32];
-	fputs(analysis_fmt_num(buf, x, "null"), stdout);
+	fputs(cnum_text(buf, x, 17, "null"), stdout);
 }
 
 static void json_value(const stats_value *v, unsigned members)
@@ -543,7 +543,7 @@ static void csv_line(strbuf *sb, const char *layer, const char *row, const char 
 	analysis_csv_field(sb, col);
 	sb_addc(sb, ',');
 	analysis_csv_field(sb, measure);
-	sb_addf(sb, ",%s\n", analysis_fmt_num(buf, x, ""));
+	sb_addf(sb, ",%s\n", cnum_text(buf, x, 17, ""));
 }
 
 static void csv_value(strbuf *sb, const char *layer, const char *key, const stats_value *v,
@@ -1074,7 +1074,6 @@ static int cmd_tab(int argc, char **argv)
 		return cmd_usage_error(self, "expected a database, a row and a column question");
 	if (!want_key(&cli, "fisher_exact"))
 		o.no_fisher_rxc = 1;
-	setlocale(LC_NUMERIC, "C");
 	const char *db_path = argv[optind], *row = argv[optind + 1], *col = argv[optind + 2];
 	char err[ERR_MAX];
 	analysis_db *db;

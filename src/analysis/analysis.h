@@ -267,9 +267,6 @@ void analysis_tab_free(analysis_tab *t);
 
 /* ---- helpers for printing ---------------------------------------------------------------- */
 
-/* x with 17 significant digits and '.' as the decimal point whatever the locale (enough to
- * read the same double back), or nan_text when x is NaN or infinite. Returns buf (32 bytes). */
-char *analysis_fmt_num(char buf[32], double x, const char *nan_text);
 /* Append s as one CSV field (quoted when it holds a comma, quote or line break). */
 struct strbuf;
 void analysis_csv_field(struct strbuf *sb, const char *s);

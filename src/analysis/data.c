@@ -11,16 +11,14 @@
 #include "form/geo.h"
 #include "store/analysis_read.h"
 #include "util/util.h"
+#include "util/cnum.h"
 
 int an_number(const char *s, double *out)
 {
-	static locale_t c_locale;
-	if (!c_locale)
-		c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
 	if (!s || !*s)
 		return -1;
 	char *end;
-	double x = strtod_l(s, &end, c_locale);
+	double x = cnum_strtod(s, &end);
 	while (*end == ' ')
 		end++;
 	if (*end || end == s || !isfinite(x))

@@ -70,19 +70,6 @@ void analysis_pad(struct strbuf *sb, const char *s, int width, int right)
 			sb_addc(sb, ' ');
 }
 
-char *analysis_fmt_num(char buf[32], double x, const char *nan_text)
-{
-	if (!isfinite(x)) {
-		snprintf(buf, 32, "%s", nan_text);
-		return buf;
-	}
-	snprintf(buf, 32, "%.17g", x);
-	for (char *p = buf; *p; p++)
-		if (*p == ',')
-			*p = '.';
-	return buf;
-}
-
 void analysis_csv_field(struct strbuf *sb, const char *s)
 {
 	if (!s)

@@ -7,6 +7,7 @@
 #include <regex.h>
 
 #include "form/expr.h"
+#include "util/cnum.h"
 #include "util/utf8.h"
 
 /* Deepest nesting of parentheses, calls and unary minus that expr_parse accepts. */

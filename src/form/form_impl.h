@@ -5,6 +5,7 @@
 
 #include "form/form.h"
 #include "util/util.h"
+#include "util/cnum.h"
 
 /* ---- form_map.c: open-addressing hash map from (scope, string) to int. ---- */
 struct form_map_slot {
@@ -62,10 +63,6 @@ int form_char_pos(const char *s, int off);
 int form_yes_no(const char *s);
 /* Copy s with "smart" quotes (U+2018, U+2019, U+201C, U+201D) made ASCII. Caller frees. */
 char *form_unsmart_quotes(const char *s);
-/* strtod in the C locale, whatever the process locale (a Russian one writes "0,5"). */
-double form_strtod(const char *s, char **end);
-/* A number as XLSForm writes it ("0.5", "10"), whatever the process locale. Returns buf. */
-const char *form_num_text(double d, char buf[32]);
 /* Copy s with runs of blanks made one space and the ends trimmed. Caller frees. */
 char *form_collapse_space(const char *s);
 

@@ -109,26 +109,3 @@ char *form_collapse_space(const char *s)
 	}
 	return sb_detach(&sb);
 }
-
-static locale_t c_locale(void)
-{
-	static locale_t loc;
-	if (!loc)
-		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-	return loc;
-}
-
-double form_strtod(const char *s, char **end)
-{
-	locale_t loc = c_locale();
-	return loc ? strtod_l(s, end, loc) : strtod(s, end);
-}
-
-const char *form_num_text(double d, char buf[32])
-{
-	snprintf(buf, 32, "%.15g", d);
-	for (char *p = buf; *p; p++)
-		if (*p == ',')
-			*p = '.';   /* a locale with a decimal comma */
-	return buf;
-}

@@ -66,7 +66,7 @@ int form_parse_decimal(const char *s, char **norm, double *out)
 	if (!digits)
 		goto bad;
 	char *end;
-	double v = form_strtod(t, &end);   /* the C locale's '.', whatever LC_NUMERIC says */
+	double v = cnum_strtod(t, &end);   /* the C locale's '.', whatever LC_NUMERIC says */
 	if (*end || !isfinite(v) || fabs(v) > 1e15)
 		goto bad;
 	*out = v;

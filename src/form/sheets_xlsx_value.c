@@ -10,14 +10,7 @@
 #include <string.h>
 
 #include "util/utf8.h"
-
-static locale_t c_locale(void)
-{
-	static locale_t loc;
-	if (!loc)
-		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-	return loc;
-}
+#include "util/cnum.h"
 
 int xlsx_builtin_is_date(int id)
 {
@@ -99,7 +92,7 @@ void xlsx_add_number(strbuf *out, const char *s, int is_date, int date1904)
 	while (*s == ' ')
 		s++;
 	char *end;
-	double v = strtod_l(s, &end, c_locale());
+	double v = cnum_strtod(s, &end);
 	while (*end == ' ')
 		end++;
 	if (end == s || *end || !isfinite(v)) {
@@ -119,9 +112,7 @@ void xlsx_add_double(strbuf *out, double v)
 	} else if (v == floor(v) && fabs(v) < 1e21) {
 		sb_addf(out, "%.0f", v == 0 ? 0.0 : v);
 	} else {
-		locale_t old = uselocale(c_locale());
-		sb_addf(out, "%.15g", v);
-		uselocale(old);
+		cnum_addf(out, "%.15g", v);
 	}
 }
 

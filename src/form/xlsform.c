@@ -358,7 +358,7 @@ static int parse_params(form_loader *ld, const char *sname, int row, const char 
 		}
 		if (numeric && k >= 0 && strcmp(allowed[k], "tick_labelset") != 0) {
 			char *end;
-			double d = form_strtod(eq + 1, &end);
+			double d = cnum_strtod(eq + 1, &end);
 			if (end == eq + 1 || *end || !isfinite(d)) {
 				form_err(ld, sname, row, col, -1, "parameter '%s' must be a number, not "
 					 "'%s'", tok, eq + 1);
@@ -400,7 +400,7 @@ static void randomize_params(form_loader *ld, form_node *n, const char *sname, c
 	else if (seed) {
 		char *end;
 		size_t len = strlen(seed);
-		double d = form_strtod(seed, &end);
+		double d = cnum_strtod(seed, &end);
 		int ref = len > 3 && !strncmp(seed, "${", 2) && seed[len - 1] == '}';
 		if (!ref && (end == seed || *end || !isfinite(d)))
 			form_err(ld, sname, n->row, pcol, -1, "seed must be a number or a ${question} "
@@ -433,7 +433,7 @@ static void question_params(struct survey_state *st, int node, const char *pcol)
 		else if (v[2] > fabs(v[1] - v[0])) {
 			char a[32];
 			form_err(ld, sname, n->row, pcol, -1, "range step %s is larger than the range",
-				 form_num_text(v[2], a));
+				 cnum_text(a, v[2], 15, NULL));
 		}
 		return;
 	}
