@@ -6,6 +6,8 @@
 
 #include <stdio.h>
 
+#include "util/json.h"
+
 /* Exit statuses of the command-line contract (DESIGN.md). */
 enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2 };
 
@@ -52,8 +54,6 @@ int cmd_max_attachment(const struct cmd_entry *e, const char *value, long long *
  * text is the command's own, never data). Set by main(); NULL before. */
 extern FILE *cmd_progress_stream;
 
-/* Write s to stdout as a JSON string literal (quotes included; NULL prints null). */
-void json_put_string(FILE *f, const char *s);
 
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_check_entry;

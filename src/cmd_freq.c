@@ -54,12 +54,6 @@ const struct cmd_entry cmd_freq_entry = {
 /* Text output lists the values of a numeric question only up to this many (JSON: all). */
 #define TEXT_MAX_VALUES 30
 
-static void jnum(double x)
-{
-	char buf[32];
-	fputs(cnum_text(buf, x, 17, "null"), stdout);
-}
-
 static const char *type_word(const analysis_var *v)
 {
 	return v->vtype == ANALYSIS_MULTIPLE ? "multiple" :
@@ -102,14 +96,14 @@ static void print_json(const analysis_freq *f, int n, const analysis_opts *o,
 		json_put_string(stdout, form_type_name(q->var.type));
 		printf(", \"kind\": \"%s\", \"n_cases\": %.0f, \"simulated\": %.0f, \"total\": ",
 		       type_word(&q->var), q->n_cases, q->simulated);
-		jnum(q->total);
+		json_put_number(stdout, q->total);
 		printf(", \"valid\": ");
-		jnum(q->valid);
+		json_put_number(stdout, q->valid);
 		printf(", \"missing\": ");
-		jnum(q->missing);
+		json_put_number(stdout, q->missing);
 		if (q->var.vtype == ANALYSIS_MULTIPLE) {
 			printf(", \"responses\": ");
-			jnum(q->responses);
+			json_put_number(stdout, q->responses);
 		}
 		printf(",\n   \"categories\": [");
 		for (int r = 0; r < q->nrows; r++) {
@@ -120,21 +114,21 @@ static void print_json(const analysis_freq *f, int n, const analysis_opts *o,
 			printf(", \"label\": ");
 			json_put_string(stdout, c->label);
 			printf(", \"missing\": %s, \"count\": ", c->missing ? "true" : "false");
-			jnum(row->count);
+			json_put_number(stdout, row->count);
 			printf(", \"cases\": %.0f, \"percent\": ", row->cases);
-			jnum(row->percent);
+			json_put_number(stdout, row->percent);
 			printf(", \"valid_percent\": ");
-			jnum(row->valid_percent);
+			json_put_number(stdout, row->valid_percent);
 			printf(", \"cum_percent\": ");
-			jnum(row->cum_percent);
+			json_put_number(stdout, row->cum_percent);
 			printf(", \"cases_percent\": ");
-			jnum(row->cases_percent);
+			json_put_number(stdout, row->cases_percent);
 			printf(", \"ci_low\": ");
-			jnum(row->ci_low);
+			json_put_number(stdout, row->ci_low);
 			printf(", \"ci_high\": ");
-			jnum(row->ci_high);
+			json_put_number(stdout, row->ci_high);
 			printf(", \"se\": ");
-			jnum(row->se);
+			json_put_number(stdout, row->se);
 			printf("}");
 		}
 		printf("]");
@@ -149,13 +143,13 @@ static void print_json(const analysis_freq *f, int n, const analysis_opts *o,
 			printf(",\n   \"summary\": {");
 			for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
 				printf("%s\"%s\": ", i ? ", " : "", keys[i]);
-				jnum(vals[i]);
+				json_put_number(stdout, vals[i]);
 			}
 			printf("}");
 		}
 		if (q->design) {
 			printf(", \"design_df\": ");
-			jnum(q->design_df);
+			json_put_number(stdout, q->design_df);
 		}
 		printf(",\n   ");
 		json_notes(&q->notes);

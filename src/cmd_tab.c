@@ -168,46 +168,40 @@ static double cell_value(const analysis_tab *t, const analysis_layer *L, int i, 
 
 /* ---- JSON -------------------------------------------------------------------------------- */
 
-static void jnum(double x)
-{
-	char buf[32];
-	fputs(cnum_text(buf, x, 17, "null"), stdout);
-}
-
 static void json_value(const stats_value *v, unsigned members)
 {
 	printf("{");
 	const char *sep = "";
 	if (members & STATS_F_VALUE) {
 		printf("%s\"value\": ", sep);
-		jnum(v->ok ? v->value : NAN);
+		json_put_number(stdout, v->ok ? v->value : NAN);
 		sep = ", ";
 	}
 	if (members & STATS_F_ASE) {
 		printf("%s\"ase\": ", sep);
-		jnum(v->ok ? v->ase : NAN);
+		json_put_number(stdout, v->ok ? v->ase : NAN);
 		sep = ", ";
 	}
 	if (members & STATS_F_T) {
 		printf("%s\"t\": ", sep);
-		jnum(v->ok ? v->t : NAN);
+		json_put_number(stdout, v->ok ? v->t : NAN);
 		sep = ", ";
 	}
 	if (members & STATS_F_DF) {
 		printf("%s\"df\": ", sep);
-		jnum(v->ok ? v->df : NAN);
+		json_put_number(stdout, v->ok ? v->df : NAN);
 		sep = ", ";
 	}
 	if (members & STATS_F_P) {
 		printf("%s\"p\": ", sep);
-		jnum(v->ok ? v->p : NAN);
+		json_put_number(stdout, v->ok ? v->p : NAN);
 		sep = ", ";
 	}
 	if (members & STATS_F_CI) {
 		printf("%s\"ci_low\": ", sep);
-		jnum(v->ok ? v->ci_low : NAN);
+		json_put_number(stdout, v->ok ? v->ci_low : NAN);
 		printf(", \"ci_high\": ");
-		jnum(v->ok ? v->ci_high : NAN);
+		json_put_number(stdout, v->ok ? v->ci_high : NAN);
 		sep = ", ";
 	}
 	if (!v->ok && v->why) {
@@ -257,7 +251,7 @@ static void json_matrix(const analysis_tab *t, const analysis_layer *L, stats_ce
 		for (int j = 0; j < L->ncol; j++) {
 			if (j)
 				printf(", ");
-			jnum(cell_value(t, L, i, j, kind));
+			json_put_number(stdout, cell_value(t, L, i, j, kind));
 		}
 		printf("]");
 	}
@@ -278,7 +272,7 @@ static void json_stats(const tab_cli *cli, const analysis_tab *t, const analysis
 			sep = ", ";
 			if (strcmp(f->key, "fisher_exact") == 0) {
 				printf("{\"p\": ");
-				jnum(v->ok ? v->p : NAN);
+				json_put_number(stdout, v->ok ? v->p : NAN);
 				printf(", \"method\": ");
 				json_put_string(stdout, stats_fisher_method_name(L->stats.fisher.method));
 				if (L->stats.fisher.method == STATS_FISHER_MONTE_CARLO)
@@ -297,17 +291,17 @@ static void json_stats(const tab_cli *cli, const analysis_tab *t, const analysis
 		const stats_rao_scott *rs = &L->rao_scott;
 		if (cli->want[stats_crosstab_nfields + RS_F]) {
 			printf("%s\"rao_scott_f\": {\"value\": ", sep);
-			jnum(rs->f.ok ? rs->f.value : NAN);
+			json_put_number(stdout, rs->f.ok ? rs->f.value : NAN);
 			printf(", \"df1\": ");
-			jnum(rs->f.ok ? rs->f.df : NAN);
+			json_put_number(stdout, rs->f.ok ? rs->f.df : NAN);
 			printf(", \"df2\": ");
-			jnum(rs->f.ok ? rs->f.df2 : NAN);
+			json_put_number(stdout, rs->f.ok ? rs->f.df2 : NAN);
 			printf(", \"p\": ");
-			jnum(rs->f.ok ? rs->f.p : NAN);
+			json_put_number(stdout, rs->f.ok ? rs->f.p : NAN);
 			printf(", \"pearson\": ");
-			jnum(rs->pearson);
+			json_put_number(stdout, rs->pearson);
 			printf(", \"design_df\": ");
-			jnum(rs->nu);
+			json_put_number(stdout, rs->nu);
 			if (!rs->f.ok && rs->f.why) {
 				printf(", \"why\": ");
 				json_put_string(stdout, rs->f.why);
@@ -347,13 +341,13 @@ static const stats_value *independence(const analysis_tab *t, const analysis_lay
 static void json_test(const stats_value *v, const char *vkey)
 {
 	printf("\"%s\": ", vkey);
-	jnum(v->ok ? v->value : NAN);
+	json_put_number(stdout, v->ok ? v->value : NAN);
 	printf(", \"df\": ");
-	jnum(v->ok ? v->df : NAN);
+	json_put_number(stdout, v->ok ? v->df : NAN);
 	printf(", \"df2\": ");
-	jnum(v->ok ? v->df2 : NAN);
+	json_put_number(stdout, v->ok ? v->df2 : NAN);
 	printf(", \"p\": ");
-	jnum(v->ok ? v->p : NAN);
+	json_put_number(stdout, v->ok ? v->p : NAN);
 	if (!v->ok && v->why) {
 		printf(", \"why\": ");
 		json_put_string(stdout, v->why);
@@ -380,7 +374,7 @@ static void json_cells(const analysis_layer *L, const double *x)
 		printf("%s[", i ? ", " : "");
 		for (int j = 0; j < L->ncol; j++) {
 			printf("%s", j ? ", " : "");
-			jnum(x[i * L->ncol + j]);
+			json_put_number(stdout, x[i * L->ncol + j]);
 		}
 		printf("]");
 	}
@@ -431,11 +425,11 @@ static void json_choice_tests(const analysis_tab *t, const analysis_layer *L)
 		printf("%s\n    {\"value\": ", a ? "," : "");
 		json_put_string(stdout, mv->cats[ch->cat].value);
 		printf(", \"base\": ");
-		jnum(ch->base);
+		json_put_number(stdout, ch->base);
 		printf(", \"base_cases\": %.0f, ", ch->base_cases);
 		json_test(&ch->test, "statistic");
 		printf(", \"p_adj\": ");
-		jnum(ch->p_adj);
+		json_put_number(stdout, ch->p_adj);
 		printf("}");
 	}
 	printf("]}");
@@ -465,7 +459,7 @@ static void print_json(const tab_cli *cli, const analysis_tab *t, const analysis
 		printf(", \"layer_label\": ");
 		json_put_string(stdout, L->by_cat >= 0 ? t->by.cats[L->by_cat].label : NULL);
 		printf(", \"n\": ");
-		jnum(L->table.total);
+		json_put_number(stdout, L->table.total);
 		printf(", \"n_cases\": %.0f,\n   \"row_values\": ", L->n_cases);
 		json_strings(&t->row, L->rows, L->nrow, 0);
 		printf(", \"col_values\": ");
@@ -479,12 +473,12 @@ static void print_json(const tab_cli *cli, const analysis_tab *t, const analysis
 		printf(",\n   \"row_totals\": [");
 		for (int i = 0; i < L->nrow; i++) {
 			printf("%s", i ? ", " : "");
-			jnum(L->row_base[i]);
+			json_put_number(stdout, L->row_base[i]);
 		}
 		printf("], \"col_totals\": [");
 		for (int j = 0; j < L->ncol; j++) {
 			printf("%s", j ? ", " : "");
-			jnum(L->col_base[j]);
+			json_put_number(stdout, L->col_base[j]);
 		}
 		printf("],\n   \"cells\": {");
 		const char *sep = "";

@@ -10,6 +10,7 @@
 #include "export/export.h"
 #include "form/form.h"
 #include "store/scan.h"
+#include "util/json.h"
 #include "util/outfile.h"
 #include "util/util.h"
 
@@ -234,9 +235,6 @@ int xcomments_cell(store *st, FILE *f, const char *uuid, int raw, char *err);
 int xstat_write(store *st, const xmodel *m, const export_opts *o, xout *outs, char *err);
 int xjson_write(store *st, const xmodel *m, const export_opts *o, FILE *f, char *err);
 
-/* JSON string literal of s (quotes included; NULL writes null). Invalid UTF-8 bytes become
- * U+FFFD so that the output is always valid JSON. */
-void xjson_string(FILE *f, const char *s);
 
 /* Would a spreadsheet read s as a formula: does it begin with =, +, -, @, tab or CR and is it
  * not a plain number (-5, +3, -0.25, 1e-3 stay numbers)? */
