@@ -206,8 +206,6 @@ int xparse_number(const char *s, double *out);
 int xparse_date(const char *s, long *days);
 int xparse_datetime(const char *s, int utc, long *days, double *secs);
 int xparse_time(const char *s, double *secs);
-/* Days from 1970-01-01 of a civil date (proleptic Gregorian). */
-long xdays_from_civil(int y, int m, int d);
 /* Copy of s on one line (runs of white space become one space), cut to at most max bytes
  * (0: no limit) or max characters (chars set) at a UTF-8 boundary. malloc'd; NULL for NULL. */
 char *xlabel_line(const char *s, size_t max, int chars);

@@ -11,6 +11,7 @@
 
 #include "util/utf8.h"
 #include "util/cnum.h"
+#include "util/date.h"
 
 int xlsx_builtin_is_date(int id)
 {
@@ -45,20 +46,6 @@ int xlsx_format_is_date(const char *f)
 	return 0;
 }
 
-/* The civil date of a day counted from 1970-01-01 (proleptic Gregorian calendar). */
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	z += 719468;                                    /* days from 0000-03-01 */
-	long era = (z >= 0 ? z : z - 146096) / 146097;  /* 400-year eras */
-	long doe = z - era * 146097;                    /* day of era, 0..146096 */
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);  /* day of a March-based year */
-	long mp = (5 * doy + 2) / 153;                  /* March = 0 */
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* A date serial: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS", or "HH:MM:SS" below 1. Days count from
  * 1899-12-31 = 0 with Lotus's 1900-02-29 = 60 (or 1904-01-01 = 0 when date1904). */
 static void add_date(strbuf *out, double v, int date1904)
@@ -76,11 +63,11 @@ static void add_date(strbuf *out, double v, int date1904)
 	}
 	int y, m, d;
 	if (date1904) {
-		civil_from_days(-24107 + days, &y, &m, &d);
+		date_civil_from_days(-24107 + days, &y, &m, &d);
 	} else if (days == 60) {
 		y = 1900, m = 2, d = 29;
 	} else {
-		civil_from_days((days < 60 ? -25568 : -25569) + days, &y, &m, &d);
+		date_civil_from_days((days < 60 ? -25568 : -25569) + days, &y, &m, &d);
 	}
 	sb_addf(out, "%04d-%02d-%02d", y, m, d);
 	if (secs)
