@@ -38,7 +38,7 @@ static an_col *add_col(an_data *d, an_role role, const char *name, const an_ref 
 	c->ref = *ref;
 	c->name = xstrdup(name);
 	c->numeric = 1;
-	an_strmap_init(&c->values);
+	c->values = (strmap)STRMAP_INIT;
 	return c;
 }
 
@@ -174,7 +174,7 @@ static int design_id(an_col *col, const store_scan_row *row, int c)
 {
 	if (missing_of(row, c) != ANALYSIS_VALID)
 		return -1;
-	return an_strmap_put(&col->values, row->values[c]);
+	return strmap_put(&col->values, row->values[c]);
 }
 
 static void code_multiple(an_col *col, size_t i, const char *v)
@@ -194,7 +194,7 @@ static void code_multiple(an_col *col, size_t i, const char *v)
 		char *tok = (size_t)(e - p) < sizeof buf ? buf : xmalloc((size_t)(e - p) + 1);
 		memcpy(tok, p, (size_t)(e - p));
 		tok[e - p] = 0;
-		int id = an_strmap_put(&col->values, tok);
+		int id = strmap_put(&col->values, tok);
 		if (tok != buf)
 			free(tok);
 		p = e;
@@ -277,7 +277,7 @@ static int read_row(void *arg, const store_scan_row *row)
 			col->code[i] = AN_CODE(m);
 			continue;
 		}
-		col->code[i] = an_strmap_put(&col->values, v);
+		col->code[i] = strmap_put(&col->values, v);
 		if (col->num) {
 			double x;
 			if (an_number(v, &x) == 0)
@@ -344,7 +344,7 @@ static void finish_col(analysis_db *db, an_data *d, an_col *col, int include_mis
 {
 	analysis_var *v = &col->var;
 	const form_node *nd = &db->newest->nodes[col->ref.node];
-	int nids = col->values.n;
+	int nids = col->values.ix.n;
 	int *map = xmalloc(sizeof(int) * (nids ? nids : 1));
 	for (int k = 0; k < nids; k++)
 		map[k] = -1;
@@ -358,7 +358,7 @@ static void finish_col(analysis_db *db, an_data *d, an_col *col, int include_mis
 	an_choice_cats(db, col->ref.node, d->lang, v);
 	if (v->ncat) {
 		for (int c = 0; c < v->ncat; c++) {
-			int id = an_strmap_find(&col->values, v->cats[c].value);
+			int id = strmap_find(&col->values, v->cats[c].value);
 			if (id >= 0)
 				map[id] = c;
 			all_int &= an_is_integer(v->cats[c].value);
@@ -544,7 +544,7 @@ void an_data_release(an_data *d)
 			free(col->vpath[k]);
 		free(col->vpath);
 		analysis_var_release(&col->var);
-		an_strmap_release(&col->values);
+		strmap_release(&col->values);
 		free(col->code);
 		free(col->start);
 		free(col->sel);

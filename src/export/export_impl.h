@@ -10,6 +10,7 @@
 #include "export/export.h"
 #include "form/form.h"
 #include "store/scan.h"
+#include "util/hindex.h"
 #include "util/json.h"
 #include "util/outfile.h"
 #include "util/util.h"
@@ -29,8 +30,7 @@ char *xname_clean(const char *base, enum xname scheme);
 
 /* A set of names, compared case-insensitively, for making names unique within a file. */
 typedef struct xname_set {
-	char **slots;      /* lowercase copies; NULL empty */
-	size_t cap, n;
+	strmap names;      /* nocase; zeroed memory is set up on first use */
 } xname_set;
 void xname_set_release(xname_set *s);
 /* `name` itself when free, else name cut short with "_2", "_3", ... so that it stays within

@@ -102,54 +102,9 @@ char *xname_clean(const char *base, enum xname scheme)
 	return name;
 }
 
-static unsigned long hash_lower(const char *s)
-{
-	unsigned long h = 5381;
-	for (; *s; s++)
-		h = h * 33 + (unsigned char)tolower((unsigned char)*s);
-	return h;
-}
-
-static int set_has(const xname_set *s, const char *name)
-{
-	if (!s->cap)
-		return 0;
-	for (size_t i = hash_lower(name) & (s->cap - 1); s->slots[i]; i = (i + 1) & (s->cap - 1))
-		if (ascii_casecmp(s->slots[i], name) == 0)
-			return 1;
-	return 0;
-}
-
-static void set_add(xname_set *s, const char *name)
-{
-	if ((s->n + 1) * 2 > s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 64;
-		char **slots = xcalloc(cap, sizeof *slots);
-		for (size_t i = 0; i < s->cap; i++) {
-			if (!s->slots[i])
-				continue;
-			size_t j = hash_lower(s->slots[i]) & (cap - 1);
-			while (slots[j])
-				j = (j + 1) & (cap - 1);
-			slots[j] = s->slots[i];
-		}
-		free(s->slots);
-		s->slots = slots;
-		s->cap = cap;
-	}
-	size_t i = hash_lower(name) & (s->cap - 1);
-	while (s->slots[i])
-		i = (i + 1) & (s->cap - 1);
-	s->slots[i] = xstrdup(name);
-	s->n++;
-}
-
 void xname_set_release(xname_set *s)
 {
-	for (size_t i = 0; i < s->cap; i++)
-		free(s->slots[i]);
-	free(s->slots);
-	memset(s, 0, sizeof *s);
+	strmap_release(&s->names);
 }
 
 char *xname_unique(xname_set *s, const char *name, size_t max)
@@ -157,7 +112,8 @@ char *xname_unique(xname_set *s, const char *name, size_t max)
 	char *out = xstrdup(name);
 	if (max && strlen(out) > max)
 		out[max] = 0;
-	for (int k = 2; set_has(s, out); k++) {
+	s->names.nocase = 1;
+	for (int k = 2; strmap_find(&s->names, out) >= 0; k++) {
 		free(out);
 		char suffix[16];
 		snprintf(suffix, sizeof suffix, "_%d", k);
@@ -168,6 +124,6 @@ char *xname_unique(xname_set *s, const char *name, size_t max)
 		keep = utf8_cut(name, keep);
 		out = xasprintf("%.*s%s", (int)keep, name, suffix);
 	}
-	set_add(s, out);
+	strmap_put(&s->names, out);
 	return out;
 }

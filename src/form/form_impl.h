@@ -6,19 +6,19 @@
 #include "form/form.h"
 #include "util/util.h"
 #include "util/cnum.h"
+#include "util/hindex.h"
 
-/* ---- form_map.c: open-addressing hash map from (scope, string) to int. ---- */
-struct form_map_slot {
-	const char *key;   /* borrowed: must outlive the map; NULL for an empty slot */
+/* ---- form_map.c: a hash map (util/hindex) from (scope, string) to int. ---- */
+struct form_map_ent {
+	const char *key;   /* borrowed: must outlive the map */
 	int scope;         /* a namespace, e.g. the parent node of a name */
 	int value;
-	unsigned hash;
 };
 typedef struct form_map {
-	struct form_map_slot *slots;
-	size_t cap;        /* a power of two, or 0 */
-	size_t n;          /* slots used */
-	int nocase;        /* 1: keys compare ASCII case-insensitively */
+	hindex ix;                   /* hash of (scope, key) -> index in ents */
+	struct form_map_ent *ents;   /* ix.n entries in the order put */
+	int cap;                     /* ents allocated */
+	int nocase;                  /* 1: keys compare ASCII case-insensitively */
 } form_map;
 void form_map_init(form_map *m, int nocase);
 void form_map_release(form_map *m);
