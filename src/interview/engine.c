@@ -701,7 +701,9 @@ int engine_remove_instance(engine *e, const char *instance_path, char *err)
 	}
 	if (engine_reopen(e, NULL, err))
 		return -1;
-	if (store_batch_begin(e->st, err))
+	/* inside simulate's or import's batch the removal is part of it; else its own */
+	int batch = !store_in_batch(e->st);
+	if (batch && store_batch_begin(e->st, err))
 		return -1;
 	int bad = store_iv_remove(e->iv, instance_path, err);
 	for (int j = k + 1; j <= n && !bad; j++) {
@@ -713,10 +715,11 @@ int engine_remove_instance(engine *e, const char *instance_path, char *err)
 	}
 	if (bad) {
 		char ignore[ERR_MAX];
-		store_batch_end(e->st, 0, ignore);
+		if (batch)
+			store_batch_end(e->st, 0, ignore);
 		return -1;
 	}
-	if (store_batch_end(e->st, 1, err))
+	if (batch && store_batch_end(e->st, 1, err))
 		return -1;
 	/* was the cursor in this repeat (any instance) or on its add screen? */
 	int in_repeat = e->ck != CUR_END && e->cur.ninst >= whole.ninst &&
