@@ -8,6 +8,7 @@
 
 #include "analysis/analysis.h"
 #include "cmd.h"
+#include "cmd_table.h"
 #include "cmd_analysis.h"
 #include "util/termsafe.h"
 #include "util/util.h"
@@ -167,9 +168,9 @@ static void print_csv(const analysis_freq *f, int n)
 	for (int k = 0; k < n; k++)
 		for (int r = 0; r < f[k].nrows; r++) {
 			const analysis_freq_row *row = &f[k].rows[r];
-			analysis_csv_field(&sb, f[k].var.name);
+			cmd_csv_field(&sb, f[k].var.name);
 			sb_addc(&sb, ',');
-			analysis_csv_field(&sb, f[k].var.cats[row->cat].value);
+			cmd_csv_field(&sb, f[k].var.cats[row->cat].value);
 			double v[] = { row->count, row->percent, row->valid_percent, row->cum_percent,
 				       row->cases_percent, row->ci_low, row->ci_high };
 			for (size_t i = 0; i < sizeof v / sizeof *v; i++)
@@ -192,8 +193,8 @@ static void text_one(strbuf *sb, const analysis_freq *q, const analysis_opts *o)
 {
 	int multiple = q->var.vtype == ANALYSIS_MULTIPLE;
 	termsafe_line(sb, "%s — %s", q->var.name, q->var.label);
-	analysis_grid g;
-	analysis_grid_init(&g, 6);
+	cmd_grid g;
+	cmd_grid_init(&g, 6);
 	for (int c = 1; c < 6; c++)
 		g.right[c] = 1;
 	g.nheader = 1;
@@ -204,46 +205,46 @@ static void text_one(strbuf *sb, const analysis_freq *q, const analysis_opts *o)
 	const char *head[] = { "", "Count", multiple ? "% of responses" : "Percent",
 			       multiple ? "% of cases" : "Valid %", multiple ? "" : "Cum. %", ci };
 	for (int c = 0; c < 6; c++)
-		analysis_grid_set(&g, 0, c, head[c]);
-	analysis_grid_rule(&g, 0);
+		cmd_grid_set(&g, 0, c, head[c]);
+	cmd_grid_rule(&g, 0);
 	int r = 1;
 	char b[64], lo[32], hi[32];
 	const char *cf = q->total == floor(q->total) ? "%.0f" : "%.1f";
 	/* a numeric question with many values: its summary says more than the values */
 	int skip = q->has_summary && q->var.nvalid > TEXT_MAX_VALUES ? q->var.nvalid : 0;
 	if (skip) {
-		analysis_grid_setf(&g, r, 0, "(%d different values)", skip);
+		cmd_grid_setf(&g, r, 0, "(%d different values)", skip);
 		fmt(b, sizeof b, cf, q->valid);
-		analysis_grid_set(&g, r++, 1, b);
+		cmd_grid_set(&g, r++, 1, b);
 	}
 	for (int k = skip; k < q->nrows; k++, r++) {
 		const analysis_freq_row *row = &q->rows[k];
-		analysis_grid_set(&g, r, 0, q->var.cats[row->cat].label);
+		cmd_grid_set(&g, r, 0, q->var.cats[row->cat].label);
 		fmt(b, sizeof b, cf, row->count);
-		analysis_grid_set(&g, r, 1, b);
+		cmd_grid_set(&g, r, 1, b);
 		fmt(b, sizeof b, "%.1f", row->percent);
-		analysis_grid_set(&g, r, 2, b);
+		cmd_grid_set(&g, r, 2, b);
 		fmt(b, sizeof b, "%.1f", multiple ? row->cases_percent : row->valid_percent);
-		analysis_grid_set(&g, r, 3, b);
+		cmd_grid_set(&g, r, 3, b);
 		fmt(b, sizeof b, "%.1f", row->cum_percent);
-		analysis_grid_set(&g, r, 4, b);
+		cmd_grid_set(&g, r, 4, b);
 		fmt(lo, sizeof lo, "%.1f", row->ci_low);
 		fmt(hi, sizeof hi, "%.1f", row->ci_high);
 		if (*lo)
-			analysis_grid_setf(&g, r, 5, "%s – %s", lo, hi);
+			cmd_grid_setf(&g, r, 5, "%s – %s", lo, hi);
 	}
-	analysis_grid_rule(&g, r - 1);
-	analysis_grid_set(&g, r, 0, multiple ? "Interviews that answered" : "Valid");
+	cmd_grid_rule(&g, r - 1);
+	cmd_grid_set(&g, r, 0, multiple ? "Interviews that answered" : "Valid");
 	fmt(b, sizeof b, cf, q->valid);
-	analysis_grid_set(&g, r++, 1, b);
-	analysis_grid_set(&g, r, 0, "Missing");
+	cmd_grid_set(&g, r++, 1, b);
+	cmd_grid_set(&g, r, 0, "Missing");
 	fmt(b, sizeof b, cf, q->missing);
-	analysis_grid_set(&g, r++, 1, b);
-	analysis_grid_set(&g, r, 0, "Total");
+	cmd_grid_set(&g, r++, 1, b);
+	cmd_grid_set(&g, r, 0, "Total");
 	fmt(b, sizeof b, cf, q->total);
-	analysis_grid_set(&g, r++, 1, b);
-	analysis_grid_render(&g, sb);
-	analysis_grid_release(&g);
+	cmd_grid_set(&g, r++, 1, b);
+	cmd_grid_render(&g, sb);
+	cmd_grid_release(&g);
 	if (q->has_summary && q->summary.n > 0) {
 		const analysis_summary *s = &q->summary;
 		/* a value that cannot be computed (sd of one value) is named, never "nan" */

@@ -8,6 +8,7 @@
 
 #include "analysis/analysis.h"
 #include "cmd.h"
+#include "cmd_table.h"
 #include "cmd_analysis.h"
 #include "util/termsafe.h"
 #include "util/util.h"
@@ -530,13 +531,13 @@ static void csv_line(strbuf *sb, const char *layer, const char *row, const char 
 		     const char *measure, double x)
 {
 	char buf[32];
-	analysis_csv_field(sb, layer);
+	cmd_csv_field(sb, layer);
 	sb_addc(sb, ',');
-	analysis_csv_field(sb, row);
+	cmd_csv_field(sb, row);
 	sb_addc(sb, ',');
-	analysis_csv_field(sb, col);
+	cmd_csv_field(sb, col);
 	sb_addc(sb, ',');
-	analysis_csv_field(sb, measure);
+	cmd_csv_field(sb, measure);
 	sb_addf(sb, ",%s\n", cnum_text(buf, x, 17, ""));
 }
 
@@ -650,27 +651,27 @@ static void text_table(strbuf *sb, const tab_cli *cli, const analysis_tab *t,
 		if (cli->cells & (1u << k))
 			kinds[nk++] = k;
 	int lab = nk > 1 ? 2 : 1;   /* label column(s) */
-	analysis_grid g;
-	analysis_grid_init(&g, lab + L->ncol + 1);
+	cmd_grid g;
+	cmd_grid_init(&g, lab + L->ncol + 1);
 	for (int c = lab; c < g.ncols; c++)
 		g.right[c] = 1;
 	g.nheader = 1;
-	analysis_grid_set(&g, 0, 0, t->row.label);
+	cmd_grid_set(&g, 0, 0, t->row.label);
 	for (int j = 0; j < L->ncol; j++)
-		analysis_grid_set(&g, 0, lab + j, t->col.cats[L->cols[j]].label);
-	analysis_grid_set(&g, 0, lab + L->ncol, t->multiple ? "Interviews" : "Total");
-	analysis_grid_rule(&g, 0);
+		cmd_grid_set(&g, 0, lab + j, t->col.cats[L->cols[j]].label);
+	cmd_grid_set(&g, 0, lab + L->ncol, t->multiple ? "Interviews" : "Total");
+	cmd_grid_rule(&g, 0);
 	int r = 1;
 	char buf[64];
 	for (int i = 0; i < L->nrow; i++) {
 		for (int q = 0; q < nk; q++, r++) {
 			if (q == 0)
-				analysis_grid_set(&g, r, 0, t->row.cats[L->rows[i]].label);
+				cmd_grid_set(&g, r, 0, t->row.cats[L->rows[i]].label);
 			if (lab == 2)
-				analysis_grid_set(&g, r, 1, cell_word(kinds[q]));
+				cmd_grid_set(&g, r, 1, cell_word(kinds[q]));
 			for (int j = 0; j < L->ncol; j++) {
 				fmt_cell(buf, sizeof buf, cell_value(t, L, i, j, kinds[q]), kinds[q]);
-				analysis_grid_set(&g, r, lab + j, buf);
+				cmd_grid_set(&g, r, lab + j, buf);
 			}
 			double tot = NAN;
 			if (kinds[q] == STATS_CELL_COUNT)
@@ -680,19 +681,19 @@ static void text_table(strbuf *sb, const tab_cli *cli, const analysis_tab *t,
 			else if (kinds[q] == STATS_CELL_TOTAL_PCT || kinds[q] == STATS_CELL_COL_PCT)
 				tot = L->base > 0 ? 100 * L->row_base[i] / L->base : NAN;
 			fmt_cell(buf, sizeof buf, tot, kinds[q]);
-			analysis_grid_set(&g, r, lab + L->ncol, buf);
+			cmd_grid_set(&g, r, lab + L->ncol, buf);
 		}
 	}
-	analysis_grid_rule(&g, r - 1);
-	analysis_grid_set(&g, r, 0, t->multiple ? "Interviews" : "Total");
+	cmd_grid_rule(&g, r - 1);
+	cmd_grid_set(&g, r, 0, t->multiple ? "Interviews" : "Total");
 	for (int j = 0; j < L->ncol; j++) {
 		fmt_cell(buf, sizeof buf, L->col_base[j], STATS_CELL_COUNT);
-		analysis_grid_set(&g, r, lab + j, buf);
+		cmd_grid_set(&g, r, lab + j, buf);
 	}
 	fmt_cell(buf, sizeof buf, L->base, STATS_CELL_COUNT);
-	analysis_grid_set(&g, r, lab + L->ncol, buf);
-	analysis_grid_render(&g, sb);
-	analysis_grid_release(&g);
+	cmd_grid_set(&g, r, lab + L->ncol, buf);
+	cmd_grid_render(&g, sb);
+	cmd_grid_release(&g);
 }
 
 /* Statistics that never apply to a table of this shape stay out of the text. */
@@ -714,41 +715,41 @@ static int skip_text(const analysis_layer *L, const stats_crosstab_field *f)
 	return 0;
 }
 
-static void text_stat_row(analysis_grid *g, int *r, const char *label, const stats_value *v,
+static void text_stat_row(cmd_grid *g, int *r, const char *label, const stats_value *v,
 			  unsigned members)
 {
 	char buf[64];
 	if (!v->ok)
 		return;   /* text_stats lists these by reason */
-	analysis_grid_set(g, *r, 0, label);
+	cmd_grid_set(g, *r, 0, label);
 	if (members & STATS_F_VALUE) {
 		fmt_stat(buf, sizeof buf, v->value);
-		analysis_grid_set(g, *r, 1, buf);
+		cmd_grid_set(g, *r, 1, buf);
 	}
 	if (members & STATS_F_ASE) {
 		fmt_stat(buf, sizeof buf, v->ase);
-		analysis_grid_set(g, *r, 2, buf);
+		cmd_grid_set(g, *r, 2, buf);
 	}
 	if (members & STATS_F_T) {
 		fmt_stat(buf, sizeof buf, v->t);
-		analysis_grid_set(g, *r, 3, buf);
+		cmd_grid_set(g, *r, 3, buf);
 	}
 	if ((members & STATS_F_DF) && isfinite(v->df)) {
 		if (isfinite(v->df2))
 			snprintf(buf, sizeof buf, "%.4g, %.4g", v->df, v->df2);
 		else
 			snprintf(buf, sizeof buf, "%.4g", v->df);
-		analysis_grid_set(g, *r, 4, buf);
+		cmd_grid_set(g, *r, 4, buf);
 	}
 	if (members & STATS_F_P) {
 		fmt_stat(buf, sizeof buf, v->p);
-		analysis_grid_set(g, *r, 5, buf);
+		cmd_grid_set(g, *r, 5, buf);
 	}
 	if ((members & STATS_F_CI) && isfinite(v->ci_low)) {
 		char lo[32], hi[32];
 		fmt_stat(lo, sizeof lo, v->ci_low);
 		fmt_stat(hi, sizeof hi, v->ci_high);
-		analysis_grid_setf(g, *r, 6, "%s – %s", lo, hi);
+		cmd_grid_setf(g, *r, 6, "%s – %s", lo, hi);
 	}
 	(*r)++;
 }
@@ -770,8 +771,8 @@ static int naive_test(const analysis_layer *L, const stats_crosstab_field *f)
 
 static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
 {
-	analysis_grid g;
-	analysis_grid_init(&g, 7);
+	cmd_grid g;
+	cmd_grid_init(&g, 7);
 	for (int c = 1; c < 7; c++)
 		g.right[c] = 1;
 	g.nheader = 1;
@@ -779,8 +780,8 @@ static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
 	static const char *const head[] = { "Statistic", "Value", "Asymp. Std. Error",
 					    "Approx. T", "df", "Approx. Sig.", "95% CI" };
 	for (int c = 0; c < 7; c++)
-		analysis_grid_set(&g, 0, c, head[c]);
-	analysis_grid_rule(&g, 0);
+		cmd_grid_set(&g, 0, c, head[c]);
+	cmd_grid_rule(&g, 0);
 	int r = 1;
 	if (L->stats_ok) {
 		for (int k = 0; k < stats_crosstab_nfields; k++) {
@@ -807,8 +808,8 @@ static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
 				      &L->rao_scott.chisq, STATS_F_VALUE | STATS_F_DF | STATS_F_P);
 	}
 	if (r > 1)
-		analysis_grid_render(&g, sb);
-	analysis_grid_release(&g);
+		cmd_grid_render(&g, sb);
+	cmd_grid_release(&g);
 	/* the statistics asked for that this table does not allow, by reason */
 	const char *only = NULL;
 	int reasons = 0;
@@ -873,8 +874,8 @@ static void text_choice_tests(strbuf *sb, const analysis_tab *t, const analysis_
 	if (!L->nchoice)
 		return;
 	const analysis_var *mv = t->row.vtype == ANALYSIS_MULTIPLE ? &t->row : &t->col;
-	analysis_grid g;
-	analysis_grid_init(&g, 5);
+	cmd_grid g;
+	cmd_grid_init(&g, 5);
 	for (int c = 1; c < 5; c++)
 		g.right[c] = 1;
 	g.nheader = 1;
@@ -882,32 +883,32 @@ static void text_choice_tests(strbuf *sb, const analysis_tab *t, const analysis_
 	const char *head[] = { "Choice (selected or not)", t->design ? "Rao-Scott F" :
 			       "Pearson chi-square", "df", "Sig.", "Sig. (Holm)" };
 	for (int c = 0; c < 5; c++)
-		analysis_grid_set(&g, 0, c, head[c]);
-	analysis_grid_rule(&g, 0);
+		cmd_grid_set(&g, 0, c, head[c]);
+	cmd_grid_rule(&g, 0);
 	char buf[64];
 	for (int a = 0; a < L->nchoice; a++) {
 		const analysis_choice_test *ch = &L->choices[a];
 		const stats_value *v = &ch->test;
-		analysis_grid_set(&g, a + 1, 0, mv->cats[ch->cat].label);
+		cmd_grid_set(&g, a + 1, 0, mv->cats[ch->cat].label);
 		if (!v->ok) {
-			analysis_grid_set(&g, a + 1, 1, v->why ? v->why : "");
+			cmd_grid_set(&g, a + 1, 1, v->why ? v->why : "");
 			continue;
 		}
 		fmt_stat(buf, sizeof buf, v->value);
-		analysis_grid_set(&g, a + 1, 1, buf);
+		cmd_grid_set(&g, a + 1, 1, buf);
 		if (isfinite(v->df2))
 			snprintf(buf, sizeof buf, "%.4g, %.4g", v->df, v->df2);
 		else
 			snprintf(buf, sizeof buf, "%.4g", v->df);
-		analysis_grid_set(&g, a + 1, 2, buf);
+		cmd_grid_set(&g, a + 1, 2, buf);
 		fmt_stat(buf, sizeof buf, v->p);
-		analysis_grid_set(&g, a + 1, 3, buf);
+		cmd_grid_set(&g, a + 1, 3, buf);
 		fmt_stat(buf, sizeof buf, ch->p_adj);
-		analysis_grid_set(&g, a + 1, 4, buf);
+		cmd_grid_set(&g, a + 1, 4, buf);
 	}
 	blank_line(sb);
-	analysis_grid_render(&g, sb);
-	analysis_grid_release(&g);
+	cmd_grid_render(&g, sb);
+	cmd_grid_release(&g);
 	sb_addf(sb, "each choice: selected or not by %s, among the %.0f interview%s of the table%s\n",
 		mv == &t->row ? "column" : "row", L->n_cases, L->n_cases == 1 ? "" : "s",
 		t->design ? " (design-based)" : "");
@@ -980,24 +981,24 @@ static void print_text(const tab_cli *cli, const analysis_tab *t)
 		text_notes(&sb, &L->notes);
 	}
 	if (t->has_by && t->has_cmh && cli->want_cmh) {
-		analysis_grid g;
-		analysis_grid_init(&g, 7);
+		cmd_grid g;
+		cmd_grid_init(&g, 7);
 		for (int c = 1; c < 7; c++)
 			g.right[c] = 1;
 		g.nheader = 1;
 		static const char *const head[] = { "Across layers", "Value", "Asymp. Std. Error",
 						    "", "df", "Approx. Sig.", "95% CI" };
 		for (int c = 0; c < 7; c++)
-			analysis_grid_set(&g, 0, c, head[c]);
-		analysis_grid_rule(&g, 0);
+			cmd_grid_set(&g, 0, c, head[c]);
+		cmd_grid_rule(&g, 0);
 		int r = 1;
 		text_stat_row(&g, &r, "Cochran-Mantel-Haenszel", &t->cmh.cmh,
 			      STATS_F_VALUE | STATS_F_DF | STATS_F_P);
 		text_stat_row(&g, &r, "Mantel-Haenszel common odds ratio", &t->cmh.odds_ratio,
 			      STATS_F_VALUE | STATS_F_CI);
 		sb_addc(&sb, '\n');
-		analysis_grid_render(&g, &sb);
-		analysis_grid_release(&g);
+		cmd_grid_render(&g, &sb);
+		cmd_grid_release(&g);
 	}
 	if (t->notes.n)
 		sb_addc(&sb, '\n');
