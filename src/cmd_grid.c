@@ -73,15 +73,9 @@ static int wrap(const char *s, int w, char *lines[3])
 	int n = 0;
 	strbuf cur = STRBUF_INIT;
 	const char *p = s;
-	while (*p && n < 3) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		const char *e = p;
-		while (*e && *e != ' ')
-			e++;
-		char *word = xstrndup(p, (size_t)(e - p));
+	size_t k;
+	while (n < 3 && (k = util_word(&p)) > 0) {
+		char *word = xstrndup(p, k);
 		strbuf trial = STRBUF_INIT;
 		sb_adds(&trial, sb_str(&cur));
 		if (cur.len)
@@ -90,7 +84,7 @@ static int wrap(const char *s, int w, char *lines[3])
 		if (cmd_text_width(sb_str(&trial)) <= w || !cur.len) {
 			sb_reset(&cur);
 			sb_adds(&cur, sb_str(&trial));
-			p = e;
+			p += k;
 		} else {
 			lines[n++] = sb_detach(&cur);
 			if (n == 3) {

@@ -181,23 +181,15 @@ static void code_multiple(an_col *col, size_t i, const char *v)
 {
 	int count = 0;
 	col->start[i] = col->nsel;
-	const char *p = v;
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		const char *e = p;
-		while (*e && *e != ' ')
-			e++;
+	size_t k;
+	for (const char *p = v; (k = util_word(&p)) > 0; p += k) {
 		char buf[256];
-		char *tok = (size_t)(e - p) < sizeof buf ? buf : xmalloc((size_t)(e - p) + 1);
-		memcpy(tok, p, (size_t)(e - p));
-		tok[e - p] = 0;
+		char *tok = k < sizeof buf ? buf : xmalloc(k + 1);
+		memcpy(tok, p, k);
+		tok[k] = 0;
 		int id = strmap_put(&col->values, tok);
 		if (tok != buf)
 			free(tok);
-		p = e;
 		int dup = 0;   /* "a a" counts a once */
 		for (size_t s = col->start[i]; s < col->nsel; s++)
 			dup |= col->sel[s] == id;

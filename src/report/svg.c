@@ -70,15 +70,9 @@ static int wrap(const char *s, int width, char **out)
 	int n = 0;
 	strbuf line = STRBUF_INIT;
 	const char *p = s ? s : "";
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		const char *e = p;
-		while (*e && *e != ' ')
-			e++;
-		if (e == p)
-			break;
-		int wl = (int)utf8_count(p, (size_t)(e - p));
+	size_t k;
+	for (; (k = util_word(&p)) > 0; p += k) {
+		int wl = (int)utf8_count(p, k);
 		int ll = (int)utf8_count(line.buf ? line.buf : "", line.len);
 		if (ll && ll + 1 + wl > width) {
 			if (n == MAX_LINES - 1)
@@ -87,8 +81,7 @@ static int wrap(const char *s, int width, char **out)
 		}
 		if (line.len)
 			sb_addc(&line, ' ');
-		sb_add(&line, p, (size_t)(e - p));
-		p = e;
+		sb_add(&line, p, k);
 	}
 	while (*p == ' ')
 		p++;
