@@ -2,6 +2,7 @@
  * terminal, JSON strings. */
 #include "cmd.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,3 +89,9 @@ int cmd_max_attachment(const struct cmd_entry *e, const char *value, long long *
 	return EXIT_OK;
 }
 
+int cmd_bad_option(const struct cmd_entry *e, int c, char **argv)
+{
+	if (c == ':')
+		return cmd_usage_error(e, "option '%s' needs a value", argv[optind - 1]);
+	return cmd_usage_error(e, "unknown option '%s'", argv[optind - 1]);
+}

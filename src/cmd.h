@@ -38,6 +38,9 @@ extern const char *cmd_usage_word;
  * stderr; returns EXIT_USAGE. */
 int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* getopt_long's answer c as the usage error it is: ':' an option without its value, anything
+ * else an unknown option (argv[optind - 1] names it). Returns EXIT_USAGE. */
+int cmd_bad_option(const struct cmd_entry *e, int c, char **argv);
 /* Print one line to f: fmt (without its '\n') formatted, every control in the result escaped
  * as cmd_fail's, then '\n'. For the text output of records whose fields come from files. */
 void cmd_put_line(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -310,10 +310,8 @@ static int cmd_freq(int argc, char **argv)
 			o.ci = m;
 			o.ci_set = 1;
 			break;
-		case ':':
-			return cmd_usage_error(self, "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return cmd_usage_error(self, "unknown option '%s'", argv[optind - 1]);
+			return cmd_bad_option(self, c, argv);
 		}
 	}
 	if (argc - optind < 2)

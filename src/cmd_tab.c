@@ -1059,10 +1059,8 @@ static int cmd_tab(int argc, char **argv)
 			if (!*optarg || *end || *optarg == '-')
 				return cmd_usage_error(self, "bad --seed '%s' (a whole number)", optarg);
 			break;
-		case ':':
-			return cmd_usage_error(self, "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return cmd_usage_error(self, "unknown option '%s'", argv[optind - 1]);
+			return cmd_bad_option(self, c, argv);
 		}
 	}
 	if (argc - optind != 3)
