@@ -61,21 +61,6 @@ static const char *type_word(const analysis_var *v)
 	       v->vtype == ANALYSIS_NUMERIC ? "numeric" : "categorical";
 }
 
-static void json_notes(const analysis_notes *n)
-{
-	for (int w = 0; w < 2; w++) {
-		printf(w ? ", \"warnings\": [" : "\"notes\": [");
-		int first = 1;
-		for (int k = 0; k < n->n; k++)
-			if (n->items[k].warning == w) {
-				printf("%s", first ? "" : ", ");
-				json_put_string(stdout, n->items[k].text);
-				first = 0;
-			}
-		printf("]");
-	}
-}
-
 static void print_json(const analysis_freq *f, int n, const analysis_opts *o,
 		       const char *form_id)
 {
@@ -153,7 +138,7 @@ static void print_json(const analysis_freq *f, int n, const analysis_opts *o,
 			json_put_number(stdout, q->design_df);
 		}
 		printf(",\n   ");
-		json_notes(&q->notes);
+		cmd_analysis_json_notes(&q->notes);
 		printf("}");
 	}
 	printf("]}\n");
