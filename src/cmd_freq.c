@@ -179,19 +179,12 @@ static void text_one(strbuf *sb, const analysis_freq *q, const analysis_opts *o)
 	int multiple = q->var.vtype == ANALYSIS_MULTIPLE;
 	termsafe_line(sb, "%s — %s", q->var.name, q->var.label);
 	cmd_grid g;
-	cmd_grid_init(&g, 6);
-	for (int c = 1; c < 6; c++)
-		g.right[c] = 1;
-	g.nheader = 1;
-	g.maxw = 16;
 	char ci[64];
 	snprintf(ci, sizeof ci, "95%% CI (%s)", q->design ? "design, logit" :
 		 stats_ci_method_name(o->ci));
 	const char *head[] = { "", "Count", multiple ? "% of responses" : "Percent",
 			       multiple ? "% of cases" : "Valid %", multiple ? "" : "Cum. %", ci };
-	for (int c = 0; c < 6; c++)
-		cmd_grid_set(&g, 0, c, head[c]);
-	cmd_grid_rule(&g, 0);
+	cmd_grid_init_head(&g, 6, 16, head);
 	int r = 1;
 	char b[64], lo[32], hi[32];
 	const char *cf = q->total == floor(q->total) ? "%.0f" : "%.1f";

@@ -18,6 +18,19 @@ void cmd_grid_init(cmd_grid *g, int ncols)
 	g->maxw_first = 40;
 }
 
+void cmd_grid_init_head(cmd_grid *g, int ncols, int maxw, const char *const *head)
+{
+	cmd_grid_init(g, ncols);
+	for (int c = 1; c < ncols; c++)
+		g->right[c] = 1;
+	if (maxw > 0)
+		g->maxw = maxw;
+	g->nheader = 1;
+	for (int c = 0; c < ncols; c++)
+		cmd_grid_set(g, 0, c, head[c]);
+	cmd_grid_rule(g, 0);
+}
+
 void cmd_grid_release(cmd_grid *g)
 {
 	for (int i = 0; i < g->nrows * g->ncols; i++)

@@ -179,16 +179,9 @@ static int naive_test(const analysis_layer *L, const stats_crosstab_field *f)
 static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
 {
 	cmd_grid g;
-	cmd_grid_init(&g, 7);
-	for (int c = 1; c < 7; c++)
-		g.right[c] = 1;
-	g.nheader = 1;
-	g.maxw = 12;
 	static const char *const head[] = { "Statistic", "Value", "Asymp. Std. Error",
 					    "Approx. T", "df", "Approx. Sig.", "95% CI" };
-	for (int c = 0; c < 7; c++)
-		cmd_grid_set(&g, 0, c, head[c]);
-	cmd_grid_rule(&g, 0);
+	cmd_grid_init_head(&g, 7, 12, head);
 	int r = 1;
 	if (L->stats_ok) {
 		for (int k = 0; k < stats_crosstab_nfields; k++) {
@@ -282,16 +275,9 @@ static void text_choice_tests(strbuf *sb, const analysis_tab *t, const analysis_
 		return;
 	const analysis_var *mv = t->row.vtype == ANALYSIS_MULTIPLE ? &t->row : &t->col;
 	cmd_grid g;
-	cmd_grid_init(&g, 5);
-	for (int c = 1; c < 5; c++)
-		g.right[c] = 1;
-	g.nheader = 1;
-	g.maxw = 12;
 	const char *head[] = { "Choice (selected or not)", t->design ? "Rao-Scott F" :
 			       "Pearson chi-square", "df", "Sig.", "Sig. (Holm)" };
-	for (int c = 0; c < 5; c++)
-		cmd_grid_set(&g, 0, c, head[c]);
-	cmd_grid_rule(&g, 0);
+	cmd_grid_init_head(&g, 5, 12, head);
 	char buf[64];
 	for (int a = 0; a < L->nchoice; a++) {
 		const analysis_choice_test *ch = &L->choices[a];
@@ -389,15 +375,9 @@ void tab_print_text(const tab_cli *cli, const analysis_tab *t)
 	}
 	if (t->has_by && t->has_cmh && cli->want_cmh) {
 		cmd_grid g;
-		cmd_grid_init(&g, 7);
-		for (int c = 1; c < 7; c++)
-			g.right[c] = 1;
-		g.nheader = 1;
 		static const char *const head[] = { "Across layers", "Value", "Asymp. Std. Error",
 						    "", "df", "Approx. Sig.", "95% CI" };
-		for (int c = 0; c < 7; c++)
-			cmd_grid_set(&g, 0, c, head[c]);
-		cmd_grid_rule(&g, 0);
+		cmd_grid_init_head(&g, 7, 0, head);
 		int r = 1;
 		text_stat_row(&g, &r, "Cochran-Mantel-Haenszel", &t->cmh.cmh,
 			      STATS_F_VALUE | STATS_F_DF | STATS_F_P);

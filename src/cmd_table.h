@@ -33,6 +33,9 @@ typedef struct cmd_grid {
 	int maxw_first;        /* widest first column (default 40) */
 } cmd_grid;
 void cmd_grid_init(cmd_grid *g, int ncols);
+/* The usual table: ncols columns, the first a label and the others right-aligned numbers, a
+ * header row of head[0..ncols-1] ruled under, headers up to maxw wide (0: the default). */
+void cmd_grid_init_head(cmd_grid *g, int ncols, int maxw, const char *const *head);
 void cmd_grid_release(cmd_grid *g);
 void cmd_grid_set(cmd_grid *g, int row, int col, const char *s);
 void cmd_grid_setf(cmd_grid *g, int row, int col, const char *fmt, ...)
