@@ -101,20 +101,17 @@ static void print_json(const analysis_freq *f, int n, const analysis_opts *o,
 			json_put_string(stdout, c->label);
 			printf(", \"missing\": %s, \"count\": ", c->missing ? "true" : "false");
 			json_put_number(stdout, row->count);
-			printf(", \"cases\": %.0f, \"percent\": ", row->cases);
-			json_put_number(stdout, row->percent);
-			printf(", \"valid_percent\": ");
-			json_put_number(stdout, row->valid_percent);
-			printf(", \"cum_percent\": ");
-			json_put_number(stdout, row->cum_percent);
-			printf(", \"cases_percent\": ");
-			json_put_number(stdout, row->cases_percent);
-			printf(", \"ci_low\": ");
-			json_put_number(stdout, row->ci_low);
-			printf(", \"ci_high\": ");
-			json_put_number(stdout, row->ci_high);
-			printf(", \"se\": ");
-			json_put_number(stdout, row->se);
+			printf(", \"cases\": %.0f", row->cases);
+			const struct { const char *key; double x; } num[] = {
+				{ "percent", row->percent }, { "valid_percent", row->valid_percent },
+				{ "cum_percent", row->cum_percent },
+				{ "cases_percent", row->cases_percent }, { "ci_low", row->ci_low },
+				{ "ci_high", row->ci_high }, { "se", row->se },
+			};
+			for (size_t k = 0; k < sizeof num / sizeof *num; k++) {
+				printf(", \"%s\": ", num[k].key);
+				json_put_number(stdout, num[k].x);
+			}
 			printf("}");
 		}
 		printf("]");

@@ -236,20 +236,8 @@ static void count_from_path(engine *e, const char *path)
 		xstrndup(path, len - sl) : xstrdup(path);
 	int bad = iv_parse(e, r, &p);
 	free(r);
-	if (bad)
-		return;
-	int reps[ENGINE_NEST_MAX + 1];
-	int nr = iv_repeats(e, p.node, reps);
-	for (int l = 0; l < nr && l < p.ninst; l++) {
-		if (e->f->nodes[reps[l]].x[FORM_X_REPEAT_COUNT])
-			continue;
-		iv_pos w = p;
-		w.node = reps[l];
-		w.ninst = l;
-		iv_entry *en = iv_ent(e, iv_get(e, &w));
-		if (en->count < p.inst[l])
-			en->count = p.inst[l];
-	}
+	if (!bad)
+		iv_cover(e, &p);
 }
 
 int engine_resume(store *st, const form *f, const char *uuid, double now, engine **out,

@@ -118,6 +118,9 @@ void iv_path_sb(const engine *e, const iv_pos *pos, strbuf *sb);
 int iv_parse(const engine *e, const char *path, iv_pos *pos);
 /* The enclosing-or-self repeats of a node, outermost first; returns how many. */
 int iv_repeats(const engine *e, int node, int out[ENGINE_NEST_MAX + 1]);
+/* The open repeats around pos (those without repeat_count) count at least the instances pos
+ * names: an answer, or an instance added and left before any answer, keeps them. */
+void iv_cover(engine *e, const iv_pos *pos);
 /* The ancestor `anc` of pos.node in pos's instance (a repeat ancestor as a whole). */
 void iv_ancestor(const engine *e, const iv_pos *pos, int anc, iv_pos *out);
 /* Store value/state at pos (no-op when equal); updates the table. Marks the interview draft

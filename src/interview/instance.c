@@ -274,19 +274,24 @@ int iv_load(engine *e, char *err)
 		en->state = a[i].state;
 		en->stored = 1;
 		/* open repeats: as many instances as the highest one holding an answer */
-		int reps[ENGINE_NEST_MAX + 1];
-		int nr = iv_repeats(e, pos.node, reps);
-		for (int l = 0; l < nr && l < pos.ninst; l++) {
-			if (e->f->nodes[reps[l]].x[FORM_X_REPEAT_COUNT])
-				continue;
-			iv_pos r = pos;
-			r.node = reps[l];
-			r.ninst = l;
-			iv_entry *re = iv_ent(e, iv_get(e, &r));
-			if (re->count < pos.inst[l])
-				re->count = pos.inst[l];
-		}
+		iv_cover(e, &pos);
 	}
 	store_answers_free(a, n);
 	return 0;
+}
+
+void iv_cover(engine *e, const iv_pos *pos)
+{
+	int reps[ENGINE_NEST_MAX + 1];
+	int nr = iv_repeats(e, pos->node, reps);
+	for (int l = 0; l < nr && l < pos->ninst; l++) {
+		if (e->f->nodes[reps[l]].x[FORM_X_REPEAT_COUNT])
+			continue;
+		iv_pos r = *pos;
+		r.node = reps[l];
+		r.ninst = l;
+		iv_entry *re = iv_ent(e, iv_get(e, &r));
+		if (re->count < pos->inst[l])
+			re->count = pos->inst[l];
+	}
 }
