@@ -2,6 +2,7 @@
  * terminal, JSON strings. */
 #include "cmd.h"
 
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,28 +118,11 @@ int cmd_max_attachment(const struct cmd_entry *e, const char *value, long long *
 	return EXIT_OK;
 }
 
-void json_put_string(FILE *f, const char *s)
+int cmd_bad_option(const struct cmd_entry *e, int c, char **argv)
 {
-	if (!s) {
-		fputs("null", f);
-		return;
-	}
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\t': fputs("\\t", f); break;
-		default:
-			if (*p < 0x20)
-				fprintf(f, "\\u%04x", *p);
-			else
-				fputc(*p, f);
-		}
-	}
-	fputc('"', f);
+	if (c == ':')
+		return cmd_usage_error(e, "option '%s' needs a value", argv[optind - 1]);
+	return cmd_usage_error(e, "unknown option '%s'", argv[optind - 1]);
 }
 
 void cmd_remove_db(const char *path)

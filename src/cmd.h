@@ -6,6 +6,8 @@
 
 #include <stdio.h>
 
+#include "util/json.h"
+
 /* Exit statuses of the command-line contract (DESIGN.md). */
 enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2 };
 
@@ -36,6 +38,9 @@ extern const char *cmd_usage_word;
  * stderr; returns EXIT_USAGE. */
 int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* getopt_long's answer c as the usage error it is: ':' an option without its value, anything
+ * else an unknown option (argv[optind - 1] names it). Returns EXIT_USAGE. */
+int cmd_bad_option(const struct cmd_entry *e, int c, char **argv);
 /* Print one line to f: fmt (without its '\n') formatted, every control in the result escaped
  * as cmd_fail's, then '\n'. For the text output of records whose fields come from files. */
 void cmd_put_line(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -81,9 +86,6 @@ int cmd_receive_kit(const char *kit, const char *db, int quiet);
  * progress against the frame, text or json; -1 when no frame has the column (list goes on as
  * without a frame), else an exit status. */
 int cmd_list_frame(struct store *st, const char *by, int json);
-
-/* Write s to stdout as a JSON string literal (quotes included; NULL prints null). */
-void json_put_string(FILE *f, const char *s);
 
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_check_entry;

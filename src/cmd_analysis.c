@@ -54,3 +54,18 @@ void cmd_analysis_json_selection(const analysis_opts *o, const char *form_id)
 		json_put_string(stdout, vals[i]);
 	}
 }
+
+void cmd_analysis_json_notes(const analysis_notes *n)
+{
+	for (int w = 0; w < 2; w++) {
+		printf(w ? ", \"warnings\": [" : "\"notes\": [");
+		int first = 1;
+		for (int k = 0; k < n->n; k++)
+			if (n->items[k].warning == w) {
+				printf("%s", first ? "" : ", ");
+				json_put_string(stdout, n->items[k].text);
+				first = 0;
+			}
+		printf("]");
+	}
+}

@@ -45,4 +45,7 @@ int cmd_analysis_option(const struct cmd_entry *self, int c, const char *arg,
  * "form_id": ..., "status": ..., "weight": ..., "strata": ..., "cluster": ..., "where": ... */
 void cmd_analysis_json_selection(const analysis_opts *o, const char *form_id);
 
+/* Print the members "notes": [...], "warnings": [...] of n, without braces. */
+void cmd_analysis_json_notes(const analysis_notes *n);
+
 #endif

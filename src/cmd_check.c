@@ -161,10 +161,8 @@ static int check_exec(int argc, char **argv)
 		case 'r':
 			report = optarg;
 			break;
-		case ':':
-			return cmd_usage_error(self(), "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return cmd_usage_error(self(), "unknown option '%s'", argv[optind - 1]);
+			return cmd_bad_option(self(), c, argv);
 		}
 	}
 	if (optind >= argc)

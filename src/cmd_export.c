@@ -101,12 +101,8 @@ static int cmd_export(int argc, char **argv)
 		case O_BOM: o.bom = 1; break;
 		case O_RAW: o.raw = 1; break;
 		case O_FORM: o.form_id = optarg; break;
-		case ':':
-			return cmd_usage_error(&cmd_export_entry, "option '%s' needs a value",
-					       argv[optind - 1]);
 		default:
-			return cmd_usage_error(&cmd_export_entry, "unknown option '%s'",
-					       argv[optind - 1]);
+			return cmd_bad_option(&cmd_export_entry, c, argv);
 		}
 	}
 	if (argc - optind != 1)

@@ -1,7 +1,6 @@
 /* cmd_freq.c: `survey freq DB VAR...` — frequency tables with percents and confidence intervals,
  * select_multiple as % of responses and of cases, summaries of numeric questions. */
 #include <getopt.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,9 +8,11 @@
 
 #include "analysis/analysis.h"
 #include "cmd.h"
+#include "cmd_table.h"
 #include "cmd_analysis.h"
 #include "util/termsafe.h"
 #include "util/util.h"
+#include "util/cnum.h"
 
 static int cmd_freq(int argc, char **argv);
 
@@ -55,31 +56,10 @@ const struct cmd_entry cmd_freq_entry = {
 /* Text output lists the values of a numeric question only up to this many (JSON: all). */
 #define TEXT_MAX_VALUES 30
 
-static void jnum(double x)
-{
-	char buf[32];
-	fputs(analysis_fmt_num(buf, x, "null"), stdout);
-}
-
 static const char *type_word(const analysis_var *v)
 {
 	return v->vtype == ANALYSIS_MULTIPLE ? "multiple" :
 	       v->vtype == ANALYSIS_NUMERIC ? "numeric" : "categorical";
-}
-
-static void json_notes(const analysis_notes *n)
-{
-	for (int w = 0; w < 2; w++) {
-		printf(w ? ", \"warnings\": [" : "\"notes\": [");
-		int first = 1;
-		for (int k = 0; k < n->n; k++)
-			if (n->items[k].warning == w) {
-				printf("%s", first ? "" : ", ");
-				json_put_string(stdout, n->items[k].text);
-				first = 0;
-			}
-		printf("]");
-	}
 }
 
 static void print_json(const analysis_freq *f, int n, const analysis_opts *o,
@@ -103,14 +83,14 @@ static void print_json(const analysis_freq *f, int n, const analysis_opts *o,
 		json_put_string(stdout, form_type_name(q->var.type));
 		printf(", \"kind\": \"%s\", \"n_cases\": %.0f, \"simulated\": %.0f, \"total\": ",
 		       type_word(&q->var), q->n_cases, q->simulated);
-		jnum(q->total);
+		json_put_number(stdout, q->total);
 		printf(", \"valid\": ");
-		jnum(q->valid);
+		json_put_number(stdout, q->valid);
 		printf(", \"missing\": ");
-		jnum(q->missing);
+		json_put_number(stdout, q->missing);
 		if (q->var.vtype == ANALYSIS_MULTIPLE) {
 			printf(", \"responses\": ");
-			jnum(q->responses);
+			json_put_number(stdout, q->responses);
 		}
 		printf(",\n   \"categories\": [");
 		for (int r = 0; r < q->nrows; r++) {
@@ -121,21 +101,18 @@ static void print_json(const analysis_freq *f, int n, const analysis_opts *o,
 			printf(", \"label\": ");
 			json_put_string(stdout, c->label);
 			printf(", \"missing\": %s, \"count\": ", c->missing ? "true" : "false");
-			jnum(row->count);
-			printf(", \"cases\": %.0f, \"percent\": ", row->cases);
-			jnum(row->percent);
-			printf(", \"valid_percent\": ");
-			jnum(row->valid_percent);
-			printf(", \"cum_percent\": ");
-			jnum(row->cum_percent);
-			printf(", \"cases_percent\": ");
-			jnum(row->cases_percent);
-			printf(", \"ci_low\": ");
-			jnum(row->ci_low);
-			printf(", \"ci_high\": ");
-			jnum(row->ci_high);
-			printf(", \"se\": ");
-			jnum(row->se);
+			json_put_number(stdout, row->count);
+			printf(", \"cases\": %.0f", row->cases);
+			const struct { const char *key; double x; } num[] = {
+				{ "percent", row->percent }, { "valid_percent", row->valid_percent },
+				{ "cum_percent", row->cum_percent },
+				{ "cases_percent", row->cases_percent }, { "ci_low", row->ci_low },
+				{ "ci_high", row->ci_high }, { "se", row->se },
+			};
+			for (size_t k = 0; k < sizeof num / sizeof *num; k++) {
+				printf(", \"%s\": ", num[k].key);
+				json_put_number(stdout, num[k].x);
+			}
 			printf("}");
 		}
 		printf("]");
@@ -150,16 +127,16 @@ static void print_json(const analysis_freq *f, int n, const analysis_opts *o,
 			printf(",\n   \"summary\": {");
 			for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
 				printf("%s\"%s\": ", i ? ", " : "", keys[i]);
-				jnum(vals[i]);
+				json_put_number(stdout, vals[i]);
 			}
 			printf("}");
 		}
 		if (q->design) {
 			printf(", \"design_df\": ");
-			jnum(q->design_df);
+			json_put_number(stdout, q->design_df);
 		}
 		printf(",\n   ");
-		json_notes(&q->notes);
+		cmd_analysis_json_notes(&q->notes);
 		printf("}");
 	}
 	printf("]}\n");
@@ -174,13 +151,13 @@ static void print_csv(const analysis_freq *f, int n)
 	for (int k = 0; k < n; k++)
 		for (int r = 0; r < f[k].nrows; r++) {
 			const analysis_freq_row *row = &f[k].rows[r];
-			analysis_csv_field(&sb, f[k].var.name);
+			cmd_csv_field(&sb, f[k].var.name);
 			sb_addc(&sb, ',');
-			analysis_csv_field(&sb, f[k].var.cats[row->cat].value);
+			cmd_csv_field(&sb, f[k].var.cats[row->cat].value);
 			double v[] = { row->count, row->percent, row->valid_percent, row->cum_percent,
 				       row->cases_percent, row->ci_low, row->ci_high };
 			for (size_t i = 0; i < sizeof v / sizeof *v; i++)
-				sb_addf(&sb, ",%s", analysis_fmt_num(b, v[i], ""));
+				sb_addf(&sb, ",%s", cnum_text(b, v[i], 17, ""));
 			sb_addc(&sb, '\n');
 		}
 	fputs(sb_str(&sb), stdout);
@@ -199,58 +176,51 @@ static void text_one(strbuf *sb, const analysis_freq *q, const analysis_opts *o)
 {
 	int multiple = q->var.vtype == ANALYSIS_MULTIPLE;
 	termsafe_line(sb, "%s — %s", q->var.name, q->var.label);
-	analysis_grid g;
-	analysis_grid_init(&g, 6);
-	for (int c = 1; c < 6; c++)
-		g.right[c] = 1;
-	g.nheader = 1;
-	g.maxw = 16;
+	cmd_grid g;
 	char ci[64];
 	snprintf(ci, sizeof ci, "95%% CI (%s)", q->design ? "design, logit" :
 		 stats_ci_method_name(o->ci));
 	const char *head[] = { "", "Count", multiple ? "% of responses" : "Percent",
 			       multiple ? "% of cases" : "Valid %", multiple ? "" : "Cum. %", ci };
-	for (int c = 0; c < 6; c++)
-		analysis_grid_set(&g, 0, c, head[c]);
-	analysis_grid_rule(&g, 0);
+	cmd_grid_init_head(&g, 6, 16, head);
 	int r = 1;
 	char b[64], lo[32], hi[32];
 	const char *cf = q->total == floor(q->total) ? "%.0f" : "%.1f";
 	/* a numeric question with many values: its summary says more than the values */
 	int skip = q->has_summary && q->var.nvalid > TEXT_MAX_VALUES ? q->var.nvalid : 0;
 	if (skip) {
-		analysis_grid_setf(&g, r, 0, "(%d different values)", skip);
+		cmd_grid_setf(&g, r, 0, "(%d different values)", skip);
 		fmt(b, sizeof b, cf, q->valid);
-		analysis_grid_set(&g, r++, 1, b);
+		cmd_grid_set(&g, r++, 1, b);
 	}
 	for (int k = skip; k < q->nrows; k++, r++) {
 		const analysis_freq_row *row = &q->rows[k];
-		analysis_grid_set(&g, r, 0, q->var.cats[row->cat].label);
+		cmd_grid_set(&g, r, 0, q->var.cats[row->cat].label);
 		fmt(b, sizeof b, cf, row->count);
-		analysis_grid_set(&g, r, 1, b);
+		cmd_grid_set(&g, r, 1, b);
 		fmt(b, sizeof b, "%.1f", row->percent);
-		analysis_grid_set(&g, r, 2, b);
+		cmd_grid_set(&g, r, 2, b);
 		fmt(b, sizeof b, "%.1f", multiple ? row->cases_percent : row->valid_percent);
-		analysis_grid_set(&g, r, 3, b);
+		cmd_grid_set(&g, r, 3, b);
 		fmt(b, sizeof b, "%.1f", row->cum_percent);
-		analysis_grid_set(&g, r, 4, b);
+		cmd_grid_set(&g, r, 4, b);
 		fmt(lo, sizeof lo, "%.1f", row->ci_low);
 		fmt(hi, sizeof hi, "%.1f", row->ci_high);
 		if (*lo)
-			analysis_grid_setf(&g, r, 5, "%s – %s", lo, hi);
+			cmd_grid_setf(&g, r, 5, "%s – %s", lo, hi);
 	}
-	analysis_grid_rule(&g, r - 1);
-	analysis_grid_set(&g, r, 0, multiple ? "Interviews that answered" : "Valid");
+	cmd_grid_rule(&g, r - 1);
+	cmd_grid_set(&g, r, 0, multiple ? "Interviews that answered" : "Valid");
 	fmt(b, sizeof b, cf, q->valid);
-	analysis_grid_set(&g, r++, 1, b);
-	analysis_grid_set(&g, r, 0, "Missing");
+	cmd_grid_set(&g, r++, 1, b);
+	cmd_grid_set(&g, r, 0, "Missing");
 	fmt(b, sizeof b, cf, q->missing);
-	analysis_grid_set(&g, r++, 1, b);
-	analysis_grid_set(&g, r, 0, "Total");
+	cmd_grid_set(&g, r++, 1, b);
+	cmd_grid_set(&g, r, 0, "Total");
 	fmt(b, sizeof b, cf, q->total);
-	analysis_grid_set(&g, r++, 1, b);
-	analysis_grid_render(&g, sb);
-	analysis_grid_release(&g);
+	cmd_grid_set(&g, r++, 1, b);
+	cmd_grid_render(&g, sb);
+	cmd_grid_release(&g);
 	if (q->has_summary && q->summary.n > 0) {
 		const analysis_summary *s = &q->summary;
 		/* a value that cannot be computed (sd of one value) is named, never "nan" */
@@ -316,15 +286,12 @@ static int cmd_freq(int argc, char **argv)
 			o.ci = m;
 			o.ci_set = 1;
 			break;
-		case ':':
-			return cmd_usage_error(self, "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return cmd_usage_error(self, "unknown option '%s'", argv[optind - 1]);
+			return cmd_bad_option(self, c, argv);
 		}
 	}
 	if (argc - optind < 2)
 		return cmd_usage_error(self, "expected a database and at least one question");
-	setlocale(LC_NUMERIC, "C");
 	char err[ERR_MAX];
 	analysis_db *db;
 	if (analysis_open(argv[optind], args.form_id, &db, err))

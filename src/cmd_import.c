@@ -141,12 +141,8 @@ static int cmd_import(int argc, char **argv)
 			else
 				o.limits.size = v;
 			break;
-		case ':':
-			return cmd_usage_error(&cmd_import_entry, "option '%s' needs a value",
-					       argv[optind - 1]);
 		default:
-			return cmd_usage_error(&cmd_import_entry, "unknown option '%s'",
-					       argv[optind - 1]);
+			return cmd_bad_option(&cmd_import_entry, c, argv);
 		}
 	}
 	if (argc - optind != 2)

@@ -129,10 +129,8 @@ static int cmd_report(int argc, char **argv)
 						       "approved)", optarg);
 			approved = strcmp(optarg, "approved") == 0;
 			break;
-		case ':':
-			return cmd_usage_error(me, "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return cmd_usage_error(me, "unknown option '%s'", argv[optind - 1]);
+			return cmd_bad_option(me, c, argv);
 		}
 	}
 	if (argc - optind != 2)

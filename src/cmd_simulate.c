@@ -200,10 +200,8 @@ static int cmd_simulate(int argc, char **argv)
 				return cmd_usage_error(me, "--batch wants 1..1000000, not '%s'", optarg);
 			o.batch = (int)v;
 			break;
-		case ':':
-			return cmd_usage_error(me, "option '%s' needs a value", argv[optind - 1]);
 		default:
-			return cmd_usage_error(me, "unknown option '%s'", argv[optind - 1]);
+			return cmd_bad_option(me, c, argv);
 		}
 	}
 	if (argc - optind != 1)

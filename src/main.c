@@ -170,6 +170,7 @@ static int dispatch(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");   /* numbers are written the C way in every output (DESIGN.md) */
 	filter_stderr();
 	return finish_stdout(dispatch(argc, argv));
 }

@@ -272,42 +272,4 @@ void analysis_tab_free(analysis_tab *t);
 /* At most this many categories per variable in a cross-table. */
 #define ANALYSIS_MAX_CATS 200
 
-/* ---- helpers for printing ---------------------------------------------------------------- */
-
-/* x with 17 significant digits and '.' as the decimal point whatever the locale (enough to
- * read the same double back), or nan_text when x is NaN or infinite. Returns buf (32 bytes). */
-char *analysis_fmt_num(char buf[32], double x, const char *nan_text);
-/* Append s as one CSV field (quoted when it holds a comma, quote or line break). */
-struct strbuf;
-void analysis_csv_field(struct strbuf *sb, const char *s);
-
-/* Display width of a UTF-8 string in terminal columns (wcswidth; Cyrillic is one column per
- * letter, CJK two). Falls back to counting characters when the locale cannot convert it. */
-int analysis_text_width(const char *s);
-/* Append s to sb cut to at most width columns (ending with "…" when cut), padded with spaces
- * to exactly width on the right (right = 0) or on the left (right = 1). */
-void analysis_pad(struct strbuf *sb, const char *s, int width, int right);
-
-/* A text table for a terminal: fill cells, then render. Rows 0..nheader-1 are headers, wrapped
- * on words into up to three lines; a column is as wide as its widest body cell, at least as
- * its header up to maxw (the first column: up to maxw_first, cutting longer labels); a column
- * with no body text is left out. A cell is kept escaped for the terminal (termsafe: controls,
- * newlines included, as "\x1b"), so one row stays one line whatever a label holds. */
-typedef struct analysis_grid {
-	int ncols, nrows;
-	char **cells;          /* nrows * ncols malloc'd strings or NULL */
-	unsigned char *rule;   /* per row: 1 draws a line of '-' under it */
-	int *right;            /* per column: 1 right-aligned (numbers) */
-	int nheader;           /* header rows */
-	int maxw;              /* widest header of columns 1.. (default 14) */
-	int maxw_first;        /* widest first column (default 40) */
-} analysis_grid;
-void analysis_grid_init(analysis_grid *g, int ncols);
-void analysis_grid_release(analysis_grid *g);
-void analysis_grid_set(analysis_grid *g, int row, int col, const char *s);
-void analysis_grid_setf(analysis_grid *g, int row, int col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-void analysis_grid_rule(analysis_grid *g, int row);
-void analysis_grid_render(const analysis_grid *g, struct strbuf *sb);
-
 #endif

@@ -8,6 +8,7 @@
 
 #include "analysis/analysis.h"
 #include "store/store.h"
+#include "util/hindex.h"
 
 struct analysis_db {
 	store *st;             /* opened read-only */
@@ -21,18 +22,6 @@ struct analysis_db {
 	char **approved;       /* sorted UUIDs of approved interviews */
 	int napproved;
 };
-
-/* ---- strmap.c: strings to dense ids in order of first appearance ---- */
-typedef struct an_strmap {
-	char **keys;           /* keys[id], malloc'd copies */
-	int n, cap;            /* ids given, keys allocated */
-	int *slot;             /* open addressing: id or -1 */
-	size_t nslot;          /* a power of two, or 0 before the first put */
-} an_strmap;
-void an_strmap_init(an_strmap *m);
-void an_strmap_release(an_strmap *m);
-int an_strmap_put(an_strmap *m, const char *key);        /* id of key, added when new */
-int an_strmap_find(const an_strmap *m, const char *key); /* id or -1 */
 
 /* ---- notes.c ---- */
 void an_note(analysis_notes *n, int warning, const char *fmt, ...)
@@ -87,7 +76,7 @@ typedef struct an_col {
 	char *name;            /* as asked */
 	char **vpath;          /* per version: answer path or NULL */
 	analysis_var var;      /* AN_VAR: the variable, categories filled by an_data_finish */
-	an_strmap values;      /* distinct valid values -> read id */
+	strmap values;         /* distinct valid values -> read id */
 	int numeric;           /* 1 while every valid value read is a number */
 	int *code;             /* per case: while reading a read id >= 0 or AN_CODE(missing);
 	                        * select_multiple: the number of choices selected or a missing

@@ -11,16 +11,14 @@
 #include "form/geo.h"
 #include "store/analysis_read.h"
 #include "util/util.h"
+#include "util/cnum.h"
 
 int an_number(const char *s, double *out)
 {
-	static locale_t c_locale;
-	if (!c_locale)
-		c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
 	if (!s || !*s)
 		return -1;
 	char *end;
-	double x = strtod_l(s, &end, c_locale);
+	double x = cnum_strtod(s, &end);
 	while (*end == ' ')
 		end++;
 	if (*end || end == s || !isfinite(x))
@@ -40,7 +38,7 @@ static an_col *add_col(an_data *d, an_role role, const char *name, const an_ref 
 	c->ref = *ref;
 	c->name = xstrdup(name);
 	c->numeric = 1;
-	an_strmap_init(&c->values);
+	c->values = (strmap)STRMAP_INIT;
 	return c;
 }
 
@@ -177,30 +175,22 @@ static int design_id(an_col *col, const store_scan_row *row, int c)
 {
 	if (missing_of(row, c) != ANALYSIS_VALID)
 		return -1;
-	return an_strmap_put(&col->values, row->values[c]);
+	return strmap_put(&col->values, row->values[c]);
 }
 
 static void code_multiple(an_col *col, size_t i, const char *v)
 {
 	int count = 0;
 	col->start[i] = col->nsel;
-	const char *p = v;
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		const char *e = p;
-		while (*e && *e != ' ')
-			e++;
+	size_t k;
+	for (const char *p = v; (k = util_word(&p)) > 0; p += k) {
 		char buf[256];
-		char *tok = (size_t)(e - p) < sizeof buf ? buf : xmalloc((size_t)(e - p) + 1);
-		memcpy(tok, p, (size_t)(e - p));
-		tok[e - p] = 0;
-		int id = an_strmap_put(&col->values, tok);
+		char *tok = k < sizeof buf ? buf : xmalloc(k + 1);
+		memcpy(tok, p, k);
+		tok[k] = 0;
+		int id = strmap_put(&col->values, tok);
 		if (tok != buf)
 			free(tok);
-		p = e;
 		int dup = 0;   /* "a a" counts a once */
 		for (size_t s = col->start[i]; s < col->nsel; s++)
 			dup |= col->sel[s] == id;
@@ -282,7 +272,7 @@ static int read_row(void *arg, const store_scan_row *row)
 			col->code[i] = AN_CODE(m);
 			continue;
 		}
-		col->code[i] = an_strmap_put(&col->values, v);
+		col->code[i] = strmap_put(&col->values, v);
 		if (col->num) {
 			double x;
 			if (an_number(v, &x) == 0)
@@ -349,7 +339,7 @@ static void finish_col(analysis_db *db, an_data *d, an_col *col, int include_mis
 {
 	analysis_var *v = &col->var;
 	const form_node *nd = &db->newest->nodes[col->ref.node];
-	int nids = col->values.n;
+	int nids = col->values.ix.n;
 	int *map = xmalloc(sizeof(int) * (nids ? nids : 1));
 	for (int k = 0; k < nids; k++)
 		map[k] = -1;
@@ -363,7 +353,7 @@ static void finish_col(analysis_db *db, an_data *d, an_col *col, int include_mis
 	an_choice_cats(db, col->ref.node, d->lang, v);
 	if (v->ncat) {
 		for (int c = 0; c < v->ncat; c++) {
-			int id = an_strmap_find(&col->values, v->cats[c].value);
+			int id = strmap_find(&col->values, v->cats[c].value);
 			if (id >= 0)
 				map[id] = c;
 			all_int &= an_is_integer(v->cats[c].value);
@@ -552,7 +542,7 @@ void an_data_release(an_data *d)
 			free(col->vpath[k]);
 		free(col->vpath);
 		analysis_var_release(&col->var);
-		an_strmap_release(&col->values);
+		strmap_release(&col->values);
 		free(col->code);
 		free(col->start);
 		free(col->sel);

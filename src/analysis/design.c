@@ -37,7 +37,7 @@ int an_data_design(const an_data *d, const analysis_opts *o, stats_design_prep *
 	if (!d->design)
 		return 0;
 	if (d->stratum && o->lonely == STATS_LONELY_FAIL) {
-		int s = lonely_stratum(d, d->cols[d->scol].values.n);
+		int s = lonely_stratum(d, d->cols[d->scol].values.ix.n);
 		if (s >= 0)
 			return errf(err, "stratum '%s' of '%s' has only one PSU; choose how to treat "
 				    "it with --lonely-psu remove, certainty, adjust or average",

@@ -15,72 +15,31 @@
 /* ---- a small map from path to int ---- */
 
 struct xpath_index {
-	char **keys;
-	int *vals;
-	size_t cap, n;
+	strmap keys;   /* path -> id */
+	int *vals;     /* vals[id] */
+	int cap;       /* vals allocated */
 };
-
-static unsigned long hash_n(const char *s, size_t n)
-{
-	unsigned long h = 5381;
-	for (size_t i = 0; i < n; i++)
-		h = h * 33 + (unsigned char)s[i];
-	return h;
-}
 
 static int index_get(const struct xpath_index *x, const char *key, size_t n)
 {
-	if (!x || !x->cap)
-		return -1;
-	for (size_t i = hash_n(key, n) & (x->cap - 1); x->keys[i]; i = (i + 1) & (x->cap - 1))
-		if (strlen(x->keys[i]) == n && memcmp(x->keys[i], key, n) == 0)
-			return x->vals[i];
-	return -1;
+	int id = x ? strmap_findn(&x->keys, key, n) : -1;
+	return id < 0 ? -1 : x->vals[id];
 }
 
 static void index_put(struct xpath_index *x, const char *key, int val)
 {
-	if ((x->n + 1) * 2 > x->cap) {
-		size_t cap = x->cap ? x->cap * 2 : 64;
-		char **keys = xcalloc(cap, sizeof *keys);
-		int *vals = xcalloc(cap, sizeof *vals);
-		for (size_t i = 0; i < x->cap; i++) {
-			if (!x->keys[i])
-				continue;
-			size_t j = hash_n(x->keys[i], strlen(x->keys[i])) & (cap - 1);
-			while (keys[j])
-				j = (j + 1) & (cap - 1);
-			keys[j] = x->keys[i];
-			vals[j] = x->vals[i];
-		}
-		free(x->keys);
-		free(x->vals);
-		x->keys = keys;
-		x->vals = vals;
-		x->cap = cap;
+	int id = strmap_put(&x->keys, key);
+	if (id >= x->cap) {
+		x->cap = x->cap ? 2 * x->cap : 64;
+		x->vals = xreallocarray(x->vals, (size_t)x->cap, sizeof *x->vals);
 	}
-	size_t i = hash_n(key, strlen(key)) & (x->cap - 1);
-	while (x->keys[i]) {
-		if (strcmp(x->keys[i], key) == 0) {
-			x->vals[i] = val;
-			return;
-		}
-		i = (i + 1) & (x->cap - 1);
-	}
-	x->keys[i] = xstrdup(key);
-	x->vals[i] = val;
-	x->n++;
+	x->vals[id] = val;
 }
 
-static void index_free(struct xpath_index *x)
+static void index_release(struct xpath_index *x)
 {
-	if (!x)
-		return;
-	for (size_t i = 0; i < x->cap; i++)
-		free(x->keys[i]);
-	free(x->keys);
+	strmap_release(&x->keys);
 	free(x->vals);
-	free(x);
 }
 
 int xmodel_find(const xmodel *m, const char *path, size_t len)
@@ -179,10 +138,7 @@ static void merge_release(merge *mg)
 		free(mg->e[i].node);
 	}
 	free(mg->e);
-	for (size_t i = 0; i < mg->idx.cap; i++)
-		free(mg->idx.keys[i]);
-	free(mg->idx.keys);
-	free(mg->idx.vals);
+	index_release(&mg->idx);
 }
 
 /* ---- questions ---- */
@@ -496,10 +452,7 @@ int xmodel_build(form **forms, int n, const char *lang, xmodel **out, char *err)
 		m->nq++;
 	}
 	free(tcap);
-	for (size_t i = 0; i < tabidx.cap; i++)
-		free(tabidx.keys[i]);
-	free(tabidx.keys);
-	free(tabidx.vals);
+	index_release(&tabidx);
 	merge_release(&mg);
 	for (int t = 0; t < m->ntables; t++)
 		build_columns(m, t);
@@ -542,6 +495,8 @@ void xmodel_free(xmodel *m)
 	free(m->lang);
 	free(m->form_id);
 	free(m->title);
-	index_free(m->index);
+	if (m->index)
+		index_release(m->index);
+	free(m->index);
 	free(m);
 }

@@ -10,6 +10,8 @@
 #include "export/export.h"
 #include "form/form.h"
 #include "store/scan.h"
+#include "util/hindex.h"
+#include "util/json.h"
 #include "util/outfile.h"
 #include "util/util.h"
 
@@ -28,8 +30,7 @@ char *xname_clean(const char *base, enum xname scheme);
 
 /* A set of names, compared case-insensitively, for making names unique within a file. */
 typedef struct xname_set {
-	char **slots;      /* lowercase copies; NULL empty */
-	size_t cap, n;
+	strmap names;      /* nocase; zeroed memory is set up on first use */
 } xname_set;
 void xname_set_release(xname_set *s);
 /* `name` itself when free, else name cut short with "_2", "_3", ... so that it stays within
@@ -205,8 +206,6 @@ int xparse_number(const char *s, double *out);
 int xparse_date(const char *s, long *days);
 int xparse_datetime(const char *s, int utc, long *days, double *secs);
 int xparse_time(const char *s, double *secs);
-/* Days from 1970-01-01 of a civil date (proleptic Gregorian). */
-long xdays_from_civil(int y, int m, int d);
 /* Copy of s on one line (runs of white space become one space), cut to at most max bytes
  * (0: no limit) or max characters (chars set) at a UTF-8 boundary. malloc'd; NULL for NULL. */
 char *xlabel_line(const char *s, size_t max, int chars);
@@ -234,9 +233,6 @@ int xcomments_cell(store *st, FILE *f, const char *uuid, int raw, char *err);
 int xstat_write(store *st, const xmodel *m, const export_opts *o, xout *outs, char *err);
 int xjson_write(store *st, const xmodel *m, const export_opts *o, FILE *f, char *err);
 
-/* JSON string literal of s (quotes included; NULL writes null). Invalid UTF-8 bytes become
- * U+FFFD so that the output is always valid JSON. */
-void xjson_string(FILE *f, const char *s);
 
 /* Would a spreadsheet read s as a formula: does it begin with =, +, -, @, tab or CR and is it
  * not a plain number (-5, +3, -0.25, 1e-3 stay numbers)? */

@@ -136,124 +136,150 @@ static int option_column(const form *f, const char *h, int *node, int *choice)
 	return -1;
 }
 
-int import_map_file(import_job *job, ifile *F)
+/* A question that belongs to another file (another repeat, or the main table): warned and
+ * ignored here. */
+static void elsewhere(import_job *job, const ifile *F, const char *h, int node)
+{
+	const form *f = job->f;
+	if (repeat_of(f, node))
+		import_report(job, IMPORT_WARNING, F->name, 1, h,
+			      "'%s' is in repeat '%s', read from its own file: ignored here",
+			      f->nodes[node].path, f->nodes[repeat_of(f, node)].name);
+	else
+		import_report(job, IMPORT_WARNING, F->name, 1, h,
+			      "'%s' is not in repeat '%s': ignored here",
+			      f->nodes[node].path, f->nodes[F->repeat].name);
+}
+
+/* Column c as metadata im: the first such column counts. */
+static void set_meta(ifile *F, int c, int im)
+{
+	if (F->meta[im] < 0)
+		F->meta[im] = c;
+	F->cols[c].kind = C_META;
+	F->cols[c].meta = im;
+}
+
+/* The ODK metadata a form without those questions still gets exported with (main file only):
+ * 1 when h is one of them (the column is then metadata or ignored), else 0. */
+static int odk_meta(ifile *F, int c, const char *h)
+{
+	static const struct { const char *name; int meta; } odk[] = {
+		{ "start", IM_START }, { "end", IM_END }, { "deviceid", IM_DEVICE },
+		{ "username", IM_INTERVIEWER }, { "today", IM_NONE },
+	};
+	for (size_t k = 0; k < sizeof odk / sizeof odk[0]; k++)
+		if (strcmp(h, odk[k].name) == 0) {
+			if (odk[k].meta != IM_NONE && F->meta[odk[k].meta] < 0)
+				set_meta(F, c, odk[k].meta);
+			return 1;
+		}
+	return 0;
+}
+
+/* Column c of a select_multiple's choice ("q/choice"): recorded in F->opt_cols. */
+static void option_col(ifile *F, int c, int node, int choice, const form *f)
+{
+	if (!F->opt_cols[node]) {
+		const form_list *l = form_node_list(f, node);
+		F->opt_cols[node] = xcalloc((size_t)l->nchoices, sizeof(int));
+		for (int j = 0; j < l->nchoices; j++)
+			F->opt_cols[node][j] = -1;
+	}
+	F->opt_cols[node][choice] = c;
+	F->cols[c].kind = C_OPTION;
+	F->cols[c].node = node;
+	F->cols[c].choice = choice;
+}
+
+/* Column c of a question node: the form's own metadata questions, a value, or nothing (a
+ * calculation); 1 when another column already holds the question (an error), else 0. */
+static int question_col(import_job *job, ifile *F, int c, int node)
+{
+	const form *f = job->f;
+	const char *h = F->doc.header[c];
+	form_type t = f->nodes[node].type;
+	if (!F->repeat && (t == FORM_START || t == FORM_END || t == FORM_DEVICEID ||
+			   t == FORM_USERNAME)) {
+		set_meta(F, c, t == FORM_START ? IM_FORM_START : t == FORM_END ? IM_FORM_END :
+			 t == FORM_DEVICEID ? IM_FORM_DEVICE : IM_FORM_USER);
+		return 0;
+	}
+	if (!form_type_is_input(t))
+		return 0;   /* calculations, notes, groups: the engine makes them */
+	if (repeat_of(f, node) != F->repeat) {
+		elsewhere(job, F, h, node);
+		return 0;
+	}
+	if (F->value_col[node] >= 0) {
+		import_report(job, IMPORT_ERROR, F->name, 1, h, "column '%s' holds question '%s' too",
+			      F->doc.header[F->value_col[node]], f->nodes[node].path);
+		return 1;
+	}
+	F->value_col[node] = c;
+	F->cols[c].kind = C_VALUE;
+	F->cols[c].node = node;
+	return 0;
+}
+
+/* What column c of F holds, in F->cols[c] (C_IGNORE unless found): 1 on an error, else 0. */
+static int map_column(import_job *job, ifile *F, int c)
 {
 	const form *f = job->f;
 	const csv_doc *d = &F->doc;
+	const char *h = d->header[c];
+	F->cols[c].kind = C_IGNORE;
+	if (!*h) {
+		int empty = 1;
+		for (int r = 0; r < d->nrows && empty; r++)
+			empty = !d->rows[r][c][0];
+		if (!empty)
+			import_report(job, IMPORT_WARNING, F->name, 1, NULL,
+				      "column %d has no name: ignored", c + 1);
+		return 0;
+	}
+	int m = meta_of(h);
+	if (m != IM_NONE) {
+		if (!((F->repeat && m != IM_KEY && m != IM_PARENT_KEY) ||
+		      (!F->repeat && m == IM_PARENT_KEY)))
+			set_meta(F, c, m);
+		return 0;
+	}
+	int node = node_by_header(f, h, strlen(h)), choice = -1;
+	if (node == -2) {
+		import_report(job, IMPORT_WARNING, F->name, 1, h,
+			      "more than one question ends with this path: ignored");
+		return 0;
+	}
+	if (node >= 0)
+		return question_col(job, F, c, node);
+	if (option_column(f, h, &node, &choice) == 0) {
+		if (repeat_of(f, node) != F->repeat)
+			elsewhere(job, F, h, node);
+		else
+			option_col(F, c, node, choice, f);
+		return 0;
+	}
+	if (import_geo_column(job, F, h, c, node_by_header) == 0 || (!F->repeat && odk_meta(F, c, h)))
+		return 0;
+	if (!is_ignored(h))
+		import_report(job, IMPORT_WARNING, F->name, 1, h, "not a question of '%s': ignored",
+			      f->id);
+	return 0;
+}
+
+int import_map_file(import_job *job, ifile *F)
+{
+	const form *f = job->f;
 	int bad = 0;
-	F->cols = xcalloc((size_t)d->ncols, sizeof *F->cols);
+	F->cols = xcalloc((size_t)F->doc.ncols, sizeof *F->cols);
 	for (int m = 0; m < IM_N; m++)
 		F->meta[m] = -1;
 	F->value_col = xcalloc((size_t)f->nnodes, sizeof *F->value_col);
 	F->opt_cols = xcalloc((size_t)f->nnodes, sizeof *F->opt_cols);
 	for (int i = 0; i < f->nnodes; i++)
 		F->value_col[i] = -1;
-	for (int c = 0; c < d->ncols; c++) {
-		const char *h = d->header[c];
-		icol *col = &F->cols[c];
-		col->kind = C_IGNORE;
-		if (!*h) {
-			int empty = 1;
-			for (int r = 0; r < d->nrows && empty; r++)
-				empty = !d->rows[r][c][0];
-			if (!empty)
-				import_report(job, IMPORT_WARNING, F->name, 1, NULL,
-					      "column %d has no name: ignored", c + 1);
-			continue;
-		}
-		int m = meta_of(h);
-		int node = m == IM_NONE ? node_by_header(f, h, strlen(h)) : -1, choice = -1;
-		if (m != IM_NONE) {
-			if ((F->repeat && m != IM_KEY && m != IM_PARENT_KEY) ||
-			    (!F->repeat && m == IM_PARENT_KEY))
-				continue;
-			if (F->meta[m] < 0)
-				F->meta[m] = c;
-			col->kind = C_META;
-			col->meta = m;
-			continue;
-		}
-		if (node == -2) {
-			import_report(job, IMPORT_WARNING, F->name, 1, h,
-				      "more than one question ends with this path: ignored");
-			continue;
-		}
-		if (node < 0 && option_column(f, h, &node, &choice) == 0) {
-			if (repeat_of(f, node) != F->repeat)
-				goto elsewhere;
-			if (!F->opt_cols[node]) {
-				const form_list *l = form_node_list(f, node);
-				F->opt_cols[node] = xcalloc((size_t)l->nchoices, sizeof(int));
-				for (int j = 0; j < l->nchoices; j++)
-					F->opt_cols[node][j] = -1;
-			}
-			F->opt_cols[node][choice] = c;
-			col->kind = C_OPTION;
-			col->node = node;
-			col->choice = choice;
-			continue;
-		}
-		if (node < 0 && import_geo_column(job, F, h, c, node_by_header) == 0)
-			continue;
-		if (node < 0 && !F->repeat) {
-			/* the ODK metadata a form without those questions still gets exported with */
-			static const struct { const char *name; int meta; } odk[] = {
-				{ "start", IM_START }, { "end", IM_END }, { "deviceid", IM_DEVICE },
-				{ "username", IM_INTERVIEWER }, { "today", IM_NONE },
-			};
-			int k = 0, n = (int)(sizeof odk / sizeof odk[0]);
-			while (k < n && strcmp(h, odk[k].name) != 0)
-				k++;
-			if (k < n) {
-				if (odk[k].meta != IM_NONE && F->meta[odk[k].meta] < 0) {
-					F->meta[odk[k].meta] = c;
-					col->kind = C_META;
-					col->meta = odk[k].meta;
-				}
-				continue;
-			}
-		}
-		if (node < 0) {
-			if (!is_ignored(h))
-				import_report(job, IMPORT_WARNING, F->name, 1, h,
-					      "not a question of '%s': ignored", f->id);
-			continue;
-		}
-		form_type t = f->nodes[node].type;
-		if (!F->repeat && (t == FORM_START || t == FORM_END || t == FORM_DEVICEID ||
-				   t == FORM_USERNAME)) {
-			int im = t == FORM_START ? IM_FORM_START : t == FORM_END ? IM_FORM_END :
-				t == FORM_DEVICEID ? IM_FORM_DEVICE : IM_FORM_USER;
-			if (F->meta[im] < 0)
-				F->meta[im] = c;
-			col->kind = C_META;
-			col->meta = im;
-			continue;
-		}
-		if (!form_type_is_input(t))
-			continue;   /* calculations, notes, groups: the engine makes them */
-		if (repeat_of(f, node) != F->repeat)
-			goto elsewhere;
-		if (F->value_col[node] >= 0) {
-			import_report(job, IMPORT_ERROR, F->name, 1, h,
-				      "column '%s' holds question '%s' too",
-				      d->header[F->value_col[node]], f->nodes[node].path);
-			bad = 1;
-			continue;
-		}
-		F->value_col[node] = c;
-		col->kind = C_VALUE;
-		col->node = node;
-		continue;
-elsewhere:
-		if (repeat_of(f, node))
-			import_report(job, IMPORT_WARNING, F->name, 1, h,
-				      "'%s' is in repeat '%s', read from its own file: ignored here",
-				      f->nodes[node].path, f->nodes[repeat_of(f, node)].name);
-		else
-			import_report(job, IMPORT_WARNING, F->name, 1, h,
-				      "'%s' is not in repeat '%s': ignored here",
-				      f->nodes[node].path, f->nodes[F->repeat].name);
-	}
+	for (int c = 0; c < F->doc.ncols; c++)
+		bad |= map_column(job, F, c);
 	return bad ? -1 : 0;
 }

@@ -5,72 +5,10 @@
 
 #include <string.h>
 
-void xjson_string(FILE *f, const char *s)
-{
-	if (!s) {
-		fputs("null", f);
-		return;
-	}
-	fputc('"', f);
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		unsigned c = *p;
-		if (c < 0x80) {
-			switch (c) {
-			case '"': fputs("\\\"", f); break;
-			case '\\': fputs("\\\\", f); break;
-			case '\n': fputs("\\n", f); break;
-			case '\r': fputs("\\r", f); break;
-			case '\t': fputs("\\t", f); break;
-			case '\b': fputs("\\b", f); break;
-			case '\f': fputs("\\f", f); break;
-			default:
-				if (c < 0x20 || c == 0x7f)
-					fprintf(f, "\\u%04x", c);
-				else
-					fputc((int)c, f);
-			}
-			p++;
-			continue;
-		}
-		/* a valid UTF-8 sequence is copied; anything else becomes U+FFFD */
-		int n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 :
-			c >= 0xf0 && c <= 0xf4 ? 3 : -1;
-		unsigned long cp = n == 1 ? c & 0x1f : n == 2 ? c & 0x0f : c & 0x07;
-		int ok = n > 0;
-		for (int i = 1; ok && i <= n; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				ok = 0;
-			else
-				cp = (cp << 6) | (p[i] & 0x3f);
-		}
-		if (ok && ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
-			   (cp >= 0xd800 && cp <= 0xdfff)))
-			ok = 0;
-		if (!ok) {
-			fputs("\\ufffd", f);
-			p++;
-			continue;
-		}
-		fwrite(p, 1, (size_t)n + 1, f);
-		p += n + 1;
-	}
-	fputc('"', f);
-}
-
-static void key(FILE *f, const char *k, int *first)
-{
-	if (!*first)
-		fputc(',', f);
-	*first = 0;
-	xjson_string(f, k);
-	fputc(':', f);
-}
-
 static void kv(FILE *f, const char *k, const char *v, int *first)
 {
-	key(f, k, first);
-	xjson_string(f, v);
+	json_put_key(f, k, first);
+	json_put_string(f, v);
 }
 
 static void write_form(FILE *f, const xmodel *m)
@@ -80,16 +18,16 @@ static void write_form(FILE *f, const xmodel *m)
 	fputs("{\"form\":{", f);
 	kv(f, "id", m->form_id, &first);
 	kv(f, "title", m->title, &first);
-	key(f, "versions", &first);
+	json_put_key(f, "versions", &first);
 	fputc('[', f);
 	for (int i = 0; i < m->nforms; i++) {
 		if (i)
 			fputc(',', f);
-		xjson_string(f, m->forms[i]->version);
+		json_put_string(f, m->forms[i]->version);
 	}
 	fputc(']', f);
 	kv(f, "language", m->lang_code, &first);
-	key(f, "languages", &first);
+	json_put_key(f, "languages", &first);
 	fputc('[', f);
 	for (int i = 0; i < newest->nlangs; i++) {
 		int f2 = 1;
@@ -99,7 +37,7 @@ static void write_form(FILE *f, const xmodel *m)
 		fputc('}', f);
 	}
 	fputc(']', f);
-	key(f, "questions", &first);
+	json_put_key(f, "questions", &first);
 	fputs("[\n", f);
 	for (int i = 0; i < m->nq; i++) {
 		const xquestion *q = &m->qs[i];
@@ -111,7 +49,7 @@ static void write_form(FILE *f, const xmodel *m)
 		kv(f, "label", q->label, &f2);
 		kv(f, "repeat", m->tables[q->table].repeat, &f2);
 		if (q->type == FORM_SELECT_ONE || q->type == FORM_SELECT_MULTIPLE) {
-			key(f, "choices", &f2);
+			json_put_key(f, "choices", &f2);
 			fputc('[', f);
 			for (int j = 0; j < q->nchoices; j++) {
 				int f3 = 1;
@@ -149,7 +87,7 @@ static int on_interview(void *arg, const store_scan_row *r)
 	kv(f, "interviewer", iv->interviewer, &first);
 	kv(f, "status", iv->status, &first);
 	kv(f, "origin", iv->origin, &first);
-	key(f, "revision", &first);
+	json_put_key(f, "revision", &first);
 	fprintf(f, "%d", iv->revision);
 	kv(f, "created", iv->created, &first);
 	kv(f, "modified", iv->modified, &first);
@@ -157,7 +95,7 @@ static int on_interview(void *arg, const store_scan_row *r)
 	kv(f, "instance_name", iv->instance_name, &first);
 	kv(f, "lang", iv->lang, &first);
 	kv(f, "content_hash", iv->content_hash, &first);
-	key(f, "answers", &first);
+	json_put_key(f, "answers", &first);
 	fputc('[', f);
 	for (int i = 0; i < r->nanswers; i++) {
 		const store_answer *a = &r->answers[i];
@@ -170,7 +108,7 @@ static int on_interview(void *arg, const store_scan_row *r)
 		int geo = a->state == STATE_ANSWERED && a->value && xgeo_part(a->value, 3) &&
 			xgeo_is_point(w->m, a->path);
 		for (int k = 0; geo && k < XGEO_NPARTS; k++) {
-			key(f, xgeo_suffix[k], &f2);
+			json_put_key(f, xgeo_suffix[k], &f2);
 			fputs(xgeo_part(a->value, k), f);
 		}
 		if (a->state == STATE_ANSWERED && xmedia_file(w->m->media, iv->uuid, a->path))
@@ -183,7 +121,7 @@ static int on_interview(void *arg, const store_scan_row *r)
 	int nc;
 	if (store_comments(w->st, iv->uuid, &c, &nc, w->err))
 		return -1;
-	key(f, "comments", &first);
+	json_put_key(f, "comments", &first);
 	fputc('[', f);
 	for (int i = 0; i < nc; i++) {
 		int f2 = 1;

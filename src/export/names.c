@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/utf8.h"
+
 /* Latin spelling of the Cyrillic lowercase letters а (U+0430) .. я (U+044F). */
 static const char *const cyr_basic[32] = {
 	"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
@@ -35,37 +37,6 @@ static const char *translit(unsigned long cp, int *upper)
 	case 0x4af: return "u";
 	}
 	return NULL;
-}
-
-/* Decode one UTF-8 sequence at p; returns its length (1 for an invalid byte, cp = 0xfffd). */
-static int utf8_next(const unsigned char *p, unsigned long *cp)
-{
-	unsigned c = p[0];
-	int n;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xc2 && c <= 0xdf) {
-		n = 1;
-		*cp = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		n = 2;
-		*cp = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 3;
-		*cp = c & 0x07;
-	} else {
-		*cp = 0xfffd;
-		return 1;
-	}
-	for (int i = 1; i <= n; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			*cp = 0xfffd;
-			return 1;
-		}
-		*cp = (*cp << 6) | (p[i] & 0x3f);
-	}
-	return n + 1;
 }
 
 static int reserved(const char *s, enum xname scheme)
@@ -99,10 +70,13 @@ char *xname_clean(const char *base, enum xname scheme)
 {
 	size_t max = scheme == XN_SAV ? XN_SAV_MAX : XN_DTA_MAX;
 	strbuf sb = STRBUF_INIT;
-	const unsigned char *p = (const unsigned char *)(base ? base : "");
-	while (*p) {
+	const char *p = base ? base : "", *end = p + strlen(p);
+	while (p < end) {
 		unsigned long cp;
-		p += utf8_next(p, &cp);
+		int k = utf8_sequence(p, (size_t)(end - p), &cp);
+		if (k <= 0)
+			k = 1, cp = 0xfffd;   /* an invalid byte */
+		p += k;
 		int upper;
 		const char *t = translit(cp, &upper);
 		if (t) {
@@ -128,54 +102,9 @@ char *xname_clean(const char *base, enum xname scheme)
 	return name;
 }
 
-static unsigned long hash_lower(const char *s)
-{
-	unsigned long h = 5381;
-	for (; *s; s++)
-		h = h * 33 + (unsigned char)tolower((unsigned char)*s);
-	return h;
-}
-
-static int set_has(const xname_set *s, const char *name)
-{
-	if (!s->cap)
-		return 0;
-	for (size_t i = hash_lower(name) & (s->cap - 1); s->slots[i]; i = (i + 1) & (s->cap - 1))
-		if (ascii_casecmp(s->slots[i], name) == 0)
-			return 1;
-	return 0;
-}
-
-static void set_add(xname_set *s, const char *name)
-{
-	if ((s->n + 1) * 2 > s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 64;
-		char **slots = xcalloc(cap, sizeof *slots);
-		for (size_t i = 0; i < s->cap; i++) {
-			if (!s->slots[i])
-				continue;
-			size_t j = hash_lower(s->slots[i]) & (cap - 1);
-			while (slots[j])
-				j = (j + 1) & (cap - 1);
-			slots[j] = s->slots[i];
-		}
-		free(s->slots);
-		s->slots = slots;
-		s->cap = cap;
-	}
-	size_t i = hash_lower(name) & (s->cap - 1);
-	while (s->slots[i])
-		i = (i + 1) & (s->cap - 1);
-	s->slots[i] = xstrdup(name);
-	s->n++;
-}
-
 void xname_set_release(xname_set *s)
 {
-	for (size_t i = 0; i < s->cap; i++)
-		free(s->slots[i]);
-	free(s->slots);
-	memset(s, 0, sizeof *s);
+	strmap_release(&s->names);
 }
 
 char *xname_unique(xname_set *s, const char *name, size_t max)
@@ -183,7 +112,8 @@ char *xname_unique(xname_set *s, const char *name, size_t max)
 	char *out = xstrdup(name);
 	if (max && strlen(out) > max)
 		out[max] = 0;
-	for (int k = 2; set_has(s, out); k++) {
+	s->names.nocase = 1;
+	for (int k = 2; strmap_find(&s->names, out) >= 0; k++) {
 		free(out);
 		char suffix[16];
 		snprintf(suffix, sizeof suffix, "_%d", k);
@@ -191,10 +121,9 @@ char *xname_unique(xname_set *s, const char *name, size_t max)
 		if (max && keep + sl > max)
 			keep = max - sl;
 		/* never cut inside a UTF-8 sequence (CSV names may be Cyrillic) */
-		while (keep > 0 && ((unsigned char)name[keep] & 0xc0) == 0x80)
-			keep--;
+		keep = utf8_cut(name, keep);
 		out = xasprintf("%.*s%s", (int)keep, name, suffix);
 	}
-	set_add(s, out);
+	strmap_put(&s->names, out);
 	return out;
 }

@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/date.h"
+
 #define NCAND 5
 static const double cand_dk[NCAND] = { -98, -998, -9998, -99998, -999998 };
 static const double cand_ref[NCAND] = { -99, -999, -9999, -99999, -999999 };
@@ -561,8 +563,8 @@ static int write_row(void *arg, const xrow *r, char *err)
 
 int xstat_write(store *st, const xmodel *m, const export_opts *o, xout *outs, char *err)
 {
-	D1582 = (double)xdays_from_civil(1582, 10, 14);
-	D1960 = (double)xdays_from_civil(1960, 1, 1);
+	D1582 = (double)date_days_from_civil(1582, 10, 14);
+	D1960 = (double)date_days_from_civil(1960, 1, 1);
 	statw w = { .m = m, .dta = o->format == EXPORT_DTA, .err = err };
 	w.tabs = xcalloc((size_t)m->ntables, sizeof *w.tabs);
 	for (int t = 0; t < m->ntables; t++) {

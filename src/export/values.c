@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/date.h"
+
 enum { W_EN, W_KY, W_RU };
 
 static int wlang(const char *code)
@@ -135,17 +137,6 @@ int xparse_number(const char *s, double *out)
 	return 0;
 }
 
-long xdays_from_civil(int y, int m, int d)
-{
-	/* Howard Hinnant's algorithm: days since 1970-01-01 */
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* Exactly n digits at *p; advances. */
 static int num(const char **p, int n, int *out)
 {
@@ -170,7 +161,7 @@ static int date_at(const char **p, long *days)
 		return -1;
 	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		return -1;
-	*days = xdays_from_civil(y, m, d);
+	*days = date_days_from_civil(y, m, d);
 	return 0;
 }
 

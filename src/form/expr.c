@@ -163,19 +163,9 @@ static int number_len(const struct parser *p, int i)
 /* Length of a valid UTF-8 sequence at i, 0 if the bytes there are not one. */
 static int utf8_seq(const struct parser *p, int i)
 {
-	int c = at(p, i), n;
-	if (c >= 0xc2 && c <= 0xdf)
-		n = 2;
-	else if (c >= 0xe0 && c <= 0xef)
-		n = 3;
-	else if (c >= 0xf0 && c <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	for (int k = 1; k < n; k++)
-		if ((at(p, i + k) & 0xc0) != 0x80)
-			return 0;
-	return n;
+	unsigned long cp;
+	int n = i < p->len ? utf8_sequence(p->s + i, (size_t)(p->len - i), &cp) : 0;
+	return n > 1 ? n : 0;
 }
 
 /* Report the token at i as unexpected, quoting it when that is readable. */
@@ -209,7 +199,7 @@ static int unexpected(struct parser *p, int i)
 	if (n == 0)
 		return fail(p, i, "unexpected byte 0x%02x", c);
 	if (n > 40)
-		return fail(p, i, "unexpected '%.*s...'", expr_utf8_prefix(p->s + i, 40), p->s + i);
+		return fail(p, i, "unexpected '%.*s...'", (int)utf8_cut(p->s + i, strnlen(p->s + i, 40)), p->s + i);
 	return fail(p, i, "unexpected '%.*s'", n, p->s + i);
 }
 

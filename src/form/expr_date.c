@@ -11,38 +11,7 @@
 #include <time.h>
 
 #include "util/util.h"
-
-/* Days from 0000-03-01-based civil arithmetic (proleptic Gregorian), valid for any year. */
-static long long days_from_civil(long long y, int m, int d)
-{
-	y -= m <= 2;
-	long long era = (y >= 0 ? y : y - 399) / 400;
-	long long yoe = y - era * 400;
-	long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long long era = (z >= 0 ? z : z - 146096) / 146097;
-	long long doe = z - era * 146097;
-	long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-static int days_in_month(int y, int m)
-{
-	static const int dim[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return dim[m - 1];
-}
+#include "util/date.h"
 
 /* Days of 0000-01-01 and 10000-01-01: the dates we read and write. */
 #define DAY_MIN (-719528.0)
@@ -83,9 +52,9 @@ int expr_date_parse(const char *s, double *days)
 		p++;
 	int y = digits(&p, 4), m, d;
 	if (y < 0 || *p++ != '-' || (m = digits(&p, 2)) < 1 || m > 12 || *p++ != '-' ||
-			(d = digits(&p, 2)) < 1 || d > days_in_month(y, m))
+			(d = digits(&p, 2)) < 1 || d > date_days_in_month(y, m))
 		return -1;
-	double day = (double)days_from_civil(y, m, d), secs = 0;
+	double day = (double)date_days_from_civil(y, m, d), secs = 0;
 	int zoned = 0;
 	long zone = 0;
 	if (*p == 'T' || (*p == ' ' && p[1] >= '0' && p[1] <= '9')) {
@@ -166,7 +135,7 @@ static int wall_of(double days, struct wall *w)
 		ms -= 86400000;
 		day++;
 	}
-	civil_from_days(day, &w->y, &w->m, &w->d);
+	date_civil_from_days(day, &w->y, &w->m, &w->d);
 	w->hh = (int)(ms / 3600000);
 	w->mm = (int)(ms / 60000 % 60);
 	w->ss = (int)(ms / 1000 % 60);

@@ -59,11 +59,8 @@ double expr_decimal(const char *s, size_t n)
 		}
 		return frac > 0 ? (double)m / pow10[frac] : (double)m;
 	}
-	static locale_t c_locale;
-	if (!c_locale)
-		c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
 	char *copy = xstrndup(s, n);
-	double d = c_locale ? strtod_l(copy, NULL, c_locale) : strtod(copy, NULL);
+	double d = cnum_strtod(copy, NULL);
 	free(copy);
 	return d;
 }

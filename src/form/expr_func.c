@@ -14,34 +14,6 @@
 
 /* ---- helpers ---- */
 
-size_t expr_utf8_len(const char *s, size_t len)
-{
-	size_t c = 0;
-	for (size_t i = 0; i < len; i++)
-		c += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return c;
-}
-
-size_t expr_utf8_offset(const char *s, size_t len, size_t ci)
-{
-	size_t i = 0;
-	for (size_t c = 0; i < len; i++) {
-		if (((unsigned char)s[i] & 0xc0) != 0x80 && c++ == ci)
-			return i;
-	}
-	return len;
-}
-
-int expr_utf8_prefix(const char *s, int max)
-{
-	size_t n = strnlen(s, (size_t)max);
-	if ((int)n < max || !s[n])
-		return (int)n;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;   /* s[n] starts the first character left out */
-	return (int)n;
-}
-
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -471,7 +443,7 @@ FN(fn_substr)
 		return -1;
 	}
 	size_t len = strlen(s);
-	long long nc = (long long)expr_utf8_len(s, len);
+	long long nc = (long long)utf8_count(s, len);
 	long long start = expr_to_ll(a), end = n->nkids > 2 ? expr_to_ll(b) : nc;
 	if (start < 0)
 		start += nc;
@@ -479,8 +451,8 @@ FN(fn_substr)
 		end += nc;
 	start = start < 0 ? 0 : start > nc ? nc : start;
 	end = end < start ? start : end > nc ? nc : end;
-	size_t from = expr_utf8_offset(s, len, (size_t)start);
-	size_t to = expr_utf8_offset(s, len, (size_t)end);
+	size_t from = utf8_offset(s, len, (size_t)start);
+	size_t to = utf8_offset(s, len, (size_t)end);
 	char *r = xstrndup(s + from, to - from);
 	free(s);
 	val_str_own(out, r);
@@ -494,7 +466,7 @@ FN(fn_string_length)
 		s = current_dup(cx);
 	else if (expr_arg_dup(cx, n, 0, &s) < 0)
 		return -1;
-	val_num_set(out, (double)expr_utf8_len(s, strlen(s)));
+	val_num_set(out, (double)utf8_count(s, strlen(s)));
 	free(s);
 	return 0;
 }

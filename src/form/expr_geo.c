@@ -34,7 +34,7 @@ int form_geo_read(const char *v, form_geo_point *pts, int max)
 			while (q + m < end && !is_blank(q[m]))
 				m++;
 			char *s = xstrndup(q, m), *e;
-			double d = form_strtod(s, &e);
+			double d = cnum_strtod(s, &e);
 			int bad = *e || !m || !isfinite(d) || k == 4;
 			free(s);
 			if (bad)

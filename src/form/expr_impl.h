@@ -7,6 +7,8 @@
 #include <regex.h>
 
 #include "form/expr.h"
+#include "util/cnum.h"
+#include "util/utf8.h"
 
 /* Deepest nesting of parentheses, calls and unary minus that expr_parse accepts. */
 #define EXPR_MAX_DEPTH 200
@@ -175,11 +177,5 @@ EXPR_FN(expr_fn_substring);
 EXPR_FN(expr_fn_area);               /* expr_geo.c */
 EXPR_FN(expr_fn_distance);
 
-/* UTF-8: number of characters, the byte offset of character `ci` (clamped to len), and the
- * length of the longest prefix of s of at most max bytes that does not cut a character
- * (for quoting in messages). */
-size_t expr_utf8_len(const char *s, size_t len);
-size_t expr_utf8_offset(const char *s, size_t len, size_t ci);
-int expr_utf8_prefix(const char *s, int max);
 
 #endif

@@ -201,14 +201,14 @@ int expr_regex_compile(regex_t *re, const char *pat, char *err)
 	long long size = regex_size(ere);
 	if (size < 0 || size > REGEX_MAX_SIZE) {
 		sb_release(&sb);
-		return errf(err, "regex '%.*s' is too complex", expr_utf8_prefix(pat, 60), pat);
+		return errf(err, "regex '%.*s' is too complex", (int)utf8_cut(pat, strnlen(pat, 60)), pat);
 	}
 	int rc = regcomp(re, ere, REG_EXTENDED | REG_NOSUB);
 	sb_release(&sb);
 	if (rc != 0) {
 		char why[128];
 		regerror(rc, re, why, sizeof why);
-		return errf(err, "invalid regex '%.*s': %s", expr_utf8_prefix(pat, 60), pat, why);
+		return errf(err, "invalid regex '%.*s': %s", (int)utf8_cut(pat, strnlen(pat, 60)), pat, why);
 	}
 	return 0;
 }

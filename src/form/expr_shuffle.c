@@ -76,7 +76,7 @@ EXPR_FN(expr_fn_substring)
 		return -1;
 	}
 	size_t len = strlen(s);
-	double nc = (double)expr_utf8_len(s, len);
+	double nc = (double)utf8_count(s, len);
 	double first = floor(a + 0.5), last = n->nkids > 2 ? first + floor(b + 0.5) : INFINITY;
 	/* characters p (1-based) with first <= p < last; NaN compares false: nothing */
 	double from = isnan(first) ? nc + 1 : first < 1 ? 1 : first;
@@ -85,8 +85,8 @@ EXPR_FN(expr_fn_substring)
 	if (!(from < to))
 		r = xstrdup("");
 	else {
-		size_t o1 = expr_utf8_offset(s, len, (size_t)from - 1);
-		size_t o2 = expr_utf8_offset(s, len, (size_t)to - 1);
+		size_t o1 = utf8_offset(s, len, (size_t)from - 1);
+		size_t o2 = utf8_offset(s, len, (size_t)to - 1);
 		r = xstrndup(s + o1, o2 - o1);
 	}
 	free(s);

@@ -217,9 +217,9 @@ static void index_names(struct checker *ck)
 static void mark_ambiguous(struct checker *ck)
 {
 	form_map *m = ck->f->names;
-	for (size_t i = 0; i < m->cap; i++)
-		if (m->slots[i].key && ck->second[m->slots[i].value] >= 0)
-			m->slots[i].value = -1;
+	for (int i = 0; i < m->ix.n; i++)
+		if (ck->second[m->ents[i].value] >= 0)
+			m->ents[i].value = -1;
 }
 
 static void text_headers(struct checker *ck)

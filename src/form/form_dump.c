@@ -67,8 +67,8 @@ void form_dump(const form *f, strbuf *sb, int with_rows)
 			sb_addf(sb, "  parameters %s\n", n->parameters);
 		if (n->type == FORM_RANGE) {
 			char a[32], b[32], c[32];
-			sb_addf(sb, "  range %s %s %s\n", form_num_text(n->range_start, a),
-				form_num_text(n->range_end, b), form_num_text(n->range_step, c));
+			sb_addf(sb, "  range %s %s %s\n", cnum_text(a, n->range_start, 15, NULL),
+				cnum_text(b, n->range_end, 15, NULL), cnum_text(c, n->range_step, 15, NULL));
 		}
 		if (n->default_value)
 			sb_addf(sb, "  default %s\n", n->default_value);

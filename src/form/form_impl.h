@@ -5,19 +5,20 @@
 
 #include "form/form.h"
 #include "util/util.h"
+#include "util/cnum.h"
+#include "util/hindex.h"
 
-/* ---- form_map.c: open-addressing hash map from (scope, string) to int. ---- */
-struct form_map_slot {
-	const char *key;   /* borrowed: must outlive the map; NULL for an empty slot */
+/* ---- form_map.c: a hash map (util/hindex) from (scope, string) to int. ---- */
+struct form_map_ent {
+	const char *key;   /* borrowed: must outlive the map */
 	int scope;         /* a namespace, e.g. the parent node of a name */
 	int value;
-	unsigned hash;
 };
 typedef struct form_map {
-	struct form_map_slot *slots;
-	size_t cap;        /* a power of two, or 0 */
-	size_t n;          /* slots used */
-	int nocase;        /* 1: keys compare ASCII case-insensitively */
+	hindex ix;                   /* hash of (scope, key) -> index in ents */
+	struct form_map_ent *ents;   /* ix.n entries in the order put */
+	int cap;                     /* ents allocated */
+	int nocase;                  /* 1: keys compare ASCII case-insensitively */
 } form_map;
 void form_map_init(form_map *m, int nocase);
 void form_map_release(form_map *m);
@@ -62,10 +63,6 @@ int form_char_pos(const char *s, int off);
 int form_yes_no(const char *s);
 /* Copy s with "smart" quotes (U+2018, U+2019, U+201C, U+201D) made ASCII. Caller frees. */
 char *form_unsmart_quotes(const char *s);
-/* strtod in the C locale, whatever the process locale (a Russian one writes "0,5"). */
-double form_strtod(const char *s, char **end);
-/* A number as XLSForm writes it ("0.5", "10"), whatever the process locale. Returns buf. */
-const char *form_num_text(double d, char buf[32]);
 /* Copy s with runs of blanks made one space and the ends trimmed. Caller frees. */
 char *form_collapse_space(const char *s);
 

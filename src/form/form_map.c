@@ -1,31 +1,14 @@
-/* form_map.c: a small open-addressing hash map from (scope, string) to int, for the names of a
- * form (so that a 50,000-row questionnaire loads in linear time). */
+/* form_map.c: a hash map from (scope, string) to int on util's hindex, for the names of a form
+ * (so that a 50,000-row questionnaire loads in linear time). */
 #include "form/form_impl.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned lower(unsigned c)
+static uint64_t hash_key(int scope, const char *key, int nocase)
 {
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-static unsigned hash_key(int scope, const char *key, int nocase)
-{
-	unsigned h = 2166136261u ^ (unsigned)scope * 16777619u;
-	for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
-		h ^= nocase ? lower(*p) : *p;
-		h *= 16777619u;
-	}
-	return h ^ (h >> 15);
-}
-
-static int same(const form_map *m, const struct form_map_slot *s, unsigned h, int scope,
-		const char *key)
-{
-	if (s->hash != h || s->scope != scope)
-		return 0;
-	return m->nocase ? ascii_casecmp(s->key, key) == 0 : strcmp(s->key, key) == 0;
+	uint64_t h = hash_bytes(HASH_SEED, (const char *)&scope, sizeof scope, 0);
+	return hash_bytes(h, key, strlen(key), nocase);
 }
 
 void form_map_init(form_map *m, int nocase)
@@ -36,57 +19,42 @@ void form_map_init(form_map *m, int nocase)
 
 void form_map_release(form_map *m)
 {
-	free(m->slots);
-	m->slots = NULL;
-	m->cap = m->n = 0;
+	hindex_release(&m->ix);
+	free(m->ents);
+	m->ents = NULL;
+	m->cap = 0;
 }
 
-static struct form_map_slot *lookup(const form_map *m, unsigned h, int scope, const char *key)
+static int lookup(const form_map *m, uint64_t h, int scope, const char *key)
 {
-	size_t mask = m->cap - 1;
-	for (size_t i = h & mask;; i = (i + 1) & mask) {
-		struct form_map_slot *s = &m->slots[i];
-		if (!s->key || same(m, s, h, scope, key))
-			return s;
+	int id;
+	for (size_t pos = 0; (id = hindex_next(&m->ix, h, &pos)) >= 0;) {
+		const struct form_map_ent *e = &m->ents[id];
+		if (e->scope == scope &&
+		    (m->nocase ? ascii_casecmp(e->key, key) : strcmp(e->key, key)) == 0)
+			return id;
 	}
+	return -1;
 }
 
 int *form_map_find(const form_map *m, int scope, const char *key)
 {
-	if (!m->cap)
-		return NULL;
-	struct form_map_slot *s = lookup(m, hash_key(scope, key, m->nocase), scope, key);
-	return s->key ? &s->value : NULL;
-}
-
-static void grow(form_map *m)
-{
-	size_t oldcap = m->cap;
-	struct form_map_slot *old = m->slots;
-	m->cap = oldcap ? oldcap * 2 : 64;
-	m->slots = xcalloc(m->cap, sizeof *m->slots);
-	for (size_t i = 0; i < oldcap; i++) {
-		if (!old[i].key)
-			continue;
-		struct form_map_slot *s = lookup(m, old[i].hash, old[i].scope, old[i].key);
-		*s = old[i];
-	}
-	free(old);
+	int id = lookup(m, hash_key(scope, key, m->nocase), scope, key);
+	return id < 0 ? NULL : &m->ents[id].value;
 }
 
 int *form_map_put(form_map *m, int scope, const char *key, int value, int *existed)
 {
-	if ((m->n + 1) * 2 > m->cap)
-		grow(m);
-	unsigned h = hash_key(scope, key, m->nocase);
-	struct form_map_slot *s = lookup(m, h, scope, key);
-	*existed = s->key != NULL;
-	if (!s->key) {
-		s->key = key;
-		s->scope = scope;
-		s->hash = h;
-		s->value = value;
-		m->n++;
+	uint64_t h = hash_key(scope, key, m->nocase);
+	int id = lookup(m, h, scope, key);
+	*existed = id >= 0;
+	if (id < 0) {
+		if (m->ix.n == m->cap) {
+			m->cap = m->cap ? 2 * m->cap : 64;
+			m->ents = xreallocarray(m->ents, (size_t)m->cap, sizeof *m->ents);
+		}
+		id = hindex_add(&m->ix, h);
+		m->ents[id] = (struct form_map_ent){ key, scope, value };
 	}
-	return &s->value;
+	return &m->ents[id].value;
 }

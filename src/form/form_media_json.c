@@ -21,7 +21,7 @@ static int scalar_text(const json_t *v, strbuf *out)
 		sb_addf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
 		return 0;
 	case JSON_REAL:
-		sb_adds(out, form_num_text(json_real_value(v), buf));
+		sb_adds(out, cnum_text(buf, json_real_value(v), 15, NULL));
 		return 0;
 	case JSON_TRUE: sb_adds(out, "true"); return 0;
 	case JSON_FALSE: sb_adds(out, "false"); return 0;
@@ -45,8 +45,8 @@ static int position(const json_t *p, strbuf *out)
 	if (fabs(c[1]) > 90 || fabs(c[0]) > 180)
 		return -1;
 	char a[32], b[32], d[32];
-	sb_addf(out, "%s %s %s 0", form_num_text(c[1], a), form_num_text(c[0], b),
-		form_num_text(c[2], d));
+	sb_addf(out, "%s %s %s 0", cnum_text(a, c[1], 15, NULL), cnum_text(b, c[0], 15, NULL),
+		cnum_text(d, c[2], 15, NULL));
 	return 0;
 }
 

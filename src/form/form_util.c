@@ -7,38 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Decode one UTF-8 character at *p (advancing it); -1 for a malformed sequence. */
-static long utf8_next(const unsigned char **p)
-{
-	const unsigned char *s = *p;
-	long c;
-	int n;
-	if (s[0] < 0x80) {
-		*p = s + 1;
-		return s[0];
-	} else if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		c = s[0] & 0x1f;
-		n = 1;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		c = s[0] & 0x0f;
-		n = 2;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		c = s[0] & 0x07;
-		n = 3;
-	} else {
-		*p = s + 1;
-		return -1;
-	}
-	for (int i = 1; i <= n; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*p = s + i;
-			return -1;
-		}
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	*p = s + n + 1;
-	return c;
-}
+#include "util/utf8.h"
 
 /* XML 1.0 (fifth edition) NameStartChar, without ':'. */
 static int name_start(long c)
@@ -60,13 +29,15 @@ static int name_char(long c)
 
 int form_is_xml_name(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	if (!*p)
+	size_t n = strlen(s);
+	if (!n)
 		return 0;
-	for (int first = 1; *p; first = 0) {
-		long c = utf8_next(&p);
-		if (c < 0 || !(first ? name_start(c) : name_char(c)))
+	for (size_t i = 0; i < n;) {
+		unsigned long c;
+		int k = utf8_sequence(s + i, n - i, &c);
+		if (k <= 0 || !(i ? name_char((long)c) : name_start((long)c)))
 			return 0;
+		i += (size_t)k;
 	}
 	return 1;
 }
@@ -137,27 +108,4 @@ char *form_collapse_space(const char *s)
 		sb_addc(&sb, *p);
 	}
 	return sb_detach(&sb);
-}
-
-static locale_t c_locale(void)
-{
-	static locale_t loc;
-	if (!loc)
-		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-	return loc;
-}
-
-double form_strtod(const char *s, char **end)
-{
-	locale_t loc = c_locale();
-	return loc ? strtod_l(s, end, loc) : strtod(s, end);
-}
-
-const char *form_num_text(double d, char buf[32])
-{
-	snprintf(buf, 32, "%.15g", d);
-	for (char *p = buf; *p; p++)
-		if (*p == ',')
-			*p = '.';   /* a locale with a decimal comma */
-	return buf;
 }

@@ -12,6 +12,7 @@
 #include "form/form_impl.h"
 #include "form/geo.h"
 #include "util/termsafe.h"
+#include "util/date.h"
 
 /* ---- parsers ---- */
 
@@ -66,7 +67,7 @@ int form_parse_decimal(const char *s, char **norm, double *out)
 	if (!digits)
 		goto bad;
 	char *end;
-	double v = form_strtod(t, &end);   /* the C locale's '.', whatever LC_NUMERIC says */
+	double v = cnum_strtod(t, &end);   /* the C locale's '.', whatever LC_NUMERIC says */
 	if (*end || !isfinite(v) || fabs(v) > 1e15)
 		goto bad;
 	*out = v;
@@ -94,14 +95,6 @@ int form_parse_decimal(const char *s, char **norm, double *out)
 bad:
 	free(t);
 	return -1;
-}
-
-static int days_in_month(int y, int m)
-{
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
 }
 
 /* Read exactly 1..max digits; returns the count, 0 if none. */
@@ -137,7 +130,7 @@ int form_parse_date_at(const char **pp, int *y, int *m, int *d)
 	}
 	if (isdigit((unsigned char)*p))
 		return -1;
-	if (*y < 1 || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(*y, *m))
+	if (*y < 1 || *m < 1 || *m > 12 || *d < 1 || *d > date_days_in_month(*y, *m))
 		return -1;
 	*pp = p;
 	return 0;

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "util/utf8.h"
+
 /* Error located at the row being built: "LINE: " for text formats, "SHEET:ROW: " for xlsx. */
 static int wbb_err(wbb *b, char *err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -241,35 +243,6 @@ void wbb_finish(wbb *b)
 	b->cur = NULL;
 }
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t len;
-	unsigned min;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2, min = 0x80;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3, min = 0x800;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4, min = 0x10000;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	unsigned cp = c & (0x3f >> (len - 1));
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return len;
-}
-
 long sheets_text_start(const char *data, size_t len, char *err)
 {
 	const unsigned char *s = (const unsigned char *)data;
@@ -288,10 +261,11 @@ long sheets_text_start(const char *data, size_t len, char *err)
 		}
 		if (s[i] == '\0')
 			return errf(err, "%d: the file contains a NUL byte: is it a text file?", line);
-		size_t k = utf8_len(s + i, len - i);
-		if (!k)
+		unsigned long cp;
+		int k = utf8_sequence((const char *)s + i, len - i, &cp);
+		if (k <= 0)
 			return errf(err, "%d: the text is not UTF-8: save the file as UTF-8", line);
-		i += k;
+		i += (size_t)k;
 	}
 	return start;
 }

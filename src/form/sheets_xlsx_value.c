@@ -9,13 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static locale_t c_locale(void)
-{
-	static locale_t loc;
-	if (!loc)
-		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-	return loc;
-}
+#include "util/utf8.h"
+#include "util/cnum.h"
+#include "util/date.h"
 
 int xlsx_builtin_is_date(int id)
 {
@@ -50,20 +46,6 @@ int xlsx_format_is_date(const char *f)
 	return 0;
 }
 
-/* The civil date of a day counted from 1970-01-01 (proleptic Gregorian calendar). */
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	z += 719468;                                    /* days from 0000-03-01 */
-	long era = (z >= 0 ? z : z - 146096) / 146097;  /* 400-year eras */
-	long doe = z - era * 146097;                    /* day of era, 0..146096 */
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);  /* day of a March-based year */
-	long mp = (5 * doy + 2) / 153;                  /* March = 0 */
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* A date serial: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS", or "HH:MM:SS" below 1. Days count from
  * 1899-12-31 = 0 with Lotus's 1900-02-29 = 60 (or 1904-01-01 = 0 when date1904). */
 static void add_date(strbuf *out, double v, int date1904)
@@ -81,11 +63,11 @@ static void add_date(strbuf *out, double v, int date1904)
 	}
 	int y, m, d;
 	if (date1904) {
-		civil_from_days(-24107 + days, &y, &m, &d);
+		date_civil_from_days(-24107 + days, &y, &m, &d);
 	} else if (days == 60) {
 		y = 1900, m = 2, d = 29;
 	} else {
-		civil_from_days((days < 60 ? -25568 : -25569) + days, &y, &m, &d);
+		date_civil_from_days((days < 60 ? -25568 : -25569) + days, &y, &m, &d);
 	}
 	sb_addf(out, "%04d-%02d-%02d", y, m, d);
 	if (secs)
@@ -97,7 +79,7 @@ void xlsx_add_number(strbuf *out, const char *s, int is_date, int date1904)
 	while (*s == ' ')
 		s++;
 	char *end;
-	double v = strtod_l(s, &end, c_locale());
+	double v = cnum_strtod(s, &end);
 	while (*end == ' ')
 		end++;
 	if (end == s || *end || !isfinite(v)) {
@@ -117,9 +99,7 @@ void xlsx_add_double(strbuf *out, double v)
 	} else if (v == floor(v) && fabs(v) < 1e21) {
 		sb_addf(out, "%.0f", v == 0 ? 0.0 : v);
 	} else {
-		locale_t old = uselocale(c_locale());
-		sb_addf(out, "%.15g", v);
-		uselocale(old);
+		cnum_addf(out, "%.15g", v);
 	}
 }
 
@@ -152,26 +132,7 @@ static long escape_at(const char *s, size_t n)
 static void add_utf8(strbuf *out, unsigned long cp)
 {
 	char b[4];
-	if (cp < 0x80) {
-		sb_addc(out, (char)cp);
-		return;
-	}
-	if (cp < 0x800) {
-		b[0] = (char)(0xc0 | cp >> 6);
-		b[1] = (char)(0x80 | (cp & 0x3f));
-		sb_add(out, b, 2);
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xe0 | cp >> 12);
-		b[1] = (char)(0x80 | (cp >> 6 & 0x3f));
-		b[2] = (char)(0x80 | (cp & 0x3f));
-		sb_add(out, b, 3);
-	} else {
-		b[0] = (char)(0xf0 | cp >> 18);
-		b[1] = (char)(0x80 | (cp >> 12 & 0x3f));
-		b[2] = (char)(0x80 | (cp >> 6 & 0x3f));
-		b[3] = (char)(0x80 | (cp & 0x3f));
-		sb_add(out, b, 4);
-	}
+	sb_add(out, b, (size_t)utf8_encode(cp, b));
 }
 
 void xlsx_add_text(strbuf *out, const char *s, size_t n)

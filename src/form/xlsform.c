@@ -362,7 +362,7 @@ static int parse_params(form_loader *ld, const char *sname, int row, const char 
 		}
 		if (numeric && k >= 0 && strcmp(allowed[k], "tick_labelset") != 0) {
 			char *end;
-			double d = form_strtod(eq + 1, &end);
+			double d = cnum_strtod(eq + 1, &end);
 			if (end == eq + 1 || *end || !isfinite(d)) {
 				form_err(ld, sname, row, col, -1, "parameter '%s' must be a number, not "
 					 "'%s'", tok, eq + 1);
@@ -404,7 +404,7 @@ static void randomize_params(form_loader *ld, form_node *n, const char *sname, c
 	else if (seed) {
 		char *end;
 		size_t len = strlen(seed);
-		double d = form_strtod(seed, &end);
+		double d = cnum_strtod(seed, &end);
 		int ref = len > 3 && !strncmp(seed, "${", 2) && seed[len - 1] == '}';
 		if (!ref && (end == seed || *end || !isfinite(d)))
 			form_err(ld, sname, n->row, pcol, -1, "seed must be a number or a ${question} "
@@ -437,7 +437,7 @@ static void question_params(struct survey_state *st, int node, const char *pcol)
 		else if (v[2] > fabs(v[1] - v[0])) {
 			char a[32];
 			form_err(ld, sname, n->row, pcol, -1, "range step %s is larger than the range",
-				 form_num_text(v[2], a));
+				 cnum_text(a, v[2], 15, NULL));
 		}
 		return;
 	}
@@ -721,6 +721,127 @@ static void fill_node(struct survey_state *st, int node, const sheet_row *r)
 	}
 }
 
+/* An 'end group', 'end repeat' or 'end loop' row: closes the group it matches. */
+static void end_row(struct survey_state *st, const sheet_row *r, enum form_row_kind kind)
+{
+	form_loader *ld = st->ld;
+	form *f = ld->f;
+	const char *sname = ld->survey->name;
+	const char *tcolh = ld->survey->rows[0].cells[st->type_col];
+	enum form_row_kind want = kind == ROW_END_GROUP ? ROW_BEGIN_GROUP
+		: kind == ROW_END_REPEAT ? ROW_BEGIN_REPEAT : ROW_BEGIN_LOOP;
+	struct frame *top = &st->stack[st->depth - 1];
+	if (st->depth == 1)
+		form_err(ld, sname, r->line, tcolh, -1, "'end %s' without a matching 'begin %s'",
+			 kind_word(kind), kind_word(kind));
+	else if (top->kind != want)
+		form_err(ld, sname, r->line, tcolh, -1, "'end %s' does not match 'begin %s' "
+			 "of '%s' at row %d", kind_word(kind), kind_word(top->kind),
+			 f->nodes[top->node].name, top->row);
+	else {
+		f->nodes[top->node].end = f->nnodes;
+		if (top->kind == ROW_BEGIN_GROUP && f->nodes[top->node].first_child < 0)
+			form_err(ld, sname, top->row, NULL, -1, "group '%s' has no questions (ODK "
+				 "refuses an empty group): add its questions or remove it",
+				 f->nodes[top->node].name);
+		st->depth--;
+	}
+}
+
+/* A csv-external or xml-external row: instance('NAME') is the media file NAME.csv (.xml). */
+static void instance_row(struct survey_state *st, const sheet_row *r, const char *type,
+			 const char *name, const form_type_parse *tp)
+{
+	form_loader *ld = st->ld;
+	const char *sname = ld->survey->name;
+	const char *tcolh = ld->survey->rows[0].cells[st->type_col];
+	if (!*name || !form_is_xml_name(name))
+		form_err(ld, sname, r->line, NULL, -1, "%s needs a name: the media file's name "
+			 "without '.%s'", type, tp->from == 'c' ? "csv" : "xml");
+	else {
+		char *file = xasprintf("%s.%s", name, tp->from == 'c' ? "csv" : "xml");
+		form_media_table(ld, file, sname, r->line, tcolh);
+		free(file);
+	}
+}
+
+/* The node type of a question or begin row (FORM_TEXT, a stand-in so that names resolve, for
+ * a row in error, which is reported); *begin when it opens a group or repeat, *loop_list the
+ * list of a valid 'begin loop over LIST'. */
+static form_type row_type(struct survey_state *st, const sheet_row *r, const char *type,
+			  const form_type_parse *tp, int *begin, int *loop_list)
+{
+	form_loader *ld = st->ld;
+	form *f = ld->f;
+	const char *sname = ld->survey->name;
+	const char *tcolh = ld->survey->rows[0].cells[st->type_col];
+	*begin = tp->kind == ROW_BEGIN_GROUP || tp->kind == ROW_BEGIN_REPEAT ||
+		 tp->kind == ROW_BEGIN_LOOP;
+	switch (tp->kind) {
+	case ROW_QUESTION:
+		return tp->type;
+	case ROW_BEGIN_GROUP:
+		return FORM_GROUP;
+	case ROW_BEGIN_REPEAT:
+		return FORM_REPEAT;
+	case ROW_BEGIN_LOOP: {
+		/* "begin loop over LIST": a group holding one group per choice of LIST */
+		const char *over = strstr(type, " over ");
+		if (!over || !over[6] || strchr(over + 6, ' '))
+			form_err(ld, sname, r->line, tcolh, -1, "type '%s' must be written 'begin loop "
+				 "over LIST'", type);
+		else if ((*loop_list = form_find_list(f, over + 6)) < 0)
+			form_err(ld, sname, r->line, tcolh, -1, "unknown choice list '%s'", over + 6);
+		return FORM_GROUP;
+	}
+	case ROW_UNSUPPORTED:
+		form_err(ld, sname, r->line, tcolh, -1, "unsupported type '%s': survey cannot "
+			 "interview it", type);
+		return FORM_TEXT;
+	default:
+		if (!strcmp(type, "select_one") || !strcmp(type, "select_multiple"))
+			form_err(ld, sname, r->line, tcolh, -1, "type '%s' needs a choice list, as in "
+				 "'%s yes_no'", type, type);
+		else
+			form_err(ld, sname, r->line, tcolh, -1, "unknown type '%s'", type);
+		return FORM_TEXT;
+	}
+}
+
+/* The choice list of a select or rank question (a list of the choices sheet, of a media file,
+ * or of a repeat's answers), and its "or other" choice. */
+static void question_list(struct survey_state *st, const sheet_row *r, int node,
+			  form_type ntype, const char *type, const form_type_parse *tp)
+{
+	form_loader *ld = st->ld;
+	form *f = ld->f;
+	const char *sname = ld->survey->name;
+	const char *tcolh = ld->survey->rows[0].cells[st->type_col];
+	form_node *n = &f->nodes[node];
+	char *list = xstrndup(type + tp->list_at, (size_t)tp->list_len);
+	n->list = strncmp(list, "${", 2) == 0 || tp->from ? -1 : form_find_list(f, list);
+	if (tp->from) {
+		n->list = form_media_select(ld, list, tp->from, n->parameters,
+					    ntype == FORM_SELECT_MULTIPLE, sname, r->line, tcolh);
+	} else if (strncmp(list, "${", 2) == 0) {
+		n->list = repeat_list(ld, list, r->line);
+	} else if (n->list < 0) {
+		if (!ld->choices || ld->choices->nrows < 2)
+			form_err(ld, sname, r->line, tcolh, -1, "unknown choice list '%s': the "
+				 "form has no choices sheet", list);
+		else
+			form_err(ld, sname, r->line, tcolh, -1, "unknown choice list '%s'", list);
+	} else if (ntype != FORM_SELECT_ONE && st->lists[n->list].space_row) {
+		form_err(ld, sname, r->line, tcolh, -1, "choice '%s' of list '%s' (choices row "
+			 "%d) has a blank in its name, which %s cannot store",
+			 st->lists[n->list].space_name, list, st->lists[n->list].space_row,
+			 form_type_name(ntype));
+	}
+	free(list);
+	if (tp->or_other)
+		add_or_other(st, node);
+}
+
 /* Returns the choice list of a valid 'begin loop over LIST' row (its group is open), else -1. */
 static int survey_row(struct survey_state *st, const sheet_row *r)
 {
@@ -743,37 +864,12 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 		return -1;
 	}
 	form_parse_type(type, &tp);
-	if (tp.kind == ROW_END_GROUP || tp.kind == ROW_END_REPEAT || tp.kind == ROW_END_LOOP) {
-		enum form_row_kind want = tp.kind == ROW_END_GROUP ? ROW_BEGIN_GROUP
-			: tp.kind == ROW_END_REPEAT ? ROW_BEGIN_REPEAT : ROW_BEGIN_LOOP;
-		struct frame *top = &st->stack[st->depth - 1];
-		if (st->depth == 1)
-			form_err(ld, sname, r->line, tcolh, -1, "'end %s' without a matching 'begin %s'",
-				 kind_word(tp.kind), kind_word(tp.kind));
-		else if (top->kind != want)
-			form_err(ld, sname, r->line, tcolh, -1, "'end %s' does not match 'begin %s' "
-				 "of '%s' at row %d", kind_word(tp.kind), kind_word(top->kind),
-				 f->nodes[top->node].name, top->row);
-		else {
-			f->nodes[top->node].end = f->nnodes;
-			if (top->kind == ROW_BEGIN_GROUP && f->nodes[top->node].first_child < 0)
-				form_err(ld, sname, top->row, NULL, -1, "group '%s' has no questions (ODK "
-					 "refuses an empty group): add its questions or remove it",
-					 f->nodes[top->node].name);
-			st->depth--;
-		}
-		free(type);
-		return -1;
-	}
-	if (tp.kind == ROW_INSTANCE) {   /* csv-external NAME: instance('NAME') is NAME.csv */
-		if (!*name || !form_is_xml_name(name))
-			form_err(ld, sname, r->line, NULL, -1, "%s needs a name: the media file's name "
-				 "without '.%s'", type, tp.from == 'c' ? "csv" : "xml");
-		else {
-			char *file = xasprintf("%s.%s", name, tp.from == 'c' ? "csv" : "xml");
-			form_media_table(ld, file, sname, r->line, tcolh);
-			free(file);
-		}
+	if (tp.kind == ROW_END_GROUP || tp.kind == ROW_END_REPEAT || tp.kind == ROW_END_LOOP ||
+	    tp.kind == ROW_INSTANCE) {
+		if (tp.kind == ROW_INSTANCE)
+			instance_row(st, r, type, name, &tp);
+		else
+			end_row(st, r, tp.kind);
 		free(type);
 		return -1;
 	}
@@ -783,44 +879,8 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 		free(type);
 		return -1;
 	}
-	form_type ntype = FORM_TEXT;   /* a stand-in type for rows in error, so names resolve */
-	int begin = 0;
-	switch (tp.kind) {
-	case ROW_QUESTION:
-		ntype = tp.type;
-		break;
-	case ROW_BEGIN_GROUP:
-		ntype = FORM_GROUP;
-		begin = 1;
-		break;
-	case ROW_BEGIN_REPEAT:
-		ntype = FORM_REPEAT;
-		begin = 1;
-		break;
-	case ROW_BEGIN_LOOP: {
-		/* "begin loop over LIST": a group holding one group per choice of LIST */
-		ntype = FORM_GROUP;
-		begin = 1;
-		const char *over = strstr(type, " over ");
-		if (!over || !over[6] || strchr(over + 6, ' '))
-			form_err(ld, sname, r->line, tcolh, -1, "type '%s' must be written 'begin loop "
-				 "over LIST'", type);
-		else if ((loop_list = form_find_list(f, over + 6)) < 0)
-			form_err(ld, sname, r->line, tcolh, -1, "unknown choice list '%s'", over + 6);
-		break;
-	}
-	case ROW_UNSUPPORTED:
-		form_err(ld, sname, r->line, tcolh, -1, "unsupported type '%s': survey cannot "
-			 "interview it", type);
-		break;
-	default:
-		if (!strcmp(type, "select_one") || !strcmp(type, "select_multiple"))
-			form_err(ld, sname, r->line, tcolh, -1, "type '%s' needs a choice list, as in "
-				 "'%s yes_no'", type, type);
-		else
-			form_err(ld, sname, r->line, tcolh, -1, "unknown type '%s'", type);
-		break;
-	}
+	int begin;
+	form_type ntype = row_type(st, r, type, &tp, &begin, &loop_list);
 	char *gen = NULL;
 	if (!*name) {
 		if (ntype == FORM_NOTE && tp.kind == ROW_QUESTION)
@@ -882,28 +942,7 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 	}
 	if (tp.kind == ROW_QUESTION && (ntype == FORM_SELECT_ONE || ntype == FORM_SELECT_MULTIPLE ||
 					ntype == FORM_RANK)) {
-		char *list = xstrndup(type + tp.list_at, (size_t)tp.list_len);
-		n->list = strncmp(list, "${", 2) == 0 || tp.from ? -1 : form_find_list(f, list);
-		if (tp.from) {
-			n->list = form_media_select(ld, list, tp.from, n->parameters,
-						    ntype == FORM_SELECT_MULTIPLE, sname, r->line, tcolh);
-		} else if (strncmp(list, "${", 2) == 0) {
-			n->list = repeat_list(ld, list, r->line);
-		} else if (n->list < 0) {
-			if (!ld->choices || ld->choices->nrows < 2)
-				form_err(ld, sname, r->line, tcolh, -1, "unknown choice list '%s': the "
-					 "form has no choices sheet", list);
-			else
-				form_err(ld, sname, r->line, tcolh, -1, "unknown choice list '%s'", list);
-		} else if (ntype != FORM_SELECT_ONE && st->lists[n->list].space_row) {
-			form_err(ld, sname, r->line, tcolh, -1, "choice '%s' of list '%s' (choices row "
-				 "%d) has a blank in its name, which %s cannot store",
-				 st->lists[n->list].space_name, list, st->lists[n->list].space_row,
-				 form_type_name(ntype));
-		}
-		free(list);
-		if (tp.or_other)
-			add_or_other(st, node);
+		question_list(st, r, node, ntype, type, &tp);
 		n = &f->nodes[node];
 	}
 	if (ntype == FORM_CALCULATE && !n->src[FORM_X_CALCULATION] && !n->src[FORM_X_DEFAULT])

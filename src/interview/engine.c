@@ -238,20 +238,8 @@ static void count_from_path(engine *e, const char *path)
 		xstrndup(path, len - sl) : xstrdup(path);
 	int bad = iv_parse(e, r, &p);
 	free(r);
-	if (bad)
-		return;
-	int reps[ENGINE_NEST_MAX + 1];
-	int nr = iv_repeats(e, p.node, reps);
-	for (int l = 0; l < nr && l < p.ninst; l++) {
-		if (e->f->nodes[reps[l]].x[FORM_X_REPEAT_COUNT])
-			continue;
-		iv_pos w = p;
-		w.node = reps[l];
-		w.ninst = l;
-		iv_entry *en = iv_ent(e, iv_get(e, &w));
-		if (en->count < p.inst[l])
-			en->count = p.inst[l];
-	}
+	if (!bad)
+		iv_cover(e, &p);
 }
 
 int engine_resume(store *st, const form *f, const char *uuid, double now, engine **out,
@@ -711,7 +699,9 @@ int engine_remove_instance(engine *e, const char *instance_path, char *err)
 	}
 	if (engine_reopen(e, NULL, err))
 		return -1;
-	if (store_batch_begin(e->st, err))
+	/* inside simulate's or import's batch the removal is part of it; else its own */
+	int batch = !store_in_batch(e->st);
+	if (batch && store_batch_begin(e->st, err))
 		return -1;
 	int bad = store_iv_remove(e->iv, instance_path, err);
 	for (int j = k + 1; j <= n && !bad; j++) {
@@ -723,10 +713,11 @@ int engine_remove_instance(engine *e, const char *instance_path, char *err)
 	}
 	if (bad) {
 		char ignore[ERR_MAX];
-		store_batch_end(e->st, 0, ignore);
+		if (batch)
+			store_batch_end(e->st, 0, ignore);
 		return -1;
 	}
-	if (store_batch_end(e->st, 1, err))
+	if (batch && store_batch_end(e->st, 1, err))
 		return -1;
 	/* was the cursor in this repeat (any instance) or on its add screen? */
 	int in_repeat = e->ck != CUR_END && e->cur.ninst >= whole.ninst &&

@@ -200,7 +200,7 @@ int engine_check(engine *e, const char *path, char *msg);
 int engine_add_repeat(engine *e, char *err);
 /* Delete a repeat instance ("partners[2]", "hh[1]/members[3]") of a repeat without
  * repeat_count: its answers are removed (logged) and later instances are renumbered, in one
- * transaction (a store batch: do not call it inside one). When the current screen was inside
+ * transaction: its own store batch, or the caller's when one is open (simulate, import). When the current screen was inside
  * the repeat, the engine moves to its ADD_REPEAT screen (after the remaining instances). */
 int engine_remove_instance(engine *e, const char *instance_path, char *err);
 /* Number of instances of a repeat: `repeat_path` is its path with the instances of the

@@ -5,6 +5,7 @@
 #define SURVEY_ENGINE_IMPL_H
 
 #include "interview/engine.h"
+#include "util/hindex.h"
 #include "util/util.h"
 
 /* Deepest nesting of repeats inside repeats that the engine handles. */
@@ -32,12 +33,11 @@ typedef struct iv_entry {
 	int made;             /* a repeat as a whole: instances whose defaults were set */
 } iv_entry;
 
-/* Open-addressing hash from key to entry index; entries also listed per node. */
+/* Entries by key (a hash index: an entry's index is its id); also listed per node. */
 typedef struct iv_table {
 	iv_entry *ents;       /* every entry, never removed while the engine lives (reset only) */
 	int n, cap;
-	int *slots;           /* entry index + 1; 0 empty */
-	size_t nslots;        /* a power of two */
+	hindex ix;            /* hash_str(key) -> entry index */
 	int **by_node;        /* by_node[node]: entry indexes of that node */
 	int *nby, *capby;
 } iv_table;
@@ -123,6 +123,9 @@ void iv_path_sb(const engine *e, const iv_pos *pos, strbuf *sb);
 int iv_parse(const engine *e, const char *path, iv_pos *pos);
 /* The enclosing-or-self repeats of a node, outermost first; returns how many. */
 int iv_repeats(const engine *e, int node, int out[ENGINE_NEST_MAX + 1]);
+/* The open repeats around pos (those without repeat_count) count at least the instances pos
+ * names: an answer, or an instance added and left before any answer, keeps them. */
+void iv_cover(engine *e, const iv_pos *pos);
 /* The ancestor `anc` of pos.node in pos's instance (a repeat ancestor as a whole). */
 void iv_ancestor(const engine *e, const iv_pos *pos, int anc, iv_pos *out);
 /* Store value/state at pos (no-op when equal); updates the table. Marks the interview draft

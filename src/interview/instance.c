@@ -7,19 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint32_t hash_str(const char *s)
-{
-	uint32_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 void iv_table_init(iv_table *t, int nnodes)
 {
 	memset(t, 0, sizeof *t);
-	t->nslots = 256;
-	t->slots = xcalloc(t->nslots, sizeof *t->slots);
 	t->by_node = xcalloc((size_t)nnodes, sizeof *t->by_node);
 	t->nby = xcalloc((size_t)nnodes, sizeof *t->nby);
 	t->capby = xcalloc((size_t)nnodes, sizeof *t->capby);
@@ -34,39 +24,20 @@ void iv_table_release(iv_table *t, int nnodes)
 	for (int i = 0; i < nnodes; i++)
 		free(t->by_node[i]);
 	free(t->ents);
-	free(t->slots);
+	hindex_release(&t->ix);
 	free(t->by_node);
 	free(t->nby);
 	free(t->capby);
 	memset(t, 0, sizeof *t);
 }
 
-static void table_grow(iv_table *t)
+static int table_lookup(const iv_table *t, const char *key)
 {
-	size_t ns = t->nslots * 2;
-	int *slots = xcalloc(ns, sizeof *slots);
-	for (int i = 0; i < t->n; i++) {
-		size_t j = hash_str(t->ents[i].key) & (ns - 1);
-		while (slots[j])
-			j = (j + 1) & (ns - 1);
-		slots[j] = i + 1;
-	}
-	free(t->slots);
-	t->slots = slots;
-	t->nslots = ns;
-}
-
-static int table_lookup(const iv_table *t, const char *key, size_t *slot)
-{
-	size_t j = hash_str(key) & (t->nslots - 1);
-	while (t->slots[j]) {
-		int i = t->slots[j] - 1;
+	uint64_t h = hash_str(key);
+	int i;
+	for (size_t pos = 0; (i = hindex_next(&t->ix, h, &pos)) >= 0;)
 		if (strcmp(t->ents[i].key, key) == 0)
 			return i;
-		j = (j + 1) & (t->nslots - 1);
-	}
-	if (slot)
-		*slot = j;
 	return -1;
 }
 
@@ -172,12 +143,12 @@ iv_entry *iv_ent(engine *e, int idx)
 iv_entry *iv_find(engine *e, const iv_pos *pos)
 {
 	char *key = iv_path(e, pos);
-	int i = table_lookup(&e->tab, key, NULL);
+	int i = table_lookup(&e->tab, key);
 	free(key);
 	return i < 0 ? NULL : &e->tab.ents[i];
 }
 
-static int table_add(engine *e, char *key, const iv_pos *pos, size_t slot)
+static int table_add(engine *e, char *key, const iv_pos *pos)
 {
 	iv_table *t = &e->tab;
 	if (t->n == t->cap) {
@@ -193,28 +164,25 @@ static int table_add(engine *e, char *key, const iv_pos *pos, size_t slot)
 	en->count = -1;
 	en->made = -1;
 	en->state = STATE_ANSWERED;
-	t->slots[slot] = i + 1;
+	hindex_add(&t->ix, hash_str(key));
 	int nd = pos->node;
 	if (t->nby[nd] == t->capby[nd]) {
 		t->capby[nd] = t->capby[nd] ? 2 * t->capby[nd] : 4;
 		t->by_node[nd] = xreallocarray(t->by_node[nd], (size_t)t->capby[nd], sizeof(int));
 	}
 	t->by_node[nd][t->nby[nd]++] = i;
-	if ((size_t)t->n * 2 > t->nslots)
-		table_grow(t);
 	return i;
 }
 
 int iv_get(engine *e, const iv_pos *pos)
 {
 	char *key = iv_path(e, pos);
-	size_t slot;
-	int i = table_lookup(&e->tab, key, &slot);
+	int i = table_lookup(&e->tab, key);
 	if (i >= 0) {
 		free(key);
 		return i;
 	}
-	return table_add(e, key, pos, slot);
+	return table_add(e, key, pos);
 }
 
 int iv_store(engine *e, const iv_pos *pos, const char *value, store_state state, char *err)
@@ -306,19 +274,24 @@ int iv_load(engine *e, char *err)
 		en->state = a[i].state;
 		en->stored = 1;
 		/* open repeats: as many instances as the highest one holding an answer */
-		int reps[ENGINE_NEST_MAX + 1];
-		int nr = iv_repeats(e, pos.node, reps);
-		for (int l = 0; l < nr && l < pos.ninst; l++) {
-			if (e->f->nodes[reps[l]].x[FORM_X_REPEAT_COUNT])
-				continue;
-			iv_pos r = pos;
-			r.node = reps[l];
-			r.ninst = l;
-			iv_entry *re = iv_ent(e, iv_get(e, &r));
-			if (re->count < pos.inst[l])
-				re->count = pos.inst[l];
-		}
+		iv_cover(e, &pos);
 	}
 	store_answers_free(a, n);
 	return 0;
+}
+
+void iv_cover(engine *e, const iv_pos *pos)
+{
+	int reps[ENGINE_NEST_MAX + 1];
+	int nr = iv_repeats(e, pos->node, reps);
+	for (int l = 0; l < nr && l < pos->ninst; l++) {
+		if (e->f->nodes[reps[l]].x[FORM_X_REPEAT_COUNT])
+			continue;
+		iv_pos r = *pos;
+		r.node = reps[l];
+		r.ninst = l;
+		iv_entry *re = iv_ent(e, iv_get(e, &r));
+		if (re->count < pos->inst[l])
+			re->count = pos->inst[l];
+	}
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/utf8.h"
+
 typedef struct review {
 	engine_review_item *items;
 	int n, cap;
@@ -134,8 +136,7 @@ char *iv_problem_label(engine *e, const char *path, int node)
 		size_t k = 120;
 		while (k > 40 && label[k] != ' ')
 			k--;
-		while (k > 0 && ((unsigned char)label[k] & 0xc0) == 0x80)
-			k--;
+		k = utf8_cut(label, k);
 		label[k] = '\0';
 		char *t = xasprintf("%s…", label);
 		free(label);

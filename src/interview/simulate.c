@@ -13,6 +13,7 @@
 
 #include "interview/engine.h"
 #include "util/util.h"
+#include "util/date.h"
 
 /* ---- the generator ---- */
 
@@ -231,27 +232,6 @@ static double random_number(sim_rng *r, const sim_hint *h, int integer, int atte
 	return v;
 }
 
-/* Days since 1970 of y-m-d. */
-static long days_of(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void date_of(long days, int *y, int *m, int *d)
-{
-	time_t t = (time_t)days * 86400;
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	*y = tm.tm_year + 1900;
-	*m = tm.tm_mon + 1;
-	*d = tm.tm_mday;
-}
-
 typedef struct sim {
 	const form *f;
 	const simulate_opts *o;
@@ -345,11 +325,11 @@ static char *random_value(sim *s, engine *e, int node, const char *path, int att
 	case FORM_DATE:
 	case FORM_DATETIME: {
 		long today = (long)floor(s->now / 86400);
-		long lo = days_of(2020, 1, 1), hi = days_of(2021, 12, 31);
+		long lo = date_days_from_civil(2020, 1, 1), hi = date_days_from_civil(2021, 12, 31);
 		if (hi > today)
 			hi = today;
 		int y, m, d;
-		date_of(sim_rng_range(r, lo, hi), &y, &m, &d);
+		date_civil_from_days(sim_rng_range(r, lo, hi), &y, &m, &d);
 		if (nd->type == FORM_DATE)
 			return xasprintf("%04d-%02d-%02d", y, m, d);
 		return xasprintf("%04d-%02d-%02dT%02ld:%02ld:00", y, m, d, sim_rng_range(r, 8, 18),
@@ -639,7 +619,7 @@ int simulate_run(store **stores, int nstores, const form *f, const simulate_opts
 	int rc = 0;
 	unsigned char *embedded = xcalloc((size_t)nstores, 1);
 	/* the fake clock: the field work runs from 1 October to 20 December 2021 */
-	double t0 = (double)days_of(2021, 10, 1) * 86400 + 3 * 3600;
+	double t0 = (double)date_days_from_civil(2021, 10, 1) * 86400 + 3 * 3600;
 	double span = 80.0 * 86400;
 	int batch = o->batch > 0 ? o->batch : 1000;
 	long done = 0;

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/cnum.h"
+
 #define NBSP "\xc2\xa0"
 #define THIN "\xe2\x80\xaf"     /* U+202F narrow no-break space: digit groups */
 #define MINUS "\xe2\x88\x92"    /* U+2212 minus sign */
@@ -79,15 +81,8 @@ void report_fmt(strbuf *sb, const char *lang, double v, report_num kind)
 
 void report_fmt_raw(strbuf *sb, double v)
 {
-	static locale_t c_locale;
-	if (isnan(v))
-		return;
-	if (!c_locale)
-		c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-	locale_t old = c_locale ? uselocale(c_locale) : (locale_t)0;
-	sb_addf(sb, "%.15g", v);
-	if (c_locale)
-		uselocale(old);
+	if (!isnan(v))
+		cnum_addf(sb, "%.15g", v);
 }
 
 void report_xml_escape(strbuf *sb, const char *s)

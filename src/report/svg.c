@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/utf8.h"
+
 /* The viewBox is narrow and its text large so that the smallest text stays at 9 px and more
  * when a phone (370 px of content) scales the chart down. */
 #define W 460.0          /* viewBox width; the page scales it */
@@ -61,25 +63,6 @@ static void num(strbuf *sb, double v)
 		sb_addf(sb, "%ld", t / 10);
 }
 
-static int utf8_len(const char *s, size_t n)
-{
-	int c = 0;
-	for (size_t i = 0; i < n; i++)
-		c += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return c;
-}
-
-/* Byte length of the first `chars` characters of s. */
-static size_t utf8_bytes(const char *s, int chars)
-{
-	size_t i = 0;
-	for (int c = 0; s[i]; i++) {
-		if (((unsigned char)s[i] & 0xc0) != 0x80 && c++ == chars)
-			break;
-	}
-	return i;
-}
-
 /* Wrap s into at most MAX_LINES lines of about `width` characters, on spaces. The lines are
  * malloc'd into out; returns their number (at least 1). */
 static int wrap(const char *s, int width, char **out)
@@ -87,16 +70,10 @@ static int wrap(const char *s, int width, char **out)
 	int n = 0;
 	strbuf line = STRBUF_INIT;
 	const char *p = s ? s : "";
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		const char *e = p;
-		while (*e && *e != ' ')
-			e++;
-		if (e == p)
-			break;
-		int wl = utf8_len(p, (size_t)(e - p));
-		int ll = utf8_len(line.buf ? line.buf : "", line.len);
+	size_t k;
+	for (; (k = util_word(&p)) > 0; p += k) {
+		int wl = (int)utf8_count(p, k);
+		int ll = (int)utf8_count(line.buf ? line.buf : "", line.len);
 		if (ll && ll + 1 + wl > width) {
 			if (n == MAX_LINES - 1)
 				break;
@@ -104,20 +81,19 @@ static int wrap(const char *s, int width, char **out)
 		}
 		if (line.len)
 			sb_addc(&line, ' ');
-		sb_add(&line, p, (size_t)(e - p));
-		p = e;
+		sb_add(&line, p, k);
 	}
 	while (*p == ' ')
 		p++;
 	if (*p) {   /* more than fits: cut the last line and end it with an ellipsis */
-		size_t keep = utf8_bytes(sb_str(&line), width - 1);
+		size_t keep = utf8_offset(sb_str(&line), line.len, (size_t)width - 1);
 		char *t = xstrndup(sb_str(&line), keep);
 		sb_reset(&line);
 		sb_adds(&line, t);
 		sb_adds(&line, "…");
 		free(t);
-	} else if (utf8_len(sb_str(&line), line.len) > width + 4) {
-		size_t keep = utf8_bytes(sb_str(&line), width);
+	} else if ((int)utf8_count(sb_str(&line), line.len) > width + 4) {
+		size_t keep = utf8_offset(sb_str(&line), line.len, (size_t)width);
 		char *t = xstrndup(sb_str(&line), keep);
 		sb_reset(&line);
 		sb_adds(&line, t);
@@ -227,12 +203,12 @@ static void value_label(strbuf *sb, const char *lang, double v, double x, double
 {
 	strbuf t = STRBUF_INIT;
 	report_fmt(&t, lang, v, REPORT_N_PCT);
-	double w = utf8_len(sb_str(&t), t.len) * CHW * 0.85;
+	double w = (int)utf8_count(sb_str(&t), t.len) * CHW * 0.85;
 	if (inside && w + 4 > room) {   /* one decimal does not fit: a whole number may */
 		sb_reset(&t);
 		report_fmt(&t, lang, round(v), REPORT_N_COUNT);
 		sb_adds(&t, "%");
-		w = utf8_len(sb_str(&t), t.len) * CHW * 0.85;
+		w = (int)utf8_count(sb_str(&t), t.len) * CHW * 0.85;
 		if (w + 4 > room) {
 			sb_release(&t);
 			return;
@@ -250,7 +226,7 @@ static double legend(strbuf *sb, const report_chart *c, double y)
 {
 	int maxlen = 0;
 	for (int s = 0; s < c->nser; s++)
-		maxlen = fmax(maxlen, utf8_len(c->ser[s] ? c->ser[s] : "",
+		maxlen = fmax(maxlen, (int)utf8_count(c->ser[s] ? c->ser[s] : "",
 					       strlen(c->ser[s] ? c->ser[s] : "")));
 	int cols = maxlen <= 14 ? 3 : maxlen <= 26 ? 2 : 1;
 	double cw = (W - 8) / cols;
@@ -298,7 +274,7 @@ static double label_width(const report_chart *c)
 		char *l[MAX_LINES];
 		int n = wrap(c->cat[i], LABEL_CHARS, l);
 		for (int k = 0; k < n; k++)
-			longest = fmax(longest, utf8_len(l[k], strlen(l[k])));
+			longest = fmax(longest, (int)utf8_count(l[k], strlen(l[k])));
 		free_lines(l, n);
 	}
 	return fmin(W * 0.42, longest * CHW + 10);

@@ -101,6 +101,118 @@ static inline int stratum_of_psu(const stats_design_prep *dp, size_t k)
 	return dp->cluster ? dp->psu_stratum[k] : dp->stratum[k];
 }
 
+/* The strata as dense ids 0..nstrata-1 in dp->stratum; returns the caller's id of each (NULL
+ * without strata: one stratum, id 1). */
+static int *dense_strata(const stats_design *d, stats_design_prep *dp)
+{
+	dp->stratum = xcalloc(d->n ? d->n : 1, sizeof(int));
+	if (!d->stratum) {
+		dp->nstrata = d->n ? 1 : 0;
+		return NULL;
+	}
+	khash h;
+	stats_kh_init(&h, 1);
+	for (size_t i = 0; i < d->n; i++) {
+		int64_t key = d->stratum[i];
+		int added;
+		dp->stratum[i] = stats_kh_put(&h, &key, &added);
+	}
+	dp->nstrata = (int)h.n;
+	int *orig = xmalloc(sizeof(int) * (h.n ? h.n : 1));
+	for (size_t s = 0; s < h.n; s++)
+		orig[s] = (int)h.keys[s];
+	stats_kh_free(&h);
+	return orig;
+}
+
+/* The PSUs (a cluster within its stratum) as dense ids, the cases sorted by PSU, and the PSUs
+ * of each stratum in dp->nh; without clusters every case is its own PSU. */
+static void dense_psus(const stats_design *d, stats_design_prep *dp)
+{
+	if (!d->cluster) {
+		dp->npsu = d->n;
+		for (size_t i = 0; i < d->n; i++)
+			dp->nh[dp->stratum[i]]++;
+		return;
+	}
+	khash h;
+	stats_kh_init(&h, 2);
+	dp->psu = xmalloc(sizeof(int) * (d->n ? d->n : 1));
+	for (size_t i = 0; i < d->n; i++) {
+		int64_t key[2] = { dp->stratum[i], d->cluster[i] };
+		int added;
+		dp->psu[i] = stats_kh_put(&h, key, &added);
+	}
+	dp->npsu = h.n;
+	dp->psu_stratum = xmalloc(sizeof(int) * (h.n ? h.n : 1));
+	for (size_t k = 0; k < h.n; k++)
+		dp->psu_stratum[k] = (int)h.keys[2 * k];
+	stats_kh_free(&h);
+	/* counting sort of the cases by PSU */
+	dp->psu_start = xcalloc(dp->npsu + 1, sizeof(size_t));
+	for (size_t i = 0; i < d->n; i++)
+		dp->psu_start[dp->psu[i] + 1]++;
+	for (size_t k = 0; k < dp->npsu; k++)
+		dp->psu_start[k + 1] += dp->psu_start[k];
+	size_t *fill = xmalloc(sizeof(size_t) * (dp->npsu ? dp->npsu : 1));
+	memcpy(fill, dp->psu_start, sizeof(size_t) * dp->npsu);
+	dp->order = xmalloc(sizeof(size_t) * (d->n ? d->n : 1));
+	for (size_t i = 0; i < d->n; i++)
+		dp->order[fill[dp->psu[i]]++] = i;
+	free(fill);
+	for (size_t k = 0; k < dp->npsu; k++)
+		dp->nh[dp->psu_stratum[k]]++;
+}
+
+/* The finite population correction of each stratum into fpc[] (all fractions, or all
+ * population sizes: *fractions); -1 with err when one is not positive or differs within a
+ * stratum. */
+static int stratum_fpc(const stats_design *d, const stats_design_prep *dp, const int *orig,
+		       double *fpc, int *fractions, char *err)
+{
+	*fractions = 1;
+	for (int s = 0; s < dp->nstrata; s++)
+		fpc[s] = NAN;
+	for (size_t i = 0; i < d->n; i++) {
+		int s = dp->stratum[i];
+		if (!(d->fpc[i] > 0))
+			return errf(err, "case %zu: fpc %g is not positive", i + 1, d->fpc[i]);
+		if (d->fpc[i] > 1)
+			*fractions = 0;
+		if (isnan(fpc[s]))
+			fpc[s] = d->fpc[i];
+		else if (fpc[s] != d->fpc[i])
+			return errf(err, "fpc differs within stratum %d", orig ? orig[s] : 1);
+	}
+	return 0;
+}
+
+/* Each stratum's variance factor in dp->scale: (1 - f) n / (n - 1); -1 with err when an fpc
+ * is below the PSUs sampled or a stratum has one PSU and lonely PSUs fail. */
+static int stratum_scales(const stats_design *d, stats_design_prep *dp, const int *orig,
+			  const double *fpc, int fractions, char *err)
+{
+	for (int s = 0; s < dp->nstrata; s++) {
+		double n = dp->nh[s], f = 1;
+		int id = orig ? orig[s] : 1;
+		if (fpc) {
+			double pop = fractions ? n / fpc[s] : fpc[s];
+			if (pop < n * (1 - 1e-12))
+				return errf(err, "fpc %g of stratum %d is below its %g sampled PSUs",
+					    fpc[s], id, n);
+			f = isinf(pop) ? 1 : (pop - n) / pop;
+		}
+		if (n < 2 && d->lonely == STATS_LONELY_FAIL) {
+			if (d->stratum)
+				return errf(err, "stratum %d has only one PSU (choose how to treat it: "
+					    "remove, certainty, adjust or average)", id);
+			return errf(err, "the sample has only one PSU");
+		}
+		dp->scale[s] = n > 1 ? f * n / (n - 1) : f;
+	}
+	return 0;
+}
+
 int stats_design_prepare(const stats_design *d, stats_design_prep **out, char *err)
 {
 	stats_init();
@@ -116,113 +228,21 @@ int stats_design_prepare(const stats_design *d, stats_design_prep **out, char *e
 	dp->w = d->weight;
 	dp->cluster = d->cluster;
 	dp->lonely = d->lonely;
-	dp->stratum = xcalloc(d->n ? d->n : 1, sizeof(int));
-	int *orig_stratum = NULL;   /* the caller's id of each dense stratum */
-	if (d->stratum) {
-		khash h;
-		stats_kh_init(&h, 1);
-		for (size_t i = 0; i < d->n; i++) {
-			int64_t key = d->stratum[i];
-			int added;
-			dp->stratum[i] = stats_kh_put(&h, &key, &added);
-		}
-		dp->nstrata = (int)h.n;
-		orig_stratum = xmalloc(sizeof(int) * (h.n ? h.n : 1));
-		for (size_t s = 0; s < h.n; s++)
-			orig_stratum[s] = (int)h.keys[s];
-		stats_kh_free(&h);
-	} else {
-		dp->nstrata = d->n ? 1 : 0;
-	}
-	int ns = dp->nstrata;
+	int *orig_stratum = dense_strata(d, dp);   /* the caller's id of each dense stratum */
+	int ns = dp->nstrata, fractions = 1;
 	dp->nh = xcalloc(ns ? ns : 1, sizeof(double));
 	dp->scale = xcalloc(ns ? ns : 1, sizeof(double));
-	if (d->cluster) {
-		khash h;
-		stats_kh_init(&h, 2);
-		dp->psu = xmalloc(sizeof(int) * (d->n ? d->n : 1));
-		for (size_t i = 0; i < d->n; i++) {
-			int64_t key[2] = { dp->stratum[i], d->cluster[i] };
-			int added;
-			dp->psu[i] = stats_kh_put(&h, key, &added);
-		}
-		dp->npsu = h.n;
-		dp->psu_stratum = xmalloc(sizeof(int) * (h.n ? h.n : 1));
-		for (size_t k = 0; k < h.n; k++)
-			dp->psu_stratum[k] = (int)h.keys[2 * k];
-		stats_kh_free(&h);
-		/* counting sort of the cases by PSU */
-		dp->psu_start = xcalloc(dp->npsu + 1, sizeof(size_t));
-		for (size_t i = 0; i < d->n; i++)
-			dp->psu_start[dp->psu[i] + 1]++;
-		for (size_t k = 0; k < dp->npsu; k++)
-			dp->psu_start[k + 1] += dp->psu_start[k];
-		size_t *fill = xmalloc(sizeof(size_t) * (dp->npsu ? dp->npsu : 1));
-		memcpy(fill, dp->psu_start, sizeof(size_t) * dp->npsu);
-		dp->order = xmalloc(sizeof(size_t) * (d->n ? d->n : 1));
-		for (size_t i = 0; i < d->n; i++)
-			dp->order[fill[dp->psu[i]]++] = i;
-		free(fill);
-		for (size_t k = 0; k < dp->npsu; k++)
-			dp->nh[dp->psu_stratum[k]]++;
-	} else {
-		dp->npsu = d->n;
-		for (size_t i = 0; i < d->n; i++)
-			dp->nh[dp->stratum[i]]++;
-	}
-	/* finite population correction: one value per stratum */
-	double *fpc = NULL;
-	int fractions = 1;
-	if (d->fpc) {
-		fpc = xmalloc(sizeof(double) * (ns ? ns : 1));
-		for (int s = 0; s < ns; s++)
-			fpc[s] = NAN;
-		for (size_t i = 0; i < d->n; i++) {
-			int s = dp->stratum[i];
-			if (!(d->fpc[i] > 0)) {
-				errf(err, "case %zu: fpc %g is not positive", i + 1, d->fpc[i]);
-				goto fail;
-			}
-			if (d->fpc[i] > 1)
-				fractions = 0;
-			if (isnan(fpc[s]))
-				fpc[s] = d->fpc[i];
-			else if (fpc[s] != d->fpc[i]) {
-				errf(err, "fpc differs within stratum %d", orig_stratum ? orig_stratum[s] : 1);
-				goto fail;
-			}
-		}
-	}
-	for (int s = 0; s < ns; s++) {
-		double n = dp->nh[s], f = 1;
-		int id = orig_stratum ? orig_stratum[s] : 1;
-		if (fpc) {
-			double pop = fractions ? n / fpc[s] : fpc[s];
-			if (pop < n * (1 - 1e-12)) {
-				errf(err, "fpc %g of stratum %d is below its %g sampled PSUs", fpc[s], id, n);
-				goto fail;
-			}
-			f = isinf(pop) ? 1 : (pop - n) / pop;
-		}
-		if (n < 2 && d->lonely == STATS_LONELY_FAIL) {
-			if (d->stratum)
-				errf(err, "stratum %d has only one PSU (choose how to treat it: remove, "
-				     "certainty, adjust or average)", id);
-			else
-				errf(err, "the sample has only one PSU");
-			goto fail;
-		}
-		dp->scale[s] = n > 1 ? f * n / (n - 1) : f;
-	}
+	dense_psus(d, dp);
+	double *fpc = d->fpc ? xmalloc(sizeof(double) * (ns ? ns : 1)) : NULL;
+	int rc = (fpc && stratum_fpc(d, dp, orig_stratum, fpc, &fractions, err)) ||
+		 stratum_scales(d, dp, orig_stratum, fpc, fractions, err) ? -1 : 0;
 	free(fpc);
 	free(orig_stratum);
-	*out = dp;
-	return 0;
-fail:
-	free(fpc);
-	free(orig_stratum);
-	stats_design_free(dp);
-	return -1;
+	if (rc)
+		stats_design_free(dp);
+	else
+		*out = dp;
+	return rc;
 }
 
 /* Influence values: add case i's p-vector into acc. */

@@ -379,6 +379,52 @@ static double futures_above(const stage *st, int node, double need)
 	return st->lsuf[node][lo];
 }
 
+/* Per stage k: the remaining columns k..nc-1 sorted descending (cdesc[k * nc ..]) and
+ * ascending (casc), and the sum of their log c! (lcs[k]); cols is sorted ascending. */
+static void column_orders(const long *cols, int nc, long *cdesc, long *casc, double *lcs)
+{
+	lcs[nc] = 0;
+	for (int k = nc - 1; k >= 0; k--)
+		lcs[k] = lcs[k + 1] + stats_lfact(cols[k]);
+	for (int k = 0; k < nc; k++) {
+		int m = nc - k;
+		for (int q = 0; q < m; q++) {
+			cdesc[k * nc + q] = cols[nc - 1 - q];
+			casc[k * nc + q] = cols[k + q];
+		}
+	}
+}
+
+/* The bounds of a node of stage k (its remaining row sums rows[0..nr-1]): the least and most
+ * sum of log x! of its completions (minf, maxf) and the log of their count's share (logt).
+ * rdesc and rasc are work space of nr. */
+static void node_bounds(stage *cur, int node, const int64_t *rows, int nr, int nc, int k,
+			const long *cdesc, const long *casc, const double *lcs, long *rdesc,
+			long *rasc)
+{
+	int m = nc - k;
+	long nrem = 0;
+	for (int i = 0; i < nr; i++) {
+		rdesc[i] = rows[i];
+		rasc[nr - 1 - i] = rows[i];
+		nrem += rows[i];
+	}
+	double maxc = 0, minc = 0, maxr = 0, minr = 0, lr = 0;
+	for (int j = 0; j < m; j++) {
+		maxc += fill_max(cdesc[k * nc + j], rdesc, nr);
+		minc += fill_min(cdesc[k * nc + j], rasc, nr);
+	}
+	for (int i = 0; i < nr; i++) {
+		maxr += fill_max(rows[i], cdesc + k * nc, m);
+		minr += fill_min(rows[i], casc + k * nc, m);
+		lr += stats_lfact(rows[i]);
+	}
+	cur->maxf[node] = maxc < maxr ? maxc : maxr;
+	cur->minf[node] = minc > minr ? minc : minr;
+	cur->logt[node] = stats_lfact(nrem) - lr - lcs[k];
+	cur->bounded[node] = 1;
+}
+
 /* Exact two-sided p, or -1 when the work limit was reached. */
 static double fisher_exact_rxc(const itab *a, double limit, double *work)
 {
@@ -395,16 +441,7 @@ static double fisher_exact_rxc(const itab *a, double limit, double *work)
 	/* per stage k: the remaining columns k..nc-1 sorted both ways, sum of their log c! */
 	long *cdesc = xmalloc(sizeof(long) * nc * nc), *casc = xmalloc(sizeof(long) * nc * nc);
 	double *lcs = xmalloc(sizeof(double) * (nc + 1));
-	lcs[nc] = 0;
-	for (int k = nc - 1; k >= 0; k--)
-		lcs[k] = lcs[k + 1] + stats_lfact(cols[k]);
-	for (int k = 0; k < nc; k++) {
-		int m = nc - k;
-		for (int q = 0; q < m; q++) {
-			cdesc[k * nc + q] = cols[nc - 1 - q];
-			casc[k * nc + q] = cols[k + q];
-		}
-	}
+	column_orders(cols, nc, cdesc, casc, lcs);
 	double k_const = -stats_lfact(a->n) + lcs[0], s_obs = 0;
 	for (int i = 0; i < nr; i++)
 		k_const += stats_lfact(a->rows[i]);
@@ -433,32 +470,11 @@ static double fisher_exact_rxc(const itab *a, double limit, double *work)
 		stage_init(&next, nr);
 		s.next = &next;
 		s.k = k;
-		int m = nc - k;
 		for (size_t pi = 0; pi < cur.paths.n && !aborted; pi++) {
 			int node = cur.pnode[pi];
 			const int64_t *rows = cur.nodes.keys + (size_t)node * nr;
-			if (!cur.bounded[node]) {
-				long nrem = 0;
-				for (int i = 0; i < nr; i++) {
-					rdesc[i] = rows[i];
-					rasc[nr - 1 - i] = rows[i];
-					nrem += rows[i];
-				}
-				double maxc = 0, minc = 0, maxr = 0, minr = 0, lr = 0;
-				for (int j = 0; j < m; j++) {
-					maxc += fill_max(cdesc[k * nc + j], rdesc, nr);
-					minc += fill_min(cdesc[k * nc + j], rasc, nr);
-				}
-				for (int i = 0; i < nr; i++) {
-					maxr += fill_max(rows[i], cdesc + k * nc, m);
-					minr += fill_min(rows[i], casc + k * nc, m);
-					lr += stats_lfact(rows[i]);
-				}
-				cur.maxf[node] = maxc < maxr ? maxc : maxr;
-				cur.minf[node] = minc > minr ? minc : minr;
-				cur.logt[node] = stats_lfact(nrem) - lr - lcs[k];
-				cur.bounded[node] = 1;
-			}
+			if (!cur.bounded[node])
+				node_bounds(&cur, node, rows, nr, nc, k, cdesc, casc, lcs, rdesc, rasc);
 			double need = need_total - cur.past[pi];
 			if (cur.minf[node] >= need) {
 				p += exp(k_const + cur.logw[pi] + cur.logt[node]);

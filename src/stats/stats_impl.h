@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "stats/table.h"
+#include "util/hindex.h"
 
 /* Number of rows and of columns with a positive total. */
 void stats_nonempty(const stats_table *t, int *nr, int *nc);
@@ -22,14 +23,13 @@ double stats_lfact(double k);
  * NaN for parameters such as (0.5, 1e6) and never returns for a = 0.) NAN on bad input. */
 double stats_beta_quantile(double p, double a, double b);
 
-/* Open-addressing hash of fixed-length keys (klen int64s) to dense indices in insertion order.
+/* Fixed-length keys (klen int64s) to dense indices in insertion order, on util's hindex.
  * Keys are copied; keys + index * klen is the key of an index. */
 typedef struct khash {
 	int klen;           /* int64s per key */
 	int64_t *keys;      /* n * klen */
 	size_t n, cap;      /* entries, allocated keys */
-	int *slot;          /* nslot entries: index or -1 */
-	size_t nslot;
+	hindex ix;
 } khash;
 void stats_kh_init(khash *h, int klen);
 void stats_kh_free(khash *h);

@@ -58,14 +58,10 @@ static int is_text_type(form_type t)
 static int has_word(const char *list, const char *word)
 {
 	size_t n = strlen(word);
-	for (const char *p = list; p && *p;) {
-		while (*p == ' ')
-			p++;
-		size_t k = strcspn(p, " ");
-		if (k == n && k && strncmp(p, word, n) == 0)
+	size_t k;
+	for (const char *p = list ? list : ""; (k = util_word(&p)) > 0; p += k)
+		if (k == n && strncmp(p, word, n) == 0)
 			return 1;
-		p += k;
-	}
 	return 0;
 }
 

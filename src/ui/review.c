@@ -62,12 +62,8 @@ char *ui_answer_text(struct ui *u, int node, const char *value, store_state stat
 		return xstrdup(value);
 	int lang = engine_lang(u->e);
 	strbuf sb = STRBUF_INIT;
-	for (const char *p = value; *p;) {
-		while (*p == ' ')
-			p++;
-		size_t k = strcspn(p, " ");
-		if (!k)
-			break;
+	size_t k;
+	for (const char *p = value; (k = util_word(&p)) > 0; p += k) {
 		char *name = xstrndup(p, k);
 		const form_choice *c = form_list_choice(u->f, nd->list, name);
 		const char *label = c ? form_choice_label(u->f, c, lang) : NULL;
@@ -75,7 +71,6 @@ char *ui_answer_text(struct ui *u, int node, const char *value, store_state stat
 			sb_adds(&sb, "; ");
 		sb_adds(&sb, label ? label : name);
 		free(name);
-		p += k;
 	}
 	return sb_detach(&sb);
 }

@@ -6,40 +6,19 @@
 #include <string.h>
 
 #include "util/util.h"
+#include "util/utf8.h"
 
 /* One character from s (at most n bytes); returns the bytes used (1 for an invalid byte). */
 static size_t decode1(const unsigned char *s, size_t n, wchar_t *out)
 {
-	unsigned c = s[0];
-	size_t need;
-	uint32_t cp, min;
-	if (c < 0x80) {
-		*out = (wchar_t)c;
-		return 1;
-	} else if ((c & 0xe0) == 0xc0) {
-		need = 2, cp = c & 0x1f, min = 0x80;
-	} else if ((c & 0xf0) == 0xe0) {
-		need = 3, cp = c & 0x0f, min = 0x800;
-	} else if ((c & 0xf8) == 0xf0) {
-		need = 4, cp = c & 0x07, min = 0x10000;
-	} else {
+	unsigned long cp;
+	int k = utf8_sequence((const char *)s, n, &cp);
+	if (k <= 0) {
 		*out = 0xfffd;
 		return 1;
 	}
-	if (need > n)
-		goto bad;
-	for (size_t i = 1; i < need; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			goto bad;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		goto bad;
 	*out = (wchar_t)cp;
-	return need;
-bad:
-	*out = 0xfffd;
-	return 1;
+	return (size_t)k;
 }
 
 wchar_t *ui_wcs_from_utf8(const char *s, size_t *len)
@@ -61,24 +40,8 @@ char *ui_utf8_from_wcs(const wchar_t *w, size_t n)
 {
 	char *s = xmalloc(n * 4 + 1), *o = s;
 	for (size_t i = 0; i < n; i++) {
-		uint32_t c = (uint32_t)w[i];
-		if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-			c = 0xfffd;
-		if (c < 0x80) {
-			*o++ = (char)c;
-		} else if (c < 0x800) {
-			*o++ = (char)(0xc0 | (c >> 6));
-			*o++ = (char)(0x80 | (c & 0x3f));
-		} else if (c < 0x10000) {
-			*o++ = (char)(0xe0 | (c >> 12));
-			*o++ = (char)(0x80 | ((c >> 6) & 0x3f));
-			*o++ = (char)(0x80 | (c & 0x3f));
-		} else {
-			*o++ = (char)(0xf0 | (c >> 18));
-			*o++ = (char)(0x80 | ((c >> 12) & 0x3f));
-			*o++ = (char)(0x80 | ((c >> 6) & 0x3f));
-			*o++ = (char)(0x80 | (c & 0x3f));
-		}
+		int k = utf8_encode((unsigned long)(uint32_t)w[i], o);
+		o += k ? k : utf8_encode(0xfffd, o);
 	}
 	*o = '\0';
 	return s;

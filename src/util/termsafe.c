@@ -6,43 +6,6 @@
 #include <string.h>
 #include <sys/types.h>
 
-int utf8_sequence(const char *str, size_t n, unsigned long *cp)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	unsigned c = s[0];
-	size_t k;
-	unsigned long v;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf) {
-		k = 2;
-		v = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		k = 3;
-		v = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		k = 4;
-		v = c & 0x07;
-	} else {
-		return 0;
-	}
-	for (size_t i = 1; i < k; i++) {
-		if (i >= n)
-			return -1;
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		/* the second byte rules out overlong forms, surrogates and > U+10FFFF */
-		if (i == 1 && ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] >= 0xa0) ||
-			       (c == 0xf0 && s[1] < 0x90) || (c == 0xf4 && s[1] >= 0x90)))
-			return 0;
-		v = (v << 6) | (s[i] & 0x3f);
-	}
-	*cp = v;
-	return (int)k;
-}
-
 static void add_byte_escape(strbuf *sb, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";

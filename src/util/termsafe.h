@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "util/utf8.h"
 #include "util/util.h"
 
 /* Controls a caller lets through raw (or-ed); every other control is escaped. */
@@ -18,10 +19,6 @@ enum {
 	TERMSAFE_KEEP_NEWLINE = 2,  /* '\n' (text of several lines) */
 };
 
-/* The UTF-8 sequence at s (n bytes available): its length (1-4) with its code point in *cp,
- * 0 when the bytes are not valid UTF-8 (overlong forms, surrogates and code points above
- * U+10FFFF are invalid), -1 when the n bytes are the valid beginning of a longer sequence. */
-int utf8_sequence(const char *s, size_t n, unsigned long *cp);
 
 /* Append the n bytes of s to sb, escaped: newline, CR and tab as "\n", "\r", "\t" (unless
  * kept), any other C0 control (0x00-0x1F), DEL (0x7F), a C1 control (U+0080-U+009F, UTF-8

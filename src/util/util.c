@@ -237,3 +237,10 @@ int util_parse_size(const char *s, long long *out)
 	*out = v << shift;
 	return 0;
 }
+
+size_t util_word(const char **p)
+{
+	while (**p == ' ')
+		(*p)++;
+	return strcspn(*p, " ");
+}

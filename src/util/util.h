@@ -48,6 +48,12 @@ void util_human_size(long long bytes, char *out, size_t n);
  * B after it: "20M", "500kb", "1048576"): 0 and *out, or -1. */
 int util_parse_size(const char *s, long long *out);
 
+/* The words of a space-separated list (a select_multiple value, a label to wrap): skips the
+ * spaces at *p and returns the length of the word that then starts at *p, 0 at the end:
+ *   size_t k;
+ *   for (const char *p = s; (k = util_word(&p)) > 0; p += k)   ... the word p[0..k) ...   */
+size_t util_word(const char **p);
+
 /* Read a whole file into memory (NUL-terminated, length in *len). NULL with err on failure. */
 char *read_file(const char *path, size_t *len, char *err);
 

@@ -411,25 +411,6 @@ static void test_store_read(void **state)
 	store_close(st);
 }
 
-static void test_text(void **state)
-{
-	assert_int_equal(analysis_text_width("Ошская область"), 14);
-	assert_int_equal(analysis_text_width("abc"), 3);
-	strbuf sb = STRBUF_INIT;
-	analysis_pad(&sb, "Чүй", 5, 1);
-	assert_string_equal(sb_str(&sb), "  Чүй");
-	sb_reset(&sb);
-	analysis_pad(&sb, "Жалал-Абад", 6, 0);
-	assert_string_equal(sb_str(&sb), "Жалал…");
-	sb_reset(&sb);
-	analysis_csv_field(&sb, "a,\"b\"");
-	assert_string_equal(sb_str(&sb), "\"a,\"\"b\"\"\"");
-	sb_release(&sb);
-	char buf[32];
-	assert_string_equal(analysis_fmt_num(buf, NAN, "null"), "null");
-	assert_string_equal(analysis_fmt_num(buf, 0.5, "null"), "0.5");
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -441,7 +422,6 @@ int main(void)
 		cmocka_unit_test(test_where),
 		cmocka_unit_test(test_tab_layers),
 		cmocka_unit_test(test_store_read),
-		cmocka_unit_test(test_text),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

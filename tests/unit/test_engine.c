@@ -314,6 +314,10 @@ static void do_line(run *r, char *line)
 	} else if (strcmp(cmd, "remove") == 0) {
 		rc = engine_remove_instance(e, arg, err);
 		moved = 1;
+	} else if (strcmp(cmd, "batch") == 0) {
+		rc = store_batch_begin(r->st, err);
+	} else if (strcmp(cmd, "commit") == 0) {
+		rc = store_batch_end(r->st, 1, err);
 	} else if (strcmp(cmd, "complete") == 0) {
 		rc = engine_complete(e, err);
 	} else if (strcmp(cmd, "lang") == 0) {

@@ -17,6 +17,7 @@
 
 #include "export/export_impl.h"
 #include "interview/engine.h"
+#include "util/date.h"
 #include "util/util.h"
 
 static char dir[] = "/tmp/survey-test-export-XXXXXX";
@@ -219,10 +220,10 @@ static void test_values(void **state)
 	assert_int_equal(xparse_date("2021-02-29", &days), -1);
 	assert_int_equal(xparse_date("2020-02-29", &days), 0);
 	assert_int_equal(xparse_datetime("2021-03-09T14:05:00.500+06:00", 0, &days, &secs), 0);
-	assert_int_equal(days, xdays_from_civil(2021, 3, 9));
+	assert_int_equal(days, date_days_from_civil(2021, 3, 9));
 	assert_true(fabs(secs - (14 * 3600 + 5 * 60 + 0.5)) < 1e-9);
 	assert_int_equal(xparse_datetime("2021-03-09T04:05:00+06:00", 1, &days, &secs), 0);
-	assert_int_equal(days, xdays_from_civil(2021, 3, 8));
+	assert_int_equal(days, date_days_from_civil(2021, 3, 8));
 	assert_true(fabs(secs - 22 * 3600 - 5 * 60) < 1e-9);
 	assert_int_equal(xparse_time("14:05:00", &secs), 0);
 	assert_int_equal(xparse_time("25:00", &secs), -1);
@@ -588,7 +589,7 @@ static void test_sav(void **state)
 	/* a date: SPSS seconds since 1582-10-14 */
 	int visit = var(r, "visit");
 	assert_string_equal(r->format[visit], "DATE11");
-	double want = (xdays_from_civil(2021, 3, 9) - xdays_from_civil(1582, 10, 14)) * 86400.0;
+	double want = (date_days_from_civil(2021, 3, 9) - date_days_from_civil(1582, 10, 14)) * 86400.0;
 	assert_true(fabs(atof(r->value[0][visit]) - want) < 0.5);
 	assert_string_equal(r->value[1][visit], ".");
 	/* metadata */
@@ -639,7 +640,7 @@ static void test_dta(void **state)
 	int visit = var(r, "visit");
 	assert_string_equal(r->format[visit], "%td");
 	assert_int_equal(atoi(r->value[0][visit]),
-			 xdays_from_civil(2021, 3, 9) - xdays_from_civil(1960, 1, 1));
+			 date_days_from_civil(2021, 3, 9) - date_days_from_civil(1960, 1, 1));
 	assert_string_equal(r->format[var(r, "start")], "%tc");
 	assert_string_equal(r->value[0][var(r, "name")], "Айгүл \"Айка\", эжеси");
 	assert_int_equal(strlen(r->value[1][var(r, "name")]), 3000);

@@ -690,7 +690,7 @@ static void test_range_decimal(void **state)
 	assert_int_equal(form_from_workbook(&wb, &f, NULL, err), 0);
 	const form_node *n = &f->nodes[1];
 	assert_true(n->range_start == 0.5 && n->range_end == 2.5 && n->range_step == 0.25);
-	assert_string_equal(form_num_text(n->range_step, buf), "0.25");
+	assert_string_equal(cnum_text(buf, n->range_step, 15, NULL), "0.25");
 	n = &f->nodes[2];   /* a descending scale */
 	assert_true(n->range_start == 10 && n->range_end == 0 && n->range_step == 2);
 	form_free(f);

@@ -1,13 +1,11 @@
-/* text.c: formatting helpers for the commands that print analyses: display widths of UTF-8
- * labels and padding (Cyrillic and Kyrgyz letters are one column wide), numbers that read
- * back exactly in any locale, CSV fields. */
-#include <math.h>
+/* cmd_text.c: formatting helpers for the commands that print analyses: display widths of UTF-8
+ * labels and padding (Cyrillic and Kyrgyz letters are one column wide), CSV fields. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
-#include "analysis/analysis.h"
+#include "cmd_table.h"
 #include "util/util.h"
 
 /* Width of the first n bytes of s (a whole number of characters). */
@@ -31,12 +29,12 @@ static int width_n(const char *s, size_t n)
 	return width;
 }
 
-int analysis_text_width(const char *s)
+int cmd_text_width(const char *s)
 {
 	return s ? width_n(s, strlen(s)) : 0;
 }
 
-void analysis_pad(struct strbuf *sb, const char *s, int width, int right)
+void cmd_pad(struct strbuf *sb, const char *s, int width, int right)
 {
 	if (!s)
 		s = "";
@@ -70,20 +68,7 @@ void analysis_pad(struct strbuf *sb, const char *s, int width, int right)
 			sb_addc(sb, ' ');
 }
 
-char *analysis_fmt_num(char buf[32], double x, const char *nan_text)
-{
-	if (!isfinite(x)) {
-		snprintf(buf, 32, "%s", nan_text);
-		return buf;
-	}
-	snprintf(buf, 32, "%.17g", x);
-	for (char *p = buf; *p; p++)
-		if (*p == ',')
-			*p = '.';
-	return buf;
-}
-
-void analysis_csv_field(struct strbuf *sb, const char *s)
+void cmd_csv_field(struct strbuf *sb, const char *s)
 {
 	if (!s)
 		return;

@@ -1,15 +1,15 @@
-/* grid.c: a text table laid out for a terminal — column widths measured in display columns,
+/* cmd_grid.c: a text table laid out for a terminal — column widths measured in display columns,
  * header cells wrapped on words, long labels cut with "…", controls in cells escaped — rendered
  * into a string buffer for the commands to print. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis/analysis.h"
+#include "cmd_table.h"
 #include "util/termsafe.h"
 #include "util/util.h"
 
-void analysis_grid_init(analysis_grid *g, int ncols)
+void cmd_grid_init(cmd_grid *g, int ncols)
 {
 	memset(g, 0, sizeof *g);
 	g->ncols = ncols;
@@ -18,7 +18,20 @@ void analysis_grid_init(analysis_grid *g, int ncols)
 	g->maxw_first = 40;
 }
 
-void analysis_grid_release(analysis_grid *g)
+void cmd_grid_init_head(cmd_grid *g, int ncols, int maxw, const char *const *head)
+{
+	cmd_grid_init(g, ncols);
+	for (int c = 1; c < ncols; c++)
+		g->right[c] = 1;
+	if (maxw > 0)
+		g->maxw = maxw;
+	g->nheader = 1;
+	for (int c = 0; c < ncols; c++)
+		cmd_grid_set(g, 0, c, head[c]);
+	cmd_grid_rule(g, 0);
+}
+
+void cmd_grid_release(cmd_grid *g)
 {
 	for (int i = 0; i < g->nrows * g->ncols; i++)
 		free(g->cells[i]);
@@ -28,7 +41,7 @@ void analysis_grid_release(analysis_grid *g)
 	memset(g, 0, sizeof *g);
 }
 
-static void ensure_row(analysis_grid *g, int row)
+static void ensure_row(cmd_grid *g, int row)
 {
 	if (row < g->nrows)
 		return;
@@ -42,25 +55,25 @@ static void ensure_row(analysis_grid *g, int row)
 	g->nrows = row + 1;
 }
 
-void analysis_grid_set(analysis_grid *g, int row, int col, const char *s)
+void cmd_grid_set(cmd_grid *g, int row, int col, const char *s)
 {
 	ensure_row(g, row);
 	free(g->cells[row * g->ncols + col]);
 	g->cells[row * g->ncols + col] = termsafe_dup(s, TERMSAFE_ONE_LINE);
 }
 
-void analysis_grid_setf(analysis_grid *g, int row, int col, const char *fmt, ...)
+void cmd_grid_setf(cmd_grid *g, int row, int col, const char *fmt, ...)
 {
 	va_list ap;
 	strbuf sb = STRBUF_INIT;
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	analysis_grid_set(g, row, col, sb_str(&sb));
+	cmd_grid_set(g, row, col, sb_str(&sb));
 	sb_release(&sb);
 }
 
-void analysis_grid_rule(analysis_grid *g, int row)
+void cmd_grid_rule(cmd_grid *g, int row)
 {
 	ensure_row(g, row);
 	g->rule[row] = 1;
@@ -73,24 +86,18 @@ static int wrap(const char *s, int w, char *lines[3])
 	int n = 0;
 	strbuf cur = STRBUF_INIT;
 	const char *p = s;
-	while (*p && n < 3) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		const char *e = p;
-		while (*e && *e != ' ')
-			e++;
-		char *word = xstrndup(p, (size_t)(e - p));
+	size_t k;
+	while (n < 3 && (k = util_word(&p)) > 0) {
+		char *word = xstrndup(p, k);
 		strbuf trial = STRBUF_INIT;
 		sb_adds(&trial, sb_str(&cur));
 		if (cur.len)
 			sb_addc(&trial, ' ');
 		sb_adds(&trial, word);
-		if (analysis_text_width(sb_str(&trial)) <= w || !cur.len) {
+		if (cmd_text_width(sb_str(&trial)) <= w || !cur.len) {
 			sb_reset(&cur);
 			sb_adds(&cur, sb_str(&trial));
-			p = e;
+			p += k;
 		} else {
 			lines[n++] = sb_detach(&cur);
 			if (n == 3) {
@@ -114,14 +121,14 @@ static int wrap(const char *s, int w, char *lines[3])
 	return n;
 }
 
-void analysis_grid_render(const analysis_grid *g, struct strbuf *sb)
+void cmd_grid_render(const cmd_grid *g, struct strbuf *sb)
 {
 	int *w = xcalloc((size_t)g->ncols, sizeof *w);
 	for (int c = 0; c < g->ncols; c++) {
 		int cap = c == 0 ? g->maxw_first : g->maxw, body = 0, head = 0;
 		for (int r = 0; r < g->nrows; r++) {
 			const char *s = g->cells[r * g->ncols + c];
-			int k = s ? analysis_text_width(s) : 0;
+			int k = s ? cmd_text_width(s) : 0;
 			if (r < g->nheader)
 				head = k > head ? k : head;
 			else
@@ -170,7 +177,7 @@ void analysis_grid_render(const analysis_grid *g, struct strbuf *sb)
 						continue;
 					if (c)
 						sb_adds(&line, "  ");
-					analysis_pad(&line, k >= 0 ? lines[c][k] : "", w[c], g->right[c]);
+					cmd_pad(&line, k >= 0 ? lines[c][k] : "", w[c], g->right[c]);
 				}
 				while (line.len && line.buf[line.len - 1] == ' ')
 					line.buf[--line.len] = 0;
@@ -191,7 +198,7 @@ void analysis_grid_render(const analysis_grid *g, struct strbuf *sb)
 					continue;
 				if (c)
 					sb_adds(&line, "  ");
-				analysis_pad(&line, s ? s : "", w[c], g->right[c]);
+				cmd_pad(&line, s ? s : "", w[c], g->right[c]);
 			}
 			while (line.len && line.buf[line.len - 1] == ' ')
 				line.buf[--line.len] = 0;

@@ -1,0 +1,31 @@
+/* cmd_tab.h: what the files of `survey tab` share — the parsed output options, a cell's value
+ * as the chosen cell kind, the test of independence to read, and the three writers. */
+#ifndef SURVEY_CMD_TAB_H
+#define SURVEY_CMD_TAB_H
+
+#include "analysis/analysis.h"
+
+/* Design-based statistics added to stats_crosstab_fields in --stats. */
+enum { RS_F, RS_CHI2, RS_N };
+
+typedef struct tab_cli {
+	int format;
+	unsigned cells;        /* bit per stats_cell_kind */
+	unsigned char *want;   /* per stats_crosstab_fields entry, then RS_N */
+	int want_cmh;
+} tab_cli;
+
+/* Cell (i, j) of layer L as kind (a count, a percentage, a residual); NAN where undefined. */
+double tab_cell_value(const analysis_tab *t, const analysis_layer *L, int i, int j,
+		      stats_cell_kind kind);
+/* The test of independence to read (its JSON key in *key), or NULL (multiple response). */
+const stats_value *tab_independence(const analysis_tab *t, const analysis_layer *L,
+				    const char **key);
+
+/* Write t to stdout: as JSON (o and form_id for the selection), CSV or text. */
+void tab_print_json(const tab_cli *cli, const analysis_tab *t, const analysis_opts *o,
+		    const char *form_id);
+void tab_print_csv(const tab_cli *cli, const analysis_tab *t);
+void tab_print_text(const tab_cli *cli, const analysis_tab *t);
+
+#endif

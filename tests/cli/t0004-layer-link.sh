@@ -1,0 +1,28 @@
+# t0004-layer-link: a unit test links only its layer and the layers below (the Makefile's
+# table, as tools/check-layers'), so a call that reaches above its layer without an #include
+# (a declaration written by hand) still breaks the build: in a copy of the sources, stats/
+# calling store_close makes test_stats_ci fail to link, naming the symbol.
+. tests/lib.sh
+C="$TMP/copy"
+mkdir -p "$C"
+if git -C "$TOP" rev-parse --git-dir >/dev/null 2>&1; then
+	(cd "$TOP" && git ls-files -z | tar --null -T - -cf -) | tar -C "$C" -xf -
+else
+	(cd "$TOP" && tar --exclude=./build --exclude=./survey -cf - .) | tar -C "$C" -xf -
+fi
+mk() { (cd "$C" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -j2 "$@") >"$TMP/out" 2>"$TMP/err"; RC=$?; }
+mk build/asan/tests/test_stats_ci
+expect_rc 0 "test_stats_ci links from util/ and stats/ alone"
+cat >>"$C/src/stats/ci.c" <<'C'
+void store_close(void *st);   /* on purpose: stats/ reaching into store/ */
+void stats_layer_breach(void);
+void stats_layer_breach(void) { store_close(0); }
+C
+mk build/asan/tests/test_stats_ci
+expect_rc 2 "a stats/ call into store/ breaks the link of stats' unit test"
+if grep -q "undefined reference to .store_close" "$TMP/out" "$TMP/err"; then
+	ok "the linker names the symbol from above"
+else
+	not_ok "the linker names the symbol from above: $(tail -c 400 "$TMP/err")"
+fi
+done_testing

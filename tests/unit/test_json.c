@@ -1,0 +1,107 @@
+/* test_json.c: the JSON writer — the one string escaping rule (controls, DEL, quotes, invalid
+ * UTF-8 as U+FFFD, Kyrgyz unchanged), numbers with '.' and null, and object keys. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/json.h"
+
+/* What f wrote, as a string the caller frees. */
+static char *written(void (*put)(FILE *, const void *), const void *arg)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	put(f, arg);
+	fclose(f);
+	return buf;
+}
+
+static void put_str(FILE *f, const void *s)
+{
+	json_put_string(f, s);
+}
+
+static void put_num(FILE *f, const void *x)
+{
+	json_put_number(f, *(const double *)x);
+}
+
+static void expect_str(const char *in, const char *want)
+{
+	char *got = written(put_str, in);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_strings(void **state)
+{
+	(void)state;
+	expect_str(NULL, "null");
+	expect_str("", "\"\"");
+	expect_str("Ысык-Көл ң ү", "\"Ысык-Көл ң ү\"");
+	expect_str("a\"b\\c", "\"a\\\"b\\\\c\"");
+	expect_str("\b\f\n\r\t", "\"\\b\\f\\n\\r\\t\"");
+	expect_str("\x01\x1b[2J\x7f", "\"\\u0001\\u001b[2J\\u007f\"");
+	expect_str("x\xffy", "\"x\\ufffdy\"");             /* not UTF-8 */
+	expect_str("\xd2", "\"\\ufffd\"");                 /* cut short */
+	expect_str("\xc0\xaf", "\"\\ufffd\\ufffd\"");      /* overlong */
+	expect_str("\xed\xa0\x80", "\"\\ufffd\\ufffd\\ufffd\"");   /* a surrogate */
+	expect_str("\xf0\x9f\x98\x80", "\"\xf0\x9f\x98\x80\"");
+}
+
+static void test_numbers(void **state)
+{
+	(void)state;
+	static const struct { double x; const char *want; } cases[] = {
+		{ 0.5, "0.5" }, { -3, "-3" }, { 1e300, "1.0000000000000001e+300" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *got = written(put_num, &cases[i].x);
+		assert_string_equal(got, cases[i].want);
+		free(got);
+	}
+	double bad[] = { NAN, INFINITY, -INFINITY };
+	for (size_t i = 0; i < 3; i++) {
+		char *got = written(put_num, &bad[i]);
+		assert_string_equal(got, "null");
+		free(got);
+	}
+}
+
+static void put_obj(FILE *f, const void *arg)
+{
+	(void)arg;
+	int first = 1;
+	fputc('{', f);
+	json_put_key(f, "a", &first);
+	json_put_string(f, "ы");
+	json_put_key(f, "b\n", &first);
+	fputs("1}", f);
+}
+
+static void test_keys(void **state)
+{
+	(void)state;
+	char *got = written(put_obj, NULL);
+	assert_string_equal(got, "{\"a\":\"ы\",\"b\\n\":1}");
+	free(got);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_strings),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_keys),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,37 @@
+/* test_util.c: util.c's small helpers — the words of a space-separated list. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "util/util.h"
+
+static void test_words(void **state)
+{
+	(void)state;
+	strbuf sb = STRBUF_INIT;
+	size_t k;
+	for (const char *p = "  a bb  ccc "; (k = util_word(&p)) > 0; p += k)
+		sb_addf(&sb, "[%.*s]", (int)k, p);
+	assert_string_equal(sb_str(&sb), "[a][bb][ccc]");
+	sb_reset(&sb);
+	for (const char *p = "   "; (k = util_word(&p)) > 0; p += k)
+		sb_addc(&sb, 'x');
+	for (const char *p = ""; (k = util_word(&p)) > 0; p += k)
+		sb_addc(&sb, 'x');
+	assert_int_equal(sb.len, 0);
+	const char *p = "Ысык-Көл\tЧүй x";   /* only spaces separate */
+	assert_int_equal(util_word(&p), strlen("Ысык-Көл\tЧүй"));
+	sb_release(&sb);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_words),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
