@@ -64,7 +64,7 @@ int merge_keys_init(merge *m, char *err)
 }
 
 /* Make temp.merge_keypaths hold the keys of every form in the output. */
-static int load_keypaths(merge *m, char *err)
+int merge_load_keypaths(merge *m, char *err)
 {
 	if (m->keys) {
 		for (int i = 0; i < m->nkeys; i++)
@@ -142,7 +142,7 @@ static int compute_keys(merge *m, const char *which, char *err)
 
 int merge_duplicates(merge *m, merge_result *res, char *err)
 {
-	if (load_keypaths(m, err))
+	if (merge_load_keypaths(m, err))
 		return -1;
 	if (!merge_keys_known(m))
 		return 0;
