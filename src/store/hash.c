@@ -25,10 +25,46 @@ void store_hash_field(struct sha256_ctx *h, const char *text)
 		sha256_update(h, 2, (const uint8_t *)"\x01");
 }
 
+/* An integer as SQLite writes it as text ("%lld"), NUL-terminated, at the end of buf[24]. */
+static const char *int_text(long long v, char buf[24])
+{
+	char *p = buf + 23;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	*p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
 void store_hash_columns(struct sha256_ctx *h, sqlite3_stmt *s, int first, int n)
 {
-	for (int c = first; c < first + n; c++)
-		store_hash_field(h, (const char *)sqlite3_column_text(s, c));
+	/* The same bytes as store_hash_field of each column's text, gathered into one update; an
+	 * integer written here rather than converted by SQLite (which allocates for it). */
+	uint8_t buf[1024];
+	size_t used = 0;
+	for (int c = first; c < first + n; c++) {
+		char num[24];
+		const char *t = sqlite3_column_type(s, c) == SQLITE_INTEGER ?
+			int_text(sqlite3_column_int64(s, c), num) :
+			(const char *)sqlite3_column_text(s, c);
+		const char *bytes = t ? t : "\x01";
+		size_t len = t ? strlen(t) + 1 : 2;
+		if (used + len > sizeof buf) {
+			sha256_update(h, used, buf);
+			used = 0;
+		}
+		if (len > sizeof buf) {
+			sha256_update(h, len, (const uint8_t *)bytes);
+			continue;
+		}
+		memcpy(buf + used, bytes, len);
+		used += len;
+	}
+	if (used)
+		sha256_update(h, used, buf);
 }
 
 void store_hash_hex(struct sha256_ctx *h, char out[65])
