@@ -257,6 +257,15 @@ typedef struct analysis_tab {
 int analysis_tab_run(analysis_db *db, const char *row, const char *col, const char *by,
 		     const analysis_opts *opts, analysis_tab **out, char *err);
 void analysis_tab_free(analysis_tab *t);
+/* Many cross-tables with the same options, read in one pass: out[i] (n of them) as
+ * analysis_tab_run gives it, or NULL for one that it refuses (run that one alone for its
+ * error). -1 with err (every out[i] NULL) when the shared read or design fails. Memory: the
+ * coded cases of every variable named, as one analysis_tab_run of them all would hold. */
+typedef struct analysis_tab_spec {
+	const char *row, *col, *by;   /* by: NULL or a layer variable */
+} analysis_tab_spec;
+int analysis_tab_batch(analysis_db *db, const analysis_tab_spec *specs, int n,
+		       const analysis_opts *opts, analysis_tab **out, char *err);
 
 /* Monte Carlo tables of Fisher's test when opts.fisher.samples is 0: 2000, as R's
  * fisher.test(simulate.p.value = TRUE). */
