@@ -173,6 +173,13 @@ typedef struct analysis_freq {
 int analysis_freq_run(analysis_db *db, const char *const *vars, int nvars,
 		      const analysis_opts *opts, analysis_freq **out, char *err);
 void analysis_freq_free(analysis_freq *f, int n);
+/* Frequencies of var in one pass: (*out)[0] over every case, (*out)[1 + k] over the cases whose
+ * answer to by (a single-answer question) is values[k] — what analysis_freq_run gives with the
+ * filter "${by} = 'values[k]'" added, but for its notes. Free with analysis_freq_free(*out,
+ * nvalues + 1). -1 with err, also when by is select_multiple. */
+int analysis_freq_split(analysis_db *db, const char *var, const char *by,
+			const char *const *values, int nvalues, const analysis_opts *opts,
+			analysis_freq **out, char *err);
 
 /* ---- cross-tabulations ------------------------------------------------------------------- */
 

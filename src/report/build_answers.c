@@ -134,6 +134,14 @@ int rb_answers(struct ctx *c, const report_item *it, report_table **tp)
 			rc = errf(c->err, "%s: %s", it->name, why);
 			goto done;
 		}
+		/* every group from one pass; else (by is select_multiple) one pass per group */
+		const char **values = xcalloc((size_t)by.nvalid + 1, sizeof *values);
+		for (int k = 0; k < by.nvalid; k++)
+			values[k] = by.cats[k].value;
+		analysis_freq *split = NULL;
+		if (analysis_freq_split(c->db, var, it->var_by, values, by.nvalid, &o, &split, why))
+			split = NULL;
+		free(values);
 		for (int k = 0; k < by.nvalid && !rc; k++) {
 			/* choice names are XLSForm names: no quote to escape */
 			char *w = where ? xasprintf("(%s) and ${%s} = '%s'", where, it->var_by,
@@ -141,8 +149,8 @@ int rb_answers(struct ctx *c, const report_item *it, report_table **tp)
 					: xasprintf("${%s} = '%s'", it->var_by, by.cats[k].value);
 			analysis_opts og = o;
 			og.where = w;
-			analysis_freq *f;
-			if (analysis_freq_run(c->db, &var, 1, &og, &f, why)) {
+			analysis_freq *f = split ? &split[1 + k] : NULL;
+			if (!f && analysis_freq_run(c->db, &var, 1, &og, &f, why)) {
 				*c->row = it->row;
 				rc = errf(c->err, "%s: %s", it->name, why);
 			} else {
@@ -154,10 +162,13 @@ int rb_answers(struct ctx *c, const report_item *it, report_table **tp)
 					g[ng].code = xstrdup(by.cats[k].value);
 					ng++;
 				}
-				analysis_freq_free(f, 1);
+				if (!split)
+					analysis_freq_free(f, 1);
 			}
 			free(w);
 		}
+		if (split)
+			analysis_freq_free(split, by.nvalid + 1);
 		analysis_var_release(&by);
 		if (rc)
 			goto done;
