@@ -589,9 +589,14 @@ void rb_tab_batches(struct ctx *c)
 		struct tab_batch *b = &c->tbatches[k];
 		if (b->n < 2)   /* one table: made where it stands */
 			continue;
-		/* the options rb_opts gives each of its tables */
-		analysis_opts o = { .lang = c->lang, .fisher = { .seed = 1 }, .where = b->where,
-				    .weight = b->weight };
+		/* the options rb_opts gives each of its tables (they differ only in the filter and
+		 * the weight, the batch's) */
+		analysis_opts o;
+		char *where;
+		rb_opts(c, b->items[0], &o, &where);
+		free(where);
+		o.where = b->where;
+		o.weight = b->weight;
 		char why[ERR_MAX];
 		double t0 = rb_now();
 		b->res = xcalloc((size_t)b->n, sizeof *b->res);
