@@ -117,12 +117,15 @@ int rb_answers(struct ctx *c, const report_item *it, report_table **tp)
 	char why[ERR_MAX];
 	const char *var = it->var_row;
 	analysis_opts o = { .lang = c->lang, .where = where, .weight = weight };
-	analysis_freq *all;
-	if (analysis_freq_run(c->db, &var, 1, &o, &all, why)) {
+	analysis_freq *own = NULL;
+	const analysis_freq *all = rb_freq_batched(c, it);   /* computed with the frequencies */
+	if (!all && analysis_freq_run(c->db, &var, 1, &o, &own, why)) {
 		*c->row = it->row;
 		free(where);
 		return errf(c->err, "%s: %s", it->name, why);
 	}
+	if (!all)
+		all = own;
 	char *question = xstrdup(all->var.label);
 	double n_cases = all->n_cases, missing = all->missing;
 	if (it->var_by) {
@@ -224,7 +227,8 @@ done:
 	for (int k = 0; k < ng; k++)
 		group_release(&g[k]);
 	free(g);
-	analysis_freq_free(all, 1);
+	if (own)
+		analysis_freq_free(own, 1);
 	free(where);
 	return rc;
 }
