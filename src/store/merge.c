@@ -557,6 +557,19 @@ int merge_input(merge *m, const char *in_path, merge_result *res)
 		merge_check_free(c);
 		return reject(res, err);
 	}
+	if (c->already && !merge_known_usable(m, c->already)) {   /* checked whole after all */
+		c->already = NULL;
+		c->nknown = 0;
+		memset(&c->sc, 0, sizeof c->sc);
+		merge_check_run(c);
+		if (c->rc) {
+			reject(res, c->err);
+			merge_check_free(c);
+			return -1;
+		}
+		snprintf(res->device_id, sizeof res->device_id, "%s", c->device_id);
+		snprintf(res->sha256, sizeof res->sha256, "%s", c->sc.content_sha256);
+	}
 	if (c->already) {   /* merged in an earlier run: recorded, nothing read (merge_skip.c) */
 		int rc = store_tx_begin(m->st, why) || merge_load_keypaths(m, why) ||
 			 merge_known_record(m, c->already, res, why);

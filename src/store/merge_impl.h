@@ -26,6 +26,7 @@ struct merge_known {
 	char sha256[65];
 	char device_id[40];
 	int counts[5];
+	long long max_attach; /* its largest attachment (bytes) */
 };
 
 /* The checks of one input (merge_check.c), made in line or ahead in a thread. */
@@ -181,6 +182,9 @@ const struct merge_known *merge_known_find(const struct merge_known *known, int 
 /* Remember, in the output's meta, that the file with file_sha256 ("" : nothing) holds the
  * content sha256 just merged. Inside the input's transaction. */
 int merge_known_remember(merge *m, const char *file_sha256, const char *sha256, char *err);
+/* May the known input k be skipped under this run's --max-attachment? 0: read and check it
+ * whole. */
+int merge_known_usable(merge *m, const struct merge_known *k);
 /* Record and report the known input k given again (res->path, sha256 and device_id set): a
  * provenance row, and res's counts as a full merge would give them. */
 int merge_known_record(merge *m, const struct merge_known *k, merge_result *res, char *err);

@@ -15,8 +15,9 @@
  * checks (a WAL-mode file is read through a private copy, made from the same bytes), and it is
  * remembered only when it did not change (inode, size, times) until it was merged.
  * The precondition is that the output changes only by merging (as `survey merge` writes it).
- * What a skipped input does not do: it is not checked again against this run's options
- * (--max-attachment, --allow-simulated, --key), since nothing of it is copied. */
+ * This run's options still hold: an input whose largest attachment is above --max-attachment
+ * is read and checked whole (and refused as before). The origin check (--allow-simulated)
+ * refuses only an input that brings a new mix, never one whose interviews are all there. */
 #include "store/merge_impl.h"
 
 #include <errno.h>
@@ -27,6 +28,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/attach.h"
 #include "util/util.h"
 
 #define KEY_PREFIX "merged_file_sha256:"
@@ -103,11 +105,12 @@ void merge_known_load(merge *m)
 	/* Only inputs whose content provenance records: the latest record of each gives the device
 	 * and the counts. An output without these tables (older schema) knows none. */
 	static const char sql[] =
-		"SELECT substr(k.key, length('" KEY_PREFIX "') + 1), k.value, p.device_id, p.new, "
-		"p.identical, p.updated, p.outdated, p.conflicting FROM main.meta k JOIN "
-		"main.provenance p ON p.input_sha256 = k.value WHERE k.key GLOB '" KEY_PREFIX "*' "
-		"AND p.merged_at = (SELECT max(merged_at) FROM main.provenance q WHERE "
-		"q.input_sha256 = k.value) GROUP BY k.key";
+		"SELECT substr(k.key, length('" KEY_PREFIX "') + 1), substr(k.value, 1, 64), "
+		"p.device_id, p.new, p.identical, p.updated, p.outdated, p.conflicting, "
+		"CAST(substr(k.value, 66) AS INTEGER) FROM main.meta k JOIN main.provenance p ON "
+		"p.input_sha256 = substr(k.value, 1, 64) WHERE k.key GLOB '" KEY_PREFIX "*' AND "
+		"p.merged_at = (SELECT max(merged_at) FROM main.provenance q WHERE q.input_sha256 = "
+		"p.input_sha256) GROUP BY k.key";
 	sqlite3_stmt *s;
 	if (!m->st || sqlite3_prepare_v2(m->st->db, sql, -1, &s, NULL) != SQLITE_OK)
 		return;
@@ -124,6 +127,7 @@ void merge_known_load(merge *m)
 		snprintf(k->device_id, sizeof k->device_id, "%s", d && store_is_uuid(d) ? d : "");
 		for (int i = 0; i < 5; i++)
 			k->counts[i] = sqlite3_column_int(s, 3 + i);
+		k->max_attach = sqlite3_column_int64(s, 8);
 	}
 	sqlite3_finalize(s);
 }
@@ -143,8 +147,19 @@ int merge_known_remember(merge *m, const char *file_sha256, const char *sha256, 
 		return 0;
 	char key[sizeof KEY_PREFIX + 64];
 	snprintf(key, sizeof key, KEY_PREFIX "%s", file_sha256);
-	return merge_exec(m, "cannot record the merge", err, "INSERT OR REPLACE INTO main.meta(key, "
-			  "value) VALUES (?1, ?2)", 2, key, sha256);
+	/* "CONTENT_SHA256 LARGEST_ATTACHMENT": a later run with a lower --max-attachment reads
+	 * the input again, to refuse it as this one would have */
+	return merge_exec(m, "cannot record the merge", err, m->src_version >= 5 ?
+			  "INSERT OR REPLACE INTO main.meta(key, value) VALUES (?1, ?2 || ' ' || "
+			  "(SELECT coalesce(max(size), 0) FROM src.attachments))" :
+			  "INSERT OR REPLACE INTO main.meta(key, value) VALUES (?1, ?2 || ' 0')", 2,
+			  key, sha256);
+}
+
+int merge_known_usable(merge *m, const struct merge_known *k)
+{
+	long long max = m->max_attach > 0 ? m->max_attach : STORE_ATTACH_DEFAULT_MAX;
+	return k->max_attach <= max;
 }
 
 int merge_known_record(merge *m, const struct merge_known *k, merge_result *res, char *err)

@@ -2,7 +2,8 @@
 # is not read again ("already merged"), and every property of a full merge holds: the same rows
 # after other inputs, a changed file at the same path merged whole, a merged file as input, a
 # copy at another path known too, provenance recording each time it was given; a file with a
-# -wal or -journal beside it, or an output that does not know the file, merge it whole.
+# -wal or -journal beside it, or an output that does not know the file, merge it whole; this
+# run's --max-attachment still holds (test_merge_attach); --allow-simulated as a full merge.
 . tests/lib.sh
 . tests/cli/merge-lib.sh
 
@@ -79,5 +80,15 @@ run "$SURVEY" merge -o "$TMP/nat.db" "$TMP/obl.db"
 expect_eq "$(already)" "0" "the oblast file after it merged one more laptop: read whole"
 expect_out "obl.db' .*24 interviews: 0 new, 24 identical" "its interviews are all identical"
 expect_eq "$(rows "$TMP/nat.db")" "$(rows "$TMP/direct.db")" "and the national rows do not change"
+
+# --- this run's options still hold: an output that mixes simulated and real interviews
+"$SURVEY" simulate surveys/covid19-lsg.md -n 5 --db "$TMP/sim.db" --seed 2 --quiet
+run "$SURVEY" merge -o "$TMP/mix.db" --allow-simulated "$l1" "$TMP/sim.db"
+expect_rc 0 "simulated and real interviews merged with --allow-simulated"
+run "$SURVEY" merge -o "$TMP/mix.db" --allow-simulated "$TMP/sim.db"
+expect_eq "$(already)" "1" "again with --allow-simulated: known"
+run "$SURVEY" merge -o "$TMP/mix.db" "$TMP/sim.db"
+expect_rc 0 "again without it: accepted, as a full merge accepts it (it adds no mix)"
+expect_eq "$(already)" "1" "and known"
 
 done_testing
