@@ -2,7 +2,10 @@
 # bench/merge.sh: `survey merge` of 20 laptop files x 5,000 interviews (~60 answers, ~70 events
 # each) into a new file, timed next to the floor: the same rows copied by the sqlite3 CLI with
 # ATTACH and INSERT ... SELECT into a file with the same schema. Then the same 20 files merged
-# again (all no-ops). Prints the times and the ratio (target: merge within 1.5x of the floor).
+# again (all no-ops: each input already merged is known by its bytes and not read). Prints each
+# figure next to its floor from the same run, as a ratio: the merge within 1.5x of the floor on
+# CPU, the merge again within 5% of the first merge; and the output's bytes per interview next
+# to the CSV export of the same data (the storage layout is the next step: target 3x).
 #   sh bench/merge.sh            N_FILES=5 N_IV=1000 sh bench/merge.sh   (smaller)
 # The laptop files (survey simulate of surveys/covid19-lsg.md, one file per device) are kept in
 # $BENCH_DIR (default /tmp/survey-bench-merge) for the next run.
@@ -75,12 +78,21 @@ timed "$dir/again.time" sh -c "'$SURVEY' merge -o '$dir/merged.db' $files >'$dir
 read again again_cpu <"$dir/again.time"
 tail -2 "$dir/remerge.out" | head -1
 
+# 5. bytes per interview: the output, and the CSV export of the same interviews
+"$SURVEY" export "$dir/merged.db" -o "$dir/merged.csv" >/dev/null 2>&1 || : >"$dir/merged.csv"
+n=$(sqlite3 "$dir/merged.db" "SELECT count(*) FROM interviews")
+ncsv=$(sqlite3 "$dir/merged.db" "SELECT max(count(*), 1) FROM interviews WHERE status = 'complete'")
+db_bytes=$(($(wc -c <"$dir/merged.db") / n)) csv_bytes=$(($(wc -c <"$dir/merged.csv") / ncsv))
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }'; }
 rows=$(sqlite3 "$dir/merged.db" "SELECT (SELECT count(*) FROM interviews) || ' interviews, ' ||
 	(SELECT count(*) FROM answers) || ' answers, ' || (SELECT count(*) FROM events) || ' events'")
 printf 'merge of %s files x %s interviews (%s)\n' "$N_FILES" "$N_IV" "$rows"
 printf '  floor (sqlite3 ATTACH + INSERT ... SELECT): %6.1f s  (cpu %s s)\n' "$floor" "$floor_cpu"
-printf '  survey merge into a new file:               %6.1f s  (cpu %s s)  ratio %.2f (target 1.5)\n' \
-	"$merge" "$merge_cpu" "$(awk -v a="$merge" -v b="$floor" 'BEGIN { print a / b }')"
-printf '  survey merge of the same files again:       %6.1f s  (cpu %s s)  all identical\n' \
-	"$again" "$again_cpu"
+printf '  survey merge into a new file:               %6.1f s  (cpu %s s)  ratio %s wall, %s cpu (target 1.5 cpu)\n' \
+	"$merge" "$merge_cpu" "$(ratio "$merge" "$floor")" "$(ratio "$merge_cpu" "$floor_cpu")"
+printf '  survey merge of the same files again:       %6.1f s  (cpu %s s)  ratio to the first merge %s wall, %s cpu (target 0.05)\n' \
+	"$again" "$again_cpu" "$(ratio "$again" "$merge")" "$(ratio "$again_cpu" "$merge_cpu")"
+printf '  bytes per interview: the merged file %s, its CSV export %s (complete ones)  ratio %s (target 3, next: the storage layout)\n' \
+	"$db_bytes" "$csv_bytes" "$(ratio "$db_bytes" "$csv_bytes")"
 printf '  (load average: %s)\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,7 +2,9 @@
 # bench/report.sh: `survey report` of the shipped report (reports/covid19-lsg/report.md, 27
 # tables) from N simulated interviews of surveys/covid19-lsg.md, as HTML, Markdown and XLSX:
 # the time of each table (the analysis pipeline's pass over the database and the statistics)
-# and of each whole run, with its peak memory.
+# and of each whole run (wall and CPU), with its peak memory, next to its floor from the same
+# run: the sqlite3 CLI reading every answer once (one pass over the answers, no statistics).
+# Target: 10 s per format at 100,000 interviews.
 #   sh bench/report.sh            N=20000 sh bench/report.sh (smaller)
 # The database is build/bench/tab-N.db when bench/tab.sh made it (the same seed), else it is
 # made there as report-N.db and kept for the next run.
@@ -28,18 +30,28 @@ spec=$top/reports/covid19-lsg/report.md
 sqlite3 "$db" "SELECT count(*) FROM answers" >/dev/null   # warm the page cache
 
 echo "survey report of $spec"
-echo "database: $db ($(sqlite3 "$db" "SELECT count(*) FROM interviews WHERE status = 'complete'") complete interviews)"
+ivs=$(sqlite3 "$db" "SELECT count(*) FROM interviews WHERE status = 'complete'")
+echo "database: $db ($ivs complete interviews, $(($(wc -c <"$db") / ivs)) bytes per interview)"
+/usr/bin/time -f '%e %U %S' -o "$dir/report-floor" sqlite3 "$db" \
+	"SELECT count(*), sum(length(value)), sum(length(path)) FROM answers" >/dev/null
+read -r floor fu fs <"$dir/report-floor"
+floor_cpu=$(awk -v a="$fu" -v b="$fs" 'BEGIN { print a + b }')
+printf 'floor (sqlite3: every answer read once): %.2f s wall, %.2f s cpu\n' "$floor" "$floor_cpu"
 for fmt in html md xlsx; do
-	/usr/bin/time -f '%e %M' -o "$dir/report-time" \
+	/usr/bin/time -f '%e %U %S %M' -o "$dir/report-time" \
 		"$SURVEY" report "$db" "$spec" -o "$dir/report-$N.$fmt" --simulated --timings -q \
 		2>"$dir/report-tables.$fmt"
-	read -r wall rss <"$dir/report-time"
-	printf '%-5s %6.2f s wall, peak memory %d MB, %s bytes\n' "$fmt" "$wall" $((rss / 1024)) \
-		"$(wc -c <"$dir/report-$N.$fmt")"
+	read -r wall u s rss <"$dir/report-time"
+	cpu=$(awk -v a="$u" -v b="$s" 'BEGIN { print a + b }')
+	printf '%-5s %6.2f s wall (target 10), %6.2f s cpu: ratio to the floor %s wall, %s cpu; peak memory %d MB, %s bytes\n' \
+		"$fmt" "$wall" "$cpu" "$(awk -v a="$wall" -v b="$floor" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')" \
+		"$(awk -v a="$cpu" -v b="$floor_cpu" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')" \
+		$((rss / 1024)) "$(wc -c <"$dir/report-$N.$fmt")"
 done
 echo
-echo "time per table (HTML run; the frequency tables that share a filter are computed in one"
-echo "pass over the database, timed on its own line, and then take no time of their own):"
+echo "time per table (HTML run; the frequency tables, and the cross-tables, that share a filter"
+echo "are computed in one pass over the database, timed on its own line, and then take no time of"
+echo "their own):"
 sed 's/^survey report: /  /' "$dir/report-tables.html"
 awk '{ s += $(NF - 1); if ($3 !~ /^\(/) { n++; if ($(NF - 1) > m) { m = $(NF - 1); t = $3 } } }
      END { printf "  %d tables: %.2f s in all, %.3f s per table, slowest %s (%.2f s)\n",

@@ -80,10 +80,10 @@ static void print_text_input(const merge_result *r)
 		cmd_put_line(stdout, "'%s': given twice, merged once", r->path);
 		return;
 	}
-	cmd_put_line(stdout, "'%s' (device %.8s, sha256 %.12s): %d interviews: %d new, "
+	cmd_put_line(stdout, "'%s' (device %.8s, sha256 %.12s): %s%d interviews: %d new, "
 		     "%d identical, %d updated, %d outdated, %d conflicting", r->path, r->device_id,
-		     r->sha256, r->interviews, r->new_, r->identical, r->updated, r->outdated,
-		     r->conflicting);
+		     r->sha256, r->already ? "already merged, not read again: " : "",
+		     r->interviews, r->new_, r->identical, r->updated, r->outdated, r->conflicting);
 	for (int i = 0; i < r->ndups; i++)
 		cmd_put_line(stdout, "  likely duplicate: %s and %s (%s)", r->dups[i].uuid,
 			     r->dups[i].other, r->dups[i].keys);
@@ -108,7 +108,8 @@ static void print_json_input(const merge_result *r, int first)
 	json_kv_int("updated", r->updated, 1);
 	json_kv_int("outdated", r->outdated, 1);
 	json_kv_int("conflicting", r->conflicting, 1);
-	printf(", \"given_twice\": %s, \"rejected\": ", r->twice ? "true" : "false");
+	printf(", \"given_twice\": %s, \"already_merged\": %s, \"rejected\": ",
+	       r->twice ? "true" : "false", r->already ? "true" : "false");
 	json_put_string(stdout, r->rejected);
 	printf(", \"duplicates\": [");
 	for (int i = 0; i < r->ndups; i++) {

@@ -180,6 +180,13 @@ typedef struct analysis_freq {
 int analysis_freq_run(analysis_db *db, const char *const *vars, int nvars,
 		      const analysis_opts *opts, analysis_freq **out, char *err);
 void analysis_freq_free(analysis_freq *f, int n);
+/* Frequencies of var in one pass: (*out)[0] over every case, (*out)[1 + k] over the cases whose
+ * answer to by (a single-answer question) is values[k] — what analysis_freq_run gives with the
+ * filter "${by} = 'values[k]'" added, but for its notes. Free with analysis_freq_free(*out,
+ * nvalues + 1). -1 with err, also when by is select_multiple. */
+int analysis_freq_split(analysis_db *db, const char *var, const char *by,
+			const char *const *values, int nvalues, const analysis_opts *opts,
+			analysis_freq **out, char *err);
 
 /* ---- cross-tabulations ------------------------------------------------------------------- */
 
@@ -264,6 +271,15 @@ typedef struct analysis_tab {
 int analysis_tab_run(analysis_db *db, const char *row, const char *col, const char *by,
 		     const analysis_opts *opts, analysis_tab **out, char *err);
 void analysis_tab_free(analysis_tab *t);
+/* Many cross-tables with the same options, read in one pass: out[i] (n of them) as
+ * analysis_tab_run gives it, or NULL for one that it refuses (run that one alone for its
+ * error). -1 with err (every out[i] NULL) when the shared read or design fails. Memory: the
+ * coded cases of every variable named, as one analysis_tab_run of them all would hold. */
+typedef struct analysis_tab_spec {
+	const char *row, *col, *by;   /* by: NULL or a layer variable */
+} analysis_tab_spec;
+int analysis_tab_batch(analysis_db *db, const analysis_tab_spec *specs, int n,
+		       const analysis_opts *opts, analysis_tab **out, char *err);
 
 /* Monte Carlo tables of Fisher's test when opts.fisher.samples is 0: 2000, as R's
  * fisher.test(simulate.p.value = TRUE). */

@@ -241,6 +241,57 @@ int analysis_freq_run(analysis_db *db, const char *const *vars, int nvars,
 	return 0;
 }
 
+int analysis_freq_split(analysis_db *db, const char *var, const char *by,
+			const char *const *values, int nvalues, const analysis_opts *opts,
+			analysis_freq **out, char *err)
+{
+	static const analysis_opts defaults;
+	const analysis_opts *o = opts ? opts : &defaults;
+	*out = NULL;
+	const char *vars[2] = { var, by };
+	an_data d;
+	stats_design_prep *dp = NULL;
+	if (an_data_read(db, vars, 2, o, &d, err) || an_data_design(&d, o, &dp, err)) {
+		an_data_release(&d);
+		return -1;
+	}
+	const an_col *bc = &d.cols[1];
+	if (bc->var.vtype == ANALYSIS_MULTIPLE) {   /* a case may be in many groups: not here */
+		stats_design_free(dp);
+		an_data_release(&d);
+		return errf(err, "'%s' is select_multiple", by);
+	}
+	analysis_freq *f = xcalloc((size_t)nvalues + 2, sizeof *f);
+	unsigned char *in = d.in, *group = xmalloc(d.n ? d.n : 1);
+	int rc = 0;
+	for (int k = -1; k < nvalues && rc == 0; k++) {
+		if (k >= 0) {   /* the cases whose answer to by is values[k] */
+			int cat = -1;
+			for (int j = 0; j < bc->var.nvalid && cat < 0; j++)
+				if (strcmp(bc->var.cats[j].value, values[k]) == 0)
+					cat = j;
+			for (size_t i = 0; i < d.n; i++)
+				group[i] = in[i] && cat >= 0 && bc->code[i] == cat;
+			d.in = group;
+		}
+		analysis_freq *r = &f[k + 1];
+		for (int n = 0; n < d.notes.n; n++)
+			an_note(&r->notes, d.notes.items[n].warning, "%s", d.notes.items[n].text);
+		r->simulated = (double)d.simulated;
+		rc = freq_one(&d, &d.cols[0], dp, o, r, err);
+	}
+	d.in = in;
+	free(group);
+	stats_design_free(dp);
+	an_data_release(&d);
+	if (rc) {
+		analysis_freq_free(f, nvalues + 1);
+		return -1;
+	}
+	*out = f;
+	return 0;
+}
+
 void analysis_freq_free(analysis_freq *f, int n)
 {
 	if (!f)

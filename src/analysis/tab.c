@@ -285,13 +285,10 @@ static void tab_cmh(analysis_tab *t, acc *accs, int nacc, const analysis_opts *o
 	free(cols);
 }
 
-int analysis_tab_run(analysis_db *db, const char *row, const char *col, const char *by,
-		     const analysis_opts *o, analysis_tab **out, char *err)
+/* What refuses a cross-table before anything is read. */
+static int tab_check(analysis_db *db, const char *row, const char *col, const char *by,
+		     char *err)
 {
-	static const analysis_opts defaults;
-	if (!o)
-		o = &defaults;
-	*out = NULL;
 	const char *names[3] = { row, col, by };
 	int nv = by ? 3 : 2;
 	for (int k = 0; k < nv; k++)
@@ -304,6 +301,24 @@ int analysis_tab_run(analysis_db *db, const char *row, const char *col, const ch
 			return errf(err, "--by: '%s' is select_multiple; layers need one answer per "
 				    "interview", by);
 	}
+	return 0;
+}
+
+static int tab_compute(const an_data *all, const int *ix, const char *row, const char *col,
+		       const char *by, const stats_design_prep *dp, const analysis_opts *o,
+		       analysis_tab **out, char *err);
+
+int analysis_tab_run(analysis_db *db, const char *row, const char *col, const char *by,
+		     const analysis_opts *o, analysis_tab **out, char *err)
+{
+	static const analysis_opts defaults;
+	if (!o)
+		o = &defaults;
+	*out = NULL;
+	const char *names[3] = { row, col, by };
+	int nv = by ? 3 : 2;
+	if (tab_check(db, row, col, by, err))
+		return -1;
 	an_data d;
 	if (an_data_read(db, names, nv, o, &d, err)) {
 		an_data_release(&d);
@@ -323,6 +338,77 @@ int analysis_tab_run(analysis_db *db, const char *row, const char *col, const ch
 		an_data_release(&d);
 		return -1;
 	}
+	static const int first[3] = { 0, 1, 2 };
+	int rc = tab_compute(&d, first, row, col, by, dp, o, out, err);
+	stats_design_free(dp);
+	an_data_release(&d);
+	return rc;
+}
+
+/* The index of name among the n names, added when absent. */
+static int name_index(const char **names, int *n, const char *name)
+{
+	for (int k = 0; k < *n; k++)
+		if (strcmp(names[k], name) == 0)
+			return k;
+	names[*n] = name;
+	return (*n)++;
+}
+
+int analysis_tab_batch(analysis_db *db, const analysis_tab_spec *specs, int n,
+		       const analysis_opts *o, analysis_tab **out, char *err)
+{
+	static const analysis_opts defaults;
+	if (!o)
+		o = &defaults;
+	for (int i = 0; i < n; i++)
+		out[i] = NULL;
+	const char **names = xcalloc((size_t)n * 3 + 1, sizeof *names);
+	int (*ix)[3] = xcalloc((size_t)n + 1, sizeof *ix), nnames = 0;
+	char *ok = xcalloc((size_t)n + 1, 1), why[ERR_MAX];
+	for (int i = 0; i < n; i++) {
+		const analysis_tab_spec *t = &specs[i];
+		if (tab_check(db, t->row, t->col, t->by, why))
+			continue;   /* refused alone, by analysis_tab_run */
+		ok[i] = 1;
+		ix[i][0] = name_index(names, &nnames, t->row);
+		ix[i][1] = name_index(names, &nnames, t->col);
+		ix[i][2] = t->by ? name_index(names, &nnames, t->by) : -1;
+	}
+	an_data d;
+	stats_design_prep *dp = NULL;
+	int rc = an_data_read(db, names, nnames, o, &d, err) || an_data_design(&d, o, &dp, err) ?
+		-1 : 0;
+	for (int i = 0; i < n && rc == 0; i++) {
+		int fits = ok[i];
+		for (int k = 0; k < 3 && fits; k++)
+			fits = ix[i][k] < 0 || d.cols[ix[i][k]].var.ncat <= ANALYSIS_MAX_CATS;
+		if (fits && tab_compute(&d, ix[i], specs[i].row, specs[i].col, specs[i].by, dp, o,
+					&out[i], why))
+			out[i] = NULL;   /* its error, again, from analysis_tab_run */
+	}
+	stats_design_free(dp);
+	an_data_release(&d);
+	free(names);
+	free(ix);
+	free(ok);
+	return rc;
+}
+
+/* The cross-table of columns ix[0] by ix[1] (layers: ix[2] when by) of the cases read in all,
+ * whose design is dp. all is not changed: the table reads a view of it whose columns 0, 1, 2
+ * are those (the layer tests and Rao-Scott read them there). */
+static int tab_compute(const an_data *all, const int *ix, const char *row, const char *col,
+		       const char *by, const stats_design_prep *dp, const analysis_opts *o,
+		       analysis_tab **out, char *err)
+{
+	an_col three[3];
+	an_data d = *all;
+	for (int k = 0; k < (by ? 3 : 2); k++)
+		three[k] = all->cols[ix[k]];
+	d.cols = three;
+	d.ncols = d.nvars = by ? 3 : 2;
+	*out = NULL;
 	analysis_tab *t = xcalloc(1, sizeof *t);
 	an_var_copy(&t->row, &d.cols[0].var);
 	an_var_copy(&t->col, &d.cols[1].var);
@@ -436,8 +522,6 @@ int analysis_tab_run(analysis_db *db, const char *row, const char *col, const ch
 	for (int l = 0; l < nacc; l++)
 		acc_release(&accs[l]);
 	free(accs);
-	stats_design_free(dp);
-	an_data_release(&d);
 	if (rc_err) {
 		analysis_tab_free(t);
 		return -1;

@@ -152,6 +152,7 @@ int report_build(const report_spec *s, analysis_db *db, store *st,
 	free(n);
 
 	rb_freq_batches(&c);
+	rb_tab_batches(&c);
 	int methods = 0;
 	for (int i = 0; i < s->nitems; i++)
 		methods |= s->items[i].kind == REPORT_METHODS;
@@ -216,6 +217,7 @@ int report_build(const report_spec *s, analysis_db *db, store *st,
 	free(c.annex);
 	rb_find_release(&c);
 	rb_freq_batches_free(&c);
+	rb_tab_batches_free(&c);
 	rb_facts_release(&facts);
 	return 0;
 fail_facts:
@@ -224,6 +226,7 @@ fail_facts:
 	free(c.annex);
 	rb_find_release(&c);
 	rb_freq_batches_free(&c);
+	rb_tab_batches_free(&c);
 	rb_facts_release(&facts);
 fail:
 	report_doc_release(out);

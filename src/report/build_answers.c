@@ -117,12 +117,15 @@ int rb_answers(struct ctx *c, const report_item *it, report_table **tp)
 	char why[ERR_MAX];
 	const char *var = it->var_row;
 	analysis_opts o = { .lang = c->lang, .where = where, .weight = weight };
-	analysis_freq *all;
-	if (analysis_freq_run(c->db, &var, 1, &o, &all, why)) {
+	analysis_freq *own = NULL;
+	const analysis_freq *all = rb_freq_batched(c, it);   /* computed with the frequencies */
+	if (!all && analysis_freq_run(c->db, &var, 1, &o, &own, why)) {
 		*c->row = it->row;
 		free(where);
 		return errf(c->err, "%s: %s", it->name, why);
 	}
+	if (!all)
+		all = own;
 	char *question = xstrdup(all->var.label);
 	double n_cases = all->n_cases, missing = all->missing;
 	if (it->var_by) {
@@ -134,6 +137,14 @@ int rb_answers(struct ctx *c, const report_item *it, report_table **tp)
 			rc = errf(c->err, "%s: %s", it->name, why);
 			goto done;
 		}
+		/* every group from one pass; else (by is select_multiple) one pass per group */
+		const char **values = xcalloc((size_t)by.nvalid + 1, sizeof *values);
+		for (int k = 0; k < by.nvalid; k++)
+			values[k] = by.cats[k].value;
+		analysis_freq *split = NULL;
+		if (analysis_freq_split(c->db, var, it->var_by, values, by.nvalid, &o, &split, why))
+			split = NULL;
+		free(values);
 		for (int k = 0; k < by.nvalid && !rc; k++) {
 			/* choice names are XLSForm names: no quote to escape */
 			char *w = where ? xasprintf("(%s) and ${%s} = '%s'", where, it->var_by,
@@ -141,8 +152,8 @@ int rb_answers(struct ctx *c, const report_item *it, report_table **tp)
 					: xasprintf("${%s} = '%s'", it->var_by, by.cats[k].value);
 			analysis_opts og = o;
 			og.where = w;
-			analysis_freq *f;
-			if (analysis_freq_run(c->db, &var, 1, &og, &f, why)) {
+			analysis_freq *f = split ? &split[1 + k] : NULL;
+			if (!f && analysis_freq_run(c->db, &var, 1, &og, &f, why)) {
 				*c->row = it->row;
 				rc = errf(c->err, "%s: %s", it->name, why);
 			} else {
@@ -154,10 +165,13 @@ int rb_answers(struct ctx *c, const report_item *it, report_table **tp)
 					g[ng].code = xstrdup(by.cats[k].value);
 					ng++;
 				}
-				analysis_freq_free(f, 1);
+				if (!split)
+					analysis_freq_free(f, 1);
 			}
 			free(w);
 		}
+		if (split)
+			analysis_freq_free(split, by.nvalid + 1);
 		analysis_var_release(&by);
 		if (rc)
 			goto done;
@@ -213,7 +227,8 @@ done:
 	for (int k = 0; k < ng; k++)
 		group_release(&g[k]);
 	free(g);
-	analysis_freq_free(all, 1);
+	if (own)
+		analysis_freq_free(own, 1);
 	free(where);
 	return rc;
 }

@@ -286,11 +286,16 @@ void rb_freq_batches(struct ctx *c)
 {
 	for (int i = 0; i < c->s->nitems; i++) {
 		const report_item *it = &c->s->items[i];
-		if (it->kind != REPORT_FREQ || !it->var_row)
+		if ((it->kind != REPORT_FREQ && it->kind != REPORT_ANSWERS) || !it->var_row)
 			continue;
 		analysis_opts o;
 		char *where;
-		rb_opts(c, it, &o, &where);
+		if (it->kind == REPORT_ANSWERS) {   /* rb_answers: its filter, never weighted */
+			where = rb_where(c, it);
+			o.weight = NULL;
+		} else {
+			rb_opts(c, it, &o, &where);
+		}
 		struct freq_batch *b = NULL;
 		for (int k = 0; k < c->nbatches && !b; k++)
 			if (same(c->batches[k].where, where) && same(c->batches[k].weight, o.weight))
@@ -341,8 +346,7 @@ void rb_freq_batches_free(struct ctx *c)
 	c->nbatches = 0;
 }
 
-/* The result computed for it in a batch, or NULL. */
-static const analysis_freq *batched(const struct ctx *c, const report_item *it)
+const analysis_freq *rb_freq_batched(const struct ctx *c, const report_item *it)
 {
 	for (int k = 0; k < c->nbatches; k++)
 		for (int i = 0; c->batches[k].res && i < c->batches[k].n; i++)
@@ -353,7 +357,7 @@ static const analysis_freq *batched(const struct ctx *c, const report_item *it)
 
 int rb_freq(struct ctx *c, const report_item *it, const analysis_opts *o, report_table *t)
 {
-	const analysis_freq *f = batched(c, it);
+	const analysis_freq *f = rb_freq_batched(c, it);
 	analysis_freq *own = NULL;
 	if (!f) {
 		const char *vars[1] = { it->var_row };

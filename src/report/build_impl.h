@@ -7,6 +7,7 @@
 #include "report/words.h"
 
 struct freq_batch;
+struct tab_batch;
 
 struct ctx {
 	const report_spec *s;
@@ -20,6 +21,8 @@ struct ctx {
 	int *row;
 	struct freq_batch *batches;   /* frequencies computed together (build_freq.c) */
 	int nbatches;
+	struct tab_batch *tbatches;   /* cross-tables computed together (build_tab.c) */
+	int ntbatches;
 	/* key findings, per section (build_find.c) */
 	struct fsec *fsec;
 	int nfsec;
@@ -111,7 +114,15 @@ int rb_freq(struct ctx *c, const report_item *it, const analysis_opts *o, report
  * table, so that its error is located. */
 void rb_freq_batches(struct ctx *c);
 void rb_freq_batches_free(struct ctx *c);
+/* The frequencies computed for it (a freq, or the answers of an answers table: rb_answers'
+ * filter, unweighted) in a batch, or NULL. */
+const analysis_freq *rb_freq_batched(const struct ctx *c, const report_item *it);
 
+/* build_tab.c: the cross-tabs of the spec computed together, one pass over the database for
+ * all those with the same filter and weight (analysis_tab_batch); a table the batch could not
+ * make is left to rb_tab, which locates its error. */
+void rb_tab_batches(struct ctx *c);
+void rb_tab_batches_free(struct ctx *c);
 /* build_tab.c: a cross-tab; may replace *t (one layer per answer of `by`). */
 int rb_tab(struct ctx *c, const report_item *it, const analysis_opts *o, report_table **t);
 

@@ -541,12 +541,110 @@ static void labelled(strbuf *sb, const char *name, const char *label)
 		last == '.' || last == '?' || last == '!' ? "" : ".");
 }
 
+/* Cross-tables that share a filter and a weight, computed in one pass. */
+struct tab_batch {
+	char *where;                /* the filter (malloc'd) or NULL */
+	const char *weight;         /* the weight question or NULL */
+	int n;
+	analysis_tab_spec *specs;
+	const report_item **items;
+	analysis_tab **res;         /* n results (NULL: not made, or taken by rb_tab) */
+};
+
+static int same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+void rb_tab_batches(struct ctx *c)
+{
+	for (int i = 0; i < c->s->nitems; i++) {
+		const report_item *it = &c->s->items[i];
+		if (it->kind != REPORT_TAB || !it->var_row || !it->var_col)
+			continue;
+		analysis_opts o;
+		char *where;
+		rb_opts(c, it, &o, &where);
+		struct tab_batch *b = NULL;
+		for (int k = 0; k < c->ntbatches && !b; k++)
+			if (same_text(c->tbatches[k].where, where) &&
+			    same_text(c->tbatches[k].weight, o.weight))
+				b = &c->tbatches[k];
+		if (!b) {
+			c->tbatches = xreallocarray(c->tbatches, (size_t)c->ntbatches + 1,
+						    sizeof *c->tbatches);
+			b = &c->tbatches[c->ntbatches++];
+			memset(b, 0, sizeof *b);
+			b->where = where;
+			b->weight = o.weight;
+		} else {
+			free(where);
+		}
+		b->specs = xreallocarray(b->specs, (size_t)b->n + 1, sizeof *b->specs);
+		b->items = xreallocarray(b->items, (size_t)b->n + 1, sizeof *b->items);
+		b->specs[b->n] = (analysis_tab_spec){ it->var_row, it->var_col, it->var_by };
+		b->items[b->n++] = it;
+	}
+	for (int k = 0; k < c->ntbatches; k++) {
+		struct tab_batch *b = &c->tbatches[k];
+		if (b->n < 2)   /* one table: made where it stands */
+			continue;
+		/* the options rb_opts gives each of its tables (they differ only in the filter and
+		 * the weight, the batch's) */
+		analysis_opts o;
+		char *where;
+		rb_opts(c, b->items[0], &o, &where);
+		free(where);
+		o.where = b->where;
+		o.weight = b->weight;
+		char why[ERR_MAX];
+		double t0 = rb_now();
+		b->res = xcalloc((size_t)b->n, sizeof *b->res);
+		if (analysis_tab_batch(c->db, b->specs, b->n, &o, b->res, why) == 0 &&
+		    c->o->progress) {
+			char *what = xasprintf("(%d cross-tables, one pass)", b->n);
+			c->o->progress(c->o->progress_arg, what, rb_now() - t0);
+			free(what);
+		}
+	}
+}
+
+void rb_tab_batches_free(struct ctx *c)
+{
+	for (int k = 0; k < c->ntbatches; k++) {
+		struct tab_batch *b = &c->tbatches[k];
+		for (int i = 0; b->res && i < b->n; i++)
+			if (b->res[i])
+				analysis_tab_free(b->res[i]);
+		free(b->res);
+		free(b->where);
+		free(b->specs);
+		free(b->items);
+	}
+	free(c->tbatches);
+	c->tbatches = NULL;
+	c->ntbatches = 0;
+}
+
+/* The cross-table computed for it in a batch (the caller owns it now), or NULL. */
+static analysis_tab *tab_batched(struct ctx *c, const report_item *it)
+{
+	for (int k = 0; k < c->ntbatches; k++)
+		for (int i = 0; c->tbatches[k].res && i < c->tbatches[k].n; i++)
+			if (c->tbatches[k].items[i] == it) {
+				analysis_tab *t = c->tbatches[k].res[i];
+				c->tbatches[k].res[i] = NULL;
+				return t;
+			}
+	return NULL;
+}
+
 int rb_tab(struct ctx *c, const report_item *it, const analysis_opts *o,
 		     report_table **tp)
 {
-	analysis_tab *t;
+	analysis_tab *t = tab_batched(c, it);
 	char why[ERR_MAX];
-	if (analysis_tab_run(c->db, it->var_row, it->var_col, it->var_by, o, &t, why)) {
+	if (!t && analysis_tab_run(c->db, it->var_row, it->var_col, it->var_by, o, &t, why)) {
 		*c->row = it->row;
 		return errf(c->err, "%s: %s", it->name, why);
 	}

@@ -25,10 +25,70 @@ void store_hash_field(struct sha256_ctx *h, const char *text)
 		sha256_update(h, 2, (const uint8_t *)"\x01");
 }
 
+/* An integer as SQLite writes it as text ("%lld"), NUL-terminated, at the end of buf[24]. */
+static const char *int_text(long long v, char buf[24])
+{
+	char *p = buf + 23;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	*p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
+const char *store_col_chars(sqlite3_stmt *s, int c, size_t *len)
+{
+	if (sqlite3_column_type(s, c) == SQLITE_TEXT &&
+	    sqlite3_value_encoding(sqlite3_column_value(s, c)) == SQLITE_UTF8) {
+		/* its bytes as stored: no NUL-terminated copy, which SQLite allocates */
+		const char *b = sqlite3_column_blob(s, c);
+		size_t n = (size_t)sqlite3_column_bytes(s, c);
+		const char *nul = b ? memchr(b, '\0', n) : NULL;
+		*len = nul ? (size_t)(nul - b) : n;
+		return b ? b : "";
+	}
+	const char *t = (const char *)sqlite3_column_text(s, c);
+	*len = t ? strlen(t) : 0;
+	return t;
+}
+
 void store_hash_columns(struct sha256_ctx *h, sqlite3_stmt *s, int first, int n)
 {
-	for (int c = first; c < first + n; c++)
-		store_hash_field(h, (const char *)sqlite3_column_text(s, c));
+	/* The same bytes as store_hash_field of each column's text, gathered into one update; an
+	 * integer written here and a text read in place rather than converted by SQLite (which
+	 * allocates for both). */
+	uint8_t buf[1024];
+	size_t used = 0;
+	for (int c = first; c < first + n; c++) {
+		char num[24];
+		size_t len;
+		const char *t;
+		if (sqlite3_column_type(s, c) == SQLITE_INTEGER) {
+			t = int_text(sqlite3_column_int64(s, c), num);
+			len = strlen(t);
+		} else {
+			t = store_col_chars(s, c, &len);
+		}
+		const char *bytes = t ? t : "\x01\0";
+		len = t ? len + 1 : 2;
+		if (used + len > sizeof buf) {
+			sha256_update(h, used, buf);
+			used = 0;
+		}
+		if (len > sizeof buf) {   /* the text, then its terminating NUL */
+			sha256_update(h, len - 1, (const uint8_t *)bytes);
+			sha256_update(h, 1, (const uint8_t *)"");
+			continue;
+		}
+		memcpy(buf + used, bytes, len - 1);
+		buf[used + len - 1] = '\0';
+		used += len;
+	}
+	if (used)
+		sha256_update(h, used, buf);
 }
 
 void store_hash_hex(struct sha256_ctx *h, char out[65])

@@ -157,6 +157,7 @@ int merge_open(const char *out_path, const char *const *keys, int nkeys, merge *
 			return -1;
 		}
 		merge_harden(m->st->db);
+		merge_known_load(m);
 	}
 	*out = m;
 	return 0;
@@ -182,6 +183,7 @@ void merge_close(merge *m)
 		free(m->keys[i]);
 	free(m->keys);
 	free(m->seen);
+	free(m->known);
 	free(m);
 }
 
@@ -468,6 +470,8 @@ static int record_provenance(merge *m, merge_result *res, char *err)
 /* Everything after the checks, inside one transaction on the output. */
 static int merge_attached(merge *m, struct merge_check *c, merge_result *res, char *err)
 {
+	if (!merge_file_unchanged(c->path, &c->sb))   /* its bytes may not be what is merged */
+		c->file_sha256[0] = '\0';
 	if (merge_check_changed(c)) {   /* check again what is about to be copied */
 		store_scan_release(&c->sc);
 		int version;
@@ -491,7 +495,18 @@ static int merge_attached(merge *m, struct merge_check *c, merge_result *res, ch
 	       merge_fieldwork_copy(m, err) || merge_seal_copy(m, err) ||
 	       mark_identical(m, err) || merge_differing(m, err) ||
 	       count_actions(m, res, err) || merge_duplicates(m, res, err) ||
-	       record_provenance(m, res, err) ? -1 : 0;
+	       record_provenance(m, res, err) ||
+	       merge_known_remember(m, c->file_sha256, res->sha256, err) ? -1 : 0;
+}
+
+/* An input merged in this run: given again (the same file or content), it is merged once. */
+static void merge_seen_add(merge *m, const struct stat *sb, const char *sha256)
+{
+	m->seen = xreallocarray(m->seen, (size_t)m->nseen + 1, sizeof *m->seen);
+	m->seen[m->nseen].dev = sb->st_dev;
+	m->seen[m->nseen].ino = sb->st_ino;
+	memcpy(m->seen[m->nseen].sha256, sha256, 65);
+	m->nseen++;
 }
 
 static int reject(merge_result *res, const char *why)
@@ -524,8 +539,7 @@ int merge_input(merge *m, const char *in_path, merge_result *res)
 		}
 	struct merge_check *c = merge_check_take(m, in_path);
 	if (!c) {
-		c = xcalloc(1, sizeof *c);
-		c->path = xstrdup(in_path);
+		c = merge_check_new(m, in_path);
 		merge_check_run(c);
 	}
 	if (c->rc) {
@@ -544,6 +558,35 @@ int merge_input(merge *m, const char *in_path, merge_result *res)
 	if (output_ready(m, err)) {
 		merge_check_free(c);
 		return reject(res, err);
+	}
+	if (c->already && !merge_known_usable(m, c->already)) {   /* checked whole after all */
+		c->already = NULL;
+		c->nknown = 0;
+		memset(&c->sc, 0, sizeof c->sc);
+		merge_check_run(c);
+		if (c->rc) {
+			reject(res, c->err);
+			merge_check_free(c);
+			return -1;
+		}
+		snprintf(res->device_id, sizeof res->device_id, "%s", c->device_id);
+		snprintf(res->sha256, sizeof res->sha256, "%s", c->sc.content_sha256);
+	}
+	if (c->already) {   /* merged in an earlier run: recorded, nothing read (merge_skip.c) */
+		int rc = store_tx_begin(m->st, why) || merge_load_keypaths(m, why) ||
+			 merge_known_record(m, c->already, res, why);
+		if (rc)
+			store_tx_rollback(m->st);
+		else
+			rc = store_tx_commit(m->st, why);
+		merge_check_free(c);
+		if (rc) {
+			errf(err, "cannot merge '%s': %s", in_path, why);
+			res->interviews = res->identical = res->outdated = res->already = 0;
+			return reject(res, err);
+		}
+		merge_seen_add(m, &sb, res->sha256);
+		return 0;
 	}
 	if (attach_ro(m, c->uri, why)) {
 		merge_check_free(c);
@@ -566,13 +609,7 @@ int merge_input(merge *m, const char *in_path, merge_result *res)
 		res->conflicting = 0;
 		return reject(res, err);
 	}
-	{
-		m->seen = xreallocarray(m->seen, (size_t)m->nseen + 1, sizeof *m->seen);
-		m->seen[m->nseen].dev = sb.st_dev;
-		m->seen[m->nseen].ino = sb.st_ino;
-		memcpy(m->seen[m->nseen].sha256, res->sha256, 65);
-		m->nseen++;
-	}
+	merge_seen_add(m, &sb, res->sha256);
 	return 0;
 }
 

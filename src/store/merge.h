@@ -41,6 +41,8 @@ typedef struct merge_result {
 	int ndups;               /* likely duplicates found */
 	merge_dup *dups;
 	int twice;               /* 1: the same content was given earlier in this run: merged once */
+	int already;             /* 1: the same bytes were merged in an earlier run: not read again
+	                            (counts as a merge right after that one gives them) */
 	char *rejected;          /* why the input was not merged (one line); NULL when merged */
 } merge_result;
 void merge_result_release(merge_result *r);   /* frees the contents; r may be reused */

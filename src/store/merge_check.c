@@ -83,10 +83,18 @@ static int check_input(struct merge_check *c, char *err)
 int merge_check_run(struct merge_check *c)
 {
 	c->rc = -1;
-	if (stat(c->path, &c->sb) != 0)
+	if (stat(c->path, &c->sb) != 0) {
 		errf(c->err, "cannot open '%s': %s", c->path, strerror(errno));
-	else
+	} else if (merge_file_sha256(c->path, &c->sb, c->file_sha256) == 0 &&
+		   (c->already = merge_known_find(c->known, c->nknown, c->file_sha256))) {
+		c->rc = 0;   /* merged before: its rows are not read (merge_skip.c) */
+		memcpy(c->sc.content_sha256, c->already->sha256, 65);
+		memcpy(c->device_id, c->already->device_id, sizeof c->device_id);
+	} else {
 		c->rc = check_input(c, c->err);
+		if (!merge_file_unchanged(c->path, &c->sb))   /* what was read may not be those bytes */
+			c->file_sha256[0] = '\0';
+	}
 	merge_one_line(c->err);
 	return c->rc;
 }
@@ -103,6 +111,15 @@ void merge_check_free(struct merge_check *c)
 	free(c);
 }
 
+struct merge_check *merge_check_new(const merge *m, const char *in_path)
+{
+	struct merge_check *c = xcalloc(1, sizeof *c);
+	c->path = xstrdup(in_path);
+	c->known = m->known;
+	c->nknown = m->nknown;
+	return c;
+}
+
 static void *check_thread(void *arg)
 {
 	merge_check_run(arg);
@@ -114,8 +131,7 @@ void merge_prefetch(merge *m, const char *in_path)
 	struct stat sb;
 	if (stat(in_path, &sb) != 0 || (sb.st_dev == m->dev && sb.st_ino == m->ino))
 		return;   /* merge_input says why */
-	struct merge_check *c = xcalloc(1, sizeof *c);
-	c->path = xstrdup(in_path);
+	struct merge_check *c = merge_check_new(m, in_path);
 	if (pthread_create(&c->thread, NULL, check_thread, c) != 0) {
 		merge_check_free(c);   /* checked in line instead */
 		return;

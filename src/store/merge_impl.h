@@ -18,6 +18,17 @@ struct merge_seen {
 	char sha256[65];      /* its content hash */
 };
 
+/* An input merged into the output in an earlier run (merge_skip.c): the SHA-256 of its file's
+ * bytes, its content hash, and the device and counts its latest provenance row records (new,
+ * identical, updated, outdated, conflicting). */
+struct merge_known {
+	char file_sha256[65];
+	char sha256[65];
+	char device_id[40];
+	int counts[5];
+	long long max_attach; /* its largest attachment (bytes) */
+};
+
 /* The checks of one input (merge_check.c), made in line or ahead in a thread. */
 struct merge_check {
 	char *path;           /* the input */
@@ -33,10 +44,17 @@ struct merge_check {
 	int too_long;         /* the budget ran out */
 	int rc;               /* 0: good; -1: refused, err says why */
 	char err[ERR_MAX];
+	const struct merge_known *known; /* the output's known inputs (read-only in the thread) */
+	int nknown;
+	char file_sha256[65]; /* SHA-256 of its bytes, "" when not a plain file alone or it changed */
+	const struct merge_known *already; /* its bytes were merged before: nothing else is read */
 	pthread_t thread;     /* checking ahead */
 	int running;          /* thread not joined yet */
 };
-/* Check c->path whole on a read-only connection of its own; fills c (and returns c->rc). */
+/* A check of in_path to run, knowing m's known inputs. */
+struct merge_check *merge_check_new(const merge *m, const char *in_path);
+/* Check c->path whole on a read-only connection of its own; fills c (and returns c->rc) — or,
+ * when its bytes are those of a known input, sets c->already and reads nothing else. */
 int merge_check_run(struct merge_check *c);
 /* The check merge_prefetch started for in_path, finished, or NULL. The caller frees it. */
 struct merge_check *merge_check_take(merge *m, const char *in_path);
@@ -83,6 +101,9 @@ struct merge {
 	struct merge_seen *seen;   /* inputs merged in this run */
 	int nseen;
 	struct merge_check *ahead[2]; /* next inputs, being checked in threads (merge_prefetch) */
+	struct merge_known *known;    /* inputs merged in earlier runs (merge_known_load at open;
+	                                 never changed after, as check threads read it) */
+	int nknown;
 	int src_version;      /* schema version of the input attached as src */
 	int allow_simulated;  /* merge_allow_simulated */
 	long long max_attach; /* merge_max_attachment; 0: STORE_ATTACH_DEFAULT_MAX */
@@ -124,6 +145,8 @@ int merge_version(merge *m, const char *uuid, const char *src_key, const char *e
  * or the form's settings), make temp.merge_keys current for the interviews of temp.merge_in
  * whose action is new, updated or conflicting, and report their likely duplicates in res. */
 int merge_duplicates(merge *m, merge_result *res, char *err);
+/* Fill temp.merge_keypaths (the key questions of every form in the output). */
+int merge_load_keypaths(merge *m, char *err);
 /* Create the temporary tables of the duplicate check (at merge_open). */
 int merge_keys_init(merge *m, char *err);
 /* Forget what the duplicate check computed (after a rolled-back input). */
@@ -157,6 +180,27 @@ int merge_fieldwork_copy(merge *m, char *err);
  * holds (their rows were checked with the file); then copied, the union. -1 with err. */
 int merge_seal_check(merge *m, char *err);
 int merge_seal_copy(merge *m, char *err);
+/* merge_skip.c: re-merging an input already merged. The SHA-256 of the file at path (stat'ed
+ * in sb) in out: -1 and "" when it is not a regular file alone (a -wal or -journal beside it) or
+ * it changed while it was read. */
+int merge_file_sha256(const char *path, const struct stat *sb, char out[65]);
+/* Is the file at path still as stat'ed in sb (same inode, size, times), alone? */
+int merge_file_unchanged(const char *path, const struct stat *sb);
+/* Fill m->known from the output's meta and provenance (none on any error: every input is then
+ * merged whole). Before the first merge_prefetch. */
+void merge_known_load(merge *m);
+/* The known input with those bytes, or NULL. */
+const struct merge_known *merge_known_find(const struct merge_known *known, int n,
+					   const char *file_sha256);
+/* Remember, in the output's meta, that the file with file_sha256 ("" : nothing) holds the
+ * content sha256 just merged. Inside the input's transaction. */
+int merge_known_remember(merge *m, const char *file_sha256, const char *sha256, char *err);
+/* May the known input k be skipped under this run's --max-attachment? 0: read and check it
+ * whole. */
+int merge_known_usable(merge *m, const struct merge_known *k);
+/* Record and report the known input k given again (res->path, sha256 and device_id set): a
+ * provenance row, and res's counts as a full merge would give them. */
+int merge_known_record(merge *m, const struct merge_known *k, merge_result *res, char *err);
 
 /* Run sql (one statement, text parameters ?1.., NULL binds NULL); -1 with store_sqlerr. */
 int merge_exec(merge *m, const char *what, char *err, const char *sql, int n, ...);

@@ -59,18 +59,96 @@ int merge_keys_init(merge *m, char *err)
 		       "CREATE TEMP TABLE IF NOT EXISTS merge_keyforms(form_id TEXT PRIMARY KEY) "
 		       "WITHOUT ROWID; CREATE TEMP TABLE IF NOT EXISTS merge_keys(uuid TEXT PRIMARY "
 		       "KEY, form_id TEXT, kv TEXT, label TEXT) WITHOUT ROWID; CREATE INDEX IF NOT "
-		       "EXISTS temp.merge_keys_kv ON merge_keys(form_id, kv)",
+		       "EXISTS temp.merge_keys_kv ON merge_keys(form_id, kv); CREATE TEMP TABLE IF "
+		       "NOT EXISTS merge_keycand(form_id TEXT, idx INTEGER, path TEXT, PRIMARY KEY("
+		       "form_id, idx, path)) WITHOUT ROWID; CREATE TEMP TABLE IF NOT EXISTS "
+		       "merge_candforms(form_id TEXT, version TEXT, loaded INTEGER, PRIMARY KEY("
+		       "form_id, version)) WITHOUT ROWID",
 		       "cannot prepare the duplicate check", err);
 }
 
+/* Is path a question outside repeats whose last name is name ("grp/name")? */
+static int ends_in(const form_node *n, const char *name)
+{
+	const char *slash = strrchr(n->path, '/');
+	return slash && n->repeat < 0 && !form_type_is_container(n->type) &&
+	       strcmp(slash + 1, name) == 0;
+}
+
+/* For each version of each form in the output not seen yet: the paths a key name (without '/')
+ * may be answered at — its questions outside repeats named so, in temp.merge_keycand — so that
+ * compute_keys seeks them instead of reading every answer of each interview to match the end
+ * of its path. Every answer merged is at a question of its interview's version
+ * (merge_validate), so these are the paths the match could find. A version that does not load
+ * is marked (loaded 0): its form's interviews are matched by reading their answers. */
+static int load_candidates(merge *m, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(m->st->db, "SELECT form_id, version FROM main.forms f WHERE NOT EXISTS "
+			  "(SELECT 1 FROM temp.merge_candforms c WHERE c.form_id = f.form_id AND "
+			  "c.version = f.version)", &s, err))
+		return -1;
+	char **ids = NULL, **versions = NULL;
+	int n = 0, rc = 0;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		ids = xreallocarray(ids, (size_t)n + 1, sizeof *ids);
+		versions = xreallocarray(versions, (size_t)n + 1, sizeof *versions);
+		ids[n] = store_col_text(s, 0);
+		versions[n++] = store_col_text(s, 1);
+	}
+	sqlite3_finalize(s);
+	for (int i = 0; i < n; i++) {
+		void *bytes = NULL;
+		size_t len;
+		char *name = NULL, *kind = NULL, why[ERR_MAX];
+		form *f = NULL;
+		int loaded = !rc && store_form_get(m->st, ids[i], versions[i], &bytes, &len, &name,
+						   &kind, why) == 0 &&
+			     form_load_mem(name, kind, bytes, len, &f, NULL, why) == 0;
+		if (loaded && store_prepare(m->st->db, "SELECT idx, name FROM temp.merge_keypaths "
+					    "WHERE form_id IN (?1, '*') AND instr(name, '/') = 0",
+					    &s, err) == 0) {
+			sqlite3_bind_text(s, 1, ids[i], -1, SQLITE_STATIC);
+			while (!rc && sqlite3_step(s) == SQLITE_ROW) {
+				const char *key = (const char *)sqlite3_column_text(s, 1);
+				char idx[16];
+				snprintf(idx, sizeof idx, "%d", sqlite3_column_int(s, 0));
+				for (int k = 1; key && k < f->nnodes && !rc; k++)
+					if (ends_in(&f->nodes[k], key))
+						rc = merge_exec(m, "cannot note the key questions", err,
+								"INSERT OR IGNORE INTO temp.merge_keycand"
+								" VALUES (?1, ?2, ?3)", 3, ids[i], idx,
+								f->nodes[k].path);
+			}
+			sqlite3_finalize(s);
+		} else if (loaded) {
+			rc = -1;
+		}
+		if (!rc)
+			rc = merge_exec(m, "cannot note the key questions", err, "INSERT OR IGNORE "
+					"INTO temp.merge_candforms VALUES (?1, ?2, ?3)", 3, ids[i],
+					versions[i], loaded ? "1" : "0");
+		if (f)
+			form_free(f);
+		free(bytes);
+		free(name);
+		free(kind);
+		free(ids[i]);
+		free(versions[i]);
+	}
+	free(ids);
+	free(versions);
+	return rc;
+}
+
 /* Make temp.merge_keypaths hold the keys of every form in the output. */
-static int load_keypaths(merge *m, char *err)
+int merge_load_keypaths(merge *m, char *err)
 {
 	if (m->keys) {
 		for (int i = 0; i < m->nkeys; i++)
 			if (add_key(m, "*", i, m->keys[i], err))
 				return -1;
-		return 0;
+		return load_candidates(m, err);
 	}
 	sqlite3_stmt *s;
 	if (store_prepare(m->st->db, "SELECT DISTINCT form_id FROM main.forms WHERE form_id NOT "
@@ -95,7 +173,7 @@ static int load_keypaths(merge *m, char *err)
 		free(ids[i]);
 	}
 	free(ids);
-	return rc;
+	return rc ? rc : load_candidates(m, err);
 }
 
 int merge_keys_known(merge *m)
@@ -110,6 +188,16 @@ int merge_keys_known(merge *m)
 	sqlite3_finalize(s);
 	return n > 0;
 }
+
+/* The answer to key k of interview i: STORE_SQL_ANSWER_OF, the end of the path matched by
+ * seeking the candidate paths of i's version (load_candidates) when they are known. */
+#define KEY_ANSWER \
+	"(CASE WHEN (SELECT loaded FROM temp.merge_candforms c WHERE c.form_id = i.form_id AND " \
+	"c.version = i.form_version) THEN coalesce((SELECT a.value FROM main.answers a WHERE " \
+	"a.uuid = i.uuid AND a.path = k.name AND a.state = 'answered'), (SELECT a.value FROM " \
+	"main.answers a WHERE a.uuid = i.uuid AND a.state = 'answered' AND a.path IN (SELECT " \
+	"c.path FROM temp.merge_keycand c WHERE c.form_id = i.form_id AND c.idx = k.idx) ORDER " \
+	"BY a.path LIMIT 1)) ELSE " STORE_SQL_ANSWER_OF("i.uuid", "k.name") " END)"
 
 /* (Re)compute temp.merge_keys for the interviews selected by `which` (an SQL condition on i). */
 static int compute_keys(merge *m, const char *which, char *err)
@@ -126,7 +214,7 @@ static int compute_keys(merge *m, const char *which, char *err)
 		"count(v) OVER w AS nv, count(*) OVER w AS nk, sum(v = '') OVER w AS ne, "
 		"row_number() OVER (PARTITION BY uuid ORDER BY idx) AS rn "
 		"FROM (SELECT i.uuid, i.form_id, k.idx, k.name, "
-		STORE_SQL_ANSWER_OF("i.uuid", "k.name") " AS v FROM main.interviews i JOIN temp.merge_keypaths k ON k.form_id IN "
+		KEY_ANSWER " AS v FROM main.interviews i JOIN temp.merge_keypaths k ON k.form_id IN "
 		"(i.form_id, '*') WHERE (%s) AND i.status <> 'discarded') "
 		"WINDOW w AS (PARTITION BY uuid ORDER BY idx ROWS BETWEEN UNBOUNDED PRECEDING AND "
 		"UNBOUNDED FOLLOWING)) WHERE rn = 1 AND nv = nk AND coalesce(ne, 0) = 0", which);
@@ -142,7 +230,7 @@ static int compute_keys(merge *m, const char *which, char *err)
 
 int merge_duplicates(merge *m, merge_result *res, char *err)
 {
-	if (load_keypaths(m, err))
+	if (merge_load_keypaths(m, err))
 		return -1;
 	if (!merge_keys_known(m))
 		return 0;
@@ -177,5 +265,6 @@ void merge_keys_forget(merge *m)
 {
 	m->keys_loaded = 0;
 	sqlite3_exec(m->st->db, "DELETE FROM temp.merge_keys; DELETE FROM temp.merge_keypaths; "
-		     "DELETE FROM temp.merge_keyforms", NULL, NULL, NULL);
+		     "DELETE FROM temp.merge_keyforms; DELETE FROM temp.merge_keycand; "
+		     "DELETE FROM temp.merge_candforms", NULL, NULL, NULL);
 }

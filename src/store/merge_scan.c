@@ -139,11 +139,14 @@ static int check_row(sqlite3_stmt *s, const struct types *t, char *err)
 			 type_name(t->type[c]));
 		return damaged(s, t, c, what, err);
 	}
-	for (int c = 0; c < t->n; c++)
-		if (t->type[c] == SQLITE_TEXT && sqlite3_column_type(s, c) == SQLITE_TEXT &&
-		    strlen((const char *)sqlite3_column_text(s, c)) !=
-		    (size_t)sqlite3_column_bytes(s, c))
+	for (int c = 0; c < t->n; c++) {   /* every type is right: a TEXT column holds text */
+		if (t->type[c] != SQLITE_TEXT)
+			continue;
+		size_t len;
+		const char *text = store_col_chars(s, c, &len);
+		if (text && len != (size_t)sqlite3_column_bytes(s, c))
 			return damaged(s, t, c, "its text holds a NUL character", err);
+	}
 	if (t->uuid >= 0 && !store_is_uuid((const char *)sqlite3_column_text(s, t->uuid)))
 		return damaged(s, t, t->uuid, "not a UUID", err);
 	return 0;

@@ -140,10 +140,11 @@ static int private_copy(struct merge_check *c, off_t *size, char *err)
 	return rc;
 }
 
-/* Has path a non-empty PATH-journal beside it (a copy taken while it was being written)? */
-static int has_journal(const char *path)
+/* Has path a non-empty PATH-journal beside it (a copy taken while it was being written), or
+ * with suffix "-wal" a log holding commits? */
+static int has_beside(const char *path, const char *suffix)
 {
-	char *j = xasprintf("%s-journal", path);
+	char *j = xasprintf("%s%s", path, suffix);
 	struct stat sb;
 	int has = stat(j, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0;
 	free(j);
@@ -180,7 +181,11 @@ int merge_untrusted_open(struct merge_check *c, sqlite3 **db, char *err)
 	if (got != (ssize_t)sizeof h)
 		return errf(err, "cannot read it: file is truncated");
 	off_t size = c->sb.st_size;
-	if (h[18] == 2 || h[19] == 2 || has_journal(c->path)) {
+	/* A WAL-mode file without a log (or with an empty one) holds all its commits: read in
+	 * place, as SQLite reads it immutable in rollback mode; copying it cost as much as the
+	 * merge's copy of its rows. */
+	if (((h[18] == 2 || h[19] == 2) && has_beside(c->path, "-wal")) ||
+	    has_beside(c->path, "-journal")) {
 		if (private_copy(c, &size, err))
 			return -1;
 	} else {

@@ -12,6 +12,14 @@
 
 #include "util/util.h"
 
+/* Before SQLite is first used (a constructor: no command can open a file earlier): no global
+ * memory statistics, which take a process-wide mutex on every allocation SQLite makes — merge
+ * and analysis allocate for millions of values, and nothing reads the statistics. */
+__attribute__((constructor)) static void store_sqlite_config(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static uint32_t be32(const unsigned char *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];

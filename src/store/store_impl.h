@@ -100,6 +100,9 @@ void store_sha256_hex(const void *data, size_t len, char out[65]);
 void store_hash_field(struct sha256_ctx *h, const char *text);
 /* Columns first..first+n-1 of the current row of s, as store_hash_field. */
 void store_hash_columns(struct sha256_ctx *h, sqlite3_stmt *s, int first, int n);
+/* Column c's text as store_hash_field hashes it: up to its first NUL, *len bytes, not
+ * necessarily NUL-terminated (a UTF-8 text is read in place); NULL for NULL. */
+const char *store_col_chars(sqlite3_stmt *s, int c, size_t *len);
 /* The digest as lowercase hex; the context is reset (sha256_digest does that). */
 void store_hash_hex(struct sha256_ctx *h, char out[65]);
 

@@ -376,6 +376,79 @@ static void test_tab_layers(void **state)
 	analysis_close(db);
 }
 
+/* Two cross-tables: the same layers, cells and notes. */
+static void same_tab(const analysis_tab *a, const analysis_tab *b)
+{
+	assert_true(a->n_cases == b->n_cases);
+	assert_int_equal(a->nlayers, b->nlayers);
+	assert_int_equal(a->notes.n, b->notes.n);
+	for (int k = 0; k < a->notes.n; k++)
+		assert_string_equal(a->notes.items[k].text, b->notes.items[k].text);
+	for (int l = 0; l < a->nlayers; l++) {
+		const analysis_layer *x = &a->layers[l], *y = &b->layers[l];
+		assert_int_equal(x->nrow, y->nrow);
+		assert_int_equal(x->ncol, y->ncol);
+		assert_true(x->n_cases == y->n_cases);
+		assert_true(x->base == y->base);
+		for (int i = 0; i < x->nrow; i++)
+			for (int j = 0; j < x->ncol; j++)
+				assert_true(stats_table_get(&x->table, i, j) ==
+					    stats_table_get(&y->table, i, j));
+		assert_int_equal(x->stats_ok, y->stats_ok);
+		if (x->stats_ok)
+			assert_true(x->stats.pearson_chi2.value == y->stats.pearson_chi2.value ||
+				    (isnan(x->stats.pearson_chi2.value) &&
+				     isnan(y->stats.pearson_chi2.value)));
+	}
+}
+
+/* The report's one pass: a batch of cross-tables gives each as analysis_tab_run does, NULL
+ * for the one it refuses; a split frequency gives each group as the filter would. */
+static void test_batch(void **state)
+{
+	analysis_db *db = open_db();
+	analysis_tab_spec specs[] = { { "q", "fruit", NULL }, { "n", "q", NULL },
+				      { "t", "q", NULL }, { "q", "n", "q" },
+				      { "q", "rep[1]/rq", NULL } };
+	int n = (int)(sizeof specs / sizeof *specs);
+	analysis_opts o = { .include_missing = 1, .where = "${n} > 1" };
+	analysis_tab *got[5], *want;
+	assert_int_equal(analysis_tab_batch(db, specs, n, &o, got, err), 0);
+	for (int i = 0; i < n; i++) {
+		int rc = analysis_tab_run(db, specs[i].row, specs[i].col, specs[i].by, &o, &want,
+					  err);
+		if (rc) {   /* the text question: refused alone, NULL in the batch */
+			assert_null(got[i]);
+			continue;
+		}
+		assert_non_null(got[i]);
+		same_tab(got[i], want);
+		analysis_tab_free(want);
+		analysis_tab_free(got[i]);
+	}
+	const char *values[] = { "a", "b", "c", "nosuch" };
+	analysis_freq *split, *one;
+	assert_int_equal(analysis_freq_split(db, "fruit", "q", values, 4, &o, &split, err), 0);
+	for (int k = 0; k < 4; k++) {
+		char *w = xasprintf("(%s) and ${q} = '%s'", o.where, values[k]);
+		analysis_opts og = o;
+		og.where = w;
+		const char *var = "fruit";
+		assert_int_equal(analysis_freq_run(db, &var, 1, &og, &one, err), 0);
+		assert_true(split[1 + k].valid == one->valid);
+		assert_true(split[1 + k].n_cases == one->n_cases);
+		for (int r = 0; r < one->nrows; r++)
+			assert_true(count_of(&split[1 + k], one->var.cats[one->rows[r].cat].value) ==
+				    one->rows[r].count);
+		analysis_freq_free(one, 1);
+		free(w);
+	}
+	assert_int_equal(analysis_freq_split(db, "q", "fruit", values, 1, &o, &one, err), -1);
+	assert_non_null(strstr(err, "select_multiple"));
+	analysis_freq_free(split, 5);
+	analysis_close(db);
+}
+
 struct got {
 	int n;
 	char log[256];
@@ -421,6 +494,7 @@ int main(void)
 		cmocka_unit_test(test_weights),
 		cmocka_unit_test(test_where),
 		cmocka_unit_test(test_tab_layers),
+		cmocka_unit_test(test_batch),
 		cmocka_unit_test(test_store_read),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
