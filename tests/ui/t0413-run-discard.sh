@@ -25,7 +25,7 @@ ui_keys a Escape
 expect_eq "$(sql "$DB" "SELECT status FROM interviews")" draft "Esc at the second question: still a draft"
 ui_keys a d 1 Enter
 ui_expect a 'отброшено\.' "discarded, and it says so"
-ui_expect a 'Интервью пока нет|Под этот фильтр' "it leaves the list"
+ui_expect a 'Интервью пока нет|подходящих под этот фильтр' "it leaves the list"
 expect_eq "$(sql "$DB" "SELECT status FROM interviews WHERE uuid = '$U'")" discarded "kept in the file as discarded"
 expect_eq "$(sql "$DB" "SELECT kind || ':' || new_value FROM events WHERE uuid = '$U' ORDER BY seq DESC LIMIT 1")" \
 	"discarded:interviewer" "with an event"
