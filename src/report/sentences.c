@@ -440,6 +440,8 @@ static const char *const sentences[RS_NSENTENCES][REPORT_NLANGS] = {
 static void capitalise(char *s)
 {
 	unsigned char *p = (unsigned char *)s;
+	if (p[0] >= 'a' && p[0] <= 'z' && p[1] == '-')
+		return;   /* a statistic's letter stays as it is: "p-значение", not "P-значение" */
 	if (p[0] >= 'a' && p[0] <= 'z') {
 		p[0] = (unsigned char)(p[0] - 'a' + 'A');
 		return;
