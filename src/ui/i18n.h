@@ -255,7 +255,7 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "modified (%s)") \
 	X(UI_M_ORIGIN_FIELD, "талаада", "в поле", "field") \
 	X(UI_M_ORIGIN_IMPORTED, "импорттолгон", "импорт", "imported") \
-	X(UI_M_ORIGIN_SIMULATED, "симуляция", "симуляция", "simulated") \
+	X(UI_M_ORIGIN_SIMULATED, "моделдештирилген", "смоделировано", "simulated") \
 	X(UI_M_LIST_SUMMARY, /* %d %s %d %d: interviews, the noun, complete, draft */ \
 	  "%d %s: %d аяктаган, %d аяктай элек", "%d %s: завершено — %d, черновики — %d", \
 	  "%d %s: %d complete, %d draft") \
@@ -263,8 +263,8 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_LIST_MANY, "интервью", "интервью", "interviews") \
 	X(UI_M_LIST_DISCARDED, /* %d */ ", %d ташталган (төмөнкү эсептерге кирбейт)", \
 	  ", отброшено — %d (не входят в подсчёты ниже)", ", %d discarded (in no count below)") \
-	X(UI_M_LIST_SIMULATED, /* %d */ " (%d симуляция: чыныгы маалымат эмес)", \
-	  " (симуляция — %d: не настоящие данные)", " (%d simulated: not real data)") \
+	X(UI_M_LIST_SIMULATED, /* %d */ " (%d моделдештирилген: чыныгы маалымат эмес)", \
+	  " (смоделировано — %d: не настоящие данные)", " (%d simulated: not real data)") \
 	X(UI_M_LIST_BY_ORIGIN, "булагы боюнча:", "по источнику:", "by origin:") \
 	X(UI_M_LIST_BY_DEVICE, "түзмөк боюнча:", "по устройствам:", "by device:") \
 	X(UI_M_LIST_BY_INTERVIEWER, "интервьюер боюнча:", "по интервьюерам:", "by interviewer:") \
