@@ -41,4 +41,5 @@ has "Without an answer" ky "билбейт, жооп берүүдөн" "ky: the 
 has "In %1\$s of %2\$s cells (%3\$s) the expected count is below 5 (the smallest is %4\$s): the test" ru "Ячеек с ожидаемой частотой меньше 5: %1\$s из %2\$s" "ru: the cells with small expected counts, number after a colon"
 has "In %1\$s of %2\$s cells (%3\$s) the expected count is below 5 (the smallest is %4\$s): the test" ky "күтүлгөн жыштык" "ky: «күтүлгөн жыштык», the tables' own word for the expected count"
 has "Unfinished interviews" ky "Аяктай элек интервьюлар" "ky: drafts are «аяктай элек», as the interview screens say"
+has "%1\$s chose %2\$s more often than %3\$s" ky ": %4\$s, ал эми %3\$s тобунда — %5\$s" "ky: the other group's share is said as such, not joined by «жана» (and)"
 done_testing
