@@ -193,7 +193,7 @@ const char *an_missing_label(const analysis_db *db, analysis_missing m, int lang
 	static const char *const w[ANALYSIS_NMISSING][3] = {   /* en, ky, ru */
 		[ANALYSIS_DONT_KNOW] = { "Don't know", "Билбейт", "Не знает" },
 		[ANALYSIS_REFUSED] = { "Refused", "Баш тартты", "Отказ от ответа" },
-		[ANALYSIS_SKIPPED] = { "Skipped", "Өткөрүлдү", "Пропущено" },
+		[ANALYSIS_SKIPPED] = { "Skipped", "Өткөрүлүп жиберилди", "Пропущено" },
 		[ANALYSIS_EMPTY] = { "No answer", "Жооп жок", "Нет ответа" },
 	};
 	const form *f = db->newest;

@@ -532,13 +532,16 @@ static void dropped(const struct ctx *c, const report_item *it, const analysis_v
 	sb_release(&sb);
 }
 
-/* Append "Name: label." (no full stop after a label that ends with one, or with ? or !). */
-static void labelled(strbuf *sb, const char *name, const char *label)
+/* Append "Name: «label»." with the language's quotes, so that a question worded as an
+ * instruction («Выберите область …») reads as the question quoted (no full stop after a label
+ * that ends with one, or with ? or !). */
+static void labelled(strbuf *sb, const char *lang, const char *name, const char *label)
 {
 	size_t n = strlen(label);
 	char last = n ? label[n - 1] : 0;
-	sb_addf(sb, "%s%s: %s%s", sb->len ? " " : "", name, label,
-		last == '.' || last == '?' || last == '!' ? "" : ".");
+	sb_addf(sb, "%s%s: ", sb->len ? " " : "", name);
+	report_quote(sb, lang, label);
+	sb_adds(sb, last == '.' || last == '?' || last == '!' ? "" : ".");
 }
 
 /* Cross-tables that share a filter and a weight, computed in one pass. */
@@ -658,10 +661,10 @@ int rb_tab(struct ctx *c, const report_item *it, const analysis_opts *o,
 		free(title);
 	}
 	strbuf q = STRBUF_INIT;
-	labelled(&q, rb_word(c, RW_ROWS), t->row.label);
-	labelled(&q, rb_word(c, RW_COLUMNS), t->col.label);
+	labelled(&q, c->lang, rb_word(c, RW_ROWS), t->row.label);
+	labelled(&q, c->lang, rb_word(c, RW_COLUMNS), t->col.label);
 	if (t->has_by)
-		labelled(&q, rb_word(c, RW_LAYERS), t->by.label);
+		labelled(&q, c->lang, rb_word(c, RW_LAYERS), t->by.label);
 	rt->question = sb_detach(&q);
 	int none = it->nstats == 1 && !strcmp(it->stats[0], "none");
 	int no = rb_table_no(c);

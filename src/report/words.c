@@ -177,7 +177,7 @@ static const struct {
 		   "Кохрен–Мантель–Хензел критерийи" } },
 	{ "mantel_haenszel_odds_ratio", { "Mantel–Haenszel common odds ratio",
 					  "Общее отношение шансов Мантеля — Хензеля",
-					  "Мантел–Хензелдин жалпы шанстар катышы" } },
+					  "Мантель–Хензелдин жалпы шанстар катышы" } },
 };
 
 const char *report_stat_name(const char *lang, const char *key)

@@ -43,13 +43,13 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_FILTER_COMPLETE, "аяктагандар", "завершённые", "complete") \
 	X(UI_M_FILTER_DISCARDED, "ташталгандар", "отброшенные", "discarded") \
 	X(UI_M_FILTER_EMPTY, "Бул чыпка боюнча интервью жок (f: башка чыпка).", \
-	  "Под этот фильтр интервью нет (f: другой фильтр).", \
+	  "Нет интервью, подходящих под этот фильтр (f: другой фильтр).", \
 	  "No interviews under this filter (f: another filter).") \
 	X(UI_M_ASK_REOPEN, /* %s: the interview's name */ \
-	  "«%s» аяктаган. Жоопторду өзгөртүү үчүн кайра ачасызбы? Кайра аяктамайынча ал " \
-	  "аяктай элек болуп, талдоого кирбейт.", \
-	  "«%s» завершено. Открыть его снова, чтобы изменить ответы? Пока его не завершат " \
-	  "снова, это черновик, и в анализ он не входит.", \
+	  "«%s» интервьюсу аяктаган. Жоопторду өзгөртүү үчүн кайра ачасызбы? Кайра " \
+	  "аяктамайынча ал аяктай элек болуп, талдоого кирбейт.", \
+	  "Интервью «%s» завершено. Открыть его снова, чтобы изменить ответы? Пока его не " \
+	  "завершат снова, это черновик, и в анализ он не входит.", \
 	  "\"%s\" is complete. Reopen it to change answers? Until it is completed again it is " \
 	  "a draft and is left out of the analysis.") \
 	X(UI_M_ASK_REOPEN_KEYS, "1 кайра ачуу  Esc жокко чыгаруу", "1 открыть снова  Esc отмена", \
@@ -79,19 +79,19 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_ASK_FINISH_KEYS, "1 аяктоо  2 аяктай элек  Esc артка", \
 	  "1 завершить  2 черновик  Esc назад", "1 complete  2 draft  Esc back") \
 	X(UI_M_ASK_DISCARD, /* %s: the draft's name */ \
-	  "«%s» таштайсызбы? Ал файлда калат, бирок эсептерге жана талдоого кирбейт, аны " \
-	  "улантууга болбойт.", \
-	  "Отбросить «%s»? Он останется в файле, но не войдёт в подсчёты и анализ, и " \
+	  "«%s» интервьюсун таштайсызбы? Ал файлда калат, бирок эсептерге жана талдоого кирбейт, " \
+	  "аны улантууга болбойт.", \
+	  "Отбросить интервью «%s»? Оно останется в файле, но не войдёт в подсчёты и анализ, и " \
 	  "продолжить его будет нельзя.", \
 	  "Discard \"%s\"? It stays in the file, but it is left out of the counts and the " \
 	  "analysis, and it cannot be resumed.") \
 	X(UI_M_ASK_DISCARD_KEYS, "1 таштоо  Esc калтыруу", "1 отбросить  Esc оставить", \
 	  "1 discard  Esc keep") \
-	X(UI_M_ASK_DISCARD_AGAIN, /* %s */ "Чын эле «%s» биротоло таштайсызбы?", \
-	  "Точно отбросить «%s» навсегда?", "Really discard \"%s\" for good?") \
+	X(UI_M_ASK_DISCARD_AGAIN, /* %s */ "«%s» интервьюсун чын эле биротоло таштайсызбы?", \
+	  "Точно отбросить интервью «%s» навсегда?", "Really discard \"%s\" for good?") \
 	X(UI_M_ASK_DISCARD_AGAIN_KEYS, "Enter ооба, таштоо  Esc жок, калтыруу", \
 	  "Enter да, отбросить  Esc нет, оставить", "Enter yes, discard  Esc no, keep") \
-	X(UI_M_DISCARD_DONE, /* %s */ "«%s» ташталды.", "«%s» отброшено.", \
+	X(UI_M_DISCARD_DONE, /* %s */ "«%s» интервьюсу ташталды.", "Интервью «%s» отброшено.", \
 	  "\"%s\" was discarded.") \
 	X(UI_M_DISCARD_ONLY_DRAFT, "Аяктай элек интервьюну гана таштоого болот.", \
 	  "Отбросить можно только черновик.", "Only a draft can be discarded.") \
@@ -111,7 +111,8 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_END_OF_FORM, "Суроолор бүттү. Жоопторду текшерип, интервьюну аяктаңыз.", \
 	  "Вопросы закончились. Проверьте ответы и завершите интервью.", \
 	  "No more questions. Check the answers and complete the interview.") \
-	X(UI_M_ANY_KEY, "Улантуу үчүн каалаган баскычты басыңыз.", "Нажмите любую клавишу.", \
+	X(UI_M_ANY_KEY, "Улантуу үчүн каалаган баскычты басыңыз.", \
+	  "Нажмите любую клавишу, чтобы продолжить.", \
 	  "Press any key to continue.") \
 	X(UI_M_HELP_TITLE, "Жардам: баскычтар", "Справка: клавиши", "Help: keys") \
 	X(UI_M_HELP_START, "Баштапкы экран", "Начальный экран", "Start screen") \
@@ -136,10 +137,11 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_REVIEW_ANSWERS, "Жоопторду карап чыгуу (F9)", "Просмотреть ответы (F9)", \
 	  "Review the answers (F9)") \
 	X(UI_M_REMOVE_CONFIRM, /* %s: the entry, "Family member [2]" */ \
-	  "«%s» өчүрүлөт: ырастоо үчүн F8ди дагы бир жолу басыңыз.", \
-	  "«%s» будет удалено: нажмите F8 ещё раз для подтверждения.", \
+	  "«%s» жазуусу өчүрүлөт: ырастоо үчүн F8ди дагы бир жолу басыңыз.", \
+	  "Запись «%s» будет удалена: нажмите F8 ещё раз для подтверждения.", \
 	  "\"%s\" will be deleted: press F8 again to confirm.") \
-	X(UI_M_REMOVED, /* %s */ "«%s» өчүрүлдү.", "«%s» удалено.", "\"%s\" was deleted.") \
+	X(UI_M_REMOVED, /* %s */ "«%s» жазуусу өчүрүлдү.", "Запись «%s» удалена.", \
+	  "\"%s\" was deleted.") \
 	X(UI_M_NOT_IN_REPEAT, "Бул суроо кайталануучу топто эмес.", \
 	  "Этот вопрос не входит в повторяющуюся группу.", "This question is not in a repeat.") \
 	X(UI_M_NO_CHOICES, "(тандоо жок)", "(нет вариантов)", "(no choices)") \
@@ -148,10 +150,10 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "%s. Бул жоопту сактабай кетүү үчүн %s дагы бир жолу басыңыз.", \
 	  "%s. Чтобы уйти, не сохраняя этот ответ, нажмите %s ещё раз.", \
 	  "%s. Press %s again to go without saving this answer.") \
-	X(UI_M_PASTE_IGNORED, "Текстти суроонун талаасына гана коюуга болот.", \
+	X(UI_M_PASTE_IGNORED, "Текстти текст талаасына гана коюуга болот.", \
 	  "Вставить текст можно только в поле для текста.", \
 	  "Text can be pasted only into a text field.") \
-	X(UI_M_CLEARED, "Жооп өчүрүлдү.", "Ответ стёрт.", "The answer was cleared.") \
+	X(UI_M_CLEARED, "Жооп өчүрүлдү.", "Ответ удалён.", "The answer was cleared.") \
 	X(UI_M_LEAVE_DRAFT, "Чыгуу, кийин улантуу (F10)", "Выйти и продолжить позже (F10)", \
 	  "Leave and resume later (F10)") \
 	/* xpath: the rank widget */ \
@@ -253,7 +255,7 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "modified (%s)") \
 	X(UI_M_ORIGIN_FIELD, "талаада", "в поле", "field") \
 	X(UI_M_ORIGIN_IMPORTED, "импорттолгон", "импорт", "imported") \
-	X(UI_M_ORIGIN_SIMULATED, "симуляция", "симуляция", "simulated") \
+	X(UI_M_ORIGIN_SIMULATED, "моделдештирилген", "смоделировано", "simulated") \
 	X(UI_M_LIST_SUMMARY, /* %d %s %d %d: interviews, the noun, complete, draft */ \
 	  "%d %s: %d аяктаган, %d аяктай элек", "%d %s: завершено — %d, черновики — %d", \
 	  "%d %s: %d complete, %d draft") \
@@ -261,8 +263,8 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_LIST_MANY, "интервью", "интервью", "interviews") \
 	X(UI_M_LIST_DISCARDED, /* %d */ ", %d ташталган (төмөнкү эсептерге кирбейт)", \
 	  ", отброшено — %d (не входят в подсчёты ниже)", ", %d discarded (in no count below)") \
-	X(UI_M_LIST_SIMULATED, /* %d */ " (%d симуляция: чыныгы маалымат эмес)", \
-	  " (симуляция — %d: не настоящие данные)", " (%d simulated: not real data)") \
+	X(UI_M_LIST_SIMULATED, /* %d */ " (%d моделдештирилген: чыныгы маалымат эмес)", \
+	  " (смоделировано — %d: не настоящие данные)", " (%d simulated: not real data)") \
 	X(UI_M_LIST_BY_ORIGIN, "булагы боюнча:", "по источнику:", "by origin:") \
 	X(UI_M_LIST_BY_DEVICE, "түзмөк боюнча:", "по устройствам:", "by device:") \
 	X(UI_M_LIST_BY_INTERVIEWER, "интервьюер боюнча:", "по интервьюерам:", "by interviewer:") \
@@ -309,14 +311,15 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_ATTACHED, /* %s */ "Тиркелген файл: %s", "Прикреплённый файл: %s", \
 	  "Attached file: %s") \
 	X(UI_M_ATTACH_NONE, "Файл тиркелген эмес.", "Файл не прикреплён.", "No file attached.") \
-	X(UI_M_ATTACH_DONE, /* %s */ "«%s» тиркелди.", "«%s» прикреплён.", "Attached \"%s\".") \
+	X(UI_M_ATTACH_DONE, /* %s */ "«%s» файлы тиркелди.", "Файл «%s» прикреплён.", \
+	  "Attached \"%s\".") \
 	X(UI_M_ATTACH_CANNOT_READ, /* %s %s: the path, why */ "«%s» окулбай жатат: %s", \
 	  "Не удаётся прочитать «%s»: %s", "Cannot read \"%s\": %s") \
 	X(UI_M_ATTACH_NOT_FILE, /* %s */ "«%s» файл эмес.", "«%s» — не файл.", \
 	  "\"%s\" is not a file.") \
 	X(UI_M_ATTACH_TOO_BIG, /* %s %s %s: the path, its size, the limit */ \
 	  "«%s» өтө чоң: %s (эң көп %s; --max-attachment караңыз).", \
-	  "«%s» слишком большой: %s (не более %s; см. --max-attachment).", \
+	  "Файл «%s» слишком большой: %s (не более %s; см. --max-attachment).", \
 	  "\"%s\" is too large: %s (at most %s; see --max-attachment).") \
 	X(UI_M_ATTACH_MATCHES, /* %s */ "Дал келгендер: %s", "Совпадения: %s", "Matches: %s") \
 	X(UI_M_ATTACH_NO_MATCH, "Дал келген файл жок.", "Подходящих файлов нет.", \

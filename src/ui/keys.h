@@ -104,7 +104,7 @@ enum ui_ctx {
 	  "Clear the field (Enter confirms)") \
 	X(UI_A_CLEAR, UI_CTX_CHOICE, UI_KEYS(UI_K(KEY_DC), UI_C(11)), "Delete Ctrl-K", \
 	  "Тандалган жоопту өчүрүү (милдеттүү эмес суроодо)", \
-	  "Стереть выбранный ответ (если вопрос необязательный)", \
+	  "Удалить выбранный ответ (если вопрос необязательный)", \
 	  "Clear the answer (when the question is optional)") \
 	X(UI_A_LANG, UI_CTX_ANY | UI_CTX_REVIEW | UI_CTX_START, \
 	  UI_KEYS(UI_K(KEY_F(2)), UI_C(20)), "F2 Ctrl-T", \

@@ -240,6 +240,9 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 		if (fl->type == FORM_RANGE) {
 			const form_node *nd = &u->f->nodes[fl->node];
 			char *r = xasprintf(ui_tr(UI_M_RANGE), nd->range_start, nd->range_end);
+			if (ui_lang_get() != UI_LANG_EN)   /* «0,5 – 12,5»: the ky/ru decimal sign */
+				for (char *c = r; *c; c++)
+					*c = *c == '.' ? ',' : *c;
 			ui_body_add(b, r, width, 2, A_DIM, i, -1);
 			free(r);
 		}

@@ -5,27 +5,12 @@
 # (the law of the period, scale points, households, жарандык бюджет, decimal commas) stay made.
 . tests/lib.sh
 FORM=surveys/covid19-lsg.md
-python3 - "$FORM" >"$TMP/report" <<'PY'
+PYTHONPATH=tests python3 - "$FORM" >"$TMP/report" <<'PY'
 import re, sys
+import lang_strings as L
 ALLOW = {"COVID", "WhatsApp", "ID"}
-sheet, head, out = None, None, []
-for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
-    if not line.startswith("|"):
-        sheet = head = None
-        continue
-    cells = [c.strip() for c in line.rstrip("\n").split("|")[1:-1]]
-    if cells[0]:
-        sheet, head = cells[0], None
-        continue
-    if head is None:
-        head = cells
-        continue
-    row = dict(zip(head, cells))
-    groups = {}
-    for col, text in row.items():
-        m = re.match(r"(\w+)::\w+ \((ky|ru|en)\)$", col)
-        if m:
-            groups.setdefault(m.group(1), {})[m.group(2)] = text
+out = []
+for sheet, n, name, groups in L.md_rows(sys.argv[1]):
     for kind, by in groups.items():
         have = [l for l in ("ky", "ru", "en") if by.get(l)]
         if have and len(have) != 3:

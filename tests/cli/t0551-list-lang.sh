@@ -11,8 +11,8 @@ sqlite3 "$DB" "UPDATE interviews SET interviewer = 'Жылдыз' WHERE uuid = (
 run "$SURVEY" list "$DB" --lang ky
 expect_rc 0 "list --lang ky"
 expect_out '^UUID +абалы +булагы +анкета +түзмөк +интервьюер +жооптор +түзүлгөн \(UTC\) +өзгөртүлгөн \(UTC\)$' "the header in Kyrgyz"
-expect_out '^[0-9a-f-]{36}  аяктады +симуляция ' "statuses and origins in Kyrgyz"
-expect_out '^6 интервью: 6 аяктаган, 0 аяктай элек \(6 симуляция: чыныгы маалымат эмес\)$' "the total line"
+expect_out '^[0-9a-f-]{36}  аяктады +моделдештирилген ' "statuses and origins in Kyrgyz"
+expect_out '^6 интервью: 6 аяктаган, 0 аяктай элек \(6 моделдештирилген: чыныгы маалымат эмес\)$' "the total line"
 expect_out '^интервьюер боюнча:$' "by interviewer"
 expect_out '^түзүлгөн күнү боюнча \(UTC\):$' "by day"
 expect_out '^ +аяктаган +аяктай элек +бардыгы$' "the count headers"

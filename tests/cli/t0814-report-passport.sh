@@ -63,7 +63,7 @@ check(re.search(r"<h3>Table 1\. ", en) and re.search(r"<h3>Таблица 1\. ",
 sec = re.search(r'<section class="tbl" id="t-loss_type">(.*?)</section>', en, re.S).group(1)
 check('<th colspan="3">Type</th>' in sec, "the short label heads the columns")
 q = sec.split("</table>")[1]
-check("Columns: Type of municipality." in q, "the full question is under the table")
+check("Columns: “Type of municipality”." in q, "the full question is under the table, quoted")
 check("Тиркеме: анкета" in ky and "Бюджеттин каражаттары пандемияга каршы чараларга" in ky,
       "the questionnaire annex in Kyrgyz")
 check("Приложение: анкета" in ru and "Annex: the questionnaire" in en, "and in Russian and English")

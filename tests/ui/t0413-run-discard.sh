@@ -13,10 +13,10 @@ ui_keys a F10
 ui_expect a 'черновик' "an empty draft"
 U=$(sql "$DB" "SELECT uuid FROM interviews")
 ui_keys a d
-ui_expect a 'Отбросить «[0-9a-f]{8}.*»\? Он останется в файле' "d asks (in Russian)"
+ui_expect a 'Отбросить интервью «[0-9a-f]{8}.*»\? Оно останется в файле' "d asks (in Russian)"
 ui_expect a '1 отбросить +Esc оставить' "its keys"
 ui_keys a Escape
-ui_lacks a 'Отбросить «' "Esc keeps it"
+ui_lacks a 'Отбросить интервью «' "Esc keeps it"
 ui_keys a d 1
 ui_expect a 'Точно отбросить' "1 asks a second time"
 ui_keys a 1
@@ -25,7 +25,7 @@ ui_keys a Escape
 expect_eq "$(sql "$DB" "SELECT status FROM interviews")" draft "Esc at the second question: still a draft"
 ui_keys a d 1 Enter
 ui_expect a 'отброшено\.' "discarded, and it says so"
-ui_expect a 'Интервью пока нет|Под этот фильтр' "it leaves the list"
+ui_expect a 'Интервью пока нет|подходящих под этот фильтр' "it leaves the list"
 expect_eq "$(sql "$DB" "SELECT status FROM interviews WHERE uuid = '$U'")" discarded "kept in the file as discarded"
 expect_eq "$(sql "$DB" "SELECT kind || ':' || new_value FROM events WHERE uuid = '$U' ORDER BY seq DESC LIMIT 1")" \
 	"discarded:interviewer" "with an event"

@@ -26,7 +26,7 @@ expect_eq "$(sql "$DB" "select value from answers where path='muni'")" \
 
 printf '2\n' | T load-buffer -b d -
 T paste-buffer -p -b d -t a
-ui_expect a 'Текстти суроонун талаасына гана' "a paste into a choice question is refused with a message"
+ui_expect a 'Текстти текст талаасына гана' "a paste into a choice question is refused with a message"
 ui_lacks a '\(\*\)' "and picks nothing"
 expect_eq "$(q pos)" '0' "nothing is saved for the choice question"
 ui_keys a 1 Enter

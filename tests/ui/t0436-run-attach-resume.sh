@@ -24,7 +24,7 @@ ui_expect a '~/Сүрөттөр/' "Tab completes a folder from ~/ and adds its s
 ui_keys a Tab
 ui_expect a '~/Сүрөттөр/Үй 1\.pgm' "Tab completes the file inside it"
 ui_step a 'Voice note' Enter
-ui_expect a '«Үй 1\.pgm» тиркелди' "attached, said in Kyrgyz"
+ui_expect a '«Үй 1\.pgm» файлы тиркелди' "attached, said in Kyrgyz"
 ui_keys a F9
 ui_expect a 'Үй 1\.pgm' "the review screen shows the file's name"
 ui_keys a F10

@@ -207,6 +207,13 @@ static void test_words(void **state)
 	/* Kyrgyz letters are made capitals too */
 	report_say(&sb, "ky", RS_SIGNIFICANT, 3, "үй-бүлөлөрдүн", "x", "y");
 	assert_memory_equal(sb_str(&sb), "Үй", strlen("Үй"));
+	/* but a statistic's letter is not: "p-значение", never "P-значение" (issue 19) */
+	sb_reset(&sb);
+	report_say(&sb, "ru", RS_G_P, 0);
+	assert_memory_equal(sb_str(&sb), "p-значение", strlen("p-значение"));
+	sb_reset(&sb);
+	report_say(&sb, "ky", RS_G_P, 0);
+	assert_memory_equal(sb_str(&sb), "p-мааниси", strlen("p-мааниси"));
 	sb_release(&sb);
 	assert_string_equal(report_word("ru", RW_TOTAL), "Всего");
 	assert_string_equal(report_word("ky", RW_TOTAL), "Бардыгы");
