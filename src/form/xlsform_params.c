@@ -174,7 +174,27 @@ static void geo_params(form_loader *ld, form_node *n, const char *sname, const c
 	free(ref);
 }
 
-/* audio and background-audio: quality; image: max-pixels (a whole number) and app. */
+/* An Android package name ("org.example.app"): dot-separated parts, each a letter first, then
+ * letters, digits and '_' (the app an image question would open on a phone). */
+static int android_package(const char *s)
+{
+	int parts = 0;
+	for (const char *p = s;; p++) {
+		size_t len = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				    "0123456789_");
+		if (!len || *p == '_' || (*p >= '0' && *p <= '9'))
+			return 0;
+		parts++;
+		p += len;
+		if (!*p)
+			return parts > 1;
+		if (*p != '.')
+			return 0;
+	}
+}
+
+/* audio and background-audio: quality; image: max-pixels (a whole number) and app (an
+ * Android package name). */
 static void media_params(form_loader *ld, form_node *n, const char *sname, const char *pcol)
 {
 	static const char *const sound[] = { "quality", NULL };
@@ -184,6 +204,12 @@ static void media_params(form_loader *ld, form_node *n, const char *sname, const
 		return;
 	static const char *const q[] = { "voice-only", "low", "normal", "external", NULL };
 	static const char *const bq[] = { "voice-only", "low", "normal", NULL };
+	char *app = n->type == FORM_IMAGE ? param_value(n->parameters, "app") : NULL;
+	if (app && !android_package(app))
+		form_err(ld, sname, n->row, pcol, -1, "parameter 'app' must be an Android package "
+			 "name, as org.example.camera (parts joined by '.', each starting with a "
+			 "letter), not '%s'", app);
+	free(app);
 	if (n->type == FORM_IMAGE)
 		number_param(ld, n, sname, pcol, "max-pixels", 1);
 	else if (n->type == FORM_AUDIO)

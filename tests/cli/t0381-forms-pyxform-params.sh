@@ -1,6 +1,7 @@
 # t0381-forms-pyxform-params: the parameters pyxform checks on locations and media — geopoint
 # capture-accuracy/warning-accuracy numbers, geotrace/geoshape incremental=true only,
-# allow-mock-accuracy true|false, audio and background-audio quality, image max-pixels, the
+# allow-mock-accuracy true|false, audio and background-audio quality, image max-pixels and app
+# (an Android package name), the
 # keys each type accepts — and a background-geopoint's calculation are refused in one line on
 # the parameters cell; the accepted spellings pass. pyxform's checks and other platforms'
 # extensions are refused alike from the .md, .csv, .xlsx and .xls of one form.
@@ -28,6 +29,9 @@ audio-quality-bad|parameters: parameter 'quality' must be voice-only, low, norma
 background-audio-quality-external|parameters: parameter 'quality' must be voice-only, low or normal, not 'external'|a background-audio quality=external
 image-max-pixels-text|parameters: parameter 'max-pixels' must be a whole number, not 'big'|max-pixels=big
 image-unknown-parameter|parameters: unknown parameter 'rows' \(accepted: max-pixels, app\)|rows= on an image
+image-app-no-dot|parameters: parameter 'app' must be an Android package name, as org.example.camera \(parts joined by '.', each starting with a letter\), not 'scanner'|app=scanner
+image-app-digit-part|parameters: parameter 'app' must be an Android package name, .* not 'org.1example.camera'|a part of app starting with a digit
+image-app-bad-character|parameters: parameter 'app' must be an Android package name, .* not 'org.exa-mple.camera'|a '-' in app
 background-geopoint-calculation|background-geopoint 'where' cannot have a calculation: its value is the point its trigger records|a background-geopoint with a calculation
 EOF
 for a in geo-parameters media-parameters; do
