@@ -532,11 +532,14 @@ static void fill_node(struct survey_state *st, int node, const sheet_row *r)
 {
 	form_loader *ld = st->ld;
 	form_node *n = &ld->f->nodes[node];
+	const char *required_col = NULL;
 	for (int c = 0; c < ld->nscols; c++) {
 		const form_col *col = &ld->scols[c];
 		const char *v = xlsform_cell(r, c);
 		if (!*v)
 			continue;
+		if (col->kind == COL_EXPR && col->sub == FORM_X_REQUIRED && form_yes_no(v) != 0)
+			required_col = col->header;
 		switch (col->kind) {
 		case COL_TEXT:
 			set_text(ld, &n->text[col->sub], col, v);
@@ -568,6 +571,9 @@ static void fill_node(struct survey_state *st, int node, const sheet_row *r)
 			break;
 		}
 	}
+	if (required_col && form_type_is_container(n->type))   /* pyxform's rule */
+		form_err(ld, ld->survey->name, r->line, required_col, -1, "a group or repeat cannot "
+			 "be required: make the questions inside it required");
 }
 
 /* Returns the choice list of a valid 'begin loop over LIST' row (its group is open), else -1. */
@@ -615,7 +621,13 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 		return -1;
 	}
 	if (tp.kind == ROW_INSTANCE) {   /* csv-external NAME: instance('NAME') is NAME.csv */
-		if (!*name || !form_is_xml_name(name))
+		int in_repeat = 0;
+		for (int d = 1; d < st->depth; d++)
+			in_repeat |= st->stack[d].kind == ROW_BEGIN_REPEAT;
+		if (in_repeat)   /* pyxform's rule: one instance per form, not one per entry */
+			form_err(ld, sname, r->line, tcolh, -1, "%s '%s' is inside a repeat: put it "
+				 "outside, before the repeat", type, name);
+		else if (!*name || !form_is_xml_name(name))
 			form_err(ld, sname, r->line, NULL, -1, "%s needs a name: the media file's name "
 				 "without '.%s'", type, tp.from == 'c' ? "csv" : "xml");
 		else {

@@ -218,6 +218,66 @@ static void media_params(form_loader *ld, form_node *n, const char *sname, const
 		word_param(ld, n, sname, pcol, "quality", bq, "voice-only, low or normal");
 }
 
+/* Is a a whole multiple of b (b != 0), within the rounding of decimals read as doubles? */
+static int multiple_of(double a, double b)
+{
+	double q = a / b;
+	return fabs(q - round(q)) <= 1e-9 * fmax(1, fabs(q));
+}
+
+/* A range's drawing parameters, as pyxform checks them: tick_interval a multiple of step
+ * within the range, placeholder a value of the range, tick_labelset a choice list whose
+ * names are values of the range on its ticks (NAN: parameter absent). */
+static void range_ticks(form_loader *ld, form_node *n, const char *sname, const char *pcol,
+			double tick, double placeholder)
+{
+	double lo = fmin(n->range_start, n->range_end), hi = fmax(n->range_start, n->range_end);
+	double step = n->range_step, start = n->range_start;
+	char *set = param_value(n->parameters, "tick_labelset");
+	const char *ap = n->appearance ? n->appearance : "";
+	if ((!isnan(tick) || !isnan(placeholder) || set) && *ap && strcmp(ap, "vertical") &&
+	    strcmp(ap, "no-ticks") && strcmp(ap, "vertical no-ticks")) {
+		form_err(ld, sname, n->row, pcol, -1, "range tick_interval, placeholder and "
+			 "tick_labelset go with the appearances vertical and no-ticks only, not '%s'",
+			 ap);
+		free(set);
+		return;
+	}
+	if (!isnan(tick) && (tick <= 0 || tick > hi - lo || !multiple_of(tick, step))) {
+		form_err(ld, sname, n->row, pcol, -1, "range tick_interval must be a multiple of "
+			 "step, greater than 0 and no larger than the range");
+		free(set);
+		return;
+	}
+	if (!isnan(placeholder) && (placeholder < lo || placeholder > hi ||
+				    !multiple_of(placeholder - start, step)))
+		form_err(ld, sname, n->row, pcol, -1, "range placeholder must be one of the range's "
+			 "values (start plus a multiple of step, between start and end)");
+	if (!set)
+		return;
+	const form_list *l = NULL;
+	for (int i = 0; i < ld->f->nlists && !l; i++)
+		if (!ld->f->lists[i].file && !ld->f->lists[i].from &&
+		    !strcmp(ld->f->lists[i].name, set))
+			l = &ld->f->lists[i];
+	if (!l)
+		form_err(ld, sname, n->row, pcol, -1, "range tick_labelset '%s' is not a list of "
+			 "the choices sheet", set);
+	for (int i = 0; l && i < l->nchoices; i++) {
+		char *end;
+		const char *name = l->choices[i].name;
+		double d = form_strtod(name, &end);
+		if (end == name || *end || !isfinite(d) || d < lo || d > hi ||
+		    !multiple_of(d - start, isnan(tick) ? step : tick)) {
+			form_err(ld, sname, n->row, pcol, -1, "range tick_labelset '%s': choice '%s' "
+				 "is not a tick of the range (its names are the values labelled)", set,
+				 name);
+			break;
+		}
+	}
+	free(set);
+}
+
 void xlsform_question_params(form_loader *ld, int node, const char *pcol)
 {
 	form_node *n = &ld->f->nodes[node];
@@ -226,7 +286,7 @@ void xlsform_question_params(form_loader *ld, int node, const char *pcol)
 		/* tick_interval, placeholder and tick_labelset only change how a range is drawn */
 		static const char *const keys[] = { "start", "end", "step", "tick_interval",
 						    "placeholder", "tick_labelset", NULL };
-		double v[6] = { 1, 10, 1, 0, 0, 0 };
+		double v[6] = { 1, 10, 1, NAN, NAN, 0 };
 		if (parse_params(ld, sname, n->row, pcol, n->parameters, keys, 1, v) < 0)
 			return;
 		n->range_start = v[0];
@@ -238,7 +298,8 @@ void xlsform_question_params(form_loader *ld, int node, const char *pcol)
 			char a[32];
 			form_err(ld, sname, n->row, pcol, -1, "range step %s is larger than the range",
 				 form_num_text(v[2], a));
-		}
+		} else
+			range_ticks(ld, n, sname, pcol, v[3], v[4]);
 		return;
 	}
 	if (!*n->parameters)

@@ -1,9 +1,10 @@
-# t0381-forms-pyxform-params: the parameters pyxform checks on locations and media — geopoint
-# capture-accuracy/warning-accuracy numbers, geotrace/geoshape incremental=true only,
-# allow-mock-accuracy true|false, audio and background-audio quality, image max-pixels and app
-# (an Android package name), the
-# keys each type accepts — and a background-geopoint's calculation are refused in one line on
-# the parameters cell; the accepted spellings pass. pyxform's checks and other platforms'
+# t0381-forms-pyxform-params: pyxform's checks that came in session 4, each refused in one
+# error line: the parameters of locations (geopoint capture-accuracy/warning-accuracy numbers,
+# geotrace/geoshape incremental=true only, allow-mock-accuracy true|false, reference-geometry)
+# and media (audio and background-audio quality, image max-pixels and app, an Android package
+# name), the keys each type accepts, a range's tick_interval, placeholder and tick_labelset, a
+# background-geopoint's calculation, a required group or repeat and an external instance
+# inside a repeat; the accepted spellings pass. pyxform's checks and other platforms'
 # extensions are refused alike from the .md, .csv, .xlsx and .xls of one form.
 . tests/lib.sh
 . tests/cli/xls-lib.sh
@@ -32,9 +33,21 @@ image-unknown-parameter|parameters: unknown parameter 'rows' \(accepted: max-pix
 image-app-no-dot|parameters: parameter 'app' must be an Android package name, as org.example.camera \(parts joined by '.', each starting with a letter\), not 'scanner'|app=scanner
 image-app-digit-part|parameters: parameter 'app' must be an Android package name, .* not 'org.1example.camera'|a part of app starting with a digit
 image-app-bad-character|parameters: parameter 'app' must be an Android package name, .* not 'org.exa-mple.camera'|a '-' in app
+range-tick-not-multiple|parameters: range tick_interval must be a multiple of step, greater than 0 and no larger than the range|tick_interval=3 with step=2
+range-tick-zero|parameters: range tick_interval must be a multiple of step, .*|tick_interval=0
+range-tick-too-large|parameters: range tick_interval must be a multiple of step, .*|tick_interval larger than the range
+range-placeholder-outside|parameters: range placeholder must be one of the range's values \(start plus a multiple of step, between start and end\)|a placeholder outside the range
+range-placeholder-off-step|parameters: range placeholder must be one of the range's values .*|a placeholder between two steps
+range-labelset-unknown|parameters: range tick_labelset 'nolist' is not a list of the choices sheet|a tick_labelset naming no list
+range-labelset-not-number|parameters: range tick_labelset 'ticks': choice 'low' is not a tick of the range \(its names are the values labelled\)|a tick label named by a word
+range-labelset-outside|parameters: range tick_labelset 'ticks': choice '12' is not a tick of the range .*|a tick label outside the range
+range-ticks-appearance|parameters: range tick_interval, placeholder and tick_labelset go with the appearances vertical and no-ticks only, not 'picker'|tick parameters with the picker appearance
+required-group|required: a group or repeat cannot be required: make the questions inside it required|a required group
+required-repeat|required: a group or repeat cannot be required: .*|a required repeat
+external-in-repeat|type: xml-external 'towns' is inside a repeat: put it outside, before the repeat|an xml-external inside a repeat
 background-geopoint-calculation|background-geopoint 'where' cannot have a calculation: its value is the point its trigger records|a background-geopoint with a calculation
 EOF
-for a in geo-parameters media-parameters; do
+for a in geo-parameters media-parameters range-ticks; do
 	run "$SURVEY" check "$S/accept/$a.md"
 	expect_rc 0 "$a: the accepted parameters pass"
 	grep -q ': error: ' "$TMP/err" && not_ok "$a: an error line" || ok "$a: no error line"
