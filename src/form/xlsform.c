@@ -230,7 +230,7 @@ static int new_node(struct survey_state *st, form_type type, const char *name, i
 	n->row = row;
 	n->first_child = n->next_sibling = -1;
 	n->end = i + 1;
-	n->other = n->list = n->trigger = -1;
+	n->other = n->list = -1;
 	n->appearance = xstrdup("");
 	n->parameters = xstrdup("");
 	n->range_start = 1;

@@ -18,7 +18,7 @@ refused() { # refused FILE REGEX what
 }
 refused settings-public-key "settings:[0-9]+: error: public_key: the form asks for encrypted submissions \(public_key\), which survey cannot seal yet" \
 	"public_key is refused until sealing is built"
-refused trigger-not-a-ref "survey:[0-9]+: error: trigger: trigger must name one question, as \\$\{name\}$" \
+refused trigger-not-a-ref "survey:[0-9]+: error: trigger: trigger must name questions, as \\$\{name\} or \\$\{a\},\\$\{b\}$" \
 	"a trigger that is not a reference"
 refused trigger-unknown-ref "survey:[0-9]+: error: trigger: no question named 'a'" "a trigger naming nothing"
 refused trigger-hidden-calculate "survey:[0-9]+: error: trigger: 'one' is not shown to the interviewer, so it cannot trigger 'one_ts'" \
