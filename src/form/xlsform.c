@@ -212,6 +212,7 @@ struct survey_state {
 	struct frame stack[FORM_MAX_DEPTH + 2];
 	int depth;                /* frames used; stack[0] is the root */
 	int type_col, name_col;
+	int disabled_col;         /* pyxform's "disabled" column (rows with yes left out), -1 */
 	struct list_info *lists;  /* from read_choices */
 };
 
@@ -873,6 +874,8 @@ static void read_rows(struct survey_state *st, int from, int to, const form_choi
 	for (int i = from; i < to && st->depth > 0; i++) {
 		const sheet_row *r = &sh->rows[i];
 		sheet_row copy = *r;
+		if (st->disabled_col >= 0 && form_yes_no(xlsform_cell(r, st->disabled_col)) == 1)
+			continue;
 		if (c) {   /* the texts with the choice's name and label */
 			copy.cells = xcalloc((size_t)(r->ncells ? r->ncells : 1), sizeof(char *));
 			for (int k = 0; k < r->ncells; k++) {
@@ -909,6 +912,17 @@ static void read_survey(form_loader *ld, struct list_info *lists)
 			 st->type_col < 0 ? "type" : "name");
 		free(st);
 		return;
+	}
+	st->disabled_col = -1;
+	for (int c = 0; c < ld->nscols && st->disabled_col < 0; c++) {
+		char *h = xlsform_snake(ld->scols[c].header, strlen(ld->scols[c].header));
+		if (!strcmp(h, "disabled")) {
+			st->disabled_col = c;
+			form_warn(ld, sh->name, sh->rows[0].line, ld->scols[c].header, -1, "rows with "
+				  "yes here are left out, as pyxform does; the column is not in the "
+				  "XLSForm spec: relevant is the way to leave a question out");
+		}
+		free(h);
 	}
 	new_node(st, FORM_ROOT, "", 0);
 	st->stack[0].node = 0;
