@@ -114,7 +114,7 @@ static void randomize_params(form_loader *ld, form_node *n, const char *sname, c
 	free(seed);
 }
 
-/* Parameter `key` of n, when present, is a number (whole: only digits). */
+/* Parameter `key` of n, when present, is a number (whole: digits after an optional sign). */
 static void number_param(form_loader *ld, form_node *n, const char *sname, const char *pcol,
 			 const char *key, int whole)
 {
@@ -122,8 +122,9 @@ static void number_param(form_loader *ld, form_node *n, const char *sname, const
 	if (!v)
 		return;
 	double d = form_strtod(v, &end);
-	if (end == v || *end || !isfinite(d) || (whole && (d < 1 || strspn(v, "0123456789") !=
-							     strlen(v))))
+	const char *digits = v + (*v == '-' || *v == '+');
+	if (end == v || *end || !isfinite(d) ||
+	    (whole && (!*digits || strspn(digits, "0123456789") != strlen(digits))))
 		form_err(ld, sname, n->row, pcol, -1, "parameter '%s' must be a %snumber, not '%s'",
 			 key, whole ? "whole " : "", v);
 	free(v);

@@ -52,9 +52,9 @@ for a in geo-parameters media-parameters range-ticks; do
 	expect_rc 0 "$a: the accepted parameters pass"
 	grep -q ': error: ' "$TMP/err" && not_ok "$a: an error line" || ok "$a: no error line"
 done
-printf '| survey |\n| | type | name | label | parameters |\n| | geopoint | a | A | capture-accuracy=2x |\n| | image | b | B | max-pixels=0 |\n| | geoshape | c | C | reference-geometry=nowhere |\n| | image | d | D | max-pixels=1.5 |\n' >"$TMP/p.md"
+printf '| survey |\n| | type | name | label | parameters |\n| | geopoint | a | A | capture-accuracy=2x |\n| | image | b | B | max-pixels=1e3 |\n| | geoshape | c | C | reference-geometry=nowhere |\n| | image | d | D | max-pixels=1.5 |\n' >"$TMP/p.md"
 run "$SURVEY" check "$TMP/p.md"
-expect_rc 1 "numbers with letters, zero pixels, an unknown reference-geometry"
+expect_rc 1 "numbers with letters, pixels not whole, an unknown reference-geometry"
 expect_eq "$(grep -c ': error: ' "$TMP/err")" 4 "one error line each"
 expect_err ":survey:5: error: parameters: reference-geometry 'nowhere' is neither a choice list nor a \\$\{repeat\}" \
 	"reference-geometry naming nothing"
