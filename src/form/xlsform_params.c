@@ -264,6 +264,7 @@ static void range_ticks(form_loader *ld, form_node *n, const char *sname, const 
 	if (!l)
 		form_err(ld, sname, n->row, pcol, -1, "range tick_labelset '%s' is not a list of "
 			 "the choices sheet", set);
+	int ends_only = 1;   /* no-ticks labels only the two ends */
 	for (int i = 0; l && i < l->nchoices; i++) {
 		char *end;
 		const char *name = l->choices[i].name;
@@ -273,9 +274,15 @@ static void range_ticks(form_loader *ld, form_node *n, const char *sname, const 
 			form_err(ld, sname, n->row, pcol, -1, "range tick_labelset '%s': choice '%s' "
 				 "is not a tick of the range (its names are the values labelled)", set,
 				 name);
+			ends_only = -1;
 			break;
 		}
+		ends_only &= d == lo || d == hi;
 	}
+	if (l && ends_only >= 0 && strstr(ap, "no-ticks") && (l->nchoices != 2 || !ends_only ||
+			form_strtod(l->choices[0].name, NULL) == form_strtod(l->choices[1].name, NULL)))
+		form_err(ld, sname, n->row, pcol, -1, "range tick_labelset '%s': with no-ticks it "
+			 "labels the two ends only, start and end", set);
 	free(set);
 }
 

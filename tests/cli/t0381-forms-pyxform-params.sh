@@ -42,6 +42,8 @@ range-labelset-unknown|parameters: range tick_labelset 'nolist' is not a list of
 range-labelset-not-number|parameters: range tick_labelset 'ticks': choice 'low' is not a tick of the range \(its names are the values labelled\)|a tick label named by a word
 range-labelset-outside|parameters: range tick_labelset 'ticks': choice '12' is not a tick of the range .*|a tick label outside the range
 range-ticks-appearance|parameters: range tick_interval, placeholder and tick_labelset go with the appearances vertical and no-ticks only, not 'picker'|tick parameters with the picker appearance
+range-no-ticks-three-labels|parameters: range tick_labelset 'ticks': with no-ticks it labels the two ends only, start and end|no-ticks with three labels
+range-no-ticks-not-ends|parameters: range tick_labelset 'ticks': with no-ticks it labels the two ends only, .*|no-ticks labelling the middle
 required-group|required: a group or repeat cannot be required: make the questions inside it required|a required group
 required-repeat|required: a group or repeat cannot be required: .*|a required repeat
 external-in-repeat|type: xml-external 'towns' is inside a repeat: put it outside, before the repeat|an xml-external inside a repeat
