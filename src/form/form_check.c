@@ -249,6 +249,9 @@ static void text_headers(struct checker *ck)
 	}
 }
 
+/* What a trigger cell must be. */
+static const char trigger_syntax[] = "trigger must name questions, as ${name} or ${a},${b}";
+
 /* Is s (blanks around allowed) a list of ${name} joined by ',' (pyxform's trigger list)?
  * Sets *count to their number. */
 static int trigger_list(const char *s, int *count)
@@ -285,8 +288,7 @@ static void check_trigger(struct checker *ck, int node)
 		return;
 	}
 	if (!trigger_list(n->src[FORM_X_TRIGGER], &count)) {
-		form_err(ck->ld, sname, n->row, col, -1, "trigger must name questions, as ${name} "
-			 "or ${a},${b}");
+		form_err(ck->ld, sname, n->row, col, -1, "%s", trigger_syntax);
 		return;
 	}
 	if (count > FORM_MAX_TRIGGERS) {
@@ -322,8 +324,8 @@ static void check_nodes(struct checker *ck)
 				int count;
 				char *src = k == FORM_X_TRIGGER ? xstrdup(n->src[k]) : NULL;
 				if (src && strchr(src, ',') && !trigger_list(src, &count)) {
-					form_err(ld, sname, n->row, expr_header(ld, k), -1, "trigger must "
-						 "name questions, as ${name} or ${a},${b}");
+					form_err(ld, sname, n->row, expr_header(ld, k), -1, "%s",
+						 trigger_syntax);
 					free(src);
 					continue;
 				}
