@@ -142,6 +142,9 @@ typedef struct form_media {
 	size_t len;
 } form_media;
 
+/* Most questions one trigger cell names ("${a},${b}"). */
+#define FORM_MAX_TRIGGERS 16
+
 typedef struct form_node {
 	form_type type;
 	char *name;           /* the name column ("" only for the root) */
@@ -169,9 +172,10 @@ typedef struct form_node {
 	char *src[FORM_NEXPRS];   /* expression sources as written; NULL when the cell is empty
 	                             (and for yes/no values of required and read_only) */
 	expr *x[FORM_NEXPRS];     /* parsed expressions; NULL where src is NULL */
-	int trigger;          /* trigger column (ODK): the question whose every change sets this
-	                         node's value from its calculation (blank without one); the
-	                         calculation is not recomputed otherwise. -1 if none */
+	int triggers[FORM_MAX_TRIGGERS];   /* trigger column (ODK): the questions whose every
+	                         change sets this node's value from its calculation (blank
+	                         without one); the calculation is not recomputed otherwise */
+	int ntriggers;        /* how many (${a},${b}: pyxform's list); 0 if none */
 	int randomize;        /* select with parameters randomize=true: its choices are offered in
 	                         ODK's shuffled order for the seed (x[FORM_X_SEED], else one drawn
 	                         per interview) */

@@ -150,8 +150,14 @@ static expr *parse_cell(struct checker *ck, const char *sheetname, int row, cons
 			m = resolve(ck, sheetname, row, col, cpos, name);
 		if (!strncmp(at, "${last-saved#", 13))
 			continue;   /* the saved interview's value: no dependency */
-		if (m >= 0 && node >= 0 && kind == FORM_X_TRIGGER)
-			ck->f->nodes[node].trigger = m;
+		if (m >= 0 && node >= 0 && kind == FORM_X_TRIGGER) {
+			form_node *n = &ck->f->nodes[node];
+			int k = 0;
+			while (k < n->ntriggers && n->triggers[k] != m)
+				k++;
+			if (k == n->ntriggers && k < FORM_MAX_TRIGGERS)
+				n->triggers[n->ntriggers++] = m;
+		}
 		else if (m >= 0 && node >= 0 && kind != FORM_X_DEFAULT && kind != FORM_X_SEED)
 			add_edge(ck, m, node, kind == FORM_X_RELEVANT || kind == FORM_X_CALCULATION);
 	}
@@ -243,37 +249,64 @@ static void text_headers(struct checker *ck)
 	}
 }
 
-/* A trigger names one question the interviewer sees (pyxform's rule), as ${name}, other than
- * the node itself. On a group or repeat it means nothing (pyxform ignores it). */
+/* What a trigger cell must be. */
+static const char trigger_syntax[] = "trigger must name questions, as ${name} or ${a},${b}";
+
+/* Is s (blanks around allowed) a list of ${name} joined by ',' (pyxform's trigger list)?
+ * Sets *count to their number. */
+static int trigger_list(const char *s, int *count)
+{
+	*count = 0;
+	for (;;) {
+		s += strspn(s, " ");
+		if (strncmp(s, "${", 2))
+			return 0;
+		size_t n = strcspn(s + 2, "}, ${");
+		if (!n || s[2 + n] != '}')
+			return 0;
+		++*count;
+		s += 3 + n;
+		s += strspn(s, " ");
+		if (!*s)
+			return 1;
+		if (*s++ != ',')
+			return 0;
+	}
+}
+
+/* A trigger names questions the interviewer sees (pyxform's rule), each as ${name} and
+ * joined by ',', other than the node itself. On a group or repeat it means nothing (pyxform
+ * ignores it). */
 static void check_trigger(struct checker *ck, int node)
 {
 	form_node *n = &ck->f->nodes[node];
-	const char *s = n->src[FORM_X_TRIGGER], *col = expr_header(ck->ld, FORM_X_TRIGGER);
+	const char *col = expr_header(ck->ld, FORM_X_TRIGGER);
 	const char *sname = ck->ld->survey->name;
-	while (*s == ' ')
-		s++;
-	size_t len = strlen(s);
-	while (len && s[len - 1] == ' ')
-		len--;
-	const char *close = memchr(s, '}', len);
+	int count;
 	if (form_type_is_container(n->type)) {
-		n->trigger = -1;
+		n->ntriggers = 0;
 		return;
 	}
-	if (strncmp(s, "${", 2) || !close || close != s + len - 1) {
-		form_err(ck->ld, sname, n->row, col, -1, "trigger must name one question, as "
-			 "${name}");
+	if (!trigger_list(n->src[FORM_X_TRIGGER], &count)) {
+		form_err(ck->ld, sname, n->row, col, -1, "%s", trigger_syntax);
 		return;
 	}
-	if (n->trigger < 0)
-		return;   /* an unknown name: reported */
-	const form_node *t = &ck->f->nodes[n->trigger];
-	if (n->trigger == node)
-		form_err(ck->ld, sname, n->row, col, -1, "'%s' cannot trigger itself", n->name);
-	else if (!form_type_is_input(t->type) ||
-		 (t->src[FORM_X_CALCULATION] && !t->text[FORM_LABEL] && !t->text[FORM_HINT]))
-		form_err(ck->ld, sname, n->row, col, -1, "'%s' is not shown to the interviewer, so "
-			 "it cannot trigger '%s': name a question that is asked", t->name, n->name);
+	if (count > FORM_MAX_TRIGGERS) {
+		form_err(ck->ld, sname, n->row, col, -1, "trigger names %d questions: at most %d",
+			 count, FORM_MAX_TRIGGERS);
+		return;
+	}
+	for (int k = 0; k < n->ntriggers; k++) {   /* unknown names: reported */
+		const form_node *t = &ck->f->nodes[n->triggers[k]];
+		if (n->triggers[k] == node)
+			form_err(ck->ld, sname, n->row, col, -1, "'%s' cannot trigger itself",
+				 n->name);
+		else if (!form_type_is_input(t->type) ||
+			 (t->src[FORM_X_CALCULATION] && !t->text[FORM_LABEL] && !t->text[FORM_HINT]))
+			form_err(ck->ld, sname, n->row, col, -1, "'%s' is not shown to the interviewer, "
+				 "so it cannot trigger '%s': name a question that is asked", t->name,
+				 n->name);
+	}
 }
 
 static void check_nodes(struct checker *ck)
@@ -285,9 +318,23 @@ static void check_nodes(struct checker *ck)
 	for (int i = 1; i < f->nnodes; i++) {
 		form_node *n = &f->nodes[i];
 		for (int k = 0; k < FORM_NEXPRS; k++)
-			if (n->src[k])
+			if (n->src[k]) {
+				/* a trigger list ${a},${b} parses as ${a}+${b}: the same references at
+				 * the same places (the list itself is checked by check_trigger) */
+				int count;
+				char *src = k == FORM_X_TRIGGER ? xstrdup(n->src[k]) : NULL;
+				if (src && strchr(src, ',') && !trigger_list(src, &count)) {
+					form_err(ld, sname, n->row, expr_header(ld, k), -1, "%s",
+						 trigger_syntax);
+					free(src);
+					continue;
+				}
+				for (char *c = src; c && (c = strchr(c, ',')); c++)
+					*c = '+';
 				n->x[k] = parse_cell(ck, sname, n->row, n->generated ? expr_columns[k]
-						     : expr_header(ld, k), n->src[k], i, k);
+						     : expr_header(ld, k), src ? src : n->src[k], i, k);
+				free(src);
+			}
 		if (n->x[FORM_X_TRIGGER])
 			check_trigger(ck, i);
 		if (n->generated)

@@ -123,6 +123,10 @@ const char *xlsform_cell(const sheet_row *r, int c);
 int xlsform_find_col(const form_col *cols, int n, enum form_col_kind kind);
 char *xlsform_snake(const char *s, size_t n);
 
+/* xlsform_params.c: check node's parameters cell (header pcol) against its type's accepted
+ * keys and values, reporting each problem; keeps what the engine uses (range bounds, seed). */
+void xlsform_question_params(form_loader *ld, int node, const char *pcol);
+
 /* Report a problem (file is the loader's). */
 void form_err(form_loader *ld, const char *sheet, int row, const char *column, int pos,
               const char *fmt, ...) __attribute__((format(printf, 6, 7)));

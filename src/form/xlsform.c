@@ -216,6 +216,7 @@ struct survey_state {
 	struct frame stack[FORM_MAX_DEPTH + 2];
 	int depth;                /* frames used; stack[0] is the root */
 	int type_col, name_col;
+	int disabled_col;         /* pyxform's "disabled" column (rows with yes left out), -1 */
 	struct list_info *lists;  /* from read_choices */
 };
 
@@ -234,7 +235,7 @@ static int new_node(struct survey_state *st, form_type type, const char *name, i
 	n->row = row;
 	n->first_child = n->next_sibling = -1;
 	n->end = i + 1;
-	n->other = n->list = n->trigger = -1;
+	n->other = n->list = -1;
 	n->appearance = xstrdup("");
 	n->parameters = xstrdup("");
 	n->range_start = 1;
@@ -308,153 +309,6 @@ static int default_is_dynamic(const char *v)
 		if (p > v && ((p[-1] >= 'a' && p[-1] <= 'z') || p[-1] == '-'))
 			return 1;   /* today(), concat(...) */
 	return 0;
-}
-
-/* A copy of a parameters cell without the blanks around each '=' ("start = 1" is start=1,
- * as pyxform reads it). Caller frees. */
-static char *param_squeeze(const char *s)
-{
-	strbuf sb = STRBUF_INIT;
-	for (const char *p = s; *p; p++) {
-		if (*p == ' ' || *p == '\t') {
-			const char *q = p;
-			while (*q == ' ' || *q == '\t')
-				q++;
-			if (*q == '=' || (sb.len && sb_str(&sb)[sb.len - 1] == '=')) {
-				p = q - 1;
-				continue;
-			}
-		}
-		sb_addc(&sb, *p);
-	}
-	return sb_detach(&sb);
-}
-
-/* "key=value" pairs separated by blanks, ',' or ';'. Checks keys against `allowed` (NULL:
- * anything) and numbers where `numeric`. Returns 0, or -1 after reporting. */
-static int parse_params(form_loader *ld, const char *sname, int row, const char *col,
-		const char *s, const char *const *allowed, int numeric, double *vals)
-{
-	char *copy = param_squeeze(s), *save = NULL;
-	int rc = 0;
-	for (char *tok = strtok_r(copy, " \t\n,;", &save); tok; tok = strtok_r(NULL, " \t\n,;",
-										   &save)) {
-		char *eq = strchr(tok, '=');
-		if (!eq || eq == tok) {
-			form_err(ld, sname, row, col, -1, "parameter '%s' is not written key=value", tok);
-			rc = -1;
-			continue;
-		}
-		*eq = '\0';
-		int k = -1;
-		for (int i = 0; allowed && allowed[i]; i++)
-			if (ascii_casecmp(tok, allowed[i]) == 0)
-				k = i;
-		if (allowed && k < 0) {
-			strbuf sb = STRBUF_INIT;
-			for (int i = 0; allowed[i]; i++)
-				sb_addf(&sb, "%s%s", i ? ", " : "", allowed[i]);
-			form_err(ld, sname, row, col, -1, "unknown parameter '%s' (accepted: %s)", tok,
-				 sb_str(&sb));
-			sb_release(&sb);
-			rc = -1;
-			continue;
-		}
-		if (numeric && k >= 0 && strcmp(allowed[k], "tick_labelset") != 0) {
-			char *end;
-			double d = cnum_strtod(eq + 1, &end);
-			if (end == eq + 1 || *end || !isfinite(d)) {
-				form_err(ld, sname, row, col, -1, "parameter '%s' must be a number, not "
-					 "'%s'", tok, eq + 1);
-				rc = -1;
-				continue;
-			}
-			vals[k] = d;
-		}
-	}
-	free(copy);
-	return rc;
-}
-
-/* The value of parameter `key` (ASCII case-insensitive) in a valid parameters cell; NULL if
- * absent. Caller frees. */
-static char *param_value(const char *params, const char *key)
-{
-	char *copy = param_squeeze(params), *save = NULL, *v = NULL;
-	for (char *tok = strtok_r(copy, " \t\n,;", &save); tok && !v;
-	     tok = strtok_r(NULL, " \t\n,;", &save)) {
-		char *eq = strchr(tok, '=');
-		*eq = '\0';
-		if (ascii_casecmp(tok, key) == 0)
-			v = xstrdup(eq + 1);
-	}
-	free(copy);
-	return v;
-}
-
-/* randomize=true|false and seed=NUMBER|${q} of a select (pyxform's rules). */
-static void randomize_params(form_loader *ld, form_node *n, const char *sname, const char *pcol)
-{
-	char *r = param_value(n->parameters, "randomize"), *seed = param_value(n->parameters, "seed");
-	int yes = r ? form_yes_no(r) : 0;
-	if (r && (yes < 0 || (ascii_casecmp(r, "true") && ascii_casecmp(r, "false"))))
-		form_err(ld, sname, n->row, pcol, -1, "randomize must be true or false, not '%s'", r);
-	else if (seed && yes != 1)
-		form_err(ld, sname, n->row, pcol, -1, "seed needs randomize=true as well");
-	else if (seed) {
-		char *end;
-		size_t len = strlen(seed);
-		double d = cnum_strtod(seed, &end);
-		int ref = len > 3 && !strncmp(seed, "${", 2) && seed[len - 1] == '}';
-		if (!ref && (end == seed || *end || !isfinite(d)))
-			form_err(ld, sname, n->row, pcol, -1, "seed must be a number or a ${question} "
-				 "reference, not '%s'", seed);
-		else
-			n->src[FORM_X_SEED] = xstrdup(seed);
-	}
-	n->randomize = yes == 1;
-	free(r);
-	free(seed);
-}
-
-static void question_params(struct survey_state *st, int node, const char *pcol)
-{
-	form_loader *ld = st->ld;
-	form_node *n = &ld->f->nodes[node];
-	const char *sname = ld->survey->name;
-	if (n->type == FORM_RANGE) {
-		/* tick_interval, placeholder and tick_labelset only change how a range is drawn */
-		static const char *const keys[] = { "start", "end", "step", "tick_interval",
-						    "placeholder", "tick_labelset", NULL };
-		double v[6] = { 1, 10, 1, 0, 0, 0 };
-		if (parse_params(ld, sname, n->row, pcol, n->parameters, keys, 1, v) < 0)
-			return;
-		n->range_start = v[0];
-		n->range_end = v[1];
-		n->range_step = v[2];
-		if (v[2] <= 0)
-			form_err(ld, sname, n->row, pcol, -1, "range step must be greater than 0");
-		else if (v[2] > fabs(v[1] - v[0])) {
-			char a[32];
-			form_err(ld, sname, n->row, pcol, -1, "range step %s is larger than the range",
-				 cnum_text(a, v[2], 15, NULL));
-		}
-		return;
-	}
-	if (!*n->parameters)
-		return;
-	if (n->type == FORM_TEXT) {
-		static const char *const keys[] = { "rows", NULL };
-		double v[1];
-		parse_params(ld, sname, n->row, pcol, n->parameters, keys, 1, v);
-	} else if (n->type == FORM_SELECT_ONE || n->type == FORM_SELECT_MULTIPLE ||
-		   n->type == FORM_RANK) {
-		static const char *const keys[] = { "randomize", "seed", "value", "label", NULL };
-		if (parse_params(ld, sname, n->row, pcol, n->parameters, keys, 0, NULL) == 0)
-			randomize_params(ld, n, sname, pcol);
-	} else {
-		parse_params(ld, sname, n->row, pcol, n->parameters, NULL, 0, NULL);   /* key=value */
-	}
 }
 
 /* select_one ${q}: a list without choices whose `from` is q (checked in check_repeat_lists). */
@@ -683,11 +537,14 @@ static void fill_node(struct survey_state *st, int node, const sheet_row *r)
 {
 	form_loader *ld = st->ld;
 	form_node *n = &ld->f->nodes[node];
+	const char *required_col = NULL;
 	for (int c = 0; c < ld->nscols; c++) {
 		const form_col *col = &ld->scols[c];
 		const char *v = xlsform_cell(r, c);
 		if (!*v)
 			continue;
+		if (col->kind == COL_EXPR && col->sub == FORM_X_REQUIRED && form_yes_no(v) != 0)
+			required_col = col->header;
 		switch (col->kind) {
 		case COL_TEXT:
 			set_text(ld, &n->text[col->sub], col, v);
@@ -719,6 +576,9 @@ static void fill_node(struct survey_state *st, int node, const sheet_row *r)
 			break;
 		}
 	}
+	if (required_col && form_type_is_container(n->type))   /* pyxform's rule */
+		form_err(ld, ld->survey->name, r->line, required_col, -1, "a group or repeat cannot "
+			 "be required: make the questions inside it required");
 }
 
 /* An 'end group', 'end repeat' or 'end loop' row: closes the group it matches. */
@@ -755,7 +615,13 @@ static void instance_row(struct survey_state *st, const sheet_row *r, const char
 	form_loader *ld = st->ld;
 	const char *sname = ld->survey->name;
 	const char *tcolh = ld->survey->rows[0].cells[st->type_col];
-	if (!*name || !form_is_xml_name(name))
+	int in_repeat = 0;
+	for (int d = 1; d < st->depth; d++)
+		in_repeat |= st->stack[d].kind == ROW_BEGIN_REPEAT;
+	if (in_repeat)   /* pyxform's rule: one instance per form, not one per entry */
+		form_err(ld, sname, r->line, tcolh, -1, "%s '%s' is inside a repeat: put it "
+			 "outside, before the repeat", type, name);
+	else if (!*name || !form_is_xml_name(name))
 		form_err(ld, sname, r->line, NULL, -1, "%s needs a name: the media file's name "
 			 "without '.%s'", type, tp->from == 'c' ? "csv" : "xml");
 	else {
@@ -923,6 +789,9 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 	if (ntype == FORM_BACKGROUND_GEOPOINT && tp.kind == ROW_QUESTION && !n->src[FORM_X_TRIGGER])
 		form_err(ld, sname, r->line, NULL, -1, "background-geopoint '%s' needs a trigger: "
 			 "the question whose answer records the point (ODK's rule)", n->name);
+	if (ntype == FORM_BACKGROUND_GEOPOINT && n->src[FORM_X_CALCULATION])
+		form_err(ld, sname, r->line, NULL, -1, "background-geopoint '%s' cannot have a "
+			 "calculation: its value is the point its trigger records", n->name);
 	int big_alone = 0, media = has_media(st, r, &big_alone);
 	if (big_alone)
 		form_err(ld, sname, r->line, NULL, -1, "'%s' has a big-image but no image: the "
@@ -949,7 +818,7 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 		form_err(ld, sname, r->line, NULL, -1, "calculate '%s' has no calculation", n->name);
 	if (tp.kind == ROW_QUESTION) {
 		int pc = xlsform_find_col(ld->scols, ld->nscols, COL_PARAMETERS);
-		question_params(st, node, pc >= 0 ? ld->scols[pc].header : "parameters");
+		xlsform_question_params(ld, node, pc >= 0 ? ld->scols[pc].header : "parameters");
 	}
 	if (ntype == FORM_GROUP && !n->text[FORM_LABEL] && !strstr(n->appearance, "field-list") &&
 	    tp.kind == ROW_BEGIN_GROUP)
@@ -1048,6 +917,8 @@ static void read_rows(struct survey_state *st, int from, int to, const form_choi
 	for (int i = from; i < to && st->depth > 0; i++) {
 		const sheet_row *r = &sh->rows[i];
 		sheet_row copy = *r;
+		if (st->disabled_col >= 0 && form_yes_no(xlsform_cell(r, st->disabled_col)) == 1)
+			continue;
 		if (c) {   /* the texts with the choice's name and label */
 			copy.cells = xcalloc((size_t)(r->ncells ? r->ncells : 1), sizeof(char *));
 			for (int k = 0; k < r->ncells; k++) {
@@ -1084,6 +955,17 @@ static void read_survey(form_loader *ld, struct list_info *lists)
 			 st->type_col < 0 ? "type" : "name");
 		free(st);
 		return;
+	}
+	st->disabled_col = -1;
+	for (int c = 0; c < ld->nscols && st->disabled_col < 0; c++) {
+		char *h = xlsform_snake(ld->scols[c].header, strlen(ld->scols[c].header));
+		if (!strcmp(h, "disabled")) {
+			st->disabled_col = c;
+			form_warn(ld, sh->name, sh->rows[0].line, ld->scols[c].header, -1, "rows with "
+				  "yes here are left out, as pyxform does; the column is not in the "
+				  "XLSForm spec: relevant is the way to leave a question out");
+		}
+		free(h);
 	}
 	new_node(st, FORM_ROOT, "", 0);
 	st->stack[0].node = 0;

@@ -210,7 +210,19 @@ static const char *cb_choice_label(void *user, const char *qname, const char *va
 	if (f->lists[f->nodes[t].list].from)
 		return value;   /* select_one ${q}: the choice's label is the answer itself */
 	const form_choice *ch = form_list_choice(f, f->nodes[t].list, value);
-	return ch ? form_choice_label(f, ch, c->e->lang) : NULL;
+	if (ch)
+		return form_choice_label(f, ch, c->e->lang);
+	if (!c->labels)
+		return NULL;
+	/* the instance name reads ${q} as its choice's label already (c->labels), so that
+	 * jr:choice-name(${q}, '${q}') receives a label: it is its own label */
+	const form_list *l = &f->lists[f->nodes[t].list];
+	for (int i = 0; i < l->nchoices; i++) {
+		const char *lb = form_choice_label(f, &l->choices[i], c->e->lang);
+		if (lb && !strcmp(lb, value))
+			return lb;
+	}
+	return NULL;
 }
 
 /* instance('x'), pulldata('x', ...): a media file's rows or a choice list. */

@@ -299,7 +299,11 @@ int iv_triggered(engine *e, const iv_pos *changed, char *err)
 	const form *f = e->f;
 	struct fire fi = { changed, err };
 	for (int t = 1; t < f->nnodes; t++)
-		if (f->nodes[t].trigger == changed->node && iv_each_instance(e, t, fire_one, &fi))
-			return -1;
+		for (int k = 0; k < f->nodes[t].ntriggers; k++)
+			if (f->nodes[t].triggers[k] == changed->node) {
+				if (iv_each_instance(e, t, fire_one, &fi))
+					return -1;
+				break;
+			}
 	return 0;
 }

@@ -18,7 +18,7 @@ refused() { # refused FILE REGEX what
 }
 refused settings-public-key "settings:[0-9]+: error: public_key: it is an RSA key \(ODK's encryption\), which survey does not use: make a key pair with 'survey keygen -o NAME'" \
 	"an ODK RSA public_key is refused with what to do (issue 17 seals with survey's own keys)"
-refused trigger-not-a-ref "survey:[0-9]+: error: trigger: trigger must name one question, as \\$\{name\}$" \
+refused trigger-not-a-ref "survey:[0-9]+: error: trigger: trigger must name questions, as \\$\{name\} or \\$\{a\},\\$\{b\}$" \
 	"a trigger that is not a reference"
 refused trigger-unknown-ref "survey:[0-9]+: error: trigger: no question named 'a'" "a trigger naming nothing"
 refused trigger-hidden-calculate "survey:[0-9]+: error: trigger: 'one' is not shown to the interviewer, so it cannot trigger 'one_ts'" \
