@@ -445,7 +445,7 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_FW_STARTED, "башталган", "начато", "started") \
 	X(UI_M_FW_COMPLETE, "аяктаган", "завершено", "complete") \
 	X(UI_M_FW_APPROVED, "жактырылган", "одобрено", "approved") \
-	X(UI_M_FW_PCT, "алкактын %", "% основы", "% of frame") \
+	X(UI_M_FW_PCT, "алкактын %", "% основы", "frame, %") \
 	X(UI_M_FW_TOTAL, "баары", "всего", "total") \
 	X(UI_M_FW_INTERVIEWER, "интервьюер", "интервьюер", "interviewer") \
 	X(UI_M_FW_NEVER, /* %d: units */ \
@@ -513,8 +513,8 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "ачкыч керек: survey unseal '%3$s' --key NAME.key", \
 	  "в '%2$s' запечатано для координатора интервью: %1$lld, они не учтены; нужен ключ: " \
 	  "survey unseal '%3$s' --key NAME.key", \
-	  "%lld interview(s) in '%s' sealed for the coordinator and left out; the key is " \
-	  "needed: survey unseal '%s' --key NAME.key")
+	  "%1$lld interview(s) in '%2$s' sealed for the coordinator and left out; the key is " \
+	  "needed: survey unseal '%3$s' --key NAME.key")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

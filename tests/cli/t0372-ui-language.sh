@@ -11,7 +11,7 @@ import lang_strings as L
 ALLOW = {"Backspace", "Ctrl-U", "Delete", "Enter", "Esc", "Tab", "PgUp", "PgDn", "ID", "UUID",
          "UTC", "UTF-8", "C.UTF-8", "ky_KG.UTF-8", "ru_RU.UTF-8", "LANG", "HOME", "TERM", "DB",
          "db", "lang", "max-attachment", "survey", "run", "check", "list", "pack", "ky", "ru",
-         "en", "N", "S", "E", "W", "n", "f", "d", "q", "x", "WhatsApp", "COVID"}
+         "en", "N", "S", "E", "W", "n", "f", "d", "q", "x", "a", "r", "c", "unseal", "public-key", "key", "NAME.key", "WhatsApp", "COVID"}
 out = []
 for f in L.UI:
     for line, d in L.entries(f):
@@ -23,7 +23,7 @@ for f in L.UI:
                 a, b = sorted(a), sorted(b)
             if a != b:
                 out.append(f"{where}: {l} has {conv[l]}, en has {conv['en']}")
-            text = re.sub(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]", " ", d[l])
+            text = re.sub(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|z|j|t|L)?[a-zA-Z]", " ", d[l])
             for w in L.latin_words(text):
                 w = w.strip(".'-")
                 if w and w not in ALLOW and not re.fullmatch(r"F\d+", w):

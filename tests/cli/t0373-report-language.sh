@@ -8,7 +8,7 @@ PYTHONPATH=tests python3 - >"$TMP/report" <<'PY'
 import re
 import lang_strings as L
 # the statistics' own letters (p, z, df, r, V, F, tau-b/c) and the command named in the notes
-ALLOW = {"p", "z", "df", "r", "V", "F", "b", "c", "survey", "simulate", "WhatsApp", "COVID"}
+ALLOW = {"p", "z", "df", "r", "V", "F", "b", "c", "survey", "simulate", "unseal", "WhatsApp", "COVID"}
 # nouns a count in front of them would have to agree with
 COUNTED = r"(?:ячейк|ячеек|таблиц|единиц|различи|самых|случайн|ответов|интервьюер|ноутбук|раз\b)"
 out = []
