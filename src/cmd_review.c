@@ -117,24 +117,18 @@ static int put_json(store *st, const quality_set *q, char *err)
 		if (store_review_get(st, it->iv.uuid, &rs, err))
 			return -1;
 		count[rs]++;
-		printf("%s\n  {\"uuid\": ", i ? "," : "");
-		json_put_string(stdout, it->iv.uuid);
-		printf(", \"state\": ");
-		json_put_string(stdout, store_review_state_name(rs));
-		printf(", \"interviewer\": ");
-		json_put_string(stdout, it->iv.interviewer);
-		printf(", \"device\": ");
-		json_put_string(stdout, it->iv.device_id);
-		printf(", \"origin\": ");
-		json_put_string(stdout, it->iv.origin);
-		printf(", \"form_id\": ");
-		json_put_string(stdout, it->iv.form_id);
-		printf(", \"form_version\": ");
-		json_put_string(stdout, it->iv.form_version);
-		printf(", \"instance_name\": ");
-		json_put_string(stdout, it->iv.instance_name);
-		printf(", \"completed\": ");
-		json_put_string(stdout, it->iv.completed);
+		const char *const fields[][2] = {
+			{ "uuid", it->iv.uuid }, { "state", store_review_state_name(rs) },
+			{ "interviewer", it->iv.interviewer }, { "device", it->iv.device_id },
+			{ "origin", it->iv.origin }, { "form_id", it->iv.form_id },
+			{ "form_version", it->iv.form_version },
+			{ "instance_name", it->iv.instance_name }, { "completed", it->iv.completed },
+		};
+		printf("%s\n  {", i ? "," : "");
+		for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
+			printf("%s\"%s\": ", k ? ", " : "", fields[k][0]);
+			json_put_string(stdout, fields[k][1]);
+		}
 		printf(", \"flags\": ");
 		put_flags(it);
 		printf(", \"details\": ");

@@ -123,3 +123,25 @@ void store_chash_end(store_chash *h, char out[65])
 		store_chash_answer(h, NULL, NULL, NULL);
 	store_hash_hex(&h->ctx, out);
 }
+
+int store_iv_events_hash(store *st, const char *uuid, char out[65], long long *count, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st->db, "SELECT " STORE_EVENT_COLUMNS " FROM events WHERE uuid = ?1 "
+			  "ORDER BY seq", &s, err))
+		return -1;
+	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
+	struct sha256_ctx h;
+	sha256_init(&h);
+	int rc;
+	*count = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		store_hash_columns(&h, s, 0, STORE_EVENT_NCOLUMNS);
+		++*count;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_sqlerr(st, "cannot read the events", err);
+	store_hash_hex(&h, out);
+	return 0;
+}

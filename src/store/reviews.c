@@ -59,21 +59,8 @@ int store_events_sha256(store *st, const char *uuid, char out[65], char *err)
 	char status[16];
 	if (iv_status(st, uuid, status, err))
 		return -1;
-	sqlite3_stmt *s;
-	if (store_prepare(st->db, "SELECT " STORE_EVENT_COLUMNS " FROM events WHERE uuid = ?1 "
-			  "ORDER BY seq", &s, err))
-		return -1;
-	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
-	struct sha256_ctx h;
-	sha256_init(&h);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		store_hash_columns(&h, s, 0, STORE_EVENT_NCOLUMNS);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return store_sqlerr(st, "cannot read the event log", err);
-	store_hash_hex(&h, out);
-	return 0;
+	long long count;
+	return store_iv_events_hash(st, uuid, out, &count, err);
 }
 
 int store_review_check(store *st, const char *uuid, const char *reviewer, const char *decision,

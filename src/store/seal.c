@@ -121,29 +121,6 @@ static int payload(store *st, const char *uuid, const char *device_id, unsigned 
 	return rc;
 }
 
-/* The interview's events: their SHA-256 as store_scan_content makes it, and their count. */
-static int events_hash(store *st, const char *uuid, char out[65], long long *count, char *err)
-{
-	sqlite3_stmt *s;
-	if (store_prepare(st->db, "SELECT " STORE_EVENT_COLUMNS " FROM events WHERE uuid = ?1 "
-			  "ORDER BY seq", &s, err))
-		return -1;
-	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
-	struct sha256_ctx h;
-	sha256_init(&h);
-	int rc;
-	*count = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		store_hash_columns(&h, s, 0, STORE_EVENT_NCOLUMNS);
-		++*count;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return store_sqlerr(st, "cannot read the events", err);
-	store_hash_hex(&h, out);
-	return 0;
-}
-
 /* Seal interview uuid inside the caller's transaction: the record in, the plain rows out. */
 static int seal_rows(store *st, const char *uuid, const sealbox_key *key, char *err)
 {
@@ -165,7 +142,7 @@ static int seal_rows(store *st, const char *uuid, const sealbox_key *key, char *
 	unsigned char *plain = NULL, *rec = NULL, *ad = NULL;
 	sqlite3_int64 plen = 0;
 	size_t reclen = 0, adlen = 0;
-	int rc = events_hash(st, uuid, ev, &count, err) ||
+	int rc = store_iv_events_hash(st, uuid, ev, &count, err) ||
 		 payload(st, uuid, device, &plain, &plen, err) ? -1 : 0;
 	if (!rc) {
 		ad = store_sealed_ad(uuid, form_id, version, device, status, revision, count, ev, at,

@@ -105,6 +105,9 @@ void store_hash_columns(struct sha256_ctx *h, sqlite3_stmt *s, int first, int n)
 const char *store_col_chars(sqlite3_stmt *s, int c, size_t *len);
 /* The digest as lowercase hex; the context is reset (sha256_digest does that). */
 void store_hash_hex(struct sha256_ctx *h, char out[65]);
+/* The SHA-256 of interview uuid's event log as store_scan_content makes it (the version's
+ * identity in merge, reviews and sealed records), and its count of events. -1 with err. */
+int store_iv_events_hash(store *st, const char *uuid, char out[65], long long *count, char *err);
 
 /* The content hash of an interview (interviews.content_hash, set when it is completed): SHA-256
  * of its uuid, form id and version, then path, state and value of every answer sorted by path
