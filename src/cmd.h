@@ -87,6 +87,28 @@ int cmd_receive_kit(const char *kit, const char *db, int quiet);
  * without a frame), else an exit status. */
 int cmd_list_frame(struct store *st, const char *by, int json);
 
+/* The advisory lock of the database db (cmd_lock.c): an flock on "DB.lock", which the kernel
+ * drops when the process ends however it ends. Returns the open descriptor, or -1 with err:
+ * locked_fmt (with %s, the database) when another process holds it. *lock_path is set either
+ * way (for cmd_unlock_db, which also takes -1). A lock file unlinked by the previous holder
+ * between our open and our flock is retried. */
+int cmd_lock_db(const char *db, const char *locked_fmt, char **lock_path, char *err);
+void cmd_unlock_db(int fd, char *lock_path);
+
+/* A command's language (cmd_fw.c): --lang's (ky, ru, en), else the locale's, set with
+ * ui_lang_set before the options are parsed (so that a wrong option before --lang is refused
+ * in it too), and the usage word in it. */
+void cmd_lang_from_args(int argc, char **argv);
+/* --lang's value checked: EXIT_OK, else EXIT_USAGE after one line. */
+int cmd_fw_bad_lang(const struct cmd_entry *e, const char *lang);
+/* cmd_bad_option in the chosen language. */
+int cmd_fw_bad_option(const struct cmd_entry *e, int c, char **argv);
+/* The store's fieldwork refusal in err (store/fw_why.h) in the chosen language, in buf (or err
+ * itself: English, or no refusal recorded for it). */
+const char *cmd_fw_why(const char *err, char *buf, size_t size);
+/* cmd_fail of cmd_fw_why's line: EXIT_USER. */
+int cmd_fw_fail(const char *err);
+
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_export_entry;

@@ -8,13 +8,15 @@
 #include "cmd.h"
 #include "store/fieldwork.h"
 #include "store/scan.h"
+#include "ui/i18n.h"
 #include "util/util.h"
 
 static int cmd_assign(int argc, char **argv);
 
 const struct cmd_entry cmd_assign_entry = {
 	.name = "assign",
-	.usage = "HQ.db --interviewer NAME (UNIT-ID... | --where COLUMN=VALUE...) [--form ID]",
+	.usage = "HQ.db --interviewer NAME (UNIT-ID... | --where COLUMN=VALUE...) [--form ID] "
+		 "[--lang ky|ru|en]",
 	.summary = "give units of the sample frame to an interviewer",
 	.help =
 	"Gives units of the frame ('survey frame') to the interviewer NAME: the units\n"
@@ -28,7 +30,9 @@ const struct cmd_entry cmd_assign_entry = {
 	"  --interviewer NAME  who gets the units\n"
 	"  --where COL=VALUE   the units whose frame column COL is VALUE (repeatable)\n"
 	"  --form ID           the form whose frame it is (needed when HQ.db has frames\n"
-	"                      of several forms)\n\n"
+	"                      of several forms)\n"
+	"  --lang L            messages in Kyrgyz, Russian or English (ky, ru, en);\n"
+	"                      default: the locale's\n\n"
 	"examples:\n  survey assign hq.db --interviewer 'Айгүл' chui-01 chui-02\n"
 	"  survey assign hq.db --interviewer 'Марат' --where oblast=osh\n",
 	.exec = cmd_assign,
@@ -47,14 +51,13 @@ int cmd_frame_form(store *st, const char *given, char **out, char *err)
 			if (strcmp(ids[i], given) == 0)
 				*out = xstrdup(given);
 		if (!*out)
-			rc = errf(err, "'%s' has no frame of form '%s': load one with 'survey frame'",
-				  store_path(st), given);
+			rc = errf(err, ui_tr(UI_M_FWK_FORM_NO_FRAME), store_path(st), given);
 	} else if (n == 1) {
 		*out = xstrdup(ids[0]);
+	} else if (n) {
+		rc = errf(err, ui_tr(UI_M_FWK_FORMS_MANY), store_path(st), n);
 	} else {
-		rc = errf(err, n ? "'%s' has frames of %d forms: choose one with --form ID" :
-			  "'%s' has no frame: load one with 'survey frame FORM FRAME.csv --db DB'",
-			  store_path(st), n);
+		rc = errf(err, ui_tr(UI_M_FWK_FRAME_NONE), store_path(st));
 	}
 	store_strings_free(ids, n);
 	return rc;
@@ -62,8 +65,9 @@ int cmd_frame_form(store *st, const char *given, char **out, char *err)
 
 static int cmd_assign(int argc, char **argv)
 {
-	enum { O_INTERVIEWER = 256, O_WHERE, O_FORM };
+	enum { O_INTERVIEWER = 256, O_WHERE, O_FORM, O_LANG };
 	static const struct option opts[] = {
+		{ "lang", required_argument, NULL, O_LANG },
 		{ "interviewer", required_argument, NULL, O_INTERVIEWER },
 		{ "where", required_argument, NULL, O_WHERE },
 		{ "form", required_argument, NULL, O_FORM },
@@ -74,6 +78,7 @@ static int cmd_assign(int argc, char **argv)
 	const char **vals = xcalloc((size_t)argc, sizeof *vals);
 	char **copies = xcalloc((size_t)argc, sizeof *copies);
 	int nw = 0, c, rc = EXIT_OK;
+	cmd_lang_from_args(argc, argv);
 	optind = 0;
 	opterr = 0;
 	while (rc == EXIT_OK && (c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -81,11 +86,13 @@ static int cmd_assign(int argc, char **argv)
 			who = optarg;
 		} else if (c == O_FORM) {
 			form_id = optarg;
+		} else if (c == O_LANG) {
+			rc = cmd_fw_bad_lang(&cmd_assign_entry, optarg);
 		} else if (c == O_WHERE) {
 			char *eq = strchr(optarg, '=');
 			if (!eq || eq == optarg) {
-				rc = cmd_usage_error(&cmd_assign_entry, "--where wants COLUMN=VALUE, not "
-						     "'%s'", optarg);
+				rc = cmd_usage_error(&cmd_assign_entry, ui_tr(UI_M_FWK_WHERE_BAD),
+						     optarg);
 				break;
 			}
 			copies[nw] = xstrdup(optarg);
@@ -93,26 +100,21 @@ static int cmd_assign(int argc, char **argv)
 			cols[nw] = copies[nw];
 			vals[nw] = copies[nw] + (eq - optarg) + 1;
 			nw++;
-		} else if (c == ':') {
-			rc = cmd_usage_error(&cmd_assign_entry, "option '%s' needs a value",
-					     argv[optind - 1]);
 		} else {
-			rc = cmd_usage_error(&cmd_assign_entry, "unknown option '%s'",
-					     argv[optind - 1]);
+			rc = cmd_fw_bad_option(&cmd_assign_entry, c, argv);
 		}
 	}
 	int nunits = argc - optind - 1;
 	if (rc == EXIT_OK) {
 		if (argc - optind < 1)
-			rc = cmd_usage_error(&cmd_assign_entry, "expected the database");
+			rc = cmd_usage_error(&cmd_assign_entry, "%s", ui_tr(UI_M_FWK_NEED_DB_ARG));
 		else if (!who)
-			rc = cmd_usage_error(&cmd_assign_entry, "expected --interviewer NAME");
+			rc = cmd_usage_error(&cmd_assign_entry, "%s", ui_tr(UI_M_FWK_NEED_WHO));
 		else if (!*who || strlen(who) > STORE_FW_NAME_MAX)
-			rc = cmd_usage_error(&cmd_assign_entry, "--interviewer wants a name of 1 to %d "
-					     "bytes", STORE_FW_NAME_MAX);
+			rc = cmd_usage_error(&cmd_assign_entry, ui_tr(UI_M_FWK_WHO_LEN),
+					     STORE_FW_NAME_MAX);
 		else if ((nunits > 0) == (nw > 0))
-			rc = cmd_usage_error(&cmd_assign_entry, "expected unit ids or --where "
-					     "COLUMN=VALUE (one of the two)");
+			rc = cmd_usage_error(&cmd_assign_entry, "%s", ui_tr(UI_M_FWK_UNITS_OR_WHERE));
 		else
 			rc = cmd_check_name(&cmd_assign_entry, "--interviewer", who);
 	}
@@ -125,22 +127,24 @@ static int cmd_assign(int argc, char **argv)
 		store_assign_result res;
 		if (store_open(db, 0, &st, err) || cmd_frame_form(st, form_id, &form, err) ||
 		    (nw && store_frame_select(st, form, cols, vals, nw, &found, &nfound, err))) {
-			rc = cmd_fail("%s", err);
+			rc = cmd_fw_fail(err);
 		} else if (nw && !nfound) {
-			rc = cmd_fail("no unit of the frame of '%s' has those values: nothing assigned",
-				      form);
+			rc = cmd_fail(ui_tr(UI_M_FWK_NO_MATCH), form);
 		} else if (store_assign(st, form, who, nw ? nfound : nunits, nw ?
 					(const char *const *)found : (const char *const *)argv +
 					optind + 1, &res, err)) {
-			rc = cmd_fail("%s: nothing assigned", err);
+			char why[2 * ERR_MAX];
+			rc = cmd_fail("%s: %s", cmd_fw_why(err, why, sizeof why),
+				      ui_tr(UI_M_FWK_NOTHING_ASSIGNED));
 		} else {
 			strbuf line = STRBUF_INIT;
-			sb_addf(&line, "assigned %d unit%s of '%s' to %s", res.assigned + res.moved,
-				res.assigned + res.moved == 1 ? "" : "s", form, who);
+			int n = res.assigned + res.moved;
+			sb_addf(&line, ui_tr(UI_M_FWK_ASSIGNED), n,
+				ui_tr(n == 1 ? UI_M_FWK_UNIT_ONE : UI_M_FWK_UNIT_MANY), form, who);
 			if (res.moved)
-				sb_addf(&line, " (%d from another interviewer)", res.moved);
+				sb_addf(&line, ui_tr(UI_M_FWK_MOVED), res.moved);
 			if (res.already)
-				sb_addf(&line, "; %d already held by %s", res.already, who);
+				sb_addf(&line, ui_tr(UI_M_FWK_ALREADY), res.already, who);
 			cmd_put_line(stdout, "%s", sb_str(&line));
 			sb_release(&line);
 		}

@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "export/frame.h"
 #include "store/fieldwork.h"
+#include "ui/i18n.h"
 #include "util/outfile.h"
 #include "util/util.h"
 
@@ -17,7 +18,7 @@ static int cmd_frame(int argc, char **argv);
 
 const struct cmd_entry cmd_frame_entry = {
 	.name = "frame",
-	.usage = "FORM FRAME.csv --db HQ.db [--id COLUMN]",
+	.usage = "FORM FRAME.csv --db HQ.db [--id COLUMN] [--lang ky|ru|en]",
 	.summary = "load the sample frame (the units to interview) of FORM into HQ.db",
 	.help =
 	"Reads FRAME.csv, one row per unit to interview (a municipality, a household),\n"
@@ -33,26 +34,57 @@ const struct cmd_entry cmd_frame_entry = {
 	"Then: 'survey assign', 'survey kit'.\n\n"
 	"options:\n"
 	"  --db HQ.db    the coordinator's database\n"
-	"  --id COLUMN   the unit id column (default: unit_id)\n\n"
+	"  --id COLUMN   the unit id column (default: unit_id)\n"
+	"  --lang L      messages in Kyrgyz, Russian or English (ky, ru, en); default:\n"
+	"                the locale's\n\n"
 	"example:\n  survey frame surveys/covid19-lsg.md municipalities.csv --db hq.db\n",
 	.exec = cmd_frame,
 };
 
-static void print_message(void *arg, import_severity sev, const char *msg)
+/* A problem of the frame: its English line, or the same in the chosen language. */
+static void print_problem(void *arg, const frame_problem *p)
 {
-	cmd_put_line(stderr, "%s", msg);
+	const char *csv = arg;
+	if (ui_lang_get() == UI_LANG_EN) {
+		cmd_put_line(stderr, "%s", p->english);
+		return;
+	}
+	char msg[ERR_MAX];
+	switch (p->code) {
+	case FRAME_P_COLUMN: snprintf(msg, sizeof msg, ui_tr(UI_M_FWK_P_COLUMN), p->a); break;
+	case FRAME_P_ID_EMPTY: snprintf(msg, sizeof msg, "%s", ui_tr(UI_M_FWK_P_ID_EMPTY)); break;
+	case FRAME_P_ID_BAD: snprintf(msg, sizeof msg, ui_tr(UI_M_FWK_P_ID_BAD), p->n); break;
+	case FRAME_P_VALUE: snprintf(msg, sizeof msg, ui_tr(UI_M_FWK_P_VALUE), p->a, p->b); break;
+	case FRAME_P_ROW_LONG: snprintf(msg, sizeof msg, ui_tr(UI_M_FWK_P_ROW_LONG), p->n); break;
+	case FRAME_P_ID_AGAIN:
+		snprintf(msg, sizeof msg, ui_tr(UI_M_FWK_P_ID_AGAIN), p->a, p->n);
+		break;
+	case FRAME_P_MORE:
+		cmd_put_line(stderr, ui_tr(UI_M_FWK_P_MORE), csv, p->n);
+		return;
+	default:
+		cmd_put_line(stderr, "%s", p->english);
+		return;
+	}
+	if (p->column)
+		cmd_put_line(stderr, "%s:%d:%s: %s: %s", csv, p->line, p->column,
+			     ui_tr(UI_M_FWK_ERROR), msg);
+	else
+		cmd_put_line(stderr, "%s:%d: %s: %s", csv, p->line, ui_tr(UI_M_FWK_ERROR), msg);
 }
 
 static int cmd_frame(int argc, char **argv)
 {
-	enum { O_DB = 256, O_ID };
+	enum { O_DB = 256, O_ID, O_LANG };
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, O_DB },
 		{ "id", required_argument, NULL, O_ID },
+		{ "lang", required_argument, NULL, O_LANG },
 		{ 0 },
 	};
 	const char *db = NULL, *id_col = NULL;
 	int c;
+	cmd_lang_from_args(argc, argv);
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -60,17 +92,16 @@ static int cmd_frame(int argc, char **argv)
 			db = optarg;
 		else if (c == O_ID)
 			id_col = optarg;
-		else if (c == ':')
-			return cmd_usage_error(&cmd_frame_entry, "option '%s' needs a value",
-					       argv[optind - 1]);
-		else
-			return cmd_usage_error(&cmd_frame_entry, "unknown option '%s'",
-					       argv[optind - 1]);
+		else if (c == O_LANG) {
+			if (cmd_fw_bad_lang(&cmd_frame_entry, optarg))
+				return EXIT_USAGE;
+		} else
+			return cmd_fw_bad_option(&cmd_frame_entry, c, argv);
 	}
 	if (argc - optind != 2)
-		return cmd_usage_error(&cmd_frame_entry, "expected a questionnaire and a CSV file");
+		return cmd_usage_error(&cmd_frame_entry, "%s", ui_tr(UI_M_FWK_FRAME_ARGS));
 	if (!db)
-		return cmd_usage_error(&cmd_frame_entry, "expected --db HQ.db");
+		return cmd_usage_error(&cmd_frame_entry, "%s", ui_tr(UI_M_FWK_NEED_DB));
 	const char *form_path = argv[optind], *csv = argv[optind + 1];
 	char err[ERR_MAX];
 	if (outfile_check("--db", db, "questionnaire", form_path, 0, err) ||
@@ -87,13 +118,18 @@ static int cmd_frame(int argc, char **argv)
 		return cmd_fail("%s", err);
 	}
 	frame_rows rows;
-	int rc = frame_read(f, csv, id_col, NULL, print_message, NULL, &rows, err);
+	int rc = frame_read(f, csv, id_col, NULL, print_problem, (void *)csv, &rows, err);
 	if (rc) {
 		form_free(f);
 		free(src);
-		if (rc < 0)
-			return cmd_fail("%s", err);
-		return cmd_fail("'%s': the frame has errors: nothing was added", csv);
+		if (rc > 0)
+			return cmd_fail(ui_tr(UI_M_FWK_FRAME_ERRORS), csv);
+		if (rows.why == FRAME_P_NO_ID_COLUMN && ui_lang_get() != UI_LANG_EN)
+			return cmd_fail(ui_tr(UI_M_FWK_P_NO_ID_COLUMN), csv,
+					id_col ? id_col : "unit_id");
+		if (rows.why == FRAME_P_NO_ROWS && ui_lang_get() != UI_LANG_EN)
+			return cmd_fail(ui_tr(UI_M_FWK_P_NO_ROWS), csv);
+		return cmd_fail("%s", err);
 	}
 	struct stat sb;
 	int existed = stat(db, &sb) == 0;
@@ -114,16 +150,23 @@ static int cmd_frame(int argc, char **argv)
 	if (rc && !existed)
 		cmd_remove_db(db);
 	int rc_exit = EXIT_OK;
+	char why[2 * ERR_MAX];
 	if (rc && bad >= 0)
-		rc_exit = cmd_fail("%s:%d: %s: nothing was added", csv, rows.lines[bad], err);
+		rc_exit = cmd_fail("%s:%d: %s: %s", csv, rows.lines[bad],
+				   cmd_fw_why(err, why, sizeof why), ui_tr(UI_M_FWK_NOTHING_ADDED));
 	else if (rc)
-		rc_exit = cmd_fail("%s", err);
+		rc_exit = cmd_fw_fail(err);
 	else if (!added)
-		cmd_put_line(stdout, "the frame of '%s' in '%s' already holds these %d units: nothing "
-			     "changed", f->id, db, same);
-	else
-		cmd_put_line(stdout, "added %d unit%s to the frame of '%s' in '%s'%s", added,
-			     added == 1 ? "" : "s", f->id, db, same ? " (the others were there)" : "");
+		cmd_put_line(stdout, ui_tr(UI_M_FWK_FRAME_SAME), f->id, db, same);
+	else {
+		strbuf line = STRBUF_INIT;
+		sb_addf(&line, ui_tr(UI_M_FWK_FRAME_ADDED), added,
+			ui_tr(added == 1 ? UI_M_FWK_UNIT_ONE : UI_M_FWK_UNIT_MANY), f->id, db);
+		if (same)
+			sb_adds(&line, ui_tr(UI_M_FWK_FRAME_OTHERS));
+		cmd_put_line(stdout, "%s", sb_str(&line));
+		sb_release(&line);
+	}
 	frame_rows_release(&rows);
 	form_free(f);
 	free(src);

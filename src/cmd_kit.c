@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "store/fieldwork.h"
+#include "ui/i18n.h"
 #include "util/outfile.h"
 #include "util/util.h"
 
@@ -14,7 +15,7 @@ static int cmd_kit(int argc, char **argv);
 
 const struct cmd_entry cmd_kit_entry = {
 	.name = "kit",
-	.usage = "HQ.db --interviewer NAME -o KIT.db [--no-extra] [--form ID]",
+	.usage = "HQ.db --interviewer NAME -o KIT.db [--no-extra] [--form ID] [--lang ky|ru|en]",
 	.summary = "make the file of one interviewer's laptop: form, assignments, returns",
 	.help =
 	"Writes KIT.db, a survey file for the laptop of the interviewer NAME: the\n"
@@ -28,15 +29,18 @@ const struct cmd_entry cmd_kit_entry = {
 	"  --interviewer NAME  whose kit it is\n"
 	"  -o KIT.db           the file to write (replaced if it exists)\n"
 	"  --no-extra          on that laptop only assigned interviews can be started\n"
-	"  --form ID           the form (needed when HQ.db has frames of several forms)\n\n"
+	"  --form ID           the form (needed when HQ.db has frames of several forms)\n"
+	"  --lang L            messages in Kyrgyz, Russian or English (ky, ru, en);\n"
+	"                      default: the locale's\n\n"
 	"example:\n  survey kit hq.db --interviewer 'Айгүл' -o /media/usb/aigul-kit.db\n",
 	.exec = cmd_kit,
 };
 
 static int cmd_kit(int argc, char **argv)
 {
-	enum { O_INTERVIEWER = 256, O_NO_EXTRA, O_FORM };
+	enum { O_INTERVIEWER = 256, O_NO_EXTRA, O_FORM, O_LANG };
 	static const struct option opts[] = {
+		{ "lang", required_argument, NULL, O_LANG },
 		{ "interviewer", required_argument, NULL, O_INTERVIEWER },
 		{ "output", required_argument, NULL, 'o' },
 		{ "no-extra", no_argument, NULL, O_NO_EXTRA },
@@ -45,6 +49,7 @@ static int cmd_kit(int argc, char **argv)
 	};
 	const char *who = NULL, *out = NULL, *form_id = NULL;
 	int no_extra = 0, c;
+	cmd_lang_from_args(argc, argv);
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
@@ -53,20 +58,20 @@ static int cmd_kit(int argc, char **argv)
 		case 'o': out = optarg; break;
 		case O_NO_EXTRA: no_extra = 1; break;
 		case O_FORM: form_id = optarg; break;
-		case ':':
-			return cmd_usage_error(&cmd_kit_entry, "option '%s' needs a value",
-					       argv[optind - 1]);
+		case O_LANG:
+			if (cmd_fw_bad_lang(&cmd_kit_entry, optarg))
+				return EXIT_USAGE;
+			break;
 		default:
-			return cmd_usage_error(&cmd_kit_entry, "unknown option '%s'",
-					       argv[optind - 1]);
+			return cmd_fw_bad_option(&cmd_kit_entry, c, argv);
 		}
 	}
 	if (argc - optind != 1)
-		return cmd_usage_error(&cmd_kit_entry, "expected one database (HQ.db)");
+		return cmd_usage_error(&cmd_kit_entry, "%s", ui_tr(UI_M_LIST_ONE_DB));
 	if (!who)
-		return cmd_usage_error(&cmd_kit_entry, "expected --interviewer NAME");
+		return cmd_usage_error(&cmd_kit_entry, "%s", ui_tr(UI_M_FWK_NEED_WHO));
 	if (!out)
-		return cmd_usage_error(&cmd_kit_entry, "expected -o KIT.db");
+		return cmd_usage_error(&cmd_kit_entry, "%s", ui_tr(UI_M_FWK_NEED_OUT));
 	int rc = cmd_check_name(&cmd_kit_entry, "--interviewer", who);
 	if (rc)
 		return rc;
@@ -81,13 +86,16 @@ static int cmd_kit(int argc, char **argv)
 		return cmd_fail("%s", err);
 	if (cmd_frame_form(st, form_id, &form, err) ||
 	    store_kit_write(st, form, who, no_extra, out, &sum, err)) {
-		rc = cmd_fail("%s", err);
+		rc = cmd_fw_fail(err);
 	} else {
-		cmd_put_line(stdout, "wrote the kit of %s to '%s': form '%s' version %s, %d unit%s "
-			     "assigned, %d interview%s sent back%s", who, out, sum.form_id,
-			     sum.version, sum.units, sum.units == 1 ? "" : "s", sum.returned,
-			     sum.returned == 1 ? "" : "s", no_extra ? "; only assigned interviews" :
-			     "");
+		strbuf line = STRBUF_INIT;
+		sb_addf(&line, ui_tr(UI_M_FWK_KIT_WROTE), who, out, sum.form_id, sum.version,
+			sum.units, ui_tr(sum.units == 1 ? UI_M_FWK_UNIT_ONE : UI_M_FWK_UNIT_MANY),
+			sum.returned, ui_tr(sum.returned == 1 ? UI_M_LIST_ONE : UI_M_LIST_MANY));
+		if (no_extra)
+			sb_adds(&line, ui_tr(UI_M_FWK_ONLY_ASSIGNED));
+		cmd_put_line(stdout, "%s", sb_str(&line));
+		sb_release(&line);
 	}
 	free(form);
 	store_close(st);

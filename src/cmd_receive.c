@@ -5,6 +5,7 @@
 
 #include "cmd.h"
 #include "store/fieldwork.h"
+#include "ui/i18n.h"
 #include "util/outfile.h"
 #include "util/util.h"
 
@@ -12,7 +13,7 @@ static int cmd_receive(int argc, char **argv);
 
 const struct cmd_entry cmd_receive_entry = {
 	.name = "receive",
-	.usage = "KIT.db [--db LAPTOP.db]",
+	.usage = "KIT.db [--db LAPTOP.db] [--lang ky|ru|en]",
 	.summary = "apply a kit from the coordinator to this laptop's file",
 	.help =
 	"Applies KIT.db ('survey kit') to the laptop's file (default survey.db, created\n"
@@ -21,50 +22,60 @@ const struct cmd_entry cmd_receive_entry = {
 	"removed, and a kit applied twice changes nothing (and says so). The laptop then\n"
 	"works for the kit's interviewer. Refused, with nothing changed: a file that is\n"
 	"not a kit, a kit for another form or version than the laptop's, or for another\n"
-	"interviewer. KIT.db is only read.\n\n"
+	"interviewer. KIT.db is only read. The laptop's file is locked as 'survey run'\n"
+	"locks it: while a 'survey run' (or another receive) works on it, receive is\n"
+	"refused.\n\n"
 	"options:\n"
-	"  --db LAPTOP.db  the laptop's file (default: survey.db)\n\n"
+	"  --db LAPTOP.db  the laptop's file (default: survey.db)\n"
+	"  --lang L        messages in Kyrgyz, Russian or English (ky, ru, en); default:\n"
+	"                  the locale's\n\n"
 	"example:\n  survey receive /media/usb/aigul-kit.db --db survey.db\n",
 	.exec = cmd_receive,
 };
 
 int cmd_receive_kit(const char *kit, const char *db, int quiet)
 {
-	char err[ERR_MAX];
+	char err[ERR_MAX], *lock_path;
 	store_receive_summary sum;
-	if (outfile_check("--db", db, "kit", kit, OUTFILE_DB, err) ||
-	    store_receive(kit, db, &sum, err))
+	if (outfile_check("--db", db, "kit", kit, OUTFILE_DB, err))
 		return cmd_fail("%s", err);
+	/* the laptop's file is `run`'s while it runs, and one receive's at a time */
+	int lock = cmd_lock_db(db, ui_tr(UI_M_FWK_LOCKED), &lock_path, err);
+	int rc = lock < 0 || store_receive(kit, db, &sum, err) ? -1 : 0;
+	cmd_unlock_db(lock, lock_path);
+	if (rc)
+		return cmd_fw_fail(err);
 	if (quiet)
 		return EXIT_OK;
 	if (sum.already)
-		cmd_put_line(stdout, "'%s' already holds the kit '%s': nothing changed", db, kit);
+		cmd_put_line(stdout, ui_tr(UI_M_FWK_RECEIVED_ALREADY), db, kit);
 	else
-		cmd_put_line(stdout, "applied the kit of %s to '%s': form '%s' version %s, %d "
-			     "assignment%s, %d interview%s sent back", sum.interviewer, db,
-			     sum.form_id, sum.version, sum.units, sum.units == 1 ? "" : "s",
-			     sum.returned, sum.returned == 1 ? "" : "s");
+		cmd_put_line(stdout, ui_tr(UI_M_FWK_RECEIVED), sum.interviewer, db, sum.form_id,
+			     sum.version, sum.units, ui_tr(sum.units == 1 ? UI_M_FWK_ASSIGNMENT_ONE :
+							   UI_M_FWK_ASSIGNMENT_MANY), sum.returned,
+			     ui_tr(sum.returned == 1 ? UI_M_LIST_ONE : UI_M_LIST_MANY));
 	return EXIT_OK;
 }
 
 static int cmd_receive(int argc, char **argv)
 {
-	static const struct option opts[] = { { "db", required_argument, NULL, 'd' }, { 0 } };
+	static const struct option opts[] = { { "db", required_argument, NULL, 'd' },
+					      { "lang", required_argument, NULL, 'l' }, { 0 } };
 	const char *db = "survey.db";
 	int c;
+	cmd_lang_from_args(argc, argv);
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'd')
 			db = optarg;
-		else if (c == ':')
-			return cmd_usage_error(&cmd_receive_entry, "option '%s' needs a value",
-					       argv[optind - 1]);
-		else
-			return cmd_usage_error(&cmd_receive_entry, "unknown option '%s'",
-					       argv[optind - 1]);
+		else if (c == 'l') {
+			if (cmd_fw_bad_lang(&cmd_receive_entry, optarg))
+				return EXIT_USAGE;
+		} else
+			return cmd_fw_bad_option(&cmd_receive_entry, c, argv);
 	}
 	if (argc - optind != 1)
-		return cmd_usage_error(&cmd_receive_entry, "expected one kit file");
+		return cmd_usage_error(&cmd_receive_entry, "%s", ui_tr(UI_M_FWK_ONE_KIT));
 	return cmd_receive_kit(argv[optind], db, 0);
 }

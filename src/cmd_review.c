@@ -9,6 +9,7 @@
 #include "analysis/quality.h"
 #include "cmd.h"
 #include "store/reviews.h"
+#include "ui/i18n.h"
 #include "ui/ui.h"
 #include "util/util.h"
 
@@ -35,8 +36,10 @@ const struct cmd_entry cmd_review_entry = {
 		"  --reviewer NAME   who decides; default: the file's interviewer setting\n"
 		"  --key Q           a numeric key question for the interviewer-outlier flag\n"
 		"                    (repeatable)\n"
-		"  --lang L          the screen's words in Kyrgyz, Russian or English (ky, ru, en);\n"
-		"                    default: the language chosen last on DB, else the locale's\n\n"
+		"  --lang L          the screen's words and the messages in Kyrgyz, Russian or\n"
+		"                    English (ky, ru, en); default for the screen: the language\n"
+		"                    chosen last on DB, else the locale's (the messages: the\n"
+		"                    locale's)\n\n"
 		"flags: too-fast (duration below half the median), dont-know (a quarter or more\n"
 		"don't know/refused), straight-line (the same answer on 5 questions of one list in a\n"
 		"row), changes (one answer changed 3 times or more), night (worked between 22:00 and\n"
@@ -176,7 +179,7 @@ static int decide(const char *db, const struct action *a)
 	store *st;
 	/* everything is checked on a read-only handle first: a refusal leaves the file's bytes */
 	if (store_open(db, STORE_READONLY, &st, err))
-		return cmd_fail("%s", err);
+		return cmd_fw_fail(err);
 	char *reviewer = a->reviewer ? xstrdup(a->reviewer) : NULL;
 	if (!reviewer && store_setting_get(st, STORE_SET_INTERVIEWER, &reviewer, err)) {
 		store_close(st);
@@ -184,7 +187,7 @@ static int decide(const char *db, const struct action *a)
 	}
 	if (!reviewer) {
 		store_close(st);
-		return cmd_fail("who reviews is not known in '%s': say it with --reviewer NAME", db);
+		return cmd_fail(ui_tr(UI_M_FWK_WHO_REVIEWS), db);
 	}
 	const char *text = strcmp(a->decision, "comment") == 0 ? a->text : a->reason;
 	int rc = store_review_check(st, a->uuid, reviewer, a->decision, a->path, text, err);
@@ -196,7 +199,7 @@ static int decide(const char *db, const struct action *a)
 		rc = -1;
 	free(reviewer);
 	if (rc)
-		return cmd_fail("%s", err);
+		return cmd_fw_fail(err);
 	printf("%s %s\n", a->uuid, a->decision);
 	return EXIT_OK;
 }
@@ -218,7 +221,7 @@ static int review_screen(const char *db, const quality_opts *qo, const char *rev
 	}
 	if (!reviewer) {
 		store_close(st);
-		return cmd_fail("who reviews is not known in '%s': say it with --reviewer NAME", db);
+		return cmd_fail(ui_tr(UI_M_FWK_WHO_REVIEWS), db);
 	}
 	char *lang = lang_opt ? xstrdup(lang_opt) : NULL;
 	if (!lang)   /* the language chosen last on this file (run, list), else the locale's */
@@ -259,6 +262,7 @@ static int cmd_review(int argc, char **argv)
 	struct action a = { 0 };
 	const char *keys[32], *lang = NULL;
 	int nkeys = 0, json = 0, c, nactions = 0;
+	cmd_lang_from_args(argc, argv);
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -276,39 +280,35 @@ static int cmd_review(int argc, char **argv)
 			break;
 		case O_KEY:
 			if (nkeys == (int)(sizeof keys / sizeof keys[0]))
-				return cmd_usage_error(&cmd_review_entry, "at most 32 --key questions");
+				return cmd_usage_error(&cmd_review_entry, "%s",
+						       ui_tr(UI_M_FWK_KEYS_MAX));
 			keys[nkeys++] = optarg;
 			break;
 		case O_JSON: json = 1; break;
 		case O_LANG:
 			if (strcmp(optarg, "ky") && strcmp(optarg, "ru") && strcmp(optarg, "en"))
-				return cmd_usage_error(&cmd_review_entry, "unknown --lang '%s' (ky, ru "
-						       "or en)", optarg);
+				return cmd_usage_error(&cmd_review_entry, ui_tr(UI_M_LIST_BAD_LANG),
+						       optarg);
 			lang = optarg;
 			break;
-		case ':':
-			return cmd_usage_error(&cmd_review_entry, "option '%s' needs a value",
-					       argv[optind - 1]);
 		default:
-			return cmd_usage_error(&cmd_review_entry, "unknown option '%s'",
-					       argv[optind - 1]);
+			return cmd_fw_bad_option(&cmd_review_entry, c, argv);
 		}
 	}
+	const struct cmd_entry *e = &cmd_review_entry;
 	if (argc - optind != 1)
-		return cmd_usage_error(&cmd_review_entry, "expected one database file");
+		return cmd_usage_error(e, "%s", ui_tr(UI_M_LIST_ONE_DB));
 	if (nactions > 1)
-		return cmd_usage_error(&cmd_review_entry, "one of --approve, --reject, --comment at a "
-				       "time");
+		return cmd_usage_error(e, "%s", ui_tr(UI_M_FWK_ONE_ACTION));
 	if (a.decision && json)
-		return cmd_usage_error(&cmd_review_entry, "--json lists; it does not go with a decision");
+		return cmd_usage_error(e, "%s", ui_tr(UI_M_FWK_JSON_ACTION));
 	if (a.decision && strcmp(a.decision, "rejected") == 0 && (!a.reason || !*a.reason))
-		return cmd_usage_error(&cmd_review_entry, "--reject needs --reason TEXT: what to correct");
+		return cmd_usage_error(e, "%s", ui_tr(UI_M_FWK_REJECT_REASON));
 	if (a.decision && strcmp(a.decision, "comment") == 0 && (!a.path || !a.text || !*a.text))
-		return cmd_usage_error(&cmd_review_entry, "--comment needs --path Q and --text TEXT");
+		return cmd_usage_error(e, "%s", ui_tr(UI_M_FWK_COMMENT_ARGS));
 	if ((a.reason && (!a.decision || strcmp(a.decision, "rejected"))) ||
 	    ((a.path || a.text) && (!a.decision || strcmp(a.decision, "comment"))))
-		return cmd_usage_error(&cmd_review_entry, "--reason goes with --reject, --path and "
-				       "--text with --comment");
+		return cmd_usage_error(e, "%s", ui_tr(UI_M_FWK_OPTS_GO));
 	const char *db = argv[optind];
 	if (a.decision)
 		return decide(db, &a);

@@ -138,47 +138,12 @@ static char *default_db(const char *form_id, char *err)
 	return path;
 }
 
-/* The advisory lock of a database: an flock on "DB.lock", which the kernel drops when the
- * process ends however it ends. Returns the open descriptor, or -1 with err. A lock file
- * unlinked by the previous holder between our open and our flock is retried. */
-static int lock_db(const char *db, char **lock_path, char *err)
-{
-	*lock_path = xasprintf("%s.lock", db);
-	for (int tries = 0; tries < 10; tries++) {
-		int fd = open(*lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-		if (fd < 0)
-			return errf(err, ui_tr(UI_M_RUN_LOCK_FAIL), *lock_path, ui_strerror(errno));
-		if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
-			int e = errno;
-			close(fd);
-			if (e == EWOULDBLOCK)
-				return errf(err, ui_tr(UI_M_RUN_LOCKED), db);
-			return errf(err, ui_tr(UI_M_RUN_LOCK_FAIL), *lock_path, ui_strerror(e));
-		}
-		struct stat a, b;
-		if (fstat(fd, &a) == 0 && stat(*lock_path, &b) == 0 && a.st_ino == b.st_ino &&
-		    a.st_dev == b.st_dev)
-			return fd;
-		close(fd);   /* it was unlinked under us: take the new one */
-	}
-	return errf(err, ui_tr(UI_M_RUN_LOCK_FAIL), *lock_path, "?");
-}
-
-static void unlock_db(int fd, char *lock_path)
-{
-	if (fd >= 0) {
-		unlink(lock_path);
-		close(fd);
-	}
-	free(lock_path);
-}
-
 /* Lock the database, check the terminal, open (or create) the database. -1 with err; *lock
- * and *lock_path are set either way (for unlock_db). */
+ * and *lock_path are set either way (for cmd_unlock_db). */
 static int open_db(const char *path, int *lock, char **lock_path, store **st, char *err)
 {
 	*st = NULL;
-	*lock = lock_db(path, lock_path, err);
+	*lock = cmd_lock_db(path, ui_tr(UI_M_RUN_LOCKED), lock_path, err);
 	if (*lock < 0)
 		return -1;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
@@ -224,12 +189,7 @@ static int cmd_run(int argc, char **argv)
 	int c;
 	/* every message in the UI's language: --lang's when it is ky, ru or en, else the
 	 * locale's (--lang looked for first: a wrong option may come before it) */
-	enum ui_lang ml = ui_lang_from_env();
-	const char *lang_arg = cmd_find_option(argc, argv, "--lang");
-	if (lang_arg)
-		ui_lang_parse(lang_arg, &ml);
-	ui_lang_set(ml);
-	cmd_usage_word = ui_tr(UI_M_USAGE);
+	cmd_lang_from_args(argc, argv);
 	long long max_attach = 0;
 	optind = 0;
 	opterr = 0;
@@ -311,7 +271,7 @@ static int cmd_run(int argc, char **argv)
 	int lock;
 	store *st;
 	if (open_db(db_path, &lock, &lock_path, &st, err)) {
-		unlock_db(lock, lock_path);
+		cmd_unlock_db(lock, lock_path);
 		free(db_path);
 		form_free(f);
 		return fail("%s", err);
@@ -320,7 +280,7 @@ static int cmd_run(int argc, char **argv)
 			 .lang = lang, .max_attachment = max_attach };
 	int rc = ui_run(&o, err);
 	store_close(st);
-	unlock_db(lock, lock_path);
+	cmd_unlock_db(lock, lock_path);
 	if (rc == 0) {
 		printf(ui_tr(UI_M_RUN_DONE), db_path);
 		putchar('\n');

@@ -15,14 +15,15 @@
 
 struct rd {
 	const char *path;
-	import_report_fn fn;
+	frame_report_fn fn;
 	void *arg;
 	int errors;
 };
 
-static void problem(struct rd *r, int line, const char *column, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-static void problem(struct rd *r, int line, const char *column, const char *fmt, ...)
+static void problem(struct rd *r, int line, const char *column, frame_problem p,
+		    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void problem(struct rd *r, int line, const char *column, frame_problem p,
+		    const char *fmt, ...)
 {
 	r->errors++;
 	if (r->errors > IMPORT_SHOW_MESSAGES)
@@ -34,7 +35,10 @@ static void problem(struct rd *r, int line, const char *column, const char *fmt,
 	va_end(ap);
 	char *head = column ? xasprintf("%s:%d:%s: error: %s", r->path, line, column, msg) :
 		xasprintf("%s:%d: error: %s", r->path, line, msg);
-	r->fn(r->arg, IMPORT_ERROR, head);
+	p.line = line;
+	p.column = column;
+	p.english = head;
+	r->fn(r->arg, &p);
 	free(head);
 }
 
@@ -64,7 +68,7 @@ static int cmp_id(const void *a, const void *b, void *arg)
 }
 
 int frame_read(const form *f, const char *csv_path, const char *id_col, const import_limits *lim,
-	       import_report_fn fn, void *arg, frame_rows *out, char *err)
+	       frame_report_fn fn, void *arg, frame_rows *out, char *err)
 {
 	memset(out, 0, sizeof *out);
 	if (!id_col)
@@ -73,7 +77,7 @@ int frame_read(const form *f, const char *csv_path, const char *id_col, const im
 	if (csv_read(csv_path, lim, &doc, err))
 		return -1;
 	struct rd r = { .path = csv_path, .fn = fn, .arg = arg };
-	int idc = -1;
+	int idc = -1, why = 0;
 	int *node = xcalloc((size_t)doc.ncols, sizeof *node);
 	for (int c = 0; c < doc.ncols; c++)
 		if (strcmp(doc.header[c], id_col) == 0)
@@ -81,16 +85,19 @@ int frame_read(const form *f, const char *csv_path, const char *id_col, const im
 	if (idc < 0) {
 		errf(err, "%s: no unit id column '%s': add one (a stable id per unit), or name it "
 		     "with --id COLUMN", csv_path, id_col);
+		why = FRAME_P_NO_ID_COLUMN;
 		goto fail;
 	}
 	if (doc.nrows == 0) {
 		errf(err, "%s: the file has a header but no rows: no units", csv_path);
+		why = FRAME_P_NO_ROWS;
 		goto fail;
 	}
 	for (int c = 0; c < doc.ncols; c++) {
 		node[c] = -1;
 		if (c != idc && (node[c] = column_node(f, doc.header[c])) < 0)
-			problem(&r, 1, doc.header[c], "no question '%s' outside repeats in the form: "
+			problem(&r, 1, doc.header[c], (frame_problem){ .code = FRAME_P_COLUMN,
+				.a = doc.header[c] }, "no question '%s' outside repeats in the form: "
 				"rename the column to a question's name, or remove it", doc.header[c]);
 	}
 	out->unit_ids = xcalloc((size_t)doc.nrows, sizeof *out->unit_ids);
@@ -101,9 +108,11 @@ int frame_read(const form *f, const char *csv_path, const char *id_col, const im
 		int line = doc.lines[row];
 		const char *id = doc.rows[row][idc];
 		if (!*id)
-			problem(&r, line, id_col, "the unit id is empty");
+			problem(&r, line, id_col, (frame_problem){ .code = FRAME_P_ID_EMPTY },
+				"the unit id is empty");
 		else if (strlen(id) > STORE_FW_NAME_MAX || !termsafe_text_ok(id, 0))
-			problem(&r, line, id_col, "the unit id is not one line of text of at most %d "
+			problem(&r, line, id_col, (frame_problem){ .code = FRAME_P_ID_BAD,
+				.n = STORE_FW_NAME_MAX }, "the unit id is not one line of text of at most %d "
 				"bytes", STORE_FW_NAME_MAX);
 		json_t *o = json_object();
 		for (int c = 0; c < doc.ncols; c++) {
@@ -112,13 +121,15 @@ int frame_read(const form *f, const char *csv_path, const char *id_col, const im
 			const char *v = doc.rows[row][c];
 			char msg[ERR_MAX];
 			if (*v && form_value_check(f, node[c], v, msg))
-				problem(&r, line, doc.header[c], "'%s' %s", v, msg);
+				problem(&r, line, doc.header[c], (frame_problem){ .code = FRAME_P_VALUE,
+					.a = v, .b = msg }, "'%s' %s", v, msg);
 			json_object_set_new(o, doc.header[c], json_string(v));
 		}
 		char *js = json_dumps(o, JSON_COMPACT);
 		json_decref(o);
 		if (!js || strlen(js) > STORE_FW_DATA_MAX)
-			problem(&r, line, NULL, "the row is longer than %d bytes", STORE_FW_DATA_MAX);
+			problem(&r, line, NULL, (frame_problem){ .code = FRAME_P_ROW_LONG,
+				.n = STORE_FW_DATA_MAX }, "the row is longer than %d bytes", STORE_FW_DATA_MAX);
 		out->unit_ids[out->n] = xstrdup(id);
 		out->data[out->n] = js ? xstrdup(js) : xstrdup("{}");
 		out->lines[out->n++] = line;
@@ -136,7 +147,8 @@ int frame_read(const form *f, const char *csv_path, const char *id_col, const im
 			continue;
 		}
 		if (*id)
-			problem(&r, doc.lines[order[i]], id_col, "unit id '%s' again (first on line "
+			problem(&r, doc.lines[order[i]], id_col, (frame_problem){ .code = FRAME_P_ID_AGAIN,
+				.a = id, .n = doc.lines[order[first]] }, "unit id '%s' again (first on line "
 				"%d): each unit needs its own id", id, doc.lines[order[first]]);
 	}
 	free(order);
@@ -144,7 +156,8 @@ int frame_read(const form *f, const char *csv_path, const char *id_col, const im
 		char more[ERR_MAX];
 		snprintf(more, sizeof more, "%s: and %d more problems", csv_path,
 			 r.errors - IMPORT_SHOW_MESSAGES);
-		fn(arg, IMPORT_NOTE, more);
+		fn(arg, &(frame_problem){ .code = FRAME_P_MORE, .n = r.errors - IMPORT_SHOW_MESSAGES,
+				       .english = more });
 	}
 	free(node);
 	csv_doc_release(&doc);
@@ -157,6 +170,7 @@ fail:
 	free(node);
 	csv_doc_release(&doc);
 	frame_rows_release(out);
+	out->why = why;
 	return -1;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "store/fieldwork.h"
+#include "store/fw_why.h"
 #include "store/scan.h"
 #include "util/util.h"
 
@@ -77,7 +78,8 @@ int store_frame_add(store *st, const char *form_id, int n, const char *const *un
 				continue;
 			}
 			*bad = i;
-			rc = errf(err, "unit '%s' is already in the frame with other values", unit_ids[i]);
+			errf(err, "unit '%s' is already in the frame with other values", unit_ids[i]);
+			rc = store_fw_why_set(err, FW_WHY_FRAME_CONFLICT, 1, unit_ids[i]);
 			break;
 		}
 		if (step != SQLITE_DONE) {
@@ -148,8 +150,10 @@ int store_frame_select(store *st, const char *form_id, const char *const *cols,
 		sqlite3_bind_text(s, 2, cols[k], -1, SQLITE_STATIC);
 		int rc = sqlite3_step(s);
 		sqlite3_finalize(s);
-		if (rc == SQLITE_DONE)
-			return errf(err, "the frame of form '%s' has no column '%s'", form_id, cols[k]);
+		if (rc == SQLITE_DONE) {
+			errf(err, "the frame of form '%s' has no column '%s'", form_id, cols[k]);
+			return store_fw_why_set(err, FW_WHY_NO_COLUMN, 2, form_id, cols[k]);
+		}
 		if (rc != SQLITE_ROW)
 			return store_sqlerr(st, "cannot read the frame", err);
 	}
@@ -200,7 +204,8 @@ int store_assign(store *st, const char *form_id, const char *interviewer, int n,
 			break;
 		}
 		if (!sqlite3_column_int(unit, 0)) {
-			rc = errf(err, "unit '%s' is not in the frame of form '%s'", units[i], form_id);
+			errf(err, "unit '%s' is not in the frame of form '%s'", units[i], form_id);
+			rc = store_fw_why_set(err, FW_WHY_NOT_IN_FRAME, 2, units[i], form_id);
 			break;
 		}
 		char uuid[STORE_UUID_LEN + 1];

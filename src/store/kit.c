@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "store/fieldwork.h"
+#include "store/fw_why.h"
 #include "store/scan.h"
 #include "util/outfile.h"
 #include "util/util.h"
@@ -232,9 +233,11 @@ static int newest_version(store *st, const char *form_id, char out[STORE_FW_NAME
 		snprintf(out, STORE_FW_NAME_MAX + 1, "%s", versions[found]);
 	store_strings_free(ids, n);
 	store_strings_free(versions, n);
-	if (found < 0)
-		return errf(err, "'%s' does not hold the form '%s': load its frame with 'survey "
-			    "frame FORM FRAME.csv --db %s'", store_path(st), form_id, store_path(st));
+	if (found < 0) {
+		errf(err, "'%s' does not hold the form '%s': load its frame with 'survey frame FORM "
+		     "FRAME.csv --db %s'", store_path(st), form_id, store_path(st));
+		return store_fw_why_set(err, FW_WHY_NO_FORM, 2, store_path(st), form_id);
+	}
 	return 0;
 }
 
@@ -331,8 +334,10 @@ int store_kit_write(store *hq, const char *form_id, const char *interviewer, int
 {
 	memset(sum, 0, sizeof *sum);
 	snprintf(sum->form_id, sizeof sum->form_id, "%s", form_id);
-	if (hq->schema_version < STORE_SCHEMA_FIELDWORK)
-		return errf(err, "'%s' has no frame: load one with 'survey frame'", store_path(hq));
+	if (hq->schema_version < STORE_SCHEMA_FIELDWORK) {
+		errf(err, "'%s' has no frame: load one with 'survey frame'", store_path(hq));
+		return store_fw_why_set(err, FW_WHY_NO_FRAME, 1, store_path(hq));
+	}
 	if (newest_version(hq, form_id, sum->version, err) || fill_current(hq, err))
 		return -1;
 	outfile o;
@@ -361,9 +366,11 @@ int store_kit_write(store *hq, const char *form_id, const char *interviewer, int
 				     "EXISTS temp.fw_returned; DETACH kit", NULL, NULL, NULL);
 		}
 	}
-	if (!rc && sum->units == 0)
-		rc = errf(err, "%s holds no unit of form '%s' in '%s': assign some with 'survey "
-			  "assign'", interviewer, form_id, store_path(hq));
+	if (!rc && sum->units == 0) {
+		errf(err, "%s holds no unit of form '%s' in '%s': assign some with 'survey assign'",
+		     interviewer, form_id, store_path(hq));
+		rc = store_fw_why_set(err, FW_WHY_NO_UNITS, 3, interviewer, form_id, store_path(hq));
+	}
 	if (!rc)
 		rc = outfile_commit(&o, err);
 	if (rc && o.tmp) {

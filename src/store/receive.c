@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "store/fieldwork.h"
+#include "store/fw_why.h"
 #include "store/merge.h"
 #include "util/termsafe.h"
 #include "util/util.h"
@@ -55,15 +56,18 @@ static int read_kit(const char *kit_path, store_receive_summary *sum, char *err)
 	char why[ERR_MAX];
 	if (merge_schema_check(db, "main", &version, why)) {
 		sqlite3_close(db);
-		return errf(err, "'%s' is not a kit: %s", kit_path, why);
+		errf(err, "'%s' is not a kit: %s", kit_path, why);
+		return store_fw_why_set(err, FW_WHY_NOT_KIT, 1, kit_path);
 	}
 	meta_value(db, "main", STORE_KIT_FORM, sum->form_id);
 	meta_value(db, "main", STORE_KIT_VERSION, sum->version);
 	meta_value(db, "main", STORE_KIT_INTERVIEWER, sum->interviewer);
 	sqlite3_close(db);
-	if (!*sum->form_id || !*sum->version || !*sum->interviewer)
-		return errf(err, "'%s' is not a kit (a survey file made by 'survey kit'): give the "
-			    "file the coordinator made for this laptop", kit_path);
+	if (!*sum->form_id || !*sum->version || !*sum->interviewer) {
+		errf(err, "'%s' is not a kit (a survey file made by 'survey kit'): give the file the "
+		     "coordinator made for this laptop", kit_path);
+		return store_fw_why_set(err, FW_WHY_NOT_KIT, 1, kit_path);
+	}
 	return 0;
 }
 
@@ -112,9 +116,13 @@ static int check_laptop(const char *kit_path, const char *laptop_path,
 		rc = errf(err, "'%s' is a kit for form '%s' version %s, and '%s' works with form "
 			  "'%s' version %s: nothing changed; use another laptop file (--db)",
 			  kit_path, sum->form_id, sum->version, laptop_path, kform, kver);
+		store_fw_why_set(err, FW_WHY_KIT_FORM, 6, kit_path, sum->form_id, sum->version,
+				 laptop_path, kform, kver);
 	} else if (*who && strcmp(who, sum->interviewer)) {
 		rc = errf(err, "'%s' is a kit for %s, and '%s' is %s's: nothing changed; use "
 			  "another laptop file (--db)", kit_path, sum->interviewer, laptop_path, who);
+		store_fw_why_set(err, FW_WHY_KIT_WHO, 4, kit_path, sum->interviewer, laptop_path,
+				 who);
 	} else {
 		sqlite3_stmt *s;
 		rc = store_prepare(st->db, "SELECT form_id FROM interviews WHERE form_id <> ?1 LIMIT "
@@ -128,6 +136,8 @@ static int check_laptop(const char *kit_path, const char *laptop_path,
 				rc = errf(err, "'%s' is a kit for form '%s', and '%s' holds interviews "
 					  "of form '%s': nothing changed; use another laptop file "
 					  "(--db)", kit_path, sum->form_id, laptop_path, other);
+				store_fw_why_set(err, FW_WHY_KIT_IVS, 4, kit_path, sum->form_id,
+						 laptop_path, other);
 			}
 			sqlite3_finalize(s);
 		}

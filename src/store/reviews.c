@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/fw_why.h"
 #include "store/store_impl.h"
 #include "util/termsafe.h"
 #include "util/util.h"
@@ -49,7 +50,8 @@ static int iv_status(store *st, const char *uuid, char status[16], char *err)
 	if (rc == SQLITE_DONE) {
 		char p[80];
 		store_printable(uuid, p, sizeof p);
-		return errf(err, "no interview '%s' in '%s'", p, st->path);
+		errf(err, "no interview '%s' in '%s'", p, st->path);
+		return store_fw_why_set(err, FW_WHY_NO_INTERVIEW, 2, p, st->path);
 	}
 	return 0;
 }
@@ -67,32 +69,45 @@ int store_review_check(store *st, const char *uuid, const char *reviewer, const 
 		       const char *path, const char *text, char *err)
 {
 	/* a file of an older schema read-only: the table comes with the migration on writing */
-	if (!store_has_reviews(st) && !(st->readonly && st->schema_version < STORE_SCHEMA_VERSION))
-		return errf(err, "'%s' has no reviews table", st->path);
+	if (!store_has_reviews(st) && !(st->readonly && st->schema_version < STORE_SCHEMA_VERSION)) {
+		errf(err, "'%s' has no reviews table", st->path);
+		return store_fw_why_set(err, FW_WHY_NO_REVIEWS, 1, st->path);
+	}
 	int is_comment = strcmp(decision, "comment") == 0;
 	if (!is_comment && strcmp(decision, "approved") && strcmp(decision, "rejected"))
 		return errf(err, "no decision '%s' (approved, rejected or comment)", decision);
 	path = path ? path : "";
 	text = text ? text : "";
 	if (!reviewer || !*reviewer || strlen(reviewer) > STORE_SETTING_MAX ||
-	    !termsafe_text_ok(reviewer, 0))
-		return errf(err, "the reviewer's name must be one printable line of at most %d bytes",
-			    STORE_SETTING_MAX);
+	    !termsafe_text_ok(reviewer, 0)) {
+		char max[16];
+		snprintf(max, sizeof max, "%d", STORE_SETTING_MAX);
+		errf(err, "the reviewer's name must be one printable line of at most %s bytes", max);
+		return store_fw_why_set(err, FW_WHY_REVIEWER, 1, max);
+	}
 	if (strlen(text) > STORE_REVIEW_TEXT_MAX || !termsafe_text_ok(text, 0) ||
-	    strlen(path) > 1000 || !termsafe_text_ok(path, 0))
-		return errf(err, "the text must be one printable line of at most %d bytes",
-			    STORE_REVIEW_TEXT_MAX);
-	if (!*text && (is_comment || strcmp(decision, "rejected") == 0))
-		return errf(err, "a %s needs a text: say what to correct",
-			    is_comment ? "comment" : "rejection");
+	    strlen(path) > 1000 || !termsafe_text_ok(path, 0)) {
+		char max[16];
+		snprintf(max, sizeof max, "%d", STORE_REVIEW_TEXT_MAX);
+		errf(err, "the text must be one printable line of at most %s bytes", max);
+		return store_fw_why_set(err, FW_WHY_TEXT, 1, max);
+	}
+	if (!*text && (is_comment || strcmp(decision, "rejected") == 0)) {
+		errf(err, "a %s needs a text: say what to correct",
+		     is_comment ? "comment" : "rejection");
+		return store_fw_why_set(err, is_comment ? FW_WHY_NEEDS_COMMENT : FW_WHY_NEEDS_REASON,
+					0);
+	}
 	char status[16];
 	if (iv_status(st, uuid, status, err))
 		return -1;
 	if (strcmp(status, "discarded") == 0 || (!is_comment && strcmp(status, "complete"))) {
 		char p[80];
 		store_printable(uuid, p, sizeof p);
-		return errf(err, "interview '%s' is %s: only a complete interview is approved or "
-			    "rejected", p, strcmp(status, "discarded") ? "a draft" : "discarded");
+		errf(err, "interview '%s' is %s: only a complete interview is approved or rejected",
+		     p, strcmp(status, "discarded") ? "a draft" : "discarded");
+		return store_fw_why_set(err, strcmp(status, "discarded") ? FW_WHY_DRAFT :
+					FW_WHY_DISCARDED, 1, p);
 	}
 	if (*path) {
 		sqlite3_stmt *s;
@@ -106,7 +121,8 @@ int store_review_check(store *st, const char *uuid, const char *reviewer, const 
 		if (rc != SQLITE_ROW) {
 			char p[80];
 			store_printable(path, p, sizeof p);
-			return errf(err, "interview '%s' has no answer at '%s'", uuid, p);
+			errf(err, "interview '%s' has no answer at '%s'", uuid, p);
+			return store_fw_why_set(err, FW_WHY_NO_ANSWER, 2, uuid, p);
 		}
 	}
 	return 0;

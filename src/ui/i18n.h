@@ -514,7 +514,245 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "в '%2$s' запечатано для координатора интервью: %1$lld, они не учтены; нужен ключ: " \
 	  "survey unseal '%3$s' --key NAME.key", \
 	  "%1$lld interview(s) in '%2$s' sealed for the coordinator and left out; the key is " \
-	  "needed: survey unseal '%3$s' --key NAME.key")
+	  "needed: survey unseal '%3$s' --key NAME.key") \
+	/* field15: the fieldwork commands' refusals and summaries (frame, assign, kit, receive, \
+	 * review; cmd_fw.c maps the store's refusals, store/fw_why.h, to these) */ \
+	X(UI_M_FWK_FRAME_ARGS, "суроолор файлы жана CSV файлы керек", \
+	  "нужны файл анкеты и файл CSV", "expected a questionnaire and a CSV file") \
+	X(UI_M_FWK_NEED_DB, "--db HQ.db керек", "нужен параметр --db HQ.db", "expected --db HQ.db") \
+	X(UI_M_FWK_FRAME_ERRORS, /* %s: the CSV */ \
+	  "'%s': тандама алкагында каталар бар: эч нерсе кошулган жок", \
+	  "'%s': в основе выборки есть ошибки: ничего не добавлено", \
+	  "'%s': the frame has errors: nothing was added") \
+	X(UI_M_FWK_NOTHING_ADDED, "эч нерсе кошулган жок", "ничего не добавлено", \
+	  "nothing was added") \
+	X(UI_M_FWK_FRAME_SAME, /* %s %s %d: the form, the database, units */ \
+	  "'%2$s' файлындагы '%1$s' анкетасынын тандама алкагында бул %3$d бирдик мурунтан эле " \
+	  "бар: эч нерсе өзгөргөн жок", \
+	  "основа выборки анкеты '%1$s' в '%2$s' уже содержит эти единицы — %3$d: ничего не " \
+	  "изменилось", \
+	  "the frame of '%s' in '%s' already holds these %d units: nothing changed") \
+	X(UI_M_FWK_FRAME_ADDED, /* %d %s %s %s: units, UNIT_ONE/MANY, the form, the database */ \
+	  "'%4$s' файлындагы '%3$s' анкетасынын тандама алкагына %1$d %2$s кошулду", \
+	  "в основу выборки анкеты '%3$s' в '%4$s' добавлено %2$s: %1$d", \
+	  "added %d %s to the frame of '%s' in '%s'") \
+	X(UI_M_FWK_FRAME_OTHERS, " (калгандары мурунтан бар эле)", " (остальные уже были)", \
+	  " (the others were there)") \
+	X(UI_M_FWK_UNIT_ONE, "бирдик", "единиц", "unit") \
+	X(UI_M_FWK_UNIT_MANY, "бирдик", "единиц", "units") \
+	X(UI_M_FWK_ERROR, "ката", "ошибка", "error") \
+	X(UI_M_FWK_P_COLUMN, /* %s: the column */ \
+	  "анкетада кайталануучу топтордон тышкары '%s' деген суроо жок: тилкенин атын суроонун " \
+	  "атына өзгөртүңүз же тилкени өчүрүңүз", \
+	  "в анкете нет вопроса '%s' вне повторяющихся групп: переименуйте столбец по имени " \
+	  "вопроса или удалите его", \
+	  "no question '%s' outside repeats in the form: rename the column to a question's name, " \
+	  "or remove it") \
+	X(UI_M_FWK_P_ID_EMPTY, "бирдиктин ID'си бош", "ID единицы пуст", "the unit id is empty") \
+	X(UI_M_FWK_P_ID_BAD, /* %d: bytes */ \
+	  "бирдиктин ID'си %d байттан ашпаган бир сап текст эмес", \
+	  "ID единицы — не одна строка текста или длиннее предела (байт: %d)", \
+	  "the unit id is not one line of text of at most %d bytes") \
+	X(UI_M_FWK_P_VALUE, /* %s %s: the value, why */ "'%s': %s", "'%s': %s", "'%s' %s") \
+	X(UI_M_FWK_P_ROW_LONG, /* %d: bytes */ "сап %d байттан узун", \
+	  "строка длиннее предела (байт: %d)", "the row is longer than %d bytes") \
+	X(UI_M_FWK_P_ID_AGAIN, /* %s %d: the id, the line it is first on */ \
+	  "'%s' ID'си кайталанды (биринчи жолу %d-сапта): ар бир бирдиктин өз ID'си болушу керек", \
+	  "ID единицы '%s' повторяется (впервые в строке %d): у каждой единицы должен быть свой ID", \
+	  "unit id '%s' again (first on line %d): each unit needs its own id") \
+	X(UI_M_FWK_P_MORE, /* %s %d: the CSV, problems */ "%s: дагы %d ката", \
+	  "%s: и ещё ошибок: %d", "%s: and %d more problems") \
+	X(UI_M_FWK_P_NO_ID_COLUMN, /* %s %s: the CSV, the column */ \
+	  "%s: бирдиктин ID'си турган '%s' тилкеси жок: аны кошуңуз (ар бир бирдикке туруктуу ID) " \
+	  "же атын --id COLUMN менен көрсөтүңүз", \
+	  "%s: нет столбца ID единицы '%s': добавьте его (постоянный ID каждой единицы) или " \
+	  "укажите его имя в --id COLUMN", \
+	  "%s: no unit id column '%s': add one (a stable id per unit), or name it with --id COLUMN") \
+	X(UI_M_FWK_P_NO_ROWS, /* %s: the CSV */ \
+	  "%s: файлда баш сап гана бар, саптар жок: бирдиктер жок", \
+	  "%s: в файле есть заголовок, но нет строк: нет единиц", \
+	  "%s: the file has a header but no rows: no units") \
+	X(UI_M_FWK_FRAME_CONFLICT, /* %s: the unit */ \
+	  "'%s' бирдиги тандама алкагында башка маанилер менен мурунтан эле бар", \
+	  "единица '%s' уже есть в основе выборки с другими значениями", \
+	  "unit '%s' is already in the frame with other values") \
+	X(UI_M_FWK_NO_COLUMN, /* %s %s: the form, the column */ \
+	  "'%s' анкетасынын тандама алкагында '%s' тилкеси жок", \
+	  "в основе выборки анкеты '%s' нет столбца '%s'", \
+	  "the frame of form '%s' has no column '%s'") \
+	X(UI_M_FWK_NOT_IN_FRAME, /* %s %s: the unit, the form */ \
+	  "'%s' бирдиги '%s' анкетасынын тандама алкагында жок", \
+	  "единицы '%s' нет в основе выборки анкеты '%s'", \
+	  "unit '%s' is not in the frame of form '%s'") \
+	X(UI_M_FWK_NO_FRAME, /* %s: the database */ \
+	  "'%s' файлында тандама алкагы жок: аны 'survey frame' менен жүктөңүз", \
+	  "в '%s' нет основы выборки: загрузите её командой 'survey frame'", \
+	  "'%s' has no frame: load one with 'survey frame'") \
+	X(UI_M_FWK_NO_FORM, /* %s %s: the database, the form */ \
+	  "'%1$s' файлында '%2$s' анкетасы жок: анын тандама алкагын 'survey frame FORM FRAME.csv " \
+	  "--db %1$s' менен жүктөңүз", \
+	  "в '%1$s' нет анкеты '%2$s': загрузите её основу выборки: 'survey frame FORM FRAME.csv " \
+	  "--db %1$s'", \
+	  "'%1$s' does not hold the form '%2$s': load its frame with 'survey frame FORM FRAME.csv " \
+	  "--db %1$s'") \
+	X(UI_M_FWK_NO_UNITS, /* %s %s %s: the interviewer, the form, the database */ \
+	  "'%3$s' файлында %1$s '%2$s' анкетасынын бир да бирдигин алган эмес: 'survey assign' " \
+	  "менен дайындаңыз", \
+	  "у %1$s нет ни одной единицы анкеты '%2$s' в '%3$s': назначьте их командой 'survey " \
+	  "assign'", \
+	  "%s holds no unit of form '%s' in '%s': assign some with 'survey assign'") \
+	X(UI_M_FWK_NOT_KIT, /* %s: the file */ \
+	  "'%s' комплект эмес ('survey kit' түзгөн файл эмес): координатор бул ноутбук үчүн " \
+	  "даярдаган файлды бериңиз", \
+	  "'%s' — не комплект (не файл, созданный 'survey kit'): укажите файл, который координатор " \
+	  "сделал для этого ноутбука", \
+	  "'%s' is not a kit (a survey file made by 'survey kit'): give the file the coordinator " \
+	  "made for this laptop") \
+	X(UI_M_FWK_KIT_FORM, /* %s x6: the kit, its form and version, the laptop file, its form \
+			      * and version */ \
+	  "'%s' — '%s' анкетасынын %s-версиясы үчүн комплект, ал эми '%s' '%s' анкетасынын " \
+	  "%s-версиясы менен иштейт: эч нерсе өзгөргөн жок; ноутбуктун башка файлын колдонуңуз (--db)", \
+	  "'%s' — комплект для анкеты '%s' версии %s, а '%s' работает с анкетой '%s' версии %s: " \
+	  "ничего не изменилось; укажите другой файл ноутбука (--db)", \
+	  "'%s' is a kit for form '%s' version %s, and '%s' works with form '%s' version %s: " \
+	  "nothing changed; use another laptop file (--db)") \
+	X(UI_M_FWK_KIT_WHO, /* %s x4: the kit, its interviewer, the laptop file, its interviewer */ \
+	  "'%s' — %s үчүн комплект, ал эми '%s' файлы %s интервьюерге таандык: эч нерсе " \
+	  "өзгөргөн жок; ноутбуктун башка файлын колдонуңуз (--db)", \
+	  "'%s' — комплект для интервьюера %s, а '%s' принадлежит интервьюеру %s: ничего не " \
+	  "изменилось; укажите другой файл ноутбука (--db)", \
+	  "'%s' is a kit for %s, and '%s' is %s's: nothing changed; use another laptop file (--db)") \
+	X(UI_M_FWK_KIT_IVS, /* %s x4: the kit, its form, the laptop file, the other form */ \
+	  "'%s' — '%s' анкетасы үчүн комплект, ал эми '%s' файлында '%s' анкетасынын интервьюлары " \
+	  "бар: эч нерсе өзгөргөн жок; ноутбуктун башка файлын колдонуңуз (--db)", \
+	  "'%s' — комплект для анкеты '%s', а в '%s' есть интервью анкеты '%s': ничего не " \
+	  "изменилось; укажите другой файл ноутбука (--db)", \
+	  "'%s' is a kit for form '%s', and '%s' holds interviews of form '%s': nothing changed; " \
+	  "use another laptop file (--db)") \
+	X(UI_M_FWK_NO_INTERVIEW, /* %s %s: the uuid, the database */ \
+	  "'%2$s' файлында '%1$s' интервьюсу жок: эч нерсе өзгөргөн жок", \
+	  "в '%2$s' нет интервью '%1$s': ничего не изменилось", \
+	  "no interview '%s' in '%s': nothing changed") \
+	X(UI_M_FWK_DRAFT, /* %s: the uuid */ \
+	  "'%s' интервьюсу аяктай элек: аяктаган интервью гана бекитилет же кайтарылат", \
+	  "интервью '%s' — черновик: одобрить или вернуть можно только завершённое интервью", \
+	  "interview '%s' is a draft: only a complete interview is approved or rejected") \
+	X(UI_M_FWK_DISCARDED, /* %s: the uuid */ \
+	  "'%s' интервьюсу ташталган: аяктаган интервью гана бекитилет же кайтарылат", \
+	  "интервью '%s' отброшено: одобрить или вернуть можно только завершённое интервью", \
+	  "interview '%s' is discarded: only a complete interview is approved or rejected") \
+	X(UI_M_FWK_NO_ANSWER, /* %s %s: the uuid, the question path */ \
+	  "'%s' интервьюсунда '%s' суроосуна жооп жок", "в интервью '%s' нет ответа на '%s'", \
+	  "interview '%s' has no answer at '%s'") \
+	X(UI_M_FWK_NO_REVIEWS, /* %s: the database */ \
+	  "'%s' файлында текшерүүлөр таблицасы жок", "в '%s' нет таблицы проверок", \
+	  "'%s' has no reviews table") \
+	X(UI_M_FWK_REVIEWER, /* %s: bytes */ \
+	  "текшерүүчүнүн аты %s байттан ашпаган бир сап болушу керек", \
+	  "имя проверяющего должно быть одной строкой (байт не больше: %s)", \
+	  "the reviewer's name must be one printable line of at most %s bytes") \
+	X(UI_M_FWK_TEXT, /* %s: bytes */ "текст %s байттан ашпаган бир сап болушу керек", \
+	  "текст должен быть одной строкой (байт не больше: %s)", \
+	  "the text must be one printable line of at most %s bytes") \
+	X(UI_M_FWK_NEEDS_REASON, "кайтаруу үчүн себеп керек: эмнени оңдоо керектигин жазыңыз", \
+	  "для возврата нужен текст: напишите, что исправить", \
+	  "a rejection needs a text: say what to correct") \
+	X(UI_M_FWK_NEEDS_COMMENT, "комментарийге текст керек: эмнени оңдоо керектигин жазыңыз", \
+	  "комментарию нужен текст: напишите, что исправить", \
+	  "a comment needs a text: say what to correct") \
+	X(UI_M_FWK_WHERE_BAD, /* %s */ "--where COLUMN=VALUE түрүндө болушу керек, '%s' эмес", \
+	  "--where ожидает COLUMN=VALUE, а не '%s'", "--where wants COLUMN=VALUE, not '%s'") \
+	X(UI_M_FWK_NEED_DB_ARG, "маалымат базасы керек", "нужна база данных", \
+	  "expected the database") \
+	X(UI_M_FWK_NEED_WHO, "--interviewer NAME керек", "нужен --interviewer NAME", \
+	  "expected --interviewer NAME") \
+	X(UI_M_FWK_WHO_LEN, /* %d: bytes */ "--interviewer: аты 1ден %d байтка чейин болушу керек", \
+	  "--interviewer: имя от 1 байта, байт не больше: %d", \
+	  "--interviewer wants a name of 1 to %d bytes") \
+	X(UI_M_FWK_UNITS_OR_WHERE, "бирдиктердин ID'лери же --where COLUMN=VALUE керек (экөөнүн " \
+	  "бири)", "нужны ID единиц или --where COLUMN=VALUE (одно из двух)", \
+	  "expected unit ids or --where COLUMN=VALUE (one of the two)") \
+	X(UI_M_FWK_FORM_NO_FRAME, /* %s %s: the database, the form */ \
+	  "'%s' файлында '%s' анкетасынын тандама алкагы жок: аны 'survey frame' менен жүктөңүз", \
+	  "в '%s' нет основы выборки анкеты '%s': загрузите её командой 'survey frame'", \
+	  "'%s' has no frame of form '%s': load one with 'survey frame'") \
+	X(UI_M_FWK_FORMS_MANY, /* %s %d: the database, forms */ \
+	  "'%s' файлында %d анкетанын тандама алкагы бар: бирин --form ID менен тандаңыз", \
+	  "в '%s' основы выборки нескольких анкет — %d: выберите одну через --form ID", \
+	  "'%s' has frames of %d forms: choose one with --form ID") \
+	X(UI_M_FWK_FRAME_NONE, /* %s: the database */ \
+	  "'%s' файлында тандама алкагы жок: аны 'survey frame FORM FRAME.csv --db DB' менен " \
+	  "жүктөңүз", \
+	  "в '%s' нет основы выборки: загрузите её: 'survey frame FORM FRAME.csv --db DB'", \
+	  "'%s' has no frame: load one with 'survey frame FORM FRAME.csv --db DB'") \
+	X(UI_M_FWK_NO_MATCH, /* %s: the form */ \
+	  "'%s' тандама алкагынын бир да бирдигинде ал маанилер жок: эч нерсе дайындалган жок", \
+	  "ни у одной единицы основы выборки '%s' нет таких значений: ничего не назначено", \
+	  "no unit of the frame of '%s' has those values: nothing assigned") \
+	X(UI_M_FWK_NOTHING_ASSIGNED, "эч нерсе дайындалган жок", "ничего не назначено", \
+	  "nothing assigned") \
+	X(UI_M_FWK_ASSIGNED, /* %d %s %s %s: units, UNIT_ONE/MANY, the form, the interviewer */ \
+	  "%4$s интервьюерге '%3$s' анкетасынын %1$d %2$s дайындалды", \
+	  "интервьюеру %4$s назначено %2$s анкеты '%3$s': %1$d", \
+	  "assigned %d %s of '%s' to %s") \
+	X(UI_M_FWK_MOVED, /* %d: units */ " (%d бирдик башка интервьюерден)", \
+	  " (от другого интервьюера — %d)", " (%d from another interviewer)") \
+	X(UI_M_FWK_ALREADY, /* %d %s: units, the interviewer */ \
+	  "; %d бирдик мурунтан эле %s интервьюерде", "; уже у интервьюера %2$s — %1$d", \
+	  "; %d already held by %s") \
+	X(UI_M_FWK_NEED_OUT, "-o KIT.db керек", "нужен -o KIT.db", "expected -o KIT.db") \
+	X(UI_M_FWK_KIT_WROTE, /* %s %s %s %s %d %s %d %s: the interviewer, the kit, the form, its \
+			       * version, units, UNIT_ONE/MANY, returned, LIST_ONE/MANY */ \
+	  "%1$s үчүн комплект '%2$s' файлына жазылды: '%3$s' анкетасы, %4$s-версия, %5$d %6$s " \
+	  "дайындалган, %7$d %8$s кайтарылды", \
+	  "комплект интервьюера %1$s записан в '%2$s': анкета '%3$s' версии %4$s, назначено " \
+	  "%6$s: %5$d, возвращено %8$s: %7$d", \
+	  "wrote the kit of %s to '%s': form '%s' version %s, %d %s assigned, %d %s sent back") \
+	X(UI_M_FWK_ONLY_ASSIGNED, "; дайындалган интервьюлар гана", \
+	  "; только назначенные интервью", "; only assigned interviews") \
+	X(UI_M_FWK_ONE_KIT, "бир комплект файлы керек", "нужен один файл комплекта", \
+	  "expected one kit file") \
+	X(UI_M_FWK_RECEIVED_ALREADY, /* %s %s: the laptop file, the kit */ \
+	  "'%s' файлында '%s' комплекти мурунтан эле бар: эч нерсе өзгөргөн жок", \
+	  "в '%s' уже есть комплект '%s': ничего не изменилось", \
+	  "'%s' already holds the kit '%s': nothing changed") \
+	X(UI_M_FWK_RECEIVED, /* %s %s %s %s %d %s %d %s: the interviewer, the laptop file, the \
+			      * form, its version, assignments, ASSIGNMENT_ONE/MANY, returned, \
+			      * LIST_ONE/MANY */ \
+	  "%1$s үчүн комплект '%2$s' файлына колдонулду: '%3$s' анкетасы, %4$s-версия, %5$d " \
+	  "%6$s, %7$d %8$s кайтарылды", \
+	  "комплект интервьюера %1$s применён к '%2$s': анкета '%3$s' версии %4$s, %6$s: %5$d, " \
+	  "возвращено %8$s: %7$d", \
+	  "applied the kit of %s to '%s': form '%s' version %s, %d %s, %d %s sent back") \
+	X(UI_M_FWK_ASSIGNMENT_ONE, "дайындоо", "назначений", "assignment") \
+	X(UI_M_FWK_ASSIGNMENT_MANY, "дайындоо", "назначений", "assignments") \
+	X(UI_M_FWK_LOCKED, /* %s: the laptop file */ \
+	  "'%s' файлын башка survey буйругу (run же receive) колдонуп жатат: ал бүткөнчө күтүңүз " \
+	  "же аны жаап, кайра аракет кылыңыз", \
+	  "'%s' занят другой командой survey (run или receive): дождитесь её завершения или " \
+	  "закройте её и повторите", \
+	  "'%s' is in use by another survey command (run or receive): wait for it to end or close " \
+	  "it, and try again") \
+	X(UI_M_FWK_KEYS_MAX, "--key суроолору 32ден ашпашы керек", \
+	  "вопросов --key не больше 32", "at most 32 --key questions") \
+	X(UI_M_FWK_ONE_ACTION, "бир убакта --approve, --reject, --comment дин бирөө гана", \
+	  "только одно из --approve, --reject, --comment за раз", \
+	  "one of --approve, --reject, --comment at a time") \
+	X(UI_M_FWK_JSON_ACTION, "--json тизмени чыгарат; чечим менен бирге колдонулбайт", \
+	  "--json выводит список; с решением он не используется", \
+	  "--json lists; it does not go with a decision") \
+	X(UI_M_FWK_REJECT_REASON, "--reject үчүн --reason TEXT керек: эмнени оңдоо керек", \
+	  "для --reject нужен --reason TEXT: что исправить", \
+	  "--reject needs --reason TEXT: what to correct") \
+	X(UI_M_FWK_COMMENT_ARGS, "--comment үчүн --path Q жана --text TEXT керек", \
+	  "для --comment нужны --path Q и --text TEXT", "--comment needs --path Q and --text TEXT") \
+	X(UI_M_FWK_OPTS_GO, "--reason --reject менен, --path жана --text --comment менен " \
+	  "колдонулат", "--reason используется с --reject, --path и --text — с --comment", \
+	  "--reason goes with --reject, --path and --text with --comment") \
+	X(UI_M_FWK_WHO_REVIEWS, /* %s: the database */ \
+	  "'%s' файлында ким текшерери белгисиз: аны --reviewer NAME менен көрсөтүңүз", \
+	  "в '%s' не указано, кто проверяет: укажите --reviewer NAME", \
+	  "who reviews is not known in '%s': say it with --reviewer NAME")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,
