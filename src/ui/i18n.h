@@ -531,11 +531,11 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "бар: эч нерсе өзгөргөн жок", \
 	  "основа выборки анкеты '%1$s' в '%2$s' уже содержит эти единицы — %3$d: ничего не " \
 	  "изменилось", \
-	  "the frame of '%s' in '%s' already holds these %d units: nothing changed") \
+	  "the frame of '%1$s' in '%2$s' already holds these %3$d units: nothing changed") \
 	X(UI_M_FWK_FRAME_ADDED, /* %d %s %s %s: units, UNIT_ONE/MANY, the form, the database */ \
 	  "'%4$s' файлындагы '%3$s' анкетасынын тандама алкагына %1$d %2$s кошулду", \
 	  "в основу выборки анкеты '%3$s' в '%4$s' добавлено %2$s: %1$d", \
-	  "added %d %s to the frame of '%s' in '%s'") \
+	  "added %1$d %2$s to the frame of '%3$s' in '%4$s'") \
 	X(UI_M_FWK_FRAME_OTHERS, " (калгандары мурунтан бар эле)", " (остальные уже были)", \
 	  " (the others were there)") \
 	X(UI_M_FWK_UNIT_ONE, "бирдик", "единиц", "unit") \
@@ -600,7 +600,7 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "менен дайындаңыз", \
 	  "у %1$s нет ни одной единицы анкеты '%2$s' в '%3$s': назначьте их командой 'survey " \
 	  "assign'", \
-	  "%s holds no unit of form '%s' in '%s': assign some with 'survey assign'") \
+	  "%1$s holds no unit of form '%2$s' in '%3$s': assign some with 'survey assign'") \
 	X(UI_M_FWK_NOT_KIT, /* %s: the file */ \
 	  "'%s' комплект эмес ('survey kit' түзгөн файл эмес): координатор бул ноутбук үчүн " \
 	  "даярдаган файлды бериңиз", \
@@ -632,7 +632,7 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_FWK_NO_INTERVIEW, /* %s %s: the uuid, the database */ \
 	  "'%2$s' файлында '%1$s' интервьюсу жок: эч нерсе өзгөргөн жок", \
 	  "в '%2$s' нет интервью '%1$s': ничего не изменилось", \
-	  "no interview '%s' in '%s': nothing changed") \
+	  "no interview '%1$s' in '%2$s': nothing changed") \
 	X(UI_M_FWK_DRAFT, /* %s: the uuid */ \
 	  "'%s' интервьюсу аяктай элек: аяктаган интервью гана бекитилет же кайтарылат", \
 	  "интервью '%s' — черновик: одобрить или вернуть можно только завершённое интервью", \
@@ -694,12 +694,12 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_FWK_ASSIGNED, /* %d %s %s %s: units, UNIT_ONE/MANY, the form, the interviewer */ \
 	  "%4$s интервьюерге '%3$s' анкетасынын %1$d %2$s дайындалды", \
 	  "интервьюеру %4$s назначено %2$s анкеты '%3$s': %1$d", \
-	  "assigned %d %s of '%s' to %s") \
+	  "assigned %1$d %2$s of '%3$s' to %4$s") \
 	X(UI_M_FWK_MOVED, /* %d: units */ " (%d бирдик башка интервьюерден)", \
 	  " (от другого интервьюера — %d)", " (%d from another interviewer)") \
 	X(UI_M_FWK_ALREADY, /* %d %s: units, the interviewer */ \
-	  "; %d бирдик мурунтан эле %s интервьюерде", "; уже у интервьюера %2$s — %1$d", \
-	  "; %d already held by %s") \
+	  "; %1$d бирдик мурунтан эле %2$s интервьюерде", "; уже у интервьюера %2$s — %1$d", \
+	  "; %1$d already held by %2$s") \
 	X(UI_M_FWK_NEED_OUT, "-o KIT.db керек", "нужен -o KIT.db", "expected -o KIT.db") \
 	X(UI_M_FWK_KIT_WROTE, /* %s %s %s %s %d %s %d %s: the interviewer, the kit, the form, its \
 			       * version, units, UNIT_ONE/MANY, returned, LIST_ONE/MANY */ \
@@ -707,7 +707,8 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "дайындалган, %7$d %8$s кайтарылды", \
 	  "комплект интервьюера %1$s записан в '%2$s': анкета '%3$s' версии %4$s, назначено " \
 	  "%6$s: %5$d, возвращено %8$s: %7$d", \
-	  "wrote the kit of %s to '%s': form '%s' version %s, %d %s assigned, %d %s sent back") \
+	  "wrote the kit of %1$s to '%2$s': form '%3$s' version %4$s, %5$d %6$s assigned, %7$d %8$s sent "
+	  "back") \
 	X(UI_M_FWK_ONLY_ASSIGNED, "; дайындалган интервьюлар гана", \
 	  "; только назначенные интервью", "; only assigned interviews") \
 	X(UI_M_FWK_ONE_KIT, "бир комплект файлы керек", "нужен один файл комплекта", \
@@ -723,7 +724,7 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "%6$s, %7$d %8$s кайтарылды", \
 	  "комплект интервьюера %1$s применён к '%2$s': анкета '%3$s' версии %4$s, %6$s: %5$d, " \
 	  "возвращено %8$s: %7$d", \
-	  "applied the kit of %s to '%s': form '%s' version %s, %d %s, %d %s sent back") \
+	  "applied the kit of %1$s to '%2$s': form '%3$s' version %4$s, %5$d %6$s, %7$d %8$s sent back") \
 	X(UI_M_FWK_ASSIGNMENT_ONE, "дайындоо", "назначений", "assignment") \
 	X(UI_M_FWK_ASSIGNMENT_MANY, "дайындоо", "назначений", "assignments") \
 	X(UI_M_FWK_LOCKED, /* %s: the laptop file */ \

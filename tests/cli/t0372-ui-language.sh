@@ -11,7 +11,11 @@ import lang_strings as L
 ALLOW = {"Backspace", "Ctrl-U", "Delete", "Enter", "Esc", "Tab", "PgUp", "PgDn", "ID", "UUID",
          "UTC", "UTF-8", "C.UTF-8", "ky_KG.UTF-8", "ru_RU.UTF-8", "LANG", "HOME", "TERM", "DB",
          "db", "lang", "max-attachment", "survey", "run", "check", "list", "pack", "ky", "ru",
-         "en", "N", "S", "E", "W", "n", "f", "d", "q", "x", "a", "r", "c", "unseal", "public-key", "key", "NAME.key", "WhatsApp", "COVID"}
+         "en", "N", "S", "E", "W", "n", "f", "d", "q", "x", "a", "r", "c", "unseal", "public-key", "key", "NAME.key", "WhatsApp", "COVID",
+         # the fieldwork commands and their options (field15)
+         "frame", "assign", "kit", "receive", "review", "approve", "reject", "reason", "comment",
+         "path", "text", "reviewer", "interviewer", "where", "id", "form", "json", "o", "COLUMN",
+         "VALUE", "NAME", "TEXT", "Q", "FORM", "FRAME.csv", "HQ.db", "KIT.db", "CSV"}
 out = []
 for f in L.UI:
     for line, d in L.entries(f):
