@@ -707,8 +707,8 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "дайындалган, %7$d %8$s кайтарылды", \
 	  "комплект интервьюера %1$s записан в '%2$s': анкета '%3$s' версии %4$s, назначено " \
 	  "%6$s: %5$d, возвращено %8$s: %7$d", \
-	  "wrote the kit of %1$s to '%2$s': form '%3$s' version %4$s, %5$d %6$s assigned, %7$d %8$s sent "
-	  "back") \
+	  "wrote the kit of %1$s to '%2$s': form '%3$s' version %4$s, %5$d %6$s assigned, " \
+	  "%7$d %8$s sent back") \
 	X(UI_M_FWK_ONLY_ASSIGNED, "; дайындалган интервьюлар гана", \
 	  "; только назначенные интервью", "; only assigned interviews") \
 	X(UI_M_FWK_ONE_KIT, "бир комплект файлы керек", "нужен один файл комплекта", \
@@ -724,7 +724,8 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "%6$s, %7$d %8$s кайтарылды", \
 	  "комплект интервьюера %1$s применён к '%2$s': анкета '%3$s' версии %4$s, %6$s: %5$d, " \
 	  "возвращено %8$s: %7$d", \
-	  "applied the kit of %1$s to '%2$s': form '%3$s' version %4$s, %5$d %6$s, %7$d %8$s sent back") \
+	  "applied the kit of %1$s to '%2$s': form '%3$s' version %4$s, %5$d %6$s, %7$d %8$s " \
+	  "sent back") \
 	X(UI_M_FWK_ASSIGNMENT_ONE, "дайындоо", "назначений", "assignment") \
 	X(UI_M_FWK_ASSIGNMENT_MANY, "дайындоо", "назначений", "assignments") \
 	X(UI_M_FWK_LOCKED, /* %s: the laptop file */ \
