@@ -82,6 +82,10 @@ int cmd_frame_form(struct store *st, const char *given, char **out, char *err);
  * stderr when refused. */
 int cmd_receive_kit(const char *kit, const char *db, int quiet);
 
+/* The form a kit is for (cmd_receive.c; `survey run --kit KIT.db` without FORM), loaded from
+ * the kit: 0, or -1 with one line in err (in the chosen language). */
+int cmd_kit_form(const char *kit, struct form **out, char *err);
+
 /* `survey list DB --by COLUMN` when COLUMN is a column of DB's sample frame (cmd_list_frame.c):
  * progress against the frame, text or json; -1 when no frame has the column (list goes on as
  * without a frame), else an exit status. */

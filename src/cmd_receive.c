@@ -2,8 +2,10 @@
  * to this laptop's file (and `survey run --kit` does the same before the start screen). */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cmd.h"
+#include "form/form.h"
 #include "store/fieldwork.h"
 #include "ui/i18n.h"
 #include "util/outfile.h"
@@ -55,6 +57,27 @@ int cmd_receive_kit(const char *kit, const char *db, int quiet)
 							   UI_M_FWK_ASSIGNMENT_MANY), sum.returned,
 			     ui_tr(sum.returned == 1 ? UI_M_LIST_ONE : UI_M_LIST_MANY));
 	return EXIT_OK;
+}
+
+int cmd_kit_form(const char *kit, struct form **out, char *err)
+{
+	void *bytes;
+	size_t len;
+	char *name, *kind;
+	*out = NULL;
+	if (store_kit_form(kit, &bytes, &len, &name, &kind, err)) {
+		char why[2 * ERR_MAX];
+		snprintf(err, ERR_MAX, "%s", cmd_fw_why(err, why, sizeof why));
+		return -1;
+	}
+	char why[ERR_MAX];
+	int rc = form_load_mem(name, kind, bytes, len, out, NULL, why);
+	if (rc)
+		errf(err, ui_tr(UI_M_RUN_BAD_FORM), why, kit);
+	free(bytes);
+	free(name);
+	free(kind);
+	return rc;
 }
 
 static int cmd_receive(int argc, char **argv)

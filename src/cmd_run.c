@@ -24,7 +24,7 @@ static int cmd_run(int argc, char **argv);
 
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
-	.usage = "FORM [--db DB] [--lang CODE] [--interviewer NAME] [--max-attachment SIZE]\n"
+	.usage = "[FORM] [--db DB] [--lang CODE] [--interviewer NAME] [--max-attachment SIZE]\n"
 		 "       [--kit KIT.db] [--public-key FILE]",
 	.summary = "interview: the keyboard-only ncurses UI on a questionnaire",
 	.help = "Opens the start screen: the questionnaire's interviews in the database (drafts\n"
@@ -50,7 +50,8 @@ const struct cmd_entry cmd_run_entry = {
 		"                      default), 64M at most\n"
 		"  --kit KIT.db        first apply the coordinator's kit to DB, as 'survey\n"
 		"                      receive' does: the start screen then lists the\n"
-		"                      assigned units (to do, started, done, returned)\n\n"
+		"                      assigned units (to do, started, done, returned);\n"
+		"                      FORM may be left out: the kit's form is used\n\n"
 		"  --public-key FILE   seal completed interviews for this coordinator key (the\n"
 		"                      NAME.pub of 'survey keygen'), as the form's settings\n"
 		"                      public_key does; it takes the place of the form's key\n\n"
@@ -213,7 +214,7 @@ static int cmd_run(int argc, char **argv)
 					       argv[optind - 1]);
 		}
 	}
-	if (argc - optind != 1)
+	if (argc - optind != 1 && !(kit && argc == optind))   /* --kit alone: the kit's form */
 		return cmd_usage_error(&cmd_run_entry, "%s", ui_tr(UI_M_RUN_ONE_FORM));
 	if (interviewer && cmd_check_name(&cmd_run_entry, "--interviewer", interviewer))
 		return EXIT_USAGE;
@@ -223,16 +224,18 @@ static int cmd_run(int argc, char **argv)
 			return EXIT_USAGE;
 		interviewer = env_name;
 	}
-	const char *form_path = argv[optind];
+	const char *form_path = argc > optind ? argv[optind] : NULL;
 
 	char err[ERR_MAX];
 	if (ui_locale_check(err))
 		return fail("%s", err);
 
 	form *f;
-	if (access(form_path, R_OK) != 0)
+	if (!form_path && cmd_kit_form(kit, &f, err))   /* issue 15 */
+		return fail("%s", err);
+	if (form_path && access(form_path, R_OK) != 0)
 		return fail(ui_tr(UI_M_RUN_FORM_MISSING), form_path, ui_strerror(errno));
-	if (form_load(form_path, &f, NULL, err))
+	if (form_path && form_load(form_path, &f, NULL, err))
 		return fail(ui_tr(UI_M_RUN_BAD_FORM), err, form_path);
 	if (public_key && cmd_public_key_option(public_key, f, err)) {
 		form_free(f);
@@ -253,7 +256,7 @@ static int cmd_run(int argc, char **argv)
 		form_free(f);
 		return fail("%s", err);
 	}
-	if (outfile_check("--db", db_path, "questionnaire", form_path, 0, err)) {
+	if (form_path && outfile_check("--db", db_path, "questionnaire", form_path, 0, err)) {
 		struct stat a, b;   /* the usual slip, said in the session's language */
 		if (stat(db_path, &a) == 0 && stat(form_path, &b) == 0 && a.st_dev == b.st_dev &&
 		    a.st_ino == b.st_ino)

@@ -78,6 +78,12 @@ typedef struct store_receive_summary {
 int store_receive(const char *kit_path, const char *laptop_path, store_receive_summary *sum,
 		  char *err);
 
+/* The source of the form a kit is for (its STORE_KIT_FORM and STORE_KIT_VERSION), for `survey
+ * run --kit KIT.db` without FORM: the kit checked as store_receive checks it first. *bytes,
+ * *name and *kind malloc'd (store_form_get); -1 with one line in err. */
+int store_kit_form(const char *kit_path, void **bytes, size_t *len, char **name, char **kind,
+		   char *err);
+
 /* --- on the laptop ------------------------------------------------------------------------- */
 
 typedef enum store_unit_state {

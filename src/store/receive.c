@@ -250,6 +250,19 @@ static int try_on_copy(const char *kit_path, const char *laptop_path, char *err)
 	return rc;
 }
 
+int store_kit_form(const char *kit_path, void **bytes, size_t *len, char **name, char **kind,
+		   char *err)
+{
+	store_receive_summary sum;
+	memset(&sum, 0, sizeof sum);
+	store *st;
+	if (read_kit(kit_path, &sum, err) || store_open(kit_path, STORE_READONLY, &st, err))
+		return -1;
+	int rc = store_form_get(st, sum.form_id, sum.version, bytes, len, name, kind, err);
+	store_close(st);
+	return rc;
+}
+
 int store_receive(const char *kit_path, const char *laptop_path, store_receive_summary *sum,
 		  char *err)
 {
