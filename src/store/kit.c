@@ -11,6 +11,7 @@
 
 #include "store/fieldwork.h"
 #include "store/fw_why.h"
+#include "store/reviews.h"
 #include "store/scan.h"
 #include "util/outfile.h"
 #include "util/util.h"
@@ -22,28 +23,33 @@ const char *store_unit_state_name(store_unit_state s)
 	return s >= 0 && s < UNIT_N ? names[s] : "todo";
 }
 
-/* temp.fw_current(uuid, events_sha256): the current version of every interview of st (the
- * SHA-256 of its event log as merge computes it), made again on each call. */
-static int fill_current(store *st, char *err)
+/* A done unit's state as the reviews say (reviews.h, the one definition of an approved and a
+ * returned interview): done, returned or approved. */
+static int review_state(store *st, const char *uuid, store_unit_state *state, char *err)
 {
-	store_scan sc;
-	if (store_exec(st->db, "CREATE TEMP TABLE IF NOT EXISTS fw_current(uuid TEXT PRIMARY KEY, "
-		       "events_sha256 TEXT NOT NULL) WITHOUT ROWID; DELETE FROM temp.fw_current",
-		       "cannot list the interviews", err) ||
-	    store_scan_content(st->db, "main", st->schema_version, 0, &sc, err))
+	store_review_state rs;
+	if (*state != UNIT_DONE)
+		return 0;
+	if (store_review_get(st, uuid, &rs, err))
 		return -1;
-	sqlite3_stmt *s;
-	int rc = store_prepare(st->db, "INSERT INTO temp.fw_current VALUES (?1, ?2)", &s, err);
-	for (int i = 0; !rc && i < sc.n; i++) {
-		sqlite3_reset(s);
-		sqlite3_bind_text(s, 1, sc.ivs[i].uuid, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 2, sc.ivs[i].events_sha256, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) != SQLITE_DONE)
-			rc = store_sqlerr(st, "cannot list the interviews", err);
-	}
-	sqlite3_finalize(s);
-	store_scan_release(&sc);
-	return rc;
+	if (rs == REVIEW_REJECTED)
+		*state = UNIT_RETURNED;
+	else if (rs == REVIEW_APPROVED)
+		*state = UNIT_APPROVED;
+	return 0;
+}
+
+/* The review states of the done units of u[0..n) (review_state); on error u is freed. */
+static int review_states(store *st, store_unit **u, int *n, char *err)
+{
+	for (int i = 0; i < *n; i++)
+		if (review_state(st, (*u)[i].uuid, &(*u)[i].state, err)) {
+			store_units_free(*u, *n);
+			*u = NULL;
+			*n = 0;
+			return -1;
+		}
+	return 0;
 }
 
 /* The units of form ?1 held (latest assignment) by ?2 (NULL: anyone), as a query's FROM: rows
@@ -54,16 +60,10 @@ static int fill_current(store *st, char *err)
 	"(SELECT 1 FROM main.assignments b WHERE b.form_id = a.form_id AND b.unit_id = " \
 	"a.unit_id AND (b.assigned > a.assigned OR (b.assigned = a.assigned AND b.interviewer > " \
 	"a.interviewer))))"
-/* The latest decision on interview column U's current version: 'approved', 'rejected' or NULL. */
-#define DECISION(U) \
-	"(SELECT r.decision FROM main.reviews r JOIN temp.fw_current c ON c.uuid = r.uuid AND " \
-	"c.events_sha256 = r.events_sha256 WHERE r.uuid = " U " AND r.decision IN ('approved', " \
-	"'rejected') ORDER BY r.at DESC, r.decision DESC LIMIT 1)"
-/* A unit's state from its interview row i (LEFT JOINed) and its uuid column U. */
-#define STATE(U) \
+/* A unit's state from its interview row i (LEFT JOINed), before its reviews (review_state). */
+#define STATE \
 	"CASE WHEN i.uuid IS NULL OR i.status = 'discarded' THEN 0 WHEN i.status = 'draft' " \
-	"THEN 1 WHEN " DECISION(U) " = 'rejected' THEN 3 WHEN " DECISION(U) " = 'approved' " \
-	"THEN 4 ELSE 2 END"
+	"THEN 1 ELSE 2 END"
 
 int store_units(store *st, const char *form_id, const char *interviewer, store_unit **out,
 		int *n, char *err)
@@ -79,8 +79,6 @@ int store_units(store *st, const char *form_id, const char *interviewer, store_u
 	sqlite3_finalize(s);
 	if (!any)
 		return 0;   /* no fieldwork: the interviews are not read again */
-	if (fill_current(st, err))
-		return -1;
 	char kit_who[STORE_FW_NAME_MAX + 1] = "";
 	if (!interviewer && store_prepare(st->db, "SELECT value FROM meta WHERE key = '"
 					  STORE_KIT_INTERVIEWER "'", &s, err) == 0) {
@@ -92,7 +90,7 @@ int store_units(store *st, const char *form_id, const char *interviewer, store_u
 	}
 	if (store_prepare(st->db, "SELECT h.unit_id, h.uuid, h.interviewer, f.data, (SELECT "
 			  "group_concat(j.value, ', ') FROM json_each(f.data) j WHERE j.value <> ''), "
-			  STATE("h.uuid") " FROM " HELD " h JOIN main.frame f ON f.form_id = "
+			  STATE " FROM " HELD " h JOIN main.frame f ON f.form_id = "
 			  "h.form_id AND f.unit_id = h.unit_id LEFT JOIN main.interviews i ON i.uuid = "
 			  "h.uuid ORDER BY h.unit_id", &s, err))
 		return -1;
@@ -120,7 +118,7 @@ int store_units(store *st, const char *form_id, const char *interviewer, store_u
 		*n = 0;
 		return store_sqlerr(st, "cannot read the assignments", err);
 	}
-	return 0;
+	return review_states(st, out, n, err);
 }
 
 int store_frame_progress(store *st, const char *by_col, store_unit **out, int *n, int *has_col,
@@ -130,8 +128,6 @@ int store_frame_progress(store *st, const char *by_col, store_unit **out, int *n
 	*n = *has_col = 0;
 	if (st->schema_version < STORE_SCHEMA_FIELDWORK)
 		return 0;
-	if (fill_current(st, err))
-		return -1;
 	sqlite3_stmt *s;
 	if (store_prepare(st->db, "SELECT EXISTS (SELECT 1 FROM frame f, json_each(f.data) j "
 			  "WHERE j.key = ?1)", &s, err))
@@ -143,7 +139,7 @@ int store_frame_progress(store *st, const char *by_col, store_unit **out, int *n
 		return 0;
 	if (store_prepare(st->db, "SELECT f.unit_id, h.uuid, h.interviewer, f.data, coalesce((SELECT "
 			  "j.value FROM json_each(f.data) j WHERE j.key = ?3 AND j.type = 'text'), "
-			  "''), CASE WHEN h.uuid IS NULL THEN 0 ELSE " STATE("h.uuid") " END FROM "
+			  "''), CASE WHEN h.uuid IS NULL THEN 0 ELSE " STATE " END FROM "
 			  "main.frame f LEFT JOIN " HELD " h ON h.form_id = f.form_id AND h.unit_id = "
 			  "f.unit_id LEFT JOIN main.interviews i ON i.uuid = h.uuid ORDER BY 5, "
 			  "f.unit_id", &s, err))
@@ -172,7 +168,7 @@ int store_frame_progress(store *st, const char *by_col, store_unit **out, int *n
 		*n = 0;
 		return store_sqlerr(st, "cannot read the frame", err);
 	}
-	return 0;
+	return review_states(st, out, n, err);
 }
 
 void store_units_free(store_unit *u, int n)
@@ -270,6 +266,43 @@ static int kit_create(const char *path, const char *form_id, const char *version
 	return rc;
 }
 
+/* temp.fw_returned: the complete interviews of the units interviewer holds whose review state
+ * is rejected (store_review_get: the one definition of a returned interview). */
+static int fill_returned(store *st, const char *form_id, const char *interviewer, char *err)
+{
+	sqlite3_stmt *s, *put;
+	if (store_prepare(st->db, "SELECT h.uuid FROM " HELD " h JOIN main.interviews i ON "
+			  "i.uuid = h.uuid WHERE i.status = 'complete' ORDER BY h.uuid", &s, err))
+		return -1;
+	if (store_prepare(st->db, "INSERT OR IGNORE INTO temp.fw_returned VALUES (?1)", &put,
+			  err)) {
+		sqlite3_finalize(s);
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, form_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, interviewer, -1, SQLITE_STATIC);
+	int rc = 0, step;
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *uuid = (const char *)sqlite3_column_text(s, 0);
+		store_review_state rs;
+		if (store_review_get(st, uuid, &rs, err)) {
+			rc = -1;
+			break;
+		}
+		if (rs != REVIEW_REJECTED)
+			continue;
+		sqlite3_reset(put);
+		sqlite3_bind_text(put, 1, uuid, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(put) != SQLITE_DONE)
+			rc = store_sqlerr(st, "cannot write the kit", err);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_sqlerr(st, "cannot read the assignments", err);
+	sqlite3_finalize(s);
+	sqlite3_finalize(put);
+	return rc;
+}
+
 /* Copy into the kit (attached as kit) from st's main: ?1 form, ?2 interviewer, ?3 version. */
 static int kit_fill(store *st, const char *form_id, const char *interviewer, const char *version,
 		    store_kit_summary *sum, char *err)
@@ -278,9 +311,7 @@ static int kit_fill(store *st, const char *form_id, const char *interviewer, con
 	static const char *const steps[] = {
 		"CREATE TEMP TABLE fw_units AS SELECT DISTINCT unit_id FROM main.assignments WHERE "
 		"form_id = ?1 AND interviewer = ?2",
-		"CREATE TEMP TABLE fw_returned AS SELECT h.uuid FROM " HELD " h JOIN "
-		"main.interviews i ON i.uuid = h.uuid WHERE i.status = 'complete' AND "
-		DECISION("h.uuid") " = 'rejected'",
+		"CREATE TEMP TABLE fw_returned(uuid TEXT PRIMARY KEY)",
 		"INSERT INTO kit.frame SELECT * FROM main.frame WHERE form_id = ?1 AND unit_id IN "
 		"(SELECT unit_id FROM temp.fw_units)",
 		"INSERT INTO kit.assignments SELECT * FROM main.assignments WHERE form_id = ?1 AND "
@@ -302,6 +333,8 @@ static int kit_fill(store *st, const char *form_id, const char *interviewer, con
 	};
 	int rc = 0;
 	for (size_t i = 0; i < sizeof steps / sizeof *steps && !rc; i++) {
+		if (i == 2 && fill_returned(st, form_id, interviewer, err))
+			return -1;
 		sqlite3_stmt *s;
 		if (store_prepare(st->db, steps[i], &s, err))
 			return -1;
@@ -338,7 +371,7 @@ int store_kit_write(store *hq, const char *form_id, const char *interviewer, int
 		errf(err, "'%s' has no frame: load one with 'survey frame'", store_path(hq));
 		return store_fw_why_set(err, FW_WHY_NO_FRAME, 1, store_path(hq));
 	}
-	if (newest_version(hq, form_id, sum->version, err) || fill_current(hq, err))
+	if (newest_version(hq, form_id, sum->version, err))
 		return -1;
 	outfile o;
 	if (outfile_begin(&o, out_path, err))
