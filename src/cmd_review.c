@@ -34,8 +34,9 @@ const struct cmd_entry cmd_review_entry = {
 		"  --reason TEXT     why it is rejected: what to correct\n"
 		"  --comment UUID    comment on one question: --path Q (an answer path) --text TEXT\n"
 		"  --reviewer NAME   who decides; default: the file's interviewer setting\n"
-		"  --key Q           a numeric key question for the interviewer-outlier flag\n"
-		"                    (repeatable)\n"
+		"  --key Q           a key question for the interviewer-outlier flag: a number\n"
+		"                    (the interviewers' means) or a choice (their shares of each\n"
+		"                    answer); repeatable\n"
 		"  --lang L          the screen's words and the messages in Kyrgyz, Russian or\n"
 		"                    English (ky, ru, en); default for the screen: the language\n"
 		"                    chosen last on DB, else the locale's (the messages: the\n"
@@ -44,7 +45,8 @@ const struct cmd_entry cmd_review_entry = {
 		"don't know/refused), straight-line (the same answer on 5 questions of one list in a\n"
 		"row), changes (one answer changed 3 times or more), night (worked between 22:00 and\n"
 		"06:00 local time), overlap (overlapping another interview of the same laptop),\n"
-		"outlier (the interviewer's mean on a --key question far from the others').\n\n"
+		"outlier (the interviewer's mean on a --key question, or their share of one of its\n"
+		"answers, far from the other interviewers').\n\n"
 		"examples:\n  survey review hq.db --json\n"
 		"  survey review hq.db --reject 1b4e...-9c --reason \"household size is missing\"\n",
 	.exec = cmd_review,

@@ -33,7 +33,7 @@ void quality_defaults(quality_opts *o)
 		.dont_know_share = 0.25, .dont_know_min = 3,
 		.straight_run = 5, .changes = 3,
 		.night_from = 22, .night_to = 6,
-		.outlier_min_n = 3, .outlier_z = 3.5,
+		.outlier_min_n = 3, .outlier_z = 3.5, .outlier_share_floor = 0.1,
 	};
 }
 
@@ -195,20 +195,118 @@ static void flag_overlap(const quality_iv *ivs, int n, quality_result *out)
 	}
 }
 
-static int number_at(const quality_iv *iv, const char *path, double *x)
+/* The interview's answer at path, when it has one (answered, with a value); else NULL. */
+static const quality_answer *answer_at(const quality_iv *iv, const char *path)
 {
 	for (int k = 0; k < iv->nanswers; k++) {
 		const quality_answer *a = &iv->answers[k];
-		if (!same(a->path, path) || a->state != STATE_ANSWERED || !a->value)
-			continue;
-		char *end;
-		double v = strtod(a->value, &end);
-		if (end == a->value || *end || !isfinite(v))
-			return 0;
-		*x = v;
-		return 1;
+		if (same(a->path, path) && a->state == STATE_ANSWERED && a->value)
+			return a;
+	}
+	return NULL;
+}
+
+/* A number, not a choice: the answer's value as a finite number. */
+static int as_number(const quality_answer *a, double *x)
+{
+	char *end;
+	double v = strtod(a->value, &end);
+	if (a->list || end == a->value || *end || !isfinite(v))
+		return 0;
+	*x = v;
+	return 1;
+}
+
+static int number_at(const quality_iv *iv, const char *path, double *x)
+{
+	const quality_answer *a = answer_at(iv, path);
+	return a && as_number(a, x);
+}
+
+/* Is key a categorical question here: some answer to it is a choice or not a number? */
+static int categorical(const quality_iv *ivs, int n, const char *key)
+{
+	for (int i = 0; i < n; i++) {
+		const quality_answer *a = answer_at(&ivs[i], key);
+		double x;
+		if (a && !as_number(a, &x))
+			return 1;
 	}
 	return 0;
+}
+
+/* The interviewer index of name in who[0..*nw), added when new. */
+static int interviewer_of(const char **who, int *nw, const char *name)
+{
+	int w = 0;
+	while (w < *nw && !same(who[w], name))
+		w++;
+	if (w == *nw)
+		who[(*nw)++] = name;
+	return w;
+}
+
+/* outliers on a categorical key: for each answer given, the interviewers' shares of it; an
+ * interviewer whose share is far from the median interviewer's — robust z (MAD, at least
+ * o->outlier_share_floor) above o->outlier_z — among 3 interviewers or more */
+static void flag_outlier_share(const quality_iv *ivs, int n, const quality_opts *o,
+			       const char *key, quality_result *out)
+{
+	const char **who = xcalloc((size_t)n + 1, sizeof *who);
+	const char **vals = xcalloc((size_t)n + 1, sizeof *vals);
+	int *w_of = xcalloc((size_t)n + 1, sizeof *w_of), *cnt = xcalloc((size_t)n + 1, sizeof *cnt);
+	int *hits = xcalloc((size_t)n + 1, sizeof *hits), *bad = xcalloc((size_t)n + 1, sizeof *bad);
+	double *share = xcalloc((size_t)n + 1, sizeof *share);
+	double *dev = xcalloc((size_t)n + 1, sizeof *dev);
+	int nw = 0, nv = 0;
+	for (int i = 0; i < n; i++) {
+		const quality_answer *a = answer_at(&ivs[i], key);
+		w_of[i] = -1;
+		if (!a)
+			continue;
+		w_of[i] = interviewer_of(who, &nw, ivs[i].interviewer ? ivs[i].interviewer : "");
+		cnt[w_of[i]]++;
+		int v = 0;
+		while (v < nv && !same(vals[v], a->value))
+			v++;
+		if (v == nv)
+			vals[nv++] = a->value;
+	}
+	for (int v = 0; v < nv; v++) {
+		memset(hits, 0, (size_t)nw * sizeof *hits);
+		for (int i = 0; i < n; i++)
+			if (w_of[i] >= 0 && same(answer_at(&ivs[i], key)->value, vals[v]))
+				hits[w_of[i]]++;
+		int m = 0;
+		for (int w = 0; w < nw; w++)
+			if (cnt[w] >= o->outlier_min_n)
+				share[m++] = (double)hits[w] / cnt[w];
+		if (m < 3)
+			break;
+		double med = median_d(share, m);
+		for (int k = 0; k < m; k++)
+			dev[k] = fabs(share[k] - med);
+		double mad = 1.4826 * median_d(dev, m);
+		if (mad < o->outlier_share_floor)
+			mad = o->outlier_share_floor;
+		for (int w = 0; w < nw; w++)
+			if (cnt[w] >= o->outlier_min_n &&
+			    fabs((double)hits[w] / cnt[w] - med) / mad > o->outlier_z)
+				bad[w] = 1;
+	}
+	for (int i = 0; i < n; i++)
+		if (w_of[i] >= 0 && bad[w_of[i]] && !(out[i].flags & QF_OUTLIER)) {
+			out[i].flags |= QF_OUTLIER;
+			out[i].outlier_path = key;
+		}
+	free(who);
+	free(vals);
+	free(w_of);
+	free(cnt);
+	free(hits);
+	free(bad);
+	free(share);
+	free(dev);
 }
 
 /* outliers: an interviewer's mean on a key question far from the other interviewers', by a
@@ -223,12 +321,7 @@ static void flag_outlier_key(const quality_iv *ivs, int n, const quality_opts *o
 		double x;
 		if (!number_at(&ivs[i], key, &x))
 			continue;
-		const char *name = ivs[i].interviewer ? ivs[i].interviewer : "";
-		int w = 0;
-		while (w < nw && !same(who[w], name))
-			w++;
-		if (w == nw)
-			who[nw++] = name;
+		int w = interviewer_of(who, &nw, ivs[i].interviewer ? ivs[i].interviewer : "");
 		sum[w] += x;
 		cnt[w]++;
 	}
@@ -276,6 +369,10 @@ void quality_compute(const quality_iv *ivs, int n, const quality_opts *o, qualit
 		flag_night(&ivs[i], o, &out[i]);
 	}
 	flag_overlap(ivs, n, out);
-	for (int k = 0; k < o->nkeys; k++)
-		flag_outlier_key(ivs, n, o, o->keys[k], out);
+	for (int k = 0; k < o->nkeys; k++) {
+		if (categorical(ivs, n, o->keys[k]))
+			flag_outlier_share(ivs, n, o, o->keys[k], out);
+		else
+			flag_outlier_key(ivs, n, o, o->keys[k], out);
+	}
 }

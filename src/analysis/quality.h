@@ -59,10 +59,14 @@ typedef struct quality_opts {
 	int straight_run;        /* same answer on this many questions of one list in a row (5) */
 	int changes;             /* one answer set this many times after its first (3) */
 	int night_from, night_to; /* local hours [from, 24) and [0, to) are night (22, 6) */
-	const char *const *keys; /* key questions (numbers) for interviewer outliers */
+	const char *const *keys; /* key questions for interviewer outliers: a number (the
+				  * interviewer's mean) or a choice (the share of each answer) */
 	int nkeys;
 	int outlier_min_n;       /* interviews an interviewer needs to be judged (3) */
-	double outlier_z;        /* robust z of the interviewer's mean above which it is flagged (3.5) */
+	double outlier_z;        /* robust z of the interviewer's mean (or share of an answer)
+				  * above which it is flagged (3.5) */
+	double outlier_share_floor; /* the least MAD of shares (0.1): with the z above, a share
+				  * 35 points from the median interviewer's at least */
 } quality_opts;
 void quality_defaults(quality_opts *o);
 

@@ -194,6 +194,46 @@ static void test_overlap(void **state)
 	assert_int_equal(f.r[3].flags, 0);
 }
 
+/* A categorical key question (a single choice): 16 interviews of A, B, C and D, 4 each; A, B
+ * and C answer "yes" half of the time, D never. */
+static void choice_fixture(fixture *f, char val[16][8], int d_yes)
+{
+	make(f, 16, NOON, 600000);
+	const char *who[] = { "A", "B", "C", "D" };
+	for (int i = 0; i < 16; i++) {
+		int w = i % 4, k = i / 4;   /* the interviewer, and their k-th interview */
+		f->iv[i].interviewer = who[w];
+		snprintf(val[i], 8, "%s", (w < 3 ? k % 2 == 0 : k < d_yes) ? "yes" : "no");
+		f->an[i][0] = (quality_answer){ "got_help", val[i], STATE_ANSWERED, "yes_no" };
+		f->iv[i].nanswers = 1;
+	}
+}
+
+static void test_outlier_choice(void **state)
+{
+	fixture f;
+	char val[16][8];
+	choice_fixture(&f, val, 0);
+	run_keys(&f, "got_help");
+	for (int i = 0; i < 16; i++) {
+		assert_int_equal(f.r[i].flags, i % 4 == 3 ? QF_OUTLIER : 0);
+		if (i % 4 == 3)
+			assert_string_equal(f.r[i].outlier_path, "got_help");
+	}
+	/* one "yes" of four (25 points from the others' half): not far enough */
+	choice_fixture(&f, val, 1);
+	run_keys(&f, "got_help");
+	for (int i = 0; i < 16; i++)
+		assert_int_equal(f.r[i].flags, 0);
+	/* answers as words without a list are categorical too */
+	choice_fixture(&f, val, 0);
+	for (int i = 0; i < 16; i++)
+		f.an[i][0].list = NULL;
+	run_keys(&f, "got_help");
+	assert_int_equal(f.r[3].flags, QF_OUTLIER);
+	assert_int_equal(f.r[0].flags, 0);
+}
+
 static void test_outlier(void **state)
 {
 	fixture f;
@@ -308,6 +348,7 @@ int main(void)
 		cmocka_unit_test(test_night),
 		cmocka_unit_test(test_overlap),
 		cmocka_unit_test(test_outlier),
+		cmocka_unit_test(test_outlier_choice),
 		cmocka_unit_test(test_flag_names),
 		cmocka_unit_test(test_review_versions),
 	};
