@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "interview/engine.h"
+#include "store/device_adopt.h"
 #include "util/util.h"
 #include "util/date.h"
 
@@ -616,7 +617,14 @@ int simulate_run(store **stores, int nstores, const form *f, const simulate_opts
 	char (*devices)[STORE_UUID_LEN + 1] = xcalloc((size_t)ndev, sizeof *devices);
 	for (int d = 0; d < ndev; d++)
 		sim_rng_uuid(&s.rng, devices[d]);
+	/* a file's device (the first, in one file for all) is the file's own: a new file takes the
+	 * seeded id, a file with interviews gives its own; its interviews, corrected on it later,
+	 * are then extended by their own device (merged as updates) */
 	int rc = 0;
+	for (int k = 0; k < nstores && rc == 0; k++) {
+		rc = store_adopt_device_id(stores[k], devices[k], err);
+		snprintf(devices[k], sizeof devices[k], "%s", store_device_id(stores[k]));
+	}
 	unsigned char *embedded = xcalloc((size_t)nstores, 1);
 	/* the fake clock: the field work runs from 1 October to 20 December 2021 */
 	double t0 = (double)date_days_from_civil(2021, 10, 1) * 86400 + 3 * 3600;
