@@ -112,6 +112,9 @@ int cmd_fw_bad_option(const struct cmd_entry *e, int c, char **argv);
 const char *cmd_fw_why(const char *err, char *buf, size_t size);
 /* cmd_fail of cmd_fw_why's line: EXIT_USER. */
 int cmd_fw_fail(const char *err);
+/* store_open of path failed with err: the usual causes (missing, not a database, damaged) in
+ * the chosen language, else err (cmd_fw_fail). EXIT_USER. */
+int cmd_open_fail(const char *path, const char *err);
 
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_check_entry;

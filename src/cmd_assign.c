@@ -125,7 +125,9 @@ static int cmd_assign(int argc, char **argv)
 	if (rc == EXIT_OK) {
 		const char *db = argv[optind];
 		store_assign_result res;
-		if (store_open(db, 0, &st, err) || cmd_frame_form(st, form_id, &form, err) ||
+		if (store_open(db, 0, &st, err)) {
+			rc = cmd_open_fail(db, err);
+		} else if (cmd_frame_form(st, form_id, &form, err) ||
 		    (nw && store_frame_select(st, form, cols, vals, nw, &found, &nfound, err))) {
 			rc = cmd_fw_fail(err);
 		} else if (nw && !nfound) {

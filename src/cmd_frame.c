@@ -109,7 +109,7 @@ static int cmd_frame(int argc, char **argv)
 		return cmd_fail("%s", err);
 	form *f;
 	if (form_load(form_path, &f, NULL, err))
-		return cmd_fail("%s", err);
+		return cmd_fail(ui_tr(UI_M_RUN_BAD_FORM), err, form_path);
 	void *src = NULL;
 	size_t len;
 	const char *kind;

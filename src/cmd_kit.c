@@ -83,7 +83,7 @@ static int cmd_kit(int argc, char **argv)
 	char *form = NULL;
 	store_kit_summary sum;
 	if (store_open(db, 0, &st, err))
-		return cmd_fail("%s", err);
+		return cmd_open_fail(db, err);
 	if (cmd_frame_form(st, form_id, &form, err) ||
 	    store_kit_write(st, form, who, no_extra, out, &sum, err)) {
 		rc = cmd_fw_fail(err);

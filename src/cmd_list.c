@@ -1,11 +1,9 @@
 /* cmd_list.c: `survey list DB [--json] [--by QUESTION]` — the interviews in a database, with
  * totals by status, device, interviewer, form version and day, and progress by a question. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "cmd.h"
@@ -437,27 +435,8 @@ static int cmd_list(int argc, char **argv)
 	char err[ERR_MAX];
 	store *st;
 	const char *path = argv[optind];
-	if (store_open(path, STORE_READONLY, &st, err)) {
-		/* in Kyrgyz or Russian the usual causes in that language; in English, and for any
-		 * other cause, the store's own (more detailed) words */
-		if (ui_lang_get() == UI_LANG_EN)
-			return cmd_fail("%s", err);
-		struct stat sb;
-		char head[16];
-		FILE *fp = fopen(path, "rb");
-		size_t n = fp ? fread(head, 1, sizeof head, fp) : 0;
-		int e = errno;
-		if (fp)
-			fclose(fp);
-		if (!fp && stat(path, &sb) != 0)
-			return cmd_fail(ui_tr(UI_M_RUN_DB_UNREADABLE), path, ui_strerror(e));
-		if (fp && (n < sizeof head || memcmp(head, "SQLite format 3", 16) != 0))
-			return cmd_fail(ui_tr(UI_M_LIST_NOT_SQLITE), path);
-		if (strstr(err, "truncated") || strstr(err, "malformed") ||
-		    strstr(err, "not a database") || strstr(err, "damaged"))
-			return cmd_fail(ui_tr(UI_M_LIST_DAMAGED), path);
-		return cmd_fail("%s", err);
-	}
+	if (store_open(path, STORE_READONLY, &st, err))
+		return cmd_open_fail(path, err);
 	/* the language: --lang, else the one chosen on this laptop (`survey run`), else the
 	 * locale's */
 	char *saved = NULL;

@@ -181,7 +181,7 @@ static int decide(const char *db, const struct action *a)
 	store *st;
 	/* everything is checked on a read-only handle first: a refusal leaves the file's bytes */
 	if (store_open(db, STORE_READONLY, &st, err))
-		return cmd_fw_fail(err);
+		return cmd_open_fail(db, err);
 	char *reviewer = a->reviewer ? xstrdup(a->reviewer) : NULL;
 	if (!reviewer && store_setting_get(st, STORE_SET_INTERVIEWER, &reviewer, err)) {
 		store_close(st);
@@ -215,7 +215,7 @@ static int review_screen(const char *db, const quality_opts *qo, const char *rev
 		return cmd_fail("%s", err);
 	store *st;
 	if (store_open(db, 0, &st, err))
-		return cmd_fail("%s", err);
+		return cmd_open_fail(db, err);
 	char *reviewer = reviewer_opt ? xstrdup(reviewer_opt) : NULL;
 	if (!reviewer && store_setting_get(st, STORE_SET_INTERVIEWER, &reviewer, err)) {
 		store_close(st);
@@ -325,7 +325,7 @@ static int cmd_review(int argc, char **argv)
 		return review_screen(db, &qo, a.reviewer, lang);
 	store *st;
 	if (store_open(db, STORE_READONLY, &st, err))
-		return cmd_fail("%s", err);
+		return cmd_open_fail(db, err);
 	quality_set q;
 	int rc = quality_read(st, &qo, &q, err);
 	if (rc == 0)

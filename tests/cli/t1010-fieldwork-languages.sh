@@ -121,6 +121,16 @@ done
 run env LC_ALL=ru_RU.UTF-8 "$SURVEY" review "$HQ" --reject 00000000-0000-4000-8000-000000000000 --reason x --reviewer S
 expect_err "^survey: в '.*hq.db' нет интервью '00000000-0000-4000-8000-000000000000': ничего не изменилось$" "the Russian line, from the locale"
 
+# ---- a file that is missing or no database, in the language ----
+run "$SURVEY" kit "$TMP/nope.db" --interviewer 'Айгүл' -o "$TMP/k.db" --lang ky
+expect_rc 1 "kit of a missing file: refused"
+expect_err "^survey: «.*nope.db» ачылбады: " "in Kyrgyz"
+printf 'just text\n' >"$TMP/text.db"
+run "$SURVEY" review "$TMP/text.db" --approve 00000000-0000-4000-8000-000000000000 --reviewer S --lang ru
+expect_err "^survey: «.*text.db» — не база данных$" "review of a text file, in Russian"
+run "$SURVEY" assign "$TMP/text.db" --interviewer X CH-01 --lang ky
+expect_err "^survey: «.*text.db» маалымат базасы эмес$" "assign on a text file, in Kyrgyz"
+
 # ---- usage errors in the language ----
 run "$SURVEY" kit "$HQ" --interviewer 'Айгүл' --lang ky
 expect_rc 2 "kit without -o: bad arguments"
