@@ -16,6 +16,7 @@ typedef enum store_fw_why_code {
 	FW_WHY_KIT_FORM,           /* kit, form, version, laptop file, its form, its version */
 	FW_WHY_KIT_WHO,            /* kit, its interviewer, laptop file, the laptop's */
 	FW_WHY_KIT_IVS,            /* kit, form, laptop file, the other form */
+	FW_WHY_KIT_MERGE,          /* kit, the merge's reason (English) */
 	FW_WHY_NO_INTERVIEW,       /* uuid, file */
 	FW_WHY_DRAFT,              /* uuid */
 	FW_WHY_DISCARDED,          /* uuid */

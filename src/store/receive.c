@@ -217,9 +217,12 @@ static int merge_kit(const char *kit_path, const char *out_path, char *err)
 		return -1;
 	merge_result res;
 	int rc = merge_input(m, kit_path, &res);
-	if (rc)
+	if (rc) {
 		errf(err, "%s: nothing changed", res.rejected ? res.rejected :
 		     "the kit could not be merged");
+		store_fw_why_set(err, FW_WHY_KIT_MERGE, 2, kit_path, res.rejected ? res.rejected :
+				 "?");
+	}
 	merge_result_release(&res);
 	merge_close(m);
 	return rc;

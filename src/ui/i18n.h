@@ -629,6 +629,10 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "изменилось; укажите другой файл ноутбука (--db)", \
 	  "'%s' is a kit for form '%s', and '%s' holds interviews of form '%s': nothing changed; " \
 	  "use another laptop file (--db)") \
+	X(UI_M_FWK_KIT_MERGE, /* %s %s: the kit, the merge's reason (in English) */ \
+	  "'%s' комплекти кабыл алынган жок (%s): эч нерсе өзгөргөн жок", \
+	  "комплект '%s' не принят (%s): ничего не изменилось", \
+	  "the kit '%s' was refused (%s): nothing changed") \
 	X(UI_M_FWK_NO_INTERVIEW, /* %s %s: the uuid, the database */ \
 	  "'%2$s' файлында '%1$s' интервьюсу жок: эч нерсе өзгөргөн жок", \
 	  "в '%2$s' нет интервью '%1$s': ничего не изменилось", \

@@ -64,6 +64,15 @@ done
 run "$SURVEY" receive "$TMP/v2kit.db" --db "$TMP/laptop.db" --lang ky
 expect_err "анкетасынын 9999999999-версиясы үчүн комплект.*эч нерсе өзгөргөн жок" "a kit for another version: the Kyrgyz words"
 
+# ---- a kit the merge refuses (its frame holds an escape): the merge's reason inside ----
+cp "$TMP/aigul.db" "$TMP/esc-frame.db"
+sqlite3 "$TMP/esc-frame.db" "UPDATE frame SET data = json_set(data, '$.municipality_name', 'X' || char(27) || '[31m') WHERE unit_id = 'CH-01'"
+run "$SURVEY" receive "$TMP/esc-frame.db" --db "$TMP/laptop.db" --lang ky
+expect_rc 1 "a kit the merge refuses: refused"
+expect_err "^survey: '.*esc-frame.db' комплекти кабыл алынган жок \(.*not printable text.*\): эч нерсе өзгөргөн жок$" "in Kyrgyz, the merge's reason inside"
+expect_err_lines 1 "in one line"
+same "$TMP/laptop.db" "$TMP/laptop-before.db" "a kit the merge refuses"
+
 # ---- a frame with repeated ids, a frame with an unknown column ----
 head -1 $FRAME >"$TMP/dup.csv"
 printf 'X-1,chuy,kemin,ayil_okmotu,Жаңы айыл өкмөтү,1200\nX-1,chuy,kemin,ayil_okmotu,Дагы бир айыл өкмөтү,1400\n' >>"$TMP/dup.csv"
