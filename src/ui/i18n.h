@@ -519,7 +519,8 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	 * review; cmd_fw.c maps the store's refusals, store/fw_why.h, to these) */ \
 	X(UI_M_FWK_FRAME_ARGS, "суроолор файлы жана CSV файлы керек", \
 	  "нужны файл анкеты и файл CSV", "expected a questionnaire and a CSV file") \
-	X(UI_M_FWK_NEED_DB, "--db HQ.db керек", "нужен параметр --db HQ.db", "expected --db HQ.db") \
+	X(UI_M_FWK_NEED_DB, "--db HQ.db керек", "нужен параметр --db HQ.db", "expected --db " \
+	  "HQ.db") \
 	X(UI_M_FWK_FRAME_ERRORS, /* %s: the CSV */ \
 	  "'%s': тандама алкагында каталар бар: эч нерсе кошулган жок", \
 	  "'%s': в основе выборки есть ошибки: ничего не добавлено", \
@@ -558,16 +559,18 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "строка длиннее предела (байт: %d)", "the row is longer than %d bytes") \
 	X(UI_M_FWK_P_ID_AGAIN, /* %s %d: the id, the line it is first on */ \
 	  "'%s' ID'си кайталанды (биринчи жолу %d-сапта): ар бир бирдиктин өз ID'си болушу керек", \
-	  "ID единицы '%s' повторяется (впервые в строке %d): у каждой единицы должен быть свой ID", \
+	  "ID единицы '%s' повторяется (впервые в строке %d): у каждой единицы должен быть свой " \
+	  "ID", \
 	  "unit id '%s' again (first on line %d): each unit needs its own id") \
 	X(UI_M_FWK_P_MORE, /* %s %d: the CSV, problems */ "%s: дагы %d ката", \
 	  "%s: и ещё ошибок: %d", "%s: and %d more problems") \
 	X(UI_M_FWK_P_NO_ID_COLUMN, /* %s %s: the CSV, the column */ \
-	  "%s: бирдиктин ID'си турган '%s' тилкеси жок: аны кошуңуз (ар бир бирдикке туруктуу ID) " \
-	  "же атын --id COLUMN менен көрсөтүңүз", \
+	  "%s: бирдиктин ID'си турган '%s' тилкеси жок: аны кошуңуз (ар бир бирдикке туруктуу " \
+	  "ID) же атын --id COLUMN менен көрсөтүңүз", \
 	  "%s: нет столбца ID единицы '%s': добавьте его (постоянный ID каждой единицы) или " \
 	  "укажите его имя в --id COLUMN", \
-	  "%s: no unit id column '%s': add one (a stable id per unit), or name it with --id COLUMN") \
+	  "%s: no unit id column '%s': add one (a stable id per unit), or name it with --id " \
+	  "COLUMN") \
 	X(UI_M_FWK_P_NO_ROWS, /* %s: the CSV */ \
 	  "%s: файлда баш сап гана бар, саптар жок: бирдиктер жок", \
 	  "%s: в файле есть заголовок, но нет строк: нет единиц", \
@@ -589,12 +592,12 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "в '%s' нет основы выборки: загрузите её командой 'survey frame'", \
 	  "'%s' has no frame: load one with 'survey frame'") \
 	X(UI_M_FWK_NO_FORM, /* %s %s: the database, the form */ \
-	  "'%1$s' файлында '%2$s' анкетасы жок: анын тандама алкагын 'survey frame FORM FRAME.csv " \
-	  "--db %1$s' менен жүктөңүз", \
+	  "'%1$s' файлында '%2$s' анкетасы жок: анын тандама алкагын 'survey frame FORM " \
+	  "FRAME.csv --db %1$s' менен жүктөңүз", \
 	  "в '%1$s' нет анкеты '%2$s': загрузите её основу выборки: 'survey frame FORM FRAME.csv " \
 	  "--db %1$s'", \
-	  "'%1$s' does not hold the form '%2$s': load its frame with 'survey frame FORM FRAME.csv " \
-	  "--db %1$s'") \
+	  "'%1$s' does not hold the form '%2$s': load its frame with 'survey frame FORM " \
+	  "FRAME.csv --db %1$s'") \
 	X(UI_M_FWK_NO_UNITS, /* %s %s %s: the interviewer, the form, the database */ \
 	  "'%3$s' файлында %1$s '%2$s' анкетасынын бир да бирдигин алган эмес: 'survey assign' " \
 	  "менен дайындаңыз", \
@@ -604,27 +607,29 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_FWK_NOT_KIT, /* %s: the file */ \
 	  "'%s' комплект эмес ('survey kit' түзгөн файл эмес): координатор бул ноутбук үчүн " \
 	  "даярдаган файлды бериңиз", \
-	  "'%s' — не комплект (не файл, созданный 'survey kit'): укажите файл, который координатор " \
-	  "сделал для этого ноутбука", \
+	  "'%s' — не комплект (не файл, созданный 'survey kit'): укажите файл, который " \
+	  "координатор сделал для этого ноутбука", \
 	  "'%s' is not a kit (a survey file made by 'survey kit'): give the file the coordinator " \
 	  "made for this laptop") \
 	X(UI_M_FWK_KIT_FORM, /* %s x6: the kit, its form and version, the laptop file, its form \
 			      * and version */ \
 	  "'%s' — '%s' анкетасынын %s-версиясы үчүн комплект, ал эми '%s' '%s' анкетасынын " \
-	  "%s-версиясы менен иштейт: эч нерсе өзгөргөн жок; ноутбуктун башка файлын колдонуңуз (--db)", \
+	  "%s-версиясы менен иштейт: эч нерсе өзгөргөн жок; ноутбуктун башка файлын колдонуңуз " \
+	  "(--db)", \
 	  "'%s' — комплект для анкеты '%s' версии %s, а '%s' работает с анкетой '%s' версии %s: " \
 	  "ничего не изменилось; укажите другой файл ноутбука (--db)", \
 	  "'%s' is a kit for form '%s' version %s, and '%s' works with form '%s' version %s: " \
 	  "nothing changed; use another laptop file (--db)") \
-	X(UI_M_FWK_KIT_WHO, /* %s x4: the kit, its interviewer, the laptop file, its interviewer */ \
+	X(UI_M_FWK_KIT_WHO, /* %s x4: the kit, its interviewer, the laptop file, its own */ \
 	  "'%s' — %s үчүн комплект, ал эми '%s' файлы %s интервьюерге таандык: эч нерсе " \
 	  "өзгөргөн жок; ноутбуктун башка файлын колдонуңуз (--db)", \
 	  "'%s' — комплект для интервьюера %s, а '%s' принадлежит интервьюеру %s: ничего не " \
 	  "изменилось; укажите другой файл ноутбука (--db)", \
-	  "'%s' is a kit for %s, and '%s' is %s's: nothing changed; use another laptop file (--db)") \
+	  "'%s' is a kit for %s, and '%s' is %s's: nothing changed; use another laptop file " \
+	  "(--db)") \
 	X(UI_M_FWK_KIT_IVS, /* %s x4: the kit, its form, the laptop file, the other form */ \
-	  "'%s' — '%s' анкетасы үчүн комплект, ал эми '%s' файлында '%s' анкетасынын интервьюлары " \
-	  "бар: эч нерсе өзгөргөн жок; ноутбуктун башка файлын колдонуңуз (--db)", \
+	  "'%s' — '%s' анкетасы үчүн комплект, ал эми '%s' файлында '%s' анкетасынын " \
+	  "интервьюлары бар: эч нерсе өзгөргөн жок; ноутбуктун башка файлын колдонуңуз (--db)", \
 	  "'%s' — комплект для анкеты '%s', а в '%s' есть интервью анкеты '%s': ничего не " \
 	  "изменилось; укажите другой файл ноутбука (--db)", \
 	  "'%s' is a kit for form '%s', and '%s' holds interviews of form '%s': nothing changed; " \
@@ -670,7 +675,8 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "expected the database") \
 	X(UI_M_FWK_NEED_WHO, "--interviewer NAME керек", "нужен --interviewer NAME", \
 	  "expected --interviewer NAME") \
-	X(UI_M_FWK_WHO_LEN, /* %d: bytes */ "--interviewer: аты 1ден %d байтка чейин болушу керек", \
+	X(UI_M_FWK_WHO_LEN, /* %d: bytes */ "--interviewer: аты 1ден %d байтка чейин болушу " \
+	  "керек", \
 	  "--interviewer: имя от 1 байта, байт не больше: %d", \
 	  "--interviewer wants a name of 1 to %d bytes") \
 	X(UI_M_FWK_UNITS_OR_WHERE, "бирдиктердин ID'лери же --where COLUMN=VALUE керек (экөөнүн " \
@@ -737,8 +743,8 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "же аны жаап, кайра аракет кылыңыз", \
 	  "'%s' занят другой командой survey (run или receive): дождитесь её завершения или " \
 	  "закройте её и повторите", \
-	  "'%s' is in use by another survey command (run or receive): wait for it to end or close " \
-	  "it, and try again") \
+	  "'%s' is in use by another survey command (run or receive): wait for it to end or " \
+	  "close it, and try again") \
 	X(UI_M_FWK_KEYS_MAX, "--key суроолору 32ден ашпашы керек", \
 	  "вопросов --key не больше 32", "at most 32 --key questions") \
 	X(UI_M_FWK_ONE_ACTION, "бир убакта --approve, --reject, --comment дин бирөө гана", \
@@ -751,7 +757,8 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "для --reject нужен --reason TEXT: что исправить", \
 	  "--reject needs --reason TEXT: what to correct") \
 	X(UI_M_FWK_COMMENT_ARGS, "--comment үчүн --path Q жана --text TEXT керек", \
-	  "для --comment нужны --path Q и --text TEXT", "--comment needs --path Q and --text TEXT") \
+	  "для --comment нужны --path Q и --text TEXT", "--comment needs --path Q and --text " \
+	  "TEXT") \
 	X(UI_M_FWK_OPTS_GO, "--reason --reject менен, --path жана --text --comment менен " \
 	  "колдонулат", "--reason используется с --reject, --path и --text — с --comment", \
 	  "--reason goes with --reject, --path and --text with --comment") \

@@ -64,6 +64,18 @@ done
 run "$SURVEY" receive "$TMP/v2kit.db" --db "$TMP/laptop.db" --lang ky
 expect_err "анкетасынын 9999999999-версиясы үчүн комплект.*эч нерсе өзгөргөн жок" "a kit for another version: the Kyrgyz words"
 
+# ---- a kit for another form than the laptop's interviews ----
+"$SURVEY" simulate tests/fixtures/forms/basic.md -n 1 --db "$TMP/other.db" --quiet
+cp "$TMP/other.db" "$TMP/other-before.db"
+for l in ky ru en; do
+	run "$SURVEY" receive "$TMP/aigul.db" --db "$TMP/other.db" --lang $l
+	expect_rc 1 "a kit for another form ($l): refused"
+	expect_err_lines 1 "a kit for another form ($l): one line"
+	expect_err "covid19_lsg.*other.db" "a kit for another form ($l): names the kit's form and the file"
+	is_$l "$TMP/err" "a kit for another form ($l)"
+	same "$TMP/other.db" "$TMP/other-before.db" "a kit for another form ($l)"
+done
+
 # ---- a kit the merge refuses (its frame holds an escape): the merge's reason inside ----
 cp "$TMP/aigul.db" "$TMP/esc-frame.db"
 sqlite3 "$TMP/esc-frame.db" "UPDATE frame SET data = json_set(data, '$.municipality_name', 'X' || char(27) || '[31m') WHERE unit_id = 'CH-01'"
