@@ -75,12 +75,14 @@ int cmd_check_name(const struct cmd_entry *e, const char *option, const char *va
 {
 	if (termsafe_text_ok(value, 0))
 		return 0;
-	strbuf sb = STRBUF_INIT;
-	sb_addf(&sb, "survey %s: %s '", e->name, option);
-	termsafe_adds(&sb, value, TERMSAFE_ONE_LINE);
-	sb_adds(&sb, "' holds a control character or bytes that are not UTF-8: give a plain name\n");
+	strbuf v = STRBUF_INIT, sb = STRBUF_INIT;
+	termsafe_adds(&v, value, TERMSAFE_ONE_LINE);
+	sb_addf(&sb, "survey %s: ", e->name);
+	sb_addf(&sb, ui_tr(UI_M_FWK_BAD_NAME), option, sb_str(&v));   /* in the chosen language */
+	sb_adds(&sb, "\n");
 	fputs(sb_str(&sb), stderr);
 	sb_release(&sb);
+	sb_release(&v);
 	return EXIT_USAGE;
 }
 

@@ -4,6 +4,8 @@
 #ifndef SURVEY_UI_I18N_H
 #define SURVEY_UI_I18N_H
 
+#include <stddef.h>
+
 enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 
 /* X(id, ky, ru, en). Strings with printf conversions say so in the id's comment. */
@@ -762,6 +764,10 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_FWK_OPTS_GO, "--reason --reject менен, --path жана --text --comment менен " \
 	  "колдонулат", "--reason используется с --reject, --path и --text — с --comment", \
 	  "--reason goes with --reject, --path and --text with --comment") \
+	X(UI_M_FWK_BAD_NAME, /* %s %s: the option, the name given (escaped) */ \
+	  "%s '%s' башкаруучу белгини же UTF-8 эмес байттарды камтыйт: жөнөкөй ат бериңиз", \
+	  "%s '%s' содержит управляющий символ или байты не в UTF-8: укажите простое имя", \
+	  "%s '%s' holds a control character or bytes that are not UTF-8: give a plain name") \
 	X(UI_M_FWK_WHO_REVIEWS, /* %s: the database */ \
 	  "'%s' файлында ким текшерери белгисиз: аны --reviewer NAME менен көрсөтүңүз", \
 	  "в '%s' не указано, кто проверяет: укажите --reviewer NAME", \
@@ -788,6 +794,10 @@ enum ui_lang ui_lang_get(void);
 /* The system's reason for errno e in the current language (the common ones; else the C
  * library's own words). A static string. */
 const char *ui_strerror(int e);
+
+/* A fieldwork refusal of the store (store/fw_why.h) whose English line is err, in the current
+ * language, in buf (fw_why_text.c); err itself in English, or when none was recorded for it. */
+const char *ui_fw_why(const char *err, char *buf, size_t size);
 
 /* A message in the current language; a static string, never NULL. */
 const char *ui_tr(enum ui_msg m);

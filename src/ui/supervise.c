@@ -321,7 +321,8 @@ static void decide(struct sv *s, const char *decision, const char *path, const c
 	char err[ERR_MAX];
 	int i = cur(s);
 	if (store_review_add(s->st, s->items[i].uuid, s->reviewer, decision, path, text, err)) {
-		message(s, 1, err);
+		char why[2 * ERR_MAX];
+		message(s, 1, ui_fw_why(err, why, sizeof why));   /* in the screen's language */
 		return;
 	}
 	read_states(s);

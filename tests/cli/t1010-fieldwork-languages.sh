@@ -161,4 +161,10 @@ run "$SURVEY" receive --lang ru
 expect_err "^survey receive: нужен один файл комплекта$" "receive without a kit, in Russian"
 run "$SURVEY" assign "$HQ" --interviewer X CH-01 --lang xx
 expect_rc 2 "an unknown --lang"
+run "$SURVEY" assign "$HQ" --interviewer "$(printf 'M\033[2J')" TL-01 --lang ky
+expect_rc 2 "a name with a control character: bad arguments"
+expect_err "^survey assign: --interviewer 'M.*' башкаруучу белгини же UTF-8 эмес байттарды камтыйт" "said in Kyrgyz"
+grep -q "$(printf '\033')" "$TMP/err" && not_ok "a raw escape on stderr" || ok "the escape is not printed raw"
+run "$SURVEY" kit "$HQ" --interviewer "$(printf 'M\033[2J')" -o "$TMP/k.db" --lang ru
+expect_err "содержит управляющий символ" "kit: said in Russian"
 done_testing
