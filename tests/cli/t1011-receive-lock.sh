@@ -14,12 +14,14 @@ DB=$TMP/laptop.db
 "$SURVEY" receive "$TMP/kit.db" --db "$DB" >/dev/null
 cp "$DB" "$TMP/before.db"
 
-# another process holds the lock, as a second receive or a run would
-flock -n "$DB.lock" sleep 60 &
+# another process holds the lock, as a second receive or a run would: a shell that takes it
+# on a descriptor and becomes the sleep (killing it frees the lock)
+sh -c 'exec 9>"$1"; flock 9 && exec sleep 60' sh "$DB.lock" &
 holder=$!
-for i in 1 2 3 4 5 6 7 8 9 10; do
-	flock -n "$DB.lock" true 2>/dev/null || break   # held: the holder has it
+i=0
+while [ $i -lt 150 ] && flock -n "$DB.lock" true 2>/dev/null; do   # until the holder has it
 	sleep 0.2
+	i=$((i + 1))
 done
 run "$SURVEY" receive "$TMP/kit2.db" --db "$DB"
 expect_rc 1 "a receive while the file is locked: refused"
