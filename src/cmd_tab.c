@@ -17,6 +17,7 @@
 #include "util/cnum.h"
 
 static int cmd_tab(int argc, char **argv);
+static void help_statistics(void);
 
 const struct cmd_entry cmd_tab_entry = {
 	.name = "tab",
@@ -55,8 +56,8 @@ const struct cmd_entry cmd_tab_entry = {
 	"  --cells LIST       what cells show, comma-separated: count (default), row_pct,\n"
 	"                     col_pct, total_pct, expected, residual, std_residual,\n"
 	"                     adj_residual, or all\n"
-	"  --stats LIST       statistics by their JSON keys (pearson_chi2, gamma, ...),\n"
-	"                     all (default) or none; Fisher's test above 2x2 runs only\n"
+	"  --stats LIST       statistics by their JSON keys (listed at the end), all\n"
+	"                     (default) or none; Fisher's test above 2x2 runs only\n"
 	"                     when asked for (all or fisher_exact)\n"
 	"  --format FMT       text (default; labels), json or csv (codes)\n"
 	"  --lang CODE        language of the labels (default: the questionnaire's)\n"
@@ -75,11 +76,24 @@ const struct cmd_entry cmd_tab_entry = {
 	"  survey tab lsg.db oblast main_problem --cells count,col_pct\n"
 	"  survey tab lsg.db municipality_type readiness --by oblast --format json\n",
 	.exec = cmd_tab,
+	.help_tail = help_statistics,
 };
 
+/* The end of the help: every statistic of the registry, its key, name and needs. */
+static void help_statistics(void)
+{
+	printf("\nstatistics, by JSON key (--stats; a report's stats column) [what each needs]:\n");
+	for (int k = 0; k < nstatistics; k++) {
+		char needs[128];
+		statistic_needs_text(&statistics[k], needs, sizeof needs);
+		int len = printf("  %-34s %s", statistics[k].key, statistics[k].name);
+		if (*needs)   /* within 80 columns */
+			printf(len + (int)strlen(needs) + 3 > 80 ? "\n%37s[%s]" : "%s [%s]", "", needs);
+		printf("\n");
+	}
+}
 
 
-static const char *const rs_keys[RS_N] = { "rao_scott_f", "rao_scott_chi2" };
 
 static int parse_cells(const char *list, unsigned *out)
 {
@@ -101,30 +115,18 @@ static int parse_cells(const char *list, unsigned *out)
 	return *out ? 0 : -1;
 }
 
-/* --stats: JSON keys, all or none. The unknown name goes to *bad. */
+/* --stats: JSON keys of the registry, all or none. The unknown name goes to *bad. */
 static int parse_stats(const char *list, tab_cli *cli, char **bad)
 {
-	int n = stats_crosstab_nfields + RS_N;
-	memset(cli->want, 0, (size_t)n);
-	cli->want_cmh = 0;
+	memset(cli->want, 0, (size_t)nstatistics);
 	char *copy = xstrdup(list), *save = NULL;
 	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		int found = 0;
+		int k = statistic_index(t);
 		if (strcmp(t, "all") == 0) {
-			memset(cli->want, 1, (size_t)n);
-			cli->want_cmh = found = 1;
-		} else if (strcmp(t, "none") == 0) {
-			found = 1;
-		} else if (strcmp(t, "cmh") == 0 || strcmp(t, "mantel_haenszel_odds_ratio") == 0) {
-			cli->want_cmh = found = 1;
-		}
-		for (int k = 0; k < stats_crosstab_nfields && !found; k++)
-			if (strcmp(t, stats_crosstab_fields[k].key) == 0)
-				cli->want[k] = found = 1;
-		for (int k = 0; k < RS_N && !found; k++)
-			if (strcmp(t, rs_keys[k]) == 0)
-				cli->want[stats_crosstab_nfields + k] = found = 1;
-		if (!found) {
+			memset(cli->want, 1, (size_t)nstatistics);
+		} else if (k >= 0) {
+			cli->want[k] = 1;
+		} else if (strcmp(t, "none") != 0) {
 			*bad = xstrdup(t);
 			free(copy);
 			return -1;
@@ -134,11 +136,12 @@ static int parse_stats(const char *list, tab_cli *cli, char **bad)
 	return 0;
 }
 
-static int want_key(const tab_cli *cli, const char *key)
+/* Is a statistic that needs layers asked for? (They are shown together, across layers.) */
+static int want_layers(const tab_cli *cli)
 {
-	for (int k = 0; k < stats_crosstab_nfields; k++)
-		if (strcmp(key, stats_crosstab_fields[k].key) == 0)
-			return cli->want[k];
+	for (int k = 0; k < nstatistics; k++)
+		if (cli->want[k] && (statistics[k].needs & STAT_NEEDS_LAYERS))
+			return 1;
 	return 0;
 }
 
@@ -197,10 +200,9 @@ static int cmd_tab(int argc, char **argv)
 	analysis_opts o = { .fisher = { .seed = 1 } };
 	cmd_analysis_args args = { .opts = &o, .format = FMT_TEXT };
 	tab_cli cli = { .cells = 1u << STATS_CELL_COUNT };
-	unsigned char want[64];
+	unsigned char want[STATISTICS_MAX];
 	cli.want = want;
 	memset(want, 1, sizeof want);
-	cli.want_cmh = 1;
 	const char *by = NULL;
 	int c, rc;
 	optind = 0;
@@ -238,8 +240,11 @@ static int cmd_tab(int argc, char **argv)
 	}
 	if (argc - optind != 3)
 		return cmd_usage_error(self, "expected a database, a row and a column question");
-	if (!want_key(&cli, "fisher_exact"))
-		o.no_fisher_rxc = 1;
+	cli.want_cmh = want_layers(&cli);
+	/* the statistics computed above 2x2 only when named: Fisher's test */
+	for (int k = 0; k < nstatistics; k++)
+		if ((statistics[k].needs & STAT_ASKED) && !cli.want[k])
+			o.no_fisher_rxc = 1;
 	const char *db_path = argv[optind], *row = argv[optind + 1], *col = argv[optind + 2];
 	char err[ERR_MAX];
 	analysis_db *db;

@@ -88,35 +88,30 @@ static void json_stats(const tab_cli *cli, const analysis_tab *t, const analysis
 {
 	printf("{");
 	const char *sep = "";
-	if (L->stats_ok) {
-		for (int k = 0; k < stats_crosstab_nfields; k++) {
-			const stats_crosstab_field *f = &stats_crosstab_fields[k];
-			if (!cli->want[k])
-				continue;
-			const stats_value *v = stats_crosstab_value(&L->stats, f);
-			printf("%s\"%s\": ", sep, f->key);
-			sep = ", ";
-			if (strcmp(f->key, "fisher_exact") == 0) {
-				printf("{\"p\": ");
-				json_put_number(stdout, v->ok ? v->p : NAN);
-				printf(", \"method\": ");
-				json_put_string(stdout, stats_fisher_method_name(L->stats.fisher.method));
-				if (L->stats.fisher.method == STATS_FISHER_MONTE_CARLO)
-					printf(", \"samples\": %ld", L->stats.fisher.samples);
-				if (!v->ok && v->why) {
-					printf(", \"why\": ");
-					json_put_string(stdout, v->why);
-				}
-				printf("}");
-				continue;
+	for (int k = 0; k < nstatistics; k++) {
+		const statistic *st = &statistics[k];
+		const stats_value *v = statistic_value(st, t, L);
+		if (!cli->want[k] || !v || (st->needs & STAT_NEEDS_LAYERS))
+			continue;
+		printf("%s\"%s\": ", sep, st->key);
+		sep = ", ";
+		if (st->where == STAT_IN_CROSSTAB && (st->needs & STAT_ASKED)) {   /* Fisher */
+			printf("{\"p\": ");
+			json_put_number(stdout, v->ok ? v->p : NAN);
+			printf(", \"method\": ");
+			json_put_string(stdout, stats_fisher_method_name(L->stats.fisher.method));
+			if (L->stats.fisher.method == STATS_FISHER_MONTE_CARLO)
+				printf(", \"samples\": %ld", L->stats.fisher.samples);
+			if (!v->ok && v->why) {
+				printf(", \"why\": ");
+				json_put_string(stdout, v->why);
 			}
-			json_value(v, f->members);
+			printf("}");
+			continue;
 		}
-	}
-	if (L->has_rao_scott) {
-		const stats_rao_scott *rs = &L->rao_scott;
-		if (cli->want[stats_crosstab_nfields + RS_F]) {
-			printf("%s\"rao_scott_f\": {\"value\": ", sep);
+		if (st->where == STAT_IN_RAO_SCOTT_F) {
+			const stats_rao_scott *rs = &L->rao_scott;
+			printf("{\"value\": ");
 			json_put_number(stdout, rs->f.ok ? rs->f.value : NAN);
 			printf(", \"df1\": ");
 			json_put_number(stdout, rs->f.ok ? rs->f.df : NAN);
@@ -133,15 +128,10 @@ static void json_stats(const tab_cli *cli, const analysis_tab *t, const analysis
 				json_put_string(stdout, rs->f.why);
 			}
 			printf("}");
-			sep = ", ";
+			continue;
 		}
-		if (cli->want[stats_crosstab_nfields + RS_CHI2]) {
-			printf("%s\"rao_scott_chi2\": ", sep);
-			json_value(&rs->chisq, STATS_F_VALUE | STATS_F_DF | STATS_F_P);
-			sep = ", ";
-		}
+		json_value(v, st->members);
 	}
-	(void)t;
 	printf("}");
 }
 

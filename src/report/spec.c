@@ -1,7 +1,7 @@
 /* spec.c: reading a report spec from its workbook — the `report` sheet's rows into items, the
  * `settings` sheet into titles and defaults, every problem located at its row. */
 #include "report/spec.h"
-#include "stats/crosstab.h"
+#include "analysis/statistics.h"
 #include "stats/table.h"
 #include "util/util.h"
 
@@ -32,11 +32,6 @@ static const struct {
 	{ "where", C_WHERE, 0 }, { "cells", C_CELLS, 0 }, { "stats", C_STATS, 0 },
 	{ "chart", C_CHART, 0 }, { "title", C_TITLE, 1 }, { "note", C_NOTE, 1 },
 	{ "groups", C_GROUPS, 1 }, { "dont_know", C_DONT_KNOW, 0 }, { "limit", C_LIMIT, 0 },
-};
-
-/* Extra statistics besides stats_crosstab_fields (weighted and layered tables). */
-static const char *const extra_stats[] = {
-	"rao_scott_f", "rao_scott_chi2", "cmh", "mantel_haenszel_odds_ratio",
 };
 
 struct loader {
@@ -221,13 +216,7 @@ static int parse_freq_cell(const char *w)
 
 static int known_stat(const char *w)
 {
-	for (int i = 0; i < stats_crosstab_nfields; i++)
-		if (!strcmp(w, stats_crosstab_fields[i].key))
-			return 1;
-	for (size_t i = 0; i < sizeof extra_stats / sizeof *extra_stats; i++)
-		if (!strcmp(w, extra_stats[i]))
-			return 1;
-	return !strcmp(w, "none");
+	return statistic_find(w) || !strcmp(w, "none");
 }
 
 static void read_cells(struct loader *ld, report_item *it, const char *v, const char *hdr)
