@@ -1,20 +1,17 @@
 /* cmd_tab.c: `survey tab DB ROW COL` — a cross-tabulation of two questions with every test and
  * measure of association, by layers, weighted or design-based: its help, its arguments and the
- * run; the output is written by cmd_tab_json.c, cmd_tab_csv.c and cmd_tab_text.c. */
+ * run; the output is written by cmd_tab_json.c, cmd_tab_csv.c and cmd_tab_text.c from the
+ * values cmd_tab_values.c reads. */
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis/analysis.h"
 #include "cmd.h"
-#include "cmd_table.h"
 #include "cmd_analysis.h"
 #include "cmd_tab.h"
-#include "util/termsafe.h"
 #include "util/util.h"
-#include "util/cnum.h"
 
 static int cmd_tab(int argc, char **argv);
 static void help_statistics(void);
@@ -145,49 +142,74 @@ static int want_layers(const tab_cli *cli)
 	return 0;
 }
 
-/* ---- cell values ------------------------------------------------------------------------- */
-
-double tab_cell_value(const analysis_tab *t, const analysis_layer *L, int i, int j,
-		      stats_cell_kind kind)
-{
-	double f = stats_table_get(&L->table, i, j);
-	switch (kind) {
-	case STATS_CELL_COUNT:
-		return f;
-	case STATS_CELL_ROW_PCT:
-		return L->row_base[i] > 0 ? 100 * f / L->row_base[i] : NAN;
-	case STATS_CELL_COL_PCT:
-		return L->col_base[j] > 0 ? 100 * f / L->col_base[j] : NAN;
-	case STATS_CELL_TOTAL_PCT:
-		return L->base > 0 ? 100 * f / L->base : NAN;
-	default:
-		return t->multiple ? NAN : stats_cell(&L->table, i, j, kind);
-	}
-}
-
-/* The test of independence to read: Rao-Scott's F with a design (the chi-square tests in
- * "stats" then treat the weighted table as counts), else Pearson's chi-square; null for
- * multiple response (see choice_tests). */
-const stats_value *tab_independence(const analysis_tab *t, const analysis_layer *L,
-				    const char **key)
-{
-	*key = NULL;
-	if (L->has_rao_scott) {
-		*key = "rao_scott_f";
-		return &L->rao_scott.f;
-	}
-	if (L->stats_ok) {
-		*key = "pearson_chi2";
-		return &L->stats.pearson_chi2;
-	}
-	return NULL;
-}
-
 /* ---- the command ------------------------------------------------------------------------- */
+
+enum { O_BY = AOPT_NEXT, O_CELLS, O_STATS, O_SEED };
+
+/* One of tab's own options (c, with optarg): 0 when taken, else the exit status after the
+ * usage error (as cmd_analysis_option). */
+static int tab_option(int c, char **argv, analysis_opts *o, tab_cli *cli, const char **by)
+{
+	const struct cmd_entry *self = &cmd_tab_entry;
+	char *bad = NULL, *end;
+	int rc;
+	switch (c) {
+	case O_BY:
+		*by = optarg;
+		return 0;
+	case O_CELLS:
+		if (parse_cells(optarg, &cli->cells))
+			return cmd_usage_error(self, "bad --cells '%s' (count, row_pct, col_pct, "
+					       "total_pct, expected, residual, std_residual, "
+					       "adj_residual or all)", optarg);
+		return 0;
+	case O_STATS:
+		if (parse_stats(optarg, cli, &bad)) {
+			rc = cmd_usage_error(self, "unknown statistic '%s' in --stats", bad);
+			free(bad);
+			return rc;
+		}
+		return 0;
+	case O_SEED:
+		o->fisher.seed = strtoul(optarg, &end, 10);
+		if (!*optarg || *end || *optarg == '-')
+			return cmd_usage_error(self, "bad --seed '%s' (a whole number)", optarg);
+		return 0;
+	default:
+		return cmd_bad_option(self, c, argv);
+	}
+}
+
+/* The table of row by col (by: layers, or NULL) in db_path, written as cli says. */
+static int tab_run(const tab_cli *cli, const analysis_opts *o, const char *form_id,
+		   const char *db_path, const char *row, const char *col, const char *by)
+{
+	char err[ERR_MAX];
+	analysis_db *db;
+	if (analysis_open(db_path, form_id, &db, err))
+		return cmd_fail("%s", err);
+	cmd_note_sealed(db_path);
+	analysis_tab *t;
+	if (analysis_tab_run(db, row, col, by, o, &t, err)) {
+		analysis_close(db);
+		return cmd_fail("%s", err);
+	}
+	if (cli->format == FMT_JSON)
+		tab_print_json(cli, t, o, analysis_form_id(db));
+	else if (cli->format == FMT_CSV)
+		tab_print_csv(cli, t);
+	else
+		tab_print_text(cli, t);
+	if (cli->format == FMT_CSV && t->simulated > 0)   /* no notes in CSV */
+		fprintf(stderr, "survey: warning: %.0f of the interviews analysed are simulated "
+			"(made by 'survey simulate'): not real data\n", t->simulated);
+	analysis_tab_free(t);
+	analysis_close(db);
+	return EXIT_OK;
+}
 
 static int cmd_tab(int argc, char **argv)
 {
-	enum { O_BY = AOPT_NEXT, O_CELLS, O_STATS, O_SEED };
 	static const struct option opts[] = {
 		CMD_ANALYSIS_OPTIONS,
 		{ "by", required_argument, NULL, O_BY },
@@ -208,35 +230,10 @@ static int cmd_tab(int argc, char **argv)
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		char *bad = NULL, *end;
-		if ((rc = cmd_analysis_option(self, c, optarg, &args)) >= 0) {
-			if (rc)
-				return rc;
-			continue;
-		}
-		switch (c) {
-		case O_BY: by = optarg; break;
-		case O_CELLS:
-			if (parse_cells(optarg, &cli.cells))
-				return cmd_usage_error(self, "bad --cells '%s' (count, row_pct, col_pct, "
-						       "total_pct, expected, residual, std_residual, "
-						       "adj_residual or all)", optarg);
-			break;
-		case O_STATS:
-			if (parse_stats(optarg, &cli, &bad)) {
-				rc = cmd_usage_error(self, "unknown statistic '%s' in --stats", bad);
-				free(bad);
-				return rc;
-			}
-			break;
-		case O_SEED:
-			o.fisher.seed = strtoul(optarg, &end, 10);
-			if (!*optarg || *end || *optarg == '-')
-				return cmd_usage_error(self, "bad --seed '%s' (a whole number)", optarg);
-			break;
-		default:
-			return cmd_bad_option(self, c, argv);
-		}
+		if ((rc = cmd_analysis_option(self, c, optarg, &args)) < 0)
+			rc = tab_option(c, argv, &o, &cli, &by);
+		if (rc)
+			return rc;
 	}
 	if (argc - optind != 3)
 		return cmd_usage_error(self, "expected a database, a row and a column question");
@@ -245,28 +242,7 @@ static int cmd_tab(int argc, char **argv)
 	for (int k = 0; k < nstatistics; k++)
 		if ((statistics[k].needs & STAT_ASKED) && !cli.want[k])
 			o.no_fisher_rxc = 1;
-	const char *db_path = argv[optind], *row = argv[optind + 1], *col = argv[optind + 2];
-	char err[ERR_MAX];
-	analysis_db *db;
 	cli.format = args.format;
-	if (analysis_open(db_path, args.form_id, &db, err))
-		return cmd_fail("%s", err);
-	cmd_note_sealed(db_path);
-	analysis_tab *t;
-	if (analysis_tab_run(db, row, col, by, &o, &t, err)) {
-		analysis_close(db);
-		return cmd_fail("%s", err);
-	}
-	if (cli.format == FMT_JSON)
-		tab_print_json(&cli, t, &o, analysis_form_id(db));
-	else if (cli.format == FMT_CSV)
-		tab_print_csv(&cli, t);
-	else
-		tab_print_text(&cli, t);
-	if (cli.format == FMT_CSV && t->simulated > 0)   /* no notes in CSV */
-		fprintf(stderr, "survey: warning: %.0f of the interviews analysed are simulated "
-			"(made by 'survey simulate'): not real data\n", t->simulated);
-	analysis_tab_free(t);
-	analysis_close(db);
-	return EXIT_OK;
+	return tab_run(&cli, &o, args.form_id, argv[optind], argv[optind + 1], argv[optind + 2],
+		       by);
 }
