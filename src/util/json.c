@@ -126,6 +126,8 @@ void jw_end(json_w *w)
 	if (w->depth <= 0)
 		abort();   /* a programming error: more ends than opens */
 	w->depth--;
+	if (w->brk)
+		fputs(w->brk, w->f);
 	w->brk = NULL;
 	fputc(w->close[w->depth], w->f);
 }
@@ -165,4 +167,10 @@ void jw_null(json_w *w)
 {
 	item(w);
 	fputs("null", w->f);
+}
+
+void jw_raw(json_w *w, const char *text)
+{
+	item(w);
+	fputs(text, w->f);
 }

@@ -39,12 +39,13 @@ typedef struct json_w {
 	char close[JSON_MAX_DEPTH];   /* '}' or ']' per open level */
 	char any[JSON_MAX_DEPTH];     /* an item was written at this level */
 	int after_key;                /* the next value is the value of the key just written */
-	const char *brk;              /* written before the next item, after its comma (a line
-	                               * break and indentation); NULL: none */
+	const char *brk;              /* written before the next item, after its comma, or before
+	                               * a closing bracket (a line break and indentation); NULL */
 } json_w;
 
 void jw_init(json_w *w, FILE *f, int spaced);
-/* Put text (e.g. "\n  ") before the next key or array item, after its comma. */
+/* Put text (e.g. "\n  ") before the next key or array item, after its comma, or before the
+ * closing bracket when jw_end comes first. */
 void jw_break(json_w *w, const char *text);
 void jw_key(json_w *w, const char *key);
 void jw_obj(json_w *w);                     /* '{' as the next value */
@@ -56,5 +57,6 @@ void jw_num_digits(json_w *w, double x, int digits);   /* %.*g, NaN null */
 void jw_int(json_w *w, long long x);
 void jw_bool(json_w *w, int b);
 void jw_null(json_w *w);
+void jw_raw(json_w *w, const char *text);   /* text already JSON (a number's digits) */
 
 #endif
