@@ -129,6 +129,8 @@ static void write_doc(FILE *f, const void *spaced)
 	jw_end(&w);
 	jw_break(&w, "\n  ");
 	jw_str(&w, "к");
+	jw_raw(&w, "1.5");
+	jw_break(&w, "\n");   /* before the closing bracket */
 	jw_end(&w);
 	jw_end(&w);
 }
@@ -139,12 +141,12 @@ static void test_writer(void **state)
 	int spaced = 1;
 	char *got = written(write_doc, &spaced);
 	assert_string_equal(got, "{\"n\": -3, \"xs\": [0.5, null, null, true, [], {}],\n \"s\\\"\": null, "
-			    "\"alpha\": 0.05, \"m\": [\n  {\"b\": false},\n  \"к\"]}");
+			    "\"alpha\": 0.05, \"m\": [\n  {\"b\": false},\n  \"к\", 1.5\n]}");
 	free(got);
 	spaced = 0;
 	got = written(write_doc, &spaced);
 	assert_string_equal(got, "{\"n\":-3,\"xs\":[0.5,null,null,true,[],{}],\n \"s\\\"\":null,"
-			    "\"alpha\":0.05,\"m\":[\n  {\"b\":false},\n  \"к\"]}");
+			    "\"alpha\":0.05,\"m\":[\n  {\"b\":false},\n  \"к\",1.5\n]}");
 	free(got);
 }
 
