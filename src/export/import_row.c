@@ -491,26 +491,31 @@ static void iso_utc(double t, char out[64])
 }
 
 /* 0 imported or already there, 1 rejected, -1 failure (err). */
-static int import_row(import_job *job, store *st, int row, import_summary *sum, char *err)
+/* What a main-file row says of its interview besides the answers. */
+struct row_meta {
+	char uuid[STORE_UUID_LEN + 1];   /* named by the row, else derived from it */
+	char *key;                       /* the join key of its repeat rows (malloc'd) */
+	double start, end;               /* seconds; the submission's time when missing */
+};
+
+/* Phase 1: the row's interview UUID, join key and times, its interviewer's name and device id
+ * checked; 0, or 1 (reported). The caller frees m->key. */
+static int read_row_meta(irow *ir, int row, struct row_meta *m)
 {
-	irow ir = { .job = job, .st = st, .ferr = err };
+	import_job *job = ir->job;
 	const ifile *F = &job->files[0];
-	int line = F->doc.lines[row];
-	char uuid[STORE_UUID_LEN + 1];
-	int rc = import_row_uuid(job, row, uuid);
+	int rc = import_row_uuid(job, row, m->uuid);
 	if (rc < 0)
 		return 1;
 	if (rc > 0)
-		import_derived_uuid(job, row, uuid);
-	char *key = import_main_key(job, row);
-	double start, end, sub;
+		import_derived_uuid(job, row, m->uuid);
+	m->key = import_main_key(job, row);
+	double sub;
 	static const int starts[] = { IM_FORM_START, IM_START }, ends[] = { IM_FORM_END, IM_END },
 		subs[] = { IM_SUBMISSION };
-	if (row_time(&ir, row, starts, 2, &start) || row_time(&ir, row, ends, 2, &end) ||
-	    row_time(&ir, row, subs, 1, &sub)) {
-		free(key);
+	if (row_time(ir, row, starts, 2, &m->start) || row_time(ir, row, ends, 2, &m->end) ||
+	    row_time(ir, row, subs, 1, &sub))
 		return 1;
-	}
 	static const int who[][2] = { { IM_INTERVIEWER, IM_FORM_USER },
 				      { IM_DEVICE, IM_FORM_DEVICE } };
 	for (int k = 0; k < 2; k++) {
@@ -519,29 +524,30 @@ static int import_row(import_job *job, store *st, int row, import_summary *sum, 
 			int c = *import_cell(F, row, F->meta[who[k][0]]) ? F->meta[who[k][0]] :
 				F->meta[who[k][1]];
 			char *q = shown(name);
-			row_error(&ir, 0, row, c, "%s: the %s holds a control character: a damaged "
+			row_error(ir, 0, row, c, "%s: the %s holds a control character: a damaged "
 				  "or forged file?", q, k ? "device id" : "interviewer's name");
 			free(q);
-			free(key);
 			return 1;
 		}
 	}
-	if (!start)
-		start = sub;
-	if (!end)
-		end = sub ? sub : start;
+	if (!m->start)
+		m->start = sub;
+	if (!m->end)
+		m->end = sub ? sub : m->start;
+	return 0;
+}
+
+/* Phase 2: the row replayed through the engine into a new interview (its UUID in made: the
+ * row's own unless it is already in the database), then completed at m->end. 0 (row errors
+ * counted in ir->bad), or -1 with err on a failure. */
+static int replay_row(irow *ir, int row, const struct row_meta *m, int exists,
+		      char made[STORE_UUID_LEN + 1], char *err)
+{
+	import_job *job = ir->job;
+	const ifile *F = &job->files[0];
 	char created[64];
-	if (start)
-		iso_utc(start, created);
-	store_interview old;
-	char e2[ERR_MAX];
-	int exists = store_interview_get(st, uuid, &old, e2) == 0;
-	if (exists)
-		store_interview_release(&old);
-	if (store_savepoint_begin(st, err)) {
-		free(key);
-		return -1;
-	}
+	if (m->start)
+		iso_utc(m->start, created);
 	engine_new how = {
 		.interviewer = first_of(F, row, IM_INTERVIEWER, IM_FORM_USER),
 		.lang = job->msg_lang,
@@ -551,48 +557,75 @@ static int import_row(import_job *job, store *st, int row, import_summary *sum, 
 		/* imported; but simulated data exported and imported again stays simulated */
 		.origin = strcmp(import_cell(F, row, F->meta[IM_ORIGIN]), "simulated") == 0 ?
 			ORIGIN_SIMULATED : ORIGIN_IMPORTED,
-		.uuid = exists ? NULL : uuid,
-		.created = start ? created : NULL,
-		.now = start,
+		.uuid = exists ? NULL : m->uuid,
+		.created = m->start ? created : NULL,
+		.now = m->start,
 	};
-	rc = engine_start(st, job->f, &how, &ir.e, err);
-	char made[STORE_UUID_LEN + 1] = "";
+	int rc = engine_start(ir->st, job->f, &how, &ir->e, err);
 	if (!rc) {
-		snprintf(made, sizeof made, "%s", engine_uuid(ir.e));
-		place_add(&ir, "", 0, row);
-		rc = walk(&ir, 0, "", "", 0, row, key);
-		if (!rc && !ir.bad)
-			rc = report_problems(&ir, err);
+		snprintf(made, STORE_UUID_LEN + 1, "%s", engine_uuid(ir->e));
+		place_add(ir, "", 0, row);
+		rc = walk(ir, 0, "", "", 0, row, m->key);
+		if (!rc && !ir->bad)
+			rc = report_problems(ir, err);
 	}
-	if (!rc && !ir.bad) {
-		engine_free(ir.e);
-		ir.e = NULL;
-		rc = engine_resume(st, job->f, made, end, &ir.e, err);
+	if (!rc && !ir->bad) {
+		engine_free(ir->e);
+		ir->e = NULL;
+		rc = engine_resume(ir->st, job->f, made, m->end, &ir->e, err);
 		if (!rc) {
 			char msg[ERR_MAX];
-			int c = engine_complete(ir.e, msg);
+			int c = engine_complete(ir->e, msg);
 			if (c == ENGINE_REJECTED)
-				row_error(&ir, 0, row, -1, "%s", msg);
+				row_error(ir, 0, row, -1, "%s", msg);
 			else if (c < 0)
 				rc = errf(err, "%s", msg);
 		}
 	}
-	engine_free(ir.e);
+	engine_free(ir->e);
+	ir->e = NULL;
+	return rc;
+}
+
+/* One main-file row: its interview replayed in a savepoint kept only when the row is good and
+ * new; an interview already in the database is compared instead. 0, 1 (the row is bad:
+ * reported), or -1 with err. */
+static int import_row(import_job *job, store *st, int row, import_summary *sum, char *err)
+{
+	irow ir = { .job = job, .st = st, .ferr = err };
+	const ifile *F = &job->files[0];
+	int line = F->doc.lines[row];
+	struct row_meta m = { .key = NULL };
+	if (read_row_meta(&ir, row, &m)) {
+		free(m.key);
+		return 1;
+	}
+	store_interview old;
+	char e2[ERR_MAX];
+	int exists = store_interview_get(st, m.uuid, &old, e2) == 0;
+	if (exists)
+		store_interview_release(&old);
+	if (store_savepoint_begin(st, err)) {
+		free(m.key);
+		return -1;
+	}
+	char made[STORE_UUID_LEN + 1] = "";
+	int rc = replay_row(&ir, row, &m, exists, made, err);
 	int same = 0;
 	if (!rc && !ir.bad && exists)
-		rc = same_answers(job->f, st, uuid, made, &same, err);
+		rc = same_answers(job->f, st, m.uuid, made, &same, err);
 	int keep = !rc && !ir.bad && !exists;
 	int result = rc < 0 ? -1 : ir.bad ? 1 : 0;
 	if (store_savepoint_end(st, keep, rc < 0 ? e2 : err) && rc >= 0)
 		result = -1;
-	if (result == 0 && exists) {
+	if (result == 0 && exists) {   /* phase 3: the outcome */
 		if (same) {
 			import_report(job, IMPORT_NOTE, F->name, line, NULL,
-				      "interview %s is already in the database: skipped", uuid);
+				      "interview %s is already in the database: skipped", m.uuid);
 			sum->existing++;
 		} else {
 			import_report(job, IMPORT_ERROR, F->name, line, NULL, "interview %s is already "
-				      "in the database with other answers", uuid);
+				      "in the database with other answers", m.uuid);
 			result = 1;
 		}
 	} else if (result == 0) {
@@ -601,7 +634,7 @@ static int import_row(import_job *job, store *st, int row, import_summary *sum, 
 	for (int i = 0; i < ir.nplaces; i++)
 		free(ir.places[i].inst);
 	free(ir.places);
-	free(key);
+	free(m.key);
 	return result;
 }
 
