@@ -186,6 +186,33 @@ static const char *not_computed(const tab_cli *cli, const analysis_layer *L, int
 	return v->why;
 }
 
+/* The statistics asked for that this table does not allow: a line per reason, naming them. */
+static void text_not_computed(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
+{
+	for (int k = 0; k < nstatistics; k++) {
+		const char *why = not_computed(cli, L, k);
+		if (!why)
+			continue;
+		int seen = 0;   /* listed with an earlier one of the same reason */
+		for (int e = 0; e < k && !seen; e++) {
+			const char *u = not_computed(cli, L, e);
+			seen = u && strcmp(u, why) == 0;
+		}
+		if (seen)
+			continue;
+		sb_addf(sb, "not computed (%s):", why);
+		const char *sep = " ";
+		for (int e = k; e < nstatistics; e++) {
+			const char *u = not_computed(cli, L, e);
+			if (u && strcmp(u, why) == 0) {
+				sb_addf(sb, "%s%s", sep, statistics[e].name);
+				sep = ", ";
+			}
+		}
+		sb_addc(sb, '\n');
+	}
+}
+
 static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
 {
 	cmd_grid g;
@@ -228,32 +255,10 @@ static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
 				"chi-square tests of the weighted table are not shown, and the p-values of "
 				"the measures assume a simple random sample\n");
 	}
-	if (r == 1 && reasons == 1) {
+	if (r == 1 && reasons == 1)
 		sb_addf(sb, "no statistic: %s\n", only);
-		return;
-	}
-	for (int k = 0; k < nstatistics; k++) {
-		const char *why = not_computed(cli, L, k);
-		if (!why)
-			continue;
-		int seen = 0;   /* listed with an earlier one of the same reason */
-		for (int e = 0; e < k && !seen; e++) {
-			const char *u = not_computed(cli, L, e);
-			seen = u && strcmp(u, why) == 0;
-		}
-		if (seen)
-			continue;
-		sb_addf(sb, "not computed (%s):", why);
-		const char *sep = " ";
-		for (int e = k; e < nstatistics; e++) {
-			const char *u = not_computed(cli, L, e);
-			if (u && strcmp(u, why) == 0) {
-				sb_addf(sb, "%s%s", sep, statistics[e].name);
-				sep = ", ";
-			}
-		}
-		sb_addc(sb, '\n');
-	}
+	else
+		text_not_computed(sb, cli, L);
 }
 
 /* A blank line unless the text already ends with one. */
