@@ -355,11 +355,9 @@ static void cell_infl(const void *vctx, size_t i, double *acc)
 
 /* --- Rao-Scott ----------------------------------------------------------------------------- */
 
-/* tr(Delta) and tr(Delta^2), Delta = (C' D^-1 C / N)^-1 (C' D^-1 V D^-1 C), C a basis of the
- * interactions (cell vectors with zero row and column sums), D = diag(phat). Any basis gives
- * the same traces; svychisq's qr.resid of treatment-coded interactions spans this space. */
-static int delta_traces(int nr, int nc, const double *phat, const double *v, double n,
-                        double *tr1, double *tr2)
+/* Phase 1 of delta_traces: den = C' D^-1 C / n and num = C' D^-1 V D^-1 C (k x k). */
+static void delta_system(int nr, int nc, const double *phat, const double *v, double n,
+			 gsl_matrix *den, gsl_matrix *num)
 {
 	int pc = nr * nc, k = (nr - 1) * (nc - 1);
 	double *b = xcalloc((size_t)pc * k, sizeof(double));   /* D^-1 C, pc x k */
@@ -376,7 +374,6 @@ static int delta_traces(int nr, int nc, const double *phat, const double *v, dou
 					b[(size_t)cell * k + col] = phat[cell] > 0 ? u * w / phat[cell] : 0;
 				}
 		}
-	gsl_matrix *den = gsl_matrix_calloc(k, k), *num = gsl_matrix_calloc(k, k);
 	double *vb = xmalloc(sizeof(double) * pc * k);   /* V B */
 	for (int x = 0; x < pc; x++)
 		for (int col = 0; col < k; col++) {
@@ -398,36 +395,56 @@ static int delta_traces(int nr, int nc, const double *phat, const double *v, dou
 	free(b);
 	free(c);
 	free(vb);
+}
+
+/* The largest column sum of |m| (the 1-norm). */
+static double norm1(const gsl_matrix *m)
+{
+	double norm = 0;
+	for (size_t col = 0; col < m->size2; col++) {
+		double sum = 0;
+		for (size_t r = 0; r < m->size1; r++)
+			sum += fabs(gsl_matrix_get(m, r, col));
+		norm = fmax(norm, sum);
+	}
+	return norm;
+}
+
+/* Phase 2: den LU-decomposed in place (perm); 0, -2 when it is computationally singular, other
+ * values for GSL's errors. R's solve() refuses a system whose reciprocal condition number
+ * (1-norm) is below the machine epsilon ("computationally singular"): empty cells that hold a
+ * whole interaction (a 2x2 block of them) leave no information on it. Decided here, not by a
+ * pivot that rounding may or may not make exactly 0 (which changed with the scale of the
+ * weights). */
+static int lu_not_singular(gsl_matrix *den, gsl_permutation *perm)
+{
+	double anorm = norm1(den);
+	int sign, rc = gsl_linalg_LU_decomp(den, perm, &sign);
+	if (rc)
+		return rc;
+	gsl_matrix *inv = gsl_matrix_alloc(den->size1, den->size2);
+	rc = gsl_linalg_LU_invert(den, perm, inv);
+	if (!rc && !(1 / (anorm * norm1(inv)) >= DBL_EPSILON))
+		rc = -2;
+	gsl_matrix_free(inv);
+	return rc;
+}
+
+/* tr(Delta) and tr(Delta^2), Delta = (C' D^-1 C / N)^-1 (C' D^-1 V D^-1 C), C a basis of the
+ * interactions (cell vectors with zero row and column sums), D = diag(phat). Any basis gives
+ * the same traces; svychisq's qr.resid of treatment-coded interactions spans this space.
+ * Phase 1 (delta_system) builds both products, phase 2 checks the first is invertible, phase
+ * 3 solves for Delta. 0, -2 (singular), or -1. */
+static int delta_traces(int nr, int nc, const double *phat, const double *v, double n,
+                        double *tr1, double *tr2)
+{
+	int k = (nr - 1) * (nc - 1);
+	gsl_matrix *den = gsl_matrix_calloc(k, k), *num = gsl_matrix_calloc(k, k);
+	delta_system(nr, nc, phat, v, n, den, num);
 	gsl_permutation *perm = gsl_permutation_alloc(k);
 	gsl_matrix *delta = gsl_matrix_alloc(k, k);
 	gsl_vector *x = gsl_vector_alloc(k);
-	/* R's solve() refuses a system whose reciprocal condition number (1-norm) is below the
-	 * machine epsilon ("computationally singular"): empty cells that hold a whole
-	 * interaction (a 2x2 block of them) leave no information on it. Decided here, not by
-	 * a pivot that rounding may or may not make exactly 0 (which changed with the scale
-	 * of the weights). */
-	double anorm = 0;
-	for (int col = 0; col < k; col++) {
-		double sum = 0;
-		for (int r = 0; r < k; r++)
-			sum += fabs(gsl_matrix_get(den, r, col));
-		anorm = fmax(anorm, sum);
-	}
-	int sign, rc = gsl_linalg_LU_decomp(den, perm, &sign);
-	if (!rc) {
-		gsl_matrix *inv = gsl_matrix_alloc(k, k);
-		double inorm = 0;
-		rc = gsl_linalg_LU_invert(den, perm, inv);
-		for (int col = 0; col < k && !rc; col++) {
-			double sum = 0;
-			for (int r = 0; r < k; r++)
-				sum += fabs(gsl_matrix_get(inv, r, col));
-			inorm = fmax(inorm, sum);
-		}
-		gsl_matrix_free(inv);
-		if (!rc && !(1 / (anorm * inorm) >= DBL_EPSILON))
-			rc = -2;
-	}
+	int rc = lu_not_singular(den, perm);
 	for (int col = 0; col < k && !rc; col++) {
 		gsl_vector_view bcol = gsl_matrix_column(num, col);
 		rc = gsl_linalg_LU_solve(den, perm, &bcol.vector, x);
