@@ -21,6 +21,8 @@ struct cmd_entry {
 	int (*exec)(int argc, char **argv);
 	int draws_screen;      /* 1: the command draws on the terminal itself (curses), so main()
 	                        * leaves its stdout unfiltered */
+	void (*help_tail)(void);   /* NULL, or prints the end of the help that is generated (tab:
+	                            * its statistics, from the registry) after `help` */
 };
 
 /* Print "survey: MESSAGE" to stderr (printf-style); returns EXIT_USER. The message is always

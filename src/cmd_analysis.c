@@ -44,28 +44,25 @@ int cmd_analysis_option(const struct cmd_entry *self, int c, const char *arg,
 	return -1;
 }
 
-void cmd_analysis_json_selection(const analysis_opts *o, const char *form_id)
+void cmd_analysis_json_selection(json_w *w, const analysis_opts *o, const char *form_id)
 {
 	const char *keys[] = { "form_id", "status", "weight", "strata", "cluster", "where" };
 	const char *vals[] = { form_id, o->status ? o->status : "complete", o->weight, o->strata,
 			       o->cluster, o->where };
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		printf("%s\"%s\": ", i ? ", " : "", keys[i]);
-		json_put_string(stdout, vals[i]);
+		jw_key(w, keys[i]);
+		jw_str(w, vals[i]);
 	}
 }
 
-void cmd_analysis_json_notes(const analysis_notes *n)
+void cmd_analysis_json_notes(json_w *w, const analysis_notes *n)
 {
-	for (int w = 0; w < 2; w++) {
-		printf(w ? ", \"warnings\": [" : "\"notes\": [");
-		int first = 1;
+	for (int warning = 0; warning < 2; warning++) {
+		jw_key(w, warning ? "warnings" : "notes");
+		jw_arr(w);
 		for (int k = 0; k < n->n; k++)
-			if (n->items[k].warning == w) {
-				printf("%s", first ? "" : ", ");
-				json_put_string(stdout, n->items[k].text);
-				first = 0;
-			}
-		printf("]");
+			if (n->items[k].warning == warning)
+				jw_str(w, n->items[k].text);
+		jw_end(w);
 	}
 }

@@ -7,6 +7,7 @@
 
 #include "analysis/analysis.h"
 #include "cmd.h"
+#include "util/json.h"
 
 enum { FMT_TEXT, FMT_JSON, FMT_CSV };
 
@@ -41,11 +42,11 @@ typedef struct cmd_analysis_args {
 int cmd_analysis_option(const struct cmd_entry *self, int c, const char *arg,
 			cmd_analysis_args *a);
 
-/* Print the JSON members that describe the selection, without braces:
+/* Write the JSON members that describe the selection into the object open in w:
  * "form_id": ..., "status": ..., "weight": ..., "strata": ..., "cluster": ..., "where": ... */
-void cmd_analysis_json_selection(const analysis_opts *o, const char *form_id);
+void cmd_analysis_json_selection(json_w *w, const analysis_opts *o, const char *form_id);
 
-/* Print the members "notes": [...], "warnings": [...] of n, without braces. */
-void cmd_analysis_json_notes(const analysis_notes *n);
+/* Write the members "notes": [...], "warnings": [...] of n into the object open in w. */
+void cmd_analysis_json_notes(json_w *w, const analysis_notes *n);
 
 #endif

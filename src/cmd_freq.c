@@ -62,84 +62,118 @@ static const char *type_word(const analysis_var *v)
 	       v->vtype == ANALYSIS_NUMERIC ? "numeric" : "categorical";
 }
 
+/* One category of q: its value, label, counts and percentages. */
+static void json_category(json_w *w, const analysis_freq *q, const analysis_freq_row *row)
+{
+	const analysis_cat *c = &q->var.cats[row->cat];
+	jw_obj(w);
+	jw_key(w, "value");
+	jw_str(w, c->value);
+	jw_key(w, "label");
+	jw_str(w, c->label);
+	jw_key(w, "missing");
+	jw_bool(w, c->missing);
+	jw_key(w, "count");
+	jw_num(w, row->count);
+	jw_key(w, "cases");
+	jw_int(w, (long long)row->cases);
+	const struct { const char *key; double x; } num[] = {
+		{ "percent", row->percent }, { "valid_percent", row->valid_percent },
+		{ "cum_percent", row->cum_percent }, { "cases_percent", row->cases_percent },
+		{ "ci_low", row->ci_low }, { "ci_high", row->ci_high }, { "se", row->se },
+	};
+	for (size_t k = 0; k < sizeof num / sizeof *num; k++) {
+		jw_key(w, num[k].key);
+		jw_num(w, num[k].x);
+	}
+	jw_end(w);
+}
+
+static void json_summary(json_w *w, const analysis_summary *s)
+{
+	static const char *const keys[] = { "n", "sum_w", "mean", "sd", "min", "max", "q25",
+					    "median", "q75", "mean_se", "mean_ci_low",
+					    "mean_ci_high" };
+	double vals[] = { s->n, s->sum_w, s->mean, s->sd, s->min, s->max, s->q25, s->median,
+			  s->q75, s->mean_se, s->mean_ci_low, s->mean_ci_high };
+	jw_obj(w);
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		jw_key(w, keys[i]);
+		jw_num(w, vals[i]);
+	}
+	jw_end(w);
+}
+
+static void json_variable(json_w *w, const analysis_freq *q)
+{
+	jw_obj(w);
+	jw_key(w, "name");
+	jw_str(w, q->var.name);
+	jw_key(w, "path");
+	jw_str(w, q->var.path);
+	jw_key(w, "label");
+	jw_str(w, q->var.label);
+	jw_key(w, "type");
+	jw_str(w, form_type_name(q->var.type));
+	jw_key(w, "kind");
+	jw_str(w, type_word(&q->var));
+	jw_key(w, "n_cases");
+	jw_int(w, (long long)q->n_cases);
+	jw_key(w, "simulated");
+	jw_int(w, (long long)q->simulated);
+	jw_key(w, "total");
+	jw_num(w, q->total);
+	jw_key(w, "valid");
+	jw_num(w, q->valid);
+	jw_key(w, "missing");
+	jw_num(w, q->missing);
+	if (q->var.vtype == ANALYSIS_MULTIPLE) {
+		jw_key(w, "responses");
+		jw_num(w, q->responses);
+	}
+	jw_break(w, "\n   ");
+	jw_key(w, "categories");
+	jw_arr(w);
+	for (int r = 0; r < q->nrows; r++) {
+		jw_break(w, "\n    ");
+		json_category(w, q, &q->rows[r]);
+	}
+	jw_end(w);
+	if (q->has_summary) {
+		jw_break(w, "\n   ");
+		jw_key(w, "summary");
+		json_summary(w, &q->summary);
+	}
+	if (q->design) {
+		jw_key(w, "design_df");
+		jw_num(w, q->design_df);
+	}
+	jw_break(w, "\n   ");
+	cmd_analysis_json_notes(w, &q->notes);
+	jw_end(w);
+}
+
 static void print_json(const analysis_freq *f, int n, const analysis_opts *o,
 		       const char *form_id)
 {
-	printf("{");
-	cmd_analysis_json_selection(o, form_id);
-	printf(", \"ci\": ");
-	json_put_string(stdout, f && n && f[0].design ? "svyciprop-logit" :
-			stats_ci_method_name(o->ci));
-	printf(", \"conf_level\": 0.95,\n \"variables\": [");
+	json_w w;
+	jw_init(&w, stdout, 1);
+	jw_obj(&w);
+	cmd_analysis_json_selection(&w, o, form_id);
+	jw_key(&w, "ci");
+	jw_str(&w, f && n && f[0].design ? "svyciprop-logit" : stats_ci_method_name(o->ci));
+	jw_key(&w, "conf_level");
+	jw_num_digits(&w, 0.95, 6);
+	jw_break(&w, "\n ");
+	jw_key(&w, "variables");
+	jw_arr(&w);
 	for (int k = 0; k < n; k++) {
-		const analysis_freq *q = &f[k];
-		printf("%s\n  {\"name\": ", k ? "," : "");
-		json_put_string(stdout, q->var.name);
-		printf(", \"path\": ");
-		json_put_string(stdout, q->var.path);
-		printf(", \"label\": ");
-		json_put_string(stdout, q->var.label);
-		printf(", \"type\": ");
-		json_put_string(stdout, form_type_name(q->var.type));
-		printf(", \"kind\": \"%s\", \"n_cases\": %.0f, \"simulated\": %.0f, \"total\": ",
-		       type_word(&q->var), q->n_cases, q->simulated);
-		json_put_number(stdout, q->total);
-		printf(", \"valid\": ");
-		json_put_number(stdout, q->valid);
-		printf(", \"missing\": ");
-		json_put_number(stdout, q->missing);
-		if (q->var.vtype == ANALYSIS_MULTIPLE) {
-			printf(", \"responses\": ");
-			json_put_number(stdout, q->responses);
-		}
-		printf(",\n   \"categories\": [");
-		for (int r = 0; r < q->nrows; r++) {
-			const analysis_freq_row *row = &q->rows[r];
-			const analysis_cat *c = &q->var.cats[row->cat];
-			printf("%s\n    {\"value\": ", r ? "," : "");
-			json_put_string(stdout, c->value);
-			printf(", \"label\": ");
-			json_put_string(stdout, c->label);
-			printf(", \"missing\": %s, \"count\": ", c->missing ? "true" : "false");
-			json_put_number(stdout, row->count);
-			printf(", \"cases\": %.0f", row->cases);
-			const struct { const char *key; double x; } num[] = {
-				{ "percent", row->percent }, { "valid_percent", row->valid_percent },
-				{ "cum_percent", row->cum_percent },
-				{ "cases_percent", row->cases_percent }, { "ci_low", row->ci_low },
-				{ "ci_high", row->ci_high }, { "se", row->se },
-			};
-			for (size_t k = 0; k < sizeof num / sizeof *num; k++) {
-				printf(", \"%s\": ", num[k].key);
-				json_put_number(stdout, num[k].x);
-			}
-			printf("}");
-		}
-		printf("]");
-		if (q->has_summary) {
-			const analysis_summary *s = &q->summary;
-			static const char *const keys[] = { "n", "sum_w", "mean", "sd", "min", "max",
-							    "q25", "median", "q75", "mean_se",
-							    "mean_ci_low", "mean_ci_high" };
-			double vals[] = { s->n, s->sum_w, s->mean, s->sd, s->min, s->max, s->q25,
-					  s->median, s->q75, s->mean_se, s->mean_ci_low,
-					  s->mean_ci_high };
-			printf(",\n   \"summary\": {");
-			for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-				printf("%s\"%s\": ", i ? ", " : "", keys[i]);
-				json_put_number(stdout, vals[i]);
-			}
-			printf("}");
-		}
-		if (q->design) {
-			printf(", \"design_df\": ");
-			json_put_number(stdout, q->design_df);
-		}
-		printf(",\n   ");
-		cmd_analysis_json_notes(&q->notes);
-		printf("}");
+		jw_break(&w, "\n  ");
+		json_variable(&w, &f[k]);
 	}
-	printf("]}\n");
+	jw_end(&w);
+	jw_end(&w);
+	fputc('\n', stdout);
 }
 
 static void print_csv(const analysis_freq *f, int n)

@@ -10,6 +10,7 @@
 #include "store/store.h"
 #include "ui/i18n.h"
 #include "ui/text.h"
+#include "util/json.h"
 #include "util/termsafe.h"
 #include "util/util.h"
 
@@ -117,63 +118,108 @@ static void tallies_release(struct tallies *ts)
 }
 
 /* total: complete and draft; discarded interviews are counted apart. */
-static void json_counts(int complete, int draft, int discarded)
+static void json_counts(json_w *w, int complete, int draft, int discarded)
 {
-	printf("{\"complete\": %d, \"draft\": %d, \"discarded\": %d, \"total\": %d}", complete,
-	       draft, discarded, complete + draft);
+	jw_obj(w);
+	jw_key(w, "complete");
+	jw_int(w, complete);
+	jw_key(w, "draft");
+	jw_int(w, draft);
+	jw_key(w, "discarded");
+	jw_int(w, discarded);
+	jw_key(w, "total");
+	jw_int(w, complete + draft);
+	jw_end(w);
+}
+
+static void json_interview(json_w *w, const store_interview *v)
+{
+	const char *keys[] = { "uuid", "status", "origin", "device", "interviewer", "form_id",
+			       "form_version", "created", "modified", "completed",
+			       "instance_name" };
+	const char *vals[] = { v->uuid, v->status, v->origin, v->device_id, v->interviewer,
+			       v->form_id, v->form_version, v->created, v->modified,
+			       v->completed, v->instance_name };
+	jw_obj(w);
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+		jw_key(w, keys[k]);
+		jw_str(w, vals[k]);
+	}
+	jw_key(w, "revision");
+	jw_int(w, v->revision);
+	jw_key(w, "answered");
+	jw_int(w, v->answered);
+	jw_end(w);
 }
 
 static void print_json(const store_interview *ivs, int n, const struct tallies *ts,
 		       const char *by, const store_progress_row *pr, int npr)
 {
-	printf("{\"interviews\": [");
+	json_w w;
+	jw_init(&w, stdout, 1);
+	jw_obj(&w);
+	jw_key(&w, "interviews");
+	jw_arr(&w);
 	for (int i = 0; i < n; i++) {
-		const store_interview *v = &ivs[i];
-		printf("%s\n  {\"uuid\": ", i ? "," : "");
-		json_put_string(stdout, v->uuid);
-		const char *keys[] = { "status", "origin", "device", "interviewer", "form_id",
-				       "form_version", "created", "modified", "completed",
-				       "instance_name" };
-		const char *vals[] = { v->status, v->origin, v->device_id, v->interviewer,
-				       v->form_id, v->form_version, v->created, v->modified,
-				       v->completed, v->instance_name };
-		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
-			printf(", \"%s\": ", keys[k]);
-			json_put_string(stdout, vals[k]);
-		}
-		printf(", \"revision\": %d, \"answered\": %d}", v->revision, v->answered);
+		jw_break(&w, "\n  ");
+		json_interview(&w, &ivs[i]);
 	}
+	if (n)
+		jw_break(&w, "\n");
+	jw_end(&w);
 	int complete = 0, draft = 0, discarded = 0;
 	for (int i = 0; i < ts[BY_STATUS].n; i++) {
 		complete += ts[BY_STATUS].t[i].complete;
 		draft += ts[BY_STATUS].t[i].draft;
 		discarded += ts[BY_STATUS].t[i].discarded;
 	}
-	printf("%s],\n \"totals\": {\"interviews\": %d, \"draft\": %d, \"complete\": %d, "
-	       "\"discarded\": %d", n ? "\n" : "", n, draft, complete, discarded);
+	jw_break(&w, "\n ");
+	jw_key(&w, "totals");
+	jw_obj(&w);
+	jw_key(&w, "interviews");
+	jw_int(&w, n);
+	jw_key(&w, "draft");
+	jw_int(&w, draft);
+	jw_key(&w, "complete");
+	jw_int(&w, complete);
+	jw_key(&w, "discarded");
+	jw_int(&w, discarded);
 	for (int b = 0; b < NBY; b++) {
-		printf(",\n  \"%s\": {", ts[b].json);
+		jw_break(&w, "\n  ");
+		jw_key(&w, ts[b].json);
+		jw_obj(&w);
 		for (int i = 0; i < ts[b].n; i++) {
-			printf("%s", i ? ", " : "");
-			json_put_string(stdout, ts[b].t[i].key);
-			printf(": ");
-			json_counts(ts[b].t[i].complete, ts[b].t[i].draft, ts[b].t[i].discarded);
+			jw_key(&w, ts[b].t[i].key);
+			json_counts(&w, ts[b].t[i].complete, ts[b].t[i].draft, ts[b].t[i].discarded);
 		}
-		printf("}");
+		jw_end(&w);
 	}
 	if (by) {
-		printf(",\n  \"by_question\": {\"question\": ");
-		json_put_string(stdout, by);
-		printf(", \"values\": [");
+		jw_break(&w, "\n  ");
+		jw_key(&w, "by_question");
+		jw_obj(&w);
+		jw_key(&w, "question");
+		jw_str(&w, by);
+		jw_key(&w, "values");
+		jw_arr(&w);
 		for (int i = 0; i < npr; i++) {
-			printf("%s{\"value\": ", i ? ", " : "");
-			json_put_string(stdout, pr[i].value);
-			printf(", \"complete\": %d, \"draft\": %d, \"total\": %d}", pr[i].complete,
-			       pr[i].draft, pr[i].complete + pr[i].draft);
+			jw_obj(&w);
+			jw_key(&w, "value");
+			jw_str(&w, pr[i].value);
+			jw_key(&w, "complete");
+			jw_int(&w, pr[i].complete);
+			jw_key(&w, "draft");
+			jw_int(&w, pr[i].draft);
+			jw_key(&w, "total");
+			jw_int(&w, pr[i].complete + pr[i].draft);
+			jw_end(&w);
 		}
-		printf("]}");
+		jw_end(&w);
+		jw_end(&w);
 	}
-	printf("}}\n");
+	jw_end(&w);
+	jw_end(&w);
+	fputc('\n', stdout);
 }
 
 /* ---- the text listing: in the chosen language, columns padded by display width ---- */

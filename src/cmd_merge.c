@@ -7,6 +7,7 @@
 #include "cmd.h"
 #include "store/merge.h"
 #include "store/store.h"
+#include "util/json.h"
 #include "util/outfile.h"
 #include "util/sealbox.h"
 #include "util/util.h"
@@ -89,39 +90,98 @@ static void print_text_input(const merge_result *r)
 			     r->dups[i].other, r->dups[i].keys);
 }
 
-static void json_kv_int(const char *key, long long v, int comma)
+static void json_kv_int(json_w *w, const char *key, long long v)
 {
-	printf("%s\"%s\": %lld", comma ? ", " : "", key, v);
+	jw_key(w, key);
+	jw_int(w, v);
 }
 
-static void print_json_input(const merge_result *r, int first)
+static void print_json_input(json_w *w, const merge_result *r)
 {
-	printf("%s\n  {\"path\": ", first ? "" : ",");
-	json_put_string(stdout, r->path);
-	printf(", \"sha256\": ");
-	json_put_string(stdout, r->sha256[0] ? r->sha256 : NULL);
-	printf(", \"device\": ");
-	json_put_string(stdout, r->device_id[0] ? r->device_id : NULL);
-	json_kv_int("interviews", r->interviews, 1);
-	json_kv_int("new", r->new_, 1);
-	json_kv_int("identical", r->identical, 1);
-	json_kv_int("updated", r->updated, 1);
-	json_kv_int("outdated", r->outdated, 1);
-	json_kv_int("conflicting", r->conflicting, 1);
-	printf(", \"given_twice\": %s, \"already_merged\": %s, \"rejected\": ",
-	       r->twice ? "true" : "false", r->already ? "true" : "false");
-	json_put_string(stdout, r->rejected);
-	printf(", \"duplicates\": [");
+	jw_break(w, "\n  ");
+	jw_obj(w);
+	jw_key(w, "path");
+	jw_str(w, r->path);
+	jw_key(w, "sha256");
+	jw_str(w, r->sha256[0] ? r->sha256 : NULL);
+	jw_key(w, "device");
+	jw_str(w, r->device_id[0] ? r->device_id : NULL);
+	json_kv_int(w, "interviews", r->interviews);
+	json_kv_int(w, "new", r->new_);
+	json_kv_int(w, "identical", r->identical);
+	json_kv_int(w, "updated", r->updated);
+	json_kv_int(w, "outdated", r->outdated);
+	json_kv_int(w, "conflicting", r->conflicting);
+	jw_key(w, "given_twice");
+	jw_bool(w, r->twice);
+	jw_key(w, "already_merged");
+	jw_bool(w, r->already);
+	jw_key(w, "rejected");
+	jw_str(w, r->rejected);
+	jw_key(w, "duplicates");
+	jw_arr(w);
 	for (int i = 0; i < r->ndups; i++) {
-		printf("%s{\"uuid\": ", i ? ", " : "");
-		json_put_string(stdout, r->dups[i].uuid);
-		printf(", \"other\": ");
-		json_put_string(stdout, r->dups[i].other);
-		printf(", \"keys\": ");
-		json_put_string(stdout, r->dups[i].keys);
-		printf("}");
+		jw_obj(w);
+		jw_key(w, "uuid");
+		jw_str(w, r->dups[i].uuid);
+		jw_key(w, "other");
+		jw_str(w, r->dups[i].other);
+		jw_key(w, "keys");
+		jw_str(w, r->dups[i].keys);
+		jw_end(w);
 	}
-	printf("]}");
+	jw_end(w);
+	jw_end(w);
+}
+
+/* The end of the JSON document: the totals, whether the output was made, the cloned laptops. */
+static void print_json_summary(json_w *w, const struct totals *t, long long ivs,
+			       long long conflicts, int none, int keys, const merge_clone *cl,
+			       int ncl)
+{
+	jw_end(w);   /* the inputs */
+	jw_break(w, "\n ");
+	jw_key(w, "totals");
+	jw_obj(w);
+	json_kv_int(w, "inputs", t->inputs);
+	json_kv_int(w, "merged", t->merged);
+	json_kv_int(w, "rejected", t->rejected);
+	json_kv_int(w, "given_twice", t->twice);
+	json_kv_int(w, "new", t->new_);
+	json_kv_int(w, "identical", t->identical);
+	json_kv_int(w, "updated", t->updated);
+	json_kv_int(w, "outdated", t->outdated);
+	json_kv_int(w, "conflicting", t->conflicting);
+	json_kv_int(w, "duplicates", t->dups);
+	json_kv_int(w, "output_interviews", ivs);
+	json_kv_int(w, "output_conflicts", conflicts);
+	jw_end(w);
+	jw_break(w, "\n ");
+	jw_key(w, "output_created");
+	jw_bool(w, !none);
+	jw_break(w, "\n ");
+	jw_key(w, "key_questions");
+	jw_bool(w, keys);
+	jw_break(w, "\n ");
+	jw_key(w, "cloned_devices");
+	jw_arr(w);
+	for (int i = 0; i < ncl; i++) {
+		const char *k[] = { "device", "a", "b", "sha256_a", "sha256_b" };
+		const char *v[] = { cl[i].device_id, cl[i].path_a, cl[i].path_b, cl[i].sha_a,
+				    cl[i].sha_b };
+		jw_break(w, "\n  ");
+		jw_obj(w);
+		for (int j = 0; j < 5; j++) {
+			jw_key(w, k[j]);
+			jw_str(w, v[j]);
+		}
+		jw_end(w);
+	}
+	if (ncl)
+		jw_break(w, "\n ");
+	jw_end(w);
+	jw_end(w);
+	fputc('\n', stdout);
 }
 
 static char **split_keys(const char *list, int *n)
@@ -140,7 +200,7 @@ static char **split_keys(const char *list, int *n)
 	return keys;
 }
 
-static void print_summary(merge *m, const struct totals *t, const char *out, int json)
+static void print_summary(merge *m, const struct totals *t, const char *out, json_w *json)
 {
 	long long ivs = -1, conflicts = -1;
 	char err[ERR_MAX];
@@ -151,35 +211,7 @@ static void print_summary(merge *m, const struct totals *t, const char *out, int
 		cmd_fail("%s", err);
 	int keys = merge_has_keys(m);
 	if (json) {
-		printf("],\n \"totals\": {");
-		json_kv_int("inputs", t->inputs, 0);
-		json_kv_int("merged", t->merged, 1);
-		json_kv_int("rejected", t->rejected, 1);
-		json_kv_int("given_twice", t->twice, 1);
-		json_kv_int("new", t->new_, 1);
-		json_kv_int("identical", t->identical, 1);
-		json_kv_int("updated", t->updated, 1);
-		json_kv_int("outdated", t->outdated, 1);
-		json_kv_int("conflicting", t->conflicting, 1);
-		json_kv_int("duplicates", t->dups, 1);
-		json_kv_int("output_interviews", ivs, 1);
-		json_kv_int("output_conflicts", conflicts, 1);
-		printf("},\n \"output_created\": %s,", none ? "false" : "true");
-		printf("\n \"key_questions\": %s,\n \"cloned_devices\": [", keys ? "true" : "false");
-		for (int i = 0; i < ncl; i++) {
-			printf("%s\n  {\"device\": ", i ? "," : "");
-			json_put_string(stdout, cl[i].device_id);
-			printf(", \"a\": ");
-			json_put_string(stdout, cl[i].path_a);
-			printf(", \"b\": ");
-			json_put_string(stdout, cl[i].path_b);
-			printf(", \"sha256_a\": ");
-			json_put_string(stdout, cl[i].sha_a);
-			printf(", \"sha256_b\": ");
-			json_put_string(stdout, cl[i].sha_b);
-			printf("}");
-		}
-		printf("%s]}\n", ncl ? "\n " : "");
+		print_json_summary(json, t, ivs, conflicts, none, keys, cl, ncl);
 	} else {
 		for (int i = 0; i < ncl; i++)
 			cmd_put_line(stdout, "cloned laptop: device %s: '%s' and '%s' each hold "
@@ -289,10 +321,15 @@ static int cmd_merge(int argc, char **argv)
 	merge_allow_simulated(m, allow_sim);
 	merge_max_attachment(m, max_attach);
 	struct totals t = { 0 };
+	json_w w;
 	if (json) {
-		printf("{\"output\": ");
-		json_put_string(stdout, out);
-		printf(",\n \"inputs\": [");
+		jw_init(&w, stdout, 1);
+		jw_obj(&w);
+		jw_key(&w, "output");
+		jw_str(&w, out);
+		jw_break(&w, "\n ");
+		jw_key(&w, "inputs");
+		jw_arr(&w);
 	}
 	merge_prefetch(m, argv[optind]);
 	for (int i = optind; i < argc; i++) {
@@ -305,13 +342,13 @@ static int cmd_merge(int argc, char **argv)
 		}
 		add_totals(&t, &r);
 		if (json)
-			print_json_input(&r, i == optind);
+			print_json_input(&w, &r);
 		else
 			print_text_input(&r);
 		fflush(stdout);
 		merge_result_release(&r);
 	}
-	print_summary(m, &t, out, json);
+	print_summary(m, &t, out, json ? &w : NULL);
 	merge_close(m);
 	m = NULL;
 	if (t.merged && secret) {

@@ -83,7 +83,16 @@ static long long report_time(void)
 	return (long long)time(NULL);
 }
 
-static int cmd_report(int argc, char **argv)
+/* What the command line asked for. */
+struct report_args {
+	const char *out, *form_id, *dbpath, *specpath;
+	report_build_opts bo;
+	int quiet, approved;
+};
+
+/* Phase 1: the options and the two arguments into a; -1 when fine, else the exit status
+ * (after the usage error). */
+static int parse_args(int argc, char **argv, struct report_args *a)
 {
 	const struct cmd_entry *me = &cmd_report_entry;
 	enum { O_LANG = 256, O_SIM, O_FORM, O_TIMINGS, O_STATUS };
@@ -98,36 +107,34 @@ static int cmd_report(int argc, char **argv)
 		{ "status", required_argument, NULL, O_STATUS },
 		{ 0 },
 	};
-	const char *out = NULL, *form_id = NULL;
-	report_build_opts bo = { 0 };
-	int quiet = 0, approved = 0, c;
+	int c;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
-			out = optarg;
+			a->out = optarg;
 			break;
 		case O_LANG:
-			bo.lang = optarg;
+			a->bo.lang = optarg;
 			break;
 		case O_SIM:
-			bo.simulated = 1;
+			a->bo.simulated = 1;
 			break;
 		case O_FORM:
-			form_id = optarg;
+			a->form_id = optarg;
 			break;
 		case O_TIMINGS:
-			bo.progress = timing;
+			a->bo.progress = timing;
 			break;
 		case 'q':
-			quiet = 1;
+			a->quiet = 1;
 			break;
 		case O_STATUS:
 			if (strcmp(optarg, "approved") && strcmp(optarg, "complete"))
 				return cmd_usage_error(me, "unknown --status '%s' (complete or "
 						       "approved)", optarg);
-			approved = strcmp(optarg, "approved") == 0;
+			a->approved = strcmp(optarg, "approved") == 0;
 			break;
 		default:
 			return cmd_bad_option(me, c, argv);
@@ -135,90 +142,125 @@ static int cmd_report(int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return cmd_usage_error(me, "expected a database and a report spec");
-	if (!out)
+	if (!a->out)
 		return cmd_usage_error(me, "-o OUT is required");
-	const char *dbpath = argv[optind], *specpath = argv[optind + 1];
-	char err[ERR_MAX];
-	if (outfile_check("-o", out, "input database", dbpath, OUTFILE_DB, err) ||
-	    outfile_check("-o", out, "report spec", specpath, 0, err))
-		return cmd_fail("%s", err);
-	if (report_format_of(out) < 0)
-		return cmd_usage_error(me, "cannot tell the format of '%s': name it .html, .md or "
-				       ".xlsx", out);
-	if (report_check_output(out, err))
-		return cmd_fail("%s", err);
+	a->dbpath = argv[optind];
+	a->specpath = argv[optind + 1];
+	return -1;
+}
 
+/* Phase 2: OUT may be written (not an input, a known format, its folder writable); -1 when
+ * fine, else the exit status (after the message). */
+static int check_output(const struct report_args *a)
+{
+	char err[ERR_MAX];
+	if (outfile_check("-o", a->out, "input database", a->dbpath, OUTFILE_DB, err) ||
+	    outfile_check("-o", a->out, "report spec", a->specpath, 0, err))
+		return cmd_fail("%s", err);
+	if (report_format_of(a->out) < 0)
+		return cmd_usage_error(&cmd_report_entry, "cannot tell the format of '%s': name it "
+				       ".html, .md or .xlsx", a->out);
+	if (report_check_output(a->out, err))
+		return cmd_fail("%s", err);
+	return -1;
+}
+
+/* The inputs of a run, released by release_inputs. */
+struct report_inputs {
 	form_diags d;
-	form_diags_init(&d);
-	report_spec *spec = NULL;
-	analysis_db *db = NULL;
-	store *st = NULL;
-	report_doc doc = { 0 };
-	int built = 0, rc = EXIT_USER;
-	if (report_spec_load(specpath, &spec, &d, err)) {
-		print_diags(&d, 0);
-		if (d.n == 0)
+	report_spec *spec;
+	analysis_db *db;
+	store *st;
+};
+
+/* Phase 3: the spec read and checked against the database's questionnaire, the database
+ * open; 0, or -1 after the messages. */
+static int load_inputs(const struct report_args *a, struct report_inputs *in)
+{
+	char err[ERR_MAX];
+	if (report_spec_load(a->specpath, &in->spec, &in->d, err)) {
+		print_diags(&in->d, 0);
+		if (in->d.n == 0)
 			cmd_fail("%s", err);
 		else
 			fprintf(stderr, "survey: %s; run 'survey check --report %s' for details\n",
-				err, specpath);
-		goto done;
+				err, a->specpath);
+		return -1;
 	}
-	if (analysis_open(dbpath, form_id ? form_id : spec->form_id, &db, err) ||
-	    (approved && analysis_only_approved(db, err))) {
+	if (analysis_open(a->dbpath, a->form_id ? a->form_id : in->spec->form_id, &in->db, err) ||
+	    (a->approved && analysis_only_approved(in->db, err))) {
 		cmd_fail("%s", err);
-		goto done;
+		return -1;
 	}
-	form_diags_release(&d);
-	form_diags_init(&d);
-	if (report_spec_check(spec, analysis_form(db), &d)) {
-		print_diags(&d, 0);
+	form_diags_release(&in->d);
+	form_diags_init(&in->d);
+	if (report_spec_check(in->spec, analysis_form(in->db), &in->d)) {
+		print_diags(&in->d, 0);
 		fprintf(stderr, "survey: '%s' does not fit the questionnaire in '%s' (%d error%s)\n",
-			specpath, dbpath, d.nerrors, d.nerrors == 1 ? "" : "s");
-		goto done;
+			a->specpath, a->dbpath, in->d.nerrors, in->d.nerrors == 1 ? "" : "s");
+		return -1;
 	}
-	if (store_open(dbpath, STORE_READONLY, &st, err)) {
+	if (store_open(a->dbpath, STORE_READONLY, &in->st, err)) {
 		cmd_fail("%s", err);
-		goto done;
+		return -1;
 	}
-	cmd_note_sealed(dbpath);
+	cmd_note_sealed(a->dbpath);
+	return 0;
+}
+
+static void release_inputs(struct report_inputs *in)
+{
+	store_close(in->st);
+	analysis_close(in->db);
+	report_spec_free(in->spec);
+	form_diags_release(&in->d);
+}
+
+/* Phase 4: every table computed and the file written; 0, or -1 after the message. */
+static int build_and_write(struct report_args *a, struct report_inputs *in)
+{
+	char err[ERR_MAX], date[16];
 	long long t = report_time();
 	time_t tt = (time_t)t;
 	struct tm tm;
-	char date[16];
 	gmtime_r(&tt, &tm);
 	strftime(date, sizeof date, "%Y-%m-%d", &tm);
-	bo.date = date;
-	bo.made = t;
+	a->bo.date = date;
+	a->bo.made = t;
+	report_doc doc = { 0 };
 	int row;
-	if (report_build(spec, db, st, &bo, &doc, &row, err)) {
+	if (report_build(in->spec, in->db, in->st, &a->bo, &doc, &row, err)) {
 		if (row > 0)
-			fprintf(stderr, "%s:%s:%d: error: %s\n", specpath,
-				spec->report_sheet_name ? spec->report_sheet_name : "report", row,
-				err);
+			fprintf(stderr, "%s:%s:%d: error: %s\n", a->specpath,
+				in->spec->report_sheet_name ? in->spec->report_sheet_name : "report",
+				row, err);
 		else
 			cmd_fail("%s", err);
-		goto done;
+		return -1;
 	}
-	built = 1;
-	if (report_write(&doc, out, err)) {
+	int rc = report_write(&doc, a->out, err);
+	if (rc)
 		cmd_fail("%s", err);
-		goto done;
-	}
-	if (!quiet) {
+	else if (!a->quiet) {
 		int ntables = 0;
 		for (int i = 0; i < doc.nblocks; i++)
 			ntables += doc.blocks[i].kind == REPORT_B_TABLE;
-		printf("wrote '%s': %d table%s in %s%s\n", out, ntables, ntables == 1 ? "" : "s",
+		printf("wrote '%s': %d table%s in %s%s\n", a->out, ntables, ntables == 1 ? "" : "s",
 		       doc.lang, doc.simulated ? ", marked as simulated data" : "");
 	}
-	rc = EXIT_OK;
-done:
-	if (built)
-		report_doc_release(&doc);
-	store_close(st);
-	analysis_close(db);
-	report_spec_free(spec);
-	form_diags_release(&d);
+	report_doc_release(&doc);
+	return rc ? -1 : 0;
+}
+
+static int cmd_report(int argc, char **argv)
+{
+	struct report_args a = { 0 };
+	int rc;
+	if ((rc = parse_args(argc, argv, &a)) >= 0 || (rc = check_output(&a)) >= 0)
+		return rc;
+	struct report_inputs in = { 0 };
+	form_diags_init(&in.d);
+	rc = load_inputs(&a, &in) || build_and_write(&a, &in) ? EXIT_USER : EXIT_OK;
+	release_inputs(&in);
 	return rc;
 }

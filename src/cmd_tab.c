@@ -1,22 +1,20 @@
 /* cmd_tab.c: `survey tab DB ROW COL` — a cross-tabulation of two questions with every test and
  * measure of association, by layers, weighted or design-based: its help, its arguments and the
- * run; the output is written by cmd_tab_json.c, cmd_tab_csv.c and cmd_tab_text.c. */
+ * run; the output is written by cmd_tab_json.c, cmd_tab_csv.c and cmd_tab_text.c from the
+ * values cmd_tab_values.c reads. */
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis/analysis.h"
 #include "cmd.h"
-#include "cmd_table.h"
 #include "cmd_analysis.h"
 #include "cmd_tab.h"
-#include "util/termsafe.h"
 #include "util/util.h"
-#include "util/cnum.h"
 
 static int cmd_tab(int argc, char **argv);
+static void help_statistics(void);
 
 const struct cmd_entry cmd_tab_entry = {
 	.name = "tab",
@@ -55,8 +53,8 @@ const struct cmd_entry cmd_tab_entry = {
 	"  --cells LIST       what cells show, comma-separated: count (default), row_pct,\n"
 	"                     col_pct, total_pct, expected, residual, std_residual,\n"
 	"                     adj_residual, or all\n"
-	"  --stats LIST       statistics by their JSON keys (pearson_chi2, gamma, ...),\n"
-	"                     all (default) or none; Fisher's test above 2x2 runs only\n"
+	"  --stats LIST       statistics by their JSON keys (listed at the end), all\n"
+	"                     (default) or none; Fisher's test above 2x2 runs only\n"
 	"                     when asked for (all or fisher_exact)\n"
 	"  --format FMT       text (default; labels), json or csv (codes)\n"
 	"  --lang CODE        language of the labels (default: the questionnaire's)\n"
@@ -75,11 +73,24 @@ const struct cmd_entry cmd_tab_entry = {
 	"  survey tab lsg.db oblast main_problem --cells count,col_pct\n"
 	"  survey tab lsg.db municipality_type readiness --by oblast --format json\n",
 	.exec = cmd_tab,
+	.help_tail = help_statistics,
 };
 
+/* The end of the help: every statistic of the registry, its key, name and needs. */
+static void help_statistics(void)
+{
+	printf("\nstatistics, by JSON key (--stats; a report's stats column) [what each needs]:\n");
+	for (int k = 0; k < nstatistics; k++) {
+		char needs[128];
+		statistic_needs_text(&statistics[k], needs, sizeof needs);
+		int len = printf("  %-34s %s", statistics[k].key, statistics[k].name);
+		if (*needs)   /* within 80 columns */
+			printf(len + (int)strlen(needs) + 3 > 80 ? "\n%37s[%s]" : "%s [%s]", "", needs);
+		printf("\n");
+	}
+}
 
 
-static const char *const rs_keys[RS_N] = { "rao_scott_f", "rao_scott_chi2" };
 
 static int parse_cells(const char *list, unsigned *out)
 {
@@ -101,30 +112,18 @@ static int parse_cells(const char *list, unsigned *out)
 	return *out ? 0 : -1;
 }
 
-/* --stats: JSON keys, all or none. The unknown name goes to *bad. */
+/* --stats: JSON keys of the registry, all or none. The unknown name goes to *bad. */
 static int parse_stats(const char *list, tab_cli *cli, char **bad)
 {
-	int n = stats_crosstab_nfields + RS_N;
-	memset(cli->want, 0, (size_t)n);
-	cli->want_cmh = 0;
+	memset(cli->want, 0, (size_t)nstatistics);
 	char *copy = xstrdup(list), *save = NULL;
 	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		int found = 0;
+		int k = statistic_index(t);
 		if (strcmp(t, "all") == 0) {
-			memset(cli->want, 1, (size_t)n);
-			cli->want_cmh = found = 1;
-		} else if (strcmp(t, "none") == 0) {
-			found = 1;
-		} else if (strcmp(t, "cmh") == 0 || strcmp(t, "mantel_haenszel_odds_ratio") == 0) {
-			cli->want_cmh = found = 1;
-		}
-		for (int k = 0; k < stats_crosstab_nfields && !found; k++)
-			if (strcmp(t, stats_crosstab_fields[k].key) == 0)
-				cli->want[k] = found = 1;
-		for (int k = 0; k < RS_N && !found; k++)
-			if (strcmp(t, rs_keys[k]) == 0)
-				cli->want[stats_crosstab_nfields + k] = found = 1;
-		if (!found) {
+			memset(cli->want, 1, (size_t)nstatistics);
+		} else if (k >= 0) {
+			cli->want[k] = 1;
+		} else if (strcmp(t, "none") != 0) {
 			*bad = xstrdup(t);
 			free(copy);
 			return -1;
@@ -134,57 +133,83 @@ static int parse_stats(const char *list, tab_cli *cli, char **bad)
 	return 0;
 }
 
-static int want_key(const tab_cli *cli, const char *key)
+/* Is a statistic that needs layers asked for? (They are shown together, across layers.) */
+static int want_layers(const tab_cli *cli)
 {
-	for (int k = 0; k < stats_crosstab_nfields; k++)
-		if (strcmp(key, stats_crosstab_fields[k].key) == 0)
-			return cli->want[k];
+	for (int k = 0; k < nstatistics; k++)
+		if (cli->want[k] && (statistics[k].needs & STAT_NEEDS_LAYERS))
+			return 1;
 	return 0;
-}
-
-/* ---- cell values ------------------------------------------------------------------------- */
-
-double tab_cell_value(const analysis_tab *t, const analysis_layer *L, int i, int j,
-		      stats_cell_kind kind)
-{
-	double f = stats_table_get(&L->table, i, j);
-	switch (kind) {
-	case STATS_CELL_COUNT:
-		return f;
-	case STATS_CELL_ROW_PCT:
-		return L->row_base[i] > 0 ? 100 * f / L->row_base[i] : NAN;
-	case STATS_CELL_COL_PCT:
-		return L->col_base[j] > 0 ? 100 * f / L->col_base[j] : NAN;
-	case STATS_CELL_TOTAL_PCT:
-		return L->base > 0 ? 100 * f / L->base : NAN;
-	default:
-		return t->multiple ? NAN : stats_cell(&L->table, i, j, kind);
-	}
-}
-
-/* The test of independence to read: Rao-Scott's F with a design (the chi-square tests in
- * "stats" then treat the weighted table as counts), else Pearson's chi-square; null for
- * multiple response (see choice_tests). */
-const stats_value *tab_independence(const analysis_tab *t, const analysis_layer *L,
-				    const char **key)
-{
-	*key = NULL;
-	if (L->has_rao_scott) {
-		*key = "rao_scott_f";
-		return &L->rao_scott.f;
-	}
-	if (L->stats_ok) {
-		*key = "pearson_chi2";
-		return &L->stats.pearson_chi2;
-	}
-	return NULL;
 }
 
 /* ---- the command ------------------------------------------------------------------------- */
 
+enum { O_BY = AOPT_NEXT, O_CELLS, O_STATS, O_SEED };
+
+/* One of tab's own options (c, with optarg): 0 when taken, else the exit status after the
+ * usage error (as cmd_analysis_option). */
+static int tab_option(int c, char **argv, analysis_opts *o, tab_cli *cli, const char **by)
+{
+	const struct cmd_entry *self = &cmd_tab_entry;
+	char *bad = NULL, *end;
+	int rc;
+	switch (c) {
+	case O_BY:
+		*by = optarg;
+		return 0;
+	case O_CELLS:
+		if (parse_cells(optarg, &cli->cells))
+			return cmd_usage_error(self, "bad --cells '%s' (count, row_pct, col_pct, "
+					       "total_pct, expected, residual, std_residual, "
+					       "adj_residual or all)", optarg);
+		return 0;
+	case O_STATS:
+		if (parse_stats(optarg, cli, &bad)) {
+			rc = cmd_usage_error(self, "unknown statistic '%s' in --stats", bad);
+			free(bad);
+			return rc;
+		}
+		return 0;
+	case O_SEED:
+		o->fisher.seed = strtoul(optarg, &end, 10);
+		if (!*optarg || *end || *optarg == '-')
+			return cmd_usage_error(self, "bad --seed '%s' (a whole number)", optarg);
+		return 0;
+	default:
+		return cmd_bad_option(self, c, argv);
+	}
+}
+
+/* The table of row by col (by: layers, or NULL) in db_path, written as cli says. */
+static int tab_run(const tab_cli *cli, const analysis_opts *o, const char *form_id,
+		   const char *db_path, const char *row, const char *col, const char *by)
+{
+	char err[ERR_MAX];
+	analysis_db *db;
+	if (analysis_open(db_path, form_id, &db, err))
+		return cmd_fail("%s", err);
+	cmd_note_sealed(db_path);
+	analysis_tab *t;
+	if (analysis_tab_run(db, row, col, by, o, &t, err)) {
+		analysis_close(db);
+		return cmd_fail("%s", err);
+	}
+	if (cli->format == FMT_JSON)
+		tab_print_json(cli, t, o, analysis_form_id(db));
+	else if (cli->format == FMT_CSV)
+		tab_print_csv(cli, t);
+	else
+		tab_print_text(cli, t);
+	if (cli->format == FMT_CSV && t->simulated > 0)   /* no notes in CSV */
+		fprintf(stderr, "survey: warning: %.0f of the interviews analysed are simulated "
+			"(made by 'survey simulate'): not real data\n", t->simulated);
+	analysis_tab_free(t);
+	analysis_close(db);
+	return EXIT_OK;
+}
+
 static int cmd_tab(int argc, char **argv)
 {
-	enum { O_BY = AOPT_NEXT, O_CELLS, O_STATS, O_SEED };
 	static const struct option opts[] = {
 		CMD_ANALYSIS_OPTIONS,
 		{ "by", required_argument, NULL, O_BY },
@@ -197,71 +222,27 @@ static int cmd_tab(int argc, char **argv)
 	analysis_opts o = { .fisher = { .seed = 1 } };
 	cmd_analysis_args args = { .opts = &o, .format = FMT_TEXT };
 	tab_cli cli = { .cells = 1u << STATS_CELL_COUNT };
-	unsigned char want[64];
+	unsigned char want[STATISTICS_MAX];
 	cli.want = want;
 	memset(want, 1, sizeof want);
-	cli.want_cmh = 1;
 	const char *by = NULL;
 	int c, rc;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		char *bad = NULL, *end;
-		if ((rc = cmd_analysis_option(self, c, optarg, &args)) >= 0) {
-			if (rc)
-				return rc;
-			continue;
-		}
-		switch (c) {
-		case O_BY: by = optarg; break;
-		case O_CELLS:
-			if (parse_cells(optarg, &cli.cells))
-				return cmd_usage_error(self, "bad --cells '%s' (count, row_pct, col_pct, "
-						       "total_pct, expected, residual, std_residual, "
-						       "adj_residual or all)", optarg);
-			break;
-		case O_STATS:
-			if (parse_stats(optarg, &cli, &bad)) {
-				rc = cmd_usage_error(self, "unknown statistic '%s' in --stats", bad);
-				free(bad);
-				return rc;
-			}
-			break;
-		case O_SEED:
-			o.fisher.seed = strtoul(optarg, &end, 10);
-			if (!*optarg || *end || *optarg == '-')
-				return cmd_usage_error(self, "bad --seed '%s' (a whole number)", optarg);
-			break;
-		default:
-			return cmd_bad_option(self, c, argv);
-		}
+		if ((rc = cmd_analysis_option(self, c, optarg, &args)) < 0)
+			rc = tab_option(c, argv, &o, &cli, &by);
+		if (rc)
+			return rc;
 	}
 	if (argc - optind != 3)
 		return cmd_usage_error(self, "expected a database, a row and a column question");
-	if (!want_key(&cli, "fisher_exact"))
-		o.no_fisher_rxc = 1;
-	const char *db_path = argv[optind], *row = argv[optind + 1], *col = argv[optind + 2];
-	char err[ERR_MAX];
-	analysis_db *db;
+	cli.want_cmh = want_layers(&cli);
+	/* the statistics computed above 2x2 only when named: Fisher's test */
+	for (int k = 0; k < nstatistics; k++)
+		if ((statistics[k].needs & STAT_ASKED) && !cli.want[k])
+			o.no_fisher_rxc = 1;
 	cli.format = args.format;
-	if (analysis_open(db_path, args.form_id, &db, err))
-		return cmd_fail("%s", err);
-	cmd_note_sealed(db_path);
-	analysis_tab *t;
-	if (analysis_tab_run(db, row, col, by, &o, &t, err)) {
-		analysis_close(db);
-		return cmd_fail("%s", err);
-	}
-	if (cli.format == FMT_JSON)
-		tab_print_json(&cli, t, &o, analysis_form_id(db));
-	else if (cli.format == FMT_CSV)
-		tab_print_csv(&cli, t);
-	else
-		tab_print_text(&cli, t);
-	if (cli.format == FMT_CSV && t->simulated > 0)   /* no notes in CSV */
-		fprintf(stderr, "survey: warning: %.0f of the interviews analysed are simulated "
-			"(made by 'survey simulate'): not real data\n", t->simulated);
-	analysis_tab_free(t);
-	analysis_close(db);
-	return EXIT_OK;
+	return tab_run(&cli, &o, args.form_id, argv[optind], argv[optind + 1], argv[optind + 2],
+		       by);
 }

@@ -4,15 +4,13 @@
 #define SURVEY_CMD_TAB_H
 
 #include "analysis/analysis.h"
-
-/* Design-based statistics added to stats_crosstab_fields in --stats. */
-enum { RS_F, RS_CHI2, RS_N };
+#include "analysis/statistics.h"
 
 typedef struct tab_cli {
 	int format;
 	unsigned cells;        /* bit per stats_cell_kind */
-	unsigned char *want;   /* per stats_crosstab_fields entry, then RS_N */
-	int want_cmh;
+	unsigned char *want;   /* per statistics[] entry (analysis/statistics.h): asked for */
+	int want_cmh;          /* the statistics across layers (either of them asked for) */
 } tab_cli;
 
 /* Cell (i, j) of layer L as kind (a count, a percentage, a residual); NAN where undefined. */

@@ -41,6 +41,7 @@ static void csv_value(strbuf *sb, const char *layer, const char *key, const stat
 		{ STATS_F_P, "p", offsetof(stats_value, p) },
 		{ STATS_F_CI, "ci_low", offsetof(stats_value, ci_low) },
 		{ STATS_F_CI, "ci_high", offsetof(stats_value, ci_high) },
+		{ STATS_F_DF2, "df2", offsetof(stats_value, df2) },
 	};
 	for (size_t k = 0; k < sizeof parts / sizeof *parts; k++) {
 		if (!(members & parts[k].bit))
@@ -66,30 +67,17 @@ void tab_print_csv(const tab_cli *cli, const analysis_tab *t)
 							 t->col.cats[L->cols[j]].value,
 							 stats_cell_kind_name(k),
 							 tab_cell_value(t, L, i, j, k));
-		for (int k = 0; L->stats_ok && k < stats_crosstab_nfields; k++) {
-			const stats_crosstab_field *f = &stats_crosstab_fields[k];
-			if (cli->want[k])
-				csv_value(&sb, layer, f->key, stats_crosstab_value(&L->stats, f),
-					  f->members);
-		}
-		if (L->has_rao_scott) {
-			const stats_rao_scott *rs = &L->rao_scott;
-			if (cli->want[stats_crosstab_nfields + RS_F]) {
-				csv_value(&sb, layer, "rao_scott_f", &rs->f,
-					  STATS_F_VALUE | STATS_F_DF | STATS_F_P);
-				csv_line(&sb, layer, "", "", "rao_scott_f.df2",
-					 rs->f.ok ? rs->f.df2 : NAN);
-			}
-			if (cli->want[stats_crosstab_nfields + RS_CHI2])
-				csv_value(&sb, layer, "rao_scott_chi2", &rs->chisq,
-					  STATS_F_VALUE | STATS_F_DF | STATS_F_P);
+		for (int k = 0; k < nstatistics; k++) {
+			const statistic *st = &statistics[k];
+			const stats_value *v = statistic_value(st, t, L);
+			if (cli->want[k] && v && !(st->needs & STAT_NEEDS_LAYERS))
+				csv_value(&sb, layer, st->key, v, st->members);
 		}
 	}
-	if (t->has_cmh && cli->want_cmh) {
-		csv_value(&sb, "", "cmh", &t->cmh.cmh, STATS_F_VALUE | STATS_F_DF | STATS_F_P);
-		csv_value(&sb, "", "mantel_haenszel_odds_ratio", &t->cmh.odds_ratio,
-			  STATS_F_VALUE | STATS_F_CI);
-	}
+	for (int k = 0; t->has_cmh && cli->want_cmh && k < nstatistics; k++)
+		if (statistics[k].needs & STAT_NEEDS_LAYERS)
+			csv_value(&sb, "", statistics[k].key, statistic_value(&statistics[k], t, NULL),
+				  statistics[k].members);
 	fputs(sb_str(&sb), stdout);
 	sb_release(&sb);
 }

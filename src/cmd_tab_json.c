@@ -13,321 +13,359 @@
 #include "util/termsafe.h"
 #include "util/util.h"
 
-/* ---- JSON -------------------------------------------------------------------------------- */
-
-static void json_value(const stats_value *v, unsigned members)
+/* The members of v that a statistic reports (members: STATS_F_*), and "why" when not computed. */
+static void json_value(json_w *w, const stats_value *v, unsigned members)
 {
-	printf("{");
-	const char *sep = "";
-	if (members & STATS_F_VALUE) {
-		printf("%s\"value\": ", sep);
-		json_put_number(stdout, v->ok ? v->value : NAN);
-		sep = ", ";
+	static const struct {
+		unsigned bit;
+		const char *key;
+		size_t off;
+	} parts[] = {
+		{ STATS_F_VALUE, "value", offsetof(stats_value, value) },
+		{ STATS_F_ASE, "ase", offsetof(stats_value, ase) },
+		{ STATS_F_T, "t", offsetof(stats_value, t) },
+		{ STATS_F_DF, "df", offsetof(stats_value, df) },
+		{ STATS_F_P, "p", offsetof(stats_value, p) },
+		{ STATS_F_CI, "ci_low", offsetof(stats_value, ci_low) },
+		{ STATS_F_CI, "ci_high", offsetof(stats_value, ci_high) },
+	};
+	jw_obj(w);
+	for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
+		if (members & parts[k].bit) {
+			jw_key(w, parts[k].key);
+			jw_num(w, v->ok ? *(const double *)((const char *)v + parts[k].off) : NAN);
+		}
+	if (!v->ok && v->why) {
+		jw_key(w, "why");
+		jw_str(w, v->why);
 	}
-	if (members & STATS_F_ASE) {
-		printf("%s\"ase\": ", sep);
-		json_put_number(stdout, v->ok ? v->ase : NAN);
-		sep = ", ";
+	jw_end(w);
+}
+
+static void json_strings(json_w *w, const analysis_var *v, const int *idx, int n, int labels)
+{
+	jw_arr(w);
+	for (int k = 0; k < n; k++)
+		jw_str(w, labels ? v->cats[idx[k]].label : v->cats[idx[k]].value);
+	jw_end(w);
+}
+
+static void json_numbers(json_w *w, const double *x, int n)
+{
+	jw_arr(w);
+	for (int k = 0; k < n; k++)
+		jw_num(w, x[k]);
+	jw_end(w);
+}
+
+/* A matrix like counts: cell (i, j) of layer L as kind, or (kind < 0) x[i * ncol + j]. */
+static void json_matrix(json_w *w, const analysis_tab *t, const analysis_layer *L, int kind,
+			const double *x)
+{
+	jw_arr(w);
+	for (int i = 0; i < L->nrow; i++) {
+		jw_arr(w);
+		for (int j = 0; j < L->ncol; j++)
+			jw_num(w, kind >= 0 ? tab_cell_value(t, L, i, j, (stats_cell_kind)kind)
+					      : x[i * L->ncol + j]);
+		jw_end(w);
 	}
-	if (members & STATS_F_T) {
-		printf("%s\"t\": ", sep);
-		json_put_number(stdout, v->ok ? v->t : NAN);
-		sep = ", ";
-	}
-	if (members & STATS_F_DF) {
-		printf("%s\"df\": ", sep);
-		json_put_number(stdout, v->ok ? v->df : NAN);
-		sep = ", ";
-	}
-	if (members & STATS_F_P) {
-		printf("%s\"p\": ", sep);
-		json_put_number(stdout, v->ok ? v->p : NAN);
-		sep = ", ";
-	}
-	if (members & STATS_F_CI) {
-		printf("%s\"ci_low\": ", sep);
-		json_put_number(stdout, v->ok ? v->ci_low : NAN);
-		printf(", \"ci_high\": ");
-		json_put_number(stdout, v->ok ? v->ci_high : NAN);
-		sep = ", ";
+	jw_end(w);
+}
+
+/* Fisher's test: its p, the method (exact or Monte Carlo) and the samples drawn. */
+static void json_fisher(json_w *w, const analysis_layer *L, const stats_value *v)
+{
+	jw_obj(w);
+	jw_key(w, "p");
+	jw_num(w, v->ok ? v->p : NAN);
+	jw_key(w, "method");
+	jw_str(w, stats_fisher_method_name(L->stats.fisher.method));
+	if (L->stats.fisher.method == STATS_FISHER_MONTE_CARLO) {
+		jw_key(w, "samples");
+		jw_int(w, L->stats.fisher.samples);
 	}
 	if (!v->ok && v->why) {
-		printf("%s\"why\": ", sep);
-		json_put_string(stdout, v->why);
+		jw_key(w, "why");
+		jw_str(w, v->why);
 	}
-	printf("}");
+	jw_end(w);
 }
 
-static void json_strings(const analysis_var *v, const int *idx, int n, int labels)
+/* Rao-Scott's F: its statistic, both degrees of freedom, p, Pearson's statistic of the
+ * weighted table and the design's degrees of freedom. */
+static void json_rao_scott_f(json_w *w, const stats_rao_scott *rs)
 {
-	printf("[");
-	for (int k = 0; k < n; k++) {
-		if (k)
-			printf(", ");
-		json_put_string(stdout, labels ? v->cats[idx[k]].label : v->cats[idx[k]].value);
+	const stats_value *f = &rs->f;
+	jw_obj(w);
+	jw_key(w, "value");
+	jw_num(w, f->ok ? f->value : NAN);
+	jw_key(w, "df1");
+	jw_num(w, f->ok ? f->df : NAN);
+	jw_key(w, "df2");
+	jw_num(w, f->ok ? f->df2 : NAN);
+	jw_key(w, "p");
+	jw_num(w, f->ok ? f->p : NAN);
+	jw_key(w, "pearson");
+	jw_num(w, rs->pearson);
+	jw_key(w, "design_df");
+	jw_num(w, rs->nu);
+	if (!f->ok && f->why) {
+		jw_key(w, "why");
+		jw_str(w, f->why);
 	}
-	printf("]");
+	jw_end(w);
 }
 
-static void json_matrix(const analysis_tab *t, const analysis_layer *L, stats_cell_kind kind)
+static void json_stats(json_w *w, const tab_cli *cli, const analysis_tab *t,
+		       const analysis_layer *L)
 {
-	printf("[");
-	for (int i = 0; i < L->nrow; i++) {
-		printf("%s[", i ? ", " : "");
-		for (int j = 0; j < L->ncol; j++) {
-			if (j)
-				printf(", ");
-			json_put_number(stdout, tab_cell_value(t, L, i, j, kind));
-		}
-		printf("]");
+	jw_obj(w);
+	for (int k = 0; k < nstatistics; k++) {
+		const statistic *st = &statistics[k];
+		const stats_value *v = statistic_value(st, t, L);
+		if (!cli->want[k] || !v || (st->needs & STAT_NEEDS_LAYERS))
+			continue;
+		jw_key(w, st->key);
+		if (st->where == STAT_IN_CROSSTAB && (st->needs & STAT_ASKED))
+			json_fisher(w, L, v);
+		else if (st->where == STAT_IN_RAO_SCOTT_F)
+			json_rao_scott_f(w, &L->rao_scott);
+		else
+			json_value(w, v, st->members);
 	}
-	printf("]");
-}
-
-static void json_stats(const tab_cli *cli, const analysis_tab *t, const analysis_layer *L)
-{
-	printf("{");
-	const char *sep = "";
-	if (L->stats_ok) {
-		for (int k = 0; k < stats_crosstab_nfields; k++) {
-			const stats_crosstab_field *f = &stats_crosstab_fields[k];
-			if (!cli->want[k])
-				continue;
-			const stats_value *v = stats_crosstab_value(&L->stats, f);
-			printf("%s\"%s\": ", sep, f->key);
-			sep = ", ";
-			if (strcmp(f->key, "fisher_exact") == 0) {
-				printf("{\"p\": ");
-				json_put_number(stdout, v->ok ? v->p : NAN);
-				printf(", \"method\": ");
-				json_put_string(stdout, stats_fisher_method_name(L->stats.fisher.method));
-				if (L->stats.fisher.method == STATS_FISHER_MONTE_CARLO)
-					printf(", \"samples\": %ld", L->stats.fisher.samples);
-				if (!v->ok && v->why) {
-					printf(", \"why\": ");
-					json_put_string(stdout, v->why);
-				}
-				printf("}");
-				continue;
-			}
-			json_value(v, f->members);
-		}
-	}
-	if (L->has_rao_scott) {
-		const stats_rao_scott *rs = &L->rao_scott;
-		if (cli->want[stats_crosstab_nfields + RS_F]) {
-			printf("%s\"rao_scott_f\": {\"value\": ", sep);
-			json_put_number(stdout, rs->f.ok ? rs->f.value : NAN);
-			printf(", \"df1\": ");
-			json_put_number(stdout, rs->f.ok ? rs->f.df : NAN);
-			printf(", \"df2\": ");
-			json_put_number(stdout, rs->f.ok ? rs->f.df2 : NAN);
-			printf(", \"p\": ");
-			json_put_number(stdout, rs->f.ok ? rs->f.p : NAN);
-			printf(", \"pearson\": ");
-			json_put_number(stdout, rs->pearson);
-			printf(", \"design_df\": ");
-			json_put_number(stdout, rs->nu);
-			if (!rs->f.ok && rs->f.why) {
-				printf(", \"why\": ");
-				json_put_string(stdout, rs->f.why);
-			}
-			printf("}");
-			sep = ", ";
-		}
-		if (cli->want[stats_crosstab_nfields + RS_CHI2]) {
-			printf("%s\"rao_scott_chi2\": ", sep);
-			json_value(&rs->chisq, STATS_F_VALUE | STATS_F_DF | STATS_F_P);
-			sep = ", ";
-		}
-	}
-	(void)t;
-	printf("}");
+	jw_end(w);
 }
 
 /* A test's members: "<vkey>" (the statistic), "df", "df2", "p", and "why" when not computed. */
-static void json_test(const stats_value *v, const char *vkey)
+static void json_test(json_w *w, const stats_value *v, const char *vkey)
 {
-	printf("\"%s\": ", vkey);
-	json_put_number(stdout, v->ok ? v->value : NAN);
-	printf(", \"df\": ");
-	json_put_number(stdout, v->ok ? v->df : NAN);
-	printf(", \"df2\": ");
-	json_put_number(stdout, v->ok ? v->df2 : NAN);
-	printf(", \"p\": ");
-	json_put_number(stdout, v->ok ? v->p : NAN);
+	jw_key(w, vkey);
+	jw_num(w, v->ok ? v->value : NAN);
+	jw_key(w, "df");
+	jw_num(w, v->ok ? v->df : NAN);
+	jw_key(w, "df2");
+	jw_num(w, v->ok ? v->df2 : NAN);
+	jw_key(w, "p");
+	jw_num(w, v->ok ? v->p : NAN);
 	if (!v->ok && v->why) {
-		printf(", \"why\": ");
-		json_put_string(stdout, v->why);
+		jw_key(w, "why");
+		jw_str(w, v->why);
 	}
 }
 
-static void json_independence(const analysis_tab *t, const analysis_layer *L)
+static void json_independence(json_w *w, const analysis_tab *t, const analysis_layer *L)
 {
 	const char *key;
 	const stats_value *v = tab_independence(t, L, &key);
 	if (!v) {
-		printf("null");
+		jw_null(w);
 		return;
 	}
-	printf("{\"test\": \"%s\", ", key);
-	json_test(v, "value");
-	printf("}");
+	jw_obj(w);
+	jw_key(w, "test");
+	jw_str(w, key);
+	json_test(w, v, "value");
+	jw_end(w);
 }
 
-static void json_cells(const analysis_layer *L, const double *x)
-{
-	printf("[");
-	for (int i = 0; i < L->nrow; i++) {
-		printf("%s[", i ? ", " : "");
-		for (int j = 0; j < L->ncol; j++) {
-			printf("%s", j ? ", " : "");
-			json_put_number(stdout, x[i * L->ncol + j]);
-		}
-		printf("]");
-	}
-	printf("]");
-}
-
-static void json_cell_tests(const analysis_layer *L)
+static void json_cell_tests(json_w *w, const analysis_layer *L)
 {
 	const analysis_cell_tests *ct = &L->cell_tests;
+	jw_obj(w);
 	if (!ct->ok) {
-		printf("{\"why\": ");
-		json_put_string(stdout, ct->why ? ct->why : "no interview in the table");
-		printf("}");
+		jw_key(w, "why");
+		jw_str(w, ct->why ? ct->why : "no interview in the table");
+		jw_end(w);
 		return;
 	}
-	printf("{\"method\": \"%s\", \"correction\": \"bonferroni\", \"alpha\": %g, \"m\": %d,"
-	       "\n    \"z\": ", ct->design ? "rao_scott_f" : "adjusted_residual", ANALYSIS_ALPHA,
-	       ct->m);
-	json_cells(L, ct->z);
-	printf(",\n    \"p\": ");
-	json_cells(L, ct->p);
-	printf(",\n    \"p_adj\": ");
-	json_cells(L, ct->p_adj);
-	printf(",\n    \"flags\": [");
+	jw_key(w, "method");
+	jw_str(w, ct->design ? "rao_scott_f" : "adjusted_residual");
+	jw_key(w, "correction");
+	jw_str(w, "bonferroni");
+	jw_key(w, "alpha");
+	jw_num_digits(w, ANALYSIS_ALPHA, 6);
+	jw_key(w, "m");
+	jw_int(w, ct->m);
+	jw_break(w, "\n    ");
+	jw_key(w, "z");
+	json_matrix(w, NULL, L, -1, ct->z);
+	jw_break(w, "\n    ");
+	jw_key(w, "p");
+	json_matrix(w, NULL, L, -1, ct->p);
+	jw_break(w, "\n    ");
+	jw_key(w, "p_adj");
+	json_matrix(w, NULL, L, -1, ct->p_adj);
+	jw_break(w, "\n    ");
+	jw_key(w, "flags");
+	jw_arr(w);
 	for (int i = 0; i < L->nrow; i++) {
-		printf("%s[", i ? ", " : "");
+		jw_arr(w);
 		for (int j = 0; j < L->ncol; j++) {
 			signed char f = ct->flag[i * L->ncol + j];
-			printf("%s%s", j ? ", " : "", f > 0 ? "\"+\"" : f < 0 ? "\"-\"" : "null");
+			if (f)
+				jw_str(w, f > 0 ? "+" : "-");
+			else
+				jw_null(w);
 		}
-		printf("]");
+		jw_end(w);
 	}
-	printf("]}");
+	jw_end(w);
+	jw_end(w);
 }
 
-static void json_choice_tests(const analysis_tab *t, const analysis_layer *L)
+static void json_choice_tests(json_w *w, const analysis_tab *t, const analysis_layer *L)
 {
 	if (!L->nchoice) {
-		printf("null");
+		jw_null(w);
 		return;
 	}
 	const analysis_var *mv = t->row.vtype == ANALYSIS_MULTIPLE ? &t->row : &t->col;
-	printf("{\"multiple\": \"%s\", \"method\": \"%s\", \"correction\": \"holm\", "
-	       "\"alpha\": %g, \"choices\": [", mv == &t->row ? "row" : "col",
-	       t->design ? "rao_scott_f" : "pearson_chi2", ANALYSIS_ALPHA);
+	jw_obj(w);
+	jw_key(w, "multiple");
+	jw_str(w, mv == &t->row ? "row" : "col");
+	jw_key(w, "method");
+	jw_str(w, t->design ? "rao_scott_f" : "pearson_chi2");
+	jw_key(w, "correction");
+	jw_str(w, "holm");
+	jw_key(w, "alpha");
+	jw_num_digits(w, ANALYSIS_ALPHA, 6);
+	jw_key(w, "choices");
+	jw_arr(w);
 	for (int a = 0; a < L->nchoice; a++) {
 		const analysis_choice_test *ch = &L->choices[a];
-		printf("%s\n    {\"value\": ", a ? "," : "");
-		json_put_string(stdout, mv->cats[ch->cat].value);
-		printf(", \"base\": ");
-		json_put_number(stdout, ch->base);
-		printf(", \"base_cases\": %.0f, ", ch->base_cases);
-		json_test(&ch->test, "statistic");
-		printf(", \"p_adj\": ");
-		json_put_number(stdout, ch->p_adj);
-		printf("}");
+		jw_break(w, "\n    ");
+		jw_obj(w);
+		jw_key(w, "value");
+		jw_str(w, mv->cats[ch->cat].value);
+		jw_key(w, "base");
+		jw_num(w, ch->base);
+		jw_key(w, "base_cases");
+		jw_int(w, (long long)ch->base_cases);
+		json_test(w, &ch->test, "statistic");
+		jw_key(w, "p_adj");
+		jw_num(w, ch->p_adj);
+		jw_end(w);
 	}
-	printf("]}");
+	jw_end(w);
+	jw_end(w);
+}
+
+/* One layer: its category, counts, totals, the cells asked for, statistics and tests. */
+static void json_layer(json_w *w, const tab_cli *cli, const analysis_tab *t,
+		       const analysis_layer *L)
+{
+	jw_obj(w);
+	jw_key(w, "layer");
+	jw_str(w, L->by_cat >= 0 ? t->by.cats[L->by_cat].value : NULL);
+	jw_key(w, "layer_label");
+	jw_str(w, L->by_cat >= 0 ? t->by.cats[L->by_cat].label : NULL);
+	jw_key(w, "n");
+	jw_num(w, L->table.total);
+	jw_key(w, "n_cases");
+	jw_int(w, (long long)L->n_cases);
+	jw_break(w, "\n   ");
+	jw_key(w, "row_values");
+	json_strings(w, &t->row, L->rows, L->nrow, 0);
+	jw_key(w, "col_values");
+	json_strings(w, &t->col, L->cols, L->ncol, 0);
+	jw_break(w, "\n   ");
+	jw_key(w, "row_labels");
+	json_strings(w, &t->row, L->rows, L->nrow, 1);
+	jw_key(w, "col_labels");
+	json_strings(w, &t->col, L->cols, L->ncol, 1);
+	jw_break(w, "\n   ");
+	jw_key(w, "counts");
+	json_matrix(w, t, L, STATS_CELL_COUNT, NULL);
+	jw_break(w, "\n   ");
+	jw_key(w, "row_totals");
+	json_numbers(w, L->row_base, L->nrow);
+	jw_key(w, "col_totals");
+	json_numbers(w, L->col_base, L->ncol);
+	jw_break(w, "\n   ");
+	jw_key(w, "cells");
+	jw_obj(w);
+	for (int k = 1; k < STATS_CELL_NKINDS; k++)
+		if (cli->cells & (1u << k)) {
+			jw_key(w, stats_cell_kind_name(k));
+			json_matrix(w, t, L, k, NULL);
+		}
+	jw_end(w);
+	jw_break(w, "\n   ");
+	jw_key(w, "stats");
+	json_stats(w, cli, t, L);
+	jw_break(w, "\n   ");
+	jw_key(w, "independence");
+	json_independence(w, t, L);
+	jw_break(w, "\n   ");
+	jw_key(w, "cell_tests");
+	json_cell_tests(w, L);
+	jw_break(w, "\n   ");
+	jw_key(w, "choice_tests");
+	json_choice_tests(w, t, L);
+	jw_break(w, "\n   ");
+	cmd_analysis_json_notes(w, &L->notes);
+	jw_end(w);
+}
+
+/* With --by: the statistics across layers, and the uncorrected CMH statistic. */
+static void json_across_layers(json_w *w, const analysis_tab *t)
+{
+	for (int k = 0; k < nstatistics; k++) {
+		const statistic *st = &statistics[k];
+		if (!(st->needs & STAT_NEEDS_LAYERS))
+			continue;
+		const stats_value *v = statistic_value(st, t, NULL);
+		int cmh = st->where == STAT_IN_CMH;
+		jw_break(w, "\n ");
+		jw_key(w, st->key);
+		if (v)
+			json_value(w, v, cmh ? st->members : st->members | STATS_F_ASE);
+		else
+			jw_null(w);
+		if (cmh) {   /* without the continuity correction, as R's mantelhaen.test(correct = F) */
+			jw_key(w, "cmh_uncorrected");
+			if (v)
+				json_value(w, &t->cmh.cmh_uncorrected, st->members);
+			else
+				jw_null(w);
+		}
+	}
 }
 
 void tab_print_json(const tab_cli *cli, const analysis_tab *t, const analysis_opts *o,
 		    const char *form_id)
 {
-	printf("{\"row\": ");
-	json_put_string(stdout, t->row.name);
-	printf(", \"col\": ");
-	json_put_string(stdout, t->col.name);
-	printf(", \"by\": ");
-	json_put_string(stdout, t->has_by ? t->by.name : NULL);
-	printf(", ");
-	cmd_analysis_json_selection(o, form_id);
-	printf(", \"row_label\": ");
-	json_put_string(stdout, t->row.label);
-	printf(", \"col_label\": ");
-	json_put_string(stdout, t->col.label);
-	printf(", \"n_cases\": %.0f, \"simulated\": %.0f,\n \"tables\": [", t->n_cases,
-	       t->simulated);
+	json_w w;
+	jw_init(&w, stdout, 1);
+	jw_obj(&w);
+	jw_key(&w, "row");
+	jw_str(&w, t->row.name);
+	jw_key(&w, "col");
+	jw_str(&w, t->col.name);
+	jw_key(&w, "by");
+	jw_str(&w, t->has_by ? t->by.name : NULL);
+	cmd_analysis_json_selection(&w, o, form_id);
+	jw_key(&w, "row_label");
+	jw_str(&w, t->row.label);
+	jw_key(&w, "col_label");
+	jw_str(&w, t->col.label);
+	jw_key(&w, "n_cases");
+	jw_int(&w, (long long)t->n_cases);
+	jw_key(&w, "simulated");
+	jw_int(&w, (long long)t->simulated);
+	jw_break(&w, "\n ");
+	jw_key(&w, "tables");
+	jw_arr(&w);
 	for (int l = 0; l < t->nlayers; l++) {
-		const analysis_layer *L = &t->layers[l];
-		printf("%s\n  {\"layer\": ", l ? "," : "");
-		json_put_string(stdout, L->by_cat >= 0 ? t->by.cats[L->by_cat].value : NULL);
-		printf(", \"layer_label\": ");
-		json_put_string(stdout, L->by_cat >= 0 ? t->by.cats[L->by_cat].label : NULL);
-		printf(", \"n\": ");
-		json_put_number(stdout, L->table.total);
-		printf(", \"n_cases\": %.0f,\n   \"row_values\": ", L->n_cases);
-		json_strings(&t->row, L->rows, L->nrow, 0);
-		printf(", \"col_values\": ");
-		json_strings(&t->col, L->cols, L->ncol, 0);
-		printf(",\n   \"row_labels\": ");
-		json_strings(&t->row, L->rows, L->nrow, 1);
-		printf(", \"col_labels\": ");
-		json_strings(&t->col, L->cols, L->ncol, 1);
-		printf(",\n   \"counts\": ");
-		json_matrix(t, L, STATS_CELL_COUNT);
-		printf(",\n   \"row_totals\": [");
-		for (int i = 0; i < L->nrow; i++) {
-			printf("%s", i ? ", " : "");
-			json_put_number(stdout, L->row_base[i]);
-		}
-		printf("], \"col_totals\": [");
-		for (int j = 0; j < L->ncol; j++) {
-			printf("%s", j ? ", " : "");
-			json_put_number(stdout, L->col_base[j]);
-		}
-		printf("],\n   \"cells\": {");
-		const char *sep = "";
-		for (int k = 1; k < STATS_CELL_NKINDS; k++) {
-			if (!(cli->cells & (1u << k)))
-				continue;
-			printf("%s\"%s\": ", sep, stats_cell_kind_name(k));
-			json_matrix(t, L, k);
-			sep = ", ";
-		}
-		printf("},\n   \"stats\": ");
-		json_stats(cli, t, L);
-		printf(",\n   \"independence\": ");
-		json_independence(t, L);
-		printf(",\n   \"cell_tests\": ");
-		json_cell_tests(L);
-		printf(",\n   \"choice_tests\": ");
-		json_choice_tests(t, L);
-		printf(",\n   ");
-		cmd_analysis_json_notes(&L->notes);
-		printf("}");
+		jw_break(&w, "\n  ");
+		json_layer(&w, cli, t, &t->layers[l]);
 	}
-	printf("]");
-	if (t->has_by && cli->want_cmh) {
-		printf(",\n \"cmh\": ");
-		if (t->has_cmh)
-			json_value(&t->cmh.cmh, STATS_F_VALUE | STATS_F_DF | STATS_F_P);
-		else
-			printf("null");
-		printf(", \"cmh_uncorrected\": ");
-		if (t->has_cmh)
-			json_value(&t->cmh.cmh_uncorrected, STATS_F_VALUE | STATS_F_DF | STATS_F_P);
-		else
-			printf("null");
-		printf(",\n \"mantel_haenszel_odds_ratio\": ");
-		if (t->has_cmh)
-			json_value(&t->cmh.odds_ratio, STATS_F_VALUE | STATS_F_ASE | STATS_F_CI);
-		else
-			printf("null");
-	}
-	printf(",\n ");
-	cmd_analysis_json_notes(&t->notes);
-	printf("}\n");
+	jw_end(&w);
+	if (t->has_by && cli->want_cmh)
+		json_across_layers(&w, t);
+	jw_break(&w, "\n ");
+	cmd_analysis_json_notes(&w, &t->notes);
+	jw_end(&w);
+	fputc('\n', stdout);
 }

@@ -104,19 +104,16 @@ static void text_table(strbuf *sb, const tab_cli *cli, const analysis_tab *t,
 }
 
 /* Statistics that never apply to a table of this shape stay out of the text. */
-static int skip_text(const analysis_layer *L, const stats_crosstab_field *f)
+static int skip_text(const analysis_layer *L, const statistic *st, const stats_value *v)
 {
-	const stats_value *v = stats_crosstab_value(&L->stats, f);
 	if (v->ok)
 		return 0;
 	int square = L->nrow == L->ncol, two = L->nrow == 2 && L->ncol == 2;
-	if (strstr(f->key, "mcnemar") || strcmp(f->key, "kappa") == 0 ||
-	    strcmp(f->key, "symmetry_bowker") == 0)
+	if (st->needs & STAT_NEEDS_SAME)
 		return !square || strstr(v->why, "categories") != NULL;
-	if (strstr(f->key, "relative_risk") || strcmp(f->key, "odds_ratio") == 0 ||
-	    strcmp(f->key, "continuity_corrected_chi2") == 0)
+	if (st->needs & STAT_NEEDS_2X2)
 		return !two;
-	if (strcmp(f->key, "fisher_exact") == 0)
+	if (st->needs & STAT_ASKED)
 		return L->stats.fisher.method == STATS_FISHER_NONE && !two &&
 		       strstr(v->why, "not asked") != NULL;
 	return 0;
@@ -163,17 +160,57 @@ static void text_stat_row(cmd_grid *g, int *r, const char *label, const stats_va
 
 /* With a design the chi-square tests of the weighted table (as if it were counts of a simple
  * random sample) stay out of the text: the Rao-Scott tests replace them (JSON keeps them). */
-static int naive_test(const analysis_layer *L, const stats_crosstab_field *f)
+static int naive_test(const analysis_layer *L, const statistic *st)
 {
-	static const char *const keys[] = { "pearson_chi2", "likelihood_ratio",
-					    "continuity_corrected_chi2", "linear_by_linear",
-					    "fisher_exact" };
-	if (!L->has_rao_scott)
-		return 0;
-	for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
-		if (strcmp(f->key, keys[k]) == 0)
-			return 1;
-	return 0;
+	return L->has_rao_scott && (st->needs & STAT_SRS);
+}
+
+/* Statistic k of the registry, if asked for and of this layer (not across layers): its value,
+ * else NULL. */
+static const stats_value *layer_stat(const tab_cli *cli, const analysis_layer *L, int k)
+{
+	const statistic *st = &statistics[k];
+	if (!cli->want[k] || (st->needs & STAT_NEEDS_LAYERS))
+		return NULL;
+	return statistic_value(st, NULL, L);
+}
+
+/* Statistic k is asked for, not computed for this layer and not left out of the text: its
+ * reason, else NULL. */
+static const char *not_computed(const tab_cli *cli, const analysis_layer *L, int k)
+{
+	const stats_value *v = layer_stat(cli, L, k);
+	if (!v || v->ok || !v->why || statistics[k].where != STAT_IN_CROSSTAB ||
+	    skip_text(L, &statistics[k], v) || naive_test(L, &statistics[k]))
+		return NULL;
+	return v->why;
+}
+
+/* The statistics asked for that this table does not allow: a line per reason, naming them. */
+static void text_not_computed(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
+{
+	for (int k = 0; k < nstatistics; k++) {
+		const char *why = not_computed(cli, L, k);
+		if (!why)
+			continue;
+		int seen = 0;   /* listed with an earlier one of the same reason */
+		for (int e = 0; e < k && !seen; e++) {
+			const char *u = not_computed(cli, L, e);
+			seen = u && strcmp(u, why) == 0;
+		}
+		if (seen)
+			continue;
+		sb_addf(sb, "not computed (%s):", why);
+		const char *sep = " ";
+		for (int e = k; e < nstatistics; e++) {
+			const char *u = not_computed(cli, L, e);
+			if (u && strcmp(u, why) == 0) {
+				sb_addf(sb, "%s%s", sep, statistics[e].name);
+				sep = ", ";
+			}
+		}
+		sb_addc(sb, '\n');
+	}
 }
 
 static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
@@ -182,30 +219,20 @@ static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
 	static const char *const head[] = { "Statistic", "Value", "Asymp. Std. Error",
 					    "Approx. T", "df", "Approx. Sig.", "95% CI" };
 	cmd_grid_init_head(&g, 7, 12, head);
-	int r = 1;
-	if (L->stats_ok) {
-		for (int k = 0; k < stats_crosstab_nfields; k++) {
-			const stats_crosstab_field *f = &stats_crosstab_fields[k];
-			const stats_value *v = stats_crosstab_value(&L->stats, f);
-			if (!cli->want[k] || skip_text(L, f) || naive_test(L, f))
-				continue;
-			const char *label = f->label;
-			char lbuf[96];
-			if (strcmp(f->key, "fisher_exact") == 0 &&
-			    L->stats.fisher.method == STATS_FISHER_MONTE_CARLO) {
-				snprintf(lbuf, sizeof lbuf, "%s (Monte Carlo)", f->label);
-				label = lbuf;
-			}
-			text_stat_row(&g, &r, label, v, f->members);
+	int r = 1, design_asked = 0;
+	for (int k = 0; k < nstatistics; k++) {
+		const statistic *st = &statistics[k];
+		const stats_value *v = layer_stat(cli, L, k);
+		if (!v || skip_text(L, st, v) || naive_test(L, st))
+			continue;
+		design_asked |= st->where != STAT_IN_CROSSTAB;
+		const char *label = st->name;
+		char lbuf[96];
+		if ((st->needs & STAT_ASKED) && L->stats.fisher.method == STATS_FISHER_MONTE_CARLO) {
+			snprintf(lbuf, sizeof lbuf, "%s (Monte Carlo)", st->name);
+			label = lbuf;
 		}
-	}
-	if (L->has_rao_scott) {
-		if (cli->want[stats_crosstab_nfields + RS_F])
-			text_stat_row(&g, &r, "Rao-Scott F (design-based)", &L->rao_scott.f,
-				      STATS_F_VALUE | STATS_F_DF | STATS_F_P);
-		if (cli->want[stats_crosstab_nfields + RS_CHI2])
-			text_stat_row(&g, &r, "Rao-Scott chi-square (design-based)",
-				      &L->rao_scott.chisq, STATS_F_VALUE | STATS_F_DF | STATS_F_P);
+		text_stat_row(&g, &r, label, v, st->members);
 	}
 	if (r > 1)
 		cmd_grid_render(&g, sb);
@@ -213,16 +240,14 @@ static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
 	/* the statistics asked for that this table does not allow, by reason */
 	const char *only = NULL;
 	int reasons = 0;
-	for (int k = 0; L->stats_ok && k < stats_crosstab_nfields; k++) {
-		const stats_value *v = stats_crosstab_value(&L->stats, &stats_crosstab_fields[k]);
-		if (cli->want[k] && !v->ok && v->why && !skip_text(L, &stats_crosstab_fields[k]) &&
-		    !naive_test(L, &stats_crosstab_fields[k]) && (!only || strcmp(only, v->why) != 0)) {
-			only = v->why;
+	for (int k = 0; k < nstatistics; k++) {
+		const char *why = not_computed(cli, L, k);
+		if (why && (!only || strcmp(only, why) != 0)) {
+			only = why;
 			reasons++;
 		}
 	}
-	if (L->has_rao_scott && (cli->want[stats_crosstab_nfields + RS_F] ||
-				 cli->want[stats_crosstab_nfields + RS_CHI2])) {
+	if (design_asked) {
 		if (!L->rao_scott.f.ok)
 			sb_addf(sb, "no design-based test (Rao-Scott): %s\n", L->rao_scott.f.why);
 		else
@@ -230,35 +255,10 @@ static void text_stats(strbuf *sb, const tab_cli *cli, const analysis_layer *L)
 				"chi-square tests of the weighted table are not shown, and the p-values of "
 				"the measures assume a simple random sample\n");
 	}
-	if (r == 1 && reasons == 1) {
+	if (r == 1 && reasons == 1)
 		sb_addf(sb, "no statistic: %s\n", only);
-		return;
-	}
-	for (int k = 0; L->stats_ok && k < stats_crosstab_nfields; k++) {
-		const stats_value *v = stats_crosstab_value(&L->stats, &stats_crosstab_fields[k]);
-		if (!cli->want[k] || v->ok || !v->why || skip_text(L, &stats_crosstab_fields[k]) ||
-		    naive_test(L, &stats_crosstab_fields[k]))
-			continue;
-		int seen = 0;   /* listed with an earlier one of the same reason */
-		for (int e = 0; e < k && !seen; e++) {
-			const stats_value *u = stats_crosstab_value(&L->stats, &stats_crosstab_fields[e]);
-			seen = cli->want[e] && !u->ok && u->why && !skip_text(L, &stats_crosstab_fields[e]) &&
-			       !naive_test(L, &stats_crosstab_fields[e]) && strcmp(u->why, v->why) == 0;
-		}
-		if (seen)
-			continue;
-		sb_addf(sb, "not computed (%s):", v->why);
-		const char *sep = " ";
-		for (int e = k; e < stats_crosstab_nfields; e++) {
-			const stats_value *u = stats_crosstab_value(&L->stats, &stats_crosstab_fields[e]);
-			if (cli->want[e] && !u->ok && u->why && !skip_text(L, &stats_crosstab_fields[e]) &&
-			    !naive_test(L, &stats_crosstab_fields[e]) && strcmp(u->why, v->why) == 0) {
-				sb_addf(sb, "%s%s", sep, stats_crosstab_fields[e].label);
-				sep = ", ";
-			}
-		}
-		sb_addc(sb, '\n');
-	}
+	else
+		text_not_computed(sb, cli, L);
 }
 
 /* A blank line unless the text already ends with one. */
@@ -379,10 +379,11 @@ void tab_print_text(const tab_cli *cli, const analysis_tab *t)
 						    "", "df", "Approx. Sig.", "95% CI" };
 		cmd_grid_init_head(&g, 7, 0, head);
 		int r = 1;
-		text_stat_row(&g, &r, "Cochran-Mantel-Haenszel", &t->cmh.cmh,
-			      STATS_F_VALUE | STATS_F_DF | STATS_F_P);
-		text_stat_row(&g, &r, "Mantel-Haenszel common odds ratio", &t->cmh.odds_ratio,
-			      STATS_F_VALUE | STATS_F_CI);
+		for (int k = 0; k < nstatistics; k++)   /* the statistics across layers */
+			if (statistics[k].needs & STAT_NEEDS_LAYERS)
+				text_stat_row(&g, &r, statistics[k].name,
+					      statistic_value(&statistics[k], t, NULL),
+					      statistics[k].members);
 		sb_addc(&sb, '\n');
 		cmd_grid_render(&g, &sb);
 		cmd_grid_release(&g);

@@ -51,6 +51,8 @@ static void print_command_help(const struct cmd_entry *e)
 	printf("usage: survey %s %s\n\n%s\n", e->name, e->usage, e->summary);
 	if (e->help && *e->help)
 		printf("\n%s", e->help);
+	if (e->help_tail)
+		e->help_tail();
 }
 
 /* Exact name, else a unique prefix. NULL when unknown or ambiguous (the message is printed). */

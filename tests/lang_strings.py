@@ -13,9 +13,10 @@ TABLES = {
     "src/export/values.c": ("en", "ky", "ru"),
     "src/report/words.c": ("en", "ru", "ky"),
     "src/report/sentences.c": ("en", "ru", "ky"),
+    "src/analysis/statistics.c": ("en", "ru", "ky"),   # the report's names of statistics
 }
-UI = [f for f in TABLES if not f.startswith("src/report/")]
-REPORT = [f for f in TABLES if f.startswith("src/report/")]
+REPORT = [f for f in TABLES if f.startswith("src/report/") or f == "src/analysis/statistics.c"]
+UI = [f for f in TABLES if f not in REPORT]
 
 CYR = re.compile(r"[\u0400-\u04ff]")
 

@@ -64,6 +64,20 @@ struct import_job {
 void import_report(import_job *job, import_severity sev, const char *file, int line,
 		   const char *column, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+/* import.c, for import_row.c: the one line that counts the messages not shown (once); a cell of
+ * F (column -1: ""); the rows of a repeat file F whose PARENT_KEY is key (*first: their index in
+ * F->by_parent) and their count; the interview UUID a main-file row names (meta/instanceID,
+ * _uuid, KEY), lowercase, in out: 1 when it names none, -1 (reported) when it is not a UUID; the
+ * UUID made from the form, the row's number and its fields (the same file gives the same
+ * UUIDs); the join key of a main-file row (its KEY, else "uuid:U"; malloc'd, NULL when its UUID
+ * is bad). */
+void import_report_hidden(import_job *job);
+const char *import_cell(const ifile *F, int row, int col);
+int import_rows_of_parent(const ifile *F, const char *key, int *first);
+int import_row_uuid(import_job *job, int row, char out[STORE_UUID_LEN + 1]);
+void import_derived_uuid(const import_job *job, int row, char out[STORE_UUID_LEN + 1]);
+char *import_main_key(import_job *job, int row);
+
 /* Map the columns of F (F->doc read, F->repeat set). Unknown columns are reported as
  * warnings; -1 when a column is unusable (two columns for one question). */
 int import_map_file(import_job *job, ifile *F);

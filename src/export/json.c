@@ -5,146 +5,157 @@
 
 #include <string.h>
 
-static void kv(FILE *f, const char *k, const char *v, int *first)
+static void kv(json_w *w, const char *k, const char *v)
 {
-	json_put_key(f, k, first);
-	json_put_string(f, v);
+	jw_key(w, k);
+	jw_str(w, v);
 }
 
-static void write_form(FILE *f, const xmodel *m)
+/* The form: id, title, versions, languages, and every question with its choices. */
+static void write_form(json_w *w, const xmodel *m)
 {
 	const form *newest = m->forms[m->nforms - 1];
-	int first = 1;
-	fputs("{\"form\":{", f);
-	kv(f, "id", m->form_id, &first);
-	kv(f, "title", m->title, &first);
-	json_put_key(f, "versions", &first);
-	fputc('[', f);
-	for (int i = 0; i < m->nforms; i++) {
-		if (i)
-			fputc(',', f);
-		json_put_string(f, m->forms[i]->version);
-	}
-	fputc(']', f);
-	kv(f, "language", m->lang_code, &first);
-	json_put_key(f, "languages", &first);
-	fputc('[', f);
+	jw_key(w, "form");
+	jw_obj(w);
+	kv(w, "id", m->form_id);
+	kv(w, "title", m->title);
+	jw_key(w, "versions");
+	jw_arr(w);
+	for (int i = 0; i < m->nforms; i++)
+		jw_str(w, m->forms[i]->version);
+	jw_end(w);
+	kv(w, "language", m->lang_code);
+	jw_key(w, "languages");
+	jw_arr(w);
 	for (int i = 0; i < newest->nlangs; i++) {
-		int f2 = 1;
-		fputs(i ? ",{" : "{", f);
-		kv(f, "name", newest->langs[i].name, &f2);
-		kv(f, "code", newest->langs[i].code, &f2);
-		fputc('}', f);
+		jw_obj(w);
+		kv(w, "name", newest->langs[i].name);
+		kv(w, "code", newest->langs[i].code);
+		jw_end(w);
 	}
-	fputc(']', f);
-	json_put_key(f, "questions", &first);
-	fputs("[\n", f);
+	jw_end(w);
+	jw_key(w, "questions");
+	jw_arr(w);
 	for (int i = 0; i < m->nq; i++) {
 		const xquestion *q = &m->qs[i];
-		int f2 = 1;
-		fputs(i ? ",\n{" : "{", f);
-		kv(f, "path", q->path, &f2);
-		kv(f, "name", q->name, &f2);
-		kv(f, "type", form_type_name(q->type), &f2);
-		kv(f, "label", q->label, &f2);
-		kv(f, "repeat", m->tables[q->table].repeat, &f2);
+		jw_break(w, "\n");
+		jw_obj(w);
+		kv(w, "path", q->path);
+		kv(w, "name", q->name);
+		kv(w, "type", form_type_name(q->type));
+		kv(w, "label", q->label);
+		kv(w, "repeat", m->tables[q->table].repeat);
 		if (q->type == FORM_SELECT_ONE || q->type == FORM_SELECT_MULTIPLE) {
-			json_put_key(f, "choices", &f2);
-			fputc('[', f);
+			jw_key(w, "choices");
+			jw_arr(w);
 			for (int j = 0; j < q->nchoices; j++) {
-				int f3 = 1;
-				fputs(j ? ",{" : "{", f);
-				kv(f, "name", q->choices[j].name, &f3);
-				kv(f, "label", q->choices[j].label, &f3);
-				fputc('}', f);
+				jw_obj(w);
+				kv(w, "name", q->choices[j].name);
+				kv(w, "label", q->choices[j].label);
+				jw_end(w);
 			}
-			fputc(']', f);
+			jw_end(w);
 		}
-		fputc('}', f);
+		jw_end(w);
 	}
-	fputs("]},\n\"interviews\":[\n", f);
+	jw_end(w);
+	jw_end(w);
 }
 
 typedef struct jsw {
 	const xmodel *m;
 	store *st;
+	json_w w;
 	FILE *f;
-	long long n;
+	long long n;     /* interviews written */
 	const char *path;
 	char *err;
 } jsw;
 
+/* One answer: its path, value and state, a geopoint's parts as numbers, its file. */
+static void write_answer(jsw *j, const store_interview *iv, const store_answer *a)
+{
+	json_w *w = &j->w;
+	jw_obj(w);
+	kv(w, "path", a->path);
+	kv(w, "value", a->value);
+	kv(w, "state", store_state_name(a->state));
+	/* a geopoint's parts as numbers, as the CSV's columns */
+	int geo = a->state == STATE_ANSWERED && a->value && xgeo_part(a->value, 3) &&
+		xgeo_is_point(j->m, a->path);
+	for (int k = 0; geo && k < XGEO_NPARTS; k++) {
+		jw_key(w, xgeo_suffix[k]);
+		jw_raw(w, xgeo_part(a->value, k));
+	}
+	if (a->state == STATE_ANSWERED && xmedia_file(j->m->media, iv->uuid, a->path))
+		kv(w, "file", xmedia_file(j->m->media, iv->uuid, a->path));
+	jw_end(w);
+}
+
 static int on_interview(void *arg, const store_scan_row *r)
 {
-	jsw *w = arg;
-	FILE *f = w->f;
+	jsw *j = arg;
+	json_w *w = &j->w;
 	const store_interview *iv = r->iv;
-	int first = 1;
-	fputs(w->n++ ? ",\n{" : "{", f);
-	kv(f, "uuid", iv->uuid, &first);
-	kv(f, "form_version", iv->form_version, &first);
-	kv(f, "device", iv->device_id, &first);
-	kv(f, "interviewer", iv->interviewer, &first);
-	kv(f, "status", iv->status, &first);
-	kv(f, "origin", iv->origin, &first);
-	json_put_key(f, "revision", &first);
-	fprintf(f, "%d", iv->revision);
-	kv(f, "created", iv->created, &first);
-	kv(f, "modified", iv->modified, &first);
-	kv(f, "completed", iv->completed, &first);
-	kv(f, "instance_name", iv->instance_name, &first);
-	kv(f, "lang", iv->lang, &first);
-	kv(f, "content_hash", iv->content_hash, &first);
-	json_put_key(f, "answers", &first);
-	fputc('[', f);
-	for (int i = 0; i < r->nanswers; i++) {
-		const store_answer *a = &r->answers[i];
-		int f2 = 1;
-		fputs(i ? ",{" : "{", f);
-		kv(f, "path", a->path, &f2);
-		kv(f, "value", a->value, &f2);
-		kv(f, "state", store_state_name(a->state), &f2);
-		/* a geopoint's parts as numbers, as the CSV's columns */
-		int geo = a->state == STATE_ANSWERED && a->value && xgeo_part(a->value, 3) &&
-			xgeo_is_point(w->m, a->path);
-		for (int k = 0; geo && k < XGEO_NPARTS; k++) {
-			json_put_key(f, xgeo_suffix[k], &f2);
-			fputs(xgeo_part(a->value, k), f);
-		}
-		if (a->state == STATE_ANSWERED && xmedia_file(w->m->media, iv->uuid, a->path))
-			kv(f, "file", xmedia_file(w->m->media, iv->uuid, a->path), &f2);
-		fputc('}', f);
-	}
-	fputc(']', f);
+	j->n++;
+	jw_break(w, "\n");
+	jw_obj(w);
+	kv(w, "uuid", iv->uuid);
+	kv(w, "form_version", iv->form_version);
+	kv(w, "device", iv->device_id);
+	kv(w, "interviewer", iv->interviewer);
+	kv(w, "status", iv->status);
+	kv(w, "origin", iv->origin);
+	jw_key(w, "revision");
+	jw_int(w, iv->revision);
+	kv(w, "created", iv->created);
+	kv(w, "modified", iv->modified);
+	kv(w, "completed", iv->completed);
+	kv(w, "instance_name", iv->instance_name);
+	kv(w, "lang", iv->lang);
+	kv(w, "content_hash", iv->content_hash);
+	jw_key(w, "answers");
+	jw_arr(w);
+	for (int i = 0; i < r->nanswers; i++)
+		write_answer(j, iv, &r->answers[i]);
+	jw_end(w);
 	/* the interviewer's comments (events of kind comment): [{"path", "text"}] */
 	store_answer *c;
 	int nc;
-	if (store_comments(w->st, iv->uuid, &c, &nc, w->err))
+	if (store_comments(j->st, iv->uuid, &c, &nc, j->err))
 		return -1;
-	json_put_key(f, "comments", &first);
-	fputc('[', f);
+	jw_key(w, "comments");
+	jw_arr(w);
 	for (int i = 0; i < nc; i++) {
-		int f2 = 1;
-		fputs(i ? ",{" : "{", f);
-		kv(f, "path", c[i].path, &f2);
-		kv(f, "text", c[i].value, &f2);
-		fputc('}', f);
+		jw_obj(w);
+		kv(w, "path", c[i].path);
+		kv(w, "text", c[i].value);
+		jw_end(w);
 	}
 	store_answers_free(c, nc);
-	fputs("]}", f);
-	return ferror(f) ? 1 : 0;
+	jw_end(w);
+	jw_end(w);
+	return ferror(j->f) ? 1 : 0;
 }
 
 int xjson_write(store *st, const xmodel *m, const export_opts *o, FILE *f, char *err)
 {
-	write_form(f, m);
-	jsw w = { .m = m, .st = st, .f = f, .path = o->path, .err = err };
+	jsw j = { .m = m, .st = st, .f = f, .path = o->path, .err = err };
+	jw_init(&j.w, f, 0);
+	jw_obj(&j.w);
+	write_form(&j.w, m);
+	jw_break(&j.w, "\n");
+	jw_key(&j.w, "interviews");
+	jw_arr(&j.w);
 	store_scan_filter filter = { .form_id = m->form_id, .status = "complete" };
-	int rc = store_scan_all(st, &filter, on_interview, &w, err);
+	int rc = store_scan_all(st, &filter, on_interview, &j, err);
 	if (rc > 0)
 		return errf(err, "cannot write '%s': write error", o->path);
 	if (rc)
 		return -1;
-	fputs("\n]}\n", f);
+	jw_break(&j.w, j.n ? "\n" : "\n\n");   /* as before the writer: "[\n\n]" when empty */
+	jw_end(&j.w);
+	jw_end(&j.w);
+	fputc('\n', f);
 	return 0;
 }

@@ -708,17 +708,15 @@ static void question_list(struct survey_state *st, const sheet_row *r, int node,
 		add_or_other(st, node);
 }
 
-/* Returns the choice list of a valid 'begin loop over LIST' row (its group is open), else -1. */
-static int survey_row(struct survey_state *st, const sheet_row *r)
+/* Phase 1 of a survey row: a row that makes no node — no type (an error, or ignored when blank),
+ * an end of a group, repeat or loop, an instance row, another platform's type. 1 when r was
+ * one of those (handled), else 0. */
+static int row_without_node(struct survey_state *st, const sheet_row *r, const char *type,
+			    const char *name, const form_type_parse *tp)
 {
-	int loop_list = -1;
 	form_loader *ld = st->ld;
-	form *f = ld->f;
 	const char *sname = ld->survey->name;
 	const char *tcolh = ld->survey->rows[0].cells[st->type_col];
-	char *type = form_collapse_space(xlsform_cell(r, st->type_col));
-	const char *name = st->name_col >= 0 ? xlsform_cell(r, st->name_col) : "";
-	form_type_parse tp;
 	if (!*type) {
 		if (*name || has_label(st, r))
 			form_err(ld, sname, r->line, tcolh, -1, "missing type for '%s'",
@@ -726,22 +724,116 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 		else
 			form_warn(ld, sname, r->line, NULL, -1, "row without type, name or label is "
 				  "ignored");
-		free(type);
-		return -1;
+		return 1;
 	}
-	form_parse_type(type, &tp);
-	if (tp.kind == ROW_END_GROUP || tp.kind == ROW_END_REPEAT || tp.kind == ROW_END_LOOP ||
-	    tp.kind == ROW_INSTANCE) {
-		if (tp.kind == ROW_INSTANCE)
-			instance_row(st, r, type, name, &tp);
+	if (tp->kind == ROW_END_GROUP || tp->kind == ROW_END_REPEAT || tp->kind == ROW_END_LOOP ||
+	    tp->kind == ROW_INSTANCE) {
+		if (tp->kind == ROW_INSTANCE)
+			instance_row(st, r, type, name, tp);
 		else
-			end_row(st, r, tp.kind);
-		free(type);
-		return -1;
+			end_row(st, r, tp->kind);
+		return 1;
 	}
-	if (tp.platform) {
+	if (tp->platform) {
 		form_err(ld, sname, r->line, tcolh, -1, "type '%s' is a %s extension: survey runs "
-			 "ODK XLSForms, not forms written for %s", type, tp.platform, tp.platform);
+			 "ODK XLSForms, not forms written for %s", type, tp->platform, tp->platform);
+		return 1;
+	}
+	return 0;
+}
+
+/* Phase 3: what the node of row r may not be — another platform's feature, an old spelling of
+ * its type, a background geopoint without a trigger or with a calculation, a question without
+ * a label, a group named as the form's root. */
+static void check_node(struct survey_state *st, const sheet_row *r, int node, form_type ntype,
+		       const char *type, const form_type_parse *tp, int begin)
+{
+	form_loader *ld = st->ld;
+	const char *sname = ld->survey->name;
+	const char *tcolh = ld->survey->rows[0].cells[st->type_col];
+	form_node *n = &ld->f->nodes[node];
+	const char *what = NULL, *platform = foreign_feature(n, &what);
+	if (platform)
+		form_err(ld, sname, r->line, NULL, -1, "'%s' uses %s, a %s extension: survey runs "
+			 "ODK XLSForms, not forms written for %s", n->name, what, platform, platform);
+	if (tp->modern && tp->kind == ROW_QUESTION) {
+		if (tp->list_len)
+			form_warn(ld, sname, r->line, tcolh, -1, "'%s' is an old spelling: write "
+				  "'%s %.*s'", type, tp->modern, tp->list_len, type + tp->list_at);
+		else
+			form_warn(ld, sname, r->line, tcolh, -1, "'%s' is an old spelling: write "
+				  "'%s'%s", type, tp->modern, tp->digits_only ? " with the constraint "
+				  "regex(., '^[0-9]*$')" : "");
+	}
+	if (tp->digits_only && !n->src[FORM_X_CONSTRAINT])
+		n->src[FORM_X_CONSTRAINT] = xstrdup("regex(., '^[0-9]*$')");
+	if (blank_meta_note(ntype) && tp->kind == ROW_QUESTION)
+		form_warn(ld, sname, r->line, NULL, -1, "%s '%s' %s", form_type_name(ntype), n->name,
+			  blank_meta_note(ntype));
+	if (ntype == FORM_BACKGROUND_GEOPOINT && tp->kind == ROW_QUESTION &&
+	    !n->src[FORM_X_TRIGGER])
+		form_err(ld, sname, r->line, NULL, -1, "background-geopoint '%s' needs a trigger: "
+			 "the question whose answer records the point (ODK's rule)", n->name);
+	if (ntype == FORM_BACKGROUND_GEOPOINT && n->src[FORM_X_CALCULATION])
+		form_err(ld, sname, r->line, NULL, -1, "background-geopoint '%s' cannot have a "
+			 "calculation: its value is the point its trigger records", n->name);
+	int big_alone = 0, media = has_media(st, r, &big_alone);
+	if (big_alone)
+		form_err(ld, sname, r->line, NULL, -1, "'%s' has a big-image but no image: the "
+			 "big-image is what the image opens to, so add the image", n->name);
+	else if (tp->kind == ROW_QUESTION && (form_type_is_input(ntype) || ntype == FORM_NOTE) &&
+	    !n->src[FORM_X_CALCULATION] && !n->src[FORM_X_TRIGGER] && !has_label(st, r) &&
+	    !has_text(st, r, FORM_HINT) && !media)
+		form_err(ld, sname, r->line, NULL, -1, "'%s' has neither a label nor a hint: "
+			 "write what the interviewer reads in the label column", n->name);
+	/* pyxform names the root "data" unless the settings sheet has a 'name' */
+	if (begin && !strcmp(n->name, ld->root_name ? ld->root_name : "data")) {
+		const char *kind = ntype == FORM_REPEAT ? "repeat" : "group";
+		form_err(ld, sname, r->line, NULL, -1, "%s '%s' has the name of the form's root "
+			 "(%s): rename the %s%s", kind, n->name, ld->root_name ? "settings 'name'" :
+			 "pyxform's default when settings has no 'name'", kind,
+			 ld->root_name ? " or the form" : "");
+	}
+}
+
+/* Phase 4: what the node of row r takes from its type — a select's choice list, a question's
+ * parameters — and what it lacks (a calculate's calculation, a group's label). */
+static void complete_node(struct survey_state *st, const sheet_row *r, int node,
+			  form_type ntype, const char *type, const form_type_parse *tp)
+{
+	form_loader *ld = st->ld;
+	const char *sname = ld->survey->name;
+	if (tp->kind == ROW_QUESTION && (ntype == FORM_SELECT_ONE ||
+					 ntype == FORM_SELECT_MULTIPLE || ntype == FORM_RANK))
+		question_list(st, r, node, ntype, type, tp);
+	form_node *n = &ld->f->nodes[node];   /* question_list may have moved the nodes */
+	if (ntype == FORM_CALCULATE && !n->src[FORM_X_CALCULATION] && !n->src[FORM_X_DEFAULT])
+		form_err(ld, sname, r->line, NULL, -1, "calculate '%s' has no calculation", n->name);
+	if (tp->kind == ROW_QUESTION) {
+		int pc = xlsform_find_col(ld->scols, ld->nscols, COL_PARAMETERS);
+		xlsform_question_params(ld, node, pc >= 0 ? ld->scols[pc].header : "parameters");
+	}
+	n = &ld->f->nodes[node];
+	if (ntype == FORM_GROUP && !n->text[FORM_LABEL] && !strstr(n->appearance, "field-list") &&
+	    tp->kind == ROW_BEGIN_GROUP)
+		form_warn(ld, sname, r->line, NULL, -1, "group '%s' has no label", n->name);
+}
+
+/* One row of the survey sheet: phase 1 (rows without a node), 2 (the node made), 3 (its
+ * checks), 4 (its list and parameters), 5 (a group or repeat opened). Returns the choice list
+ * of a valid 'begin loop over LIST' row (its group is open), else -1. */
+static int survey_row(struct survey_state *st, const sheet_row *r)
+{
+	int loop_list = -1;
+	form_loader *ld = st->ld;
+	const char *sname = ld->survey->name;
+	const char *tcolh = ld->survey->rows[0].cells[st->type_col];
+	char *type = form_collapse_space(xlsform_cell(r, st->type_col));
+	const char *name = st->name_col >= 0 ? xlsform_cell(r, st->name_col) : "";
+	form_type_parse tp = { 0 };
+	if (*type)
+		form_parse_type(type, &tp);
+	if (row_without_node(st, r, type, name, &tp)) {
 		free(type);
 		return -1;
 	}
@@ -767,62 +859,8 @@ static int survey_row(struct survey_state *st, const sheet_row *r)
 	free(gen);
 	fill_node(st, node, r);
 	check_name(st, node, sname);
-	form_node *n = &f->nodes[node];
-	const char *what = NULL, *platform = foreign_feature(n, &what);
-	if (platform)
-		form_err(ld, sname, r->line, NULL, -1, "'%s' uses %s, a %s extension: survey runs "
-			 "ODK XLSForms, not forms written for %s", n->name, what, platform, platform);
-	if (tp.modern && tp.kind == ROW_QUESTION) {
-		if (tp.list_len)
-			form_warn(ld, sname, r->line, tcolh, -1, "'%s' is an old spelling: write "
-				  "'%s %.*s'", type, tp.modern, tp.list_len, type + tp.list_at);
-		else
-			form_warn(ld, sname, r->line, tcolh, -1, "'%s' is an old spelling: write "
-				  "'%s'%s", type, tp.modern, tp.digits_only ? " with the constraint "
-				  "regex(., '^[0-9]*$')" : "");
-	}
-	if (tp.digits_only && !n->src[FORM_X_CONSTRAINT])
-		n->src[FORM_X_CONSTRAINT] = xstrdup("regex(., '^[0-9]*$')");
-	if (blank_meta_note(ntype) && tp.kind == ROW_QUESTION)
-		form_warn(ld, sname, r->line, NULL, -1, "%s '%s' %s", form_type_name(ntype), n->name,
-			  blank_meta_note(ntype));
-	if (ntype == FORM_BACKGROUND_GEOPOINT && tp.kind == ROW_QUESTION && !n->src[FORM_X_TRIGGER])
-		form_err(ld, sname, r->line, NULL, -1, "background-geopoint '%s' needs a trigger: "
-			 "the question whose answer records the point (ODK's rule)", n->name);
-	if (ntype == FORM_BACKGROUND_GEOPOINT && n->src[FORM_X_CALCULATION])
-		form_err(ld, sname, r->line, NULL, -1, "background-geopoint '%s' cannot have a "
-			 "calculation: its value is the point its trigger records", n->name);
-	int big_alone = 0, media = has_media(st, r, &big_alone);
-	if (big_alone)
-		form_err(ld, sname, r->line, NULL, -1, "'%s' has a big-image but no image: the "
-			 "big-image is what the image opens to, so add the image", n->name);
-	else if (tp.kind == ROW_QUESTION && (form_type_is_input(ntype) || ntype == FORM_NOTE) &&
-	    !n->src[FORM_X_CALCULATION] && !n->src[FORM_X_TRIGGER] && !has_label(st, r) &&
-	    !has_text(st, r, FORM_HINT) && !media)
-		form_err(ld, sname, r->line, NULL, -1, "'%s' has neither a label nor a hint: "
-			 "write what the interviewer reads in the label column", n->name);
-	/* pyxform names the root "data" unless the settings sheet has a 'name' */
-	if (begin && !strcmp(n->name, ld->root_name ? ld->root_name : "data")) {
-		const char *what = ntype == FORM_REPEAT ? "repeat" : "group";
-		form_err(ld, sname, r->line, NULL, -1, "%s '%s' has the name of the form's root "
-			 "(%s): rename the %s%s", what, n->name, ld->root_name ? "settings 'name'" :
-			 "pyxform's default when settings has no 'name'", what,
-			 ld->root_name ? " or the form" : "");
-	}
-	if (tp.kind == ROW_QUESTION && (ntype == FORM_SELECT_ONE || ntype == FORM_SELECT_MULTIPLE ||
-					ntype == FORM_RANK)) {
-		question_list(st, r, node, ntype, type, &tp);
-		n = &f->nodes[node];
-	}
-	if (ntype == FORM_CALCULATE && !n->src[FORM_X_CALCULATION] && !n->src[FORM_X_DEFAULT])
-		form_err(ld, sname, r->line, NULL, -1, "calculate '%s' has no calculation", n->name);
-	if (tp.kind == ROW_QUESTION) {
-		int pc = xlsform_find_col(ld->scols, ld->nscols, COL_PARAMETERS);
-		xlsform_question_params(ld, node, pc >= 0 ? ld->scols[pc].header : "parameters");
-	}
-	if (ntype == FORM_GROUP && !n->text[FORM_LABEL] && !strstr(n->appearance, "field-list") &&
-	    tp.kind == ROW_BEGIN_GROUP)
-		form_warn(ld, sname, r->line, NULL, -1, "group '%s' has no label", n->name);
+	check_node(st, r, node, ntype, type, &tp, begin);
+	complete_node(st, r, node, ntype, type, &tp);
 	if (begin) {
 		struct frame *fr = &st->stack[st->depth++];
 		fr->node = node;

@@ -1,6 +1,7 @@
 /* build_tab.c: a cross-tab of the report — counts and percentages from survey tab's pipeline,
  * a stacked or grouped chart, the test in words, its warnings and the statistics asked for. */
 #include "report/build_impl.h"
+#include "analysis/statistics.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -163,13 +164,23 @@ static void tab_grid(const struct ctx *c, const report_item *it, const analysis_
 
 static const char *stat_label(const struct ctx *c, const char *key)
 {
-	const char *n = report_stat_name(c->lang, key);
-	if (n)
-		return n;
-	for (int i = 0; i < stats_crosstab_nfields; i++)
-		if (!strcmp(stats_crosstab_fields[i].key, key))
-			return stats_crosstab_fields[i].label;
-	return key;
+	const statistic *st = statistic_find(key);
+	return st ? statistic_label(st, c->lang) : key;
+}
+
+/* A test (it has degrees of freedom, or is exact): its p is shown; a measure's p (of its test
+ * against 0) would only repeat the test's. */
+static int is_test(const char *key, const stats_value *v)
+{
+	const statistic *st = statistic_find(key);
+	return !isnan(v->df) || (st && (st->needs & STAT_EXACT));
+}
+
+/* Its value is shown (not for a test that gives only a p). */
+static int shows_value(const char *key)
+{
+	const statistic *st = statistic_find(key);
+	return !st || !(st->needs & STAT_P_ONLY);
 }
 
 static int whole(double x)
@@ -183,14 +194,11 @@ static void stat_line(const struct ctx *c, report_strs *l, const char *key,
 {
 	if (!v || !v->ok)
 		return;
-	if (num) {
-		int test = !isnan(v->df) || !strcmp(key, "fisher_exact") ||
-			   !strcmp(key, "mcnemar_exact");
-		report_layer_stat(num, stat_label(c, key), strcmp(key, "fisher_exact") ? v->value : NAN,
-				  v->df, test ? v->p : NAN);
-	}
+	if (num)
+		report_layer_stat(num, stat_label(c, key), shows_value(key) ? v->value : NAN,
+				  v->df, is_test(key, v) ? v->p : NAN);
 	strbuf sb = STRBUF_INIT;
-	if (!isnan(v->value) && strcmp(key, "fisher_exact"))
+	if (!isnan(v->value) && shows_value(key))
 		report_fmt(&sb, c->lang, v->value, REPORT_N_STAT);
 	if (!isnan(v->df)) {
 		sb_adds(&sb, sb.len ? " (df\xc2\xa0=\xc2\xa0" : "(df\xc2\xa0=\xc2\xa0");
@@ -209,10 +217,7 @@ static void stat_line(const struct ctx *c, report_strs *l, const char *key,
 		report_fmt(&sb, c->lang, v->ci_high, REPORT_N_STAT);
 		sb_adds(&sb, "]");
 	}
-	/* a p-value for tests (they have degrees of freedom, or are exact); a measure's p (of
-	 * its test against 0) would only repeat the test's */
-	int test = !isnan(v->df) || !strcmp(key, "fisher_exact") || !strcmp(key, "mcnemar_exact");
-	if (!isnan(v->p) && test) {
+	if (!isnan(v->p) && is_test(key, v)) {
 		char *p = p_text(c, v->p, approx);
 		sb_addf(&sb, "%s%s", sb.len ? ", " : "", p);
 		free(p);
@@ -261,20 +266,8 @@ static void mr_tests(struct ctx *c, const report_item *it, const analysis_tab *t
 static const stats_value *find_stat(const analysis_tab *t, const analysis_layer *L,
 				    const char *key)
 {
-	if (!strcmp(key, "rao_scott_f"))
-		return L->has_rao_scott ? &L->rao_scott.f : NULL;
-	if (!strcmp(key, "rao_scott_chi2"))
-		return L->has_rao_scott ? &L->rao_scott.chisq : NULL;
-	if (!strcmp(key, "cmh"))
-		return t->has_cmh ? &t->cmh.cmh : NULL;
-	if (!strcmp(key, "mantel_haenszel_odds_ratio"))
-		return t->has_cmh ? &t->cmh.odds_ratio : NULL;
-	if (!L->stats_ok)
-		return NULL;
-	for (int i = 0; i < stats_crosstab_nfields; i++)
-		if (!strcmp(stats_crosstab_fields[i].key, key))
-			return stats_crosstab_value(&L->stats, &stats_crosstab_fields[i]);
-	return NULL;
+	const statistic *st = statistic_find(key);
+	return st ? statistic_value(st, t, L) : NULL;
 }
 
 /* The test in words, its warnings and the statistics the author asked for. Returns the test's
@@ -357,11 +350,10 @@ static double tab_tests(struct ctx *c, const report_item *it, const analysis_tab
 		const char *k = it->stats[i];
 		c->used |= !strcmp(k, "cramers_v") ? USED_CRAMER : !strcmp(k, "gamma") ? USED_GAMMA
 			   : !strcmp(k, "pearson_chi2") ? USED_CHI2 | USED_DF : 0;
-		if (!strcmp(it->stats[i], "cmh") ||
-		    !strcmp(it->stats[i], "mantel_haenszel_odds_ratio"))
+		const statistic *st = statistic_find(k);
+		if (st && (st->needs & STAT_NEEDS_LAYERS))
 			continue;   /* about all layers: shown once under the table */
-		stat_line(c, &RL->lines, it->stats[i], find_stat(t, L, it->stats[i]),
-			  !strcmp(it->stats[i], "fisher_exact") &&
+		stat_line(c, &RL->lines, k, find_stat(t, L, k), st && (st->needs & STAT_ASKED) &&
 			  s->fisher.method == STATS_FISHER_MONTE_CARLO, RL);
 	}
 	return result;
@@ -699,9 +691,11 @@ int rb_tab(struct ctx *c, const report_item *it, const analysis_opts *o,
 		    rb_word(c, RW_CMH), p, NULL, NULL);
 		free(p);
 	}
-	for (int i = 0; i < it->nstats; i++)
-		if (!strcmp(it->stats[i], "mantel_haenszel_odds_ratio") && t->has_cmh)
+	for (int i = 0; i < it->nstats; i++) {
+		const statistic *st = statistic_find(it->stats[i]);
+		if (st && st->where == STAT_IN_MH_ODDS_RATIO && t->has_cmh)
 			stat_line(c, &rt->lines, it->stats[i], &t->cmh.odds_ratio, 0, NULL);
+	}
 	rb_base_line(c, rt, t->n_cases, shown, 0);
 	if (rb_dk_excluded(c, it) && o->where && (!shown || strcmp(o->where, shown)))
 		rb_dk_line(c, it, shown, rt);

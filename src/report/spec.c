@@ -1,7 +1,7 @@
 /* spec.c: reading a report spec from its workbook — the `report` sheet's rows into items, the
  * `settings` sheet into titles and defaults, every problem located at its row. */
 #include "report/spec.h"
-#include "stats/crosstab.h"
+#include "analysis/statistics.h"
 #include "stats/table.h"
 #include "util/util.h"
 
@@ -32,11 +32,6 @@ static const struct {
 	{ "where", C_WHERE, 0 }, { "cells", C_CELLS, 0 }, { "stats", C_STATS, 0 },
 	{ "chart", C_CHART, 0 }, { "title", C_TITLE, 1 }, { "note", C_NOTE, 1 },
 	{ "groups", C_GROUPS, 1 }, { "dont_know", C_DONT_KNOW, 0 }, { "limit", C_LIMIT, 0 },
-};
-
-/* Extra statistics besides stats_crosstab_fields (weighted and layered tables). */
-static const char *const extra_stats[] = {
-	"rao_scott_f", "rao_scott_chi2", "cmh", "mantel_haenszel_odds_ratio",
 };
 
 struct loader {
@@ -221,13 +216,7 @@ static int parse_freq_cell(const char *w)
 
 static int known_stat(const char *w)
 {
-	for (int i = 0; i < stats_crosstab_nfields; i++)
-		if (!strcmp(w, stats_crosstab_fields[i].key))
-			return 1;
-	for (size_t i = 0; i < sizeof extra_stats / sizeof *extra_stats; i++)
-		if (!strcmp(w, extra_stats[i]))
-			return 1;
-	return !strcmp(w, "none");
+	return statistic_find(w) || !strcmp(w, "none");
 }
 
 static void read_cells(struct loader *ld, report_item *it, const char *v, const char *hdr)
@@ -359,7 +348,10 @@ static int parse_dk(const char *v)
 	return r;
 }
 
-static void read_item(struct loader *ld, const sheet_row *r, const struct head *hd, int nhd)
+/* Phase 1 of a row: its kind; the new item, or NULL (reported) when the kind is missing or
+ * unknown. */
+static report_item *new_item(struct loader *ld, const sheet_row *r, const struct head *hd,
+			     int nhd)
 {
 	report_spec *s = ld->s;
 	int kind_col = -1;
@@ -368,27 +360,33 @@ static void read_item(struct loader *ld, const sheet_row *r, const struct head *
 			kind_col = c;
 	const char *kv = kind_col >= 0 ? r->cells[kind_col] : "";
 	char *kt = trim(kv);
-	int kind = parse_kind(kt);
-	if (!*kt) {
+	int kind = *kt ? parse_kind(kt) : -1;
+	if (!*kt)
 		err_at(ld, r->line, "kind", "missing kind (%s)", KINDS);
-		free(kt);
-		return;
-	}
-	if (kind < 0) {
+	else if (kind < 0)
 		err_at(ld, r->line, "kind", "unknown kind '%s' (%s)", kt, KINDS);
-		free(kt);
-		return;
-	}
 	free(kt);
+	if (kind < 0)
+		return NULL;
 	s->items = xreallocarray(s->items, (size_t)s->nitems + 1, sizeof *s->items);
 	report_item *it = &s->items[s->nitems++];
 	memset(it, 0, sizeof *it);
 	it->kind = (report_kind)kind;
 	it->row = r->line;
 	it->name = xstrdup("");
-	const char *cells_v = NULL, *stats_v = NULL, *chart_v = NULL;
-	const char *cells_h = "cells", *stats_h = "stats", *chart_h = "chart";
-	const char *dk_v = NULL, *limit_v = NULL;
+	return it;
+}
+
+/* The cells read after the others (they depend on the kind), with their column's header. */
+struct later {
+	const char *cells_v, *stats_v, *chart_v, *dk_v, *limit_v;
+	const char *cells_h, *stats_h, *chart_h;
+};
+
+/* Phase 2: each cell of the row into it (or into *lt, for phase 3). */
+static void read_fields(report_item *it, const sheet_row *r, const struct head *hd, int nhd,
+			struct later *lt)
+{
 	for (int c = 0; c < nhd && c < r->ncells; c++) {
 		const char *v = r->cells[c];
 		switch (hd[c].col) {
@@ -412,13 +410,13 @@ static void read_item(struct loader *ld, const sheet_row *r, const struct head *
 			it->where = opt_name(v);
 			break;
 		case C_CELLS:
-			cells_v = v, cells_h = hd[c].header;
+			lt->cells_v = v, lt->cells_h = hd[c].header;
 			break;
 		case C_STATS:
-			stats_v = v, stats_h = hd[c].header;
+			lt->stats_v = v, lt->stats_h = hd[c].header;
 			break;
 		case C_CHART:
-			chart_v = v, chart_h = hd[c].header;
+			lt->chart_v = v, lt->chart_h = hd[c].header;
 			break;
 		case C_TITLE:
 			set_text(&it->title, hd[c].lang, v);
@@ -430,44 +428,55 @@ static void read_item(struct loader *ld, const sheet_row *r, const struct head *
 			set_text(&it->groups, hd[c].lang, v);
 			break;
 		case C_DONT_KNOW:
-			dk_v = v;
+			lt->dk_v = v;
 			break;
 		case C_LIMIT:
-			limit_v = v;
+			lt->limit_v = v;
 			break;
 		default:
 			break;
 		}
 	}
-	if (cells_v)
-		read_cells(ld, it, cells_v, cells_h);
-	if (stats_v)
-		read_stats(ld, it, stats_v, stats_h);
-	if (chart_v)
-		read_chart(ld, it, chart_v, chart_h);
+}
 
-	if (dk_v && *dk_v) {
-		int dk = parse_dk(dk_v);
+/* Phase 3: the cells whose meaning depends on the kind — cells, stats, chart, dont_know,
+ * limit. */
+static void read_later(struct loader *ld, report_item *it, const struct later *lt)
+{
+	if (lt->cells_v)
+		read_cells(ld, it, lt->cells_v, lt->cells_h);
+	if (lt->stats_v)
+		read_stats(ld, it, lt->stats_v, lt->stats_h);
+	if (lt->chart_v)
+		read_chart(ld, it, lt->chart_v, lt->chart_h);
+	if (lt->dk_v && *lt->dk_v) {
+		int dk = parse_dk(lt->dk_v);
 		if (dk < 0)
 			err_at(ld, it->row, "dont_know", "unknown choice '%s' (category or exclude)",
-			       dk_v);
+			       lt->dk_v);
 		else if (it->kind != REPORT_FREQ && it->kind != REPORT_TAB)
 			warn_at(ld, it->row, "dont_know", "dont_know applies to freq and tab rows "
 				"only, ignored");
 		else
 			it->dont_know = (report_dk)dk;
 	}
-	if (limit_v && *limit_v) {
+	if (lt->limit_v && *lt->limit_v) {
 		char *end;
-		long n = strtol(limit_v, &end, 10);
+		long n = strtol(lt->limit_v, &end, 10);
 		if (*end || n < 1 || n > 100000)
 			err_at(ld, it->row, "limit", "'%s' is not a number of answers (1 to 100000)",
-			       limit_v);
+			       lt->limit_v);
 		else if (it->kind != REPORT_ANSWERS)
 			warn_at(ld, it->row, "limit", "limit applies to answers rows only, ignored");
 		else
 			it->limit = (int)n;
 	}
+}
+
+/* Phase 4: what a row of its kind needs (a name, questions, a title) and may not have. */
+static void check_row(struct loader *ld, const report_item *it)
+{
+	report_spec *s = ld->s;
 	int table = it->kind == REPORT_FREQ || it->kind == REPORT_TAB ||
 		    it->kind == REPORT_ANSWERS;
 	if (*it->name && !is_ident(it->name))
@@ -503,6 +512,19 @@ static void read_item(struct loader *ld, const sheet_row *r, const struct head *
 				       "row %d)", s->items[i].row);
 	if (it->kind == REPORT_TEXT && !report_spec_text(s, &it->note, -1))
 		err_at(ld, it->row, "note", "a text row needs its text in 'note'");
+}
+
+/* One row of the report sheet: its kind, its cells, the cells that depend on the kind, the
+ * checks. */
+static void read_item(struct loader *ld, const sheet_row *r, const struct head *hd, int nhd)
+{
+	report_item *it = new_item(ld, r, hd, nhd);
+	if (!it)
+		return;
+	struct later lt = { .cells_h = "cells", .stats_h = "stats", .chart_h = "chart" };
+	read_fields(it, r, hd, nhd, &lt);
+	read_later(ld, it, &lt);
+	check_row(ld, it);
 }
 
 static void read_report(struct loader *ld, const sheet *sh)

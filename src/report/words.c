@@ -1,5 +1,6 @@
-/* words.c: the report's fixed words (headers, labels) and the names of its statistics in English,
- * Russian and Kyrgyz, and quotation marks per language; its sentences are in sentences.c.
+/* words.c: the report's fixed words (headers, labels) in English, Russian and Kyrgyz, and
+ * quotation marks per language; its sentences are in sentences.c, the names of its statistics
+ * in the registry of analysis/statistics.c.
  * Kyrgyz uses the terms of the questionnaire (ЖӨБ, айыл өкмөтү, ...) and of Kyrgyz statistical
  * tables (Бардыгы, уяча); surveys/GLOSSARY.md holds the terms. */
 #include "report/words.h"
@@ -137,61 +138,4 @@ void report_quote(strbuf *sb, const char *lang, const char *s)
 	sb_adds(sb, en ? "\xe2\x80\x9c" : "\xc2\xab");
 	sb_adds(sb, s ? s : "");
 	sb_adds(sb, en ? "\xe2\x80\x9d" : "\xc2\xbb");
-}
-
-static const struct {
-	const char *key;
-	const char *name[REPORT_NLANGS];
-} stat_names[] = {
-	{ "pearson_chi2", { "Pearson chi-square", "Хи-квадрат Пирсона",
-			    "Пирсондун хи-квадраты" } },
-	{ "likelihood_ratio", { "Likelihood ratio", "Отношение правдоподобия",
-				"Чындыкка окшоштуктун катышы" } },
-	{ "continuity_corrected_chi2", { "Chi-square with continuity correction",
-					 "Хи-квадрат с поправкой на непрерывность",
-					 "Үзгүлтүксүздүккө түзөтүлгөн хи-квадрат" } },
-	{ "linear_by_linear", { "Linear-by-linear association", "Линейно-линейная связь",
-				"Сызыктуу-сызыктуу байланыш" } },
-	{ "fisher_exact", { "Fisher's exact test", "Точный критерий Фишера",
-			    "Фишердин так критерийи" } },
-	{ "phi", { "Phi", "Фи", "Фи" } },
-	{ "cramers_v", { "Cramér's V (strength of association: 0 none, 1 complete)",
-			 "V Крамера (сила связи: 0 — нет связи, 1 — полная связь)",
-			 "Крамердин V коэффициенти (байланыштын күчү: 0 — байланыш жок, "
-			 "1 — толук байланыш)" } },
-	{ "contingency_coefficient", { "Contingency coefficient", "Коэффициент сопряжённости",
-				       "Байланыштуулук коэффициенти" } },
-	{ "gamma", { "Gamma", "Гамма", "Гамма" } },
-	{ "kendall_tau_b", { "Kendall's tau-b", "Тау-b Кендалла", "Кендаллдын тау-b" } },
-	{ "kendall_tau_c", { "Kendall's tau-c", "Тау-c Кендалла", "Кендаллдын тау-c" } },
-	{ "spearman", { "Spearman's correlation", "Корреляция Спирмена",
-			"Спирмендин корреляциясы" } },
-	{ "pearson_r", { "Pearson's r", "r Пирсона", "Пирсондун r" } },
-	{ "kappa", { "Cohen's kappa", "Каппа Коэна", "Коэндин каппасы" } },
-	{ "odds_ratio", { "Odds ratio", "Отношение шансов", "Шанстардын катышы" } },
-	{ "rao_scott_f", { "Rao–Scott F test", "F-критерий Рао — Скотта",
-			   "Рао–Скотттун F критерийи" } },
-	{ "rao_scott_chi2", { "Rao–Scott chi-square", "Хи-квадрат Рао — Скотта",
-			      "Рао–Скотттун хи-квадраты" } },
-	{ "cmh", { "Cochran–Mantel–Haenszel test", "Критерий Кохрена — Мантеля — Хензеля",
-		   "Кохрен–Мантель–Хензел критерийи" } },
-	{ "mantel_haenszel_odds_ratio", { "Mantel–Haenszel common odds ratio",
-					  "Общее отношение шансов Мантеля — Хензеля",
-					  "Мантель–Хензелдин жалпы шанстар катышы" } },
-};
-
-const char *report_stat_name(const char *lang, const char *key)
-{
-	int l = report_lang_ix(lang);
-	for (size_t i = 0; i < sizeof stat_names / sizeof *stat_names; i++)
-		if (!strcmp(stat_names[i].key, key)) {
-			/* Kyrgyz statistical usage borrows the Russian term where there is no
-			 * settled Kyrgyz one */
-			if (stat_names[i].name[l])
-				return stat_names[i].name[l];
-			if (l == REPORT_KY && stat_names[i].name[REPORT_RU])
-				return stat_names[i].name[REPORT_RU];
-			return stat_names[i].name[REPORT_EN];
-		}
-	return NULL;
 }

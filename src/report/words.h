@@ -106,8 +106,4 @@ void report_say(strbuf *sb, const char *lang, report_sentence s, int nargs, ...)
 /* Append s between the language's quotation marks: “s” in English, «s» in Russian and Kyrgyz. */
 void report_quote(strbuf *sb, const char *lang, const char *s);
 
-/* The name of a statistic (a survey tab JSON key such as "cramers_v") in language lang, or
- * NULL when it has none (the caller uses the English label of stats/crosstab.h). */
-const char *report_stat_name(const char *lang, const char *key);
-
 #endif

@@ -1,4 +1,4 @@
-/* crosstab.c: all statistics of a two-way table, and their JSON keys. */
+/* crosstab.c: all statistics of a two-way table, and the names of its members. */
 #include "stats/crosstab.h"
 
 #include <stddef.h>
@@ -10,45 +10,20 @@
 #include "stats/measures.h"
 #include "util/util.h"
 
-#define FIELD(m, label, members) { #m, label, offsetof(stats_crosstab, m), members }
-#define VDP (STATS_F_VALUE | STATS_F_DF | STATS_F_P)
-#define VATP (STATS_F_VALUE | STATS_F_ASE | STATS_F_T | STATS_F_P)
+#define FIELD(m) { #m, offsetof(stats_crosstab, m) }
 
+/* every stats_value of stats_crosstab, by name (analysis/statistics.c: what each one is) */
 const stats_crosstab_field stats_crosstab_fields[] = {
-	FIELD(pearson_chi2, "Pearson chi-square", VDP),
-	FIELD(likelihood_ratio, "Likelihood ratio", VDP),
-	FIELD(continuity_corrected_chi2, "Continuity correction", VDP),
-	FIELD(linear_by_linear, "Linear-by-linear association", VDP),
-	FIELD(fisher_exact, "Fisher's exact test", STATS_F_P),
-	FIELD(phi, "Phi", STATS_F_VALUE | STATS_F_P),
-	FIELD(cramers_v, "Cramer's V", STATS_F_VALUE | STATS_F_P),
-	FIELD(contingency_coefficient, "Contingency coefficient", STATS_F_VALUE | STATS_F_P),
-	FIELD(lambda_symmetric, "Lambda, symmetric", VATP),
-	FIELD(lambda_row_dependent, "Lambda, row dependent", VATP),
-	FIELD(lambda_col_dependent, "Lambda, column dependent", VATP),
-	FIELD(goodman_kruskal_tau_row_dependent, "Goodman and Kruskal tau, row dependent",
-	      STATS_F_VALUE | STATS_F_ASE | STATS_F_P),
-	FIELD(goodman_kruskal_tau_col_dependent, "Goodman and Kruskal tau, column dependent",
-	      STATS_F_VALUE | STATS_F_ASE | STATS_F_P),
-	FIELD(uncertainty_symmetric, "Uncertainty coefficient, symmetric",
-	      STATS_F_VALUE | STATS_F_ASE | STATS_F_P),
-	FIELD(uncertainty_row_dependent, "Uncertainty coefficient, row dependent", VATP),
-	FIELD(uncertainty_col_dependent, "Uncertainty coefficient, column dependent", VATP),
-	FIELD(gamma, "Gamma", VATP),
-	FIELD(somers_d_symmetric, "Somers' d, symmetric", VATP),
-	FIELD(somers_d_row_dependent, "Somers' d, row dependent", VATP),
-	FIELD(somers_d_col_dependent, "Somers' d, column dependent", VATP),
-	FIELD(kendall_tau_b, "Kendall's tau-b", VATP),
-	FIELD(kendall_tau_c, "Kendall's tau-c", VATP),
-	FIELD(pearson_r, "Pearson's r", VATP),
-	FIELD(spearman, "Spearman correlation", VATP),
-	FIELD(kappa, "Kappa", VATP),
-	FIELD(symmetry_bowker, "Bowker's test of symmetry", VDP),
-	FIELD(mcnemar, "McNemar's test (continuity corrected)", VDP),
-	FIELD(mcnemar_exact, "McNemar's test, exact binomial", STATS_F_P),
-	FIELD(odds_ratio, "Odds ratio", STATS_F_VALUE | STATS_F_CI),
-	FIELD(relative_risk_col1, "Relative risk, first column", STATS_F_VALUE | STATS_F_CI),
-	FIELD(relative_risk_col2, "Relative risk, second column", STATS_F_VALUE | STATS_F_CI),
+	FIELD(pearson_chi2), FIELD(likelihood_ratio), FIELD(continuity_corrected_chi2),
+	FIELD(linear_by_linear), FIELD(fisher_exact), FIELD(phi), FIELD(cramers_v),
+	FIELD(contingency_coefficient), FIELD(lambda_symmetric), FIELD(lambda_row_dependent),
+	FIELD(lambda_col_dependent), FIELD(goodman_kruskal_tau_row_dependent),
+	FIELD(goodman_kruskal_tau_col_dependent), FIELD(uncertainty_symmetric),
+	FIELD(uncertainty_row_dependent), FIELD(uncertainty_col_dependent), FIELD(gamma),
+	FIELD(somers_d_symmetric), FIELD(somers_d_row_dependent), FIELD(somers_d_col_dependent),
+	FIELD(kendall_tau_b), FIELD(kendall_tau_c), FIELD(pearson_r), FIELD(spearman),
+	FIELD(kappa), FIELD(symmetry_bowker), FIELD(mcnemar), FIELD(mcnemar_exact),
+	FIELD(odds_ratio), FIELD(relative_risk_col1), FIELD(relative_risk_col2),
 };
 const int stats_crosstab_nfields = (int)(sizeof stats_crosstab_fields / sizeof *stats_crosstab_fields);
 

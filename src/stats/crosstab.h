@@ -66,18 +66,17 @@ typedef struct stats_crosstab {
 void stats_crosstab_tests(const stats_table *t, const stats_crosstab_opts *opts,
                           stats_crosstab *out);
 
-/* Which members of a stats_value a statistic reports. */
+/* Which members of a stats_value a statistic reports (analysis/statistics.h says per statistic). */
 enum {
 	STATS_F_VALUE = 1, STATS_F_ASE = 2, STATS_F_T = 4, STATS_F_P = 8, STATS_F_DF = 16,
-	STATS_F_CI = 32,
+	STATS_F_CI = 32, STATS_F_DF2 = 64,
 };
 
-/* The statistics of stats_crosstab in output order, keyed as in the JSON contract. */
+/* Every stats_value member of stats_crosstab in output order, named as in the JSON contract
+ * (what each is, its labels and which STATS_F_* members it reports: analysis/statistics.h). */
 typedef struct stats_crosstab_field {
 	const char *key;      /* "pearson_chi2", ..., "fisher_exact", ..., "odds_ratio" */
-	const char *label;    /* "Pearson chi-square" for text output */
 	size_t offset;        /* offsetof(stats_crosstab, member) */
-	unsigned members;     /* STATS_F_* to print */
 } stats_crosstab_field;
 extern const stats_crosstab_field stats_crosstab_fields[];
 extern const int stats_crosstab_nfields;

@@ -355,11 +355,9 @@ static void cell_infl(const void *vctx, size_t i, double *acc)
 
 /* --- Rao-Scott ----------------------------------------------------------------------------- */
 
-/* tr(Delta) and tr(Delta^2), Delta = (C' D^-1 C / N)^-1 (C' D^-1 V D^-1 C), C a basis of the
- * interactions (cell vectors with zero row and column sums), D = diag(phat). Any basis gives
- * the same traces; svychisq's qr.resid of treatment-coded interactions spans this space. */
-static int delta_traces(int nr, int nc, const double *phat, const double *v, double n,
-                        double *tr1, double *tr2)
+/* Phase 1 of delta_traces: den = C' D^-1 C / n and num = C' D^-1 V D^-1 C (k x k). */
+static void delta_system(int nr, int nc, const double *phat, const double *v, double n,
+			 gsl_matrix *den, gsl_matrix *num)
 {
 	int pc = nr * nc, k = (nr - 1) * (nc - 1);
 	double *b = xcalloc((size_t)pc * k, sizeof(double));   /* D^-1 C, pc x k */
@@ -376,7 +374,6 @@ static int delta_traces(int nr, int nc, const double *phat, const double *v, dou
 					b[(size_t)cell * k + col] = phat[cell] > 0 ? u * w / phat[cell] : 0;
 				}
 		}
-	gsl_matrix *den = gsl_matrix_calloc(k, k), *num = gsl_matrix_calloc(k, k);
 	double *vb = xmalloc(sizeof(double) * pc * k);   /* V B */
 	for (int x = 0; x < pc; x++)
 		for (int col = 0; col < k; col++) {
@@ -398,36 +395,56 @@ static int delta_traces(int nr, int nc, const double *phat, const double *v, dou
 	free(b);
 	free(c);
 	free(vb);
+}
+
+/* The largest column sum of |m| (the 1-norm). */
+static double norm1(const gsl_matrix *m)
+{
+	double norm = 0;
+	for (size_t col = 0; col < m->size2; col++) {
+		double sum = 0;
+		for (size_t r = 0; r < m->size1; r++)
+			sum += fabs(gsl_matrix_get(m, r, col));
+		norm = fmax(norm, sum);
+	}
+	return norm;
+}
+
+/* Phase 2: den LU-decomposed in place (perm); 0, -2 when it is computationally singular, other
+ * values for GSL's errors. R's solve() refuses a system whose reciprocal condition number
+ * (1-norm) is below the machine epsilon ("computationally singular"): empty cells that hold a
+ * whole interaction (a 2x2 block of them) leave no information on it. Decided here, not by a
+ * pivot that rounding may or may not make exactly 0 (which changed with the scale of the
+ * weights). */
+static int lu_not_singular(gsl_matrix *den, gsl_permutation *perm)
+{
+	double anorm = norm1(den);
+	int sign, rc = gsl_linalg_LU_decomp(den, perm, &sign);
+	if (rc)
+		return rc;
+	gsl_matrix *inv = gsl_matrix_alloc(den->size1, den->size2);
+	rc = gsl_linalg_LU_invert(den, perm, inv);
+	if (!rc && !(1 / (anorm * norm1(inv)) >= DBL_EPSILON))
+		rc = -2;
+	gsl_matrix_free(inv);
+	return rc;
+}
+
+/* tr(Delta) and tr(Delta^2), Delta = (C' D^-1 C / N)^-1 (C' D^-1 V D^-1 C), C a basis of the
+ * interactions (cell vectors with zero row and column sums), D = diag(phat). Any basis gives
+ * the same traces; svychisq's qr.resid of treatment-coded interactions spans this space.
+ * Phase 1 (delta_system) builds both products, phase 2 checks the first is invertible, phase
+ * 3 solves for Delta. 0, -2 (singular), or -1. */
+static int delta_traces(int nr, int nc, const double *phat, const double *v, double n,
+                        double *tr1, double *tr2)
+{
+	int k = (nr - 1) * (nc - 1);
+	gsl_matrix *den = gsl_matrix_calloc(k, k), *num = gsl_matrix_calloc(k, k);
+	delta_system(nr, nc, phat, v, n, den, num);
 	gsl_permutation *perm = gsl_permutation_alloc(k);
 	gsl_matrix *delta = gsl_matrix_alloc(k, k);
 	gsl_vector *x = gsl_vector_alloc(k);
-	/* R's solve() refuses a system whose reciprocal condition number (1-norm) is below the
-	 * machine epsilon ("computationally singular"): empty cells that hold a whole
-	 * interaction (a 2x2 block of them) leave no information on it. Decided here, not by
-	 * a pivot that rounding may or may not make exactly 0 (which changed with the scale
-	 * of the weights). */
-	double anorm = 0;
-	for (int col = 0; col < k; col++) {
-		double sum = 0;
-		for (int r = 0; r < k; r++)
-			sum += fabs(gsl_matrix_get(den, r, col));
-		anorm = fmax(anorm, sum);
-	}
-	int sign, rc = gsl_linalg_LU_decomp(den, perm, &sign);
-	if (!rc) {
-		gsl_matrix *inv = gsl_matrix_alloc(k, k);
-		double inorm = 0;
-		rc = gsl_linalg_LU_invert(den, perm, inv);
-		for (int col = 0; col < k && !rc; col++) {
-			double sum = 0;
-			for (int r = 0; r < k; r++)
-				sum += fabs(gsl_matrix_get(inv, r, col));
-			inorm = fmax(inorm, sum);
-		}
-		gsl_matrix_free(inv);
-		if (!rc && !(1 / (anorm * inorm) >= DBL_EPSILON))
-			rc = -2;
-	}
+	int rc = lu_not_singular(den, perm);
 	for (int col = 0; col < k && !rc; col++) {
 		gsl_vector_view bcol = gsl_matrix_column(num, col);
 		rc = gsl_linalg_LU_solve(den, perm, &bcol.vector, x);
@@ -454,13 +471,13 @@ static int delta_traces(int nr, int nc, const double *phat, const double *v, dou
 	return 0;
 }
 
-int stats_rao_scott_test(const stats_design_prep *dp, const int *row, const int *col, int nrow,
-                         int ncol, stats_rao_scott *out, char *err)
+/* Phase 1 of the Rao-Scott test: the codes checked, the cases counted (out->n) with the design
+ * degrees of freedom over them (out->nu), and the categories with a positive weight numbered
+ * densely into rmap and cmap (-1: left out; out->nrow, out->ncol). -1 with err on a code out of
+ * range. */
+static int rs_categories(const stats_design_prep *dp, const int *row, const int *col, int nrow,
+			 int ncol, int *rmap, int *cmap, stats_rao_scott *out, char *err)
 {
-	memset(out, 0, sizeof *out);
-	stats_value_clear(&out->f);
-	stats_value_clear(&out->chisq);
-	out->pearson = out->trace = out->trace2 = NAN;
 	double *rw = xcalloc(nrow > 0 ? nrow : 1, sizeof(double));
 	double *cw = xcalloc(ncol > 0 ? ncol : 1, sizeof(double));
 	unsigned char *in = xcalloc(dp->n ? dp->n : 1, 1);
@@ -480,8 +497,6 @@ int stats_rao_scott_test(const stats_design_prep *dp, const int *row, const int 
 	}
 	out->nu = design_df(dp, in);
 	free(in);
-	int *rmap = xmalloc(sizeof(int) * (nrow > 0 ? nrow : 1));
-	int *cmap = xmalloc(sizeof(int) * (ncol > 0 ? ncol : 1));
 	int nr = 0, nc = 0;
 	for (int i = 0; i < nrow; i++)
 		rmap[i] = rw[i] > 0 ? nr++ : -1;
@@ -491,21 +506,17 @@ int stats_rao_scott_test(const stats_design_prep *dp, const int *row, const int 
 	free(cw);
 	out->nrow = nr;
 	out->ncol = nc;
-	const char *why = NULL;
-	if (nr < 2)
-		why = "fewer than two row categories have cases";
-	else if (nc < 2)
-		why = "fewer than two column categories have cases";
-	if (why) {
-		free(rmap);
-		free(cmap);
-		stats_value_na(&out->f, why);
-		stats_value_na(&out->chisq, why);
-		return 0;
-	}
+	return 0;
+}
+
+/* Phase 2: the weighted proportions of the nr x nc cells (phat, cell (i, j) at i + nr j) and
+ * their design covariance (v, pc x pc). */
+static void rs_cells(const stats_design_prep *dp, const int *row, const int *col,
+		     const int *rmap, const int *cmap, int nr, int nc, double *phat, double *v)
+{
 	int pc = nr * nc;
 	int *cell = xmalloc(sizeof(int) * (dp->n ? dp->n : 1));
-	double *phat = xcalloc(pc, sizeof(double)), wsum = 0;
+	double wsum = 0;
 	for (size_t i = 0; i < dp->n; i++) {
 		cell[i] = -1;
 		if (row[i] >= 0 && col[i] >= 0 && rmap[row[i]] >= 0 && cmap[col[i]] >= 0) {
@@ -514,15 +525,16 @@ int stats_rao_scott_test(const stats_design_prep *dp, const int *row, const int 
 			wsum += wt(dp, i);
 		}
 	}
-	free(rmap);
-	free(cmap);
 	for (int q = 0; q < pc; q++)
 		phat[q] /= wsum;
-	double *v = xmalloc(sizeof(double) * pc * pc);
 	cell_ctx ctx = { dp, cell, phat, wsum, pc };
 	design_vcov(dp, pc, cell_infl, &ctx, v);
 	free(cell);
-	/* Pearson's X2 of the table rescaled to N cases */
+}
+
+/* Phase 3: Pearson's X2 of the proportions phat times n (the table rescaled to n cases). */
+static double rs_pearson(const double *phat, int nr, int nc, double n)
+{
 	double x2 = 0;
 	for (int i = 0; i < nr; i++)
 		for (int j = 0; j < nc; j++) {
@@ -534,27 +546,28 @@ int stats_rao_scott_test(const stats_design_prep *dp, const int *row, const int 
 			double e = pi * pj, d = phat[i + nr * j] - e;
 			x2 += d * d / e;
 		}
-	x2 *= out->n;
-	out->pearson = x2;
-	double tr1, tr2;
-	int rc = delta_traces(nr, nc, phat, v, out->n, &tr1, &tr2);
-	free(phat);
-	free(v);
+	return x2 * n;
+}
+
+/* Phase 4: the F and chi-square statistics from X2 and the traces of delta_traces (rc its
+ * result), or why there are none. */
+static void rs_statistics(stats_rao_scott *out, double x2, int rc, double tr1, double tr2)
+{
 	if (rc == -2) {
 		const char *why = "the design is computationally singular (empty cells leave an "
 				  "interaction unestimable; R's svychisq stops here)";
 		stats_value_na(&out->f, why);
 		stats_value_na(&out->chisq, why);
-		return 0;
+		return;
 	}
 	if (rc || !(tr1 > 0) || !(tr2 > 0)) {
 		stats_value_na(&out->f, "design effects cannot be estimated");
 		stats_value_na(&out->chisq, "design effects cannot be estimated");
-		return 0;
+		return;
 	}
 	out->trace = tr1;
 	out->trace2 = tr2;
-	double k = (double)(nr - 1) * (nc - 1), d0 = tr1 * tr1 / tr2;
+	double k = (double)(out->nrow - 1) * (out->ncol - 1), d0 = tr1 * tr1 / tr2;
 	stats_value_set(&out->f, x2 / tr1);
 	out->f.df = d0;
 	out->f.df2 = d0 * out->nu;
@@ -563,6 +576,43 @@ int stats_rao_scott_test(const stats_design_prep *dp, const int *row, const int 
 	stats_value_set(&out->chisq, x2 / (tr1 / k));
 	out->chisq.df = k;
 	out->chisq.p = stats_p_chisq(out->chisq.value, k);
+}
+
+int stats_rao_scott_test(const stats_design_prep *dp, const int *row, const int *col, int nrow,
+                         int ncol, stats_rao_scott *out, char *err)
+{
+	memset(out, 0, sizeof *out);
+	stats_value_clear(&out->f);
+	stats_value_clear(&out->chisq);
+	out->pearson = out->trace = out->trace2 = NAN;
+	int *rmap = xmalloc(sizeof(int) * (nrow > 0 ? nrow : 1));
+	int *cmap = xmalloc(sizeof(int) * (ncol > 0 ? ncol : 1));
+	if (rs_categories(dp, row, col, nrow, ncol, rmap, cmap, out, err)) {
+		free(rmap);
+		free(cmap);
+		return -1;
+	}
+	int nr = out->nrow, nc = out->ncol;
+	const char *why = nr < 2 ? "fewer than two row categories have cases" :
+			  nc < 2 ? "fewer than two column categories have cases" : NULL;
+	if (why) {
+		free(rmap);
+		free(cmap);
+		stats_value_na(&out->f, why);
+		stats_value_na(&out->chisq, why);
+		return 0;
+	}
+	int pc = nr * nc;
+	double *phat = xcalloc(pc, sizeof(double)), *v = xmalloc(sizeof(double) * pc * pc);
+	rs_cells(dp, row, col, rmap, cmap, nr, nc, phat, v);
+	free(rmap);
+	free(cmap);
+	out->pearson = rs_pearson(phat, nr, nc, out->n);
+	double tr1 = NAN, tr2 = NAN;
+	int rc = delta_traces(nr, nc, phat, v, out->n, &tr1, &tr2);
+	free(phat);
+	free(v);
+	rs_statistics(out, out->pearson, rc, tr1, tr2);
 	return 0;
 }
 

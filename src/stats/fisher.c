@@ -425,33 +425,51 @@ static void node_bounds(stage *cur, int node, const int64_t *rows, int nr, int n
 	cur->bounded[node] = 1;
 }
 
-/* Exact two-sided p, or -1 when the work limit was reached. */
-static double fisher_exact_rxc(const itab *a, double limit, double *work)
+/* The network search of fisher_exact_rxc: the columns in the order filled, per stage their
+ * sorted remainders, the constants of the probability, and work space. */
+typedef struct rxc {
+	const itab *a;
+	int nr, nc;
+	long *cols;            /* column sums, ascending: small columns first, less work */
+	long *cdesc, *casc;    /* per stage k: columns k..nc-1 descending and ascending */
+	double *lcs;           /* per stage k: sum of their log c! */
+	double k_const;        /* log of the probability's constant part */
+	double need_total;     /* a table at least as extreme has sum of log x! at least this */
+	long *rdesc, *rasc;    /* node_bounds' work space */
+	search s;
+	double p;              /* probability of the tables found so far */
+} rxc;
+
+/* Phase 1: the columns, the constants and the work space; the first stage holds the start
+ * node (all row sums left). -1 (nothing allocated) when the largest column alone has more
+ * fillings than limit: the search could not finish. */
+static int rxc_init(rxc *r, const itab *a, double limit, stage *first)
 {
 	int nr = a->nr, nc = a->nc;
-	long *cols = xmalloc(sizeof(long) * nc);
-	memcpy(cols, a->cols, sizeof(long) * nc);
-	qsort(cols, nc, sizeof(long), cmp_asc);   /* small columns first: less work */
-	/* The largest column alone has too many fillings: the search cannot finish. */
-	if (count_vectors(cols[nc - 1], a->rows, nr, limit) > limit) {
-		free(cols);
-		*work = 0;
+	memset(r, 0, sizeof *r);
+	r->a = a;
+	r->nr = nr;
+	r->nc = nc;
+	r->cols = xmalloc(sizeof(long) * nc);
+	memcpy(r->cols, a->cols, sizeof(long) * nc);
+	qsort(r->cols, nc, sizeof(long), cmp_asc);
+	if (count_vectors(r->cols[nc - 1], a->rows, nr, limit) > limit) {
+		free(r->cols);
 		return -1;
 	}
-	/* per stage k: the remaining columns k..nc-1 sorted both ways, sum of their log c! */
-	long *cdesc = xmalloc(sizeof(long) * nc * nc), *casc = xmalloc(sizeof(long) * nc * nc);
-	double *lcs = xmalloc(sizeof(double) * (nc + 1));
-	column_orders(cols, nc, cdesc, casc, lcs);
-	double k_const = -stats_lfact(a->n) + lcs[0], s_obs = 0;
+	r->cdesc = xmalloc(sizeof(long) * nc * nc);
+	r->casc = xmalloc(sizeof(long) * nc * nc);
+	r->lcs = xmalloc(sizeof(double) * (nc + 1));
+	column_orders(r->cols, nc, r->cdesc, r->casc, r->lcs);
+	double s_obs = 0;
+	r->k_const = -stats_lfact(a->n) + r->lcs[0];
 	for (int i = 0; i < nr; i++)
-		k_const += stats_lfact(a->rows[i]);
+		r->k_const += stats_lfact(a->rows[i]);
 	for (size_t q = 0; q < (size_t)nr * nc; q++)
 		s_obs += stats_lfact(a->cell[q]);
-	double need_total = s_obs - log1p(REL_TOL);
+	r->need_total = s_obs - log1p(REL_TOL);
 
-	stage cur, next;
-	stage_init(&cur, nr);
-	int64_t *start = xmalloc(sizeof(int64_t) * nr), *child = xmalloc(sizeof(int64_t) * nr);
+	int64_t *start = xmalloc(sizeof(int64_t) * nr);
 	for (int i = 0; i < nr; i++)
 		start[i] = a->rows[i];
 	for (int i = 1; i < nr; i++)   /* sort descending */
@@ -460,67 +478,91 @@ static double fisher_exact_rxc(const itab *a, double limit, double *work)
 			start[q] = start[q - 1];
 			start[q - 1] = tmp;
 		}
-	stage_add(&cur, start, 0, 0);
-	long *rdesc = xmalloc(sizeof(long) * nr), *rasc = xmalloc(sizeof(long) * nr);
-	long *x = xmalloc(sizeof(long) * nr), *suffix = xmalloc(sizeof(long) * (nr + 1));
-	search s = { .a = a, .x = x, .suffix = suffix, .limit = limit, .child = child };
-	double p = 0;
+	stage_init(first, nr);
+	stage_add(first, start, 0, 0);
+	free(start);
+	r->rdesc = xmalloc(sizeof(long) * nr);
+	r->rasc = xmalloc(sizeof(long) * nr);
+	r->s = (search){ .a = a, .x = xmalloc(sizeof(long) * nr),
+			 .suffix = xmalloc(sizeof(long) * (nr + 1)), .limit = limit,
+			 .child = xmalloc(sizeof(int64_t) * nr) };
+	return 0;
+}
+
+static void rxc_free(rxc *r)
+{
+	free(r->cols);
+	free(r->cdesc);
+	free(r->casc);
+	free(r->lcs);
+	free(r->rdesc);
+	free(r->rasc);
+	free(r->s.x);
+	free(r->s.suffix);
+	free(r->s.child);
+}
+
+/* Phase 2, one path of stage k (its node's remaining row sums): its tables all count (added
+ * to r->p), none can, or it is expanded into the next stage (the last two columns at once).
+ * -1 when the work limit was reached. */
+static int rxc_path(rxc *r, stage *cur, size_t pi, int k)
+{
+	int nr = r->nr, nc = r->nc;
+	search *s = &r->s;
+	int node = cur->pnode[pi];
+	const int64_t *rows = cur->nodes.keys + (size_t)node * nr;
+	if (!cur->bounded[node])
+		node_bounds(cur, node, rows, nr, nc, k, r->cdesc, r->casc, r->lcs, r->rdesc,
+			    r->rasc);
+	double need = r->need_total - cur->past[pi];
+	if (cur->minf[node] >= need) {
+		r->p += exp(r->k_const + cur->logw[pi] + cur->logt[node]);
+		return 0;
+	}
+	if (cur->maxf[node] < need || k == nc - 1)
+		return 0;
+	s->rows = rows;
+	if (k == nc - 2) {
+		if (!cur->fut[node] && node_futures(s, cur, node, r->cols[k]) < 0)
+			return -1;
+		double l = futures_above(cur, node, need);
+		if (l > -INFINITY)
+			r->p += exp(r->k_const + cur->logw[pi] + l);
+		return ++s->work > s->limit ? -1 : 0;
+	}
+	s->suffix[nr] = 0;
+	for (int i = nr - 1; i >= 0; i--)
+		s->suffix[i] = s->suffix[i + 1] + rows[i];
+	s->past = cur->past[pi];
+	s->logw = cur->logw[pi];
+	return gen_column(s, 0, r->cols[k], 0) < 0 ? -1 : 0;
+}
+
+/* Exact two-sided p, or -1 when the work limit was reached. */
+static double fisher_exact_rxc(const itab *a, double limit, double *work)
+{
+	rxc r;
+	stage cur, next;
+	if (rxc_init(&r, a, limit, &cur) < 0) {
+		*work = 0;
+		return -1;
+	}
 	int aborted = 0;
-	for (int k = 0; k < nc && !aborted; k++) {
-		stage_init(&next, nr);
-		s.next = &next;
-		s.k = k;
-		for (size_t pi = 0; pi < cur.paths.n && !aborted; pi++) {
-			int node = cur.pnode[pi];
-			const int64_t *rows = cur.nodes.keys + (size_t)node * nr;
-			if (!cur.bounded[node])
-				node_bounds(&cur, node, rows, nr, nc, k, cdesc, casc, lcs, rdesc, rasc);
-			double need = need_total - cur.past[pi];
-			if (cur.minf[node] >= need) {
-				p += exp(k_const + cur.logw[pi] + cur.logt[node]);
-				continue;
-			}
-			if (cur.maxf[node] < need || k == nc - 1)
-				continue;
-			s.rows = rows;
-			if (k == nc - 2) {
-				if (!cur.fut[node] && node_futures(&s, &cur, node, cols[k]) < 0) {
-					aborted = 1;
-					break;
-				}
-				double l = futures_above(&cur, node, need);
-				if (l > -INFINITY)
-					p += exp(k_const + cur.logw[pi] + l);
-				if (++s.work > limit)
-					aborted = 1;
-				continue;
-			}
-			suffix[nr] = 0;
-			for (int i = nr - 1; i >= 0; i--)
-				suffix[i] = suffix[i + 1] + rows[i];
-			s.past = cur.past[pi];
-			s.logw = cur.logw[pi];
-			if (gen_column(&s, 0, cols[k], 0) < 0)
-				aborted = 1;
-		}
+	for (int k = 0; k < r.nc && !aborted; k++) {   /* phase 2: a stage per column */
+		stage_init(&next, r.nr);
+		r.s.next = &next;
+		r.s.k = k;
+		for (size_t pi = 0; pi < cur.paths.n && !aborted; pi++)
+			aborted = rxc_path(&r, &cur, pi, k) < 0;
 		stage_free(&cur);
 		cur = next;
 	}
-	stage_free(&cur);
-	free(cols);
-	free(cdesc);
-	free(casc);
-	free(lcs);
-	free(start);
-	free(child);
-	free(rdesc);
-	free(rasc);
-	free(x);
-	free(suffix);
-	*work = s.work;
+	stage_free(&cur);   /* phase 3 */
+	rxc_free(&r);
+	*work = r.s.work;
 	if (aborted)
 		return -1;
-	return p > 1 ? 1 : p;
+	return r.p > 1 ? 1 : r.p;
 }
 
 /* --- Monte Carlo --------------------------------------------------------------------------- */

@@ -1,9 +1,11 @@
-/* json.c: JSON string escaping, numbers and object keys onto a stream. */
+/* json.c: JSON string escaping, numbers and object keys onto a stream, and the writer that puts
+ * the punctuation of objects and arrays. */
 #include "util/json.h"
 
 #include "util/cnum.h"
 #include "util/utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void put_ascii(FILE *f, unsigned c)
@@ -58,4 +60,117 @@ void json_put_key(FILE *f, const char *key, int *first)
 	*first = 0;
 	json_put_string(f, key);
 	fputc(':', f);
+}
+
+/* ---- the writer ---------------------------------------------------------------------------- */
+
+void jw_init(json_w *w, FILE *f, int spaced)
+{
+	memset(w, 0, sizeof *w);
+	w->f = f;
+	w->spaced = spaced;
+}
+
+void jw_break(json_w *w, const char *text)
+{
+	w->brk = text;
+}
+
+/* Before a key or a value: its comma, the pending break. */
+static void item(json_w *w)
+{
+	if (w->after_key) {
+		w->after_key = 0;
+		return;
+	}
+	if (w->depth > 0 && w->any[w->depth - 1])
+		fputs(w->spaced && !w->brk ? ", " : ",", w->f);
+	if (w->brk)
+		fputs(w->brk, w->f);
+	w->brk = NULL;
+	if (w->depth > 0)
+		w->any[w->depth - 1] = 1;
+}
+
+void jw_key(json_w *w, const char *key)
+{
+	item(w);
+	json_put_string(w->f, key);
+	fputs(w->spaced ? ": " : ":", w->f);
+	w->after_key = 1;
+}
+
+static void open_level(json_w *w, char open, char close)
+{
+	item(w);
+	if (w->depth >= JSON_MAX_DEPTH)
+		abort();   /* a programming error: no output nests this deep */
+	fputc(open, w->f);
+	w->close[w->depth] = close;
+	w->any[w->depth] = 0;
+	w->depth++;
+}
+
+void jw_obj(json_w *w)
+{
+	open_level(w, '{', '}');
+}
+
+void jw_arr(json_w *w)
+{
+	open_level(w, '[', ']');
+}
+
+void jw_end(json_w *w)
+{
+	if (w->depth <= 0)
+		abort();   /* a programming error: more ends than opens */
+	w->depth--;
+	if (w->brk)
+		fputs(w->brk, w->f);
+	w->brk = NULL;
+	fputc(w->close[w->depth], w->f);
+}
+
+void jw_str(json_w *w, const char *s)
+{
+	item(w);
+	json_put_string(w->f, s);
+}
+
+void jw_num(json_w *w, double x)
+{
+	item(w);
+	json_put_number(w->f, x);
+}
+
+void jw_num_digits(json_w *w, double x, int digits)
+{
+	char buf[32];
+	item(w);
+	fputs(cnum_text(buf, x, digits, "null"), w->f);
+}
+
+void jw_int(json_w *w, long long x)
+{
+	item(w);
+	fprintf(w->f, "%lld", x);
+}
+
+void jw_bool(json_w *w, int b)
+{
+	item(w);
+	fputs(b ? "true" : "false", w->f);
+}
+
+void jw_null(json_w *w)
+{
+	item(w);
+	fputs("null", w->f);
+}
+
+void jw_raw(json_w *w, const char *text)
+{
+	item(w);
+	fputs(text, w->f);
 }

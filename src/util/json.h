@@ -19,4 +19,44 @@ void json_put_number(FILE *f, double x);
  * ':'. Start each object with int first = 1. */
 void json_put_key(FILE *f, const char *key, int *first);
 
+/* ---- the writer: objects, arrays and values, with the commas and colons put for the caller ----
+ *
+ *	json_w w;
+ *	jw_init(&w, stdout, 1);
+ *	jw_obj(&w);
+ *	jw_key(&w, "n"); jw_int(&w, 3);
+ *	jw_key(&w, "xs"); jw_arr(&w); jw_num(&w, 0.5); jw_null(&w); jw_end(&w);
+ *	jw_end(&w);                      -> {"n": 3, "xs": [0.5, null]}
+ *
+ * A value inside an object must follow its json_key; nesting deeper than JSON_MAX_DEPTH is a
+ * programming error (abort). Nothing is buffered: the writer only adds punctuation to f. */
+#define JSON_MAX_DEPTH 32
+
+typedef struct json_w {
+	FILE *f;
+	int spaced;                   /* ", " and ": " (1) or "," and ":" (0) */
+	int depth;                    /* open objects and arrays */
+	char close[JSON_MAX_DEPTH];   /* '}' or ']' per open level */
+	char any[JSON_MAX_DEPTH];     /* an item was written at this level */
+	int after_key;                /* the next value is the value of the key just written */
+	const char *brk;              /* written before the next item, after its comma, or before
+	                               * a closing bracket (a line break and indentation); NULL */
+} json_w;
+
+void jw_init(json_w *w, FILE *f, int spaced);
+/* Put text (e.g. "\n  ") before the next key or array item, after its comma, or before the
+ * closing bracket when jw_end comes first. */
+void jw_break(json_w *w, const char *text);
+void jw_key(json_w *w, const char *key);
+void jw_obj(json_w *w);                     /* '{' as the next value */
+void jw_arr(json_w *w);                     /* '[' as the next value */
+void jw_end(json_w *w);                     /* closes the innermost object or array */
+void jw_str(json_w *w, const char *s);      /* json_put_string: NULL writes null */
+void jw_num(json_w *w, double x);           /* json_put_number: 17 digits, NaN null */
+void jw_num_digits(json_w *w, double x, int digits);   /* %.*g, NaN null */
+void jw_int(json_w *w, long long x);
+void jw_bool(json_w *w, int b);
+void jw_null(json_w *w);
+void jw_raw(json_w *w, const char *text);   /* text already JSON (a number's digits) */
+
 #endif

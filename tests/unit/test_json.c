@@ -96,12 +96,67 @@ static void test_keys(void **state)
 	free(got);
 }
 
+/* The writer: commas and colons, nesting, breaks, and every kind of value. */
+static void write_doc(FILE *f, const void *spaced)
+{
+	json_w w;
+	jw_init(&w, f, *(const int *)spaced);
+	jw_obj(&w);
+	jw_key(&w, "n");
+	jw_int(&w, -3);
+	jw_key(&w, "xs");
+	jw_arr(&w);
+	jw_num(&w, 0.5);
+	jw_num(&w, NAN);
+	jw_null(&w);
+	jw_bool(&w, 1);
+	jw_arr(&w);
+	jw_end(&w);
+	jw_obj(&w);
+	jw_end(&w);
+	jw_end(&w);
+	jw_break(&w, "\n ");
+	jw_key(&w, "s\"");
+	jw_str(&w, NULL);
+	jw_key(&w, "alpha");
+	jw_num_digits(&w, 0.05, 6);
+	jw_key(&w, "m");
+	jw_arr(&w);
+	jw_break(&w, "\n  ");
+	jw_obj(&w);
+	jw_key(&w, "b");
+	jw_bool(&w, 0);
+	jw_end(&w);
+	jw_break(&w, "\n  ");
+	jw_str(&w, "к");
+	jw_raw(&w, "1.5");
+	jw_break(&w, "\n");   /* before the closing bracket */
+	jw_end(&w);
+	jw_end(&w);
+}
+
+static void test_writer(void **state)
+{
+	(void)state;
+	int spaced = 1;
+	char *got = written(write_doc, &spaced);
+	assert_string_equal(got, "{\"n\": -3, \"xs\": [0.5, null, null, true, [], {}],\n \"s\\\"\": null, "
+			    "\"alpha\": 0.05, \"m\": [\n  {\"b\": false},\n  \"к\", 1.5\n]}");
+	free(got);
+	spaced = 0;
+	got = written(write_doc, &spaced);
+	assert_string_equal(got, "{\"n\":-3,\"xs\":[0.5,null,null,true,[],{}],\n \"s\\\"\":null,"
+			    "\"alpha\":0.05,\"m\":[\n  {\"b\":false},\n  \"к\",1.5\n]}");
+	free(got);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_strings),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_writer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analysis/statistics.h"
 #include "report/report.h"
 #include "report/spec.h"
 #include "report/words.h"
@@ -229,9 +230,9 @@ static void test_words(void **state)
 		"contingency_coefficient", "kendall_tau_b", "rao_scott_f", "cmh",
 		"mantel_haenszel_odds_ratio", NULL };
 	for (int i = 0; keys[i]; i++)
-		assert_string_not_equal(report_stat_name("ky", keys[i]),
-					report_stat_name("ru", keys[i]));
-	assert_string_equal(report_stat_name("ky", "likelihood_ratio"),
+		assert_string_not_equal(statistic_label(statistic_find(keys[i]), "ky"),
+					statistic_label(statistic_find(keys[i]), "ru"));
+	assert_string_equal(statistic_label(statistic_find("likelihood_ratio"), "ky"),
 			    "Чындыкка окшоштуктун катышы");
 }
 
