@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "analysis/analysis.h"
+#include "store/scan.h"
 #include "store/store.h"
 #include "util/hindex.h"
 
@@ -21,6 +22,7 @@ struct analysis_db {
 	int only_approved;     /* analysis_only_approved: reads keep only approved[] */
 	char **approved;       /* sorted UUIDs of approved interviews */
 	int napproved;
+	struct an_pre *pre;    /* answers read in advance (analysis_preload), or NULL */
 };
 
 /* ---- notes.c ---- */
@@ -59,6 +61,17 @@ int an_is_integer(const char *s);   /* an optional sign and decimal digits only 
 int an_number(const char *s, double *out);
 /* The label of a missing category in language lang of db->newest. */
 const char *an_missing_label(const analysis_db *db, analysis_missing m, int lang);
+
+/* ---- preload.c: answers read in advance ---- */
+
+typedef struct an_pre an_pre;
+/* If db's preload holds version k's interviews of status `status` with every one of paths[0..
+ * npaths-1] (NULL: no such question), visit them as store_read_paths would (the same
+ * interviews, order and values; *result is its return value) and return 1; else return 0 and
+ * the caller reads the store. */
+int an_pre_read(const analysis_db *db, int k, const char *status, const char *const *paths,
+		int npaths, store_scan_fn fn, void *arg, int *result);
+void an_pre_release(analysis_db *db);
 
 /* ---- data.c: reading and coding ---- */
 

@@ -502,6 +502,8 @@ int an_data_read(analysis_db *db, const char *const *vars, int nvars, const anal
 			d->cols[c].vpath[k] = an_version_path(db, &d->cols[c].ref, k);
 			paths[c] = d->cols[c].vpath[k];
 		}
+		if (an_pre_read(db, k, status, paths, d->ncols, read_row, &r, &result))
+			continue;   /* read in advance (analysis_preload) */
 		store_scan_filter f = { .form_id = db->form_id, .form_version = db->versions[k],
 					.status = status };
 		result = store_read_paths(db->st, &f, paths, d->ncols, read_row, &r, err);

@@ -128,6 +128,7 @@ void analysis_close(analysis_db *db)
 {
 	if (!db)
 		return;
+	an_pre_release(db);
 	for (int k = 0; k < db->nversions; k++)
 		form_free(db->forms ? db->forms[k] : NULL);
 	free(db->forms);

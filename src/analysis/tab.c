@@ -181,7 +181,19 @@ static void layer_stats(analysis_tab *t, analysis_layer *L, const acc *a,
 		}
 		free(keep);
 	}
-	stats_crosstab_tests(npair ? &paired : use, &co, &L->stats);
+	const stats_table *tested = npair ? &paired : use;
+	if (co.fisher_rxc && o->fisher_rxc_small) {
+		/* first without Fisher's test; again with it where the expected counts are small */
+		co.fisher_rxc = 0;
+		stats_crosstab_tests(tested, &co, &L->stats);
+		const stats_crosstab *s = &L->stats;
+		if (s->cells > 0 && s->small_expected * 5 > s->cells) {
+			co.fisher_rxc = 1;
+			stats_crosstab_tests(tested, &co, &L->stats);
+		}
+	} else {
+		stats_crosstab_tests(tested, &co, &L->stats);
+	}
 	L->stats_ok = 1;
 	if (npair)
 		stats_table_release(&paired);

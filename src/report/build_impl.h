@@ -106,6 +106,8 @@ void rb_base_line(const struct ctx *c, report_table *t, double n, const char *wh
 /* Options of a table's analysis: survey tab's defaults, the table's filter and weight.
  * *where receives the filter to free. */
 void rb_opts(struct ctx *c, const report_item *it, analysis_opts *o, char **where);
+/* Does the item list the statistic key in its stats column? */
+int rb_lists_stat(const report_item *it, const char *key);
 
 /* build_freq.c: a frequency table (from a batch when rb_freq_batches computed it). */
 int rb_freq(struct ctx *c, const report_item *it, const analysis_opts *o, report_table *t);
