@@ -177,7 +177,7 @@ int analysis_preload(analysis_db *db, const char *const *names, int nnames,
 /* ---- serving ----------------------------------------------------------------------------- */
 
 int an_pre_read(const analysis_db *db, int k, const char *status, const char *const *paths,
-		int npaths, store_scan_fn fn, void *arg, int *result)
+		int npaths, store_scan_fn fn, void *arg, int *ids, int *nids, int *result)
 {
 	const an_pre *p = db->pre;
 	if (!p || k >= p->nversions || !p->v[k].loaded || !status || strcmp(status, "complete"))
@@ -196,6 +196,8 @@ int an_pre_read(const analysis_db *db, int k, const char *status, const char *co
 			return 0;
 		}
 	}
+	for (int c = 0; c < npaths; c++)
+		nids[c] = slot[c] >= 0 ? v->paths[slot[c]].values.ix.n : 0;
 	const char **values = xcalloc((size_t)npaths + 1, sizeof *values);
 	store_state *states = xcalloc((size_t)npaths + 1, sizeof *states);
 	int *present = xcalloc((size_t)npaths + 1, sizeof *present);
@@ -210,6 +212,7 @@ int an_pre_read(const analysis_db *db, int k, const char *status, const char *co
 		iv.origin = v->origin[i] >= 0 ? p->origins.keys[v->origin[i]] : NULL;
 		for (int c = 0; c < npaths; c++) {
 			if (slot[c] < 0) {
+				ids[c] = -1;
 				values[c] = NULL;
 				states[c] = STATE_ANSWERED;
 				present[c] = 0;
@@ -217,6 +220,7 @@ int an_pre_read(const analysis_db *db, int k, const char *status, const char *co
 			}
 			const pre_path *pp = &v->paths[slot[c]];
 			int id = pp->id[i], st = pp->state[i];
+			ids[c] = id;
 			values[c] = id >= 0 ? pp->values.keys[id] : NULL;
 			present[c] = st != 0;
 			states[c] = st ? (store_state)(st - 1) : STATE_ANSWERED;

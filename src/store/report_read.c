@@ -9,24 +9,40 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/hindex.h"
 #include "util/util.h"
+
+static const char *const *sort_paths;
+static int by_path(const void *a, const void *b)
+{
+	return strcmp(sort_paths[*(const int *)a], sort_paths[*(const int *)b]);
+}
 
 int store_report_read(store *st, const store_scan_filter *filter, const char *const *paths,
 		      int npaths, store_scan_fn fn, void *arg, char *err)
 {
-	/* the distinct paths wanted; next[k] chains the requests of the same path */
-	strmap want = STRMAP_INIT;
+	/* the distinct paths wanted, sorted: an interview's answer rows come in path order, so
+	 * one walk along both matches them; next[k] chains the requests of the same path */
+	int nwant = 0;
+	int *order = xcalloc((size_t)npaths + 1, sizeof *order);
+	for (int k = 0; k < npaths; k++)
+		if (paths[k])
+			order[nwant++] = k;
+	sort_paths = paths;
+	qsort(order, (size_t)nwant, sizeof *order, by_path);
+	const char **want = xcalloc((size_t)npaths + 1, sizeof *want);
 	int *first = xcalloc((size_t)npaths + 1, sizeof *first);
 	int *next = xcalloc((size_t)npaths + 1, sizeof *next);
-	for (int k = 0; k < npaths; k++) {
-		first[k] = next[k] = -1;
-		if (!paths[k])
-			continue;
-		int id = strmap_put(&want, paths[k]);
-		next[k] = first[id];
-		first[id] = k;
+	int nw = 0;
+	for (int i = 0; i < nwant; i++) {
+		int k = order[i];
+		if (!nw || strcmp(want[nw - 1], paths[k])) {
+			want[nw] = paths[k];
+			first[nw++] = -1;
+		}
+		next[k] = first[nw - 1];
+		first[nw - 1] = k;
 	}
+	free(order);
 	strbuf sql = STRBUF_INIT;
 	char *origin = store_origin_sql("main", "i", st->schema_version);
 	sb_addf(&sql, "SELECT i.uuid, i.form_id, i.form_version, i.status, %s FROM interviews i",
@@ -37,8 +53,8 @@ int store_report_read(store *st, const store_scan_filter *filter, const char *co
 	sqlite3_stmt *outer = NULL, *inner = NULL;
 	int rc = store_prepare(st->db, sb_str(&sql), &outer, err);
 	sb_release(&sql);
-	if (rc == 0 && store_prepare(st->db, "SELECT path, value, state FROM answers WHERE uuid = ?",
-				     &inner, err))
+	if (rc == 0 && store_prepare(st->db, "SELECT path, value, state FROM answers WHERE uuid = ? "
+				     "ORDER BY path", &inner, err))
 		rc = -1;
 	const char **values = xcalloc((size_t)npaths + 1, sizeof *values);
 	/* the values of one interview, copied (a row's text lasts only until the next step):
@@ -67,14 +83,16 @@ int store_report_read(store *st, const store_scan_filter *filter, const char *co
 			}
 			sqlite3_reset(inner);
 			sqlite3_bind_text(inner, 1, iv.uuid, -1, SQLITE_STATIC);
-			int irc;
-			while ((irc = sqlite3_step(inner)) == SQLITE_ROW) {
+			int irc, w = 0;
+			while ((irc = sqlite3_step(inner)) == SQLITE_ROW && w < nw) {
 				const char *path = (const char *)sqlite3_column_text(inner, 0);
-				int id = path ? strmap_findn(&want, path,
-							     (size_t)sqlite3_column_bytes(inner, 0))
-					      : -1;
-				if (id < 0)
+				int cmp = -1;
+				while (path && w < nw && (cmp = strcmp(want[w], path)) < 0)
+					w++;
+				/* (a path with a NUL inside is not the path it starts with) */
+				if (cmp != 0 || (size_t)sqlite3_column_bytes(inner, 0) != strlen(path))
 					continue;
+				int id = w++;
 				const char *value = (const char *)sqlite3_column_text(inner, 1);
 				const char *state = (const char *)sqlite3_column_text(inner, 2);
 				store_state s;
@@ -92,7 +110,7 @@ int store_report_read(store *st, const store_scan_filter *filter, const char *co
 					present[k] = state != NULL;
 				}
 			}
-			if (irc != SQLITE_DONE) {
+			if (irc != SQLITE_DONE && irc != SQLITE_ROW) {
 				result = store_sqlerr(st, "cannot read the answers", err);
 				break;
 			}
@@ -112,7 +130,7 @@ int store_report_read(store *st, const store_scan_filter *filter, const char *co
 	free(present);
 	free(first);
 	free(next);
-	strmap_release(&want);
+	free(want);
 	sqlite3_finalize(inner);
 	sqlite3_finalize(outer);
 	return result;
