@@ -158,8 +158,9 @@ static int cmp_uuid(const void *key, const void *elem)
 
 int analysis_keeps(const analysis_db *db, const char *uuid)
 {
-	return !db->only_approved || (uuid && bsearch(uuid, db->approved, (size_t)db->napproved,
-						      sizeof *db->approved, cmp_uuid));
+	return !db->only_approved || (uuid && db->napproved > 0 &&
+				      bsearch(uuid, db->approved, (size_t)db->napproved,
+					      sizeof *db->approved, cmp_uuid));
 }
 
 const form *analysis_form(const analysis_db *db)
