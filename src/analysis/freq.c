@@ -241,13 +241,12 @@ int analysis_freq_run(analysis_db *db, const char *const *vars, int nvars,
 	return 0;
 }
 
-int analysis_freq_split(analysis_db *db, const char *var, const char *by,
-			const char *const *values, int nvalues, const analysis_opts *opts,
-			analysis_freq **out, char *err)
+int analysis_freq_split_each(analysis_db *db, const char *var, const char *by,
+			     const char *const *values, int nvalues, const analysis_opts *opts,
+			     analysis_freq_fn fn, void *arg, char *err)
 {
 	static const analysis_opts defaults;
 	const analysis_opts *o = opts ? opts : &defaults;
-	*out = NULL;
 	const char *vars[2] = { var, by };
 	an_data d;
 	stats_design_prep *dp = NULL;
@@ -261,7 +260,6 @@ int analysis_freq_split(analysis_db *db, const char *var, const char *by,
 		an_data_release(&d);
 		return errf(err, "'%s' is select_multiple", by);
 	}
-	analysis_freq *f = xcalloc((size_t)nvalues + 2, sizeof *f);
 	unsigned char *in = d.in, *group = xmalloc(d.n ? d.n : 1);
 	int rc = 0;
 	for (int k = -1; k < nvalues && rc == 0; k++) {
@@ -274,17 +272,39 @@ int analysis_freq_split(analysis_db *db, const char *var, const char *by,
 				group[i] = in[i] && cat >= 0 && bc->code[i] == cat;
 			d.in = group;
 		}
-		analysis_freq *r = &f[k + 1];
+		analysis_freq r;
+		memset(&r, 0, sizeof r);
 		for (int n = 0; n < d.notes.n; n++)
-			an_note(&r->notes, d.notes.items[n].warning, "%s", d.notes.items[n].text);
-		r->simulated = (double)d.simulated;
-		rc = freq_one(&d, &d.cols[0], dp, o, r, err);
+			an_note(&r.notes, d.notes.items[n].warning, "%s", d.notes.items[n].text);
+		r.simulated = (double)d.simulated;
+		rc = freq_one(&d, &d.cols[0], dp, o, &r, err);
+		if (rc == 0)
+			rc = fn(arg, k, &r);
+		analysis_freq_release(&r);
 	}
 	d.in = in;
 	free(group);
 	stats_design_free(dp);
 	an_data_release(&d);
-	if (rc) {
+	return rc;
+}
+
+/* analysis_freq_split's callback: each result moved into the array. */
+static int keep_group(void *arg, int k, analysis_freq *f)
+{
+	analysis_freq *all = arg;
+	all[k + 1] = *f;
+	memset(f, 0, sizeof *f);
+	return 0;
+}
+
+int analysis_freq_split(analysis_db *db, const char *var, const char *by,
+			const char *const *values, int nvalues, const analysis_opts *opts,
+			analysis_freq **out, char *err)
+{
+	*out = NULL;
+	analysis_freq *f = xcalloc((size_t)nvalues + 2, sizeof *f);
+	if (analysis_freq_split_each(db, var, by, values, nvalues, opts, keep_group, f, err)) {
 		analysis_freq_free(f, nvalues + 1);
 		return -1;
 	}
@@ -292,14 +312,19 @@ int analysis_freq_split(analysis_db *db, const char *var, const char *by,
 	return 0;
 }
 
+void analysis_freq_release(analysis_freq *f)
+{
+	analysis_var_release(&f->var);
+	free(f->rows);
+	an_notes_release(&f->notes);
+	memset(f, 0, sizeof *f);
+}
+
 void analysis_freq_free(analysis_freq *f, int n)
 {
 	if (!f)
 		return;
-	for (int k = 0; k < n; k++) {
-		analysis_var_release(&f[k].var);
-		free(f[k].rows);
-		an_notes_release(&f[k].notes);
-	}
+	for (int k = 0; k < n; k++)
+		analysis_freq_release(&f[k]);
 	free(f);
 }

@@ -18,6 +18,7 @@ static int build_table(struct ctx *c, const report_item *it)
 	double t0 = rb_now();
 	int rc = it->kind == REPORT_FREQ ? rb_freq(c, it, &o, t)
 		 : it->kind == REPORT_ANSWERS ? rb_answers(c, it, &t) : rb_tab(c, it, &o, &t);
+	rb_freq_batch_done(c, it);
 	if (rc == 0) {
 		if (!title) {   /* no title in the spec: the question's label */
 			free(t->title);

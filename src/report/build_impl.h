@@ -119,6 +119,8 @@ void rb_freq_batches_free(struct ctx *c);
 /* The frequencies computed for it (a freq, or the answers of an answers table: rb_answers'
  * filter, unweighted) in a batch, or NULL. */
 const analysis_freq *rb_freq_batched(const struct ctx *c, const report_item *it);
+/* Its table is built: free what the batch computed for it (open answers can be many). */
+void rb_freq_batch_done(struct ctx *c, const report_item *it);
 
 /* build_tab.c: the cross-tabs of the spec computed together, one pass over the database for
  * all those with the same filter and weight (analysis_tab_batch); a table the batch could not
