@@ -11,6 +11,18 @@
 
 #include "util/util.h"
 
+/* An interview from columns uuid, form_id, form_version, status, origin (borrowed). */
+static void interview_cols(sqlite3_stmt *s, store_interview *iv)
+{
+	memset(iv, 0, sizeof *iv);
+	const char *uuid = (const char *)sqlite3_column_text(s, 0);
+	snprintf(iv->uuid, sizeof iv->uuid, "%s", uuid ? uuid : "");
+	iv->form_id = (char *)sqlite3_column_text(s, 1);
+	iv->form_version = (char *)sqlite3_column_text(s, 2);
+	iv->status = (char *)sqlite3_column_text(s, 3);
+	iv->origin = (char *)sqlite3_column_text(s, 4);
+}
+
 static const char *const *sort_paths;
 static int by_path(const void *a, const void *b)
 {
@@ -68,13 +80,7 @@ int store_report_read(store *st, const store_scan_filter *filter, const char *co
 		store_filter_bind(outer, filter, 1);
 		while (result == 0 && (rc = sqlite3_step(outer)) == SQLITE_ROW) {
 			store_interview iv;
-			memset(&iv, 0, sizeof iv);
-			const char *uuid = (const char *)sqlite3_column_text(outer, 0);
-			snprintf(iv.uuid, sizeof iv.uuid, "%s", uuid ? uuid : "");
-			iv.form_id = (char *)sqlite3_column_text(outer, 1);
-			iv.form_version = (char *)sqlite3_column_text(outer, 2);
-			iv.status = (char *)sqlite3_column_text(outer, 3);
-			iv.origin = (char *)sqlite3_column_text(outer, 4);
+			interview_cols(outer, &iv);
 			sb_reset(&buf);
 			for (int k = 0; k < npaths; k++) {
 				off[k] = -1;
@@ -150,13 +156,7 @@ int store_report_interviews(store *st, store_scan_fn fn, void *arg, char *err)
 	int result = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		store_interview iv;
-		memset(&iv, 0, sizeof iv);
-		const char *uuid = (const char *)sqlite3_column_text(s, 0);
-		snprintf(iv.uuid, sizeof iv.uuid, "%s", uuid ? uuid : "");
-		iv.form_id = (char *)sqlite3_column_text(s, 1);
-		iv.form_version = (char *)sqlite3_column_text(s, 2);
-		iv.status = (char *)sqlite3_column_text(s, 3);
-		iv.origin = (char *)sqlite3_column_text(s, 4);
+		interview_cols(s, &iv);
 		iv.interviewer = (char *)sqlite3_column_text(s, 5);
 		iv.device_id = (char *)sqlite3_column_text(s, 6);
 		iv.created = (char *)sqlite3_column_text(s, 7);
