@@ -1,5 +1,6 @@
 /* cmd_report.c: `survey report DB SPEC -o OUT.html|OUT.md|OUT.xlsx [--lang CODE]` — the tables a
- * spec describes, computed from a database and written as one HTML, Markdown or Excel file. */
+ * spec describes, computed from a database and written as one HTML, Markdown or Excel file (or
+ * several: -o given again writes the same report, computed once, in each format). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,10 +32,11 @@ const struct cmd_entry cmd_report_entry = {
 	"  .md    the same as Markdown tables (pandoc, wikis), without charts\n"
 	"  .xlsx  a contents sheet and a sheet per table, numbers as numbers\n"
 	"OUT appears only when complete; it may not be DB or SPEC (refused, exit status\n"
-	"1). SPEC is checked against DB's questionnaire first; its problems are listed\n"
+	"1). -o may be given up to three times (report.html, report.md, report.xlsx): the\n"
+	"tables are computed once and written to each. SPEC is checked against DB's questionnaire first; its problems are listed\n"
 	"as FILE:SHEET:ROW: error: message.\n\n"
 	"options:\n"
-	"  -o, --output OUT   the file to write\n"
+	"  -o, --output OUT   the file to write (again for another format)\n"
 	"  --lang CODE        the report's language (ky, ru, en); default: the spec's\n"
 	"                     default_language, else the questionnaire's\n"
 	"  --simulated        mark every page as simulated data even when the data do not\n"
@@ -98,7 +100,9 @@ static int cmd_report(int argc, char **argv)
 		{ "status", required_argument, NULL, O_STATUS },
 		{ 0 },
 	};
-	const char *out = NULL, *form_id = NULL;
+	enum { MAX_OUT = 3 };
+	const char *outs[MAX_OUT] = { NULL }, *form_id = NULL;
+	int nout = 0;
 	report_build_opts bo = { 0 };
 	int quiet = 0, approved = 0, c;
 	optind = 0;
@@ -106,7 +110,9 @@ static int cmd_report(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
-			out = optarg;
+			if (nout == MAX_OUT)
+				return cmd_usage_error(me, "-o is given more than %d times", MAX_OUT);
+			outs[nout++] = optarg;
 			break;
 		case O_LANG:
 			bo.lang = optarg;
@@ -135,18 +141,25 @@ static int cmd_report(int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return cmd_usage_error(me, "expected a database and a report spec");
-	if (!out)
+	if (!nout)
 		return cmd_usage_error(me, "-o OUT is required");
 	const char *dbpath = argv[optind], *specpath = argv[optind + 1];
 	char err[ERR_MAX];
-	if (outfile_check("-o", out, "input database", dbpath, OUTFILE_DB, err) ||
-	    outfile_check("-o", out, "report spec", specpath, 0, err))
-		return cmd_fail("%s", err);
-	if (report_format_of(out) < 0)
-		return cmd_usage_error(me, "cannot tell the format of '%s': name it .html, .md or "
-				       ".xlsx", out);
-	if (report_check_output(out, err))
-		return cmd_fail("%s", err);
+	for (int k = 0; k < nout; k++) {
+		const char *out = outs[k];
+		if (outfile_check("-o", out, "input database", dbpath, OUTFILE_DB, err) ||
+		    outfile_check("-o", out, "report spec", specpath, 0, err))
+			return cmd_fail("%s", err);
+		for (int j = 0; j < k; j++)
+			if (outfile_same(out, outs[j]))
+				return cmd_fail("-o '%s' is the same file as -o '%s'; give each "
+						"format its own file", out, outs[j]);
+		if (report_format_of(out) < 0)
+			return cmd_usage_error(me, "cannot tell the format of '%s': name it .html, .md "
+					       "or .xlsx", out);
+		if (report_check_output(out, err))
+			return cmd_fail("%s", err);
+	}
 
 	form_diags d;
 	form_diags_init(&d);
@@ -201,16 +214,19 @@ static int cmd_report(int argc, char **argv)
 		goto done;
 	}
 	built = 1;
-	if (report_write(&doc, out, err)) {
-		cmd_fail("%s", err);
-		goto done;
-	}
-	if (!quiet) {
-		int ntables = 0;
-		for (int i = 0; i < doc.nblocks; i++)
-			ntables += doc.blocks[i].kind == REPORT_B_TABLE;
-		printf("wrote '%s': %d table%s in %s%s\n", out, ntables, ntables == 1 ? "" : "s",
-		       doc.lang, doc.simulated ? ", marked as simulated data" : "");
+	for (int k = 0; k < nout; k++) {
+		if (report_write(&doc, outs[k], err)) {
+			cmd_fail("%s", err);
+			goto done;
+		}
+		if (!quiet) {
+			int ntables = 0;
+			for (int i = 0; i < doc.nblocks; i++)
+				ntables += doc.blocks[i].kind == REPORT_B_TABLE;
+			printf("wrote '%s': %d table%s in %s%s\n", outs[k], ntables,
+			       ntables == 1 ? "" : "s", doc.lang,
+			       doc.simulated ? ", marked as simulated data" : "");
+		}
 	}
 	rc = EXIT_OK;
 done:
