@@ -202,8 +202,10 @@ int analysis_freq_split(analysis_db *db, const char *var, const char *by,
 			const char *const *values, int nvalues, const analysis_opts *opts,
 			analysis_freq **out, char *err);
 /* The same, one group at a time (so that only one group's result is held): fn(arg, -1, f) over
- * every case, then fn(arg, k, f) for values[k]; f is freed after fn returns unless fn moved
- * its contents out (leaving *f zeroed). Returns 0, fn's non-zero value, or -1 with err. */
+ * every case, then fn(arg, k, f) for values[k]. f->var is lent for the call (the same for
+ * every group: copy it with what it needs to keep); f's rows and notes are freed after fn
+ * returns unless fn moved them out (leaving *f zeroed). Returns 0, fn's non-zero value, or
+ * -1 with err. */
 typedef int (*analysis_freq_fn)(void *arg, int k, analysis_freq *f);
 int analysis_freq_split_each(analysis_db *db, const char *var, const char *by,
 			     const char *const *values, int nvalues, const analysis_opts *opts,

@@ -80,13 +80,18 @@ static void summary(const an_data *d, const an_col *col, const stats_design_prep
 	free(w);
 }
 
+/* The frequencies of column col into f; f->var is a copy of the column's variable, or with
+ * borrow the variable itself (shallow: the caller zeroes it before releasing f). */
 static int freq_one(const an_data *d, const an_col *col, const stats_design_prep *dp,
-		    const analysis_opts *o, analysis_freq *f, char *err)
+		    const analysis_opts *o, analysis_freq *f, int borrow, char *err)
 {
 	const analysis_var *v = &col->var;
 	double conf = o->conf_level > 0 ? o->conf_level : 0.95;
 	int multiple = v->vtype == ANALYSIS_MULTIPLE;
-	an_var_copy(&f->var, v);
+	if (borrow)
+		f->var = *v;
+	else
+		an_var_copy(&f->var, v);
 	f->design = dp != NULL;
 	f->design_df = NAN;
 	f->nrows = v->ncat;
@@ -229,7 +234,7 @@ int analysis_freq_run(analysis_db *db, const char *const *vars, int nvars,
 		for (int n = 0; n < d.notes.n; n++)
 			an_note(&f[k].notes, d.notes.items[n].warning, "%s", d.notes.items[n].text);
 		f[k].simulated = (double)d.simulated;
-		rc = freq_one(&d, &d.cols[k], dp, o, &f[k], err);
+		rc = freq_one(&d, &d.cols[k], dp, o, &f[k], 0, err);
 	}
 	stats_design_free(dp);
 	an_data_release(&d);
@@ -277,9 +282,11 @@ int analysis_freq_split_each(analysis_db *db, const char *var, const char *by,
 		for (int n = 0; n < d.notes.n; n++)
 			an_note(&r.notes, d.notes.items[n].warning, "%s", d.notes.items[n].text);
 		r.simulated = (double)d.simulated;
-		rc = freq_one(&d, &d.cols[0], dp, o, &r, err);
+		/* every group has the same variable: lent to fn, never copied per group */
+		rc = freq_one(&d, &d.cols[0], dp, o, &r, 1, err);
 		if (rc == 0)
 			rc = fn(arg, k, &r);
+		memset(&r.var, 0, sizeof r.var);
 		analysis_freq_release(&r);
 	}
 	d.in = in;
@@ -289,11 +296,13 @@ int analysis_freq_split_each(analysis_db *db, const char *var, const char *by,
 	return rc;
 }
 
-/* analysis_freq_split's callback: each result moved into the array. */
+/* analysis_freq_split's callback: each result moved into the array, with its own copy of the
+ * variable. */
 static int keep_group(void *arg, int k, analysis_freq *f)
 {
 	analysis_freq *all = arg;
 	all[k + 1] = *f;
+	an_var_copy(&all[k + 1].var, &f->var);
 	memset(f, 0, sizeof *f);
 	return 0;
 }
