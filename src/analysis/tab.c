@@ -127,6 +127,23 @@ static int same_categories(const analysis_var *r, const analysis_var *c)
 	return 1;
 }
 
+/* stats_crosstab_tests, with Fisher's test above 2x2 only where the expected counts are small
+ * when o->fisher_rxc_small asks (first without it, then again with it if they are). */
+static void crosstab_tests(const stats_table *t, stats_crosstab_opts *co, const analysis_opts *o,
+			   stats_crosstab *out)
+{
+	if (!co->fisher_rxc || !o->fisher_rxc_small) {
+		stats_crosstab_tests(t, co, out);
+		return;
+	}
+	co->fisher_rxc = 0;
+	stats_crosstab_tests(t, co, out);
+	if (out->cells > 0 && out->small_expected * 5 > out->cells) {
+		co->fisher_rxc = 1;
+		stats_crosstab_tests(t, co, out);
+	}
+}
+
 /* Every statistic of the layer's full table (weighted: rescaled to its cases). */
 static void layer_stats(analysis_tab *t, analysis_layer *L, const acc *a,
 			const analysis_opts *o)
@@ -181,19 +198,7 @@ static void layer_stats(analysis_tab *t, analysis_layer *L, const acc *a,
 		}
 		free(keep);
 	}
-	const stats_table *tested = npair ? &paired : use;
-	if (co.fisher_rxc && o->fisher_rxc_small) {
-		/* first without Fisher's test; again with it where the expected counts are small */
-		co.fisher_rxc = 0;
-		stats_crosstab_tests(tested, &co, &L->stats);
-		const stats_crosstab *s = &L->stats;
-		if (s->cells > 0 && s->small_expected * 5 > s->cells) {
-			co.fisher_rxc = 1;
-			stats_crosstab_tests(tested, &co, &L->stats);
-		}
-	} else {
-		stats_crosstab_tests(tested, &co, &L->stats);
-	}
+	crosstab_tests(npair ? &paired : use, &co, o, &L->stats);
 	L->stats_ok = 1;
 	if (npair)
 		stats_table_release(&paired);
