@@ -1,5 +1,6 @@
 /* cmd_report.c: `survey report DB SPEC -o OUT.html|OUT.md|OUT.xlsx [--lang CODE]` — the tables a
- * spec describes, computed from a database and written as one HTML, Markdown or Excel file. */
+ * spec describes, computed from a database and written as one HTML, Markdown or Excel file (or
+ * several: -o given again writes the same report, computed once, in each format). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,10 +32,11 @@ const struct cmd_entry cmd_report_entry = {
 	"  .md    the same as Markdown tables (pandoc, wikis), without charts\n"
 	"  .xlsx  a contents sheet and a sheet per table, numbers as numbers\n"
 	"OUT appears only when complete; it may not be DB or SPEC (refused, exit status\n"
-	"1). SPEC is checked against DB's questionnaire first; its problems are listed\n"
+	"1). -o may be given up to three times (report.html, report.md, report.xlsx): the\n"
+	"tables are computed once and written to each. SPEC is checked against DB's questionnaire first; its problems are listed\n"
 	"as FILE:SHEET:ROW: error: message.\n\n"
 	"options:\n"
-	"  -o, --output OUT   the file to write\n"
+	"  -o, --output OUT   the file to write (again for another format)\n"
 	"  --lang CODE        the report's language (ky, ru, en); default: the spec's\n"
 	"                     default_language, else the questionnaire's\n"
 	"  --simulated        mark every page as simulated data even when the data do not\n"
@@ -84,8 +86,10 @@ static long long report_time(void)
 }
 
 /* What the command line asked for. */
+enum { REPORT_MAX_OUT = 3 };
 struct report_args {
-	const char *out, *form_id, *dbpath, *specpath;
+	const char *outs[REPORT_MAX_OUT], *form_id, *dbpath, *specpath;
+	int nout;
 	report_build_opts bo;
 	int quiet, approved;
 };
@@ -113,7 +117,10 @@ static int parse_args(int argc, char **argv, struct report_args *a)
 	while ((c = getopt_long(argc, argv, "o:q", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
-			a->out = optarg;
+			if (a->nout == REPORT_MAX_OUT)
+				return cmd_usage_error(me, "-o is given more than %d times",
+						       REPORT_MAX_OUT);
+			a->outs[a->nout++] = optarg;
 			break;
 		case O_LANG:
 			a->bo.lang = optarg;
@@ -142,26 +149,33 @@ static int parse_args(int argc, char **argv, struct report_args *a)
 	}
 	if (argc - optind != 2)
 		return cmd_usage_error(me, "expected a database and a report spec");
-	if (!a->out)
+	if (!a->nout)
 		return cmd_usage_error(me, "-o OUT is required");
 	a->dbpath = argv[optind];
 	a->specpath = argv[optind + 1];
 	return -1;
 }
 
-/* Phase 2: OUT may be written (not an input, a known format, its folder writable); -1 when
- * fine, else the exit status (after the message). */
+/* Phase 2: each OUT may be written (not an input, not another -o, a known format, its folder
+ * writable); -1 when fine, else the exit status (after the message). */
 static int check_output(const struct report_args *a)
 {
 	char err[ERR_MAX];
-	if (outfile_check("-o", a->out, "input database", a->dbpath, OUTFILE_DB, err) ||
-	    outfile_check("-o", a->out, "report spec", a->specpath, 0, err))
-		return cmd_fail("%s", err);
-	if (report_format_of(a->out) < 0)
-		return cmd_usage_error(&cmd_report_entry, "cannot tell the format of '%s': name it "
-				       ".html, .md or .xlsx", a->out);
-	if (report_check_output(a->out, err))
-		return cmd_fail("%s", err);
+	for (int k = 0; k < a->nout; k++) {
+		const char *out = a->outs[k];
+		if (outfile_check("-o", out, "input database", a->dbpath, OUTFILE_DB, err) ||
+		    outfile_check("-o", out, "report spec", a->specpath, 0, err))
+			return cmd_fail("%s", err);
+		for (int j = 0; j < k; j++)
+			if (outfile_same(out, a->outs[j]))
+				return cmd_fail("-o '%s' is the same file as -o '%s'; give each "
+						"format its own file", out, a->outs[j]);
+		if (report_format_of(out) < 0)
+			return cmd_usage_error(&cmd_report_entry, "cannot tell the format of '%s': "
+					       "name it .html, .md or .xlsx", out);
+		if (report_check_output(out, err))
+			return cmd_fail("%s", err);
+	}
 	return -1;
 }
 
@@ -238,15 +252,19 @@ static int build_and_write(struct report_args *a, struct report_inputs *in)
 			cmd_fail("%s", err);
 		return -1;
 	}
-	int rc = report_write(&doc, a->out, err);
-	if (rc)
-		cmd_fail("%s", err);
-	else if (!a->quiet) {
-		int ntables = 0;
-		for (int i = 0; i < doc.nblocks; i++)
-			ntables += doc.blocks[i].kind == REPORT_B_TABLE;
-		printf("wrote '%s': %d table%s in %s%s\n", a->out, ntables, ntables == 1 ? "" : "s",
-		       doc.lang, doc.simulated ? ", marked as simulated data" : "");
+	int rc = 0;
+	for (int k = 0; k < a->nout && !rc; k++) {
+		rc = report_write(&doc, a->outs[k], err);
+		if (rc)
+			cmd_fail("%s", err);
+		else if (!a->quiet) {
+			int ntables = 0;
+			for (int i = 0; i < doc.nblocks; i++)
+				ntables += doc.blocks[i].kind == REPORT_B_TABLE;
+			printf("wrote '%s': %d table%s in %s%s\n", a->outs[k], ntables,
+			       ntables == 1 ? "" : "s", doc.lang,
+			       doc.simulated ? ", marked as simulated data" : "");
+		}
 	}
 	report_doc_release(&doc);
 	return rc ? -1 : 0;

@@ -38,6 +38,16 @@ void analysis_close(analysis_db *db);   /* NULL accepted */
 int analysis_only_approved(analysis_db *db, char *err);
 /* Is this interview kept by that restriction (always 1 without it)? */
 int analysis_keeps(const analysis_db *db, const char *uuid);
+/* Read now, in one pass over the answers of each version, the complete interviews' answers to
+ * the questions named in names[0..nnames-1] (names or paths) and in the expressions
+ * wheres[0..nwheres-1] (--where filters; NULL entries skipped), and keep them in memory
+ * (a few bytes per interview and question) until analysis_close or the next preload. Later
+ * analyses of complete interviews (the default status, also with analysis_only_approved) that
+ * need only those questions read them from memory: the same cases in the same order, so the
+ * same numbers, without touching the file again. Names that do not resolve are skipped (the
+ * analysis that asks for them reports the error). 0, or -1 with err (nothing kept). */
+int analysis_preload(analysis_db *db, const char *const *names, int nnames,
+		     const char *const *wheres, int nwheres, char *err);
 
 /* The newest version of the questionnaire (labels, choice lists), and its form id. */
 const form *analysis_form(const analysis_db *db);
@@ -67,6 +77,10 @@ typedef struct analysis_opts {
 	stats_fisher_opts fisher;  /* Fisher's test for tables above 2x2: limit, seed, samples
 	                            * (0: ANALYSIS_FISHER_SAMPLES, R's default B) */
 	int no_fisher_rxc;         /* 1: no Fisher's test above 2x2 (it can take a while) */
+	int fisher_rxc_small;      /* 1: Fisher's test above 2x2 only for a table whose expected
+	                            * counts are small (over a fifth of its cells below 5: where
+	                            * a report shows it instead of the chi-square); elsewhere
+	                            * fisher_exact is "not computed" */
 } analysis_opts;
 
 /* Why a value counts as missing. */
@@ -187,6 +201,17 @@ void analysis_freq_free(analysis_freq *f, int n);
 int analysis_freq_split(analysis_db *db, const char *var, const char *by,
 			const char *const *values, int nvalues, const analysis_opts *opts,
 			analysis_freq **out, char *err);
+/* The same, one group at a time (so that only one group's result is held): fn(arg, -1, f) over
+ * every case, then fn(arg, k, f) for values[k]. f->var is lent for the call (the same for
+ * every group: copy it with what it needs to keep); f's rows and notes are freed after fn
+ * returns unless fn moved them out (leaving *f zeroed). Returns 0, fn's non-zero value, or
+ * -1 with err. */
+typedef int (*analysis_freq_fn)(void *arg, int k, analysis_freq *f);
+int analysis_freq_split_each(analysis_db *db, const char *var, const char *by,
+			     const char *const *values, int nvalues, const analysis_opts *opts,
+			     analysis_freq_fn fn, void *arg, char *err);
+/* Free what one result holds (not the result itself) and zero it. */
+void analysis_freq_release(analysis_freq *f);
 
 /* ---- cross-tabulations ------------------------------------------------------------------- */
 

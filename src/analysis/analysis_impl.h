@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "analysis/analysis.h"
+#include "store/scan.h"
 #include "store/store.h"
 #include "util/hindex.h"
 
@@ -21,6 +22,7 @@ struct analysis_db {
 	int only_approved;     /* analysis_only_approved: reads keep only approved[] */
 	char **approved;       /* sorted UUIDs of approved interviews */
 	int napproved;
+	struct an_pre *pre;    /* answers read in advance (analysis_preload), or NULL */
 };
 
 /* ---- notes.c ---- */
@@ -60,6 +62,19 @@ int an_number(const char *s, double *out);
 /* The label of a missing category in language lang of db->newest. */
 const char *an_missing_label(const analysis_db *db, analysis_missing m, int lang);
 
+/* ---- preload.c: answers read in advance ---- */
+
+typedef struct an_pre an_pre;
+/* If db's preload holds version k's interviews of status `status` with every one of paths[0..
+ * npaths-1] (NULL: no such question), visit them as store_read_paths would (the same
+ * interviews, order and values; *result is its return value) and return 1; else return 0 and
+ * the caller reads the store. Before each call of fn, ids[c] (an array of npaths) is set to the
+ * preload's id of values[c] (-1: none), equal ids meaning equal values; nids[c] receives, once,
+ * the number of such ids of path c (ids are below it). */
+int an_pre_read(const analysis_db *db, int k, const char *status, const char *const *paths,
+		int npaths, store_scan_fn fn, void *arg, int *ids, int *nids, int *result);
+void an_pre_release(analysis_db *db);
+
 /* ---- data.c: reading and coding ---- */
 
 /* What a column of the data set is for. */
@@ -86,6 +101,7 @@ typedef struct an_col {
 	int *sel;
 	size_t nsel, selcap;
 	double *num;           /* numeric questions: the value per case (NAN when missing) */
+	int *pre_map;          /* read from a preload: its value id -> read id (-1: not yet) */
 } an_col;
 
 typedef struct an_data {

@@ -116,6 +116,8 @@ typedef struct read_ctx {
 	const analysis_db *db;       /* analysis_keeps: --status approved */
 	const expr *where;
 	const store_scan_row *row;   /* the interview being read, for the where lookup */
+	const int *ids;              /* from a preload: its value id per column (an_pre_read) */
+	const int *nids;             /* and how many ids each column has */
 	char *err;
 } read_ctx;
 
@@ -206,6 +208,22 @@ static void code_multiple(an_col *col, size_t i, const char *v)
 	col->code[i] = count ? count : AN_CODE(ANALYSIS_EMPTY);
 }
 
+/* The read id of value v of column c: through the preload's ids when it is read from one
+ * (the same ids, in the same order, without hashing v again). */
+static int put_value(const read_ctx *r, an_col *col, int c, const char *v)
+{
+	int pid = r->ids ? r->ids[c] : -1;
+	if (pid < 0 || pid >= r->nids[c])
+		return strmap_put(&col->values, v);
+	if (!col->pre_map) {
+		col->pre_map = xmalloc(sizeof(int) * (size_t)r->nids[c]);
+		memset(col->pre_map, -1, sizeof(int) * (size_t)r->nids[c]);
+	}
+	if (col->pre_map[pid] < 0)
+		col->pre_map[pid] = strmap_put(&col->values, v);
+	return col->pre_map[pid];
+}
+
 static int read_row(void *arg, const store_scan_row *row)
 {
 	read_ctx *r = arg;
@@ -272,7 +290,7 @@ static int read_row(void *arg, const store_scan_row *row)
 			col->code[i] = AN_CODE(m);
 			continue;
 		}
-		col->code[i] = strmap_put(&col->values, v);
+		col->code[i] = put_value(r, col, c, v);
 		if (col->num) {
 			double x;
 			if (an_number(v, &x) == 0)
@@ -489,6 +507,8 @@ int an_data_read(analysis_db *db, const char *const *vars, int nvars, const anal
 	}
 
 	const char **paths = xcalloc((size_t)d->ncols + 1, sizeof *paths);
+	int *ids = xcalloc((size_t)d->ncols + 1, sizeof *ids);
+	int *nids = xcalloc((size_t)d->ncols + 1, sizeof *nids);
 	d->nversions = db->nversions;
 	read_ctx r = { .d = d, .db = db, .where = where, .err = err };
 	int result = 0;
@@ -502,11 +522,22 @@ int an_data_read(analysis_db *db, const char *const *vars, int nvars, const anal
 			d->cols[c].vpath[k] = an_version_path(db, &d->cols[c].ref, k);
 			paths[c] = d->cols[c].vpath[k];
 		}
+		for (int c = 0; c < d->ncols; c++) {   /* a preload's ids are per version */
+			free(d->cols[c].pre_map);
+			d->cols[c].pre_map = NULL;
+		}
+		r.ids = ids;
+		r.nids = nids;
+		if (an_pre_read(db, k, status, paths, d->ncols, read_row, &r, ids, nids, &result))
+			continue;   /* read in advance (analysis_preload) */
+		r.ids = r.nids = NULL;
 		store_scan_filter f = { .form_id = db->form_id, .form_version = db->versions[k],
 					.status = status };
 		result = store_read_paths(db->st, &f, paths, d->ncols, read_row, &r, err);
 	}
 	free(paths);
+	free(ids);
+	free(nids);
 	if (result)
 		goto done;
 	for (int c = 0; c < d->nvars; c++)
@@ -547,6 +578,7 @@ void an_data_release(an_data *d)
 		free(col->start);
 		free(col->sel);
 		free(col->num);
+		free(col->pre_map);
 	}
 	free(d->cols);
 	free(d->w);

@@ -128,6 +128,7 @@ void analysis_close(analysis_db *db)
 {
 	if (!db)
 		return;
+	an_pre_release(db);
 	for (int k = 0; k < db->nversions; k++)
 		form_free(db->forms ? db->forms[k] : NULL);
 	free(db->forms);
@@ -157,8 +158,9 @@ static int cmp_uuid(const void *key, const void *elem)
 
 int analysis_keeps(const analysis_db *db, const char *uuid)
 {
-	return !db->only_approved || (uuid && bsearch(uuid, db->approved, (size_t)db->napproved,
-						      sizeof *db->approved, cmp_uuid));
+	return !db->only_approved || (uuid && db->napproved > 0 &&
+				      bsearch(uuid, db->approved, (size_t)db->napproved,
+					      sizeof *db->approved, cmp_uuid));
 }
 
 const form *analysis_form(const analysis_db *db)

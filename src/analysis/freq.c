@@ -80,13 +80,18 @@ static void summary(const an_data *d, const an_col *col, const stats_design_prep
 	free(w);
 }
 
+/* The frequencies of column col into f; f->var is a copy of the column's variable, or with
+ * borrow the variable itself (shallow: the caller zeroes it before releasing f). */
 static int freq_one(const an_data *d, const an_col *col, const stats_design_prep *dp,
-		    const analysis_opts *o, analysis_freq *f, char *err)
+		    const analysis_opts *o, analysis_freq *f, int borrow, char *err)
 {
 	const analysis_var *v = &col->var;
 	double conf = o->conf_level > 0 ? o->conf_level : 0.95;
 	int multiple = v->vtype == ANALYSIS_MULTIPLE;
-	an_var_copy(&f->var, v);
+	if (borrow)
+		f->var = *v;
+	else
+		an_var_copy(&f->var, v);
 	f->design = dp != NULL;
 	f->design_df = NAN;
 	f->nrows = v->ncat;
@@ -229,7 +234,7 @@ int analysis_freq_run(analysis_db *db, const char *const *vars, int nvars,
 		for (int n = 0; n < d.notes.n; n++)
 			an_note(&f[k].notes, d.notes.items[n].warning, "%s", d.notes.items[n].text);
 		f[k].simulated = (double)d.simulated;
-		rc = freq_one(&d, &d.cols[k], dp, o, &f[k], err);
+		rc = freq_one(&d, &d.cols[k], dp, o, &f[k], 0, err);
 	}
 	stats_design_free(dp);
 	an_data_release(&d);
@@ -241,13 +246,12 @@ int analysis_freq_run(analysis_db *db, const char *const *vars, int nvars,
 	return 0;
 }
 
-int analysis_freq_split(analysis_db *db, const char *var, const char *by,
-			const char *const *values, int nvalues, const analysis_opts *opts,
-			analysis_freq **out, char *err)
+int analysis_freq_split_each(analysis_db *db, const char *var, const char *by,
+			     const char *const *values, int nvalues, const analysis_opts *opts,
+			     analysis_freq_fn fn, void *arg, char *err)
 {
 	static const analysis_opts defaults;
 	const analysis_opts *o = opts ? opts : &defaults;
-	*out = NULL;
 	const char *vars[2] = { var, by };
 	an_data d;
 	stats_design_prep *dp = NULL;
@@ -261,7 +265,6 @@ int analysis_freq_split(analysis_db *db, const char *var, const char *by,
 		an_data_release(&d);
 		return errf(err, "'%s' is select_multiple", by);
 	}
-	analysis_freq *f = xcalloc((size_t)nvalues + 2, sizeof *f);
 	unsigned char *in = d.in, *group = xmalloc(d.n ? d.n : 1);
 	int rc = 0;
 	for (int k = -1; k < nvalues && rc == 0; k++) {
@@ -274,17 +277,43 @@ int analysis_freq_split(analysis_db *db, const char *var, const char *by,
 				group[i] = in[i] && cat >= 0 && bc->code[i] == cat;
 			d.in = group;
 		}
-		analysis_freq *r = &f[k + 1];
+		analysis_freq r;
+		memset(&r, 0, sizeof r);
 		for (int n = 0; n < d.notes.n; n++)
-			an_note(&r->notes, d.notes.items[n].warning, "%s", d.notes.items[n].text);
-		r->simulated = (double)d.simulated;
-		rc = freq_one(&d, &d.cols[0], dp, o, r, err);
+			an_note(&r.notes, d.notes.items[n].warning, "%s", d.notes.items[n].text);
+		r.simulated = (double)d.simulated;
+		/* every group has the same variable: lent to fn, never copied per group */
+		rc = freq_one(&d, &d.cols[0], dp, o, &r, 1, err);
+		if (rc == 0)
+			rc = fn(arg, k, &r);
+		memset(&r.var, 0, sizeof r.var);
+		analysis_freq_release(&r);
 	}
 	d.in = in;
 	free(group);
 	stats_design_free(dp);
 	an_data_release(&d);
-	if (rc) {
+	return rc;
+}
+
+/* analysis_freq_split's callback: each result moved into the array, with its own copy of the
+ * variable. */
+static int keep_group(void *arg, int k, analysis_freq *f)
+{
+	analysis_freq *all = arg;
+	all[k + 1] = *f;
+	an_var_copy(&all[k + 1].var, &f->var);
+	memset(f, 0, sizeof *f);
+	return 0;
+}
+
+int analysis_freq_split(analysis_db *db, const char *var, const char *by,
+			const char *const *values, int nvalues, const analysis_opts *opts,
+			analysis_freq **out, char *err)
+{
+	*out = NULL;
+	analysis_freq *f = xcalloc((size_t)nvalues + 2, sizeof *f);
+	if (analysis_freq_split_each(db, var, by, values, nvalues, opts, keep_group, f, err)) {
 		analysis_freq_free(f, nvalues + 1);
 		return -1;
 	}
@@ -292,14 +321,19 @@ int analysis_freq_split(analysis_db *db, const char *var, const char *by,
 	return 0;
 }
 
+void analysis_freq_release(analysis_freq *f)
+{
+	analysis_var_release(&f->var);
+	free(f->rows);
+	an_notes_release(&f->notes);
+	memset(f, 0, sizeof *f);
+}
+
 void analysis_freq_free(analysis_freq *f, int n)
 {
 	if (!f)
 		return;
-	for (int k = 0; k < n; k++) {
-		analysis_var_release(&f[k].var);
-		free(f[k].rows);
-		an_notes_release(&f[k].notes);
-	}
+	for (int k = 0; k < n; k++)
+		analysis_freq_release(&f[k]);
 	free(f);
 }

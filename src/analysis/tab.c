@@ -127,6 +127,23 @@ static int same_categories(const analysis_var *r, const analysis_var *c)
 	return 1;
 }
 
+/* stats_crosstab_tests, with Fisher's test above 2x2 only where the expected counts are small
+ * when o->fisher_rxc_small asks (first without it, then again with it if they are). */
+static void crosstab_tests(const stats_table *t, stats_crosstab_opts *co, const analysis_opts *o,
+			   stats_crosstab *out)
+{
+	if (!co->fisher_rxc || !o->fisher_rxc_small) {
+		stats_crosstab_tests(t, co, out);
+		return;
+	}
+	co->fisher_rxc = 0;
+	stats_crosstab_tests(t, co, out);
+	if (out->cells > 0 && out->small_expected * 5 > out->cells) {
+		co->fisher_rxc = 1;
+		stats_crosstab_tests(t, co, out);
+	}
+}
+
 /* Every statistic of the layer's full table (weighted: rescaled to its cases). */
 static void layer_stats(analysis_tab *t, analysis_layer *L, const acc *a,
 			const analysis_opts *o)
@@ -181,7 +198,7 @@ static void layer_stats(analysis_tab *t, analysis_layer *L, const acc *a,
 		}
 		free(keep);
 	}
-	stats_crosstab_tests(npair ? &paired : use, &co, &L->stats);
+	crosstab_tests(npair ? &paired : use, &co, o, &L->stats);
 	L->stats_ok = 1;
 	if (npair)
 		stats_table_release(&paired);

@@ -18,6 +18,7 @@ static int build_table(struct ctx *c, const report_item *it)
 	double t0 = rb_now();
 	int rc = it->kind == REPORT_FREQ ? rb_freq(c, it, &o, t)
 		 : it->kind == REPORT_ANSWERS ? rb_answers(c, it, &t) : rb_tab(c, it, &o, &t);
+	rb_freq_batch_done(c, it);
 	if (rc == 0) {
 		if (!title) {   /* no title in the spec: the question's label */
 			free(t->title);
@@ -34,6 +35,39 @@ static int build_table(struct ctx *c, const report_item *it)
 	}
 	free(where);
 	return rc;
+}
+
+/* Read every answer the report's tables and filters need in one pass over the database
+ * (analysis_preload): each table, filter and count after it is computed from memory. */
+static void preload(struct ctx *c)
+{
+	const report_spec *s = c->s;
+	const char **names = xcalloc((size_t)s->nitems * 4 + 3, sizeof *names);
+	char **wheres = xcalloc((size_t)s->nitems + 2, sizeof *wheres);
+	int nn = 0, nw = 0;
+	names[nn++] = s->unit;
+	names[nn++] = s->weight;
+	wheres[nw++] = s->where ? xstrdup(s->where) : NULL;
+	for (int i = 0; i < s->nitems; i++) {
+		const report_item *it = &s->items[i];
+		if (it->kind != REPORT_FREQ && it->kind != REPORT_TAB && it->kind != REPORT_ANSWERS)
+			continue;
+		names[nn++] = it->var_row;
+		names[nn++] = it->var_col;
+		names[nn++] = it->var_by;
+		names[nn++] = it->weight;
+		wheres[nw++] = it->where ? rb_where(c, it) : NULL;
+	}
+	double t0 = rb_now();
+	char why[ERR_MAX];
+	/* a failure here only means every table reads the file itself, as without it */
+	if (analysis_preload(c->db, names, nn, (const char *const *)wheres, nw, why) == 0 &&
+	    c->o->progress)
+		c->o->progress(c->o->progress_arg, "(every answer needed, one pass)", rb_now() - t0);
+	for (int i = 0; i < nw; i++)
+		free(wheres[i]);
+	free(wheres);
+	free(names);
 }
 
 /* Annex: the questionnaire in the report's language — each group a heading, each question
@@ -151,6 +185,7 @@ int report_build(const report_spec *s, analysis_db *db, store *st,
 	report_strs_addf(&out->facts, "%s: %s", rb_word(&c, RW_INTERVIEWS), n);
 	free(n);
 
+	preload(&c);
 	rb_freq_batches(&c);
 	rb_tab_batches(&c);
 	int methods = 0;

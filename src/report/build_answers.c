@@ -108,6 +108,34 @@ static report_table *answers_table(const struct ctx *c, const report_item *it, c
 	return t;
 }
 
+/* A group of answers with some, added to g[0..*ng-1]. */
+static void add_group(struct group **g, int *ng, const analysis_freq *f, const analysis_cat *cat)
+{
+	if (!(f->valid > 0))
+		return;
+	*g = xreallocarray(*g, (size_t)*ng + 1, sizeof **g);
+	memset(&(*g)[*ng], 0, sizeof **g);
+	take(&(*g)[*ng], f);
+	(*g)[*ng].label = xstrdup(cat->label);
+	(*g)[*ng].code = xstrdup(cat->value);
+	(*ng)++;
+}
+
+/* The groups of analysis_freq_split_each, taken one at a time. */
+struct groups {
+	const analysis_var *by;
+	struct group *g;
+	int n;
+};
+
+static int one_group(void *arg, int k, analysis_freq *f)
+{
+	struct groups *gs = arg;
+	if (k >= 0)   /* (k = -1, every case: the table's own frequencies, already known) */
+		add_group(&gs->g, &gs->n, f, &gs->by->cats[k]);
+	return 0;
+}
+
 int rb_answers(struct ctx *c, const report_item *it, report_table **tp)
 {
 	char *where = rb_where(c, it);
@@ -137,41 +165,40 @@ int rb_answers(struct ctx *c, const report_item *it, report_table **tp)
 			rc = errf(c->err, "%s: %s", it->name, why);
 			goto done;
 		}
-		/* every group from one pass; else (by is select_multiple) one pass per group */
+		/* every group from one pass, one group held at a time; else (by is
+		 * select_multiple) one pass per group */
 		const char **values = xcalloc((size_t)by.nvalid + 1, sizeof *values);
 		for (int k = 0; k < by.nvalid; k++)
 			values[k] = by.cats[k].value;
-		analysis_freq *split = NULL;
-		if (analysis_freq_split(c->db, var, it->var_by, values, by.nvalid, &o, &split, why))
-			split = NULL;
+		struct groups gs = { .by = &by };
+		int split = analysis_freq_split_each(c->db, var, it->var_by, values, by.nvalid, &o,
+						     one_group, &gs, why) == 0;
 		free(values);
-		for (int k = 0; k < by.nvalid && !rc; k++) {
+		if (split) {
+			g = gs.g;
+			ng = gs.n;
+		} else {
+			for (int k = 0; k < gs.n; k++)
+				group_release(&gs.g[k]);
+			free(gs.g);
+		}
+		for (int k = 0; k < by.nvalid && !rc && !split; k++) {
 			/* choice names are XLSForm names: no quote to escape */
 			char *w = where ? xasprintf("(%s) and ${%s} = '%s'", where, it->var_by,
 						    by.cats[k].value)
 					: xasprintf("${%s} = '%s'", it->var_by, by.cats[k].value);
 			analysis_opts og = o;
 			og.where = w;
-			analysis_freq *f = split ? &split[1 + k] : NULL;
-			if (!f && analysis_freq_run(c->db, &var, 1, &og, &f, why)) {
+			analysis_freq *f = NULL;
+			if (analysis_freq_run(c->db, &var, 1, &og, &f, why)) {
 				*c->row = it->row;
 				rc = errf(c->err, "%s: %s", it->name, why);
 			} else {
-				if (f->valid > 0) {
-					g = xreallocarray(g, (size_t)ng + 1, sizeof *g);
-					memset(&g[ng], 0, sizeof *g);
-					take(&g[ng], f);
-					g[ng].label = xstrdup(by.cats[k].label);
-					g[ng].code = xstrdup(by.cats[k].value);
-					ng++;
-				}
-				if (!split)
-					analysis_freq_free(f, 1);
+				add_group(&g, &ng, f, &by.cats[k]);
+				analysis_freq_free(f, 1);
 			}
 			free(w);
 		}
-		if (split)
-			analysis_freq_free(split, by.nvalid + 1);
 		analysis_var_release(&by);
 		if (rc)
 			goto done;

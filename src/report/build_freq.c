@@ -355,6 +355,16 @@ const analysis_freq *rb_freq_batched(const struct ctx *c, const report_item *it)
 	return NULL;
 }
 
+void rb_freq_batch_done(struct ctx *c, const report_item *it)
+{
+	for (int k = 0; k < c->nbatches; k++)
+		for (int i = 0; c->batches[k].res && i < c->batches[k].n; i++)
+			if (c->batches[k].items[i] == it) {
+				analysis_freq_release(&c->batches[k].res[i]);
+				c->batches[k].items[i] = NULL;
+			}
+}
+
 int rb_freq(struct ctx *c, const report_item *it, const analysis_opts *o, report_table *t)
 {
 	const analysis_freq *f = rb_freq_batched(c, it);

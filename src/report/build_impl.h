@@ -106,6 +106,8 @@ void rb_base_line(const struct ctx *c, report_table *t, double n, const char *wh
 /* Options of a table's analysis: survey tab's defaults, the table's filter and weight.
  * *where receives the filter to free. */
 void rb_opts(struct ctx *c, const report_item *it, analysis_opts *o, char **where);
+/* Does the item list the statistic key in its stats column? */
+int rb_lists_stat(const report_item *it, const char *key);
 
 /* build_freq.c: a frequency table (from a batch when rb_freq_batches computed it). */
 int rb_freq(struct ctx *c, const report_item *it, const analysis_opts *o, report_table *t);
@@ -117,6 +119,8 @@ void rb_freq_batches_free(struct ctx *c);
 /* The frequencies computed for it (a freq, or the answers of an answers table: rb_answers'
  * filter, unweighted) in a batch, or NULL. */
 const analysis_freq *rb_freq_batched(const struct ctx *c, const report_item *it);
+/* Its table is built: free what the batch computed for it (open answers can be many). */
+void rb_freq_batch_done(struct ctx *c, const report_item *it);
 
 /* build_tab.c: the cross-tabs of the spec computed together, one pass over the database for
  * all those with the same filter and weight (analysis_tab_batch); a table the batch could not

@@ -1,7 +1,9 @@
 /* build_methods.c: the methods section — the questionnaire, the fieldwork dates, who was
  * counted and who left out, interviewers and laptops, weights, how tests are read. */
 #include "report/build_impl.h"
+#include "store/report_read.h"
 #include "store/scan.h"
+#include "util/hindex.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -30,12 +32,15 @@ void rb_facts_release(struct facts *f)
 	free(f->versions);
 }
 
-/* What the scan of the interview list keeps. */
+/* What the scan of the interview list keeps: the distinct interviewers (with their
+ * interviews), laptops and versions of the complete interviews — as many as there are
+ * distinct ones, however many interviews. */
 struct scan {
 	struct facts *f;
 	const char *fid;
-	char **names, **devs, **vers;   /* of the complete interviews (malloc'd copies) */
-	long long k, cap;
+	strmap names, devs, vers;
+	long long *counts;      /* per name id */
+	int cap;
 };
 
 static int scan_one(void *arg, const store_scan_row *row)
@@ -61,65 +66,64 @@ static int scan_one(void *arg, const store_scan_row *row)
 		memcpy(f->first, day, sizeof day);
 	if (strcmp(day, f->last) > 0)
 		memcpy(f->last, day, sizeof day);
-	if (sc->k == sc->cap) {
-		sc->cap = sc->cap ? 2 * sc->cap : 1024;
-		sc->names = xreallocarray(sc->names, (size_t)sc->cap, sizeof *sc->names);
-		sc->devs = xreallocarray(sc->devs, (size_t)sc->cap, sizeof *sc->devs);
-		sc->vers = xreallocarray(sc->vers, (size_t)sc->cap, sizeof *sc->vers);
+	int id = strmap_put(&sc->names, iv->interviewer && *iv->interviewer ? iv->interviewer
+									     : "—");
+	if (id >= sc->cap) {
+		int cap = sc->cap ? 2 * sc->cap : 64;
+		sc->counts = xreallocarray(sc->counts, (size_t)cap, sizeof *sc->counts);
+		memset(sc->counts + sc->cap, 0, sizeof *sc->counts * (size_t)(cap - sc->cap));
+		sc->cap = cap;
 	}
-	sc->names[sc->k] = xstrdup(iv->interviewer && *iv->interviewer ? iv->interviewer : "—");
-	sc->devs[sc->k] = xstrdup(iv->device_id ? iv->device_id : "");
-	sc->vers[sc->k] = xstrdup(iv->form_version ? iv->form_version : "");
-	sc->k++;
+	sc->counts[id]++;
+	strmap_put(&sc->devs, iv->device_id ? iv->device_id : "");
+	strmap_put(&sc->vers, iv->form_version ? iv->form_version : "");
 	return 0;
 }
 
-static void free_all(char **v, long long n)
+/* The keys of m sorted (borrowed; free the array). */
+static char **sorted_keys(const strmap *m)
 {
-	for (long long i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
+	char **k = xcalloc((size_t)m->ix.n + 1, sizeof *k);
+	memcpy(k, m->keys, sizeof *k * (size_t)m->ix.n);
+	qsort(k, (size_t)m->ix.n, sizeof *k, cmp_str);
+	return k;
 }
 
-/* The interview list tallied by status, form, interviewer, laptop and version. (Of the
- * store's two ways to list interviews, store_interviews is the faster here: store_scan runs a
- * query for the answers of each interview even when it is asked for none.) */
+/* The interview list tallied by status, form, interviewer, laptop and version, streamed
+ * (store_report_interviews: no answer is read). */
 int rb_facts(struct ctx *c, struct facts *f)
 {
 	memset(f, 0, sizeof *f);
 	struct scan sc = { .f = f, .fid = analysis_form_id(c->db) };
-	store_interview *ivs;
-	int n;
 	char why[ERR_MAX];
-	if (store_interviews(c->st, &ivs, &n, why))
+	if (store_report_interviews(c->st, scan_one, &sc, why)) {
+		strmap_release(&sc.names);
+		strmap_release(&sc.devs);
+		strmap_release(&sc.vers);
+		free(sc.counts);
 		return errf(c->err, "cannot list the interviews: %s", why);
+	}
+	int n = sc.names.ix.n;
+	char **names = sorted_keys(&sc.names);
+	f->names = xcalloc((size_t)n + 1, sizeof *f->names);
+	f->counts = xcalloc((size_t)n + 1, sizeof *f->counts);
 	for (int i = 0; i < n; i++) {
-		store_scan_row row = { .iv = &ivs[i] };
-		scan_one(&sc, &row);
+		f->names[i] = xstrdup(names[i]);
+		f->counts[i] = sc.counts[strmap_find(&sc.names, names[i])];
 	}
-	store_interviews_free(ivs, n);
-	long long k = sc.k;
-	qsort(sc.names, (size_t)k, sizeof *sc.names, cmp_str);
-	qsort(sc.devs, (size_t)k, sizeof *sc.devs, cmp_str);
-	qsort(sc.vers, (size_t)k, sizeof *sc.vers, cmp_str);
-	f->names = xcalloc((size_t)k + 1, sizeof *f->names);
-	f->counts = xcalloc((size_t)k + 1, sizeof *f->counts);
+	f->ninterviewers = n;
+	f->ndevices = sc.devs.ix.n;
+	char **vers = sorted_keys(&sc.vers);
 	strbuf vs = STRBUF_INIT;
-	for (long long i = 0; i < k; i++) {
-		if (!i || strcmp(sc.names[i], sc.names[i - 1])) {
-			f->names[f->ninterviewers] = xstrdup(sc.names[i]);
-			f->counts[f->ninterviewers++] = 0;
-		}
-		f->counts[f->ninterviewers - 1]++;
-		if (!i || strcmp(sc.devs[i], sc.devs[i - 1]))
-			f->ndevices++;
-		if (!i || strcmp(sc.vers[i], sc.vers[i - 1]))
-			sb_addf(&vs, "%s%s", vs.len ? ", " : "", sc.vers[i]);
-	}
+	for (int i = 0; i < sc.vers.ix.n; i++)
+		sb_addf(&vs, "%s%s", vs.len ? ", " : "", vers[i]);
 	f->versions = sb_detach(&vs);
-	free_all(sc.names, k);
-	free_all(sc.devs, k);
-	free_all(sc.vers, k);
+	free(names);
+	free(vers);
+	free(sc.counts);
+	strmap_release(&sc.names);
+	strmap_release(&sc.devs);
+	strmap_release(&sc.vers);
 	return 0;
 }
 

@@ -592,6 +592,8 @@ void rb_tab_batches(struct ctx *c)
 		free(where);
 		o.where = b->where;
 		o.weight = b->weight;
+		for (int i = 0; i < b->n; i++)   /* any table that asks for Fisher's test gets it */
+			o.fisher_rxc_small &= !rb_lists_stat(b->items[i], "fisher_exact");
 		char why[ERR_MAX];
 		double t0 = rb_now();
 		b->res = xcalloc((size_t)b->n, sizeof *b->res);

@@ -111,6 +111,17 @@ void rb_opts(struct ctx *c, const report_item *it, analysis_opts *o, char **wher
 	}
 	o->where = *where;
 	o->weight = it->weight ? it->weight : c->s->weight;
+	/* Fisher's test above 2x2 only where the table shows it: small expected counts (see
+	 * tab_tests), unless the author asked for it */
+	o->fisher_rxc_small = !rb_lists_stat(it, "fisher_exact");
+}
+
+int rb_lists_stat(const report_item *it, const char *key)
+{
+	for (int i = 0; i < it->nstats; i++)
+		if (!strcmp(it->stats[i], key))
+			return 1;
+	return 0;
 }
 
 double rb_now(void)

@@ -283,7 +283,8 @@ int store_approved_uuids(store *st, char ***uuids, int *n, char *err)
 		*n = 0;
 		return -1;
 	}
-	qsort(cand, (size_t)*n, sizeof *cand, cmp_str);
+	if (*n > 1)   /* cand is NULL when no interview is complete */
+		qsort(cand, (size_t)*n, sizeof *cand, cmp_str);
 	*uuids = cand;
 	return 0;
 }

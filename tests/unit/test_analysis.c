@@ -1,6 +1,7 @@
 /* test_analysis.c: the analysis pipeline on a database made here through the store API —
  * names to questions, coding in choice-list order, missing values, weights, --where, versions,
- * select_multiple, layers, the store's fast read, text widths. */
+ * select_multiple, layers, the store's fast read and the report's one-pass read (the same rows
+ * as the lookups, hostile rows included), analyses served from a preload, text widths. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,8 +15,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "analysis/analysis.h"
 #include "store/analysis_read.h"
+#include "store/report_read.h"
 #include "store/store.h"
 #include "util/util.h"
 
@@ -484,6 +488,171 @@ static void test_store_read(void **state)
 	store_close(st);
 }
 
+/* Fisher's test above 2x2 only where expected counts are small: this file's tables all have
+ * small ones, so the test is there, and the same as always computing it. */
+static void test_fisher_small(void **state)
+{
+	analysis_db *db = open_db();
+	analysis_opts all = { .fisher = { .seed = 1 } }, small = all;
+	small.fisher_rxc_small = 1;
+	analysis_tab *a, *b;
+	assert_int_equal(analysis_tab_run(db, "q", "n", NULL, &all, &a, err), 0);
+	assert_int_equal(analysis_tab_run(db, "q", "n", NULL, &small, &b, err), 0);
+	assert_true(a->layers[0].stats.small_expected * 5 > a->layers[0].stats.cells);
+	assert_true(a->layers[0].stats.fisher_exact.ok && b->layers[0].stats.fisher_exact.ok);
+	assert_true(a->layers[0].stats.fisher_exact.p == b->layers[0].stats.fisher_exact.p);
+	same_tab(a, b);
+	analysis_tab_free(a);
+	analysis_tab_free(b);
+	analysis_close(db);
+}
+
+/* Every interview of a filter as a line: uuid, version, status, origin, and per path
+ * present/state/value. */
+static int log_rows(void *arg, const store_scan_row *row)
+{
+	strbuf *sb = arg;
+	sb_addf(sb, "%s %s %s %s:", row->iv->uuid, row->iv->form_version, row->iv->status,
+		row->iv->origin ? row->iv->origin : "-");
+	for (int k = 0; k < 6; k++)
+		sb_addf(sb, " %d/%d/%s", row->present[k], (int)row->states[k],
+			row->values[k] ? row->values[k] : "(null)");
+	sb_addc(sb, '\n');
+	return 0;
+}
+
+static int stop_at_two(void *arg, const store_scan_row *row)
+{
+	(void)row;
+	return ++*(int *)arg == 2 ? 7 : 0;
+}
+
+/* store_report_read gives the rows store_read_paths gives — with repeated and NULL paths,
+ * paths nobody answered, every filter — also on a file with hostile answer rows (a path with a
+ * NUL inside, a state no release writes, a NULL value). */
+static void test_report_read(void **state)
+{
+	char *copy = xasprintf("%s/hostile.db", dir);
+	char *cmd = xasprintf("cp '%s' '%s'", db_path, copy);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(copy, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw,
+		"PRAGMA ignore_check_constraints = 1;"
+		"INSERT INTO answers SELECT uuid, CAST(X'672F710078' AS TEXT), 'nul', 'answered', "
+		"'2021' FROM interviews WHERE form_version = '2';"
+		"INSERT INTO answers SELECT uuid, 'fruit', NULL, 'weird', '2021' FROM interviews "
+		"WHERE form_version = '2' AND uuid NOT IN (SELECT uuid FROM answers WHERE "
+		"path = 'fruit');"
+		"UPDATE answers SET state = 'odd' WHERE path = 'w' AND value = '2';",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	const char *files[] = { db_path, copy };
+	for (int fi = 0; fi < 2; fi++) {
+		store *st;
+		assert_int_equal(store_open(files[fi], STORE_READONLY, &st, err), 0);
+		const char *paths[6] = { "g/q", "fruit", NULL, "w", "g/q", "nosuch" };
+		store_scan_filter filters[] = { { .form_id = "f", .form_version = "2",
+						  .status = "complete" },
+						{ .form_id = "f", .status = "draft" },
+						{ .form_id = "f" }, { 0 } };
+		for (size_t k = 0; k < sizeof filters / sizeof *filters; k++) {
+			strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+			assert_int_equal(store_read_paths(st, &filters[k], paths, 6, log_rows, &a,
+							  err), 0);
+			assert_int_equal(store_report_read(st, &filters[k], paths, 6, log_rows, &b,
+							   err), 0);
+			assert_true(a.len > 0 || k == 1);
+			assert_string_equal(sb_str(&a), sb_str(&b));
+			sb_release(&a);
+			sb_release(&b);
+		}
+		int seen = 0;
+		assert_int_equal(store_report_read(st, &filters[3], paths, 6, stop_at_two, &seen,
+						   err), 7);
+		assert_int_equal(seen, 2);
+		store_close(st);
+	}
+	free(copy);
+}
+
+/* Analyses served from a preload give what the store gives: frequencies and cross-tables of
+ * both versions (q moved into g/q), with a filter, a weight, the approved restriction, and a
+ * question the preload does not hold (read from the file). */
+static void test_preload(void **state)
+{
+	analysis_db *plain = open_db(), *pre = open_db();
+	const char *names[] = { "q", "fruit", "n", "w", "rep[1]/rq", "nosuch" };
+	const char *wheres[] = { "${n} > 1", NULL, "${" };   /* t: not held, read from the file */
+	assert_int_equal(analysis_preload(pre, names, 6, wheres, 3, err), 0);
+	analysis_opts opts[] = { { 0 }, { .where = "${n} > 1" }, { .weight = "w" },
+				 { .include_missing = 1, .where = "${t} = 'x' or ${n} = 3" },
+				 { .status = "all" } };
+	const char *vars[] = { "q", "fruit", "n", "rep[1]/rq", "t" };
+	for (size_t k = 0; k < sizeof opts / sizeof *opts; k++) {
+		analysis_freq *a, *b;
+		assert_int_equal(analysis_freq_run(plain, vars, 5, &opts[k], &a, err), 0);
+		assert_int_equal(analysis_freq_run(pre, vars, 5, &opts[k], &b, err), 0);
+		for (int v = 0; v < 5; v++) {
+			assert_true(a[v].n_cases == b[v].n_cases);
+			assert_true(a[v].valid == b[v].valid);
+			assert_int_equal(a[v].nrows, b[v].nrows);
+			for (int r = 0; r < a[v].nrows; r++) {
+				assert_string_equal(a[v].var.cats[a[v].rows[r].cat].value,
+						    b[v].var.cats[b[v].rows[r].cat].value);
+				assert_true(a[v].rows[r].count == b[v].rows[r].count);
+			}
+		}
+		analysis_freq_free(a, 5);
+		analysis_freq_free(b, 5);
+		analysis_tab *x, *y;
+		assert_int_equal(analysis_tab_run(plain, "q", "fruit", "n", &opts[k], &x, err), 0);
+		assert_int_equal(analysis_tab_run(pre, "q", "fruit", "n", &opts[k], &y, err), 0);
+		same_tab(x, y);
+		analysis_tab_free(x);
+		analysis_tab_free(y);
+	}
+	/* read once: after the preload the file's answers can go, the numbers stay */
+	char *copy = xasprintf("%s/preload.db", dir);
+	char *cmd = xasprintf("cp '%s' '%s'", db_path, copy);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	analysis_db *gone;
+	assert_int_equal(analysis_open(copy, NULL, &gone, err), 0);
+	assert_int_equal(analysis_preload(gone, names, 6, wheres, 3, err), 0);
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(copy, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "DELETE FROM answers", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	analysis_freq *p1, *g;
+	/* held: q, fruit, n, rep[1]/rq with n from memory; t is not: the whole read goes to the
+	 * emptied file */
+	assert_int_equal(analysis_freq_run(plain, vars, 4, &opts[1], &p1, err), 0);
+	assert_int_equal(analysis_freq_run(gone, vars, 4, &opts[1], &g, err), 0);
+	for (int v = 0; v < 4; v++)
+		assert_true(p1[v].valid == g[v].valid && p1[v].valid > 0);
+	analysis_freq_free(p1, 4);
+	analysis_freq_free(g, 4);
+	assert_int_equal(analysis_freq_run(plain, vars, 5, &opts[1], &p1, err), 0);
+	assert_int_equal(analysis_freq_run(gone, vars, 5, &opts[1], &g, err), 0);
+	assert_true(g[0].valid == 0 && g[4].valid == 0 && p1[4].valid > 0);
+	analysis_freq_free(p1, 5);
+	analysis_freq_free(g, 5);
+	analysis_close(gone);
+	free(copy);
+	assert_int_equal(analysis_only_approved(plain, err), 0);
+	assert_int_equal(analysis_only_approved(pre, err), 0);
+	analysis_freq *a, *b;
+	assert_int_equal(analysis_freq_run(plain, vars, 1, NULL, &a, err), 0);
+	assert_int_equal(analysis_freq_run(pre, vars, 1, NULL, &b, err), 0);
+	assert_true(a->n_cases == 0 && b->n_cases == 0);   /* nothing approved here */
+	analysis_freq_free(a, 1);
+	analysis_freq_free(b, 1);
+	analysis_close(plain);
+	analysis_close(pre);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -496,6 +665,9 @@ int main(void)
 		cmocka_unit_test(test_tab_layers),
 		cmocka_unit_test(test_batch),
 		cmocka_unit_test(test_store_read),
+		cmocka_unit_test(test_report_read),
+		cmocka_unit_test(test_preload),
+		cmocka_unit_test(test_fisher_small),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
