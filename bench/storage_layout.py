@@ -294,7 +294,7 @@ def check(out_path, in_path):
         n_new = db.execute("SELECT count(*) FROM (%s)" % new).fetchone()[0]
         diff = db.execute("SELECT count(*) FROM (%s EXCEPT %s)" % (old, new)).fetchone()[0]
         diff += db.execute("SELECT count(*) FROM (%s EXCEPT %s)" % (new, old)).fetchone()[0]
-        print("%s: %d rows, the view %d rows, %d differ" % (name, n_old, n_new, diff))
+        print("    %s: %d rows, the view %d rows, %d differ" % (name, n_old, n_new, diff))
         bad += diff + (n_old != n_new)
     return bad
 
@@ -316,7 +316,7 @@ def main():
         out = os.path.join(outdir, name + ".db")
         db = build(src, in_path, out)
         per = finish(db, out, n)
-        print("layout %-7s %7.0f bytes per interview  %5.2fx the CSV" % (name, per, per / csv))
+        print("  layout %-7s %7.0f bytes per interview  %5.2fx the CSV" % (name, per, per / csv))
     out = os.path.join(outdir, "record.db")
     if check(out, in_path):
         sys.exit("storage_layout.py: the record layout's views differ from the input")
