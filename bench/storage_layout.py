@@ -38,6 +38,51 @@ def ms(text):
     return v if back == text else None
 
 
+def form_paths(name, source):
+    """{node path: (id, template)} of a form's nodes, from `survey check --dump` of its
+    bytes; {} when it cannot be read (every path is then kept as its text)."""
+    import re, subprocess, tempfile
+    survey = os.environ.get("SURVEY") or os.path.join(os.path.dirname(__file__), "..", "survey")
+    out = {}
+    with tempfile.TemporaryDirectory() as d:
+        f = os.path.join(d, os.path.basename(name or "form.md") or "form.md")
+        with open(f, "wb") as w:
+            w.write(source if isinstance(source, bytes) else source.encode())
+        try:
+            dump = subprocess.run([survey, "check", f, "--dump"], capture_output=True,
+                                  timeout=60).stdout.decode()
+        except (OSError, subprocess.SubprocessError):
+            return {}
+    nodes = {}
+    for line in dump.splitlines():
+        m = re.match(r"^node (\d+) (.*) \S+ path=(\S*) parent=", line)
+        if m and m.group(3):
+            nodes[m.group(3)] = (int(m.group(1)), m.group(2) == "begin repeat")
+    for path, (nid, _) in nodes.items():
+        segs = path.split("/")
+        t = []
+        for k in range(len(segs)):
+            t.append(segs[k] + ("[%]" if nodes.get("/".join(segs[:k + 1]), (0, 0))[1] else ""))
+        template = "/".join(t)
+        if template.count("[%]") <= 1:   # nested repeats: paths kept as text
+            out[path] = (nid, template)
+    return out
+
+
+def path_key(fpaths, p):
+    """A path's key in a record: the node id, [id, instance] or the path itself."""
+    import re
+    m = re.fullmatch(r"([^\[\]]*)\[([1-9][0-9]{0,8})\]([^\[\]]*)", p)
+    node = m.group(1) + m.group(3) if m else p
+    if node in fpaths:
+        nid, template = fpaths[node]
+        if m is None and "[%]" not in template:
+            return nid
+        if m is not None and template.replace("[%]", "[%s]" % m.group(2)) == p:
+            return [nid, int(m.group(2))]
+    return p
+
+
 def hash_blob(h):
     """A lowercase hex SHA-256 as its 32 bytes; any other value as it is."""
     if isinstance(h, str) and len(h) == 64 and h == h.lower():
@@ -97,15 +142,34 @@ CREATE VIEW interviews_v AS SELECT uuid, form_id, form_version, device_id, inter
     AS content_hash, lang, position, instance_name,
   CASE origin WHEN 0 THEN 'field' WHEN 1 THEN 'imported' WHEN 2 THEN 'simulated' END AS origin
   FROM interviews;
-CREATE VIEW answers_a AS SELECT i.uuid, i.form_id, i.form_version, i.created, a.key AS pid,
-  CASE a.type WHEN 'text' THEN a.value ELSE a.value ->> 0 END AS value,
-  CASE a.type WHEN 'text' THEN 0 ELSE coalesce(a.value ->> 1, 0) END AS state,
-  CASE a.type WHEN 'array' THEN a.value ->> 2 END AS modified
-  FROM interviews i, json_each(i.answers) a WHERE a.type IN ('text', 'array');
+CREATE VIEW answers_x AS SELECT i.uuid, i.form_id, i.form_version,
+  CASE WHEN t.path = '$' THEN t.key ELSE CAST(substr(t.path, 3, length(t.path) - 3) AS INTEGER)
+    END AS id,
+  CASE WHEN t.path = '$' THEN NULL ELSE t.key END AS n, t.value AS entry, t.type AS etype
+  FROM interviews i, json_tree(i.answers) t
+  WHERE t.type IN ('text', 'array') AND
+    (t.path = '$' AND t.key > 0 OR typeof(t.key) = 'text' AND t.path GLOB '$[[0-9]*]');
+CREATE VIEW answers_a AS SELECT x.uuid,
+  CASE WHEN x.id = 0 THEN x.n ELSE (SELECT CASE WHEN x.n IS NULL THEN p.path
+    ELSE replace(p.path, '[%]', '[' || x.n || ']') END FROM paths p
+    WHERE p.form_id = x.form_id AND p.form_version = x.form_version AND p.id = x.id) END
+    AS path,
+  CASE x.etype WHEN 'text' THEN x.entry ELSE x.entry ->> 0 END AS value,
+  CASE x.etype WHEN 'text' THEN 0 ELSE coalesce(x.entry ->> 1, 0) END AS state,
+  CASE x.etype WHEN 'array' THEN x.entry ->> 2 END AS modified
+  FROM answers_x x;
 CREATE VIEW events_e AS SELECT i.uuid, i.form_id, i.form_version, i.created,
   CASE typeof(i.content_hash) WHEN 'blob' THEN lower(hex(i.content_hash))
     ELSE i.content_hash END AS content_hash, e.key + 1 AS seq,
-  e.value AS ev, json_array_length(e.value) AS n FROM interviews i, json_each(i.events) e;
+  e.value AS ev, json_array_length(e.value) AS n,
+  CASE json_type(e.value, '$[3]')
+    WHEN 'integer' THEN (SELECT p.path FROM paths p WHERE p.form_id = i.form_id AND
+      p.form_version = i.form_version AND p.id = e.value ->> 3)
+    WHEN 'array' THEN replace((SELECT p.path FROM paths p WHERE p.form_id = i.form_id AND
+      p.form_version = i.form_version AND p.id = e.value ->> '$[3][0]'), '[%]',
+      '[' || (e.value ->> '$[3][1]') || ']')
+    WHEN 'text' THEN e.value ->> 3 END AS path
+  FROM interviews i, json_each(i.events) e;
 CREATE VIEW events_r AS SELECT e.uuid, e.seq,
   CASE WHEN json_type(e.ev, '$[0]') = 'text' THEN e.ev ->> 0 ELSE
     strftime('%Y-%m-%dT%H:%M:%fZ', (e.created + sum(CASE WHEN json_type(e.ev, '$[0]') = 'text'
@@ -113,37 +177,31 @@ CREATE VIEW events_r AS SELECT e.uuid, e.seq,
   sum(e.ev ->> 1) OVER w AS offset_ms,
   CASE typeof(e.ev ->> 2) WHEN 'integer' THEN (SELECT k FROM kinds WHERE id = e.ev ->> 2)
     ELSE e.ev ->> 2 END AS kind,
-  CASE WHEN typeof(e.ev ->> 3) = 'integer' THEN (SELECT p.path FROM paths p WHERE
-    p.form_id = e.form_id AND p.form_version = e.form_version AND p.id = e.ev ->> 3)
-    ELSE e.ev ->> 3 END AS path,
-  e.ev ->> 3 AS pid,
-  CASE WHEN typeof(e.ev ->> 3) = 'integer' AND (e.n = 4 OR json_type(e.ev, '$[4]') = 'true')
-    THEN (SELECT a.value FROM answers_a a WHERE a.uuid = e.uuid AND a.pid = e.ev ->> 3)
+  e.path,
+  CASE WHEN e.path IS NOT NULL AND (e.n = 4 OR json_type(e.ev, '$[4]') = 'true')
+    THEN (SELECT a.value FROM answers_a a WHERE a.uuid = e.uuid AND a.path = e.path)
     WHEN e.n > 4 AND json_type(e.ev, '$[4]') = 'true' THEN e.content_hash
     WHEN e.n > 4 THEN e.ev ->> 4 END AS new_value,
-  CASE WHEN typeof(e.ev ->> 3) = 'integer' AND (e.n = 4 OR json_type(e.ev, '$[4]') = 'true')
-    THEN (SELECT a.state FROM answers_a a WHERE a.uuid = e.uuid AND a.pid = e.ev ->> 3)
+  CASE WHEN e.path IS NOT NULL AND (e.n = 4 OR json_type(e.ev, '$[4]') = 'true')
+    THEN (SELECT a.state FROM answers_a a WHERE a.uuid = e.uuid AND a.path = e.path)
     WHEN e.n > 5 THEN e.ev ->> 5 END AS new_state,
   e.n, e.ev
   FROM events_e e WINDOW w AS (PARTITION BY e.uuid ORDER BY e.seq);
 CREATE VIEW events_v AS SELECT uuid, seq, at, offset_ms, kind, path,
-  CASE WHEN n > 6 THEN ev ->> 6 WHEN pid IS NULL THEN NULL ELSE
-    lag(new_value) OVER (PARTITION BY uuid, pid ORDER BY seq) END AS old_value,
+  CASE WHEN n > 6 THEN ev ->> 6 WHEN path IS NULL THEN NULL ELSE
+    lag(new_value) OVER (PARTITION BY uuid, path ORDER BY seq) END AS old_value,
   new_value,
-  CASE WHEN n > 7 THEN ev ->> 7 WHEN pid IS NULL THEN NULL ELSE
+  CASE WHEN n > 7 THEN ev ->> 7 WHEN path IS NULL THEN NULL ELSE
     lag(CASE new_state WHEN 0 THEN 'answered' WHEN 1 THEN 'skipped' WHEN 2 THEN 'dont_know'
-    WHEN 3 THEN 'refused' ELSE new_state END) OVER (PARTITION BY uuid, pid ORDER BY seq) END
+    WHEN 3 THEN 'refused' ELSE new_state END) OVER (PARTITION BY uuid, path ORDER BY seq) END
     AS old_state,
   CASE new_state WHEN 0 THEN 'answered' WHEN 1 THEN 'skipped' WHEN 2 THEN 'dont_know'
     WHEN 3 THEN 'refused' ELSE new_state END AS new_state
   FROM events_r;
-CREATE VIEW answers_v AS SELECT a.uuid,
-  CASE WHEN typeof(a.pid) = 'integer' THEN (SELECT p.path FROM paths p WHERE
-    p.form_id = a.form_id AND p.form_version = a.form_version AND p.id = a.pid) ELSE a.pid END
-    AS path, a.value,
+CREATE VIEW answers_v AS SELECT a.uuid, a.path, a.value,
   CASE a.state WHEN 0 THEN 'answered' WHEN 1 THEN 'skipped' WHEN 2 THEN 'dont_know'
     WHEN 3 THEN 'refused' ELSE a.state END AS state,
-  coalesce(a.modified, (SELECT e.at FROM events_r e WHERE e.uuid = a.uuid AND e.pid = a.pid
+  coalesce(a.modified, (SELECT e.at FROM events_r e WHERE e.uuid = a.uuid AND e.path = a.path
     ORDER BY e.seq DESC LIMIT 1)) AS modified
   FROM answers_a a;
 """
@@ -154,29 +212,30 @@ def build_record(src, in_path, out):
     db = new_db(out, 16384)
     db.executescript(RECORD_SCHEMA)
     db.executemany("INSERT INTO kinds VALUES(?, ?)", enumerate(KINDS))
-    # path ids: here the rank of the path among those of the form version in the file (sorted);
-    # in the store, the question's position in the form version (deterministic from the form)
-    ids = {}
-    for fid, ver, p in src.execute(
-            "SELECT DISTINCT i.form_id, i.form_version, x.path FROM interviews i JOIN "
-            "(SELECT uuid, path FROM answers UNION SELECT uuid, path FROM events "
-            "WHERE path IS NOT NULL) x ON x.uuid = i.uuid ORDER BY 1, 2, 3"):
-        m = ids.setdefault((fid, ver), {})
-        m[p] = len(m)
-        db.execute("INSERT INTO paths VALUES(?, ?, ?, ?)", (fid, ver, m[p], p))
+    # path ids: the node's index in the form version (`survey check --dump`, document order),
+    # deterministic from the form's bytes; a repeat instance as [id, instance]; a path the
+    # form does not have (or nested repeats, not encoded yet) kept as its text
+    forms = {}
+    for fid, ver, name, source in src.execute(
+            "SELECT form_id, version, source_name, source FROM forms ORDER BY 1, 2"):
+        forms[(fid, ver)] = form_paths(name, source)
+        for node_path, (nid, template) in sorted(forms[(fid, ver)].items()):
+            db.execute("INSERT INTO paths VALUES(?, ?, ?, ?)", (fid, ver, nid, template))
     for row in src.execute("SELECT uuid, form_id, form_version, device_id, interviewer, status, "
                            "revision, created, modified, completed, content_hash, lang, "
                            "position, instance_name, origin FROM interviews ORDER BY uuid"):
         (u, fid, ver, dev, who, status, rev, created, modified, completed, chash, lang, pos,
          name, origin) = row
-        pid = ids[(fid, ver)]
-        c0 = ms(created)
-        rel = lambda t: (ms(t) - c0) if (c0 is not None and ms(t) is not None) else t
         answers = list(src.execute("SELECT path, value, state, modified FROM answers "
                                    "WHERE uuid = ? ORDER BY path", (u,)))
         events = list(src.execute("SELECT seq, at, offset_ms, kind, path, old_value, "
                                   "new_value, old_state, new_state FROM events "
                                   "WHERE uuid = ? ORDER BY seq", (u,)))
+        fpaths = forms.get((fid, ver), {})
+        pid = {p: path_key(fpaths, p) for p in
+               [r[0] for r in answers] + [e[4] for e in events if e[4] is not None]}
+        c0 = ms(created)
+        rel = lambda t: (ms(t) - c0) if (c0 is not None and ms(t) is not None) else t
         assert [e[0] for e in events] == list(range(1, len(events) + 1))
         final = {p: (v, s) for p, v, s, _ in answers}
         last_at = {}
@@ -185,12 +244,27 @@ def build_record(src, in_path, out):
                 last_at[e[4]] = e[1]
         # answers[id]: the value (text) of an answer 'answered' whose time is its last
         # event's, else [value, state, time]; 0 where the path has no answer
-        a_json = [0] * (max((pid[p] for p, _, _, _ in answers), default=-1) + 1)
-        for p, v, s, m in answers:
-            if s == "answered" and last_at.get(p) == m and isinstance(v, str):
-                a_json[pid[p]] = v
+        ents = {}
+        for p, v, s_, m in answers:
+            if s_ == "answered" and last_at.get(p) == m and isinstance(v, str):
+                ents[p] = v
             else:
-                a_json[pid[p]] = [v, code(STATES, s)] + ([m] if last_at.get(p) != m else [])
+                ents[p] = [v, code(STATES, s_)] + ([m] if last_at.get(p) != m else [])
+        top = max([pid[p] if isinstance(pid[p], int) else pid[p][0] for p in ents
+                   if not isinstance(pid[p], str)], default=0)
+        a_json = [0] * (top + 1)
+        for p, ent in ents.items():
+            k = pid[p]
+            if isinstance(k, str):
+                if a_json[0] == 0:
+                    a_json[0] = {}
+                a_json[0][k] = ent
+            elif isinstance(k, int):
+                a_json[k] = ent
+            else:
+                if a_json[k[0]] == 0:
+                    a_json[k[0]] = {}
+                a_json[k[0]][str(k[1])] = ent
         e_json = []
         prev_at, prev_off, prev = c0, 0, {}
         literal = c0 is None or any(ms(e[1]) is None for e in events)

@@ -5,7 +5,7 @@
 # interviews, and rows crafted at every edge of its encoding (times that are not the canonical
 # text, unknown kinds and states, old values that are not the previous new value, a path with no
 # answer, NULL values, an answer saved at another time than its last event, a content hash that
-# is not lowercase hex, quotes and control characters in values).
+# is not lowercase hex, quotes and control characters in values, paths the form does not have).
 . "$(dirname "$0")/../lib.sh"
 top=$(cd "$(dirname "$0")/../.." && pwd)
 command -v python3 >/dev/null || { echo "ok 1 # skip python3 missing"; exit 0; }
@@ -51,6 +51,12 @@ db.execute("INSERT INTO events VALUES(?, ?, '2021-10-03T19:54:00.000Z', 1000002,
            " ?, ?, 'answered', 'skipped')", (u[3], n + 2, p, v, v))
 db.execute("UPDATE answers SET value = 'true', modified = '2021-10-03T19:55:00.000Z' "
            "WHERE uuid = ? AND path = ?", (u[3], p))
+# 5. answers on paths the form does not have as such: no such question, brackets where there
+#    is no repeat, instance 0, a leading zero; a repeat instance beyond those simulated
+for path in ("no/such", "respondent/oblast[2]", "social/partners[0]/partner_name",
+             "social/partners[01]/partner_name", "social/partners[12]/partner_name"):
+    db.execute("INSERT INTO answers VALUES(?, ?, 'x', 'answered', '2021-10-03T19:56:00.000Z')",
+               (u[6], path))
 # 5. a content hash in capitals, another that is not hex
 db.execute("UPDATE interviews SET content_hash = upper(content_hash) WHERE uuid = ?", (u[4],))
 db.execute("UPDATE interviews SET content_hash = 'not hex' WHERE uuid = ?", (u[5],))
@@ -64,6 +70,10 @@ expect_out "^ +answers: [1-9][0-9]* rows, the view [0-9]+ rows, 0 differ" "every
 n=$(sqlite3 "$TMP/lay2/record.db" "SELECT count(*) FROM events_v WHERE kind = 'custom' AND
 	old_value = 'was' AND new_value = 'is' AND offset_ms = 999999")
 expect_eq "$n" 1 "an unknown kind keeps its values and offset"
+
+n=$(sqlite3 "$TMP/lay2/record.db" "SELECT count(*) FROM answers_v WHERE value = 'x' AND
+	modified = '2021-10-03T19:56:00.000Z'")
+expect_eq "$n" 5 "answers on paths outside the form's own keep their paths"
 
 # the views are plain SQL: the sqlite3 CLI reads them
 run sqlite3 "$TMP/lay2/record.db" "SELECT count(*) FROM answers_v WHERE state = 'dont_know' AND value IS NULL"
