@@ -4,15 +4,18 @@
 # interview) and, for the chosen layout, checked lossless: its readable views give back every
 # row of answers, events and interviews exactly.
 #   python3 bench/storage_layout.py IN.db OUTDIR CSV_BYTES_PER_COMPLETE [--check]
+# --check builds only the chosen layout (the views are always checked). The form versions'
+# nodes come from `$SURVEY check --dump` (default: the survey binary beside bench/).
 # Layouts (DESIGN.md, Storage, "Compact layout"):
 #   rows      compact rows: uuid BLOB(16), integer path ids, integer ms times relative to the
-#             interview, small-int states and kinds, no old_value (design (a) of the task)
+#             interview, small-int states and kinds, no old_value (design (a) of the task;
+#             measured only: its path ids are ranks in this file, not the form's)
 #   json      one record per interview: answers and events as compact JSON arrays, paths as
 #             text (design (b) without path ids)
 #   record    the chosen layout: one record per interview, paths as ids of the form version,
 #             events without the values the answers already hold, times as ms deltas (the
 #             wall clock's as its difference from the monotonic offset's), old
-#             values derived (LAG); pages of 16 KiB so a record is never split into overflow
+#             values derived (LAG); pages of 16 KiB so a record is not split into overflow
 # The input is opened read-only and never changed.
 import json
 import os
