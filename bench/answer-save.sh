@@ -17,8 +17,8 @@ trap 'rm -rf "$tmp"' EXIT
 [ -x "$SURVEY" ] || { echo "answer-save: no $SURVEY (run make first)" >&2; exit 1; }
 cd "$top"
 cc -std=gnu11 -O2 -D_GNU_SOURCE -Isrc bench/answer_save.c src/interview/*.c src/form/*.c \
-	src/store/*.c src/util/util.c \
-	$(pkg-config --cflags --libs sqlite3 libzip expat nettle freexl jansson) -lm -o "$tmp/answer_save"
+	src/store/*.c src/util/*.c \
+	$(pkg-config --cflags --libs sqlite3 libzip expat nettle freexl jansson libsodium) -lm -o "$tmp/answer_save"
 "$tmp/answer_save" "$form" "$tmp" "$N"
 
 t0=$(date +%s%N)
