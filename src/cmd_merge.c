@@ -94,6 +94,17 @@ static void json_kv_int(const char *key, long long v, int comma)
 	printf("%s\"%s\": %lld", comma ? ", " : "", key, v);
 }
 
+/* What merging did to interviews, as JSON members after others (an input's or the totals). */
+static void json_counts(long long new_, long long identical, long long updated,
+			long long outdated, long long conflicting)
+{
+	json_kv_int("new", new_, 1);
+	json_kv_int("identical", identical, 1);
+	json_kv_int("updated", updated, 1);
+	json_kv_int("outdated", outdated, 1);
+	json_kv_int("conflicting", conflicting, 1);
+}
+
 static void print_json_input(const merge_result *r, int first)
 {
 	printf("%s\n  {\"path\": ", first ? "" : ",");
@@ -103,11 +114,7 @@ static void print_json_input(const merge_result *r, int first)
 	printf(", \"device\": ");
 	json_put_string(stdout, r->device_id[0] ? r->device_id : NULL);
 	json_kv_int("interviews", r->interviews, 1);
-	json_kv_int("new", r->new_, 1);
-	json_kv_int("identical", r->identical, 1);
-	json_kv_int("updated", r->updated, 1);
-	json_kv_int("outdated", r->outdated, 1);
-	json_kv_int("conflicting", r->conflicting, 1);
+	json_counts(r->new_, r->identical, r->updated, r->outdated, r->conflicting);
 	printf(", \"given_twice\": %s, \"already_merged\": %s, \"rejected\": ",
 	       r->twice ? "true" : "false", r->already ? "true" : "false");
 	json_put_string(stdout, r->rejected);
@@ -122,6 +129,13 @@ static void print_json_input(const merge_result *r, int first)
 		printf("}");
 	}
 	printf("]}");
+}
+
+static void free_keys(char **keys, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
 }
 
 static char **split_keys(const char *list, int *n)
@@ -156,11 +170,7 @@ static void print_summary(merge *m, const struct totals *t, const char *out, int
 		json_kv_int("merged", t->merged, 1);
 		json_kv_int("rejected", t->rejected, 1);
 		json_kv_int("given_twice", t->twice, 1);
-		json_kv_int("new", t->new_, 1);
-		json_kv_int("identical", t->identical, 1);
-		json_kv_int("updated", t->updated, 1);
-		json_kv_int("outdated", t->outdated, 1);
-		json_kv_int("conflicting", t->conflicting, 1);
+		json_counts(t->new_, t->identical, t->updated, t->outdated, t->conflicting);
 		json_kv_int("duplicates", t->dups, 1);
 		json_kv_int("output_interviews", ivs, 1);
 		json_kv_int("output_conflicts", conflicts, 1);
@@ -233,20 +243,14 @@ static int cmd_merge(int argc, char **argv)
 			secret = optarg;
 		} else if (c == 'M') {
 			if (cmd_max_attachment(&cmd_merge_entry, optarg, &max_attach) != EXIT_OK) {
-				for (int i = 0; i < nkeys; i++)
-					free(keys[i]);
-				free(keys);
+				free_keys(keys, nkeys);
 				return EXIT_USAGE;
 			}
 		} else if (c == 'k') {
-			for (int i = 0; i < nkeys; i++)
-				free(keys[i]);
-			free(keys);
+			free_keys(keys, nkeys);
 			keys = split_keys(optarg, &nkeys);
 		} else {
-			for (int i = 0; i < nkeys; i++)
-				free(keys[i]);
-			free(keys);
+			free_keys(keys, nkeys);
 			if (c == ':' || (c == '?' && optopt))
 				return cmd_usage_error(&cmd_merge_entry, "option '%s' needs a value",
 						       argv[optind - 1]);
@@ -326,8 +330,6 @@ static int cmd_merge(int argc, char **argv)
 		cmd_note_sealed(out);
 done:
 	merge_close(m);
-	for (int i = 0; i < nkeys; i++)
-		free(keys[i]);
-	free(keys);
+	free_keys(keys, nkeys);
 	return rc;
 }

@@ -559,6 +559,18 @@ int expr_arg_dup(struct ectx *cx, const struct expr_node *n, int i, char **out)
 	return 0;
 }
 
+int expr_arg_dup_range(struct ectx *cx, const struct expr_node *n, char **s, double *a,
+		       double *b)
+{
+	if (expr_arg_dup(cx, n, 0, s) < 0)
+		return -1;
+	if (expr_arg_num(cx, n, 1, a) < 0 || (n->nkids > 2 && expr_arg_num(cx, n, 2, b) < 0)) {
+		free(*s);
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- public API ---- */
 
 static int run(const expr *e, const expr_env *env, val *v, char *err)

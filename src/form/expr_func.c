@@ -142,15 +142,7 @@ FN(fn_once)
 /* ---- numbers ---- */
 
 /* A function of one number: the argument as a number, then op applied to it. */
-#define NUM1(name, op) \
-	FN(name) \
-	{ \
-		double d; \
-		if (expr_arg_num(cx, n, 0, &d) < 0) \
-			return -1; \
-		val_num_set(out, op(d)); \
-		return 0; \
-	}
+#define NUM1(name, op) FN(name) EXPR_NUM1_BODY(op)
 #define IDENTITY(x) (x)
 
 NUM1(fn_number, IDENTITY)
@@ -436,12 +428,8 @@ FN(fn_substr)
 {
 	char *s;
 	double a, b = INFINITY;
-	if (expr_arg_dup(cx, n, 0, &s) < 0)
+	if (expr_arg_dup_range(cx, n, &s, &a, &b) < 0)
 		return -1;
-	if (expr_arg_num(cx, n, 1, &a) < 0 || (n->nkids > 2 && expr_arg_num(cx, n, 2, &b) < 0)) {
-		free(s);
-		return -1;
-	}
 	size_t len = strlen(s);
 	long long nc = (long long)utf8_count(s, len);
 	long long start = expr_to_ll(a), end = n->nkids > 2 ? expr_to_ll(b) : nc;

@@ -101,6 +101,11 @@ int expr_arg_str(struct ectx *cx, const struct expr_node *n, int i, val *tmp,
 		char buf[EXPR_NUMBUF], const char **out);
 /* Argument i's string value as a malloc'd copy in *out (the caller frees it). */
 int expr_arg_dup(struct ectx *cx, const struct expr_node *n, int i, char **out);
+/* A string and one or two numbers (substr, substring): argument 0 copied into *s (the caller
+ * frees it), argument 1 into *a and, when given, argument 2 into *b (else b is left as it is).
+ * 0, or -1 with nothing to free. */
+int expr_arg_dup_range(struct ectx *cx, const struct expr_node *n, char **s, double *a,
+		       double *b);
 /* A double as an integer clamped to +-1e15, truncated toward zero; NaN gives 0. */
 long long expr_to_ll(double d);
 
@@ -135,6 +140,15 @@ int expr_regex_compile(regex_t *re, const char *pat, char *err);
 
 /* Functions defined outside expr_func.c, for its table. */
 #define EXPR_FN(name) int name(struct ectx *cx, const struct expr_node *n, val *out)
+/* The body of a function of one number: the argument as a number, then op applied to it. */
+#define EXPR_NUM1_BODY(op) \
+	{ \
+		double d; \
+		if (expr_arg_num(cx, n, 0, &d) < 0) \
+			return -1; \
+		val_num_set(out, op(d)); \
+		return 0; \
+	}
 EXPR_FN(expr_fn_today);              /* expr_date.c */
 EXPR_FN(expr_fn_now);
 EXPR_FN(expr_fn_date);

@@ -69,12 +69,8 @@ EXPR_FN(expr_fn_substring)
 {
 	char *s;
 	double a, b = INFINITY;
-	if (expr_arg_dup(cx, n, 0, &s) < 0)
+	if (expr_arg_dup_range(cx, n, &s, &a, &b) < 0)
 		return -1;
-	if (expr_arg_num(cx, n, 1, &a) < 0 || (n->nkids > 2 && expr_arg_num(cx, n, 2, &b) < 0)) {
-		free(s);
-		return -1;
-	}
 	size_t len = strlen(s);
 	double nc = (double)utf8_count(s, len);
 	double first = floor(a + 0.5), last = n->nkids > 2 ? first + floor(b + 0.5) : INFINITY;
