@@ -50,23 +50,7 @@ void ui_init_colors(void)
 
 int ui_putw(int y, int x, const wchar_t *w, int width, int attr)
 {
-	if (width <= 0 || y < 0 || y >= LINES)
-		return 0;
-	int used = 0;
-	attron(attr);
-	move(y, x);
-	for (; *w; w++) {
-		wchar_t c = *w;
-		int cw = ui_wcwidth(c);
-		if (used + cw > width)
-			break;
-		if (wcwidth(c) < 0)
-			c = L'?';
-		addnwstr(&c, 1);
-		used += cw;
-	}
-	attroff(attr);
-	return used;
+	return ui_putwn(y, x, w, wcslen(w), width, attr);
 }
 
 int ui_put(int y, int x, const char *utf8, int width, int attr)
