@@ -34,6 +34,10 @@ const char *cmd_find_option(int argc, char **argv, const char *name);
 /* The word before the usage line ("usage"); a command that speaks the interviewer's language
  * (run) sets its own. */
 extern const char *cmd_usage_word;
+/* Speak the language of --lang (ky, ru or en; looked for first with cmd_find_option, so that a
+ * wrong option before it is refused in that language too), else the locale's: every message,
+ * and the usage word. For the commands that speak the interviewer's language (run, list). */
+void cmd_lang_from_args(int argc, char **argv);
 /* Print "survey NAME: MESSAGE" (escaped as cmd_fail's) and "usage: survey NAME USAGE" to
  * stderr; returns EXIT_USAGE. */
 int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)

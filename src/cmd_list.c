@@ -410,14 +410,8 @@ static int cmd_list(int argc, char **argv)
 	const char *lang = NULL;
 	int json = 0, c;
 	const char *by = NULL;
-	/* every message in the chosen language: --lang's, else the locale's (looked for first, so
-	 * that a wrong option before it is refused in that language too) */
-	enum ui_lang ml = ui_lang_from_env();
-	const char *lang_arg = cmd_find_option(argc, argv, "--lang");
-	if (lang_arg)
-		ui_lang_parse(lang_arg, &ml);
-	ui_lang_set(ml);
-	cmd_usage_word = ui_tr(UI_M_USAGE);
+	cmd_lang_from_args(argc, argv);   /* every message in --lang's language */
+	enum ui_lang ml = ui_lang_get();
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {

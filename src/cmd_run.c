@@ -222,14 +222,7 @@ static int cmd_run(int argc, char **argv)
 	};
 	const char *db = NULL, *lang = NULL, *interviewer = NULL, *kit = NULL, *public_key = NULL;
 	int c;
-	/* every message in the UI's language: --lang's when it is ky, ru or en, else the
-	 * locale's (--lang looked for first: a wrong option may come before it) */
-	enum ui_lang ml = ui_lang_from_env();
-	const char *lang_arg = cmd_find_option(argc, argv, "--lang");
-	if (lang_arg)
-		ui_lang_parse(lang_arg, &ml);
-	ui_lang_set(ml);
-	cmd_usage_word = ui_tr(UI_M_USAGE);
+	cmd_lang_from_args(argc, argv);   /* every message in the UI's language */
 	long long max_attach = 0;
 	optind = 0;
 	opterr = 0;

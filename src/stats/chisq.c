@@ -32,18 +32,15 @@ static int twoway(const stats_table *t, stats_value *out, int *nr, int *nc)
 static double chi2_sum(const stats_table *t, double c)
 {
 	double x = 0;
-	for (int i = 0; i < t->nrow; i++) {
-		if (!(t->row_tot[i] > 0))
-			continue;
+	for (int i = 0; i < t->nrow; i++)
 		for (int j = 0; j < t->ncol; j++) {
-			if (!(t->col_tot[j] > 0))
+			double e = stats_expected(t, i, j);
+			if (isnan(e))
 				continue;
-			double e = t->row_tot[i] * t->col_tot[j] / t->total;
 			double d = fabs(stats_table_get(t, i, j) - e);
 			d -= d < c ? d : c;
 			x += d * d / e;
 		}
-	}
 	return x;
 }
 
