@@ -2,6 +2,7 @@
  * screen uses: clipped text by display width, bars, the message and status lines, and a
  * scrolling body of wrapped lines. */
 #include "ui/screens.h"
+#include "ui/input.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -46,6 +47,23 @@ void ui_init_colors(void)
 	init_pair(PAIR_ERROR, COLOR_RED, -1);
 	init_pair(PAIR_SAVED, COLOR_GREEN, -1);
 	init_pair(PAIR_HINT, COLOR_CYAN, -1);
+}
+
+SCREEN *ui_term_start(char *err)
+{
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		errf(err, ui_tr(UI_M_RUN_NO_TERM), getenv("TERM") ? getenv("TERM") : "unset");
+		return NULL;
+	}
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(50);
+	ui_init_colors();
+	ui_input_start();
+	return scr;
 }
 
 int ui_putw(int y, int x, const wchar_t *w, int width, int attr)

@@ -141,6 +141,10 @@ struct ui {
 
 /* ---- screen.c: drawing helpers ---- */
 void ui_init_colors(void);
+/* Start curses on the terminal (stdin/stdout): raw keys (Ctrl-C arrives as a key and the
+ * terminal stays sane), no echo, keypad, a short Esc delay, the colours, input reading. NULL with
+ * err (the language's "no terminal" line) when the terminal cannot be used. */
+SCREEN *ui_term_start(char *err);
 /* Draw utf8 at (y, x), at most width columns, with attributes; returns the columns used. */
 int ui_put(int y, int x, const char *utf8, int width, int attr);
 int ui_putw(int y, int x, const wchar_t *w, int width, int attr);
