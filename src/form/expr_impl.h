@@ -101,11 +101,13 @@ int expr_arg_str(struct ectx *cx, const struct expr_node *n, int i, val *tmp,
 		char buf[EXPR_NUMBUF], const char **out);
 /* Argument i's string value as a malloc'd copy in *out (the caller frees it). */
 int expr_arg_dup(struct ectx *cx, const struct expr_node *n, int i, char **out);
-/* A string and one or two numbers (substr, substring): argument 0 copied into *s (the caller
- * frees it), argument 1 into *a and, when given, argument 2 into *b (else b is left as it is).
- * 0, or -1 with nothing to free. */
-int expr_arg_dup_range(struct ectx *cx, const struct expr_node *n, char **s, double *a,
-		       double *b);
+/* A part of a string by characters (substr, substring): the string of argument 0, the numbers
+ * of argument 1 and, when given (has_b), argument 2 turned by range into the characters
+ * [*from, *to) of the nc the string has (range clamps them to 0 <= from <= to <= nc). */
+typedef void (*expr_char_range)(double a, double b, int has_b, double nc, double *from,
+				double *to);
+int expr_substring_by(struct ectx *cx, const struct expr_node *n, val *out,
+		      expr_char_range range);
 /* A double as an integer clamped to +-1e15, truncated toward zero; NaN gives 0. */
 long long expr_to_ll(double d);
 
