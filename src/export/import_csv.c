@@ -17,18 +17,10 @@
 /* Every byte valid UTF-8, no NUL; -1 with "LINE: ..." otherwise. */
 static int check_text(const unsigned char *s, size_t n, char *err)
 {
-	int line = 1;
-	for (size_t i = 0; i < n;) {
-		if (s[i] == '\n')
-			line++;
-		if (s[i] == '\0')
-			return errf(err, "%d: the file contains a NUL byte: is it a text file?", line);
-		unsigned long cp;
-		int k = utf8_sequence((const char *)s + i, n - i, &cp);
-		if (k <= 0)
-			return errf(err, "%d: not UTF-8 (Windows-1251?): save it as UTF-8", line);
-		i += (size_t)k;
-	}
+	int line, nul;
+	if (utf8_text_check((const char *)s, n, &line, &nul))
+		return errf(err, nul ? "%d: the file contains a NUL byte: is it a text file?"
+				     : "%d: not UTF-8 (Windows-1251?): save it as UTF-8", line);
 	return 0;
 }
 

@@ -49,6 +49,19 @@ void ui_init_colors(void)
 	init_pair(PAIR_HINT, COLOR_CYAN, -1);
 }
 
+void ui_list_move(enum ui_action a, int *pos, int page, int last)
+{
+	switch (a) {
+	case UI_A_UP: --*pos; break;
+	case UI_A_DOWN: ++*pos; break;
+	case UI_A_PAGE_UP: *pos -= page; break;
+	case UI_A_PAGE_DOWN: *pos += page; break;
+	case UI_A_HOME: *pos = 0; break;
+	case UI_A_END: *pos = last; break;
+	default: break;
+	}
+}
+
 SCREEN *ui_term_start(char *err)
 {
 	SCREEN *scr = newterm(NULL, stdout, stdin);
