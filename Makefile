@@ -88,21 +88,22 @@ $(BUILD)/asan/tests/%: $(BUILD)/asan/tests/unit/%.o
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(SANFLAGS) -o $@ $^ $(PC_LIBS) -lcmocka $(LDFLAGS)
 
-# A unit test links the objects of its layer and the layers below only (the table of
-# tools/check-layers), so that code reaching above its layer fails to link. Its layer is the
-# highest its #includes name; a test of the commands (including "cmd*.h") links them all.
+# A unit test links the objects of its layers and the layers below them only (the table of
+# tools/check-layers), so that code reaching above its layer fails to link. Its layers are those
+# its #includes name; a test of the commands (including "cmd*.h") links them all.
 BELOW_util      := util
 BELOW_form      := util form
 BELOW_stats     := util stats
-BELOW_store     := util form store
+BELOW_store     := util store
 BELOW_interview := util form store interview
 BELOW_ui        := util form store interview ui
 BELOW_analysis  := util form store stats analysis
 BELOW_export    := util form store interview export
 BELOW_report    := util form store stats analysis report
-unit_layer = $(if $(shell grep -l '^\#include "cmd' $(1)),,$(firstword $(filter \
-	$(shell sed -n 's|^\#include "\([a-z]*\)/.*|\1|p' $(1)),report analysis export ui interview store stats form util)))
-unit_objs = $(if $(1),$(filter $(foreach l,$(BELOW_$(1)),$(BUILD)/asan/src/$(l)/%),$(ASAN_LIB)),$(ASAN_LIB))
+unit_layer = $(if $(shell grep -l '^\#include "cmd' $(1)),,$(sort $(filter report analysis \
+	export ui interview store stats form util,$(shell sed -n 's|^\#include "\([a-z]*\)/.*|\1|p' $(1)))))
+unit_objs = $(if $(1),$(filter $(foreach l,$(sort $(foreach x,$(1),$(BELOW_$(x)))),$(BUILD)/asan/src/$(l)/%),\
+	$(ASAN_LIB)),$(ASAN_LIB))
 $(foreach t,$(UNIT_SRCS),$(eval $(BUILD)/asan/tests/$(basename $(notdir $(t))): \
 	$(call unit_objs,$(call unit_layer,$(t)))))
 

@@ -51,6 +51,16 @@ const char *cmd_find_option(int argc, char **argv, const char *name)
 	return NULL;
 }
 
+void cmd_lang_from_args(int argc, char **argv)
+{
+	enum ui_lang ml = ui_lang_from_env();
+	const char *lang_arg = cmd_find_option(argc, argv, "--lang");
+	if (lang_arg)
+		ui_lang_parse(lang_arg, &ml);
+	ui_lang_set(ml);
+	cmd_usage_word = ui_tr(UI_M_USAGE);
+}
+
 int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
 {
 	va_list ap;

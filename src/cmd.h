@@ -36,6 +36,11 @@ const char *cmd_find_option(int argc, char **argv, const char *name);
 /* The word before the usage line ("usage"); a command that speaks the interviewer's language
  * (run) sets its own. */
 extern const char *cmd_usage_word;
+/* Speak the language of --lang (ky, ru or en; looked for first with cmd_find_option, so that a
+ * wrong option before it is refused in that language too), else the locale's: every message,
+ * and the usage word. For the commands that speak the user's language (run, list, and the
+ * fieldwork commands frame, assign, kit, receive, review). */
+void cmd_lang_from_args(int argc, char **argv);
 /* Print "survey NAME: MESSAGE" (escaped as cmd_fail's) and "usage: survey NAME USAGE" to
  * stderr; returns EXIT_USAGE. */
 int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
@@ -101,10 +106,6 @@ int cmd_list_frame(struct store *st, const char *by, int json);
 int cmd_lock_db(const char *db, const char *locked_fmt, char **lock_path, char *err);
 void cmd_unlock_db(int fd, char *lock_path);
 
-/* A command's language (cmd_fw.c): --lang's (ky, ru, en), else the locale's, set with
- * ui_lang_set before the options are parsed (so that a wrong option before --lang is refused
- * in it too), and the usage word in it. */
-void cmd_lang_from_args(int argc, char **argv);
 /* --lang's value checked: EXIT_OK, else EXIT_USAGE after one line. */
 int cmd_fw_bad_lang(const struct cmd_entry *e, const char *lang);
 /* cmd_bad_option in the chosen language. */

@@ -1,5 +1,5 @@
-/* cmd_fw.c: the language of the fieldwork commands (frame, assign, kit, receive, review) and
- * the store's fieldwork refusals (store/fw_why.h) said in it. */
+/* cmd_fw.c: the fieldwork commands' (frame, assign, kit, receive, review) language checks and
+ * the store's fieldwork refusals (store/fw_why.h) said in the chosen language. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -9,18 +9,6 @@
 #include "cmd.h"
 #include "ui/i18n.h"
 #include "util/util.h"
-
-void cmd_lang_from_args(int argc, char **argv)
-{
-	/* --lang's, else the locale's; looked for first, so that a wrong option before it is
-	 * refused in that language too */
-	enum ui_lang ml = ui_lang_from_env();
-	const char *lang_arg = cmd_find_option(argc, argv, "--lang");
-	if (lang_arg)
-		ui_lang_parse(lang_arg, &ml);
-	ui_lang_set(ml);
-	cmd_usage_word = ui_tr(UI_M_USAGE);
-}
 
 int cmd_fw_bad_lang(const struct cmd_entry *e, const char *lang)
 {

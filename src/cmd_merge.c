@@ -184,6 +184,13 @@ static void print_json_summary(json_w *w, const struct totals *t, long long ivs,
 	fputc('\n', stdout);
 }
 
+static void free_keys(char **keys, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+}
+
 static char **split_keys(const char *list, int *n)
 {
 	char **keys = NULL, *copy = xstrdup(list), *save = NULL;
@@ -265,20 +272,14 @@ static int cmd_merge(int argc, char **argv)
 			secret = optarg;
 		} else if (c == 'M') {
 			if (cmd_max_attachment(&cmd_merge_entry, optarg, &max_attach) != EXIT_OK) {
-				for (int i = 0; i < nkeys; i++)
-					free(keys[i]);
-				free(keys);
+				free_keys(keys, nkeys);
 				return EXIT_USAGE;
 			}
 		} else if (c == 'k') {
-			for (int i = 0; i < nkeys; i++)
-				free(keys[i]);
-			free(keys);
+			free_keys(keys, nkeys);
 			keys = split_keys(optarg, &nkeys);
 		} else {
-			for (int i = 0; i < nkeys; i++)
-				free(keys[i]);
-			free(keys);
+			free_keys(keys, nkeys);
 			if (c == ':' || (c == '?' && optopt))
 				return cmd_usage_error(&cmd_merge_entry, "option '%s' needs a value",
 						       argv[optind - 1]);
@@ -363,8 +364,6 @@ static int cmd_merge(int argc, char **argv)
 		cmd_note_sealed(out);
 done:
 	merge_close(m);
-	for (int i = 0; i < nkeys; i++)
-		free(keys[i]);
-	free(keys);
+	free_keys(keys, nkeys);
 	return rc;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "interview/form_ops.h"
 #include "util/termsafe.h"
 #include "version.h" /* SURVEY_VERSION: written by the Makefile from VERSION and the commit */
 
@@ -174,5 +175,6 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");   /* numbers are written the C way in every output (DESIGN.md) */
 	filter_stderr();
+	store_set_form_ops(interview_form_ops());   /* the store reads no XLSForm itself */
 	return finish_stdout(dispatch(argc, argv));
 }

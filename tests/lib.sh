@@ -23,3 +23,18 @@ expect_eq()  { # expect_eq GOT WANT what
 	if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3: got '$1', expected '$2'"; fi; }
 
 done_testing() { [ "$T_FAILED" -eq 0 ]; }
+
+# copy_sources DIR: the sources git tracks (all of them outside a checkout) copied into DIR, to
+# break on purpose; mk TARGET...: make in $C (set it to DIR), keeping out/err/RC as run does.
+copy_sources() {
+	mkdir -p "$1"
+	if git -C "$TOP" rev-parse --git-dir >/dev/null 2>&1; then
+		(cd "$TOP" && git ls-files -z | tar --null -T - -cf -) | tar -C "$1" -xf -
+	else
+		(cd "$TOP" && tar --exclude=./build --exclude=./survey -cf - .) | tar -C "$1" -xf -
+	fi
+}
+mk() { (cd "$C" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -j2 "$@") >"$TMP/out" 2>"$TMP/err"; RC=$?; }
+# expect_link_breach SYMBOL what: the link just made failed naming SYMBOL as undefined
+expect_link_breach() {
+	if grep -q "undefined reference to .$1" "$TMP/out" "$TMP/err"; then ok "$2"; else not_ok "$2: $(tail -c 400 "$TMP/err")"; fi; }

@@ -11,50 +11,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/csv.h"
 #include "util/termsafe.h"
 
 /* Every byte valid UTF-8, no NUL; -1 with "LINE: ..." otherwise. */
 static int check_text(const unsigned char *s, size_t n, char *err)
 {
-	int line = 1;
-	for (size_t i = 0; i < n;) {
-		if (s[i] == '\n')
-			line++;
-		if (s[i] == '\0')
-			return errf(err, "%d: the file contains a NUL byte: is it a text file?", line);
-		unsigned long cp;
-		int k = utf8_sequence((const char *)s + i, n - i, &cp);
-		if (k <= 0)
-			return errf(err, "%d: not UTF-8 (Windows-1251?): save it as UTF-8", line);
-		i += (size_t)k;
-	}
+	int line, nul;
+	if (utf8_text_check((const char *)s, n, &line, &nul))
+		return errf(err, nul ? "%d: the file contains a NUL byte: is it a text file?"
+				     : "%d: not UTF-8 (Windows-1251?): save it as UTF-8", line);
 	return 0;
 }
 
-/* ',' or ';': whichever the first record has more of outside quotes. */
-static char sniff(const char *p, const char *end)
-{
-	int commas = 0, semis = 0, quoted = 0;
-	for (; p < end; p++) {
-		if (*p == '"')
-			quoted = !quoted;
-		else if (quoted)
-			continue;
-		else if (*p == ',')
-			commas++;
-		else if (*p == ';')
-			semis++;
-		else if (*p == '\n' || *p == '\r')
-			break;
-	}
-	return semis > commas ? ';' : ',';
-}
-
 typedef struct reader {
-	const char *p, *end;
-	char sep;
-	int line;
-	int eol_kinds;       /* bits: 1 LF, 2 CR LF, 4 CR */
+	csv_scan s;          /* where it is (util/csv.h) */
 	strbuf arena;        /* every field, NUL-terminated */
 	size_t *offs;        /* field offsets into arena */
 	size_t noffs, capoffs;
@@ -93,88 +64,32 @@ static int cell_too_big(reader *r, int line, int col)
 /* One record: its fields are appended; *nfields set. 1 at the end of the input. */
 static int read_record(reader *r, int *nfields, int *start_line)
 {
+	static const char *const why[] = {
+		[CSV_UNCLOSED] = "a quoted field is never closed (a stray quote?)",
+		[CSV_AFTER_QUOTE] = "text after a closing quote (a stray quote?)",
+		[CSV_QUOTE_INSIDE] = "a quote inside an unquoted field (a stray quote?)",
+	};
 	strbuf field = STRBUF_INIT;
-	int col = 0, rc = 0;
-	*start_line = r->line;
+	int col = 0, rc = 0, more = 1;
+	*start_line = r->s.line;
 	*nfields = 0;
-	if (r->p >= r->end)
+	if (r->s.p >= r->s.end)
 		return 1;
-	for (;;) {
-		sb_reset(&field);
-		if (r->p < r->end && *r->p == '"') {
-			int qline = r->line;
-			r->p++;
-			for (;;) {
-				const char *q = r->p;
-				while (q < r->end && *q != '"') {
-					if (*q == '\n' || (*q == '\r' && (q + 1 == r->end || q[1] != '\n')))
-						r->line++;
-					q++;
-				}
-				sb_add(&field, r->p, (size_t)(q - r->p));
-				if (field.len > r->max_cell) {
-					rc = cell_too_big(r, qline, col);
-					goto out;
-				}
-				if (q == r->end) {
-					rc = fail_at(r, qline, col,
-						     "a quoted field is never closed (a stray quote?)");
-					goto out;
-				}
-				r->p = q + 1;
-				if (r->p < r->end && *r->p == '"') {
-					sb_addc(&field, '"');
-					r->p++;
-					continue;
-				}
-				break;
-			}
-			if (r->p < r->end && *r->p != r->sep && *r->p != '\n' && *r->p != '\r') {
-				rc = fail_at(r, r->line, col, "text after a closing quote (a stray quote?)");
-				goto out;
-			}
-		} else {
-			const char *q = r->p;
-			while (q < r->end && *q != r->sep && *q != '\n' && *q != '\r') {
-				if (*q == '"') {
-					rc = fail_at(r, r->line, col,
-						     "a quote inside an unquoted field (a stray quote?)");
-					goto out;
-				}
-				q++;
-			}
-			sb_add(&field, r->p, (size_t)(q - r->p));
-			r->p = q;
-			if (field.len > r->max_cell) {
-				rc = cell_too_big(r, r->line, col);
-				goto out;
-			}
-		}
-		if (col >= r->max_cols) {
+	while (more && !rc) {
+		int at, bad = csv_scan_field(&r->s, &field, 1, r->max_cell, &at);
+		if (bad == CSV_TOO_BIG)
+			rc = cell_too_big(r, at, col);
+		else if (bad)
+			rc = fail_at(r, at, col, why[bad]);
+		else if (col >= r->max_cols)
 			rc = errf(r->err, "%d: more than %ld columns (--max-columns raises the limit)",
 				  *start_line, r->max_cols);
-			goto out;
-		}
-		add_field(r, field.buf ? field.buf : "", field.len);
+		else
+			add_field(r, field.buf ? field.buf : "", field.len);
 		col++;
-		if (r->p < r->end && *r->p == r->sep) {
-			r->p++;
-			continue;
-		}
-		break;
+		more = !rc && csv_scan_next(&r->s);
 	}
-	if (r->p < r->end) {
-		if (*r->p == '\r' && r->p + 1 < r->end && r->p[1] == '\n') {
-			r->eol_kinds |= 2;
-			r->p += 2;
-		} else {
-			r->eol_kinds |= *r->p == '\n' ? 1 : 4;
-			r->p++;
-		}
-		r->line++;
-	}
-	*nfields = col;
-out:
+	*nfields = rc ? 0 : col;
 	sb_release(&field);
 	return rc;
 }
@@ -245,10 +160,10 @@ int csv_parse_bounded(const char *data, size_t len, const import_limits *lim, cs
 		k++;
 	if (k == len)
 		return errf(err, "the file is empty");
-	reader r = { .p = data + start, .end = data + len, .line = 1, .err = err,
+	reader r = { .s = { .p = data + start, .end = data + len, .line = 1 }, .err = err,
 		     .max_cols = l.columns, .max_cell = (size_t)l.cell };
-	r.sep = sniff(r.p, r.end);
-	out->sep = r.sep;
+	r.s.sep = csv_sniff(r.s.p, r.s.end, 0);
+	out->sep = r.s.sep;
 	int nf, line, rc;
 	size_t *rec_first = NULL;
 	int *lines = NULL, nrec = 0, caprec = 0;
@@ -323,7 +238,7 @@ int csv_parse_bounded(const char *data, size_t len, const import_limits *lim, cs
 			out->rows[i][c] = arena + r.offs[rec_first[i] + (size_t)c];
 	}
 	out->arena = arena;
-	out->mixed_eol = (r.eol_kinds & (r.eol_kinds - 1)) != 0;
+	out->mixed_eol = (r.s.eol_kinds & (r.s.eol_kinds - 1)) != 0;
 	free(rec_first);
 	free(r.offs);
 	return 0;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "form/value.h"
+#include "util/termsafe.h"
 #include "store/attach.h"
 
 /* A name written into the folder, and the bytes it holds. */
@@ -119,14 +120,14 @@ static int write_file(struct xmedia *x, const char *name, const store_attachment
 static int on_attachment(void *arg, const store_attachment *a)
 {
 	struct xmedia *x = arg;
-	if (!form_file_name_ok(a->name))
+	if (!termsafe_file_name_ok(a->name))
 		return 0;   /* never a path outside the folder (merge refuses such names) */
 	char *name = NULL;
 	for (int k = 1; !name; k++) {
 		struct mname key = { .name = numbered(a->name, k) };
 		struct mname **found = tfind(&key, &x->names, name_cmp);
 		if (!found) {
-			if (!form_file_name_ok(key.name) || (!x->written && make_dir(x, x->err)) ||
+			if (!termsafe_file_name_ok(key.name) || (!x->written && make_dir(x, x->err)) ||
 			    write_file(x, key.name, a, x->err)) {
 				free(key.name);
 				return -1;

@@ -163,26 +163,32 @@ static int arg_days(struct ectx *cx, const struct expr_node *n, int i, double *d
 	return 0;
 }
 
-EXPR_FN(expr_fn_today)
+/* The wall clock now (local time) and its offset from UTC in seconds: 0, or -1 with cx->err. */
+static int wall_now(struct ectx *cx, struct wall *w, int *off)
 {
 	double days;
+	expr_date_now_days(cx->env, &days, off);
+	if (wall_of(days, w) < 0)
+		return errf(cx->err, "the clock is out of range");
+	return 0;
+}
+
+EXPR_FN(expr_fn_today)
+{
 	int off;
 	struct wall w;
-	expr_date_now_days(cx->env, &days, &off);
-	if (wall_of(days, &w) < 0)
-		return errf(cx->err, "the clock is out of range");
+	if (wall_now(cx, &w, &off) < 0)
+		return -1;
 	val_str_own(out, xasprintf("%04d-%02d-%02d", w.y, w.m, w.d));
 	return 0;
 }
 
 EXPR_FN(expr_fn_now)
 {
-	double days;
 	int off;
 	struct wall w;
-	expr_date_now_days(cx->env, &days, &off);
-	if (wall_of(days, &w) < 0)
-		return errf(cx->err, "the clock is out of range");
+	if (wall_now(cx, &w, &off) < 0)
+		return -1;
 	int a = off < 0 ? -off : off;
 	val_str_own(out, xasprintf("%04d-%02d-%02dT%02d:%02d:%02d.%03d%c%02d:%02d", w.y, w.m,
 		w.d, w.hh, w.mm, w.ss, w.ms, off < 0 ? '-' : '+', a / 3600 % 100, a / 60 % 60));

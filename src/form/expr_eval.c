@@ -559,6 +559,26 @@ int expr_arg_dup(struct ectx *cx, const struct expr_node *n, int i, char **out)
 	return 0;
 }
 
+int expr_substring_by(struct ectx *cx, const struct expr_node *n, val *out,
+		      expr_char_range range)
+{
+	char *s;
+	double a, b = INFINITY, from, to;
+	if (expr_arg_dup(cx, n, 0, &s) < 0)
+		return -1;
+	if (expr_arg_num(cx, n, 1, &a) < 0 || (n->nkids > 2 && expr_arg_num(cx, n, 2, &b) < 0)) {
+		free(s);
+		return -1;
+	}
+	size_t len = strlen(s);
+	range(a, b, n->nkids > 2, (double)utf8_count(s, len), &from, &to);
+	size_t o1 = utf8_offset(s, len, (size_t)from), o2 = utf8_offset(s, len, (size_t)to);
+	char *r = xstrndup(s + o1, o2 - o1);
+	free(s);
+	val_str_own(out, r);
+	return 0;
+}
+
 /* ---- public API ---- */
 
 static int run(const expr *e, const expr_env *env, val *v, char *err)

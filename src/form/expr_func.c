@@ -142,15 +142,7 @@ FN(fn_once)
 /* ---- numbers ---- */
 
 /* A function of one number: the argument as a number, then op applied to it. */
-#define NUM1(name, op) \
-	FN(name) \
-	{ \
-		double d; \
-		if (expr_arg_num(cx, n, 0, &d) < 0) \
-			return -1; \
-		val_num_set(out, op(d)); \
-		return 0; \
-	}
+#define NUM1(name, op) FN(name) EXPR_NUM1_BODY(op)
 #define IDENTITY(x) (x)
 
 NUM1(fn_number, IDENTITY)
@@ -432,31 +424,22 @@ FN(fn_substring_after)
 }
 
 /* substr(s, start[, end]): characters start..end-1, 0-based; negative counts from the end */
+static void substr_range(double a, double b, int has_b, double nc, double *from, double *to)
+{
+	long long n = (long long)nc, start = expr_to_ll(a), end = has_b ? expr_to_ll(b) : n;
+	if (start < 0)
+		start += n;
+	if (end < 0)
+		end += n;
+	start = start < 0 ? 0 : start > n ? n : start;
+	end = end < start ? start : end > n ? n : end;
+	*from = (double)start;
+	*to = (double)end;
+}
+
 FN(fn_substr)
 {
-	char *s;
-	double a, b = INFINITY;
-	if (expr_arg_dup(cx, n, 0, &s) < 0)
-		return -1;
-	if (expr_arg_num(cx, n, 1, &a) < 0 || (n->nkids > 2 && expr_arg_num(cx, n, 2, &b) < 0)) {
-		free(s);
-		return -1;
-	}
-	size_t len = strlen(s);
-	long long nc = (long long)utf8_count(s, len);
-	long long start = expr_to_ll(a), end = n->nkids > 2 ? expr_to_ll(b) : nc;
-	if (start < 0)
-		start += nc;
-	if (end < 0)
-		end += nc;
-	start = start < 0 ? 0 : start > nc ? nc : start;
-	end = end < start ? start : end > nc ? nc : end;
-	size_t from = utf8_offset(s, len, (size_t)start);
-	size_t to = utf8_offset(s, len, (size_t)end);
-	char *r = xstrndup(s + from, to - from);
-	free(s);
-	val_str_own(out, r);
-	return 0;
+	return expr_substring_by(cx, n, out, substr_range);
 }
 
 FN(fn_string_length)

@@ -101,6 +101,13 @@ int expr_arg_str(struct ectx *cx, const struct expr_node *n, int i, val *tmp,
 		char buf[EXPR_NUMBUF], const char **out);
 /* Argument i's string value as a malloc'd copy in *out (the caller frees it). */
 int expr_arg_dup(struct ectx *cx, const struct expr_node *n, int i, char **out);
+/* A part of a string by characters (substr, substring): the string of argument 0, the numbers
+ * of argument 1 and, when given (has_b), argument 2 turned by range into the characters
+ * [*from, *to) of the nc the string has (range clamps them to 0 <= from <= to <= nc). */
+typedef void (*expr_char_range)(double a, double b, int has_b, double nc, double *from,
+				double *to);
+int expr_substring_by(struct ectx *cx, const struct expr_node *n, val *out,
+		      expr_char_range range);
 /* A double as an integer clamped to +-1e15, truncated toward zero; NaN gives 0. */
 long long expr_to_ll(double d);
 
@@ -135,6 +142,15 @@ int expr_regex_compile(regex_t *re, const char *pat, char *err);
 
 /* Functions defined outside expr_func.c, for its table. */
 #define EXPR_FN(name) int name(struct ectx *cx, const struct expr_node *n, val *out)
+/* The body of a function of one number: the argument as a number, then op applied to it. */
+#define EXPR_NUM1_BODY(op) \
+	{ \
+		double d; \
+		if (expr_arg_num(cx, n, 0, &d) < 0) \
+			return -1; \
+		val_num_set(out, op(d)); \
+		return 0; \
+	}
 EXPR_FN(expr_fn_today);              /* expr_date.c */
 EXPR_FN(expr_fn_now);
 EXPR_FN(expr_fn_date);

@@ -10,15 +10,7 @@
 #include "util/util.h"
 
 /* A function of one number: the argument as a number, then op applied to it. */
-#define MATH1(name, op) \
-	EXPR_FN(name) \
-	{ \
-		double d; \
-		if (expr_arg_num(cx, n, 0, &d) < 0) \
-			return -1; \
-		val_num_set(out, op(d)); \
-		return 0; \
-	}
+#define MATH1(name, op) EXPR_FN(name) EXPR_NUM1_BODY(op)
 
 /* Java's Math.pow, which ODK uses: unlike C's pow, pow(1, NaN) and pow(+-1, +-Infinity) are
  * NaN. */
@@ -46,24 +38,19 @@ MATH1(expr_fn_asin, asin)
 MATH1(expr_fn_acos, acos)
 MATH1(expr_fn_atan, atan)
 
-EXPR_FN(expr_fn_pow)
-{
-	double a, b;
-	if (expr_arg_num(cx, n, 0, &a) < 0 || expr_arg_num(cx, n, 1, &b) < 0)
-		return -1;
-	val_num_set(out, java_pow(a, b));
-	return 0;
-}
+/* A function of two numbers: the arguments as numbers, then op applied to them. */
+#define MATH2(name, op) \
+	EXPR_FN(name) \
+	{ \
+		double a, b; \
+		if (expr_arg_num(cx, n, 0, &a) < 0 || expr_arg_num(cx, n, 1, &b) < 0) \
+			return -1; \
+		val_num_set(out, op(a, b)); \
+		return 0; \
+	}
 
-/* atan2(y, x) */
-EXPR_FN(expr_fn_atan2)
-{
-	double y, x;
-	if (expr_arg_num(cx, n, 0, &y) < 0 || expr_arg_num(cx, n, 1, &x) < 0)
-		return -1;
-	val_num_set(out, atan2(y, x));
-	return 0;
-}
+MATH2(expr_fn_pow, java_pow)
+MATH2(expr_fn_atan2, atan2)   /* atan2(y, x) */
 
 EXPR_FN(expr_fn_pi)
 {

@@ -65,31 +65,17 @@ EXPR_FN(expr_fn_randomize)
 
 /* substring(s, start[, len]): XPath 1.0 — characters from position start (1-based, rounded)
  * for len (rounded) characters */
+static void substring_range(double a, double b, int has_b, double nc, double *from, double *to)
+{
+	double first = floor(a + 0.5), last = has_b ? first + floor(b + 0.5) : INFINITY;
+	/* characters p (1-based) with first <= p < last; NaN compares false: nothing */
+	double p1 = isnan(first) ? nc + 1 : first < 1 ? 1 : first;
+	double p2 = isnan(last) ? 1 : last > nc + 1 ? nc + 1 : last;
+	*from = p1 < p2 ? p1 - 1 : 0;
+	*to = p1 < p2 ? p2 - 1 : 0;
+}
+
 EXPR_FN(expr_fn_substring)
 {
-	char *s;
-	double a, b = INFINITY;
-	if (expr_arg_dup(cx, n, 0, &s) < 0)
-		return -1;
-	if (expr_arg_num(cx, n, 1, &a) < 0 || (n->nkids > 2 && expr_arg_num(cx, n, 2, &b) < 0)) {
-		free(s);
-		return -1;
-	}
-	size_t len = strlen(s);
-	double nc = (double)utf8_count(s, len);
-	double first = floor(a + 0.5), last = n->nkids > 2 ? first + floor(b + 0.5) : INFINITY;
-	/* characters p (1-based) with first <= p < last; NaN compares false: nothing */
-	double from = isnan(first) ? nc + 1 : first < 1 ? 1 : first;
-	double to = isnan(last) ? 1 : last > nc + 1 ? nc + 1 : last;
-	char *r;
-	if (!(from < to))
-		r = xstrdup("");
-	else {
-		size_t o1 = utf8_offset(s, len, (size_t)from - 1);
-		size_t o2 = utf8_offset(s, len, (size_t)to - 1);
-		r = xstrndup(s + o1, o2 - o1);
-	}
-	free(s);
-	val_str_own(out, r);
-	return 0;
+	return expr_substring_by(cx, n, out, substring_range);
 }

@@ -10,26 +10,19 @@
 void form_err(form_loader *ld, const char *sheet, int row, const char *column, int pos,
 		const char *fmt, ...)
 {
-	strbuf sb = STRBUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
+	form_diag_vadd(ld->diags, FORM_ERROR, ld->file, sheet, row, column, pos, fmt, ap);
 	va_end(ap);
-	form_diag_add(ld->diags, FORM_ERROR, ld->file, sheet, row, column, pos, "%s", sb_str(&sb));
-	sb_release(&sb);
 }
 
 void form_warn(form_loader *ld, const char *sheet, int row, const char *column, int pos,
 		const char *fmt, ...)
 {
-	strbuf sb = STRBUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
+	form_diag_vadd(ld->diags, FORM_WARNING, ld->file, sheet, row, column, pos, fmt, ap);
 	va_end(ap);
-	form_diag_add(ld->diags, FORM_WARNING, ld->file, sheet, row, column, pos, "%s",
-		      sb_str(&sb));
-	sb_release(&sb);
 }
 
 const char *form_sheet_name(const sheet *sh, const char *fallback)

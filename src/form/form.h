@@ -4,6 +4,7 @@
 #ifndef SURVEY_FORM_H
 #define SURVEY_FORM_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "form/expr.h"
@@ -40,6 +41,10 @@ void form_diags_release(form_diags *d);   /* frees the items; d may be reused af
 void form_diag_add(form_diags *d, form_severity sev, const char *file, const char *sheet,
                    int row, const char *column, int pos, const char *fmt, ...)
 	__attribute__((format(printf, 8, 9)));
+/* The same with the arguments as a va_list (form_err and form_warn pass theirs on). */
+void form_diag_vadd(form_diags *d, form_severity sev, const char *file, const char *sheet,
+                    int row, const char *column, int pos, const char *fmt, va_list ap)
+	__attribute__((format(printf, 8, 0)));
 /* Append "FILE:SHEET:ROW: error: COLUMN: MESSAGE at character POS" (the parts that exist)
  * to sb, without a newline. */
 struct strbuf;

@@ -4,6 +4,7 @@
  * the same form and media always give the same bytes (and the same sha256 in `forms`). */
 #include "form/form_impl.h"
 #include "form/sheets_impl.h"
+#include "util/readall.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,17 @@ static int zip_fail(zip_t *za, const char *what, char *err)
 {
 	errf(err, "cannot %s the questionnaire's bundle: %s", what, zip_strerror(za));
 	return -1;
+}
+
+/* readall_fn for an open zip entry and for a zip source. */
+static long long zip_file_read(void *src, char *buf, size_t n)
+{
+	return zip_fread(src, buf, n);
+}
+
+static long long zip_source_read_fn(void *src, char *buf, size_t n)
+{
+	return zip_source_read(src, buf, n);
 }
 
 /* Add bytes as entry `name`, stored, dated 1980-01-01. */
@@ -72,16 +84,11 @@ int form_bundle_make(const char *name, const void *src, size_t len, const form *
 		zip_source_free(buf);
 		return errf(err, "cannot read the questionnaire's bundle back");
 	}
-	char chunk[65536];
-	zip_int64_t n;
-	while ((n = zip_source_read(buf, chunk, sizeof chunk)) > 0)
-		sb_add(&sb, chunk, (size_t)n);
+	rc = readall(&sb, zip_source_read_fn, buf, (size_t)-1);
 	zip_source_close(buf);
 	zip_source_free(buf);
-	if (n < 0) {
-		sb_release(&sb);
+	if (rc)
 		return errf(err, "cannot read the questionnaire's bundle back");
-	}
 	*outlen = sb.len;
 	*out = sb_detach(&sb);
 	return 0;
@@ -119,24 +126,14 @@ static char *read_entry(zip_t *za, zip_uint64_t i, const char *name, size_t max,
 		return NULL;
 	}
 	strbuf sb = STRBUF_INIT;
-	char chunk[65536];
-	zip_int64_t n;
-	while ((n = zip_fread(zf, chunk, sizeof chunk)) > 0) {
-		if (sb.len + (size_t)n > max) {
-			zip_fclose(zf);
-			sb_release(&sb);
-			errf(err, "bundle entry '%s' is too large", name);
-			return NULL;
-		}
-		sb_add(&sb, chunk, (size_t)n);
-	}
-	if (n < 0) {
+	int rc = readall(&sb, zip_file_read, zf, max);
+	if (rc == READALL_TOO_LARGE)
+		errf(err, "bundle entry '%s' is too large", name);
+	else if (rc)
 		errf(err, "damaged bundle: %s", zip_file_strerror(zf));
-		zip_fclose(zf);
-		sb_release(&sb);
-		return NULL;
-	}
 	zip_fclose(zf);
+	if (rc)
+		return NULL;
 	*len = sb.len;
 	return sb_detach(&sb);
 }

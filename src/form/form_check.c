@@ -359,34 +359,37 @@ static void check_nodes(struct checker *ck)
 					      f->instance_name_src, -1, 0);
 }
 
+/* Walk the edges, each (from, to) pair once (edges are grouped by their `to` node, added node
+ * by node: deduped with stamps), counting each node's dependents in count, or (count NULL)
+ * appending them to its dependents. */
+static void walk_edges(struct checker *ck, int *count)
+{
+	form *f = ck->f;
+	for (int i = 0; i < f->nnodes; i++)
+		ck->stamp[i] = -1;
+	for (int e = 0; e < ck->nedges; e++) {
+		int m = ck->efrom[e], n = ck->eto[e];
+		if (ck->stamp[m] == n)
+			continue;
+		ck->stamp[m] = n;
+		if (count)
+			count[m]++;
+		else
+			f->nodes[m].dependents[f->nodes[m].ndependents++] = n;
+	}
+}
+
 /* Each node's dependents, from the edges (duplicates removed). */
 static void build_dependents(struct checker *ck)
 {
 	form *f = ck->f;
 	int *count = xcalloc((size_t)f->nnodes, sizeof *count);
 	ck->stamp = xmalloc((size_t)f->nnodes * sizeof *ck->stamp);
+	walk_edges(ck, count);
 	for (int i = 0; i < f->nnodes; i++)
-		ck->stamp[i] = -1;
-	/* edges are grouped by their `to` node (added node by node): dedupe with stamps */
-	for (int e = 0; e < ck->nedges; e++) {
-		int m = ck->efrom[e], n = ck->eto[e];
-		if (ck->stamp[m] == n)
-			continue;
-		ck->stamp[m] = n;
-		count[m]++;
-	}
-	for (int i = 0; i < f->nnodes; i++) {
 		if (count[i])
 			f->nodes[i].dependents = xmalloc((size_t)count[i] * sizeof(int));
-		ck->stamp[i] = -1;
-	}
-	for (int e = 0; e < ck->nedges; e++) {
-		int m = ck->efrom[e], n = ck->eto[e];
-		if (ck->stamp[m] == n)
-			continue;
-		ck->stamp[m] = n;
-		f->nodes[m].dependents[f->nodes[m].ndependents++] = n;
-	}
+	walk_edges(ck, NULL);
 	free(count);
 }
 

@@ -33,11 +33,17 @@ static int same_str(const char *a, const char *b)
 void form_diag_add(form_diags *d, form_severity sev, const char *file, const char *sheet,
 		int row, const char *column, int pos, const char *fmt, ...)
 {
-	strbuf sb = STRBUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
+	form_diag_vadd(d, sev, file, sheet, row, column, pos, fmt, ap);
 	va_end(ap);
+}
+
+void form_diag_vadd(form_diags *d, form_severity sev, const char *file, const char *sheet,
+		    int row, const char *column, int pos, const char *fmt, va_list ap)
+{
+	strbuf sb = STRBUF_INIT;
+	sb_vaddf(&sb, fmt, ap);
 	/* the same problem found twice at the same place (a row a loop repeats) is said once */
 	for (int i = 0; i < d->n; i++) {
 		const form_diag *o = &d->items[i];

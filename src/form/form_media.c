@@ -4,6 +4,7 @@
  * here; XML and GeoJSON in form_media_xml.c and form_media_json.c), and into choice lists. */
 #include "form/form_impl.h"
 #include "form/sheets_impl.h"
+#include "util/readall.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -243,22 +244,12 @@ static int read_media(const char *path, size_t room, char **data, size_t *len, c
 			    max < FORM_MEDIA_MAX_FILE ? " with the other media files" : "");
 	}
 	strbuf sb = STRBUF_INIT;
-	char chunk[65536];
-	ssize_t n;
-	while ((n = read(fd, chunk, sizeof chunk)) > 0) {
-		if (sb.len + (size_t)n > max) {
-			close(fd);
-			sb_release(&sb);
-			return errf(err, "'%s' is too large (it grew while read)", path);
-		}
-		sb_add(&sb, chunk, (size_t)n);
-	}
-	int bad = n < 0 ? errno : 0;
+	int rc = readall(&sb, readall_fd, &fd, max), bad = errno;
 	close(fd);
-	if (bad) {
-		sb_release(&sb);
+	if (rc == READALL_TOO_LARGE)
+		return errf(err, "'%s' is too large (it grew while read)", path);
+	if (rc)
 		return errf(err, "cannot read '%s': %s", path, strerror(bad));
-	}
 	*len = sb.len;
 	*data = sb_detach(&sb);
 	return 1;

@@ -1,6 +1,6 @@
 /* form_value.c: answer values as survey stores them — the parsers of typed answers (shared
  * with the interview engine), the check of a stored value against its question, answer paths
- * to nodes, and values quoted for messages. */
+ * to nodes. */
 #include "form/value.h"
 
 #include <ctype.h>
@@ -226,15 +226,6 @@ static int same(char *norm, const char *v)
 	return eq;
 }
 
-int form_file_name_ok(const char *name)
-{
-	size_t n = strlen(name);
-	if (!n || n > FORM_FILE_NAME_MAX || name[0] == '.' || strstr(name, "..") ||
-	    strpbrk(name, "/\\\t\r\n") || !form_text_ok(name))
-		return 0;
-	return 1;
-}
-
 int form_value_check(const form *f, int node, const char *v, char *msg)
 {
 	const form_node *nd = &f->nodes[node];
@@ -257,7 +248,7 @@ int form_value_check(const form *f, int node, const char *v, char *msg)
 	const char *p = v;
 	switch (nd->type) {
 	case FORM_IMAGE: case FORM_AUDIO: case FORM_VIDEO: case FORM_FILE:
-		return form_file_name_ok(v) ? 0 : errf(msg, "is not a plain file name");
+		return termsafe_file_name_ok(v) ? 0 : errf(msg, "is not a plain file name");
 	case FORM_TEXT:
 	case FORM_BARCODE:
 		if (strlen(v) > FORM_TEXT_MAX)
@@ -378,39 +369,4 @@ int form_paths_node(const form_paths *p, const char *path)
 		nrep++;
 	}
 	return nrep == nb ? node : -1;
-}
-
-/* ---- messages ---- */
-
-char *form_value_shown(const char *v, size_t max)
-{
-	if (!v)
-		return xstrdup("NULL");
-	strbuf sb = STRBUF_INIT;
-	sb_addc(&sb, '\'');
-	const unsigned char *p = (const unsigned char *)v;
-	size_t used = 0;
-	while (*p) {
-		size_t n = 1;
-		if (*p >= 0xc2 && *p <= 0xf4) {   /* a whole UTF-8 character, or its bytes escaped */
-			size_t want = *p < 0xe0 ? 2 : *p < 0xf0 ? 3 : 4;
-			while (n < want && (p[n] & 0xc0) == 0x80)
-				n++;
-			if (n < want || (*p == 0xc2 && p[1] < 0xa0))   /* C1 controls too */
-				n = 1;
-		}
-		int esc = n == 1 && (*p < 0x20 || *p >= 0x7f);
-		if (used + (esc ? 4 : n) > max) {
-			sb_adds(&sb, "...");
-			break;
-		}
-		if (esc)
-			sb_addf(&sb, "\\x%02x", *p);
-		else
-			sb_add(&sb, (const char *)p, n);
-		used += esc ? 4 : n;
-		p += n;
-	}
-	sb_addc(&sb, '\'');
-	return sb_detach(&sb);
 }

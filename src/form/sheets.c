@@ -252,21 +252,10 @@ long sheets_text_start(const char *data, size_t len, char *err)
 	if (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
 		i = 3;
 	long start = (long)i;
-	int line = 1;
-	while (i < len) {
-		if (s[i] == '\n') {
-			line++;
-			i++;
-			continue;
-		}
-		if (s[i] == '\0')
-			return errf(err, "%d: the file contains a NUL byte: is it a text file?", line);
-		unsigned long cp;
-		int k = utf8_sequence((const char *)s + i, len - i, &cp);
-		if (k <= 0)
-			return errf(err, "%d: the text is not UTF-8: save the file as UTF-8", line);
-		i += (size_t)k;
-	}
+	int line, nul;
+	if (utf8_text_check((const char *)s + i, len - i, &line, &nul))
+		return errf(err, nul ? "%d: the file contains a NUL byte: is it a text file?"
+				     : "%d: the text is not UTF-8: save the file as UTF-8", line);
 	return start;
 }
 

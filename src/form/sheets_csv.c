@@ -14,24 +14,7 @@
 
 #include <string.h>
 
-/* ',' or ';', whichever is more frequent on the first line that has either. */
-static char sniff_separator(const char *p, const char *end)
-{
-	int commas = 0, semis = 0, quoted = 0;
-	for (; p < end; p++) {
-		if (*p == '"')
-			quoted = !quoted;
-		else if (quoted)
-			continue;
-		else if (*p == ',')
-			commas++;
-		else if (*p == ';')
-			semis++;
-		else if ((*p == '\n' || *p == '\r') && commas + semis > 0)
-			break;
-	}
-	return semis > commas ? ';' : ',';
-}
+#include "util/csv.h"
 
 /* plain: an ordinary CSV table (a media file), every record a row of one sheet "data". */
 static int read_csv(const char *data, size_t len, workbook *wb, int plain, char *err)
@@ -39,63 +22,25 @@ static int read_csv(const char *data, size_t len, workbook *wb, int plain, char 
 	long start = sheets_text_start(data, len, err);
 	if (start < 0)
 		return -1;
-	const char *p = data + start, *end = data + len;
-	char sep = sniff_separator(p, end);
+	csv_scan cs = { .p = data + start, .end = data + len, .line = 1 };
+	cs.sep = csv_sniff(cs.p, cs.end, 1);
 	wbb b;
 	wbb_init(&b, wb, 1);
 	strbuf field = STRBUF_INIT;
-	int line = 1, rc = plain ? wbb_sheet(&b, "data", 1, err) : 0;
+	int rc = plain ? wbb_sheet(&b, "data", 1, err) : 0;
 
-	while (p < end && !rc) {
-		wbb_row_begin(&b, line);
-		for (int col = 0; !rc; col++) {
-			sb_reset(&field);
-			if (p < end && *p == '"') {
-				int qline = line;
-				p++;
-				for (;;) {
-					const char *q = p;
-					while (q < end && *q != '"') {
-						if (*q == '\n' || (*q == '\r' && (q + 1 == end || q[1] != '\n')))
-							line++;
-						q++;
-					}
-					sb_add(&field, p, (size_t)(q - p));
-					if (q == end) {
-						rc = errf(err, "%d: unterminated quoted field", qline);
-						break;
-					}
-					p = q + 1;
-					if (p < end && *p == '"') {
-						sb_addc(&field, '"');
-						p++;
-						continue;
-					}
-					break;
-				}
-				if (rc)
-					break;
-			}
-			const char *q = p;
-			while (q < end && *q != sep && *q != '\n' && *q != '\r')
-				q++;
-			sb_add(&field, p, (size_t)(q - p));
-			p = q;
-			rc = wbb_cell(&b, col, sb_str(&field), field.len, err);
-			if (p < end && *p == sep)
-				p++;
+	while (cs.p < cs.end && !rc) {
+		wbb_row_begin(&b, cs.line);
+		int more = 1, at;
+		for (int col = 0; more && !rc; col++) {
+			if (csv_scan_field(&cs, &field, 0, (size_t)-1, &at))
+				rc = errf(err, "%d: unterminated quoted field", at);
 			else
-				break;
+				rc = wbb_cell(&b, col, sb_str(&field), field.len, err);
+			more = csv_scan_next(&cs);
 		}
-		if (rc)
-			break;
-		if (p < end) {
-			if (*p == '\r' && p + 1 < end && p[1] == '\n')
-				p++;
-			p++;
-			line++;
-		}
-		rc = plain ? wbb_row_end(&b, err) : wbb_text_row_end(&b, err);
+		if (!rc)
+			rc = plain ? wbb_row_end(&b, err) : wbb_text_row_end(&b, err);
 	}
 	if (!rc)
 		wbb_finish(&b);

@@ -25,12 +25,6 @@ int form_parse_date_at(const char **pp, int *y, int *m, int *d);
 /* HH:MM, HH:MM:SS or HH:MM:SS.mmm (milliseconds dropped); advances *pp past it. 0 or -1. */
 int form_parse_time_at(const char **pp, int *h, int *mi, int *s);
 
-/* Is name a plain file name, as an attachment is stored and exported under: 1 to
- * FORM_FILE_NAME_MAX bytes of UTF-8 text, no control characters, no '/' or '\\', no "..",
- * not starting with '.' (nothing hidden, nothing outside the folder it is written to)? */
-#define FORM_FILE_NAME_MAX 255
-int form_file_name_ok(const char *name);
-
 /* Is v within the range question's start..end (either order) on a step from start? */
 int form_range_ok(const form_node *nd, double v);
 
@@ -55,10 +49,5 @@ void form_paths_free(form_paths *p);          /* NULL accepted */
  * repeat), with one instance number ("[2]": 1 to FORM_INSTANCE_MAX, no leading zero) after
  * each enclosing repeat and nowhere else. -1 when it names none. */
 int form_paths_node(const form_paths *p, const char *path);
-
-/* A value quoted for a one-line message: at most max bytes (cut at a character boundary, then
- * "..."), control characters and invalid UTF-8 bytes written as \xNN, in single quotes.
- * malloc'd; NULL gives "NULL". */
-char *form_value_shown(const char *value, size_t max);
 
 #endif

@@ -497,31 +497,32 @@ int engine_special(engine *e, const char *path, store_state state, char *err)
 	return save(e, &p, NULL, state, err);
 }
 
-const char *engine_value(engine *e, const char *path)
+/* The stored entry at an answer path, or NULL (no such path, or nothing stored there). */
+static iv_entry *stored_at(engine *e, const char *path)
 {
 	iv_pos p;
 	if (iv_parse(e, path, &p))
 		return NULL;
 	iv_entry *en = iv_find(e, &p);
-	return en && en->stored ? en->value : NULL;
+	return en && en->stored ? en : NULL;
+}
+
+const char *engine_value(engine *e, const char *path)
+{
+	iv_entry *en = stored_at(e, path);
+	return en ? en->value : NULL;
 }
 
 store_state engine_state(engine *e, const char *path)
 {
-	iv_pos p;
-	if (iv_parse(e, path, &p))
-		return STATE_ANSWERED;
-	iv_entry *en = iv_find(e, &p);
-	return en && en->stored ? en->state : STATE_ANSWERED;
+	iv_entry *en = stored_at(e, path);
+	return en ? en->state : STATE_ANSWERED;
 }
 
 int engine_has_answer(engine *e, const char *path)
 {
-	iv_pos p;
-	if (iv_parse(e, path, &p))
-		return 0;
-	iv_entry *en = iv_find(e, &p);
-	return en && en->stored && (en->value || en->state != STATE_ANSWERED);
+	iv_entry *en = stored_at(e, path);
+	return en && (en->value || en->state != STATE_ANSWERED);
 }
 
 /* randomize=true: ODK's order for the seed (parameters seed=, a number or ${q}); without

@@ -157,7 +157,7 @@ void engine_progress(engine *e, int *index, int *total);
  * that become relevant again are answered again), and the screen is rebuilt. */
 int engine_answer(engine *e, const char *path, const char *text, char *err);
 /* Attach a file to the media question (image, audio, video, file) at `path`: name is its
- * file name (a plain name, form_file_name_ok), bytes its content (at most
+ * file name (a plain name, termsafe_file_name_ok), bytes its content (at most
  * STORE_ATTACH_HARD_MAX; the UI applies --max-attachment before reading). The bytes are kept
  * with the interview (store_iv_attach), an "attached" event is logged and the answer's value
  * becomes name, in one transaction; then as engine_answer (constraint with '.' the name,

@@ -84,9 +84,9 @@ static iv_pos instance_of(const iv_pos *whole, int k)
 	return i;
 }
 
-/* Enter node p (a repeat: as a whole) going forward: set the cursor on its first screen.
- * 0 when it shows none. */
-static int enter_fwd(engine *e, const iv_pos *p)
+/* Enter node p (a repeat: as a whole) going forward (back: backward): set the cursor on its
+ * first (back: last) screen. 0 when it shows none. */
+static int enter(engine *e, const iv_pos *p, int back)
 {
 	const form_node *nd = &e->f->nodes[p->node];
 	if (!iv_own_relevant(e, p))
@@ -102,59 +102,35 @@ static int enter_fwd(engine *e, const iv_pos *p)
 			set_cursor(e, CUR_GROUP, p);
 			return 1;
 		}
-		iv_pos g = *p;
-		return instance_fwd(e, &g);
+		return back ? instance_bwd(e, p) : instance_fwd(e, p);
 	}
-	if (nd->type == FORM_REPEAT) {
-		if (p->ninst >= ENGINE_NEST_MAX)
-			return 0;
-		int n = iv_count(e, p);
-		for (int k = 1; k <= n; k++) {
-			iv_pos i = instance_of(p, k);
-			if (instance_fwd(e, &i))
-				return 1;
-		}
-		if (is_open_repeat(e, p->node)) {
-			set_cursor(e, CUR_ADD, p);
+	if (nd->type != FORM_REPEAT || p->ninst >= ENGINE_NEST_MAX)
+		return 0;
+	if (back && is_open_repeat(e, p->node)) {   /* the "add another" screen comes last */
+		set_cursor(e, CUR_ADD, p);
+		return 1;
+	}
+	int n = iv_count(e, p);
+	for (int j = 1; j <= n; j++) {
+		iv_pos i = instance_of(p, back ? n + 1 - j : j);
+		if (back ? instance_bwd(e, &i) : instance_fwd(e, &i))
 			return 1;
-		}
+	}
+	if (!back && is_open_repeat(e, p->node)) {
+		set_cursor(e, CUR_ADD, p);
+		return 1;
 	}
 	return 0;
 }
 
-/* Enter node p going backward: its last screen. */
+static int enter_fwd(engine *e, const iv_pos *p)
+{
+	return enter(e, p, 0);
+}
+
 static int enter_bwd(engine *e, const iv_pos *p)
 {
-	const form_node *nd = &e->f->nodes[p->node];
-	if (!iv_own_relevant(e, p))
-		return 0;
-	if (e->visible[p->node]) {
-		set_cursor(e, CUR_QUESTION, p);
-		return 1;
-	}
-	if (nd->type == FORM_GROUP) {
-		if (e->fieldlist[p->node] == p->node) {
-			if (!group_items(e, p, NULL))
-				return 0;
-			set_cursor(e, CUR_GROUP, p);
-			return 1;
-		}
-		return instance_bwd(e, p);
-	}
-	if (nd->type == FORM_REPEAT) {
-		if (p->ninst >= ENGINE_NEST_MAX)
-			return 0;
-		if (is_open_repeat(e, p->node)) {
-			set_cursor(e, CUR_ADD, p);
-			return 1;
-		}
-		for (int k = iv_count(e, p); k >= 1; k--) {
-			iv_pos i = instance_of(p, k);
-			if (instance_bwd(e, &i))
-				return 1;
-		}
-	}
-	return 0;
+	return enter(e, p, 1);
 }
 
 /* The first screen after node p's subtree; END at the end of the form. */

@@ -124,6 +124,26 @@ int iv_apply_defaults(engine *e, const iv_pos *scope, char *err)
 	return 0;
 }
 
+/* Store the value of pos's calculation now: nothing when it has none, evaluates to "" or
+ * cannot be evaluated (e.g. a bad regex); stored only when there is a value or was one. */
+static int store_calculation(engine *e, const iv_pos *pos, char *err)
+{
+	const expr *calc = e->f->nodes[pos->node].x[FORM_X_CALCULATION];
+	char *v = NULL;
+	if (calc && iv_eval_string(e, pos, calc, &v, err))
+		v = NULL;
+	if (v && !*v) {
+		free(v);
+		v = NULL;
+	}
+	iv_entry *en = iv_find(e, pos);
+	int rc = 0;
+	if (v || (en && en->stored))
+		rc = iv_store(e, pos, v, STATE_ANSWERED, err);
+	free(v);
+	return rc;
+}
+
 static int recompute_one(engine *e, const iv_pos *pos, void *arg)
 {
 	char *err = arg;
@@ -143,21 +163,7 @@ static int recompute_one(engine *e, const iv_pos *pos, void *arg)
 			free(v);
 			return rc;
 		}
-		char *v = NULL;
-		if (iv_eval_string(e, pos, nd->x[FORM_X_CALCULATION], &v, err)) {
-			/* a calculation that cannot be evaluated (e.g. a bad regex) yields nothing */
-			v = NULL;
-		}
-		if (v && !*v) {
-			free(v);
-			v = NULL;
-		}
-		iv_entry *en = iv_find(e, pos);
-		int rc = 0;
-		if (v || (en && en->stored))
-			rc = iv_store(e, pos, v, STATE_ANSWERED, err);
-		free(v);
-		if (rc)
+		if (store_calculation(e, pos, err))
 			return -1;
 	}
 	return 0;
@@ -269,27 +275,13 @@ struct fire {
 static int fire_one(engine *e, const iv_pos *pos, void *arg)
 {
 	struct fire *fi = arg;
-	const form_node *nd = &e->f->nodes[pos->node];
 	int shared = pos->ninst < fi->changed->ninst ? pos->ninst : fi->changed->ninst;
 	for (int l = 0; l < shared; l++)
 		if (pos->inst[l] != fi->changed->inst[l])
 			return 0;
 	if (!iv_relevant(e, pos))
 		return 0;
-	char *v = NULL;
-	if (nd->x[FORM_X_CALCULATION] &&
-	    iv_eval_string(e, pos, nd->x[FORM_X_CALCULATION], &v, fi->err))
-		v = NULL;   /* as a calculation that cannot be evaluated: nothing */
-	if (v && !*v) {
-		free(v);
-		v = NULL;
-	}
-	iv_entry *en = iv_find(e, pos);
-	int rc = 0;
-	if (v || (en && en->stored))
-		rc = iv_store(e, pos, v, STATE_ANSWERED, fi->err);
-	free(v);
-	if (rc || iv_changed(e, pos->node, fi->err))
+	if (store_calculation(e, pos, fi->err) || iv_changed(e, pos->node, fi->err))
 		return -1;
 	return 0;
 }

@@ -245,19 +245,29 @@ typedef struct sim {
 	unsigned flagged;     /* SIM_FLAG_* bits of the current interview */
 } sim;
 
+/* The choices path offers now, in *cs (n of them; the caller frees cs): 0, or -1 with err, or
+ * -1 with *none set when it offers none. */
+static int choices_left(engine *e, const char *path, const form_choice ***cs, int *n, char *err,
+			int *none)
+{
+	*none = 0;
+	if (engine_choices(e, path, cs, n, err))
+		return -1;
+	if (!*n) {
+		free(*cs);
+		*none = 1;
+		return -1;
+	}
+	return 0;
+}
+
 static char *random_select(sim *s, engine *e, const char *path, int multiple, int attempt,
 			   char *err, int *none)
 {
 	const form_choice **cs;
 	int n;
-	*none = 0;
-	if (engine_choices(e, path, &cs, &n, err))
+	if (choices_left(e, path, &cs, &n, err, none))
 		return NULL;
-	if (!n) {
-		free(cs);
-		*none = 1;
-		return NULL;
-	}
 	strbuf sb = STRBUF_INIT;
 	if (!multiple && attempt == 0 && (s->flagged & SIM_FLAG_STRAIGHT_LINE)) {
 		sb_adds(&sb, cs[0]->name);
@@ -281,14 +291,8 @@ static char *random_rank(sim *s, engine *e, const char *path, char *err, int *no
 {
 	const form_choice **cs;
 	int n;
-	*none = 0;
-	if (engine_choices(e, path, &cs, &n, err))
+	if (choices_left(e, path, &cs, &n, err, none))
 		return NULL;
-	if (!n) {
-		free(cs);
-		*none = 1;
-		return NULL;
-	}
 	strbuf sb = STRBUF_INIT;
 	for (int i = n - 1; i > 0; i--) {
 		long j = sim_rng_range(&s->rng, 0, i);

@@ -3,6 +3,7 @@
  * and the engine's own messages in Kyrgyz, Russian and English. */
 #include "interview/engine_impl.h"
 #include "form/value.h"
+#include "util/termsafe.h"
 #include "form/geo.h"
 
 #include <ctype.h>
@@ -316,7 +317,7 @@ static int check_type(engine *e, const iv_pos *pos, const char *text, char **nor
 		rc = parse_rank(e, pos, t, norm, msg);
 		break;
 	case FORM_IMAGE: case FORM_AUDIO: case FORM_VIDEO: case FORM_FILE:
-		if (form_file_name_ok(t))
+		if (termsafe_file_name_ok(t))
 			*norm = xstrdup(t);
 		else
 			rc = reject(e, msg, ENGINE_MSG_FILE_NAME);

@@ -153,6 +153,21 @@ static void cell(strbuf *sb, const report_doc *d, const report_grid *g, int i, i
 	sb_adds(sb, "</td>");
 }
 
+/* A heading cell: open ("<th" and its attributes), the category's code as data-code when it
+ * has one, the label escaped. */
+static void th_coded(strbuf *sb, const char *open, const char *code, const char *label)
+{
+	sb_adds(sb, open);
+	if (code) {
+		sb_adds(sb, " data-code=\"");
+		esc(sb, code);
+		sb_addc(sb, '"');
+	}
+	sb_addc(sb, '>');
+	esc(sb, label);
+	sb_adds(sb, "</th>");
+}
+
 static void grid(strbuf *sb, const report_doc *d, const report_grid *g)
 {
 	if (g->nval > 1) {
@@ -179,29 +194,13 @@ static void grid(strbuf *sb, const report_doc *d, const report_grid *g)
 	}
 	for (int j = 0; j < g->ncol; j++) {
 		int total = j >= g->ncol - g->total_cols;
-		sb_adds(sb, total ? "<th class=\"total\"" : "<th");
-		if (g->col_code[j]) {
-			sb_adds(sb, " data-code=\"");
-			esc(sb, g->col_code[j]);
-			sb_addc(sb, '"');
-		}
-		sb_addc(sb, '>');
-		esc(sb, g->col_label[j]);
-		sb_adds(sb, "</th>");
+		th_coded(sb, total ? "<th class=\"total\"" : "<th", g->col_code[j], g->col_label[j]);
 	}
 	sb_adds(sb, "</tr>\n</thead>\n<tbody>\n");
 	for (int i = 0; i < g->nrow; i++) {
 		int total = i >= g->nrow - g->total_rows;
 		sb_adds(sb, total ? "<tr class=\"total\">" : "<tr>");
-		sb_adds(sb, "<th scope=\"row\"");
-		if (g->row_code[i]) {
-			sb_adds(sb, " data-code=\"");
-			esc(sb, g->row_code[i]);
-			sb_addc(sb, '"');
-		}
-		sb_addc(sb, '>');
-		esc(sb, g->row_label[i]);
-		sb_adds(sb, "</th>");
+		th_coded(sb, "<th scope=\"row\"", g->row_code[i], g->row_label[i]);
 		for (int j = 0; j < g->ncol; j++)
 			cell(sb, d, g, i, j, j >= g->ncol - g->total_cols);
 		sb_adds(sb, "</tr>\n");

@@ -308,6 +308,22 @@ static void bars(const report_chart *c, const char *lang, strbuf *sb)
 	sb_release(&body);
 }
 
+/* The end of a chart of horizontal bars: the svg element, the value axis below the bars
+ * (bottom), the bars and labels drawn in body (released), then the legend. */
+static void finish_hbars(const report_chart *c, const char *lang, strbuf *sb, strbuf *body,
+			 double bottom, double x0, double pw, double max, double step)
+{
+	strbuf leg = STRBUF_INIT;
+	double end = legend(&leg, c, bottom + 40);
+	svg_open(sb, c, end + 4, c->axis);
+	axis(sb, lang, x0, pw, 2, bottom, max, step, c->axis);
+	sb_add(sb, body->buf ? body->buf : "", body->len);
+	sb_add(sb, leg.buf ? leg.buf : "", leg.len);
+	sb_adds(sb, "</svg>");
+	sb_release(body);
+	sb_release(&leg);
+}
+
 static void stacked(const report_chart *c, const char *lang, strbuf *sb)
 {
 	double labw = label_width(c), x0 = labw + 6, pw = W - x0 - 14;
@@ -341,16 +357,7 @@ static void stacked(const report_chart *c, const char *lang, strbuf *sb)
 		}
 		y += rh;
 	}
-	double bottom = y + 2;
-	strbuf leg = STRBUF_INIT;
-	double end = legend(&leg, c, bottom + 40);
-	svg_open(sb, c, end + 4, c->axis);
-	axis(sb, lang, x0, pw, 2, bottom, max, step, c->axis);
-	sb_add(sb, body.buf ? body.buf : "", body.len);
-	sb_add(sb, leg.buf ? leg.buf : "", leg.len);
-	sb_adds(sb, "</svg>");
-	sb_release(&body);
-	sb_release(&leg);
+	finish_hbars(c, lang, sb, &body, y + 2, x0, pw, max, step);
 }
 
 static void grouped(const report_chart *c, const char *lang, strbuf *sb)
@@ -383,16 +390,7 @@ static void grouped(const report_chart *c, const char *lang, strbuf *sb)
 			line(&body, x0 - 4, y + gh, W - 4, y + gh, "#f0f0f0");
 		y += gh;
 	}
-	double bottom = y + 2;
-	strbuf leg = STRBUF_INIT;
-	double end = legend(&leg, c, bottom + 40);
-	svg_open(sb, c, end + 4, c->axis);
-	axis(sb, lang, x0, pw, 2, bottom, max, step, c->axis);
-	sb_add(sb, body.buf ? body.buf : "", body.len);
-	sb_add(sb, leg.buf ? leg.buf : "", leg.len);
-	sb_adds(sb, "</svg>");
-	sb_release(&body);
-	sb_release(&leg);
+	finish_hbars(c, lang, sb, &body, y + 2, x0, pw, max, step);
 }
 
 void report_svg(const report_chart *c, const char *lang, strbuf *sb)

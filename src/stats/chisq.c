@@ -13,35 +13,49 @@ static void set_chi2(stats_value *out, double x, double df)
 	out->p = stats_p_chisq(x, df);
 }
 
-void stats_pearson_chi2(const stats_table *t, stats_value *out)
+/* The rows and columns with cases (nr, nc): 0, or -1 with out not available when t is not a
+ * two-way table of cases. */
+static int twoway(const stats_table *t, stats_value *out, int *nr, int *nc)
 {
 	const char *why = stats_twoway_why(t);
-	if (why)
-		return stats_value_na(out, why);
-	int nr, nc;
-	stats_nonempty(t, &nr, &nc);
+	if (why) {
+		stats_value_na(out, why);
+		return -1;
+	}
+	stats_nonempty(t, nr, nc);
+	return 0;
+}
+
+/* The sum over the cells of nonempty rows and columns of (|f - e| - c)^2 / e, e the count
+ * expected under independence: c 0 for Pearson's chi-square, 0.5 for Yates' correction (a
+ * difference below c counts as 0). */
+static double chi2_sum(const stats_table *t, double c)
+{
 	double x = 0;
-	for (int i = 0; i < t->nrow; i++) {
-		if (!(t->row_tot[i] > 0))
-			continue;
+	for (int i = 0; i < t->nrow; i++)
 		for (int j = 0; j < t->ncol; j++) {
-			if (!(t->col_tot[j] > 0))
+			double e = stats_expected(t, i, j);
+			if (isnan(e))
 				continue;
-			double e = t->row_tot[i] * t->col_tot[j] / t->total;
-			double d = stats_table_get(t, i, j) - e;
+			double d = fabs(stats_table_get(t, i, j) - e);
+			d -= d < c ? d : c;
 			x += d * d / e;
 		}
-	}
-	set_chi2(out, x, (double)(nr - 1) * (nc - 1));
+	return x;
+}
+
+void stats_pearson_chi2(const stats_table *t, stats_value *out)
+{
+	int nr, nc;
+	if (twoway(t, out, &nr, &nc) == 0)
+		set_chi2(out, chi2_sum(t, 0), (double)(nr - 1) * (nc - 1));
 }
 
 void stats_likelihood_ratio(const stats_table *t, stats_value *out)
 {
-	const char *why = stats_twoway_why(t);
-	if (why)
-		return stats_value_na(out, why);
 	int nr, nc;
-	stats_nonempty(t, &nr, &nc);
+	if (twoway(t, out, &nr, &nc))
+		return;
 	double g = 0;
 	for (int i = 0; i < t->nrow; i++)
 		for (int j = 0; j < t->ncol; j++) {
@@ -54,27 +68,12 @@ void stats_likelihood_ratio(const stats_table *t, stats_value *out)
 
 void stats_continuity_chi2(const stats_table *t, stats_value *out)
 {
-	const char *why = stats_twoway_why(t);
-	if (why)
-		return stats_value_na(out, why);
 	int nr, nc;
-	stats_nonempty(t, &nr, &nc);
+	if (twoway(t, out, &nr, &nc))
+		return;
 	if (nr != 2 || nc != 2)
 		return stats_value_na(out, "table is not 2x2");
-	double x = 0;
-	for (int i = 0; i < t->nrow; i++) {
-		if (!(t->row_tot[i] > 0))
-			continue;
-		for (int j = 0; j < t->ncol; j++) {
-			if (!(t->col_tot[j] > 0))
-				continue;
-			double e = t->row_tot[i] * t->col_tot[j] / t->total;
-			double d = fabs(stats_table_get(t, i, j) - e);
-			d -= d < 0.5 ? d : 0.5;
-			x += d * d / e;
-		}
-	}
-	set_chi2(out, x, 1);
+	set_chi2(out, chi2_sum(t, 0.5), 1);
 }
 
 void stats_linear_by_linear(const stats_table *t, const double *row_scores,

@@ -10,6 +10,9 @@
 
 /* Number of rows and of columns with a positive total. */
 void stats_nonempty(const stats_table *t, int *nr, int *nc);
+/* The count expected in cell (i, j) under independence (row total x column total / total);
+ * NaN when the cell's row or column has no cases. */
+double stats_expected(const stats_table *t, int i, int j);
 
 /* Why a two-way statistic cannot be computed on t (fewer than two non-empty rows or columns,
  * or an empty table), or NULL when it can. */

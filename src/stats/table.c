@@ -183,25 +183,29 @@ int stats_table_small_expected(const stats_table *t, double below, int *n_cells,
 {
 	int small = 0, cells = 0;
 	double min = NAN;
-	for (int i = 0; i < t->nrow; i++) {
-		if (!(t->row_tot[i] > 0))
-			continue;
+	for (int i = 0; i < t->nrow; i++)
 		for (int j = 0; j < t->ncol; j++) {
-			if (!(t->col_tot[j] > 0))
+			double e = stats_expected(t, i, j);
+			if (isnan(e))
 				continue;
-			double e = t->row_tot[i] * t->col_tot[j] / t->total;
 			cells++;
 			if (e < below)
 				small++;
 			if (isnan(min) || e < min)
 				min = e;
 		}
-	}
 	if (n_cells)
 		*n_cells = cells;
 	if (min_expected)
 		*min_expected = min;
 	return small;
+}
+
+double stats_expected(const stats_table *t, int i, int j)
+{
+	if (!(t->row_tot[i] > 0) || !(t->col_tot[j] > 0))
+		return NAN;
+	return t->row_tot[i] * t->col_tot[j] / t->total;
 }
 
 void stats_nonempty(const stats_table *t, int *nr, int *nc)

@@ -21,7 +21,7 @@ const char *store_media_type(const char *name);
  * attachments row (its SHA-256, size, media type) and an "attached" event whose new_value is
  * "SHA256 NAME". The caller then sets the answer's value to name (store_iv_set): inside one
  * store batch the three are one transaction. name must be a plain file name
- * (form_file_name_ok); len at most STORE_ATTACH_HARD_MAX. 0, or -1 with err. */
+ * (termsafe_file_name_ok); len at most STORE_ATTACH_HARD_MAX. 0, or -1 with err. */
 int store_iv_attach(store_iv *iv, const char *path, const char *name, const void *bytes,
 		    size_t len, char *err);
 

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "form/value.h"
+#include "util/termsafe.h"
 #include "util/util.h"
 
 const char *store_media_type(const char *name)
@@ -46,7 +46,7 @@ int store_iv_attach(store_iv *iv, const char *path, const char *name, const void
 		    size_t len, char *err)
 {
 	store *st = iv->st;
-	if (!form_file_name_ok(name))
+	if (!termsafe_file_name_ok(name))
 		return errf(err, "cannot attach a file named '%s': not a plain file name", name);
 	if ((long long)len > STORE_ATTACH_HARD_MAX)
 		return errf(err, "cannot attach '%s': %zu bytes is more than %lld", name, len,

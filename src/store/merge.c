@@ -517,6 +517,20 @@ static int reject(merge_result *res, const char *why)
 	return -1;
 }
 
+/* The checks of an input done: its device id and content hash in res; or -1, the input
+ * rejected with their reason and c freed. */
+static int check_taken(merge_result *res, struct merge_check *c)
+{
+	if (c->rc) {
+		reject(res, c->err);
+		merge_check_free(c);
+		return -1;
+	}
+	snprintf(res->device_id, sizeof res->device_id, "%s", c->device_id);
+	snprintf(res->sha256, sizeof res->sha256, "%s", c->sc.content_sha256);
+	return 0;
+}
+
 int merge_input(merge *m, const char *in_path, merge_result *res)
 {
 	char err[ERR_MAX], why[ERR_MAX];
@@ -542,13 +556,8 @@ int merge_input(merge *m, const char *in_path, merge_result *res)
 		c = merge_check_new(m, in_path);
 		merge_check_run(c);
 	}
-	if (c->rc) {
-		reject(res, c->err);
-		merge_check_free(c);
+	if (check_taken(res, c))
 		return -1;
-	}
-	snprintf(res->device_id, sizeof res->device_id, "%s", c->device_id);
-	snprintf(res->sha256, sizeof res->sha256, "%s", c->sc.content_sha256);
 	for (int i = 0; i < m->nseen; i++)
 		if (strcmp(m->seen[i].sha256, res->sha256) == 0) {
 			res->twice = 1;
@@ -564,13 +573,8 @@ int merge_input(merge *m, const char *in_path, merge_result *res)
 		c->nknown = 0;
 		memset(&c->sc, 0, sizeof c->sc);
 		merge_check_run(c);
-		if (c->rc) {
-			reject(res, c->err);
-			merge_check_free(c);
+		if (check_taken(res, c))
 			return -1;
-		}
-		snprintf(res->device_id, sizeof res->device_id, "%s", c->device_id);
-		snprintf(res->sha256, sizeof res->sha256, "%s", c->sc.content_sha256);
 	}
 	if (c->already) {   /* merged in an earlier run: recorded, nothing read (merge_skip.c) */
 		int rc = store_tx_begin(m->st, why) || merge_load_keypaths(m, why) ||

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form/value.h"
+#include "util/termsafe.h"
 #include "store/attach.h"
 #include "util/util.h"
 
@@ -77,12 +77,12 @@ static int check_rows(merge *m, char *err)
 		store_printable(path, p, sizeof p);
 		store_printable(name, nm, sizeof nm);
 		if (!sqlite3_column_int(s, 7) || !store_is_uuid(uuid) || !*path ||
-		    strpbrk(path, "\t\r\n") || !form_text_ok(path)) {
+		    strpbrk(path, "\t\r\n") || !termsafe_text_ok(path, 1)) {
 			bad = errf(err, "it is damaged: an attachment of interview %s (question %s) is "
 				   "not as survey writes them", u, p);
 			break;
 		}
-		if (!form_file_name_ok(name)) {
+		if (!termsafe_file_name_ok(name)) {
 			bad = errf(err, "it is damaged: interview %s has an attachment named %s at "
 				   "question %s, not a plain file name", u, nm, p);
 			break;

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form/form.h"
+#include "store/form_ops.h"
 #include "util/util.h"
 
 static int add_key(merge *m, const char *form_id, int idx, const char *name, char *err)
@@ -39,13 +39,11 @@ static char *settings_keys(merge *m, const char *form_id)
 	char *name, *kind, err[ERR_MAX];
 	if (store_form_get(m->st, form_id, NULL, &bytes, &len, &name, &kind, err))
 		return NULL;
-	form *f;
-	char *found = NULL;
-	if (form_load_mem(name, kind, bytes, len, &f, NULL, err) == 0) {
-		if (*f->key_questions)
-			found = xstrdup(f->key_questions);
-		form_free(f);
-	}
+	const store_form_ops *ops = store_form_ops_get();
+	store_form *f = ops ? ops->load(name, kind, bytes, len, err) : NULL;
+	char *found = f && *ops->key_questions(f) ? xstrdup(ops->key_questions(f)) : NULL;
+	if (f)
+		ops->release(f);
 	free(bytes);
 	free(name);
 	free(kind);
@@ -67,12 +65,23 @@ int merge_keys_init(merge *m, char *err)
 		       "cannot prepare the duplicate check", err);
 }
 
-/* Is path a question outside repeats whose last name is name ("grp/name")? */
-static int ends_in(const form_node *n, const char *name)
+/* The key being matched while the questions of one version are walked (note_candidate). */
+struct keycand {
+	merge *m;
+	const char *form_id, *idx, *key;
+	char *err;
+};
+
+/* Note path as a candidate of the key when it is a question outside repeats whose last name is
+ * the key ("grp/name"). */
+static int note_candidate(void *arg, const char *name, const char *path, const char *repeat)
 {
-	const char *slash = strrchr(n->path, '/');
-	return slash && n->repeat < 0 && !form_type_is_container(n->type) &&
-	       strcmp(slash + 1, name) == 0;
+	struct keycand *k = arg;
+	const char *slash = strrchr(path, '/');
+	if (!slash || repeat || strcmp(slash + 1, k->key) != 0)
+		return 0;
+	return merge_exec(k->m, "cannot note the key questions", k->err, "INSERT OR IGNORE INTO "
+			  "temp.merge_keycand VALUES (?1, ?2, ?3)", 3, k->form_id, k->idx, path);
 }
 
 /* For each version of each form in the output not seen yet: the paths a key name (without '/')
@@ -88,6 +97,7 @@ static int load_candidates(merge *m, char *err)
 			  "(SELECT 1 FROM temp.merge_candforms c WHERE c.form_id = f.form_id AND "
 			  "c.version = f.version)", &s, err))
 		return -1;
+	const store_form_ops *ops = store_form_ops_get();
 	char **ids = NULL, **versions = NULL;
 	int n = 0, rc = 0;
 	while (sqlite3_step(s) == SQLITE_ROW) {
@@ -101,24 +111,21 @@ static int load_candidates(merge *m, char *err)
 		void *bytes = NULL;
 		size_t len;
 		char *name = NULL, *kind = NULL, why[ERR_MAX];
-		form *f = NULL;
-		int loaded = !rc && store_form_get(m->st, ids[i], versions[i], &bytes, &len, &name,
-						   &kind, why) == 0 &&
-			     form_load_mem(name, kind, bytes, len, &f, NULL, why) == 0;
+		store_form *f = NULL;
+		int loaded = !rc && ops && store_form_get(m->st, ids[i], versions[i], &bytes, &len,
+							  &name, &kind, why) == 0 &&
+			     (f = ops->load(name, kind, bytes, len, why)) != NULL;
 		if (loaded && store_prepare(m->st->db, "SELECT idx, name FROM temp.merge_keypaths "
 					    "WHERE form_id IN (?1, '*') AND instr(name, '/') = 0",
 					    &s, err) == 0) {
 			sqlite3_bind_text(s, 1, ids[i], -1, SQLITE_STATIC);
 			while (!rc && sqlite3_step(s) == SQLITE_ROW) {
-				const char *key = (const char *)sqlite3_column_text(s, 1);
 				char idx[16];
 				snprintf(idx, sizeof idx, "%d", sqlite3_column_int(s, 0));
-				for (int k = 1; key && k < f->nnodes && !rc; k++)
-					if (ends_in(&f->nodes[k], key))
-						rc = merge_exec(m, "cannot note the key questions", err,
-								"INSERT OR IGNORE INTO temp.merge_keycand"
-								" VALUES (?1, ?2, ?3)", 3, ids[i], idx,
-								f->nodes[k].path);
+				struct keycand k = { m, ids[i], idx,
+						     (const char *)sqlite3_column_text(s, 1), err };
+				if (k.key)
+					rc = ops->questions(f, note_candidate, &k);
 			}
 			sqlite3_finalize(s);
 		} else if (loaded) {
@@ -129,7 +136,7 @@ static int load_candidates(merge *m, char *err)
 					"INTO temp.merge_candforms VALUES (?1, ?2, ?3)", 3, ids[i],
 					versions[i], loaded ? "1" : "0");
 		if (f)
-			form_free(f);
+			ops->release(f);
 		free(bytes);
 		free(name);
 		free(kind);

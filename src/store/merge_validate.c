@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form/value.h"
+#include "store/form_ops.h"
+#include "util/termsafe.h"
 #include "util/util.h"
 
 #define SHOWN_MAX 40   /* bytes of a value quoted in a message */
@@ -19,8 +20,7 @@
 
 struct vform {
 	char *id, *version;
-	form *f;              /* NULL when it does not load: why says so */
-	form_paths *paths;
+	store_form *f;        /* NULL when it does not load: why says so */
 	char *why;
 };
 
@@ -34,8 +34,7 @@ static void vcache_release(struct vcache *c)
 	for (int i = 0; i < c->n; i++) {
 		free(c->v[i].id);
 		free(c->v[i].version);
-		form_paths_free(c->v[i].paths);
-		form_free(c->v[i].f);
+		store_form_ops_get()->release(c->v[i].f);
 		free(c->v[i].why);
 	}
 	free(c->v);
@@ -50,13 +49,13 @@ static const char *col(sqlite3_stmt *s, int i)
 /* "'...'" of a value for a message (freed by the caller). */
 static char *shown(const char *v)
 {
-	return form_value_shown(v, SHOWN_MAX);
+	return termsafe_quoted(v, SHOWN_MAX);
 }
 
 /* 1234abcd... of an interview uuid, for a message (unquoted). */
 static char *shown_uuid(const char *uuid)
 {
-	char *s = form_value_shown(uuid, 8);
+	char *s = termsafe_quoted(uuid, 8);
 	size_t n = strlen(s);
 	memmove(s, s + 1, n - 2);
 	s[n - 2] = 0;
@@ -85,21 +84,20 @@ static struct vform *vcache_find(struct vcache *c, const char *id, const char *v
 static void vform_load(struct vform *v, const char *name, const char *kind, const void *bytes,
 		       size_t len)
 {
+	const store_form_ops *ops = store_form_ops_get();
 	char why[ERR_MAX];
-	if (form_load_mem(name, kind, bytes, len, &v->f, NULL, why)) {
+	if (!(v->f = ops->load(name, kind, bytes, len, why))) {
 		v->why = xasprintf("does not load: %s", why);
 		return;
 	}
-	if (strcmp(v->f->id, v->id) != 0 || strcmp(v->f->version, v->version) != 0) {
-		char *a = shown(v->f->id), *b = shown(v->f->version);
+	if (strcmp(ops->id(v->f), v->id) != 0 || strcmp(ops->version(v->f), v->version) != 0) {
+		char *a = shown(ops->id(v->f)), *b = shown(ops->version(v->f));
 		v->why = xasprintf("says it is %s version %s", a, b);
 		free(a);
 		free(b);
-		form_free(v->f);
+		ops->release(v->f);
 		v->f = NULL;
-		return;
 	}
-	v->paths = form_paths_new(v->f);
 }
 
 /* Every questionnaire of the input that the output lacks must load; -1 with err if not. */
@@ -168,7 +166,7 @@ static int check_answer(const struct vform *v, const char *path, const char *val
 		free(a);
 		return -1;
 	}
-	int node = form_paths_node(v->paths, path);
+	int node = store_form_ops_get()->node(v->f, path);
 	if (node < 0)
 		return errf(msg, "is not a question of that version");
 	if (st == STATE_DONT_KNOW || st == STATE_REFUSED) {
@@ -176,7 +174,7 @@ static int check_answer(const struct vform *v, const char *path, const char *val
 			return errf(msg, "is %s but has a value", state);
 		return 0;
 	}
-	return value ? form_value_check(v->f, node, value, msg) : 0;
+	return value ? store_form_ops_get()->value_check(v->f, node, value, msg) : 0;
 }
 
 /* The one-line refusal for answer `path` of interview `uuid` (what: "interview" or "conflicting
@@ -301,6 +299,9 @@ static int check_conflicts(merge *m, struct vcache *c, char *err)
 
 int merge_validate(merge *m, char *err)
 {
+	if (!store_form_ops_get())
+		return errf(err, "internal error: the store was given no questionnaire reader "
+			    "(store_set_form_ops)");
 	struct vcache c = { 0 };
 	int rc = check_new_forms(m, &c, err) || check_interviews(m, &c, err) ||
 		 check_conflicts(m, &c, err) ? -1 : 0;

@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form/value.h"
+#include "store/form_ops.h"
+#include "util/termsafe.h"
 #include "util/util.h"
 
 #define NEAR_MAX 3   /* close names listed */
@@ -66,39 +67,30 @@ static void add_near(struct qsearch *qs, const char *name)
 	qs->dist[at] = d;
 }
 
-static int in_repeat(const form *f, int node)
+/* One question of a questionnaire searched (store_question_fn): stops the walk once found. */
+static int search_question(void *arg, const char *name, const char *path, const char *repeat)
 {
-	for (int a = f->nodes[node].parent; a > 0; a = f->nodes[a].parent)
-		if (f->nodes[a].type == FORM_REPEAT)
-			return a;
-	return 0;
+	struct qsearch *qs = arg;
+	int by_path = strchr(qs->q, '/') || strchr(qs->q, '[');
+	if (!by_path && strcmp(name, qs->q) == 0) {
+		if (!repeat) {
+			qs->found = 1;
+		} else if (!qs->found) {
+			qs->found = 2;
+			qs->repeat = xstrdup(repeat);
+		}
+	}
+	add_near(qs, by_path ? path : name);
+	return qs->found == 1;
 }
 
-static void search_form(struct qsearch *qs, const form *f)
+static void search_form(struct qsearch *qs, const store_form_ops *ops, const store_form *f)
 {
-	int by_path = strchr(qs->q, '/') || strchr(qs->q, '[');
-	if (by_path) {
-		form_paths *p = form_paths_new(f);
-		if (form_paths_node(p, qs->q) >= 0)
-			qs->found = 1;
-		form_paths_free(p);
-	}
-	for (int i = 1; i < f->nnodes && qs->found != 1; i++) {
-		const form_node *nd = &f->nodes[i];
-		if (form_type_is_container(nd->type))
-			continue;
-		if (!by_path && strcmp(nd->name, qs->q) == 0) {
-			int r = in_repeat(f, i);
-			if (!r) {
-				qs->found = 1;
-			} else if (!qs->found) {
-				qs->found = 2;
-				qs->repeat = xstrdup(f->nodes[r].path);
-			}
-		}
-		add_near(qs, by_path ? nd->path : nd->name);
-	}
-	char *id = form_value_shown(f->id, 60);
+	if ((strchr(qs->q, '/') || strchr(qs->q, '[')) && ops->node(f, qs->q) >= 0)
+		qs->found = 1;
+	if (qs->found != 1)
+		ops->questions(f, search_question, qs);
+	char *id = termsafe_quoted(ops->id(f), 60);
 	if (!strstr(sb_str(&qs->forms), id))
 		sb_addf(&qs->forms, "%s%s", qs->forms.len ? ", " : "", id);
 	free(id);
@@ -126,11 +118,12 @@ static void search_db(struct qsearch *qs, const char *path)
 			const char *name = (const char *)sqlite3_column_text(s, 1);
 			const char *kind = (const char *)sqlite3_column_text(s, 2);
 			const void *bytes = sqlite3_column_blob(s, 3);
-			form *f;
-			if (name && kind && form_load_mem(name, kind, bytes ? bytes : "",
-						(size_t)sqlite3_column_bytes(s, 3), &f, NULL, err) == 0) {
-				search_form(qs, f);
-				form_free(f);
+			const store_form_ops *ops = store_form_ops_get();
+			store_form *f = name && kind && ops ? ops->load(name, kind, bytes ? bytes : "",
+					(size_t)sqlite3_column_bytes(s, 3), err) : NULL;
+			if (f) {
+				search_form(qs, ops, f);
+				ops->release(f);
 			}
 		}
 		sqlite3_finalize(s);
@@ -144,16 +137,16 @@ int store_question_known(const char *const *paths, int npaths, const char *quest
 	for (int i = 0; i < npaths && qs.found != 1; i++)
 		search_db(&qs, paths[i]);
 	int rc = 0;
-	char *q = form_value_shown(question, 60);
+	char *q = termsafe_quoted(question, 60);
 	if (qs.found == 2) {
-		char *r = form_value_shown(qs.repeat, 60);
+		char *r = termsafe_quoted(qs.repeat, 60);
 		rc = errf(err, "question %s is inside the repeat %s: name one instance's answer, "
 			  "as %.*s[1]/...'", q, r, (int)strlen(r) - 1, r);
 		free(r);
 	} else if (!qs.found) {
 		strbuf near = STRBUF_INIT;
 		for (int i = 0; i < NEAR_MAX && qs.near[i]; i++) {
-			char *n = form_value_shown(qs.near[i], 60);
+			char *n = termsafe_quoted(qs.near[i], 60);
 			sb_addf(&near, "%s%s", i ? ", " : "", n);
 			free(n);
 		}

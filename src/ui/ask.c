@@ -25,49 +25,44 @@ void ui_draw_box(const ui_lines *l, int nhead, int x, int w)
 		ui_putw(top + 1 + i, x, l->line[i], w, A_REVERSE | (i < nhead ? A_BOLD : 0));
 }
 
+/* What each question over the screen says: its head (formatted with the interview's name, or
+ * with the entries hidden and the name), the options below it, and its keys. */
+static const struct ask_text {
+	enum ui_msg head, keys;
+	int args;                  /* 0: head as it is; 1: (name); 2: (count, name) */
+	int nlines;
+	enum ui_msg lines[3];
+} ask_texts[] = {
+	[UI_ASK_REOPEN] = { UI_M_ASK_REOPEN, UI_M_ASK_REOPEN_KEYS, 1, 0, { 0 } },
+	[UI_ASK_REOPEN_WHY] = { UI_M_ASK_WHY, UI_M_ASK_WHY_KEYS, 0, 3,
+				{ UI_M_WHY_WRONG, UI_M_WHY_RESPONDENT, UI_M_WHY_SUPERVISOR } },
+	[UI_ASK_DISCARD] = { UI_M_ASK_DISCARD, UI_M_ASK_DISCARD_KEYS, 1, 0, { 0 } },
+	[UI_ASK_DISCARD_AGAIN] = { UI_M_ASK_DISCARD_AGAIN, UI_M_ASK_DISCARD_AGAIN_KEYS, 1, 0,
+				   { 0 } },
+	[UI_ASK_FINISH] = { UI_M_ASK_FINISH, UI_M_ASK_FINISH_KEYS, 0, 2,
+			    { UI_M_FINISH_NOW, UI_M_FINISH_LATER } },
+	[UI_ASK_HIDE] = { UI_M_ASK_HIDE, UI_M_ASK_HIDE_KEYS, 2, 0, { 0 } },
+};
+
 void ui_ask_draw(struct ui *u)
 {
-	char head[1024];
-	const char *keys = "";
-	enum ui_msg lines[3];
-	int nlines = 0;
-	head[0] = '\0';
-	switch ((enum ui_ask)u->ask) {
-	case UI_ASK_REOPEN:
-		snprintf(head, sizeof head, ui_tr(UI_M_ASK_REOPEN), u->ask_name);
-		keys = ui_tr(UI_M_ASK_REOPEN_KEYS);
-		break;
-	case UI_ASK_REOPEN_WHY:
-		snprintf(head, sizeof head, "%s", ui_tr(UI_M_ASK_WHY));
-		lines[nlines++] = UI_M_WHY_WRONG;
-		lines[nlines++] = UI_M_WHY_RESPONDENT;
-		lines[nlines++] = UI_M_WHY_SUPERVISOR;
-		keys = ui_tr(UI_M_ASK_WHY_KEYS);
-		break;
-	case UI_ASK_DISCARD:
-		snprintf(head, sizeof head, ui_tr(UI_M_ASK_DISCARD), u->ask_name);
-		keys = ui_tr(UI_M_ASK_DISCARD_KEYS);
-		break;
-	case UI_ASK_DISCARD_AGAIN:
-		snprintf(head, sizeof head, ui_tr(UI_M_ASK_DISCARD_AGAIN), u->ask_name);
-		keys = ui_tr(UI_M_ASK_DISCARD_AGAIN_KEYS);
-		break;
-	case UI_ASK_FINISH:
-		snprintf(head, sizeof head, "%s", ui_tr(UI_M_ASK_FINISH));
-		lines[nlines++] = UI_M_FINISH_NOW;
-		lines[nlines++] = UI_M_FINISH_LATER;
-		keys = ui_tr(UI_M_ASK_FINISH_KEYS);
-		break;
-	case UI_ASK_HIDE:
-		snprintf(head, sizeof head, ui_tr(UI_M_ASK_HIDE), u->ask_count, u->ask_name);
-		keys = ui_tr(UI_M_ASK_HIDE_KEYS);
-		break;
-	case UI_ASK_COMMENT:
+	if (u->ask == UI_ASK_COMMENT) {
 		ui_comment_draw(u);
 		return;
-	case UI_ASK_NONE:
-		return;
 	}
+	if (u->ask <= UI_ASK_NONE || u->ask > UI_ASK_HIDE)
+		return;
+	const struct ask_text *t = &ask_texts[u->ask];
+	char head[1024];
+	if (t->args == 2)
+		snprintf(head, sizeof head, ui_tr(t->head), u->ask_count, u->ask_name);
+	else if (t->args == 1)
+		snprintf(head, sizeof head, ui_tr(t->head), u->ask_name);
+	else
+		snprintf(head, sizeof head, "%s", ui_tr(t->head));
+	const char *keys = ui_tr(t->keys);
+	int nlines = t->nlines;
+	const enum ui_msg *lines = t->lines;
 	int w = COLS - 8, x = 4;
 	ui_lines l = { 0 };
 	ui_wrap(head, w, &l);

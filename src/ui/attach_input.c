@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "form/value.h"
+#include "util/termsafe.h"
 #include "store/attach.h"
 
 char *ui_attach_expand(const char *text)
@@ -105,7 +106,7 @@ int ui_attach_commit(struct ui *u, struct ui_field *fl, const char *text, char *
 	unsigned char *bytes = NULL;
 	size_t len = 0;
 	int rc;
-	if (!form_file_name_ok(base)) {
+	if (!termsafe_file_name_ok(base)) {
 		snprintf(err, ERR_MAX, "%s", engine_msg(u->e, ENGINE_MSG_FILE_NAME));
 		rc = ENGINE_REJECTED;
 	} else {

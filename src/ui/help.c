@@ -138,12 +138,9 @@ void ui_help_key(struct ui *u, enum ui_action a, wint_t ch)
 {
 	int page = UI_BODY_ROWS > 1 ? UI_BODY_ROWS - 1 : 1;
 	switch (a) {
-	case UI_A_UP: u->help_top--; break;
-	case UI_A_DOWN: u->help_top++; break;
-	case UI_A_PAGE_UP: u->help_top -= page; break;
-	case UI_A_PAGE_DOWN: u->help_top += page; break;
-	case UI_A_HOME: u->help_top = 0; break;
-	case UI_A_END: u->help_top = 1 << 20; break;
+	UI_LIST_MOVE_KEYS:
+		ui_list_move(a, &u->help_top, page, 1 << 20);
+		break;
 	default:
 		u->screen = u->back;
 		return;

@@ -318,12 +318,9 @@ void ui_review_key(struct ui *u, enum ui_action a, wint_t ch)
 			return;
 	}
 	switch (a) {
-	case UI_A_UP: u->rv_hl--; break;
-	case UI_A_DOWN: u->rv_hl++; break;
-	case UI_A_PAGE_UP: u->rv_hl -= page; break;
-	case UI_A_PAGE_DOWN: u->rv_hl += page; break;
-	case UI_A_HOME: u->rv_hl = 0; break;
-	case UI_A_END: u->rv_hl = u->nrv; break;
+	UI_LIST_MOVE_KEYS:
+		ui_list_move(a, &u->rv_hl, page, u->nrv);
+		break;
 	case UI_A_NEXT_PROBLEM: next_problem(u); break;
 	case UI_A_BACK:
 	case UI_A_REVIEW:

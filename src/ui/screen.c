@@ -2,6 +2,7 @@
  * screen uses: clipped text by display width, bars, the message and status lines, and a
  * scrolling body of wrapped lines. */
 #include "ui/screens.h"
+#include "ui/input.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -48,25 +49,39 @@ void ui_init_colors(void)
 	init_pair(PAIR_HINT, COLOR_CYAN, -1);
 }
 
+void ui_list_move(enum ui_action a, int *pos, int page, int last)
+{
+	switch (a) {
+	case UI_A_UP: --*pos; break;
+	case UI_A_DOWN: ++*pos; break;
+	case UI_A_PAGE_UP: *pos -= page; break;
+	case UI_A_PAGE_DOWN: *pos += page; break;
+	case UI_A_HOME: *pos = 0; break;
+	case UI_A_END: *pos = last; break;
+	default: break;
+	}
+}
+
+SCREEN *ui_term_start(char *err)
+{
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		errf(err, ui_tr(UI_M_RUN_NO_TERM), getenv("TERM") ? getenv("TERM") : "unset");
+		return NULL;
+	}
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(50);
+	ui_init_colors();
+	ui_input_start();
+	return scr;
+}
+
 int ui_putw(int y, int x, const wchar_t *w, int width, int attr)
 {
-	if (width <= 0 || y < 0 || y >= LINES)
-		return 0;
-	int used = 0;
-	attron(attr);
-	move(y, x);
-	for (; *w; w++) {
-		wchar_t c = *w;
-		int cw = ui_wcwidth(c);
-		if (used + cw > width)
-			break;
-		if (wcwidth(c) < 0)
-			c = L'?';
-		addnwstr(&c, 1);
-		used += cw;
-	}
-	attroff(attr);
-	return used;
+	return ui_putwn(y, x, w, wcslen(w), width, attr);
 }
 
 int ui_put(int y, int x, const char *utf8, int width, int attr)

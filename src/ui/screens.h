@@ -141,6 +141,17 @@ struct ui {
 
 /* ---- screen.c: drawing helpers ---- */
 void ui_init_colors(void);
+/* The keys that move in a list or a scrolled text (a switch's case labels), and the move: pos
+ * changed by UP and DOWN (1), PAGE_UP and PAGE_DOWN (page), HOME (to 0) and END (to last);
+ * keeping it in range is the caller's. */
+#define UI_LIST_MOVE_KEYS \
+	case UI_A_UP: case UI_A_DOWN: case UI_A_PAGE_UP: case UI_A_PAGE_DOWN: case UI_A_HOME: \
+	case UI_A_END
+void ui_list_move(enum ui_action a, int *pos, int page, int last);
+/* Start curses on the terminal (stdin/stdout): raw keys (Ctrl-C arrives as a key and the
+ * terminal stays sane), no echo, keypad, a short Esc delay, the colours, input reading. NULL with
+ * err (the language's "no terminal" line) when the terminal cannot be used. */
+SCREEN *ui_term_start(char *err);
 /* Draw utf8 at (y, x), at most width columns, with attributes; returns the columns used. */
 int ui_put(int y, int x, const char *utf8, int width, int attr);
 int ui_putw(int y, int x, const wchar_t *w, int width, int attr);

@@ -275,12 +275,9 @@ void ui_start_key(struct ui *u, enum ui_action a, wint_t ch)
 	if (search_key(u, a, ch))
 		return;
 	switch (a) {
-	case UI_A_UP: u->start_hl--; break;
-	case UI_A_DOWN: u->start_hl++; break;
-	case UI_A_PAGE_UP: u->start_hl -= page; break;
-	case UI_A_PAGE_DOWN: u->start_hl += page; break;
-	case UI_A_HOME: u->start_hl = 0; break;
-	case UI_A_END: u->start_hl = u->nivs - 1; break;
+	UI_LIST_MOVE_KEYS:
+		ui_list_move(a, &u->start_hl, page, u->nivs - 1);
+		break;
 	case UI_A_NEW: start_new(u); return;
 	case UI_A_OPEN: u->searching = 0; open_highlighted(u); return;
 	case UI_A_LANG: ui_next_lang(u); return;

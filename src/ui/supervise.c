@@ -453,18 +453,11 @@ int ui_review(store *st, const char *db, const ui_review_item *items, int n,
 	read_states(&s);
 	enum ui_lang l;
 	ui_lang_set(lang && ui_lang_parse(lang, &l) == 0 ? l : ui_lang_from_env());
-	SCREEN *scr = newterm(NULL, stdout, stdin);
+	SCREEN *scr = ui_term_start(err);
 	if (!scr) {
 		free(s.state);
-		return errf(err, ui_tr(UI_M_RUN_NO_TERM), getenv("TERM") ? getenv("TERM") : "unset");
+		return -1;
 	}
-	raw();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(50);
-	ui_init_colors();
-	ui_input_start();
 	while (!s.quit && !ui_input_ended()) {
 		draw(&s);
 		struct ui_in in;

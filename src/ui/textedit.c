@@ -180,14 +180,15 @@ void ui_te_cursor(const ui_textedit *t, int width, int *row, int *col)
 	free(s);
 }
 
-static void paint(int y, int x, const wchar_t *w, size_t n, int width)
+int ui_putwn(int y, int x, const wchar_t *w, size_t n, int width, int attr)
 {
+	if (width <= 0 || y < 0 || y >= LINES)
+		return 0;
 	int used = 0;
+	attron(attr);
 	move(y, x);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && w[i]; i++) {
 		wchar_t c = w[i];
-		if (c == L'\n')
-			break;
 		int cw = ui_wcwidth(c);
 		if (used + cw > width)
 			break;
@@ -196,7 +197,16 @@ static void paint(int y, int x, const wchar_t *w, size_t n, int width)
 		addnwstr(&c, 1);
 		used += cw;
 	}
-	for (; used < width; used++)
+	attroff(attr);
+	return used;
+}
+
+/* One row of the text (up to a line break), padded with spaces to width. */
+static void paint(int y, int x, const wchar_t *w, size_t n, int width)
+{
+	const wchar_t *nl = wmemchr(w, L'\n', n);
+	move(y, x);
+	for (int used = ui_putwn(y, x, w, nl ? (size_t)(nl - w) : n, width, 0); used < width; used++)
 		addch(' ');
 }
 

@@ -47,4 +47,8 @@ void ui_te_cursor(const ui_textedit *t, int width, int *row, int *col);
  * underlined; *cy, *cx get the cursor's screen position. */
 void ui_te_draw(ui_textedit *t, int y, int x, int width, int rows, int *cy, int *cx);
 
+/* Draw the characters of w[0..n) (up to a NUL) at (y, x), at most width columns, with
+ * attributes; a character the terminal cannot show as '?'. Returns the columns used. */
+int ui_putwn(int y, int x, const wchar_t *w, size_t n, int width, int attr);
+
 #endif

@@ -166,12 +166,9 @@ void ui_toc_key(struct ui *u, enum ui_action a, wint_t ch)
 	int page = UI_BODY_ROWS > 4 ? UI_BODY_ROWS - 3 : 1;
 	u->msg[0] = '\0';
 	switch (a) {
-	case UI_A_UP: u->toc_hl--; break;
-	case UI_A_DOWN: u->toc_hl++; break;
-	case UI_A_PAGE_UP: u->toc_hl -= page; break;
-	case UI_A_PAGE_DOWN: u->toc_hl += page; break;
-	case UI_A_HOME: u->toc_hl = 0; break;
-	case UI_A_END: u->toc_hl = u->ntoc - 1; break;
+	UI_LIST_MOVE_KEYS:
+		ui_list_move(a, &u->toc_hl, page, u->ntoc - 1);
+		break;
 	case UI_A_DIGIT:
 		if (ch == L'1')
 			toggle(u, STORE_PREF_AUTO_ADVANCE, &u->auto_advance);

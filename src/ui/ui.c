@@ -111,16 +111,9 @@ int ui_run(const ui_options *o, char *err)
 	if (o->interviewer)
 		snprintf(u.interviewer, sizeof u.interviewer, "%s", o->interviewer);
 
-	SCREEN *scr = newterm(NULL, stdout, stdin);
+	SCREEN *scr = ui_term_start(err);   /* Ctrl-C arrives as a key: it leaves like F10 */
 	if (!scr)
-		return errf(err, ui_tr(UI_M_RUN_NO_TERM), getenv("TERM") ? getenv("TERM") : "unset");
-	raw();   /* Ctrl-C arrives as a key (it leaves like F10), and the terminal stays sane */
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(50);
-	ui_init_colors();
-	ui_input_start();
+		return -1;
 
 	ui_prefs_load(&u);
 	if (ui_name_init(&u, err)) {

@@ -195,3 +195,45 @@ int termsafe_text_ok(const char *s, int lines)
 	}
 	return 1;
 }
+
+int termsafe_file_name_ok(const char *name)
+{
+	size_t n = strlen(name);
+	if (!n || n > TERMSAFE_FILE_NAME_MAX || name[0] == '.' || strstr(name, "..") ||
+	    strpbrk(name, "/\\\t\r\n") || !termsafe_text_ok(name, 1))
+		return 0;
+	return 1;
+}
+
+char *termsafe_quoted(const char *v, size_t max)
+{
+	if (!v)
+		return xstrdup("NULL");
+	strbuf sb = STRBUF_INIT;
+	sb_addc(&sb, '\'');
+	const unsigned char *p = (const unsigned char *)v;
+	size_t used = 0;
+	while (*p) {
+		size_t n = 1;
+		if (*p >= 0xc2 && *p <= 0xf4) {   /* a whole UTF-8 character, or its bytes escaped */
+			size_t want = *p < 0xe0 ? 2 : *p < 0xf0 ? 3 : 4;
+			while (n < want && (p[n] & 0xc0) == 0x80)
+				n++;
+			if (n < want || (*p == 0xc2 && p[1] < 0xa0))   /* C1 controls too */
+				n = 1;
+		}
+		int esc = n == 1 && (*p < 0x20 || *p >= 0x7f);
+		if (used + (esc ? 4 : n) > max) {
+			sb_adds(&sb, "...");
+			break;
+		}
+		if (esc)
+			sb_addf(&sb, "\\x%02x", *p);
+		else
+			sb_add(&sb, (const char *)p, n);
+		used += esc ? 4 : n;
+		p += n;
+	}
+	sb_addc(&sb, '\'');
+	return sb_detach(&sb);
+}

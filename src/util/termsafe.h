@@ -52,4 +52,15 @@ FILE *termsafe_stream(FILE *under, unsigned keep, int mode);
  * newline and CR are allowed (an answer of several lines); without, s is one line (a name). */
 int termsafe_text_ok(const char *s, int lines);
 
+/* Is name a plain file name, as an attachment is stored and exported under: 1 to
+ * TERMSAFE_FILE_NAME_MAX bytes of UTF-8 text, no control characters, no '/' or '\\', no "..",
+ * not starting with '.' (nothing hidden, nothing outside the folder it is written to)? */
+#define TERMSAFE_FILE_NAME_MAX 255
+int termsafe_file_name_ok(const char *name);
+
+/* A value quoted for a one-line message: at most max bytes (cut at a character boundary, then
+ * "..."), control characters and invalid UTF-8 bytes written as \xNN, in single quotes.
+ * malloc'd; NULL gives "NULL". */
+char *termsafe_quoted(const char *value, size_t max);
+
 #endif

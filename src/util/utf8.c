@@ -91,3 +91,19 @@ size_t utf8_cut(const char *s, size_t n)
 		n--;
 	return n;
 }
+
+int utf8_text_check(const char *s, size_t n, int *line, int *nul)
+{
+	*line = 1;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == '\n')
+			++*line;
+		*nul = s[i] == '\0';
+		unsigned long cp;
+		int k = *nul ? 0 : utf8_sequence(s + i, n - i, &cp);
+		if (k <= 0)
+			return -1;
+		i += (size_t)k;
+	}
+	return 0;
+}

@@ -24,4 +24,9 @@ size_t utf8_offset(const char *s, size_t n, size_t ci);
  * inside one (s[n] must be readable: a NUL, or more of the string). */
 size_t utf8_cut(const char *s, size_t n);
 
+/* Is s[0..n) text: valid UTF-8 with no NUL byte? 0 when it is; otherwise -1 with *line the line
+ * (from 1, counting '\n') of the first bad byte and *nul 1 when that byte is a NUL (a binary
+ * file), 0 when it is not UTF-8 (another encoding). */
+int utf8_text_check(const char *s, size_t n, int *line, int *nul);
+
 #endif

@@ -25,6 +25,7 @@
 #include "interview/simulate.h"
 #include "merge_form.h"
 #include "merge_mutate.h"
+#include "interview/form_ops.h"
 #include "store/merge.h"
 #include "store/store.h"
 #include "util/util.h"
@@ -133,6 +134,7 @@ static void make_base(void)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	store_set_form_ops(interview_form_ops());   /* merge checks answers with it */
 	const char *tmp = getenv("TMPDIR");
 	dir = xasprintf("%s/fuzz_merge.XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(dir))

@@ -1,7 +1,7 @@
 /* test_attach.c: attaching files through the engine (engine_attach) and the store: a plain
  * file name or a refusal that changes nothing, only on media questions, the bytes, SHA-256,
  * media type and "attached" event kept, a second file under the same name read back as the
- * current one; and the helpers around it (form_file_name_ok, store_media_type, the size
+ * current one; and the helpers around it (termsafe_file_name_ok, store_media_type, the size
  * parser and printer of --max-attachment). */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "form/value.h"
+#include "util/termsafe.h"
 #include "interview/engine.h"
 #include "store/attach.h"
 #include "util/util.h"
@@ -109,15 +110,15 @@ static void test_names_and_sizes(void **state)
 	const char *bad[] = { "", ".", "..", "../a", "a/b", "a\\b", ".hidden", "a..b",
 			      "a\tb", "a\nb", "a\x1b[2J", "\xff\xfe" };
 	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
-		assert_true(form_file_name_ok(good[i]));
+		assert_true(termsafe_file_name_ok(good[i]));
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-		assert_false(form_file_name_ok(bad[i]));
+		assert_false(termsafe_file_name_ok(bad[i]));
 	char longname[300];
 	memset(longname, 'a', 256);
 	longname[256] = '\0';
-	assert_false(form_file_name_ok(longname));
+	assert_false(termsafe_file_name_ok(longname));
 	longname[255] = '\0';
-	assert_true(form_file_name_ok(longname));
+	assert_true(termsafe_file_name_ok(longname));
 
 	assert_string_equal(store_media_type("a.JPG"), "image/jpeg");
 	assert_string_equal(store_media_type("a.m4a"), "audio/mp4");

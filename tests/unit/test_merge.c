@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "interview/form_ops.h"
 #include "store/merge.h"
 #include "store/store.h"
 #include "util/util.h"
@@ -857,6 +858,7 @@ static int teardown(void **state)
 
 int main(void)
 {
+	store_set_form_ops(interview_form_ops());   /* merge checks answers with it */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_scenario_counts),
 		cmocka_unit_test(test_order_independence),

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "interview/form_ops.h"
 #include "store/attach.h"
 #include "store/merge.h"
 #include "store/store.h"
@@ -324,6 +325,7 @@ static void test_hostile(void **state)
 
 int main(void)
 {
+	store_set_form_ops(interview_form_ops());   /* merge checks answers with it */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_order_independence),
 		cmocka_unit_test(test_export_picks_the_winner),

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "interview/form_ops.h"
 #include "store/merge.h"
 #include "store/store.h"
 #include "store/store_impl.h"
@@ -268,6 +269,7 @@ static void test_swapped_payload(void **state)
 
 int main(void)
 {
+	store_set_form_ops(interview_form_ops());   /* merge checks answers with it */
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_box),
 		cmocka_unit_test(test_seal_and_unseal),

@@ -69,12 +69,31 @@ static void test_count_offset_cut(void **state)
 	assert_int_equal(utf8_cut(s, 0), 0);
 }
 
+/* utf8_text_check: the line of the first NUL or non-UTF-8 byte, and which it was. */
+static void test_text_check(void **state)
+{
+	int line = 0, nul = -1;
+	const char ok[] = "кыргыз\nң ө ү\r\n";
+	assert_int_equal(utf8_text_check(ok, sizeof ok - 1, &line, &nul), 0);
+	const char bin[] = "a\nb\0c";
+	assert_int_equal(utf8_text_check(bin, sizeof bin - 1, &line, &nul), -1);
+	assert_int_equal(line, 2);
+	assert_int_equal(nul, 1);
+	const char cp1251[] = "a\nb\n\xef\xf0\xe8";   /* "при" in Windows-1251 */
+	assert_int_equal(utf8_text_check(cp1251, sizeof cp1251 - 1, &line, &nul), -1);
+	assert_int_equal(line, 3);
+	assert_int_equal(nul, 0);
+	assert_int_equal(utf8_text_check("\xd2", 1, &line, &nul), -1);   /* cut short */
+	assert_int_equal(nul, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sequence),
 		cmocka_unit_test(test_encode),
 		cmocka_unit_test(test_count_offset_cut),
+		cmocka_unit_test(test_text_check),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

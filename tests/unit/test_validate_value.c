@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "form/value.h"
+#include "util/termsafe.h"
 #include "store/store_impl.h"
 #include "util/util.h"
 
@@ -134,13 +135,13 @@ static void test_paths(void **state)
 
 static void test_shown(void **state)
 {
-	char *s = form_value_shown("a\x1b[2J\xc2\x85z", 40);
+	char *s = termsafe_quoted("a\x1b[2J\xc2\x85z", 40);
 	assert_string_equal(s, "'a\\x1b[2J\\xc2\\x85z'");
 	free(s);
-	s = form_value_shown("абвгдежзий", 7);   /* 2 bytes each: cut after 3 letters */
+	s = termsafe_quoted("абвгдежзий", 7);   /* 2 bytes each: cut after 3 letters */
 	assert_string_equal(s, "'абв...'");
 	free(s);
-	s = form_value_shown(NULL, 40);
+	s = termsafe_quoted(NULL, 40);
 	assert_string_equal(s, "NULL");
 	free(s);
 }
