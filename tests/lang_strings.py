@@ -240,3 +240,16 @@ def ru_number_agreement(text, allow=("отв.", "из", "интервью")):
            if m.group(1) not in allow]
     out += [m.group(0) for m in re.finditer(RU_BLANK + r"\s+" + RU_PLURAL_VERB, text)]
     return out
+
+
+# Russian words that have no place in a Kyrgyz sentence, and the letters only Kyrgyz has
+RU_ONLY_WORDS = r"(?<![\w-])(?:и|или|для|в|с|по|на|не|что|это|нет|из|от|при)(?![\w-])"
+KY_ONLY_LETTERS = r"[ңөүҢӨҮ]"
+
+
+def wrong_language(d):
+    """Signs that a text stands in another language's place: a Russian function word in the
+    Kyrgyz text, a Kyrgyz letter in the Russian one. The pieces found, as 'ky: «или»'."""
+    out = [f"ky: «{m.group(0)}»" for m in re.finditer(RU_ONLY_WORDS, d.get("ky", ""), re.I)]
+    out += [f"ru: «{m.group(0)}»" for m in re.finditer(KY_ONLY_LETTERS, d.get("ru", ""))]
+    return out

@@ -3,7 +3,9 @@
 # screens (approved is «бекитилген» / «утверждено» in `list --by` and in the review screen; a
 # total is «бардыгы» in both lists), Kyrgyz forms («убактысы», «ноутбугуна»), and the Russian
 # count after a colon in the sealed notes — the agreement check also sees %lld and a plural
-# verb after «интервью», shown on a planted «%1$lld интервью запечатаны».
+# verb after «интервью», shown on a planted «%1$lld интервью запечатаны»; and no text stands in
+# another language's place (a Russian «или», «для» in Kyrgyz, a ң ө ү in Russian), shown on a
+# planted swap.
 . tests/lib.sh
 # msg ID LANG [ROOT]: the text of one UI message
 msg() { PYTHONPATH=tests python3 -c '
@@ -81,4 +83,33 @@ grep -q "%d единицах" "$TMP/planted" && ok "a planted «%d единиц�
 	not_ok "not caught: $(cat "$TMP/planted")"
 grep -q "sentences.c.*%1\$s интервью запечатаны" "$TMP/planted" && ok "a planted report blank before «интервью запечатаны» is caught" ||
 	not_ok "not caught: $(cat "$TMP/planted")"
+
+# each text in its own language: wrong ROOT lists the texts that look like another language's
+wrong() { PYTHONPATH=tests python3 -c '
+import sys, lang_strings as L
+for f in L.TABLES:
+    for line, d in L.entries(f, sys.argv[1]):
+        r, name = L.wrong_language(d), d["id"]
+        if r:
+            print(f"{f}:{line} {name}: {r}")' "$1"; }
+PYTHONPATH=tests python3 -c '
+import lang_strings as L
+for w, d in L.all_texts():
+    r = L.wrong_language(d)
+    if r:
+        print(w, r)' >"$TMP/wrong"
+expect_eq "$(cat "$TMP/wrong")" "" "no Russian word in a Kyrgyz text, no Kyrgyz letter in a Russian one"
+python3 - "$TMP/tree/src/ui/i18n.h" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+ky = '"Бул ноутбукта дайындалган интервьюлар гана: тизмеден бирин тандаңыз."'
+ru = '"На этом ноутбуке только назначенные интервью: выберите одно из списка."'
+assert s.count(ky) == 1 and s.count(ru) == 1
+open(p, "w", encoding="utf-8").write(s.replace(ky, "@KY@").replace(ru, ky).replace("@KY@", ru))
+PY
+wrong "$TMP/tree" >"$TMP/swapped"
+if grep -q "UI_M_NO_EXTRA.*ky: «На»" "$TMP/swapped" && grep -q "UI_M_NO_EXTRA.*ru: «ң»" "$TMP/swapped"; then
+	ok "a planted swap of the ky and ru texts is caught"
+else not_ok "the swap is not caught: $(cat "$TMP/swapped")"; fi
 done_testing
