@@ -157,3 +157,108 @@ def all_texts(root="."):
         for sheet, line, name, groups in md_rows(f, root):
             for kind, d in groups.items():
                 yield f"{f}:{line} {kind}", d
+
+
+def _md_table_after(text, heading):
+    """The rows (lists of cells) of the first markdown table after the line `heading`."""
+    lines = text.split("\n")
+    i = lines.index(heading)
+    rows = []
+    for line in lines[i + 1:]:
+        if line.startswith("|"):
+            rows.append([c.strip() for c in line.strip()[1:-1].split("|")])
+        elif rows:
+            break
+    return [r for r in rows[2:]]   # past the header and the |---| line
+
+
+def glossary_rules(root="."):
+    """The glossary's checked tables (surveys/GLOSSARY.md, "Checked by the tests"):
+    never: [(lang, pattern, use, where)], pairs: [({"en": p, "ru": p, "ky": p}, where)]."""
+    with open(f"{root}/surveys/GLOSSARY.md", encoding="utf-8") as fh:
+        text = fh.read()
+    never = [tuple(r) for r in _md_table_after(text, "### Never (a variant the glossary rules out)")]
+    pairs = [({"en": r[0], "ru": r[1], "ky": r[2]}, r[3])
+             for r in _md_table_after(text, "### Pairs (a text with the first pattern has the "
+                                            "others in its other languages)")]
+    return never, pairs
+
+
+def glossary_terms(root="."):
+    """Every word of the glossary's term tables (the first three columns), for a language:
+    {lang: text of all its cells}."""
+    with open(f"{root}/surveys/GLOSSARY.md", encoding="utf-8") as fh:
+        text = fh.read().split("## Checked by the tests")[0]
+    out = {"ky": "", "ru": "", "en": ""}
+    for line in text.split("\n"):
+        if line.startswith("|") and not line.startswith("|---"):
+            cells = [c.strip() for c in line.strip()[1:-1].split("|")]
+            if len(cells) >= 3:
+                for lang, c in zip(("ky", "ru", "en"), cells):
+                    out[lang] += c + "\n"
+    return out
+
+
+def prose(text):
+    """text without what a user types: options (--comment), commands ('survey kit') and
+    placeholders (KIT.db, NAME, COLUMN=VALUE), which stay English in every language."""
+    text = re.sub(r"(?<![\w-])--?[A-Za-z][\w-]*", " ", text)
+    text = re.sub(r"\bsurvey [a-z]+", " ", text)
+    return re.sub(r"\b[A-Z][A-Z_]+(?:\.\w+|=[A-Z_]+)?\b", " ", text)
+
+
+def glossary_problems(root="."):
+    """Each text that breaks a row of the glossary's checked tables, as one line."""
+    never, pairs = glossary_rules(root)
+    out = []
+    for where, d in all_texts(root):
+        program = where.startswith("src/")
+        for lang, pat, use, scope in never:
+            if scope == "program" and not program:
+                continue
+            m = re.search(pat, d.get(lang, ""), re.I)
+            if m:
+                out.append(f"{where}: {lang} has «{m.group(0)}», the glossary says «{use}»: "
+                           f"{d[lang][:80]}")
+        for pat, scope in pairs:
+            if scope == "program" and not program:
+                continue
+            first = "en" if pat["en"] else "ru"
+            if not re.search(pat[first], prose(d.get(first, "")), re.I):
+                continue
+            for lang in ("en", "ru", "ky"):
+                if lang != first and pat[lang] and not re.search(pat[lang], d.get(lang, ""), re.I):
+                    out.append(f"{where}: {first} says /{pat[first]}/ but {lang} lacks "
+                               f"/{pat[lang]}/: {d.get(lang, '')[:80]}")
+    return out
+
+
+# a number printed at run time: %d, %lld (printf's integers) before any Russian word, and also
+# a report's blank (%1$s) or the questionnaire's ${n} before «интервью» and a plural verb
+RU_INT = r"%(?:\d+\$)?(?:hh|h|ll|l|z|j|t)?[diu]"
+RU_BLANK = r"(?:" + RU_INT + r"|%\d\$s|\$\{\w+\})"
+# «интервью» does not change after a number, but a plural verb after it does: «1 интервью
+# запечатаны», «1 интервью вошли»
+RU_PLURAL_VERB = r"интервью\s+(?:[а-яё]+\s+)?[а-яё]+(?:ны|ты|ли|ись|ются|ятся)\b"
+
+
+def ru_number_agreement(text, allow=("отв.", "из", "интервью")):
+    """Where a run-time number stands before a Russian word that would have to agree with it
+    (surveys/GLOSSARY.md, "Russian numbers"): the matched pieces."""
+    out = [m.group(0) for m in re.finditer(RU_INT + r"\s+([а-яё]+\.?)", text)
+           if m.group(1) not in allow]
+    out += [m.group(0) for m in re.finditer(RU_BLANK + r"\s+" + RU_PLURAL_VERB, text)]
+    return out
+
+
+# Russian words that have no place in a Kyrgyz sentence, and the letters only Kyrgyz has
+RU_ONLY_WORDS = r"(?<![\w-])(?:и|или|для|в|с|по|на|не|что|это|нет|из|от|при)(?![\w-])"
+KY_ONLY_LETTERS = r"[ңөүҢӨҮ]"
+
+
+def wrong_language(d):
+    """Signs that a text stands in another language's place: a Russian function word in the
+    Kyrgyz text, a Kyrgyz letter in the Russian one. The pieces found, as 'ky: «или»'."""
+    out = [f"ky: «{m.group(0)}»" for m in re.finditer(RU_ONLY_WORDS, d.get("ky", ""), re.I)]
+    out += [f"ru: «{m.group(0)}»" for m in re.finditer(KY_ONLY_LETTERS, d.get("ru", ""))]
+    return out

@@ -317,7 +317,7 @@ static const char *const sentences[RS_NSENTENCES][REPORT_NLANGS] = {
 		"%3$s.",
 		"Единиц в основе выборки: %2$s; завершённых интервью: %1$s, доля ответивших — "
 		"%3$s.",
-		"Тандоонун негизинде %2$s бирдик бар; аяктаган интервьюлар: %1$s, жооп берүү "
+		"Тандалма негизинде %2$s бирдик бар; аяктаган интервьюлар: %1$s, жооп берүү "
 		"деңгээли — %3$s." },
 	[RS_M_UNITS] = {
 		"Distinct units surveyed (different answers to “%2$s”): %1$s.",
@@ -338,11 +338,12 @@ static const char *const sentences[RS_NSENTENCES][REPORT_NLANGS] = {
 	[RS_M_LIMITS_SEALED] = {
 		"Limitation: %1$s interviews are sealed for the coordinator (encrypted) and are not "
 		"in this report; open them with 'survey unseal' and the coordinator's key.",
-		"Ограничение: %1$s интервью запечатаны для координатора (зашифрованы) и не вошли в "
-		"этот отчёт; откройте их командой 'survey unseal' с ключом координатора.",
-		"Чектөө: %1$s интервью координатор үчүн мөөрлөнгөн (шифрленген) жана бул отчётко "
-		"кирген жок; аларды координатордун ачкычы менен 'survey unseal' буйругу аркылуу "
-		"ачыңыз." },
+		"Ограничение: интервью, запечатанных для координатора (зашифрованных) и не "
+		"вошедших в этот отчёт: %1$s; вскройте их командой 'survey unseal' с ключом "
+		"координатора.",
+		"Чектөө: %1$s интервью координатор үчүн мөөрлөнгөн (шифрленген) жана бул "
+		"баяндамага кирген жок; алардын мөөрүн координатордун ачкычы менен 'survey unseal' "
+		"буйругу аркылуу ачыңыз." },
 	[RS_M_LIMITS_SMALL] = {
 		"Limitation: in %1$s tables expected counts are small; their tests are to be read "
 		"with caution (see the notes under them).",
@@ -361,7 +362,7 @@ static const char *const sentences[RS_NSENTENCES][REPORT_NLANGS] = {
 		"The report's spec names no sample frame size, so no response rate is given.",
 		"В описании отчёта не указан объём основы выборки, поэтому доля ответивших не "
 		"приводится.",
-		"Баяндаманын сыпаттамасында тандоо негизинин көлөмү көрсөтүлгөн эмес, ошондуктан "
+		"Баяндаманын сыпаттамасында тандалма негизинин көлөмү көрсөтүлгөн эмес, ошондуктан "
 		"жооп берүү деңгээли берилбейт." },
 	[RS_G_PCT] = {
 		"% of those answering: the share among the interviews that answered the question "

@@ -350,21 +350,21 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "back if the number is raised again. Lower the number?") \
 	X(UI_M_ASK_HIDE_KEYS, "1 азайтуу  Esc өзгөртпөө", "1 уменьшить  Esc не менять", \
 	  "1 lower it  Esc keep it") \
-	X(UI_M_COMMENT_NONE, "Бул жерде комментарий жазыла турган суроо жок.", \
+	X(UI_M_COMMENT_NONE, "Бул жерде пикир жазыла турган суроо жок.", \
 	  "Здесь нет вопроса, к которому можно написать комментарий.", \
 	  "There is no question here to comment on.") \
 	X(UI_M_COMMENT_HEAD, /* %s: the question's label */ \
-	  "Супервайзер үчүн комментарий: %s", "Комментарий для супервайзера: %s", \
+	  "Супервайзер үчүн пикир: %s", "Комментарий для супервайзера: %s", \
 	  "A comment for the supervisor: %s") \
 	X(UI_M_COMMENT_KEYS, "Enter сактоо  Esc жокко чыгаруу  Ctrl-U тазалоо", \
 	  "Enter сохранить  Esc отмена  Ctrl-U очистить", \
 	  "Enter save  Esc cancel  Ctrl-U clear") \
-	X(UI_M_COMMENT_SAVED, "Комментарий сакталды.", "Комментарий сохранён.", \
+	X(UI_M_COMMENT_SAVED, "Пикир сакталды.", "Комментарий сохранён.", \
 	  "The comment was saved.") \
-	X(UI_M_COMMENT_CLEARED, "Комментарий өчүрүлдү.", "Комментарий удалён.", \
+	X(UI_M_COMMENT_CLEARED, "Пикир өчүрүлдү.", "Комментарий удалён.", \
 	  "The comment was removed.") \
-	X(UI_M_COMMENT_SHOW, /* %s */ "Комментарий: %s", "Комментарий: %s", "Comment: %s") \
-	X(UI_M_COMMENT_SHORT, "Комментарий", "Комментарий", "Comment") \
+	X(UI_M_COMMENT_SHOW, /* %s */ "Пикир: %s", "Комментарий: %s", "Comment: %s") \
+	X(UI_M_COMMENT_SHORT, "Пикир", "Комментарий", "Comment") \
 	X(UI_M_TOC_SHORT, "Мазмуну", "Содержание", "Contents") \
 	X(UI_M_TOC_TITLE, "Мазмуну: бөлүмдөр жана суроолор", "Содержание: разделы и вопросы", \
 	  "Contents: sections and questions") \
@@ -436,69 +436,70 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "'%s' is not a database (--db must name the file that holds the interviews)") \
 	/* frame15: fieldwork on the laptop (issue 15) */ \
 	X(UI_M_TODO, "баштала элек", "не начато", "to do") \
-	X(UI_M_NO_EXTRA, "Бул ноутбукта дайындалган интервьюлар гана: тизмеден тандаңыз.", \
-	  "На этом ноутбуке только назначенные интервью: выберите в списке.", \
+	X(UI_M_NO_EXTRA, "Бул ноутбукта дайындалган интервьюлар гана: тизмеден бирин тандаңыз.", \
+	  "На этом ноутбуке только назначенные интервью: выберите одно из списка.", \
 	  "Only assigned interviews on this laptop: choose one in the list.") \
 	X(UI_M_FW_TITLE, /* %s: the frame column */ \
-	  "Тандама алкагы боюнча иштин жүрүшү, «%s» боюнча", \
-	  "Ход работ по основе выборки, по «%s»", "Progress against the sample frame, by %s") \
+	  "Тандалма негизине карата иштин жүрүшү, «%s» боюнча", \
+	  "Ход работ по основе выборки в разрезе «%s»", \
+	  "Progress against the sample frame, by %s") \
 	X(UI_M_FW_UNITS, "бирдиктер", "единиц", "units") \
 	X(UI_M_FW_ASSIGNED, "дайындалган", "назначено", "assigned") \
 	X(UI_M_FW_STARTED, "башталган", "начато", "started") \
 	X(UI_M_FW_COMPLETE, "аяктаган", "завершено", "complete") \
-	X(UI_M_FW_APPROVED, "жактырылган", "одобрено", "approved") \
-	X(UI_M_FW_PCT, "алкактын %", "% основы", "frame, %") \
-	X(UI_M_FW_TOTAL, "баары", "всего", "total") \
+	X(UI_M_FW_APPROVED, "бекитилген", "утверждено", "approved") \
+	X(UI_M_FW_PCT, "негизден %", "% основы", "frame, %") \
+	X(UI_M_FW_TOTAL, "бардыгы", "всего", "total") \
 	X(UI_M_FW_INTERVIEWER, "интервьюер", "интервьюер", "interviewer") \
 	X(UI_M_FW_NEVER, /* %d: units */ \
-	  "Интервьюсу башталбаган бирдиктер: %d", "Единицы, где интервью не начато: %d", \
+	  "Интервьюсу башталбаган бирдиктер: %d", "Единицы без начатого интервью: %d", \
 	  "Units never reached (no interview started): %d") \
 	/* review15: the supervisor's review screen (supervise.c) */ \
-	X(UI_M_SV_TITLE, "Супервайзердин текшерүүсү", "Проверка супервайзера", \
+	X(UI_M_SV_TITLE, "Супервайзердин текшерүүсү", "Проверка супервайзером", \
 	  "Supervisor review") \
 	X(UI_M_SV_COUNT, /* %d: interviews to review */ "Текшерүүгө: %d", "На проверку: %d", \
 	  "To review: %d") \
 	X(UI_M_SV_TO_REVIEW, "текшерүүгө", "на проверку", "to review") \
-	X(UI_M_SV_APPROVED, "бекитилди", "одобрено", "approved") \
-	X(UI_M_SV_REJECTED, "кайтарылды", "возвращено", "rejected") \
+	X(UI_M_SV_APPROVED, "бекитилди", "утверждено", "approved") \
+	X(UI_M_SV_REJECTED, "четке кагылды", "отклонено", "rejected") \
 	X(UI_M_SV_COL_STATE, "Абалы", "Статус", "State") \
 	X(UI_M_SV_COL_INTERVIEWER, "Интервьюер", "Интервьюер", "Interviewer") \
 	X(UI_M_SV_COL_FLAGS, "Белгилер", "Отметки", "Flags") \
 	X(UI_M_SV_EMPTY, "Текшере турган аяктаган интервью жок.", \
 	  "Завершённых интервью для проверки нет.", "No complete interviews to review.") \
-	X(UI_M_SV_KEYS, "Enter ачуу  a бекитүү  r кайтаруу  q чыгуу", \
-	  "Enter открыть  a одобрить  r вернуть  q выход", \
+	X(UI_M_SV_KEYS, "Enter ачуу  a бекитүү  r четке кагуу  q чыгуу", \
+	  "Enter открыть  a утвердить  r отклонить  q выход", \
 	  "Enter open  a approve  r reject  q quit") \
-	X(UI_M_SV_IV_KEYS, "↑↓ суроо  c комментарий  a бекитүү  r кайтаруу  Esc тизме", \
-	  "↑↓ вопрос  c комментарий  a одобрить  r вернуть  Esc список", \
+	X(UI_M_SV_IV_KEYS, "↑↓ суроо  c пикир  a бекитүү  r четке кагуу  Esc тизме", \
+	  "↑↓ вопрос  c комментарий  a утвердить  r отклонить  Esc список", \
 	  "↑↓ question  c comment  a approve  r reject  Esc list") \
 	X(UI_M_SV_FLAG_TOO_FAST, "өтө тез", "слишком быстро", "too fast") \
 	X(UI_M_SV_FLAG_DONT_KNOW, "көп «билбейт»", "много «не знает»", "many don't know") \
-	X(UI_M_SV_FLAG_STRAIGHT, "бир эле жооп", "одинаковые ответы", "straight-lining") \
+	X(UI_M_SV_FLAG_STRAIGHT, "бирдей жооптор", "одинаковые ответы", "straight-lining") \
 	X(UI_M_SV_FLAG_CHANGES, "көп өзгөртүлгөн", "много исправлений", "changed often") \
 	X(UI_M_SV_FLAG_NIGHT, "түнкүсүн", "ночью", "at night") \
-	X(UI_M_SV_FLAG_OVERLAP, "убакыты кесилишет", "пересечение по времени", "overlapping") \
-	X(UI_M_SV_FLAG_OUTLIER, "интервьюер четтейт", "интервьюер выделяется", \
+	X(UI_M_SV_FLAG_OVERLAP, "убактысы кесилишет", "пересекается по времени", "overlapping") \
+	X(UI_M_SV_FLAG_OUTLIER, "интервьюер айырмаланат", "интервьюер выделяется", \
 	  "interviewer outlier") \
-	X(UI_M_SV_ASK_REASON, "Эмне үчүн кайтарылат? Эмнени оңдоо керек:", \
-	  "Почему возвращается? Что исправить:", "Why is it rejected? What to correct:") \
-	X(UI_M_SV_ASK_COMMENT, /* %s: the question */ "«%s» суроосуна комментарий:", \
+	X(UI_M_SV_ASK_REASON, "Четке кагуунун себеби — эмнени оңдоо керек:", \
+	  "Причина отклонения — что нужно исправить:", "Why is it rejected? What to correct:") \
+	X(UI_M_SV_ASK_COMMENT, /* %s: the question */ "«%s» суроосуна пикир:", \
 	  "Комментарий к вопросу «%s»:", "Comment on \"%s\":") \
 	X(UI_M_SV_ASK_KEYS, "Enter сактоо  Esc жокко чыгаруу", "Enter сохранить  Esc отмена", \
 	  "Enter save  Esc cancel") \
-	X(UI_M_SV_DONE_APPROVED, "Бекитилди.", "Одобрено.", "Approved.") \
-	X(UI_M_SV_DONE_REJECTED, "Кайтарылды: кийинки комплект менен ноутбукка кайтат.", \
-	  "Возвращено: уйдёт на ноутбук со следующим комплектом.", \
+	X(UI_M_SV_DONE_APPROVED, "Бекитилди.", "Утверждено.", "Approved.") \
+	X(UI_M_SV_DONE_REJECTED, "Четке кагылды: кийинки топтом менен өз ноутбугуна кайтат.", \
+	  "Отклонено: вернётся на свой ноутбук со следующим комплектом.", \
 	  "Rejected: it goes back to its laptop with the next kit.") \
-	X(UI_M_SV_DONE_COMMENT, "Комментарий сакталды.", "Комментарий сохранён.", \
+	X(UI_M_SV_DONE_COMMENT, "Пикир сакталды.", "Комментарий сохранён.", \
 	  "Comment saved.") \
-	X(UI_M_SV_IV_COMMENT, "Интервьюердин комментарийи: ", "Комментарий интервьюера: ", \
+	X(UI_M_SV_IV_COMMENT, "Интервьюердин пикири: ", "Комментарий интервьюера: ", \
 	  "Interviewer's comment: ") \
 	X(UI_M_SV_SUP_COMMENT, /* %s: the reviewer */ "Супервайзер %s: ", "Супервайзер %s: ", \
 	  "Supervisor %s: ") \
 	X(UI_M_SV_RETURNED, /* %s: the supervisor's reason */ \
-	  "Супервайзер кайтарды: %s. Оңдоп, кайра аяктаңыз.", \
-	  "Возвращено супервайзером: %s. Исправьте и завершите снова.", \
+	  "Супервайзер оңдоого кайтарды: %s. Оңдоп, кайра аяктаңыз.", \
+	  "Возвращено супервайзером на исправление: %s. Исправьте и завершите снова.", \
 	  "Returned by the supervisor: %s. Correct it and complete it again.") \
 	/* seal17: interviews sealed for the coordinator (issue 17) */ \
 	X(UI_M_SEALED, "мөөрлөнгөн", "запечатано", "sealed") \
@@ -508,13 +509,13 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_COMPLETED_SEALED, "Интервью аяктады жана координатор үчүн мөөрлөндү.", \
 	  "Интервью завершено и запечатано для координатора.", \
 	  "Interview completed and sealed for the coordinator.") \
-	X(UI_M_RUN_BAD_PUBKEY, /* %s: why */ "--public-key ачкычын колдонууга болбойт: %s", \
-	  "ключ --public-key не подходит: %s", "--public-key: %s") \
+	X(UI_M_RUN_BAD_PUBKEY, /* %s: why */ "--public-key ачык ачкычын колдонууга болбойт: %s", \
+	  "открытый ключ --public-key не подходит: %s", "--public-key: %s") \
 	X(UI_M_SEALED_NOTE, /* %lld %s %s: how many, the file twice */ \
-	  "'%2$s' файлындагы %1$lld интервью координатор үчүн мөөрлөнгөн жана эсепке кирген жок; " \
-	  "ачкыч керек: survey unseal '%3$s' --key NAME.key", \
-	  "в '%2$s' запечатано для координатора интервью: %1$lld, они не учтены; нужен ключ: " \
-	  "survey unseal '%3$s' --key NAME.key", \
+	  "'%2$s' файлындагы %1$lld интервью координатор үчүн мөөрлөнгөн жана эсептерге кирген " \
+	  "жок; ачкыч керек: survey unseal '%3$s' --key NAME.key", \
+	  "в '%2$s' интервью, запечатанных для координатора и не вошедших в подсчёт: %1$lld; " \
+	  "нужен ключ: survey unseal '%3$s' --key NAME.key", \
 	  "%1$lld interview(s) in '%2$s' sealed for the coordinator and left out; the key is " \
 	  "needed: survey unseal '%3$s' --key NAME.key") \
 	/* field15: the fieldwork commands' refusals and summaries (frame, assign, kit, receive, \

@@ -134,7 +134,7 @@ enum ui_ctx {
 	  "Contents: sections and questions, go to any of them") \
 	X(UI_A_COMMENT, UI_CTX_ANY | UI_CTX_REVIEW, UI_KEYS(UI_K(KEY_F(4)), UI_C(14)), \
 	  "F4 Ctrl-N", \
-	  "Суроого супервайзер үчүн комментарий жазуу", \
+	  "Суроого супервайзер үчүн пикир жазуу", \
 	  "Комментарий к вопросу для супервайзера", \
 	  "A comment on the question, for the supervisor") \
 	X(UI_A_JUMP, UI_CTX_REVIEW, UI_KEYS(UI_C(L'\n'), UI_C(L'\r'), UI_K(KEY_ENTER)), \

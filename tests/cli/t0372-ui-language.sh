@@ -32,9 +32,8 @@ for f in L.UI:
                 w = w.strip(".'-")
                 if w and w not in ALLOW and not re.fullmatch(r"F\d+", w):
                     out.append(f"{where}: English '{w}' in the {l} text")
-        for m in re.finditer(r"%(?:\d+\$)?d\s+([а-яё]+\.?)", d["ru"]):
-            if m.group(1) not in ("отв.", "из"):   # an abbreviation, a preposition
-                out.append(f"{where}: ru number before '{m.group(1)}' (agreement)")
+        for m in L.ru_number_agreement(d["ru"]):   # %d, %lld before a noun or a plural verb
+            out.append(f"{where}: ru number before a word that must agree: '{m}'")
 print("\n".join(out))
 PY
 expect_eq "$(cat "$TMP/report")" "" "the same conversions in ky/ru/en, no English in ky/ru, no ru number before a noun"

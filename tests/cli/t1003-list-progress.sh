@@ -35,11 +35,11 @@ expect_out '^Units never reached \(no interview started\): 59$' "one unit less n
 run "$SURVEY" list "$HQ" --by district --lang en
 expect_out '^kemin +1 +1 ' "any frame column"
 run "$SURVEY" list "$HQ" --by oblast --lang ky
-expect_out '^Тандама алкагы боюнча иштин жүрүшү, «oblast» боюнча$' "in Kyrgyz"
-expect_out 'бирдиктер +дайындалган +башталган +аяктаган +жактырылган' "the columns in Kyrgyz"
+expect_out '^Тандалма негизине карата иштин жүрүшү, «oblast» боюнча$' "in Kyrgyz"
+expect_out 'бирдиктер +дайындалган +башталган +аяктаган +бекитилген' "the columns in Kyrgyz"
 run "$SURVEY" list "$HQ" --by oblast --lang ru
-expect_out '^Ход работ по основе выборки, по «oblast»$' "in Russian"
-expect_out '^Единицы, где интервью не начато: 59$' "never reached, in Russian"
+expect_out '^Ход работ по основе выборки в разрезе «oblast»$' "in Russian"
+expect_out '^Единицы без начатого интервью: 59$' "never reached, in Russian"
 
 run "$SURVEY" list "$HQ" --by oblast --json
 expect_rc 0 "--json"

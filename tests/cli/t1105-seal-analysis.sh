@@ -28,7 +28,7 @@ expect_err "$note" "export says it too"
 expect_eq "$(($(wc -l <"$TMP/x.csv") - 1))" "$plain" "the export holds the plain complete interviews"
 run "$SURVEY" list "$TMP/all.db" --lang ru
 expect_rc 0 "list"
-expect_err "^survey: в '.*all.db' запечатано для координатора интервью: 20, они не учтены; нужен ключ" "list says it in the chosen language"
+expect_err "^survey: в '.*all.db' интервью, запечатанных для координатора и не вошедших в подсчёт: 20; нужен ключ" "list says it in the chosen language"
 cat >"$TMP/spec.md" <<'MD'
 | report |  |  |  |  |  |  |  |
 |  | kind | name | row | col | title::English (en) | title::Russian (ru) | title::Kyrgyz (ky) |

@@ -11,7 +11,7 @@ ui_expect a 'Интервьюлар' "the start screen"
 ui_keys a n
 ui_expect a 'Муниципалитеттин аталышы' "the first question"
 ui_keys a F4
-ui_expect a 'Супервайзер үчүн комментарий: Муниципалитеттин аталышы' "F4: the comment box names the question"
+ui_expect a 'Супервайзер үчүн пикир: Муниципалитеттин аталышы' "F4: the comment box names the question"
 ui_expect a 'Enter сактоо  Esc жокко чыгаруу' "with its keys"
 ui_type a 'Аты так эмес'
 ui_keys a Escape
@@ -20,19 +20,19 @@ expect_eq "$(sql "$DB" "select count(*) from events where kind='comment'")" 0 "n
 ui_keys a C-n
 ui_type a 'Аты так эмес, текшерүү керек'
 ui_keys a Enter
-ui_expect a 'Комментарий сакталды' "Ctrl-N, Enter: saved"
-ui_expect a '^  Комментарий: Аты так эмес, текшерүү керек$' "shown on the question"
+ui_expect a 'Пикир сакталды' "Ctrl-N, Enter: saved"
+ui_expect a '^  Пикир: Аты так эмес, текшерүү керек$' "shown on the question"
 expect_eq "$(sql "$DB" "select path||'|'||new_value from events where kind='comment'")" 's1/muni|Аты так эмес, текшерүү керек' "an event with the path and text"
 ui_keys a F4
 ui_expect a '> Аты так эмес, текшерүү керек|Аты так эмес, текшерүү керек' "F4 again: the comment to edit"
 ui_keys a C-u
 ui_type a 'Атын кайра сураш керек'
 ui_keys a Enter
-ui_expect a '^  Комментарий: Атын кайра сураш керек$' "changed"
+ui_expect a '^  Пикир: Атын кайра сураш керек$' "changed"
 ui_type a 'Ош'
 ui_step a 'Интервью алынган күн' Enter
 ui_keys a F9
-ui_expect a 'Комментарий: Атын кайра сураш' "the review shows the latest comment"
+ui_expect a 'Пикир: Атын кайра сураш' "the review shows the latest comment"
 ui_lacks a 'Аты так эмес' "not the first one"
 ui_keys a Escape
 ui_keys a C-u
@@ -47,7 +47,7 @@ ui_keys a F4
 ui_type a 'Убактылуу'
 ui_keys a Enter
 ui_keys a F4 C-u Enter
-ui_expect a 'Комментарий өчүрүлдү' "an emptied comment is removed"
+ui_expect a 'Пикир өчүрүлдү' "an emptied comment is removed"
 ui_step a 'калыбына келдиби' Enter
 ui_keys a 1 F9 End Enter
 ui_expect a 'Интервью аяктады жана сакталды' "completed"

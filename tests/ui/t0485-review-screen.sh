@@ -16,21 +16,21 @@ ui_start a "$DB" --reviewer "Бүбүсара" --lang ky
 ui_expect a 'Супервайзердин текшерүүсү' "the review screen, in Kyrgyz"
 ui_expect a 'Текшерүүгө: 6' "six to review"
 ui_expect a 'өтө тез' "the too-fast flag named in Kyrgyz"
-ui_expect a 'Enter ачуу  a бекитүү  r кайтаруу' "the keys"
+ui_expect a 'Enter ачуу  a бекитүү  r четке кагуу' "the keys"
 ui_keys a Enter
 ui_expect a 'Облусту же республикалык' "Enter opens the interview: its questions' labels"
-ui_expect a 'c комментарий' "the interview's keys"
+ui_expect a 'c пикир' "the interview's keys"
 ui_keys a c
-ui_expect a 'суроосуна комментарий' "c asks for a comment on the highlighted question"
+ui_expect a 'суроосуна пикир' "c asks for a comment on the highlighted question"
 ui_type a 'Облусту текшериңиз'
 ui_keys a Enter
-ui_expect a 'Комментарий сакталды' "the comment is saved"
+ui_expect a 'Пикир сакталды' "the comment is saved"
 ui_expect a 'Супервайзер Бүбүсара: Облусту текшериңиз' "and shown under its question"
 ui_keys a r
-ui_expect a 'Эмне үчүн кайтарылат' "r asks for the reason"
+ui_expect a 'Четке кагуунун себеби' "r asks for the reason"
 ui_type a 'Облусту оңдоңуз'
 ui_keys a Enter
-ui_expect a 'Кайтарылды: кийинки комплект' "rejected"
+ui_expect a 'Четке кагылды: кийинки топтом' "rejected"
 ui_expect a 'Текшерүүгө: 5' "five left to review"
 ui_keys a Escape
 ui_expect a 'Enter ачуу' "Esc: back to the queue"
