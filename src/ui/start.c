@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 static void opened(struct ui *u, int review)
 {
 	char err[ERR_MAX];

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <wctype.h>
 
-
 void ui_start_release(struct ui *u)
 {
 	session_interviews_free(u->ivs, u->nivs);
