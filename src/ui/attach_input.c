@@ -18,7 +18,6 @@
 
 #include "form/value.h"
 #include "util/termsafe.h"
-#include "store/attach.h"
 
 char *ui_attach_expand(const char *text)
 {
@@ -102,7 +101,7 @@ int ui_attach_commit(struct ui *u, struct ui_field *fl, const char *text, char *
 		path[--n] = '\0';
 	const char *base = strrchr(path, '/');
 	base = base ? base + 1 : path;
-	long long max = u->o->max_attachment > 0 ? u->o->max_attachment : STORE_ATTACH_DEFAULT_MAX;
+	long long max = u->o->max_attachment > 0 ? u->o->max_attachment : SESSION_ATTACH_DEFAULT_MAX;
 	unsigned char *bytes = NULL;
 	size_t len = 0;
 	int rc;

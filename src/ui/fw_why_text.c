@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "store/fw_why.h"
+#include "interview/session.h"
 
 /* The message of each refusal code. */
 static const enum ui_msg why_msg[FW_WHY_N] = {
@@ -23,7 +23,7 @@ static const enum ui_msg why_msg[FW_WHY_N] = {
 
 const char *ui_fw_why(const char *err, char *buf, size_t size)
 {
-	const store_fw_why *w = store_fw_why_of(err);
+	const session_why *w = session_why_of(err);
 	/* in English the store's own line, which may say more (the cause under "not a kit") */
 	if (w->code == FW_WHY_NONE || ui_lang_get() == UI_LANG_EN)
 		return err;

@@ -12,7 +12,7 @@ int ui_name_init(struct ui *u, char *err)
 {
 	if (!u->interviewer[0]) {
 		char *saved;
-		if (store_setting_get(u->o->st, STORE_SET_INTERVIEWER, &saved, err))
+		if (session_setting_get(u->o->st, SESSION_SET_INTERVIEWER, &saved, err))
 			return -1;
 		if (saved)
 			snprintf(u->interviewer, sizeof u->interviewer, "%s", saved);
@@ -56,7 +56,7 @@ static void save(struct ui *u)
 		*--e = '\0';
 	if (!*s) {
 		ui_message(u, 1, "%s", ui_tr(UI_M_NAME_EMPTY));
-	} else if (store_setting_set(u->o->st, STORE_SET_INTERVIEWER, s, err)) {
+	} else if (session_setting_set(u->o->st, SESSION_SET_INTERVIEWER, s, err)) {
 		ui_message(u, 1, ui_tr(UI_M_ERROR), err);
 	} else {
 		snprintf(u->interviewer, sizeof u->interviewer, "%s", s);

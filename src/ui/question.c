@@ -69,7 +69,7 @@ static int has_word(const char *list, const char *word)
 static void field_load(struct ui *u, struct ui_field *fl)
 {
 	const char *v = engine_value(u->e, fl->path);
-	store_state st = engine_state(u->e, fl->path);
+	answer_state st = engine_state(u->e, fl->path);
 	if (st != STATE_ANSWERED)
 		v = NULL;
 	fl->prefill = 0;
@@ -775,7 +775,7 @@ static void next_language(struct ui *u)
 	ui_question_init(u);
 }
 
-static void special(struct ui *u, struct ui_field *fl, store_state state)
+static void special(struct ui *u, struct ui_field *fl, answer_state state)
 {
 	char err[ERR_MAX];
 	if (fl->read_only)

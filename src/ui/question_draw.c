@@ -2,7 +2,6 @@
  * state, numbered choices or text field (wrapped by display width and scrolled to the focus),
  * the "add another?" and end screens, the message, keys and status lines. */
 #include "ui/screens.h"
-#include "store/reviews.h"
 #include "form/geo.h"
 
 #include <stdio.h>
@@ -45,7 +44,7 @@ static char *entry_context(struct ui *u, int rnode, const char *inst)
 			continue;
 		char *path = xasprintf("%s/%s", inst, f->nodes[c].name);
 		const char *v = engine_value(u->e, path);
-		store_state st = engine_state(u->e, path);
+		answer_state st = engine_state(u->e, path);
 		free(path);
 		if (v && *v && st == STATE_ANSWERED)
 			return ui_answer_text(u, c, v, st, 1);
@@ -82,7 +81,7 @@ char *ui_screen_title(struct ui *u, const engine_screen *s)
 	return t;
 }
 
-static const char *state_name(store_state st)
+static const char *state_name(answer_state st)
 {
 	switch (st) {
 	case STATE_DONT_KNOW: return ui_tr(UI_M_DONT_KNOW);
@@ -151,7 +150,7 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 		free(c);
 	}
 	for (int k = 0; ui_returns_note(u, fl->path, k); k++) {
-		const struct store_review *r = ui_returns_note(u, fl->path, k);
+		const session_review *r = ui_returns_note(u, fl->path, k);
 		char who[300];
 		snprintf(who, sizeof who, ui_tr(UI_M_SV_SUP_COMMENT), r->reviewer);
 		char *c = xasprintf("%s%s", who, r->text);
@@ -172,7 +171,7 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 		}
 		return;
 	}
-	store_state st = engine_state(u->e, fl->path);
+	answer_state st = engine_state(u->e, fl->path);
 	const char *sname = engine_has_answer(u->e, fl->path) ? state_name(st) : NULL;
 	if (sname && !ui_field_dirty(fl)) {
 		char *s = xasprintf("[%s]", sname);

@@ -1,16 +1,15 @@
 /* returns.c: an interview a supervisor returned to its laptop — the notes of its rejected
- * version (store_review_notes): the reason, and the comments shown under their questions; the
+ * version (session_review_notes): the reason, and the comments shown under their questions; the
  * interview reopens at the first commented question. */
 #include "ui/screens.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/reviews.h"
 
 void ui_returns_release(struct ui *u)
 {
-	store_reviews_free(u->sv_notes, u->nsv_notes);
+	session_reviews_free(u->sv_notes, u->nsv_notes);
 	u->sv_notes = NULL;
 	u->nsv_notes = 0;
 	u->sv_uuid[0] = 0;
@@ -20,7 +19,7 @@ void ui_returns_load(struct ui *u, const char *uuid)
 {
 	char err[ERR_MAX];
 	ui_returns_release(u);
-	if (store_review_notes(u->o->st, uuid, &u->sv_notes, &u->nsv_notes, err) == 0)
+	if (session_review_notes(u->o->st, uuid, &u->sv_notes, &u->nsv_notes, err) == 0)
 		snprintf(u->sv_uuid, sizeof u->sv_uuid, "%s", uuid);
 }
 
@@ -58,7 +57,7 @@ const char *ui_returns_reason(const struct ui *u)
 	return NULL;
 }
 
-const struct store_review *ui_returns_note(const struct ui *u, const char *path, int k)
+const session_review *ui_returns_note(const struct ui *u, const char *path, int k)
 {
 	if (!current(u))
 		return NULL;

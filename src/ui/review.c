@@ -45,7 +45,7 @@ void ui_review_init(struct ui *u)
 	}
 }
 
-char *ui_answer_text(struct ui *u, int node, const char *value, store_state state, int answered)
+char *ui_answer_text(struct ui *u, int node, const char *value, answer_state state, int answered)
 {
 	if (!answered)
 		return xstrdup(ui_tr(UI_M_NO_ANSWER));

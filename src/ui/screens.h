@@ -70,7 +70,7 @@ struct ui {
 	int saved;                 /* show the saved mark: the last change was committed */
 
 	/* start screen */
-	store_interview *ivs;      /* this form's interviews under the filter (store_interviews) */
+	session_interview *ivs;    /* this form's interviews under the filter (session_interviews) */
 	int nivs;
 	int start_hl, start_top;   /* highlighted row, first row shown */
 	int start_filter;          /* enum ui_start_filter */
@@ -79,7 +79,7 @@ struct ui {
 	int *start_section;        /* per row: the section it stands in, 1..start_nsections */
 	int start_nsections;       /* sections of the form: top-level groups and repeats */
 	unsigned start_present;    /* statuses this form's interviews have: 1 << filter */
-	struct store_unit *units;  /* the units assigned to this laptop's interviewer (issue 15):
+	session_unit *units;       /* the units assigned to this laptop's interviewer (issue 15):
 	                              those with no interview yet are rows of status "todo", those
 	                              sent back make their interview's row "returned" */
 	int nunits;
@@ -90,7 +90,7 @@ struct ui {
 
 	/* a question asked over the screen (ask.c), and what it is about */
 	int ask;                   /* enum ui_ask; UI_ASK_NONE when none */
-	char ask_uuid[STORE_UUID_LEN + 1];  /* the interview it is about (start screen) */
+	char ask_uuid[SESSION_UUID_LEN + 1]; /* the interview it is about (start screen) */
 	char ask_name[256];        /* its name as the start screen shows it */
 	int reopened;              /* the open interview was reopened here: leaving asks whether
 	                              to complete it again (UI_ASK_FINISH) */
@@ -132,11 +132,11 @@ struct ui {
 	/* help screen */
 	int help_top;
 
-	/* review15: a returned interview's supervisor notes (store_review_notes), shown under
+	/* review15: a returned interview's supervisor notes (session_review_notes), shown under
 	 * their questions while the interview sv_uuid is open */
-	struct store_review *sv_notes;
+	session_review *sv_notes;
 	int nsv_notes;
-	char sv_uuid[STORE_UUID_LEN + 1];
+	char sv_uuid[SESSION_UUID_LEN + 1];
 };
 
 /* ---- screen.c: drawing helpers ---- */
@@ -208,12 +208,12 @@ enum ui_start_filter { UI_FILTER_ACTIVE, UI_FILTER_DRAFTS, UI_FILTER_COMPLETE,
  * also on a Russian/Kyrgyz layout (в, а); / (or . or Ctrl-F) searches, Esc ends the search. */
 void ui_start_char(struct ui *u, wint_t ch);
 /* The assigned unit whose interview is uuid, or NULL (start_list.c). */
-const struct store_unit *ui_start_unit(const struct ui *u, const char *uuid);
+const session_unit *ui_start_unit(const struct ui *u, const char *uuid);
 /* The filter a status belongs to (UI_FILTER_DRAFTS for "draft", ...; the statuses present
  * decide which filters f offers). */
 int ui_start_status(const char *status);
 /* The name of a row: its instance name, or its short id and where it stands. */
-void ui_start_row_name(const store_interview *v, char *out, size_t size);
+void ui_start_row_name(const session_interview *v, char *out, size_t size);
 /* The key context of the start screen: a text field while searching. */
 int ui_start_ctx(struct ui *u);
 /* F2 before an interview: the next language of the form (saved as the laptop's choice). */
@@ -222,7 +222,7 @@ void ui_next_lang(struct ui *u);
  * a supervisor returned it with comments on questions, its first commented question, the
  * reason on the message line (returns.c). */
 void ui_start_reopen(struct ui *u, const char *reason);
-/* After UI_ASK_DISCARD_AGAIN: discard u->ask_uuid (store_iv_discard) and list again. */
+/* After UI_ASK_DISCARD_AGAIN: discard u->ask_uuid (session_discard) and list again. */
 void ui_start_discard(struct ui *u);
 /* returns.c: load the supervisor's notes of interview uuid (none: nothing), the first question
  * they comment on in the questionnaire's order (NULL if none; borrowed), its reason; the note
@@ -230,7 +230,7 @@ void ui_start_discard(struct ui *u);
 void ui_returns_load(struct ui *u, const char *uuid);
 const char *ui_returns_first(const struct ui *u);
 const char *ui_returns_reason(const struct ui *u);
-const struct store_review *ui_returns_note(const struct ui *u, const char *path, int k);
+const session_review *ui_returns_note(const struct ui *u, const char *path, int k);
 void ui_returns_release(struct ui *u);
 
 void ui_start_init(struct ui *u);       /* (re)reads the interview list */
@@ -315,7 +315,7 @@ void ui_review_key(struct ui *u, enum ui_action a, wint_t ch);
 void ui_review_release(struct ui *u);
 /* A stored answer as the interviewer reads it: choice labels, a special state's name,
  * or "(no answer)". malloc'd, the caller frees. */
-char *ui_answer_text(struct ui *u, int node, const char *value, store_state state, int answered);
+char *ui_answer_text(struct ui *u, int node, const char *value, answer_state state, int answered);
 
 /* ---- help.c ---- */
 void ui_help_init(struct ui *u);

@@ -7,9 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/fieldwork.h"
-#include "store/scan.h"
-
 static void opened(struct ui *u, int review)
 {
 	char err[ERR_MAX];
@@ -25,10 +22,10 @@ static void opened(struct ui *u, int review)
 	u->saved = 0;
 	char **names, **values;   /* an assigned unit's frame values stay as the frame gave them */
 	int n;
-	if (store_unit_values(u->o->st, engine_uuid(u->e), &names, &values, &n, err) == 0) {
+	if (session_unit_values(u->o->st, engine_uuid(u->e), &names, &values, &n, err) == 0) {
 		engine_lock_names(u->e, (const char *const *)names, n);
-		store_strings_free(names, n);
-		store_strings_free(values, n);
+		session_strings_free(names, n);
+		session_strings_free(values, n);
 	}
 	ui_start_release(u);
 	ui_question_init(u);
@@ -39,7 +36,7 @@ static void opened(struct ui *u, int review)
 static void start_new(struct ui *u)
 {
 	char err[ERR_MAX];
-	if (store_kit_no_extra(u->o->st)) {   /* the kit allows only assigned interviews */
+	if (session_kit_no_extra(u->o->st)) {   /* the kit allows only assigned interviews */
 		ui_message(u, 1, "%s", ui_tr(UI_M_NO_EXTRA));
 		return;
 	}
@@ -57,11 +54,11 @@ static void start_new(struct ui *u)
 }
 
 /* Ask about the highlighted row: remember which interview the question is about. */
-static const store_interview *ask_about(struct ui *u, enum ui_ask what)
+static const session_interview *ask_about(struct ui *u, enum ui_ask what)
 {
 	if (u->start_hl < 0 || u->start_hl >= u->nivs)
 		return NULL;
-	const store_interview *v = &u->ivs[u->start_hl];
+	const session_interview *v = &u->ivs[u->start_hl];
 	snprintf(u->ask_uuid, sizeof u->ask_uuid, "%s", v->uuid);
 	ui_start_row_name(v, u->ask_name, sizeof u->ask_name);
 	u->ask = what;
@@ -74,7 +71,7 @@ static void start_unit(struct ui *u, const char *uuid)
 {
 	char err[ERR_MAX], **names, **values;
 	int n;
-	if (store_unit_values(u->o->st, uuid, &names, &values, &n, err)) {
+	if (session_unit_values(u->o->st, uuid, &names, &values, &n, err)) {
 		ui_message(u, 1, ui_tr(UI_M_ERROR), err);
 		return;
 	}
@@ -85,8 +82,8 @@ static void start_unit(struct ui *u, const char *uuid)
 	how.uuid = uuid;
 	int rc = engine_start_unit(u->o->st, u->f, &how, (const char *const *)names,
 				   (const char *const *)values, n, &u->e, err);
-	store_strings_free(names, n);
-	store_strings_free(values, n);
+	session_strings_free(names, n);
+	session_strings_free(values, n);
 	if (rc) {
 		u->e = NULL;
 		ui_message(u, 1, rc == ENGINE_REJECTED ? "%s" : ui_tr(UI_M_ERROR), err);
@@ -99,9 +96,9 @@ static void open_highlighted(struct ui *u)
 {
 	if (u->start_hl < 0 || u->start_hl >= u->nivs)
 		return;
-	const store_interview *v = &u->ivs[u->start_hl];
+	const session_interview *v = &u->ivs[u->start_hl];
 	if (strcmp(v->status, "todo") == 0) {
-		char uuid[STORE_UUID_LEN + 1];
+		char uuid[SESSION_UUID_LEN + 1];
 		snprintf(uuid, sizeof uuid, "%s", v->uuid);
 		start_unit(u, uuid);
 		return;
@@ -160,12 +157,7 @@ void ui_start_reopen(struct ui *u, const char *reason)
 void ui_start_discard(struct ui *u)
 {
 	char err[ERR_MAX];
-	store_iv *iv;
-	int rc = store_iv_resume(u->o->st, u->ask_uuid, &iv, err);
-	if (rc == 0) {
-		rc = store_iv_discard(iv, "interviewer", err);
-		store_iv_close(iv);
-	}
+	int rc = session_discard(u->o->st, u->ask_uuid, "interviewer", err);
 	ui_start_init(u);
 	if (rc)
 		ui_message(u, 1, ui_tr(UI_M_ERROR), err);
@@ -181,7 +173,7 @@ void ui_next_lang(struct ui *u)
 	char err[ERR_MAX];
 	if (f->nlangs == 0) {
 		ui_lang_set((ui_lang_get() + 1) % UI_NLANGS);
-		if (store_setting_set(u->o->st, STORE_SET_LANG, ui_lang_code(ui_lang_get()), err))
+		if (session_setting_set(u->o->st, SESSION_SET_LANG, ui_lang_code(ui_lang_get()), err))
 			ui_message(u, 1, ui_tr(UI_M_ERROR), err);
 		return;
 	}
@@ -190,7 +182,7 @@ void ui_next_lang(struct ui *u)
 	snprintf(u->lang, sizeof u->lang, "%s", f->langs[next].code ? f->langs[next].code
 		 : f->langs[next].name);
 	ui_follow_lang(u->lang);
-	if (store_setting_set(u->o->st, STORE_SET_LANG, u->lang, err))
+	if (session_setting_set(u->o->st, SESSION_SET_LANG, u->lang, err))
 		ui_message(u, 1, ui_tr(UI_M_ERROR), err);
 }
 

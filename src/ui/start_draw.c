@@ -35,7 +35,7 @@ static void saved_header(char *out, size_t size)
 }
 
 /* The name of a row: its instance name, or its short id and where it stands. */
-void ui_start_row_name(const store_interview *v, char *out, size_t size)
+void ui_start_row_name(const session_interview *v, char *out, size_t size)
 {
 	if (v->instance_name && *v->instance_name)
 		snprintf(out, size, "%s", v->instance_name);
@@ -49,7 +49,7 @@ static const enum ui_msg filter_names[UI_NFILTERS] = {
 	UI_M_FILTER_RETURNED,
 };
 
-static enum ui_msg status_name(const store_interview *v)
+static enum ui_msg status_name(const session_interview *v)
 {
 	if (strcmp(v->status, "todo") == 0)   /* an assigned unit not started yet */
 		return UI_M_TODO;
@@ -105,7 +105,7 @@ static void layout(struct ui *u, struct start_cols *c, const char *saved_head)
 static void draw_row(struct ui *u, const struct start_cols *c, int y, int i, int attr,
 		     const char *saved_head)
 {
-	const store_interview *v = i >= 0 ? &u->ivs[i] : NULL;
+	const session_interview *v = i >= 0 ? &u->ivs[i] : NULL;
 	char name[512], when[32], section[32], answers[16], id[16];
 	if (v) {
 		ui_start_row_name(v, name, sizeof name);

@@ -8,13 +8,10 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "store/fieldwork.h"
-#include "store/scan.h"
-
 void ui_start_release(struct ui *u)
 {
-	store_interviews_free(u->ivs, u->nivs);
-	store_units_free(u->units, u->nunits);
+	session_interviews_free(u->ivs, u->nivs);
+	session_units_free(u->units, u->nunits);
 	u->units = NULL;
 	u->nunits = 0;
 	free(u->start_answers);
@@ -37,7 +34,7 @@ int ui_start_status(const char *status)
 	return UI_FILTER_ACTIVE;
 }
 
-static int shown_by_filter(const struct ui *u, const store_interview *v)
+static int shown_by_filter(const struct ui *u, const session_interview *v)
 {
 	int f = ui_start_status(v->status);
 	if (u->start_filter == UI_FILTER_ACTIVE)
@@ -55,7 +52,7 @@ static wchar_t *folded(const char *utf8)
 }
 
 /* The search: the row's name or id holds the text typed after /, in any case. */
-static int shown_by_search(const struct ui *u, const store_interview *v)
+static int shown_by_search(const struct ui *u, const session_interview *v)
 {
 	if (u->search.len == 0)
 		return 1;
@@ -115,17 +112,17 @@ static int section_of_node(const form *f, int node, int *nsections)
  * calculations) and the section the interview stands in. */
 static void row_progress(struct ui *u, int i)
 {
-	const store_interview *v = &u->ivs[i];
+	const session_interview *v = &u->ivs[i];
 	const form *f = u->f;
-	store_answer *a;
+	session_answer *a;
 	int n, count = 0;
 	char err[ERR_MAX];
-	if (store_answers(u->o->st, v->uuid, &a, &n, err) == 0) {
+	if (session_answers(u->o->st, v->uuid, &a, &n, err) == 0) {
 		for (int k = 0; k < n; k++) {
 			int node = a[k].state == STATE_ANSWERED ? node_of(f, a[k].path) : -1;
 			count += node >= 0 && form_type_is_input(f->nodes[node].type);
 		}
-		store_answers_free(a, n);
+		session_answers_free(a, n);
 	}
 	u->start_answers[i] = count;
 	int pos = v->position && *v->position ? node_of(f, v->position) : -1;
@@ -134,7 +131,7 @@ static void row_progress(struct ui *u, int i)
 		? u->start_nsections : section;
 }
 
-const struct store_unit *ui_start_unit(const struct ui *u, const char *uuid)
+const session_unit *ui_start_unit(const struct ui *u, const char *uuid)
 {
 	for (int i = 0; i < u->nunits; i++)
 		if (strcmp(u->units[i].uuid, uuid) == 0)
@@ -144,13 +141,13 @@ const struct store_unit *ui_start_unit(const struct ui *u, const char *uuid)
 
 /* A unit's name on the start screen: its id, its text values, then the labels of its choices
  * in the language in use ("CH-01  Лебединовка айыл өкмөтү — Chuy Oblast, Alamudun District"). */
-static char *unit_name(struct ui *u, const store_unit *un)
+static char *unit_name(struct ui *u, const session_unit *un)
 {
 	char err[ERR_MAX], **names, **values;
 	int n;
 	strbuf sb = STRBUF_INIT;
 	sb_adds(&sb, un->unit_id);
-	if (store_unit_values(u->o->st, un->uuid, &names, &values, &n, err))
+	if (session_unit_values(u->o->st, un->uuid, &names, &values, &n, err))
 		return sb_detach(&sb);
 	int lang = u->lang[0] ? form_find_lang(u->f, u->lang) : -1;
 	const char *sep = "  ";
@@ -174,20 +171,20 @@ static char *unit_name(struct ui *u, const store_unit *un)
 		}
 		sep = " — ";
 	}
-	store_strings_free(names, n);
-	store_strings_free(values, n);
+	session_strings_free(names, n);
+	session_strings_free(values, n);
 	return sb_detach(&sb);
 }
 
 /* The assigned units (fieldwork, issue 15): a unit sent back marks its interview "returned";
  * one with no interview yet is a row of its own, "todo", named by its unit id and frame. */
-static void add_units(struct ui *u, store_interview **all, int *n)
+static void add_units(struct ui *u, session_interview **all, int *n)
 {
 	char err[ERR_MAX];
-	if (store_units(u->o->st, u->f->id, NULL, &u->units, &u->nunits, err))
+	if (session_units(u->o->st, u->f->id, NULL, &u->units, &u->nunits, err))
 		return;   /* a file without fieldwork lists its interviews as before */
 	for (int k = 0; k < u->nunits; k++) {
-		const store_unit *un = &u->units[k];
+		const session_unit *un = &u->units[k];
 		int found = -1;
 		for (int i = 0; i < *n && found < 0; i++)
 			if (strcmp((*all)[i].uuid, un->uuid) == 0)
@@ -199,7 +196,7 @@ static void add_units(struct ui *u, store_interview **all, int *n)
 		if (found >= 0 || un->state != UNIT_TODO)
 			continue;
 		*all = xreallocarray(*all, (size_t)*n + 1, sizeof **all);
-		store_interview *v = &(*all)[(*n)++];
+		session_interview *v = &(*all)[(*n)++];
 		memset(v, 0, sizeof *v);
 		snprintf(v->uuid, sizeof v->uuid, "%s", un->uuid);
 		v->form_id = xstrdup(u->f->id);
@@ -211,7 +208,7 @@ static void add_units(struct ui *u, store_interview **all, int *n)
 /* Newest saved first; the same time: the later uuid first (a fixed order). */
 static int by_modified(const void *pa, const void *pb)
 {
-	const store_interview *a = pa, *b = pb;
+	const session_interview *a = pa, *b = pb;
 	int c = strcmp(b->modified ? b->modified : "", a->modified ? a->modified : "");
 	if (!c && !a->modified && !b->modified && a->instance_name && b->instance_name)
 		c = strcmp(a->instance_name, b->instance_name);   /* units to do: by unit id */
@@ -220,7 +217,7 @@ static int by_modified(const void *pa, const void *pb)
 
 void ui_start_init(struct ui *u)
 {
-	char err[ERR_MAX], keep[STORE_UUID_LEN + 1] = "";
+	char err[ERR_MAX], keep[SESSION_UUID_LEN + 1] = "";
 	if (u->start_hl >= 0 && u->start_hl < u->nivs)
 		snprintf(keep, sizeof keep, "%s", u->ivs[u->start_hl].uuid);
 	if (u->e)
@@ -228,10 +225,10 @@ void ui_start_init(struct ui *u)
 	ui_start_release(u);
 	u->screen = UI_SCREEN_START;
 	u->reopened = 0;
-	store_interview *all;
+	session_interview *all;
 	int n;
-	if (store_interviews(u->o->st, &all, &n, err) ||
-	    store_sealed_interviews(u->o->st, &all, &n, err)) {   /* seal17: sealed ones too */
+	if (session_interviews(u->o->st, &all, &n, err) ||
+	    session_sealed_interviews(u->o->st, &all, &n, err)) {   /* seal17: sealed ones too */
 		ui_message(u, 1, ui_tr(UI_M_ERROR), err);
 		return;
 	}
@@ -246,7 +243,7 @@ void ui_start_init(struct ui *u)
 		if (mine && shown_by_filter(u, &all[i]) && shown_by_search(u, &all[i]))
 			u->ivs[u->nivs++] = all[i];
 		else
-			store_interview_release(&all[i]);
+			session_interview_release(&all[i]);
 	}
 	free(all);
 	qsort(u->ivs, (size_t)u->nivs, sizeof *u->ivs, by_modified);

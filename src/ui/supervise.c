@@ -5,7 +5,6 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "store/reviews.h"
 #include "ui/input.h"
 #include "ui/screens.h"
 
@@ -17,11 +16,11 @@ struct sv_line {
 };
 
 struct sv {
-	store *st;
+	session *st;
 	const char *db, *reviewer;
 	const ui_review_item *items;
 	int n;
-	store_review_state *state;   /* per item */
+	session_review_state *state;   /* per item */
 	int hl, top;                 /* queue: highlighted row, first row shown */
 	int open;                    /* -1: the queue; else the item shown */
 	struct sv_line *lines;
@@ -39,7 +38,7 @@ static const enum ui_msg flag_words[UI_REVIEW_NFLAGS] = {
 	UI_M_SV_FLAG_CHANGES, UI_M_SV_FLAG_NIGHT, UI_M_SV_FLAG_OVERLAP, UI_M_SV_FLAG_OUTLIER,
 };
 
-static const char *state_word(store_review_state s)
+static const char *state_word(session_review_state s)
 {
 	switch (s) {
 	case REVIEW_APPROVED: return ui_tr(UI_M_SV_APPROVED);
@@ -58,7 +57,7 @@ static void read_states(struct sv *s)
 {
 	char err[ERR_MAX];
 	for (int i = 0; i < s->n; i++)
-		if (store_review_get(s->st, s->items[i].uuid, &s->state[i], err))
+		if (session_review_get(s->st, s->items[i].uuid, &s->state[i], err))
 			s->state[i] = REVIEW_NONE;
 }
 
@@ -119,27 +118,11 @@ static const char *value_of(const form *f, const char *path, const char *value)
 static const form *sort_form;
 static int cmp_answer(const void *x, const void *y)
 {
-	const store_answer *a = x, *b = y;
+	const session_answer *a = x, *b = y;
 	int na = node_of(sort_form, a->path), nb = node_of(sort_form, b->path);
 	if (na != nb)
 		return (na > nb) - (na < nb);
 	return strcmp(a->path, b->path);
-}
-
-static form *load_form(store *st, const char *id, const char *version)
-{
-	void *bytes;
-	size_t len;
-	char *name, *kind, err[ERR_MAX];
-	form *f = NULL;
-	if (store_form_get(st, id, version, &bytes, &len, &name, &kind, err))
-		return NULL;
-	if (form_load_mem(name, kind, bytes, len, &f, NULL, err))
-		f = NULL;
-	free(bytes);
-	free(name);
-	free(kind);
-	return f;
 }
 
 /* Build the lines of item i: each answer, with the interviewer's comment and the supervisors'
@@ -150,18 +133,18 @@ static void open_item(struct sv *s, int i)
 	lines_free(s);
 	s->open = i;
 	s->lhl = s->ltop = 0;
-	store_interview iv;
+	session_interview iv;
 	form *f = NULL;
-	if (store_interview_get(s->st, s->items[i].uuid, &iv, err) == 0) {
-		f = load_form(s->st, iv.form_id, iv.form_version);
-		store_interview_release(&iv);
+	if (session_interview_get(s->st, s->items[i].uuid, &iv, err) == 0) {
+		f = session_form(s->st, iv.form_id, iv.form_version, err);
+		session_interview_release(&iv);
 	}
-	store_answer *an = NULL, *cm = NULL;
-	store_review *rv = NULL;
+	session_answer *an = NULL, *cm = NULL;
+	session_review *rv = NULL;
 	int nan = 0, ncm = 0, nrv = 0;
-	if (store_answers(s->st, s->items[i].uuid, &an, &nan, err) ||
-	    store_comments(s->st, s->items[i].uuid, &cm, &ncm, err) ||
-	    store_reviews(s->st, s->items[i].uuid, &rv, &nrv, err))
+	if (session_answers(s->st, s->items[i].uuid, &an, &nan, err) ||
+	    session_comments(s->st, s->items[i].uuid, &cm, &ncm, err) ||
+	    session_reviews(s->st, s->items[i].uuid, &rv, &nrv, err))
 		message(s, 1, err);
 	sort_form = f;
 	if (f && nan > 1)
@@ -197,9 +180,9 @@ static void open_item(struct sv *s, int i)
 			s->lhl = k;
 			break;
 		}
-	store_answers_free(an, nan);
-	store_answers_free(cm, ncm);
-	store_reviews_free(rv, nrv);
+	session_answers_free(an, nan);
+	session_answers_free(cm, ncm);
+	session_reviews_free(rv, nrv);
 	form_free(f);
 }
 
@@ -320,7 +303,7 @@ static void decide(struct sv *s, const char *decision, const char *path, const c
 {
 	char err[ERR_MAX];
 	int i = cur(s);
-	if (store_review_add(s->st, s->items[i].uuid, s->reviewer, decision, path, text, err)) {
+	if (session_review_add(s->st, s->items[i].uuid, s->reviewer, decision, path, text, err)) {
 		char why[2 * ERR_MAX];
 		message(s, 1, ui_fw_why(err, why, sizeof why));   /* in the screen's language */
 		return;
@@ -443,7 +426,7 @@ static void key(struct sv *s, const struct ui_in *in)
 	}
 }
 
-int ui_review(store *st, const char *db, const ui_review_item *items, int n,
+int ui_review(session *st, const char *db, const ui_review_item *items, int n,
 	      const char *reviewer, const char *lang, char *err)
 {
 	struct sv s = { .st = st, .db = db, .reviewer = reviewer, .items = items, .n = n,

@@ -32,8 +32,8 @@ void ui_prefs_load(struct ui *u)
 	if (u->prefs_loaded)
 		return;
 	u->prefs_loaded = 1;
-	if (store_pref_get(u->o->st, STORE_PREF_AUTO_ADVANCE, &u->auto_advance, err) ||
-	    store_pref_get(u->o->st, STORE_PREF_NUMBERS, &u->numbers, err))
+	if (session_pref_get(u->o->st, SESSION_PREF_AUTO_ADVANCE, &u->auto_advance, err) ||
+	    session_pref_get(u->o->st, SESSION_PREF_NUMBERS, &u->numbers, err))
 		ui_message(u, 1, ui_tr(UI_M_ERROR), err);
 }
 
@@ -155,7 +155,7 @@ static void back(struct ui *u)
 static void toggle(struct ui *u, const char *key, int *on)
 {
 	char err[ERR_MAX];
-	if (store_pref_set(u->o->st, key, !*on, err))
+	if (session_pref_set(u->o->st, key, !*on, err))
 		ui_message(u, 1, ui_tr(UI_M_NOT_SAVED), err);
 	else
 		*on = !*on;
@@ -171,9 +171,9 @@ void ui_toc_key(struct ui *u, enum ui_action a, wint_t ch)
 		break;
 	case UI_A_DIGIT:
 		if (ch == L'1')
-			toggle(u, STORE_PREF_AUTO_ADVANCE, &u->auto_advance);
+			toggle(u, SESSION_PREF_AUTO_ADVANCE, &u->auto_advance);
 		else if (ch == L'2')
-			toggle(u, STORE_PREF_NUMBERS, &u->numbers);
+			toggle(u, SESSION_PREF_NUMBERS, &u->numbers);
 		return;
 	case UI_A_NEXT_PROBLEM:
 		for (int k = 1; k <= u->ntoc; k++) {

@@ -93,12 +93,12 @@ int ui_run(const ui_options *o, char *err)
 	char *saved = NULL, ignored[ERR_MAX];
 	/* a preference: one that cannot be read or kept never stops an interview */
 	if (!lang)
-		store_setting_get(o->st, STORE_SET_LANG, &saved, ignored);
+		session_setting_get(o->st, SESSION_SET_LANG, &saved, ignored);
 	if (saved && (o->f->nlangs ? form_find_lang(o->f, saved) >= 0
 		      : ui_lang_parse(saved, &(enum ui_lang){ 0 }) == 0))
 		lang = saved;
 	if (o->lang)
-		store_setting_set(o->st, STORE_SET_LANG, o->lang, ignored);
+		session_setting_set(o->st, SESSION_SET_LANG, o->lang, ignored);
 	if (lang)
 		snprintf(u.lang, sizeof u.lang, "%s", lang);
 	else if (o->f->default_lang >= 0)

@@ -5,20 +5,20 @@
 #define SURVEY_UI_H
 
 #include "form/form.h"
-#include "store/store.h"
+#include "interview/session.h"
 
 /* The smallest terminal the UI draws in; below it a message asks to enlarge the window. */
 #define UI_MIN_COLS 60
 #define UI_MIN_ROWS 20
 
 typedef struct ui_options {
-	store *st;                /* the open database (the caller closes it) */
+	session *st;              /* the open database (the caller closes it) */
 	const form *f;            /* the questionnaire */
 	const char *form_path;    /* its file, embedded in the database when an interview starts */
 	const char *interviewer;  /* --interviewer, or NULL */
 	const char *lang;         /* --lang (a language of the form), or NULL */
 	long long max_attachment; /* --max-attachment: largest file attached (bytes); 0: the
-	                             default, STORE_ATTACH_DEFAULT_MAX */
+	                             default, SESSION_ATTACH_DEFAULT_MAX */
 } ui_options;
 
 /* 0 when LC_CTYPE's codeset is UTF-8 (setlocale has been called); otherwise -1 with a one-line
@@ -42,9 +42,9 @@ typedef struct ui_review_item {
 
 /* The review screen on st (opened for writing; the caller closes it), db its path for the
  * title: the queue, an interview opened read-only, comments, approvals and rejections by
- * reviewer (store_review_add), in the words of lang (ky, ru, en; NULL or another: the
+ * reviewer (session_review_add), in the words of lang (ky, ru, en; NULL or another: the
  * locale's). Starts and ends curses. 0, or -1 with err. */
-int ui_review(store *st, const char *db, const ui_review_item *items, int n,
+int ui_review(session *st, const char *db, const ui_review_item *items, int n,
 	      const char *reviewer, const char *lang, char *err);
 
 #endif
