@@ -66,26 +66,17 @@ static const char *type_word(const analysis_var *v)
 static void json_category(json_w *w, const analysis_freq *q, const analysis_freq_row *row)
 {
 	const analysis_cat *c = &q->var.cats[row->cat];
+	static const char *const keys[] = { "percent", "valid_percent", "cum_percent",
+					    "cases_percent", "ci_low", "ci_high", "se" };
+	const double num[] = { row->percent, row->valid_percent, row->cum_percent,
+			       row->cases_percent, row->ci_low, row->ci_high, row->se };
 	jw_obj(w);
-	jw_key(w, "value");
-	jw_str(w, c->value);
-	jw_key(w, "label");
-	jw_str(w, c->label);
-	jw_key(w, "missing");
-	jw_bool(w, c->missing);
-	jw_key(w, "count");
-	jw_num(w, row->count);
-	jw_key(w, "cases");
-	jw_int(w, (long long)row->cases);
-	const struct { const char *key; double x; } num[] = {
-		{ "percent", row->percent }, { "valid_percent", row->valid_percent },
-		{ "cum_percent", row->cum_percent }, { "cases_percent", row->cases_percent },
-		{ "ci_low", row->ci_low }, { "ci_high", row->ci_high }, { "se", row->se },
-	};
-	for (size_t k = 0; k < sizeof num / sizeof *num; k++) {
-		jw_key(w, num[k].key);
-		jw_num(w, num[k].x);
-	}
+	jw_kstr(w, "value", c->value);
+	jw_kstr(w, "label", c->label);
+	jw_kbool(w, "missing", c->missing);
+	jw_knum(w, "count", row->count);
+	jw_kint(w, "cases", (long long)row->cases);
+	jw_knums(w, keys, num, 7);
 	jw_end(w);
 }
 
@@ -97,40 +88,25 @@ static void json_summary(json_w *w, const analysis_summary *s)
 	double vals[] = { s->n, s->sum_w, s->mean, s->sd, s->min, s->max, s->q25, s->median,
 			  s->q75, s->mean_se, s->mean_ci_low, s->mean_ci_high };
 	jw_obj(w);
-	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-		jw_key(w, keys[i]);
-		jw_num(w, vals[i]);
-	}
+	jw_knums(w, keys, vals, (int)(sizeof keys / sizeof *keys));
 	jw_end(w);
 }
 
 static void json_variable(json_w *w, const analysis_freq *q)
 {
+	static const char *const sk[] = { "name", "path", "label", "type", "kind" },
+			 *const ik[] = { "n_cases", "simulated" },
+			 *const nk[] = { "total", "valid", "missing" };
+	const char *const sv[] = { q->var.name, q->var.path, q->var.label,
+				   form_type_name(q->var.type), type_word(&q->var) };
+	const long long iv[] = { (long long)q->n_cases, (long long)q->simulated };
+	const double nv[] = { q->total, q->valid, q->missing };
 	jw_obj(w);
-	jw_key(w, "name");
-	jw_str(w, q->var.name);
-	jw_key(w, "path");
-	jw_str(w, q->var.path);
-	jw_key(w, "label");
-	jw_str(w, q->var.label);
-	jw_key(w, "type");
-	jw_str(w, form_type_name(q->var.type));
-	jw_key(w, "kind");
-	jw_str(w, type_word(&q->var));
-	jw_key(w, "n_cases");
-	jw_int(w, (long long)q->n_cases);
-	jw_key(w, "simulated");
-	jw_int(w, (long long)q->simulated);
-	jw_key(w, "total");
-	jw_num(w, q->total);
-	jw_key(w, "valid");
-	jw_num(w, q->valid);
-	jw_key(w, "missing");
-	jw_num(w, q->missing);
-	if (q->var.vtype == ANALYSIS_MULTIPLE) {
-		jw_key(w, "responses");
-		jw_num(w, q->responses);
-	}
+	jw_kstrs(w, sk, sv, 5);
+	jw_kints(w, ik, iv, 2);
+	jw_knums(w, nk, nv, 3);
+	if (q->var.vtype == ANALYSIS_MULTIPLE)
+		jw_knum(w, "responses", q->responses);
 	jw_break(w, "\n   ");
 	jw_key(w, "categories");
 	jw_arr(w);
@@ -144,10 +120,8 @@ static void json_variable(json_w *w, const analysis_freq *q)
 		jw_key(w, "summary");
 		json_summary(w, &q->summary);
 	}
-	if (q->design) {
-		jw_key(w, "design_df");
-		jw_num(w, q->design_df);
-	}
+	if (q->design)
+		jw_knum(w, "design_df", q->design_df);
 	jw_break(w, "\n   ");
 	cmd_analysis_json_notes(w, &q->notes);
 	jw_end(w);
@@ -160,8 +134,7 @@ static void print_json(const analysis_freq *f, int n, const analysis_opts *o,
 	jw_init(&w, stdout, 1);
 	jw_obj(&w);
 	cmd_analysis_json_selection(&w, o, form_id);
-	jw_key(&w, "ci");
-	jw_str(&w, f && n && f[0].design ? "svyciprop-logit" : stats_ci_method_name(o->ci));
+	jw_kstr(&w, "ci", f && n && f[0].design ? "svyciprop-logit" : stats_ci_method_name(o->ci));
 	jw_key(&w, "conf_level");
 	jw_num_digits(&w, 0.95, 6);
 	jw_break(&w, "\n ");

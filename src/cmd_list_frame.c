@@ -89,13 +89,52 @@ static void print_table(const char *title, const struct fw_group *g, int n,
 	}
 }
 
-static void json_group(const struct fw_group *g, const char *key)
+static void json_group(json_w *w, const struct fw_group *g, const char *key)
 {
-	printf("{\"%s\": ", key);
-	json_put_string(stdout, g->name);
-	printf(", \"units\": %d, \"assigned\": %d, \"started\": %d, \"complete\": %d, "
-	       "\"approved\": %d, \"percent_complete\": %d}", g->units, g->assigned, g->started,
-	       g->complete, g->approved, pct(g));
+	static const char *const keys[] = { "units", "assigned", "started", "complete",
+					    "approved", "percent_complete" };
+	const long long v[] = { g->units, g->assigned, g->started, g->complete, g->approved,
+				pct(g) };
+	jw_obj(w);
+	jw_kstr(w, key, g->name);
+	jw_kints(w, keys, v, 6);
+	jw_end(w);
+}
+
+/* The progress as one JSON document on stdout. */
+static void print_json(const char *by, const struct fw_group *strata, int ns,
+		       const struct fw_group *people, int np, const struct fw_group *total,
+		       const store_unit *u, int n)
+{
+	json_w w;
+	jw_init(&w, stdout, 1);
+	jw_obj(&w);
+	jw_kstr(&w, "by", by);
+	jw_key(&w, "strata");
+	jw_arr(&w);
+	for (int i = 0; i < ns; i++)
+		json_group(&w, &strata[i], "value");
+	jw_end(&w);
+	jw_key(&w, "interviewers");
+	jw_arr(&w);
+	for (int i = 0; i < np; i++)
+		json_group(&w, &people[i], "interviewer");
+	jw_end(&w);
+	jw_key(&w, "total");
+	json_group(&w, total, "value");
+	jw_key(&w, "never_reached");
+	jw_arr(&w);
+	for (int i = 0; i < n; i++)
+		if (u[i].state == UNIT_TODO) {
+			static const char *const keys[] = { "unit_id", "value", "interviewer" };
+			const char *const vals[] = { u[i].unit_id, u[i].label, u[i].interviewer };
+			jw_obj(&w);
+			jw_kstrs(&w, keys, vals, 3);
+			jw_end(&w);
+		}
+	jw_end(&w);
+	jw_end(&w);
+	putchar('\n');
 }
 
 int cmd_list_frame(store *st, const char *by, int json)
@@ -117,33 +156,8 @@ int cmd_list_frame(store *st, const char *by, int json)
 		never += u[i].state == UNIT_TODO;
 	}
 	if (json) {
-		printf("{\"by\": ");
-		json_put_string(stdout, by);
-		printf(", \"strata\": [");
-		for (int i = 0; i < ns; i++) {
-			printf(i ? ", " : "");
-			json_group(&strata[i], "value");
-		}
-		printf("], \"interviewers\": [");
-		for (int i = 0; i < np; i++) {
-			printf(i ? ", " : "");
-			json_group(&people[i], "interviewer");
-		}
-		printf("], \"total\": ");
 		total.name = "";
-		json_group(&total, "value");
-		printf(", \"never_reached\": [");
-		for (int i = 0, k = 0; i < n; i++)
-			if (u[i].state == UNIT_TODO) {
-				printf(k++ ? ", {\"unit_id\": " : "{\"unit_id\": ");
-				json_put_string(stdout, u[i].unit_id);
-				printf(", \"value\": ");
-				json_put_string(stdout, u[i].label);
-				printf(", \"interviewer\": ");
-				json_put_string(stdout, u[i].interviewer);
-				printf("}");
-			}
-		printf("]}\n");
+		print_json(by, strata, ns, people, np, &total, u, n);
 	} else {
 		cmd_put_line(stdout, ui_tr(UI_M_FW_TITLE), by);
 		print_table(by, strata, ns, &total);

@@ -90,44 +90,31 @@ static void print_text_input(const merge_result *r)
 			     r->dups[i].other, r->dups[i].keys);
 }
 
-static void json_kv_int(json_w *w, const char *key, long long v)
-{
-	jw_key(w, key);
-	jw_int(w, v);
-}
+/* The counts of one input, or of all: after "interviews" or "inputs" ... "given_twice". */
+static const char *const count_keys[] = { "new", "identical", "updated", "outdated",
+					  "conflicting" };
 
 static void print_json_input(json_w *w, const merge_result *r)
 {
 	jw_break(w, "\n  ");
 	jw_obj(w);
-	jw_key(w, "path");
-	jw_str(w, r->path);
-	jw_key(w, "sha256");
-	jw_str(w, r->sha256[0] ? r->sha256 : NULL);
-	jw_key(w, "device");
-	jw_str(w, r->device_id[0] ? r->device_id : NULL);
-	json_kv_int(w, "interviews", r->interviews);
-	json_kv_int(w, "new", r->new_);
-	json_kv_int(w, "identical", r->identical);
-	json_kv_int(w, "updated", r->updated);
-	json_kv_int(w, "outdated", r->outdated);
-	json_kv_int(w, "conflicting", r->conflicting);
-	jw_key(w, "given_twice");
-	jw_bool(w, r->twice);
-	jw_key(w, "already_merged");
-	jw_bool(w, r->already);
-	jw_key(w, "rejected");
-	jw_str(w, r->rejected);
+	const char *const sk[] = { "path", "sha256", "device" };
+	const char *const sv[] = { r->path, r->sha256[0] ? r->sha256 : NULL,
+				   r->device_id[0] ? r->device_id : NULL };
+	jw_kstrs(w, sk, sv, 3);
+	jw_kint(w, "interviews", r->interviews);
+	const long long n[] = { r->new_, r->identical, r->updated, r->outdated, r->conflicting };
+	jw_kints(w, count_keys, n, 5);
+	jw_kbool(w, "given_twice", r->twice);
+	jw_kbool(w, "already_merged", r->already);
+	jw_kstr(w, "rejected", r->rejected);
 	jw_key(w, "duplicates");
 	jw_arr(w);
 	for (int i = 0; i < r->ndups; i++) {
+		const char *const dk[] = { "uuid", "other", "keys" };
+		const char *const dv[] = { r->dups[i].uuid, r->dups[i].other, r->dups[i].keys };
 		jw_obj(w);
-		jw_key(w, "uuid");
-		jw_str(w, r->dups[i].uuid);
-		jw_key(w, "other");
-		jw_str(w, r->dups[i].other);
-		jw_key(w, "keys");
-		jw_str(w, r->dups[i].keys);
+		jw_kstrs(w, dk, dv, 3);
 		jw_end(w);
 	}
 	jw_end(w);
@@ -143,25 +130,19 @@ static void print_json_summary(json_w *w, const struct totals *t, long long ivs,
 	jw_break(w, "\n ");
 	jw_key(w, "totals");
 	jw_obj(w);
-	json_kv_int(w, "inputs", t->inputs);
-	json_kv_int(w, "merged", t->merged);
-	json_kv_int(w, "rejected", t->rejected);
-	json_kv_int(w, "given_twice", t->twice);
-	json_kv_int(w, "new", t->new_);
-	json_kv_int(w, "identical", t->identical);
-	json_kv_int(w, "updated", t->updated);
-	json_kv_int(w, "outdated", t->outdated);
-	json_kv_int(w, "conflicting", t->conflicting);
-	json_kv_int(w, "duplicates", t->dups);
-	json_kv_int(w, "output_interviews", ivs);
-	json_kv_int(w, "output_conflicts", conflicts);
+	const char *const ik[] = { "inputs", "merged", "rejected", "given_twice" };
+	const long long iv[] = { t->inputs, t->merged, t->rejected, t->twice };
+	jw_kints(w, ik, iv, 4);
+	const long long n[] = { t->new_, t->identical, t->updated, t->outdated, t->conflicting };
+	jw_kints(w, count_keys, n, 5);
+	jw_kint(w, "duplicates", t->dups);
+	jw_kint(w, "output_interviews", ivs);
+	jw_kint(w, "output_conflicts", conflicts);
 	jw_end(w);
 	jw_break(w, "\n ");
-	jw_key(w, "output_created");
-	jw_bool(w, !none);
+	jw_kbool(w, "output_created", !none);
 	jw_break(w, "\n ");
-	jw_key(w, "key_questions");
-	jw_bool(w, keys);
+	jw_kbool(w, "key_questions", keys);
 	jw_break(w, "\n ");
 	jw_key(w, "cloned_devices");
 	jw_arr(w);
@@ -171,10 +152,7 @@ static void print_json_summary(json_w *w, const struct totals *t, long long ivs,
 				    cl[i].sha_b };
 		jw_break(w, "\n  ");
 		jw_obj(w);
-		for (int j = 0; j < 5; j++) {
-			jw_key(w, k[j]);
-			jw_str(w, v[j]);
-		}
+		jw_kstrs(w, k, v, 5);
 		jw_end(w);
 	}
 	if (ncl)

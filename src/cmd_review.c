@@ -2,6 +2,7 @@
  * quality flags (--json, or the ncurses screen on a terminal), and the decisions taken on them
  * from scripts (--approve, --reject, --comment). */
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -53,99 +54,104 @@ const struct cmd_entry cmd_review_entry = {
 	.draws_screen = 1,
 };
 
-static void put_flags(const quality_item *it)
+static void put_flags(json_w *w, const quality_item *it)
 {
-	printf("[");
-	for (int f = 0, first = 1; f < QUALITY_NFLAGS; f++)
-		if (it->r.flags & (1u << f)) {
-			printf("%s", first ? "" : ", ");
-			json_put_string(stdout, quality_flag_name(f));
-			first = 0;
-		}
-	printf("]");
+	jw_arr(w);
+	for (int f = 0; f < QUALITY_NFLAGS; f++)
+		if (it->r.flags & (1u << f))
+			jw_str(w, quality_flag_name(f));
+	jw_end(w);
 }
 
-static void put_details(const quality_result *r)
+static void put_details(json_w *w, const quality_result *r)
 {
-	printf("{\"duration_ms\": %lld, \"median_ms\": %lld, \"dont_know_share\": %.3f, "
-	       "\"straight_run\": %d, \"straight_path\": ", r->duration_ms, r->median_ms,
-	       r->dont_know_share, r->straight_run);
-	json_put_string(stdout, r->straight_path);
-	printf(", \"changes\": %d, \"changes_path\": ", r->changes);
-	json_put_string(stdout, r->changes_path);
-	printf(", \"night_hour\": ");
+	char share[32];
+	snprintf(share, sizeof share, "%.3f", r->dont_know_share);
+	jw_obj(w);
+	jw_kint(w, "duration_ms", r->duration_ms);
+	jw_kint(w, "median_ms", r->median_ms);
+	jw_key(w, "dont_know_share");
+	jw_raw(w, share);
+	jw_kint(w, "straight_run", r->straight_run);
+	jw_kstr(w, "straight_path", r->straight_path);
+	jw_kint(w, "changes", r->changes);
+	jw_kstr(w, "changes_path", r->changes_path);
+	jw_key(w, "night_hour");
 	if (r->night_hour < 0)
-		printf("null");
+		jw_null(w);
 	else
-		printf("%d", r->night_hour);
-	printf(", \"overlap_uuid\": ");
-	json_put_string(stdout, r->overlap_uuid);
-	printf(", \"outlier_path\": ");
-	json_put_string(stdout, r->outlier_path);
-	printf("}");
+		jw_int(w, r->night_hour);
+	jw_kstr(w, "overlap_uuid", r->overlap_uuid);
+	jw_kstr(w, "outlier_path", r->outlier_path);
+	jw_end(w);
 }
 
-static int put_reviews(store *st, const char *uuid, char *err)
+static int put_reviews(json_w *w, store *st, const char *uuid, char *err)
 {
+	static const char *const keys[] = { "at", "reviewer", "decision", "path", "text",
+					    "events_sha256" };
 	store_review *rv;
 	int n;
 	if (store_reviews(st, uuid, &rv, &n, err))
 		return -1;
-	printf("[");
+	jw_arr(w);
 	for (int i = 0; i < n; i++) {
-		printf("%s{\"at\": ", i ? ", " : "");
-		json_put_string(stdout, rv[i].at);
-		printf(", \"reviewer\": ");
-		json_put_string(stdout, rv[i].reviewer);
-		printf(", \"decision\": ");
-		json_put_string(stdout, rv[i].decision);
-		printf(", \"path\": ");
-		json_put_string(stdout, rv[i].path);
-		printf(", \"text\": ");
-		json_put_string(stdout, rv[i].text);
-		printf(", \"events_sha256\": ");
-		json_put_string(stdout, rv[i].events_sha256);
-		printf(", \"current\": %s}", rv[i].current ? "true" : "false");
+		const char *const vals[] = { rv[i].at, rv[i].reviewer, rv[i].decision, rv[i].path,
+					     rv[i].text, rv[i].events_sha256 };
+		jw_obj(w);
+		jw_kstrs(w, keys, vals, 6);
+		jw_kbool(w, "current", rv[i].current);
+		jw_end(w);
 	}
-	printf("]");
+	jw_end(w);
 	store_reviews_free(rv, n);
 	return 0;
 }
 
 static int put_json(store *st, const quality_set *q, char *err)
 {
+	static const char *const keys[] = { "uuid", "state", "interviewer", "device", "origin",
+					    "form_id", "form_version", "instance_name",
+					    "completed" };
 	int count[4] = { 0 };
-	printf("{\"interviews\": [");
+	json_w w;
+	jw_init(&w, stdout, 1);
+	jw_obj(&w);
+	jw_key(&w, "interviews");
+	jw_arr(&w);
 	for (int i = 0; i < q->n; i++) {
 		const quality_item *it = &q->items[i];
 		store_review_state rs;
 		if (store_review_get(st, it->iv.uuid, &rs, err))
 			return -1;
 		count[rs]++;
-		const char *const fields[][2] = {
-			{ "uuid", it->iv.uuid }, { "state", store_review_state_name(rs) },
-			{ "interviewer", it->iv.interviewer }, { "device", it->iv.device_id },
-			{ "origin", it->iv.origin }, { "form_id", it->iv.form_id },
-			{ "form_version", it->iv.form_version },
-			{ "instance_name", it->iv.instance_name }, { "completed", it->iv.completed },
-		};
-		printf("%s\n  {", i ? "," : "");
-		for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
-			printf("%s\"%s\": ", k ? ", " : "", fields[k][0]);
-			json_put_string(stdout, fields[k][1]);
-		}
-		printf(", \"flags\": ");
-		put_flags(it);
-		printf(", \"details\": ");
-		put_details(&it->r);
-		printf(", \"reviews\": ");
-		if (put_reviews(st, it->iv.uuid, err))
+		const char *const vals[] = { it->iv.uuid, store_review_state_name(rs),
+					     it->iv.interviewer, it->iv.device_id, it->iv.origin,
+					     it->iv.form_id, it->iv.form_version,
+					     it->iv.instance_name, it->iv.completed };
+		jw_break(&w, "\n  ");
+		jw_obj(&w);
+		jw_kstrs(&w, keys, vals, 9);
+		jw_key(&w, "flags");
+		put_flags(&w, it);
+		jw_key(&w, "details");
+		put_details(&w, &it->r);
+		jw_key(&w, "reviews");
+		if (put_reviews(&w, st, it->iv.uuid, err))
 			return -1;
-		printf("}");
+		jw_end(&w);
 	}
-	printf("%s], \"totals\": {\"to-review\": %d, \"approved\": %d, \"rejected\": %d}}\n",
-	       q->n ? "\n" : "", count[REVIEW_TO_REVIEW], count[REVIEW_APPROVED],
-	       count[REVIEW_REJECTED]);
+	if (q->n)
+		jw_break(&w, "\n");
+	jw_end(&w);
+	jw_key(&w, "totals");
+	jw_obj(&w);
+	jw_kint(&w, "to-review", count[REVIEW_TO_REVIEW]);
+	jw_kint(&w, "approved", count[REVIEW_APPROVED]);
+	jw_kint(&w, "rejected", count[REVIEW_REJECTED]);
+	jw_end(&w);
+	jw_end(&w);
+	putchar('\n');
 	return 0;
 }
 
@@ -175,6 +181,23 @@ struct action {
 	const char *uuid, *reason, *path, *text, *reviewer;
 };
 
+/* Who decides: opt, else DB's interviewer setting (*out, to free). On failure st is closed,
+ * the error said, and the exit code returned; 0 otherwise. */
+static int reviewer_of(store *st, const char *db, const char *opt, char **out)
+{
+	char err[ERR_MAX];
+	*out = opt ? xstrdup(opt) : NULL;
+	if (!*out && store_setting_get(st, STORE_SET_INTERVIEWER, out, err)) {
+		store_close(st);
+		return cmd_fail("%s", err);
+	}
+	if (!*out) {
+		store_close(st);
+		return cmd_fail(ui_tr(UI_M_FWK_WHO_REVIEWS), db);
+	}
+	return 0;
+}
+
 static int decide(const char *db, const struct action *a)
 {
 	char err[ERR_MAX];
@@ -182,15 +205,10 @@ static int decide(const char *db, const struct action *a)
 	/* everything is checked on a read-only handle first: a refusal leaves the file's bytes */
 	if (store_open(db, STORE_READONLY, &st, err))
 		return cmd_open_fail(db, err);
-	char *reviewer = a->reviewer ? xstrdup(a->reviewer) : NULL;
-	if (!reviewer && store_setting_get(st, STORE_SET_INTERVIEWER, &reviewer, err)) {
-		store_close(st);
-		return cmd_fail("%s", err);
-	}
-	if (!reviewer) {
-		store_close(st);
-		return cmd_fail(ui_tr(UI_M_FWK_WHO_REVIEWS), db);
-	}
+	char *reviewer;
+	int fail = reviewer_of(st, db, a->reviewer, &reviewer);
+	if (fail)
+		return fail;
 	const char *text = strcmp(a->decision, "comment") == 0 ? a->text : a->reason;
 	int rc = store_review_check(st, a->uuid, reviewer, a->decision, a->path, text, err);
 	store_close(st);
@@ -216,15 +234,10 @@ static int review_screen(const char *db, const quality_opts *qo, const char *rev
 	store *st;
 	if (store_open(db, 0, &st, err))
 		return cmd_open_fail(db, err);
-	char *reviewer = reviewer_opt ? xstrdup(reviewer_opt) : NULL;
-	if (!reviewer && store_setting_get(st, STORE_SET_INTERVIEWER, &reviewer, err)) {
-		store_close(st);
-		return cmd_fail("%s", err);
-	}
-	if (!reviewer) {
-		store_close(st);
-		return cmd_fail(ui_tr(UI_M_FWK_WHO_REVIEWS), db);
-	}
+	char *reviewer;
+	int fail = reviewer_of(st, db, reviewer_opt, &reviewer);
+	if (fail)
+		return fail;
 	char *lang = lang_opt ? xstrdup(lang_opt) : NULL;
 	if (!lang)   /* the language chosen last on this file (run, list), else the locale's */
 		store_setting_get(st, STORE_SET_LANG, &lang, err);

@@ -20,6 +20,17 @@ double tab_cell_value(const analysis_tab *t, const analysis_layer *L, int i, int
 const stats_value *tab_independence(const analysis_tab *t, const analysis_layer *L,
 				    const char **key);
 
+/* The members a statistic may report (stats_value's fields, STATS_F_* bit and name), in the
+ * order the writers put them; tab_part_value reads one (NAN when v was not computed). */
+typedef struct tab_part {
+	unsigned bit;
+	const char *name;
+	size_t off;
+} tab_part;
+extern const tab_part tab_parts[];
+extern const int ntab_parts;
+double tab_part_value(const stats_value *v, const tab_part *p);
+
 /* Write t to stdout: as JSON (o and form_id for the selection), CSV or text. */
 void tab_print_json(const tab_cli *cli, const analysis_tab *t, const analysis_opts *o,
 		    const char *form_id);

@@ -33,21 +33,11 @@ static void csv_value(strbuf *sb, const char *layer, const char *key, const stat
 		      unsigned members)
 {
 	char m[96];
-	static const struct { unsigned bit; const char *name; size_t off; } parts[] = {
-		{ STATS_F_VALUE, "value", offsetof(stats_value, value) },
-		{ STATS_F_ASE, "ase", offsetof(stats_value, ase) },
-		{ STATS_F_T, "t", offsetof(stats_value, t) },
-		{ STATS_F_DF, "df", offsetof(stats_value, df) },
-		{ STATS_F_P, "p", offsetof(stats_value, p) },
-		{ STATS_F_CI, "ci_low", offsetof(stats_value, ci_low) },
-		{ STATS_F_CI, "ci_high", offsetof(stats_value, ci_high) },
-		{ STATS_F_DF2, "df2", offsetof(stats_value, df2) },
-	};
-	for (size_t k = 0; k < sizeof parts / sizeof *parts; k++) {
-		if (!(members & parts[k].bit))
+	for (int k = 0; k < ntab_parts; k++) {
+		if (!(members & tab_parts[k].bit))
 			continue;
-		snprintf(m, sizeof m, "%s.%s", key, parts[k].name);
-		double x = v->ok ? *(const double *)((const char *)v + parts[k].off) : NAN;
+		snprintf(m, sizeof m, "%s.%s", key, tab_parts[k].name);
+		double x = tab_part_value(v, &tab_parts[k]);
 		csv_line(sb, layer, "", "", m, x);
 	}
 }

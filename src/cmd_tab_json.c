@@ -13,32 +13,31 @@
 #include "util/termsafe.h"
 #include "util/util.h"
 
+/* "why" when v was not computed. */
+static void json_why(json_w *w, const stats_value *v)
+{
+	if (!v->ok && v->why)
+		jw_kstr(w, "why", v->why);
+}
+
+/* A test's statistic (as vkey), degrees of freedom (the first as dfkey) and p; NaN when v was
+ * not computed. */
+static void json_vdp(json_w *w, const stats_value *v, const char *vkey, const char *dfkey)
+{
+	const char *const k[] = { vkey, dfkey, "df2", "p" };
+	const double x[] = { v->ok ? v->value : NAN, v->ok ? v->df : NAN, v->ok ? v->df2 : NAN,
+			     v->ok ? v->p : NAN };
+	jw_knums(w, k, x, 4);
+}
+
 /* The members of v that a statistic reports (members: STATS_F_*), and "why" when not computed. */
 static void json_value(json_w *w, const stats_value *v, unsigned members)
 {
-	static const struct {
-		unsigned bit;
-		const char *key;
-		size_t off;
-	} parts[] = {
-		{ STATS_F_VALUE, "value", offsetof(stats_value, value) },
-		{ STATS_F_ASE, "ase", offsetof(stats_value, ase) },
-		{ STATS_F_T, "t", offsetof(stats_value, t) },
-		{ STATS_F_DF, "df", offsetof(stats_value, df) },
-		{ STATS_F_P, "p", offsetof(stats_value, p) },
-		{ STATS_F_CI, "ci_low", offsetof(stats_value, ci_low) },
-		{ STATS_F_CI, "ci_high", offsetof(stats_value, ci_high) },
-	};
 	jw_obj(w);
-	for (size_t k = 0; k < sizeof parts / sizeof *parts; k++)
-		if (members & parts[k].bit) {
-			jw_key(w, parts[k].key);
-			jw_num(w, v->ok ? *(const double *)((const char *)v + parts[k].off) : NAN);
-		}
-	if (!v->ok && v->why) {
-		jw_key(w, "why");
-		jw_str(w, v->why);
-	}
+	for (int k = 0; k < ntab_parts; k++)
+		if (members & tab_parts[k].bit)
+			jw_knum(w, tab_parts[k].name, tab_part_value(v, &tab_parts[k]));
+	json_why(w, v);
 	jw_end(w);
 }
 
@@ -77,18 +76,11 @@ static void json_matrix(json_w *w, const analysis_tab *t, const analysis_layer *
 static void json_fisher(json_w *w, const analysis_layer *L, const stats_value *v)
 {
 	jw_obj(w);
-	jw_key(w, "p");
-	jw_num(w, v->ok ? v->p : NAN);
-	jw_key(w, "method");
-	jw_str(w, stats_fisher_method_name(L->stats.fisher.method));
-	if (L->stats.fisher.method == STATS_FISHER_MONTE_CARLO) {
-		jw_key(w, "samples");
-		jw_int(w, L->stats.fisher.samples);
-	}
-	if (!v->ok && v->why) {
-		jw_key(w, "why");
-		jw_str(w, v->why);
-	}
+	jw_knum(w, "p", v->ok ? v->p : NAN);
+	jw_kstr(w, "method", stats_fisher_method_name(L->stats.fisher.method));
+	if (L->stats.fisher.method == STATS_FISHER_MONTE_CARLO)
+		jw_kint(w, "samples", L->stats.fisher.samples);
+	json_why(w, v);
 	jw_end(w);
 }
 
@@ -98,22 +90,10 @@ static void json_rao_scott_f(json_w *w, const stats_rao_scott *rs)
 {
 	const stats_value *f = &rs->f;
 	jw_obj(w);
-	jw_key(w, "value");
-	jw_num(w, f->ok ? f->value : NAN);
-	jw_key(w, "df1");
-	jw_num(w, f->ok ? f->df : NAN);
-	jw_key(w, "df2");
-	jw_num(w, f->ok ? f->df2 : NAN);
-	jw_key(w, "p");
-	jw_num(w, f->ok ? f->p : NAN);
-	jw_key(w, "pearson");
-	jw_num(w, rs->pearson);
-	jw_key(w, "design_df");
-	jw_num(w, rs->nu);
-	if (!f->ok && f->why) {
-		jw_key(w, "why");
-		jw_str(w, f->why);
-	}
+	json_vdp(w, f, "value", "df1");
+	jw_knum(w, "pearson", rs->pearson);
+	jw_knum(w, "design_df", rs->nu);
+	json_why(w, f);
 	jw_end(w);
 }
 
@@ -140,18 +120,8 @@ static void json_stats(json_w *w, const tab_cli *cli, const analysis_tab *t,
 /* A test's members: "<vkey>" (the statistic), "df", "df2", "p", and "why" when not computed. */
 static void json_test(json_w *w, const stats_value *v, const char *vkey)
 {
-	jw_key(w, vkey);
-	jw_num(w, v->ok ? v->value : NAN);
-	jw_key(w, "df");
-	jw_num(w, v->ok ? v->df : NAN);
-	jw_key(w, "df2");
-	jw_num(w, v->ok ? v->df2 : NAN);
-	jw_key(w, "p");
-	jw_num(w, v->ok ? v->p : NAN);
-	if (!v->ok && v->why) {
-		jw_key(w, "why");
-		jw_str(w, v->why);
-	}
+	json_vdp(w, v, vkey, "df");
+	json_why(w, v);
 }
 
 static void json_independence(json_w *w, const analysis_tab *t, const analysis_layer *L)
@@ -163,10 +133,18 @@ static void json_independence(json_w *w, const analysis_tab *t, const analysis_l
 		return;
 	}
 	jw_obj(w);
-	jw_key(w, "test");
-	jw_str(w, key);
+	jw_kstr(w, "test", key);
 	json_test(w, v, "value");
 	jw_end(w);
+}
+
+/* A family of tests: its method, the correction for testing many and the level alpha. */
+static void json_family(json_w *w, const char *method, const char *correction)
+{
+	jw_kstr(w, "method", method);
+	jw_kstr(w, "correction", correction);
+	jw_key(w, "alpha");
+	jw_num_digits(w, ANALYSIS_ALPHA, 6);
 }
 
 static void json_cell_tests(json_w *w, const analysis_layer *L)
@@ -174,19 +152,12 @@ static void json_cell_tests(json_w *w, const analysis_layer *L)
 	const analysis_cell_tests *ct = &L->cell_tests;
 	jw_obj(w);
 	if (!ct->ok) {
-		jw_key(w, "why");
-		jw_str(w, ct->why ? ct->why : "no interview in the table");
+		jw_kstr(w, "why", ct->why ? ct->why : "no interview in the table");
 		jw_end(w);
 		return;
 	}
-	jw_key(w, "method");
-	jw_str(w, ct->design ? "rao_scott_f" : "adjusted_residual");
-	jw_key(w, "correction");
-	jw_str(w, "bonferroni");
-	jw_key(w, "alpha");
-	jw_num_digits(w, ANALYSIS_ALPHA, 6);
-	jw_key(w, "m");
-	jw_int(w, ct->m);
+	json_family(w, ct->design ? "rao_scott_f" : "adjusted_residual", "bonferroni");
+	jw_kint(w, "m", ct->m);
 	jw_break(w, "\n    ");
 	jw_key(w, "z");
 	json_matrix(w, NULL, L, -1, ct->z);
@@ -222,29 +193,19 @@ static void json_choice_tests(json_w *w, const analysis_tab *t, const analysis_l
 	}
 	const analysis_var *mv = t->row.vtype == ANALYSIS_MULTIPLE ? &t->row : &t->col;
 	jw_obj(w);
-	jw_key(w, "multiple");
-	jw_str(w, mv == &t->row ? "row" : "col");
-	jw_key(w, "method");
-	jw_str(w, t->design ? "rao_scott_f" : "pearson_chi2");
-	jw_key(w, "correction");
-	jw_str(w, "holm");
-	jw_key(w, "alpha");
-	jw_num_digits(w, ANALYSIS_ALPHA, 6);
+	jw_kstr(w, "multiple", mv == &t->row ? "row" : "col");
+	json_family(w, t->design ? "rao_scott_f" : "pearson_chi2", "holm");
 	jw_key(w, "choices");
 	jw_arr(w);
 	for (int a = 0; a < L->nchoice; a++) {
 		const analysis_choice_test *ch = &L->choices[a];
 		jw_break(w, "\n    ");
 		jw_obj(w);
-		jw_key(w, "value");
-		jw_str(w, mv->cats[ch->cat].value);
-		jw_key(w, "base");
-		jw_num(w, ch->base);
-		jw_key(w, "base_cases");
-		jw_int(w, (long long)ch->base_cases);
+		jw_kstr(w, "value", mv->cats[ch->cat].value);
+		jw_knum(w, "base", ch->base);
+		jw_kint(w, "base_cases", (long long)ch->base_cases);
 		json_test(w, &ch->test, "statistic");
-		jw_key(w, "p_adj");
-		jw_num(w, ch->p_adj);
+		jw_knum(w, "p_adj", ch->p_adj);
 		jw_end(w);
 	}
 	jw_end(w);
@@ -256,14 +217,10 @@ static void json_layer(json_w *w, const tab_cli *cli, const analysis_tab *t,
 		       const analysis_layer *L)
 {
 	jw_obj(w);
-	jw_key(w, "layer");
-	jw_str(w, L->by_cat >= 0 ? t->by.cats[L->by_cat].value : NULL);
-	jw_key(w, "layer_label");
-	jw_str(w, L->by_cat >= 0 ? t->by.cats[L->by_cat].label : NULL);
-	jw_key(w, "n");
-	jw_num(w, L->table.total);
-	jw_key(w, "n_cases");
-	jw_int(w, (long long)L->n_cases);
+	jw_kstr(w, "layer", L->by_cat >= 0 ? t->by.cats[L->by_cat].value : NULL);
+	jw_kstr(w, "layer_label", L->by_cat >= 0 ? t->by.cats[L->by_cat].label : NULL);
+	jw_knum(w, "n", L->table.total);
+	jw_kint(w, "n_cases", (long long)L->n_cases);
 	jw_break(w, "\n   ");
 	jw_key(w, "row_values");
 	json_strings(w, &t->row, L->rows, L->nrow, 0);
@@ -339,21 +296,14 @@ void tab_print_json(const tab_cli *cli, const analysis_tab *t, const analysis_op
 	json_w w;
 	jw_init(&w, stdout, 1);
 	jw_obj(&w);
-	jw_key(&w, "row");
-	jw_str(&w, t->row.name);
-	jw_key(&w, "col");
-	jw_str(&w, t->col.name);
-	jw_key(&w, "by");
-	jw_str(&w, t->has_by ? t->by.name : NULL);
+	jw_kstr(&w, "row", t->row.name);
+	jw_kstr(&w, "col", t->col.name);
+	jw_kstr(&w, "by", t->has_by ? t->by.name : NULL);
 	cmd_analysis_json_selection(&w, o, form_id);
-	jw_key(&w, "row_label");
-	jw_str(&w, t->row.label);
-	jw_key(&w, "col_label");
-	jw_str(&w, t->col.label);
-	jw_key(&w, "n_cases");
-	jw_int(&w, (long long)t->n_cases);
-	jw_key(&w, "simulated");
-	jw_int(&w, (long long)t->simulated);
+	jw_kstr(&w, "row_label", t->row.label);
+	jw_kstr(&w, "col_label", t->col.label);
+	jw_kint(&w, "n_cases", (long long)t->n_cases);
+	jw_kint(&w, "simulated", (long long)t->simulated);
 	jw_break(&w, "\n ");
 	jw_key(&w, "tables");
 	jw_arr(&w);

@@ -1,6 +1,8 @@
 /* cmd_tab_values.c: what the writers of `survey tab` read of a table — a cell as the chosen kind
- * (count, percentage, expected count, residual) and the test of independence to read. */
+ * (count, percentage, expected count, residual), the test of independence to read and the
+ * members of a statistic. */
 #include <math.h>
+#include <stddef.h>
 
 #include "cmd_tab.h"
 
@@ -38,4 +40,21 @@ const stats_value *tab_independence(const analysis_tab *t, const analysis_layer 
 		return &L->stats.pearson_chi2;
 	}
 	return NULL;
+}
+
+const tab_part tab_parts[] = {
+	{ STATS_F_VALUE, "value", offsetof(stats_value, value) },
+	{ STATS_F_ASE, "ase", offsetof(stats_value, ase) },
+	{ STATS_F_T, "t", offsetof(stats_value, t) },
+	{ STATS_F_DF, "df", offsetof(stats_value, df) },
+	{ STATS_F_P, "p", offsetof(stats_value, p) },
+	{ STATS_F_CI, "ci_low", offsetof(stats_value, ci_low) },
+	{ STATS_F_CI, "ci_high", offsetof(stats_value, ci_high) },
+	{ STATS_F_DF2, "df2", offsetof(stats_value, df2) },
+};
+const int ntab_parts = (int)(sizeof tab_parts / sizeof *tab_parts);
+
+double tab_part_value(const stats_value *v, const tab_part *p)
+{
+	return v->ok ? *(const double *)((const char *)v + p->off) : NAN;
 }

@@ -136,6 +136,12 @@ void an_data_release(an_data *d);
 int an_data_design(const an_data *d, const analysis_opts *o, stats_design_prep **out,
 		   char *err);
 
+/* an_data_read, then (max_cats > 0: a cross-table) the refusal of a variable with more than
+ * max_cats categories, then an_data_design: the data set and its design ready (release both),
+ * or -1 with err and nothing to release. */
+int an_data_open(analysis_db *db, const char *const *vars, int nvars, const analysis_opts *o,
+		 int max_cats, an_data *d, stats_design_prep **dp, char *err);
+
 /* The categories of case i in column c (variables only): *codes points at them (one for a
  * single value, into sel for select_multiple, *one is the storage for a single one). */
 static inline int an_case_codes(const an_col *c, size_t i, const int **codes, int *one)

@@ -1,5 +1,6 @@
 /* design.c: the survey design of a data set's cases (weights, strata, PSUs) for the
- * design-based statistics, with a message naming the stratum that has a single PSU. */
+ * design-based statistics, with a message naming the stratum that has a single PSU; a data set
+ * read with its design (an_data_open). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,4 +51,28 @@ int an_data_design(const an_data *d, const analysis_opts *o, stats_design_prep *
 	if (d->n == 0)
 		return 0;
 	return stats_design_prepare(&des, out, err);
+}
+
+int an_data_open(analysis_db *db, const char *const *vars, int nvars, const analysis_opts *o,
+		 int max_cats, an_data *d, stats_design_prep **dp, char *err)
+{
+	*dp = NULL;
+	if (an_data_read(db, vars, nvars, o, d, err)) {
+		an_data_release(d);
+		return -1;
+	}
+	for (int k = 0; k < nvars && max_cats > 0; k++) {
+		const analysis_var *v = &d->cols[k].var;
+		if (v->ncat > max_cats) {
+			errf(err, "'%s' has %d different values; a cross-table takes at most %d "
+			     "(see 'survey freq %s')", v->name, v->ncat, max_cats, v->name);
+			an_data_release(d);
+			return -1;
+		}
+	}
+	if (an_data_design(d, o, dp, err)) {
+		an_data_release(d);
+		return -1;
+	}
+	return 0;
 }

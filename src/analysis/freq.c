@@ -219,15 +219,9 @@ int analysis_freq_run(analysis_db *db, const char *const *vars, int nvars,
 	const analysis_opts *o = opts ? opts : &defaults;
 	*out = NULL;
 	an_data d;
-	if (an_data_read(db, vars, nvars, o, &d, err)) {
-		an_data_release(&d);
+	stats_design_prep *dp;
+	if (an_data_open(db, vars, nvars, o, 0, &d, &dp, err))
 		return -1;
-	}
-	stats_design_prep *dp = NULL;
-	if (an_data_design(&d, o, &dp, err)) {
-		an_data_release(&d);
-		return -1;
-	}
 	analysis_freq *f = xcalloc((size_t)nvars + 1, sizeof *f);
 	int rc = 0;
 	for (int k = 0; k < nvars && rc == 0; k++) {
@@ -254,11 +248,9 @@ int analysis_freq_split_each(analysis_db *db, const char *var, const char *by,
 	const analysis_opts *o = opts ? opts : &defaults;
 	const char *vars[2] = { var, by };
 	an_data d;
-	stats_design_prep *dp = NULL;
-	if (an_data_read(db, vars, 2, o, &d, err) || an_data_design(&d, o, &dp, err)) {
-		an_data_release(&d);
+	stats_design_prep *dp;
+	if (an_data_open(db, vars, 2, o, 0, &d, &dp, err))
 		return -1;
-	}
 	const an_col *bc = &d.cols[1];
 	if (bc->var.vtype == ANALYSIS_MULTIPLE) {   /* a case may be in many groups: not here */
 		stats_design_free(dp);

@@ -246,6 +246,25 @@ static int interviewer_of(const char **who, int *nw, const char *name)
 	return w;
 }
 
+/* The median of x[0..m-1] in *med, and their median absolute deviation from it scaled to a
+ * normal standard deviation (x 1.4826), the robust z's denominator; dev: room for m. */
+static double robust_spread(double *x, int m, double *dev, double *med)
+{
+	*med = median_d(x, m);
+	for (int k = 0; k < m; k++)
+		dev[k] = fabs(x[k] - *med);
+	return 1.4826 * median_d(dev, m);
+}
+
+/* Flags r as an outlier on key, unless an earlier key already did. */
+static void mark_outlier(quality_result *r, const char *key)
+{
+	if (!(r->flags & QF_OUTLIER)) {
+		r->flags |= QF_OUTLIER;
+		r->outlier_path = key;
+	}
+}
+
 /* outliers on a categorical key: for each answer given, the interviewers' shares of it; an
  * interviewer whose share is far from the median interviewer's — robust z (MAD, at least
  * o->outlier_share_floor) above o->outlier_z — among 3 interviewers or more */
@@ -283,10 +302,7 @@ static void flag_outlier_share(const quality_iv *ivs, int n, const quality_opts 
 				share[m++] = (double)hits[w] / cnt[w];
 		if (m < 3)
 			break;
-		double med = median_d(share, m);
-		for (int k = 0; k < m; k++)
-			dev[k] = fabs(share[k] - med);
-		double mad = 1.4826 * median_d(dev, m);
+		double med, mad = robust_spread(share, m, dev, &med);
 		if (mad < o->outlier_share_floor)
 			mad = o->outlier_share_floor;
 		for (int w = 0; w < nw; w++)
@@ -295,10 +311,8 @@ static void flag_outlier_share(const quality_iv *ivs, int n, const quality_opts 
 				bad[w] = 1;
 	}
 	for (int i = 0; i < n; i++)
-		if (w_of[i] >= 0 && bad[w_of[i]] && !(out[i].flags & QF_OUTLIER)) {
-			out[i].flags |= QF_OUTLIER;
-			out[i].outlier_path = key;
-		}
+		if (w_of[i] >= 0 && bad[w_of[i]])
+			mark_outlier(&out[i], key);
 	free(who);
 	free(vals);
 	free(w_of);
@@ -331,10 +345,7 @@ static void flag_outlier_key(const quality_iv *ivs, int n, const quality_opts *o
 		if (cnt[w] >= o->outlier_min_n)
 			means[m++] = mean[w] = sum[w] / cnt[w];
 	if (m >= 3) {
-		double med = median_d(means, m);
-		for (int k = 0; k < m; k++)
-			dev[k] = fabs(means[k] - med);
-		double mad = 1.4826 * median_d(dev, m);
+		double med, mad = robust_spread(means, m, dev, &med);
 		for (int i = 0; i < n; i++) {
 			int w = 0;
 			while (w < nw && !same(who[w], ivs[i].interviewer ? ivs[i].interviewer : ""))
@@ -342,10 +353,8 @@ static void flag_outlier_key(const quality_iv *ivs, int n, const quality_opts *o
 			if (w == nw || cnt[w] < o->outlier_min_n)
 				continue;
 			double d = fabs(mean[w] - med);
-			if (d > 0 && (mad == 0 || d / mad > o->outlier_z) && !(out[i].flags & QF_OUTLIER)) {
-				out[i].flags |= QF_OUTLIER;
-				out[i].outlier_path = key;
-			}
+			if (d > 0 && (mad == 0 || d / mad > o->outlier_z))
+				mark_outlier(&out[i], key);
 		}
 	}
 	free(who);

@@ -337,24 +337,9 @@ int analysis_tab_run(analysis_db *db, const char *row, const char *col, const ch
 	if (tab_check(db, row, col, by, err))
 		return -1;
 	an_data d;
-	if (an_data_read(db, names, nv, o, &d, err)) {
-		an_data_release(&d);
+	stats_design_prep *dp;
+	if (an_data_open(db, names, nv, o, ANALYSIS_MAX_CATS, &d, &dp, err))
 		return -1;
-	}
-	for (int k = 0; k < nv; k++) {
-		const analysis_var *v = &d.cols[k].var;
-		if (v->ncat > ANALYSIS_MAX_CATS) {
-			errf(err, "'%s' has %d different values; a cross-table takes at most %d "
-			     "(see 'survey freq %s')", v->name, v->ncat, ANALYSIS_MAX_CATS, v->name);
-			an_data_release(&d);
-			return -1;
-		}
-	}
-	stats_design_prep *dp = NULL;
-	if (an_data_design(&d, o, &dp, err)) {
-		an_data_release(&d);
-		return -1;
-	}
 	static const int first[3] = { 0, 1, 2 };
 	int rc = tab_compute(&d, first, row, col, by, dp, o, out, err);
 	stats_design_free(dp);

@@ -5,32 +5,26 @@
 
 #include <string.h>
 
-static void kv(json_w *w, const char *k, const char *v)
-{
-	jw_key(w, k);
-	jw_str(w, v);
-}
-
 /* The form: id, title, versions, languages, and every question with its choices. */
 static void write_form(json_w *w, const xmodel *m)
 {
 	const form *newest = m->forms[m->nforms - 1];
 	jw_key(w, "form");
 	jw_obj(w);
-	kv(w, "id", m->form_id);
-	kv(w, "title", m->title);
+	jw_kstr(w, "id", m->form_id);
+	jw_kstr(w, "title", m->title);
 	jw_key(w, "versions");
 	jw_arr(w);
 	for (int i = 0; i < m->nforms; i++)
 		jw_str(w, m->forms[i]->version);
 	jw_end(w);
-	kv(w, "language", m->lang_code);
+	jw_kstr(w, "language", m->lang_code);
 	jw_key(w, "languages");
 	jw_arr(w);
 	for (int i = 0; i < newest->nlangs; i++) {
 		jw_obj(w);
-		kv(w, "name", newest->langs[i].name);
-		kv(w, "code", newest->langs[i].code);
+		jw_kstr(w, "name", newest->langs[i].name);
+		jw_kstr(w, "code", newest->langs[i].code);
 		jw_end(w);
 	}
 	jw_end(w);
@@ -40,18 +34,18 @@ static void write_form(json_w *w, const xmodel *m)
 		const xquestion *q = &m->qs[i];
 		jw_break(w, "\n");
 		jw_obj(w);
-		kv(w, "path", q->path);
-		kv(w, "name", q->name);
-		kv(w, "type", form_type_name(q->type));
-		kv(w, "label", q->label);
-		kv(w, "repeat", m->tables[q->table].repeat);
+		jw_kstr(w, "path", q->path);
+		jw_kstr(w, "name", q->name);
+		jw_kstr(w, "type", form_type_name(q->type));
+		jw_kstr(w, "label", q->label);
+		jw_kstr(w, "repeat", m->tables[q->table].repeat);
 		if (q->type == FORM_SELECT_ONE || q->type == FORM_SELECT_MULTIPLE) {
 			jw_key(w, "choices");
 			jw_arr(w);
 			for (int j = 0; j < q->nchoices; j++) {
 				jw_obj(w);
-				kv(w, "name", q->choices[j].name);
-				kv(w, "label", q->choices[j].label);
+				jw_kstr(w, "name", q->choices[j].name);
+				jw_kstr(w, "label", q->choices[j].label);
 				jw_end(w);
 			}
 			jw_end(w);
@@ -77,9 +71,9 @@ static void write_answer(jsw *j, const store_interview *iv, const store_answer *
 {
 	json_w *w = &j->w;
 	jw_obj(w);
-	kv(w, "path", a->path);
-	kv(w, "value", a->value);
-	kv(w, "state", store_state_name(a->state));
+	jw_kstr(w, "path", a->path);
+	jw_kstr(w, "value", a->value);
+	jw_kstr(w, "state", store_state_name(a->state));
 	/* a geopoint's parts as numbers, as the CSV's columns */
 	int geo = a->state == STATE_ANSWERED && a->value && xgeo_part(a->value, 3) &&
 		xgeo_is_point(j->m, a->path);
@@ -88,7 +82,7 @@ static void write_answer(jsw *j, const store_interview *iv, const store_answer *
 		jw_raw(w, xgeo_part(a->value, k));
 	}
 	if (a->state == STATE_ANSWERED && xmedia_file(j->m->media, iv->uuid, a->path))
-		kv(w, "file", xmedia_file(j->m->media, iv->uuid, a->path));
+		jw_kstr(w, "file", xmedia_file(j->m->media, iv->uuid, a->path));
 	jw_end(w);
 }
 
@@ -100,20 +94,17 @@ static int on_interview(void *arg, const store_scan_row *r)
 	j->n++;
 	jw_break(w, "\n");
 	jw_obj(w);
-	kv(w, "uuid", iv->uuid);
-	kv(w, "form_version", iv->form_version);
-	kv(w, "device", iv->device_id);
-	kv(w, "interviewer", iv->interviewer);
-	kv(w, "status", iv->status);
-	kv(w, "origin", iv->origin);
-	jw_key(w, "revision");
-	jw_int(w, iv->revision);
-	kv(w, "created", iv->created);
-	kv(w, "modified", iv->modified);
-	kv(w, "completed", iv->completed);
-	kv(w, "instance_name", iv->instance_name);
-	kv(w, "lang", iv->lang);
-	kv(w, "content_hash", iv->content_hash);
+	const char *const k1[] = { "uuid", "form_version", "device", "interviewer", "status",
+				   "origin" };
+	const char *const v1[] = { iv->uuid, iv->form_version, iv->device_id, iv->interviewer,
+				   iv->status, iv->origin };
+	jw_kstrs(w, k1, v1, 6);
+	jw_kint(w, "revision", iv->revision);
+	const char *const k2[] = { "created", "modified", "completed", "instance_name", "lang",
+				   "content_hash" };
+	const char *const v2[] = { iv->created, iv->modified, iv->completed, iv->instance_name,
+				   iv->lang, iv->content_hash };
+	jw_kstrs(w, k2, v2, 6);
 	jw_key(w, "answers");
 	jw_arr(w);
 	for (int i = 0; i < r->nanswers; i++)
@@ -128,8 +119,8 @@ static int on_interview(void *arg, const store_scan_row *r)
 	jw_arr(w);
 	for (int i = 0; i < nc; i++) {
 		jw_obj(w);
-		kv(w, "path", c[i].path);
-		kv(w, "text", c[i].value);
+		jw_kstr(w, "path", c[i].path);
+		jw_kstr(w, "text", c[i].value);
 		jw_end(w);
 	}
 	store_answers_free(c, nc);

@@ -4,6 +4,7 @@
 #include "analysis/statistics.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -270,6 +271,17 @@ static const stats_value *find_stat(const analysis_tab *t, const analysis_layer 
 	return st ? statistic_value(st, t, L) : NULL;
 }
 
+/* The methods the report explains for statistic st (USED_*): known by where the registry
+ * reads its value, so that a renamed member fails to compile instead of matching nothing. */
+static unsigned method_of(const statistic *st)
+{
+	if (!st || st->where != STAT_IN_CROSSTAB)
+		return 0;
+	return st->offset == offsetof(stats_crosstab, cramers_v) ? USED_CRAMER
+	       : st->offset == offsetof(stats_crosstab, gamma) ? USED_GAMMA
+	       : st->offset == offsetof(stats_crosstab, pearson_chi2) ? USED_CHI2 | USED_DF : 0;
+}
+
 /* The test in words, its warnings and the statistics the author asked for. Returns the test's
  * p-value (NAN: none) and its name in *tname. */
 static double tab_tests(struct ctx *c, const report_item *it, const analysis_tab *t,
@@ -348,9 +360,8 @@ static double tab_tests(struct ctx *c, const report_item *it, const analysis_tab
 	}
 	for (int i = 0; i < it->nstats && !none; i++) {
 		const char *k = it->stats[i];
-		c->used |= !strcmp(k, "cramers_v") ? USED_CRAMER : !strcmp(k, "gamma") ? USED_GAMMA
-			   : !strcmp(k, "pearson_chi2") ? USED_CHI2 | USED_DF : 0;
 		const statistic *st = statistic_find(k);
+		c->used |= method_of(st);
 		if (st && (st->needs & STAT_NEEDS_LAYERS))
 			continue;   /* about all layers: shown once under the table */
 		stat_line(c, &RL->lines, k, find_stat(t, L, k), st && (st->needs & STAT_ASKED) &&

@@ -53,6 +53,16 @@ static const char *col(sqlite3_stmt *s, int i)
 	return (const char *)sqlite3_column_text(s, i);
 }
 
+/* The refusal of a damaged row: fmt with the row's unit_id (column 1) and column other (made
+ * printable in a buffer of size bytes) as its two %s. */
+static int damaged(sqlite3_stmt *s, int other, size_t size, const char *fmt, char *err)
+{
+	char u[96], o[96];
+	store_printable(col(s, 1), u, sizeof u);
+	store_printable(col(s, other), o, size < sizeof o ? size : sizeof o);
+	return errf(err, fmt, u, o);
+}
+
 /* frame: form_id, unit_id, data, data is a JSON object of text, length of data */
 static int frame_row(sqlite3_stmt *s, char *err)
 {
@@ -69,13 +79,9 @@ static int frame_row(sqlite3_stmt *s, char *err)
 /* a frame row's columns: form_id, unit_id, key, value */
 static int frame_cell(sqlite3_stmt *s, char *err)
 {
-	if (!name_ok(col(s, 2), FW_NAME_MAX, 0) || !name_ok(col(s, 3), FW_DATA_MAX, 1)) {
-		char f[64], u[96];
-		store_printable(col(s, 0), f, sizeof f);
-		store_printable(col(s, 1), u, sizeof u);
-		return errf(err, "it is damaged: the frame row of unit %s (form %s) holds a column "
-			    "that is not printable text", u, f);
-	}
+	if (!name_ok(col(s, 2), FW_NAME_MAX, 0) || !name_ok(col(s, 3), FW_DATA_MAX, 1))
+		return damaged(s, 0, 64, "it is damaged: the frame row of unit %s (form %s) holds "
+			       "a column that is not printable text", err);
 	return 0;
 }
 
@@ -84,13 +90,9 @@ static int assignment_row(sqlite3_stmt *s, char *err)
 {
 	if (!name_ok(col(s, 0), FW_NAME_MAX, 0) || !name_ok(col(s, 1), FW_NAME_MAX, 0) ||
 	    !name_ok(col(s, 2), FW_NAME_MAX, 0) || !store_is_uuid(col(s, 3)) ||
-	    !name_ok(col(s, 4), FW_NAME_MAX, 0)) {
-		char u[96], i[96];
-		store_printable(col(s, 1), u, sizeof u);
-		store_printable(col(s, 2), i, sizeof i);
-		return errf(err, "it is damaged: the assignment of unit %s to %s is not as survey "
-			    "writes them", u, i);
-	}
+	    !name_ok(col(s, 4), FW_NAME_MAX, 0))
+		return damaged(s, 2, 96, "it is damaged: the assignment of unit %s to %s is not as "
+			       "survey writes them", err);
 	return 0;
 }
 

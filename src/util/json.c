@@ -174,3 +174,45 @@ void jw_raw(json_w *w, const char *text)
 	item(w);
 	fputs(text, w->f);
 }
+
+void jw_kstr(json_w *w, const char *key, const char *s)
+{
+	jw_key(w, key);
+	jw_str(w, s);
+}
+
+void jw_kint(json_w *w, const char *key, long long x)
+{
+	jw_key(w, key);
+	jw_int(w, x);
+}
+
+void jw_knum(json_w *w, const char *key, double x)
+{
+	jw_key(w, key);
+	jw_num(w, x);
+}
+
+void jw_kbool(json_w *w, const char *key, int b)
+{
+	jw_key(w, key);
+	jw_bool(w, b);
+}
+
+void jw_kstrs(json_w *w, const char *const *keys, const char *const *vals, int n)
+{
+	for (int i = 0; i < n; i++)
+		jw_kstr(w, keys[i], vals[i]);
+}
+
+void jw_kints(json_w *w, const char *const *keys, const long long *vals, int n)
+{
+	for (int i = 0; i < n; i++)
+		jw_kint(w, keys[i], vals[i]);
+}
+
+void jw_knums(json_w *w, const char *const *keys, const double *vals, int n)
+{
+	for (int i = 0; i < n; i++)
+		jw_knum(w, keys[i], vals[i]);
+}

@@ -59,4 +59,14 @@ void jw_bool(json_w *w, int b);
 void jw_null(json_w *w);
 void jw_raw(json_w *w, const char *text);   /* text already JSON (a number's digits) */
 
+/* One member of an object: jw_key(w, key) then the value, in one call. */
+void jw_kstr(json_w *w, const char *key, const char *s);
+void jw_kint(json_w *w, const char *key, long long x);
+void jw_knum(json_w *w, const char *key, double x);
+void jw_kbool(json_w *w, const char *key, int b);
+/* n members of one type in a row, keys[i] with vals[i] (a table instead of n calls). */
+void jw_kstrs(json_w *w, const char *const *keys, const char *const *vals, int n);
+void jw_kints(json_w *w, const char *const *keys, const long long *vals, int n);
+void jw_knums(json_w *w, const char *const *keys, const double *vals, int n);
+
 #endif

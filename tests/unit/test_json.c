@@ -150,6 +150,39 @@ static void test_writer(void **state)
 	free(got);
 }
 
+/* The members in one call each, and a row of them from a table. */
+static void write_members(FILE *f, const void *arg)
+{
+	(void)arg;
+	static const char *const sk[] = { "a", "b" }, *const ik[] = { "i", "j" },
+			 *const nk[] = { "x", "y" };
+	const char *const sv[] = { "q\"", NULL };
+	const long long iv[] = { -1, 1LL << 40 };
+	const double nv[] = { 0.25, NAN };
+	json_w w;
+	jw_init(&w, f, 1);
+	jw_obj(&w);
+	jw_kstr(&w, "s", "т");
+	jw_kint(&w, "n", 7);
+	jw_knum(&w, "d", 1e-300);
+	jw_kbool(&w, "t", 2);
+	jw_kstrs(&w, sk, sv, 2);
+	jw_kints(&w, ik, iv, 2);
+	jw_knums(&w, nk, nv, 2);
+	jw_kstrs(&w, sk, sv, 0);
+	jw_end(&w);
+}
+
+static void test_members(void **state)
+{
+	(void)state;
+	char *got = written(write_members, NULL);
+	assert_string_equal(got, "{\"s\": \"т\", \"n\": 7, \"d\": 1e-300, "
+			    "\"t\": true, \"a\": \"q\\\"\", \"b\": null, \"i\": -1, "
+			    "\"j\": 1099511627776, \"x\": 0.25, \"y\": null}");
+	free(got);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -157,6 +190,7 @@ int main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_writer),
+		cmocka_unit_test(test_members),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
