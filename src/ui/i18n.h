@@ -525,19 +525,19 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_FWK_NEED_DB, "--db HQ.db керек", "нужен параметр --db HQ.db", "expected --db " \
 	  "HQ.db") \
 	X(UI_M_FWK_FRAME_ERRORS, /* %s: the CSV */ \
-	  "'%s': тандама алкагында каталар бар: эч нерсе кошулган жок", \
+	  "'%s': тандалма негизинде каталар бар: эч нерсе кошулган жок", \
 	  "'%s': в основе выборки есть ошибки: ничего не добавлено", \
 	  "'%s': the frame has errors: nothing was added") \
 	X(UI_M_FWK_NOTHING_ADDED, "эч нерсе кошулган жок", "ничего не добавлено", \
 	  "nothing was added") \
 	X(UI_M_FWK_FRAME_SAME, /* %s %s %d: the form, the database, units */ \
-	  "'%2$s' файлындагы '%1$s' анкетасынын тандама алкагында бул %3$d бирдик мурунтан эле " \
+	  "'%2$s' файлындагы '%1$s' анкетасынын тандалма негизинде бул %3$d бирдик мурунтан эле " \
 	  "бар: эч нерсе өзгөргөн жок", \
 	  "основа выборки анкеты '%1$s' в '%2$s' уже содержит эти единицы — %3$d: ничего не " \
 	  "изменилось", \
 	  "the frame of '%1$s' in '%2$s' already holds these %3$d units: nothing changed") \
 	X(UI_M_FWK_FRAME_ADDED, /* %d %s %s %s: units, UNIT_ONE/MANY, the form, the database */ \
-	  "'%4$s' файлындагы '%3$s' анкетасынын тандама алкагына %1$d %2$s кошулду", \
+	  "'%4$s' файлындагы '%3$s' анкетасынын тандалма негизине %1$d %2$s кошулду", \
 	  "в основу выборки анкеты '%3$s' в '%4$s' добавлено %2$s: %1$d", \
 	  "added %1$d %2$s to the frame of '%3$s' in '%4$s'") \
 	X(UI_M_FWK_FRAME_OTHERS, " (калгандары мурунтан бар эле)", " (остальные уже были)", \
@@ -579,23 +579,23 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "%s: в файле есть заголовок, но нет строк: нет единиц", \
 	  "%s: the file has a header but no rows: no units") \
 	X(UI_M_FWK_FRAME_CONFLICT, /* %s: the unit */ \
-	  "'%s' бирдиги тандама алкагында башка маанилер менен мурунтан эле бар", \
+	  "'%s' бирдиги тандалма негизинде башка маанилер менен мурунтан эле бар", \
 	  "единица '%s' уже есть в основе выборки с другими значениями", \
 	  "unit '%s' is already in the frame with other values") \
 	X(UI_M_FWK_NO_COLUMN, /* %s %s: the form, the column */ \
-	  "'%s' анкетасынын тандама алкагында '%s' тилкеси жок", \
+	  "'%s' анкетасынын тандалма негизинде '%s' тилкеси жок", \
 	  "в основе выборки анкеты '%s' нет столбца '%s'", \
 	  "the frame of form '%s' has no column '%s'") \
 	X(UI_M_FWK_NOT_IN_FRAME, /* %s %s: the unit, the form */ \
-	  "'%s' бирдиги '%s' анкетасынын тандама алкагында жок", \
+	  "'%s' бирдиги '%s' анкетасынын тандалма негизинде жок", \
 	  "единицы '%s' нет в основе выборки анкеты '%s'", \
 	  "unit '%s' is not in the frame of form '%s'") \
 	X(UI_M_FWK_NO_FRAME, /* %s: the database */ \
-	  "'%s' файлында тандама алкагы жок: аны 'survey frame' менен жүктөңүз", \
+	  "'%s' файлында тандалма негизи жок: аны 'survey frame' менен жүктөңүз", \
 	  "в '%s' нет основы выборки: загрузите её командой 'survey frame'", \
 	  "'%s' has no frame: load one with 'survey frame'") \
 	X(UI_M_FWK_NO_FORM, /* %s %s: the database, the form */ \
-	  "'%1$s' файлында '%2$s' анкетасы жок: анын тандама алкагын 'survey frame FORM " \
+	  "'%1$s' файлында '%2$s' анкетасы жок: анын тандалма негизин 'survey frame FORM " \
 	  "FRAME.csv --db %1$s' менен жүктөңүз", \
 	  "в '%1$s' нет анкеты '%2$s': загрузите её основу выборки: 'survey frame FORM FRAME.csv " \
 	  "--db %1$s'", \
@@ -608,7 +608,7 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "assign'", \
 	  "%1$s holds no unit of form '%2$s' in '%3$s': assign some with 'survey assign'") \
 	X(UI_M_FWK_NOT_KIT, /* %s: the file */ \
-	  "'%s' комплект эмес ('survey kit' түзгөн файл эмес): координатор бул ноутбук үчүн " \
+	  "'%s' топтом эмес ('survey kit' түзгөн файл эмес): координатор бул ноутбук үчүн " \
 	  "даярдаган файлды бериңиз", \
 	  "'%s' — не комплект (не файл, созданный 'survey kit'): укажите файл, который " \
 	  "координатор сделал для этого ноутбука", \
@@ -616,7 +616,7 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "made for this laptop") \
 	X(UI_M_FWK_KIT_FORM, /* %s x6: the kit, its form and version, the laptop file, its form \
 			      * and version */ \
-	  "'%s' — '%s' анкетасынын %s-версиясы үчүн комплект, ал эми '%s' '%s' анкетасынын " \
+	  "'%s' — '%s' анкетасынын %s-версиясы үчүн топтом, ал эми '%s' '%s' анкетасынын " \
 	  "%s-версиясы менен иштейт: эч нерсе өзгөргөн жок; ноутбуктун башка файлын колдонуңуз " \
 	  "(--db)", \
 	  "'%s' — комплект для анкеты '%s' версии %s, а '%s' работает с анкетой '%s' версии %s: " \
@@ -624,21 +624,21 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "'%s' is a kit for form '%s' version %s, and '%s' works with form '%s' version %s: " \
 	  "nothing changed; use another laptop file (--db)") \
 	X(UI_M_FWK_KIT_WHO, /* %s x4: the kit, its interviewer, the laptop file, its own */ \
-	  "'%s' — %s үчүн комплект, ал эми '%s' файлы %s интервьюерге таандык: эч нерсе " \
+	  "'%s' — %s үчүн топтом, ал эми '%s' файлы %s интервьюерге таандык: эч нерсе " \
 	  "өзгөргөн жок; ноутбуктун башка файлын колдонуңуз (--db)", \
 	  "'%s' — комплект для интервьюера %s, а '%s' принадлежит интервьюеру %s: ничего не " \
 	  "изменилось; укажите другой файл ноутбука (--db)", \
 	  "'%s' is a kit for %s, and '%s' is %s's: nothing changed; use another laptop file " \
 	  "(--db)") \
 	X(UI_M_FWK_KIT_IVS, /* %s x4: the kit, its form, the laptop file, the other form */ \
-	  "'%s' — '%s' анкетасы үчүн комплект, ал эми '%s' файлында '%s' анкетасынын " \
+	  "'%s' — '%s' анкетасы үчүн топтом, ал эми '%s' файлында '%s' анкетасынын " \
 	  "интервьюлары бар: эч нерсе өзгөргөн жок; ноутбуктун башка файлын колдонуңуз (--db)", \
 	  "'%s' — комплект для анкеты '%s', а в '%s' есть интервью анкеты '%s': ничего не " \
 	  "изменилось; укажите другой файл ноутбука (--db)", \
 	  "'%s' is a kit for form '%s', and '%s' holds interviews of form '%s': nothing changed; " \
 	  "use another laptop file (--db)") \
 	X(UI_M_FWK_KIT_MERGE, /* %s %s: the kit, the merge's reason (in English) */ \
-	  "'%s' комплекти кабыл алынган жок (%s): эч нерсе өзгөргөн жок", \
+	  "'%s' топтому кабыл алынган жок (%s): эч нерсе өзгөргөн жок", \
 	  "комплект '%s' не принят (%s): ничего не изменилось", \
 	  "the kit '%s' was refused (%s): nothing changed") \
 	X(UI_M_FWK_NO_INTERVIEW, /* %s %s: the uuid, the database */ \
@@ -646,12 +646,12 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "в '%2$s' нет интервью '%1$s': ничего не изменилось", \
 	  "no interview '%1$s' in '%2$s': nothing changed") \
 	X(UI_M_FWK_DRAFT, /* %s: the uuid */ \
-	  "'%s' интервьюсу аяктай элек: аяктаган интервью гана бекитилет же кайтарылат", \
-	  "интервью '%s' — черновик: одобрить или вернуть можно только завершённое интервью", \
+	  "'%s' интервьюсу аяктай элек: аяктаган интервью гана бекитилет же четке кагылат", \
+	  "интервью '%s' — черновик: утвердить или отклонить можно только завершённое интервью", \
 	  "interview '%s' is a draft: only a complete interview is approved or rejected") \
 	X(UI_M_FWK_DISCARDED, /* %s: the uuid */ \
-	  "'%s' интервьюсу ташталган: аяктаган интервью гана бекитилет же кайтарылат", \
-	  "интервью '%s' отброшено: одобрить или вернуть можно только завершённое интервью", \
+	  "'%s' интервьюсу ташталган: аяктаган интервью гана бекитилет же четке кагылат", \
+	  "интервью '%s' отброшено: утвердить или отклонить можно только завершённое интервью", \
 	  "interview '%s' is discarded: only a complete interview is approved or rejected") \
 	X(UI_M_FWK_NO_ANSWER, /* %s %s: the uuid, the question path */ \
 	  "'%s' интервьюсунда '%s' суроосуна жооп жок", "в интервью '%s' нет ответа на '%s'", \
@@ -666,10 +666,10 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_FWK_TEXT, /* %s: bytes */ "текст %s байттан ашпаган бир сап болушу керек", \
 	  "текст должен быть одной строкой (байт не больше: %s)", \
 	  "the text must be one printable line of at most %s bytes") \
-	X(UI_M_FWK_NEEDS_REASON, "кайтаруу үчүн себеп керек: эмнени оңдоо керектигин жазыңыз", \
-	  "для возврата нужен текст: напишите, что исправить", \
+	X(UI_M_FWK_NEEDS_REASON, "четке кагуу үчүн себеп керек: эмнени оңдоо керектигин жазыңыз", \
+	  "для отклонения нужен текст: напишите, что исправить", \
 	  "a rejection needs a text: say what to correct") \
-	X(UI_M_FWK_NEEDS_COMMENT, "комментарийге текст керек: эмнени оңдоо керектигин жазыңыз", \
+	X(UI_M_FWK_NEEDS_COMMENT, "пикирге текст керек: эмнени оңдоо керектигин жазыңыз", \
 	  "комментарию нужен текст: напишите, что исправить", \
 	  "a comment needs a text: say what to correct") \
 	X(UI_M_FWK_WHERE_BAD, /* %s */ "--where COLUMN=VALUE түрүндө болушу керек, '%s' эмес", \
@@ -680,26 +680,27 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "expected --interviewer NAME") \
 	X(UI_M_FWK_WHO_LEN, /* %d: bytes */ "--interviewer: аты 1ден %d байтка чейин болушу " \
 	  "керек", \
-	  "--interviewer: имя от 1 байта, байт не больше: %d", \
+	  "--interviewer: имя длиной от 1 байта (байт не больше: %d)", \
 	  "--interviewer wants a name of 1 to %d bytes") \
 	X(UI_M_FWK_UNITS_OR_WHERE, "бирдиктердин ID'лери же --where COLUMN=VALUE керек (экөөнүн " \
 	  "бири)", "нужны ID единиц или --where COLUMN=VALUE (одно из двух)", \
 	  "expected unit ids or --where COLUMN=VALUE (one of the two)") \
 	X(UI_M_FWK_FORM_NO_FRAME, /* %s %s: the database, the form */ \
-	  "'%s' файлында '%s' анкетасынын тандама алкагы жок: аны 'survey frame' менен жүктөңүз", \
+	  "'%s' файлында '%s' анкетасынын тандалма негизи жок: аны 'survey frame' менен жүктөңүз", \
 	  "в '%s' нет основы выборки анкеты '%s': загрузите её командой 'survey frame'", \
 	  "'%s' has no frame of form '%s': load one with 'survey frame'") \
 	X(UI_M_FWK_FORMS_MANY, /* %s %d: the database, forms */ \
-	  "'%s' файлында %d анкетанын тандама алкагы бар: бирин --form ID менен тандаңыз", \
+	  "'%s' файлында %d анкетанын тандалма негизи бар: бирин --form ID менен тандаңыз", \
 	  "в '%s' основы выборки нескольких анкет — %d: выберите одну через --form ID", \
 	  "'%s' has frames of %d forms: choose one with --form ID") \
 	X(UI_M_FWK_FRAME_NONE, /* %s: the database */ \
-	  "'%s' файлында тандама алкагы жок: аны 'survey frame FORM FRAME.csv --db DB' менен " \
+	  "'%s' файлында тандалма негизи жок: аны 'survey frame FORM FRAME.csv --db DB' менен " \
 	  "жүктөңүз", \
 	  "в '%s' нет основы выборки: загрузите её: 'survey frame FORM FRAME.csv --db DB'", \
 	  "'%s' has no frame: load one with 'survey frame FORM FRAME.csv --db DB'") \
 	X(UI_M_FWK_NO_MATCH, /* %s: the form */ \
-	  "'%s' тандама алкагынын бир да бирдигинде ал маанилер жок: эч нерсе дайындалган жок", \
+	  "'%s' анкетасынын тандалма негизинде мындай маанилери бар бирдик жок: эч нерсе " \
+	  "дайындалган жок", \
 	  "ни у одной единицы основы выборки '%s' нет таких значений: ничего не назначено", \
 	  "no unit of the frame of '%s' has those values: nothing assigned") \
 	X(UI_M_FWK_NOTHING_ASSIGNED, "эч нерсе дайындалган жок", "ничего не назначено", \
@@ -716,7 +717,7 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_FWK_NEED_OUT, "-o KIT.db керек", "нужен -o KIT.db", "expected -o KIT.db") \
 	X(UI_M_FWK_KIT_WROTE, /* %s %s %s %s %d %s %d %s: the interviewer, the kit, the form, its \
 			       * version, units, UNIT_ONE/MANY, returned, LIST_ONE/MANY */ \
-	  "%1$s үчүн комплект '%2$s' файлына жазылды: '%3$s' анкетасы, %4$s-версия, %5$d %6$s " \
+	  "%1$s үчүн топтом '%2$s' файлына жазылды: '%3$s' анкетасы, %4$s-версия, %5$d %6$s " \
 	  "дайындалган, %7$d %8$s кайтарылды", \
 	  "комплект интервьюера %1$s записан в '%2$s': анкета '%3$s' версии %4$s, назначено " \
 	  "%6$s: %5$d, возвращено %8$s: %7$d", \
@@ -724,23 +725,23 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "%7$d %8$s sent back") \
 	X(UI_M_FWK_ONLY_ASSIGNED, "; дайындалган интервьюлар гана", \
 	  "; только назначенные интервью", "; only assigned interviews") \
-	X(UI_M_FWK_ONE_KIT, "бир комплект файлы керек", "нужен один файл комплекта", \
+	X(UI_M_FWK_ONE_KIT, "бир топтом файлы керек", "нужен один файл комплекта", \
 	  "expected one kit file") \
 	X(UI_M_FWK_RECEIVED_ALREADY, /* %s %s: the laptop file, the kit */ \
-	  "'%s' файлында '%s' комплекти мурунтан эле бар: эч нерсе өзгөргөн жок", \
+	  "'%s' файлында '%s' топтому мурунтан эле бар: эч нерсе өзгөргөн жок", \
 	  "в '%s' уже есть комплект '%s': ничего не изменилось", \
 	  "'%s' already holds the kit '%s': nothing changed") \
 	X(UI_M_FWK_RECEIVED, /* %s %s %s %s %d %s %d %s: the interviewer, the laptop file, the \
 			      * form, its version, assignments, ASSIGNMENT_ONE/MANY, returned, \
 			      * LIST_ONE/MANY */ \
-	  "%1$s үчүн комплект '%2$s' файлына колдонулду: '%3$s' анкетасы, %4$s-версия, %5$d " \
+	  "%1$s үчүн топтом '%2$s' файлына колдонулду: '%3$s' анкетасы, %4$s-версия, %5$d " \
 	  "%6$s, %7$d %8$s кайтарылды", \
 	  "комплект интервьюера %1$s применён к '%2$s': анкета '%3$s' версии %4$s, %6$s: %5$d, " \
 	  "возвращено %8$s: %7$d", \
 	  "applied the kit of %1$s to '%2$s': form '%3$s' version %4$s, %5$d %6$s, %7$d %8$s " \
 	  "sent back") \
-	X(UI_M_FWK_ASSIGNMENT_ONE, "дайындоо", "назначений", "assignment") \
-	X(UI_M_FWK_ASSIGNMENT_MANY, "дайындоо", "назначений", "assignments") \
+	X(UI_M_FWK_ASSIGNMENT_ONE, "тапшырма", "заданий", "assignment") \
+	X(UI_M_FWK_ASSIGNMENT_MANY, "тапшырма", "заданий", "assignments") \
 	X(UI_M_FWK_LOCKED, /* %s: the laptop file */ \
 	  "'%s' файлын башка survey буйругу (run же receive) колдонуп жатат: ал бүткөнчө күтүңүз " \
 	  "же аны жаап, кайра аракет кылыңыз", \
@@ -750,7 +751,7 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "close it, and try again") \
 	X(UI_M_FWK_KEYS_MAX, "--key суроолору 32ден ашпашы керек", \
 	  "вопросов --key не больше 32", "at most 32 --key questions") \
-	X(UI_M_FWK_ONE_ACTION, "бир убакта --approve, --reject, --comment дин бирөө гана", \
+	X(UI_M_FWK_ONE_ACTION, "--approve, --reject же --comment: бир убакта бирөө гана", \
 	  "только одно из --approve, --reject, --comment за раз", \
 	  "one of --approve, --reject, --comment at a time") \
 	X(UI_M_FWK_JSON_ACTION, "--json тизмени чыгарат; чечим менен бирге колдонулбайт", \

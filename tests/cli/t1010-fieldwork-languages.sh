@@ -23,7 +23,7 @@ is_en() { is_lang "$1" "$2: in English" "$EN" "$KY" "$RU"; }
 # ---- summaries ----
 run "$SURVEY" frame $FORM $FRAME --db "$HQ" --lang ky
 expect_rc 0 "frame --lang ky"
-expect_out "тандама алкагына 60 бирдик кошулду" "frame: the Kyrgyz summary"
+expect_out "тандалма негизине 60 бирдик кошулду" "frame: the Kyrgyz summary"
 run "$SURVEY" frame $FORM $FRAME --db "$HQ" --lang ru
 expect_out "уже содержит эти единицы — 60: ничего не изменилось" "frame again: the Russian summary"
 run env LC_ALL=ky_KG.UTF-8 "$SURVEY" assign "$HQ" --interviewer 'Айгүл' --where oblast=chuy
@@ -31,11 +31,11 @@ expect_out "^Айгүл интервьюерге 'covid19_lsg' анкетасы�
 run "$SURVEY" assign "$HQ" --interviewer 'Марат' CH-09 TL-01 --lang ru
 expect_out "^интервьюеру Марат назначено единиц анкеты 'covid19_lsg': 2 \(от другого интервьюера — 1\)$" "assign: the Russian summary"
 run "$SURVEY" kit "$HQ" --interviewer 'Айгүл' -o "$TMP/aigul.db" --lang ky
-expect_out "^Айгүл үчүн комплект '.*aigul.db' файлына жазылды: 'covid19_lsg' анкетасы, $VER-версия, 8 бирдик дайындалган, 0 интервью кайтарылды$" "kit: the Kyrgyz summary"
+expect_out "^Айгүл үчүн топтом '.*aigul.db' файлына жазылды: 'covid19_lsg' анкетасы, $VER-версия, 8 бирдик дайындалган, 0 интервью кайтарылды$" "kit: the Kyrgyz summary"
 run "$SURVEY" kit "$HQ" --interviewer 'Марат' -o "$TMP/marat.db" --lang en
 expect_out "^wrote the kit of Марат to '.*marat.db': form 'covid19_lsg' version $VER, 2 units assigned, 0 interviews sent back$" "kit: English"
 run "$SURVEY" receive "$TMP/aigul.db" --db "$TMP/laptop.db" --lang ru
-expect_out "^комплект интервьюера Айгүл применён к '.*laptop.db': анкета 'covid19_lsg' версии $VER, назначений: 10, возвращено интервью: 0$" "receive: the Russian summary"
+expect_out "^комплект интервьюера Айгүл применён к '.*laptop.db': анкета 'covid19_lsg' версии $VER, заданий: 10, возвращено интервью: 0$" "receive: the Russian summary"
 
 # ---- a kit applied twice: nothing changed, said in each language ----
 cp "$TMP/laptop.db" "$TMP/laptop-before.db"
@@ -62,7 +62,7 @@ for l in ky ru en; do
 	same "$TMP/laptop.db" "$TMP/laptop-before.db" "a kit for another version ($l)"
 done
 run "$SURVEY" receive "$TMP/v2kit.db" --db "$TMP/laptop.db" --lang ky
-expect_err "анкетасынын 9999999999-версиясы үчүн комплект.*эч нерсе өзгөргөн жок" "a kit for another version: the Kyrgyz words"
+expect_err "анкетасынын 9999999999-версиясы үчүн топтом.*эч нерсе өзгөргөн жок" "a kit for another version: the Kyrgyz words"
 
 # ---- a kit for another form than the laptop's interviews ----
 "$SURVEY" simulate tests/fixtures/forms/basic.md -n 1 --db "$TMP/other.db" --quiet
@@ -81,7 +81,7 @@ cp "$TMP/aigul.db" "$TMP/esc-frame.db"
 sqlite3 "$TMP/esc-frame.db" "UPDATE frame SET data = json_set(data, '$.municipality_name', 'X' || char(27) || '[31m') WHERE unit_id = 'CH-01'"
 run "$SURVEY" receive "$TMP/esc-frame.db" --db "$TMP/laptop.db" --lang ky
 expect_rc 1 "a kit the merge refuses: refused"
-expect_err "^survey: '.*esc-frame.db' комплекти кабыл алынган жок \(.*not printable text.*\): эч нерсе өзгөргөн жок$" "in Kyrgyz, the merge's reason inside"
+expect_err "^survey: '.*esc-frame.db' топтому кабыл алынган жок \(.*not printable text.*\): эч нерсе өзгөргөн жок$" "in Kyrgyz, the merge's reason inside"
 expect_err_lines 1 "in one line"
 same "$TMP/laptop.db" "$TMP/laptop-before.db" "a kit the merge refuses"
 
@@ -106,7 +106,7 @@ for l in ky ru en; do
 done
 run "$SURVEY" frame $FORM "$TMP/dup.csv" --db "$HQ" --lang ky
 expect_err "dup.csv:3:unit_id: ката: 'X-1' ID'си кайталанды \(биринчи жолу 2-сапта\)" "repeated ids: the Kyrgyz line"
-expect_err "тандама алкагында каталар бар: эч нерсе кошулган жок" "repeated ids: the Kyrgyz summary"
+expect_err "тандалма негизинде каталар бар: эч нерсе кошулган жок" "repeated ids: the Kyrgyz summary"
 run "$SURVEY" frame $FORM "$TMP/unknown.csv" --db "$HQ" --lang ru
 expect_err "unknown.csv:1:mayor_phone: ошибка: в анкете нет вопроса 'mayor_phone'" "an unknown column: the Russian line"
 # the same id with other values: one line, in the language
