@@ -35,6 +35,18 @@ copy_sources() {
 	fi
 }
 mk() { (cd "$C" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -j2 "$@") >"$TMP/out" 2>"$TMP/err"; RC=$?; }
-# expect_link_breach SYMBOL what: the link just made failed naming SYMBOL as undefined
-expect_link_breach() {
-	if grep -q "undefined reference to .$1" "$TMP/out" "$TMP/err"; then ok "$2"; else not_ok "$2: $(tail -c 400 "$TMP/err")"; fi; }
+# expect_breach FILE TEXT PATTERN WHAT [TARGET]: in the copy $C, TEXT (lines) appended to FILE
+# (under src/) breaks `make TARGET` (build/layers.ok unless given): exit 2, and the output has
+# a line matching PATTERN (grep; the file and line, or the symbol). FILE is put back after.
+expect_breach() {
+	cp "$C/src/$1" "$TMP/breach.orig"
+	printf '%s\n' "$2" >>"$C/src/$1"
+	mk "${5:-build/layers.ok}"
+	expect_rc 2 "$4 breaks make"
+	if grep -q -- "$3" "$TMP/out" "$TMP/err"; then
+		ok "$4: make names /$3/"
+	else
+		not_ok "$4: make names /$3/: $(tail -c 400 "$TMP/out") $(tail -c 400 "$TMP/err")"
+	fi
+	cp "$TMP/breach.orig" "$C/src/$1"
+}
