@@ -50,3 +50,14 @@ expect_breach() {
 	fi
 	cp "$TMP/breach.orig" "$C/src/$1"
 }
+
+# fw_hq NAME UNIT...: the fieldwork fixture's coordinator file: FORM (tests/fixtures/fieldwork/
+# mini.md), HQ=$TMP/hq.db with its sample frame and each UNIT (M-01...) assigned to the
+# interviewer NAME; DB=$TMP/laptop.db names the laptop file (not made).
+fw_hq() {
+	FORM=tests/fixtures/fieldwork/mini.md HQ=$TMP/hq.db DB=$TMP/laptop.db
+	"$SURVEY" frame "$FORM" tests/fixtures/fieldwork/mini-frame.csv --db "$HQ" >/dev/null
+	"$SURVEY" assign "$HQ" --interviewer "$@" >/dev/null
+}
+# fw_kit NAME KIT [OPTION...]: the kit of the interviewer NAME made from $HQ into KIT.
+fw_kit() { who=$1 kit=$2; shift 2; "$SURVEY" kit "$HQ" --interviewer "$who" -o "$kit" "$@" >/dev/null; }

@@ -23,47 +23,21 @@ for f in main_problem problems revenue_loss; do
 		not_ok "survey freq $f: $(cat "$TMP/err")"
 done
 
-python3 - "$TMP" "$T_N" >"$TMP/py.out" <<'PY'
-import html.parser, json, re, sys, zipfile, xml.etree.ElementTree as ET
+PYTHONPATH=tests python3 - "$TMP" "$T_N" >"$TMP/py.out" <<'PY'
+import json, re, sys, zipfile, xml.etree.ElementTree as ET
+from report_cells import begin, check, close, html_cells
 tmp = sys.argv[1]
-n = int(sys.argv[2])
-def check(cond, what):
-    global n
-    n += 1
-    print(("ok" if cond else "not ok"), n, "-", what)
-def close(a, b):
-    return abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
+begin(int(sys.argv[2]))
 
 # ---- the HTML: per table, per row code, per column code, per kind: value and text
-class P(html.parser.HTMLParser):
-    def __init__(s):
-        super().__init__(); s.t = {}; s.tbl = None; s.row = None; s.col = 0; s.cols = []
-        s.span = None; s.in_thead = False
-    def handle_starttag(s, tag, a):
-        a = dict(a)
-        if tag == "section" and a.get("class") == "tbl":
-            s.tbl = a["id"][2:]; s.t[s.tbl] = {}; s.cols = []
-        elif tag == "thead": s.in_thead = True
-        elif tag == "th" and s.in_thead and "data-code" in a: s.cols.append(a["data-code"])
-        elif tag == "th" and a.get("scope") == "row": s.row = a.get("data-code"); s.col = -1
-        elif tag == "td": s.col += 1
-        elif tag == "span" and "data-k" in a and s.row is not None and s.col < len(s.cols):
-            s.span = (s.row, s.cols[s.col], a["data-k"], float(a["data-v"]) if "data-v" in a else None)
-            s.text = ""
-    def handle_endtag(s, tag):
-        if tag == "thead": s.in_thead = False
-        if tag == "span" and s.span:
-            s.t[s.tbl][s.span[:3]] = (s.span[3], s.text); s.span = None
-    def handle_data(s, d):
-        if s.span: s.text += d
-p = P(); p.feed(open(tmp + "/r.html", encoding="utf-8").read())
+t = html_cells(tmp + "/r.html")
 
 def shown(v, kind):
     return ("%.1f%%" % v) if kind.endswith("pct") else format(round(v), ",")
 
 for name in ["main_problem_oblast", "severity_type", "problems_type", "revenue_loss_oblast"]:
     tab = json.load(open(f"{tmp}/{name}.json"))["tables"][0]
-    cells = p.t.get(name, {})
+    cells = t.get(name, {})
     bad = []
     for i, r in enumerate(tab["row_values"]):
         for j, c in enumerate(tab["col_values"]):
@@ -94,7 +68,7 @@ for name in ["main_problem_oblast", "severity_type", "revenue_loss_oblast"]:
 
 for var in ["main_problem", "problems", "revenue_loss"]:
     fr = json.load(open(f"{tmp}/f-{var}.json"))["variables"][0]
-    cells = p.t.get(var, {})
+    cells = t.get(var, {})
     key = "cases_percent" if fr["kind"] == "multiple" else "valid_percent"
     bad = []
     for c in fr["categories"]:

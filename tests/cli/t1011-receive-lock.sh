@@ -3,14 +3,10 @@
 # refused in one line and the file is unchanged; when it is free the kit is applied and no lock
 # file is left behind.
 . tests/lib.sh
-FORM=tests/fixtures/fieldwork/mini.md
-HQ=$TMP/hq.db
-DB=$TMP/laptop.db
-"$SURVEY" frame $FORM tests/fixtures/fieldwork/mini-frame.csv --db "$HQ" >/dev/null
-"$SURVEY" assign "$HQ" --interviewer Айбек M-01 >/dev/null
-"$SURVEY" kit "$HQ" --interviewer Айбек -o "$TMP/kit.db" >/dev/null
+fw_hq Айбек M-01
+fw_kit Айбек "$TMP/kit.db"
 "$SURVEY" assign "$HQ" --interviewer Айбек M-02 >/dev/null
-"$SURVEY" kit "$HQ" --interviewer Айбек -o "$TMP/kit2.db" >/dev/null
+fw_kit Айбек "$TMP/kit2.db"
 "$SURVEY" receive "$TMP/kit.db" --db "$DB" >/dev/null
 cp "$DB" "$TMP/before.db"
 

@@ -64,37 +64,18 @@ tab t_w revenue_loss municipality_type "" population
 tab t_loss_oblast revenue_loss oblast "$Y"
 [ $fail = 0 ] && ok "survey freq and tab of every table" || not_ok "survey freq or tab failed"
 
-python3 - "$TMP" "$T_N" >"$TMP/py.out" <<'PY'
-import html.parser, json, sys
-tmp, n = sys.argv[1], int(sys.argv[2])
-def check(cond, what):
-    global n
-    n += 1
-    print(("ok" if cond else "not ok"), n, "-", what)
-def close(a, b):
-    return abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
-
-class P(html.parser.HTMLParser):
-    def __init__(s):
-        super().__init__(); s.t = {}; s.tbl = None; s.row = None; s.col = 0; s.cols = []
-        s.in_thead = False
-    def handle_starttag(s, tag, a):
-        a = dict(a)
-        if tag == "section" and a.get("class") == "tbl":
-            s.tbl = a["id"][2:]; s.t[s.tbl] = {}; s.cols = []
-        elif tag == "thead": s.in_thead = True
-        elif tag == "th" and s.in_thead and "data-code" in a: s.cols.append(a["data-code"])
-        elif tag == "th" and a.get("scope") == "row": s.row = a.get("data-code"); s.col = -1
-        elif tag == "td": s.col += 1
-        elif tag == "span" and "data-k" in a and "data-v" in a and s.row is not None and s.col < len(s.cols):
-            s.t[s.tbl][(s.row, s.cols[s.col], a["data-k"])] = float(a["data-v"])
-    def handle_endtag(s, tag):
-        if tag == "thead": s.in_thead = False
-p = P(); p.feed(open(tmp + "/r.html", encoding="utf-8").read())
+PYTHONPATH=tests python3 - "$TMP" "$T_N" >"$TMP/py.out" <<'PY'
+import json, sys
+from report_cells import begin, check, close, html_cells
+tmp = sys.argv[1]
+begin(int(sys.argv[2]))
+# the values only (data-v), as floats
+t = {name: {k: v[0] for k, v in cells.items() if v[0] is not None}
+     for name, cells in html_cells(tmp + "/r.html").items()}
 
 for name in ["f_oblast", "f_main", "f_problems", "f_main_f", "f_w"]:
     fr = json.load(open(f"{tmp}/{name}.json"))["variables"][0]
-    cells = p.t.get(name, {})
+    cells = t.get(name, {})
     key = "cases_percent" if fr["kind"] == "multiple" else "valid_percent"
     bad, seen = [], 0
     for c in fr["categories"]:
@@ -109,7 +90,7 @@ for name in ["f_oblast", "f_main", "f_problems", "f_main_f", "f_w"]:
 
 for name in ["t_main_oblast", "t_loss_type", "t_sev_type", "t_problems_type", "t_w", "t_loss_oblast"]:
     tab = json.load(open(f"{tmp}/{name}.json"))["tables"][0]
-    cells = p.t.get(name, {})
+    cells = t.get(name, {})
     bad, seen = [], 0
     for i, r in enumerate(tab["row_values"]):
         for j, c in enumerate(tab["col_values"]):

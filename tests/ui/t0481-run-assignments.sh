@@ -5,13 +5,9 @@
 # usual. Units of another interviewer are not listed; other interviews stay possible.
 . tests/lib.sh
 . tests/ui/tmux.sh
-FORM=tests/fixtures/fieldwork/mini.md
-HQ=$TMP/hq.db
-DB=$TMP/laptop.db
-"$SURVEY" frame $FORM tests/fixtures/fieldwork/mini-frame.csv --db "$HQ" >/dev/null
-"$SURVEY" assign "$HQ" --interviewer Айбек M-01 M-02 >/dev/null
+fw_hq Айбек M-01 M-02
 "$SURVEY" assign "$HQ" --interviewer Марат M-03 >/dev/null
-"$SURVEY" kit "$HQ" --interviewer Айбек -o "$TMP/kit.db" >/dev/null
+fw_kit Айбек "$TMP/kit.db"
 uuid=$(sql "$HQ" "SELECT uuid FROM assignments WHERE unit_id = 'M-01'")
 
 ui_start a "$FORM" --db "$DB" --kit "$TMP/kit.db" --lang en

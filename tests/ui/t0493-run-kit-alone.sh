@@ -4,14 +4,10 @@
 # line (in the chosen language) and brings nothing; after it quits, receive works.
 . tests/lib.sh
 . tests/ui/tmux.sh
-FORM=tests/fixtures/fieldwork/mini.md
-HQ=$TMP/hq.db
-DB=$TMP/laptop.db
-"$SURVEY" frame $FORM tests/fixtures/fieldwork/mini-frame.csv --db "$HQ" >/dev/null
-"$SURVEY" assign "$HQ" --interviewer Айбек M-01 M-02 >/dev/null
-"$SURVEY" kit "$HQ" --interviewer Айбек -o "$TMP/kit.db" >/dev/null
+fw_hq Айбек M-01 M-02
+fw_kit Айбек "$TMP/kit.db"
 "$SURVEY" assign "$HQ" --interviewer Айбек M-03 >/dev/null
-"$SURVEY" kit "$HQ" --interviewer Айбек -o "$TMP/kit2.db" >/dev/null
+fw_kit Айбек "$TMP/kit2.db"
 
 ui_start a --db "$DB" --kit "$TMP/kit.db" --lang en
 ui_expect a 'M-01  Кемин айыл өкмөтү' "no FORM: the kit's form lists the units"
