@@ -397,42 +397,36 @@ int analysis_tab_batch(analysis_db *db, const analysis_tab_spec *specs, int n,
 	return rc;
 }
 
-/* The cross-table of columns ix[0] by ix[1] (layers: ix[2] when by) of the cases read in all,
- * whose design is dp. all is not changed: the table reads a view of it whose columns 0, 1, 2
- * are those (the layer tests and Rao-Scott read them there). */
-static int tab_compute(const an_data *all, const int *ix, const char *row, const char *col,
-		       const char *by, const stats_design_prep *dp, const analysis_opts *o,
-		       analysis_tab **out, char *err)
+/* The table's variables, kind and the notes of the read, from the view d (columns 0, 1, 2). */
+static analysis_tab *tab_new(const an_data *d, int has_by)
 {
-	an_col three[3];
-	an_data d = *all;
-	for (int k = 0; k < (by ? 3 : 2); k++)
-		three[k] = all->cols[ix[k]];
-	d.cols = three;
-	d.ncols = d.nvars = by ? 3 : 2;
-	*out = NULL;
 	analysis_tab *t = xcalloc(1, sizeof *t);
-	an_var_copy(&t->row, &d.cols[0].var);
-	an_var_copy(&t->col, &d.cols[1].var);
-	t->has_by = by != NULL;
-	if (by)
-		an_var_copy(&t->by, &d.cols[2].var);
-	t->weighted = d.wcol >= 0;
-	t->design = d.design;
+	an_var_copy(&t->row, &d->cols[0].var);
+	an_var_copy(&t->col, &d->cols[1].var);
+	t->has_by = has_by;
+	if (has_by)
+		an_var_copy(&t->by, &d->cols[2].var);
+	t->weighted = d->wcol >= 0;
+	t->design = d->design;
 	t->multiple = t->row.vtype == ANALYSIS_MULTIPLE || t->col.vtype == ANALYSIS_MULTIPLE;
-	for (int k = 0; k < d.notes.n; k++)
-		an_note(&t->notes, d.notes.items[k].warning, "%s", d.notes.items[k].text);
-	t->simulated = (double)d.simulated;
+	for (int k = 0; k < d->notes.n; k++)
+		an_note(&t->notes, d->notes.items[k].warning, "%s", d->notes.items[k].text);
+	t->simulated = (double)d->simulated;
+	return t;
+}
 
-	/* one pass: every case into its layer's table */
-	int nacc = by ? t->by.ncat : 1;
+/* One pass: every case of d into its layer's accumulator accs[layer] (nacc of them, made
+ * here); a note on the cases left out. Returns accs. */
+static acc *tab_count(analysis_tab *t, const an_data *d, int nacc, const char *row,
+		      const char *col, const char *by, const analysis_opts *o)
+{
 	acc *accs = xcalloc((size_t)(nacc ? nacc : 1), sizeof *accs);
 	for (int l = 0; l < nacc; l++)
 		acc_init(&accs[l], t->row.ncat, t->col.ncat);
-	const an_col *rc = &d.cols[0], *cc = &d.cols[1], *bc = by ? &d.cols[2] : NULL;
+	const an_col *rc = &d->cols[0], *cc = &d->cols[1], *bc = by ? &d->cols[2] : NULL;
 	long long left_out = 0;
-	for (size_t i = 0; i < d.n; i++) {
-		if (!d.in[i])
+	for (size_t i = 0; i < d->n; i++) {
+		if (!d->in[i])
 			continue;
 		const int *rcodes, *ccodes;
 		int r1, c1;
@@ -442,7 +436,7 @@ static int tab_compute(const an_data *all, const int *ix, const char *row, const
 			left_out++;
 			continue;
 		}
-		double w = d.w ? d.w[i] : 1;
+		double w = d->w ? d->w[i] : 1;
 		acc *a = &accs[l];
 		for (int x = 0; x < nr; x++) {
 			for (int y = 0; y < nc; y++)
@@ -463,6 +457,13 @@ static int tab_compute(const an_data *all, const int *ix, const char *row, const
 			o->include_missing ? "" : " (--include-missing shows them)");
 		sb_release(&names);
 	}
+	return accs;
+}
+
+/* The notes on what the statistics of t are: weights, design, select_multiple. */
+static void tab_kind_notes(analysis_tab *t, const char *row, const char *col,
+			   const analysis_opts *o)
+{
 	if (t->weighted)
 		an_note(&t->notes, 0, "counts are weighted by '%s'; the tests of independence are "
 			"the design-based Rao-Scott ones, the other statistics use the weighted table "
@@ -482,12 +483,18 @@ static int tab_compute(const an_data *all, const int *ix, const char *row, const
 			t->row.vtype == ANALYSIS_MULTIPLE ? "row" : "column",
 			t->design ? "Rao-Scott F of selected or not by the other variable" :
 			"chi-square of selected or not by the other variable");
+}
 
-	/* the layers that have cases (one empty table when none has) */
+/* The layers that have cases (one empty table when none has), each with its statistics, and
+ * Cochran-Mantel-Haenszel across them. 0, or -1 with err (the design-based tests failed). */
+static int tab_layers(analysis_tab *t, const an_data *d, const stats_design_prep *dp,
+		      acc *accs, int nacc, const analysis_opts *o, char *err)
+{
+	int by = t->has_by;
 	int *rowc = NULL, *colc = NULL;
 	if (dp && !t->multiple) {
-		rowc = xmalloc(sizeof(int) * (d.n ? d.n : 1));
-		colc = xmalloc(sizeof(int) * (d.n ? d.n : 1));
+		rowc = xmalloc(sizeof(int) * (d->n ? d->n : 1));
+		colc = xmalloc(sizeof(int) * (d->n ? d->n : 1));
 	}
 	t->layers = xcalloc((size_t)nacc + 1, sizeof *t->layers);
 	int rc_err = 0;
@@ -502,9 +509,9 @@ static int tab_compute(const an_data *all, const int *ix, const char *row, const
 		if (!t->multiple)
 			layer_stats(t, L, &accs[l], o);
 		if (dp && !t->multiple)
-			rc_err = layer_rao_scott(t, L, &d, dp, by ? l : -1, rowc, colc, err);
+			rc_err = layer_rao_scott(t, L, d, dp, by ? l : -1, rowc, colc, err);
 		if (!rc_err && L->n_cases > 0)
-			an_layer_tests(t, L, &d, dp, by ? l : -1);
+			an_layer_tests(t, L, d, dp, by ? l : -1);
 	}
 	if (t->nlayers == 0) {
 		analysis_layer *L = &t->layers[t->nlayers++];
@@ -521,6 +528,29 @@ static int tab_compute(const an_data *all, const int *ix, const char *row, const
 		tab_cmh(t, accs, nacc, o);
 	free(rowc);
 	free(colc);
+	return rc_err;
+}
+
+/* The cross-table of columns ix[0] by ix[1] (layers: ix[2] when by) of the cases read in all,
+ * whose design is dp. all is not changed: the table reads a view of it whose columns 0, 1, 2
+ * are those (the layer tests and Rao-Scott read them there). Phases: the view, the count, the
+ * notes, the statistics, the result. */
+static int tab_compute(const an_data *all, const int *ix, const char *row, const char *col,
+		       const char *by, const stats_design_prep *dp, const analysis_opts *o,
+		       analysis_tab **out, char *err)
+{
+	an_col three[3];
+	an_data d = *all;
+	for (int k = 0; k < (by ? 3 : 2); k++)
+		three[k] = all->cols[ix[k]];
+	d.cols = three;
+	d.ncols = d.nvars = by ? 3 : 2;
+	*out = NULL;
+	analysis_tab *t = tab_new(&d, by != NULL);
+	int nacc = by ? t->by.ncat : 1;
+	acc *accs = tab_count(t, &d, nacc, row, col, by, o);
+	tab_kind_notes(t, row, col, o);
+	int rc_err = tab_layers(t, &d, dp, accs, nacc, o, err);
 	for (int l = 0; l < nacc; l++)
 		acc_release(&accs[l]);
 	free(accs);
