@@ -158,19 +158,28 @@ expect_eq "$(rows "$TMP/h-nat.db")" "$(rows "$TMP/h-direct.db")" "through the ob
 # --- properties
 all="$l1 $l2 $l3 $l4 $v2 $alt $fgn $same $forged"
 want=$(craft versions $all)
-# order: four files with overlapping versions of the same interviews, in every order
+# order: four files with overlapping versions of the same interviews, in every order (FULL=1),
+# else in eight: a Latin square and its reverses (each file first, second, third and last; each
+# pair in both orders)
 set -- "$v2" "$alt" "$fgn" "$same"
+if [ -n "${FULL:-}" ]; then
+	orders=$(for a in 1 2 3 4; do for b in 1 2 3 4; do for c in 1 2 3 4; do for e in 1 2 3 4; do
+		[ $a = $b ] || [ $a = $c ] || [ $a = $e ] || [ $b = $c ] || [ $b = $e ] || [ $c = $e ] ||
+			echo $a$b$c$e; done; done; done; done)
+else
+	orders="1234 2341 3412 4123 4321 1432 2143 3214"
+fi
 ref=""; n=0; bad=0
-for a in 1 2 3 4; do for b in 1 2 3 4; do for c in 1 2 3 4; do for e in 1 2 3 4; do
-	[ $a = $b ] || [ $a = $c ] || [ $a = $e ] || [ $b = $c ] || [ $b = $e ] || [ $c = $e ] && continue
+for o in $orders; do
+	a=${o%???} b=${o#?}; b=${b%??} c=${o#??}; c=${c%?} e=${o#???}
 	eval "f1=\${$a} f2=\${$b} f3=\${$c} f4=\${$e}"
 	rm -f "$TMP/perm.db"
 	"$SURVEY" merge -o "$TMP/perm.db" "$f1" "$f2" "$f3" "$f4" >/dev/null 2>"$TMP/err" || bad=$((bad + 1))
 	r=$(rows "$TMP/perm.db"); n=$((n + 1))
 	[ -z "$ref" ] && ref=$r
 	[ "$r" = "$ref" ] || bad=$((bad + 1))
-done; done; done; done
-expect_eq "$n $bad" "24 0" "four overlapping files in all 24 orders: the same rows"
+done
+expect_eq "$n $bad" "$(echo $orders | wc -w) 0" "four overlapping files in $n orders: the same rows"
 expect_eq "$(( $(count "$TMP/perm.db" "SELECT count(*) FROM interviews") + $(conflicts "$TMP/perm.db") ))" \
 	"$(craft versions "$v2" "$alt" "$fgn" "$same")" "versions in = interviews + conflicts out"
 
