@@ -137,6 +137,25 @@ int cmd_bad_option(const struct cmd_entry *e, int c, char **argv)
 	return cmd_usage_error(e, "unknown option '%s'", argv[optind - 1]);
 }
 
+int cmd_only_output(const struct cmd_entry *e, int argc, char **argv, const char *what,
+		    const char **value)
+{
+	static const struct option opts[] = { { "output", required_argument, NULL, 'o' }, { 0 } };
+	int c;
+	*value = NULL;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if (c == 'o')
+			*value = optarg;
+		else if (c == ':' || (c == '?' && optopt == 'o'))
+			return cmd_usage_error(e, "option '-o' needs %s", what);
+		else
+			return cmd_usage_error(e, "unknown option '%s'", argv[optind - 1]);
+	}
+	return EXIT_OK;
+}
+
 void cmd_remove_db(const char *path)
 {
 	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };

@@ -48,6 +48,11 @@ int cmd_usage_error(const struct cmd_entry *e, const char *fmt, ...)
 /* getopt_long's answer c as the usage error it is: ':' an option without its value, anything
  * else an unknown option (argv[optind - 1] names it). Returns EXIT_USAGE. */
 int cmd_bad_option(const struct cmd_entry *e, int c, char **argv);
+/* The options of a command whose one option is -o/--output VALUE (keygen, pack): *value set
+ * (NULL when absent); EXIT_OK, else EXIT_USAGE after the usage error ("option '-o' needs WHAT",
+ * or an unknown option). optind is then the first operand. */
+int cmd_only_output(const struct cmd_entry *e, int argc, char **argv, const char *what,
+		    const char **value);
 /* Print one line to f: fmt (without its '\n') formatted, every control in the result escaped
  * as cmd_fail's, then '\n'. For the text output of records whose fields come from files. */
 void cmd_put_line(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

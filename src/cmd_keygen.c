@@ -28,20 +28,10 @@ const struct cmd_entry cmd_keygen_entry = {
 
 static int cmd_keygen(int argc, char **argv)
 {
-	static const struct option opts[] = { { "output", required_argument, NULL, 'o' }, { 0 } };
-	const char *name = NULL;
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if (c == 'o')
-			name = optarg;
-		else if (c == ':' || (c == '?' && optopt == 'o'))
-			return cmd_usage_error(&cmd_keygen_entry, "option '-o' needs a name");
-		else
-			return cmd_usage_error(&cmd_keygen_entry, "unknown option '%s'",
-					       argv[optind - 1]);
-	}
+	const char *name;
+	int rc = cmd_only_output(&cmd_keygen_entry, argc, argv, "a name", &name);
+	if (rc)
+		return rc;
 	if (argc - optind != 0)
 		return cmd_usage_error(&cmd_keygen_entry, "unexpected argument '%s'", argv[optind]);
 	if (!name || !*name)

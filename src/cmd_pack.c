@@ -28,20 +28,10 @@ const struct cmd_entry cmd_pack_entry = {
 
 static int cmd_pack(int argc, char **argv)
 {
-	static const struct option opts[] = { { "output", required_argument, NULL, 'o' }, { 0 } };
-	const char *out = NULL;
-	int c;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if (c == 'o')
-			out = optarg;
-		else if (c == ':' || (c == '?' && optopt == 'o'))
-			return cmd_usage_error(&cmd_pack_entry, "option '-o' needs a file");
-		else
-			return cmd_usage_error(&cmd_pack_entry, "unknown option '%s'",
-					       argv[optind - 1]);
-	}
+	const char *out;
+	int rc = cmd_only_output(&cmd_pack_entry, argc, argv, "a file", &out);
+	if (rc)
+		return rc;
 	if (argc - optind != 1)
 		return cmd_usage_error(&cmd_pack_entry, "expected one database file");
 	if (!out)
