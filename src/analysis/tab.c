@@ -60,39 +60,38 @@ static char *cat_list(const analysis_var *v, const int *idx, int n)
 	return sb_detach(&sb);
 }
 
+/* The categories of v (n, their totals tot) that have cases, into shown; returns how many.
+ * When the table has cases (any), a note names the empty ones left out (missing codes
+ * aside); what is "row" or "column". */
+static int shown_cats(const analysis_var *v, const double *tot, int n, int any,
+		      const char *what, int *shown, analysis_notes *notes)
+{
+	int *drop = xmalloc(sizeof(int) * (size_t)n + sizeof(int));
+	int ns = 0, nd = 0;
+	for (int i = 0; i < n; i++) {
+		if (tot[i] > 0)
+			shown[ns++] = i;
+		else if (!v->cats[i].missing)
+			drop[nd++] = i;
+	}
+	if (nd && any) {
+		char *s = cat_list(v, drop, nd);
+		an_note(notes, 0, "empty %s%s left out: %s", what, nd == 1 ? "" : "s", s);
+		free(s);
+	}
+	free(drop);
+	return ns;
+}
+
 /* Fill layer L from accumulator a: shown rows and columns, the table of them, the bases. */
 static void layer_shape(analysis_tab *t, analysis_layer *L, const acc *a)
 {
 	int nr = a->t.nrow, nc = a->t.ncol;
 	L->rows = xmalloc(sizeof(int) * (size_t)(nr ? nr : 1));
 	L->cols = xmalloc(sizeof(int) * (size_t)(nc ? nc : 1));
-	int *drop = xmalloc(sizeof(int) * (size_t)(nr > nc ? nr : nc) + sizeof(int));
-	int nd = 0;
-	L->nrow = L->ncol = 0;
-	for (int i = 0; i < nr; i++) {
-		if (a->t.row_tot[i] > 0)
-			L->rows[L->nrow++] = i;
-		else if (!t->row.cats[i].missing)
-			drop[nd++] = i;
-	}
-	if (nd && a->t.total > 0) {
-		char *s = cat_list(&t->row, drop, nd);
-		an_note(&L->notes, 0, "empty row%s left out: %s", nd == 1 ? "" : "s", s);
-		free(s);
-	}
-	nd = 0;
-	for (int j = 0; j < nc; j++) {
-		if (a->t.col_tot[j] > 0)
-			L->cols[L->ncol++] = j;
-		else if (!t->col.cats[j].missing)
-			drop[nd++] = j;
-	}
-	if (nd && a->t.total > 0) {
-		char *s = cat_list(&t->col, drop, nd);
-		an_note(&L->notes, 0, "empty column%s left out: %s", nd == 1 ? "" : "s", s);
-		free(s);
-	}
-	free(drop);
+	L->nrow = shown_cats(&t->row, a->t.row_tot, nr, a->t.total > 0, "row", L->rows, &L->notes);
+	L->ncol = shown_cats(&t->col, a->t.col_tot, nc, a->t.total > 0, "column", L->cols,
+			     &L->notes);
 	stats_table_init(&L->table, L->nrow ? L->nrow : 1, L->ncol ? L->ncol : 1);
 	if (!L->nrow || !L->ncol) {
 		L->table.nrow = L->nrow;

@@ -359,6 +359,17 @@ int iv_relevant(engine *e, const iv_pos *pos)
 	return 1;
 }
 
+/* The value of the optional boolean expression x at pos: 0 when absent, and when it cannot be
+ * evaluated. */
+static int optional_bool(engine *e, const iv_pos *pos, const expr *x)
+{
+	int v = 0;
+	char err[ERR_MAX];
+	if (x && iv_eval_bool(e, pos, x, NULL, &v, err))
+		v = 0;
+	return v;
+}
+
 int iv_required(engine *e, const iv_pos *pos)
 {
 	const form_node *nd = &e->f->nodes[pos->node];
@@ -366,11 +377,7 @@ int iv_required(engine *e, const iv_pos *pos)
 		return 0;
 	if (nd->required)
 		return 1;
-	int req = 0;
-	char err[ERR_MAX];
-	if (nd->x[FORM_X_REQUIRED] && iv_eval_bool(e, pos, nd->x[FORM_X_REQUIRED], NULL, &req, err))
-		req = 0;
-	return req;
+	return optional_bool(e, pos, nd->x[FORM_X_REQUIRED]);
 }
 
 int iv_read_only(engine *e, const iv_pos *pos)
@@ -382,11 +389,7 @@ int iv_read_only(engine *e, const iv_pos *pos)
 		return 0;
 	if (nd->read_only || (e->locked && e->locked[pos->node]))
 		return 1;
-	int ro = 0;
-	char err[ERR_MAX];
-	if (nd->x[FORM_X_READ_ONLY] && iv_eval_bool(e, pos, nd->x[FORM_X_READ_ONLY], NULL, &ro, err))
-		ro = 0;
-	return ro;
+	return optional_bool(e, pos, nd->x[FORM_X_READ_ONLY]);
 }
 
 char *iv_interpolate(engine *e, const iv_pos *pos, const char *text)

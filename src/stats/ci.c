@@ -13,15 +13,12 @@ static const char *const names[STATS_CI_NMETHODS] = {
 
 const char *stats_ci_method_name(stats_ci_method m)
 {
-	return m >= 0 && m < STATS_CI_NMETHODS ? names[m] : "?";
+	return stats_enum_name(names, STATS_CI_NMETHODS, m);
 }
 
 int stats_ci_method_parse(const char *name)
 {
-	for (int m = 0; m < STATS_CI_NMETHODS; m++)
-		if (!strcmp(name, names[m]))
-			return m;
-	return -1;
+	return stats_enum_parse(names, STATS_CI_NMETHODS, name);
 }
 
 static double clip01(double v)

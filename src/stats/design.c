@@ -34,15 +34,12 @@ static const char *const lonely_names[] = { "fail", "remove", "certainty", "adju
 
 const char *stats_lonely_psu_name(stats_lonely_psu m)
 {
-	return m >= 0 && m <= STATS_LONELY_AVERAGE ? lonely_names[m] : "?";
+	return stats_enum_name(lonely_names, STATS_LONELY_AVERAGE + 1, m);
 }
 
 int stats_lonely_psu_parse(const char *name)
 {
-	for (int m = 0; m <= STATS_LONELY_AVERAGE; m++)
-		if (!strcmp(name, lonely_names[m]))
-			return m;
-	return -1;
+	return stats_enum_parse(lonely_names, STATS_LONELY_AVERAGE + 1, name);
 }
 
 static const char *const svyci_names[STATS_SVYCI_NMETHODS] = {
@@ -51,15 +48,12 @@ static const char *const svyci_names[STATS_SVYCI_NMETHODS] = {
 
 const char *stats_svyci_method_name(stats_svyci_method m)
 {
-	return m >= 0 && m < STATS_SVYCI_NMETHODS ? svyci_names[m] : "?";
+	return stats_enum_name(svyci_names, STATS_SVYCI_NMETHODS, m);
 }
 
 int stats_svyci_method_parse(const char *name)
 {
-	for (int m = 0; m < STATS_SVYCI_NMETHODS; m++)
-		if (!strcmp(name, svyci_names[m]))
-			return m;
-	return -1;
+	return stats_enum_parse(svyci_names, STATS_SVYCI_NMETHODS, name);
 }
 
 void stats_design_free(stats_design_prep *dp)

@@ -1,8 +1,9 @@
-/* stats.c: GSL set-up, stats_value helpers and p-values shared by the statistics core. */
+/* stats.c: GSL set-up, stats_value helpers, p-values, enum names shared by the statistics. */
 #include "stats/stats.h"
 #include "stats/stats_impl.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
@@ -15,6 +16,19 @@ void stats_init(void)
 		gsl_set_error_handler_off();
 		done = 1;
 	}
+}
+
+const char *stats_enum_name(const char *const *names, int n, int v)
+{
+	return v >= 0 && v < n ? names[v] : "?";
+}
+
+int stats_enum_parse(const char *const *names, int n, const char *name)
+{
+	for (int v = 0; v < n; v++)
+		if (!strcmp(name, names[v]))
+			return v;
+	return -1;
 }
 
 void stats_value_clear(stats_value *v)

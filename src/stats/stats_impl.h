@@ -8,6 +8,11 @@
 #include "stats/table.h"
 #include "util/hindex.h"
 
+/* The names of an enum's values, names[0..n-1] (a method, a kind of cell): the name of value
+ * v ("?" when out of range), and the value named name (-1 when none is). */
+const char *stats_enum_name(const char *const *names, int n, int v);
+int stats_enum_parse(const char *const *names, int n, const char *name);
+
 /* Number of rows and of columns with a positive total. */
 void stats_nonempty(const stats_table *t, int *nr, int *nc);
 /* The count expected in cell (i, j) under independence (row total x column total / total);

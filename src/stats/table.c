@@ -167,15 +167,12 @@ static const char *const cell_names[STATS_CELL_NKINDS] = {
 
 const char *stats_cell_kind_name(stats_cell_kind kind)
 {
-	return kind >= 0 && kind < STATS_CELL_NKINDS ? cell_names[kind] : "?";
+	return stats_enum_name(cell_names, STATS_CELL_NKINDS, kind);
 }
 
 int stats_cell_kind_parse(const char *name)
 {
-	for (int k = 0; k < STATS_CELL_NKINDS; k++)
-		if (!strcmp(name, cell_names[k]))
-			return k;
-	return -1;
+	return stats_enum_parse(cell_names, STATS_CELL_NKINDS, name);
 }
 
 int stats_table_small_expected(const stats_table *t, double below, int *n_cells,
