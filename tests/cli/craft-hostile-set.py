@@ -253,10 +253,16 @@ variant("older-version-dated-9999", "either", relabelled_old_form)
 
 def zipbomb(c):
     buf = io.BytesIO()
+    # the 300 MiB sheet written in blocks: no 300 MiB string in memory
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("xl/workbook.xml", "<workbook><sheets><sheet name='survey' sheetId='1' r:id='rId1' xmlns:r='http://schemas.openxmlformats.org/officeDocument/2006/relationships'/></sheets></workbook>")
-        z.writestr("xl/worksheets/sheet1.xml", "<a>" + " " * (300 * 1024 * 1024) + "</a>")
+        with z.open("xl/worksheets/sheet1.xml", "w") as w:
+            w.write(b"<a>")
+            block = b" " * (1024 * 1024)
+            for _ in range(300):
+                w.write(block)
+            w.write(b"</a>")
     src = buf.getvalue()
     c.execute("insert into forms values ('covid19_lsg','9999999999','x','x.xlsx','xlsx',?,?, '2021-01-01T00:00:00.000Z')",
               (src, hashlib.sha256(src).hexdigest()))
