@@ -1,6 +1,10 @@
 # tests/lib.sh: helpers for CLI test scripts (sourced). Each check prints "ok N - what" or
 # "not ok N - what" (TAP-like); tests/run counts those lines. The script exits non-zero if any failed.
 : "${SURVEY:?SURVEY must name the binary under test}"
+# SURVEY_FIXTURES: the binary that builds a test's large inputs (a `simulate` of hundreds of
+# interviews before what the test checks): tests/run gives the release build `make test` makes
+# beside the ASan one under test; else SURVEY itself.
+: "${SURVEY_FIXTURES:=$SURVEY}"
 T_N=0 T_FAILED=0
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

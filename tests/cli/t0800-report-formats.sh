@@ -4,7 +4,7 @@
 . tests/lib.sh
 SPEC=reports/covid19-lsg/report.md
 
-run "$SURVEY" simulate surveys/covid19-lsg.md -n 300 --db "$TMP/sim.db" --seed 1 --quiet
+run "$SURVEY_FIXTURES" simulate surveys/covid19-lsg.md -n 300 --db "$TMP/sim.db" --seed 1 --quiet
 expect_rc 0 "simulate 300 interviews"
 
 run "$SURVEY" report "$TMP/sim.db" "$SPEC" -o "$TMP/r.html" --simulated

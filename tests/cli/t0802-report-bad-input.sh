@@ -4,7 +4,7 @@
 . tests/lib.sh
 F=tests/fixtures/report
 
-run "$SURVEY" simulate surveys/covid19-lsg.md -n 200 --db "$TMP/sim.db" --seed 3 --quiet
+run "$SURVEY_FIXTURES" simulate surveys/covid19-lsg.md -n 200 --db "$TMP/sim.db" --seed 3 --quiet
 expect_rc 0 "simulate"
 
 # survey check --report: every problem, located, in row order

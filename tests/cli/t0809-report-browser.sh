@@ -16,7 +16,7 @@ browse() { # browse OUTFILE-ARGS... : a fresh headless Chromium, nothing fetched
 		--disable-extensions --user-data-dir="$(mktemp -d "$TMP/profile.XXXXXX")" "$@"
 }
 
-run "$SURVEY" simulate surveys/covid19-lsg.md -n 300 --db "$TMP/sim.db" --seed 1 --quiet
+run "$SURVEY_FIXTURES" simulate surveys/covid19-lsg.md -n 300 --db "$TMP/sim.db" --seed 1 --quiet
 expect_rc 0 "simulate"
 run "$SURVEY" report "$TMP/sim.db" reports/covid19-lsg/report.md -o "$TMP/r.html" --simulated
 expect_rc 0 "report"

@@ -7,7 +7,7 @@
 . tests/lib.sh
 SPEC=reports/covid19-lsg/report.md
 
-run "$SURVEY" simulate surveys/covid19-lsg.md -n 2000 --db "$TMP/sim.db" --seed 1 --quiet
+run "$SURVEY_FIXTURES" simulate surveys/covid19-lsg.md -n 2000 --db "$TMP/sim.db" --seed 1 --quiet
 expect_rc 0 "simulate 2000 interviews"
 run "$SURVEY" report "$TMP/sim.db" "$SPEC" -o "$TMP/r.html" --lang en
 expect_rc 0 "the shipped report"

@@ -4,7 +4,7 @@
 # are survey tab's and freq's without a filter, or with --where "${q} != 'dont_know'".
 . tests/lib.sh
 
-run "$SURVEY" simulate surveys/covid19-lsg.md -n 300 --db "$TMP/sim.db" --seed 3 --quiet
+run "$SURVEY_FIXTURES" simulate surveys/covid19-lsg.md -n 300 --db "$TMP/sim.db" --seed 3 --quiet
 expect_rc 0 "simulate"
 spec() { # spec FILE SETTING TABLE-SETTING
 	cat >"$1" <<EOF

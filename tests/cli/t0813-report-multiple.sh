@@ -6,7 +6,7 @@
 . tests/lib.sh
 SPEC=reports/covid19-lsg/report.md
 
-run "$SURVEY" simulate surveys/covid19-lsg.md -n 300 --db "$TMP/sim.db" --seed 4 --quiet
+run "$SURVEY_FIXTURES" simulate surveys/covid19-lsg.md -n 300 --db "$TMP/sim.db" --seed 4 --quiet
 expect_rc 0 "simulate"
 run "$SURVEY" report "$TMP/sim.db" "$SPEC" -o "$TMP/r.html" --lang en
 expect_rc 0 "HTML report"

@@ -5,7 +5,7 @@
 # named in the report's language with the statistics as numbers; the questionnaire annex.
 . tests/lib.sh
 
-run "$SURVEY" simulate surveys/covid19-lsg.md -n 300 --db "$TMP/sim.db" --seed 6 --quiet
+run "$SURVEY_FIXTURES" simulate surveys/covid19-lsg.md -n 300 --db "$TMP/sim.db" --seed 6 --quiet
 expect_rc 0 "simulate"
 cat >"$TMP/p.md" <<'EOF'
 | report |  |  |  |  |  |  |  |

@@ -13,7 +13,7 @@ if [ -z "$CHROMIUM" ]; then
 	exit $?
 fi
 
-run "$SURVEY" simulate surveys/covid19-lsg.md -n 300 --db "$TMP/sim.db" --seed 1 --quiet
+run "$SURVEY_FIXTURES" simulate surveys/covid19-lsg.md -n 300 --db "$TMP/sim.db" --seed 1 --quiet
 expect_rc 0 "simulate"
 for lang in ky en; do
 	run "$SURVEY" report "$TMP/sim.db" reports/covid19-lsg/report.md -o "$TMP/r.$lang.html" --lang "$lang"

@@ -3,7 +3,7 @@
 # changes the chart): every chart's ranges name its table's sheet, its categories are the rows'
 # labels, its values are cells that hold numbers, and its title is the table's title.
 . tests/lib.sh
-run "$SURVEY" simulate surveys/covid19-lsg.md -n 200 --db "$TMP/s.db" --seed 3 --quiet
+run "$SURVEY_FIXTURES" simulate surveys/covid19-lsg.md -n 200 --db "$TMP/s.db" --seed 3 --quiet
 expect_rc 0 "simulate"
 run "$SURVEY" report "$TMP/s.db" reports/covid19-lsg/report.md -o "$TMP/r.xlsx" --lang ky
 expect_rc 0 "the Kyrgyz workbook"

@@ -7,10 +7,10 @@
 # sanitized build before).
 . tests/lib.sh
 
-run "$SURVEY" simulate surveys/covid19-lsg.md -n 240 --db "$TMP/sim.db" --seed 7 --quiet
+run "$SURVEY_FIXTURES" simulate surveys/covid19-lsg.md -n 240 --db "$TMP/sim.db" --seed 7 --quiet
 expect_rc 0 "simulate, first version"
 sed 's/| 2026120302 |/| 2026120399 |/' surveys/covid19-lsg.md >"$TMP/v2.md"
-run "$SURVEY" simulate "$TMP/v2.md" -n 120 --db "$TMP/sim.db" --seed 8 --quiet
+run "$SURVEY_FIXTURES" simulate "$TMP/v2.md" -n 120 --db "$TMP/sim.db" --seed 8 --quiet
 expect_rc 0 "simulate, second version into the same file"
 
 F="\${gender} = 'female'"
