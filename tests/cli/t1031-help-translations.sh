@@ -26,7 +26,8 @@ ALLOW = set("""XLSForm JSON CSV SPSS Stata ODK Central KoboToolbox SQLite ncurse
 UTF-8 Enter Delete PgUp Ctrl Tab HTML Markdown XLSX stderr stdout survey
 to-review approved rejected too-fast dont-know straight-line changes night overlap outlier
 field imported simulated reviews conflicts text json csv html markdown xlsx none fail remove
-certainty adjust average count draft complete all error oblast""".split()) | set(cmds)
+certainty adjust average count draft complete all error oblast
+email image audio video file settings Ctrl-B""".split()) | set(cmds)
 
 def width(s):
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF"
