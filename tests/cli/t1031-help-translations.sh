@@ -27,7 +27,8 @@ UTF-8 Enter Delete PgUp Ctrl Tab HTML Markdown XLSX stderr stdout survey
 to-review approved rejected too-fast dont-know straight-line changes night overlap outlier
 field imported simulated reviews conflicts text json csv html markdown xlsx none fail remove
 certainty adjust average count draft complete all error oblast
-email image audio video file settings Ctrl-B""".split()) | set(cmds)
+email image audio video file settings Ctrl-B start deviceid username SubmissionDate
+uuid true false Excel LibreOffice Windows Briefcase notes character""".split()) | set(cmds)
 
 def width(s):
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF"
@@ -50,11 +51,12 @@ def english_prose(line):
     line = re.sub(r"(?<![\w-])--?[A-Za-z][\w-]*", " ", line)            # options
     line = re.sub(r"\S+=\S*", " ", line)                                 # typed values
     line = re.sub(r'"[^"]*"', " ", line)                                 # JSON, quoted values
+    line = re.sub(r"'[^' ]*'", " ", line)                                # typed names: 'grp-q'
     out = []
-    for w in re.findall(r"[A-Za-z][A-Za-z0-9_./'-]*", line):
+    for w in re.findall(r"[A-Za-z_][A-Za-z0-9_./'-]*", line):
         w = w.rstrip("'.-")
-        if (len(re.sub("[^A-Za-z]", "", w)) >= 4 and not re.search(r"[_./0-9$]", w)
-                and not w.isupper() and w not in ALLOW):
+        if (len(re.sub("[^A-Za-z]", "", w)) >= 4 and not re.search(r"[_./0-9$]|[A-Z]{2}", w)
+                and w not in ALLOW):
             out.append(w)
     return out
 
