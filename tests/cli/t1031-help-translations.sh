@@ -28,7 +28,8 @@ to-review approved rejected too-fast dont-know straight-line changes night overl
 field imported simulated reviews conflicts text json csv html markdown xlsx none fail remove
 certainty adjust average count draft complete all error oblast
 email image audio video file settings Ctrl-B start deviceid username SubmissionDate
-uuid true false Excel LibreOffice Windows Briefcase notes character""".split()) | set(cmds)
+uuid true false Excel LibreOffice Windows Briefcase notes character message
+pandoc wilson clopper-pearson agresti-coull jeffreys svymean svyciprop svyvar svyquantile""".split()) | set(cmds)
 
 def width(s):
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF"
@@ -53,9 +54,9 @@ def english_prose(line):
     line = re.sub(r'"[^"]*"', " ", line)                                 # JSON, quoted values
     line = re.sub(r"'[^' ]*'", " ", line)                                # typed names: 'grp-q'
     out = []
-    for w in re.findall(r"[A-Za-z_][A-Za-z0-9_./'-]*", line):
+    for w in re.findall(r"[A-Za-z_][A-Za-z0-9_./'%-]*", line):
         w = w.rstrip("'.-")
-        if (len(re.sub("[^A-Za-z]", "", w)) >= 4 and not re.search(r"[_./0-9$]|[A-Z]{2}", w)
+        if (len(re.sub("[^A-Za-z]", "", w)) >= 4 and not re.search(r"[_./0-9$%]|[A-Z]{2}", w)
                 and w not in ALLOW):
             out.append(w)
     return out
