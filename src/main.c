@@ -2,6 +2,7 @@
  * terminal output filtered of control characters, and the final check that everything
  * written to stdout reached it. */
 #include "cmd.h"
+#include "cmd_help.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -75,6 +76,7 @@ static void print_command_help(const struct cmd_entry *e)
 	if (t) {
 		printf("%s: survey %s %s\n\n%s\n\n%s", cmd_usage_word, e->name, e->usage, t->summary,
 		       t->help);
+		cmd_help_tail(e, help_lang);
 		return;
 	}
 	printf("usage: survey %s %s\n\n%s\n", e->name, e->usage, e->summary);

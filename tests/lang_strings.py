@@ -149,6 +149,7 @@ def md_rows(path, root="."):
 
 
 HELP_TABLES = {"ky": "src/help/help_ky.c", "ru": "src/help/help_ru.c"}
+HELP_WORDS = "src/help/help_words.c"   # tab's generated help tail: {en, ru, ky}
 
 
 def _cmd_fields(path, root="."):
@@ -214,6 +215,8 @@ def help_texts(root="."):
                 d[lang] = help_prose(t[name][1] + "\n" + t[name][2])
         line = (ky.get(name) or ru.get(name))[0]
         yield f"{HELP_TABLES['ky']}:{line} help {name or '(overview)'}", d
+    for line, d in entries(HELP_WORDS, root, ("en", "ru", "ky")):
+        yield f"{HELP_WORDS}:{line}", d
 
 
 def all_texts(root="."):

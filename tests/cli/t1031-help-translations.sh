@@ -29,7 +29,8 @@ field imported simulated reviews conflicts text json csv html markdown xlsx none
 certainty adjust average count draft complete all error oblast
 email image audio video file settings Ctrl-B start deviceid username SubmissionDate
 uuid true false Excel LibreOffice Windows Briefcase notes character message
-pandoc wilson clopper-pearson agresti-coull jeffreys svymean svyciprop svyvar svyquantile""".split()) | set(cmds)
+pandoc wilson clopper-pearson agresti-coull jeffreys svymean svyciprop svyvar svyquantile
+svychisq integer decimal range calculate expected residual stats""".split()) | set(cmds)
 
 def width(s):
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF"
@@ -44,13 +45,14 @@ OPEN = [False]   # a quoted command line goes on to the next line
 def english_prose(line):
     if line.startswith("  survey "):   # an example's command line
         return []
+    line = re.sub(r"^  [a-z][a-z0-9_]*(?=  )", " ", line)              # tab's JSON keys
     if OPEN[0]:
         line = re.sub(r"^[^'`]*['`]", " ", line)
     line = re.sub(r"'survey [^']*'|`survey [^`]*`", " ", line)        # command lines
     OPEN[0] = bool(re.search(r"['`]survey [^'`]*$", line))
     line = re.sub(r"['`]survey [^'`]*$", " ", line)
     line = re.sub(r"(?<![\w-])--?[A-Za-z][\w-]*", " ", line)            # options
-    line = re.sub(r"\S+=\S*", " ", line)                                 # typed values
+    line = re.sub(r"\S+=\S*|\w+(?:,\w+)+", " ", line)                      # typed values, a CSV header
     line = re.sub(r'"[^"]*"', " ", line)                                 # JSON, quoted values
     line = re.sub(r"'[^' ]*'", " ", line)                                # typed names: 'grp-q'
     out = []
@@ -104,7 +106,7 @@ expect_eq "$(problems)" "" "the copy is clean"
 PYTHONPATH=tests python3 -c '
 import sys, lang_strings as L
 print(len(list(L.help_texts(sys.argv[1]))))' "$TMP/tree" >"$TMP/n"
-expect_eq "$(cat "$TMP/n")" "19" "the scan reads the overview's and 18 commands' help"
+expect_eq "$(cat "$TMP/n")" "41" "the scan reads the overview's and 18 commands' help, and tab's 22 words"
 python3 - "$TMP/tree/src/help/help_ky.c" <<'PY'
 import sys
 p = sys.argv[1]
