@@ -194,8 +194,10 @@ def help_translations(lang, root="."):
 
 
 def help_prose(text):
-    """A help text without its example command lines ("  survey ..."), which stay as typed."""
-    return "\n".join(l for l in text.split("\n") if not l.startswith("  survey "))
+    """A help text without its example command lines ("  survey ..."), which stay as typed, and
+    with its lines joined (a term wrapped over two lines is still the term)."""
+    text = "\n".join(l for l in text.split("\n") if not l.startswith("  survey "))
+    return re.sub(r"\s+", " ", text)
 
 
 def help_texts(root="."):
