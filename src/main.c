@@ -69,13 +69,32 @@ static void print_overview(FILE *f)
 			   "Exit status: 0 success, 1 a user error (one line on stderr), 2 bad arguments.\n");
 }
 
+/* "WORD: survey NAME USAGE", a usage's second line ("\n       [...]", under English "usage: ")
+ * indented under the translated word (its letters: one column each). */
+static void print_usage_in(const char *word, const struct cmd_entry *e)
+{
+	int cols = 2;
+	for (const char *p = word; *p; p++)
+		cols += ((unsigned char)*p & 0xC0) != 0x80;
+	printf("%s: survey %s ", word, e->name);
+	for (const char *p = e->usage; *p; p++) {
+		if (*p == '\n' && strncmp(p + 1, "       ", 7) == 0) {
+			printf("\n%*s", cols, "");
+			p += 7;
+		} else {
+			putchar(*p);
+		}
+	}
+	putchar('\n');
+}
+
 /* In the help's language when it has this command's help, else in English. */
 static void print_command_help(const struct cmd_entry *e)
 {
 	const struct help_text *t = help_find(help_lang, e->name);
 	if (t) {
-		printf("%s: survey %s %s\n\n%s\n\n%s", cmd_usage_word, e->name, e->usage, t->summary,
-		       t->help);
+		print_usage_in(cmd_usage_word, e);
+		printf("\n%s\n\n%s", t->summary, t->help);
 		cmd_help_tail(e, help_lang);
 		return;
 	}

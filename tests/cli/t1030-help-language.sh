@@ -5,6 +5,7 @@
 . tests/lib.sh
 S=$SURVEY
 en() { env -u LC_ALL -u LC_MESSAGES -u LANG "$@"; }
+loc() { l=$1; shift; env -u LC_ALL -u LC_MESSAGES LANG="$l" "$@"; }   # loc LOCALE CMD...
 
 # the English help of every command, rebuilt from its cmd_*.c entry
 PYTHONPATH=tests python3 - "$TMP" <<'PY'
@@ -22,7 +23,7 @@ for f in "$TMP"/en.*; do
 	head -c "$(wc -c <"$f")" "$TMP/got" | cmp -s - "$f" || bad="$bad $c"
 	[ "$c" = tab ] || cmp -s "$TMP/got" "$f" || bad="$bad $c(tail)"
 	en "$S" "$c" --help | cmp -s - "$TMP/got" || bad="$bad $c(--help)"
-	LANG=ru_RU.UTF-8 "$S" help "$c" --lang en | cmp -s - "$TMP/got" || bad="$bad $c(--lang en)"
+	loc ru_RU.UTF-8 "$S" help "$c" --lang en | cmp -s - "$TMP/got" || bad="$bad $c(--lang en)"
 done
 expect_eq "$n:$bad" "18:" "the English help of all 18 commands is their entry's text, byte for byte"
 
@@ -42,34 +43,40 @@ expect_rc 2 "survey without a command"
 cmp -s "$TMP/err" "$TMP/overview.en" && ok "prints the English overview on stderr" || not_ok "bare survey: $(head -3 "$TMP/err")"
 
 # the locale, and --lang over it
-run env LANG=ru_RU.UTF-8 "$S" --help
+run loc ru_RU.UTF-8 "$S" --help
 expect_out "^команды:" "LANG=ru_RU.UTF-8: the overview in Russian"
 expect_out "^  kit +файл для ноутбука" "with the commands' summaries in Russian"
-run env -u LANG LC_ALL=ky_KG.UTF-8 "$S" help
+run env -u LANG -u LC_MESSAGES LC_ALL=ky_KG.UTF-8 "$S" help
 expect_out "^буйруктар:" "LC_ALL=ky_KG.UTF-8: survey help in Kyrgyz"
-run env LANG=ru_RU.UTF-8 "$S" --help --lang ky
+run env -u LANG -u LC_MESSAGES LC_ALL=C.UTF-8 "$S" --help
+cmp -s "$TMP/out" "$TMP/overview.en" && ok "LC_ALL=C.UTF-8: English" || not_ok "LC_ALL=C.UTF-8: $(head -3 "$TMP/out")"
+run env LC_ALL=ru_RU.UTF-8 LANG=ky_KG.UTF-8 "$S" --help
+expect_out "^команды:" "LC_ALL comes before LANG, as for every message"
+run loc ru_RU.UTF-8 "$S" --help --lang ky
 expect_out "^буйруктар:" "--lang ky beats LANG=ru_RU.UTF-8"
-run env LANG=ky_KG.UTF-8 "$S" help --lang=ru
+run loc ky_KG.UTF-8 "$S" help --lang=ru
 expect_out "^команды:" "survey help --lang=ru: the overview, in Russian"
 
-run env LANG=ru_RU.UTF-8 "$S" kit --help
+run loc ru_RU.UTF-8 "$S" kit --help
 expect_rc 0 "survey kit --help under LANG=ru_RU.UTF-8"
+expect_eq "$(loc ru_RU.UTF-8 "$S" help run | sed -n 2p)" \
+	"               [--kit KIT.db] [--public-key FILE]" "a usage's second line under the translated word"
 expect_out "^использование: survey kit HQ.db --interviewer NAME -o KIT.db" "the usage line, its word in Russian"
 expect_out "^параметры:" "the kit's help in Russian"
-run env LANG=ru_RU.UTF-8 "$S" review --help --lang ky
+run loc ru_RU.UTF-8 "$S" review --help --lang ky
 expect_out "^параметрлер:" "survey review --help --lang ky: Kyrgyz over the Russian locale"
 expect_out "^колдонулушу: survey review DB" "the usage word in Kyrgyz"
-run env LANG=ky_KG.UTF-8 "$S" help kit --lang ru
+run loc ky_KG.UTF-8 "$S" help kit --lang ru
 expect_out "^параметры:" "survey help kit --lang ru: Russian over the Kyrgyz locale"
-run env LANG=ky_KG.UTF-8 "$S" help --lang ru kit
+run loc ky_KG.UTF-8 "$S" help --lang ru kit
 expect_out "^параметры:" "survey help --lang ru kit: --lang before the command's name too"
-run env LANG=ky_KG.UTF-8 "$S" help fra --lang en
+run loc ky_KG.UTF-8 "$S" help fra --lang en
 expect_out "^usage: survey frame " "survey help fra --lang en: a prefix, in English"
-run env LANG=ky_KG.UTF-8 "$S" kit --help --lang en
+run loc ky_KG.UTF-8 "$S" kit --help --lang en
 en "$S" kit --help | cmp -s - "$TMP/out" && ok "--lang en beats LANG=ky_KG.UTF-8" || not_ok "--lang en: $(head -3 "$TMP/out")"
 
 # a wrong --lang is no error for the help: the locale's language; exit codes as before
-run env LANG=ru_RU.UTF-8 "$S" kit --help --lang xx
+run loc ru_RU.UTF-8 "$S" kit --help --lang xx
 expect_rc 0 "survey kit --help --lang xx"
 expect_out "^параметры:" "a wrong --lang leaves the locale's language"
 run en "$S" help nosuch --lang ru
