@@ -2,6 +2,7 @@
  * terminal output filtered of control characters, and the final check that everything
  * written to stdout reached it. */
 #include "cmd.h"
+#include "cmd_help.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -9,7 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "help/help.h"
 #include "interview/form_ops.h"
+#include "ui/i18n.h"
 #include "util/termsafe.h"
 #include "version.h" /* SURVEY_VERSION: written by the Makefile from VERSION and the commit */
 
@@ -35,20 +38,66 @@ static const struct cmd_entry *const commands[] = {
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
-static void print_overview(FILE *f)
+/* The help's language (help_lang): "ky", "ru" or "en", as cmd_lang_from_args chose it. */
+static const char *help_lang = "en";
+
+/* --lang anywhere on the line (before "--"), else the locale's language, for the help. */
+static void choose_help_lang(int argc, char **argv)
 {
-	fprintf(f, "usage: survey COMMAND [ARGS]\n"
-		   "       survey help COMMAND | survey COMMAND --help | survey --version\n\n"
-		   "Offline survey work: XLSForm questionnaires, interviews on laptops, merging,\n"
-		   "frequencies and cross-tabulations.\n\ncommands:\n");
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
-	fprintf(f, "\nA unique prefix of a command is enough (survey ch = survey check).\n"
-		   "Exit status: 0 success, 1 a user error (one line on stderr), 2 bad arguments.\n");
+	cmd_lang_from_args(argc, argv);
+	help_lang = ui_lang_code(ui_lang_get());
 }
 
+static void print_overview(FILE *f)
+{
+	const struct help_text *o = help_find(help_lang, "");
+	if (o)
+		fputs(o->summary, f);
+	else
+		fprintf(f, "usage: survey COMMAND [ARGS]\n"
+			   "       survey help COMMAND | survey COMMAND --help | survey --version\n\n"
+			   "Offline survey work: XLSForm questionnaires, interviews on laptops, merging,\n"
+			   "frequencies and cross-tabulations.\n\ncommands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		const struct help_text *t = help_find(help_lang, commands[i]->name);
+		fprintf(f, "  %-10s %s\n", commands[i]->name, t ? t->summary : commands[i]->summary);
+	}
+	if (o)
+		fputs(o->help, f);
+	else
+		fprintf(f, "\nA unique prefix of a command is enough (survey ch = survey check).\n"
+			   "Exit status: 0 success, 1 a user error (one line on stderr), 2 bad arguments.\n");
+}
+
+/* "WORD: survey NAME USAGE", a usage's second line ("\n       [...]", under English "usage: ")
+ * indented under the translated word (its letters: one column each). */
+static void print_usage_in(const char *word, const struct cmd_entry *e)
+{
+	int cols = 2;
+	for (const char *p = word; *p; p++)
+		cols += ((unsigned char)*p & 0xC0) != 0x80;
+	printf("%s: survey %s ", word, e->name);
+	for (const char *p = e->usage; *p; p++) {
+		if (*p == '\n' && strncmp(p + 1, "       ", 7) == 0) {
+			printf("\n%*s", cols, "");
+			p += 7;
+		} else {
+			putchar(*p);
+		}
+	}
+	putchar('\n');
+}
+
+/* In the help's language when it has this command's help, else in English. */
 static void print_command_help(const struct cmd_entry *e)
 {
+	const struct help_text *t = help_find(help_lang, e->name);
+	if (t) {
+		print_usage_in(cmd_usage_word, e);
+		printf("\n%s\n\n%s", t->summary, t->help);
+		cmd_help_tail(e, help_lang);
+		return;
+	}
 	printf("usage: survey %s %s\n\n%s\n", e->name, e->usage, e->summary);
 	if (e->help && *e->help)
 		printf("\n%s", e->help);
@@ -127,11 +176,13 @@ static int finish_stdout(int status)
 static int dispatch(int argc, char **argv)
 {
 	if (argc < 2) {
+		choose_help_lang(argc, argv);
 		print_overview(stderr);
 		return EXIT_USAGE;
 	}
 	const char *first = argv[1];
 	if (is_help_flag(first)) {
+		choose_help_lang(argc, argv);
 		print_overview(stdout);
 		return EXIT_OK;
 	}
@@ -140,11 +191,16 @@ static int dispatch(int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (strcmp(first, "help") == 0) {
-		if (argc < 3) {
+		choose_help_lang(argc, argv);
+		int k = 2;   /* the command named after "help", past a --lang */
+		while (k < argc && (strcmp(argv[k], "--lang") == 0
+				    || strncmp(argv[k], "--lang=", 7) == 0))
+			k += argv[k][6] == '=' ? 1 : 2;
+		if (k >= argc) {
 			print_overview(stdout);
 			return EXIT_OK;
 		}
-		const struct cmd_entry *e = find_command(argv[2]);
+		const struct cmd_entry *e = find_command(argv[k]);
 		if (!e)
 			return EXIT_USAGE;
 		print_command_help(e);
@@ -161,6 +217,7 @@ static int dispatch(int argc, char **argv)
 		if (strcmp(argv[i], "--") == 0)
 			break;
 		if (is_help_flag(argv[i])) {
+			choose_help_lang(argc, argv);
 			print_command_help(e);
 			return EXIT_OK;
 		}

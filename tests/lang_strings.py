@@ -74,10 +74,11 @@ def _tokens(src):
             i += len(m.group(0))
 
 
-def entries(path, root="."):
+def entries(path, root=".", order=None):
     """Every bracketed list in path whose last three items are strings, one of them
-    Cyrillic: (line, {lang: text, "id": the list's first word, as X(UI_M_SAVED, ...)})."""
-    order = TABLES[path]
+    Cyrillic: (line, {lang: text, "id": the list's first word, as X(UI_M_SAVED, ...)}).
+    order names the three items (TABLES[path] by default)."""
+    order = order or TABLES[path]
     with open(f"{root}/{path}", encoding="utf-8") as fh:
         src = fh.read()
     stack, out = [], []
@@ -147,12 +148,86 @@ def md_rows(path, root="."):
     return out
 
 
+HELP_TABLES = {"ky": "src/help/help_ky.c", "ru": "src/help/help_ru.c"}
+HELP_WORDS = "src/help/help_words.c"   # tab's generated help tail: {en, ru, ky}
+
+
+def _cmd_fields(path, root="."):
+    """The designated string fields of the struct initialisers in a C file, in order:
+    [(field, text)] for `.name = "..."`, `.summary = "..." "..."` and the like."""
+    with open(f"{root}/{path}", encoding="utf-8") as fh:
+        toks = list(_tokens(fh.read()))
+    out = []
+    for i, (kind, text, _) in enumerate(toks):
+        if kind == "w" and text.startswith(".") and i + 2 < len(toks) and toks[i + 1][1] == "=" \
+                and toks[i + 2][0] == "s":
+            j, parts = i + 2, []
+            while j < len(toks) and toks[j][0] == "s":
+                parts.append(toks[j][1])
+                j += 1
+            out.append((text[1:], "".join(parts)))
+    return out
+
+
+def help_english(root="."):
+    """Each command's English help, from its cmd_*.c entry: {name: {"usage", "summary",
+    "help"}} (what `survey help NAME` prints before tab's generated tail)."""
+    import glob
+    import os
+    out = {}
+    for path in sorted(glob.glob(f"{root}/src/cmd_*.c")):
+        cur = None
+        for field, text in _cmd_fields(os.path.relpath(path, root), root):
+            if field == "name":
+                cur = out.setdefault(text, {"usage": "", "summary": "", "help": ""})
+            elif cur is not None and field in ("usage", "summary", "help"):
+                cur[field] = text
+    return out
+
+
+def help_translations(lang, root="."):
+    """The help table of src/help/help_LANG.c: {name: (line, summary, help)}; "" the overview."""
+    out = {}
+    for line, d in entries(HELP_TABLES[lang], root, ("name", "summary", "help")):
+        out[d["name"]] = (line, d["summary"], d["help"])
+    return out
+
+
+def help_prose(text):
+    """A help text without its example command lines ("  survey ..."), which stay as typed, and
+    with its lines joined (a term wrapped over two lines is still the term)."""
+    text = "\n".join(l for l in text.split("\n") if not l.startswith("  survey "))
+    return re.sub(r"\s+", " ", text)
+
+
+def help_texts(root="."):
+    """Each command's help in three languages, as one text per language (summary and help,
+    command lines left out): (where, {lang: text}). The overview has no English here. A tree
+    without src/help (a copy of TABLES' files only, as t0376 plants in) has none."""
+    import os
+    if not os.path.exists(f"{root}/{HELP_TABLES['ky']}"):
+        return
+    en = help_english(root)
+    ky, ru = help_translations("ky", root), help_translations("ru", root)
+    for name in sorted(set(ky) | set(ru)):
+        d = {"en": help_prose(en[name]["summary"] + "\n" + en[name]["help"]) if name in en
+             else ""}
+        for lang, t in (("ky", ky), ("ru", ru)):
+            if name in t:
+                d[lang] = help_prose(t[name][1] + "\n" + t[name][2])
+        line = (ky.get(name) or ru.get(name))[0]
+        yield f"{HELP_TABLES['ky']}:{line} help {name or '(overview)'}", d
+    for line, d in entries(HELP_WORDS, root, ("en", "ru", "ky")):
+        yield f"{HELP_WORDS}:{line}", d
+
+
 def all_texts(root="."):
-    """Every three-language text of the program and of the shipped questionnaire and report
-    spec: (where, {lang: text})."""
+    """Every three-language text of the program (the message tables and the commands' help)
+    and of the shipped questionnaire and report spec: (where, {lang: text})."""
     for f in TABLES:
         for line, d in entries(f, root):
             yield f"{f}:{line}", d
+    yield from help_texts(root)
     for f in ("surveys/covid19-lsg.md", "reports/covid19-lsg/report.md"):
         for sheet, line, name, groups in md_rows(f, root):
             for kind, d in groups.items():
@@ -203,7 +278,7 @@ def prose(text):
     """text without what a user types: options (--comment), commands ('survey kit') and
     placeholders (KIT.db, NAME, COLUMN=VALUE), which stay English in every language."""
     text = re.sub(r"(?<![\w-])--?[A-Za-z][\w-]*", " ", text)
-    text = re.sub(r"\bsurvey [a-z]+", " ", text)
+    text = re.sub(r"\bsurvey\s+[a-z]+", " ", text)   # a command line, even across a line break
     return re.sub(r"\b[A-Z][A-Z_]+(?:\.\w+|=[A-Z_]+)?\b", " ", text)
 
 
