@@ -173,8 +173,26 @@ static int finish_stdout(int status)
 	return status;
 }
 
+/* `survey --lang ky COMMAND …` means `survey COMMAND --lang ky …`: the language given before
+ * the command moves to just after it (argv is permuted in place; nothing else changes). */
+static void move_leading_lang(int argc, char **argv)
+{
+	int n = 0;   /* how many arguments the leading --lang takes */
+	if (argc >= 3 && strcmp(argv[1], "--lang") == 0)
+		n = 2;
+	else if (argc >= 2 && strncmp(argv[1], "--lang=", 7) == 0)
+		n = 1;
+	if (n == 0 || argc < 1 + n + 1)
+		return;
+	char *lang[2] = { argv[1], n == 2 ? argv[2] : NULL };
+	argv[1] = argv[1 + n];   /* the command, help or --help */
+	for (int i = 0; i < n; i++)
+		argv[2 + i] = lang[i];
+}
+
 static int dispatch(int argc, char **argv)
 {
+	move_leading_lang(argc, argv);
 	if (argc < 2) {
 		choose_help_lang(argc, argv);
 		print_overview(stderr);
