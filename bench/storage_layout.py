@@ -194,7 +194,7 @@ CREATE VIEW events_v AS SELECT uuid, seq, at, offset_ms, kind, path,
   CASE WHEN n > 6 THEN ev ->> 6 WHEN path IS NULL THEN NULL ELSE
     lag(new_value) OVER (PARTITION BY uuid, path ORDER BY seq) END AS old_value,
   new_value,
-  CASE WHEN n > 7 THEN ev ->> 7 WHEN path IS NULL THEN NULL ELSE
+  CASE WHEN n > 6 THEN ev ->> 7 WHEN path IS NULL THEN NULL ELSE
     lag(CASE new_state WHEN 0 THEN 'answered' WHEN 1 THEN 'skipped' WHEN 2 THEN 'dont_know'
     WHEN 3 THEN 'refused' ELSE new_state END) OVER (PARTITION BY uuid, path ORDER BY seq) END
     AS old_state,
@@ -279,6 +279,7 @@ def build_record(src, in_path, out):
                 prev_at = ms(at)
             prev_off = off
             tail = []
+            explicit = False
             if p is not None:
                 tail.append(pid[p])
                 if p in final and final[p] == (nv, ns):
@@ -286,7 +287,8 @@ def build_record(src, in_path, out):
                 else:
                     tail += [nv, code(STATES, ns)]
                 derived = prev.get(p, (None, None))
-                if derived != (ov, os_):
+                explicit = derived != (ov, os_)
+                if explicit:   # explicit old values always come as a pair
                     while len(tail) < 3:
                         tail.append(None)
                     tail += [ov, os_]
@@ -294,8 +296,9 @@ def build_record(src, in_path, out):
             elif nv is not None or ov is not None or ns is not None or os_ is not None:
                 # a completed event's value is the content hash the interview row holds
                 tail = [None, True if nv is not None and nv == chash else nv, ns, ov, os_]
-            while tail and (tail[-1] is True and tail[0] is not None or
-                            tail[-1] is None and len(tail) > 2):
+            while len(tail) > (5 if explicit else 0) and (
+                    tail[-1] is True and tail[0] is not None or
+                    tail[-1] is None and len(tail) > 2):
                 tail.pop()
             e_json.append(ent + tail)
         db.execute("INSERT INTO interviews VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
