@@ -81,6 +81,9 @@ int record_check(const record_paths *paths, const char *created, const char *con
 		 record_rows *out, char *err);
 
 void record_rows_free(record_rows *r);                /* frees the rows, zeroes r */
+/* Frees the strings of every row and empties r, keeping its arrays (n_ zero, not their size:
+ * for a caller that refills them, like record_build.c). */
+void record_rows_clear(record_rows *r);
 
 /* A time text's UTC milliseconds when it is canonical ("YYYY-MM-DDTHH:MM:SS.mmmZ", a real
  * date, year 1000-9999): 0 and *ms, else -1. */

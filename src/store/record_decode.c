@@ -8,7 +8,7 @@
 
 #include "store/record_impl.h"
 
-void record_rows_free(record_rows *r)
+void record_rows_clear(record_rows *r)
 {
 	for (size_t k = 0; k < r->n_answers; k++) {
 		record_answer *a = &r->answers[k];
@@ -27,6 +27,12 @@ void record_rows_free(record_rows *r)
 		free(e->old_state);
 		free(e->new_state);
 	}
+	r->n_answers = r->n_events = 0;
+}
+
+void record_rows_free(record_rows *r)
+{
+	record_rows_clear(r);
 	free(r->answers);
 	free(r->events);
 	memset(r, 0, sizeof *r);

@@ -1,0 +1,16 @@
+/* record_form.h: the path ids of a form version for its records (record.h), from the
+ * questionnaire as the registered reader parsed it (store/form_ops.h): what schema 8's `paths`
+ * table holds, and merge checks an input's `paths` against. */
+#ifndef SURVEY_STORE_RECORD_FORM_H
+#define SURVEY_STORE_RECORD_FORM_H
+
+#include "store/form_ops.h"
+#include "store/record.h"
+
+/* The table of f: each question's node number in the form version (document order, as
+ * `survey check --dump` lists them: deterministic from the form's bytes) and its path, with
+ * "[%]" after its repeat's path inside a repeat. Questions in nested repeats are left out
+ * (their answers are kept as text). NULL with one line in err. */
+record_paths *record_paths_of_form(const store_form_ops *ops, const store_form *f, char *err);
+
+#endif
