@@ -122,14 +122,15 @@ def finish(db, path, n):
     return os.path.getsize(path) / n
 
 
-# The chosen layout's tables and views (SQLite 3.40: json_each, ->>, window functions).
+# The chosen layout's tables and views (SQLite 3.40: json_each, ->>, window functions). The
+# time columns have no declared type (no affinity): a text that looks like a number stays text.
 RECORD_SCHEMA = """
 CREATE TABLE paths(form_id TEXT NOT NULL, form_version TEXT NOT NULL, id INTEGER NOT NULL,
   path TEXT NOT NULL, PRIMARY KEY(form_id, form_version, id)) WITHOUT ROWID;
 CREATE TABLE interviews(uuid TEXT PRIMARY KEY, form_id TEXT NOT NULL,
   form_version TEXT NOT NULL, device_id TEXT NOT NULL, interviewer TEXT NOT NULL,
-  status INTEGER NOT NULL, revision INTEGER NOT NULL, created ANY NOT NULL, modified ANY NOT NULL,
-  completed ANY, content_hash BLOB, lang TEXT, position TEXT, instance_name TEXT,
+  status INTEGER NOT NULL, revision INTEGER NOT NULL, created NOT NULL, modified NOT NULL,
+  completed, content_hash, lang TEXT, position TEXT, instance_name TEXT,
   origin INTEGER NOT NULL, answers TEXT NOT NULL, events TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE kinds(id INTEGER PRIMARY KEY, k TEXT NOT NULL UNIQUE);
 CREATE VIEW interviews_v AS SELECT uuid, form_id, form_version, device_id, interviewer,

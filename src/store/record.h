@@ -59,6 +59,9 @@ record_paths *record_paths_new(const long long *ids, const char *const *template
 void record_paths_free(record_paths *p);             /* NULL accepted */
 /* The template of id, or NULL. */
 const char *record_paths_template(const record_paths *p, long long id);
+/* How many ids the table holds, and the k-th (0 <= k < count) in id order. */
+size_t record_paths_count(const record_paths *p);
+void record_paths_entry(const record_paths *p, size_t k, long long *id, const char **tmpl);
 
 /* Encode rows (events in seq order 1..n; answer paths distinct; every answer's state and
  * modified not NULL) of an interview created at `created` (its schema-7 text) with

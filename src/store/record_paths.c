@@ -113,6 +113,17 @@ const char *record_paths_template(const record_paths *p, long long id)
 	return lo < p->n && p->by_id[lo].id == id ? p->by_id[lo].tmpl : NULL;
 }
 
+size_t record_paths_count(const record_paths *p)
+{
+	return p ? p->n : 0;
+}
+
+void record_paths_entry(const record_paths *p, size_t k, long long *id, const char **tmpl)
+{
+	*id = p->by_id[k].id;
+	*tmpl = p->by_id[k].tmpl;
+}
+
 static const pentry *find_node(const record_paths *p, const char *node)
 {
 	size_t lo = 0, hi = p->n;
