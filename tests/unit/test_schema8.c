@@ -10,24 +10,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <sqlite3.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 
-#include "interview/form_ops.h"
+#include "interview/form_ops.h"   /* (the Makefile links the layers a test names) */
 #include "store/record_schema.h"
-#include "util/util.h"
 
-static char dir[] = "/tmp/test_schema8.XXXXXX";
-
-static void sql(sqlite3 *db, const char *q)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(db, q, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%.200s: %s", q, msg);
-}
+#include "record_sim.h"
 
 static long long count(sqlite3 *db, const char *q)
 {
@@ -38,50 +26,6 @@ static long long count(sqlite3 *db, const char *q)
 	long long n = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
 	return n;
-}
-
-/* A schema-7 file of 12 simulated interviews (crafted: with t1200's edge cases) at path. */
-static void simulated(const char *path, int crafted)
-{
-	const char *survey = getenv("SURVEY"), *top = getenv("TOP");
-	if (!survey || !top)
-		skip();
-	char *cmd = xasprintf("'%s' simulate '%s/surveys/covid19-lsg.md' -n 12 --db '%s' --seed 5 "
-			      "--quiet", survey, top, path);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	sql(db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE");
-	if (crafted)
-		sql(db, "CREATE TEMP TABLE u AS SELECT uuid, row_number() OVER (ORDER BY uuid) AS n "
-			"FROM interviews;"
-			"UPDATE interviews SET created = '2021-10-03T19:43:21+06:00' "
-			"WHERE uuid = (SELECT uuid FROM u WHERE n = 1);"
-			"UPDATE events SET at = '2021-10-03T19:43:21Z' WHERE seq = 2 AND "
-			"uuid = (SELECT uuid FROM u WHERE n = 2);"
-			"INSERT INTO events SELECT uuid, (SELECT max(seq) + 1 FROM events e WHERE "
-			"e.uuid = u.uuid), '2021-10-03T19:50:00.123Z', 999999, 'custom', NULL, 'was', "
-			"'is', NULL, NULL FROM u WHERE n = 2;"
-			"UPDATE answers SET value = NULL, state = 'dont_know', modified = "
-			"'2021-10-03T19:52:00.000Z' WHERE uuid = (SELECT uuid FROM u WHERE n = 3) AND "
-			"path = (SELECT min(path) FROM answers a WHERE a.uuid = answers.uuid);"
-			"INSERT INTO events SELECT uuid, (SELECT max(seq) + 1 FROM events e WHERE "
-			"e.uuid = u.uuid), '2021-10-03T19:53:00.000Z', 1000001, 'answer', 'gone[3]/q', "
-			"NULL, 'say \"hi\"' || char(10, 1) || '[1,true]', NULL, 'answered' FROM u "
-			"WHERE n = 4;"
-			"INSERT INTO answers SELECT uuid, p.column1, 'x', 'answered', "
-			"'2021-10-03T19:56:00.000Z' FROM u, (VALUES('no/such'), "
-			"('respondent/oblast[2]'), ('social/partners[0]/partner_name'), "
-			"('social/partners[12]/partner_name')) p WHERE n = 7;"
-			"UPDATE interviews SET content_hash = upper(content_hash) "
-			"WHERE uuid = (SELECT uuid FROM u WHERE n = 5);"
-			"UPDATE interviews SET content_hash = 'not hex', modified = '12', "
-			"completed = '2021-10-03T19:56:00Z' WHERE uuid = (SELECT uuid FROM u WHERE n = 6);"
-			"INSERT INTO events SELECT uuid, (SELECT max(seq) + 1 FROM events e WHERE "
-			"e.uuid = u.uuid), '2021-10-03T19:57:00.000Z', 1000003, 'answer', 'extra/q', "
-			"'b', 'c', NULL, 'answered' FROM u WHERE n = 8;");
-	sqlite3_close(db);
 }
 
 static void lossless(const char *name, int crafted)
@@ -163,20 +107,6 @@ static void test_refused(void **state)
 	assert_int_equal(count(db, "SELECT count(*) FROM interviews"), 12);
 	sqlite3_close(db);
 	free(path);
-}
-
-static int setup(void **state)
-{
-	store_set_form_ops(interview_form_ops());
-	return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-	int rc = system(cmd);
-	free(cmd);
-	return rc;
 }
 
 int main(void)
