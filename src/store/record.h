@@ -88,6 +88,14 @@ void record_rows_free(record_rows *r);                /* frees the rows, zeroes 
  * for a caller that refills them, like record_build.c). */
 void record_rows_clear(record_rows *r);
 
+/* Changes to decoded rows (record_edit.c), strings copied: set the answer on path (added when
+ * the rows have none; value may be NULL), remove it (1 when there was one, else 0), append an
+ * event (numbered n + 1; e->seq is not read). */
+void record_rows_set_answer(record_rows *r, const char *path, const char *value,
+			    const char *state, const char *modified);
+int record_rows_remove_answer(record_rows *r, const char *path);
+void record_rows_add_event(record_rows *r, const record_event *e);
+
 /* A time text's UTC milliseconds when it is canonical ("YYYY-MM-DDTHH:MM:SS.mmmZ", a real
  * date, year 1000-9999): 0 and *ms, else -1. */
 int record_time_ms(const char *text, long long *ms);
