@@ -13,7 +13,9 @@
 #include <sys/stat.h>
 
 #include "interview/form_ops.h"   /* (the Makefile links the layers a test names) */
+#include "store/record_hash.h"
 #include "store/record_schema.h"
+#include "store/store_impl.h"
 
 #include "record_sim.h"
 
@@ -28,26 +30,36 @@ static long long count(sqlite3 *db, const char *q)
 	return n;
 }
 
-static void lossless(const char *name, int crafted)
+/* A simulated schema-7 file (*old) and its copy migrated to schema 8 (*new), opened, with
+ * the schema-7 file attached as "old". */
+static sqlite3 *migrated(const char *name, int crafted, char **old, char **new)
 {
-	char *old = xasprintf("%s/%s7.db", dir, name), *new = xasprintf("%s/%s8.db", dir, name);
-	simulated(old, crafted);
-	char *cmd = xasprintf("cp '%s' '%s'", old, new);
+	*old = xasprintf("%s/%s7.db", dir, name);
+	*new = xasprintf("%s/%s8.db", dir, name);
+	simulated(*old, crafted);
+	char *cmd = xasprintf("cp '%s' '%s'", *old, *new);
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
 	sqlite3 *db;
 	char err[ERR_MAX] = "";
-	assert_int_equal(sqlite3_open(new, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_open(*new, &db), SQLITE_OK);
 	sql(db, "BEGIN");
 	if (record_migrate_7_to_8(db, err))
 		fail_msg("%s", err);
 	sql(db, "COMMIT; PRAGMA page_size = 16384; VACUUM");
-	char *att = xasprintf("ATTACH 'file:%s?mode=ro' AS old", old);
+	char *att = xasprintf("ATTACH 'file:%s?mode=ro' AS old", *old);
 	sqlite3_close(db);
-	assert_int_equal(sqlite3_open_v2(new, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL),
+	assert_int_equal(sqlite3_open_v2(*new, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL),
 			 SQLITE_OK);
 	sql(db, att);
 	free(att);
+	return db;
+}
+
+static void lossless(const char *name, int crafted)
+{
+	char *old, *new;
+	sqlite3 *db = migrated(name, crafted, &old, &new);
 	static const char *const tables[] = { "interviews", "answers", "events" };
 	for (int t = 0; t < 3; t++) {
 		char *q = xasprintf("SELECT count(*) FROM (SELECT * FROM old.%s EXCEPT SELECT * FROM "
@@ -87,6 +99,76 @@ static void test_crafted(void **state)
 	lossless("edge", 1);
 }
 
+/* The event-log hash and content hash of each record, decoded in C, are those of its
+ * schema-7 rows (the event hash as store_iv_events_hash computes it; the content hash the
+ * simulated interview was completed with). */
+static void test_hashes(void **state)
+{
+	char *old, *new, err[ERR_MAX] = "";
+	sqlite3 *db = migrated("hash", 0, &old, &new);
+	sqlite3_stmt *r, *p, *ev;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT i.uuid, i.form_id, i.form_version, "
+					    "i.created, i.content_hash, r.answers, r.events, i.status "
+					    "FROM interviews i JOIN records r ON r.uuid = i.uuid", -1, &r, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT id, path FROM paths WHERE form_id = ?1 AND "
+					    "form_version = ?2", -1, &p, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT " STORE_EVENT_COLUMNS " FROM old.events "
+					    "WHERE uuid = ?1 ORDER BY seq", -1, &ev, NULL),
+			 SQLITE_OK);
+	int n = 0, complete = 0;
+	while (sqlite3_step(r) == SQLITE_ROW) {
+		long long ids[4096];
+		const char *tmpl[4096];
+		size_t np = 0;
+		sqlite3_reset(p);
+		sqlite3_bind_value(p, 1, sqlite3_column_value(r, 1));
+		sqlite3_bind_value(p, 2, sqlite3_column_value(r, 2));
+		while (sqlite3_step(p) == SQLITE_ROW && np < 4096) {
+			ids[np] = sqlite3_column_int64(p, 0);
+			tmpl[np++] = xstrdup((const char *)sqlite3_column_text(p, 1));
+		}
+		record_paths *paths = record_paths_new(ids, tmpl, np, err);
+		assert_non_null(paths);
+		for (size_t k = 0; k < np; k++)
+			free((char *)tmpl[k]);
+		const char *a = (const char *)sqlite3_column_text(r, 5);
+		const char *e = (const char *)sqlite3_column_text(r, 6);
+		record_rows rows;
+		if (record_check(paths, (const char *)sqlite3_column_text(r, 3),
+				 (const char *)sqlite3_column_text(r, 4), a, strlen(a), e, strlen(e),
+				 &rows, err))
+			fail_msg("%s", err);
+		char got[65], want[65];
+		record_events_hash(&rows, got);
+		struct sha256_ctx h;
+		sha256_init(&h);
+		sqlite3_reset(ev);
+		sqlite3_bind_value(ev, 1, sqlite3_column_value(r, 0));
+		while (sqlite3_step(ev) == SQLITE_ROW)
+			store_hash_columns(&h, ev, 0, STORE_EVENT_NCOLUMNS);
+		store_hash_hex(&h, want);
+		assert_string_equal(got, want);
+		if (strcmp((const char *)sqlite3_column_text(r, 7), "complete") == 0) {
+			record_content_hash(&rows, (const char *)sqlite3_column_text(r, 0),
+					    (const char *)sqlite3_column_text(r, 1),
+					    (const char *)sqlite3_column_text(r, 2), got);
+			assert_string_equal(got, (const char *)sqlite3_column_text(r, 4));
+			complete++;
+		}
+		record_rows_free(&rows);
+		record_paths_free(paths);
+		n++;
+	}
+	assert_int_equal(n, 12);
+	assert_true(complete > 0);
+	sqlite3_finalize(r);
+	sqlite3_finalize(p);
+	sqlite3_finalize(ev);
+	sqlite3_close(db);
+	free(old);
+	free(new);
+}
+
 /* A status survey never writes: one line, and the transaction leaves the file as it was. */
 static void test_refused(void **state)
 {
@@ -114,6 +196,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_simulated),
 		cmocka_unit_test(test_crafted),
+		cmocka_unit_test(test_hashes),
 		cmocka_unit_test(test_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
