@@ -15,6 +15,7 @@
 #include "interview/form_ops.h"   /* (the Makefile links the layers a test names) */
 #include "store/record_hash.h"
 #include "store/record_schema.h"
+#include "store/record_store.h"
 #include "store/store_impl.h"
 
 #include "record_sim.h"
@@ -106,31 +107,19 @@ static void test_hashes(void **state)
 {
 	char *old, *new, err[ERR_MAX] = "";
 	sqlite3 *db = migrated("hash", 0, &old, &new);
-	sqlite3_stmt *r, *p, *ev;
+	sqlite3_stmt *r, *ev;
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT i.uuid, i.form_id, i.form_version, "
 					    "i.created, i.content_hash, r.answers, r.events, i.status "
 					    "FROM interviews i JOIN records r ON r.uuid = i.uuid", -1, &r, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT id, path FROM paths WHERE form_id = ?1 AND "
-					    "form_version = ?2", -1, &p, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT " STORE_EVENT_COLUMNS " FROM old.events "
 					    "WHERE uuid = ?1 ORDER BY seq", -1, &ev, NULL),
 			 SQLITE_OK);
 	int n = 0, complete = 0;
 	while (sqlite3_step(r) == SQLITE_ROW) {
-		long long ids[4096];
-		const char *tmpl[4096];
-		size_t np = 0;
-		sqlite3_reset(p);
-		sqlite3_bind_value(p, 1, sqlite3_column_value(r, 1));
-		sqlite3_bind_value(p, 2, sqlite3_column_value(r, 2));
-		while (sqlite3_step(p) == SQLITE_ROW && np < 4096) {
-			ids[np] = sqlite3_column_int64(p, 0);
-			tmpl[np++] = xstrdup((const char *)sqlite3_column_text(p, 1));
-		}
-		record_paths *paths = record_paths_new(ids, tmpl, np, err);
+		record_paths *paths = record_paths_load(db, "main",
+							(const char *)sqlite3_column_text(r, 1),
+							(const char *)sqlite3_column_text(r, 2), err);
 		assert_non_null(paths);
-		for (size_t k = 0; k < np; k++)
-			free((char *)tmpl[k]);
 		const char *a = (const char *)sqlite3_column_text(r, 5);
 		const char *e = (const char *)sqlite3_column_text(r, 6);
 		record_rows rows;
@@ -162,8 +151,97 @@ static void test_hashes(void **state)
 	assert_int_equal(n, 12);
 	assert_true(complete > 0);
 	sqlite3_finalize(r);
-	sqlite3_finalize(p);
 	sqlite3_finalize(ev);
+	sqlite3_close(db);
+	free(old);
+	free(new);
+}
+
+static char *text1(sqlite3 *db, const char *q)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(db, q, -1, &s, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", q, sqlite3_errmsg(db));
+	char *t = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) ?
+		xstrdup((const char *)sqlite3_column_text(s, 0)) : NULL;
+	sqlite3_finalize(s);
+	return t;
+}
+
+/* A writer's save on records (load, change, save) shows through the views as the schema-7
+ * rows it stands for, and changes nothing else. */
+static void test_save(void **state)
+{
+	char *old, *new, err[ERR_MAX] = "";
+	sqlite3 *db = migrated("save", 0, &old, &new);
+	char *uuid = text1(db, "SELECT min(uuid) FROM interviews");
+	char *q = sqlite3_mprintf("SELECT min(path) FROM answers WHERE uuid = '%q'", uuid);
+	char *path = text1(db, q);
+	sqlite3_free(q);
+	q = sqlite3_mprintf("SELECT value || '|' || state FROM answers WHERE uuid = '%q' AND "
+			    "path = '%q'", uuid, path);
+	char *before = text1(db, q);
+	sqlite3_free(q);
+	q = sqlite3_mprintf("SELECT form_id || '|' || form_version FROM interviews WHERE "
+			    "uuid = '%q'", uuid);
+	char *form = text1(db, q);
+	sqlite3_free(q);
+	assert_non_null(before);
+	*strchr(form, '|') = '\0';
+	record_paths *paths = record_paths_load(db, "main", form, form + strlen(form) + 1, err);
+	assert_non_null(paths);
+	record_rows r;
+	assert_int_equal(record_load(db, "main", uuid, paths, &r, err), 0);
+	size_t n_events = r.n_events;
+	long long off = r.events[n_events - 1].offset_ms + 1500;
+	char *old_value = NULL, *old_state = NULL;
+	for (size_t k = 0; k < r.n_answers; k++)
+		if (strcmp(r.answers[k].path, path) == 0) {
+			old_value = xstrdup(r.answers[k].value);
+			old_state = xstrdup(r.answers[k].state);
+		}
+	record_event ev = { 0, off, (char *)"2030-01-02T03:04:05.678Z", (char *)"answer", path,
+			    old_value, (char *)"changed \"now\"", old_state, (char *)"answered" };
+	record_rows_add_event(&r, &ev);
+	record_rows_set_answer(&r, path, "changed \"now\"", "answered", "2030-01-02T03:04:05.678Z");
+	sql(db, "BEGIN");
+	assert_int_equal(record_save(db, uuid, paths, &r, err), 0);
+	sql(db, "COMMIT");
+	record_rows_free(&r);
+
+	q = sqlite3_mprintf("SELECT value || '|' || state || '|' || modified FROM answers "
+			    "WHERE uuid = '%q' AND path = '%q'", uuid, path);
+	char *after = text1(db, q);
+	sqlite3_free(q);
+	assert_string_equal(after, "changed \"now\"|answered|2030-01-02T03:04:05.678Z");
+	q = sqlite3_mprintf("SELECT seq || '|' || at || '|' || offset_ms || '|' || kind || '|' || "
+			    "path || '|' || old_value || '|' || new_value || '|' || old_state || '|' "
+			    "|| new_state FROM events WHERE uuid = '%q' ORDER BY seq DESC LIMIT 1",
+			    uuid);
+	char *last = text1(db, q);
+	sqlite3_free(q);
+	char *want = xasprintf("%zu|2030-01-02T03:04:05.678Z|%lld|answer|%s|%s|changed \"now\"|%s|"
+			       "answered", n_events + 1, off, path, old_value, old_state);
+	assert_string_equal(last, want);
+	/* every other row as it was */
+	q = sqlite3_mprintf("SELECT (SELECT count(*) FROM (SELECT * FROM old.answers EXCEPT "
+			    "SELECT * FROM main.answers)) || ' ' || (SELECT count(*) FROM (SELECT * "
+			    "FROM main.events EXCEPT SELECT * FROM old.events)) || ' ' || (SELECT "
+			    "count(*) FROM (SELECT * FROM old.events EXCEPT SELECT * FROM main.events))");
+	char *diff = text1(db, q);
+	sqlite3_free(q);
+	assert_string_equal(diff, "1 1 0");
+	free(diff);
+	free(want);
+	free(last);
+	free(after);
+	free(old_value);
+	free(old_state);
+	free(before);
+	free(form);
+	free(path);
+	free(uuid);
+	record_paths_free(paths);
 	sqlite3_close(db);
 	free(old);
 	free(new);
@@ -197,6 +275,7 @@ int main(void)
 		cmocka_unit_test(test_simulated),
 		cmocka_unit_test(test_crafted),
 		cmocka_unit_test(test_hashes),
+		cmocka_unit_test(test_save),
 		cmocka_unit_test(test_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
