@@ -35,15 +35,23 @@ char *record_col_hash(sqlite3_value *v)
 	return hex;
 }
 
+/* A query on the tables of schema (its one %w). */
+static int prepare_in(sqlite3 *db, const char *fmt, const char *schema, sqlite3_stmt **s,
+		      char *err)
+{
+	char *sql = sqlite3_mprintf(fmt, schema);
+	int rc = store_prepare(db, sql, s, err);
+	sqlite3_free(sql);
+	return rc;
+}
+
 record_paths *record_paths_load(sqlite3 *db, const char *schema, const char *form_id,
 				const char *form_version, char *err)
 {
-	char *sql = sqlite3_mprintf("SELECT id, path FROM \"%w\".paths WHERE form_id = ?1 AND "
-				    "form_version = ?2 ORDER BY id", schema);
 	sqlite3_stmt *s = NULL;
-	int rc = store_prepare(db, sql, &s, err);
-	sqlite3_free(sql);
-	if (rc)
+	int rc;
+	if (prepare_in(db, "SELECT id, path FROM \"%w\".paths WHERE form_id = ?1 AND "
+		       "form_version = ?2 ORDER BY id", schema, &s, err))
 		return NULL;
 	sqlite3_bind_text(s, 1, form_id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, form_version, -1, SQLITE_STATIC);
@@ -87,12 +95,10 @@ int record_load(sqlite3 *db, const char *schema, const char *uuid, const record_
 		record_rows *rows, char *err)
 {
 	memset(rows, 0, sizeof *rows);
-	char *sql = sqlite3_mprintf("SELECT created, content_hash, answers, events FROM "
-				    "\"%w\".records WHERE uuid = ?1", schema);
 	sqlite3_stmt *s = NULL;
-	int rc = store_prepare(db, sql, &s, err);
-	sqlite3_free(sql);
-	if (rc)
+	int rc;
+	if (prepare_in(db, "SELECT created, content_hash, answers, events FROM \"%w\".records "
+		       "WHERE uuid = ?1", schema, &s, err))
 		return -1;
 	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
