@@ -4,6 +4,8 @@
 #ifndef SURVEY_STORE_RECORD_FORM_H
 #define SURVEY_STORE_RECORD_FORM_H
 
+#include <sqlite3.h>
+
 #include "store/form_ops.h"
 #include "store/record.h"
 
@@ -12,5 +14,10 @@
  * "[%]" after its repeat's path inside a repeat. Questions in nested repeats are left out
  * (their answers are kept as text). NULL with one line in err. */
 record_paths *record_paths_of_form(const store_form_ops *ops, const store_form *f, char *err);
+
+/* Are the `paths` rows of `schema` ("main" or an attached merge input) exactly those its forms
+ * give (record_paths_of_form of each form version that loads; none for one that does not)?
+ * 0, or -1 with one line in err naming the form version (what merge asks of an input). */
+int record_paths_verify(sqlite3 *db, const char *schema, char *err);
 
 #endif

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "interview/form_ops.h"   /* (the Makefile links the layers a test names) */
+#include "store/record_form.h"
 #include "store/record_hash.h"
 #include "store/record_schema.h"
 #include "store/record_store.h"
@@ -247,6 +248,36 @@ static void test_save(void **state)
 	free(new);
 }
 
+/* A file's paths rows are those its forms give; a row changed, added or removed is refused
+ * with one line (what merge asks of an input). */
+static void test_paths_verify(void **state)
+{
+	char *old, *new, err[ERR_MAX] = "";
+	sqlite3 *db = migrated("paths", 0, &old, &new);
+	assert_int_equal(record_paths_verify(db, "main", err), 0);
+	static const char *const bad[] = {
+		"UPDATE paths SET path = 'x' WHERE id = (SELECT min(id) FROM paths)",
+		"UPDATE paths SET id = id + 100000 WHERE id = (SELECT max(id) FROM paths)",
+		"UPDATE paths SET id = id || 'x' WHERE id = (SELECT min(id) FROM paths)",
+		"DELETE FROM paths WHERE id = (SELECT max(id) FROM paths)",
+		"INSERT INTO paths SELECT form_id, form_version, 99999, 'more' FROM paths LIMIT 1",
+		"INSERT INTO paths VALUES('other', '1', 1, 'a')",
+	};
+	for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+		sql(db, "BEGIN");
+		sql(db, bad[k]);
+		if (record_paths_verify(db, "main", err) == 0)
+			fail_msg("accepted: %s", bad[k]);
+		assert_null(strchr(err, '\n'));
+		assert_non_null(strstr(err, "path ids"));
+		sql(db, "ROLLBACK");
+	}
+	assert_int_equal(record_paths_verify(db, "main", err), 0);
+	sqlite3_close(db);
+	free(old);
+	free(new);
+}
+
 /* A status survey never writes: one line, and the transaction leaves the file as it was. */
 static void test_refused(void **state)
 {
@@ -276,6 +307,7 @@ int main(void)
 		cmocka_unit_test(test_crafted),
 		cmocka_unit_test(test_hashes),
 		cmocka_unit_test(test_save),
+		cmocka_unit_test(test_paths_verify),
 		cmocka_unit_test(test_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
