@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/form_ops.h"
 #include "store/record_build.h"
 #include "store/record_form.h"
 #include "store/store_impl.h"
@@ -38,26 +37,17 @@ static const record_paths *paths_of(build *b, const char *form_id, const char *v
 	t->form_id = xstrdup(form_id);
 	t->version = xstrdup(version);
 	t->paths = NULL;
-	const store_form_ops *ops = store_form_ops_get();
 	char *sql = sqlite3_mprintf("SELECT source_name, source_kind, source FROM \"%w\".forms "
 				    "WHERE form_id = ?1 AND version = ?2", b->schema);
 	sqlite3_stmt *s = NULL;
-	char err[ERR_MAX];
-	if (ops && sqlite3_prepare_v2(b->db, sql, -1, &s, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(b->db, sql, -1, &s, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(s, 1, form_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 2, version, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) == SQLITE_ROW &&
-		    sqlite3_column_type(s, 0) == SQLITE_TEXT &&
-		    sqlite3_column_type(s, 1) == SQLITE_TEXT) {
-			store_form *f = ops->load((const char *)sqlite3_column_text(s, 0),
-						  (const char *)sqlite3_column_text(s, 1),
-						  sqlite3_column_blob(s, 2),
-						  (size_t)sqlite3_column_bytes(s, 2), err);
-			if (f) {
-				t->paths = record_paths_of_form(ops, f, err);
-				ops->release(f);
-			}
-		}
+		if (sqlite3_step(s) == SQLITE_ROW)
+			t->paths = record_paths_of_source((const char *)sqlite3_column_text(s, 0),
+							  (const char *)sqlite3_column_text(s, 1),
+							  sqlite3_column_blob(s, 2),
+							  (size_t)sqlite3_column_bytes(s, 2));
 	}
 	sqlite3_finalize(s);
 	sqlite3_free(sql);

@@ -58,6 +58,18 @@ record_paths *record_paths_of_form(const store_form_ops *ops, const store_form *
 	return p;
 }
 
+record_paths *record_paths_of_source(const char *name, const char *kind, const void *bytes,
+				     size_t len)
+{
+	const store_form_ops *ops = store_form_ops_get();
+	char why[ERR_MAX];
+	store_form *sf = ops && name && kind ? ops->load(name, kind, bytes, len, why) : NULL;
+	record_paths *t = sf ? record_paths_of_form(ops, sf, why) : NULL;
+	if (sf)
+		ops->release(sf);
+	return t;
+}
+
 /* The paths rows of one form version against its table: 0, or -1. */
 static int same_rows(sqlite3_stmt *rows, const record_paths *t)
 {
@@ -78,7 +90,6 @@ static int same_rows(sqlite3_stmt *rows, const record_paths *t)
 
 int record_paths_verify(sqlite3 *db, const char *schema, char *err)
 {
-	const store_form_ops *ops = store_form_ops_get();
 	char *q1 = sqlite3_mprintf("SELECT form_id, version, source_name, source_kind, source FROM "
 				   "\"%w\".forms", schema);
 	char *q2 = sqlite3_mprintf("SELECT id, path FROM \"%w\".paths WHERE form_id IS ?1 AND "
@@ -92,15 +103,10 @@ int record_paths_verify(sqlite3 *db, const char *schema, char *err)
 	    store_prepare(db, q3, &o, err))
 		goto out;
 	while ((step = sqlite3_step(f)) == SQLITE_ROW) {
-		char why[ERR_MAX];
-		const char *name = (const char *)sqlite3_column_text(f, 2);
-		const char *kind = (const char *)sqlite3_column_text(f, 3);
-		store_form *sf = ops && name && kind ?
-			ops->load(name, kind, sqlite3_column_blob(f, 4),
-				  (size_t)sqlite3_column_bytes(f, 4), why) : NULL;
-		record_paths *t = sf ? record_paths_of_form(ops, sf, why) : NULL;
-		if (sf)
-			ops->release(sf);
+		record_paths *t = record_paths_of_source((const char *)sqlite3_column_text(f, 2),
+							 (const char *)sqlite3_column_text(f, 3),
+							 sqlite3_column_blob(f, 4),
+							 (size_t)sqlite3_column_bytes(f, 4));
 		sqlite3_reset(p);
 		sqlite3_bind_value(p, 1, sqlite3_column_value(f, 0));
 		sqlite3_bind_value(p, 2, sqlite3_column_value(f, 1));

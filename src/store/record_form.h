@@ -15,6 +15,12 @@
  * (their answers are kept as text). NULL with one line in err. */
 record_paths *record_paths_of_form(const store_form_ops *ops, const store_form *f, char *err);
 
+/* The table of a stored form source (forms.source_name, source_kind, source) loaded through
+ * the registered reader; NULL when there is no reader or the form does not load (its answers'
+ * paths are then kept as text). */
+record_paths *record_paths_of_source(const char *name, const char *kind, const void *bytes,
+				     size_t len);
+
 /* Are the `paths` rows of `schema` ("main" or an attached merge input) exactly those its forms
  * give (record_paths_of_form of each form version that loads; none for one that does not)?
  * 0, or -1 with one line in err naming the form version (what merge asks of an input). */

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/form_ops.h"
 #include "store/record_build.h"
 #include "store/record_form.h"
 #include "store/record_schema.h"
@@ -200,7 +199,6 @@ static int one_record(void *arg, const char *uuid, const char *answers, const ch
 /* The paths rows of every form version the file holds (none for a form that does not load). */
 static int put_paths(sqlite3 *db, char *err)
 {
-	const store_form_ops *ops = store_form_ops_get();
 	sqlite3_stmt *f = NULL, *p = NULL;
 	int rc = -1;
 	if (store_prepare(db, "SELECT form_id, version, source_name, source_kind, source "
@@ -209,12 +207,9 @@ static int put_paths(sqlite3 *db, char *err)
 		goto out;
 	int step;
 	while ((step = sqlite3_step(f)) == SQLITE_ROW) {
-		char why[ERR_MAX];
-		store_form *sf = ops ? ops->load(col(f, 2), col(f, 3), sqlite3_column_blob(f, 4),
-						 (size_t)sqlite3_column_bytes(f, 4), why) : NULL;
-		record_paths *t = sf ? record_paths_of_form(ops, sf, why) : NULL;
-		if (sf)
-			ops->release(sf);
+		record_paths *t = record_paths_of_source(col(f, 2), col(f, 3),
+							 sqlite3_column_blob(f, 4),
+							 (size_t)sqlite3_column_bytes(f, 4));
 		for (size_t k = 0; k < record_paths_count(t); k++) {
 			long long id;
 			const char *tmpl;
