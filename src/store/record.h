@@ -83,6 +83,17 @@ int record_check(const record_paths *paths, const char *created, const char *con
 		 const char *answers, size_t alen, const char *events, size_t elen,
 		 record_rows *out, char *err);
 
+/* The answers of a record without its events (what analysis reads): fn is called for each
+ * answer in record order with its path, value (NULL for none) and state, valid during the call
+ * only; the time is not given (it may need the events). Nonzero from fn stops the walk and is
+ * returned; -1 with one line in err when the text is not a record's answers. It checks types,
+ * ids and bounds, not that a path comes once: records are checked whole on the way into a file
+ * (record_check). */
+typedef int (*record_answer_fn)(void *arg, const char *path, const char *value,
+				const char *state);
+int record_answers_each(const record_paths *paths, const char *answers, size_t alen,
+			record_answer_fn fn, void *arg, char *err);
+
 void record_rows_free(record_rows *r);                /* frees the rows, zeroes r */
 /* Frees the strings of every row and empties r, keeping its arrays (n_ zero, not their size:
  * for a caller that refills them, like record_build.c). */

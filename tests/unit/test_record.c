@@ -337,6 +337,67 @@ static void test_hostile_mutations(void **state)
 	record_paths_free(p);
 }
 
+/* record_answers_each gives the answers record_decode gives (values and states, no times). */
+typedef struct seen {
+	const record_rows *want;
+	size_t n;
+} seen;
+
+static int one_answer(void *arg, const char *path, const char *value, const char *state)
+{
+	seen *s = arg;
+	const record_answer *a = NULL;
+	for (size_t k = 0; k < s->want->n_answers && !a; k++)
+		if (strcmp(s->want->answers[k].path, path) == 0)
+			a = &s->want->answers[k];
+	if (!a || !same(a->value, value) || !same(a->state, state))
+		fail_msg("answer '%s' differs", path);
+	s->n++;
+	return 0;
+}
+
+static int stop_at_first(void *arg, const char *path, const char *value, const char *state)
+{
+	return 7;
+}
+
+static void test_answers_each(void **state)
+{
+	record_paths *p = golden_paths();
+	char err[ERR_MAX];
+	for (size_t g = 0; g < sizeof goldens / sizeof *goldens; g++) {
+		seen s = { &goldens[g].rows, 0 };
+		assert_int_equal(record_answers_each(p, goldens[g].answers,
+						     strlen(goldens[g].answers), one_answer, &s, err),
+				 0);
+		assert_int_equal(s.n, goldens[g].rows.n_answers);
+	}
+	for (int round = 0; round < 200; round++) {
+		record_rows r = { 0 };
+		const char *created;
+		char *a, *e;
+		random_rows(&r, &created, 0);
+		assert_int_equal(record_encode(p, created, NULL, &r, &a, &e, err), 0);
+		seen s = { &r, 0 };
+		assert_int_equal(record_answers_each(p, a, strlen(a), one_answer, &s, err), 0);
+		assert_int_equal(s.n, r.n_answers);
+		free(a);
+		free(e);
+		record_rows_free(&r);
+	}
+	assert_int_equal(record_answers_each(p, "[0,\"x\"]", 7, stop_at_first, NULL, err), 7);
+	static const char *const bad[] = { "[0,[\"x\",4]]", "[0,[\"x\"]]", "[0,[\"x\",0,1]]",
+					   "[0,0,0,{\"01\":\"x\"}]", "[0,0,0,\"x\"]",
+					   "[0,0,0,0,0,0,0,0,0,0,0,\"x\"]", "{}", "[]", "[0" };
+	for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+		err[0] = '\0';
+		assert_int_equal(record_answers_each(p, bad[k], strlen(bad[k]), stop_at_first, NULL,
+						     err), -1);
+		assert_true(err[0] && !strchr(err, '\n'));
+	}
+	record_paths_free(p);
+}
+
 static void test_times(void **state)
 {
 	long long ms;
@@ -406,6 +467,7 @@ int main(void)
 		cmocka_unit_test(test_random_round_trip),
 		cmocka_unit_test(test_hostile_cases),
 		cmocka_unit_test(test_hostile_mutations),
+		cmocka_unit_test(test_answers_each),
 		cmocka_unit_test(test_times),
 		cmocka_unit_test(test_paths),
 	};
