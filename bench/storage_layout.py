@@ -122,14 +122,15 @@ def finish(db, path, n):
     return os.path.getsize(path) / n
 
 
-# The chosen layout's tables and views (SQLite 3.40: json_each, ->>, window functions).
+# The chosen layout's tables and views (SQLite 3.40: json_each, ->>, window functions). The
+# time columns have no declared type (no affinity): a text that looks like a number stays text.
 RECORD_SCHEMA = """
 CREATE TABLE paths(form_id TEXT NOT NULL, form_version TEXT NOT NULL, id INTEGER NOT NULL,
   path TEXT NOT NULL, PRIMARY KEY(form_id, form_version, id)) WITHOUT ROWID;
 CREATE TABLE interviews(uuid TEXT PRIMARY KEY, form_id TEXT NOT NULL,
   form_version TEXT NOT NULL, device_id TEXT NOT NULL, interviewer TEXT NOT NULL,
-  status INTEGER NOT NULL, revision INTEGER NOT NULL, created ANY NOT NULL, modified ANY NOT NULL,
-  completed ANY, content_hash BLOB, lang TEXT, position TEXT, instance_name TEXT,
+  status INTEGER NOT NULL, revision INTEGER NOT NULL, created NOT NULL, modified NOT NULL,
+  completed, content_hash, lang TEXT, position TEXT, instance_name TEXT,
   origin INTEGER NOT NULL, answers TEXT NOT NULL, events TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE kinds(id INTEGER PRIMARY KEY, k TEXT NOT NULL UNIQUE);
 CREATE VIEW interviews_v AS SELECT uuid, form_id, form_version, device_id, interviewer,
@@ -194,7 +195,7 @@ CREATE VIEW events_v AS SELECT uuid, seq, at, offset_ms, kind, path,
   CASE WHEN n > 6 THEN ev ->> 6 WHEN path IS NULL THEN NULL ELSE
     lag(new_value) OVER (PARTITION BY uuid, path ORDER BY seq) END AS old_value,
   new_value,
-  CASE WHEN n > 7 THEN ev ->> 7 WHEN path IS NULL THEN NULL ELSE
+  CASE WHEN n > 6 THEN ev ->> 7 WHEN path IS NULL THEN NULL ELSE
     lag(CASE new_state WHEN 0 THEN 'answered' WHEN 1 THEN 'skipped' WHEN 2 THEN 'dont_know'
     WHEN 3 THEN 'refused' ELSE new_state END) OVER (PARTITION BY uuid, path ORDER BY seq) END
     AS old_state,
@@ -279,6 +280,7 @@ def build_record(src, in_path, out):
                 prev_at = ms(at)
             prev_off = off
             tail = []
+            explicit = False
             if p is not None:
                 tail.append(pid[p])
                 if p in final and final[p] == (nv, ns):
@@ -286,7 +288,8 @@ def build_record(src, in_path, out):
                 else:
                     tail += [nv, code(STATES, ns)]
                 derived = prev.get(p, (None, None))
-                if derived != (ov, os_):
+                explicit = derived != (ov, os_)
+                if explicit:   # explicit old values always come as a pair
                     while len(tail) < 3:
                         tail.append(None)
                     tail += [ov, os_]
@@ -294,8 +297,9 @@ def build_record(src, in_path, out):
             elif nv is not None or ov is not None or ns is not None or os_ is not None:
                 # a completed event's value is the content hash the interview row holds
                 tail = [None, True if nv is not None and nv == chash else nv, ns, ov, os_]
-            while tail and (tail[-1] is True and tail[0] is not None or
-                            tail[-1] is None and len(tail) > 2):
+            while len(tail) > (5 if explicit else 0) and (
+                    tail[-1] is True and tail[0] is not None or
+                    tail[-1] is None and len(tail) > 2):
                 tail.pop()
             e_json.append(ent + tail)
         db.execute("INSERT INTO interviews VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (

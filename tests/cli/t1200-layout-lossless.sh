@@ -60,6 +60,16 @@ for path in ("no/such", "respondent/oblast[2]", "social/partners[0]/partner_name
 # 5. a content hash in capitals, another that is not hex
 db.execute("UPDATE interviews SET content_hash = upper(content_hash) WHERE uuid = ?", (u[4],))
 db.execute("UPDATE interviews SET content_hash = 'not hex' WHERE uuid = ?", (u[5],))
+# ... and a time that is not a time but looks like a number (kept as its text, not as 12)
+db.execute("UPDATE interviews SET modified = '12' WHERE uuid = ?", (u[5],))
+# 6. explicit old values the previous event on the path does not give: both NULL, and a
+#    value with a NULL state (they are kept as a pair, never left to the previous event's)
+n = db.execute("SELECT max(seq) FROM events WHERE uuid = ?", (u[7],)).fetchone()[0]
+for k, (new, old, old_state) in enumerate((("a", None, None), ("b", None, None),
+                                           ("c", "b", None))):
+    db.execute("INSERT INTO events VALUES(?, ?, '2021-10-03T19:57:00.000Z', ?, 'answer',"
+               " 'extra/q', ?, ?, ?, 'answered')", (u[7], n + 1 + k, 1000003 + k, old, new,
+                                                     old_state))
 db.commit()
 PY
 run python3 "$top/bench/storage_layout.py" "$TMP/b.db" "$TMP/lay2" 1000 --check

@@ -1,0 +1,67 @@
+/* record_scan.c: a record's answers without its events (record_answers_each, record.h): one
+ * parse, no allocation per answer — the reader for analysis, which needs values and states
+ * but not times. */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/record_impl.h"
+
+/* One answer entry: a string (answered) or [value, state, time?]. */
+static int entry(const rjson *doc, const rjnode *v, const char *path, record_answer_fn fn,
+		 void *arg, char *err)
+{
+	if (v->type == RJ_STR)
+		return fn(arg, path, v->s, record_states[0]);
+	const rjnode *val = rjson_at(doc, v, 0), *st = rjson_at(doc, v, 1);
+	if (v->type != RJ_ARR || v->len < 2 || v->len > 3 ||
+	    (val->type != RJ_STR && val->type != RJ_NULL) ||
+	    (st->type == RJ_INT && (st->i < 0 || (size_t)st->i >= record_n_states)) ||
+	    (st->type != RJ_INT && st->type != RJ_STR) ||
+	    (v->len == 3 && rjson_at(doc, v, 2)->type != RJ_STR))
+		return errf(err, "the record's answer '%.60s': not a value", path);
+	return fn(arg, path, val->type == RJ_STR ? val->s : NULL,
+		  st->type == RJ_INT ? record_states[st->i] : st->s);
+}
+
+int record_answers_each(const record_paths *paths, const char *answers, size_t alen,
+			record_answer_fn fn, void *arg, char *err)
+{
+	rjson doc;
+	int rc = rjson_parse(&doc, answers, alen, 3, "the record's answers", err);
+	const rjnode *top = rc ? NULL : &doc.v[1];
+	if (!rc && (top->type != RJ_ARR || top->len < 1))
+		rc = errf(err, "the record's answers: not an array");
+	long long slot = 0;
+	char path[4096];
+	for (size_t i = rc ? 0 : top->kid; i && !rc; i = doc.v[i].next, slot++) {
+		const rjnode *v = &doc.v[i];
+		if (v->type == RJ_INT && v->i == 0)
+			continue;
+		const char *t = slot ? record_paths_template(paths, slot) : NULL;
+		const char *rep = t ? strstr(t, "[%]") : NULL;
+		if (slot > 0 && !t) {
+			rc = errf(err, "the record's answers: slot %lld is no path of the form", slot);
+		} else if (slot > 0 && !rep) {
+			rc = entry(&doc, v, t, fn, arg, err);
+		} else if (v->type != RJ_OBJ || v->len == 0) {
+			rc = errf(err, "the record's answers: slot %lld is not an object", slot);
+		} else {
+			for (size_t j = v->kid; j && !rc; j = doc.v[j].next) {
+				const rjnode *m = &doc.v[j];
+				const char *key = m->key;
+				size_t kl = strlen(key);
+				int ok = !slot || (kl >= 1 && kl <= 9 && key[0] >= '1' && key[0] <= '9' &&
+						   strspn(key, "0123456789") == kl);
+				if (ok && slot && (size_t)snprintf(path, sizeof path, "%.*s[%s]%s",
+								   (int)(rep - t), t, key, rep + 3) >=
+							  sizeof path)
+					ok = 0;
+				rc = ok ? entry(&doc, m, slot ? path : key, fn, arg, err) :
+					  errf(err, "the record's answers: slot %lld has a bad instance",
+					       slot);
+			}
+		}
+	}
+	rjson_free(&doc);
+	return rc;
+}

@@ -1,0 +1,266 @@
+/* record_schema.c: schema 8 (record_schema.h) — its tables and readable views, and the
+ * migration of a schema-7 file's rows into records, encoded in C (record_build.h). The views
+ * are bench/storage_layout.py's, checked lossless by tests/cli/t1200 and test_schema8.c. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/record_build.h"
+#include "store/record_form.h"
+#include "store/record_schema.h"
+#include "store/store_impl.h"
+#include "util/util.h"
+
+const char record_schema_v8[] =
+	"CREATE TABLE paths(form_id TEXT NOT NULL, form_version TEXT NOT NULL, id INTEGER NOT NULL,\n"
+	"  path TEXT NOT NULL, PRIMARY KEY(form_id, form_version, id)) WITHOUT ROWID;\n"
+	"CREATE TABLE kinds(id INTEGER PRIMARY KEY, k TEXT NOT NULL UNIQUE);\n"
+	"INSERT INTO kinds VALUES(0, 'opened'), (1, 'answer'), (2, 'moved'), (3, 'language'),\n"
+	"  (4, 'left'), (5, 'completed'), (6, 'reopened'), (7, 'discarded'), (8, 'removed'),\n"
+	"  (9, 'attached'), (10, 'comment');\n"
+	/* times: ms since 1970 (created) and since created (modified, completed) when their text
+	 * is canonical, else the text; the content hash as 32 bytes when it is lowercase hex */
+	"CREATE TABLE records(uuid TEXT PRIMARY KEY, form_id TEXT NOT NULL,\n"
+	"  form_version TEXT NOT NULL, device_id TEXT NOT NULL, interviewer TEXT NOT NULL DEFAULT '',\n"
+	"  status INTEGER NOT NULL CHECK(status IN (0, 1, 2)), revision INTEGER NOT NULL,\n"
+	"  created NOT NULL, modified NOT NULL, completed, content_hash, lang TEXT, position TEXT,\n"
+	"  instance_name TEXT, origin INTEGER NOT NULL DEFAULT 0 CHECK(origin IN (0, 1, 2)),\n"
+	"  answers TEXT NOT NULL, events TEXT NOT NULL) WITHOUT ROWID;\n"
+	"CREATE INDEX records_by_form ON records(form_id, form_version, status);\n"
+	"CREATE INDEX records_by_origin ON records(origin);\n"
+	"CREATE VIEW interviews AS SELECT uuid, form_id, form_version, device_id, interviewer,\n"
+	"  CASE status WHEN 0 THEN 'draft' WHEN 1 THEN 'complete' WHEN 2 THEN 'discarded' END AS status,\n"
+	"  revision,\n"
+	"  CASE WHEN typeof(created) = 'integer' THEN strftime('%Y-%m-%dT%H:%M:%fZ', created / 1000.0,\n"
+	"    'unixepoch') ELSE created END AS created,\n"
+	"  CASE WHEN typeof(modified) = 'integer' THEN strftime('%Y-%m-%dT%H:%M:%fZ',\n"
+	"    (created + modified) / 1000.0, 'unixepoch') ELSE modified END AS modified,\n"
+	"  CASE WHEN typeof(completed) = 'integer' THEN strftime('%Y-%m-%dT%H:%M:%fZ',\n"
+	"    (created + completed) / 1000.0, 'unixepoch') ELSE completed END AS completed,\n"
+	"  CASE typeof(content_hash) WHEN 'blob' THEN lower(hex(content_hash)) ELSE content_hash END\n"
+	"    AS content_hash, lang, position, instance_name,\n"
+	"  CASE origin WHEN 0 THEN 'field' WHEN 1 THEN 'imported' WHEN 2 THEN 'simulated' END AS origin\n"
+	"  FROM records;\n"
+	"CREATE VIEW record_slots AS SELECT i.uuid, i.form_id, i.form_version,\n"
+	"  CASE WHEN t.path = '$' THEN t.key ELSE CAST(substr(t.path, 3, length(t.path) - 3) AS INTEGER)\n"
+	"    END AS id,\n"
+	"  CASE WHEN t.path = '$' THEN NULL ELSE t.key END AS n, t.value AS entry, t.type AS etype\n"
+	"  FROM records i, json_tree(i.answers) t\n"
+	"  WHERE t.type IN ('text', 'array') AND\n"
+	"    (t.path = '$' AND t.key > 0 OR typeof(t.key) = 'text' AND t.path GLOB '$[[0-9]*]');\n"
+	"CREATE VIEW record_answers AS SELECT x.uuid,\n"
+	"  CASE WHEN x.id = 0 THEN x.n ELSE (SELECT CASE WHEN x.n IS NULL THEN p.path\n"
+	"    ELSE replace(p.path, '[%]', '[' || x.n || ']') END FROM paths p\n"
+	"    WHERE p.form_id = x.form_id AND p.form_version = x.form_version AND p.id = x.id) END\n"
+	"    AS path,\n"
+	"  CASE x.etype WHEN 'text' THEN x.entry ELSE x.entry ->> 0 END AS value,\n"
+	"  CASE x.etype WHEN 'text' THEN 0 ELSE coalesce(x.entry ->> 1, 0) END AS state,\n"
+	"  CASE x.etype WHEN 'array' THEN x.entry ->> 2 END AS modified\n"
+	"  FROM record_slots x;\n"
+	"CREATE VIEW record_events_e AS SELECT i.uuid, i.form_id, i.form_version, i.created,\n"
+	"  CASE typeof(i.content_hash) WHEN 'blob' THEN lower(hex(i.content_hash))\n"
+	"    ELSE i.content_hash END AS content_hash, e.key + 1 AS seq,\n"
+	"  e.value AS ev, json_array_length(e.value) AS n,\n"
+	"  CASE json_type(e.value, '$[3]')\n"
+	"    WHEN 'integer' THEN (SELECT p.path FROM paths p WHERE p.form_id = i.form_id AND\n"
+	"      p.form_version = i.form_version AND p.id = e.value ->> 3)\n"
+	"    WHEN 'array' THEN replace((SELECT p.path FROM paths p WHERE p.form_id = i.form_id AND\n"
+	"      p.form_version = i.form_version AND p.id = e.value ->> '$[3][0]'), '[%]',\n"
+	"      '[' || (e.value ->> '$[3][1]') || ']')\n"
+	"    WHEN 'text' THEN e.value ->> 3 END AS path\n"
+	"  FROM records i, json_each(i.events) e;\n"
+	"CREATE VIEW record_events_r AS SELECT e.uuid, e.seq,\n"
+	"  CASE WHEN json_type(e.ev, '$[0]') = 'text' THEN e.ev ->> 0 ELSE\n"
+	"    strftime('%Y-%m-%dT%H:%M:%fZ', (e.created + sum(CASE WHEN json_type(e.ev, '$[0]') = 'text'\n"
+	"    THEN 0 ELSE (e.ev ->> 0) + (e.ev ->> 1) END) OVER w) / 1000.0, 'unixepoch') END AS at,\n"
+	"  sum(e.ev ->> 1) OVER w AS offset_ms,\n"
+	"  CASE typeof(e.ev ->> 2) WHEN 'integer' THEN (SELECT k FROM kinds WHERE id = e.ev ->> 2)\n"
+	"    ELSE e.ev ->> 2 END AS kind,\n"
+	"  e.path,\n"
+	"  CASE WHEN e.path IS NOT NULL AND (e.n = 4 OR json_type(e.ev, '$[4]') = 'true')\n"
+	"    THEN (SELECT a.value FROM record_answers a WHERE a.uuid = e.uuid AND a.path = e.path)\n"
+	"    WHEN e.n > 4 AND json_type(e.ev, '$[4]') = 'true' THEN e.content_hash\n"
+	"    WHEN e.n > 4 THEN e.ev ->> 4 END AS new_value,\n"
+	"  CASE WHEN e.path IS NOT NULL AND (e.n = 4 OR json_type(e.ev, '$[4]') = 'true')\n"
+	"    THEN (SELECT a.state FROM record_answers a WHERE a.uuid = e.uuid AND a.path = e.path)\n"
+	"    WHEN e.n > 5 THEN e.ev ->> 5 END AS new_state,\n"
+	"  e.n, e.ev\n"
+	"  FROM record_events_e e WINDOW w AS (PARTITION BY e.uuid ORDER BY e.seq);\n"
+	"CREATE VIEW events AS SELECT uuid, seq, at, offset_ms, kind, path,\n"
+	"  CASE WHEN n > 6 THEN ev ->> 6 WHEN path IS NULL THEN NULL ELSE\n"
+	"    lag(new_value) OVER (PARTITION BY uuid, path ORDER BY seq) END AS old_value,\n"
+	"  new_value,\n"
+	"  CASE WHEN n > 6 THEN ev ->> 7 WHEN path IS NULL THEN NULL ELSE\n"
+	"    lag(CASE new_state WHEN 0 THEN 'answered' WHEN 1 THEN 'skipped' WHEN 2 THEN 'dont_know'\n"
+	"    WHEN 3 THEN 'refused' ELSE new_state END) OVER (PARTITION BY uuid, path ORDER BY seq) END\n"
+	"    AS old_state,\n"
+	"  CASE new_state WHEN 0 THEN 'answered' WHEN 1 THEN 'skipped' WHEN 2 THEN 'dont_know'\n"
+	"    WHEN 3 THEN 'refused' ELSE new_state END AS new_state\n"
+	"  FROM record_events_r;\n"
+	"CREATE VIEW answers AS SELECT a.uuid, a.path, a.value,\n"
+	"  CASE a.state WHEN 0 THEN 'answered' WHEN 1 THEN 'skipped' WHEN 2 THEN 'dont_know'\n"
+	"    WHEN 3 THEN 'refused' ELSE a.state END AS state,\n"
+	"  coalesce(a.modified, (SELECT e.at FROM record_events_r e WHERE e.uuid = a.uuid AND e.path = a.path\n"
+	"    ORDER BY e.seq DESC LIMIT 1)) AS modified\n"
+	"  FROM record_answers a;\n";
+
+static const char *const STATUS[] = { "draft", "complete", "discarded" };
+static const char *const ORIGIN[] = { "field", "imported", "simulated" };
+
+static int word_index(const char *const *words, int n, const char *w)
+{
+	for (int k = 0; w && k < n; k++)
+		if (strcmp(words[k], w) == 0)
+			return k;
+	return -1;
+}
+
+/* A lowercase hex SHA-256 as its 32 bytes (1), else 0. */
+static int hex32(const char *h, unsigned char out[32])
+{
+	if (!h || strlen(h) != 64)
+		return 0;
+	for (int k = 0; k < 64; k++) {
+		char c = h[k];
+		int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+		if (v < 0)
+			return 0;
+		if (k % 2)
+			out[k / 2] |= (unsigned char)v;
+		else
+			out[k / 2] = (unsigned char)(v << 4);
+	}
+	return 1;
+}
+
+typedef struct mig {
+	sqlite3 *db;
+	sqlite3_stmt *get, *put;
+} mig;
+
+static const char *col(sqlite3_stmt *s, int c)
+{
+	return (const char *)sqlite3_column_text(s, c);
+}
+
+/* A time column: ms (relative to base when base_ok) when canonical, else its text. */
+static void bind_time(sqlite3_stmt *put, int at, sqlite3_stmt *get, int c, int base_ok,
+		      long long base)
+{
+	long long ms;
+	if (sqlite3_column_type(get, c) == SQLITE_NULL)
+		sqlite3_bind_null(put, at);
+	else if (base_ok && record_time_ms(col(get, c), &ms) == 0)
+		sqlite3_bind_int64(put, at, ms - base);
+	else
+		sqlite3_bind_value(put, at, sqlite3_column_value(get, c));
+}
+
+static int one_record(void *arg, const char *uuid, const char *answers, const char *events,
+		      char *err)
+{
+	mig *m = arg;
+	sqlite3_stmt *g = m->get, *p = m->put;
+	sqlite3_reset(g);
+	sqlite3_reset(p);
+	sqlite3_clear_bindings(p);
+	sqlite3_bind_text(g, 1, uuid, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(g) != SQLITE_ROW)
+		return errf(err, "interview '%.40s': cannot read it again", uuid);
+	int status = word_index(STATUS, 3, col(g, 5)), origin = word_index(ORIGIN, 3, col(g, 14));
+	if (status < 0 || origin < 0 || sqlite3_column_type(g, 6) != SQLITE_INTEGER)
+		return errf(err, "interview '%.40s': a status, origin or revision survey does not "
+			    "write", uuid);
+	for (int c = 0; c < 5; c++)
+		sqlite3_bind_value(p, c + 1, sqlite3_column_value(g, c));
+	sqlite3_bind_int(p, 6, status);
+	sqlite3_bind_value(p, 7, sqlite3_column_value(g, 6));
+	long long c0;
+	int c0_ok = sqlite3_column_type(g, 7) == SQLITE_TEXT && record_time_ms(col(g, 7), &c0) == 0;
+	bind_time(p, 8, g, 7, c0_ok, 0);
+	/* modified and completed relative to created only when all are canonical */
+	bind_time(p, 9, g, 8, c0_ok, c0_ok ? c0 : 0);
+	bind_time(p, 10, g, 9, c0_ok, c0_ok ? c0 : 0);
+	unsigned char h[32];
+	if (sqlite3_column_type(g, 10) == SQLITE_TEXT && hex32(col(g, 10), h))
+		sqlite3_bind_blob(p, 11, h, 32, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_value(p, 11, sqlite3_column_value(g, 10));
+	for (int c = 11; c < 14; c++)
+		sqlite3_bind_value(p, c + 1, sqlite3_column_value(g, c));
+	sqlite3_bind_int(p, 15, origin);
+	sqlite3_bind_text(p, 16, answers, -1, SQLITE_STATIC);
+	sqlite3_bind_text(p, 17, events, -1, SQLITE_STATIC);
+	if (sqlite3_step(p) != SQLITE_DONE)
+		return errf(err, "interview '%.40s': cannot write its record: %s", uuid,
+			    sqlite3_errmsg(m->db));
+	return 0;
+}
+
+/* The paths rows of every form version the file holds (none for a form that does not load). */
+static int put_paths(sqlite3 *db, char *err)
+{
+	sqlite3_stmt *f = NULL, *p = NULL;
+	int rc = -1;
+	if (store_prepare(db, "SELECT form_id, version, source_name, source_kind, source "
+			  "FROM forms ORDER BY form_id, version", &f, err) ||
+	    store_prepare(db, "INSERT INTO paths VALUES(?1, ?2, ?3, ?4)", &p, err))
+		goto out;
+	int step;
+	while ((step = sqlite3_step(f)) == SQLITE_ROW) {
+		record_paths *t = record_paths_of_source(col(f, 2), col(f, 3),
+							 sqlite3_column_blob(f, 4),
+							 (size_t)sqlite3_column_bytes(f, 4));
+		for (size_t k = 0; k < record_paths_count(t); k++) {
+			long long id;
+			const char *tmpl;
+			record_paths_entry(t, k, &id, &tmpl);
+			sqlite3_reset(p);
+			sqlite3_bind_value(p, 1, sqlite3_column_value(f, 0));
+			sqlite3_bind_value(p, 2, sqlite3_column_value(f, 1));
+			sqlite3_bind_int64(p, 3, id);
+			sqlite3_bind_text(p, 4, tmpl, -1, SQLITE_STATIC);
+			if (sqlite3_step(p) != SQLITE_DONE) {
+				record_paths_free(t);
+				errf(err, "cannot write the path ids: %s", sqlite3_errmsg(db));
+				goto out;
+			}
+		}
+		record_paths_free(t);
+	}
+	rc = step == SQLITE_DONE ? 0 : errf(err, "cannot read the forms: %s", sqlite3_errmsg(db));
+out:
+	sqlite3_finalize(f);
+	sqlite3_finalize(p);
+	return rc;
+}
+
+int record_migrate_7_to_8(sqlite3 *db, char *err)
+{
+	mig m = { db, NULL, NULL };
+	int rc = -1;
+	/* the tables first (the views come once the old tables are gone: they take their names) */
+	const char *views = strstr(record_schema_v8, "CREATE VIEW");
+	char *tables = xstrndup(record_schema_v8, (size_t)(views - record_schema_v8));
+	if (store_exec(db, tables, "cannot create the tables of schema 8", err) ||
+	    put_paths(db, err) ||
+	    store_prepare(db, "SELECT uuid, form_id, form_version, device_id, interviewer, status, "
+			  "revision, created, modified, completed, content_hash, lang, position, "
+			  "instance_name, origin FROM interviews WHERE uuid = ?1", &m.get, err) ||
+	    store_prepare(db, "INSERT INTO records VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+			  "?11, ?12, ?13, ?14, ?15, ?16, ?17)", &m.put, err) ||
+	    record_build_each(db, "main", one_record, &m, err))
+		goto out;
+	sqlite3_finalize(m.get);
+	sqlite3_finalize(m.put);
+	m.get = m.put = NULL;
+	if (store_exec(db, "DROP TABLE answers; DROP TABLE events; DROP TABLE interviews;",
+		       "cannot drop the tables of schema 7", err) ||
+	    store_exec(db, views, "cannot create the views of schema 8", err))
+		goto out;
+	rc = 0;
+out:
+	free(tables);
+	sqlite3_finalize(m.get);
+	sqlite3_finalize(m.put);
+	return rc;
+}

@@ -1,0 +1,22 @@
+/* record_schema.h: schema 8 of issue 18 (DESIGN.md, Storage, "Compact layout"), built and
+ * tested but NOT yet the store's schema (STORE_SCHEMA_VERSION stays 7 until the store's writers
+ * and merge work on records): one `records` row per interview holding its answers and events
+ * (record.h), the path ids of each form version (`paths`), the event kinds (`kinds`), and the
+ * views `interviews`, `answers` and `events` that give the schema-7 rows exactly, so that every
+ * reader's SQL and any sqlite3 user keep working. */
+#ifndef SURVEY_STORE_RECORD_SCHEMA_H
+#define SURVEY_STORE_RECORD_SCHEMA_H
+
+#include <sqlite3.h>
+
+/* The tables and views of schema 8 that replace interviews, answers and events. */
+extern const char record_schema_v8[];
+
+/* Migrate the schema-7 tables interviews, answers and events of db ("main") to schema 8:
+ * paths from the forms (through the registered reader), one records row per interview encoded
+ * in C, the old tables dropped, the views created. Runs inside the caller's transaction (which
+ * rolls back on failure); VACUUM into 16 KiB pages is the caller's, after it. 0, or -1 with
+ * one line in err. */
+int record_migrate_7_to_8(sqlite3 *db, char *err);
+
+#endif
