@@ -840,12 +840,12 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "is not a date (YYYY-MM-DD)") \
 	X(UI_M_F15B_V_TIME, "убакыт эмес (СС:ММ:СС)", "не время (ЧЧ:ММ:СС)", \
 	  "is not a time (HH:MM:SS)") \
-	X(UI_M_F15B_V_DATETIME_FMT, "күн жана убакыт эмес (ЖЖЖЖ-АА-ККTСС:ММ:СС)", \
-	  "не дата и время (ГГГГ-ММ-ДДTЧЧ:ММ:СС)", \
+	X(UI_M_F15B_V_DATETIME_FMT, "күн жана убакыт эмес (ЖЖЖЖ-АА-КК жана СС:ММ:СС)", \
+	  "не дата и время (ГГГГ-ММ-ДД и ЧЧ:ММ:СС)", \
 	  "is not a date and time (YYYY-MM-DDTHH:MM:SS)") \
 	X(UI_M_F15B_V_DATETIME, "күн жана убакыт эмес", "не дата и время", \
 	  "is not a date and time") \
-	X(UI_M_F15B_V_OK, "OK эмес (ырастоо)", "не OK (подтверждение)", "is not OK (acknowledge)") \
+	X(UI_M_F15B_V_OK, "ырастоонун мааниси эмес", "не значение подтверждения", "is not OK (acknowledge)") \
 	X(UI_M_F15B_V_ANSWER, "суроонун жообу эмес", "не ответ на вопрос", \
 	  "is not a question's answer")
 
