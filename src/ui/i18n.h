@@ -847,7 +847,11 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "is not a date and time") \
 	X(UI_M_F15B_V_OK, "ырастоонун мааниси эмес", "не значение подтверждения", "is not OK (acknowledge)") \
 	X(UI_M_F15B_V_ANSWER, "суроонун жообу эмес", "не ответ на вопрос", \
-	  "is not a question's answer")
+	  "is not a question's answer") \
+	X(UI_M_F15B_BY_NONE, /* %s %s: the database, the --by name */ \
+	  "'%s': --by: '%s' деген суроо да, тандалма негизинин тилкеси да жок", \
+	  "'%s': --by: нет ни вопроса, ни столбца основы выборки '%s'", \
+	  "'%s': --by: no question or frame column '%s'")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

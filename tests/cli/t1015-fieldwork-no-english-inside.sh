@@ -2,7 +2,7 @@
 # came from a lower layer in English — an output file that is an input, its journal, a folder,
 # a device or in a missing folder; a frame or kit that cannot be opened; a frame value its
 # question refuses (a choice not in the list, not a whole number); the merge's reason inside a
-# refused kit — are worded whole in Kyrgyz and Russian: no English word is left outside file
+# refused kit; `list --by` a name that is no question or frame column — are worded whole in Kyrgyz and Russian: no English word is left outside file
 # names, quoted values and option names. Each is one line, and nothing is changed. Every reason
 # form_value_check gives has its translation in src/ui/fw_why_text.c.
 . tests/lib.sh
@@ -73,6 +73,8 @@ for l in ky ru; do
 	check "a kit the merge refuses ($l)"
 	expect_err "esc.db" "a kit the merge refuses ($l): names the kit"
 	expect_err "--lang en" "a kit the merge refuses ($l): says where the full reason is"
+	run "$SURVEY" list "$HQ" --by nosuch --lang $l
+	check "list --by a name that is neither a question nor a frame column ($l)"
 	run "$SURVEY" frame $FORM "$TMP/bad.csv" --db "$HQ" --lang $l
 	expect_rc 1 "frame values refused ($l)"
 	expect_err_lines 3 "frame values refused ($l): two lines and the summary"
