@@ -1,10 +1,11 @@
-# t1015-fieldwork-no-english-inside: the refusals of frame, kit and receive whose inner reason
-# came from a lower layer in English — an output file that is an input, its journal, a folder,
-# a device or in a missing folder; a frame or kit that cannot be opened; a frame value its
-# question refuses (a choice not in the list, not a whole number); the merge's reason inside a
-# refused kit; `list --by` a name that is no question or frame column — are worded whole in Kyrgyz and Russian: no English word is left outside file
-# names, quoted values and option names. Each is one line, and nothing is changed. Every reason
-# form_value_check gives has its translation in src/ui/fw_why_text.c.
+# t1015-fieldwork-no-english-inside: the refusals of frame, kit, receive and list --by whose
+# inner reason came from a lower layer in English — an output file that is an input, its
+# journal, a folder, a device or in a missing folder; a frame or kit that cannot be opened; a
+# frame value its question refuses (a choice not in the list, not a whole number); the merge's
+# reason inside a refused kit; `list --by` a name that is no question or frame column — are
+# worded whole in Kyrgyz and Russian: no English word is left outside file names, quoted values
+# and option names. Each is one line, and nothing is changed. Every reason form_value_check
+# gives has its translation in src/ui/fw_why_text.c.
 . tests/lib.sh
 FORM=surveys/covid19-lsg.md
 FRAME=tests/fixtures/fieldwork/frame-60.csv
