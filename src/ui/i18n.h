@@ -851,7 +851,13 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_F15B_BY_NONE, /* %s %s: the database, the --by name */ \
 	  "'%s': --by: '%s' деген суроо да, тандалма негизинин тилкеси да жок", \
 	  "'%s': --by: нет ни вопроса, ни столбца основы выборки '%s'", \
-	  "'%s': --by: no question or frame column '%s'")
+	  "'%s': --by: no question or frame column '%s'") \
+	/* field15b: the metadata a questionnaire leaves unlabelled, named on the review screen */ \
+	X(UI_M_F15B_META_START, "интервью башталды", "начало интервью", "start") \
+	X(UI_M_F15B_META_END, "интервью бүттү", "конец интервью", "end") \
+	X(UI_M_F15B_META_TODAY, "ноутбуктагы күн", "дата на ноутбуке", "today") \
+	X(UI_M_F15B_META_DEVICEID, "ноутбуктун ID'си", "ID ноутбука", "deviceid") \
+	X(UI_M_F15B_META_USERNAME, "колдонуучунун аты", "имя пользователя", "username")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,
