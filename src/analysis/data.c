@@ -554,8 +554,8 @@ int an_data_read(analysis_db *db, const char *const *vars, int nvars, const anal
 		an_note(&d->notes, 0, "%lld interview%s without a cluster ('%s') left out",
 			d->bad_cluster, d->bad_cluster == 1 ? "" : "s", o->cluster);
 	if (db->only_approved)   /* a reader must never take them for all the interviews */
-		an_note(&d->notes, 0, "only the interviews a supervisor approved are counted "
-			"('survey review'): %lld of the %lld complete interviews", d->read,
+		an_note(&d->notes, 0, ANALYSIS_NOTE_APPROVED " ('survey review'): %lld of the %lld "
+			"complete interviews", d->read,
 			d->read + d->unapproved);
 	if (o->where)
 		an_note(&d->notes, 0, "%lld of %zu interview%s kept by --where %s", 

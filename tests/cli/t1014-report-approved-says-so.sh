@@ -2,7 +2,8 @@
 # every format (HTML, Markdown, XLSX) and language (en, ru, ky), that only the interviews a
 # supervisor approved are counted, with both numbers (approved of complete); the interviewers'
 # table counts the same approved interviews. Without --status the sentence is absent. `freq` and
-# `tab --status approved` say it too, in their text notes and their JSON notes.
+# `tab --status approved` say it too, in their text notes and their JSON notes (in CSV, which has
+# no notes, on stderr).
 . tests/lib.sh
 FORM=surveys/covid19-lsg.md
 DB=$TMP/hq.db
@@ -69,6 +70,13 @@ expect_rc 0 "tab --status approved"
 expect_out "only the interviews a supervisor approved are counted \('survey review'\): 3 of the 12 complete interviews" "tab's text says approved-only"
 run "$SURVEY" tab "$DB" oblast gender --status approved --format json
 grep -q "3 of the 12 complete interviews" "$TMP/out" && ok "tab's JSON says approved-only" || not_ok "tab JSON: $(head -c 300 "$TMP/out")"
+# CSV has no notes: the approved-only one goes to stderr, the CSV stays as it was
+for c in "freq $DB oblast" "tab $DB oblast gender"; do
+	run "$SURVEY" $c --status approved --format csv
+	expect_rc 0 "${c%% *} --format csv --status approved"
+	expect_err "^survey: note: only the interviews a supervisor approved are counted \('survey review'\): 3 of the 12 complete interviews$" "${c%% *} CSV: the note on stderr"
+	if grep -q "supervisor" "$TMP/out"; then not_ok "${c%% *} CSV: the note in the CSV"; else ok "${c%% *} CSV: the CSV without it"; fi
+done
 run "$SURVEY" freq "$DB" oblast
 if grep -q "supervisor approved" "$TMP/out"; then not_ok "freq without --status mentions approval"; else ok "freq without --status: no approval note"; fi
 done_testing
