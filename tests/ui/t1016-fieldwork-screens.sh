@@ -71,6 +71,7 @@ for l in ky ru; do
 	shot $l comment
 	ui_keys $l F10
 	ui_expect $l '1 .*2 ' "$l: F10 asks to complete it again now"
+	ui_lacks $l "$BACK" "$l: the reason's message is not left cut under the question"
 	ui_keys $l 2
 	ui_expect $l "M-02" "$l: 2 leaves it a draft: back on the start screen"
 	ui_keys $l q
