@@ -123,6 +123,9 @@ int cmd_fw_fail(const char *err);
 /* store_open of path failed with err: the usual causes (missing, not a database, damaged) in
  * the chosen language, else err (cmd_fw_fail). EXIT_USER. */
 int cmd_open_fail(const char *path, const char *err);
+/* outfile_check(opt, out, ..., in, ...) refused out with err (English): the same refusal in the
+ * chosen language, what (an enum ui_msg: UI_M_F15B_WHAT_*) naming the input. EXIT_USER. */
+int cmd_fw_out_fail(const char *opt, const char *out, int what, const char *in, const char *err);
 
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_check_entry;

@@ -66,3 +66,11 @@ void cmd_analysis_json_notes(json_w *w, const analysis_notes *n)
 		jw_end(w);
 	}
 }
+
+void cmd_analysis_csv_notes(const analysis_notes *n)
+{
+	size_t len = strlen(ANALYSIS_NOTE_APPROVED);
+	for (int k = 0; k < n->n; k++)
+		if (strncmp(n->items[k].text, ANALYSIS_NOTE_APPROVED, len) == 0)
+			fprintf(stderr, "survey: note: %s\n", n->items[k].text);
+}

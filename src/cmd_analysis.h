@@ -49,4 +49,7 @@ void cmd_analysis_json_selection(json_w *w, const analysis_opts *o, const char *
 /* Write the members "notes": [...], "warnings": [...] of n into the object open in w. */
 void cmd_analysis_json_notes(json_w *w, const analysis_notes *n);
 
+/* CSV has no notes: the approved-only note of n (ANALYSIS_NOTE_APPROVED), if any, on stderr. */
+void cmd_analysis_csv_notes(const analysis_notes *n);
+
 #endif

@@ -1,5 +1,6 @@
 /* cmd_frame.c: `survey frame FORM FRAME.csv --db HQ.db` — the sample frame of a questionnaire:
  * the units to interview, each with a stable id and the values its interview starts with. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,12 +50,15 @@ static void print_problem(void *arg, const frame_problem *p)
 		cmd_put_line(stderr, "%s", p->english);
 		return;
 	}
-	char msg[ERR_MAX];
+	char msg[ERR_MAX], why[ERR_MAX];
 	switch (p->code) {
 	case FRAME_P_COLUMN: snprintf(msg, sizeof msg, ui_tr(UI_M_FWK_P_COLUMN), p->a); break;
 	case FRAME_P_ID_EMPTY: snprintf(msg, sizeof msg, "%s", ui_tr(UI_M_FWK_P_ID_EMPTY)); break;
 	case FRAME_P_ID_BAD: snprintf(msg, sizeof msg, ui_tr(UI_M_FWK_P_ID_BAD), p->n); break;
-	case FRAME_P_VALUE: snprintf(msg, sizeof msg, ui_tr(UI_M_FWK_P_VALUE), p->a, p->b); break;
+	case FRAME_P_VALUE:
+		snprintf(msg, sizeof msg, ui_tr(UI_M_FWK_P_VALUE), p->a,
+			 ui_value_why(p->b, why, sizeof why));
+		break;
 	case FRAME_P_ROW_LONG: snprintf(msg, sizeof msg, ui_tr(UI_M_FWK_P_ROW_LONG), p->n); break;
 	case FRAME_P_ID_AGAIN:
 		snprintf(msg, sizeof msg, ui_tr(UI_M_FWK_P_ID_AGAIN), p->a, p->n);
@@ -104,9 +108,10 @@ static int cmd_frame(int argc, char **argv)
 		return cmd_usage_error(&cmd_frame_entry, "%s", ui_tr(UI_M_FWK_NEED_DB));
 	const char *form_path = argv[optind], *csv = argv[optind + 1];
 	char err[ERR_MAX];
-	if (outfile_check("--db", db, "questionnaire", form_path, 0, err) ||
-	    outfile_check("--db", db, "frame file", csv, 0, err))
-		return cmd_fail("%s", err);
+	if (outfile_check("--db", db, "questionnaire", form_path, 0, err))
+		return cmd_fw_out_fail("--db", db, UI_M_F15B_WHAT_FORM, form_path, err);
+	if (outfile_check("--db", db, "frame file", csv, 0, err))
+		return cmd_fw_out_fail("--db", db, UI_M_F15B_WHAT_FRAME, csv, err);
 	form *f;
 	if (form_load(form_path, &f, NULL, err))
 		return cmd_fail(ui_tr(UI_M_RUN_BAD_FORM), err, form_path);
@@ -129,7 +134,10 @@ static int cmd_frame(int argc, char **argv)
 					id_col ? id_col : "unit_id");
 		if (rows.why == FRAME_P_NO_ROWS && ui_lang_get() != UI_LANG_EN)
 			return cmd_fail(ui_tr(UI_M_FWK_P_NO_ROWS), csv);
-		return cmd_fail("%s", err);
+		struct stat cs;
+		if (ui_lang_get() != UI_LANG_EN && stat(csv, &cs) == 0 && S_ISDIR(cs.st_mode))
+			return cmd_fail(ui_tr(UI_M_RUN_DB_UNREADABLE), csv, ui_strerror(EISDIR));
+		return cmd_fw_fail(err);
 	}
 	struct stat sb;
 	int existed = stat(db, &sb) == 0;

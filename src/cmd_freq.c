@@ -316,6 +316,8 @@ static int cmd_freq(int argc, char **argv)
 		print_csv(f, n);
 	else
 		print_text(f, n, &o);
+	if (args.format == FMT_CSV && n > 0)
+		cmd_analysis_csv_notes(&f[0].notes);
 	if (args.format == FMT_CSV && n > 0 && f[0].simulated > 0)   /* no notes in CSV */
 		fprintf(stderr, "survey: warning: %.0f of the interviews analysed are simulated "
 			"(made by 'survey simulate'): not real data\n", f[0].simulated);

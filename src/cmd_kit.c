@@ -78,7 +78,7 @@ static int cmd_kit(int argc, char **argv)
 	const char *db = argv[optind];
 	char err[ERR_MAX];
 	if (outfile_check("-o", out, "input database", db, OUTFILE_DB, err))
-		return cmd_fail("%s", err);
+		return cmd_fw_out_fail("-o", out, UI_M_F15B_WHAT_DB, db, err);
 	store *st;
 	char *form = NULL;
 	store_kit_summary sum;

@@ -498,6 +498,8 @@ static int cmd_list(int argc, char **argv)
 	}
 	if (by && store_question_known((const char *const *)&argv[optind], 1, by, err)) {
 		store_close(st);
+		if (ui_lang_get() != UI_LANG_EN && strncmp(err, "no question ", 12) == 0)
+			return cmd_fail(ui_tr(UI_M_F15B_BY_NONE), argv[optind], by);   /* field15b */
 		return cmd_fail("'%s': --by: %s", argv[optind], err);
 	}
 	store_interview *ivs;

@@ -40,7 +40,7 @@ int cmd_receive_kit(const char *kit, const char *db, int quiet)
 	char err[ERR_MAX], *lock_path;
 	store_receive_summary sum;
 	if (outfile_check("--db", db, "kit", kit, OUTFILE_DB, err))
-		return cmd_fail("%s", err);
+		return cmd_fw_out_fail("--db", db, UI_M_F15B_WHAT_KIT, kit, err);
 	/* the laptop's file is `run`'s while it runs, and one receive's at a time */
 	int lock = cmd_lock_db(db, ui_tr(UI_M_FWK_LOCKED), &lock_path, err);
 	int rc = lock < 0 || store_receive(kit, db, &sum, err) ? -1 : 0;

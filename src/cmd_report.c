@@ -142,6 +142,7 @@ static int parse_args(int argc, char **argv, struct report_args *a)
 				return cmd_usage_error(me, "unknown --status '%s' (complete or "
 						       "approved)", optarg);
 			a->approved = strcmp(optarg, "approved") == 0;
+			a->bo.approved = a->approved;
 			break;
 		default:
 			return cmd_bad_option(me, c, argv);

@@ -200,6 +200,8 @@ static int tab_run(const tab_cli *cli, const analysis_opts *o, const char *form_
 		tab_print_csv(cli, t);
 	else
 		tab_print_text(cli, t);
+	if (cli->format == FMT_CSV)
+		cmd_analysis_csv_notes(&t->notes);
 	if (cli->format == FMT_CSV && t->simulated > 0)   /* no notes in CSV */
 		fprintf(stderr, "survey: warning: %.0f of the interviews analysed are simulated "
 			"(made by 'survey simulate'): not real data\n", t->simulated);

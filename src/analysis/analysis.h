@@ -36,6 +36,9 @@ void analysis_close(analysis_db *db);   /* NULL accepted */
  * supervisor approved (`survey review`; --status approved, also for a whole report). 0, or -1
  * with err. */
 int analysis_only_approved(analysis_db *db, char *err);
+/* How the note of every analysis under that restriction begins ("...: 3 of the 12 complete
+ * interviews"), so that no reader takes its figures for all the interviews. */
+#define ANALYSIS_NOTE_APPROVED "only the interviews a supervisor approved are counted"
 /* Is this interview kept by that restriction (always 1 without it)? */
 int analysis_keeps(const analysis_db *db, const char *uuid);
 /* Read now, in one pass over the answers of each version, the complete interviews' answers to

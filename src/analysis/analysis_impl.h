@@ -115,6 +115,7 @@ typedef struct an_data {
 	int *cluster;          /* per case PSU id; NULL when none */
 	unsigned char *in;     /* per case: 1 passes --where, 0 outside the subpopulation */
 	long long read;        /* interviews read */
+	long long unapproved;  /* complete, left out as not approved (--status approved) */
 	long long bad_weight;  /* left out: a missing or non-positive weight */
 	long long bad_strata;  /* left out: no stratum */
 	long long bad_cluster; /* left out: no cluster */

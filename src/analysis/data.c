@@ -228,8 +228,10 @@ static int read_row(void *arg, const store_scan_row *row)
 {
 	read_ctx *r = arg;
 	an_data *d = r->d;
-	if (!analysis_keeps(r->db, row->iv->uuid))
+	if (!analysis_keeps(r->db, row->iv->uuid)) {
+		d->unapproved++;
 		return 0;
+	}
 	d->read++;
 	double w = 1;
 	int sid = 0, cid = 0;
@@ -551,6 +553,10 @@ int an_data_read(analysis_db *db, const char *const *vars, int nvars, const anal
 	if (d->bad_cluster)
 		an_note(&d->notes, 0, "%lld interview%s without a cluster ('%s') left out",
 			d->bad_cluster, d->bad_cluster == 1 ? "" : "s", o->cluster);
+	if (db->only_approved)   /* a reader must never take them for all the interviews */
+		an_note(&d->notes, 0, ANALYSIS_NOTE_APPROVED " ('survey review'): %lld of the %lld "
+			"complete interviews", d->read,
+			d->read + d->unapproved);
 	if (o->where)
 		an_note(&d->notes, 0, "%lld of %zu interview%s kept by --where %s", 
 			(long long)d->n - d->where_out, d->n, d->n == 1 ? "" : "s", o->where);

@@ -19,6 +19,9 @@ typedef struct report_build_opts {
 	/* called after each table with its spec name and the seconds it took (may be NULL) */
 	void (*progress)(void *arg, const char *name, double seconds);
 	void *progress_arg;
+	int approved;          /* only the interviews a supervisor approved are counted (the caller
+	                          has called analysis_only_approved on the db): the methods give
+	                          the approved and complete counts, every fact the approved ones */
 } report_build_opts;
 
 /* Build the report of spec s from db (tables) and st (the same file opened read-only, for the

@@ -43,6 +43,8 @@ enum {
 /* Facts from the interview list: counts, dates, interviewers. */
 struct facts {
 	long long complete, drafts, other;
+	long long unapproved;  /* complete, not approved, left out (report_build_opts.approved);
+	                          complete counts the approved ones then */
 	long long simulated;   /* of the complete ones: made by survey simulate (origin) */
 	char first[11], last[11];
 	int ninterviewers, ndevices;

@@ -38,6 +38,7 @@ void rb_facts_release(struct facts *f)
 struct scan {
 	struct facts *f;
 	const char *fid;
+	const analysis_db *db;  /* analysis_keeps: only approved ones (NULL: every complete one) */
 	strmap names, devs, vers;
 	long long *counts;      /* per name id */
 	int cap;
@@ -56,6 +57,10 @@ static int scan_one(void *arg, const store_scan_row *row)
 		return 0;   /* kept in the file, never data */
 	if (!iv->status || strcmp(iv->status, "complete")) {
 		f->drafts++;
+		return 0;
+	}
+	if (sc->db && !analysis_keeps(sc->db, iv->uuid)) {
+		f->unapproved++;
 		return 0;
 	}
 	f->complete++;
@@ -84,7 +89,8 @@ static int scan_one(void *arg, const store_scan_row *row)
 static char **sorted_keys(const strmap *m)
 {
 	char **k = xcalloc((size_t)m->ix.n + 1, sizeof *k);
-	memcpy(k, m->keys, sizeof *k * (size_t)m->ix.n);
+	if (m->ix.n)   /* an empty map has no keys array */
+		memcpy(k, m->keys, sizeof *k * (size_t)m->ix.n);
 	qsort(k, (size_t)m->ix.n, sizeof *k, cmp_str);
 	return k;
 }
@@ -94,7 +100,8 @@ static char **sorted_keys(const strmap *m)
 int rb_facts(struct ctx *c, struct facts *f)
 {
 	memset(f, 0, sizeof *f);
-	struct scan sc = { .f = f, .fid = analysis_form_id(c->db) };
+	struct scan sc = { .f = f, .fid = analysis_form_id(c->db),
+			   .db = c->o->approved ? c->db : NULL };
 	char why[ERR_MAX];
 	if (store_report_interviews(c->st, scan_one, &sc, why)) {
 		strmap_release(&sc.names);
@@ -287,7 +294,12 @@ int rb_methods(struct ctx *c, const report_item *it, const struct facts *f)
 	}
 	strbuf sb = STRBUF_INIT;
 	char *n = rb_num(c, (double)f->complete, REPORT_N_COUNT);
-	report_say(&sb, c->lang, RS_M_INCLUDED, 1, n);
+	if (c->o->approved) {   /* a reader must never take them for all the interviews */
+		char *all = rb_num(c, (double)(f->complete + f->unapproved), REPORT_N_COUNT);
+		report_say(&sb, c->lang, RS_M_APPROVED, 2, n, all);
+		free(all);
+	} else
+		report_say(&sb, c->lang, RS_M_INCLUDED, 1, n);
 	free(n);
 	if (f->drafts) {
 		n = rb_num(c, (double)f->drafts, REPORT_N_COUNT);

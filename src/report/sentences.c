@@ -443,6 +443,13 @@ static const char *const sentences[RS_NSENTENCES][REPORT_NLANGS] = {
 		"и итог не приводится.",
 		"Бир нече жооп: пайыздар интервьюлардын санынан (негизден) эсептелет, ошондуктан "
 		"алардын суммасы 100 %дан ашат жана жыйынтыгы берилбейт." },
+	/* helper field15b (issue 15): report --status approved */
+	[RS_M_APPROVED] = {
+		"Complete interviews: %2$s; of them approved by a supervisor and counted: %1$s "
+		"('survey review').",
+		"Завершённых интервью: %2$s, из них утверждено супервайзером и учтено: %1$s.",
+		"Аяктаган интервьюлар: %2$s, алардын ичинен супервайзер бекиткени жана эсепке "
+		"алынганы: %1$s." },
 };
 
 /* Make the letter at s (UTF-8) a capital: Latin, Cyrillic, and Kyrgyz ң ө ү. */

@@ -97,6 +97,8 @@ typedef enum report_sentence {
 	RS_M_LIMITS_SEALED,  /* n interviews sealed, not opened (seal17) */
 	RS_G_PCT, RS_G_CI, RS_G_P, RS_G_CHI2, RS_G_FISHER, RS_G_CRAMER, RS_G_ADJ, RS_G_DF,
 	RS_G_GAMMA, RS_G_RAO_SCOTT, RS_G_CMH, RS_G_MULTIPLE,
+	/* helper field15b (issue 15) */
+	RS_M_APPROVED,       /* n approved and counted, n complete (report --status approved) */
 	RS_NSENTENCES
 } report_sentence;
 

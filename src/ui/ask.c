@@ -71,9 +71,15 @@ void ui_ask_draw(struct ui *u)
 	for (int i = 0; i < nlines; i++)
 		ui_wrap(ui_tr(lines[i]), w, &l);
 	ui_draw_box(&l, nhead, x, w);
+	int bottom = UI_BODY_TOP + (l.n + 2 < UI_BODY_ROWS ? l.n + 2 : UI_BODY_ROWS);
 	ui_lines_release(&l);
-	move(LINES - 3, 0);
-	clrtoeol();
+	/* the message lines under the box go whole (a message takes up to 3 lines): none is left
+	 * cut after its first line */
+	for (int y = LINES - 5; y <= LINES - 3; y++)
+		if (y > bottom) {
+			move(y, 0);
+			clrtoeol();
+		}
 	ui_draw_keys(keys);
 }
 

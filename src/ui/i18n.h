@@ -773,7 +773,91 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_FWK_WHO_REVIEWS, /* %s: the database */ \
 	  "'%s' файлында ким текшерери белгисиз: аны --reviewer NAME менен көрсөтүңүз", \
 	  "в '%s' не указано, кто проверяет: укажите --reviewer NAME", \
-	  "who reviews is not known in '%s': say it with --reviewer NAME")
+	  "who reviews is not known in '%s': say it with --reviewer NAME") \
+	/* field15b: the fieldwork commands' output-file refusals, the reason inside a refused \
+	 * kit, and the reasons a frame value is refused, in the glossary's words */ \
+	X(UI_M_F15B_OUT_FOLDER, /* %s: the output */ \
+	  "«%s» жазылбады: бул папка; файлдын атын бериңиз", \
+	  "не удалось записать «%s»: это папка; укажите имя файла", \
+	  "cannot write '%s': it is a folder; give a file name") \
+	X(UI_M_F15B_OUT_NOT_FILE, /* %s: the output */ \
+	  "«%s» жазылбады: бул кадимки файл эмес; файлдын атын бериңиз", \
+	  "не удалось записать «%s»: это не обычный файл; укажите имя файла", \
+	  "cannot write '%s': not a regular file; give a file name") \
+	X(UI_M_F15B_OUT_IS_INPUT, /* %s %s %s %s: what the input is, it, the option, the output */ \
+	  "%s «%s» жазыла турган файл менен бир эле файл (%s «%s»): башка файлды тандаңыз", \
+	  "%s «%s» совпадает с файлом для записи (%s «%s»): выберите другой файл", \
+	  "the %s '%s' is the output file (%s '%s'); choose another output file") \
+	X(UI_M_F15B_OUT_IS_JOURNAL, /* %s %s %s %s: what the input is, it, the option, the output */ \
+	  "%s «%s»: жазыла турган файл (%s «%s») — ушул файлдын журналы: башка файлды тандаңыз", \
+	  "%s «%s»: файл для записи (%s «%s») — журнал этого файла: выберите другой файл", \
+	  "the %s '%s' has its journal as the output file (%s '%s'); choose another output file") \
+	X(UI_M_F15B_NO_FOLDER, /* %s %s: the output, its folder */ \
+	  "«%s» жазылбады: «%s» папкасы жок", \
+	  "не удалось записать «%s»: нет папки «%s»", \
+	  "cannot write '%s': there is no folder '%s'") \
+	X(UI_M_F15B_CANNOT_WRITE, /* %s %s: the output, the system's reason */ \
+	  "«%s» жазылбады: %s", "не удалось записать «%s»: %s", "cannot write '%s': %s") \
+	X(UI_M_F15B_WHAT_DB, "окула турган маалымат базасы", "входная база данных", \
+	  "input database") \
+	X(UI_M_F15B_WHAT_FORM, "анкета", "анкета", "questionnaire") \
+	X(UI_M_F15B_WHAT_FRAME, "тандалма негизинин файлы", "файл основы выборки", "frame file") \
+	X(UI_M_F15B_WHAT_KIT, "топтом", "комплект", "kit") \
+	X(UI_M_F15B_MERGE_DAMAGED, \
+	  "файл бузулган же колдон өзгөртүлгөн; толук себебин --lang en менен көрүңүз", \
+	  "файл повреждён или изменён вручную; подробная причина — с --lang en", \
+	  "the file is damaged or was changed by hand; the full reason with --lang en") \
+	X(UI_M_F15B_MERGE_OTHER, \
+	  "аны ноутбуктун файлына кошууга болбойт; толук себебин --lang en менен көрүңүз", \
+	  "его нельзя добавить в файл ноутбука; подробная причина — с --lang en", \
+	  "it cannot be added to the laptop's file; the full reason with --lang en") \
+	X(UI_M_F15B_V_NO_LIST, "тандоо эмес (суроонун тизмеси жок)", \
+	  "не вариант ответа (у вопроса нет списка)", "is not a choice (the question has no list)") \
+	X(UI_M_F15B_V_CHOICE, "тандоо эмес", "не вариант ответа", "is not a choice") \
+	X(UI_M_F15B_V_CHOICES, "бир боштук менен бөлүнгөн тандоолордун аттары эмес", \
+	  "не список имён вариантов через один пробел", \
+	  "is not a list of choice names separated by one space") \
+	X(UI_M_F15B_V_NOT_IN_LIST, /* %s: the list */ "«%s» тизмесинде мындай тандоо жок", \
+	  "такого варианта нет в списке «%s»", "is not a choice of the list '%s'") \
+	X(UI_M_F15B_V_TWICE, "бир тандоо эки жолу аталган", "вариант назван дважды", \
+	  "names a choice twice") \
+	X(UI_M_F15B_V_ONE, "бир гана тандоо керек, бирөөдөн көп берилген", \
+	  "нужен один вариант, а дано больше", "is more than one choice of a select_one") \
+	X(UI_M_F15B_V_CONTROL, "башкаруучу белгилер бар же UTF-8 текст эмес", \
+	  "есть управляющие символы или это не текст UTF-8", \
+	  "has control characters or is not UTF-8 text") \
+	X(UI_M_F15B_V_FILE_NAME, "жөнөкөй файл аты эмес", "не простое имя файла", \
+	  "is not a plain file name") \
+	X(UI_M_F15B_V_LONG, /* %d: bytes */ "%d байттан узун", "длиннее предела (байт: %d)", \
+	  "is longer than %d bytes") \
+	X(UI_M_F15B_V_INT_RANGE, "бүтүн сан чектен чыгат", "целое число вне допустимых пределов", \
+	  "is a whole number out of range") \
+	X(UI_M_F15B_V_INT, "бүтүн сан эмес", "не целое число", "is not a whole number") \
+	X(UI_M_F15B_V_NUMBER, "сан эмес", "не число", "is not a number") \
+	X(UI_M_F15B_V_RANGE, "суроонун чегинен чыгат", "вне пределов вопроса", \
+	  "is out of the question's range") \
+	X(UI_M_F15B_V_DATE, "күн эмес (ЖЖЖЖ-АА-КК)", "не дата (ГГГГ-ММ-ДД)", \
+	  "is not a date (YYYY-MM-DD)") \
+	X(UI_M_F15B_V_TIME, "убакыт эмес (СС:ММ:СС)", "не время (ЧЧ:ММ:СС)", \
+	  "is not a time (HH:MM:SS)") \
+	X(UI_M_F15B_V_DATETIME_FMT, "күн жана убакыт эмес (ЖЖЖЖ-АА-КК жана СС:ММ:СС)", \
+	  "не дата и время (ГГГГ-ММ-ДД и ЧЧ:ММ:СС)", \
+	  "is not a date and time (YYYY-MM-DDTHH:MM:SS)") \
+	X(UI_M_F15B_V_DATETIME, "күн жана убакыт эмес", "не дата и время", \
+	  "is not a date and time") \
+	X(UI_M_F15B_V_OK, "ырастоонун мааниси эмес", "не значение подтверждения", "is not OK (acknowledge)") \
+	X(UI_M_F15B_V_ANSWER, "суроонун жообу эмес", "не ответ на вопрос", \
+	  "is not a question's answer") \
+	X(UI_M_F15B_BY_NONE, /* %s %s: the database, the --by name */ \
+	  "'%s': --by: '%s' деген суроо да, тандалма негизинин тилкеси да жок", \
+	  "'%s': --by: нет ни вопроса, ни столбца основы выборки '%s'", \
+	  "'%s': --by: no question or frame column '%s'") \
+	/* field15b: the metadata a questionnaire leaves unlabelled, named on the review screen */ \
+	X(UI_M_F15B_META_START, "интервью башталды", "начало интервью", "start") \
+	X(UI_M_F15B_META_END, "интервью бүттү", "конец интервью", "end") \
+	X(UI_M_F15B_META_TODAY, "ноутбуктагы күн", "дата на ноутбуке", "today") \
+	X(UI_M_F15B_META_DEVICEID, "ноутбуктун ID'си", "ID ноутбука", "deviceid") \
+	X(UI_M_F15B_META_USERNAME, "колдонуучунун аты", "имя пользователя", "username")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,
@@ -800,6 +884,9 @@ const char *ui_strerror(int e);
 /* A fieldwork refusal of the store (store/fw_why.h) whose English line is err, in the current
  * language, in buf (fw_why_text.c); err itself in English, or when none was recorded for it. */
 const char *ui_fw_why(const char *err, char *buf, size_t size);
+/* Why a value is refused (form_value_check's English msg, "is not a whole number") in the
+ * current language, in buf (fw_why_text.c); msg itself in English or when it is not known. */
+const char *ui_value_why(const char *msg, char *buf, size_t size);
 
 /* A message in the current language; a static string, never NULL. */
 const char *ui_tr(enum ui_msg m);

@@ -93,14 +93,29 @@ static int label_lang(const form *f)
 	return lang >= 0 ? lang : f->default_lang;
 }
 
-/* The question's label in the UI language when the questionnaire has it, else its path. */
+/* The question's label in the UI language when the questionnaire has it; else, for the usual
+ * metadata (start, end, today, deviceid, username) in Kyrgyz or Russian, their name in it; else
+ * its path. */
 static const char *label_of(const form *f, const char *path)
 {
 	int k = node_of(f, path);
 	if (k < 0)
 		return path;
 	const char *t = form_text(f, k, FORM_LABEL, label_lang(f));
-	return t && *t ? t : path;
+	if (t && *t)
+		return t;
+	static const struct {
+		form_type type;
+		enum ui_msg m;
+	} meta[] = {
+		{ FORM_START, UI_M_F15B_META_START }, { FORM_END, UI_M_F15B_META_END },
+		{ FORM_TODAY, UI_M_F15B_META_TODAY }, { FORM_DEVICEID, UI_M_F15B_META_DEVICEID },
+		{ FORM_USERNAME, UI_M_F15B_META_USERNAME },
+	};
+	for (size_t i = 0; ui_lang_get() != UI_LANG_EN && i < sizeof meta / sizeof *meta; i++)
+		if (f->nodes[k].type == meta[i].type)
+			return ui_tr(meta[i].m);
+	return path;
 }
 
 /* A single choice's value as its label, else the value as stored. */

@@ -15,7 +15,8 @@ ALLOW = {"Backspace", "Ctrl-U", "Delete", "Enter", "Esc", "Tab", "PgUp", "PgDn",
          # the fieldwork commands and their options (field15)
          "frame", "assign", "kit", "receive", "review", "approve", "reject", "reason", "comment",
          "path", "text", "reviewer", "interviewer", "where", "id", "form", "json", "o", "COLUMN",
-         "VALUE", "NAME", "TEXT", "Q", "FORM", "FRAME.csv", "HQ.db", "KIT.db", "CSV"}
+         "VALUE", "NAME", "TEXT", "Q", "FORM", "FRAME.csv", "HQ.db", "KIT.db", "CSV",
+         "by"}   # list --by (field15b)
 out = []
 for f in L.UI:
     for line, d in L.entries(f):
