@@ -221,7 +221,17 @@ static void print_summary(merge *m, const struct totals *t, const char *out, jso
 	merge_clones_free(cl, ncl);
 }
 
-static int cmd_merge(int argc, char **argv)
+/* What the command line asked for. */
+struct merge_args {
+	const char *secret, *out;
+	int json, nkeys, allow_sim;
+	long long max_attach;
+	char **keys;
+};
+
+/* The options into *a, leaving optind at the first input: EXIT_OK, else EXIT_USAGE after one
+ * line (a->keys then freed). */
+static int parse_merge_args(int argc, char **argv, struct merge_args *a)
 {
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
@@ -232,83 +242,84 @@ static int cmd_merge(int argc, char **argv)
 		{ "secret-key", required_argument, NULL, 'U' },
 		{ 0 }
 	};
-	const char *secret = NULL;
-	int json = 0, c, nkeys = 0, allow_sim = 0;
-	long long max_attach = 0;
-	const char *out = NULL;
-	char **keys = NULL;
+	int c, rc;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		if (c == 'j') {
-			json = 1;
+			a->json = 1;
 		} else if (c == 'o') {
-			out = optarg;
+			a->out = optarg;
 		} else if (c == 'S') {
-			allow_sim = 1;
+			a->allow_sim = 1;
 		} else if (c == 'U') {
-			secret = optarg;
+			a->secret = optarg;
 		} else if (c == 'M') {
-			if (cmd_max_attachment(&cmd_merge_entry, optarg, &max_attach) != EXIT_OK) {
-				free_keys(keys, nkeys);
-				return EXIT_USAGE;
-			}
+			if ((rc = cmd_max_attachment(&cmd_merge_entry, optarg, &a->max_attach)) !=
+			    EXIT_OK)
+				goto refused;
 		} else if (c == 'k') {
-			free_keys(keys, nkeys);
-			keys = split_keys(optarg, &nkeys);
+			free_keys(a->keys, a->nkeys);
+			a->keys = split_keys(optarg, &a->nkeys);
 		} else {
-			free_keys(keys, nkeys);
 			if (c == ':' || (c == '?' && optopt))
-				return cmd_usage_error(&cmd_merge_entry, "option '%s' needs a value",
-						       argv[optind - 1]);
-			return cmd_usage_error(&cmd_merge_entry, "unknown option '%s'",
-					       argv[optind - 1]);
+				rc = cmd_usage_error(&cmd_merge_entry, "option '%s' needs a value",
+						     argv[optind - 1]);
+			else
+				rc = cmd_usage_error(&cmd_merge_entry, "unknown option '%s'",
+						     argv[optind - 1]);
+			goto refused;
 		}
 	}
+	return EXIT_OK;
+refused:
+	free_keys(a->keys, a->nkeys);
+	a->keys = NULL;
+	a->nkeys = 0;
+	return rc;
+}
+
+/* Everything checked before OUT is opened (so it stays as it was on a refusal): OUT is none of
+ * the inputs, each key a question of the output's or an input's questionnaires, the secret key
+ * readable. EXIT_OK, else the exit code after one line. */
+static int check_merge_inputs(const struct merge_args *a, int argc, char **argv, char *err)
+{
+	if (!a->out || optind >= argc)
+		return cmd_usage_error(&cmd_merge_entry, !a->out ? "expected -o OUT" :
+				       "expected at least one input file");
+	for (int i = optind; i < argc; i++)
+		if (outfile_check("-o", a->out, "input", argv[i], OUTFILE_DB, err))
+			return cmd_fail("%s", err);
 	int rc = EXIT_OK;
-	merge *m = NULL;
-	char err[ERR_MAX];
-	if (!out || optind >= argc) {
-		rc = cmd_usage_error(&cmd_merge_entry, !out ? "expected -o OUT" :
-				     "expected at least one input file");
-		goto done;
-	}
-	for (int i = optind; i < argc; i++)   /* before anything is opened: OUT stays as it was */
-		if (outfile_check("-o", out, "input", argv[i], OUTFILE_DB, err)) {
-			rc = cmd_fail("%s", err);
-			goto done;
-		}
-	/* each key a question of the output's or an input's questionnaires */
 	const char **files = xcalloc((size_t)(argc - optind + 1), sizeof *files);
-	files[0] = out;
+	files[0] = a->out;
 	memcpy(files + 1, argv + optind, sizeof *files * (size_t)(argc - optind));
-	for (int i = 0; i < nkeys && rc == EXIT_OK; i++)
-		if (store_question_known(files, argc - optind + 1, keys[i], err))
+	for (int i = 0; i < a->nkeys && rc == EXIT_OK; i++)
+		if (store_question_known(files, argc - optind + 1, a->keys[i], err))
 			rc = cmd_fail("--key: %s", err);
 	free(files);
-	sealbox_key sk;   /* a key that cannot be read stops everything before OUT is opened */
-	if (rc == EXIT_OK && secret && sealbox_read_secret(secret, &sk, err))
+	sealbox_key sk;
+	if (rc == EXIT_OK && a->secret && sealbox_read_secret(a->secret, &sk, err))
 		rc = cmd_fail("--secret-key: %s", err);
-	if (secret)
+	if (a->secret)
 		sealbox_key_wipe(&sk);
-	if (rc != EXIT_OK)
-		goto done;
-	if (merge_open(out, (const char *const *)keys, nkeys, &m, err)) {
-		rc = cmd_fail("%s", err);
-		goto done;
-	}
-	merge_allow_simulated(m, allow_sim);
-	merge_max_attachment(m, max_attach);
-	struct totals t = { 0 };
-	json_w w;
-	if (json) {
-		jw_init(&w, stdout, 1);
-		jw_obj(&w);
-		jw_key(&w, "output");
-		jw_str(&w, out);
-		jw_break(&w, "\n ");
-		jw_key(&w, "inputs");
-		jw_arr(&w);
+	return rc;
+}
+
+/* Each input merged in turn and reported (as text, or into the JSON document W when JSON);
+ * their counts added to *t. EXIT_OK, else EXIT_USER when an input was rejected. */
+static int merge_inputs(merge *m, const struct merge_args *a, int argc, char **argv,
+			json_w *w, struct totals *t)
+{
+	int rc = EXIT_OK;
+	if (a->json) {
+		jw_init(w, stdout, 1);
+		jw_obj(w);
+		jw_key(w, "output");
+		jw_str(w, a->out);
+		jw_break(w, "\n ");
+		jw_key(w, "inputs");
+		jw_arr(w);
 	}
 	merge_prefetch(m, argv[optind]);
 	for (int i = optind; i < argc; i++) {
@@ -319,29 +330,60 @@ static int cmd_merge(int argc, char **argv)
 			cmd_fail("%s", r.rejected);
 			rc = EXIT_USER;
 		}
-		add_totals(&t, &r);
-		if (json)
-			print_json_input(&w, &r);
+		add_totals(t, &r);
+		if (a->json)
+			print_json_input(w, &r);
 		else
 			print_text_input(&r);
 		fflush(stdout);
 		merge_result_release(&r);
 	}
-	print_summary(m, &t, out, json ? &w : NULL);
+	return rc;
+}
+
+/* After a merge that took something: the output unsealed with --secret-key, else a note when
+ * it holds sealed interviews. EXIT_OK, else EXIT_USER after one line. */
+static int unseal_merged(const struct merge_args *a, const struct totals *t, char *err)
+{
+	if (t->merged && a->secret) {
+		store_unseal_result u;
+		if (store_unseal(a->out, a->secret, &u, err))
+			return cmd_fail("%s", err);
+		if (!a->json)
+			cmd_put_line(stdout, "unsealed %d interview%s of '%s' (%d sealed, %d opened "
+				     "before)", u.opened, u.opened == 1 ? "" : "s", a->out, u.sealed,
+				     u.already);
+	} else if (t->merged)
+		cmd_note_sealed(a->out);
+	return EXIT_OK;
+}
+
+static int cmd_merge(int argc, char **argv)
+{
+	struct merge_args a = { 0 };
+	int rc = parse_merge_args(argc, argv, &a);
+	if (rc != EXIT_OK)
+		return rc;
+	merge *m = NULL;
+	char err[ERR_MAX];
+	if ((rc = check_merge_inputs(&a, argc, argv, err)) != EXIT_OK)
+		goto done;
+	if (merge_open(a.out, (const char *const *)a.keys, a.nkeys, &m, err)) {
+		rc = cmd_fail("%s", err);
+		goto done;
+	}
+	merge_allow_simulated(m, a.allow_sim);
+	merge_max_attachment(m, a.max_attach);
+	struct totals t = { 0 };
+	json_w w;
+	rc = merge_inputs(m, &a, argc, argv, &w, &t);
+	print_summary(m, &t, a.out, a.json ? &w : NULL);
 	merge_close(m);
 	m = NULL;
-	if (t.merged && secret) {
-		store_unseal_result u;
-		if (store_unseal(out, secret, &u, err))
-			rc = cmd_fail("%s", err);
-		else if (!json)
-			cmd_put_line(stdout, "unsealed %d interview%s of '%s' (%d sealed, %d opened "
-				     "before)", u.opened, u.opened == 1 ? "" : "s", out, u.sealed,
-				     u.already);
-	} else if (t.merged)
-		cmd_note_sealed(out);
+	if (unseal_merged(&a, &t, err) != EXIT_OK)
+		rc = EXIT_USER;
 done:
 	merge_close(m);
-	free_keys(keys, nkeys);
+	free_keys(a.keys, a.nkeys);
 	return rc;
 }

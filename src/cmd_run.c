@@ -175,7 +175,14 @@ static int open_db(const char *path, int *lock, char **lock_path, store **st, ch
 	return 0;
 }
 
-static int cmd_run(int argc, char **argv)
+/* What the command line (and SURVEY_INTERVIEWER) asked for. */
+struct run_args {
+	const char *db, *lang, *interviewer, *kit, *public_key, *form_path;
+	long long max_attach;
+};
+
+/* The command line into *a: EXIT_OK, else EXIT_USAGE after one line. */
+static int parse_run_args(int argc, char **argv, struct run_args *a)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
@@ -186,24 +193,22 @@ static int cmd_run(int argc, char **argv)
 		{ "public-key", required_argument, NULL, 'K' },
 		{ 0 },
 	};
-	const char *db = NULL, *lang = NULL, *interviewer = NULL, *kit = NULL, *public_key = NULL;
 	int c;
 	/* every message in the UI's language: --lang's when it is ky, ru or en, else the
 	 * locale's (--lang looked for first: a wrong option may come before it) */
 	cmd_lang_from_args(argc, argv);
-	long long max_attach = 0;
 	optind = 0;
 	opterr = 0;
 	/* options may come after FORM (GNU permutation); ':' reports a missing value */
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': db = optarg; break;
-		case 'l': lang = optarg; break;
-		case 'i': interviewer = optarg; break;
-		case 'k': kit = optarg; break;
-		case 'K': public_key = optarg; break;
+		case 'd': a->db = optarg; break;
+		case 'l': a->lang = optarg; break;
+		case 'i': a->interviewer = optarg; break;
+		case 'k': a->kit = optarg; break;
+		case 'K': a->public_key = optarg; break;
 		case 'M':
-			if (cmd_max_attachment(&cmd_run_entry, optarg, &max_attach) != EXIT_OK)
+			if (cmd_max_attachment(&cmd_run_entry, optarg, &a->max_attach) != EXIT_OK)
 				return EXIT_USAGE;
 			break;
 		case ':':
@@ -214,61 +219,90 @@ static int cmd_run(int argc, char **argv)
 					       argv[optind - 1]);
 		}
 	}
-	if (argc - optind != 1 && !(kit && argc == optind))   /* --kit alone: the kit's form */
+	if (argc - optind != 1 && !(a->kit && argc == optind))   /* --kit alone: the kit's form */
 		return cmd_usage_error(&cmd_run_entry, "%s", ui_tr(UI_M_RUN_ONE_FORM));
-	if (interviewer && cmd_check_name(&cmd_run_entry, "--interviewer", interviewer))
+	if (a->interviewer && cmd_check_name(&cmd_run_entry, "--interviewer", a->interviewer))
 		return EXIT_USAGE;
 	const char *env_name = getenv("SURVEY_INTERVIEWER");
-	if (!interviewer && env_name && *env_name) {
+	if (!a->interviewer && env_name && *env_name) {
 		if (cmd_check_name(&cmd_run_entry, "SURVEY_INTERVIEWER", env_name))
 			return EXIT_USAGE;
-		interviewer = env_name;
+		a->interviewer = env_name;
 	}
-	const char *form_path = argc > optind ? argv[optind] : NULL;
+	a->form_path = argc > optind ? argv[optind] : NULL;
+	return EXIT_OK;
+}
+
+/* The questionnaire (FORM, else the kit's) into *fp, with --public-key applied and --lang
+ * checked against its languages: EXIT_OK, else EXIT_USER after one line (nothing kept). */
+static int load_run_form(const struct run_args *a, form **fp, char *err)
+{
+	form *f;
+	if (!a->form_path && cmd_kit_form(a->kit, &f, err))   /* issue 15 */
+		return fail("%s", err);
+	if (a->form_path && access(a->form_path, R_OK) != 0)
+		return fail(ui_tr(UI_M_RUN_FORM_MISSING), a->form_path, ui_strerror(errno));
+	if (a->form_path && form_load(a->form_path, &f, NULL, err))
+		return fail(ui_tr(UI_M_RUN_BAD_FORM), err, a->form_path);
+	if (a->public_key && cmd_public_key_option(a->public_key, f, err)) {
+		form_free(f);
+		return fail(ui_tr(UI_M_RUN_BAD_PUBKEY), err);
+	}
+	if (a->lang && form_find_lang(f, a->lang) < 0 && f->nlangs > 0) {
+		strbuf have = STRBUF_INIT;
+		for (int i = 0; i < f->nlangs; i++)
+			sb_addf(&have, "%s%s", i ? ", " : "",
+				f->langs[i].code ? f->langs[i].code : f->langs[i].name);
+		fail(ui_tr(UI_M_RUN_NO_LANG), a->lang, sb_str(&have));
+		sb_release(&have);
+		form_free(f);
+		return EXIT_USER;
+	}
+	*fp = f;
+	return EXIT_OK;
+}
+
+/* The database's path (--db, else the default for F) into *out, checked not to be the
+ * questionnaire, and the kit received into it: EXIT_OK, else EXIT_USER after one line. */
+static int run_db_path(const struct run_args *a, const form *f, char **out, char *err)
+{
+	char *db_path = a->db ? xstrdup(a->db) : default_db(f->id, err);
+	if (!db_path)
+		return fail("%s", err);
+	if (a->form_path && outfile_check("--db", db_path, "questionnaire", a->form_path, 0, err)) {
+		struct stat sa, sb;   /* the usual slip, said in the session's language */
+		if (stat(db_path, &sa) == 0 && stat(a->form_path, &sb) == 0 &&
+		    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino)
+			errf(err, ui_tr(UI_M_RUN_DB_IS_FORM), db_path);
+		free(db_path);
+		return fail("%s", err);
+	}
+	if (a->kit && cmd_receive_kit(a->kit, db_path, 1) != EXIT_OK) {   /* issue 15 */
+		free(db_path);
+		return EXIT_USER;
+	}
+	*out = db_path;
+	return EXIT_OK;
+}
+
+static int cmd_run(int argc, char **argv)
+{
+	struct run_args a = { 0 };
+	int rc = parse_run_args(argc, argv, &a);
+	if (rc != EXIT_OK)
+		return rc;
 
 	char err[ERR_MAX];
 	if (ui_locale_check(err))
 		return fail("%s", err);
 
-	form *f;
-	if (!form_path && cmd_kit_form(kit, &f, err))   /* issue 15 */
-		return fail("%s", err);
-	if (form_path && access(form_path, R_OK) != 0)
-		return fail(ui_tr(UI_M_RUN_FORM_MISSING), form_path, ui_strerror(errno));
-	if (form_path && form_load(form_path, &f, NULL, err))
-		return fail(ui_tr(UI_M_RUN_BAD_FORM), err, form_path);
-	if (public_key && cmd_public_key_option(public_key, f, err)) {
+	form *f = NULL;
+	if ((rc = load_run_form(&a, &f, err)) != EXIT_OK)
+		return rc;
+	char *db_path = NULL;
+	if ((rc = run_db_path(&a, f, &db_path, err)) != EXIT_OK) {
 		form_free(f);
-		return fail(ui_tr(UI_M_RUN_BAD_PUBKEY), err);
-	}
-	if (lang && form_find_lang(f, lang) < 0 && f->nlangs > 0) {
-		strbuf have = STRBUF_INIT;
-		for (int i = 0; i < f->nlangs; i++)
-			sb_addf(&have, "%s%s", i ? ", " : "",
-				f->langs[i].code ? f->langs[i].code : f->langs[i].name);
-		fail(ui_tr(UI_M_RUN_NO_LANG), lang, sb_str(&have));
-		sb_release(&have);
-		form_free(f);
-		return EXIT_USER;
-	}
-	char *db_path = db ? xstrdup(db) : default_db(f->id, err);
-	if (!db_path) {
-		form_free(f);
-		return fail("%s", err);
-	}
-	if (form_path && outfile_check("--db", db_path, "questionnaire", form_path, 0, err)) {
-		struct stat a, b;   /* the usual slip, said in the session's language */
-		if (stat(db_path, &a) == 0 && stat(form_path, &b) == 0 && a.st_dev == b.st_dev &&
-		    a.st_ino == b.st_ino)
-			errf(err, ui_tr(UI_M_RUN_DB_IS_FORM), db_path);
-		free(db_path);
-		form_free(f);
-		return fail("%s", err);
-	}
-	if (kit && cmd_receive_kit(kit, db_path, 1) != EXIT_OK) {   /* issue 15 */
-		free(db_path);
-		form_free(f);
-		return EXIT_USER;
+		return rc;
 	}
 	char *lock_path;
 	int lock;
@@ -279,9 +313,9 @@ static int cmd_run(int argc, char **argv)
 		form_free(f);
 		return fail("%s", err);
 	}
-	ui_options o = { .st = st, .f = f, .form_path = form_path, .interviewer = interviewer,
-			 .lang = lang, .max_attachment = max_attach };
-	int rc = ui_run(&o, err);
+	ui_options o = { .st = st, .f = f, .form_path = a.form_path, .interviewer = a.interviewer,
+			 .lang = a.lang, .max_attachment = a.max_attach };
+	rc = ui_run(&o, err);
 	store_close(st);
 	cmd_unlock_db(lock, lock_path);
 	if (rc == 0) {

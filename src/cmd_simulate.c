@@ -109,9 +109,98 @@ static int one_percent_d(const char *s)
 	return n;
 }
 
-static int cmd_simulate(int argc, char **argv)
+/* What the command line asked for. */
+struct sim_args {
+	simulate_opts o;
+	const char *db, *public_key, *formpath;
+	int quiet, per_device;
+};
+
+/* --flag NAME: add its bit to *flags; EXIT_OK, else EXIT_USAGE after one line. */
+static int parse_flag_name(const struct cmd_entry *me, const char *name, unsigned *flags)
 {
-	const struct cmd_entry *me = &cmd_simulate_entry;
+	static const struct { const char *name; unsigned bit; } flag_names[] = {
+		{ "too-fast", SIM_FLAG_TOO_FAST }, { "straight-line", SIM_FLAG_STRAIGHT_LINE },
+		{ "night", SIM_FLAG_NIGHT }, { "dont-know", SIM_FLAG_DONT_KNOW },
+	};
+	size_t k = 0, nf = sizeof flag_names / sizeof flag_names[0];
+	while (k < nf && strcmp(flag_names[k].name, name))
+		k++;
+	if (k == nf)
+		return cmd_usage_error(me, "unknown --flag '%s' (too-fast, straight-line, "
+				       "night or dont-know)", name);
+	*flags |= flag_names[k].bit;
+	return EXIT_OK;
+}
+
+/* One option C with its optarg into *a: EXIT_OK, else EXIT_USAGE after one line. */
+static int parse_sim_option(const struct cmd_entry *me, int c, char **argv, struct sim_args *a)
+{
+	simulate_opts *o = &a->o;
+	long v;
+	switch (c) {
+	case 'n':
+		if (parse_long(optarg, 0, 100000000, &v))
+			return cmd_usage_error(me, "-n wants a number of interviews, not '%s'",
+					       optarg);
+		o->n = v;
+		return EXIT_OK;
+	case 'd':
+		a->db = optarg;
+		return EXIT_OK;
+	case 's': {
+		char *end;
+		o->seed = strtoull(optarg, &end, 10);
+		if (!*optarg || *end || optarg[0] == '-')
+			return cmd_usage_error(me, "--seed wants a number, not '%s'", optarg);
+		return EXIT_OK;
+	}
+	case 'k':
+		if (parse_long(optarg, 1, 10000, &v))
+			return cmd_usage_error(me, "--devices wants 1..10000, not '%s'", optarg);
+		o->ndevices = (int)v;
+		return EXIT_OK;
+	case 'i':
+		if (cmd_check_name(me, "--interviewer", optarg))
+			return EXIT_USAGE;
+		o->interviewer = optarg;
+		return EXIT_OK;
+	case 'D':
+		if (parse_share(optarg, &o->draft_rate))
+			return cmd_usage_error(me, "--drafts wants a share 0..1, not '%s'",
+					       optarg);
+		return EXIT_OK;
+	case 'S':
+		if (parse_share(optarg, &o->special_rate))
+			return cmd_usage_error(me, "--specials wants a share 0..1, not '%s'",
+					       optarg);
+		return EXIT_OK;
+	case 'F':
+		return parse_flag_name(me, optarg, &o->flags);
+	case 'P':
+		if (parse_share(optarg, &o->flag_rate))
+			return cmd_usage_error(me, "--flagged wants a share 0..1, not '%s'",
+					       optarg);
+		return EXIT_OK;
+	case 'q':
+		a->quiet = 1;
+		return EXIT_OK;
+	case 'K':
+		a->public_key = optarg;
+		return EXIT_OK;
+	case 'B':
+		if (parse_long(optarg, 1, 1000000, &v))
+			return cmd_usage_error(me, "--batch wants 1..1000000, not '%s'", optarg);
+		o->batch = (int)v;
+		return EXIT_OK;
+	default:
+		return cmd_bad_option(me, c, argv);
+	}
+}
+
+/* The whole command line into *a: EXIT_OK, else EXIT_USAGE after one line. */
+static int parse_sim_args(const struct cmd_entry *me, int argc, char **argv, struct sim_args *a)
+{
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "seed", required_argument, NULL, 's' },
@@ -126,139 +215,98 @@ static int cmd_simulate(int argc, char **argv)
 		{ "batch", required_argument, NULL, 'B' },
 		{ 0 },
 	};
-	static const struct { const char *name; unsigned bit; } flag_names[] = {
-		{ "too-fast", SIM_FLAG_TOO_FAST }, { "straight-line", SIM_FLAG_STRAIGHT_LINE },
-		{ "night", SIM_FLAG_NIGHT }, { "dont-know", SIM_FLAG_DONT_KNOW },
-	};
-	const char *public_key = NULL;
-	simulate_opts o = { .n = -1, .seed = 1, .ndevices = 1, .draft_rate = 0.05,
-			    .special_rate = 0.02, .flag_rate = 0.2 };
-	const char *db = NULL;
-	int quiet = 0, c;
-	long v;
+	int c, rc;
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "n:", opts, NULL)) != -1) {
-		switch (c) {
-		case 'n':
-			if (parse_long(optarg, 0, 100000000, &v))
-				return cmd_usage_error(me, "-n wants a number of interviews, not '%s'",
-						       optarg);
-			o.n = v;
-			break;
-		case 'd':
-			db = optarg;
-			break;
-		case 's': {
-			char *end;
-			o.seed = strtoull(optarg, &end, 10);
-			if (!*optarg || *end || optarg[0] == '-')
-				return cmd_usage_error(me, "--seed wants a number, not '%s'", optarg);
-			break;
-		}
-		case 'k':
-			if (parse_long(optarg, 1, 10000, &v))
-				return cmd_usage_error(me, "--devices wants 1..10000, not '%s'", optarg);
-			o.ndevices = (int)v;
-			break;
-		case 'i':
-			if (cmd_check_name(me, "--interviewer", optarg))
-				return EXIT_USAGE;
-			o.interviewer = optarg;
-			break;
-		case 'D':
-			if (parse_share(optarg, &o.draft_rate))
-				return cmd_usage_error(me, "--drafts wants a share 0..1, not '%s'",
-						       optarg);
-			break;
-		case 'S':
-			if (parse_share(optarg, &o.special_rate))
-				return cmd_usage_error(me, "--specials wants a share 0..1, not '%s'",
-						       optarg);
-			break;
-		case 'F': {
-			size_t k = 0, nf = sizeof flag_names / sizeof flag_names[0];
-			while (k < nf && strcmp(flag_names[k].name, optarg))
-				k++;
-			if (k == nf)
-				return cmd_usage_error(me, "unknown --flag '%s' (too-fast, straight-line, "
-						       "night or dont-know)", optarg);
-			o.flags |= flag_names[k].bit;
-			break;
-		}
-		case 'P':
-			if (parse_share(optarg, &o.flag_rate))
-				return cmd_usage_error(me, "--flagged wants a share 0..1, not '%s'",
-						       optarg);
-			break;
-		case 'q':
-			quiet = 1;
-			break;
-		case 'K':
-			public_key = optarg;
-			break;
-		case 'B':
-			if (parse_long(optarg, 1, 1000000, &v))
-				return cmd_usage_error(me, "--batch wants 1..1000000, not '%s'", optarg);
-			o.batch = (int)v;
-			break;
-		default:
-			return cmd_bad_option(me, c, argv);
-		}
-	}
+	while ((c = getopt_long(argc, argv, "n:", opts, NULL)) != -1)
+		if ((rc = parse_sim_option(me, c, argv, a)) != EXIT_OK)
+			return rc;
 	if (argc - optind != 1)
 		return cmd_usage_error(me, "expected one questionnaire file");
-	if (o.n < 0)
+	if (a->o.n < 0)
 		return cmd_usage_error(me, "-n N is required");
-	if (!db)
+	if (!a->db)
 		return cmd_usage_error(me, "--db DB is required");
-	int per_device = one_percent_d(db);
-	if (per_device < 0 || per_device > 1)
+	a->per_device = one_percent_d(a->db);
+	if (a->per_device < 0 || a->per_device > 1)
 		return cmd_usage_error(me, "--db may hold one \"%%d\" (the device number) and no other '%%'");
-	const char *formpath = argv[optind];
-	o.source_path = formpath;
+	a->formpath = argv[optind];
+	a->o.source_path = a->formpath;
+	return EXIT_OK;
+}
 
-	char err[ERR_MAX];
-	int nstores = per_device ? o.ndevices : 1;
+/* Every output database path checked before anything is written: EXIT_OK, else EXIT_USER. */
+static int check_sim_outputs(const struct sim_args *a, int nstores, char *err)
+{
 	for (int i = 0; i < nstores; i++) {
-		char *path = per_device ? xasprintf(db, i + 1) : xstrdup(db);
-		int bad = outfile_check("--db", path, "questionnaire", formpath, 0, err);
+		char *path = a->per_device ? xasprintf(a->db, i + 1) : xstrdup(a->db);
+		int bad = outfile_check("--db", path, "questionnaire", a->formpath, 0, err);
 		free(path);
 		if (bad)
 			return cmd_fail("%s", err);
 	}
-	form *f;
-	if (form_load(formpath, &f, NULL, err))
-		return cmd_fail("%s; run 'survey check %s' for details", err, formpath);
-	if (public_key && cmd_public_key_option(public_key, f, err)) {
-		form_free(f);
-		return cmd_fail("--public-key: %s", err);
-	}
-	store **stores = xcalloc((size_t)nstores, sizeof *stores);
+	return EXIT_OK;
+}
+
+/* Opens (creating) the NSTORES databases into STORES: EXIT_OK, else EXIT_USER (the ones
+ * opened before the failure stay in STORES for the caller to close). */
+static int open_sim_stores(const struct sim_args *a, store **stores, int nstores, char *err)
+{
 	int rc = EXIT_OK;
 	for (int i = 0; i < nstores; i++) {
-		char *path = per_device ? xasprintf(db, i + 1) : xstrdup(db);
+		char *path = a->per_device ? xasprintf(a->db, i + 1) : xstrdup(a->db);
 		if (store_open(path, STORE_CREATE, &stores[i], err))
 			rc = cmd_fail("%s", err);
 		free(path);
 		if (rc)
 			break;
 	}
-	struct progress pr = { .tty = !quiet && isatty(2) };
+	return rc;
+}
+
+static void report_sim(const simulate_stats *stats, double secs)
+{
+	fprintf(stderr, "survey simulate: %ld interviews (%ld complete, %ld drafts), %ld answers "
+		"in %.1f s, %.0f interviews per second\n", stats->interviews, stats->completed,
+		stats->interviews - stats->completed, stats->answers, secs,
+		secs > 0 ? (double)stats->interviews / secs : 0.0);
+}
+
+static int cmd_simulate(int argc, char **argv)
+{
+	struct sim_args a = { .o = { .n = -1, .seed = 1, .ndevices = 1, .draft_rate = 0.05,
+				     .special_rate = 0.02, .flag_rate = 0.2 } };
+	int rc = parse_sim_args(&cmd_simulate_entry, argc, argv, &a);
+	if (rc != EXIT_OK)
+		return rc;
+	simulate_opts *o = &a.o;
+	const char *formpath = a.formpath;
+
+	char err[ERR_MAX];
+	int nstores = a.per_device ? o->ndevices : 1;
+	if ((rc = check_sim_outputs(&a, nstores, err)) != EXIT_OK)
+		return rc;
+	form *f;
+	if (form_load(formpath, &f, NULL, err))
+		return cmd_fail("%s; run 'survey check %s' for details", err, formpath);
+	if (a.public_key && cmd_public_key_option(a.public_key, f, err)) {
+		form_free(f);
+		return cmd_fail("--public-key: %s", err);
+	}
+	store **stores = xcalloc((size_t)nstores, sizeof *stores);
+	rc = open_sim_stores(&a, stores, nstores, err);
+	struct progress pr = { .tty = !a.quiet && isatty(2) };
 	clock_gettime(CLOCK_MONOTONIC, &pr.t0);
-	o.progress = show_progress;
-	o.progress_arg = &pr;
+	o->progress = show_progress;
+	o->progress_arg = &pr;
 	simulate_stats stats;
-	if (rc == EXIT_OK && simulate_run(stores, nstores, f, &o, &stats, err))
+	if (rc == EXIT_OK && simulate_run(stores, nstores, f, o, &stats, err))
 		rc = cmd_fail("simulate: %s", err);
 	double secs = elapsed(&pr.t0);
 	if (pr.tty)
 		fputc('\n', cmd_progress_stream);
-	if (rc == EXIT_OK && !quiet)
-		fprintf(stderr, "survey simulate: %ld interviews (%ld complete, %ld drafts), %ld answers "
-			"in %.1f s, %.0f interviews per second\n", stats.interviews, stats.completed,
-			stats.interviews - stats.completed, stats.answers, secs,
-			secs > 0 ? (double)stats.interviews / secs : 0.0);
+	if (rc == EXIT_OK && !a.quiet)
+		report_sim(&stats, secs);
 	for (int i = 0; i < nstores; i++)
 		store_close(stores[i]);
 	free(stores);

@@ -350,6 +350,153 @@ static int rs_fail(statw *w, const xout *o, readstat_error_t e, const char *what
 		    what ? ": " : "", readstat_error_message(e));
 }
 
+/* The kind a column is written as: its natural kind, a string when its values are not all
+ * numbers (a calculation: a number when they all are). */
+static xkind column_kind(const xmodel *m, const xcol *c, const scol *sc)
+{
+	xkind k = natural_kind(m, c);
+	int calc = c->kind == XC_VALUE && m->qs[c->q].type == FORM_CALCULATE &&
+		!m->qs[c->q].mixed;
+	if (calc)
+		k = sc->numeric_ok && sc->nvalues > 0 ? XK_NUMBER : XK_STRING;
+	else if (k != XK_STRING && !sc->numeric_ok)
+		k = XK_STRING;
+	return k;
+}
+
+/* The codes of "don't know" and "refused" in a column of kind K: the first candidates that
+ * clash with none of its values (nor, for a code, with its choices' codes). */
+static void pick_special_codes(const xmodel *m, const xcol *c, scol *sc, xkind k)
+{
+	int cand = 0;
+	while (cand < NCAND - 1 && sc->clash[cand])
+		cand++;
+	if (c->kind == XC_VALUE && k == XK_CODE) {
+		const xquestion *q = &m->qs[c->q];
+		for (int again = 1; again && cand < NCAND - 1;) {
+			again = 0;
+			for (int j = 0; j < q->nchoices; j++)
+				if (q->choices[j].code == cand_dk[cand] ||
+				    q->choices[j].code == cand_ref[cand])
+					again = 1;
+			if (again)
+				cand++;
+		}
+	}
+	sc->dk = cand_dk[cand];
+	sc->ref = cand_ref[cand];
+}
+
+/* The variable of column C (kind sc->kind) added to RW with its type, format and measure. */
+static readstat_variable_t *add_column_variable(statw *w, readstat_writer_t *rw, stab *tb,
+						const xcol *c, scol *sc, const char *name)
+{
+	readstat_variable_t *v;
+	xkind k = sc->kind;
+	if (k == XK_STRING) {
+		size_t width = sc->maxlen ? sc->maxlen : 1;
+		if (w->dta && width > DTA_STR_MAX) {
+			sc->strref = 1;
+			tb->strls++;
+			sc->refs = xcalloc((size_t)tb->rows + 1, sizeof *sc->refs);
+			v = readstat_add_variable(rw, name, READSTAT_TYPE_STRING_REF, 0);
+		} else {
+			v = readstat_add_variable(rw, name, READSTAT_TYPE_STRING, width);
+		}
+		readstat_variable_set_measure(v, READSTAT_MEASURE_NOMINAL);
+	} else {
+		v = readstat_add_variable(rw, name, READSTAT_TYPE_DOUBLE, 0);
+		const char *fmt = w->dta ? dta_format(k) : sav_format(w->m, c, k);
+		if (fmt)
+			readstat_variable_set_format(v, fmt);
+		readstat_variable_set_measure(v, k == XK_CODE ? READSTAT_MEASURE_NOMINAL :
+					      READSTAT_MEASURE_SCALE);
+	}
+	return v;
+}
+
+/* The value labels of a numeric answer column (yes/no, the choices, or only the special
+ * codes), and for .sav the special codes declared missing. */
+static void set_value_labels(statw *w, const xcol *c, scol *sc, const char *name)
+{
+	const xmodel *m = w->m;
+	readstat_variable_t *v = sc->var;
+	int special = 1;
+	readstat_label_set_t *set = NULL;
+	if (c->kind == XC_OPTION) {
+		double codes[2] = { 0, 1 };
+		const char *labels[2] = { xword_no(m->lang_code), xword_yes(m->lang_code) };
+		set = label_set(w, "yesno", 2, codes, labels, sc, special);
+	} else if (sc->kind == XK_CODE) {
+		const xquestion *q = &m->qs[c->q];
+		double *codes = xcalloc((size_t)q->nchoices + 1, sizeof *codes);
+		const char **labels = xcalloc((size_t)q->nchoices + 1, sizeof *labels);
+		for (int j = 0; j < q->nchoices; j++) {
+			codes[j] = q->choices[j].code;
+			labels[j] = q->choices[j].label ? q->choices[j].label :
+				q->choices[j].name;
+		}
+		set = label_set(w, name, q->nchoices, codes, labels, sc, special);
+		free(codes);
+		free(labels);
+	} else {
+		set = label_set(w, "dkref", 0, NULL, NULL, sc, special);
+	}
+	readstat_variable_set_label_set(v, set);
+	if (!w->dta) {
+		readstat_variable_add_missing_double_value(v, sc->dk);
+		readstat_variable_add_missing_double_value(v, sc->ref);
+	}
+}
+
+/* Column C declared in RW (for the table TB): its kind, special codes, variable and labels. */
+static void setup_column(statw *w, readstat_writer_t *rw, stab *tb, const xcol *c, scol *sc)
+{
+	const xmodel *m = w->m;
+	xkind k = column_kind(m, c, sc);
+	sc->kind = k;
+	pick_special_codes(m, c, sc, k);
+	const char *name = c->name[w->dta ? XN_DTA : XN_SAV];
+	readstat_variable_t *v = add_column_variable(w, rw, tb, c, sc, name);
+	sc->var = v;
+	if (c->label) {
+		char *l = cut_label(w, c->label, 0);
+		readstat_variable_set_label(v, l);
+		free(l);
+	}
+	if (c->kind == XC_META && c->meta == XM_ORIGIN && k == XK_CODE) {
+		double codes[ORIGIN_N];
+		const char *labels[ORIGIN_N];
+		for (int o = 0; o < ORIGIN_N; o++) {
+			codes[o] = o + 1;
+			labels[o] = xword_origin(o, m->lang_code);
+		}
+		readstat_variable_set_label_set(v, label_set(w, "origin", ORIGIN_N, codes,
+							     labels, sc, 0));
+	}
+	if (k == XK_STRING || c->kind == XC_META)
+		return;
+	set_value_labels(w, c, sc, name);
+}
+
+/* The file's header written and the variables validated: 0, else -1 with w->err. */
+static int begin_table(statw *w, readstat_writer_t *rw, const xtable *t, stab *tb)
+{
+	readstat_error_t e = w->dta ? readstat_begin_writing_dta(rw, tb->out->f, tb->rows) :
+		readstat_begin_writing_sav(rw, tb->out->f, tb->rows);
+	if (e != READSTAT_OK)
+		return rs_fail(w, tb->out, e, NULL);
+	e = readstat_validate_metadata(rw);
+	if (e != READSTAT_OK)
+		return rs_fail(w, tb->out, e, NULL);
+	for (int i = 0; i < t->ncols; i++) {
+		e = readstat_validate_variable(rw, tb->cols[i].var);
+		if (e != READSTAT_OK)
+			return rs_fail(w, tb->out, e, t->cols[i].name[w->dta ? XN_DTA : XN_SAV]);
+	}
+	return 0;
+}
+
 static int setup_table(statw *w, int ti)
 {
 	const xmodel *m = w->m;
@@ -369,115 +516,10 @@ static int setup_table(statw *w, int ti)
 	w->nsets = 0;
 	xname_set_release(&w->setnames);
 	w->cur = rw;
-	for (int i = 0; i < t->ncols; i++) {
-		const xcol *c = &t->cols[i];
-		scol *sc = &tb->cols[i];
-		xkind k = natural_kind(m, c);
-		int calc = c->kind == XC_VALUE && m->qs[c->q].type == FORM_CALCULATE &&
-			!m->qs[c->q].mixed;
-		if (calc)
-			k = sc->numeric_ok && sc->nvalues > 0 ? XK_NUMBER : XK_STRING;
-		else if (k != XK_STRING && !sc->numeric_ok)
-			k = XK_STRING;
-		sc->kind = k;
-		int cand = 0;
-		while (cand < NCAND - 1 && sc->clash[cand])
-			cand++;
-		if (c->kind == XC_VALUE && k == XK_CODE) {
-			const xquestion *q = &m->qs[c->q];
-			for (int again = 1; again && cand < NCAND - 1;) {
-				again = 0;
-				for (int j = 0; j < q->nchoices; j++)
-					if (q->choices[j].code == cand_dk[cand] ||
-					    q->choices[j].code == cand_ref[cand])
-						again = 1;
-				if (again)
-					cand++;
-			}
-		}
-		sc->dk = cand_dk[cand];
-		sc->ref = cand_ref[cand];
-		const char *name = c->name[w->dta ? XN_DTA : XN_SAV];
-		readstat_variable_t *v;
-		if (k == XK_STRING) {
-			size_t width = sc->maxlen ? sc->maxlen : 1;
-			if (w->dta && width > DTA_STR_MAX) {
-				sc->strref = 1;
-				tb->strls++;
-				sc->refs = xcalloc((size_t)tb->rows + 1, sizeof *sc->refs);
-				v = readstat_add_variable(rw, name, READSTAT_TYPE_STRING_REF, 0);
-			} else {
-				v = readstat_add_variable(rw, name, READSTAT_TYPE_STRING, width);
-			}
-			readstat_variable_set_measure(v, READSTAT_MEASURE_NOMINAL);
-		} else {
-			v = readstat_add_variable(rw, name, READSTAT_TYPE_DOUBLE, 0);
-			const char *fmt = w->dta ? dta_format(k) : sav_format(m, c, k);
-			if (fmt)
-				readstat_variable_set_format(v, fmt);
-			readstat_variable_set_measure(v, k == XK_CODE ? READSTAT_MEASURE_NOMINAL :
-						      READSTAT_MEASURE_SCALE);
-		}
-		sc->var = v;
-		if (c->label) {
-			char *l = cut_label(w, c->label, 0);
-			readstat_variable_set_label(v, l);
-			free(l);
-		}
-		if (c->kind == XC_META && c->meta == XM_ORIGIN && k == XK_CODE) {
-			double codes[ORIGIN_N];
-			const char *labels[ORIGIN_N];
-			for (int o = 0; o < ORIGIN_N; o++) {
-				codes[o] = o + 1;
-				labels[o] = xword_origin(o, m->lang_code);
-			}
-			readstat_variable_set_label_set(v, label_set(w, "origin", ORIGIN_N, codes,
-								     labels, sc, 0));
-		}
-		if (k == XK_STRING || c->kind == XC_META)
-			continue;
-		/* value labels and missing values */
-		int special = 1;
-		readstat_label_set_t *set = NULL;
-		if (c->kind == XC_OPTION) {
-			double codes[2] = { 0, 1 };
-			const char *labels[2] = { xword_no(m->lang_code), xword_yes(m->lang_code) };
-			set = label_set(w, "yesno", 2, codes, labels, sc, special);
-		} else if (k == XK_CODE) {
-			const xquestion *q = &m->qs[c->q];
-			double *codes = xcalloc((size_t)q->nchoices + 1, sizeof *codes);
-			const char **labels = xcalloc((size_t)q->nchoices + 1, sizeof *labels);
-			for (int j = 0; j < q->nchoices; j++) {
-				codes[j] = q->choices[j].code;
-				labels[j] = q->choices[j].label ? q->choices[j].label :
-					q->choices[j].name;
-			}
-			set = label_set(w, name, q->nchoices, codes, labels, sc, special);
-			free(codes);
-			free(labels);
-		} else {
-			set = label_set(w, "dkref", 0, NULL, NULL, sc, special);
-		}
-		readstat_variable_set_label_set(v, set);
-		if (!w->dta) {
-			readstat_variable_add_missing_double_value(v, sc->dk);
-			readstat_variable_add_missing_double_value(v, sc->ref);
-		}
-	}
+	for (int i = 0; i < t->ncols; i++)
+		setup_column(w, rw, tb, &t->cols[i], &tb->cols[i]);
 	add_code_notes(w, rw, t, tb);
-	readstat_error_t e = w->dta ? readstat_begin_writing_dta(rw, tb->out->f, tb->rows) :
-		readstat_begin_writing_sav(rw, tb->out->f, tb->rows);
-	if (e != READSTAT_OK)
-		return rs_fail(w, tb->out, e, NULL);
-	e = readstat_validate_metadata(rw);
-	if (e != READSTAT_OK)
-		return rs_fail(w, tb->out, e, NULL);
-	for (int i = 0; i < t->ncols; i++) {
-		e = readstat_validate_variable(rw, tb->cols[i].var);
-		if (e != READSTAT_OK)
-			return rs_fail(w, tb->out, e, t->cols[i].name[w->dta ? XN_DTA : XN_SAV]);
-	}
-	return 0;
+	return begin_table(w, rw, t, tb);
 }
 
 /* ---- pass 1b: Stata strL values ----

@@ -238,77 +238,81 @@ static int parse_rank(engine *e, const iv_pos *pos, const char *s, char **norm, 
 
 /* ---- by type ---- */
 
+/* integer, decimal, range: the number normalised into *norm (a range's within its bounds) */
+static int parse_number(engine *e, const form_node *nd, const char *t, char **norm, char *msg)
+{
+	double v;
+	if (nd->type == FORM_INTEGER) {
+		int r = form_parse_integer(t, norm);
+		if (r)
+			return reject(e, msg, r == -2 ? ENGINE_MSG_RANGE : ENGINE_MSG_INTEGER);
+		return 0;
+	}
+	if (form_parse_decimal(t, norm, &v))
+		return reject(e, msg, ENGINE_MSG_DECIMAL);
+	if (nd->type == FORM_RANGE && !form_range_ok(nd, v)) {
+		free(*norm);
+		*norm = NULL;
+		return reject(e, msg, ENGINE_MSG_RANGE);
+	}
+	return 0;
+}
+
+/* date, time, dateTime: written the one way they are stored */
+static int parse_date_time(engine *e, form_type type, const char *t, char **norm, char *msg)
+{
+	int y, m, d, h, mi, s;
+	const char *p = t;
+	if (type == FORM_DATE) {
+		if (form_parse_date_at(&p, &y, &m, &d) || *p)
+			return reject(e, msg, ENGINE_MSG_DATE);
+		*norm = xasprintf("%04d-%02d-%02d", y, m, d);
+	} else if (type == FORM_TIME) {
+		if (form_parse_time_at(&p, &h, &mi, &s) || *p)
+			return reject(e, msg, ENGINE_MSG_TIME);
+		*norm = xasprintf("%02d:%02d:%02d", h, mi, s);
+	} else {
+		if (form_parse_date_at(&p, &y, &m, &d) || (*p != 'T' && *p != ' ') ||
+		    (p++, form_parse_time_at(&p, &h, &mi, &s)) || (*p && strcmp(p, "Z") != 0))
+			return reject(e, msg, ENGINE_MSG_DATETIME);
+		*norm = xasprintf("%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, h, mi, s);
+	}
+	return 0;
+}
+
+/* text, barcode: kept as typed, within the length and free of controls */
+static int check_text(engine *e, const char *text, char **norm, char *msg)
+{
+	if (strlen(text) > ENGINE_TEXT_MAX)
+		return reject(e, msg, ENGINE_MSG_TOO_LONG);
+	if (!form_text_ok(text))
+		return reject(e, msg, ENGINE_MSG_BAD_TEXT);
+	*norm = xstrdup(text);
+	return 0;
+}
+
 static int check_type(engine *e, const iv_pos *pos, const char *text, char **norm, char *msg)
 {
 	const form_node *nd = &e->f->nodes[pos->node];
 	char *t = NULL;
 	int rc = 0;
 	*norm = NULL;
-	if (nd->type == FORM_TEXT || nd->type == FORM_BARCODE) {
-		if (strlen(text) > ENGINE_TEXT_MAX)
-			return reject(e, msg, ENGINE_MSG_TOO_LONG);
-		if (!form_text_ok(text))
-			return reject(e, msg, ENGINE_MSG_BAD_TEXT);
-		*norm = xstrdup(text);
-		return 0;
-	}
+	if (nd->type == FORM_TEXT || nd->type == FORM_BARCODE)
+		return check_text(e, text, norm, msg);
 	if (strlen(text) > (form_type_is_geo(nd->type) ? ENGINE_TEXT_MAX : 1000))
 		return reject(e, msg, ENGINE_MSG_TOO_LONG);
 	t = trim(text);
 	switch (nd->type) {
-	case FORM_INTEGER: {
-		int r = form_parse_integer(t, norm);
-		if (r)
-			rc = reject(e, msg, r == -2 ? ENGINE_MSG_RANGE : ENGINE_MSG_INTEGER);
+	case FORM_INTEGER:
+	case FORM_DECIMAL:
+	case FORM_RANGE:
+		rc = parse_number(e, nd, t, norm, msg);
 		break;
-	}
-	case FORM_DECIMAL: {
-		double v;
-		if (form_parse_decimal(t, norm, &v))
-			rc = reject(e, msg, ENGINE_MSG_DECIMAL);
+	case FORM_DATE:
+	case FORM_TIME:
+	case FORM_DATETIME:
+		rc = parse_date_time(e, nd->type, t, norm, msg);
 		break;
-	}
-	case FORM_RANGE: {
-		double v;
-		if (form_parse_decimal(t, norm, &v)) {
-			rc = reject(e, msg, ENGINE_MSG_DECIMAL);
-			break;
-		}
-		if (!form_range_ok(nd, v)) {
-			free(*norm);
-			*norm = NULL;
-			rc = reject(e, msg, ENGINE_MSG_RANGE);
-		}
-		break;
-	}
-	case FORM_DATE: {
-		int y, m, d;
-		const char *p = t;
-		if (form_parse_date_at(&p, &y, &m, &d) || *p)
-			rc = reject(e, msg, ENGINE_MSG_DATE);
-		else
-			*norm = xasprintf("%04d-%02d-%02d", y, m, d);
-		break;
-	}
-	case FORM_TIME: {
-		int h, mi, s;
-		const char *p = t;
-		if (form_parse_time_at(&p, &h, &mi, &s) || *p)
-			rc = reject(e, msg, ENGINE_MSG_TIME);
-		else
-			*norm = xasprintf("%02d:%02d:%02d", h, mi, s);
-		break;
-	}
-	case FORM_DATETIME: {
-		int y, m, d, h, mi, s;
-		const char *p = t;
-		if (form_parse_date_at(&p, &y, &m, &d) || (*p != 'T' && *p != ' ') ||
-		    (p++, form_parse_time_at(&p, &h, &mi, &s)) || (*p && strcmp(p, "Z") != 0))
-			rc = reject(e, msg, ENGINE_MSG_DATETIME);
-		else
-			*norm = xasprintf("%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, h, mi, s);
-		break;
-	}
 	case FORM_SELECT_ONE:
 	case FORM_SELECT_MULTIPLE:
 		rc = parse_select(e, pos, t, nd->type == FORM_SELECT_MULTIPLE, norm, msg);

@@ -136,6 +136,110 @@ static int one_group(void *arg, int k, analysis_freq *f)
 	return 0;
 }
 
+/* One pass of survey freq per answer of BY (a select_multiple), its groups added to
+ * (*g)[0..*ng-1]: 0, else -1 with c->err (the groups taken before kept for the caller). */
+static int groups_pass_each(struct ctx *c, const report_item *it, const char *where,
+			    const analysis_opts *o, const analysis_var *by, struct group **g,
+			    int *ng)
+{
+	const char *var = it->var_row;
+	char why[ERR_MAX];
+	int rc = 0;
+	for (int k = 0; k < by->nvalid && !rc; k++) {
+		/* choice names are XLSForm names: no quote to escape */
+		char *w = where ? xasprintf("(%s) and ${%s} = '%s'", where, it->var_by,
+					    by->cats[k].value)
+				: xasprintf("${%s} = '%s'", it->var_by, by->cats[k].value);
+		analysis_opts og = *o;
+		og.where = w;
+		analysis_freq *f = NULL;
+		if (analysis_freq_run(c->db, &var, 1, &og, &f, why)) {
+			*c->row = it->row;
+			rc = errf(c->err, "%s: %s", it->name, why);
+		} else {
+			add_group(g, ng, f, &by->cats[k]);
+			analysis_freq_free(f, 1);
+		}
+		free(w);
+	}
+	return rc;
+}
+
+/* The answers grouped by the answers of it->var_by, into (*g)[0..*ng-1]: 0, else -1 with
+ * c->err (the groups taken before kept for the caller). */
+static int groups_by(struct ctx *c, const report_item *it, const char *where,
+		     const analysis_opts *o, struct group **g, int *ng)
+{
+	analysis_var by;
+	char why[ERR_MAX];
+	int li = -1, rc = 0;
+	analysis_find_lang(c->db, c->lang, &li, why);
+	if (analysis_resolve(c->db, it->var_by, li, &by, why)) {
+		*c->row = it->row;
+		return errf(c->err, "%s: %s", it->name, why);
+	}
+	/* every group from one pass, one group held at a time; else (by is
+	 * select_multiple) one pass per group */
+	const char **values = xcalloc((size_t)by.nvalid + 1, sizeof *values);
+	for (int k = 0; k < by.nvalid; k++)
+		values[k] = by.cats[k].value;
+	struct groups gs = { .by = &by };
+	int split = analysis_freq_split_each(c->db, it->var_row, it->var_by, values, by.nvalid, o,
+					     one_group, &gs, why) == 0;
+	free(values);
+	if (split) {
+		*g = gs.g;
+		*ng = gs.n;
+	} else {
+		for (int k = 0; k < gs.n; k++)
+			group_release(&gs.g[k]);
+		free(gs.g);
+		rc = groups_pass_each(c, it, where, o, &by, g, ng);
+	}
+	analysis_var_release(&by);
+	return rc;
+}
+
+/* The line under table T: how many answers, how many distinct (or that there is none). */
+static void answers_count_line(struct ctx *c, report_table *t, const analysis_freq *all, int ng)
+{
+	if (!ng) {
+		rb_say(c, &t->warnings, RS_ANSWERS_NONE, NULL, NULL, NULL, NULL);
+		return;
+	}
+	struct group tot = { 0 };
+	take(&tot, all);
+	int distinct = tot.n;
+	group_release(&tot);
+	char *a = rb_num(c, all->valid, REPORT_N_COUNT), *b = rb_num(c, distinct, REPORT_N_COUNT);
+	rb_say(c, &t->lines, RS_ANSWERS_COUNT, a, b, NULL, NULL);
+	free(a);
+	free(b);
+}
+
+/* The full list of answers in the annex (T was cut to LIMIT answers), and a line under T
+ * pointing to it. */
+static void answers_annex(struct ctx *c, const report_item *it, report_table *t,
+			  struct group *g, int ng, int limit)
+{
+	/* the full list goes to the annex, named like the table */
+	char *id = xasprintf("%s_all", it->name);
+	report_table *full = answers_table(c, it, id, t->title, g, ng, 0);
+	free(id);
+	full->question = xstrdup(t->question);
+	c->annex = xreallocarray(c->annex, (size_t)c->nannex + 1, sizeof *c->annex);
+	c->annex[c->nannex++] = full;
+	char *n = rb_num(c, limit, REPORT_N_COUNT);
+	char *title = rb_quote(c, t->title);
+	strbuf sb = STRBUF_INIT;
+	report_say(&sb, c->lang, RS_ANSWERS_ANNEX, 2, n, title);
+	sb_addc(&sb, '.');
+	report_strs_add(&t->lines, sb_str(&sb));
+	sb_release(&sb);
+	free(n);
+	free(title);
+}
+
 int rb_answers(struct ctx *c, const report_item *it, report_table **tp)
 {
 	char *where = rb_where(c, it);
@@ -157,97 +261,24 @@ int rb_answers(struct ctx *c, const report_item *it, report_table **tp)
 	char *question = xstrdup(all->var.label);
 	double n_cases = all->n_cases, missing = all->missing;
 	if (it->var_by) {
-		analysis_var by;
-		int li = -1;
-		analysis_find_lang(c->db, c->lang, &li, why);
-		if (analysis_resolve(c->db, it->var_by, li, &by, why)) {
-			*c->row = it->row;
-			rc = errf(c->err, "%s: %s", it->name, why);
-			goto done;
-		}
-		/* every group from one pass, one group held at a time; else (by is
-		 * select_multiple) one pass per group */
-		const char **values = xcalloc((size_t)by.nvalid + 1, sizeof *values);
-		for (int k = 0; k < by.nvalid; k++)
-			values[k] = by.cats[k].value;
-		struct groups gs = { .by = &by };
-		int split = analysis_freq_split_each(c->db, var, it->var_by, values, by.nvalid, &o,
-						     one_group, &gs, why) == 0;
-		free(values);
-		if (split) {
-			g = gs.g;
-			ng = gs.n;
-		} else {
-			for (int k = 0; k < gs.n; k++)
-				group_release(&gs.g[k]);
-			free(gs.g);
-		}
-		for (int k = 0; k < by.nvalid && !rc && !split; k++) {
-			/* choice names are XLSForm names: no quote to escape */
-			char *w = where ? xasprintf("(%s) and ${%s} = '%s'", where, it->var_by,
-						    by.cats[k].value)
-					: xasprintf("${%s} = '%s'", it->var_by, by.cats[k].value);
-			analysis_opts og = o;
-			og.where = w;
-			analysis_freq *f = NULL;
-			if (analysis_freq_run(c->db, &var, 1, &og, &f, why)) {
-				*c->row = it->row;
-				rc = errf(c->err, "%s: %s", it->name, why);
-			} else {
-				add_group(&g, &ng, f, &by.cats[k]);
-				analysis_freq_free(f, 1);
-			}
-			free(w);
-		}
-		analysis_var_release(&by);
-		if (rc)
+		if ((rc = groups_by(c, it, where, &o, &g, &ng)))
 			goto done;
 	} else if (all->valid > 0) {
 		g = xcalloc(1, sizeof *g);
 		take(&g[0], all);
 		ng = 1;
 	}
-	int distinct = 0, limit = it->limit ? it->limit : ANSWERS_LIMIT, longest = 0;
+	int limit = it->limit ? it->limit : ANSWERS_LIMIT, longest = 0;
 	for (int k = 0; k < ng; k++)
 		longest = g[k].n > longest ? g[k].n : longest;
-	{
-		struct group tot = { 0 };
-		take(&tot, all);
-		distinct = tot.n;
-		group_release(&tot);
-	}
 	report_table *t = answers_table(c, it, it->name, (*tp)->title, g, ng, limit);
 	report_table_free(*tp);
 	*tp = t;
 	t->question = question;
 	question = NULL;
-	if (!ng) {
-		rb_say(c, &t->warnings, RS_ANSWERS_NONE, NULL, NULL, NULL, NULL);
-	} else {
-		char *a = rb_num(c, all->valid, REPORT_N_COUNT), *b = rb_num(c, distinct,
-									      REPORT_N_COUNT);
-		rb_say(c, &t->lines, RS_ANSWERS_COUNT, a, b, NULL, NULL);
-		free(a);
-		free(b);
-	}
-	if (longest > limit) {
-		/* the full list goes to the annex, named like the table */
-		char *id = xasprintf("%s_all", it->name);
-		report_table *full = answers_table(c, it, id, t->title, g, ng, 0);
-		free(id);
-		full->question = xstrdup(t->question);
-		c->annex = xreallocarray(c->annex, (size_t)c->nannex + 1, sizeof *c->annex);
-		c->annex[c->nannex++] = full;
-		char *n = rb_num(c, limit, REPORT_N_COUNT);
-		char *title = rb_quote(c, t->title);
-		strbuf sb = STRBUF_INIT;
-		report_say(&sb, c->lang, RS_ANSWERS_ANNEX, 2, n, title);
-		sb_addc(&sb, '.');
-		report_strs_add(&t->lines, sb_str(&sb));
-		sb_release(&sb);
-		free(n);
-		free(title);
-	}
+	answers_count_line(c, t, all, ng);
+	if (longest > limit)
+		answers_annex(c, it, t, g, ng, limit);
 	rb_base_line(c, t, n_cases, where, missing);
 done:
 	free(question);

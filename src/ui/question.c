@@ -793,9 +793,9 @@ void ui_question_confirm_hide(struct ui *u)
 	u->hide_ok = 0;
 }
 
-void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
+/* A new key: the message and the confirmations it does not answer are dropped. */
+static void forget_before_key(struct ui *u, enum ui_action a)
 {
-	const engine_screen *s = engine_current(u->e);
 	u->cur_action = a;
 	if (a != UI_A_CHAR && a != UI_A_PASTE)
 		u->msg[0] = '\0';
@@ -805,31 +805,103 @@ void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
 		free(u->confirm_remove);
 		u->confirm_remove = NULL;
 	}
-	/* keys that mean the same on every kind of screen */
+}
+
+/* Keys that mean the same on every kind of screen: 1 when A was one (and is handled). */
+static int screen_wide_key(struct ui *u, const engine_screen *s, enum ui_action a)
+{
 	switch (a) {
-	case UI_A_REMOVE: remove_instance(u); return;
+	case UI_A_REMOVE: remove_instance(u); return 1;
 	case UI_A_COMMENT:
 		ui_comment_open(u, u->nfields && (s->kind == ENGINE_QUESTION ||
 						  s->kind == ENGINE_FIELD_LIST)
 				   ? u->fields[u->focus].path : NULL);
-		return;
+		return 1;
 	case UI_A_TOC:
 		if (commit_leaving(u, a) == 0)
 			ui_toc_init(u);
-		return;
-	case UI_A_PREV: go_prev(u); return;
-	case UI_A_LANG: next_language(u); return;
+		return 1;
+	case UI_A_PREV: go_prev(u); return 1;
+	case UI_A_LANG: next_language(u); return 1;
 	case UI_A_REVIEW:
 		if (commit_leaving(u, a) == 0)
 			ui_review_init(u);
-		return;
+		return 1;
 	case UI_A_LEAVE:
 		if (commit_leaving(u, a) == 0)
 			ui_interview_leave(u);
-		return;
+		return 1;
 	default:
-		break;
+		return 0;
 	}
+}
+
+/* Up or down (DIR -1 or +1) in field FL: the highlighted choice, else the next field, else
+ * the screen scrolled (a long note; the painting keeps it in range). */
+static void move_up_down(struct ui *u, struct ui_field *fl, int dir)
+{
+	if (fl->choice && (dir < 0 ? fl->hl > 0 : fl->hl < fl->nchoices - 1)) {
+		fl->hl += dir;
+		fl->moved = 1;
+	} else if (!move_focus(u, dir, 0)) {
+		if (dir < 0 && u->top > 0)
+			u->top--;
+		else if (dir > 0)
+			u->top++;
+	}
+}
+
+/* Enter in field FL: a date's default confirmed, a choice moved to picked, then the next
+ * field of a field-list, else the next screen. */
+static void enter_key(struct ui *u, struct ui_field *fl)
+{
+	/* Enter confirms a date's default (today) */
+	if (fl->text && fl->prefill && !fl->te.dirty && fl->te.len)
+		fl->te.dirty = 1;
+	/* Enter on a choice the interviewer moved to picks it */
+	if (fl->type == FORM_SELECT_ONE && fl->moved && fl->nchoices) {
+		const char *v = engine_value(u->e, fl->path);
+		if (!v || strcmp(v, fl->choices[fl->hl]->name) != 0 ||
+		    engine_state(u->e, fl->path) != STATE_ANSWERED) {
+			pick(u, fl, fl->hl);
+			if (u->msg[0])
+				return;
+		}
+	}
+	/* in a field-list, Enter goes to the next field first */
+	if (move_focus(u, +1, 0))
+		return;
+	go_next(u);
+}
+
+/* A key for the field in focus FL, after its own editor (text, attachment, rank) passed. */
+static void field_key(struct ui *u, struct ui_field *fl, enum ui_action a, wint_t ch)
+{
+	switch (a) {
+	case UI_A_CHAR:
+		if (fl->text)
+			type_char(u, fl, ch);
+		return;
+	case UI_A_CLEAR: clear_answer(u, fl); return;
+	case UI_A_DIGIT: digit(u, fl, (int)(ch - L'0')); return;
+	case UI_A_TOGGLE: pick(u, fl, fl->hl); return;
+	case UI_A_UP: move_up_down(u, fl, -1); return;
+	case UI_A_DOWN: move_up_down(u, fl, +1); return;
+	case UI_A_FIELD_NEXT: move_focus(u, +1, 1); return;
+	case UI_A_FIELD_PREV: move_focus(u, -1, 1); return;
+	case UI_A_DONT_KNOW: special(u, fl, STATE_DONT_KNOW); return;
+	case UI_A_REFUSED: special(u, fl, STATE_REFUSED); return;
+	case UI_A_NEXT: enter_key(u, fl); return;
+	default: return;
+	}
+}
+
+void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
+{
+	const engine_screen *s = engine_current(u->e);
+	forget_before_key(u, a);
+	if (screen_wide_key(u, s, a))
+		return;
 	if (a == UI_A_PASTE) {
 		paste(u);
 		return;
@@ -853,68 +925,5 @@ void ui_question_key(struct ui *u, enum ui_action a, wint_t ch)
 	}
 	if (fl->rank && ui_rank_key(u, fl, a))
 		return;
-	switch (a) {
-	case UI_A_CHAR:
-		if (fl->text)
-			type_char(u, fl, ch);
-		return;
-	case UI_A_CLEAR:
-		clear_answer(u, fl);
-		return;
-	case UI_A_DIGIT:
-		digit(u, fl, (int)(ch - L'0'));
-		return;
-	case UI_A_TOGGLE:
-		pick(u, fl, fl->hl);
-		return;
-	case UI_A_UP:
-		if (fl->choice && fl->hl > 0) {
-			fl->hl--;
-			fl->moved = 1;
-		} else if (!move_focus(u, -1, 0) && u->top > 0) {
-			u->top--;   /* a long note: scroll */
-		}
-		return;
-	case UI_A_DOWN:
-		if (fl->choice && fl->hl < fl->nchoices - 1) {
-			fl->hl++;
-			fl->moved = 1;
-		} else if (!move_focus(u, +1, 0)) {
-			u->top++;   /* a long note: scroll (the painting keeps it in range) */
-		}
-		return;
-	case UI_A_FIELD_NEXT:
-		move_focus(u, +1, 1);
-		return;
-	case UI_A_FIELD_PREV:
-		move_focus(u, -1, 1);
-		return;
-	case UI_A_DONT_KNOW:
-		special(u, fl, STATE_DONT_KNOW);
-		return;
-	case UI_A_REFUSED:
-		special(u, fl, STATE_REFUSED);
-		return;
-	case UI_A_NEXT:
-		/* Enter confirms a date's default (today) */
-		if (fl->text && fl->prefill && !fl->te.dirty && fl->te.len)
-			fl->te.dirty = 1;
-		/* Enter on a choice the interviewer moved to picks it */
-		if (fl->type == FORM_SELECT_ONE && fl->moved && fl->nchoices) {
-			const char *v = engine_value(u->e, fl->path);
-			if (!v || strcmp(v, fl->choices[fl->hl]->name) != 0 ||
-			    engine_state(u->e, fl->path) != STATE_ANSWERED) {
-				pick(u, fl, fl->hl);
-				if (u->msg[0])
-					return;
-			}
-		}
-		/* in a field-list, Enter goes to the next field first */
-		if (move_focus(u, +1, 0))
-			return;
-		go_next(u);
-		return;
-	default:
-		return;
-	}
+	field_key(u, fl, a, ch);
 }

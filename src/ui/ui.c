@@ -84,11 +84,10 @@ void ui_leave_as_draft(struct ui *u)
 	dispatch(u, UI_A_LEAVE, 0);
 }
 
-int ui_run(const ui_options *o, char *err)
+/* The language: --lang (kept as the laptop's choice), else the one chosen before, else the
+ * form's default; the UI's words follow it when it is ky, ru or en, else the locale. */
+static void choose_lang(struct ui *u, const ui_options *o)
 {
-	struct ui u = { .o = o, .f = o->f };
-	/* the language: --lang (kept as the laptop's choice), else the one chosen before, else
-	 * the form's default; the UI's words follow it when it is ky, ru or en, else the locale */
 	const char *lang = o->lang;
 	char *saved = NULL, ignored[ERR_MAX];
 	/* a preference: one that cannot be read or kept never stops an interview */
@@ -100,14 +99,92 @@ int ui_run(const ui_options *o, char *err)
 	if (o->lang)
 		session_setting_set(o->st, SESSION_SET_LANG, o->lang, ignored);
 	if (lang)
-		snprintf(u.lang, sizeof u.lang, "%s", lang);
+		snprintf(u->lang, sizeof u->lang, "%s", lang);
 	else if (o->f->default_lang >= 0)
-		snprintf(u.lang, sizeof u.lang, "%s", o->f->langs[o->f->default_lang].code
+		snprintf(u->lang, sizeof u->lang, "%s", o->f->langs[o->f->default_lang].code
 			 ? o->f->langs[o->f->default_lang].code : o->f->langs[o->f->default_lang].name);
 	ui_lang_set(ui_lang_from_env());
 	if (lang)
 		ui_follow_lang(lang);
 	free(saved);
+}
+
+/* What the main loop remembers from one key to the next. */
+struct key_state {
+	int after_char;   /* the last key was typed into a text field */
+	int paste_run;    /* an Enter of this burst was taken as part of a paste */
+};
+
+/* One input read: a paste, an answer to a confirmation, or a key turned into an action and
+ * handed to the screen shown. */
+static void handle_input(struct ui *u, const struct ui_in *in, struct key_state *ks)
+{
+	static const wchar_t newline = L'\n';
+	if (in->kind == UI_IN_PASTE) {
+		ks->after_char = ks->paste_run = 0;
+		if (too_small() || u->ask)
+			return;   /* a paste never answers a confirmation */
+		u->paste = in->text;
+		u->npaste = in->len;
+		dispatch(u, UI_A_PASTE, 0);
+		return;
+	}
+	wint_t ch = in->code;
+	int fkey = in->fkey;
+	if (u->ask && !(fkey && ch == KEY_RESIZE)) {
+		ks->after_char = ks->paste_run = 0;
+		ui_ask_key(u, fkey, ch);
+		return;
+	}
+	int ctx = screen_ctx(u);
+	enum ui_action a = ui_key_action(fkey, ch, ctx);
+	if (a == UI_A_NONE && !too_small() && ui_find_key(u, fkey, ch))
+		return;   /* a letter searching a long choice list */
+	if (a == UI_A_NONE && !fkey && u->screen == UI_SCREEN_START && !too_small()) {
+		ui_start_char(u, ch);
+		return;
+	}
+	/* A terminal without bracketed paste: an Enter that came in one burst with text
+	 * typed into a field, and with more of the burst after it (or after another such
+	 * Enter), is a line end of a paste: no one types that fast, and a paste must never
+	 * confirm an answer and put its next lines into the next questions. An Enter that
+	 * ends a burst of one line stays an Enter: a slow screen can gather typed keys into
+	 * one burst, and the text is then in the right field anyway. */
+	if (!in->burst)
+		ks->paste_run = 0;
+	if (in->burst && ks->after_char && (ctx & UI_CTX_TEXT) && (in->more || ks->paste_run) &&
+	    ((!fkey && (ch == L'\r' || ch == L'\n')) || (fkey && ch == KEY_ENTER))) {
+		u->paste = &newline;
+		u->npaste = 1;
+		a = UI_A_PASTE;
+		ks->paste_run = 1;
+	}
+	ks->after_char = a == UI_A_CHAR || a == UI_A_PASTE;
+	if (a == UI_A_RESIZE || a == UI_A_NONE)
+		return;
+	if (too_small() && a != UI_A_LEAVE && a != UI_A_QUIT)
+		return;
+	dispatch(u, a, ch);
+}
+
+/* Everything the screens hold, freed. */
+static void release_screens(struct ui *u)
+{
+	if (u->e)
+		engine_free(u->e);
+	ui_question_release(u);
+	ui_review_release(u);
+	ui_returns_release(u);
+	ui_toc_release(u);
+	ui_start_release(u);
+	ui_te_release(&u->search);
+	ui_te_release(&u->name);
+}
+
+int ui_run(const ui_options *o, char *err)
+{
+	struct ui u = { .o = o, .f = o->f };
+	choose_lang(&u, o);
 	if (o->interviewer)
 		snprintf(u.interviewer, sizeof u.interviewer, "%s", o->interviewer);
 
@@ -122,9 +199,7 @@ int ui_run(const ui_options *o, char *err)
 		delscreen(scr);
 		return -1;
 	}
-	int after_char = 0;   /* the last key was typed into a text field */
-	int paste_run = 0;    /* an Enter of this burst was taken as part of a paste */
-	static const wchar_t newline = L'\n';
+	struct key_state ks = { 0 };
 	int ended = 0;
 	while (!u.quit) {
 		if ((ended = ui_input_ended()) != 0) {
@@ -135,64 +210,12 @@ int ui_run(const ui_options *o, char *err)
 		struct ui_in in;
 		if (ui_input_read(&in))
 			continue;
-		if (in.kind == UI_IN_PASTE) {
-			after_char = paste_run = 0;
-			if (too_small() || u.ask)
-				continue;   /* a paste never answers a confirmation */
-			u.paste = in.text;
-			u.npaste = in.len;
-			dispatch(&u, UI_A_PASTE, 0);
-			continue;
-		}
-		wint_t ch = in.code;
-		int fkey = in.fkey;
-		if (u.ask && !(fkey && ch == KEY_RESIZE)) {
-			after_char = paste_run = 0;
-			ui_ask_key(&u, fkey, ch);
-			continue;
-		}
-		int ctx = screen_ctx(&u);
-		enum ui_action a = ui_key_action(fkey, ch, ctx);
-		if (a == UI_A_NONE && !too_small() && ui_find_key(&u, fkey, ch))
-			continue;   /* a letter searching a long choice list */
-		if (a == UI_A_NONE && !fkey && u.screen == UI_SCREEN_START && !too_small()) {
-			ui_start_char(&u, ch);
-			continue;
-		}
-		/* A terminal without bracketed paste: an Enter that came in one burst with text
-		 * typed into a field, and with more of the burst after it (or after another such
-		 * Enter), is a line end of a paste: no one types that fast, and a paste must never
-		 * confirm an answer and put its next lines into the next questions. An Enter that
-		 * ends a burst of one line stays an Enter: a slow screen can gather typed keys into
-		 * one burst, and the text is then in the right field anyway. */
-		if (!in.burst)
-			paste_run = 0;
-		if (in.burst && after_char && (ctx & UI_CTX_TEXT) && (in.more || paste_run) &&
-		    ((!fkey && (ch == L'\r' || ch == L'\n')) || (fkey && ch == KEY_ENTER))) {
-			u.paste = &newline;
-			u.npaste = 1;
-			a = UI_A_PASTE;
-			paste_run = 1;
-		}
-		after_char = a == UI_A_CHAR || a == UI_A_PASTE;
-		if (a == UI_A_RESIZE || a == UI_A_NONE)
-			continue;
-		if (too_small() && a != UI_A_LEAVE && a != UI_A_QUIT)
-			continue;
-		dispatch(&u, a, ch);
+		handle_input(&u, &in, &ks);
 	}
 	ui_input_stop();
 	endwin();
 	delscreen(scr);
-	if (u.e)
-		engine_free(u.e);
-	ui_question_release(&u);
-	ui_review_release(&u);
-	ui_returns_release(&u);
-	ui_toc_release(&u);
-	ui_start_release(&u);
-	ui_te_release(&u.search);
-	ui_te_release(&u.name);
+	release_screens(&u);
 	if (ended)
 		ui_input_reraise(ended);
 	return 0;
