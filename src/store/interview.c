@@ -2,7 +2,6 @@
  * completion — each change one transaction, logged in the event table (paradata). */
 #include "store/store_impl.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,24 +66,6 @@ static int touch(store_iv *iv, const char *now, char *err)
 	return 0;
 }
 
-/* Run one statement with text parameters (NULL binds NULL) inside the caller's transaction. */
-static int exec_text(store *st, const char *sql, const char *what, char *err, int n, ...)
-{
-	sqlite3_stmt *s;
-	if (store_prepare(st->db, sql, &s, err))
-		return -1;
-	va_list ap;
-	va_start(ap, n);
-	for (int i = 1; i <= n; i++)
-		bind_opt(s, i, va_arg(ap, const char *));
-	va_end(ap);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return store_sqlerr(st, what, err);
-	return 0;
-}
-
 int store_iv_start(store *st, const store_start *how, store_iv **out, char *err)
 {
 	char uuid[STORE_UUID_LEN + 1], now[32];
@@ -103,10 +84,10 @@ int store_iv_start(store *st, const store_start *how, store_iv **out, char *err)
 	iv->mono_start = store_clock_mono(st);
 	if (store_tx_begin(st, err))
 		goto fail;
-	if (exec_text(st, "INSERT INTO interviews(uuid, form_id, form_version, device_id, "
-		      "interviewer, status, revision, created, modified, lang, origin) "
-		      "VALUES (?1, ?2, ?3, ?4, ?5, 'draft', 1, ?6, ?6, ?7, ?8)",
-		      "cannot start the interview", err, 8, uuid, how->form_id, how->form_version,
+	if (store_run(st, "cannot start the interview", err, "INSERT INTO interviews(uuid, "
+		      "form_id, form_version, device_id, interviewer, status, revision, created, "
+		      "modified, lang, origin) VALUES (?1, ?2, ?3, ?4, ?5, 'draft', 1, ?6, ?6, ?7, "
+		      "?8)", 8, uuid, how->form_id, how->form_version,
 		      how->device_id ? how->device_id : st->device_id,
 		      how->interviewer ? how->interviewer : "", created, how->lang,
 		      store_origin_name(how->origin)) ||
@@ -277,9 +258,9 @@ int store_iv_remove(store_iv *iv, const char *path_prefix, char *err)
 	char *under = xasprintf("%s/", path_prefix);
 	/* substr, not GLOB or LIKE: paths hold '[' and '_', which those treat as patterns */
 	int bad = store_tx_begin(st, err) ||
-		  exec_text(st, "DELETE FROM answers WHERE uuid=?1 AND (path=?2 OR "
-			    "substr(path, 1, length(?3)) = ?3)",
-			    "cannot remove the answers", err, 3, iv->uuid, path_prefix, under) ||
+		  store_run(st, "cannot remove the answers", err, "DELETE FROM answers WHERE uuid=?1 "
+			    "AND (path=?2 OR substr(path, 1, length(?3)) = ?3)", 3, iv->uuid,
+			    path_prefix, under) ||
 		  touch(iv, now, err) ||
 		  put_event(iv, now, "removed", path_prefix, NULL, NULL, NULL, NULL, err) ||
 		  store_tx_commit(st, err);
@@ -308,9 +289,9 @@ int store_iv_set_position(store_iv *iv, const char *path, const char *lang,
 {
 	store *st = iv->st;
 	if (store_tx_begin(st, err) ||
-	    exec_text(st, "UPDATE interviews SET position=?2, lang=coalesce(?3, lang), "
-		      "instance_name=coalesce(?4, instance_name) WHERE uuid=?1",
-		      "cannot save the position", err, 4, iv->uuid, path, lang, instance_name) ||
+	    store_run(st, "cannot save the position", err, "UPDATE interviews SET position=?2, "
+		      "lang=coalesce(?3, lang), instance_name=coalesce(?4, instance_name) WHERE "
+		      "uuid=?1", 4, iv->uuid, path, lang, instance_name) ||
 	    store_tx_commit(st, err)) {
 		store_tx_rollback(st);
 		return -1;
@@ -353,9 +334,9 @@ int store_iv_complete_rows(store_iv *iv, const char *instance_name, char *err)
 	char now[32], hash[65];
 	store_clock_now(st, now);
 	return content_hash(iv, hash, err) ||
-	       exec_text(st, "UPDATE interviews SET status='complete', completed=?2, modified=?2, "
-			 "revision=revision+1, content_hash=?3, instance_name=?4 WHERE uuid=?1",
-			 "cannot complete the interview", err, 4, iv->uuid, now, hash,
+	       store_run(st, "cannot complete the interview", err, "UPDATE interviews SET "
+			 "status='complete', completed=?2, modified=?2, revision=revision+1, "
+			 "content_hash=?3, instance_name=?4 WHERE uuid=?1", 4, iv->uuid, now, hash,
 			 instance_name) ||
 	       put_event(iv, now, "completed", NULL, NULL, hash, NULL, NULL, err) ? -1 : 0;
 }
@@ -377,9 +358,9 @@ int store_iv_reopen(store_iv *iv, const char *reason, char *err)
 	char now[32];
 	store_clock_now(st, now);
 	if (store_tx_begin(st, err) ||
-	    exec_text(st, "UPDATE interviews SET status='draft', completed=NULL, "
-		      "content_hash=NULL, modified=?2, revision=revision+1 WHERE uuid=?1",
-		      "cannot reopen the interview", err, 2, iv->uuid, now) ||
+	    store_run(st, "cannot reopen the interview", err, "UPDATE interviews SET "
+		      "status='draft', completed=NULL, content_hash=NULL, modified=?2, "
+		      "revision=revision+1 WHERE uuid=?1", 2, iv->uuid, now) ||
 	    put_event(iv, now, "reopened", NULL, NULL, reason, NULL, NULL, err) ||
 	    store_tx_commit(st, err)) {
 		store_tx_rollback(st);
@@ -407,9 +388,9 @@ int store_iv_discard(store_iv *iv, const char *reason, char *err)
 		     iv->uuid, st->path);
 		goto fail;
 	}
-	if (exec_text(st, "UPDATE interviews SET status='discarded', modified=?2, "
-		      "revision=revision+1 WHERE uuid=?1",
-		      "cannot discard the interview", err, 2, iv->uuid, now) ||
+	if (store_run(st, "cannot discard the interview", err, "UPDATE interviews SET "
+		      "status='discarded', modified=?2, revision=revision+1 WHERE uuid=?1", 2,
+		      iv->uuid, now) ||
 	    put_event(iv, now, "discarded", NULL, NULL, reason, NULL, NULL, err) ||
 	    store_tx_commit(st, err))
 		goto fail;

@@ -217,7 +217,7 @@ static int merge_into_copy(store **stp, const char *db_path, struct opened *o, i
 		 * a later pack of the laptop that sealed it never passes for a cloned laptop (its
 		 * versions keep their device in provenance_interviews, which marks them opened) */
 		char *label = xasprintf("sealed record of interview %s", o[i].uuid);
-		if (!rc && merge_exec(m, "cannot record the provenance", err, "UPDATE main.provenance "
+		if (!rc && store_run(m->st, "cannot record the provenance", err, "UPDATE main.provenance "
 				      "SET device_id = NULL, path = ?2 WHERE input_sha256 = ?1", 2,
 				      r.sha256, label))
 			rc = -1;
