@@ -25,12 +25,10 @@ int store_fieldwork_hash(sqlite3 *db, const char *schema, int version, struct sh
 		  "\"%w\".reviews ORDER BY uuid, events_sha256, at, reviewer, decision, path" },
 	};
 	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
-		char *sql = sqlite3_mprintf(tables[t][1], schema);
 		sqlite3_stmt *s;
-		int rc = store_prepare(db, sql, &s, err);
-		sqlite3_free(sql);
-		if (rc)
+		if (store_preparef(db, &s, err, tables[t][1], schema))
 			return -1;
+		int rc;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			store_hash_field(all, tables[t][0]);
 			store_hash_columns(all, s, 0, sqlite3_column_count(s));
@@ -97,11 +95,7 @@ int store_frame_add(store *st, const char *form_id, int n, const char *const *un
 	}
 	sqlite3_finalize(get);
 	sqlite3_finalize(put);
-	if (rc) {
-		store_tx_rollback(st);
-		return -1;
-	}
-	return store_tx_commit(st, err);
+	return store_tx_end(st, rc, err);
 }
 
 int store_frame_forms(store *st, char ***ids, int *n, char *err)
@@ -210,9 +204,5 @@ int store_assign(store *st, const char *form_id, const char *interviewer, int n,
 	}
 	sqlite3_finalize(unit);
 	sqlite3_finalize(put);
-	if (rc) {
-		store_tx_rollback(st);
-		return -1;
-	}
-	return store_tx_commit(st, err);
+	return store_tx_end(st, rc, err);
 }

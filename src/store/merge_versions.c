@@ -441,12 +441,10 @@ static int ver_cmp(const struct ver *a, const struct ver *b)
 static int own_device(merge *m, struct ver *v, const char *uuid, char *err)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(m->st->db, "SELECT EXISTS (SELECT 1 FROM temp.merge_seen_from WHERE "
-			  "uuid=?1 AND events_sha256=?2 AND device_id=?3)", &s, err))
+	if (store_query(m->st->db, &s, err, "SELECT EXISTS (SELECT 1 FROM temp.merge_seen_from "
+			"WHERE uuid=?1 AND events_sha256=?2 AND device_id=?3)",
+			3, uuid, v->hash, v->dev))
 		return -1;
-	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, v->hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, v->dev, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	v->own = rc == SQLITE_ROW && sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);

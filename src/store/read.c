@@ -34,21 +34,21 @@ void store_answers_free(store_answer *a, int n)
 	store_rows_free(a, n, &answer_rows);
 }
 
-/* "SELECT <the columns of interview_cols> FROM interviews i <rest>"; sqlite3_free it. */
-static char *interview_select(const store *st, const char *rest)
+/* Prepare "SELECT <the columns of interview_cols> FROM interviews i <rest>". */
+static int interview_query(store *st, const char *rest, sqlite3_stmt **s, char *err)
 {
 	char *origin = store_origin_sql("main", "i", st->schema_version);
-	char *sql = sqlite3_mprintf("SELECT i.uuid, i.form_id, i.form_version, i.device_id, "
-		"i.interviewer, i.status, i.revision, i.created, i.modified, i.completed, "
-		"i.content_hash, i.lang, i.position, i.instance_name, (SELECT count(*) FROM "
-		"answers a WHERE a.uuid = i.uuid AND a.state = 'answered'), %s FROM interviews i %s",
-		origin, rest);
+	int rc = store_preparef(st->db, s, err, "SELECT i.uuid, i.form_id, i.form_version, "
+		"i.device_id, i.interviewer, i.status, i.revision, i.created, i.modified, "
+		"i.completed, i.content_hash, i.lang, i.position, i.instance_name, (SELECT count(*) "
+		"FROM answers a WHERE a.uuid = i.uuid AND a.state = 'answered'), %s FROM "
+		"interviews i %s", origin, rest);
 	sqlite3_free(origin);
-	return sql;
+	return rc;
 }
 
 #define IV(kind, member) STORE_COL(kind, store_interview, member)
-static const store_col interview_cols[] = {   /* interview_select's columns */
+static const store_col interview_cols[] = {   /* interview_query's columns */
 	IV(STORE_CHARS, uuid), IV(STORE_TEXT, form_id), IV(STORE_TEXT, form_version),
 	IV(STORE_TEXT, device_id), IV(STORE_TEXT, interviewer), IV(STORE_TEXT, status),
 	IV(STORE_INT, revision), IV(STORE_TEXT, created), IV(STORE_TEXT, modified),
@@ -65,10 +65,7 @@ int store_interviews(store *st, store_interview **out, int *n, char *err)
 	sqlite3_stmt *s;
 	*out = NULL;
 	*n = 0;
-	char *sql = interview_select(st, "ORDER BY i.created, i.uuid");
-	int bad = store_prepare(st->db, sql, &s, err);
-	sqlite3_free(sql);
-	if (bad)
+	if (interview_query(st, "ORDER BY i.created, i.uuid", &s, err))
 		return -1;
 	return store_collect(st, s, &interview_rows, NULL, out, n, "cannot read the interviews",
 			     err);
@@ -78,10 +75,7 @@ int store_interview_get(store *st, const char *uuid, store_interview *out, char 
 {
 	sqlite3_stmt *s;
 	memset(out, 0, sizeof *out);
-	char *sql = interview_select(st, "WHERE i.uuid = ?");
-	int bad = store_prepare(st->db, sql, &s, err);
-	sqlite3_free(sql);
-	if (bad)
+	if (interview_query(st, "WHERE i.uuid = ?", &s, err))
 		return -1;
 	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);

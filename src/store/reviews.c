@@ -39,9 +39,8 @@ static int iv_status(store *st, const char *uuid, char status[16], char *err)
 {
 	sqlite3_stmt *s;
 	status[0] = 0;
-	if (store_prepare(st->db, "SELECT status FROM interviews WHERE uuid = ?1", &s, err))
+	if (store_query(st->db, &s, err, "SELECT status FROM interviews WHERE uuid = ?1", 1, uuid))
 		return -1;
-	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		snprintf(status, 16, "%s", (const char *)sqlite3_column_text(s, 0));
@@ -165,12 +164,10 @@ int store_review_get(store *st, const char *uuid, store_review_state *out, char 
 		return -1;
 	sqlite3_stmt *s;
 	/* the latest decision; two at the same time: rejected before approved (the cautious one) */
-	if (store_prepare(st->db, "SELECT decision FROM reviews WHERE uuid = ?1 AND "
-			  "events_sha256 = ?2 AND decision <> 'comment' ORDER BY at DESC, "
-			  "decision DESC LIMIT 1", &s, err))
+	if (store_query(st->db, &s, err, "SELECT decision FROM reviews WHERE uuid = ?1 AND "
+			"events_sha256 = ?2 AND decision <> 'comment' ORDER BY at DESC, decision "
+			"DESC LIMIT 1", 2, uuid, sha))
 		return -1;
-	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, sha, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*out = strcmp((const char *)sqlite3_column_text(s, 0), "rejected") == 0 ?

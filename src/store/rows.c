@@ -30,6 +30,17 @@ int store_query(sqlite3 *db, sqlite3_stmt **s, char *err, const char *sql, int n
 	return rc;
 }
 
+int store_preparef(sqlite3 *db, sqlite3_stmt **s, char *err, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *sql = sqlite3_vmprintf(fmt, ap);
+	va_end(ap);
+	int rc = store_prepare(db, sql, s, err);
+	sqlite3_free(sql);
+	return rc;
+}
+
 int store_run(store *st, const char *what, char *err, const char *sql, int n, ...)
 {
 	sqlite3_stmt *s;
@@ -138,7 +149,7 @@ int store_collect(store *st, sqlite3_stmt *s, const store_row_type *t, void *arg
 {
 	struct collecting c = { .t = t, .arg = arg };
 	int rc = store_each(st, s, collect_row, &c, what, err);
-	if (rc) {
+	if (rc || !c.n) {   /* nothing kept: NULL, as when no row came */
 		store_rows_free(c.items, c.n, t);
 		c.items = NULL;
 		c.n = 0;
@@ -155,14 +166,12 @@ int store_rows(store *st, const store_row_type *t, void *arg, void *out, int *n,
 	void *none = NULL;
 	memcpy(out, &none, sizeof none);
 	*n = 0;
-	sqlite3_stmt *s;
 	va_list ap;
 	va_start(ap, nparams);
+	sqlite3_stmt *s;
 	int bad = store_vquery(st->db, &s, err, sql, nparams, ap);
 	va_end(ap);
-	if (bad)
-		return -1;
-	return store_collect(st, s, t, arg, out, n, what, err);
+	return bad ? -1 : store_collect(st, s, t, arg, out, n, what, err);
 }
 
 void store_rows_free(void *items, int n, const store_row_type *t)

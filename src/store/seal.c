@@ -42,10 +42,7 @@ unsigned char *store_sealed_ad(const char *uuid, const char *form_id, const char
 static int copy_rows(sqlite3 *from, sqlite3 *to, const char *table, const char *uuid, char *err)
 {
 	sqlite3_stmt *sel, *ins;
-	char *q = sqlite3_mprintf("SELECT * FROM main.\"%w\" WHERE uuid = ?1", table);
-	int bad = store_prepare(from, q, &sel, err);
-	sqlite3_free(q);
-	if (bad)
+	if (store_preparef(from, &sel, err, "SELECT * FROM main.\"%w\" WHERE uuid = ?1", table))
 		return -1;
 	int n = sqlite3_column_count(sel);
 	strbuf sb = STRBUF_INIT;
@@ -53,7 +50,7 @@ static int copy_rows(sqlite3 *from, sqlite3 *to, const char *table, const char *
 	for (int i = 0; i < n; i++)
 		sb_adds(&sb, i ? ", ?" : "?");
 	sb_adds(&sb, ")");
-	bad = store_prepare(to, sb_str(&sb), &ins, err);
+	int bad = store_prepare(to, sb_str(&sb), &ins, err);
 	sb_release(&sb);
 	if (bad) {
 		sqlite3_finalize(sel);
@@ -125,10 +122,10 @@ static int payload(store *st, const char *uuid, const char *device_id, unsigned 
 static int seal_rows(store *st, const char *uuid, const sealbox_key *key, char *err)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(st->db, "SELECT form_id, form_version, device_id, status, revision, "
-			  "coalesce(completed, modified) FROM interviews WHERE uuid = ?1", &s, err))
+	if (store_query(st->db, &s, err, "SELECT form_id, form_version, device_id, status, "
+			"revision, coalesce(completed, modified) FROM interviews WHERE uuid = ?1",
+			1, uuid))
 		return -1;
-	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_ROW) {
 		sqlite3_finalize(s);
 		return errf(err, "cannot seal interview '%s': it is not in '%s'", uuid, st->path);
@@ -180,9 +177,8 @@ static int seal_rows(store *st, const char *uuid, const sealbox_key *key, char *
 		sqlite3_finalize(s);
 	}
 	for (int i = 0; i < NSEALED_TABLES && !rc; i++) {
-		char *q = sqlite3_mprintf("DELETE FROM main.\"%w\" WHERE uuid = ?1", sealed_tables[i]);
-		rc = store_prepare(st->db, q, &s, err);
-		sqlite3_free(q);
+		rc = store_preparef(st->db, &s, err, "DELETE FROM main.\"%w\" WHERE uuid = ?1",
+				    sealed_tables[i]);
 		if (rc)
 			break;
 		sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);

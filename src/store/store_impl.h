@@ -11,6 +11,10 @@
 
 #define STORE_APPLICATION_ID 0x53525659   /* "SRVY" in the SQLite header: our files */
 
+/* A new private folder $TMPDIR/survey-NAME-XXXXXX (/tmp without TMPDIR), malloc'd; NULL with
+ * "what: why" in err. */
+char *store_tmpdir(const char *name, const char *what, char *err);
+
 /* Prepared statements kept for the life of the connection (hot paths: saving answers). */
 enum store_stmt_id {
 	SQ_ANSWER_GET, SQ_ANSWER_PUT, SQ_IV_TOUCH, SQ_EVENT_PUT, SQ_COUNT
@@ -70,6 +74,9 @@ int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err);
 int store_tx_begin(store *st, char *err);
 int store_tx_commit(store *st, char *err);
 void store_tx_rollback(store *st);
+/* The end of a change begun with store_tx_begin: rolled back when failed (-1), else committed
+ * (store_tx_commit's result). */
+int store_tx_end(store *st, int failed, char *err);
 /* errf(err, "%s: %s", what, sqlite3_errmsg(db)) with the file name; returns -1. */
 int store_sqlerr(store *st, const char *what, char *err);
 /* The cached statement id, prepared on first use from sql, reset and unbound. NULL + err. */
@@ -214,6 +221,8 @@ char *store_col_text(sqlite3_stmt *s, int col);
  * are not copied: they outlive the statement). -1 with err (store_prepare's). */
 int store_query(sqlite3 *db, sqlite3_stmt **s, char *err, const char *sql, int n, ...);
 int store_vquery(sqlite3 *db, sqlite3_stmt **s, char *err, const char *sql, int n, va_list ap);
+/* store_prepare of the SQL sqlite3_mprintf makes of fmt and what follows ("%w" quotes a name). */
+int store_preparef(sqlite3 *db, sqlite3_stmt **s, char *err, const char *fmt, ...);
 /* Run sql with the n texts that follow bound (store_query) once, for its effect: a row or
  * none is success; else -1 with store_sqlerr(st, what). */
 int store_run(store *st, const char *what, char *err, const char *sql, int n, ...);
@@ -224,13 +233,13 @@ int store_each(store *st, sqlite3_stmt *s, store_row_fn fn, void *arg, const cha
 	       char *err);
 /* The rows of one query as an array of fixed-size elements, described as data: column i of a
  * row goes to the member cols[i] names, as its kind says; then fill, when set, finishes the
- * element (what is not in a column) and may leave the row out (nonzero). An element's own
- * memory is its STORE_TEXT members: releasing it frees those. */
+ * element (what is not in a column, allocating nothing) and may leave the row out
+ * (nonzero). An element's own memory is its text members: releasing it frees those. */
 enum store_col_kind {
 	STORE_SKIP,        /* not read */
 	STORE_TEXT,        /* char *: malloc'd copy, NULL for SQL NULL (store_col_text) */
 	STORE_TEXT_EMPTY,  /* char *: the same, "" for SQL NULL */
-	STORE_INT,         /* int (or an enum) */
+	STORE_INT,         /* int (or an enum, int-sized) */
 	STORE_INT64,       /* long long */
 	STORE_CHARS,       /* char[N]: the text cut to fit */
 };
@@ -248,7 +257,7 @@ typedef struct store_row_type {
 } store_row_type;
 #define STORE_ROW_TYPE(T, cols, fill) { sizeof(T), cols, sizeof cols / sizeof *cols, fill }
 /* Collect every row of s (store_each, then s is finalized) into a malloc'd array: *out (out
- * is the address of the caller's T *, T of t->size bytes; NULL when no row) of *n elements.
+ * is the address of the caller's T *, T of t->size bytes; NULL when none) of *n elements.
  * On a read error nothing is kept: *out NULL, *n 0, -1 with store_sqlerr(st, what). */
 int store_collect(store *st, sqlite3_stmt *s, const store_row_type *t, void *arg, void *out,
 		  int *n, const char *what, char *err);
@@ -257,7 +266,7 @@ int store_rows(store *st, const store_row_type *t, void *arg, void *out, int *n,
 	       const char *what, char *err, const char *sql, int nparams, ...);
 /* Fill elem (zeroed) from the current row of s as t says; t->fill's result (0 when unset). */
 int store_row_fill(const store_row_type *t, sqlite3_stmt *s, void *elem, void *arg);
-/* Free the STORE_TEXT members of one element of t. */
+/* Free the text members (STORE_TEXT, STORE_TEXT_EMPTY) of one element of t. */
 void store_row_release(const store_row_type *t, void *elem);
 /* Release n elements of t and free the array; NULL is nothing. */
 void store_rows_free(void *items, int n, const store_row_type *t);

@@ -172,9 +172,8 @@ static int write_private(const char *path, const unsigned char *b, size_t len, c
 static int copy_db(store *st, const char *copy_path, char *err)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(st->db, "VACUUM INTO ?1", &s, err))
+	if (store_query(st->db, &s, err, "VACUUM INTO ?1", 1, copy_path))
 		return -1;
-	sqlite3_bind_text(s, 1, copy_path, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s) == SQLITE_DONE ? 0 :
 		errf(err, "cannot copy it: %s", sqlite3_errmsg(st->db));
 	sqlite3_finalize(s);
