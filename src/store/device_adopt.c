@@ -22,9 +22,9 @@ int store_adopt_device_id(store *st, const char *device_id, char *err)
 		return store_sqlerr(st, "cannot read the interviews", err);
 	if (any)
 		return 0;
-	if (store_prepare(st->db, "UPDATE meta SET value = ?1 WHERE key = 'device_id'", &s, err))
+	if (store_query(st->db, &s, err, "UPDATE meta SET value = ?1 WHERE key = 'device_id'",
+			1, device_id))
 		return -1;
-	sqlite3_bind_text(s, 1, device_id, -1, SQLITE_STATIC);
 	step = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (step != SQLITE_DONE)

@@ -25,12 +25,10 @@ int store_fieldwork_hash(sqlite3 *db, const char *schema, int version, struct sh
 		  "\"%w\".reviews ORDER BY uuid, events_sha256, at, reviewer, decision, path" },
 	};
 	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
-		char *sql = sqlite3_mprintf(tables[t][1], schema);
 		sqlite3_stmt *s;
-		int rc = store_prepare(db, sql, &s, err);
-		sqlite3_free(sql);
-		if (rc)
+		if (store_preparef(db, &s, err, tables[t][1], schema))
 			return -1;
+		int rc;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			store_hash_field(all, tables[t][0]);
 			store_hash_columns(all, s, 0, sqlite3_column_count(s));
@@ -97,11 +95,7 @@ int store_frame_add(store *st, const char *form_id, int n, const char *const *un
 	}
 	sqlite3_finalize(get);
 	sqlite3_finalize(put);
-	if (rc) {
-		store_tx_rollback(st);
-		return -1;
-	}
-	return store_tx_commit(st, err);
+	return store_tx_end(st, rc, err);
 }
 
 int store_frame_forms(store *st, char ***ids, int *n, char *err)
@@ -112,30 +106,6 @@ int store_frame_forms(store *st, char ***ids, int *n, char *err)
 	       (store_strings_free(ignored, *n), 0);
 }
 
-/* Strings of column 0 of s's rows into a malloc'd array. */
-static int collect(store *st, sqlite3_stmt *s, char ***out, int *n, const char *what,
-		   char *err)
-{
-	*out = NULL;
-	*n = 0;
-	int cap = 0, rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*out = xreallocarray(*out, (size_t)cap, sizeof **out);
-		}
-		(*out)[(*n)++] = xstrdup((const char *)sqlite3_column_text(s, 0));
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		store_strings_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return store_sqlerr(st, what, err);
-	}
-	return 0;
-}
-
 int store_frame_select(store *st, const char *form_id, const char *const *cols,
 		       const char *const *vals, int nw, char ***units, int *n, char *err)
 {
@@ -143,11 +113,9 @@ int store_frame_select(store *st, const char *form_id, const char *const *cols,
 	*n = 0;
 	sqlite3_stmt *s;
 	for (int k = 0; k < nw; k++) {   /* a column no unit has is a typing error */
-		if (store_prepare(st->db, "SELECT 1 FROM frame f, json_each(f.data) j WHERE "
-				  "f.form_id = ?1 AND j.key = ?2 LIMIT 1", &s, err))
+		if (store_query(st->db, &s, err, "SELECT 1 FROM frame f, json_each(f.data) j WHERE "
+				"f.form_id = ?1 AND j.key = ?2 LIMIT 1", 2, form_id, cols[k]))
 			return -1;
-		sqlite3_bind_text(s, 1, form_id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 2, cols[k], -1, SQLITE_STATIC);
 		int rc = sqlite3_step(s);
 		sqlite3_finalize(s);
 		if (rc == SQLITE_DONE) {
@@ -172,7 +140,7 @@ int store_frame_select(store *st, const char *form_id, const char *const *cols,
 		sqlite3_bind_text(s, 2 + 2 * k, cols[k], -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 3 + 2 * k, vals[k], -1, SQLITE_STATIC);
 	}
-	return collect(st, s, units, n, "cannot read the frame", err);
+	return store_collect(st, s, &store_text_rows, NULL, units, n, "cannot read the frame", err);
 }
 
 /* ---- assignments ---- */
@@ -236,9 +204,5 @@ int store_assign(store *st, const char *form_id, const char *interviewer, int n,
 	}
 	sqlite3_finalize(unit);
 	sqlite3_finalize(put);
-	if (rc) {
-		store_tx_rollback(st);
-		return -1;
-	}
-	return store_tx_commit(st, err);
+	return store_tx_end(st, rc, err);
 }

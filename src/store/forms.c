@@ -35,14 +35,10 @@ int store_form_put(store *st, const char *form_id, const char *version, const ch
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(st, "cannot read the forms", err);
-	if (store_prepare(st->db, "INSERT INTO forms(form_id, version, title, source_name, "
-			  "source_kind, source, sha256, added) VALUES (?,?,?,?,?,?,?,?)", &s, err))
+	if (store_query(st->db, &s, err, "INSERT INTO forms(form_id, version, title, source_name, "
+			"source_kind, source, sha256, added) VALUES (?,?,?,?,?,?,?,?)",
+			5, form_id, version, title, source_name, kind))
 		return -1;
-	sqlite3_bind_text(s, 1, form_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, version, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, source_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_blob(s, 6, bytes, (int)len, SQLITE_STATIC);
 	sqlite3_bind_text(s, 7, hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
@@ -107,9 +103,8 @@ void store_sort_versions(char **ids, char **versions, int n)
 static char *newest_version(store *st, const char *form_id, char *err)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(st->db, "SELECT version FROM forms WHERE form_id=?1", &s, err))
+	if (store_query(st->db, &s, err, "SELECT version FROM forms WHERE form_id=?1", 1, form_id))
 		return NULL;
-	sqlite3_bind_text(s, 1, form_id, -1, SQLITE_STATIC);
 	char *best = NULL;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {

@@ -2,7 +2,6 @@
  * completion — each change one transaction, logged in the event table (paradata). */
 #include "store/store_impl.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,24 +66,6 @@ static int touch(store_iv *iv, const char *now, char *err)
 	return 0;
 }
 
-/* Run one statement with text parameters (NULL binds NULL) inside the caller's transaction. */
-static int exec_text(store *st, const char *sql, const char *what, char *err, int n, ...)
-{
-	sqlite3_stmt *s;
-	if (store_prepare(st->db, sql, &s, err))
-		return -1;
-	va_list ap;
-	va_start(ap, n);
-	for (int i = 1; i <= n; i++)
-		bind_opt(s, i, va_arg(ap, const char *));
-	va_end(ap);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return store_sqlerr(st, what, err);
-	return 0;
-}
-
 int store_iv_start(store *st, const store_start *how, store_iv **out, char *err)
 {
 	char uuid[STORE_UUID_LEN + 1], now[32];
@@ -103,10 +84,10 @@ int store_iv_start(store *st, const store_start *how, store_iv **out, char *err)
 	iv->mono_start = store_clock_mono(st);
 	if (store_tx_begin(st, err))
 		goto fail;
-	if (exec_text(st, "INSERT INTO interviews(uuid, form_id, form_version, device_id, "
-		      "interviewer, status, revision, created, modified, lang, origin) "
-		      "VALUES (?1, ?2, ?3, ?4, ?5, 'draft', 1, ?6, ?6, ?7, ?8)",
-		      "cannot start the interview", err, 8, uuid, how->form_id, how->form_version,
+	if (store_run(st, "cannot start the interview", err, "INSERT INTO interviews(uuid, "
+		      "form_id, form_version, device_id, interviewer, status, revision, created, "
+		      "modified, lang, origin) VALUES (?1, ?2, ?3, ?4, ?5, 'draft', 1, ?6, ?6, ?7, "
+		      "?8)", 8, uuid, how->form_id, how->form_version,
 		      how->device_id ? how->device_id : st->device_id,
 		      how->interviewer ? how->interviewer : "", created, how->lang,
 		      store_origin_name(how->origin)) ||
@@ -140,11 +121,10 @@ int store_iv_resume(store *st, const char *uuid, store_iv **out, char *err)
 	char now[32];
 	*out = NULL;
 	sqlite3_stmt *s;
-	if (store_prepare(st->db, "SELECT (SELECT count(*) FROM interviews WHERE uuid=?1), "
-			  "coalesce(max(seq), 0), coalesce(max(offset_ms), 0) FROM events "
-			  "WHERE uuid=?1", &s, err))
+	if (store_query(st->db, &s, err, "SELECT (SELECT count(*) FROM interviews WHERE uuid=?1), "
+			"coalesce(max(seq), 0), coalesce(max(offset_ms), 0) FROM events WHERE "
+			"uuid=?1", 1, uuid))
 		return -1;
-	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_ROW) {
 		sqlite3_finalize(s);
 		return store_sqlerr(st, "cannot read the interview", err);
@@ -253,11 +233,10 @@ int store_iv_state_before_skip(store_iv *iv, const char *path, store_state *out,
 {
 	sqlite3_stmt *s;
 	*out = STATE_ANSWERED;
-	if (store_prepare(iv->st->db, "SELECT old_state FROM events WHERE uuid=? AND path=? AND "
-			  "kind='answer' AND new_state='skipped' ORDER BY seq DESC LIMIT 1", &s, err))
+	if (store_query(iv->st->db, &s, err, "SELECT old_state FROM events WHERE uuid=? AND path=? "
+			"AND kind='answer' AND new_state='skipped' ORDER BY seq DESC LIMIT 1",
+			2, iv->uuid, path))
 		return -1;
-	sqlite3_bind_text(s, 1, iv->uuid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, path, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW && sqlite3_column_text(s, 0) &&
 	    (store_state_parse((const char *)sqlite3_column_text(s, 0), out) ||
@@ -277,16 +256,13 @@ int store_iv_remove(store_iv *iv, const char *path_prefix, char *err)
 	char *under = xasprintf("%s/", path_prefix);
 	/* substr, not GLOB or LIKE: paths hold '[' and '_', which those treat as patterns */
 	int bad = store_tx_begin(st, err) ||
-		  exec_text(st, "DELETE FROM answers WHERE uuid=?1 AND (path=?2 OR "
-			    "substr(path, 1, length(?3)) = ?3)",
-			    "cannot remove the answers", err, 3, iv->uuid, path_prefix, under) ||
+		  store_run(st, "cannot remove the answers", err, "DELETE FROM answers WHERE uuid=?1 "
+			    "AND (path=?2 OR substr(path, 1, length(?3)) = ?3)", 3, iv->uuid,
+			    path_prefix, under) ||
 		  touch(iv, now, err) ||
-		  put_event(iv, now, "removed", path_prefix, NULL, NULL, NULL, NULL, err) ||
-		  store_tx_commit(st, err);
+		  put_event(iv, now, "removed", path_prefix, NULL, NULL, NULL, NULL, err);
 	free(under);
-	if (bad)
-		store_tx_rollback(st);
-	return bad ? -1 : 0;
+	return store_tx_end(st, bad, err);
 }
 
 int store_iv_event(store_iv *iv, const char *kind, const char *path, const char *detail,
@@ -294,28 +270,19 @@ int store_iv_event(store_iv *iv, const char *kind, const char *path, const char 
 {
 	char now[32];
 	store_clock_now(iv->st, now);
-	if (store_tx_begin(iv->st, err) ||
-	    put_event(iv, now, kind, path, NULL, detail, NULL, NULL, err) ||
-	    store_tx_commit(iv->st, err)) {
-		store_tx_rollback(iv->st);
-		return -1;
-	}
-	return 0;
+	return store_tx_end(iv->st, store_tx_begin(iv->st, err) ||
+			    put_event(iv, now, kind, path, NULL, detail, NULL, NULL, err), err);
 }
 
 int store_iv_set_position(store_iv *iv, const char *path, const char *lang,
 			  const char *instance_name, char *err)
 {
 	store *st = iv->st;
-	if (store_tx_begin(st, err) ||
-	    exec_text(st, "UPDATE interviews SET position=?2, lang=coalesce(?3, lang), "
-		      "instance_name=coalesce(?4, instance_name) WHERE uuid=?1",
-		      "cannot save the position", err, 4, iv->uuid, path, lang, instance_name) ||
-	    store_tx_commit(st, err)) {
-		store_tx_rollback(st);
-		return -1;
-	}
-	return 0;
+	return store_tx_end(st, store_tx_begin(st, err) ||
+			    store_run(st, "cannot save the position", err, "UPDATE interviews SET "
+				      "position=?2, lang=coalesce(?3, lang), instance_name="
+				      "coalesce(?4, instance_name) WHERE uuid=?1", 4, iv->uuid, path,
+				      lang, instance_name), err);
 }
 
 /* The content hash (store_chash) of the interview as it is now (inside a transaction). */
@@ -353,9 +320,9 @@ int store_iv_complete_rows(store_iv *iv, const char *instance_name, char *err)
 	char now[32], hash[65];
 	store_clock_now(st, now);
 	return content_hash(iv, hash, err) ||
-	       exec_text(st, "UPDATE interviews SET status='complete', completed=?2, modified=?2, "
-			 "revision=revision+1, content_hash=?3, instance_name=?4 WHERE uuid=?1",
-			 "cannot complete the interview", err, 4, iv->uuid, now, hash,
+	       store_run(st, "cannot complete the interview", err, "UPDATE interviews SET "
+			 "status='complete', completed=?2, modified=?2, revision=revision+1, "
+			 "content_hash=?3, instance_name=?4 WHERE uuid=?1", 4, iv->uuid, now, hash,
 			 instance_name) ||
 	       put_event(iv, now, "completed", NULL, NULL, hash, NULL, NULL, err) ? -1 : 0;
 }
@@ -363,58 +330,51 @@ int store_iv_complete_rows(store_iv *iv, const char *instance_name, char *err)
 int store_iv_complete(store_iv *iv, const char *instance_name, char *err)
 {
 	store *st = iv->st;
-	if (store_tx_begin(st, err) || store_iv_complete_rows(iv, instance_name, err) ||
-	    store_tx_commit(st, err)) {
-		store_tx_rollback(st);
-		return -1;
-	}
-	return 0;
+	return store_tx_end(st, store_tx_begin(st, err) ||
+			    store_iv_complete_rows(iv, instance_name, err), err);
+}
+
+/* A change of the interview's status, inside the caller's transaction: sql (?1 its uuid, ?2
+ * now) and the event `kind` giving the reason. */
+static int status_change(store_iv *iv, const char *sql, const char *what, const char *kind,
+			 const char *reason, char *err)
+{
+	char now[32];
+	store_clock_now(iv->st, now);
+	return store_run(iv->st, what, err, sql, 2, iv->uuid, now) ||
+	       put_event(iv, now, kind, NULL, NULL, reason, NULL, NULL, err) ? -1 : 0;
 }
 
 int store_iv_reopen(store_iv *iv, const char *reason, char *err)
 {
 	store *st = iv->st;
-	char now[32];
-	store_clock_now(st, now);
-	if (store_tx_begin(st, err) ||
-	    exec_text(st, "UPDATE interviews SET status='draft', completed=NULL, "
-		      "content_hash=NULL, modified=?2, revision=revision+1 WHERE uuid=?1",
-		      "cannot reopen the interview", err, 2, iv->uuid, now) ||
-	    put_event(iv, now, "reopened", NULL, NULL, reason, NULL, NULL, err) ||
-	    store_tx_commit(st, err)) {
-		store_tx_rollback(st);
-		return -1;
-	}
-	return 0;
+	return store_tx_end(st, store_tx_begin(st, err) ||
+			    status_change(iv, "UPDATE interviews SET status='draft', "
+					  "completed=NULL, content_hash=NULL, modified=?2, "
+					  "revision=revision+1 WHERE uuid=?1",
+					  "cannot reopen the interview", "reopened", reason, err),
+			    err);
 }
 
 int store_iv_discard(store_iv *iv, const char *reason, char *err)
 {
 	store *st = iv->st;
-	char now[32];
-	store_clock_now(st, now);
 	if (store_tx_begin(st, err))
 		return -1;
 	sqlite3_stmt *s;
-	if (store_prepare(st->db, "SELECT status FROM interviews WHERE uuid=?", &s, err))
-		goto fail;
-	sqlite3_bind_text(s, 1, iv->uuid, -1, SQLITE_STATIC);
+	if (store_query(st->db, &s, err, "SELECT status FROM interviews WHERE uuid=?", 1,
+			iv->uuid))
+		return store_tx_end(st, 1, err);
 	int draft = sqlite3_step(s) == SQLITE_ROW &&
 		    strcmp((const char *)sqlite3_column_text(s, 0), "draft") == 0;
 	sqlite3_finalize(s);
 	if (!draft) {
 		errf(err, "interview '%s' in '%s' is not a draft: only a draft can be discarded",
 		     iv->uuid, st->path);
-		goto fail;
+		return store_tx_end(st, 1, err);
 	}
-	if (exec_text(st, "UPDATE interviews SET status='discarded', modified=?2, "
-		      "revision=revision+1 WHERE uuid=?1",
-		      "cannot discard the interview", err, 2, iv->uuid, now) ||
-	    put_event(iv, now, "discarded", NULL, NULL, reason, NULL, NULL, err) ||
-	    store_tx_commit(st, err))
-		goto fail;
-	return 0;
-fail:
-	store_tx_rollback(st);
-	return -1;
+	return store_tx_end(st, status_change(iv, "UPDATE interviews SET status='discarded', "
+					      "modified=?2, revision=revision+1 WHERE uuid=?1",
+					      "cannot discard the interview", "discarded", reason,
+					      err), err);
 }

@@ -65,6 +65,15 @@ static int review_states(store *st, store_unit **u, int *n, char *err)
 	"CASE WHEN i.uuid IS NULL OR i.status = 'discarded' THEN 0 WHEN i.status = 'draft' " \
 	"THEN 1 ELSE 2 END"
 
+/* A row (unit_id, uuid, interviewer, data, label, state) of the units' queries below. */
+#define UNIT(kind, member) STORE_COL(kind, store_unit, member)
+static const store_col unit_cols[] = {
+	UNIT(STORE_TEXT, unit_id), UNIT(STORE_TEXT, uuid), UNIT(STORE_TEXT, interviewer),
+	UNIT(STORE_TEXT, data), UNIT(STORE_TEXT_EMPTY, label), UNIT(STORE_INT, state),
+};
+#undef UNIT
+static const store_row_type unit_rows = STORE_ROW_TYPE(store_unit, unit_cols, NULL);
+
 int store_units(store *st, const char *form_id, const char *interviewer, store_unit **out,
 		int *n, char *err)
 {
@@ -88,36 +97,13 @@ int store_units(store *st, const char *form_id, const char *interviewer, store_u
 		if (*kit_who)
 			interviewer = kit_who;
 	}
-	if (store_prepare(st->db, "SELECT h.unit_id, h.uuid, h.interviewer, f.data, (SELECT "
-			  "group_concat(j.value, ', ') FROM json_each(f.data) j WHERE j.value <> ''), "
-			  STATE " FROM " HELD " h JOIN main.frame f ON f.form_id = "
-			  "h.form_id AND f.unit_id = h.unit_id LEFT JOIN main.interviews i ON i.uuid = "
-			  "h.uuid ORDER BY h.unit_id", &s, err))
+	if (store_rows(st, &unit_rows, NULL, out, n, "cannot read the assignments", err,
+		       "SELECT h.unit_id, h.uuid, h.interviewer, f.data, (SELECT "
+		       "group_concat(j.value, ', ') FROM json_each(f.data) j WHERE j.value <> ''), "
+		       STATE " FROM " HELD " h JOIN main.frame f ON f.form_id = h.form_id AND "
+		       "f.unit_id = h.unit_id LEFT JOIN main.interviews i ON i.uuid = h.uuid ORDER "
+		       "BY h.unit_id", 2, form_id, interviewer))
 		return -1;
-	sqlite3_bind_text(s, 1, form_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, interviewer, -1, SQLITE_STATIC);
-	int rc, cap = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*out = xreallocarray(*out, (size_t)cap, sizeof **out);
-		}
-		store_unit *u = &(*out)[(*n)++];
-		const char *label = (const char *)sqlite3_column_text(s, 4);
-		u->unit_id = xstrdup((const char *)sqlite3_column_text(s, 0));
-		u->uuid = xstrdup((const char *)sqlite3_column_text(s, 1));
-		u->interviewer = xstrdup((const char *)sqlite3_column_text(s, 2));
-		u->data = xstrdup((const char *)sqlite3_column_text(s, 3));
-		u->label = xstrdup(label ? label : "");
-		u->state = (store_unit_state)sqlite3_column_int(s, 5);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		store_units_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return store_sqlerr(st, "cannot read the assignments", err);
-	}
 	return review_states(st, out, n, err);
 }
 
@@ -129,58 +115,27 @@ int store_frame_progress(store *st, const char *by_col, store_unit **out, int *n
 	if (st->schema_version < STORE_SCHEMA_FIELDWORK)
 		return 0;
 	sqlite3_stmt *s;
-	if (store_prepare(st->db, "SELECT EXISTS (SELECT 1 FROM frame f, json_each(f.data) j "
-			  "WHERE j.key = ?1)", &s, err))
+	if (store_query(st->db, &s, err, "SELECT EXISTS (SELECT 1 FROM frame f, json_each(f.data) "
+			"j WHERE j.key = ?1)", 1, by_col))
 		return -1;
-	sqlite3_bind_text(s, 1, by_col, -1, SQLITE_STATIC);
 	*has_col = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
 	if (!*has_col)
 		return 0;
-	if (store_prepare(st->db, "SELECT f.unit_id, h.uuid, h.interviewer, f.data, coalesce((SELECT "
-			  "j.value FROM json_each(f.data) j WHERE j.key = ?3 AND j.type = 'text'), "
-			  "''), CASE WHEN h.uuid IS NULL THEN 0 ELSE " STATE " END FROM "
-			  "main.frame f LEFT JOIN " HELD " h ON h.form_id = f.form_id AND h.unit_id = "
-			  "f.unit_id LEFT JOIN main.interviews i ON i.uuid = h.uuid ORDER BY 5, "
-			  "f.unit_id", &s, err))
+	if (store_rows(st, &unit_rows, NULL, out, n, "cannot read the frame", err,
+		       "SELECT f.unit_id, h.uuid, h.interviewer, f.data, coalesce((SELECT j.value "
+		       "FROM json_each(f.data) j WHERE j.key = ?3 AND j.type = 'text'), ''), CASE "
+		       "WHEN h.uuid IS NULL THEN 0 ELSE " STATE " END FROM main.frame f LEFT JOIN "
+		       HELD " h ON h.form_id = f.form_id AND h.unit_id = f.unit_id LEFT JOIN "
+		       "main.interviews i ON i.uuid = h.uuid ORDER BY 5, f.unit_id", 3, NULL, NULL,
+		       by_col))
 		return -1;
-	sqlite3_bind_text(s, 3, by_col, -1, SQLITE_STATIC);
-	int rc, cap = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*out = xreallocarray(*out, (size_t)cap, sizeof **out);
-		}
-		store_unit *u = &(*out)[(*n)++];
-		const char *uuid = (const char *)sqlite3_column_text(s, 1);
-		const char *who = (const char *)sqlite3_column_text(s, 2);
-		u->unit_id = xstrdup((const char *)sqlite3_column_text(s, 0));
-		u->uuid = uuid ? xstrdup(uuid) : NULL;
-		u->interviewer = who ? xstrdup(who) : NULL;
-		u->data = xstrdup((const char *)sqlite3_column_text(s, 3));
-		u->label = xstrdup((const char *)sqlite3_column_text(s, 4));
-		u->state = (store_unit_state)sqlite3_column_int(s, 5);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		store_units_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return store_sqlerr(st, "cannot read the frame", err);
-	}
 	return review_states(st, out, n, err);
 }
 
 void store_units_free(store_unit *u, int n)
 {
-	for (int i = 0; i < n; i++) {
-		free(u[i].unit_id);
-		free(u[i].uuid);
-		free(u[i].interviewer);
-		free(u[i].data);
-		free(u[i].label);
-	}
-	free(u);
+	store_rows_free(u, n, &unit_rows);
 }
 
 int store_unit_values(store *st, const char *uuid, char ***names, char ***values, int *n,

@@ -13,11 +13,10 @@ int store_last_saved(store *st, const char *form_id, const char *exclude_uuid,
 {
 	sqlite3_stmt *s;
 	out[0] = '\0';
-	if (store_prepare(st->db, "SELECT uuid FROM interviews WHERE form_id = ? AND uuid != ? "
-			"ORDER BY modified DESC, uuid DESC LIMIT 1", &s, err))
+	if (store_query(st->db, &s, err, "SELECT uuid FROM interviews WHERE form_id = ? AND uuid "
+			"!= ? ORDER BY modified DESC, uuid DESC LIMIT 1",
+			2, form_id, exclude_uuid ? exclude_uuid : ""))
 		return -1;
-	sqlite3_bind_text(s, 1, form_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, exclude_uuid ? exclude_uuid : "", -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
 		const char *u = (const char *)sqlite3_column_text(s, 0);
@@ -34,11 +33,9 @@ int store_answer_value(store *st, const char *uuid, const char *path, char **val
 {
 	sqlite3_stmt *s;
 	*value = NULL;
-	if (store_prepare(st->db, "SELECT value FROM answers WHERE uuid = ? AND path = ? "
-			"AND state = 'answered'", &s, err))
+	if (store_query(st->db, &s, err, "SELECT value FROM answers WHERE uuid = ? AND path = ? "
+			"AND state = 'answered'", 2, uuid, path))
 		return -1;
-	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, path, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_TEXT)
 		*value = xstrdup((const char *)sqlite3_column_text(s, 0));

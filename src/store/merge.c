@@ -11,7 +11,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,26 +20,6 @@
 #include <unistd.h>
 
 #include "util/util.h"
-
-int merge_exec(merge *m, const char *what, char *err, const char *sql, int n, ...)
-{
-	sqlite3_stmt *s;
-	if (store_prepare(m->st->db, sql, &s, err))
-		return -1;
-	va_list ap;
-	va_start(ap, n);
-	for (int i = 1; i <= n; i++) {
-		const char *v = va_arg(ap, const char *);
-		if (v)
-			sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
-	}
-	va_end(ap);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return store_sqlerr(m->st, what, err);
-	return 0;
-}
 
 /* Can we create files in the folder of path (the journal, or the output itself)? */
 static int check_folder(const char *path, char *err)
@@ -191,12 +170,7 @@ void merge_result_release(merge_result *r)
 {
 	free(r->path);
 	free(r->rejected);
-	for (int i = 0; i < r->ndups; i++) {
-		free(r->dups[i].uuid);
-		free(r->dups[i].other);
-		free(r->dups[i].keys);
-	}
-	free(r->dups);
+	merge_dups_free(r->dups, r->ndups);
 	memset(r, 0, sizeof *r);
 }
 
@@ -283,7 +257,7 @@ static int copy_new(merge *m, char *err)
 		"(SELECT uuid FROM temp.merge_in WHERE action = 'new')",
 	};
 	for (int i = 0; i < 2; i++)
-		if (merge_exec(m, "cannot copy the interviews", err, first[i], 0))
+		if (store_run(m->st, "cannot copy the interviews", err, first[i], 0))
 			return -1;
 	sqlite3_stmt *s;
 	if (store_prepare(m->st->db, "SELECT count(*) = (SELECT count(*) FROM temp.merge_in) "
@@ -296,7 +270,7 @@ static int copy_new(merge *m, char *err)
 	int rc = 0;
 	for (int i = 0; i < 3 && !rc; i++) {
 		char *sql = sqlite3_mprintf(every ? all[i] : some[i], origin);
-		rc = merge_exec(m, "cannot copy the interviews", err, sql, 0);
+		rc = store_run(m->st, "cannot copy the interviews", err, sql, 0);
 		sqlite3_free(sql);
 	}
 	sqlite3_free(origin);
@@ -329,45 +303,42 @@ static int mark_identical(merge *m, char *err)
 		"AND a.modified IS b.modified WHERE a.uuid = merge_in.uuid) = (SELECT count(*), "
 		"count(*) FROM main.answers b WHERE b.uuid = merge_in.uuid)";
 	char *origin = merge_src_origin(m, "s"), *q = sqlite3_mprintf(sql, origin);
-	int rc = merge_exec(m, "cannot compare the interviews", err, q, 0);
+	int rc = store_run(m->st, "cannot compare the interviews", err, q, 0);
 	sqlite3_free(q);
 	sqlite3_free(origin);
 	return rc;
 }
 
+/* An interview to merge as merge_each reads it: (uuid, key, hash, count). */
+struct pending {
+	char uuid[STORE_UUID_LEN + 1];
+	char *key;
+	char hash[65];
+	long long count;
+};
+
+static const store_col pending_cols[] = {
+	STORE_COL(STORE_CHARS, struct pending, uuid), STORE_COL(STORE_TEXT, struct pending, key),
+	STORE_COL(STORE_CHARS, struct pending, hash), STORE_COL(STORE_INT64, struct pending, count),
+};
+static const store_row_type pending_rows = STORE_ROW_TYPE(struct pending, pending_cols, NULL);
+
 /* Run merge_version on each (uuid, key, hash, count) row of sql; the action it gives goes to
  * ?1 ?2 of record (uuid, action, key). */
 static int merge_each(merge *m, const char *sql, const char *record, char *err)
 {
-	sqlite3_stmt *s;
-	if (store_prepare(m->st->db, sql, &s, err))
-		return -1;
 	/* Collect first: merge_version writes to the tables this reads. */
-	struct pending { char uuid[STORE_UUID_LEN + 1]; char *key; char hash[65]; long long count; }
-		*p = NULL;
-	int n = 0, rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		p = xreallocarray(p, (size_t)n + 1, sizeof *p);
-		snprintf(p[n].uuid, sizeof p[n].uuid, "%s", (const char *)sqlite3_column_text(s, 0));
-		p[n].key = store_col_text(s, 1);
-		snprintf(p[n].hash, sizeof p[n].hash, "%s", (const char *)sqlite3_column_text(s, 2));
-		p[n].count = sqlite3_column_int64(s, 3);
-		n++;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		rc = store_sqlerr(m->st, "cannot compare the interviews", err);
-	else
-		rc = 0;
+	struct pending *p;
+	int n;
+	int rc = store_rows(m->st, &pending_rows, NULL, &p, &n, "cannot compare the interviews",
+			    err, sql, 0);
 	for (int i = 0; i < n && !rc; i++) {
 		const char *action;
 		rc = merge_version(m, p[i].uuid, p[i].key, p[i].hash, p[i].count, &action, err) ||
-		     merge_exec(m, "cannot record the merge", err, record, 3, p[i].uuid, action,
+		     store_run(m->st, "cannot record the merge", err, record, 3, p[i].uuid, action,
 				p[i].key) ? -1 : 0;
 	}
-	for (int i = 0; i < n; i++)
-		free(p[i].key);
-	free(p);
+	store_rows_free(p, n, &pending_rows);
 	return rc;
 }
 
@@ -455,9 +426,9 @@ static int record_provenance(merge *m, merge_result *res, char *err)
 		"events_sha256, events_count, action) SELECT input_sha256, uuid, device_id, "
 		"events_sha256, events_count, action FROM src.provenance_interviews WHERE "
 		"input_sha256 IN (SELECT input_sha256 FROM src.provenance)";
-	return merge_exec(m, "cannot record the provenance", err, m->src_merged ? merged : laptop,
+	return store_run(m->st, "cannot record the provenance", err, m->src_merged ? merged : laptop,
 			  2, res->sha256, res->device_id) ||
-	       merge_exec(m, "cannot record the provenance", err,
+	       store_run(m->st, "cannot record the provenance", err,
 			  "INSERT OR REPLACE INTO main.provenance(input_sha256, merged_at, path, "
 			  "device_id, new, identical, updated, outdated, conflicting, duplicates) "
 			  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", 10, res->sha256, now,
@@ -640,16 +611,16 @@ int merge_has_keys(const merge *m)
 	return merge_keys_known((merge *)m);
 }
 
+#define CLONE(member) STORE_COL(STORE_TEXT, merge_clone, member)
+static const store_col clone_cols[] = {
+	CLONE(device_id), CLONE(path_a), CLONE(path_b), CLONE(sha_a), CLONE(sha_b),
+};
+#undef CLONE
+static const store_row_type clone_rows = STORE_ROW_TYPE(merge_clone, clone_cols, NULL);
+
 void merge_clones_free(merge_clone *c, int n)
 {
-	for (int i = 0; i < n; i++) {
-		free(c[i].device_id);
-		free(c[i].path_a);
-		free(c[i].path_b);
-		free(c[i].sha_a);
-		free(c[i].sha_b);
-	}
-	free(c);
+	store_rows_free(c, n, &clone_rows);
 }
 
 /* Two inputs of one device diverge when each has interviews made on it that the other lacks
@@ -679,24 +650,9 @@ int merge_clones(merge *m, merge_clone **out, int *n, char *err)
 		       err))
 		return -1;
 	for (int i = 0; i < m->nseen; i++)
-		if (merge_exec(m, "cannot list the inputs", err, "INSERT OR IGNORE INTO "
+		if (store_run(m->st, "cannot list the inputs", err, "INSERT OR IGNORE INTO "
 			       "temp.merge_run VALUES (?1)", 1, m->seen[i].sha256))
 			return -1;
-	sqlite3_stmt *s;
-	if (store_prepare(m->st->db, sql, &s, err))
-		return -1;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*out = xreallocarray(*out, (size_t)*n + 1, sizeof **out);
-		merge_clone *c = &(*out)[(*n)++];
-		c->device_id = store_col_text(s, 0);
-		c->path_a = store_col_text(s, 1);
-		c->path_b = store_col_text(s, 2);
-		c->sha_a = store_col_text(s, 3);
-		c->sha_b = store_col_text(s, 4);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return store_sqlerr(m->st, "cannot look for cloned laptops", err);
-	return 0;
+	return store_rows(m->st, &clone_rows, NULL, out, n, "cannot look for cloned laptops", err,
+			  sql, 0);
 }

@@ -161,6 +161,6 @@ int merge_attach_copy(merge *m, char *err)
 {
 	if (m->src_version < 5)
 		return 0;
-	return merge_exec(m, "cannot copy the attachments", err,
+	return store_run(m->st, "cannot copy the attachments", err,
 			  "INSERT OR IGNORE INTO main.attachments SELECT * FROM src.attachments", 0);
 }

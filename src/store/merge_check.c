@@ -14,10 +14,7 @@
 int merge_integrity(sqlite3 *db, const char *schema, char *err)
 {
 	sqlite3_stmt *s;
-	char *sql = sqlite3_mprintf("PRAGMA \"%w\".integrity_check(1)", schema);
-	int bad = store_prepare(db, sql, &s, err);
-	sqlite3_free(sql);
-	if (bad)
+	if (store_preparef(db, &s, err, "PRAGMA \"%w\".integrity_check(1)", schema))
 		return -1;
 	int rc = sqlite3_step(s);
 	const char *v = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
@@ -31,11 +28,8 @@ int merge_integrity(sqlite3 *db, const char *schema, char *err)
 int merge_packed_hash(sqlite3 *db, const char *schema, const char *sha, char *err)
 {
 	sqlite3_stmt *s;
-	char *sql = sqlite3_mprintf("SELECT value FROM \"%w\".meta WHERE key='content_sha256'",
-				    schema);
-	int bad = store_prepare(db, sql, &s, err);
-	sqlite3_free(sql);
-	if (bad)
+	if (store_preparef(db, &s, err, "SELECT value FROM \"%w\".meta WHERE key='content_sha256'",
+			   schema))
 		return -1;
 	int rc = 0;
 	const char *v = sqlite3_step(s) == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) :

@@ -177,14 +177,14 @@ int merge_fieldwork_copy(merge *m, char *err)
 	static const char why[] = "cannot copy the fieldwork tables";
 	/* the same assignment made at two times (a unit given back to someone): the later one,
 	 * whatever the order */
-	return merge_exec(m, why, err, "INSERT OR IGNORE INTO main.frame(form_id, unit_id, data) "
+	return store_run(m->st, why, err, "INSERT OR IGNORE INTO main.frame(form_id, unit_id, data) "
 			  "SELECT form_id, unit_id, data FROM src.frame", 0) ||
-	       merge_exec(m, why, err, "INSERT INTO main.assignments(form_id, unit_id, "
+	       store_run(m->st, why, err, "INSERT INTO main.assignments(form_id, unit_id, "
 			  "interviewer, uuid, assigned) SELECT form_id, unit_id, interviewer, uuid, "
 			  "assigned FROM src.assignments WHERE true ON CONFLICT(form_id, unit_id, "
 			  "interviewer) DO UPDATE SET assigned = max(assigned, excluded.assigned)",
 			  0) ||
-	       merge_exec(m, why, err, "INSERT OR IGNORE INTO main.reviews(uuid, events_sha256, "
+	       store_run(m->st, why, err, "INSERT OR IGNORE INTO main.reviews(uuid, events_sha256, "
 			  "at, reviewer, decision, path, text) SELECT uuid, events_sha256, at, "
 			  "reviewer, decision, path, text FROM src.reviews", 0) ? -1 : 0;
 }

@@ -145,6 +145,8 @@ int merge_version(merge *m, const char *uuid, const char *src_key, const char *e
  * or the form's settings), make temp.merge_keys current for the interviews of temp.merge_in
  * whose action is new, updated or conflicting, and report their likely duplicates in res. */
 int merge_duplicates(merge *m, merge_result *res, char *err);
+/* Free the duplicates merge_duplicates found (merge_result_release). */
+void merge_dups_free(merge_dup *d, int n);
 /* Fill temp.merge_keypaths (the key questions of every form in the output). */
 int merge_load_keypaths(merge *m, char *err);
 /* Create the temporary tables of the duplicate check (at merge_open). */
@@ -202,7 +204,5 @@ int merge_known_usable(merge *m, const struct merge_known *k);
  * provenance row, and res's counts as a full merge would give them. */
 int merge_known_record(merge *m, const struct merge_known *k, merge_result *res, char *err);
 
-/* Run sql (one statement, text parameters ?1.., NULL binds NULL); -1 with store_sqlerr. */
-int merge_exec(merge *m, const char *what, char *err, const char *sql, int n, ...);
 
 #endif

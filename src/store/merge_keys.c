@@ -15,7 +15,7 @@ static int add_key(merge *m, const char *form_id, int idx, const char *name, cha
 {
 	char n[16];
 	snprintf(n, sizeof n, "%d", idx);
-	return merge_exec(m, "cannot note the key questions", err, "INSERT OR IGNORE INTO "
+	return store_run(m->st, "cannot note the key questions", err, "INSERT OR IGNORE INTO "
 			  "temp.merge_keypaths(form_id, idx, name) VALUES (?1, ?2, ?3)", 3,
 			  form_id, n, name);
 }
@@ -80,7 +80,7 @@ static int note_candidate(void *arg, const char *name, const char *path, const c
 	const char *slash = strrchr(path, '/');
 	if (!slash || repeat || strcmp(slash + 1, k->key) != 0)
 		return 0;
-	return merge_exec(k->m, "cannot note the key questions", k->err, "INSERT OR IGNORE INTO "
+	return store_run(k->m->st, "cannot note the key questions", k->err, "INSERT OR IGNORE INTO "
 			  "temp.merge_keycand VALUES (?1, ?2, ?3)", 3, k->form_id, k->idx, path);
 }
 
@@ -132,7 +132,7 @@ static int load_candidates(merge *m, char *err)
 			rc = -1;
 		}
 		if (!rc)
-			rc = merge_exec(m, "cannot note the key questions", err, "INSERT OR IGNORE "
+			rc = store_run(m->st, "cannot note the key questions", err, "INSERT OR IGNORE "
 					"INTO temp.merge_candforms VALUES (?1, ?2, ?3)", 3, ids[i],
 					versions[i], loaded ? "1" : "0");
 		if (f)
@@ -174,7 +174,7 @@ int merge_load_keypaths(merge *m, char *err)
 		if (!rc && cell)
 			rc = add_key_list(m, ids[i], cell, err);
 		if (!rc)
-			rc = merge_exec(m, "cannot note the key questions", err, "INSERT OR IGNORE "
+			rc = store_run(m->st, "cannot note the key questions", err, "INSERT OR IGNORE "
 					"INTO temp.merge_keyforms VALUES (?1)", 1, ids[i]);
 		free(cell);
 		free(ids[i]);
@@ -235,6 +235,17 @@ static int compute_keys(merge *m, const char *which, char *err)
 #define TOUCHED "(SELECT uuid FROM temp.merge_in WHERE action IN ('new', 'updated', " \
 	"'conflicting'))"
 
+static const store_col dup_cols[] = {
+	STORE_COL(STORE_TEXT, merge_dup, uuid), STORE_COL(STORE_TEXT, merge_dup, other),
+	STORE_COL(STORE_TEXT, merge_dup, keys),
+};
+static const store_row_type dup_rows = STORE_ROW_TYPE(merge_dup, dup_cols, NULL);
+
+void merge_dups_free(merge_dup *d, int n)
+{
+	store_rows_free(d, n, &dup_rows);
+}
+
 int merge_duplicates(merge *m, merge_result *res, char *err)
 {
 	if (merge_load_keypaths(m, err))
@@ -248,24 +259,11 @@ int merge_duplicates(merge *m, merge_result *res, char *err)
 	} else if (compute_keys(m, "i.uuid IN " TOUCHED, err)) {
 		return -1;
 	}
-	sqlite3_stmt *s;
-	if (store_prepare(m->st->db, "SELECT t.uuid, o.uuid, t.label FROM temp.merge_keys t JOIN "
-			  "temp.merge_keys o ON o.form_id = t.form_id AND o.kv = t.kv AND "
-			  "o.uuid <> t.uuid WHERE t.uuid IN " TOUCHED " AND (o.uuid NOT IN "
-			  TOUCHED " OR o.uuid > t.uuid) ORDER BY t.uuid, o.uuid", &s, err))
-		return -1;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		res->dups = xreallocarray(res->dups, (size_t)res->ndups + 1, sizeof *res->dups);
-		merge_dup *d = &res->dups[res->ndups++];
-		d->uuid = store_col_text(s, 0);
-		d->other = store_col_text(s, 1);
-		d->keys = store_col_text(s, 2);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return store_sqlerr(m->st, "cannot check for duplicates", err);
-	return 0;
+	return store_rows(m->st, &dup_rows, NULL, &res->dups, &res->ndups,
+			  "cannot check for duplicates", err, "SELECT t.uuid, o.uuid, t.label FROM "
+			  "temp.merge_keys t JOIN temp.merge_keys o ON o.form_id = t.form_id AND "
+			  "o.kv = t.kv AND o.uuid <> t.uuid WHERE t.uuid IN " TOUCHED " AND (o.uuid "
+			  "NOT IN " TOUCHED " OR o.uuid > t.uuid) ORDER BY t.uuid, o.uuid", 0);
 }
 
 void merge_keys_forget(merge *m)

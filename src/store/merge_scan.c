@@ -193,32 +193,27 @@ static int next(sqlite3 *db, sqlite3_stmt *s, const struct types *t, char *err)
 	return errf(err, "cannot read it: %s", sqlite3_errmsg(db));
 }
 
-static int scan_forms(sqlite3 *db, const char *schema, int check, struct sha256_ctx *all,
-		      char *err)
+/* Feed every row of fmt (a query with "%w" for the schema) to the content hash `all`: tag, then
+ * its first nhash columns. With check, each row's types are checked first (types_load of
+ * table), then row_ok (when set: nonzero with err refuses the row) after it is hashed. 0, or
+ * -1 with err. */
+static int scan_table(sqlite3 *db, const char *schema, int check, struct sha256_ctx *all,
+		      const char *table, const char *tag, int nhash, const char *fmt,
+		      int (*row_ok)(sqlite3_stmt *s, char *err), char *err)
 {
 	sqlite3_stmt *s;
 	struct types t;
-	if (prepare_in(db, schema, "SELECT form_id, version, sha256, source, title, source_name, "
-		       "source_kind, added FROM \"%w\".forms ORDER BY form_id, version", &s, err))
+	if (prepare_in(db, schema, fmt, &s, err))
 		return -1;
-	if (check && types_load(db, schema, "forms", s, &t, err)) {
+	if (check && types_load(db, schema, table, s, &t, err)) {
 		sqlite3_finalize(s);
 		return -1;
 	}
 	int rc;
 	while ((rc = next(db, s, check ? &t : NULL, err)) == 1) {
-		store_hash_field(all, "form");
-		store_hash_columns(all, s, 0, 3);
-		if (!check)
-			continue;
-		char hex[65];
-		store_sha256_hex(sqlite3_column_blob(s, 3), (size_t)sqlite3_column_bytes(s, 3), hex);
-		if (strcmp(hex, col(s, 2)) != 0) {
-			char id[64], version[64];
-			store_printable(col(s, 0), id, sizeof id);
-			store_printable(col(s, 1), version, sizeof version);
-			errf(err, "the questionnaire '%s' version '%s' it holds is damaged (its bytes "
-			     "do not match their hash)", id, version);
+		store_hash_field(all, tag);
+		store_hash_columns(all, s, 0, nhash);
+		if (check && row_ok && row_ok(s, err)) {
 			rc = -1;
 			break;
 		}
@@ -227,25 +222,34 @@ static int scan_forms(sqlite3 *db, const char *schema, int check, struct sha256_
 	return rc;
 }
 
+/* 0 for a forms row whose bytes (column 3) match their hash (column 2), else -1 with err. */
+static int form_bytes_ok(sqlite3_stmt *s, char *err)
+{
+	char hex[65];
+	store_sha256_hex(sqlite3_column_blob(s, 3), (size_t)sqlite3_column_bytes(s, 3), hex);
+	if (strcmp(hex, col(s, 2)) == 0)
+		return 0;
+	char id[64], version[64];
+	store_printable(col(s, 0), id, sizeof id);
+	store_printable(col(s, 1), version, sizeof version);
+	return errf(err, "the questionnaire '%s' version '%s' it holds is damaged (its bytes do "
+		    "not match their hash)", id, version);
+}
+
+static int scan_forms(sqlite3 *db, const char *schema, int check, struct sha256_ctx *all,
+		      char *err)
+{
+	return scan_table(db, schema, check, all, "forms", "form", 3, "SELECT form_id, version, "
+			  "sha256, source, title, source_name, source_kind, added FROM \"%w\".forms "
+			  "ORDER BY form_id, version", form_bytes_ok, err);
+}
+
 static int scan_conflicts(sqlite3 *db, const char *schema, int check, struct sha256_ctx *all,
 			  char *err)
 {
-	sqlite3_stmt *s;
-	struct types t;
-	if (prepare_in(db, schema, "SELECT " STORE_CONFLICT_COLUMNS " FROM \"%w\".conflicts "
-		       "ORDER BY uuid, events_sha256", &s, err))
-		return -1;
-	if (check && types_load(db, schema, "conflicts", s, &t, err)) {
-		sqlite3_finalize(s);
-		return -1;
-	}
-	int rc;
-	while ((rc = next(db, s, check ? &t : NULL, err)) == 1) {
-		store_hash_field(all, "conflict");
-		store_hash_columns(all, s, 0, 9);
-	}
-	sqlite3_finalize(s);
-	return rc;
+	return scan_table(db, schema, check, all, "conflicts", "conflict", 9, "SELECT "
+			  STORE_CONFLICT_COLUMNS " FROM \"%w\".conflicts ORDER BY uuid, "
+			  "events_sha256", NULL, err);
 }
 
 /* The meta rows: only their types matter (merge reads the device id and the packed hash). */
@@ -288,9 +292,8 @@ static int scan_others(sqlite3 *db, const char *schema, char *err)
 		const char *table = (const char *)sqlite3_column_text(names, 0);
 		strbuf q = STRBUF_INIT;
 		sqlite3_stmt *info, *s = NULL;
-		sql = sqlite3_mprintf("PRAGMA \"%w\".table_info(\"%w\")", schema, table);
-		rc = store_prepare(db, sql, &info, err);
-		sqlite3_free(sql);
+		rc = store_preparef(db, &info, err, "PRAGMA \"%w\".table_info(\"%w\")", schema,
+				    table);
 		if (rc)
 			break;
 		sb_adds(&q, "SELECT ");

@@ -36,6 +36,6 @@ int merge_seal_copy(merge *m, char *err)
 {
 	if (m->src_version < STORE_SCHEMA_SEALED)
 		return 0;
-	return merge_exec(m, "cannot copy the sealed records", err,
+	return store_run(m->st, "cannot copy the sealed records", err,
 			  "INSERT OR IGNORE INTO main.sealed SELECT * FROM src.sealed", 0);
 }

@@ -149,7 +149,7 @@ int merge_known_remember(merge *m, const char *file_sha256, const char *sha256, 
 	snprintf(key, sizeof key, KEY_PREFIX "%s", file_sha256);
 	/* "CONTENT_SHA256 LARGEST_ATTACHMENT": a later run with a lower --max-attachment reads
 	 * the input again, to refuse it as this one would have */
-	return merge_exec(m, "cannot record the merge", err, m->src_version >= 5 ?
+	return store_run(m->st, "cannot record the merge", err, m->src_version >= 5 ?
 			  "INSERT OR REPLACE INTO main.meta(key, value) VALUES (?1, ?2 || ' ' || "
 			  "(SELECT coalesce(max(size), 0) FROM src.attachments))" :
 			  "INSERT OR REPLACE INTO main.meta(key, value) VALUES (?1, ?2 || ' 0')", 2,
@@ -176,7 +176,7 @@ int merge_known_record(merge *m, const struct merge_known *k, merge_result *res,
 	store_now(now);
 	snprintf(counts[0], sizeof counts[0], "%d", res->identical);
 	snprintf(counts[1], sizeof counts[1], "%d", res->outdated);
-	return merge_exec(m, "cannot record the provenance", err,
+	return store_run(m->st, "cannot record the provenance", err,
 			  "INSERT OR REPLACE INTO main.provenance(input_sha256, merged_at, path, "
 			  "device_id, new, identical, updated, outdated, conflicting, duplicates) "
 			  "VALUES (?1, ?2, ?3, ?4, 0, ?5, 0, ?6, 0, 0)", 6, res->sha256, now,

@@ -99,13 +99,9 @@ static int copy_file(const char *from, const char *to, int must, char *err)
  * the journal back. */
 static int private_copy(struct merge_check *c, off_t *size, char *err)
 {
-	const char *t = getenv("TMPDIR");
-	char *dir = xasprintf("%s/survey-merge-XXXXXX", t && *t ? t : "/tmp");
-	if (!mkdtemp(dir)) {
-		errf(err, "cannot make a private copy of it: %s", strerror(errno));
-		free(dir);
+	char *dir = store_tmpdir("merge", "cannot make a private copy of it", err);
+	if (!dir)
 		return -1;
-	}
 	c->tmpdir = dir;
 	char *db = xasprintf("%s/input.db", dir);
 	int rc = copy_file(c->path, db, 1, err);
@@ -371,11 +367,8 @@ int merge_schema_check(sqlite3 *db, const char *schema, int *version, char *err)
 int merge_device_id(sqlite3 *db, const char *schema, char out[40], char *err)
 {
 	sqlite3_stmt *s;
-	char *sql = sqlite3_mprintf("SELECT value FROM \"%w\".meta WHERE key = 'device_id'",
-				    schema);
-	int bad = store_prepare(db, sql, &s, err);
-	sqlite3_free(sql);
-	if (bad)
+	if (store_preparef(db, &s, err, "SELECT value FROM \"%w\".meta WHERE key = 'device_id'",
+			   schema))
 		return -1;
 	int rc = sqlite3_step(s);
 	const char *v = rc == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_TEXT ?

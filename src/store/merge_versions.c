@@ -441,17 +441,28 @@ static int ver_cmp(const struct ver *a, const struct ver *b)
 static int own_device(merge *m, struct ver *v, const char *uuid, char *err)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(m->st->db, "SELECT EXISTS (SELECT 1 FROM temp.merge_seen_from WHERE "
-			  "uuid=?1 AND events_sha256=?2 AND device_id=?3)", &s, err))
+	if (store_query(m->st->db, &s, err, "SELECT EXISTS (SELECT 1 FROM temp.merge_seen_from "
+			"WHERE uuid=?1 AND events_sha256=?2 AND device_id=?3)",
+			3, uuid, v->hash, v->dev))
 		return -1;
-	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, v->hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, v->dev, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	v->own = rc == SQLITE_ROW && sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(m->st, "cannot read the provenance", err);
 }
+
+/* A version kept in the output's conflicts table, by its key (events_sha256). */
+static int conflict_ver(sqlite3_stmt *s, void *elem, void *arg)
+{
+	struct ver *c = elem;
+	c->where = IN_CONFLICTS;
+	snprintf(c->hash, sizeof c->hash, "%.64s", c->key);
+	return 0;
+}
+
+static const store_col conflict_cols[] = { STORE_COL(STORE_TEXT, struct ver, key) };
+static const store_row_type conflict_rows = STORE_ROW_TYPE(struct ver, conflict_cols,
+							    conflict_ver);
 
 /* The stored versions: the winner in main, then the conflict rows. */
 static int load_stored(merge *m, const char *uuid, struct ver **out, int *n, char *err)
@@ -463,23 +474,17 @@ static int load_stored(merge *m, const char *uuid, struct ver **out, int *n, cha
 	if (hash_events(m, w, uuid, -1, NULL, w->hash, &w->count, err) ||
 	    load_row(m, w, uuid, err))
 		return -1;
-	sqlite3_stmt *s;
-	if (store_prepare(m->st->db, "SELECT events_sha256 FROM main.conflicts WHERE uuid=?1 "
-			  "ORDER BY events_sha256", &s, err))
+	struct ver *c;
+	int nc;
+	if (store_rows(m->st, &conflict_rows, NULL, &c, &nc, "cannot read the conflicts", err,
+		       "SELECT events_sha256 FROM main.conflicts WHERE uuid=?1 ORDER BY "
+		       "events_sha256", 1, uuid))
 		return -1;
-	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*out = xreallocarray(*out, (size_t)*n + 1, sizeof **out);
-		struct ver *c = &(*out)[(*n)++];
-		memset(c, 0, sizeof *c);
-		c->where = IN_CONFLICTS;
-		c->key = store_col_text(s, 0);
-		snprintf(c->hash, sizeof c->hash, "%.64s", c->key);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return store_sqlerr(m->st, "cannot read the conflicts", err);
+	*out = xreallocarray(*out, (size_t)nc + 1, sizeof **out);
+	if (nc)
+		memcpy(*out + 1, c, (size_t)nc * sizeof *c);
+	free(c);
+	*n = nc + 1;
 	for (int i = 1; i < *n; i++)
 		if (load_row(m, &(*out)[i], uuid, err))
 			return -1;
@@ -502,11 +507,11 @@ static int supersedes(merge *m, const struct ver *a, const struct ver *b, const 
 
 static int drop_main(merge *m, const char *uuid, char *err)
 {
-	return merge_exec(m, "cannot replace an interview", err,
+	return store_run(m->st, "cannot replace an interview", err,
 			  "DELETE FROM main.events WHERE uuid=?1", 1, uuid) ||
-	       merge_exec(m, "cannot replace an interview", err,
+	       store_run(m->st, "cannot replace an interview", err,
 			  "DELETE FROM main.answers WHERE uuid=?1", 1, uuid) ||
-	       merge_exec(m, "cannot replace an interview", err,
+	       store_run(m->st, "cannot replace an interview", err,
 			  "DELETE FROM main.interviews WHERE uuid=?1", 1, uuid) ? -1 : 0;
 }
 
@@ -516,14 +521,14 @@ static int copy_from_src(merge *m, const char *uuid, char *err)
 	char *iv = sqlite3_mprintf("INSERT INTO main.interviews(" STORE_INTERVIEW_COLUMNS ") "
 				   "SELECT " STORE_INTERVIEW_COLUMNS_V2 ", %s FROM src.interviews s "
 				   "WHERE uuid=?1", origin);
-	int bad = merge_exec(m, "cannot copy an interview", err, iv, 1, uuid);
+	int bad = store_run(m->st, "cannot copy an interview", err, iv, 1, uuid);
 	sqlite3_free(iv);
 	sqlite3_free(origin);
 	return bad ||
-	       merge_exec(m, "cannot copy an interview", err,
+	       store_run(m->st, "cannot copy an interview", err,
 			  "INSERT INTO main.answers(" STORE_ANSWER_COLUMNS ") SELECT "
 			  STORE_ANSWER_COLUMNS " FROM src.answers WHERE uuid=?1", 1, uuid) ||
-	       merge_exec(m, "cannot copy an interview", err,
+	       store_run(m->st, "cannot copy an interview", err,
 			  "INSERT INTO main.events(uuid, " STORE_EVENT_COLUMNS ") SELECT uuid, "
 			  STORE_EVENT_COLUMNS " FROM src.events WHERE uuid=?1", 1, uuid) ? -1 : 0;
 }
@@ -531,7 +536,7 @@ static int copy_from_src(merge *m, const char *uuid, char *err)
 /* Make the version whose JSON is given (interview ?2, answers ?3, events ?4) the stored one. */
 static int restore_json(merge *m, const char *uuid, const struct ver *v, char *err)
 {
-	return merge_exec(m, "cannot restore a version", err,
+	return store_run(m->st, "cannot restore a version", err,
 		"INSERT INTO main.interviews(" STORE_INTERVIEW_COLUMNS ") SELECT "
 		"json_extract(?2,'$.uuid'), json_extract(?2,'$.form_id'), "
 		"json_extract(?2,'$.form_version'), json_extract(?2,'$.device_id'), "
@@ -541,12 +546,12 @@ static int restore_json(merge *m, const char *uuid, const struct ver *v, char *e
 		"json_extract(?2,'$.content_hash'), json_extract(?2,'$.lang'), "
 		"json_extract(?2,'$.position'), json_extract(?2,'$.instance_name'), "
 		"coalesce(json_extract(?2,'$.origin'), 'field')", 2, uuid, v->ivjson) ||
-	       merge_exec(m, "cannot restore a version", err,
+	       store_run(m->st, "cannot restore a version", err,
 		"INSERT INTO main.answers(" STORE_ANSWER_COLUMNS ") SELECT ?1, "
 		"json_extract(j.value,'$.path'), json_extract(j.value,'$.value'), "
 		"json_extract(j.value,'$.state'), json_extract(j.value,'$.modified') "
 		"FROM json_each(?2) j ORDER BY j.key", 2, uuid, v->anjson) ||
-	       merge_exec(m, "cannot restore a version", err,
+	       store_run(m->st, "cannot restore a version", err,
 		"INSERT INTO main.events(uuid, " STORE_EVENT_COLUMNS ") SELECT ?1, " EV_OF_JSON_COLS
 		" FROM json_each(?2) j ORDER BY j.key", 2, uuid, v->evjson) ? -1 : 0;
 }
@@ -604,7 +609,7 @@ static int apply(merge *m, struct ver *vs, int n, int win, const char *uuid, cha
 	    (drop_main(m, uuid, err) || (vs[win].where == IN_SRC ? copy_from_src(m, uuid, err) :
 					 restore_json(m, uuid, &vs[win], err))))
 		return -1;
-	if (merge_exec(m, "cannot keep a conflicting version", err,
+	if (store_run(m->st, "cannot keep a conflicting version", err,
 		       "DELETE FROM main.conflicts WHERE uuid=?1", 1, uuid))
 		return -1;
 	for (int i = 0; i < n; i++) {
@@ -613,7 +618,7 @@ static int apply(merge *m, struct ver *vs, int n, int win, const char *uuid, cha
 		char key[130], count[24];
 		conflict_key(vs, n, i, key);
 		snprintf(count, sizeof count, "%lld", vs[i].count);
-		if (merge_exec(m, "cannot keep a conflicting version", err,
+		if (store_run(m->st, "cannot keep a conflicting version", err,
 			       "INSERT INTO main.conflicts(" STORE_CONFLICT_COLUMNS ") VALUES (?1, ?2, "
 			       "?3, json_extract(?4,'$.revision'), json_extract(?4,'$.status'), "
 			       "json_extract(?4,'$.modified'), ?4, ?5, ?6)", 6, uuid, key, count,
@@ -733,7 +738,7 @@ static int count_of(merge *m, const char *sql, long long *n, char *err)
  * conflicting versions stored (the input may settle them), those the input has conflicts of. */
 static int list_settle(merge *m, long long *n, char *err)
 {
-	if (merge_exec(m, "cannot prepare the merge", err, "INSERT INTO temp.merge_settle SELECT "
+	if (store_run(m->st, "cannot prepare the merge", err, "INSERT INTO temp.merge_settle SELECT "
 		       "uuid FROM temp.merge_in WHERE action IS NULL OR (action = 'identical' AND "
 		       "uuid IN (SELECT uuid FROM main.conflicts))", 0))
 		return -1;
@@ -751,7 +756,7 @@ static int list_settle(merge *m, long long *n, char *err)
 		if (rc != SQLITE_DONE)
 			return rc == SQLITE_ROW ? -1 :
 			       store_sqlerr(m->st, "cannot read the conflicts", err);
-		if (merge_exec(m, "cannot prepare the merge", err, "INSERT OR IGNORE INTO "
+		if (store_run(m->st, "cannot prepare the merge", err, "INSERT OR IGNORE INTO "
 			       "temp.merge_settle SELECT uuid FROM src.conflicts", 0))
 			return -1;
 	}
@@ -787,10 +792,10 @@ static int seen_from(merge *m, long long nsettle, char *err)
 	if (count_of(m, "SELECT count(DISTINCT input_sha256) FROM main.provenance", &ninputs,
 		     err))
 		return -1;
-	return merge_exec(m, "cannot read the provenance", err,
+	return store_run(m->st, "cannot read the provenance", err,
 			  nsettle * ninputs <= 50000 ? probe : scan, 0) ||
-	       merge_exec(m, "cannot read the provenance", err, from_src, 0) ||
-	       merge_exec(m, "cannot read the provenance", err, from_self, 1, m->src_device) ?
+	       store_run(m->st, "cannot read the provenance", err, from_src, 0) ||
+	       store_run(m->st, "cannot read the provenance", err, from_self, 1, m->src_device) ?
 	       -1 : 0;
 }
 
@@ -814,7 +819,7 @@ int merge_versions_begin(merge *m, char *err)
 		"IS NOT NULL";
 	long long n;
 	if (store_exec(m->st->db, setup, "cannot prepare the merge", err) || read_input(m, err) ||
-	    (m->src_merged && merge_exec(m, "cannot read the input's provenance", err, src_seen,
+	    (m->src_merged && store_run(m->st, "cannot read the input's provenance", err, src_seen,
 					 0)) ||
 	    list_settle(m, &n, err))
 		return -1;

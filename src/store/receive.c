@@ -232,13 +232,9 @@ static int merge_kit(const char *kit_path, const char *out_path, char *err)
  * folder): a kit merge refuses leaves the laptop's file byte for byte as it was. */
 static int try_on_copy(const char *kit_path, const char *laptop_path, char *err)
 {
-	const char *tmp = getenv("TMPDIR");
-	char *dir = xasprintf("%s/survey-receive-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir)) {
-		errf(err, "cannot make a temporary folder: %s", strerror(errno));
-		free(dir);
+	char *dir = store_tmpdir("receive", "cannot make a temporary folder", err);
+	if (!dir)
 		return -1;
-	}
 	char *copy = xasprintf("%s/laptop.db", dir);
 	int rc = store_pack(laptop_path, copy, NULL, err) || merge_kit(kit_path, copy, err) ? -1 : 0;
 	static const char *const ext[] = { "", "-journal", "-wal", "-shm" };

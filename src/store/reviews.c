@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "store/fw_why.h"
+#include "store/scan.h"
 #include "store/store_impl.h"
 #include "util/termsafe.h"
 #include "util/util.h"
@@ -38,9 +39,8 @@ static int iv_status(store *st, const char *uuid, char status[16], char *err)
 {
 	sqlite3_stmt *s;
 	status[0] = 0;
-	if (store_prepare(st->db, "SELECT status FROM interviews WHERE uuid = ?1", &s, err))
+	if (store_query(st->db, &s, err, "SELECT status FROM interviews WHERE uuid = ?1", 1, uuid))
 		return -1;
-	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		snprintf(status, 16, "%s", (const char *)sqlite3_column_text(s, 0));
@@ -164,12 +164,10 @@ int store_review_get(store *st, const char *uuid, store_review_state *out, char 
 		return -1;
 	sqlite3_stmt *s;
 	/* the latest decision; two at the same time: rejected before approved (the cautious one) */
-	if (store_prepare(st->db, "SELECT decision FROM reviews WHERE uuid = ?1 AND "
-			  "events_sha256 = ?2 AND decision <> 'comment' ORDER BY at DESC, "
-			  "decision DESC LIMIT 1", &s, err))
+	if (store_query(st->db, &s, err, "SELECT decision FROM reviews WHERE uuid = ?1 AND "
+			"events_sha256 = ?2 AND decision <> 'comment' ORDER BY at DESC, decision "
+			"DESC LIMIT 1", 2, uuid, sha))
 		return -1;
-	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, sha, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*out = strcmp((const char *)sqlite3_column_text(s, 0), "rejected") == 0 ?
@@ -182,6 +180,24 @@ int store_review_get(store *st, const char *uuid, store_review_state *out, char 
 	return 0;
 }
 
+#define REVIEW(member) STORE_COL(STORE_TEXT, store_review, member)
+static const store_col review_cols[] = {
+	REVIEW(events_sha256), REVIEW(at), REVIEW(reviewer), REVIEW(decision), REVIEW(path),
+	REVIEW(text),
+};
+#undef REVIEW
+
+static int review_current(sqlite3_stmt *s, void *elem, void *arg)
+{
+	const char *sha = arg;   /* the interview's current version */
+	store_review *r = elem;
+	r->current = r->events_sha256 && strcmp(r->events_sha256, sha) == 0;
+	return 0;
+}
+
+static const store_row_type review_rows = STORE_ROW_TYPE(store_review, review_cols,
+							  review_current);
+
 int store_reviews(store *st, const char *uuid, store_review **out, int *n, char *err)
 {
 	char sha[65];
@@ -191,49 +207,15 @@ int store_reviews(store *st, const char *uuid, store_review **out, int *n, char 
 		return -1;
 	if (!store_has_reviews(st))
 		return 0;
-	sqlite3_stmt *s;
-	if (store_prepare(st->db, "SELECT events_sha256, at, reviewer, decision, path, text FROM "
-			  "reviews WHERE uuid = ?1 ORDER BY at, events_sha256, reviewer, decision, "
-			  "path", &s, err))
-		return -1;
-	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
-	int rc, cap = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 8;
-			*out = xreallocarray(*out, (size_t)cap, sizeof **out);
-		}
-		store_review *r = &(*out)[(*n)++];
-		*r = (store_review){ store_col_text(s, 0), store_col_text(s, 1), store_col_text(s, 2),
-				     store_col_text(s, 3), store_col_text(s, 4), store_col_text(s, 5),
-				     0 };
-		r->current = r->events_sha256 && strcmp(r->events_sha256, sha) == 0;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		store_reviews_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return store_sqlerr(st, "cannot read the reviews", err);
-	}
-	return 0;
-}
-
-static void review_release(store_review *r)
-{
-	free(r->events_sha256);
-	free(r->at);
-	free(r->reviewer);
-	free(r->decision);
-	free(r->path);
-	free(r->text);
+	return store_rows(st, &review_rows, sha, out, n, "cannot read the reviews", err,
+			  "SELECT events_sha256, at, reviewer, decision, path, text FROM reviews "
+			  "WHERE uuid = ?1 ORDER BY at, events_sha256, reviewer, decision, path", 1,
+			  uuid);
 }
 
 void store_reviews_free(store_review *r, int n)
 {
-	for (int i = 0; i < n; i++)
-		review_release(&r[i]);
-	free(r);
+	store_rows_free(r, n, &review_rows);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -247,25 +229,14 @@ int store_approved_uuids(store *st, char ***uuids, int *n, char *err)
 	*n = 0;
 	if (!store_has_reviews(st))
 		return 0;
-	sqlite3_stmt *s;
 	/* candidates: complete interviews with an approval on some version */
-	if (store_prepare(st->db, "SELECT DISTINCT i.uuid FROM interviews i JOIN reviews r ON "
-			  "r.uuid = i.uuid WHERE i.status = 'complete' AND r.decision = 'approved' "
-			  "ORDER BY i.uuid", &s, err))
+	char **cand;
+	int nc;
+	if (store_rows(st, &store_text_rows, NULL, &cand, &nc, "cannot read the reviews", err,
+		       "SELECT DISTINCT i.uuid FROM interviews i JOIN reviews r ON r.uuid = "
+		       "i.uuid WHERE i.status = 'complete' AND r.decision = 'approved' ORDER BY "
+		       "i.uuid", 0))
 		return -1;
-	char **cand = NULL;
-	int nc = 0, rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		cand = xreallocarray(cand, (size_t)nc + 1, sizeof *cand);
-		cand[nc++] = xstrdup((const char *)sqlite3_column_text(s, 0));
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		for (int i = 0; i < nc; i++)
-			free(cand[i]);
-		free(cand);
-		return store_sqlerr(st, "cannot read the reviews", err);
-	}
 	int bad = 0;
 	for (int i = 0; i < nc; i++) {
 		store_review_state rs = REVIEW_NONE;
@@ -277,9 +248,7 @@ int store_approved_uuids(store *st, char ***uuids, int *n, char *err)
 			free(cand[i]);
 	}
 	if (bad) {
-		for (int i = 0; i < *n; i++)
-			free(cand[i]);
-		free(cand);
+		store_strings_free(cand, *n);
 		*n = 0;
 		return -1;
 	}
@@ -310,7 +279,7 @@ int store_review_notes(store *st, const char *uuid, store_review **out, int *n, 
 		    strcmp(all[i].decision, "approved") != 0)
 			all[k++] = all[i];
 		else
-			review_release(&all[i]);
+			store_row_release(&review_rows, &all[i]);
 	}
 	if (!k) {
 		free(all);

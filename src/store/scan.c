@@ -234,9 +234,5 @@ int store_form_versions(store *st, char ***ids, char ***versions, int *n, char *
 
 void store_strings_free(char **s, int n)
 {
-	if (!s)
-		return;
-	for (int i = 0; i < n; i++)
-		free(s[i]);
-	free(s);
+	store_rows_free(s, n, &store_text_rows);
 }

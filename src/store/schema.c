@@ -216,38 +216,28 @@ int store_schema_create(sqlite3 *db, char *err)
 	return store_schema_migrate(db, 1, err);
 }
 
-/* Each step takes version N to N+1; add a case per new schema version. */
+/* The step from version N to N+1 at steps[N - 1]: its SQL (what: the error's words), or a
+ * function for a step that is more than SQL. Add a row per new schema version. */
+static const struct {
+	const char *sql, *what;
+	int (*fn)(sqlite3 *db, char *err);
+} steps[] = {
+	{ schema_v2, "cannot add the merge tables", NULL },
+	{ NULL, NULL, migrate_origin },
+	{ schema_v4, "cannot allow discarded interviews", NULL },
+	{ schema_v5, "cannot add the attachments table", NULL },
+	{ schema_v6, "cannot add the fieldwork tables", NULL },
+	{ schema_v7, "cannot add the sealed table", NULL },
+};
+
 static int migrate_to(sqlite3 *db, int from, int to, char *err)
 {
 	for (int v = from; v < to; v++) {
-		switch (v) {
-		case 1:
-			if (store_exec(db, schema_v2, "cannot add the merge tables", err))
-				return -1;
-			break;
-		case 2:
-			if (migrate_origin(db, err))
-				return -1;
-			break;
-		case 3:
-			if (store_exec(db, schema_v4, "cannot allow discarded interviews", err))
-				return -1;
-			break;
-		case 4:
-			if (store_exec(db, schema_v5, "cannot add the attachments table", err))
-				return -1;
-			break;
-		case 5:
-			if (store_exec(db, schema_v6, "cannot add the fieldwork tables", err))
-				return -1;
-			break;
-		case 6:
-			if (store_exec(db, schema_v7, "cannot add the sealed table", err))
-				return -1;
-			break;
-		default:
+		if (v < 1 || v > (int)(sizeof steps / sizeof *steps))
 			return errf(err, "no migration from schema version %d", v);
-		}
+		if (steps[v - 1].fn ? steps[v - 1].fn(db, err) :
+		    store_exec(db, steps[v - 1].sql, steps[v - 1].what, err))
+			return -1;
 	}
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", to);

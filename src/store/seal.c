@@ -42,10 +42,7 @@ unsigned char *store_sealed_ad(const char *uuid, const char *form_id, const char
 static int copy_rows(sqlite3 *from, sqlite3 *to, const char *table, const char *uuid, char *err)
 {
 	sqlite3_stmt *sel, *ins;
-	char *q = sqlite3_mprintf("SELECT * FROM main.\"%w\" WHERE uuid = ?1", table);
-	int bad = store_prepare(from, q, &sel, err);
-	sqlite3_free(q);
-	if (bad)
+	if (store_preparef(from, &sel, err, "SELECT * FROM main.\"%w\" WHERE uuid = ?1", table))
 		return -1;
 	int n = sqlite3_column_count(sel);
 	strbuf sb = STRBUF_INIT;
@@ -53,7 +50,7 @@ static int copy_rows(sqlite3 *from, sqlite3 *to, const char *table, const char *
 	for (int i = 0; i < n; i++)
 		sb_adds(&sb, i ? ", ?" : "?");
 	sb_adds(&sb, ")");
-	bad = store_prepare(to, sb_str(&sb), &ins, err);
+	int bad = store_prepare(to, sb_str(&sb), &ins, err);
 	sb_release(&sb);
 	if (bad) {
 		sqlite3_finalize(sel);
@@ -125,10 +122,10 @@ static int payload(store *st, const char *uuid, const char *device_id, unsigned 
 static int seal_rows(store *st, const char *uuid, const sealbox_key *key, char *err)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(st->db, "SELECT form_id, form_version, device_id, status, revision, "
-			  "coalesce(completed, modified) FROM interviews WHERE uuid = ?1", &s, err))
+	if (store_query(st->db, &s, err, "SELECT form_id, form_version, device_id, status, "
+			"revision, coalesce(completed, modified) FROM interviews WHERE uuid = ?1",
+			1, uuid))
 		return -1;
-	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_ROW) {
 		sqlite3_finalize(s);
 		return errf(err, "cannot seal interview '%s': it is not in '%s'", uuid, st->path);
@@ -180,9 +177,8 @@ static int seal_rows(store *st, const char *uuid, const sealbox_key *key, char *
 		sqlite3_finalize(s);
 	}
 	for (int i = 0; i < NSEALED_TABLES && !rc; i++) {
-		char *q = sqlite3_mprintf("DELETE FROM main.\"%w\" WHERE uuid = ?1", sealed_tables[i]);
-		rc = store_prepare(st->db, q, &s, err);
-		sqlite3_free(q);
+		rc = store_preparef(st->db, &s, err, "DELETE FROM main.\"%w\" WHERE uuid = ?1",
+				    sealed_tables[i]);
 		if (rc)
 			break;
 		sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
@@ -229,58 +225,32 @@ int store_iv_complete_sealed(store_iv *iv, const char *instance_name, const char
 	"EXISTS (SELECT 1 FROM provenance_interviews p WHERE p.uuid = s.uuid AND " \
 	"p.events_sha256 = s.events_sha256)"
 
+#define SEALED(kind, member) STORE_COL(kind, store_sealed, member)
+static const store_col sealed_cols[] = {
+	SEALED(STORE_CHARS, uuid), SEALED(STORE_TEXT, form_id), SEALED(STORE_TEXT, form_version),
+	SEALED(STORE_TEXT, device_id), SEALED(STORE_TEXT, status), SEALED(STORE_TEXT, sealed_at),
+	SEALED(STORE_TEXT, key_id), SEALED(STORE_TEXT, events_sha256),
+	SEALED(STORE_INT64, events_count), SEALED(STORE_INT64, size), SEALED(STORE_INT, revision),
+	SEALED(STORE_INT, opened),
+};
+#undef SEALED
+static const store_row_type sealed_rows = STORE_ROW_TYPE(store_sealed, sealed_cols, NULL);
+
 int store_sealed_list(store *st, store_sealed **out, int *n, char *err)
 {
 	*out = NULL;
 	*n = 0;
 	if (st->schema_version < STORE_SCHEMA_SEALED)
 		return 0;
-	sqlite3_stmt *s;
-	if (store_prepare(st->db, "SELECT uuid, form_id, form_version, device_id, status, "
-			  "sealed_at, key_id, events_sha256, events_count, size, revision, "
-			  SEALED_OPENED " FROM sealed s ORDER BY sealed_at, uuid, events_sha256",
-			  &s, err))
-		return -1;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		*out = xreallocarray(*out, (size_t)*n + 1, sizeof **out);
-		store_sealed *r = &(*out)[(*n)++];
-		memset(r, 0, sizeof *r);
-		snprintf(r->uuid, sizeof r->uuid, "%s", (const char *)sqlite3_column_text(s, 0));
-		r->form_id = store_col_text(s, 1);
-		r->form_version = store_col_text(s, 2);
-		r->device_id = store_col_text(s, 3);
-		r->status = store_col_text(s, 4);
-		r->sealed_at = store_col_text(s, 5);
-		r->key_id = store_col_text(s, 6);
-		r->events_sha256 = store_col_text(s, 7);
-		r->events_count = sqlite3_column_int64(s, 8);
-		r->size = sqlite3_column_int64(s, 9);
-		r->revision = sqlite3_column_int(s, 10);
-		r->opened = sqlite3_column_int(s, 11);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		store_sealed_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return store_sqlerr(st, "cannot read the sealed interviews", err);
-	}
-	return 0;
+	return store_rows(st, &sealed_rows, NULL, out, n, "cannot read the sealed interviews",
+			  err, "SELECT uuid, form_id, form_version, device_id, status, sealed_at, "
+			  "key_id, events_sha256, events_count, size, revision, " SEALED_OPENED
+			  " FROM sealed s ORDER BY sealed_at, uuid, events_sha256", 0);
 }
 
 void store_sealed_free(store_sealed *s, int n)
 {
-	for (int i = 0; i < n; i++) {
-		free(s[i].form_id);
-		free(s[i].form_version);
-		free(s[i].device_id);
-		free(s[i].status);
-		free(s[i].sealed_at);
-		free(s[i].key_id);
-		free(s[i].events_sha256);
-	}
-	free(s);
+	store_rows_free(s, n, &sealed_rows);
 }
 
 int store_sealed_count(store *st, const char *form_id, long long *out, char *err)

@@ -23,9 +23,8 @@ int store_setting_get(store *st, const char *key, char **value, char *err)
 	if (!setting_key(key))
 		return errf(err, "'%s' is not a setting", key);
 	sqlite3_stmt *s;
-	if (store_prepare(st->db, "SELECT value FROM meta WHERE key = ?", &s, err))
+	if (store_query(st->db, &s, err, "SELECT value FROM meta WHERE key = ?", 1, key))
 		return -1;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_TEXT) {
 		const char *v = (const char *)sqlite3_column_text(s, 0);

@@ -160,6 +160,27 @@ void store_tx_rollback(store *st)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int store_tx_end(store *st, int failed, char *err)
+{
+	if (failed) {
+		store_tx_rollback(st);
+		return -1;
+	}
+	return store_tx_commit(st, err);
+}
+
+char *store_tmpdir(const char *name, const char *what, char *err)
+{
+	const char *t = getenv("TMPDIR");
+	char *dir = xasprintf("%s/survey-%s-XXXXXX", t && *t ? t : "/tmp", name);
+	if (!mkdtemp(dir)) {
+		errf(err, "%s: %s", what, strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
 int store_in_batch(const store *st)
 {
 	return st->batch;
@@ -222,9 +243,8 @@ static int count_tables(store *st, int *n, char *err)
 static int meta_get(store *st, const char *key, char *out, size_t outsz, char *err)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(st->db, "SELECT value FROM meta WHERE key=?", &s, err))
+	if (store_query(st->db, &s, err, "SELECT value FROM meta WHERE key=?", 1, key))
 		return -1;
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	const char *v = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
 	if (v)
@@ -248,11 +268,9 @@ static int initialise(store *st, char *err)
 	    store_schema_create(st->db, err))
 		goto fail;
 	sqlite3_stmt *s;
-	if (store_prepare(st->db, "INSERT INTO meta(key, value) VALUES ('device_id', ?1), "
-			  "('created', ?2)", &s, err))
+	if (store_query(st->db, &s, err, "INSERT INTO meta(key, value) VALUES ('device_id', ?1), "
+			"('created', ?2)", 2, st->device_id, now))
 		goto fail;
-	sqlite3_bind_text(s, 1, st->device_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {

@@ -3,11 +3,17 @@
 #define SURVEY_STORE_IMPL_H
 
 #include <nettle/sha2.h>
+#include <stdarg.h>
+#include <stddef.h>
 #include <sqlite3.h>
 
 #include "store/store.h"
 
 #define STORE_APPLICATION_ID 0x53525659   /* "SRVY" in the SQLite header: our files */
+
+/* A new private folder $TMPDIR/survey-NAME-XXXXXX (/tmp without TMPDIR), malloc'd; NULL with
+ * "what: why" in err. */
+char *store_tmpdir(const char *name, const char *what, char *err);
 
 /* Prepared statements kept for the life of the connection (hot paths: saving answers). */
 enum store_stmt_id {
@@ -68,6 +74,9 @@ int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err);
 int store_tx_begin(store *st, char *err);
 int store_tx_commit(store *st, char *err);
 void store_tx_rollback(store *st);
+/* The end of a change begun with store_tx_begin: rolled back when failed (-1), else committed
+ * (store_tx_commit's result). */
+int store_tx_end(store *st, int failed, char *err);
 /* errf(err, "%s: %s", what, sqlite3_errmsg(db)) with the file name; returns -1. */
 int store_sqlerr(store *st, const char *what, char *err);
 /* The cached statement id, prepared on first use from sql, reset and unbound. NULL + err. */
@@ -205,5 +214,65 @@ unsigned char *store_sealed_ad(const char *uuid, const char *form_id, const char
 
 /* malloc'd copy of a text column, NULL for SQL NULL. */
 char *store_col_text(sqlite3_stmt *s, int col);
+
+/* --- running a statement (rows.c) ------------------------------------------------------- */
+
+/* Prepare sql on db and bind the n texts that follow to ?1..?n (a NULL stays NULL; the texts
+ * are not copied: they outlive the statement). -1 with err (store_prepare's). */
+int store_query(sqlite3 *db, sqlite3_stmt **s, char *err, const char *sql, int n, ...);
+int store_vquery(sqlite3 *db, sqlite3_stmt **s, char *err, const char *sql, int n, va_list ap);
+/* store_prepare of the SQL sqlite3_mprintf makes of fmt and what follows ("%w" quotes a name). */
+int store_preparef(sqlite3 *db, sqlite3_stmt **s, char *err, const char *fmt, ...);
+/* Run sql with the n texts that follow bound (store_query) once, for its effect: a row or
+ * none is success; else -1 with store_sqlerr(st, what). */
+int store_run(store *st, const char *what, char *err, const char *sql, int n, ...);
+/* Give each row of s to fn(arg, s) until one returns nonzero; finalize s. fn's nonzero value,
+ * else 0 when every row was read, else -1 with store_sqlerr(st, what) (a read error). */
+typedef int (*store_row_fn)(void *arg, sqlite3_stmt *s);
+int store_each(store *st, sqlite3_stmt *s, store_row_fn fn, void *arg, const char *what,
+	       char *err);
+/* The rows of one query as an array of fixed-size elements, described as data: column i of a
+ * row goes to the member cols[i] names, as its kind says; then fill, when set, finishes the
+ * element (what is not in a column, allocating nothing) and may leave the row out
+ * (nonzero). An element's own memory is its text members: releasing it frees those. */
+enum store_col_kind {
+	STORE_SKIP,        /* not read */
+	STORE_TEXT,        /* char *: malloc'd copy, NULL for SQL NULL (store_col_text) */
+	STORE_TEXT_EMPTY,  /* char *: the same, "" for SQL NULL */
+	STORE_INT,         /* int (or an enum, int-sized) */
+	STORE_INT64,       /* long long */
+	STORE_CHARS,       /* char[N]: the text cut to fit */
+};
+typedef struct store_col {
+	enum store_col_kind kind;
+	size_t offset;     /* of the member in the element */
+	size_t size;       /* of the member */
+} store_col;
+#define STORE_COL(kind, T, member) { kind, offsetof(T, member), sizeof(((T *)0)->member) }
+typedef struct store_row_type {
+	size_t size;                 /* of one element */
+	const store_col *cols;       /* one per column of the query, in order */
+	int ncols;
+	int (*fill)(sqlite3_stmt *s, void *elem, void *arg);   /* or NULL */
+} store_row_type;
+#define STORE_ROW_TYPE(T, cols, fill) { sizeof(T), cols, sizeof cols / sizeof *cols, fill }
+/* Collect every row of s (store_each, then s is finalized) into a malloc'd array: *out (out
+ * is the address of the caller's T *, T of t->size bytes; NULL when none) of *n elements.
+ * On a read error nothing is kept: *out NULL, *n 0, -1 with store_sqlerr(st, what). */
+int store_collect(store *st, sqlite3_stmt *s, const store_row_type *t, void *arg, void *out,
+		  int *n, const char *what, char *err);
+/* store_query(st->db, sql, nparams texts) then store_collect; *out NULL and *n 0 first. */
+int store_rows(store *st, const store_row_type *t, void *arg, void *out, int *n,
+	       const char *what, char *err, const char *sql, int nparams, ...);
+/* Fill elem (zeroed) from the current row of s as t says; t->fill's result (0 when unset). */
+int store_row_fill(const store_row_type *t, sqlite3_stmt *s, void *elem, void *arg);
+/* Free the text members (STORE_TEXT, STORE_TEXT_EMPTY) of one element of t. */
+void store_row_release(const store_row_type *t, void *elem);
+/* Release n elements of t and free the array; NULL is nothing. */
+void store_rows_free(void *items, int n, const store_row_type *t);
+/* Rows of one text column: char * elements (store_col_text); store_strings_free frees them. */
+extern const store_row_type store_text_rows;
+/* The columns (path, value) of a store_answer, its state left to the reader. */
+extern const store_col store_answer_cols[2];
 
 #endif

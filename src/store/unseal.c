@@ -172,9 +172,8 @@ static int write_private(const char *path, const unsigned char *b, size_t len, c
 static int copy_db(store *st, const char *copy_path, char *err)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(st->db, "VACUUM INTO ?1", &s, err))
+	if (store_query(st->db, &s, err, "VACUUM INTO ?1", 1, copy_path))
 		return -1;
-	sqlite3_bind_text(s, 1, copy_path, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s) == SQLITE_DONE ? 0 :
 		errf(err, "cannot copy it: %s", sqlite3_errmsg(st->db));
 	sqlite3_finalize(s);
@@ -217,7 +216,7 @@ static int merge_into_copy(store **stp, const char *db_path, struct opened *o, i
 		 * a later pack of the laptop that sealed it never passes for a cloned laptop (its
 		 * versions keep their device in provenance_interviews, which marks them opened) */
 		char *label = xasprintf("sealed record of interview %s", o[i].uuid);
-		if (!rc && merge_exec(m, "cannot record the provenance", err, "UPDATE main.provenance "
+		if (!rc && store_run(m->st, "cannot record the provenance", err, "UPDATE main.provenance "
 				      "SET device_id = NULL, path = ?2 WHERE input_sha256 = ?1", 2,
 				      r.sha256, label))
 			rc = -1;
