@@ -487,6 +487,7 @@ static int merge_attached(merge *m, struct merge_check *c, merge_result *res, ch
 			return errf(err, "it changed while it was being merged; try again");
 	}
 	m->src_version = c->version;
+	m->src_attached = c->sc.attached > 0 || c->sc.conflicts > 0;
 	if (merge_validate(m, err) || merge_attach_check(m, err) ||   /* before anything is copied */
 	    merge_fieldwork_check(m, err) || merge_seal_check(m, err))
 		return -1;

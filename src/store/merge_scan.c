@@ -233,7 +233,7 @@ static int scan_forms(sqlite3 *db, const char *schema, int check, struct sha256_
 }
 
 static int scan_conflicts(sqlite3 *db, const char *schema, int check, struct sha256_ctx *all,
-			  char *err)
+			  long long *count, char *err)
 {
 	sqlite3_stmt *s;
 	struct types t;
@@ -249,6 +249,7 @@ static int scan_conflicts(sqlite3 *db, const char *schema, int check, struct sha
 	while ((rc = next(db, s, cells, 9, check ? &t : NULL, err)) == 1) {
 		store_hash_field(all, "conflict");
 		store_hash_cells(all, cells, 9);
+		++*count;
 	}
 	sqlite3_finalize(s);
 	return rc;
@@ -332,6 +333,7 @@ struct cursors {
 	int an_row, ev_row;   /* 1 while the cursor is on a row */
 	int ivcols;           /* columns of an interview row at the file's version (hashed) */
 	int version;          /* the file's schema version ('discarded' from 4 on) */
+	long long attached;   /* events of kind 'attached' seen */
 	struct types *tiv, *tan, *tev;
 };
 
@@ -401,6 +403,8 @@ static int scan_interview(sqlite3 *db, struct cursors *c, int check, struct sha2
 			if (!termsafe_text_ok(cell(ev, k), k >= 6))
 				return damaged(c->ev, c->tev, k, "not printable text", err);
 		store_hash_cells(&evh, ev + 1, STORE_EVENT_NCOLUMNS);
+		if (strcmp(cell(ev, 4), "attached") == 0)
+			c->attached++;
 		if ((c->ev_row = next(db, c->ev, c->cev, 1 + STORE_EVENT_NCOLUMNS, c->tev, err)) < 0)
 			return -1;
 	}
@@ -460,7 +464,8 @@ int store_scan_content(sqlite3 *db, const char *schema, int version, int check, 
 		     cell(c.an_row ? c.can : c.cev, 0));
 		goto done;
 	}
-	if (version >= 2 && scan_conflicts(db, schema, check, &all, err))
+	out->attached = c.attached;
+	if (version >= 2 && scan_conflicts(db, schema, check, &all, &out->conflicts, err))
 		goto done;
 	if (store_fieldwork_hash(db, schema, version, &all, err))
 		goto done;

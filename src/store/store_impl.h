@@ -160,6 +160,8 @@ typedef struct store_scan {
 	                            events, conflicts, in key order */
 	store_scan_iv *ivs;      /* every interview, sorted by uuid */
 	int n;
+	long long attached;      /* events of kind 'attached' in its events table */
+	long long conflicts;     /* rows of its conflicts table */
 } store_scan;
 
 /* Read every row of the survey tables in database `schema` ("main", "src") of db, at schema
