@@ -37,6 +37,10 @@ struct store_iv {
 /* A store_open flag of the store's own: leave the journal mode as the file has it (merge sets
  * its own, and only once it writes: a refused merge leaves the output's bytes unchanged). */
 #define STORE_KEEP_JOURNAL 0x100
+/* A store_open flag of the store's own: a file it creates gets 16 KiB pages, not SQLite's 4 KiB
+ * (merge's output: large and written in bulk, where bigger pages mean a shallower tree and a
+ * quarter of the reads and writes). */
+#define STORE_BIG_PAGES 0x200
 
 /* Check the SQLite header of path before SQLite opens it (store_open's first step): a foreign,
  * truncated or newer file is refused with "cannot open 'path': why". *fresh is set for a file
