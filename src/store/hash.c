@@ -57,7 +57,7 @@ void store_cells_load(sqlite3_stmt *s, int first, int n, store_cell *out)
 		if (c->type == SQLITE_INTEGER) {
 			c->i = sqlite3_column_int64(s, col);
 			c->t = int_text(c->i, c->num);
-			c->len = c->bytes = strlen(c->t);
+			c->len = c->bytes = (size_t)(c->num + 23 - c->t);
 			continue;
 		}
 		/* a blob as stored (as text it could be converted: it is hashed up to its first NUL

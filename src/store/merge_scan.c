@@ -52,6 +52,8 @@ struct types {
 	int n;
 	int type[MAX_COLS];
 	int notnull[MAX_COLS];
+	char uuid_ok[STORE_UUID_LEN + 1];   /* the last value of the uuid column found a UUID (the
+	                                       rows of one interview repeat it) */
 };
 
 static int declared(const char *decl)
@@ -71,6 +73,7 @@ static int types_load(sqlite3 *db, const char *schema, const char *table, sqlite
 {
 	t->table = table;
 	t->uuid = -1;
+	t->uuid_ok[0] = '\0';
 	t->n = sqlite3_column_count(q);
 	if (t->n > MAX_COLS)
 		return errf(err, "too many columns in table '%s'", table);
@@ -127,7 +130,7 @@ static int damaged(sqlite3_stmt *s, const struct types *t, int c, const char *wh
 
 /* Each value of the current row of s (read into cells) of the type its column declares, text
  * without NUL characters; NULL only where allowed; the uuid column a UUID. */
-static int check_row(sqlite3_stmt *s, const store_cell *cells, const struct types *t, char *err)
+static int check_row(sqlite3_stmt *s, const store_cell *cells, struct types *t, char *err)
 {
 	for (int c = 0; c < t->n; c++) {
 		int got = cells[c].type;
@@ -141,8 +144,12 @@ static int check_row(sqlite3_stmt *s, const store_cell *cells, const struct type
 	for (int c = 0; c < t->n; c++)   /* every type is right: a TEXT column holds text */
 		if (t->type[c] == SQLITE_TEXT && cells[c].t && cells[c].len != cells[c].bytes)
 			return damaged(s, t, c, "its text holds a NUL character", err);
-	if (t->uuid >= 0 && !store_is_uuid(cells[t->uuid].t))
+	if (t->uuid < 0 || (cells[t->uuid].len == STORE_UUID_LEN &&
+			    memcmp(cells[t->uuid].t, t->uuid_ok, STORE_UUID_LEN + 1) == 0))
+		return 0;
+	if (!store_is_uuid(cells[t->uuid].t))
 		return damaged(s, t, t->uuid, "not a UUID", err);
+	memcpy(t->uuid_ok, cells[t->uuid].t, STORE_UUID_LEN + 1);
 	return 0;
 }
 
@@ -184,7 +191,7 @@ static const char *cell(const store_cell *cells, int c)
 
 /* Step s and read its row into cells (its n columns); 1 for a row, 0 at the end, -1 with err
  * on a read error or, with types, a value of the wrong type. */
-static int next(sqlite3 *db, sqlite3_stmt *s, store_cell *cells, int n, const struct types *t,
+static int next(sqlite3 *db, sqlite3_stmt *s, store_cell *cells, int n, struct types *t,
 		char *err)
 {
 	int rc = sqlite3_step(s);
