@@ -39,41 +39,45 @@ static const char *int_text(long long v, char buf[24])
 	return p;
 }
 
-const char *store_col_chars(sqlite3_stmt *s, int c, size_t *len)
+void store_cells_load(sqlite3_stmt *s, int first, int n, store_cell *out)
 {
-	if (sqlite3_column_type(s, c) == SQLITE_TEXT &&
-	    sqlite3_value_encoding(sqlite3_column_value(s, c)) == SQLITE_UTF8) {
-		/* its bytes as stored: no NUL-terminated copy, which SQLite allocates */
-		const char *b = sqlite3_column_blob(s, c);
-		size_t n = (size_t)sqlite3_column_bytes(s, c);
-		const char *nul = b ? memchr(b, '\0', n) : NULL;
-		*len = nul ? (size_t)(nul - b) : n;
-		return b ? b : "";
+	/* One call for the type and one or two for the value: an integer written here as SQLite
+	 * writes it (SQLite allocates for that), a text or real number as SQLite gives it (a UTF-8
+	 * text as stored, NUL-terminated). The type first: converting a value may change it. */
+	for (int k = 0; k < n; k++) {
+		store_cell *c = &out[k];
+		int col = first + k;
+		c->type = sqlite3_column_type(s, col);
+		c->i = 0;
+		if (c->type == SQLITE_NULL) {
+			c->t = NULL;
+			c->len = c->bytes = 0;
+			continue;
+		}
+		if (c->type == SQLITE_INTEGER) {
+			c->i = sqlite3_column_int64(s, col);
+			c->t = int_text(c->i, c->num);
+			c->len = c->bytes = (size_t)(c->num + 23 - c->t);
+			continue;
+		}
+		/* a blob as stored (as text it could be converted: it is hashed up to its first NUL
+		 * as SQLite's text of it gives it in a UTF-8 file, and its bytes stay unchanged) */
+		c->t = c->type == SQLITE_BLOB ? sqlite3_column_blob(s, col) :
+		       (const char *)sqlite3_column_text(s, col);
+		c->bytes = (size_t)sqlite3_column_bytes(s, col);
+		const char *nul = c->t ? memchr(c->t, '\0', c->bytes) : NULL;
+		c->len = nul ? (size_t)(nul - c->t) : c->t ? c->bytes : 0;
 	}
-	const char *t = (const char *)sqlite3_column_text(s, c);
-	*len = t ? strlen(t) : 0;
-	return t;
 }
 
-void store_hash_columns(struct sha256_ctx *h, sqlite3_stmt *s, int first, int n)
+void store_hash_cells(struct sha256_ctx *h, const store_cell *cells, int n)
 {
-	/* The same bytes as store_hash_field of each column's text, gathered into one update; an
-	 * integer written here and a text read in place rather than converted by SQLite (which
-	 * allocates for both). */
+	/* The same bytes as store_hash_field of each value's text, gathered into one update. */
 	uint8_t buf[1024];
 	size_t used = 0;
-	for (int c = first; c < first + n; c++) {
-		char num[24];
-		size_t len;
-		const char *t;
-		if (sqlite3_column_type(s, c) == SQLITE_INTEGER) {
-			t = int_text(sqlite3_column_int64(s, c), num);
-			len = strlen(t);
-		} else {
-			t = store_col_chars(s, c, &len);
-		}
-		const char *bytes = t ? t : "\x01\0";
-		len = t ? len + 1 : 2;
+	for (int k = 0; k < n; k++) {
+		const char *bytes = cells[k].t ? cells[k].t : "\x01\0";
+		size_t len = cells[k].t ? cells[k].len + 1 : 2;
 		if (used + len > sizeof buf) {
 			sha256_update(h, used, buf);
 			used = 0;
@@ -89,6 +93,16 @@ void store_hash_columns(struct sha256_ctx *h, sqlite3_stmt *s, int first, int n)
 	}
 	if (used)
 		sha256_update(h, used, buf);
+}
+
+void store_hash_columns(struct sha256_ctx *h, sqlite3_stmt *s, int first, int n)
+{
+	store_cell cells[STORE_CELLS_MAX];
+	for (int done = 0; done < n; done += STORE_CELLS_MAX) {
+		int k = n - done < STORE_CELLS_MAX ? n - done : STORE_CELLS_MAX;
+		store_cells_load(s, first + done, k, cells);
+		store_hash_cells(h, cells, k);
+	}
 }
 
 void store_hash_hex(struct sha256_ctx *h, char out[65])

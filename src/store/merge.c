@@ -75,8 +75,9 @@ static int lock_output(merge *m, const char *path, char *err)
 }
 
 /* Open the output for writing, before the first input that passed its checks is merged into
- * it: created then if it was absent; its journal set to DELETE only then (each change of mode
- * rewrites the header, and a merge that merges nothing must leave the file as it was). */
+ * it: created then if it was absent (with 16 KiB pages: STORE_BIG_PAGES); its journal set to
+ * DELETE only then (each change of mode rewrites the header, and a merge that merges nothing
+ * must leave the file as it was). */
 static int output_ready(merge *m, char *err)
 {
 	char why[ERR_MAX];
@@ -84,7 +85,8 @@ static int output_ready(merge *m, char *err)
 		return 0;
 	store_close(m->st);   /* opened read-only by merge_open, or not at all */
 	m->st = NULL;
-	if (store_open(m->out_path, STORE_CREATE | STORE_KEEP_JOURNAL, &m->st, err))
+	if (store_open(m->out_path, STORE_CREATE | STORE_KEEP_JOURNAL | STORE_BIG_PAGES, &m->st,
+		       err))
 		return -1;
 	merge_harden(m->st->db);
 	/* A rollback journal, not WAL: a merge appends far more pages than it changes, and WAL
@@ -458,6 +460,7 @@ static int merge_attached(merge *m, struct merge_check *c, merge_result *res, ch
 			return errf(err, "it changed while it was being merged; try again");
 	}
 	m->src_version = c->version;
+	m->src_attached = c->sc.attached > 0 || c->sc.conflicts > 0;
 	if (merge_validate(m, err) || merge_attach_check(m, err) ||   /* before anything is copied */
 	    merge_fieldwork_check(m, err) || merge_seal_check(m, err))
 		return -1;

@@ -118,6 +118,11 @@ int merge_attach_check(merge *m, char *err)
 {
 	char where[256];
 	int rc;
+	/* No 'attached' event in its events and no conflicts row (its scan counted them): every
+	 * query below that reads the events finds nothing, but that no row of src.attachments is
+	 * left without its event. */
+	if (!m->src_attached && m->src_version < 5)
+		return 0;
 	if (m->src_version < 5) {
 		rc = first_row(m, m->src_version >= 2 ? "SELECT uuid, path FROM " SRC_ATTACHED
 			       " LIMIT 1" : "SELECT uuid, path FROM " SRC_ATTACHED_OLD " LIMIT 1",
@@ -136,8 +141,8 @@ int merge_attach_check(merge *m, char *err)
 	if (rc > 0)
 		return errf(err, "it is damaged: %s has an attachment no version of the interview "
 			    "attached", where);
-	if (rc < 0)
-		return -1;
+	if (rc < 0 || !m->src_attached)
+		return rc < 0 ? -1 : 0;
 	/* every attached event has its file */
 	rc = first_row(m, "SELECT e.uuid, e.path FROM " SRC_ATTACHED " e WHERE NOT EXISTS (SELECT "
 		       "1 FROM src.attachments f WHERE f.uuid = e.uuid AND f.path = e.path AND "

@@ -109,6 +109,8 @@ struct merge {
 	long long max_attach; /* merge_max_attachment; 0: STORE_ATTACH_DEFAULT_MAX */
 	char src_device[40];  /* the input being merged: its device id (meta) */
 	int src_merged;       /* it may hold conflicts and provenance (schema 2 and later) */
+	int src_attached;     /* its scan saw an 'attached' event or a conflicts row (which may
+	                         hold one): merge_attach_check reads its events */
 };
 
 /* merge_origin.c: simulated interviews and real ones (field, imported) are not mixed in one
@@ -164,7 +166,9 @@ int merge_validate(merge *m, char *err);
 /* The input's attachments (merge_attach.c): every row sound (types, plain file name, size
  * within m->max_attach, SHA-256 and media type matching), named by an "attached" event of one
  * of its interview's versions, every such event with its row, every answer at a question with
- * attached files naming one; an input of schema 1 to 4 names none. -1 with one line in err. */
+ * attached files naming one; an input of schema 1 to 4 names none. Its events are read only
+ * when m->src_attached (set from the input's scan) says they may hold an "attached" one. -1
+ * with one line in err. */
 int merge_attach_check(merge *m, char *err);
 /* Copy every attachment of the input the output lacks (the union: order-independent). */
 int merge_attach_copy(merge *m, char *err);

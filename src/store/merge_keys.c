@@ -197,14 +197,16 @@ int merge_keys_known(merge *m)
 }
 
 /* The answer to key k of interview i: STORE_SQL_ANSWER_OF, the end of the path matched by
- * seeking the candidate paths of i's version (load_candidates) when they are known. */
+ * seeking the candidate paths of i's version (load_candidates) when they are known — each
+ * candidate in path order, then its answer (CROSS JOIN: not every answer of i read to match
+ * the candidates). */
 #define KEY_ANSWER \
 	"(CASE WHEN (SELECT loaded FROM temp.merge_candforms c WHERE c.form_id = i.form_id AND " \
 	"c.version = i.form_version) THEN coalesce((SELECT a.value FROM main.answers a WHERE " \
 	"a.uuid = i.uuid AND a.path = k.name AND a.state = 'answered'), (SELECT a.value FROM " \
-	"main.answers a WHERE a.uuid = i.uuid AND a.state = 'answered' AND a.path IN (SELECT " \
-	"c.path FROM temp.merge_keycand c WHERE c.form_id = i.form_id AND c.idx = k.idx) ORDER " \
-	"BY a.path LIMIT 1)) ELSE " STORE_SQL_ANSWER_OF("i.uuid", "k.name") " END)"
+	"temp.merge_keycand c CROSS JOIN main.answers a ON a.uuid = i.uuid AND a.path = c.path " \
+	"WHERE c.form_id = i.form_id AND c.idx = k.idx AND a.state = 'answered' ORDER BY c.path " \
+	"LIMIT 1)) ELSE " STORE_SQL_ANSWER_OF("i.uuid", "k.name") " END)"
 
 /* (Re)compute temp.merge_keys for the interviews selected by `which` (an SQL condition on i). */
 static int compute_keys(merge *m, const char *which, char *err)

@@ -52,6 +52,8 @@ struct types {
 	int n;
 	int type[MAX_COLS];
 	int notnull[MAX_COLS];
+	char uuid_ok[STORE_UUID_LEN + 1];   /* the last value of the uuid column found a UUID (the
+	                                       rows of one interview repeat it) */
 };
 
 static int declared(const char *decl)
@@ -71,6 +73,7 @@ static int types_load(sqlite3 *db, const char *schema, const char *table, sqlite
 {
 	t->table = table;
 	t->uuid = -1;
+	t->uuid_ok[0] = '\0';
 	t->n = sqlite3_column_count(q);
 	if (t->n > MAX_COLS)
 		return errf(err, "too many columns in table '%s'", table);
@@ -125,13 +128,12 @@ static int damaged(sqlite3_stmt *s, const struct types *t, int c, const char *wh
 		    "questionnaire", who, sqlite3_column_name(s, c), what);
 }
 
-/* Each value of the current row of s of the type its column declares, text without NUL
- * characters; NULL only where allowed; the uuid column a UUID. Call before any
- * sqlite3_column_text. */
-static int check_row(sqlite3_stmt *s, const struct types *t, char *err)
+/* Each value of the current row of s (read into cells) of the type its column declares, text
+ * without NUL characters; NULL only where allowed; the uuid column a UUID. */
+static int check_row(sqlite3_stmt *s, const store_cell *cells, struct types *t, char *err)
 {
 	for (int c = 0; c < t->n; c++) {
-		int got = sqlite3_column_type(s, c);
+		int got = cells[c].type;
 		if (got == SQLITE_NULL ? !t->notnull[c] : got == t->type[c])
 			continue;
 		char what[96];
@@ -139,24 +141,24 @@ static int check_row(sqlite3_stmt *s, const struct types *t, char *err)
 			 type_name(t->type[c]));
 		return damaged(s, t, c, what, err);
 	}
-	for (int c = 0; c < t->n; c++) {   /* every type is right: a TEXT column holds text */
-		if (t->type[c] != SQLITE_TEXT)
-			continue;
-		size_t len;
-		const char *text = store_col_chars(s, c, &len);
-		if (text && len != (size_t)sqlite3_column_bytes(s, c))
+	for (int c = 0; c < t->n; c++)   /* every type is right: a TEXT column holds text */
+		if (t->type[c] == SQLITE_TEXT && cells[c].t && cells[c].len != cells[c].bytes)
 			return damaged(s, t, c, "its text holds a NUL character", err);
-	}
-	if (t->uuid >= 0 && !store_is_uuid((const char *)sqlite3_column_text(s, t->uuid)))
+	if (t->uuid < 0 || (cells[t->uuid].len == STORE_UUID_LEN &&
+			    memcmp(cells[t->uuid].t, t->uuid_ok, STORE_UUID_LEN + 1) == 0))
+		return 0;
+	if (!store_is_uuid(cells[t->uuid].t))
 		return damaged(s, t, t->uuid, "not a UUID", err);
+	memcpy(t->uuid_ok, cells[t->uuid].t, STORE_UUID_LEN + 1);
 	return 0;
 }
 
-/* Is column c of the current row NULL (when allowed) or one of the states? */
-static int check_state(sqlite3_stmt *s, const struct types *t, int c, char *err)
+/* Is column c of the current row (cells) NULL (when allowed) or one of the states? */
+static int check_state(sqlite3_stmt *s, const store_cell *cells, const struct types *t, int c,
+		       char *err)
 {
 	store_state st;
-	const char *v = (const char *)sqlite3_column_text(s, c);
+	const char *v = cells[c].t;
 	if ((!v && !t->notnull[c]) || (v && store_state_parse(v, &st) == 0))
 		return 0;
 	return damaged(s, t, c, "not a state survey writes", err);
@@ -181,25 +183,37 @@ static const char *col(sqlite3_stmt *s, int c)
 	return t ? t : "";
 }
 
-/* Step s; 1 for a row, 0 at the end, -1 with err on a read error or, with types, a value of
- * the wrong type. */
-static int next(sqlite3 *db, sqlite3_stmt *s, const struct types *t, char *err)
+/* The same of a cell ("" for a blob too: not text, and not NUL-terminated). */
+static const char *cell(const store_cell *cells, int c)
+{
+	return cells[c].t && cells[c].type != SQLITE_BLOB ? cells[c].t : "";
+}
+
+/* Step s and read its row into cells (its n columns); 1 for a row, 0 at the end, -1 with err
+ * on a read error or, with types, a value of the wrong type. */
+static int next(sqlite3 *db, sqlite3_stmt *s, store_cell *cells, int n, struct types *t,
+		char *err)
 {
 	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		return t && check_row(s, t, err) ? -1 : 1;
+	if (rc == SQLITE_ROW) {
+		store_cells_load(s, 0, n, cells);
+		return t && check_row(s, cells, t, err) ? -1 : 1;
+	}
 	if (rc == SQLITE_DONE)
 		return 0;
 	return errf(err, "cannot read it: %s", sqlite3_errmsg(db));
 }
 
+/* The most columns a query of scan_table reads (conflicts: 9). */
+#define SCAN_TABLE_MAX_COLS 9
+
 /* Feed every row of fmt (a query with "%w" for the schema) to the content hash `all`: tag, then
- * its first nhash columns. With check, each row's types are checked first (types_load of
- * table), then row_ok (when set: nonzero with err refuses the row) after it is hashed. 0, or
- * -1 with err. */
+ * its first nhash columns; count (when set) counts the rows. With check, each row's types are
+ * checked first (types_load of table), then row_ok (when set: nonzero with err refuses the
+ * row) after it is hashed. 0, or -1 with err. */
 static int scan_table(sqlite3 *db, const char *schema, int check, struct sha256_ctx *all,
 		      const char *table, const char *tag, int nhash, const char *fmt,
-		      int (*row_ok)(sqlite3_stmt *s, char *err), char *err)
+		      int (*row_ok)(sqlite3_stmt *s, char *err), long long *count, char *err)
 {
 	sqlite3_stmt *s;
 	struct types t;
@@ -210,9 +224,14 @@ static int scan_table(sqlite3 *db, const char *schema, int check, struct sha256_
 		return -1;
 	}
 	int rc;
-	while ((rc = next(db, s, check ? &t : NULL, err)) == 1) {
+	store_cell cells[SCAN_TABLE_MAX_COLS];
+	int ncols = sqlite3_column_count(s) < SCAN_TABLE_MAX_COLS ? sqlite3_column_count(s)
+								 : SCAN_TABLE_MAX_COLS;
+	while ((rc = next(db, s, cells, ncols, check ? &t : NULL, err)) == 1) {
 		store_hash_field(all, tag);
-		store_hash_columns(all, s, 0, nhash);
+		store_hash_cells(all, cells, nhash);
+		if (count)
+			++*count;
 		if (check && row_ok && row_ok(s, err)) {
 			rc = -1;
 			break;
@@ -241,15 +260,15 @@ static int scan_forms(sqlite3 *db, const char *schema, int check, struct sha256_
 {
 	return scan_table(db, schema, check, all, "forms", "form", 3, "SELECT form_id, version, "
 			  "sha256, source, title, source_name, source_kind, added FROM \"%w\".forms "
-			  "ORDER BY form_id, version", form_bytes_ok, err);
+			  "ORDER BY form_id, version", form_bytes_ok, NULL, err);
 }
 
 static int scan_conflicts(sqlite3 *db, const char *schema, int check, struct sha256_ctx *all,
-			  char *err)
+			  long long *count, char *err)
 {
 	return scan_table(db, schema, check, all, "conflicts", "conflict", 9, "SELECT "
 			  STORE_CONFLICT_COLUMNS " FROM \"%w\".conflicts ORDER BY uuid, "
-			  "events_sha256", NULL, err);
+			  "events_sha256", NULL, count, err);
 }
 
 /* The meta rows: only their types matter (merge reads the device id and the packed hash). */
@@ -308,9 +327,10 @@ static int scan_others(sqlite3 *db, const char *schema, char *err)
 		sb_adds(&q, sql);
 		sqlite3_free(sql);
 		struct types t;
+		store_cell cells[MAX_COLS];
 		rc = store_prepare(db, sb_str(&q), &s, err) ||
 		     types_load(db, schema, table, s, &t, err) ? -1 : 0;
-		while (!rc && (rc = next(db, s, &t, err)) == 1)
+		while (!rc && (rc = next(db, s, cells, t.n, &t, err)) == 1)
 			rc = 0;
 		rc = rc < 0 ? -1 : 0;
 		sqlite3_finalize(s);
@@ -324,78 +344,86 @@ static int scan_others(sqlite3 *db, const char *schema, char *err)
  * checking). */
 struct cursors {
 	sqlite3_stmt *iv, *an, *ev;
+	store_cell civ[MAX_COLS], can[5], cev[1 + STORE_EVENT_NCOLUMNS];   /* their rows */
 	int an_row, ev_row;   /* 1 while the cursor is on a row */
 	int ivcols;           /* columns of an interview row at the file's version (hashed) */
 	int version;          /* the file's schema version ('discarded' from 4 on) */
+	long long attached;   /* events of kind 'attached' seen */
 	struct types *tiv, *tan, *tev;
 };
 
-/* Compare the uuid under a child cursor with u: <0 when the child is behind (an orphan). */
-static int child_cmp(sqlite3_stmt *s, int on_row, const char *u)
+/* Compare the uuid under a child cursor (its row in cells) with u: <0 when the child is behind
+ * (an orphan). */
+static int child_cmp(const store_cell *cells, int on_row, const char *u)
 {
-	return on_row ? strcmp(col(s, 0), u) : 1;
+	return on_row ? strcmp(cell(cells, 0), u) : 1;
 }
 
 static int scan_interview(sqlite3 *db, struct cursors *c, int check, struct sha256_ctx *all,
 			  store_scan_iv *out, char *err)
 {
-	const char *u = col(c->iv, 0);
+	const store_cell *iv = c->civ, *an = c->can, *ev = c->cev;
+	const char *u = cell(iv, 0);
 	snprintf(out->uuid, sizeof out->uuid, "%s", u);
 	store_hash_field(all, "interview");
-	store_hash_columns(all, c->iv, 0, c->ivcols);
-	if (check && (child_cmp(c->an, c->an_row, u) < 0 || child_cmp(c->ev, c->ev_row, u) < 0))
+	store_hash_cells(all, iv, c->ivcols);
+	if (check && (child_cmp(an, c->an_row, u) < 0 || child_cmp(ev, c->ev_row, u) < 0))
 		return errf(err, "it holds answers or events of an interview it lacks (before '%s')",
 			    u);
-	const char *status = col(c->iv, 5);
+	const char *status = cell(iv, 5);
 	if (check && strcmp(status, "complete") && strcmp(status, "draft") &&
 	    (c->version < 4 || strcmp(status, "discarded")))
 		return damaged(c->iv, c->tiv, 5, "not a status survey writes", err);
 	store_origin origin;
 	if (check && c->ivcols > STORE_INTERVIEW_NCOLUMNS_V2 &&
-	    store_origin_parse(col(c->iv, STORE_INTERVIEW_NCOLUMNS_V2), &origin))
+	    store_origin_parse(cell(iv, STORE_INTERVIEW_NCOLUMNS_V2), &origin))
 		return damaged(c->iv, c->tiv, STORE_INTERVIEW_NCOLUMNS_V2,
 			       "not an origin survey writes", err);
-	if (check && !termsafe_text_ok(col(c->iv, 4), 0))
+	if (check && !termsafe_text_ok(cell(iv, 4), 0))
 		return damaged(c->iv, c->tiv, 4, "not a printable one-line name", err);
 	int complete = strcmp(status, "complete") == 0;
 	store_chash ch;
 	if (complete)
-		store_chash_begin(&ch, u, col(c->iv, 1), col(c->iv, 2));
-	while (c->an_row && strcmp(col(c->an, 0), u) == 0) {
-		if (check && check_state(c->an, c->tan, 3, err))
+		store_chash_begin(&ch, u, cell(iv, 1), cell(iv, 2));
+	while (c->an_row && strcmp(cell(an, 0), u) == 0) {
+		if (check && check_state(c->an, an, c->tan, 3, err))
 			return -1;
 		store_hash_field(all, "answer");
-		store_hash_columns(all, c->an, 1, 4);
+		store_hash_cells(all, an + 1, 4);
 		if (complete)
-			store_chash_answer(&ch, col(c->an, 1), col(c->an, 3),
-					   (const char *)sqlite3_column_text(c->an, 2));
-		if ((c->an_row = next(db, c->an, c->tan, err)) < 0)
+			store_chash_answer(&ch, cell(an, 1), cell(an, 3),
+					   an[2].type == SQLITE_NULL ? NULL : cell(an, 2));
+		if ((c->an_row = next(db, c->an, c->can, 5, c->tan, err)) < 0)
 			return -1;
 	}
 	if (complete && check) {
 		char hex[65];
 		store_chash_end(&ch, hex);
-		if (strcmp(col(c->iv, 10), hex) != 0)
+		if (strcmp(cell(iv, 10), hex) != 0)
 			return errf(err, "interview '%s' is damaged: its answers do not match the "
 				    "content hash recorded when it was completed", u);
 	}
-	struct sha256_ctx ev;
-	sha256_init(&ev);
+	struct sha256_ctx evh;
+	sha256_init(&evh);
 	long long n = 0;
-	while (c->ev_row && strcmp(col(c->ev, 0), u) == 0) {
+	while (c->ev_row && strcmp(cell(ev, 0), u) == 0) {
 		n++;
-		if (check && sqlite3_column_int64(c->ev, 1) != n)
+		if (check && (ev[1].type == SQLITE_INTEGER ? ev[1].i :
+			      sqlite3_column_int64(c->ev, 1)) != n)
 			return errf(err, "interview '%s' is damaged: its event %lld is missing", u, n);
-		if (check && (check_state(c->ev, c->tev, 8, err) || check_state(c->ev, c->tev, 9, err)))
+		if (check && (check_state(c->ev, ev, c->tev, 8, err) ||
+			      check_state(c->ev, ev, c->tev, 9, err)))
 			return -1;
 		for (int k = 4; check && k <= 7; k++)   /* kind, path: one line; values: text */
-			if (!termsafe_text_ok(col(c->ev, k), k >= 6))
+			if (!termsafe_text_ok(cell(ev, k), k >= 6))
 				return damaged(c->ev, c->tev, k, "not printable text", err);
-		store_hash_columns(&ev, c->ev, 1, STORE_EVENT_NCOLUMNS);
-		if ((c->ev_row = next(db, c->ev, c->tev, err)) < 0)
+		store_hash_cells(&evh, ev + 1, STORE_EVENT_NCOLUMNS);
+		if (strcmp(cell(ev, 4), "attached") == 0)
+			c->attached++;
+		if ((c->ev_row = next(db, c->ev, c->cev, 1 + STORE_EVENT_NCOLUMNS, c->tev, err)) < 0)
 			return -1;
 	}
-	store_hash_hex(&ev, out->events_sha256);
+	store_hash_hex(&evh, out->events_sha256);
 	out->events_count = n;
 	store_hash_field(all, "events");
 	store_hash_field(all, out->events_sha256);
@@ -432,11 +460,11 @@ int store_scan_content(sqlite3 *db, const char *schema, int version, int check, 
 		c.tan = &tan;
 		c.tev = &tev;
 	}
-	if ((c.an_row = next(db, c.an, c.tan, err)) < 0 ||
-	    (c.ev_row = next(db, c.ev, c.tev, err)) < 0)
+	if ((c.an_row = next(db, c.an, c.can, 5, c.tan, err)) < 0 ||
+	    (c.ev_row = next(db, c.ev, c.cev, 1 + STORE_EVENT_NCOLUMNS, c.tev, err)) < 0)
 		goto done;
 	int more;
-	while ((more = next(db, c.iv, c.tiv, err)) == 1) {
+	while ((more = next(db, c.iv, c.civ, c.ivcols, c.tiv, err)) == 1) {
 		if (out->n == cap) {
 			cap = cap ? cap * 2 : 256;
 			out->ivs = xreallocarray(out->ivs, (size_t)cap, sizeof *out->ivs);
@@ -448,10 +476,11 @@ int store_scan_content(sqlite3 *db, const char *schema, int version, int check, 
 		goto done;
 	if (check && (c.an_row || c.ev_row)) {
 		errf(err, "it holds answers or events of an interview it lacks ('%s')",
-		     col(c.an_row ? c.an : c.ev, 0));
+		     cell(c.an_row ? c.can : c.cev, 0));
 		goto done;
 	}
-	if (version >= 2 && scan_conflicts(db, schema, check, &all, err))
+	out->attached = c.attached;
+	if (version >= 2 && scan_conflicts(db, schema, check, &all, &out->conflicts, err))
 		goto done;
 	if (store_fieldwork_hash(db, schema, version, &all, err))
 		goto done;

@@ -307,6 +307,9 @@ static int open_checked(store *st, int flags, int fresh, char *err)
 	if (ntables == 0) {
 		if (flags & STORE_READONLY)
 			return errf(err, "the database is empty, not a survey database");
+		if ((flags & STORE_BIG_PAGES) && store_exec(st->db, "PRAGMA page_size = 16384",
+							    "cannot set the page size", err))
+			return -1;
 		if (initialise(st, err))
 			return -1;
 	} else {

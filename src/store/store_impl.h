@@ -43,6 +43,10 @@ struct store_iv {
 /* A store_open flag of the store's own: leave the journal mode as the file has it (merge sets
  * its own, and only once it writes: a refused merge leaves the output's bytes unchanged). */
 #define STORE_KEEP_JOURNAL 0x100
+/* A store_open flag of the store's own: a file it creates gets 16 KiB pages, not SQLite's 4 KiB
+ * (merge's output: large and written in bulk, where bigger pages mean a shallower tree and a
+ * quarter of the reads and writes). */
+#define STORE_BIG_PAGES 0x200
 
 /* Check the SQLite header of path before SQLite opens it (store_open's first step): a foreign,
  * truncated or newer file is refused with "cannot open 'path': why". *fresh is set for a file
@@ -109,9 +113,24 @@ void store_sha256_hex(const void *data, size_t len, char out[65]);
 void store_hash_field(struct sha256_ctx *h, const char *text);
 /* Columns first..first+n-1 of the current row of s, as store_hash_field. */
 void store_hash_columns(struct sha256_ctx *h, sqlite3_stmt *s, int first, int n);
-/* Column c's text as store_hash_field hashes it: up to its first NUL, *len bytes, not
- * necessarily NUL-terminated (a UTF-8 text is read in place); NULL for NULL. */
-const char *store_col_chars(sqlite3_stmt *s, int c, size_t *len);
+/* One value of a result row, read from SQLite once (store_cells_load) for every check and hash
+ * of the row: its SQLite type; its text as store_hash_field hashes it, NUL-terminated (an
+ * integer as SQLite writes it, in num), NULL for NULL — but a blob's bytes as stored, not
+ * NUL-terminated; len its bytes up to the first NUL and bytes all of them (they differ for a
+ * text holding a NUL); an integer's value. Valid until the statement steps; not to be copied
+ * (t may point into num). */
+typedef struct store_cell {
+	int type;
+	const char *t;
+	size_t len, bytes;
+	long long i;
+	char num[24];
+} store_cell;
+#define STORE_CELLS_MAX 24
+/* Read columns first..first+n-1 of the current row of s into out[0..n-1]. */
+void store_cells_load(sqlite3_stmt *s, int first, int n, store_cell *out);
+/* n cells as store_hash_columns hashes their columns. */
+void store_hash_cells(struct sha256_ctx *h, const store_cell *cells, int n);
 /* The digest as lowercase hex; the context is reset (sha256_digest does that). */
 void store_hash_hex(struct sha256_ctx *h, char out[65]);
 /* The SHA-256 of interview uuid's event log as store_scan_content makes it (the version's
@@ -154,6 +173,8 @@ typedef struct store_scan {
 	                            events, conflicts, in key order */
 	store_scan_iv *ivs;      /* every interview, sorted by uuid */
 	int n;
+	long long attached;      /* events of kind 'attached' in its events table */
+	long long conflicts;     /* rows of its conflicts table */
 } store_scan;
 
 /* Read every row of the survey tables in database `schema` ("main", "src") of db, at schema
