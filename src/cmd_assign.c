@@ -154,9 +154,7 @@ static int cmd_assign(int argc, char **argv)
 	store_strings_free(found, nfound);
 	free(form);
 	store_close(st);
-	for (int i = 0; i < nw; i++)
-		free(copies[i]);
-	free(copies);
+	strv_free(copies, nw);
 	free(cols);
 	free(vals);
 	return rc;

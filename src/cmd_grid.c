@@ -33,9 +33,7 @@ void cmd_grid_init_head(cmd_grid *g, int ncols, int maxw, const char *const *hea
 
 void cmd_grid_release(cmd_grid *g)
 {
-	for (int i = 0; i < g->nrows * g->ncols; i++)
-		free(g->cells[i]);
-	free(g->cells);
+	strv_free(g->cells, g->nrows * g->ncols);
 	free(g->rule);
 	free(g->right);
 	memset(g, 0, sizeof *g);

@@ -575,9 +575,7 @@ void an_data_release(an_data *d)
 	for (int c = 0; c < d->ncols; c++) {
 		an_col *col = &d->cols[c];
 		free(col->name);
-		for (int k = 0; col->vpath && k < d->nversions; k++)
-			free(col->vpath[k]);
-		free(col->vpath);
+		strv_free(col->vpath, d->nversions);
 		analysis_var_release(&col->var);
 		strmap_release(&col->values);
 		free(col->code);

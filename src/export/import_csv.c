@@ -349,11 +349,9 @@ void csv_doc_release(csv_doc *d)
 {
 	if (!d)
 		return;
-	for (int c = 0; c < d->ncols && d->header; c++)
-		free(d->header[c]);
-	free(d->header);
+	strv_free(d->header, d->ncols);
 	for (int i = 0; i < d->nrows && d->rows; i++)
-		free(d->rows[i]);
+		free(d->rows[i]);   /* a row's cells point into the arena */
 	free(d->rows);
 	free(d->lines);
 	free(d->arena);

@@ -17,12 +17,8 @@ void form_table_release(form_table *t)
 {
 	if (!t)
 		return;
-	for (int c = 0; c < t->ncols; c++)
-		free(t->cols[c]);
-	free(t->cols);
-	for (size_t i = 0; t->cells && i < (size_t)t->nrows * (size_t)t->ncols; i++)
-		free(t->cells[i]);
-	free(t->cells);
+	strv_free(t->cols, t->ncols);
+	strv_free(t->cells, (size_t)t->nrows * (size_t)t->ncols);
 	free(t->lines);
 	free(t->name);
 	free(t->file);

@@ -967,11 +967,8 @@ static void read_rows(struct survey_state *st, int from, int to, const form_choi
 			}
 		}
 		int list = survey_row(st, &copy);
-		if (c) {
-			for (int k = 0; k < r->ncells; k++)
-				free(copy.cells[k]);
-			free(copy.cells);
-		}
+		if (c)
+			strv_free(copy.cells, r->ncells);
 		if (list < 0)
 			continue;
 		int end = loop_end(st, i, to);

@@ -64,9 +64,7 @@ static void preload(struct ctx *c)
 	if (analysis_preload(c->db, names, nn, (const char *const *)wheres, nw, why) == 0 &&
 	    c->o->progress)
 		c->o->progress(c->o->progress_arg, "(every answer needed, one pass)", rb_now() - t0);
-	for (int i = 0; i < nw; i++)
-		free(wheres[i]);
-	free(wheres);
+	strv_free(wheres, nw);
 	free(names);
 }
 

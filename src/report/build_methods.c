@@ -25,9 +25,7 @@ static void add_para(const struct ctx *c, report_sentence s, const char *a, cons
 
 void rb_facts_release(struct facts *f)
 {
-	for (int i = 0; i < f->ninterviewers; i++)
-		free(f->names[i]);
-	free(f->names);
+	strv_free(f->names, f->ninterviewers);
 	free(f->counts);
 	free(f->versions);
 }

@@ -30,19 +30,8 @@ void report_strs_addf(report_strs *l, const char *fmt, ...)
 
 void report_strs_release(report_strs *l)
 {
-	for (int i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
+	strv_free(l->v, l->n);
 	memset(l, 0, sizeof *l);
-}
-
-static void free_strings(char **v, int n)
-{
-	if (!v)
-		return;
-	for (int i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
 }
 
 void report_grid_init(report_grid *g, int nrow, int ncol, int nval)
@@ -70,12 +59,12 @@ void report_grid_release(report_grid *g)
 {
 	free(g->corner);
 	free(g->col_title);
-	free_strings(g->row_label, g->nrow);
-	free_strings(g->row_code, g->nrow);
-	free_strings(g->col_label, g->ncol);
-	free_strings(g->col_code, g->ncol);
-	free_strings(g->val_label, g->nval);
-	free_strings(g->val_key, g->nval);
+	strv_free(g->row_label, g->nrow);
+	strv_free(g->row_code, g->nrow);
+	strv_free(g->col_label, g->ncol);
+	strv_free(g->col_code, g->ncol);
+	strv_free(g->val_label, g->nval);
+	strv_free(g->val_key, g->nval);
 	free(g->v);
 	free(g->kind);
 	free(g->flag);
@@ -95,8 +84,8 @@ void report_chart_init(report_chart *c, report_chart_kind kind, int ncat, int ns
 
 void report_chart_release(report_chart *c)
 {
-	free_strings(c->cat, c->ncat);
-	free_strings(c->ser, c->nser);
+	strv_free(c->cat, c->ncat);
+	strv_free(c->ser, c->nser);
 	free(c->v);
 	free(c->axis);
 	memset(c, 0, sizeof *c);

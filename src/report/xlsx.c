@@ -412,8 +412,6 @@ int report_xlsx(const report_doc *d, const char *path, const char *tmpdir, char 
 	lxw_error e = workbook_close(wb);
 	if (!rc && e != LXW_NO_ERROR)
 		rc = errf(err, "cannot write '%s': %s", path, lxw_strerror(e));
-	for (int i = 0; i < nnames; i++)
-		free(names[i]);
-	free(names);
+	strv_free(names, nnames);
 	return rc;
 }
