@@ -283,26 +283,32 @@ static void zone_name(char out[16])
 		strftime(out, 16, "%Z", &lt);
 }
 
+/* A stored word (a status, an origin) in the interface's language; an unknown one as it is. */
+struct stored_word {
+	const char *word;
+	enum ui_msg msg;
+};
+
+static const char *stored_word(const struct stored_word *t, size_t n, const char *word)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(word, t[i].word) == 0)
+			return ui_tr(t[i].msg);
+	return word;
+}
+
 static const char *status_word(const char *status)
 {
-	if (strcmp(status, "complete") == 0)
-		return ui_tr(UI_M_COMPLETE);
-	if (strcmp(status, "draft") == 0)
-		return ui_tr(UI_M_DRAFT);
-	if (strcmp(status, "discarded") == 0)
-		return ui_tr(UI_M_DISCARDED);
-	return status;
+	static const struct stored_word w[] = { { "complete", UI_M_COMPLETE },
+		{ "draft", UI_M_DRAFT }, { "discarded", UI_M_DISCARDED } };
+	return stored_word(w, sizeof w / sizeof w[0], status);
 }
 
 static const char *origin_word(const char *origin)
 {
-	if (strcmp(origin, "field") == 0)
-		return ui_tr(UI_M_ORIGIN_FIELD);
-	if (strcmp(origin, "imported") == 0)
-		return ui_tr(UI_M_ORIGIN_IMPORTED);
-	if (strcmp(origin, "simulated") == 0)
-		return ui_tr(UI_M_ORIGIN_SIMULATED);
-	return origin;
+	static const struct stored_word w[] = { { "field", UI_M_ORIGIN_FIELD },
+		{ "imported", UI_M_ORIGIN_IMPORTED }, { "simulated", UI_M_ORIGIN_SIMULATED } };
+	return stored_word(w, sizeof w / sizeof w[0], origin);
 }
 
 #define KEY_COLS 36

@@ -421,6 +421,53 @@ static int label_lang(const form *f, const char *header, size_t base)
 	return form_find_lang(f, header + base + 2);
 }
 
+/* A list read already (l) used again: its index, or -1 after an error when a select_multiple
+ * cannot store one of its values. */
+static int list_again(form_loader *ld, int l, int multiple, const char *sheet, int row,
+		      const char *col)
+{
+	const form_list *L = &ld->f->lists[l];
+	for (int c = 0; multiple && c < L->nchoices; c++)
+		if (strpbrk(L->choices[c].name, " \t\n")) {
+			form_err(ld, sheet, row, col, -1, "%s row %d: '%s' has a blank, which "
+				 "select_multiple cannot store", L->file, L->choices[c].row,
+				 L->choices[c].name);
+			return -1;
+		}
+	return l;
+}
+
+/* The choice of value v on a row of t (line: its line in the file): its labels from the
+ * columns lang_of names a language of, its extra columns from those extra_of places. */
+static void add_choice(form *f, form_list *L, const form_table *t, const char *const *cells,
+		       const char *v, int line, const int *lang_of, const int *extra_of)
+{
+	if (L->nchoices % 256 == 0)
+		L->choices = xreallocarray(L->choices, (size_t)L->nchoices + 256,
+					   sizeof *L->choices);
+	form_choice *ch = &L->choices[L->nchoices++];
+	memset(ch, 0, sizeof *ch);
+	ch->name = xstrdup(v);
+	ch->row = line;
+	for (int c = 0; c < t->ncols; c++) {
+		if (lang_of[c] >= 0 && *cells[c]) {
+			if (!ch->label)
+				ch->label = xcalloc((size_t)f->nlangs, sizeof *ch->label);
+			if (!ch->label[lang_of[c]])
+				ch->label[lang_of[c]] = xstrdup(cells[c]);
+		}
+	}
+	if (f->nchoice_columns) {
+		ch->extra = xcalloc((size_t)f->nchoice_columns, sizeof *ch->extra);
+		for (int c = 0; c < t->ncols; c++)
+			if (extra_of[c] >= 0)
+				ch->extra[extra_of[c]] = xstrdup(cells[c]);
+		for (int e = 0; e < f->nchoice_columns; e++)
+			if (!ch->extra[e])
+				ch->extra[e] = xstrdup("");
+	}
+}
+
 int form_media_select(form_loader *ld, const char *what, int from, const char *params,
 		int multiple, const char *sheet, int row, const char *col)
 {
@@ -453,15 +500,7 @@ int form_media_select(form_loader *ld, const char *what, int from, const char *p
 		sb_addf(&name, " value=%s label=%s", vcol ? vcol : dv, lcol ? lcol : dl);
 	for (int l = 0; l < f->nlists; l++)
 		if (!strcmp(f->lists[l].name, sb_str(&name))) {   /* read already */
-			rc = l;
-			for (int c = 0; multiple && c < f->lists[l].nchoices; c++)
-				if (strpbrk(f->lists[l].choices[c].name, " \t\n")) {
-					form_err(ld, sheet, row, col, -1, "%s row %d: '%s' has a blank, "
-						 "which select_multiple cannot store", f->lists[l].file,
-						 f->lists[l].choices[c].row, f->lists[l].choices[c].name);
-					rc = -1;
-					break;
-				}
+			rc = list_again(ld, l, multiple, sheet, row, col);
 			sb_release(&name);
 			goto done;
 		}
@@ -529,32 +568,7 @@ int form_media_select(form_loader *ld, const char *what, int from, const char *p
 			errors++;
 			continue;
 		}
-		if (L->nchoices % 256 == 0)
-			L->choices = xreallocarray(L->choices, (size_t)L->nchoices + 256,
-						   sizeof *L->choices);
-		form_choice *ch = &L->choices[L->nchoices++];
-		memset(ch, 0, sizeof *ch);
-		ch->name = xstrdup(v);
-		ch->row = line;
-		for (int c = 0; c < t->ncols; c++) {
-			if (lang_of[c] >= 0 && *cells[c]) {
-				if (!ch->label)
-					ch->label = xcalloc((size_t)f->nlangs, sizeof *ch->label);
-				if (!ch->label[lang_of[c]])
-					ch->label[lang_of[c]] = xstrdup(cells[c]);
-			}
-		}
-		if (f->nchoice_columns) {
-			ch->extra = xcalloc((size_t)f->nchoice_columns, sizeof *ch->extra);
-			for (int e = 0; e < f->nchoice_columns; e++)
-				ch->extra[e] = NULL;
-			for (int c = 0; c < t->ncols; c++)
-				if (extra_of[c] >= 0)
-					ch->extra[extra_of[c]] = xstrdup(cells[c]);
-			for (int e = 0; e < f->nchoice_columns; e++)
-				if (!ch->extra[e])
-					ch->extra[e] = xstrdup("");
-		}
+		add_choice(f, L, t, cells, v, line, lang_of, extra_of);
 	}
 	form_map_release(&seen);
 	free(lang_of);
