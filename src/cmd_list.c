@@ -349,6 +349,48 @@ static void print_counts(strbuf *sb, const char *key, int complete, int draft)
 enum { C_UUID, C_STATUS, C_ORIGIN, C_FORM, C_DEVICE, C_INTERVIEWER, C_ANSWERS, C_CREATED,
        C_MODIFIED, NCOLS };
 
+/* Widen each column to its header and its widest value (but for the cut ones). */
+static void widen(const store_interview *ivs, int n, const char *const head[NCOLS],
+		  int width[NCOLS])
+{
+	for (int c = 0; c < NCOLS; c++) {
+		int hw = ui_width(head[c]);
+		width[c] = hw > width[c] ? hw : width[c];
+	}
+	for (int i = 0; i < n; i++) {
+		char form[512];
+		snprintf(form, sizeof form, "%s@%s", ivs[i].form_id, ivs[i].form_version);
+		const char *val[NCOLS] = { [C_STATUS] = status_word(ivs[i].status),
+			[C_ORIGIN] = origin_word(ivs[i].origin), [C_FORM] = form,
+			[C_INTERVIEWER] = ivs[i].interviewer };
+		for (int c = 0; c < NCOLS; c++) {
+			int vw = val[c] ? ui_width(val[c]) : 0;
+			width[c] = vw > width[c] ? vw : width[c];
+		}
+	}
+}
+
+/* The complete and draft interviews by origin, device, interviewer, form and day. */
+static void print_tallies(strbuf *sb, const struct tallies *ts, const char *zone)
+{
+	const enum ui_msg titles[NBY] = {
+		[BY_ORIGIN] = UI_M_LIST_BY_ORIGIN, [BY_DEVICE] = UI_M_LIST_BY_DEVICE,
+		[BY_INTERVIEWER] = UI_M_LIST_BY_INTERVIEWER, [BY_FORM] = UI_M_LIST_BY_FORM,
+		[BY_DATE] = UI_M_LIST_BY_DAY,
+	};
+	for (int b = BY_ORIGIN; b < NBY; b++) {
+		printf("\n");
+		printf(ui_tr(titles[b]), zone);   /* only the day's title has a %s: the zone */
+		printf("\n");
+		print_count_head(sb);
+		for (int i = 0; i < ts[b].n; i++) {
+			const char *key = ts[b].t[i].key[0] ? ts[b].t[i].key : "-";
+			print_counts(sb, b == BY_ORIGIN ? origin_word(key) : key,
+				     ts[b].t[i].complete, ts[b].t[i].draft);
+		}
+	}
+}
+
 static void print_text(const store_interview *ivs, int n, const struct tallies *ts,
 		       const char *by, const store_progress_row *pr, int npr)
 {
@@ -365,21 +407,7 @@ static void print_text(const store_interview *ivs, int n, const struct tallies *
 	int width[NCOLS] = { 36, 9, 9, 12, 8, 16, 7, 16, 16 };
 	const int cut[NCOLS] = { 0, 0, 0, 0, 1, 0, 0, 1, 1 };
 	const int right[NCOLS] = { [C_ANSWERS] = 1 };
-	for (int c = 0; c < NCOLS; c++) {   /* a column is at least as wide as its header */
-		int hw = ui_width(head[c]);
-		width[c] = hw > width[c] ? hw : width[c];
-	}
-	for (int i = 0; i < n; i++) {   /* and as its widest value, but for the cut ones */
-		char form[512];
-		snprintf(form, sizeof form, "%s@%s", ivs[i].form_id, ivs[i].form_version);
-		const char *val[NCOLS] = { [C_STATUS] = status_word(ivs[i].status),
-			[C_ORIGIN] = origin_word(ivs[i].origin), [C_FORM] = form,
-			[C_INTERVIEWER] = ivs[i].interviewer };
-		for (int c = 0; c < NCOLS; c++) {
-			int vw = val[c] ? ui_width(val[c]) : 0;
-			width[c] = vw > width[c] ? vw : width[c];
-		}
-	}
+	widen(ivs, n, head, width);
 	if (n) {
 		for (int c = 0; c < NCOLS; c++) {
 			if (c)
@@ -422,22 +450,7 @@ static void print_text(const store_interview *ivs, int n, const struct tallies *
 		sb_release(&sb);
 		return;
 	}
-	const enum ui_msg titles[NBY] = {
-		[BY_ORIGIN] = UI_M_LIST_BY_ORIGIN, [BY_DEVICE] = UI_M_LIST_BY_DEVICE,
-		[BY_INTERVIEWER] = UI_M_LIST_BY_INTERVIEWER, [BY_FORM] = UI_M_LIST_BY_FORM,
-		[BY_DATE] = UI_M_LIST_BY_DAY,
-	};
-	for (int b = BY_ORIGIN; b < NBY; b++) {
-		printf("\n");
-		printf(ui_tr(titles[b]), zone);   /* only the day's title has a %s: the zone */
-		printf("\n");
-		print_count_head(&sb);
-		for (int i = 0; i < ts[b].n; i++) {
-			const char *key = ts[b].t[i].key[0] ? ts[b].t[i].key : "-";
-			print_counts(&sb, b == BY_ORIGIN ? origin_word(key) : key,
-				     ts[b].t[i].complete, ts[b].t[i].draft);
-		}
-	}
+	print_tallies(&sb, ts, zone);
 	if (by) {
 		putchar('\n');
 		cmd_put_line(stdout, ui_tr(UI_M_LIST_BY_QUESTION), by);
