@@ -421,6 +421,77 @@ static int label_lang(const form *f, const char *header, size_t base)
 	return form_find_lang(f, header + base + 2);
 }
 
+/* The columns of t that hold labels: lbase and lbase::language (lang_of[c]: the language),
+ * and the others but the value's (vc) and the list's (lnc), the choices' extra columns
+ * (extra_of[c]); -1 where none. Returns how many label columns there are. */
+static int label_columns(form *f, const form_table *t, const char *lbase, int vc, int lnc,
+			 int *lang_of, int *extra_of)
+{
+	size_t lb = strlen(lbase);
+	int nlabels = 0;
+	for (int c = 0; c < t->ncols; c++) {
+		const char *h = t->cols[c];
+		lang_of[c] = extra_of[c] = -1;
+		if (!strncmp(h, lbase, lb) && (!h[lb] || !strncmp(h + lb, "::", 2))) {
+			lang_of[c] = label_lang(f, h, lb);
+			nlabels++;
+		} else if (c != vc && c != lnc) {
+			extra_of[c] = choice_column(f, h);
+		}
+	}
+	return nlabels;
+}
+
+/* Where a select's errors are said: the question's sheet, row and column, and the file read. */
+struct where {
+	const char *sheet;
+	int row;
+	const char *col, *fname;
+};
+
+/* Is value v (on that line of the file, in column vname) refused as a choice: empty, with a
+ * blank where a select_multiple reads it, or seen already (in seen)? One error then. */
+static int value_refused(form_loader *ld, const struct where *w, int line, const char *v,
+			 const char *vname, int multiple, form_map *seen)
+{
+	int existed, *dup;
+	if (!*v) {
+		form_err(ld, w->sheet, w->row, w->col, -1, "%s row %d: no value in column '%s'",
+			 w->fname, line, vname);
+		return 1;
+	}
+	if (multiple && strpbrk(v, " \t\n")) {
+		form_err(ld, w->sheet, w->row, w->col, -1, "%s row %d: '%s' has a blank, which "
+			 "select_multiple cannot store", w->fname, line, v);
+		return 1;
+	}
+	dup = form_map_put(seen, 0, v, line, &existed);
+	if (existed && !ld->allow_choice_duplicates) {
+		form_err(ld, w->sheet, w->row, w->col, -1, "%s row %d: duplicate value '%s' (also "
+			 "row %d)", w->fname, line, v, *dup);
+		return 1;
+	}
+	return 0;
+}
+
+/* The table a select from a file (what) or from external_choices reads its choices from;
+ * NULL after an error. */
+static const form_table *select_source(form_loader *ld, const char *what, int from,
+				       const char *sheet, int row, const char *col)
+{
+	if (from == FROM_FILE) {
+		int ti = form_media_table(ld, what, sheet, row, col);
+		return ti < 0 ? NULL : &ld->f->tables[ti];
+	}
+	const struct sheet *sh = workbook_sheet(ld->wb, "external_choices");
+	if (!ld->ext && sh && sh->nrows > 0)
+		ld->ext = sheet_table(sh);
+	if (!ld->ext)
+		form_err(ld, sheet, row, col, -1, "select_one_external '%s': the form has no "
+			 "external_choices sheet", what);
+	return ld->ext;
+}
+
 /* A list read already (l) used again: its index, or -1 after an error when a select_multiple
  * cannot store one of its values. */
 static int list_again(form_loader *ld, int l, int multiple, const char *sheet, int row,
@@ -474,26 +545,12 @@ int form_media_select(form_loader *ld, const char *what, int from, const char *p
 	form *f = ld->f;
 	char *vcol = param(params, "value"), *lcol = param(params, "label");
 	const char *dv = "name", *dl = "label";
-	const form_table *t = NULL;
 	int rc = -1;
-	if (from == FROM_FILE) {
-		int ti = form_media_table(ld, what, sheet, row, col);
-		if (ti < 0)
-			goto done;
-		t = &f->tables[ti];
-		if (!strcmp(extension(what), "geojson"))
-			dv = "id", dl = "title";
-	} else {
-		const struct sheet *sh = workbook_sheet(ld->wb, "external_choices");
-		if (!ld->ext && sh && sh->nrows > 0)
-			ld->ext = sheet_table(sh);
-		if (!ld->ext) {
-			form_err(ld, sheet, row, col, -1, "select_one_external '%s': the form has no "
-				 "external_choices sheet", what);
-			goto done;
-		}
-		t = ld->ext;
-	}
+	const form_table *t = select_source(ld, what, from, sheet, row, col);
+	if (!t)
+		goto done;
+	if (from == FROM_FILE && !strcmp(extension(what), "geojson"))
+		dv = "id", dl = "title";
 	strbuf name = STRBUF_INIT;
 	sb_addf(&name, "%s%s", from == FROM_EXTERNAL ? "external_choices:" : "", what);
 	if (vcol || lcol)
@@ -517,20 +574,9 @@ int form_media_select(form_loader *ld, const char *what, int from, const char *p
 	}
 	/* the label columns: LABEL and LABEL::language */
 	const char *lbase = lcol ? lcol : dl;
-	size_t lb = strlen(lbase);
 	int *lang_of = xmalloc(((size_t)t->ncols + 1) * sizeof *lang_of);
 	int *extra_of = xmalloc(((size_t)t->ncols + 1) * sizeof *extra_of);
-	int nlabels = 0;
-	for (int c = 0; c < t->ncols; c++) {
-		const char *h = t->cols[c];
-		lang_of[c] = extra_of[c] = -1;
-		if (!strncmp(h, lbase, lb) && (!h[lb] || !strncmp(h + lb, "::", 2))) {
-			lang_of[c] = label_lang(f, h, lb);
-			nlabels++;
-		} else if (c != vc && c != lnc)
-			extra_of[c] = choice_column(f, h);
-	}
-	if (!nlabels)
+	if (!label_columns(f, t, lbase, vc, lnc, lang_of, extra_of))
 		form_warn(ld, sheet, row, col, -1, "'%s' has no column '%s': the choices are shown "
 			  "by their values", fname, lbase);
 	f->lists = xreallocarray(f->lists, (size_t)f->nlists + 1, sizeof *f->lists);
@@ -548,27 +594,11 @@ int form_media_select(form_loader *ld, const char *what, int from, const char *p
 		if (lnc >= 0 && strcmp(cells[lnc], what) != 0)
 			continue;
 		const char *v = cells[vc];
-		int existed, *dup;
-		if (!*v) {
-			form_err(ld, sheet, row, col, -1, "%s row %d: no value in column '%s'", fname,
-				 line, t->cols[vc]);
+		struct where w = { sheet, row, col, fname };
+		if (value_refused(ld, &w, line, v, t->cols[vc], multiple, &seen))
 			errors++;
-			continue;
-		}
-		if (multiple && strpbrk(v, " \t\n")) {
-			form_err(ld, sheet, row, col, -1, "%s row %d: '%s' has a blank, which "
-				 "select_multiple cannot store", fname, line, v);
-			errors++;
-			continue;
-		}
-		dup = form_map_put(&seen, 0, v, line, &existed);
-		if (existed && !ld->allow_choice_duplicates) {
-			form_err(ld, sheet, row, col, -1, "%s row %d: duplicate value '%s' (also row "
-				 "%d)", fname, line, v, *dup);
-			errors++;
-			continue;
-		}
-		add_choice(f, L, t, cells, v, line, lang_of, extra_of);
+		else
+			add_choice(f, L, t, cells, v, line, lang_of, extra_of);
 	}
 	form_map_release(&seen);
 	free(lang_of);
