@@ -462,7 +462,17 @@ static void print_text(const store_interview *ivs, int n, const struct tallies *
 	sb_release(&sb);
 }
 
-static int cmd_list(int argc, char **argv)
+/* What the command line asked for. */
+struct list_args {
+	const char *lang, *by;
+	int json;
+	enum ui_lang ml;   /* the language of the listing: --lang's, else the locale's */
+};
+
+/* The options into *a, leaving optind at the database: EXIT_OK, else EXIT_USAGE after one
+ * line. Every message is in the chosen language: --lang's, else the locale's (looked for
+ * first, so that a wrong option before it is refused in that language too). */
+static int parse_list_args(int argc, char **argv, struct list_args *a)
 {
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
@@ -470,22 +480,18 @@ static int cmd_list(int argc, char **argv)
 		{ "lang", required_argument, NULL, 'l' },
 		{ 0 }
 	};
-	const char *lang = NULL;
-	int json = 0, c;
-	const char *by = NULL;
-	/* every message in the chosen language: --lang's, else the locale's (looked for first, so
-	 * that a wrong option before it is refused in that language too) */
+	int c;
 	cmd_lang_from_args(argc, argv);
-	enum ui_lang ml = ui_lang_get();
+	a->ml = ui_lang_get();
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'j')
-			json = 1;
+			a->json = 1;
 		else if (c == 'b')
-			by = optarg;
+			a->by = optarg;
 		else if (c == 'l')
-			lang = optarg;
+			a->lang = optarg;
 		else if (c == ':')
 			return cmd_usage_error(&cmd_list_entry, ui_tr(UI_M_LIST_OPT_VALUE),
 					       argv[optind - 1]);
@@ -495,8 +501,33 @@ static int cmd_list(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cmd_usage_error(&cmd_list_entry, "%s", ui_tr(UI_M_LIST_ONE_DB));
-	if (lang && ui_lang_parse(lang, &ml))
-		return cmd_usage_error(&cmd_list_entry, ui_tr(UI_M_LIST_BAD_LANG), lang);
+	if (a->lang && ui_lang_parse(a->lang, &a->ml))
+		return cmd_usage_error(&cmd_list_entry, ui_tr(UI_M_LIST_BAD_LANG), a->lang);
+	return EXIT_OK;
+}
+
+/* A damaged file may hold NULLs where text is required: "" there. */
+static void fill_blanks(store_interview *ivs, int n)
+{
+	for (int i = 0; i < n; i++) {
+		char **f[] = { &ivs[i].form_id, &ivs[i].form_version, &ivs[i].device_id,
+			       &ivs[i].interviewer, &ivs[i].status, &ivs[i].created,
+			       &ivs[i].modified };
+		for (size_t k = 0; k < sizeof f / sizeof *f; k++)
+			if (!*f[k])
+				*f[k] = xstrdup("");
+	}
+}
+
+static int cmd_list(int argc, char **argv)
+{
+	struct list_args a = { 0 };
+	int rc = parse_list_args(argc, argv, &a);
+	if (rc != EXIT_OK)
+		return rc;
+	const char *lang = a.lang, *by = a.by;
+	int json = a.json;
+	enum ui_lang ml = a.ml;
 	char err[ERR_MAX];
 	store *st;
 	const char *path = argv[optind];
@@ -528,14 +559,7 @@ static int cmd_list(int argc, char **argv)
 		store_close(st);
 		return cmd_fail("%s", err);
 	}
-	for (int i = 0; i < n; i++) {   /* a damaged file may hold NULLs where text is required */
-		char **f[] = { &ivs[i].form_id, &ivs[i].form_version, &ivs[i].device_id,
-			       &ivs[i].interviewer, &ivs[i].status, &ivs[i].created,
-			       &ivs[i].modified };
-		for (size_t k = 0; k < sizeof f / sizeof *f; k++)
-			if (!*f[k])
-				*f[k] = xstrdup("");
-	}
+	fill_blanks(ivs, n);
 	if (by && store_progress(st, by, &pr, &npr, err)) {
 		store_interviews_free(ivs, n);
 		store_close(st);
