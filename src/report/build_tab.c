@@ -33,43 +33,20 @@ static int tab_kinds(unsigned cells, int multiple, int *out)
 	return n;
 }
 
-static report_word_id kind_word(int k)
-{
-	switch (k) {
-	case STATS_CELL_COUNT:
-		return RW_COUNT;
-	case STATS_CELL_EXPECTED:
-		return RW_EXPECTED;
-	case STATS_CELL_RESIDUAL:
-		return RW_RESIDUAL;
-	case STATS_CELL_STD_RESIDUAL:
-		return RW_STD_RESIDUAL;
-	case STATS_CELL_ADJ_RESIDUAL:
-		return RW_ADJ_RESIDUAL;
-	case STATS_CELL_ROW_PCT:
-		return RW_ROW_PCT;
-	case STATS_CELL_COL_PCT:
-		return RW_COL_PCT;
-	default:
-		return RW_TOTAL_PCT;
-	}
-}
-
-static report_num kind_num(int k)
-{
-	switch (k) {
-	case STATS_CELL_COUNT:
-		return REPORT_N_COUNT;
-	case STATS_CELL_ROW_PCT:
-	case STATS_CELL_COL_PCT:
-	case STATS_CELL_TOTAL_PCT:
-		return REPORT_N_PCT;
-	case STATS_CELL_EXPECTED:
-		return REPORT_N_NUM;
-	default:
-		return REPORT_N_STAT;
-	}
-}
+/* What each kind of cell is called and how its numbers are written. */
+static const struct {
+	report_word_id word;
+	report_num num;
+} cell_kinds[STATS_CELL_NKINDS] = {
+	[STATS_CELL_COUNT] = { RW_COUNT, REPORT_N_COUNT },
+	[STATS_CELL_EXPECTED] = { RW_EXPECTED, REPORT_N_NUM },
+	[STATS_CELL_RESIDUAL] = { RW_RESIDUAL, REPORT_N_STAT },
+	[STATS_CELL_STD_RESIDUAL] = { RW_STD_RESIDUAL, REPORT_N_STAT },
+	[STATS_CELL_ADJ_RESIDUAL] = { RW_ADJ_RESIDUAL, REPORT_N_STAT },
+	[STATS_CELL_ROW_PCT] = { RW_ROW_PCT, REPORT_N_PCT },
+	[STATS_CELL_COL_PCT] = { RW_COL_PCT, REPORT_N_PCT },
+	[STATS_CELL_TOTAL_PCT] = { RW_TOTAL_PCT, REPORT_N_PCT },
+};
 
 /* Value of cell kind k at (i, j) of the layer, with totals: i == nrow is the total row, j ==
  * ncol the total column. Percentages are of the bases (interviews), as survey tab computes
@@ -125,12 +102,12 @@ static void tab_grid(const struct ctx *c, const report_item *it, const analysis_
 	rb_label(&g->col_label[L->ncol], t->multiple ? rb_word(c, RW_INTERVIEWS)
 							: rb_word(c, RW_TOTAL));
 	for (int k = 0; k < nk; k++) {
-		rb_label(&g->val_label[k], rb_word(c, kind_word(kinds[k])));
+		rb_label(&g->val_label[k], rb_word(c, cell_kinds[kinds[k]].word));
 		g->val_key[k] = xstrdup(stats_cell_kind_name((stats_cell_kind)kinds[k]));
 		for (int i = 0; i <= L->nrow; i++)
 			for (int j = 0; j <= L->ncol; j++)
 				rb_set(g, i, j, k, tab_value(t, L, kinds[k], i, j),
-					kind_num(kinds[k]));
+					cell_kinds[kinds[k]].num);
 	}
 	/* the chart, of column percentages */
 	report_chart_kind ck = it->chart;
