@@ -63,7 +63,18 @@ int cmd_frame_form(store *st, const char *given, char **out, char *err)
 	return rc;
 }
 
-static int cmd_assign(int argc, char **argv)
+/* What the command line asked for: the interviewer, the questionnaire, the --where pairs
+ * (col=val, their copies owned here) or the units named after DB. */
+struct assign_args {
+	const char *who, *form_id;
+	const char **cols, **vals;
+	char **copies;
+	int nw, nunits;
+};
+
+/* The command line into *a (its arrays allocated for argc): EXIT_OK, else EXIT_USAGE after
+ * one line. */
+static int parse_assign_args(int argc, char **argv, struct assign_args *a)
 {
 	enum { O_INTERVIEWER = 256, O_WHERE, O_FORM, O_LANG };
 	static const struct option opts[] = {
@@ -73,91 +84,96 @@ static int cmd_assign(int argc, char **argv)
 		{ "form", required_argument, NULL, O_FORM },
 		{ 0 },
 	};
-	const char *who = NULL, *form_id = NULL;
-	const char **cols = xcalloc((size_t)argc, sizeof *cols);
-	const char **vals = xcalloc((size_t)argc, sizeof *vals);
-	char **copies = xcalloc((size_t)argc, sizeof *copies);
-	int nw = 0, c, rc = EXIT_OK;
+	a->cols = xcalloc((size_t)argc, sizeof *a->cols);
+	a->vals = xcalloc((size_t)argc, sizeof *a->vals);
+	a->copies = xcalloc((size_t)argc, sizeof *a->copies);
+	int c, rc = EXIT_OK;
 	cmd_lang_from_args(argc, argv);
 	optind = 0;
 	opterr = 0;
 	while (rc == EXIT_OK && (c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == O_INTERVIEWER) {
-			who = optarg;
+			a->who = optarg;
 		} else if (c == O_FORM) {
-			form_id = optarg;
+			a->form_id = optarg;
 		} else if (c == O_LANG) {
 			rc = cmd_fw_bad_lang(&cmd_assign_entry, optarg);
 		} else if (c == O_WHERE) {
 			char *eq = strchr(optarg, '=');
-			if (!eq || eq == optarg) {
-				rc = cmd_usage_error(&cmd_assign_entry, ui_tr(UI_M_FWK_WHERE_BAD),
-						     optarg);
-				break;
-			}
-			copies[nw] = xstrdup(optarg);
-			copies[nw][eq - optarg] = '\0';
-			cols[nw] = copies[nw];
-			vals[nw] = copies[nw] + (eq - optarg) + 1;
-			nw++;
+			if (!eq || eq == optarg)
+				return cmd_usage_error(&cmd_assign_entry, ui_tr(UI_M_FWK_WHERE_BAD),
+						       optarg);
+			char *copy = a->copies[a->nw] = xstrdup(optarg);
+			copy[eq - optarg] = '\0';
+			a->cols[a->nw] = copy;
+			a->vals[a->nw++] = copy + (eq - optarg) + 1;
 		} else {
 			rc = cmd_fw_bad_option(&cmd_assign_entry, c, argv);
 		}
 	}
-	int nunits = argc - optind - 1;
-	if (rc == EXIT_OK) {
-		if (argc - optind < 1)
-			rc = cmd_usage_error(&cmd_assign_entry, "%s", ui_tr(UI_M_FWK_NEED_DB_ARG));
-		else if (!who)
-			rc = cmd_usage_error(&cmd_assign_entry, "%s", ui_tr(UI_M_FWK_NEED_WHO));
-		else if (!*who || strlen(who) > STORE_FW_NAME_MAX)
-			rc = cmd_usage_error(&cmd_assign_entry, ui_tr(UI_M_FWK_WHO_LEN),
-					     STORE_FW_NAME_MAX);
-		else if ((nunits > 0) == (nw > 0))
-			rc = cmd_usage_error(&cmd_assign_entry, "%s", ui_tr(UI_M_FWK_UNITS_OR_WHERE));
-		else
-			rc = cmd_check_name(&cmd_assign_entry, "--interviewer", who);
-	}
+	a->nunits = argc - optind - 1;
+	if (rc != EXIT_OK)
+		return rc;
+	if (argc - optind < 1)
+		return cmd_usage_error(&cmd_assign_entry, "%s", ui_tr(UI_M_FWK_NEED_DB_ARG));
+	if (!a->who)
+		return cmd_usage_error(&cmd_assign_entry, "%s", ui_tr(UI_M_FWK_NEED_WHO));
+	if (!*a->who || strlen(a->who) > STORE_FW_NAME_MAX)
+		return cmd_usage_error(&cmd_assign_entry, ui_tr(UI_M_FWK_WHO_LEN),
+				       STORE_FW_NAME_MAX);
+	if ((a->nunits > 0) == (a->nw > 0))
+		return cmd_usage_error(&cmd_assign_entry, "%s", ui_tr(UI_M_FWK_UNITS_OR_WHERE));
+	return cmd_check_name(&cmd_assign_entry, "--interviewer", a->who);
+}
+
+/* The line that says how many units went to who (some moved from another, some his already). */
+static void say_assigned(const store_assign_result *res, const char *form, const char *who)
+{
+	strbuf line = STRBUF_INIT;
+	int n = res->assigned + res->moved;
+	sb_addf(&line, ui_tr(UI_M_FWK_ASSIGNED), n,
+		ui_tr(n == 1 ? UI_M_FWK_UNIT_ONE : UI_M_FWK_UNIT_MANY), form, who);
+	if (res->moved)
+		sb_addf(&line, ui_tr(UI_M_FWK_MOVED), res->moved);
+	if (res->already)
+		sb_addf(&line, ui_tr(UI_M_FWK_ALREADY), res->already, who);
+	cmd_put_line(stdout, "%s", sb_str(&line));
+	sb_release(&line);
+}
+
+static int cmd_assign(int argc, char **argv)
+{
+	struct assign_args a = { 0 };
+	int rc = parse_assign_args(argc, argv, &a);
 	char err[ERR_MAX];
 	store *st = NULL;
 	char *form = NULL, **found = NULL;
-	int nfound = 0;
+	int nfound = 0, nw = a.nw;
 	if (rc == EXIT_OK) {
 		const char *db = argv[optind];
 		store_assign_result res;
 		if (store_open(db, 0, &st, err)) {
 			rc = cmd_open_fail(db, err);
-		} else if (cmd_frame_form(st, form_id, &form, err) ||
-		    (nw && store_frame_select(st, form, cols, vals, nw, &found, &nfound, err))) {
+		} else if (cmd_frame_form(st, a.form_id, &form, err) ||
+		    (nw && store_frame_select(st, form, a.cols, a.vals, nw, &found, &nfound, err))) {
 			rc = cmd_fw_fail(err);
 		} else if (nw && !nfound) {
 			rc = cmd_fail(ui_tr(UI_M_FWK_NO_MATCH), form);
-		} else if (store_assign(st, form, who, nw ? nfound : nunits, nw ?
+		} else if (store_assign(st, form, a.who, nw ? nfound : a.nunits, nw ?
 					(const char *const *)found : (const char *const *)argv +
 					optind + 1, &res, err)) {
 			char why[2 * ERR_MAX];
 			rc = cmd_fail("%s: %s", cmd_fw_why(err, why, sizeof why),
 				      ui_tr(UI_M_FWK_NOTHING_ASSIGNED));
 		} else {
-			strbuf line = STRBUF_INIT;
-			int n = res.assigned + res.moved;
-			sb_addf(&line, ui_tr(UI_M_FWK_ASSIGNED), n,
-				ui_tr(n == 1 ? UI_M_FWK_UNIT_ONE : UI_M_FWK_UNIT_MANY), form, who);
-			if (res.moved)
-				sb_addf(&line, ui_tr(UI_M_FWK_MOVED), res.moved);
-			if (res.already)
-				sb_addf(&line, ui_tr(UI_M_FWK_ALREADY), res.already, who);
-			cmd_put_line(stdout, "%s", sb_str(&line));
-			sb_release(&line);
+			say_assigned(&res, form, a.who);
 		}
 	}
 	store_strings_free(found, nfound);
 	free(form);
 	store_close(st);
-	for (int i = 0; i < nw; i++)
-		free(copies[i]);
-	free(copies);
-	free(cols);
-	free(vals);
+	strv_free(a.copies, a.nw);
+	free(a.cols);
+	free(a.vals);
 	return rc;
 }

@@ -77,6 +77,57 @@ static void print_problem(void *arg, const frame_problem *p)
 		cmd_put_line(stderr, "%s:%d: %s: %s", csv, p->line, ui_tr(UI_M_FWK_ERROR), msg);
 }
 
+/* The exit status when the frame could not be read (rc > 0: its problems are listed), said in
+ * the interface's language where it has the words. */
+static int frame_failed(int rc, const frame_rows *rows, const char *csv, const char *id_col,
+			const char *err)
+{
+	if (rc > 0)
+		return cmd_fail(ui_tr(UI_M_FWK_FRAME_ERRORS), csv);
+	if (rows->why == FRAME_P_NO_ID_COLUMN && ui_lang_get() != UI_LANG_EN)
+		return cmd_fail(ui_tr(UI_M_FWK_P_NO_ID_COLUMN), csv, id_col ? id_col : "unit_id");
+	if (rows->why == FRAME_P_NO_ROWS && ui_lang_get() != UI_LANG_EN)
+		return cmd_fail(ui_tr(UI_M_FWK_P_NO_ROWS), csv);
+	struct stat cs;
+	if (ui_lang_get() != UI_LANG_EN && stat(csv, &cs) == 0 && S_ISDIR(cs.st_mode))
+		return cmd_fail(ui_tr(UI_M_RUN_DB_UNREADABLE), csv, ui_strerror(EISDIR));
+	return cmd_fw_fail(err);
+}
+
+/* The questionnaire as stored: its model, file name, kind and bytes. */
+struct form_file {
+	const form *f;
+	const char *name, *kind;
+	const void *src;
+	size_t len;
+};
+
+/* The questionnaire and the frame's units into db in one batch (db is created if absent and
+ * removed again when nothing could be stored): 0, else -1 with err; *added, *same and *bad
+ * as store_frame_add gives them. */
+static int put_units(const char *db, const struct form_file *ff, const frame_rows *rows,
+		       int *added, int *same, int *bad, char *err)
+{
+	struct stat sb;
+	int existed = stat(db, &sb) == 0;
+	store *st = NULL;
+	const form *f = ff->f;
+	int rc = store_open(db, STORE_CREATE, &st, err) || store_batch_begin(st, err) ||
+		 store_form_put(st, f->id, f->version, f->title, ff->name, ff->kind, ff->src,
+				ff->len, err) ||
+		 store_frame_add(st, f->id, rows->n, (const char *const *)rows->unit_ids,
+				 (const char *const *)rows->data, added, same, bad, err) ? -1 : 0;
+	if (st) {
+		char e2[ERR_MAX];
+		if (store_batch_end(st, rc == 0, rc ? e2 : err))
+			rc = -1;
+		store_close(st);
+	}
+	if (rc && !existed)
+		cmd_remove_db(db);
+	return rc;
+}
+
 static int cmd_frame(int argc, char **argv)
 {
 	enum { O_DB = 256, O_ID, O_LANG };
@@ -127,36 +178,12 @@ static int cmd_frame(int argc, char **argv)
 	if (rc) {
 		form_free(f);
 		free(src);
-		if (rc > 0)
-			return cmd_fail(ui_tr(UI_M_FWK_FRAME_ERRORS), csv);
-		if (rows.why == FRAME_P_NO_ID_COLUMN && ui_lang_get() != UI_LANG_EN)
-			return cmd_fail(ui_tr(UI_M_FWK_P_NO_ID_COLUMN), csv,
-					id_col ? id_col : "unit_id");
-		if (rows.why == FRAME_P_NO_ROWS && ui_lang_get() != UI_LANG_EN)
-			return cmd_fail(ui_tr(UI_M_FWK_P_NO_ROWS), csv);
-		struct stat cs;
-		if (ui_lang_get() != UI_LANG_EN && stat(csv, &cs) == 0 && S_ISDIR(cs.st_mode))
-			return cmd_fail(ui_tr(UI_M_RUN_DB_UNREADABLE), csv, ui_strerror(EISDIR));
-		return cmd_fw_fail(err);
+		return frame_failed(rc, &rows, csv, id_col, err);
 	}
-	struct stat sb;
-	int existed = stat(db, &sb) == 0;
-	store *st = NULL;
 	int added = 0, same = 0, bad = -1;
 	const char *slash = strrchr(form_path, '/');
-	rc = store_open(db, STORE_CREATE, &st, err) || store_batch_begin(st, err) ||
-	     store_form_put(st, f->id, f->version, f->title, slash ? slash + 1 : form_path, kind,
-			    src, len, err) ||
-	     store_frame_add(st, f->id, rows.n, (const char *const *)rows.unit_ids,
-			     (const char *const *)rows.data, &added, &same, &bad, err) ? -1 : 0;
-	if (st) {
-		char e2[ERR_MAX];
-		if (store_batch_end(st, rc == 0, rc ? e2 : err))
-			rc = -1;
-		store_close(st);
-	}
-	if (rc && !existed)
-		cmd_remove_db(db);
+	struct form_file ff = { f, slash ? slash + 1 : form_path, kind, src, len };
+	rc = put_units(db, &ff, &rows, &added, &same, &bad, err);
 	int rc_exit = EXIT_OK;
 	char why[2 * ERR_MAX];
 	if (rc && bad >= 0)

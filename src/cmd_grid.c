@@ -33,9 +33,7 @@ void cmd_grid_init_head(cmd_grid *g, int ncols, int maxw, const char *const *hea
 
 void cmd_grid_release(cmd_grid *g)
 {
-	for (int i = 0; i < g->nrows * g->ncols; i++)
-		free(g->cells[i]);
-	free(g->cells);
+	strv_free(g->cells, g->nrows * g->ncols);
 	free(g->rule);
 	free(g->right);
 	memset(g, 0, sizeof *g);
@@ -121,7 +119,9 @@ static int wrap(const char *s, int w, char *lines[3])
 	return n;
 }
 
-void cmd_grid_render(const cmd_grid *g, struct strbuf *sb)
+/* The width of each column: its widest body cell, or its header up to the cap (the first
+ * column: the wider of both, capped); -1 for a column without any body text, left out. */
+static int *grid_widths(const cmd_grid *g)
 {
 	int *w = xcalloc((size_t)g->ncols, sizeof *w);
 	for (int c = 0; c < g->ncols; c++) {
@@ -144,7 +144,6 @@ void cmd_grid_render(const cmd_grid *g, struct strbuf *sb)
 				w[c] = head < cap ? head : (cap > body ? cap : body);
 		}
 	}
-	/* a column without any body text is left out, header and all */
 	for (int c = 1; c < g->ncols; c++) {
 		int used = 0;
 		for (int r = g->nheader; r < g->nrows && !used; r++) {
@@ -154,42 +153,60 @@ void cmd_grid_render(const cmd_grid *g, struct strbuf *sb)
 		if (!used)
 			w[c] = -1;
 	}
+	return w;
+}
+
+/* line, without its trailing blanks, as a line of sb; line is released. */
+static void put_grid_line(struct strbuf *sb, strbuf *line)
+{
+	while (line->len && line->buf[line->len - 1] == ' ')
+		line->buf[--line->len] = 0;
+	sb_adds(sb, sb_str(line));
+	sb_addc(sb, '\n');
+	sb_release(line);
+}
+
+/* Header row r, each cell wrapped to its column on up to three lines, at the bottom. */
+static void header_row(const cmd_grid *g, int r, const int *w, struct strbuf *sb)
+{
+	char *(*lines)[3] = xcalloc((size_t)g->ncols, sizeof *lines);
+	int *nl = xcalloc((size_t)g->ncols, sizeof *nl), most = 1, nc = g->ncols;
+	for (int c = 0; c < nc; c++) {
+		const char *s = g->cells[r * g->ncols + c];
+		if (w[c] < 0)
+			continue;   /* hidden: no lines */
+		nl[c] = wrap(s ? s : "", w[c] < 1 ? 1 : w[c], lines[c]);
+		most = nl[c] > most ? nl[c] : most;
+	}
+	for (int l = 0; l < most; l++) {
+		strbuf line = STRBUF_INIT;
+		for (int c = 0; c < nc; c++) {
+			/* headers sit on the bottom line, aligned as their column */
+			int k = l - (most - nl[c]);
+			if (w[c] < 0)
+				continue;
+			if (c)
+				sb_adds(&line, "  ");
+			cmd_pad(&line, k >= 0 ? lines[c][k] : "", w[c], g->right[c]);
+		}
+		put_grid_line(sb, &line);
+	}
+	for (int c = 0; c < nc; c++)
+		for (int k = 0; k < nl[c]; k++)
+			free(lines[c][k]);
+	free(lines);
+	free(nl);
+}
+
+void cmd_grid_render(const cmd_grid *g, struct strbuf *sb)
+{
+	int *w = grid_widths(g);
 	int total = 0;
 	for (int c = 0; c < g->ncols; c++)
 		total += w[c] < 0 ? 0 : w[c] + (c ? 2 : 0);
 	for (int r = 0; r < g->nrows; r++) {
 		if (r < g->nheader) {
-			char *(*lines)[3] = xcalloc((size_t)g->ncols, sizeof *lines);
-			int *nl = xcalloc((size_t)g->ncols, sizeof *nl), most = 1, nc = g->ncols;
-			for (int c = 0; c < nc; c++) {
-				const char *s = g->cells[r * g->ncols + c];
-				if (w[c] < 0)
-					continue;   /* hidden: no lines */
-				nl[c] = wrap(s ? s : "", w[c] < 1 ? 1 : w[c], lines[c]);
-				most = nl[c] > most ? nl[c] : most;
-			}
-			for (int l = 0; l < most; l++) {
-				strbuf line = STRBUF_INIT;
-				for (int c = 0; c < nc; c++) {
-					/* headers sit on the bottom line, aligned as their column */
-					int k = l - (most - nl[c]);
-					if (w[c] < 0)
-						continue;
-					if (c)
-						sb_adds(&line, "  ");
-					cmd_pad(&line, k >= 0 ? lines[c][k] : "", w[c], g->right[c]);
-				}
-				while (line.len && line.buf[line.len - 1] == ' ')
-					line.buf[--line.len] = 0;
-				sb_adds(sb, sb_str(&line));
-				sb_addc(sb, '\n');
-				sb_release(&line);
-			}
-			for (int c = 0; c < nc; c++)
-				for (int k = 0; k < nl[c]; k++)
-					free(lines[c][k]);
-			free(lines);
-			free(nl);
+			header_row(g, r, w, sb);
 		} else {
 			strbuf line = STRBUF_INIT;
 			for (int c = 0; c < g->ncols; c++) {
@@ -200,11 +217,7 @@ void cmd_grid_render(const cmd_grid *g, struct strbuf *sb)
 					sb_adds(&line, "  ");
 				cmd_pad(&line, s ? s : "", w[c], g->right[c]);
 			}
-			while (line.len && line.buf[line.len - 1] == ' ')
-				line.buf[--line.len] = 0;
-			sb_adds(sb, sb_str(&line));
-			sb_addc(sb, '\n');
-			sb_release(&line);
+			put_grid_line(sb, &line);
 		}
 		if (g->rule[r]) {
 			for (int k = 0; k < total; k++)

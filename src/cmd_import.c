@@ -98,7 +98,8 @@ static void remove_db(const char *path)
 	}
 }
 
-static int cmd_import(int argc, char **argv)
+/* The command line into *o and *db: EXIT_OK, else EXIT_USAGE after one line. */
+static int parse_import_args(int argc, char **argv, import_opts *o, const char **db)
 {
 	/* in the order of opts[] (its names are read back for messages) */
 	enum { O_DB = 256, O_FORCE, O_LANG, O_COLUMNS, O_ROWS, O_CELL, O_SIZE };
@@ -113,16 +114,14 @@ static int cmd_import(int argc, char **argv)
 		{ 0 },
 	};
 	long long v;
-	import_opts o = { 0 };
-	const char *db = NULL;
 	int c;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		switch (c) {
-		case O_DB: db = optarg; break;
-		case O_FORCE: o.force = 1; break;
-		case O_LANG: o.lang = optarg; break;
+		case O_DB: *db = optarg; break;
+		case O_FORCE: o->force = 1; break;
+		case O_LANG: o->lang = optarg; break;
 		case O_COLUMNS:
 		case O_ROWS:
 		case O_CELL:
@@ -133,13 +132,13 @@ static int cmd_import(int argc, char **argv)
 						       c == O_CELL || c == O_SIZE ? " (with K, M or G)" :
 						       "", optarg);
 			if (c == O_COLUMNS)
-				o.limits.columns = (long)v;
+				o->limits.columns = (long)v;
 			else if (c == O_ROWS)
-				o.limits.rows = (long)v;
+				o->limits.rows = (long)v;
 			else if (c == O_CELL)
-				o.limits.cell = (long)v;
+				o->limits.cell = (long)v;
 			else
-				o.limits.size = v;
+				o->limits.size = v;
 			break;
 		default:
 			return cmd_bad_option(&cmd_import_entry, c, argv);
@@ -147,10 +146,34 @@ static int cmd_import(int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return cmd_usage_error(&cmd_import_entry, "expected a questionnaire and a CSV file");
-	if (!db)
+	if (!*db)
 		return cmd_usage_error(&cmd_import_entry, "expected --db DB");
-	o.form_path = argv[optind];
-	o.data_path = argv[optind + 1];
+	o->form_path = argv[optind];
+	o->data_path = argv[optind + 1];
+	return EXIT_OK;
+}
+
+/* The line that says what was imported into db. */
+static void say_imported(const import_summary *sum, const char *data_path, const char *db)
+{
+	strbuf line = STRBUF_INIT;
+	sb_addf(&line, "imported %d interview%s from '%s' into '%s'", sum->imported,
+		sum->imported == 1 ? "" : "s", data_path, db);
+	if (sum->existing)
+		sb_addf(&line, "; %d already there", sum->existing);
+	if (sum->rejected)
+		sb_addf(&line, "; %d row%s left out", sum->rejected, sum->rejected == 1 ? "" : "s");
+	cmd_put_line(stdout, "%s", sb_str(&line));
+	sb_release(&line);
+}
+
+static int cmd_import(int argc, char **argv)
+{
+	import_opts o = { 0 };
+	const char *db = NULL;
+	int prc = parse_import_args(argc, argv, &o, &db);
+	if (prc != EXIT_OK)
+		return prc;
 	char err[ERR_MAX];
 	if (outfile_check("--db", db, "questionnaire", o.form_path, 0, err) ||
 	    outfile_check("--db", db, "data file", o.data_path, 0, err))
@@ -180,14 +203,6 @@ static int cmd_import(int argc, char **argv)
 					sum.rows == 1 ? "" : "s");
 		return cmd_fail("'%s': no row could be imported", o.data_path);
 	}
-	strbuf line = STRBUF_INIT;
-	sb_addf(&line, "imported %d interview%s from '%s' into '%s'", sum.imported,
-		sum.imported == 1 ? "" : "s", o.data_path, db);
-	if (sum.existing)
-		sb_addf(&line, "; %d already there", sum.existing);
-	if (sum.rejected)
-		sb_addf(&line, "; %d row%s left out", sum.rejected, sum.rejected == 1 ? "" : "s");
-	cmd_put_line(stdout, "%s", sb_str(&line));
-	sb_release(&line);
+	say_imported(&sum, o.data_path, db);
 	return EXIT_OK;
 }

@@ -283,26 +283,32 @@ static void zone_name(char out[16])
 		strftime(out, 16, "%Z", &lt);
 }
 
+/* A stored word (a status, an origin) in the interface's language; an unknown one as it is. */
+struct stored_word {
+	const char *word;
+	enum ui_msg msg;
+};
+
+static const char *stored_word(const struct stored_word *t, size_t n, const char *word)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(word, t[i].word) == 0)
+			return ui_tr(t[i].msg);
+	return word;
+}
+
 static const char *status_word(const char *status)
 {
-	if (strcmp(status, "complete") == 0)
-		return ui_tr(UI_M_COMPLETE);
-	if (strcmp(status, "draft") == 0)
-		return ui_tr(UI_M_DRAFT);
-	if (strcmp(status, "discarded") == 0)
-		return ui_tr(UI_M_DISCARDED);
-	return status;
+	static const struct stored_word w[] = { { "complete", UI_M_COMPLETE },
+		{ "draft", UI_M_DRAFT }, { "discarded", UI_M_DISCARDED } };
+	return stored_word(w, sizeof w / sizeof w[0], status);
 }
 
 static const char *origin_word(const char *origin)
 {
-	if (strcmp(origin, "field") == 0)
-		return ui_tr(UI_M_ORIGIN_FIELD);
-	if (strcmp(origin, "imported") == 0)
-		return ui_tr(UI_M_ORIGIN_IMPORTED);
-	if (strcmp(origin, "simulated") == 0)
-		return ui_tr(UI_M_ORIGIN_SIMULATED);
-	return origin;
+	static const struct stored_word w[] = { { "field", UI_M_ORIGIN_FIELD },
+		{ "imported", UI_M_ORIGIN_IMPORTED }, { "simulated", UI_M_ORIGIN_SIMULATED } };
+	return stored_word(w, sizeof w / sizeof w[0], origin);
 }
 
 #define KEY_COLS 36
@@ -343,6 +349,48 @@ static void print_counts(strbuf *sb, const char *key, int complete, int draft)
 enum { C_UUID, C_STATUS, C_ORIGIN, C_FORM, C_DEVICE, C_INTERVIEWER, C_ANSWERS, C_CREATED,
        C_MODIFIED, NCOLS };
 
+/* Widen each column to its header and its widest value (but for the cut ones). */
+static void widen(const store_interview *ivs, int n, const char *const head[NCOLS],
+		  int width[NCOLS])
+{
+	for (int c = 0; c < NCOLS; c++) {
+		int hw = ui_width(head[c]);
+		width[c] = hw > width[c] ? hw : width[c];
+	}
+	for (int i = 0; i < n; i++) {
+		char form[512];
+		snprintf(form, sizeof form, "%s@%s", ivs[i].form_id, ivs[i].form_version);
+		const char *val[NCOLS] = { [C_STATUS] = status_word(ivs[i].status),
+			[C_ORIGIN] = origin_word(ivs[i].origin), [C_FORM] = form,
+			[C_INTERVIEWER] = ivs[i].interviewer };
+		for (int c = 0; c < NCOLS; c++) {
+			int vw = val[c] ? ui_width(val[c]) : 0;
+			width[c] = vw > width[c] ? vw : width[c];
+		}
+	}
+}
+
+/* The complete and draft interviews by origin, device, interviewer, form and day. */
+static void print_tallies(strbuf *sb, const struct tallies *ts, const char *zone)
+{
+	const enum ui_msg titles[NBY] = {
+		[BY_ORIGIN] = UI_M_LIST_BY_ORIGIN, [BY_DEVICE] = UI_M_LIST_BY_DEVICE,
+		[BY_INTERVIEWER] = UI_M_LIST_BY_INTERVIEWER, [BY_FORM] = UI_M_LIST_BY_FORM,
+		[BY_DATE] = UI_M_LIST_BY_DAY,
+	};
+	for (int b = BY_ORIGIN; b < NBY; b++) {
+		printf("\n");
+		printf(ui_tr(titles[b]), zone);   /* only the day's title has a %s: the zone */
+		printf("\n");
+		print_count_head(sb);
+		for (int i = 0; i < ts[b].n; i++) {
+			const char *key = ts[b].t[i].key[0] ? ts[b].t[i].key : "-";
+			print_counts(sb, b == BY_ORIGIN ? origin_word(key) : key,
+				     ts[b].t[i].complete, ts[b].t[i].draft);
+		}
+	}
+}
+
 static void print_text(const store_interview *ivs, int n, const struct tallies *ts,
 		       const char *by, const store_progress_row *pr, int npr)
 {
@@ -359,21 +407,7 @@ static void print_text(const store_interview *ivs, int n, const struct tallies *
 	int width[NCOLS] = { 36, 9, 9, 12, 8, 16, 7, 16, 16 };
 	const int cut[NCOLS] = { 0, 0, 0, 0, 1, 0, 0, 1, 1 };
 	const int right[NCOLS] = { [C_ANSWERS] = 1 };
-	for (int c = 0; c < NCOLS; c++) {   /* a column is at least as wide as its header */
-		int hw = ui_width(head[c]);
-		width[c] = hw > width[c] ? hw : width[c];
-	}
-	for (int i = 0; i < n; i++) {   /* and as its widest value, but for the cut ones */
-		char form[512];
-		snprintf(form, sizeof form, "%s@%s", ivs[i].form_id, ivs[i].form_version);
-		const char *val[NCOLS] = { [C_STATUS] = status_word(ivs[i].status),
-			[C_ORIGIN] = origin_word(ivs[i].origin), [C_FORM] = form,
-			[C_INTERVIEWER] = ivs[i].interviewer };
-		for (int c = 0; c < NCOLS; c++) {
-			int vw = val[c] ? ui_width(val[c]) : 0;
-			width[c] = vw > width[c] ? vw : width[c];
-		}
-	}
+	widen(ivs, n, head, width);
 	if (n) {
 		for (int c = 0; c < NCOLS; c++) {
 			if (c)
@@ -416,22 +450,7 @@ static void print_text(const store_interview *ivs, int n, const struct tallies *
 		sb_release(&sb);
 		return;
 	}
-	const enum ui_msg titles[NBY] = {
-		[BY_ORIGIN] = UI_M_LIST_BY_ORIGIN, [BY_DEVICE] = UI_M_LIST_BY_DEVICE,
-		[BY_INTERVIEWER] = UI_M_LIST_BY_INTERVIEWER, [BY_FORM] = UI_M_LIST_BY_FORM,
-		[BY_DATE] = UI_M_LIST_BY_DAY,
-	};
-	for (int b = BY_ORIGIN; b < NBY; b++) {
-		printf("\n");
-		printf(ui_tr(titles[b]), zone);   /* only the day's title has a %s: the zone */
-		printf("\n");
-		print_count_head(&sb);
-		for (int i = 0; i < ts[b].n; i++) {
-			const char *key = ts[b].t[i].key[0] ? ts[b].t[i].key : "-";
-			print_counts(&sb, b == BY_ORIGIN ? origin_word(key) : key,
-				     ts[b].t[i].complete, ts[b].t[i].draft);
-		}
-	}
+	print_tallies(&sb, ts, zone);
 	if (by) {
 		putchar('\n');
 		cmd_put_line(stdout, ui_tr(UI_M_LIST_BY_QUESTION), by);
@@ -443,7 +462,17 @@ static void print_text(const store_interview *ivs, int n, const struct tallies *
 	sb_release(&sb);
 }
 
-static int cmd_list(int argc, char **argv)
+/* What the command line asked for. */
+struct list_args {
+	const char *lang, *by;
+	int json;
+	enum ui_lang ml;   /* the language of the listing: --lang's, else the locale's */
+};
+
+/* The options into *a, leaving optind at the database: EXIT_OK, else EXIT_USAGE after one
+ * line. Every message is in the chosen language: --lang's, else the locale's (looked for
+ * first, so that a wrong option before it is refused in that language too). */
+static int parse_list_args(int argc, char **argv, struct list_args *a)
 {
 	static const struct option opts[] = {
 		{ "json", no_argument, NULL, 'j' },
@@ -451,22 +480,18 @@ static int cmd_list(int argc, char **argv)
 		{ "lang", required_argument, NULL, 'l' },
 		{ 0 }
 	};
-	const char *lang = NULL;
-	int json = 0, c;
-	const char *by = NULL;
-	/* every message in the chosen language: --lang's, else the locale's (looked for first, so
-	 * that a wrong option before it is refused in that language too) */
+	int c;
 	cmd_lang_from_args(argc, argv);
-	enum ui_lang ml = ui_lang_get();
+	a->ml = ui_lang_get();
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 'j')
-			json = 1;
+			a->json = 1;
 		else if (c == 'b')
-			by = optarg;
+			a->by = optarg;
 		else if (c == 'l')
-			lang = optarg;
+			a->lang = optarg;
 		else if (c == ':')
 			return cmd_usage_error(&cmd_list_entry, ui_tr(UI_M_LIST_OPT_VALUE),
 					       argv[optind - 1]);
@@ -476,8 +501,33 @@ static int cmd_list(int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cmd_usage_error(&cmd_list_entry, "%s", ui_tr(UI_M_LIST_ONE_DB));
-	if (lang && ui_lang_parse(lang, &ml))
-		return cmd_usage_error(&cmd_list_entry, ui_tr(UI_M_LIST_BAD_LANG), lang);
+	if (a->lang && ui_lang_parse(a->lang, &a->ml))
+		return cmd_usage_error(&cmd_list_entry, ui_tr(UI_M_LIST_BAD_LANG), a->lang);
+	return EXIT_OK;
+}
+
+/* A damaged file may hold NULLs where text is required: "" there. */
+static void fill_blanks(store_interview *ivs, int n)
+{
+	for (int i = 0; i < n; i++) {
+		char **f[] = { &ivs[i].form_id, &ivs[i].form_version, &ivs[i].device_id,
+			       &ivs[i].interviewer, &ivs[i].status, &ivs[i].created,
+			       &ivs[i].modified };
+		for (size_t k = 0; k < sizeof f / sizeof *f; k++)
+			if (!*f[k])
+				*f[k] = xstrdup("");
+	}
+}
+
+static int cmd_list(int argc, char **argv)
+{
+	struct list_args a = { 0 };
+	int rc = parse_list_args(argc, argv, &a);
+	if (rc != EXIT_OK)
+		return rc;
+	const char *lang = a.lang, *by = a.by;
+	int json = a.json;
+	enum ui_lang ml = a.ml;
 	char err[ERR_MAX];
 	store *st;
 	const char *path = argv[optind];
@@ -509,14 +559,7 @@ static int cmd_list(int argc, char **argv)
 		store_close(st);
 		return cmd_fail("%s", err);
 	}
-	for (int i = 0; i < n; i++) {   /* a damaged file may hold NULLs where text is required */
-		char **f[] = { &ivs[i].form_id, &ivs[i].form_version, &ivs[i].device_id,
-			       &ivs[i].interviewer, &ivs[i].status, &ivs[i].created,
-			       &ivs[i].modified };
-		for (size_t k = 0; k < sizeof f / sizeof *f; k++)
-			if (!*f[k])
-				*f[k] = xstrdup("");
-	}
+	fill_blanks(ivs, n);
 	if (by && store_progress(st, by, &pr, &npr, err)) {
 		store_interviews_free(ivs, n);
 		store_close(st);

@@ -164,9 +164,7 @@ static void print_json_summary(json_w *w, const struct totals *t, long long ivs,
 
 static void free_keys(char **keys, int n)
 {
-	for (int i = 0; i < n; i++)
-		free(keys[i]);
-	free(keys);
+	strv_free(keys, n);
 }
 
 static char **split_keys(const char *list, int *n)

@@ -258,6 +258,42 @@ static int review_screen(const char *db, const quality_opts *qo, const char *rev
 	return rc ? cmd_fail("%s", err) : EXIT_OK;
 }
 
+/* One action at most, with the options it takes and no others: EXIT_OK, else EXIT_USAGE after
+ * one line. */
+static int check_action(const struct action *a, int nactions, int json)
+{
+	const struct cmd_entry *e = &cmd_review_entry;
+	if (nactions > 1)
+		return cmd_usage_error(e, "%s", ui_tr(UI_M_FWK_ONE_ACTION));
+	if (a->decision && json)
+		return cmd_usage_error(e, "%s", ui_tr(UI_M_FWK_JSON_ACTION));
+	if (a->decision && strcmp(a->decision, "rejected") == 0 && (!a->reason || !*a->reason))
+		return cmd_usage_error(e, "%s", ui_tr(UI_M_FWK_REJECT_REASON));
+	if (a->decision && strcmp(a->decision, "comment") == 0 &&
+	    (!a->path || !a->text || !*a->text))
+		return cmd_usage_error(e, "%s", ui_tr(UI_M_FWK_COMMENT_ARGS));
+	if ((a->reason && (!a->decision || strcmp(a->decision, "rejected"))) ||
+	    ((a->path || a->text) && (!a->decision || strcmp(a->decision, "comment"))))
+		return cmd_usage_error(e, "%s", ui_tr(UI_M_FWK_OPTS_GO));
+	return EXIT_OK;
+}
+
+/* The flagged interviews of db as text or JSON (no terminal screen). */
+static int list_flags(const char *db, const quality_opts *qo, int json)
+{
+	char err[ERR_MAX];
+	store *st;
+	if (store_open(db, STORE_READONLY, &st, err))
+		return cmd_open_fail(db, err);
+	quality_set q;
+	int rc = quality_read(st, qo, &q, err);
+	if (rc == 0)
+		rc = json ? put_json(st, &q, err) : put_text(st, &q, err);
+	quality_set_free(&q);
+	store_close(st);
+	return rc ? cmd_fail("%s", err) : EXIT_OK;
+}
+
 static int cmd_review(int argc, char **argv)
 {
 	enum { O_APPROVE = 256, O_REJECT, O_REASON, O_COMMENT, O_PATH, O_TEXT, O_REVIEWER, O_KEY,
@@ -310,25 +346,14 @@ static int cmd_review(int argc, char **argv)
 			return cmd_fw_bad_option(&cmd_review_entry, c, argv);
 		}
 	}
-	const struct cmd_entry *e = &cmd_review_entry;
 	if (argc - optind != 1)
-		return cmd_usage_error(e, "%s", ui_tr(UI_M_LIST_ONE_DB));
-	if (nactions > 1)
-		return cmd_usage_error(e, "%s", ui_tr(UI_M_FWK_ONE_ACTION));
-	if (a.decision && json)
-		return cmd_usage_error(e, "%s", ui_tr(UI_M_FWK_JSON_ACTION));
-	if (a.decision && strcmp(a.decision, "rejected") == 0 && (!a.reason || !*a.reason))
-		return cmd_usage_error(e, "%s", ui_tr(UI_M_FWK_REJECT_REASON));
-	if (a.decision && strcmp(a.decision, "comment") == 0 && (!a.path || !a.text || !*a.text))
-		return cmd_usage_error(e, "%s", ui_tr(UI_M_FWK_COMMENT_ARGS));
-	if ((a.reason && (!a.decision || strcmp(a.decision, "rejected"))) ||
-	    ((a.path || a.text) && (!a.decision || strcmp(a.decision, "comment"))))
-		return cmd_usage_error(e, "%s", ui_tr(UI_M_FWK_OPTS_GO));
+		return cmd_usage_error(&cmd_review_entry, "%s", ui_tr(UI_M_LIST_ONE_DB));
+	int rc = check_action(&a, nactions, json);
+	if (rc != EXIT_OK)
+		return rc;
 	const char *db = argv[optind];
 	if (a.decision)
 		return decide(db, &a);
-
-	char err[ERR_MAX];
 	quality_opts qo;
 	quality_defaults(&qo);
 	qo.keys = keys;
@@ -336,14 +361,5 @@ static int cmd_review(int argc, char **argv)
 	int screen = !json && isatty(STDOUT_FILENO) && isatty(STDIN_FILENO);
 	if (screen)
 		return review_screen(db, &qo, a.reviewer, lang);
-	store *st;
-	if (store_open(db, STORE_READONLY, &st, err))
-		return cmd_open_fail(db, err);
-	quality_set q;
-	int rc = quality_read(st, &qo, &q, err);
-	if (rc == 0)
-		rc = json ? put_json(st, &q, err) : put_text(st, &q, err);
-	quality_set_free(&q);
-	store_close(st);
-	return rc ? cmd_fail("%s", err) : EXIT_OK;
+	return list_flags(db, &qo, json);
 }

@@ -133,11 +133,30 @@ static int parse_flag_name(const struct cmd_entry *me, const char *name, unsigne
 	return EXIT_OK;
 }
 
-/* One option C with its optarg into *a: EXIT_OK, else EXIT_USAGE after one line. */
-static int parse_sim_option(const struct cmd_entry *me, int c, char **argv, struct sim_args *a)
+/* OPT's argument, a share 0..1, into *out: EXIT_OK, else EXIT_USAGE after one line. */
+static int share_arg(const struct cmd_entry *me, const char *opt, double *out)
 {
-	simulate_opts *o = &a->o;
+	if (parse_share(optarg, out))
+		return cmd_usage_error(me, "%s wants a share 0..1, not '%s'", opt, optarg);
+	return EXIT_OK;
+}
+
+/* OPT's argument, a whole number lo..hi, into *out: EXIT_OK, else EXIT_USAGE after one line. */
+static int range_arg(const struct cmd_entry *me, const char *opt, long lo, long hi, int *out)
+{
 	long v;
+	if (parse_long(optarg, lo, hi, &v))
+		return cmd_usage_error(me, "%s wants %ld..%ld, not '%s'", opt, lo, hi, optarg);
+	*out = (int)v;
+	return EXIT_OK;
+}
+
+/* The options that take a number (-n, --seed, --devices, --batch and the shares) into *o:
+ * EXIT_OK, EXIT_USAGE after one line, or -1 when C is not one of them. */
+static int parse_sim_number(const struct cmd_entry *me, int c, simulate_opts *o)
+{
+	long v;
+	char *end;
 	switch (c) {
 	case 'n':
 		if (parse_long(optarg, 0, 100000000, &v))
@@ -145,53 +164,48 @@ static int parse_sim_option(const struct cmd_entry *me, int c, char **argv, stru
 					       optarg);
 		o->n = v;
 		return EXIT_OK;
-	case 'd':
-		a->db = optarg;
-		return EXIT_OK;
-	case 's': {
-		char *end;
+	case 's':
 		o->seed = strtoull(optarg, &end, 10);
 		if (!*optarg || *end || optarg[0] == '-')
 			return cmd_usage_error(me, "--seed wants a number, not '%s'", optarg);
 		return EXIT_OK;
-	}
 	case 'k':
-		if (parse_long(optarg, 1, 10000, &v))
-			return cmd_usage_error(me, "--devices wants 1..10000, not '%s'", optarg);
-		o->ndevices = (int)v;
+		return range_arg(me, "--devices", 1, 10000, &o->ndevices);
+	case 'B':
+		return range_arg(me, "--batch", 1, 1000000, &o->batch);
+	case 'D':
+		return share_arg(me, "--drafts", &o->draft_rate);
+	case 'S':
+		return share_arg(me, "--specials", &o->special_rate);
+	case 'P':
+		return share_arg(me, "--flagged", &o->flag_rate);
+	default:
+		return -1;
+	}
+}
+
+/* One option C with its optarg into *a: EXIT_OK, else EXIT_USAGE after one line. */
+static int parse_sim_option(const struct cmd_entry *me, int c, char **argv, struct sim_args *a)
+{
+	int rc = parse_sim_number(me, c, &a->o);
+	if (rc != -1)
+		return rc;
+	switch (c) {
+	case 'd':
+		a->db = optarg;
 		return EXIT_OK;
 	case 'i':
 		if (cmd_check_name(me, "--interviewer", optarg))
 			return EXIT_USAGE;
-		o->interviewer = optarg;
-		return EXIT_OK;
-	case 'D':
-		if (parse_share(optarg, &o->draft_rate))
-			return cmd_usage_error(me, "--drafts wants a share 0..1, not '%s'",
-					       optarg);
-		return EXIT_OK;
-	case 'S':
-		if (parse_share(optarg, &o->special_rate))
-			return cmd_usage_error(me, "--specials wants a share 0..1, not '%s'",
-					       optarg);
+		a->o.interviewer = optarg;
 		return EXIT_OK;
 	case 'F':
-		return parse_flag_name(me, optarg, &o->flags);
-	case 'P':
-		if (parse_share(optarg, &o->flag_rate))
-			return cmd_usage_error(me, "--flagged wants a share 0..1, not '%s'",
-					       optarg);
-		return EXIT_OK;
+		return parse_flag_name(me, optarg, &a->o.flags);
 	case 'q':
 		a->quiet = 1;
 		return EXIT_OK;
 	case 'K':
 		a->public_key = optarg;
-		return EXIT_OK;
-	case 'B':
-		if (parse_long(optarg, 1, 1000000, &v))
-			return cmd_usage_error(me, "--batch wants 1..1000000, not '%s'", optarg);
-		o->batch = (int)v;
 		return EXIT_OK;
 	default:
 		return cmd_bad_option(me, c, argv);

@@ -354,33 +354,14 @@ static analysis_cat *new_cat(analysis_var *v)
 	return c;
 }
 
-/* Give every read id and every missing kind of column col a category of col->var. */
-static void finish_col(analysis_db *db, an_data *d, an_col *col, int include_missing)
+/* The values of col without a choice (map[id] < 0), sorted: numbers by value, then text,
+ * each a category of col->var (map[id] set); all_int: the choices' values are whole numbers.
+ * Returns the last score given. */
+static double extra_cats(analysis_db *db, an_data *d, an_col *col, int *map, int all_int)
 {
 	analysis_var *v = &col->var;
 	const form_node *nd = &db->newest->nodes[col->ref.node];
-	int nids = col->values.ix.n;
-	int *map = xmalloc(sizeof(int) * (nids ? nids : 1));
-	for (int k = 0; k < nids; k++)
-		map[k] = -1;
-	if (v->vtype == ANALYSIS_NUMERIC && (!col->numeric || nids == 0) &&
-	    (v->type == FORM_CALCULATE || v->type == FORM_HIDDEN)) {
-		v->vtype = ANALYSIS_CATEGORICAL;   /* a calculation of text */
-		free(col->num);
-		col->num = NULL;
-	}
-	int all_int = 1;
-	an_choice_cats(db, col->ref.node, d->lang, v);
-	if (v->ncat) {
-		for (int c = 0; c < v->ncat; c++) {
-			int id = strmap_find(&col->values, v->cats[c].value);
-			if (id >= 0)
-				map[id] = c;
-			all_int &= an_is_integer(v->cats[c].value);
-		}
-	}
-	/* values without a choice, sorted: numbers by value, then text */
-	int nextra = 0;
+	int nids = col->values.ix.n, nextra = 0;
 	sort_item *items = xmalloc(sizeof *items * (nids ? nids : 1));
 	for (int k = 0; k < nids; k++) {
 		if (map[k] >= 0)
@@ -418,28 +399,65 @@ static void finish_col(analysis_db *db, an_data *d, an_col *col, int include_mis
 		map[it->id] = v->ncat - 1;
 	}
 	free(items);
-	v->nvalid = v->ncat;
-	/* missing categories that occur, in a fixed order */
-	int mcat[ANALYSIS_NMISSING];
+	return last_score;
+}
+
+/* With include_missing, the missing kinds that occur in col, in a fixed order, as categories
+ * scored after last_score; mcat[kind]: its category, AN_OUT for the others. */
+static void missing_cats(analysis_db *db, an_data *d, an_col *col, int include_missing,
+			 double last_score, int mcat[ANALYSIS_NMISSING])
+{
+	analysis_var *v = &col->var;
 	for (int m = 0; m < ANALYSIS_NMISSING; m++)
 		mcat[m] = AN_OUT;
-	if (include_missing) {
-		int seen[ANALYSIS_NMISSING] = { 0 };
-		for (size_t i = 0; i < d->n; i++)
-			if (col->code[i] < 0 && -col->code[i] < ANALYSIS_NMISSING)
-				seen[-col->code[i]] = 1;
-		for (int m = 1; m < ANALYSIS_NMISSING; m++) {
-			if (!seen[m])
-				continue;
-			analysis_cat *c = new_cat(v);
-			static const char *const codes[] = { "", ".d", ".r", ".s", "." };
-			c->value = xstrdup(codes[m]);
-			c->label = xstrdup(an_missing_label(db, m, d->lang));
-			c->missing = m;
-			c->score = ++last_score;
-			mcat[m] = v->ncat - 1;
+	if (!include_missing)
+		return;
+	int seen[ANALYSIS_NMISSING] = { 0 };
+	for (size_t i = 0; i < d->n; i++)
+		if (col->code[i] < 0 && -col->code[i] < ANALYSIS_NMISSING)
+			seen[-col->code[i]] = 1;
+	for (int m = 1; m < ANALYSIS_NMISSING; m++) {
+		if (!seen[m])
+			continue;
+		analysis_cat *c = new_cat(v);
+		static const char *const codes[] = { "", ".d", ".r", ".s", "." };
+		c->value = xstrdup(codes[m]);
+		c->label = xstrdup(an_missing_label(db, m, d->lang));
+		c->missing = m;
+		c->score = ++last_score;
+		mcat[m] = v->ncat - 1;
+	}
+}
+
+/* Give every read id and every missing kind of column col a category of col->var: the
+ * choices, the other values (extra_cats), the missing kinds (missing_cats), then the codes. */
+static void finish_col(analysis_db *db, an_data *d, an_col *col, int include_missing)
+{
+	analysis_var *v = &col->var;
+	int nids = col->values.ix.n;
+	int *map = xmalloc(sizeof(int) * (nids ? nids : 1));
+	for (int k = 0; k < nids; k++)
+		map[k] = -1;
+	if (v->vtype == ANALYSIS_NUMERIC && (!col->numeric || nids == 0) &&
+	    (v->type == FORM_CALCULATE || v->type == FORM_HIDDEN)) {
+		v->vtype = ANALYSIS_CATEGORICAL;   /* a calculation of text */
+		free(col->num);
+		col->num = NULL;
+	}
+	int all_int = 1;
+	an_choice_cats(db, col->ref.node, d->lang, v);
+	if (v->ncat) {
+		for (int c = 0; c < v->ncat; c++) {
+			int id = strmap_find(&col->values, v->cats[c].value);
+			if (id >= 0)
+				map[id] = c;
+			all_int &= an_is_integer(v->cats[c].value);
 		}
 	}
+	double last_score = extra_cats(db, d, col, map, all_int);
+	v->nvalid = v->ncat;
+	int mcat[ANALYSIS_NMISSING];
+	missing_cats(db, d, col, include_missing, last_score, mcat);
 	for (size_t i = 0; i < d->n; i++) {
 		int k = col->code[i];
 		if (k < 0)
@@ -456,6 +474,72 @@ static void finish_col(analysis_db *db, an_data *d, an_col *col, int include_mis
 }
 
 /* ---- the whole read ---------------------------------------------------------------------- */
+
+/* The interviews of each version that has some, from a preload or the file: 0, else -1
+ * (err filled by the store, or the read's own result). */
+static int read_versions(analysis_db *db, an_data *d, expr *where, const char *status,
+			 char *err)
+{
+	const char **paths = xcalloc((size_t)d->ncols + 1, sizeof *paths);
+	int *ids = xcalloc((size_t)d->ncols + 1, sizeof *ids);
+	int *nids = xcalloc((size_t)d->ncols + 1, sizeof *nids);
+	d->nversions = db->nversions;
+	read_ctx r = { .d = d, .db = db, .where = where, .err = err };
+	int result = 0;
+	for (int k = 0; k < db->nversions && result == 0; k++) {
+		if (!db->has_interviews[k])
+			continue;
+		for (int c = 0; c < d->ncols; c++) {
+			if (!d->cols[c].vpath)
+				d->cols[c].vpath = xcalloc((size_t)db->nversions,
+							   sizeof *d->cols[c].vpath);
+			d->cols[c].vpath[k] = an_version_path(db, &d->cols[c].ref, k);
+			paths[c] = d->cols[c].vpath[k];
+		}
+		for (int c = 0; c < d->ncols; c++) {   /* a preload's ids are per version */
+			free(d->cols[c].pre_map);
+			d->cols[c].pre_map = NULL;
+		}
+		r.ids = ids;
+		r.nids = nids;
+		if (an_pre_read(db, k, status, paths, d->ncols, read_row, &r, ids, nids, &result))
+			continue;   /* read in advance (analysis_preload) */
+		r.ids = r.nids = NULL;
+		store_scan_filter f = { .form_id = db->form_id, .form_version = db->versions[k],
+					.status = status };
+		result = store_read_paths(db->st, &f, paths, d->ncols, read_row, &r, err);
+	}
+	free(paths);
+	free(ids);
+	free(nids);
+	return result;
+}
+
+/* What the read left out or marks, as notes: bad design values, approved only, --where,
+ * simulated interviews. */
+static void data_notes(const analysis_db *db, an_data *d, const analysis_opts *o)
+{
+	if (d->bad_weight)
+		an_note(&d->notes, 0, "%lld interview%s with a missing or non-positive weight "
+			"('%s') left out", d->bad_weight, d->bad_weight == 1 ? "" : "s", o->weight);
+	if (d->bad_strata)
+		an_note(&d->notes, 0, "%lld interview%s without a stratum ('%s') left out",
+			d->bad_strata, d->bad_strata == 1 ? "" : "s", o->strata);
+	if (d->bad_cluster)
+		an_note(&d->notes, 0, "%lld interview%s without a cluster ('%s') left out",
+			d->bad_cluster, d->bad_cluster == 1 ? "" : "s", o->cluster);
+	if (db->only_approved)   /* a reader must never take them for all the interviews */
+		an_note(&d->notes, 0, ANALYSIS_NOTE_APPROVED " ('survey review'): %lld of the %lld "
+			"complete interviews", d->read,
+			d->read + d->unapproved);
+	if (o->where)
+		an_note(&d->notes, 0, "%lld of %zu interview%s kept by --where %s", 
+			(long long)d->n - d->where_out, d->n, d->n == 1 ? "" : "s", o->where);
+	if (d->simulated)
+		an_note(&d->notes, 1, "%lld of the %lld interviews analysed are simulated (made by "
+			"'survey simulate'): not real data", d->simulated,
+			(long long)d->n - d->where_out);
+}
 
 int an_data_read(analysis_db *db, const char *const *vars, int nvars, const analysis_opts *o,
 		 an_data *d, char *err)
@@ -508,62 +592,11 @@ int an_data_read(analysis_db *db, const char *const *vars, int nvars, const anal
 			goto done;
 	}
 
-	const char **paths = xcalloc((size_t)d->ncols + 1, sizeof *paths);
-	int *ids = xcalloc((size_t)d->ncols + 1, sizeof *ids);
-	int *nids = xcalloc((size_t)d->ncols + 1, sizeof *nids);
-	d->nversions = db->nversions;
-	read_ctx r = { .d = d, .db = db, .where = where, .err = err };
-	int result = 0;
-	for (int k = 0; k < db->nversions && result == 0; k++) {
-		if (!db->has_interviews[k])
-			continue;
-		for (int c = 0; c < d->ncols; c++) {
-			if (!d->cols[c].vpath)
-				d->cols[c].vpath = xcalloc((size_t)db->nversions,
-							   sizeof *d->cols[c].vpath);
-			d->cols[c].vpath[k] = an_version_path(db, &d->cols[c].ref, k);
-			paths[c] = d->cols[c].vpath[k];
-		}
-		for (int c = 0; c < d->ncols; c++) {   /* a preload's ids are per version */
-			free(d->cols[c].pre_map);
-			d->cols[c].pre_map = NULL;
-		}
-		r.ids = ids;
-		r.nids = nids;
-		if (an_pre_read(db, k, status, paths, d->ncols, read_row, &r, ids, nids, &result))
-			continue;   /* read in advance (analysis_preload) */
-		r.ids = r.nids = NULL;
-		store_scan_filter f = { .form_id = db->form_id, .form_version = db->versions[k],
-					.status = status };
-		result = store_read_paths(db->st, &f, paths, d->ncols, read_row, &r, err);
-	}
-	free(paths);
-	free(ids);
-	free(nids);
-	if (result)
+	if (read_versions(db, d, where, status, err))
 		goto done;
 	for (int c = 0; c < d->nvars; c++)
 		finish_col(db, d, &d->cols[c], o->include_missing);
-	if (d->bad_weight)
-		an_note(&d->notes, 0, "%lld interview%s with a missing or non-positive weight "
-			"('%s') left out", d->bad_weight, d->bad_weight == 1 ? "" : "s", o->weight);
-	if (d->bad_strata)
-		an_note(&d->notes, 0, "%lld interview%s without a stratum ('%s') left out",
-			d->bad_strata, d->bad_strata == 1 ? "" : "s", o->strata);
-	if (d->bad_cluster)
-		an_note(&d->notes, 0, "%lld interview%s without a cluster ('%s') left out",
-			d->bad_cluster, d->bad_cluster == 1 ? "" : "s", o->cluster);
-	if (db->only_approved)   /* a reader must never take them for all the interviews */
-		an_note(&d->notes, 0, ANALYSIS_NOTE_APPROVED " ('survey review'): %lld of the %lld "
-			"complete interviews", d->read,
-			d->read + d->unapproved);
-	if (o->where)
-		an_note(&d->notes, 0, "%lld of %zu interview%s kept by --where %s", 
-			(long long)d->n - d->where_out, d->n, d->n == 1 ? "" : "s", o->where);
-	if (d->simulated)
-		an_note(&d->notes, 1, "%lld of the %lld interviews analysed are simulated (made by "
-			"'survey simulate'): not real data", d->simulated,
-			(long long)d->n - d->where_out);
+	data_notes(db, d, o);
 	rc = 0;
 done:
 	expr_free(where);
@@ -575,9 +608,7 @@ void an_data_release(an_data *d)
 	for (int c = 0; c < d->ncols; c++) {
 		an_col *col = &d->cols[c];
 		free(col->name);
-		for (int k = 0; col->vpath && k < d->nversions; k++)
-			free(col->vpath[k]);
-		free(col->vpath);
+		strv_free(col->vpath, d->nversions);
 		analysis_var_release(&col->var);
 		strmap_release(&col->values);
 		free(col->code);

@@ -80,28 +80,10 @@ static void summary(const an_data *d, const an_col *col, const stats_design_prep
 	free(w);
 }
 
-/* The frequencies of column col into f; f->var is a copy of the column's variable, or with
- * borrow the variable itself (shallow: the caller zeroes it before releasing f). */
-static int freq_one(const an_data *d, const an_col *col, const stats_design_prep *dp,
-		    const analysis_opts *o, analysis_freq *f, int borrow, char *err)
+/* Count the interviews d keeps into f's rows and totals; how many have no valid answer. */
+static double freq_count(const an_data *d, const an_col *col, analysis_freq *f)
 {
 	const analysis_var *v = &col->var;
-	double conf = o->conf_level > 0 ? o->conf_level : 0.95;
-	int multiple = v->vtype == ANALYSIS_MULTIPLE;
-	if (borrow)
-		f->var = *v;
-	else
-		an_var_copy(&f->var, v);
-	f->design = dp != NULL;
-	f->design_df = NAN;
-	f->nrows = v->ncat;
-	f->rows = xcalloc((size_t)v->ncat + 1, sizeof *f->rows);
-	for (int c = 0; c < v->ncat; c++) {
-		analysis_freq_row *r = &f->rows[c];
-		r->cat = c;
-		r->valid_percent = r->cum_percent = r->cases_percent = NAN;
-		r->ci_low = r->ci_high = r->se = NAN;
-	}
 	double missing_cases = 0;
 	for (size_t i = 0; i < d->n; i++) {
 		if (!d->in[i])
@@ -130,6 +112,14 @@ static int freq_one(const an_data *d, const an_col *col, const stats_design_prep
 			missing_cases++;
 		}
 	}
+	return missing_cases;
+}
+
+/* The percents of f's rows and, without a design, their intervals (opts.ci). */
+static void freq_percents(const analysis_var *v, const stats_design_prep *dp, double conf,
+			  const analysis_opts *o, analysis_freq *f)
+{
+	int multiple = v->vtype == ANALYSIS_MULTIPLE;
 	double cum = 0;
 	for (int c = 0; c < v->ncat; c++) {
 		analysis_freq_row *r = &f->rows[c];
@@ -154,47 +144,77 @@ static int freq_one(const an_data *d, const an_col *col, const stats_design_prep
 			}
 		}
 	}
-	if (dp && f->valid > 0) {
-		int *codes = xmalloc(sizeof(int) * d->n);
-		if (multiple) {
-			for (int c = 0; c < v->nvalid; c++) {
-				for (size_t i = 0; i < d->n; i++) {
-					int sel = 0;
-					if (d->in[i] && col->code[i] == AN_SEL) {
-						for (size_t s = col->start[i]; s < col->start[i + 1]; s++)
-							sel |= col->sel[s] == c;
-						codes[i] = sel;
-					} else {
-						codes[i] = -2;
-					}
-				}
-				if (f->rows[c].count > 0 && f->rows[c].count < f->valid &&
-				    design_prop(dp, codes, 2, 1, conf, &f->rows[c], &f->design_df, err)) {
-					free(codes);
-					return -1;
-				}
-			}
-		} else {
+}
+
+/* With a design: the intervals of f's valid rows (svyciprop, logit), a select_multiple's
+ * choice by choice. -1 with err. */
+static int freq_design(const an_data *d, const an_col *col, const stats_design_prep *dp,
+		       double conf, analysis_freq *f, char *err)
+{
+	const analysis_var *v = &col->var;
+	int rc = 0;
+	int *codes = xmalloc(sizeof(int) * d->n);
+	if (v->vtype == ANALYSIS_MULTIPLE) {
+		for (int c = 0; c < v->nvalid && !rc; c++) {
 			for (size_t i = 0; i < d->n; i++) {
-				int k = col->code[i];
-				codes[i] = d->in[i] && k >= 0 && k < v->nvalid ? k : -2;
+				int sel = 0;
+				if (d->in[i] && col->code[i] == AN_SEL) {
+					for (size_t s = col->start[i]; s < col->start[i + 1]; s++)
+						sel |= col->sel[s] == c;
+					codes[i] = sel;
+				} else {
+					codes[i] = -2;
+				}
 			}
-			stats_design_prop *p = xcalloc((size_t)v->nvalid + 1, sizeof *p);
-			if (stats_design_props(dp, codes, v->nvalid, conf, STATS_SVYCI_LOGIT, p,
-					       &f->design_df, err)) {
-				free(p);
-				free(codes);
-				return -1;
-			}
-			for (int c = 0; c < v->nvalid; c++) {
-				f->rows[c].se = 100 * p[c].se;
-				f->rows[c].ci_low = 100 * p[c].ci_low;
-				f->rows[c].ci_high = 100 * p[c].ci_high;
-			}
-			free(p);
+			if (f->rows[c].count > 0 && f->rows[c].count < f->valid &&
+			    design_prop(dp, codes, 2, 1, conf, &f->rows[c], &f->design_df, err))
+				rc = -1;
 		}
-		free(codes);
+	} else {
+		for (size_t i = 0; i < d->n; i++) {
+			int k = col->code[i];
+			codes[i] = d->in[i] && k >= 0 && k < v->nvalid ? k : -2;
+		}
+		stats_design_prop *p = xcalloc((size_t)v->nvalid + 1, sizeof *p);
+		rc = stats_design_props(dp, codes, v->nvalid, conf, STATS_SVYCI_LOGIT, p,
+					&f->design_df, err) ? -1 : 0;
+		for (int c = 0; c < v->nvalid && !rc; c++) {
+			f->rows[c].se = 100 * p[c].se;
+			f->rows[c].ci_low = 100 * p[c].ci_low;
+			f->rows[c].ci_high = 100 * p[c].ci_high;
+		}
+		free(p);
 	}
+	free(codes);
+	return rc;
+}
+
+/* The frequencies of column col into f; f->var is a copy of the column's variable, or with
+ * borrow the variable itself (shallow: the caller zeroes it before releasing f): the counts,
+ * the percents and intervals, the summary of a number, the notes. */
+static int freq_one(const an_data *d, const an_col *col, const stats_design_prep *dp,
+		    const analysis_opts *o, analysis_freq *f, int borrow, char *err)
+{
+	const analysis_var *v = &col->var;
+	double conf = o->conf_level > 0 ? o->conf_level : 0.95;
+	if (borrow)
+		f->var = *v;
+	else
+		an_var_copy(&f->var, v);
+	f->design = dp != NULL;
+	f->design_df = NAN;
+	f->nrows = v->ncat;
+	f->rows = xcalloc((size_t)v->ncat + 1, sizeof *f->rows);
+	for (int c = 0; c < v->ncat; c++) {
+		analysis_freq_row *r = &f->rows[c];
+		r->cat = c;
+		r->valid_percent = r->cum_percent = r->cases_percent = NAN;
+		r->ci_low = r->ci_high = r->se = NAN;
+	}
+	double missing_cases = freq_count(d, col, f);
+	freq_percents(v, dp, conf, o, f);
+	if (dp && f->valid > 0 && freq_design(d, col, dp, conf, f, err))
+		return -1;
 	if (col->num)
 		summary(d, col, dp, conf, f);
 	if (f->n_cases == 0)

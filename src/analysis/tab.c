@@ -236,67 +236,74 @@ static int layer_rao_scott(analysis_tab *t, analysis_layer *L, const an_data *d,
 	return 0;
 }
 
+/* The rows (by_col: the columns) of n that have cases in any layer, into keep; how many. */
+static int kept_in_any(const acc *accs, int nacc, int n, int by_col, int *keep)
+{
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		double s = 0;
+		for (int l = 0; l < nacc; l++)
+			s += (by_col ? accs[l].t.col_tot : accs[l].t.row_tot)[i];
+		if (s > 0)
+			keep[k++] = i;
+	}
+	return k;
+}
+
+/* The test on the kept rows and columns of the layers that have cases: 2x2 layers give R's
+ * corrected test and the common odds ratio, larger ones the generalized test. */
+static void cmh_kept(analysis_tab *t, acc *accs, int nacc, const int *rows, int kr,
+		     const int *cols, int kc, const analysis_opts *o)
+{
+	stats_table *lt = xcalloc((size_t)nacc, sizeof *lt);
+	double *cells = xmalloc(sizeof(double) * (size_t)kr * kc);
+	int nl = 0;
+	for (int l = 0; l < nacc; l++) {
+		if (accs[l].n_cases == 0)
+			continue;
+		for (int i = 0; i < kr; i++)
+			for (int j = 0; j < kc; j++)
+				cells[i * kc + j] = stats_table_get(&accs[l].t, rows[i], cols[j]);
+		stats_table_from_counts(&lt[nl++], kr, kc, cells);
+	}
+	if (kr == 2 && kc == 2) {
+		stats_cmh_test(lt, nl, o->conf_level > 0 ? o->conf_level : 0.95, &t->cmh);
+	} else {
+		memset(&t->cmh, 0, sizeof t->cmh);
+		stats_cmh_rxc(lt, nl, &t->cmh.cmh);
+		t->cmh.cmh_uncorrected = t->cmh.cmh;
+		stats_value_na(&t->cmh.odds_ratio, "layers are not 2x2");
+		an_note(&t->notes, 0, "the Cochran-Mantel-Haenszel test of %dx%d layers is the "
+			"generalized one (no continuity correction, no common odds ratio)", kr, kc);
+	}
+	t->has_cmh = 1;
+	int skipped = 0;
+	for (int l = 0; l < nl; l++)
+		skipped += lt[l].total < 2;
+	if (skipped)
+		an_note(&t->notes, 0, "%d layer%s with fewer than 2 cases left out of the "
+			"Cochran-Mantel-Haenszel test", skipped, skipped == 1 ? "" : "s");
+	for (int l = 0; l < nl; l++)
+		stats_table_release(&lt[l]);
+	free(lt);
+	free(cells);
+}
+
 /* Cochran-Mantel-Haenszel over the layers, on the rows and columns that have cases in any
- * layer: 2x2 layers give R's corrected test and the common odds ratio, larger ones the
- * generalized test (df (r-1)(c-1)). */
+ * layer (df (r-1)(c-1) when larger than 2x2); a note where it is not computed. */
 static void tab_cmh(analysis_tab *t, acc *accs, int nacc, const analysis_opts *o)
 {
-	int nr = t->row.ncat, nc = t->col.ncat, kr = 0, kc = 0;
+	int nr = t->row.ncat, nc = t->col.ncat;
 	int *rows = xmalloc(sizeof(int) * (size_t)nr), *cols = xmalloc(sizeof(int) * (size_t)nc);
-	for (int i = 0; i < nr; i++) {
-		double s = 0;
-		for (int l = 0; l < nacc; l++)
-			s += accs[l].t.row_tot[i];
-		if (s > 0)
-			rows[kr++] = i;
-	}
-	for (int j = 0; j < nc; j++) {
-		double s = 0;
-		for (int l = 0; l < nacc; l++)
-			s += accs[l].t.col_tot[j];
-		if (s > 0)
-			cols[kc++] = j;
-	}
-	if (t->design) {
+	int kr = kept_in_any(accs, nacc, nr, 0, rows), kc = kept_in_any(accs, nacc, nc, 1, cols);
+	if (t->design)
 		an_note(&t->notes, 0, "the Cochran-Mantel-Haenszel test is not computed for "
 			"weighted or design-based data");
-	} else if (kr < 2 || kc < 2) {
+	else if (kr < 2 || kc < 2)
 		an_note(&t->notes, 0, "no Cochran-Mantel-Haenszel test: the tables have fewer than "
 			"two rows or columns");
-	} else {
-		stats_table *lt = xcalloc((size_t)nacc, sizeof *lt);
-		double *cells = xmalloc(sizeof(double) * (size_t)kr * kc);
-		int nl = 0;
-		for (int l = 0; l < nacc; l++) {
-			if (accs[l].n_cases == 0)
-				continue;
-			for (int i = 0; i < kr; i++)
-				for (int j = 0; j < kc; j++)
-					cells[i * kc + j] = stats_table_get(&accs[l].t, rows[i], cols[j]);
-			stats_table_from_counts(&lt[nl++], kr, kc, cells);
-		}
-		if (kr == 2 && kc == 2) {
-			stats_cmh_test(lt, nl, o->conf_level > 0 ? o->conf_level : 0.95, &t->cmh);
-		} else {
-			memset(&t->cmh, 0, sizeof t->cmh);
-			stats_cmh_rxc(lt, nl, &t->cmh.cmh);
-			t->cmh.cmh_uncorrected = t->cmh.cmh;
-			stats_value_na(&t->cmh.odds_ratio, "layers are not 2x2");
-			an_note(&t->notes, 0, "the Cochran-Mantel-Haenszel test of %dx%d layers is the "
-				"generalized one (no continuity correction, no common odds ratio)", kr, kc);
-		}
-		t->has_cmh = 1;
-		int skipped = 0;
-		for (int l = 0; l < nl; l++)
-			skipped += lt[l].total < 2;
-		if (skipped)
-			an_note(&t->notes, 0, "%d layer%s with fewer than 2 cases left out of the "
-				"Cochran-Mantel-Haenszel test", skipped, skipped == 1 ? "" : "s");
-		for (int l = 0; l < nl; l++)
-			stats_table_release(&lt[l]);
-		free(lt);
-		free(cells);
-	}
+	else
+		cmh_kept(t, accs, nacc, rows, kr, cols, kc, o);
 	free(rows);
 	free(cols);
 }

@@ -360,6 +360,86 @@ static int resolve_lang(xmodel *m, const char *lang, char *err)
 	return 0;
 }
 
+/* The tables: the main one, then one per repeat in merged order (tabidx: a repeat's path to
+ * its table), each with its parent table. */
+static void build_tables(xmodel *m, const merge *mg, struct xpath_index *tabidx)
+{
+	int cap_t = 8;
+	m->tables = xcalloc((size_t)cap_t, sizeof *m->tables);
+	m->ntables = 1;
+	m->tables[0].parent = -1;
+	m->tables[0].suffix = xstrdup("");
+	for (int k = mg->head; k >= 0; k = mg->e[k].next) {
+		if (!mg->e[k].repeat)
+			continue;
+		if (m->ntables == cap_t) {
+			cap_t *= 2;
+			m->tables = xreallocarray(m->tables, (size_t)cap_t, sizeof *m->tables);
+		}
+		xtable *t = &m->tables[m->ntables];
+		memset(t, 0, sizeof *t);
+		t->repeat = xstrdup(mg->e[k].path);
+		const char *up = enclosing_repeat(m->forms[mg->e[k].form[0]], mg->e[k].node[0]);
+		t->parent = up ? index_get(tabidx, up, strlen(up)) : 0;
+		if (t->parent < 0)
+			t->parent = 0;
+		index_put(tabidx, t->repeat, m->ntables++);
+	}
+}
+
+/* The repeats' file suffixes: the repeat's name, numbered when two repeats share it. */
+static void name_suffixes(xmodel *m)
+{
+	for (int i = 1; i < m->ntables; i++) {
+		const char *slash = strrchr(m->tables[i].repeat, '/');
+		const char *name = slash ? slash + 1 : m->tables[i].repeat;
+		int same = 0, nth = 0;
+		for (int j = 1; j < m->ntables; j++) {
+			const char *s2 = strrchr(m->tables[j].repeat, '/');
+			if (strcmp(s2 ? s2 + 1 : m->tables[j].repeat, name) == 0) {
+				same++;
+				if (j <= i)
+					nth++;
+			}
+		}
+		m->tables[i].suffix = same > 1 ? xasprintf("-%s~%d", name, nth) :
+			xasprintf("-%s", name);
+	}
+}
+
+/* The questions in merged order, each in its table (its slot there) and in m->index. */
+static void place_questions(xmodel *m, const merge *mg, struct xpath_index *tabidx)
+{
+	int cap_q = 0;
+	int *tcap = xcalloc((size_t)m->ntables, sizeof(int));
+	for (int k = mg->head; k >= 0; k = mg->e[k].next) {
+		const entry *e = &mg->e[k];
+		if (e->repeat)
+			continue;
+		if (m->nq == cap_q) {
+			cap_q = cap_q ? cap_q * 2 : 64;
+			m->qs = xreallocarray(m->qs, (size_t)cap_q, sizeof *m->qs);
+		}
+		xquestion *q = &m->qs[m->nq];
+		memset(q, 0, sizeof *q);
+		build_question(m, e, q);
+		const char *up = enclosing_repeat(m->forms[e->form[0]], e->node[0]);
+		q->table = up ? index_get(tabidx, up, strlen(up)) : 0;
+		if (q->table < 0)
+			q->table = 0;
+		xtable *t = &m->tables[q->table];
+		if (t->nq == tcap[q->table]) {
+			tcap[q->table] = tcap[q->table] ? tcap[q->table] * 2 : 16;
+			t->qs = xreallocarray(t->qs, (size_t)tcap[q->table], sizeof(int));
+		}
+		q->slot = t->nq;
+		t->qs[t->nq++] = m->nq;
+		index_put(m->index, q->path, m->nq);
+		m->nq++;
+	}
+	free(tcap);
+}
+
 int xmodel_build(form **forms, int n, const char *lang, xmodel **out, char *err)
 {
 	*out = NULL;
@@ -383,75 +463,10 @@ int xmodel_build(form **forms, int n, const char *lang, xmodel **out, char *err)
 	memset(&mg, 0, sizeof mg);
 	merge_forms(&mg, forms, n);
 
-	/* tables: the main one, then one per repeat in order */
 	struct xpath_index tabidx = { 0 };
-	int cap_t = 8;
-	m->tables = xcalloc((size_t)cap_t, sizeof *m->tables);
-	m->ntables = 1;
-	m->tables[0].parent = -1;
-	m->tables[0].suffix = xstrdup("");
-	for (int k = mg.head; k >= 0; k = mg.e[k].next) {
-		if (!mg.e[k].repeat)
-			continue;
-		if (m->ntables == cap_t) {
-			cap_t *= 2;
-			m->tables = xreallocarray(m->tables, (size_t)cap_t, sizeof *m->tables);
-		}
-		xtable *t = &m->tables[m->ntables];
-		memset(t, 0, sizeof *t);
-		t->repeat = xstrdup(mg.e[k].path);
-		const char *up = enclosing_repeat(forms[mg.e[k].form[0]], mg.e[k].node[0]);
-		t->parent = up ? index_get(&tabidx, up, strlen(up)) : 0;
-		if (t->parent < 0)
-			t->parent = 0;
-		index_put(&tabidx, t->repeat, m->ntables++);
-	}
-	/* file suffixes: the repeat's name, numbered when two repeats share it */
-	for (int i = 1; i < m->ntables; i++) {
-		const char *slash = strrchr(m->tables[i].repeat, '/');
-		const char *name = slash ? slash + 1 : m->tables[i].repeat;
-		int same = 0, nth = 0;
-		for (int j = 1; j < m->ntables; j++) {
-			const char *s2 = strrchr(m->tables[j].repeat, '/');
-			if (strcmp(s2 ? s2 + 1 : m->tables[j].repeat, name) == 0) {
-				same++;
-				if (j <= i)
-					nth++;
-			}
-		}
-		m->tables[i].suffix = same > 1 ? xasprintf("-%s~%d", name, nth) :
-			xasprintf("-%s", name);
-	}
-
-	/* questions in merged order, each in its table */
-	int cap_q = 0;
-	int *tcap = xcalloc((size_t)m->ntables, sizeof(int));
-	for (int k = mg.head; k >= 0; k = mg.e[k].next) {
-		const entry *e = &mg.e[k];
-		if (e->repeat)
-			continue;
-		if (m->nq == cap_q) {
-			cap_q = cap_q ? cap_q * 2 : 64;
-			m->qs = xreallocarray(m->qs, (size_t)cap_q, sizeof *m->qs);
-		}
-		xquestion *q = &m->qs[m->nq];
-		memset(q, 0, sizeof *q);
-		build_question(m, e, q);
-		const char *up = enclosing_repeat(forms[e->form[0]], e->node[0]);
-		q->table = up ? index_get(&tabidx, up, strlen(up)) : 0;
-		if (q->table < 0)
-			q->table = 0;
-		xtable *t = &m->tables[q->table];
-		if (t->nq == tcap[q->table]) {
-			tcap[q->table] = tcap[q->table] ? tcap[q->table] * 2 : 16;
-			t->qs = xreallocarray(t->qs, (size_t)tcap[q->table], sizeof(int));
-		}
-		q->slot = t->nq;
-		t->qs[t->nq++] = m->nq;
-		index_put(m->index, q->path, m->nq);
-		m->nq++;
-	}
-	free(tcap);
+	build_tables(m, &mg, &tabidx);
+	name_suffixes(m);
+	place_questions(m, &mg, &tabidx);
 	index_release(&tabidx);
 	merge_release(&mg);
 	for (int t = 0; t < m->ntables; t++)

@@ -23,9 +23,7 @@ void export_summary_release(export_summary *s)
 {
 	if (!s)
 		return;
-	for (int i = 0; i < s->nfiles; i++)
-		free(s->files[i]);
-	free(s->files);
+	strv_free(s->files, s->nfiles);
 	free(s->media_dir);
 	memset(s, 0, sizeof *s);
 }

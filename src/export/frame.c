@@ -67,6 +67,64 @@ static int cmp_id(const void *a, const void *b, void *arg)
 	return d ? d : (i > j) - (i < j);
 }
 
+/* Row row of doc as a unit of out: its id (column idc) and its answers as one JSON object
+ * (node[c]: column c's question, < 0: none), each checked against the form. */
+static void read_unit(struct rd *r, const form *f, const csv_doc *doc, int row, int idc,
+		      const int *node, const char *id_col, frame_rows *out)
+{
+	int line = doc->lines[row];
+	const char *id = doc->rows[row][idc];
+	if (!*id)
+		problem(r, line, id_col, (frame_problem){ .code = FRAME_P_ID_EMPTY },
+			"the unit id is empty");
+	else if (strlen(id) > STORE_FW_NAME_MAX || !termsafe_text_ok(id, 0))
+		problem(r, line, id_col, (frame_problem){ .code = FRAME_P_ID_BAD,
+			.n = STORE_FW_NAME_MAX }, "the unit id is not one line of text of at most %d "
+			"bytes", STORE_FW_NAME_MAX);
+	json_t *o = json_object();
+	for (int c = 0; c < doc->ncols; c++) {
+		if (c == idc || node[c] < 0)
+			continue;
+		const char *v = doc->rows[row][c];
+		char msg[ERR_MAX];
+		if (*v && form_value_check(f, node[c], v, msg))
+			problem(r, line, doc->header[c], (frame_problem){ .code = FRAME_P_VALUE,
+				.a = v, .b = msg }, "'%s' %s", v, msg);
+		json_object_set_new(o, doc->header[c], json_string(v));
+	}
+	char *js = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	if (!js || strlen(js) > STORE_FW_DATA_MAX)
+		problem(r, line, NULL, (frame_problem){ .code = FRAME_P_ROW_LONG,
+			.n = STORE_FW_DATA_MAX }, "the row is longer than %d bytes", STORE_FW_DATA_MAX);
+	out->unit_ids[out->n] = xstrdup(id);
+	out->data[out->n] = js ? xstrdup(js) : xstrdup("{}");
+	out->lines[out->n++] = line;
+	free(js);
+}
+
+/* Repeated ids: sorted by id, then line, each after the first of its run is a problem. */
+static void repeated_ids(struct rd *r, const csv_doc *doc, int idc, const char *id_col)
+{
+	int *order = xcalloc((size_t)doc->nrows, sizeof *order);
+	for (int i = 0; i < doc->nrows; i++)
+		order[i] = i;
+	struct by_id ctx = { doc->rows, idc };
+	qsort_r(order, (size_t)doc->nrows, sizeof *order, cmp_id, &ctx);
+	for (int i = 1, first = 0; i < doc->nrows; i++) {
+		const char *id = doc->rows[order[i]][idc];
+		if (strcmp(id, doc->rows[order[first]][idc]) != 0) {
+			first = i;
+			continue;
+		}
+		if (*id)
+			problem(r, doc->lines[order[i]], id_col, (frame_problem){ .code = FRAME_P_ID_AGAIN,
+				.a = id, .n = doc->lines[order[first]] }, "unit id '%s' again (first on line "
+				"%d): each unit needs its own id", id, doc->lines[order[first]]);
+	}
+	free(order);
+}
+
 int frame_read(const form *f, const char *csv_path, const char *id_col, const import_limits *lim,
 	       frame_report_fn fn, void *arg, frame_rows *out, char *err)
 {
@@ -103,55 +161,9 @@ int frame_read(const form *f, const char *csv_path, const char *id_col, const im
 	out->unit_ids = xcalloc((size_t)doc.nrows, sizeof *out->unit_ids);
 	out->data = xcalloc((size_t)doc.nrows, sizeof *out->data);
 	out->lines = xcalloc((size_t)doc.nrows, sizeof *out->lines);
-	int *order = xcalloc((size_t)doc.nrows, sizeof *order);
-	for (int row = 0; row < doc.nrows; row++) {
-		int line = doc.lines[row];
-		const char *id = doc.rows[row][idc];
-		if (!*id)
-			problem(&r, line, id_col, (frame_problem){ .code = FRAME_P_ID_EMPTY },
-				"the unit id is empty");
-		else if (strlen(id) > STORE_FW_NAME_MAX || !termsafe_text_ok(id, 0))
-			problem(&r, line, id_col, (frame_problem){ .code = FRAME_P_ID_BAD,
-				.n = STORE_FW_NAME_MAX }, "the unit id is not one line of text of at most %d "
-				"bytes", STORE_FW_NAME_MAX);
-		json_t *o = json_object();
-		for (int c = 0; c < doc.ncols; c++) {
-			if (c == idc || node[c] < 0)
-				continue;
-			const char *v = doc.rows[row][c];
-			char msg[ERR_MAX];
-			if (*v && form_value_check(f, node[c], v, msg))
-				problem(&r, line, doc.header[c], (frame_problem){ .code = FRAME_P_VALUE,
-					.a = v, .b = msg }, "'%s' %s", v, msg);
-			json_object_set_new(o, doc.header[c], json_string(v));
-		}
-		char *js = json_dumps(o, JSON_COMPACT);
-		json_decref(o);
-		if (!js || strlen(js) > STORE_FW_DATA_MAX)
-			problem(&r, line, NULL, (frame_problem){ .code = FRAME_P_ROW_LONG,
-				.n = STORE_FW_DATA_MAX }, "the row is longer than %d bytes", STORE_FW_DATA_MAX);
-		out->unit_ids[out->n] = xstrdup(id);
-		out->data[out->n] = js ? xstrdup(js) : xstrdup("{}");
-		out->lines[out->n++] = line;
-		free(js);
-	}
-	/* repeated ids: sorted by id, then line, each after the first of its run */
-	for (int i = 0; i < doc.nrows; i++)
-		order[i] = i;
-	struct by_id ctx = { doc.rows, idc };
-	qsort_r(order, (size_t)doc.nrows, sizeof *order, cmp_id, &ctx);
-	for (int i = 1, first = 0; i < doc.nrows; i++) {
-		const char *id = doc.rows[order[i]][idc];
-		if (strcmp(id, doc.rows[order[first]][idc]) != 0) {
-			first = i;
-			continue;
-		}
-		if (*id)
-			problem(&r, doc.lines[order[i]], id_col, (frame_problem){ .code = FRAME_P_ID_AGAIN,
-				.a = id, .n = doc.lines[order[first]] }, "unit id '%s' again (first on line "
-				"%d): each unit needs its own id", id, doc.lines[order[first]]);
-	}
-	free(order);
+	for (int row = 0; row < doc.nrows; row++)
+		read_unit(&r, f, &doc, row, idc, node, id_col, out);
+	repeated_ids(&r, &doc, idc, id_col);
 	if (r.errors > IMPORT_SHOW_MESSAGES) {
 		char more[ERR_MAX];
 		snprintf(more, sizeof more, "%s: and %d more problems", csv_path,

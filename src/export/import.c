@@ -207,9 +207,7 @@ static void check_parents(import_job *job, int fi)
 				      "'%s' is the key of no row of '%s'", pk, P->name);
 		job->prep_errors++;
 	}
-	for (int r = 0; r < P->doc.nrows; r++)
-		free(keys[r]);
-	free(keys);
+	strv_free(keys, P->doc.nrows);
 }
 
 static int read_repeat_files(import_job *job, char *err)

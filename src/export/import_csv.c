@@ -144,6 +144,50 @@ static int first_repeated(char *const *names, int n, int *d, int *c)
 	return found;
 }
 
+/* The header: the first record that is not blank, its names trimmed; a name twice is refused.
+ * 0, else -1 with err. */
+static int read_header(reader *r, csv_doc *out, char *err)
+{
+	int nf, line, rc;
+	do {
+		r->noffs = 0;
+		sb_reset(&r->arena);
+		rc = read_record(r, &nf, &line);
+	} while (!rc && nf == 1 && !r->arena.buf[0]);
+	if (rc)
+		return rc > 0 ? errf(err, "the file is empty") : -1;
+	out->ncols = nf;
+	out->header = xcalloc((size_t)nf, sizeof *out->header);
+	for (int c = 0; c < nf; c++) {
+		const char *h = r->arena.buf + r->offs[c];
+		while (*h == ' ' || *h == '\t')
+			h++;
+		size_t n = strlen(h);
+		while (n && (h[n - 1] == ' ' || h[n - 1] == '\t'))
+			n--;
+		out->header[c] = xstrndup(h, n);
+	}
+	int dup_c = 0, dup_d = 0;
+	if (first_repeated(out->header, nf, &dup_d, &dup_c))
+		return errf(err, "%d: column '%s' appears twice (columns %d and %d)", line,
+			    out->header[dup_c], dup_d + 1, dup_c + 1);
+	return 0;
+}
+
+/* The records' fields as rows of out, pointing into one block: the reader's arena, which
+ * out then owns (rec_first[i]: record i's first field). */
+static void point_rows(reader *r, const size_t *rec_first, csv_doc *out)
+{
+	out->rows = xcalloc((size_t)out->nrows + 1, sizeof *out->rows);
+	char *arena = sb_detach(&r->arena);
+	for (int i = 0; i < out->nrows; i++) {
+		out->rows[i] = xcalloc((size_t)out->ncols, sizeof **out->rows);
+		for (int c = 0; c < out->ncols; c++)
+			out->rows[i][c] = arena + r->offs[rec_first[i] + (size_t)c];
+	}
+	out->arena = arena;
+}
+
 int csv_parse_bounded(const char *data, size_t len, const import_limits *lim, csv_doc *out,
 		      char *err)
 {
@@ -167,34 +211,8 @@ int csv_parse_bounded(const char *data, size_t len, const import_limits *lim, cs
 	int nf, line, rc;
 	size_t *rec_first = NULL;
 	int *lines = NULL, nrec = 0, caprec = 0;
-	/* the header: skip blank lines before it */
-	do {
-		r.noffs = 0;
-		sb_reset(&r.arena);
-		rc = read_record(&r, &nf, &line);
-	} while (!rc && nf == 1 && !r.arena.buf[0]);
-	if (rc) {
-		if (rc > 0)
-			errf(err, "the file is empty");
+	if (read_header(&r, out, err))
 		goto fail;
-	}
-	out->ncols = nf;
-	out->header = xcalloc((size_t)nf, sizeof *out->header);
-	for (int c = 0; c < nf; c++) {
-		const char *h = r.arena.buf + r.offs[c];
-		while (*h == ' ' || *h == '\t')
-			h++;
-		size_t n = strlen(h);
-		while (n && (h[n - 1] == ' ' || h[n - 1] == '\t'))
-			n--;
-		out->header[c] = xstrndup(h, n);
-	}
-	int dup_c = 0, dup_d = 0;
-	if (first_repeated(out->header, nf, &dup_d, &dup_c)) {
-		errf(err, "%d: column '%s' appears twice (columns %d and %d)", line,
-		     out->header[dup_c], dup_d + 1, dup_c + 1);
-		goto fail;
-	}
 	r.doc = out;
 	r.noffs = 0;
 	sb_reset(&r.arena);
@@ -229,15 +247,7 @@ int csv_parse_bounded(const char *data, size_t len, const import_limits *lim, cs
 	}
 	out->nrows = nrec;
 	out->lines = lines;
-	out->rows = xcalloc((size_t)nrec + 1, sizeof *out->rows);
-	/* one block for the arena; rows point into it */
-	char *arena = sb_detach(&r.arena);
-	for (int i = 0; i < nrec; i++) {
-		out->rows[i] = xcalloc((size_t)out->ncols, sizeof **out->rows);
-		for (int c = 0; c < out->ncols; c++)
-			out->rows[i][c] = arena + r.offs[rec_first[i] + (size_t)c];
-	}
-	out->arena = arena;
+	point_rows(&r, rec_first, out);
 	out->mixed_eol = (r.s.eol_kinds & (r.s.eol_kinds - 1)) != 0;
 	free(rec_first);
 	free(r.offs);
@@ -349,11 +359,9 @@ void csv_doc_release(csv_doc *d)
 {
 	if (!d)
 		return;
-	for (int c = 0; c < d->ncols && d->header; c++)
-		free(d->header[c]);
-	free(d->header);
+	strv_free(d->header, d->ncols);
 	for (int i = 0; i < d->nrows && d->rows; i++)
-		free(d->rows[i]);
+		free(d->rows[i]);   /* a row's cells point into the arena */
 	free(d->rows);
 	free(d->lines);
 	free(d->arena);

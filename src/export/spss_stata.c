@@ -115,49 +115,36 @@ static const char *cell_text(const xmodel *m, const xcol *c, const xrow *r)
 	}
 }
 
-/* The cell as a number in the file's units, for kind k. */
-static enum cell cell_number(const statw *w, const xcol *c, xkind k, const xrow *r, double *out)
+/* The text of a cell, for cell_number: CELL_VALUE with *text (not empty), or why it has none. */
+static enum cell cell_source(const xmodel *m, const xcol *c, const xrow *r, const char **text)
 {
-	const xmodel *m = w->m;
-	const char *text;
 	if (c->kind == XC_META) {
-		text = xmeta_text(r->iv, c->meta);
-		if (!text || !*text)
-			return CELL_MISSING;
-		store_origin o;
-		if (c->meta == XM_ORIGIN) {   /* codes 1, 2, 3 as store_origin */
-			if (store_origin_parse(text, &o))
-				return CELL_BAD;
-			*out = (double)o + 1;
-			return CELL_VALUE;
-		}
-	} else {
-		int slot = m->qs[c->q].slot;
-		if (!r->present[slot])
-			return CELL_MISSING;
-		if (r->states[slot] == STATE_DONT_KNOW)
-			return CELL_DK;
-		if (r->states[slot] == STATE_REFUSED)
-			return CELL_REF;
-		text = r->values[slot];
-		if (r->states[slot] == STATE_SKIPPED || !text || !*text)
-			return CELL_MISSING;
+		*text = xmeta_text(r->iv, c->meta);
+		return *text && **text ? CELL_VALUE : CELL_MISSING;
 	}
-	if (c->kind == XC_OPTION) {
-		*out = xvalue_has(text, m->qs[c->q].choices[c->choice].name);
-		return CELL_VALUE;
-	}
-	if (c->kind == XC_GEO)
-		text = xgeo_part(text, c->choice);
-	if (!text)
-		return CELL_BAD;
+	int slot = m->qs[c->q].slot;
+	if (!r->present[slot])
+		return CELL_MISSING;
+	if (r->states[slot] == STATE_DONT_KNOW)
+		return CELL_DK;
+	if (r->states[slot] == STATE_REFUSED)
+		return CELL_REF;
+	*text = r->values[slot];
+	if (r->states[slot] == STATE_SKIPPED || !*text || !**text)
+		return CELL_MISSING;
+	return CELL_VALUE;
+}
+
+/* Text read as kind k, in the file's units (dates from 1960 in Stata, 1582 in SPSS). */
+static enum cell text_number(const statw *w, const xcol *c, xkind k, const char *text, double *out)
+{
 	long days;
 	double secs;
 	switch (k) {
 	case XK_NUMBER:
 		return xparse_number(text, out) ? CELL_BAD : CELL_VALUE;
 	case XK_CODE: {
-		const xquestion *q = &m->qs[c->q];
+		const xquestion *q = &w->m->qs[c->q];
 		for (int j = 0; j < q->nchoices; j++) {
 			if (strcmp(q->choices[j].name, text) == 0) {
 				*out = q->choices[j].code;
@@ -185,6 +172,33 @@ static enum cell cell_number(const statw *w, const xcol *c, xkind k, const xrow 
 	default:
 		return CELL_BAD;
 	}
+}
+
+/* The cell as a number in the file's units, for kind k: its text (cell_source), then the
+ * columns that are not read by kind (the origin's code, a choice's 0/1, a point's part), then
+ * the text as k (text_number). */
+static enum cell cell_number(const statw *w, const xcol *c, xkind k, const xrow *r, double *out)
+{
+	const char *text;
+	enum cell e = cell_source(w->m, c, r, &text);
+	if (e != CELL_VALUE)
+		return e;
+	if (c->kind == XC_META && c->meta == XM_ORIGIN) {   /* codes 1, 2, 3 as store_origin */
+		store_origin o;
+		if (store_origin_parse(text, &o))
+			return CELL_BAD;
+		*out = (double)o + 1;
+		return CELL_VALUE;
+	}
+	if (c->kind == XC_OPTION) {
+		*out = xvalue_has(text, w->m->qs[c->q].choices[c->choice].name);
+		return CELL_VALUE;
+	}
+	if (c->kind == XC_GEO)
+		text = xgeo_part(text, c->choice);
+	if (!text)
+		return CELL_BAD;
+	return text_number(w, c, k, text, out);
 }
 
 /* ---- pass 1: measure ---- */

@@ -212,6 +212,18 @@ static int enter(struct parser *p, int pos)
 	return 0;
 }
 
+/* The closing bracket of what enter() opened at `open`: skips blanks, steps over `close` and
+ * leaves the nesting level; -1 with "missing ')'" at the end, else the unexpected character. */
+static int leave(struct parser *p, int open, char close)
+{
+	skip_ws(p);
+	if (at(p, p->i) != close)
+		return p->i >= p->len ? fail(p, open, "missing '%c'", close) : unexpected(p, p->i);
+	p->i++;
+	p->depth--;
+	return 0;
+}
+
 /* Does the operator word w start at i, ending at a word boundary? */
 static int word_at(const struct parser *p, int i, const char *w)
 {
@@ -579,13 +591,8 @@ static int parse_instance(struct parser *p, int pos)
 		int a = parse_level(p, 0);
 		p->inst = outer;
 		p->inst_len = outer_len;
-		if (a < 0)
+		if (a < 0 || leave(p, open, ']') < 0)
 			return -1;
-		skip_ws(p);
-		if (at(p, p->i) != ']')
-			return p->i >= p->len ? fail(p, open, "missing ']'") : unexpected(p, p->i);
-		p->i++;
-		p->depth--;
 		kids_push(&k, a, 0);
 	}
 	int col_at = -1, col_len = 0;
@@ -617,14 +624,7 @@ static int parse_primary(struct parser *p)
 			return -1;
 		p->i++;
 		int k = parse_level(p, 0);
-		if (k < 0)
-			return -1;
-		skip_ws(p);
-		if (at(p, p->i) != ')')
-			return p->i >= p->len ? fail(p, pos, "missing ')'") : unexpected(p, p->i);
-		p->i++;
-		p->depth--;
-		return k;
+		return k < 0 || leave(p, pos, ')') < 0 ? -1 : k;
 	}
 	if (c == '\'' || c == '"')
 		return parse_string(p);

@@ -3,8 +3,7 @@
 
 #include <nettle/base16.h>
 #include <nettle/base64.h>
-#include <nettle/md5.h>
-#include <nettle/sha1.h>
+#include <nettle/nettle-meta.h>
 #include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,41 +16,27 @@
  * the UTF-8 bytes of data, base64 by default (ODK). An unknown algorithm is an error. */
 EXPR_FN(expr_fn_digest)
 {
-	char *a[3] = { NULL, NULL, NULL };
-	for (int i = 0; i < n->nkids; i++)
-		if (expr_arg_dup(cx, n, i, &a[i]) < 0) {
-			free(a[0]);
-			free(a[1]);
-			return -1;
-		}
+	static const struct {
+		const char *name;
+		const struct nettle_hash *hash;
+	} algorithms[] = {
+		{ "MD5", &nettle_md5 }, { "SHA-1", &nettle_sha1 }, { "SHA-256", &nettle_sha256 },
+		{ "SHA-384", &nettle_sha384 }, { "SHA-512", &nettle_sha512 },
+	};
+	char *a[3];
+	if (expr_args_dup(cx, n, 3, a) < 0)
+		return -1;
 	uint8_t md[SHA512_DIGEST_SIZE];
-	size_t len = strlen(a[0]), dl = 0;
-	const uint8_t *data = (const uint8_t *)a[0];
-	if (!strcasecmp(a[1], "MD5")) {
-		struct md5_ctx c;
-		md5_init(&c);
-		md5_update(&c, len, data);
-		md5_digest(&c, dl = MD5_DIGEST_SIZE, md);
-	} else if (!strcasecmp(a[1], "SHA-1")) {
-		struct sha1_ctx c;
-		sha1_init(&c);
-		sha1_update(&c, len, data);
-		sha1_digest(&c, dl = SHA1_DIGEST_SIZE, md);
-	} else if (!strcasecmp(a[1], "SHA-256")) {
-		struct sha256_ctx c;
-		sha256_init(&c);
-		sha256_update(&c, len, data);
-		sha256_digest(&c, dl = SHA256_DIGEST_SIZE, md);
-	} else if (!strcasecmp(a[1], "SHA-384")) {
-		struct sha384_ctx c;
-		sha384_init(&c);
-		sha384_update(&c, len, data);
-		sha384_digest(&c, dl = SHA384_DIGEST_SIZE, md);
-	} else if (!strcasecmp(a[1], "SHA-512")) {
-		struct sha512_ctx c;
-		sha512_init(&c);
-		sha512_update(&c, len, data);
-		sha512_digest(&c, dl = SHA512_DIGEST_SIZE, md);
+	size_t dl = 0;
+	for (size_t i = 0; !dl && i < sizeof algorithms / sizeof algorithms[0]; i++) {
+		const struct nettle_hash *h = algorithms[i].hash;
+		if (strcasecmp(a[1], algorithms[i].name))
+			continue;
+		void *c = xmalloc(h->context_size);
+		h->init(c);
+		h->update(c, strlen(a[0]), (const uint8_t *)a[0]);
+		h->digest(c, dl = h->digest_size, md);
+		free(c);
 	}
 	int hex = a[2] && !strcasecmp(a[2], "hex");
 	int bad_enc = a[2] && !hex && strcasecmp(a[2], "base64");
@@ -59,9 +44,7 @@ EXPR_FN(expr_fn_digest)
 		errf(cx->err, "digest(): unknown %s '%.40s' (use MD5, SHA-1, SHA-256, SHA-384 or "
 			"SHA-512, and base64 or hex)", dl ? "encoding" : "algorithm",
 			dl ? a[2] : a[1]);
-		free(a[0]);
-		free(a[1]);
-		free(a[2]);
+		expr_args_free(a, 3);
 		return -1;
 	}
 	char *s;
@@ -77,9 +60,7 @@ EXPR_FN(expr_fn_digest)
 		base64_encode_raw(s, dl, md);
 		s[BASE64_ENCODE_RAW_LENGTH(dl)] = '\0';
 	}
-	free(a[0]);
-	free(a[1]);
-	free(a[2]);
+	expr_args_free(a, 3);
 	val_str_own(out, s);
 	return 0;
 }

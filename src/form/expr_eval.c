@@ -22,9 +22,7 @@ void expr_nodes_push(expr_nodes *ns, const char *value)
 
 void expr_nodes_release(expr_nodes *ns)
 {
-	for (int i = 0; i < ns->n; i++)
-		free(ns->items[i]);
-	free(ns->items);
+	strv_free(ns->items, ns->n);
 	ns->items = NULL;
 	ns->n = ns->cap = 0;
 }

@@ -31,8 +31,7 @@ long long expr_to_ll(double d)
 	return (long long)d;
 }
 
-/* String arguments 0..k-1 as malloc'd copies (k <= 3); frees them all on failure. */
-static int args_dup(struct ectx *cx, const struct expr_node *n, int k, char **s)
+int expr_args_dup(struct ectx *cx, const struct expr_node *n, int k, char **s)
 {
 	for (int i = 0; i < k; i++) {
 		s[i] = NULL;
@@ -45,7 +44,7 @@ static int args_dup(struct ectx *cx, const struct expr_node *n, int k, char **s)
 	return 0;
 }
 
-static void free_all(char **s, int k)
+void expr_args_free(char **s, int k)
 {
 	for (int i = 0; i < k; i++)
 		free(s[i]);
@@ -56,6 +55,16 @@ static char *current_dup(struct ectx *cx)
 	const expr_env *env = cx->env;
 	const char *c = env && env->current ? env->current(env->user) : NULL;
 	return xstrdup(c ? c : "");
+}
+
+/* String argument 0 as a malloc'd copy, or the current answer's value when there is none. */
+static int arg_or_current(struct ectx *cx, const struct expr_node *n, char **s)
+{
+	if (n->nkids == 0) {
+		*s = current_dup(cx);
+		return 0;
+	}
+	return expr_arg_dup(cx, n, 0, s);
 }
 
 /* ---- logic ---- */
@@ -364,7 +373,7 @@ enum { T_CONTAINS, T_STARTS, T_ENDS };
 static int test2(struct ectx *cx, const struct expr_node *n, val *out, int what)
 {
 	char *s[2];
-	if (args_dup(cx, n, 2, s) < 0)
+	if (expr_args_dup(cx, n, 2, s) < 0)
 		return -1;
 	size_t la = strlen(s[0]), lb = strlen(s[1]);
 	int r;
@@ -374,7 +383,7 @@ static int test2(struct ectx *cx, const struct expr_node *n, val *out, int what)
 		r = la >= lb && !memcmp(s[0], s[1], lb);
 	else
 		r = la >= lb && !memcmp(s[0] + la - lb, s[1], lb);
-	free_all(s, 2);
+	expr_args_free(s, 2);
 	val_bool_set(out, r);
 	return 0;
 }
@@ -398,7 +407,7 @@ FN(fn_ends_with)
 static int split2(struct ectx *cx, const struct expr_node *n, val *out, int after)
 {
 	char *s[2];
-	if (args_dup(cx, n, 2, s) < 0)
+	if (expr_args_dup(cx, n, 2, s) < 0)
 		return -1;
 	const char *hit = strstr(s[0], s[1]);
 	char *r;
@@ -408,7 +417,7 @@ static int split2(struct ectx *cx, const struct expr_node *n, val *out, int afte
 		r = xstrdup(hit + strlen(s[1]));
 	else
 		r = xstrndup(s[0], (size_t)(hit - s[0]));
-	free_all(s, 2);
+	expr_args_free(s, 2);
 	val_str_own(out, r);
 	return 0;
 }
@@ -445,9 +454,7 @@ FN(fn_substr)
 FN(fn_string_length)
 {
 	char *s;
-	if (n->nkids == 0)
-		s = current_dup(cx);
-	else if (expr_arg_dup(cx, n, 0, &s) < 0)
+	if (arg_or_current(cx, n, &s) < 0)
 		return -1;
 	val_num_set(out, (double)utf8_count(s, strlen(s)));
 	free(s);
@@ -457,9 +464,7 @@ FN(fn_string_length)
 FN(fn_normalize_space)
 {
 	char *s;
-	if (n->nkids == 0)
-		s = current_dup(cx);
-	else if (expr_arg_dup(cx, n, 0, &s) < 0)
+	if (arg_or_current(cx, n, &s) < 0)
 		return -1;
 	char *o = s;
 	for (const char *p = s; *p;) {
@@ -490,7 +495,7 @@ static size_t char_len(const char *s)
 FN(fn_translate)
 {
 	char *s[3];
-	if (args_dup(cx, n, 3, s) < 0)
+	if (expr_args_dup(cx, n, 3, s) < 0)
 		return -1;
 	strbuf sb = STRBUF_INIT;
 	for (const char *p = s[0]; *p;) {
@@ -511,7 +516,7 @@ FN(fn_translate)
 			sb_add(&sb, p, cl);
 		p += cl;
 	}
-	free_all(s, 3);
+	expr_args_free(s, 3);
 	val_str_own(out, sb_detach(&sb));
 	return 0;
 }

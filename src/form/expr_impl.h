@@ -101,6 +101,10 @@ int expr_arg_str(struct ectx *cx, const struct expr_node *n, int i, val *tmp,
 		char buf[EXPR_NUMBUF], const char **out);
 /* Argument i's string value as a malloc'd copy in *out (the caller frees it). */
 int expr_arg_dup(struct ectx *cx, const struct expr_node *n, int i, char **out);
+/* Arguments 0..k-1 as malloc'd copies in s[0..k) (NULL for those the call does not give);
+ * on failure frees them all and returns -1. expr_args_free frees s[0..k). */
+int expr_args_dup(struct ectx *cx, const struct expr_node *n, int k, char **s);
+void expr_args_free(char **s, int k);
 /* A part of a string by characters (substr, substring): the string of argument 0, the numbers
  * of argument 1 and, when given (has_b), argument 2 turned by range into the characters
  * [*from, *to) of the nc the string has (range clamps them to 0 <= from <= to <= nc). */

@@ -33,12 +33,8 @@ static const char *token(const char **p, size_t *len)
 EXPR_FN(expr_fn_selected)
 {
 	char *s[2];
-	if (expr_arg_dup(cx, n, 0, &s[0]) < 0)
+	if (expr_args_dup(cx, n, 2, s) < 0)
 		return -1;
-	if (expr_arg_dup(cx, n, 1, &s[1]) < 0) {
-		free(s[0]);
-		return -1;
-	}
 	const char *w = s[1], *p = s[0], *t;
 	while (is_space(*w))
 		w++;
@@ -48,8 +44,7 @@ EXPR_FN(expr_fn_selected)
 	int r = 0;
 	while (wl && !r && (t = token(&p, &tl)))
 		r = tl == wl && !memcmp(t, w, tl);
-	free(s[0]);
-	free(s[1]);
+	expr_args_free(s, 2);
 	val_bool_set(out, r);
 	return 0;
 }

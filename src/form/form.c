@@ -88,9 +88,7 @@ static void loader_release(form_loader *ld)
 	form_map_release(&ld->repeat_names);
 	form_table_release(ld->ext);
 	free(ld->ext);
-	for (int i = 0; i < ld->nmedia_failed; i++)
-		free(ld->media_failed[i]);
-	free(ld->media_failed);
+	strv_free(ld->media_failed, ld->nmedia_failed);
 }
 
 static int finish(form_diags *d, int start, int errors_before, const char *file, form *f,
@@ -278,15 +276,6 @@ int form_load_mem(const char *name, const char *kind, const void *data, size_t l
 
 /* ---- freeing ---- */
 
-static void free_texts(char **t, int nlangs)
-{
-	if (!t)
-		return;
-	for (int i = 0; i < nlangs; i++)
-		free(t[i]);
-	free(t);
-}
-
 void form_free(form *f)
 {
 	if (!f)
@@ -299,7 +288,7 @@ void form_free(form *f)
 		free(n->parameters);
 		free(n->default_value);
 		for (int k = 0; k < FORM_NTEXTS; k++)
-			free_texts(n->text[k], f->nlangs);
+			strv_free(n->text[k], f->nlangs);
 		for (int k = 0; k < FORM_NEXPRS; k++) {
 			free(n->src[k]);
 			expr_free(n->x[k]);
@@ -311,7 +300,7 @@ void form_free(form *f)
 		form_list *l = &f->lists[i];
 		for (int c = 0; c < l->nchoices; c++) {
 			free(l->choices[c].name);
-			free_texts(l->choices[c].label, f->nlangs);
+			strv_free(l->choices[c].label, f->nlangs);
 			if (l->choices[c].extra)
 				for (int e = 0; e < f->nchoice_columns; e++)
 					free(l->choices[c].extra[e]);
@@ -331,9 +320,7 @@ void form_free(form *f)
 		free(f->media[i].data);
 	}
 	free(f->media);
-	for (int i = 0; i < f->nchoice_columns; i++)
-		free(f->choice_columns[i]);
-	free(f->choice_columns);
+	strv_free(f->choice_columns, f->nchoice_columns);
 	for (int i = 0; i < f->nlangs; i++) {
 		free(f->langs[i].name);
 		free(f->langs[i].code);

@@ -46,20 +46,31 @@ static int add_entry(zip_t *za, const char *name, const void *data, size_t len, 
 	return 0;
 }
 
-int form_bundle_make(const char *name, const void *src, size_t len, const form *f,
-		void **out, size_t *outlen, char *err)
+/* A zip archive over the buffer data..len (NULL, 0: an empty one) opened with flags, and in
+ * *src the buffer's source; NULL with err ("what: libzip's reason") when it cannot be. */
+static zip_t *zip_over(const void *data, size_t len, int flags, zip_source_t **src,
+		       const char *what, char *err)
 {
 	zip_error_t ze;
 	zip_error_init(&ze);
-	zip_source_t *buf = zip_source_buffer_create(NULL, 0, 0, &ze);
-	zip_t *za = buf ? zip_open_from_source(buf, ZIP_CREATE | ZIP_TRUNCATE, &ze) : NULL;
+	*src = zip_source_buffer_create(data, len, 0, &ze);
+	zip_t *za = *src ? zip_open_from_source(*src, flags, &ze) : NULL;
 	if (!za) {
-		errf(err, "cannot make the questionnaire's bundle: %s", zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		zip_source_free(buf);
-		return -1;
+		errf(err, "%s: %s", what, zip_error_strerror(&ze));
+		zip_source_free(*src);
 	}
 	zip_error_fini(&ze);
+	return za;
+}
+
+int form_bundle_make(const char *name, const void *src, size_t len, const form *f,
+		void **out, size_t *outlen, char *err)
+{
+	zip_source_t *buf;
+	zip_t *za = zip_over(NULL, 0, ZIP_CREATE | ZIP_TRUNCATE, &buf,
+			     "cannot make the questionnaire's bundle", err);
+	if (!za)
+		return -1;
 	zip_source_keep(buf);
 	int rc = add_entry(za, name, src, len, err);
 	for (int i = 0; !rc && i < f->nmedia; i++) {
@@ -153,17 +164,10 @@ void form_bundle_release(form_bundle *b)
 int form_bundle_open(const void *data, size_t len, form_bundle *b, char *err)
 {
 	memset(b, 0, sizeof *b);
-	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-	zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
-	if (!za) {
-		errf(err, "damaged bundle: %s", zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		zip_source_free(src);
+	zip_source_t *src;
+	zip_t *za = zip_over(data, len, ZIP_RDONLY, &src, "damaged bundle", err);
+	if (!za)
 		return -1;
-	}
-	zip_error_fini(&ze);
 	zip_int64_t n = zip_get_num_entries(za, 0);
 	size_t total = 0;
 	int rc = 0;

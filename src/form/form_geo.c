@@ -93,6 +93,64 @@ static void toks_free(tok *t, int n)
 }
 
 /* Cut one point's text (n bytes) into numbers and hemisphere letters. -1 on anything else. */
+/* The number at *pp into k: its sign, its digits with one decimal point (or a decimal comma
+ * when the text has blanks elsewhere), an exponent. 0 with *pp past it, else -1. */
+static int number_token(const char **pp, int has_blank, tok *k)
+{
+	const char *p = *pp;
+	strbuf sb = STRBUF_INIT;
+	k->sign = *p == '-' || *p == '+';
+	if (k->sign)
+		sb_addc(&sb, *p++);
+	int dot = 0;
+	while (is_digit(*p) || *p == '.' ||
+	       (*p == ',' && has_blank && !dot && is_digit(p[1]) && sb.len)) {
+		if (*p == '.' || *p == ',') {
+			dot = 1;
+			sb_addc(&sb, '.');
+		} else {
+			sb_addc(&sb, *p);
+		}
+		p++;
+	}
+	k->integral = !dot;
+	int r = form_parse_decimal(sb_str(&sb), &k->norm, &k->v);
+	if (r == 0 && (*p == 'e' || *p == 'E') &&
+	    (is_digit(p[1]) || ((p[1] == '-' || p[1] == '+') && is_digit(p[2])))) {
+		int neg = *++p == '-', e = 0;
+		if (*p == '-' || *p == '+')
+			p++;
+		for (int nd = 0; is_digit(*p); p++)
+			if (nd++ < 4)
+				e = e * 10 + (*p - '0');
+		free(k->norm);
+		k->norm = NULL;
+		r = exponent_norm(k->v, neg ? -e : e, &k->norm, &k->v);
+		k->integral = 0;
+	}
+	sb_release(&sb);
+	*pp = p;
+	return r ? -1 : 0;
+}
+
+/* The mark after a number at p (degrees, minutes, seconds, ':' before digits, metres) into k:
+ * how many bytes it takes (0: none). */
+static size_t number_mark(const char *p, tok *k)
+{
+	size_t m;
+	if ((m = starts(p, deg_marks)))
+		k->mark = MK_DEG;
+	else if ((m = starts(p, sec_marks)))
+		k->mark = MK_SEC;
+	else if ((m = starts(p, min_marks)))
+		k->mark = MK_MIN;
+	else if (*p == ':' && is_digit(p[1]))
+		k->mark = MK_COLON, m = 1;
+	else if ((*p == 'm' || *p == 'M') && !((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z'))
+		k->mark = MK_METRES, m = 1;
+	return m;
+}
+
 static int tokenize(const char *s, size_t n, tok *t, int *nt)
 {
 	char *p0 = xstrndup(s, n), *p = p0;
@@ -126,52 +184,12 @@ static int tokenize(const char *s, size_t n, tok *t, int *nt)
 		}
 		if (!is_digit(*p) && *p != '.' && *p != '-' && *p != '+')
 			goto bad;
-		strbuf sb = STRBUF_INIT;
-		k->sign = *p == '-' || *p == '+';
-		if (k->sign)
-			sb_addc(&sb, *p++);
-		int dot = 0;
-		while (is_digit(*p) || *p == '.' ||
-		       (*p == ',' && has_blank && !dot && is_digit(p[1]) && sb.len)) {
-			if (*p == '.' || *p == ',') {
-				dot = 1;
-				sb_addc(&sb, '.');
-			} else {
-				sb_addc(&sb, *p);
-			}
-			p++;
-		}
-		k->integral = !dot;
-		int r = form_parse_decimal(sb_str(&sb), &k->norm, &k->v);
-		if (r == 0 && (*p == 'e' || *p == 'E') &&
-		    (is_digit(p[1]) || ((p[1] == '-' || p[1] == '+') && is_digit(p[2])))) {
-			int neg = *++p == '-', e = 0;
-			if (*p == '-' || *p == '+')
-				p++;
-			for (int nd = 0; is_digit(*p); p++)
-				if (nd++ < 4)
-					e = e * 10 + (*p - '0');
-			free(k->norm);
-			k->norm = NULL;
-			r = exponent_norm(k->v, neg ? -e : e, &k->norm, &k->v);
-			k->integral = 0;
-		}
-		sb_release(&sb);
-		if (r)
+		const char *q = p;
+		if (number_token(&q, has_blank, k))
 			goto bad;
+		p += q - p;
 		(*nt)++;
-		size_t m;
-		if ((m = starts(p, deg_marks)))
-			k->mark = MK_DEG;
-		else if ((m = starts(p, sec_marks)))
-			k->mark = MK_SEC;
-		else if ((m = starts(p, min_marks)))
-			k->mark = MK_MIN;
-		else if (*p == ':' && is_digit(p[1]))
-			k->mark = MK_COLON, m = 1;
-		else if ((*p == 'm' || *p == 'M') && !((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z'))
-			k->mark = MK_METRES, m = 1;
-		p += m;
+		p += number_mark(p, k);
 	}
 	free(p0);
 	return 0;

@@ -17,12 +17,8 @@ void form_table_release(form_table *t)
 {
 	if (!t)
 		return;
-	for (int c = 0; c < t->ncols; c++)
-		free(t->cols[c]);
-	free(t->cols);
-	for (size_t i = 0; t->cells && i < (size_t)t->nrows * (size_t)t->ncols; i++)
-		free(t->cells[i]);
-	free(t->cells);
+	strv_free(t->cols, t->ncols);
+	strv_free(t->cells, (size_t)t->nrows * (size_t)t->ncols);
 	free(t->lines);
 	free(t->name);
 	free(t->file);
@@ -425,47 +421,143 @@ static int label_lang(const form *f, const char *header, size_t base)
 	return form_find_lang(f, header + base + 2);
 }
 
+/* The columns of t that hold labels: lbase and lbase::language (lang_of[c]: the language),
+ * and the others but the value's (vc) and the list's (lnc), the choices' extra columns
+ * (extra_of[c]); -1 where none. Returns how many label columns there are. */
+static int label_columns(form *f, const form_table *t, const char *lbase, int vc, int lnc,
+			 int *lang_of, int *extra_of)
+{
+	size_t lb = strlen(lbase);
+	int nlabels = 0;
+	for (int c = 0; c < t->ncols; c++) {
+		const char *h = t->cols[c];
+		lang_of[c] = extra_of[c] = -1;
+		if (!strncmp(h, lbase, lb) && (!h[lb] || !strncmp(h + lb, "::", 2))) {
+			lang_of[c] = label_lang(f, h, lb);
+			nlabels++;
+		} else if (c != vc && c != lnc) {
+			extra_of[c] = choice_column(f, h);
+		}
+	}
+	return nlabels;
+}
+
+/* Where a select's errors are said: the question's sheet, row and column, and the file read. */
+struct where {
+	const char *sheet;
+	int row;
+	const char *col, *fname;
+};
+
+/* Is value v (on that line of the file, in column vname) refused as a choice: empty, with a
+ * blank where a select_multiple reads it, or seen already (in seen)? One error then. */
+static int value_refused(form_loader *ld, const struct where *w, int line, const char *v,
+			 const char *vname, int multiple, form_map *seen)
+{
+	int existed, *dup;
+	if (!*v) {
+		form_err(ld, w->sheet, w->row, w->col, -1, "%s row %d: no value in column '%s'",
+			 w->fname, line, vname);
+		return 1;
+	}
+	if (multiple && strpbrk(v, " \t\n")) {
+		form_err(ld, w->sheet, w->row, w->col, -1, "%s row %d: '%s' has a blank, which "
+			 "select_multiple cannot store", w->fname, line, v);
+		return 1;
+	}
+	dup = form_map_put(seen, 0, v, line, &existed);
+	if (existed && !ld->allow_choice_duplicates) {
+		form_err(ld, w->sheet, w->row, w->col, -1, "%s row %d: duplicate value '%s' (also "
+			 "row %d)", w->fname, line, v, *dup);
+		return 1;
+	}
+	return 0;
+}
+
+/* The table a select from a file (what) or from external_choices reads its choices from;
+ * NULL after an error. */
+static const form_table *select_source(form_loader *ld, const char *what, int from,
+				       const char *sheet, int row, const char *col)
+{
+	if (from == FROM_FILE) {
+		int ti = form_media_table(ld, what, sheet, row, col);
+		return ti < 0 ? NULL : &ld->f->tables[ti];
+	}
+	const struct sheet *sh = workbook_sheet(ld->wb, "external_choices");
+	if (!ld->ext && sh && sh->nrows > 0)
+		ld->ext = sheet_table(sh);
+	if (!ld->ext)
+		form_err(ld, sheet, row, col, -1, "select_one_external '%s': the form has no "
+			 "external_choices sheet", what);
+	return ld->ext;
+}
+
+/* A list read already (l) used again: its index, or -1 after an error when a select_multiple
+ * cannot store one of its values. */
+static int list_again(form_loader *ld, int l, int multiple, const char *sheet, int row,
+		      const char *col)
+{
+	const form_list *L = &ld->f->lists[l];
+	for (int c = 0; multiple && c < L->nchoices; c++)
+		if (strpbrk(L->choices[c].name, " \t\n")) {
+			form_err(ld, sheet, row, col, -1, "%s row %d: '%s' has a blank, which "
+				 "select_multiple cannot store", L->file, L->choices[c].row,
+				 L->choices[c].name);
+			return -1;
+		}
+	return l;
+}
+
+/* The choice of value v on a row of t (line: its line in the file): its labels from the
+ * columns lang_of names a language of, its extra columns from those extra_of places. */
+static void add_choice(form *f, form_list *L, const form_table *t, const char *const *cells,
+		       const char *v, int line, const int *lang_of, const int *extra_of)
+{
+	if (L->nchoices % 256 == 0)
+		L->choices = xreallocarray(L->choices, (size_t)L->nchoices + 256,
+					   sizeof *L->choices);
+	form_choice *ch = &L->choices[L->nchoices++];
+	memset(ch, 0, sizeof *ch);
+	ch->name = xstrdup(v);
+	ch->row = line;
+	for (int c = 0; c < t->ncols; c++) {
+		if (lang_of[c] >= 0 && *cells[c]) {
+			if (!ch->label)
+				ch->label = xcalloc((size_t)f->nlangs, sizeof *ch->label);
+			if (!ch->label[lang_of[c]])
+				ch->label[lang_of[c]] = xstrdup(cells[c]);
+		}
+	}
+	if (f->nchoice_columns) {
+		ch->extra = xcalloc((size_t)f->nchoice_columns, sizeof *ch->extra);
+		for (int c = 0; c < t->ncols; c++)
+			if (extra_of[c] >= 0)
+				ch->extra[extra_of[c]] = xstrdup(cells[c]);
+		for (int e = 0; e < f->nchoice_columns; e++)
+			if (!ch->extra[e])
+				ch->extra[e] = xstrdup("");
+	}
+}
+
 int form_media_select(form_loader *ld, const char *what, int from, const char *params,
 		int multiple, const char *sheet, int row, const char *col)
 {
 	form *f = ld->f;
 	char *vcol = param(params, "value"), *lcol = param(params, "label");
 	const char *dv = "name", *dl = "label";
-	const form_table *t = NULL;
 	int rc = -1;
-	if (from == FROM_FILE) {
-		int ti = form_media_table(ld, what, sheet, row, col);
-		if (ti < 0)
-			goto done;
-		t = &f->tables[ti];
-		if (!strcmp(extension(what), "geojson"))
-			dv = "id", dl = "title";
-	} else {
-		const struct sheet *sh = workbook_sheet(ld->wb, "external_choices");
-		if (!ld->ext && sh && sh->nrows > 0)
-			ld->ext = sheet_table(sh);
-		if (!ld->ext) {
-			form_err(ld, sheet, row, col, -1, "select_one_external '%s': the form has no "
-				 "external_choices sheet", what);
-			goto done;
-		}
-		t = ld->ext;
-	}
+	const form_table *t = select_source(ld, what, from, sheet, row, col);
+	if (!t)
+		goto done;
+	if (from == FROM_FILE && !strcmp(extension(what), "geojson"))
+		dv = "id", dl = "title";
 	strbuf name = STRBUF_INIT;
 	sb_addf(&name, "%s%s", from == FROM_EXTERNAL ? "external_choices:" : "", what);
 	if (vcol || lcol)
 		sb_addf(&name, " value=%s label=%s", vcol ? vcol : dv, lcol ? lcol : dl);
 	for (int l = 0; l < f->nlists; l++)
 		if (!strcmp(f->lists[l].name, sb_str(&name))) {   /* read already */
-			rc = l;
-			for (int c = 0; multiple && c < f->lists[l].nchoices; c++)
-				if (strpbrk(f->lists[l].choices[c].name, " \t\n")) {
-					form_err(ld, sheet, row, col, -1, "%s row %d: '%s' has a blank, "
-						 "which select_multiple cannot store", f->lists[l].file,
-						 f->lists[l].choices[c].row, f->lists[l].choices[c].name);
-					rc = -1;
-					break;
-				}
+			rc = list_again(ld, l, multiple, sheet, row, col);
 			sb_release(&name);
 			goto done;
 		}
@@ -482,20 +574,9 @@ int form_media_select(form_loader *ld, const char *what, int from, const char *p
 	}
 	/* the label columns: LABEL and LABEL::language */
 	const char *lbase = lcol ? lcol : dl;
-	size_t lb = strlen(lbase);
 	int *lang_of = xmalloc(((size_t)t->ncols + 1) * sizeof *lang_of);
 	int *extra_of = xmalloc(((size_t)t->ncols + 1) * sizeof *extra_of);
-	int nlabels = 0;
-	for (int c = 0; c < t->ncols; c++) {
-		const char *h = t->cols[c];
-		lang_of[c] = extra_of[c] = -1;
-		if (!strncmp(h, lbase, lb) && (!h[lb] || !strncmp(h + lb, "::", 2))) {
-			lang_of[c] = label_lang(f, h, lb);
-			nlabels++;
-		} else if (c != vc && c != lnc)
-			extra_of[c] = choice_column(f, h);
-	}
-	if (!nlabels)
+	if (!label_columns(f, t, lbase, vc, lnc, lang_of, extra_of))
 		form_warn(ld, sheet, row, col, -1, "'%s' has no column '%s': the choices are shown "
 			  "by their values", fname, lbase);
 	f->lists = xreallocarray(f->lists, (size_t)f->nlists + 1, sizeof *f->lists);
@@ -513,52 +594,11 @@ int form_media_select(form_loader *ld, const char *what, int from, const char *p
 		if (lnc >= 0 && strcmp(cells[lnc], what) != 0)
 			continue;
 		const char *v = cells[vc];
-		int existed, *dup;
-		if (!*v) {
-			form_err(ld, sheet, row, col, -1, "%s row %d: no value in column '%s'", fname,
-				 line, t->cols[vc]);
+		struct where w = { sheet, row, col, fname };
+		if (value_refused(ld, &w, line, v, t->cols[vc], multiple, &seen))
 			errors++;
-			continue;
-		}
-		if (multiple && strpbrk(v, " \t\n")) {
-			form_err(ld, sheet, row, col, -1, "%s row %d: '%s' has a blank, which "
-				 "select_multiple cannot store", fname, line, v);
-			errors++;
-			continue;
-		}
-		dup = form_map_put(&seen, 0, v, line, &existed);
-		if (existed && !ld->allow_choice_duplicates) {
-			form_err(ld, sheet, row, col, -1, "%s row %d: duplicate value '%s' (also row "
-				 "%d)", fname, line, v, *dup);
-			errors++;
-			continue;
-		}
-		if (L->nchoices % 256 == 0)
-			L->choices = xreallocarray(L->choices, (size_t)L->nchoices + 256,
-						   sizeof *L->choices);
-		form_choice *ch = &L->choices[L->nchoices++];
-		memset(ch, 0, sizeof *ch);
-		ch->name = xstrdup(v);
-		ch->row = line;
-		for (int c = 0; c < t->ncols; c++) {
-			if (lang_of[c] >= 0 && *cells[c]) {
-				if (!ch->label)
-					ch->label = xcalloc((size_t)f->nlangs, sizeof *ch->label);
-				if (!ch->label[lang_of[c]])
-					ch->label[lang_of[c]] = xstrdup(cells[c]);
-			}
-		}
-		if (f->nchoice_columns) {
-			ch->extra = xcalloc((size_t)f->nchoice_columns, sizeof *ch->extra);
-			for (int e = 0; e < f->nchoice_columns; e++)
-				ch->extra[e] = NULL;
-			for (int c = 0; c < t->ncols; c++)
-				if (extra_of[c] >= 0)
-					ch->extra[extra_of[c]] = xstrdup(cells[c]);
-			for (int e = 0; e < f->nchoice_columns; e++)
-				if (!ch->extra[e])
-					ch->extra[e] = xstrdup("");
-		}
+		else
+			add_choice(f, L, t, cells, v, line, lang_of, extra_of);
 	}
 	form_map_release(&seen);
 	free(lang_of);

@@ -226,6 +226,43 @@ static int control(const char *s)
 	return -1;
 }
 
+/* The select type s whose command, selects[i], takes its first n bytes: the list's name, then
+ * an optional "or_other" (other words after the list leave it ROW_UNKNOWN). */
+static void parse_select(const char *s, size_t n, size_t i, form_type_parse *tp)
+{
+	const char *p = s + n;
+	while (is_blank(*p))
+		p++;
+	const char *list = p;
+	while (*p && !is_blank(*p))
+		p++;
+	tp->list_at = (int)(list - s);
+	tp->list_len = (int)(p - list);
+	while (is_blank(*p))
+		p++;
+	if (*p) {
+		if (strcmp(p, "or_other") == 0 || strcmp(p, "or other") == 0 ||
+		    strcmp(p, "or specify other") == 0)
+			tp->or_other = 1;
+		else
+			return;   /* ROW_UNKNOWN: words after the list */
+	}
+	if (!tp->list_len)
+		return;
+	if (selects[i].type == FORM_ROOT) {
+		tp->kind = ROW_UNSUPPORTED;
+		return;
+	}
+	tp->kind = ROW_QUESTION;
+	tp->type = selects[i].type;
+	if (strstr(selects[i].cmd, "from_file") || strstr(selects[i].cmd, "from file"))
+		tp->from = FROM_FILE;
+	else if (strstr(selects[i].cmd, "external"))
+		tp->from = FROM_EXTERNAL;
+	if (selects[i].old)
+		tp->modern = type_names[selects[i].type];
+}
+
 void form_parse_type(const char *s, form_type_parse *tp)
 {
 	memset(tp, 0, sizeof *tp);
@@ -278,39 +315,9 @@ void form_parse_type(const char *s, form_type_parse *tp)
 	}
 	for (size_t i = 0; i < sizeof selects / sizeof selects[0]; i++) {
 		size_t n = strlen(selects[i].cmd);
-		if (strncmp(s, selects[i].cmd, n) != 0 || !is_blank(s[n]))
-			continue;
-		const char *p = s + n;
-		while (is_blank(*p))
-			p++;
-		const char *list = p;
-		while (*p && !is_blank(*p))
-			p++;
-		tp->list_at = (int)(list - s);
-		tp->list_len = (int)(p - list);
-		while (is_blank(*p))
-			p++;
-		if (*p) {
-			if (strcmp(p, "or_other") == 0 || strcmp(p, "or other") == 0 ||
-			    strcmp(p, "or specify other") == 0)
-				tp->or_other = 1;
-			else
-				return;   /* ROW_UNKNOWN: words after the list */
-		}
-		if (!tp->list_len)
-			return;
-		if (selects[i].type == FORM_ROOT) {
-			tp->kind = ROW_UNSUPPORTED;
+		if (strncmp(s, selects[i].cmd, n) == 0 && is_blank(s[n])) {
+			parse_select(s, n, i, tp);
 			return;
 		}
-		tp->kind = ROW_QUESTION;
-		tp->type = selects[i].type;
-		if (strstr(selects[i].cmd, "from_file") || strstr(selects[i].cmd, "from file"))
-			tp->from = FROM_FILE;
-		else if (strstr(selects[i].cmd, "external"))
-			tp->from = FROM_EXTERNAL;
-		if (selects[i].old)
-			tp->modern = type_names[selects[i].type];
-		return;
 	}
 }

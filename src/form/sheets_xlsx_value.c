@@ -22,18 +22,14 @@ int xlsx_format_is_date(const char *f)
 {
 	for (; *f; f++) {
 		switch (*f) {
-		case '"':
-			while (f[1] && f[1] != '"')
+		case '"': case '[': {   /* a quoted text or a [colour], [h] ...: up to its end */
+			char close = *f == '[' ? ']' : '"';
+			while (f[1] && f[1] != close)
 				f++;
 			if (f[1])
 				f++;
 			break;
-		case '[':
-			while (f[1] && f[1] != ']')
-				f++;
-			if (f[1])
-				f++;
-			break;
+		}
 		case '\\': case '_': case '*':
 			if (f[1])
 				f++;

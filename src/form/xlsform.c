@@ -111,6 +111,44 @@ struct list_info {
 	const char *space_name;
 };
 
+/* A new list named name (first on that line), with its zeroed info (grown with *capl): its
+ * index. */
+static int new_list(form *f, const char *name, int line, struct list_info **info, int *capl)
+{
+	f->lists = xreallocarray(f->lists, (size_t)f->nlists + 1, sizeof *f->lists);
+	form_list *l = &f->lists[f->nlists];
+	memset(l, 0, sizeof *l);
+	l->name = xstrdup(name);
+	l->row = line;
+	int existed;
+	int *li = form_map_put(f->list_names, 0, l->name, f->nlists++, &existed);
+	if (f->nlists > *capl) {
+		*capl = *capl ? *capl * 2 : 16;
+		*info = xreallocarray(*info, (size_t)*capl, sizeof **info);
+	}
+	memset(&(*info)[*li], 0, sizeof **info);
+	return *li;
+}
+
+/* The labels and extra columns of choice ch from its row r: does it have a label? */
+static int choice_cells(form_loader *ld, const sheet_row *r, form_choice *ch)
+{
+	int has_label = 0;
+	if (ld->f->nchoice_columns)
+		ch->extra = xcalloc((size_t)ld->f->nchoice_columns, sizeof *ch->extra);
+	for (int c = 0; c < ld->nccols; c++) {
+		const form_col *col = &ld->ccols[c];
+		const char *v = xlsform_cell(r, c);
+		if (col->kind == COL_TEXT && *v) {
+			set_text(ld, &ch->label, col, v);
+			has_label = 1;
+		} else if (col->kind == COL_EXTRA) {
+			ch->extra[col->sub] = xstrdup(v);
+		}
+	}
+	return has_label;
+}
+
 static struct list_info *read_choices(form_loader *ld)
 {
 	form *f = ld->f;
@@ -149,41 +187,14 @@ static struct list_info *read_choices(form_loader *ld)
 			form_err(ld, sname, r->line, NULL, -1, "list_name '%s' is not a valid name: it "
 				 "must start with a letter or '_' and hold only letters, digits, '-', "
 				 "'_' and '.'", list);
-		if (!li) {
-			f->lists = xreallocarray(f->lists, (size_t)f->nlists + 1, sizeof *f->lists);
-			form_list *l = &f->lists[f->nlists];
-			memset(l, 0, sizeof *l);
-			l->name = xstrdup(list);
-			l->row = r->line;
-			int existed;
-			li = form_map_put(f->list_names, 0, l->name, f->nlists++, &existed);
-			if (f->nlists > capl) {
-				capl = capl ? capl * 2 : 16;
-				info = xreallocarray(info, (size_t)capl, sizeof *info);
-			}
-			memset(&info[*li], 0, sizeof *info);
-		}
-		int lx = *li;
+		int lx = li ? *li : new_list(f, list, r->line, &info, &capl);
 		form_list *l = &f->lists[lx];
 		l->choices = xreallocarray(l->choices, (size_t)l->nchoices + 1, sizeof *l->choices);
 		form_choice *ch = &l->choices[l->nchoices];
 		memset(ch, 0, sizeof *ch);
 		ch->name = xstrdup(name);
 		ch->row = r->line;
-		int has_label = 0;
-		if (f->nchoice_columns)
-			ch->extra = xcalloc((size_t)f->nchoice_columns, sizeof *ch->extra);
-		for (int c = 0; c < ld->nccols; c++) {
-			const form_col *col = &ld->ccols[c];
-			const char *v = xlsform_cell(r, c);
-			if (col->kind == COL_TEXT && *v) {
-				set_text(ld, &ch->label, col, v);
-				has_label = 1;
-			} else if (col->kind == COL_EXTRA) {
-				ch->extra[col->sub] = xstrdup(v);
-			}
-		}
-		if (!has_label)
+		if (!choice_cells(ld, r, ch))
 			form_warn(ld, sname, r->line, NULL, -1, "choice '%s' of list '%s' has no label",
 				  name, list);
 		if (!info[lx].space_row && strpbrk(name, " \t\n")) {
@@ -967,11 +978,8 @@ static void read_rows(struct survey_state *st, int from, int to, const form_choi
 			}
 		}
 		int list = survey_row(st, &copy);
-		if (c) {
-			for (int k = 0; k < r->ncells; k++)
-				free(copy.cells[k]);
-			free(copy.cells);
-		}
+		if (c)
+			strv_free(copy.cells, r->ncells);
 		if (list < 0)
 			continue;
 		int end = loop_end(st, i, to);

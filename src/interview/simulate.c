@@ -480,9 +480,7 @@ static int answer_screen(sim *s, engine *e, char *err)
 			rc = errf(err, "cannot answer '%s'", p);
 		free(p);
 	}
-	for (int j = 0; j < ndone; j++)
-		free(done[j]);
-	free(done);
+	strv_free(done, ndone);
 	return rc;
 }
 

@@ -64,9 +64,7 @@ static void preload(struct ctx *c)
 	if (analysis_preload(c->db, names, nn, (const char *const *)wheres, nw, why) == 0 &&
 	    c->o->progress)
 		c->o->progress(c->o->progress_arg, "(every answer needed, one pass)", rb_now() - t0);
-	for (int i = 0; i < nw; i++)
-		free(wheres[i]);
-	free(wheres);
+	strv_free(wheres, nw);
 	free(names);
 }
 
@@ -134,6 +132,92 @@ static int choose_lang(struct ctx *c, char *code, size_t size)
 	return 0;
 }
 
+/* Under the titles: the simulated mark (simulated interviews mark the report by themselves;
+ * the option only adds the mark) and the facts (questionnaire, fieldwork, interviews). */
+static void front_facts(struct ctx *c, const struct facts *facts)
+{
+	report_doc *out = c->doc;
+	const form *f = analysis_form(c->db);
+	out->simulated = c->o->simulated || facts->simulated > 0;
+	if (facts->simulated > 0) {
+		char *a = rb_num(c, (double)facts->simulated, REPORT_N_COUNT);
+		char *b = rb_num(c, (double)facts->complete, REPORT_N_COUNT);
+		out->simulated_note = rb_say_str(c, RS_SIMULATED_COUNT, a, b, NULL);
+		free(a);
+		free(b);
+	}
+	if (*f->version)
+		report_strs_addf(&out->facts, "%s: %s (%s, %s %s)", rb_word(c, RW_QUESTIONNAIRE),
+				 f->title, f->id, rb_word(c, RW_VERSION), f->version);
+	else
+		report_strs_addf(&out->facts, "%s: %s (%s)", rb_word(c, RW_QUESTIONNAIRE), f->title,
+				 f->id);
+	if (facts->complete > 0) {
+		char *a = rb_day(c, facts->first), *b = rb_day(c, facts->last);
+		char *r = rb_say_str(c, RS_DATE_RANGE, a, b, NULL);
+		report_strs_addf(&out->facts, "%s: %s", rb_word(c, RW_FIELDWORK), r);
+		free(r);
+		free(a);
+		free(b);
+	}
+	char *n = rb_num(c, (double)facts->complete, REPORT_N_COUNT);
+	report_strs_addf(&out->facts, "%s: %s", rb_word(c, RW_INTERVIEWS), n);
+	free(n);
+}
+
+/* One item of the spec, in its place: a section, a text, the methods or a table. A section
+ * after the methods ends them (*methods_end: where their tail goes). -1 with c->err. */
+static int build_item(struct ctx *c, const report_item *it, const struct facts *facts,
+		      int *methods_end)
+{
+	report_doc *out = c->doc;
+	const char *t = rb_text(c, &it->title), *note = rb_text(c, &it->note);
+	if (it->kind == REPORT_SECTION && c->in_methods) {
+		c->in_methods = 0;
+		*methods_end = out->nblocks;
+	}
+	switch (it->kind) {
+	case REPORT_SECTION: {
+		rb_find_section(c, t);
+		char *id = *it->name ? xstrdup(it->name) : xasprintf("s%d", it->row);
+		report_doc_heading(out, 1, id, t ? t : "");
+		free(id);
+		if (note)
+			report_doc_para(out, note);
+		return 0;
+	}
+	case REPORT_TEXT:
+		if (t)
+			report_doc_heading(out, 2, *it->name ? it->name : NULL, t);
+		if (note)
+			report_doc_para(out, note);
+		return 0;
+	case REPORT_METHODS:
+		if (rb_methods(c, it, facts))
+			return -1;
+		c->in_methods = 1;
+		return 0;
+	case REPORT_FREQ:
+	case REPORT_TAB:
+	case REPORT_ANSWERS:
+		return build_table(c, it);
+	default:
+		return 0;
+	}
+}
+
+/* The open answers' tables, moved to the annex at the end. */
+static void annex(struct ctx *c)
+{
+	if (!c->nannex)
+		return;
+	report_doc_heading(c->doc, 1, "annex", rb_word(c, RW_ANNEX));
+	for (int i = 0; i < c->nannex; i++) {
+		report_doc_table(c->doc, c->annex[i]);
+		c->annex[i] = NULL;
+	}
+}
+
 int report_build(const report_spec *s, analysis_db *db, store *st,
 		 const report_build_opts *o, report_doc *out, int *row, char *err)
 {
@@ -158,33 +242,7 @@ int report_build(const report_spec *s, analysis_db *db, store *st,
 	struct facts facts;
 	if (rb_facts(&c, &facts))
 		goto fail;
-	/* simulated interviews mark the report by themselves (the option only adds the mark) */
-	out->simulated = c.o->simulated || facts.simulated > 0;
-	if (facts.simulated > 0) {
-		char *a = rb_num(&c, (double)facts.simulated, REPORT_N_COUNT);
-		char *b = rb_num(&c, (double)facts.complete, REPORT_N_COUNT);
-		out->simulated_note = rb_say_str(&c, RS_SIMULATED_COUNT, a, b, NULL);
-		free(a);
-		free(b);
-	}
-	if (*f->version)
-		report_strs_addf(&out->facts, "%s: %s (%s, %s %s)", rb_word(&c, RW_QUESTIONNAIRE),
-				 f->title, f->id, rb_word(&c, RW_VERSION), f->version);
-	else
-		report_strs_addf(&out->facts, "%s: %s (%s)", rb_word(&c, RW_QUESTIONNAIRE), f->title,
-				 f->id);
-	if (facts.complete > 0) {
-		char *a = rb_day(&c, facts.first), *b = rb_day(&c, facts.last);
-		char *r = rb_say_str(&c, RS_DATE_RANGE, a, b, NULL);
-		report_strs_addf(&out->facts, "%s: %s", rb_word(&c, RW_FIELDWORK), r);
-		free(r);
-		free(a);
-		free(b);
-	}
-	char *n = rb_num(&c, (double)facts.complete, REPORT_N_COUNT);
-	report_strs_addf(&out->facts, "%s: %s", rb_word(&c, RW_INTERVIEWS), n);
-	free(n);
-
+	front_facts(&c, &facts);
 	preload(&c);
 	rb_freq_batches(&c);
 	rb_tab_batches(&c);
@@ -194,44 +252,9 @@ int report_build(const report_spec *s, analysis_db *db, store *st,
 	if (!methods && rb_methods(&c, NULL, &facts))
 		goto fail_facts;
 	int methods_end = methods ? -1 : out->nblocks;   /* where the methods' tail goes */
-	for (int i = 0; i < s->nitems; i++) {
-		const report_item *it = &s->items[i];
-		const char *t = rb_text(&c, &it->title), *note = rb_text(&c, &it->note);
-		if (it->kind == REPORT_SECTION && c.in_methods) {
-			c.in_methods = 0;
-			methods_end = out->nblocks;
-		}
-		switch (it->kind) {
-		case REPORT_SECTION: {
-			rb_find_section(&c, t);
-			char *id = *it->name ? xstrdup(it->name) : xasprintf("s%d", it->row);
-			report_doc_heading(out, 1, id, t ? t : "");
-			free(id);
-			if (note)
-				report_doc_para(out, note);
-			break;
-		}
-		case REPORT_TEXT:
-			if (t)
-				report_doc_heading(out, 2, *it->name ? it->name : NULL, t);
-			if (note)
-				report_doc_para(out, note);
-			break;
-		case REPORT_METHODS:
-			if (rb_methods(&c, it, &facts))
-				goto fail_facts;
-			c.in_methods = 1;
-			break;
-		case REPORT_FREQ:
-		case REPORT_TAB:
-		case REPORT_ANSWERS:
-			if (build_table(&c, it))
-				goto fail_facts;
-			break;
-		default:
-			break;
-		}
-	}
+	for (int i = 0; i < s->nitems; i++)
+		if (build_item(&c, &s->items[i], &facts, &methods_end))
+			goto fail_facts;
 	if (methods_end < 0)
 		methods_end = out->nblocks;
 	/* the methods' tail (limitations, glossary) once every table is known */
@@ -240,13 +263,7 @@ int report_build(const report_spec *s, analysis_db *db, store *st,
 	report_doc_move(out, from, methods_end);
 	/* the key findings at the top, before the methods */
 	rb_find_emit(&c, 0);
-	if (c.nannex) {
-		report_doc_heading(out, 1, "annex", rb_word(&c, RW_ANNEX));
-		for (int i = 0; i < c.nannex; i++) {
-			report_doc_table(out, c.annex[i]);
-			c.annex[i] = NULL;
-		}
-	}
+	annex(&c);
 	if (s->questionnaire)
 		questionnaire(&c);
 	free(c.annex);

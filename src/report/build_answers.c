@@ -68,9 +68,7 @@ static void take(struct group *g, const analysis_freq *f)
 
 static void group_release(struct group *g)
 {
-	for (int i = 0; i < g->n; i++)
-		free(g->text[i]);
-	free(g->text);
+	strv_free(g->text, g->n);
 	free(g->count);
 	free(g->label);
 	free(g->code);

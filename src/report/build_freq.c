@@ -3,6 +3,7 @@
 #include "report/build_impl.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,10 +31,13 @@ static void freq_summary(const struct ctx *c, const analysis_freq *f, report_lay
 
 /* Columns of a frequency table for the cells asked for. */
 struct fcol {
-	const char *key;       /* JSON key of survey freq */
+	const char *key;       /* JSON key of survey freq, the name of its analysis_freq_row member */
 	report_word_id head;
 	report_num kind;
+	size_t off;            /* where that member is */
 };
+#define FCOL(member, head, kind) \
+	((struct fcol){ #member, head, kind, offsetof(analysis_freq_row, member) })
 
 static int freq_columns(unsigned cells, int multiple, struct fcol *out)
 {
@@ -41,39 +45,25 @@ static int freq_columns(unsigned cells, int multiple, struct fcol *out)
 	if (!cells)   /* the default: counts, the share of those answering and its interval */
 		cells = REPORT_FC_COUNT | REPORT_FC_VALID | REPORT_FC_CI;
 	if (cells & REPORT_FC_COUNT)
-		out[n++] = (struct fcol){ "count", RW_COUNT, REPORT_N_COUNT };
+		out[n++] = FCOL(count, RW_COUNT, REPORT_N_COUNT);
 	if (cells & REPORT_FC_PERCENT)
-		out[n++] = multiple ? (struct fcol){ "percent", RW_PCT_OF_ANSWERS, REPORT_N_PCT }
-				    : (struct fcol){ "percent", RW_PERCENT, REPORT_N_PCT };
+		out[n++] = multiple ? FCOL(percent, RW_PCT_OF_ANSWERS, REPORT_N_PCT)
+				    : FCOL(percent, RW_PERCENT, REPORT_N_PCT);
 	if (cells & REPORT_FC_VALID)
-		out[n++] = multiple ? (struct fcol){ "cases_percent", RW_VALID_PERCENT,
-						     REPORT_N_PCT }
-				    : (struct fcol){ "valid_percent", RW_VALID_PERCENT,
-						     REPORT_N_PCT };
+		out[n++] = multiple ? FCOL(cases_percent, RW_VALID_PERCENT, REPORT_N_PCT)
+				    : FCOL(valid_percent, RW_VALID_PERCENT, REPORT_N_PCT);
 	if ((cells & REPORT_FC_CUM) && !multiple)
-		out[n++] = (struct fcol){ "cum_percent", RW_CUM_PERCENT, REPORT_N_PCT };
+		out[n++] = FCOL(cum_percent, RW_CUM_PERCENT, REPORT_N_PCT);
 	if (cells & REPORT_FC_CI) {
-		out[n++] = (struct fcol){ "ci_low", RW_CI_LOW, REPORT_N_PCT };
-		out[n++] = (struct fcol){ "ci_high", RW_CI_HIGH, REPORT_N_PCT };
+		out[n++] = FCOL(ci_low, RW_CI_LOW, REPORT_N_PCT);
+		out[n++] = FCOL(ci_high, RW_CI_HIGH, REPORT_N_PCT);
 	}
 	return n;
 }
 
-static double freq_value(const analysis_freq_row *r, const char *key)
+static double freq_value(const analysis_freq_row *r, const struct fcol *c)
 {
-	if (!strcmp(key, "count"))
-		return r->count;
-	if (!strcmp(key, "percent"))
-		return r->percent;
-	if (!strcmp(key, "valid_percent"))
-		return r->valid_percent;
-	if (!strcmp(key, "cases_percent"))
-		return r->cases_percent;
-	if (!strcmp(key, "cum_percent"))
-		return r->cum_percent;
-	if (!strcmp(key, "ci_low"))
-		return r->ci_low;
-	return r->ci_high;
+	return *(const double *)((const char *)r + c->off);
 }
 
 /* Is this answer one that goes last: other, none, don't know? */
@@ -223,7 +213,7 @@ static void freq_grid(struct ctx *c, const report_item *it, const analysis_freq 
 		rb_label(&g->row_label[r], cat->label);
 		g->row_code[r] = xstrdup(cat->value);
 		for (int j = 0; j < ncol; j++)
-			rb_set(g, r, j, 0, freq_value(fr, cols[j].key), cols[j].kind);
+			rb_set(g, r, j, 0, freq_value(fr, &cols[j]), cols[j].kind);
 		r++;
 	}
 	/* the total of those answering; with several answers the base, not a "100%" */

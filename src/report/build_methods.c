@@ -25,9 +25,7 @@ static void add_para(const struct ctx *c, report_sentence s, const char *a, cons
 
 void rb_facts_release(struct facts *f)
 {
-	for (int i = 0; i < f->ninterviewers; i++)
-		free(f->names[i]);
-	free(f->names);
+	strv_free(f->names, f->ninterviewers);
 	free(f->counts);
 	free(f->versions);
 }
@@ -274,24 +272,10 @@ void rb_methods_tail(struct ctx *c, const struct facts *f)
 	report_strs_release(&items);
 }
 
-int rb_methods(struct ctx *c, const report_item *it, const struct facts *f)
+/* Which interviews the report counts and which it leaves out (drafts, other questionnaires,
+ * the spec's condition), as one paragraph. -1 with c->err. */
+static int included_para(struct ctx *c, const struct facts *f)
 {
-	const form *fm = analysis_form(c->db);
-	const char *title = it ? rb_text(c, &it->title) : NULL;
-	report_doc_heading(c->doc, 1, "methods", title ? title : rb_word(c, RW_METHODS));
-	if (it && rb_text(c, &it->note))
-		report_doc_para(c->doc, rb_text(c, &it->note));
-	if (c->doc->simulated)
-		report_doc_para(c->doc, report_simulated_note(c->doc));
-	add_para(c, RS_M_FORM, fm->title, fm->id, *fm->version ? fm->version : "—");
-	if (strchr(f->versions, ','))
-		add_para(c, RS_M_VERSIONS, f->versions, NULL, NULL);
-	if (f->complete > 0) {
-		char *a = rb_day(c, f->first), *b = rb_day(c, f->last);
-		add_para(c, RS_M_DATES, a, b, NULL);
-		free(a);
-		free(b);
-	}
 	strbuf sb = STRBUF_INIT;
 	char *n = rb_num(c, (double)f->complete, REPORT_N_COUNT);
 	if (c->o->approved) {   /* a reader must never take them for all the interviews */
@@ -327,27 +311,13 @@ int rb_methods(struct ctx *c, const report_item *it, const struct facts *f)
 		}
 	}
 	report_doc_para(c->doc, sb_str(&sb));
-	sb_reset(&sb);
-	char *ni = rb_num(c, f->ninterviewers, REPORT_N_COUNT), *nd = rb_num(c, f->ndevices,
-								       REPORT_N_COUNT);
-	add_para(c, RS_M_INTERVIEWERS, ni, nd, NULL);
-	free(ni);
-	free(nd);
-	if (c->s->weight)
-		add_para(c, RS_M_WEIGHTS, c->s->weight, NULL, NULL);
-	else
-		add_para(c, RS_M_WEIGHTS_NONE, NULL, NULL, NULL);
-	add_para(c, RS_M_TESTS, NULL, NULL, NULL);
-	add_para(c, RS_M_FLAGS, NULL, NULL, NULL);
-	dk_para(c);
-	add_para(c, RS_M_MISSING_REST, NULL, NULL, NULL);
-	if (passport(c, f)) {
-		sb_release(&sb);
-		return -1;
-	}
 	sb_release(&sb);
+	return 0;
+}
 
-	/* complete interviews by interviewer */
+/* The table of complete interviews by interviewer. */
+static void interviewers_table(struct ctx *c, const struct facts *f)
+{
 	report_table *t = report_table_new("interviewers", rb_word(c, RW_BY_INTERVIEWER), 1);
 	report_grid *g = &t->layers[0].grid;
 	report_grid_init(g, f->ninterviewers + 1, 2, 1);
@@ -368,5 +338,43 @@ int rb_methods(struct ctx *c, const report_item *it, const struct facts *f)
 			REPORT_N_PCT);
 	}
 	report_doc_table(c->doc, t);
+}
+
+int rb_methods(struct ctx *c, const report_item *it, const struct facts *f)
+{
+	const form *fm = analysis_form(c->db);
+	const char *title = it ? rb_text(c, &it->title) : NULL;
+	report_doc_heading(c->doc, 1, "methods", title ? title : rb_word(c, RW_METHODS));
+	if (it && rb_text(c, &it->note))
+		report_doc_para(c->doc, rb_text(c, &it->note));
+	if (c->doc->simulated)
+		report_doc_para(c->doc, report_simulated_note(c->doc));
+	add_para(c, RS_M_FORM, fm->title, fm->id, *fm->version ? fm->version : "—");
+	if (strchr(f->versions, ','))
+		add_para(c, RS_M_VERSIONS, f->versions, NULL, NULL);
+	if (f->complete > 0) {
+		char *a = rb_day(c, f->first), *b = rb_day(c, f->last);
+		add_para(c, RS_M_DATES, a, b, NULL);
+		free(a);
+		free(b);
+	}
+	if (included_para(c, f))
+		return -1;
+	char *ni = rb_num(c, f->ninterviewers, REPORT_N_COUNT), *nd = rb_num(c, f->ndevices,
+								       REPORT_N_COUNT);
+	add_para(c, RS_M_INTERVIEWERS, ni, nd, NULL);
+	free(ni);
+	free(nd);
+	if (c->s->weight)
+		add_para(c, RS_M_WEIGHTS, c->s->weight, NULL, NULL);
+	else
+		add_para(c, RS_M_WEIGHTS_NONE, NULL, NULL, NULL);
+	add_para(c, RS_M_TESTS, NULL, NULL, NULL);
+	add_para(c, RS_M_FLAGS, NULL, NULL, NULL);
+	dk_para(c);
+	add_para(c, RS_M_MISSING_REST, NULL, NULL, NULL);
+	if (passport(c, f))
+		return -1;
+	interviewers_table(c, f);
 	return 0;
 }

@@ -33,43 +33,20 @@ static int tab_kinds(unsigned cells, int multiple, int *out)
 	return n;
 }
 
-static report_word_id kind_word(int k)
-{
-	switch (k) {
-	case STATS_CELL_COUNT:
-		return RW_COUNT;
-	case STATS_CELL_EXPECTED:
-		return RW_EXPECTED;
-	case STATS_CELL_RESIDUAL:
-		return RW_RESIDUAL;
-	case STATS_CELL_STD_RESIDUAL:
-		return RW_STD_RESIDUAL;
-	case STATS_CELL_ADJ_RESIDUAL:
-		return RW_ADJ_RESIDUAL;
-	case STATS_CELL_ROW_PCT:
-		return RW_ROW_PCT;
-	case STATS_CELL_COL_PCT:
-		return RW_COL_PCT;
-	default:
-		return RW_TOTAL_PCT;
-	}
-}
-
-static report_num kind_num(int k)
-{
-	switch (k) {
-	case STATS_CELL_COUNT:
-		return REPORT_N_COUNT;
-	case STATS_CELL_ROW_PCT:
-	case STATS_CELL_COL_PCT:
-	case STATS_CELL_TOTAL_PCT:
-		return REPORT_N_PCT;
-	case STATS_CELL_EXPECTED:
-		return REPORT_N_NUM;
-	default:
-		return REPORT_N_STAT;
-	}
-}
+/* What each kind of cell is called and how its numbers are written. */
+static const struct {
+	report_word_id word;
+	report_num num;
+} cell_kinds[STATS_CELL_NKINDS] = {
+	[STATS_CELL_COUNT] = { RW_COUNT, REPORT_N_COUNT },
+	[STATS_CELL_EXPECTED] = { RW_EXPECTED, REPORT_N_NUM },
+	[STATS_CELL_RESIDUAL] = { RW_RESIDUAL, REPORT_N_STAT },
+	[STATS_CELL_STD_RESIDUAL] = { RW_STD_RESIDUAL, REPORT_N_STAT },
+	[STATS_CELL_ADJ_RESIDUAL] = { RW_ADJ_RESIDUAL, REPORT_N_STAT },
+	[STATS_CELL_ROW_PCT] = { RW_ROW_PCT, REPORT_N_PCT },
+	[STATS_CELL_COL_PCT] = { RW_COL_PCT, REPORT_N_PCT },
+	[STATS_CELL_TOTAL_PCT] = { RW_TOTAL_PCT, REPORT_N_PCT },
+};
 
 /* Value of cell kind k at (i, j) of the layer, with totals: i == nrow is the total row, j ==
  * ncol the total column. Percentages are of the bases (interviews), as survey tab computes
@@ -125,12 +102,12 @@ static void tab_grid(const struct ctx *c, const report_item *it, const analysis_
 	rb_label(&g->col_label[L->ncol], t->multiple ? rb_word(c, RW_INTERVIEWS)
 							: rb_word(c, RW_TOTAL));
 	for (int k = 0; k < nk; k++) {
-		rb_label(&g->val_label[k], rb_word(c, kind_word(kinds[k])));
+		rb_label(&g->val_label[k], rb_word(c, cell_kinds[kinds[k]].word));
 		g->val_key[k] = xstrdup(stats_cell_kind_name((stats_cell_kind)kinds[k]));
 		for (int i = 0; i <= L->nrow; i++)
 			for (int j = 0; j <= L->ncol; j++)
 				rb_set(g, i, j, k, tab_value(t, L, kinds[k], i, j),
-					kind_num(kinds[k]));
+					cell_kinds[kinds[k]].num);
 	}
 	/* the chart, of column percentages */
 	report_chart_kind ck = it->chart;
@@ -282,6 +259,45 @@ static unsigned method_of(const statistic *st)
 	       : st->offset == offsetof(stats_crosstab, pearson_chi2) ? USED_CHI2 | USED_DF : 0;
 }
 
+/* The warning that too many expected counts are small (the test named by name). */
+static void small_expected(struct ctx *c, const stats_crosstab *s, report_word_id name,
+			   report_layer *RL)
+{
+	c->nsmall++;
+	char *k = rb_num(c, s->small_expected, REPORT_N_COUNT);
+	char *m = rb_num(c, s->cells, REPORT_N_COUNT);
+	char *pc = rb_num(c, 100.0 * s->small_expected / s->cells, REPORT_N_PCT);
+	char *mn = rb_num(c, s->min_expected, REPORT_N_NUM);
+	rb_say(c, &RL->warnings, name == RW_FISHER ? RS_SMALL_EXPECTED_FISHER : RS_SMALL_EXPECTED,
+	       k, m, pc, mn);
+	free(k);
+	free(m);
+	free(pc);
+	free(mn);
+}
+
+/* The statistics of a layer the author asked for (none named: Cramér's V). */
+static void layer_stats(struct ctx *c, const report_item *it, const analysis_tab *t,
+			const analysis_layer *L, report_layer *RL)
+{
+	if (it->nstats == 0) {
+		const stats_value *v = find_stat(t, L, "cramers_v");
+		if (v && v->ok && !L->has_rao_scott) {
+			stat_line(c, &RL->lines, "cramers_v", v, 0, RL);
+			c->used |= USED_CRAMER;
+		}
+	}
+	for (int i = 0; i < it->nstats; i++) {
+		const char *k = it->stats[i];
+		const statistic *st = statistic_find(k);
+		c->used |= method_of(st);
+		if (st && (st->needs & STAT_NEEDS_LAYERS))
+			continue;   /* about all layers: shown once under the table */
+		stat_line(c, &RL->lines, k, find_stat(t, L, k), st && (st->needs & STAT_ASKED) &&
+			  L->stats.fisher.method == STATS_FISHER_MONTE_CARLO, RL);
+	}
+}
+
 /* The test in words, its warnings and the statistics the author asked for. Returns the test's
  * p-value (NAN: none) and its name in *tname. */
 static double tab_tests(struct ctx *c, const report_item *it, const analysis_tab *t,
@@ -333,40 +349,14 @@ static double tab_tests(struct ctx *c, const report_item *it, const analysis_tab
 	} else if (test) {
 		rb_say(c, &RL->lines, RS_NO_TEST, test->why ? test->why : "?", NULL, NULL, NULL);
 	}
-	if (small) {
-		c->nsmall++;
-		char *k = rb_num(c, s->small_expected, REPORT_N_COUNT);
-		char *m = rb_num(c, s->cells, REPORT_N_COUNT);
-		char *pc = rb_num(c, 100.0 * s->small_expected / s->cells, REPORT_N_PCT);
-		char *mn = rb_num(c, s->min_expected, REPORT_N_NUM);
-		rb_say(c, &RL->warnings, name == RW_FISHER ? RS_SMALL_EXPECTED_FISHER
-							 : RS_SMALL_EXPECTED, k, m, pc, mn);
-		free(k);
-		free(m);
-		free(pc);
-		free(mn);
-	}
+	if (small)
+		small_expected(c, s, name, RL);
 	if (approx) {
 		char *b = rb_num(c, (double)s->fisher.samples, REPORT_N_COUNT);
 		rb_say(c, &RL->warnings, RS_MONTE_CARLO, b, NULL, NULL, NULL);
 		free(b);
 	}
-	if (it->nstats == 0) {
-		const stats_value *v = find_stat(t, L, "cramers_v");
-		if (v && v->ok && !L->has_rao_scott) {
-			stat_line(c, &RL->lines, "cramers_v", v, 0, RL);
-			c->used |= USED_CRAMER;
-		}
-	}
-	for (int i = 0; i < it->nstats && !none; i++) {
-		const char *k = it->stats[i];
-		const statistic *st = statistic_find(k);
-		c->used |= method_of(st);
-		if (st && (st->needs & STAT_NEEDS_LAYERS))
-			continue;   /* about all layers: shown once under the table */
-		stat_line(c, &RL->lines, k, find_stat(t, L, k), st && (st->needs & STAT_ASKED) &&
-			  s->fisher.method == STATS_FISHER_MONTE_CARLO, RL);
-	}
+	layer_stats(c, it, t, L, RL);
 	return result;
 }
 
@@ -405,6 +395,57 @@ static double critical_z(double a)
 /* At most this many sentences per table layer in the key findings (the rest are counted). */
 #define FIND_MAX 5
 
+/* The finding of flagged cell f of m (ref: where the table is): the group's share of the answer
+ * against the other groups' (the other group's, with two), with its numbers in the data. */
+static void cell_finding(struct ctx *c, const report_item *it, const analysis_tab *t,
+			 const analysis_layer *L, const report_layer *RL, const struct fcell *f,
+			 int m, const char *ref)
+{
+	int i = f->i, j = f->j;
+	double nij = stats_table_get(&L->table, i, j);
+	double pct = 100 * nij / L->col_base[j];
+	double rest = L->base - L->col_base[j];
+	double other = rest > 0 ? 100 * (L->row_base[i] - nij) / rest : NAN;
+	const analysis_cat *rc = &t->row.cats[L->rows[i]], *cc = &t->col.cats[L->cols[j]];
+	char *grp = rb_quote(c, cc->label), *ans = rb_quote(c, rc->label);
+	char *a = rb_num(c, pct, REPORT_N_PCT), *b = rb_num(c, other, REPORT_N_PCT);
+	char *pt = p_text(c, f->p, 0);
+	char *og = NULL;
+	report_sentence snt;
+	if (L->ncol == 2) {
+		og = rb_quote(c, t->col.cats[L->cols[1 - j]].label);
+		snt = f->z > 0 ? RS_F_MORE_THAN : RS_F_LESS_THAN;
+	} else {
+		snt = f->z > 0 ? RS_F_MORE_REST : RS_F_LESS_REST;
+	}
+	strbuf sb = STRBUF_INIT;
+	if (RL->label)
+		sb_addf(&sb, "%s: ", RL->label);
+	report_say(&sb, c->lang, snt, 7, grp, ans, og ? og : "", a, b, pt, ref);
+	strbuf data = STRBUF_INIT;
+	sb_addf(&data, "table=%s kind=%s rvar=%s cvar=%s row=%s col=%s", it->name,
+		f->z > 0 ? "more" : "less", it->var_row, it->var_col, rc->value, cc->value);
+	if (t->has_by && L->by_cat >= 0)
+		sb_addf(&data, " layer=%s", t->by.cats[L->by_cat].value);
+	sb_adds(&data, " pct=");
+	report_fmt_raw(&data, pct);
+	sb_adds(&data, " other=");
+	report_fmt_raw(&data, other);
+	sb_adds(&data, " z=");
+	report_fmt_raw(&data, f->z);
+	sb_addf(&data, " cells=%d p=", m);
+	report_fmt_raw(&data, f->p);
+	rb_find_add(c, sb_str(&sb), sb_str(&data));
+	sb_release(&sb);
+	sb_release(&data);
+	free(grp);
+	free(ans);
+	free(a);
+	free(b);
+	free(pt);
+	free(og);
+}
+
 /* ▲▼ on the cells whose adjusted standardized residual is beyond the Bonferroni-corrected
  * critical value (only when the table's test is significant and unweighted), and a finding for
  * each: the group's share against the other groups' (or the other group's, with two). */
@@ -433,22 +474,20 @@ static void flag_cells(struct ctx *c, const report_item *it, const analysis_tab 
 		}
 	char *ref = rb_table_ref(c, no);
 	char *title = rb_quote(c, rt->title);
-	if (!n) {
-		int any = 0;
-		for (int k = 0; k < m; k++)
-			any |= RL->grid.flag[k] != 0;
-		if (!any) {
-			char *pt = p_text(c, p, 0);
-			char *tp = xasprintf("%s, %s", rb_word(c, tname), pt);
-			char *sent = rb_say_str(c, RS_F_NO_CELL, title, tp, ref);
-			char *data = xasprintf("table=%s kind=nocell rvar=%s cvar=%s", it->name,
-					       it->var_row, it->var_col);
-			rb_find_add(c, sent, data);
-			free(data);
-			free(sent);
-			free(tp);
-			free(pt);
-		}
+	int any = 0;
+	for (int k = 0; k < m; k++)
+		any |= RL->grid.flag[k] != 0;
+	if (!n && !any) {   /* a significant test without a cell beyond the critical value */
+		char *pt = p_text(c, p, 0);
+		char *tp = xasprintf("%s, %s", rb_word(c, tname), pt);
+		char *sent = rb_say_str(c, RS_F_NO_CELL, title, tp, ref);
+		char *data = xasprintf("table=%s kind=nocell rvar=%s cvar=%s", it->name,
+				       it->var_row, it->var_col);
+		rb_find_add(c, sent, data);
+		free(data);
+		free(sent);
+		free(tp);
+		free(pt);
 	}
 	c->used |= USED_ADJ;
 	if (!rt->legend) {
@@ -458,51 +497,8 @@ static void flag_cells(struct ctx *c, const report_item *it, const analysis_tab 
 		free(zs);
 	}
 	qsort(fc, (size_t)n, sizeof *fc, by_z);
-	for (int k = 0; k < n && k < FIND_MAX; k++) {
-		int i = fc[k].i, j = fc[k].j;
-		double nij = stats_table_get(&L->table, i, j);
-		double pct = 100 * nij / L->col_base[j];
-		double rest = L->base - L->col_base[j];
-		double other = rest > 0 ? 100 * (L->row_base[i] - nij) / rest : NAN;
-		const analysis_cat *rc = &t->row.cats[L->rows[i]], *cc = &t->col.cats[L->cols[j]];
-		char *grp = rb_quote(c, cc->label), *ans = rb_quote(c, rc->label);
-		char *a = rb_num(c, pct, REPORT_N_PCT), *b = rb_num(c, other, REPORT_N_PCT);
-		char *pt = p_text(c, fc[k].p, 0);
-		char *og = NULL;
-		report_sentence snt;
-		if (L->ncol == 2) {
-			og = rb_quote(c, t->col.cats[L->cols[1 - j]].label);
-			snt = fc[k].z > 0 ? RS_F_MORE_THAN : RS_F_LESS_THAN;
-		} else {
-			snt = fc[k].z > 0 ? RS_F_MORE_REST : RS_F_LESS_REST;
-		}
-		strbuf sb = STRBUF_INIT;
-		if (RL->label)
-			sb_addf(&sb, "%s: ", RL->label);
-		report_say(&sb, c->lang, snt, 7, grp, ans, og ? og : "", a, b, pt, ref);
-		strbuf data = STRBUF_INIT;
-		sb_addf(&data, "table=%s kind=%s rvar=%s cvar=%s row=%s col=%s", it->name,
-			fc[k].z > 0 ? "more" : "less", it->var_row, it->var_col, rc->value, cc->value);
-		if (t->has_by && L->by_cat >= 0)
-			sb_addf(&data, " layer=%s", t->by.cats[L->by_cat].value);
-		sb_adds(&data, " pct=");
-		report_fmt_raw(&data, pct);
-		sb_adds(&data, " other=");
-		report_fmt_raw(&data, other);
-		sb_adds(&data, " z=");
-		report_fmt_raw(&data, fc[k].z);
-		sb_addf(&data, " cells=%d p=", m);
-		report_fmt_raw(&data, fc[k].p);
-		rb_find_add(c, sb_str(&sb), sb_str(&data));
-		sb_release(&sb);
-		sb_release(&data);
-		free(grp);
-		free(ans);
-		free(a);
-		free(b);
-		free(pt);
-		free(og);
-	}
+	for (int k = 0; k < n && k < FIND_MAX; k++)
+		cell_finding(c, it, t, L, RL, &fc[k], m, ref);
 	if (n > FIND_MAX) {
 		char *k = rb_num(c, n - FIND_MAX, REPORT_N_COUNT);
 		char *sent = rb_say_str(c, RS_F_MORE_FLAGS, k, ref, NULL);

@@ -30,27 +30,13 @@ void report_strs_addf(report_strs *l, const char *fmt, ...)
 
 void report_strs_release(report_strs *l)
 {
-	for (int i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
+	strv_free(l->v, l->n);
 	memset(l, 0, sizeof *l);
-}
-
-static void free_strings(char **v, int n)
-{
-	if (!v)
-		return;
-	for (int i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
 }
 
 void report_grid_init(report_grid *g, int nrow, int ncol, int nval)
 {
-	memset(g, 0, sizeof *g);
-	g->nrow = nrow;
-	g->ncol = ncol;
-	g->nval = nval;
+	*g = (report_grid){ .nrow = nrow, .ncol = ncol, .nval = nval };
 	g->corner = xstrdup("");
 	g->row_label = xcalloc((size_t)nrow + 1, sizeof *g->row_label);
 	g->row_code = xcalloc((size_t)nrow + 1, sizeof *g->row_code);
@@ -70,12 +56,12 @@ void report_grid_release(report_grid *g)
 {
 	free(g->corner);
 	free(g->col_title);
-	free_strings(g->row_label, g->nrow);
-	free_strings(g->row_code, g->nrow);
-	free_strings(g->col_label, g->ncol);
-	free_strings(g->col_code, g->ncol);
-	free_strings(g->val_label, g->nval);
-	free_strings(g->val_key, g->nval);
+	strv_free(g->row_label, g->nrow);
+	strv_free(g->row_code, g->nrow);
+	strv_free(g->col_label, g->ncol);
+	strv_free(g->col_code, g->ncol);
+	strv_free(g->val_label, g->nval);
+	strv_free(g->val_key, g->nval);
 	free(g->v);
 	free(g->kind);
 	free(g->flag);
@@ -84,10 +70,7 @@ void report_grid_release(report_grid *g)
 
 void report_chart_init(report_chart *c, report_chart_kind kind, int ncat, int nser)
 {
-	memset(c, 0, sizeof *c);
-	c->kind = kind;
-	c->ncat = ncat;
-	c->nser = nser;
+	*c = (report_chart){ .kind = kind, .ncat = ncat, .nser = nser };
 	c->cat = xcalloc((size_t)ncat + 1, sizeof *c->cat);
 	c->ser = xcalloc((size_t)nser + 1, sizeof *c->ser);
 	c->v = xcalloc((size_t)ncat * (size_t)nser + 1, sizeof *c->v);
@@ -95,8 +78,8 @@ void report_chart_init(report_chart *c, report_chart_kind kind, int ncat, int ns
 
 void report_chart_release(report_chart *c)
 {
-	free_strings(c->cat, c->ncat);
-	free_strings(c->ser, c->nser);
+	strv_free(c->cat, c->ncat);
+	strv_free(c->ser, c->nser);
 	free(c->v);
 	free(c->axis);
 	memset(c, 0, sizeof *c);
@@ -226,6 +209,19 @@ void report_table_caption(strbuf *sb, const char *lang, int no)
 		sb_addf(sb, "%d-%s.", no, "таблица");
 	else
 		sb_addf(sb, "%s %d.", report_word(lang, RW_TABLE), no);
+}
+
+void report_grid_legend(strbuf *sb, const char *lang, const report_grid *g)
+{
+	if (g->nval <= 1)
+		return;
+	sb_addf(sb, "%s: ", report_word(lang, RW_IN_EACH_CELL));
+	for (int k = 0; k < g->nval; k++) {
+		if (k)
+			sb_adds(sb, k == 1 ? " (" : "; ");
+		sb_adds(sb, g->val_label[k] ? g->val_label[k] : "");
+	}
+	sb_addc(sb, ')');
 }
 
 void report_layer_stat(report_layer *l, const char *name, double value, double df, double p)

@@ -170,15 +170,11 @@ static void th_coded(strbuf *sb, const char *open, const char *code, const char 
 
 static void grid(strbuf *sb, const report_doc *d, const report_grid *g)
 {
-	if (g->nval > 1) {
-		sb_addf(sb, "<p class=\"cells\">%s: ", report_word(d->lang, RW_IN_EACH_CELL));
-		for (int k = 0; k < g->nval; k++) {
-			if (k)
-				sb_adds(sb, k == 1 ? " (" : "; ");
-			esc(sb, g->val_label[k] ? g->val_label[k] : "");
-		}
-		sb_adds(sb, g->nval > 1 ? ").</p>\n" : ".</p>\n");
-	}
+	strbuf legend = STRBUF_INIT;
+	report_grid_legend(&legend, d->lang, g);
+	if (legend.len)
+		tag_text(sb, "<p class=\"cells\">", sb_str(&legend), ".</p>\n");
+	sb_release(&legend);
 	/* a table of many columns: on a phone each row becomes a card (see the CSS) */
 	sb_addf(sb, "<div class=\"scroll\"><table class=\"grid%s%s\">\n<thead>\n",
 		g->wrap ? " wrap" : "", g->ncol >= 5 ? " wide" : "");

@@ -21,6 +21,14 @@ static void md_text(strbuf *sb, const char *s)
 	}
 }
 
+/* open, then text escaped, then close (html.c's tag_text) */
+static void md_tag(strbuf *sb, const char *open, const char *text, const char *close)
+{
+	sb_adds(sb, open);
+	md_text(sb, text);
+	sb_adds(sb, close);
+}
+
 static void md_cell(strbuf *sb, const report_doc *d, const report_grid *g, int i, int j)
 {
 	for (int k = 0; k < g->nval; k++) {
@@ -43,15 +51,11 @@ static void md_cell(strbuf *sb, const report_doc *d, const report_grid *g, int i
 
 static void grid(strbuf *sb, const report_doc *d, const report_grid *g)
 {
-	if (g->nval > 1) {
-		sb_addf(sb, "%s: ", report_word(d->lang, RW_IN_EACH_CELL));
-		for (int k = 0; k < g->nval; k++) {
-			if (k)
-				sb_adds(sb, k == 1 ? " (" : "; ");
-			md_text(sb, g->val_label[k]);
-		}
-		sb_adds(sb, ").\n\n");
-	}
+	strbuf legend = STRBUF_INIT;
+	report_grid_legend(&legend, d->lang, g);
+	if (legend.len)
+		md_tag(sb, "", sb_str(&legend), ".\n\n");
+	sb_release(&legend);
 	sb_adds(sb, "| ");
 	md_text(sb, *g->corner ? g->corner : " ");
 	for (int j = 0; j < g->ncol; j++) {
@@ -102,30 +106,20 @@ static void table(strbuf *sb, const report_doc *d, const report_table *t, int no
 	lines(sb, &t->warnings, warn);
 	for (int i = 0; i < t->nlayers; i++) {
 		const report_layer *l = &t->layers[i];
-		if (l->label) {
-			sb_adds(sb, "#### ");
-			md_text(sb, l->label);
-			sb_adds(sb, "\n\n");
-		}
+		if (l->label)
+			md_tag(sb, "#### ", l->label, "\n\n");
 		if (l->grid.nrow > 0 && l->grid.ncol > 0)
 			grid(sb, d, &l->grid);
 		lines(sb, &l->lines, "");
 		lines(sb, &l->warnings, warn);
 	}
 	lines(sb, &t->lines, "");
-	if (t->legend) {
-		md_text(sb, t->legend);
-		sb_adds(sb, "\n\n");
-	}
-	if (t->question) {
-		sb_addc(sb, '*');
-		md_text(sb, t->question);
-		sb_adds(sb, "*\n\n");
-	}
-	if (t->base) {
-		md_text(sb, t->base);
-		sb_adds(sb, "\n\n");
-	}
+	if (t->legend)
+		md_tag(sb, "", t->legend, "\n\n");
+	if (t->question)
+		md_tag(sb, "*", t->question, "*\n\n");
+	if (t->base)
+		md_tag(sb, "", t->base, "\n\n");
 	if (t->note) {
 		sb_addf(sb, "*%s.* ", report_word(d->lang, RW_NOTE));
 		md_text(sb, t->note);
@@ -135,29 +129,16 @@ static void table(strbuf *sb, const report_doc *d, const report_table *t, int no
 
 void report_md(const report_doc *d, strbuf *sb)
 {
+	if (d->simulated)
+		md_tag(sb, "**", report_word(d->lang, RW_SIMULATED), "**\n\n");
+	if (d->author)
+		md_tag(sb, "", d->author, "\n\n");
+	md_tag(sb, "# ", d->title ? d->title : "", "\n\n");
+	if (d->subtitle)
+		md_tag(sb, "**", d->subtitle, "**\n\n");
 	if (d->simulated) {
-		sb_adds(sb, "**");
-		md_text(sb, report_word(d->lang, RW_SIMULATED));
-		sb_adds(sb, "**\n\n");
-	}
-	if (d->author) {
-		md_text(sb, d->author);
-		sb_adds(sb, "\n\n");
-	}
-	sb_adds(sb, "# ");
-	md_text(sb, d->title ? d->title : "");
-	sb_adds(sb, "\n\n");
-	if (d->subtitle) {
-		sb_adds(sb, "**");
-		md_text(sb, d->subtitle);
-		sb_adds(sb, "**\n\n");
-	}
-	if (d->simulated) {
-		sb_adds(sb, "> **");
-		md_text(sb, report_word(d->lang, RW_SIMULATED));
-		sb_adds(sb, "** ");
-		md_text(sb, report_simulated_note(d));
-		sb_adds(sb, "\n\n");
+		md_tag(sb, "> **", report_word(d->lang, RW_SIMULATED), "** ");
+		md_tag(sb, "", report_simulated_note(d), "\n\n");
 	}
 	for (int i = 0; i < d->facts.n; i++) {
 		sb_adds(sb, "- ");
@@ -166,10 +147,8 @@ void report_md(const report_doc *d, strbuf *sb)
 	}
 	if (d->facts.n)
 		sb_addc(sb, '\n');
-	if (d->date) {
-		md_text(sb, d->date);
-		sb_adds(sb, "\n\n");
-	}
+	if (d->date)
+		md_tag(sb, "", d->date, "\n\n");
 	int no = 0;
 	for (int i = 0; i < d->nblocks; i++) {
 		const report_block *b = &d->blocks[i];

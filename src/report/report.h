@@ -160,6 +160,9 @@ void report_doc_list(report_doc *d, const report_strs *items, const report_strs 
 void report_doc_move(report_doc *d, int from, int to);
 /* The caption of table number no in the language: "Table 1.", "Таблица 1.", "1-таблица." */
 void report_table_caption(strbuf *sb, const char *lang, int no);
+/* What a cell of g holds when it holds several values, as plain text for the writers to
+ * escape: "In each cell: Count (Row %; Column %)"; appends nothing when a cell holds one. */
+void report_grid_legend(strbuf *sb, const char *lang, const report_grid *g);
 
 /* ---- Writers. Each appends a whole document to sb. ---- */
 void report_html(const report_doc *d, strbuf *sb);

@@ -197,13 +197,6 @@ static int split_words(const char *s, char ***out)
 	return n;
 }
 
-static void free_words(char **v, int n)
-{
-	for (int i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 static int parse_freq_cell(const char *w)
 {
 	static const char *const names[] = { "count", "percent", "valid_percent", "cum_percent",
@@ -242,7 +235,7 @@ static void read_cells(struct loader *ld, report_item *it, const char *v, const 
 	}
 	if (n && it->kind != REPORT_FREQ && it->kind != REPORT_TAB)
 		warn_at(ld, it->row, hdr, "cells apply to freq and tab rows only, ignored");
-	free_words(w, n);
+	strv_free(w, n);
 }
 
 static void read_stats(struct loader *ld, report_item *it, const char *v, const char *hdr)
@@ -254,7 +247,7 @@ static void read_stats(struct loader *ld, report_item *it, const char *v, const 
 			err_at(ld, it->row, hdr, "a frequency table has no statistics; use a tab row");
 		else
 			warn_at(ld, it->row, hdr, "stats apply to tab rows only, ignored");
-		free_words(w, n);
+		strv_free(w, n);
 		return;
 	}
 	for (int i = 0; i < n; i++)
@@ -583,7 +576,7 @@ static void read_settings(struct loader *ld, const sheet *sh)
 			else
 				s->dont_know = (report_dk)dk;
 		} else if (!strcmp(key, "dont_know_codes")) {
-			free_words(s->dk_codes, s->ndk_codes);
+			strv_free(s->dk_codes, s->ndk_codes);
 			s->ndk_codes = split_words(v, &s->dk_codes);
 		} else if (!strcmp(key, "frame_size")) {
 			char *end;
@@ -778,7 +771,7 @@ void report_spec_free(report_spec *s)
 		free(it->var_by);
 		free(it->weight);
 		free(it->where);
-		free_words(it->stats, it->nstats);
+		strv_free(it->stats, it->nstats);
 		text_release(&it->title);
 		text_release(&it->note);
 		text_release(&it->groups);
@@ -790,7 +783,7 @@ void report_spec_free(report_spec *s)
 	}
 	free(s->labels);
 	free(s->labels_sheet_name);
-	free_words(s->dk_codes, s->ndk_codes);
+	strv_free(s->dk_codes, s->ndk_codes);
 	free(s->unit);
 	for (int i = 0; i < s->nlangs; i++) {
 		free(s->langs[i].name);

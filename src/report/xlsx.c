@@ -330,6 +330,54 @@ static void table_sheet(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet,
 	worksheet_set_column(ws, 1, (lxw_col_t)(maxcol > 1 ? maxcol - 1 : 1), 14, NULL);
 }
 
+/* The contents sheet's head: its columns, the titles and facts, the header of the list of
+ * sheets. Returns the first row of that list. */
+static int contents_head(lxw_worksheet *toc, const report_doc *d, const struct fmts *f)
+{
+	worksheet_set_column(toc, 0, 0, 8, NULL);
+	worksheet_set_column(toc, 1, 1, 22, NULL);
+	worksheet_set_column(toc, 2, 2, 90, f->wrap);
+	int row = 0;
+	if (d->author)
+		write_text(toc, row++, 2, d->author, NULL);
+	write_text(toc, row++, 2, d->title, f->title);
+	if (d->subtitle)
+		write_text(toc, row++, 2, d->subtitle, f->bold);
+	if (d->simulated) {
+		write_text(toc, row++, 2, report_word(d->lang, RW_SIMULATED), f->sim);
+		write_text(toc, row++, 2, report_simulated_note(d), f->wrap);
+	}
+	for (int i = 0; i < d->facts.n; i++)
+		write_text(toc, row++, 2, d->facts.v[i], NULL);
+	if (d->date)
+		write_text(toc, row++, 2, d->date, NULL);
+	row++;
+	write_text(toc, row, 0, "№", f->head);
+	write_text(toc, row, 1, report_word(d->lang, RW_SHEET), f->head);
+	write_text(toc, row, 2, report_word(d->lang, RW_TITLE), f->head);
+	worksheet_freeze_panes(toc, (lxw_row_t)(row + 1), 0);
+	return row + 1;
+}
+
+/* Table no on its own sheet name, and its line (row) in the contents: number, link, title.
+ * 0, else -1 with err. */
+static int add_table_sheet(lxw_workbook *wb, lxw_worksheet *toc, int row, const char *name,
+			   const struct fmts *f, const report_doc *d, const report_table *t, int no,
+			   char *err)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+	if (!ws)
+		return errf(err, "cannot add the sheet '%s'", name);
+	table_sheet(wb, ws, name, f, d, t, no);
+	worksheet_write_number(toc, (lxw_row_t)row, 0, no, NULL);
+	char *url = xasprintf("internal:'%s'!A1", name);
+	worksheet_write_url(toc, (lxw_row_t)row, 1, url, f->link);
+	worksheet_write_string(toc, (lxw_row_t)row, 1, name, f->link);
+	free(url);
+	write_text(toc, row, 2, t->title, f->wrap);
+	return 0;
+}
+
 int report_xlsx(const report_doc *d, const char *path, const char *tmpdir, char *err)
 {
 	lxw_workbook_options opt = { .constant_memory = 0, .tmpdir = (char *)tmpdir };
@@ -351,30 +399,7 @@ int report_xlsx(const report_doc *d, const char *path, const char *tmpdir, char 
 	int nnames = 0;
 	names[nnames++] = sheet_name(report_word(d->lang, RW_CONTENTS), names, 0);
 	lxw_worksheet *toc = workbook_add_worksheet(wb, names[0]);
-	worksheet_set_column(toc, 0, 0, 8, NULL);
-	worksheet_set_column(toc, 1, 1, 22, NULL);
-	worksheet_set_column(toc, 2, 2, 90, f.wrap);
-	int row = 0;
-	if (d->author)
-		write_text(toc, row++, 2, d->author, NULL);
-	write_text(toc, row++, 2, d->title, f.title);
-	if (d->subtitle)
-		write_text(toc, row++, 2, d->subtitle, f.bold);
-	if (d->simulated) {
-		write_text(toc, row++, 2, report_word(d->lang, RW_SIMULATED), f.sim);
-		write_text(toc, row++, 2, report_simulated_note(d), f.wrap);
-	}
-	for (int i = 0; i < d->facts.n; i++)
-		write_text(toc, row++, 2, d->facts.v[i], NULL);
-	if (d->date)
-		write_text(toc, row++, 2, d->date, NULL);
-	row++;
-	write_text(toc, row, 0, "№", f.head);
-	write_text(toc, row, 1, report_word(d->lang, RW_SHEET), f.head);
-	write_text(toc, row, 2, report_word(d->lang, RW_TITLE), f.head);
-	worksheet_freeze_panes(toc, (lxw_row_t)(row + 1), 0);
-	row++;
-
+	int row = contents_head(toc, d, &f);
 	int no = 0, rc = 0;
 	for (int i = 0; i < d->nblocks; i++) {
 		const report_block *b = &d->blocks[i];
@@ -386,34 +411,21 @@ int report_xlsx(const report_doc *d, const char *path, const char *tmpdir, char 
 			for (int k = 0; k < b->items.n; k++)
 				write_text(toc, row++, 2, b->items.v[k], f.wrap);
 		} else {
-			no++;
 			/* the sheet is named as the report names the table: "5-таблица" */
 			strbuf cap = STRBUF_INIT;
-			report_table_caption(&cap, d->lang, no);
+			report_table_caption(&cap, d->lang, ++no);
 			if (cap.len && cap.buf[cap.len - 1] == '.')
 				cap.buf[--cap.len] = 0;
 			char *name = sheet_name(sb_str(&cap), names, nnames);
 			sb_release(&cap);
 			names[nnames++] = name;
-			lxw_worksheet *ws = workbook_add_worksheet(wb, name);
-			if (!ws) {
-				rc = errf(err, "cannot add the sheet '%s'", name);
+			if ((rc = add_table_sheet(wb, toc, row++, name, &f, d, b->table, no, err)))
 				break;
-			}
-			table_sheet(wb, ws, name, &f, d, b->table, no);
-			worksheet_write_number(toc, (lxw_row_t)row, 0, no, NULL);
-			char *url = xasprintf("internal:'%s'!A1", name);
-			worksheet_write_url(toc, (lxw_row_t)row, 1, url, f.link);
-			worksheet_write_string(toc, (lxw_row_t)row, 1, name, f.link);
-			free(url);
-			write_text(toc, row++, 2, b->table->title, f.wrap);
 		}
 	}
 	lxw_error e = workbook_close(wb);
 	if (!rc && e != LXW_NO_ERROR)
 		rc = errf(err, "cannot write '%s': %s", path, lxw_strerror(e));
-	for (int i = 0; i < nnames; i++)
-		free(names[i]);
-	free(names);
+	strv_free(names, nnames);
 	return rc;
 }

@@ -26,9 +26,7 @@ static struct browser {
 
 static void br_clear(void)
 {
-	for (int i = 0; i < br.n; i++)
-		free(br.names[i]);
-	free(br.names);
+	strv_free(br.names, br.n);
 	br.names = NULL;
 	br.n = br.hl = 0;
 }

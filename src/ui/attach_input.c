@@ -184,9 +184,7 @@ static void complete(struct ui *u, struct ui_field *fl)
 		u->saved = 0;
 		sb_release(&sb);
 	}
-	for (int i = 0; i < nhits; i++)
-		free(hits[i]);
-	free(hits);
+	strv_free(hits, nhits);
 	free(dir);
 	free(full);
 	free(typed);

@@ -120,11 +120,11 @@ struct te_place {
 	int line, rows;
 };
 
-static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *tp, int width,
-		      int min_rows)
+/* The head of field i: its label (numbered, * when required), hint, how to answer, the
+ * comment and the supervisor's notes. Returns its first line. */
+static int field_head(struct ui *u, struct ui_body *b, int i, int width, int focused)
 {
 	struct ui_field *fl = &u->fields[i];
-	int focused = i == u->focus && !fl->read_only;
 	int many = u->nfields > 1;
 	char *label = engine_text(u->e, fl->path, FORM_LABEL);
 	char *hint = engine_text(u->e, fl->path, FORM_HINT);
@@ -159,6 +159,92 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 	}
 	free(label);
 	free(hint);
+	return top;
+}
+
+/* The choices of field i, marked as answered (v: the answer), the highlighted one reversed. */
+static void field_choices(struct ui *u, struct ui_body *b, int i, const char *v, int width,
+			  int focused)
+{
+	struct ui_field *fl = &u->fields[i];
+	int lang = engine_lang(u->e);
+	for (int j = 0; j < fl->nchoices; j++) {
+		const char *cl = fl->type == FORM_ACKNOWLEDGE ? ui_tr(UI_M_ACK)
+			: form_choice_label(u->f, fl->choices[j], lang);
+		int on;
+		if (fl->type == FORM_SELECT_MULTIPLE)
+			on = fl->sel[j];
+		else if (fl->type == FORM_ACKNOWLEDGE)
+			on = v && *v;
+		else
+			on = v && strcmp(v, fl->choices[j]->name) == 0;
+		const char *mark = fl->type == FORM_SELECT_MULTIPLE ? (on ? "[x]" : "[ ]")
+				   : (on ? "(*)" : "( )");
+		char *rl = fl->rank ? ui_rank_line(u, fl, j) : NULL;
+		char *lead = rl ? xstrdup("") : xasprintf("%2d) %s ", j + 1, mark);
+		int hl = focused && j == fl->hl;
+		if (hl)
+			b->focus_line = b->lines.n;
+		ui_body_add_hang(b, lead, rl ? rl : cl ? cl : fl->choices[j]->name, width, 2,
+				 hl ? A_REVERSE : 0, i, j);
+		free(lead);
+		free(rl);
+	}
+}
+
+/* The text field i: its rows (tp[i]: where), then the format, the point, "today", the range
+ * or the attachment under it. */
+static void field_text(struct ui *u, struct ui_body *b, int i, struct te_place *tp, int width,
+		       int min_rows, int focused)
+{
+	struct ui_field *fl = &u->fields[i];
+	int w = width - 4;
+	int rows = fl->multiline ? ui_te_rows(&fl->te, w) : 1;
+	if (fl->multiline) {
+		/* at least 3 rows (min_rows when the screen has room for more), as many
+		 * as the text takes while they fit on the screen */
+		if (rows < (min_rows > 3 ? min_rows : 3))
+			rows = min_rows > 3 ? min_rows : 3;
+		if (rows > UI_BODY_ROWS - 2)
+			rows = UI_BODY_ROWS - 2 > 3 ? UI_BODY_ROWS - 2 : 3;
+	}
+	tp[i].line = b->lines.n;
+	tp[i].rows = rows;
+	for (int r = 0; r < rows; r++)
+		ui_body_add(b, "", width, 2, 0, i, -1);
+	if (focused) {
+		b->focus_line = tp[i].line;
+		b->te_line = tp[i].line;
+		b->te_rows = rows;
+	}
+	enum ui_msg fmt = fl->type == FORM_DATE ? UI_M_DATE_FORMAT
+		: fl->type == FORM_TIME ? UI_M_TIME_FORMAT
+		: fl->type == FORM_DATETIME ? UI_M_DATETIME_FORMAT : UI_NMSGS;
+	if (fmt != UI_NMSGS)
+		ui_body_add(b, ui_tr(fmt), width, 2, A_DIM, i, -1);
+	if (form_type_is_geo(fl->type))
+		ui_geo_draw(u, b, fl, i, width);
+	if (fl->prefill && !fl->te.dirty)
+		ui_body_add(b, ui_tr(UI_M_DATE_TODAY), width, 2, A_DIM, i, -1);
+	if (fl->type == FORM_RANGE) {
+		const form_node *nd = &u->f->nodes[fl->node];
+		char *r = xasprintf(ui_tr(UI_M_RANGE), nd->range_start, nd->range_end);
+		if (ui_lang_get() != UI_LANG_EN)   /* «0,5 – 12,5»: the ky/ru decimal sign */
+			for (char *c = r; *c; c++)
+				*c = *c == '.' ? ',' : *c;
+		ui_body_add(b, r, width, 2, A_DIM, i, -1);
+		free(r);
+	}
+	if (fl->attach)
+		ui_attach_draw(u, fl, b, width, i);
+}
+
+static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *tp, int width,
+		      int min_rows)
+{
+	struct ui_field *fl = &u->fields[i];
+	int focused = i == u->focus && !fl->read_only;
+	int top = field_head(u, b, i, width, focused);
 	if (focused)
 		b->focus_top = b->focus_line = b->focus_bottom = top;
 	if (fl->read_only) {
@@ -182,72 +268,11 @@ static void add_field(struct ui *u, struct ui_body *b, int i, struct te_place *t
 		ui_find_draw(u, fl, b, width, i);
 	if (fl->choice && fl->nchoices == 0)
 		ui_body_add(b, ui_tr(UI_M_NO_CHOICES), width, 2, A_DIM, i, -1);
-	if (fl->choice) {
-		const char *v = st == STATE_ANSWERED ? engine_value(u->e, fl->path) : NULL;
-		int lang = engine_lang(u->e);
-		for (int j = 0; j < fl->nchoices; j++) {
-			const char *cl = fl->type == FORM_ACKNOWLEDGE ? ui_tr(UI_M_ACK)
-				: form_choice_label(u->f, fl->choices[j], lang);
-			int on;
-			if (fl->type == FORM_SELECT_MULTIPLE)
-				on = fl->sel[j];
-			else if (fl->type == FORM_ACKNOWLEDGE)
-				on = v && *v;
-			else
-				on = v && strcmp(v, fl->choices[j]->name) == 0;
-			const char *mark = fl->type == FORM_SELECT_MULTIPLE ? (on ? "[x]" : "[ ]")
-					   : (on ? "(*)" : "( )");
-			char *rl = fl->rank ? ui_rank_line(u, fl, j) : NULL;
-			char *lead = rl ? xstrdup("") : xasprintf("%2d) %s ", j + 1, mark);
-			int hl = focused && j == fl->hl;
-			if (hl)
-				b->focus_line = b->lines.n;
-			ui_body_add_hang(b, lead, rl ? rl : cl ? cl : fl->choices[j]->name, width, 2,
-					 hl ? A_REVERSE : 0, i, j);
-			free(lead);
-			free(rl);
-		}
-	} else if (fl->text) {
-		int w = width - 4;
-		int rows = fl->multiline ? ui_te_rows(&fl->te, w) : 1;
-		if (fl->multiline) {
-			/* at least 3 rows (min_rows when the screen has room for more), as many
-			 * as the text takes while they fit on the screen */
-			if (rows < (min_rows > 3 ? min_rows : 3))
-				rows = min_rows > 3 ? min_rows : 3;
-			if (rows > UI_BODY_ROWS - 2)
-				rows = UI_BODY_ROWS - 2 > 3 ? UI_BODY_ROWS - 2 : 3;
-		}
-		tp[i].line = b->lines.n;
-		tp[i].rows = rows;
-		for (int r = 0; r < rows; r++)
-			ui_body_add(b, "", width, 2, 0, i, -1);
-		if (focused) {
-			b->focus_line = tp[i].line;
-			b->te_line = tp[i].line;
-			b->te_rows = rows;
-		}
-		enum ui_msg fmt = fl->type == FORM_DATE ? UI_M_DATE_FORMAT
-			: fl->type == FORM_TIME ? UI_M_TIME_FORMAT
-			: fl->type == FORM_DATETIME ? UI_M_DATETIME_FORMAT : UI_NMSGS;
-		if (fmt != UI_NMSGS)
-			ui_body_add(b, ui_tr(fmt), width, 2, A_DIM, i, -1);
-		if (form_type_is_geo(fl->type))
-			ui_geo_draw(u, b, fl, i, width);
-		if (fl->prefill && !fl->te.dirty)
-			ui_body_add(b, ui_tr(UI_M_DATE_TODAY), width, 2, A_DIM, i, -1);
-		if (fl->type == FORM_RANGE) {
-			const form_node *nd = &u->f->nodes[fl->node];
-			char *r = xasprintf(ui_tr(UI_M_RANGE), nd->range_start, nd->range_end);
-			if (ui_lang_get() != UI_LANG_EN)   /* «0,5 – 12,5»: the ky/ru decimal sign */
-				for (char *c = r; *c; c++)
-					*c = *c == '.' ? ',' : *c;
-			ui_body_add(b, r, width, 2, A_DIM, i, -1);
-			free(r);
-		}
-		if (fl->attach)
-			ui_attach_draw(u, fl, b, width, i);
-	}
+	if (fl->choice)
+		field_choices(u, b, i, st == STATE_ANSWERED ? engine_value(u->e, fl->path) : NULL,
+			      width, focused);
+	else if (fl->text)
+		field_text(u, b, i, tp, width, min_rows, focused);
 	if (focused)
 		b->focus_bottom = b->lines.n - 1;
 }

@@ -73,9 +73,7 @@ uint64_t hash_str(const char *s)
 
 void strmap_release(strmap *m)
 {
-	for (int i = 0; i < m->ix.n; i++)
-		free(m->keys[i]);
-	free(m->keys);
+	strv_free(m->keys, m->ix.n);
 	hindex_release(&m->ix);
 	m->keys = NULL;
 	m->cap = 0;

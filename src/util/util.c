@@ -57,6 +57,15 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+void strv_free(char **v, size_t n)
+{
+	if (!v)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
 char *xasprintf(const char *fmt, ...)
 {
 	strbuf sb = STRBUF_INIT;

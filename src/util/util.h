@@ -17,6 +17,8 @@ void *xreallocarray(void *p, size_t nmemb, size_t size);
 char *xstrdup(const char *s);               /* xstrdup(NULL) returns NULL */
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Free the n strings of v (NULL ones are skipped) and then v itself; v may be NULL. */
+void strv_free(char **v, size_t n);
 
 /* Fill an ERR_MAX error buffer (err may be NULL); returns -1 so callers can
  * write `return errf(err, "cannot open '%s': %s", path, why);`. */

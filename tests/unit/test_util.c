@@ -1,4 +1,5 @@
-/* test_util.c: util.c's small helpers — the words of a space-separated list. */
+/* test_util.c: util.c's small helpers — the words of a space-separated list, freeing a
+ * list of strings. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -28,10 +29,23 @@ static void test_words(void **state)
 	sb_release(&sb);
 }
 
+/* strv_free takes NULL lists and NULL members (ASan reports a leak or a double free) */
+static void test_strv_free(void **state)
+{
+	(void)state;
+	strv_free(NULL, 3);
+	char **v = xcalloc(3, sizeof *v);
+	v[0] = xstrdup("a");
+	v[2] = xstrdup("c");
+	strv_free(v, 3);
+	strv_free(xcalloc(1, sizeof(char *)), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_strv_free),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
