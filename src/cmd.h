@@ -127,6 +127,12 @@ int cmd_open_fail(const char *path, const char *err);
  * chosen language, what (an enum ui_msg: UI_M_F15B_WHAT_*) naming the input. EXIT_USER. */
 int cmd_fw_out_fail(const char *opt, const char *out, int what, const char *in, const char *err);
 
+/* The CSV reader's refusal p of the frame file csv (frame_rows.csv; err its English line) in
+ * the chosen language, located, with "nothing was added" (cmd_frame_csv.c); err itself in
+ * English. EXIT_USER. */
+struct import_csv_problem;
+int cmd_frame_csv_fail(const char *csv, const struct import_csv_problem *p, const char *err);
+
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_export_entry;

@@ -137,6 +137,8 @@ static int cmd_frame(int argc, char **argv)
 		struct stat cs;
 		if (ui_lang_get() != UI_LANG_EN && stat(csv, &cs) == 0 && S_ISDIR(cs.st_mode))
 			return cmd_fail(ui_tr(UI_M_RUN_DB_UNREADABLE), csv, ui_strerror(EISDIR));
+		if (rows.why == FRAME_P_CSV)
+			return cmd_frame_csv_fail(csv, &rows.csv, err);
 		return cmd_fw_fail(err);
 	}
 	struct stat sb;

@@ -496,9 +496,13 @@ static int cmd_list(int argc, char **argv)
 		store_close(st);
 		return fw;
 	}
-	if (by && store_question_known((const char *const *)&argv[optind], 1, by, err)) {
+	store_qknown how;
+	if (by && store_question_known((const char *const *)&argv[optind], 1, by, &how, err)) {
 		store_close(st);
-		if (ui_lang_get() != UI_LANG_EN && strncmp(err, "no question ", 12) == 0)
+		if (how.why == STORE_Q_IN_REPEAT)
+			return cmd_fail(ui_tr(UI_M_F15C_BY_REPEAT), argv[optind], by, how.repeat);
+		/* in English the store's line, with the close names */
+		if (ui_lang_get() != UI_LANG_EN && how.why == STORE_Q_NONE)
 			return cmd_fail(ui_tr(UI_M_F15B_BY_NONE), argv[optind], by);   /* field15b */
 		return cmd_fail("'%s': --by: %s", argv[optind], err);
 	}
