@@ -145,6 +145,7 @@ static int cmd_frame(int argc, char **argv)
 	int existed = stat(db, &sb) == 0;
 	store *st = NULL;
 	int added = 0, same = 0, bad = -1;
+	store_disk_full_clear();
 	const char *slash = strrchr(form_path, '/');
 	rc = store_open(db, STORE_CREATE, &st, err) || store_batch_begin(st, err) ||
 	     store_form_put(st, f->id, f->version, f->title, slash ? slash + 1 : form_path, kind,
@@ -161,7 +162,9 @@ static int cmd_frame(int argc, char **argv)
 		cmd_remove_db(db);
 	int rc_exit = EXIT_OK;
 	char why[2 * ERR_MAX];
-	if (rc && bad >= 0)
+	if (rc && store_disk_full())
+		rc_exit = cmd_fw_disk_full(db);
+	else if (rc && bad >= 0)
 		rc_exit = cmd_fail("%s:%d: %s: %s", csv, rows.lines[bad],
 				   cmd_fw_why(err, why, sizeof why), ui_tr(UI_M_FWK_NOTHING_ADDED));
 	else if (rc)

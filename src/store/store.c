@@ -92,10 +92,33 @@ int store_check_header(const char *path, int flags, int *fresh, char *err)
 	return 0;
 }
 
+/* A write of the store failed on a full disk since store_disk_full_clear (store.h). */
+static int disk_full;
+
+int store_disk_full(void)
+{
+	return disk_full;
+}
+
+void store_disk_full_clear(void)
+{
+	disk_full = 0;
+}
+
+int store_note_full(sqlite3 *db)
+{
+	int code = db ? sqlite3_errcode(db) : SQLITE_OK, sys = db ? sqlite3_system_errno(db) : 0;
+	if (code == SQLITE_FULL || ((code == SQLITE_IOERR || code == SQLITE_CANTOPEN) &&
+				    (sys == ENOSPC || sys == EDQUOT)))
+		disk_full = 1;
+	return code == SQLITE_FULL;
+}
+
 int store_exec(sqlite3 *db, const char *sql, const char *what, char *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		store_note_full(db);
 		errf(err, "%s: %s", what, msg ? msg : sqlite3_errmsg(db));
 		sqlite3_free(msg);
 		return -1;
@@ -113,6 +136,7 @@ int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err)
 int store_sqlerr(store *st, const char *what, char *err)
 {
 	int code = sqlite3_errcode(st->db);
+	store_note_full(st->db);
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
 		return errf(err, "%s in '%s': the database is in use by another survey program "
 			    "(close it and try again)", what, st->path);

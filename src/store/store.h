@@ -74,6 +74,16 @@ int store_form_put(store *st, const char *form_id, const char *version, const ch
 int store_form_get(store *st, const char *form_id, const char *version, void **bytes,
                    size_t *len, char **source_name, char **kind, char *err);
 
+/* --- a full disk ---------------------------------------------------------------------------- */
+
+/* Did a write of the store fail because the disk (or the user's quota) was full, since the
+ * last store_disk_full_clear? SQLITE_FULL, or an I/O error whose cause was ENOSPC or EDQUOT.
+ * A process-wide note (errno is the model): a command clears it before its writes and asks it
+ * when they fail, to say so in the user's language. The store's own transactions have then
+ * left the file as it was. */
+int store_disk_full(void);
+void store_disk_full_clear(void);
+
 /* Why store_question_known refused a name, for the message a command words in its language. */
 typedef enum store_qwhy {
 	STORE_Q_FOUND = 0,

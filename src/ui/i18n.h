@@ -877,6 +877,12 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "схемы %3$s): обновите 'survey'", \
 	  "'%1$s' was written by a newer survey (schema %2$s; this one reads up to %3$s): update " \
 	  "survey") \
+	X(UI_M_F15C_DISK_FULL, /* %s: the file written */ \
+	  "диск толуп калган: «%s» файлына жазылган жок, эч нерсе өзгөргөн жок; орун бошотуп, " \
+	  "кайра аракет кылыңыз", \
+	  "диск заполнен: запись в «%s» не выполнена, ничего не изменилось; освободите место и " \
+	  "повторите", \
+	  "the disk is full: '%s' was not written, nothing changed; free some space and try again") \
 	/* field15c: why the CSV reader refused a frame file (export.h, import_csv_why) */ \
 	X(UI_M_F15C_CSV_NOT_FILE, "файл эмес: CSV файлын бериңиз", "не файл: укажите файл CSV", \
 	  "not a file: give a CSV file") \
