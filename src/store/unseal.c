@@ -175,8 +175,8 @@ static int copy_db(store *st, const char *copy_path, char *err)
 	if (store_prepare(st->db, "VACUUM INTO ?1", &s, err))
 		return -1;
 	sqlite3_bind_text(s, 1, copy_path, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s) == SQLITE_DONE ? 0 :
-		errf(err, "cannot copy it: %s", sqlite3_errmsg(st->db));
+	int rc = sqlite3_step(s) == SQLITE_DONE ? 0 : (store_note_full(st->db),
+		errf(err, "cannot copy it: %s", sqlite3_errmsg(st->db)));
 	sqlite3_finalize(s);
 	return rc;
 }
