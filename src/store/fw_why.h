@@ -29,6 +29,7 @@ typedef enum store_fw_why_code {
 	FW_WHY_NEEDS_COMMENT,      /* (a comment without a text) */
 	FW_WHY_OTHER_DB,           /* file: an SQLite file of another program (store_open) */
 	FW_WHY_NEWER_DB,           /* file, its schema, the newest this survey reads (store_open) */
+	FW_WHY_BUSY,               /* file: in use by another program (store_sqlerr) */
 	FW_WHY_N
 } store_fw_why_code;
 

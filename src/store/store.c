@@ -137,9 +137,11 @@ int store_sqlerr(store *st, const char *what, char *err)
 {
 	int code = sqlite3_errcode(st->db);
 	store_note_full(st->db);
-	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		return errf(err, "%s in '%s': the database is in use by another survey program "
-			    "(close it and try again)", what, st->path);
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+		errf(err, "%s in '%s': the database is in use by another survey program (close it "
+		     "and try again)", what, st->path);
+		return store_fw_why_set(err, FW_WHY_BUSY, 1, st->path);
+	}
 	if (code == SQLITE_FULL)
 		return errf(err, "%s in '%s': the disk is full", what, st->path);
 	if (code == SQLITE_READONLY)

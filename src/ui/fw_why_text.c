@@ -22,7 +22,7 @@ static const enum ui_msg why_msg[FW_WHY_N] = {
 	[FW_WHY_NO_REVIEWS] = UI_M_FWK_NO_REVIEWS, [FW_WHY_REVIEWER] = UI_M_FWK_REVIEWER,
 	[FW_WHY_TEXT] = UI_M_FWK_TEXT, [FW_WHY_NEEDS_REASON] = UI_M_FWK_NEEDS_REASON,
 	[FW_WHY_NEEDS_COMMENT] = UI_M_FWK_NEEDS_COMMENT, [FW_WHY_OTHER_DB] = UI_M_F15C_OTHER_DB,
-	[FW_WHY_NEWER_DB] = UI_M_F15C_NEWER_DB,
+	[FW_WHY_NEWER_DB] = UI_M_F15C_NEWER_DB, [FW_WHY_BUSY] = UI_M_F15C_BUSY,
 };
 
 const char *ui_fw_why(const char *err, char *buf, size_t size)

@@ -877,6 +877,11 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "схемы %3$s): обновите 'survey'", \
 	  "'%1$s' was written by a newer survey (schema %2$s; this one reads up to %3$s): update " \
 	  "survey") \
+	X(UI_M_F15C_BUSY, /* %s: the file */ \
+	  "«%s» файлын башка 'survey' программасы колдонуп жатат: эч нерсе өзгөргөн жок; аны " \
+	  "жаап, кайра аракет кылыңыз", \
+	  "«%s» занят другой программой 'survey': ничего не изменилось; закройте её и повторите", \
+	  "'%s' is in use by another survey program: nothing changed; close it and try again") \
 	X(UI_M_F15C_DISK_FULL, /* %s: the file written */ \
 	  "диск толуп калган: «%s» файлына жазылган жок, эч нерсе өзгөргөн жок; орун бошотуп, " \
 	  "кайра аракет кылыңыз", \
