@@ -42,7 +42,8 @@ if [ ! -e "$dir/done" ]; then
 		cc -O2 -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \
 			-I"$top/src" "$top/bench/laptops.c" "$top"/src/store/store.c \
 			"$top"/src/store/schema.c "$top"/src/store/interview.c "$top"/src/store/ids.c \
-			"$top"/src/store/hash.c "$top"/src/store/forms.c "$top"/src/util/util.c \
+			"$top"/src/store/hash.c "$top"/src/store/forms.c "$top"/src/store/fw_why.c \
+			"$top"/src/util/util.c \
 			$(pkg-config --cflags --libs sqlite3 nettle) -o "$dir/laptops"
 		half=$((N_FILES / 2))
 		"$dir/laptops" "$dir" "$half" "$N_IV" 1 1 &
