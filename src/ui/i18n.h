@@ -899,8 +899,8 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "UTF-8 коддоосунда сактаңыз", \
 	  "не в кодировке UTF-8 (возможно, Windows-1251): сохраните файл в UTF-8", \
 	  "not UTF-8 (Windows-1251?): save it as UTF-8") \
-	X(UI_M_F15C_CSV_NUL, "файлда NUL байты бар: бул текст файлыбы?", \
-	  "в файле есть байт NUL: это текстовый файл?", \
+	X(UI_M_F15C_CSV_NUL, "файлда нөлдүк байт бар: бул текст файлыбы?", \
+	  "в файле есть нулевой байт: это текстовый файл?", \
 	  "the file contains a NUL byte: is it a text file?") \
 	X(UI_M_F15C_CSV_UNCLOSED, "тырмакчага алынган уяча жабылган жок (артык тырмакча болушу " \
 	  "мүмкүн)", "ячейка в кавычках не закрыта (возможно, лишняя кавычка)", \
@@ -918,7 +918,7 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "%lld fields, but the header has %lld (a stray separator or quote?)") \
 	X(UI_M_F15C_CSV_DUP_COLUMN, /* %s %lld %lld: the column, its two places */ \
 	  "'%s' тилкеси эки жолу бар (%lld- жана %lld-тилкелер)", \
-	  "столбец '%s' встречается дважды (столбцы %lld и %lld)", \
+	  "столбец '%s' встречается дважды (номера столбцов: %lld, %lld)", \
 	  "column '%s' appears twice (columns %lld and %lld)") \
 	X(UI_M_F15C_CSV_MAX_ROWS, /* %lld */ "%lld саптан ашык", \
 	  "строк больше предела (%lld)", "more than %lld rows") \
