@@ -38,9 +38,10 @@ const struct cmd_entry cmd_list_entry = {
 		"  --json          one JSON document: {\"interviews\": [...], \"totals\": {...}}\n"
 		"                  (its fields, keys and times, UTC, are the same in every\n"
 		"                  language; only the labels of --by follow --lang)\n"
-		"  --lang L        the words of the listing in Kyrgyz, Russian or English (ky, ru,\n"
-		"                  en); default: the language chosen last with `survey run` on\n"
-		"                  this database, else the locale's (LANG=ky_KG.UTF-8, ...)\n\n"
+		"  --lang L        the words and labels of the listing in Kyrgyz, Russian or\n"
+		"                  English (ky, ru, en); default: the language chosen last with\n"
+		"                  `survey run` on this database, else the locale's\n"
+		"                  (LANG=ky_KG.UTF-8, ...)\n\n"
 		"examples:\n  survey list survey.db\n  survey list all.db --by oblast\n",
 	.exec = cmd_list,
 };
