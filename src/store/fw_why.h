@@ -30,6 +30,8 @@ typedef enum store_fw_why_code {
 	FW_WHY_OTHER_DB,           /* file: an SQLite file of another program (store_open) */
 	FW_WHY_NEWER_DB,           /* file, its schema, the newest this survey reads (store_open) */
 	FW_WHY_BUSY,               /* file: in use by another program (store_sqlerr) */
+	FW_WHY_FORM_CHANGED,       /* form, version, file, questionnaire: another form of that
+	                            * version is there (store_form_put) */
 	FW_WHY_N
 } store_fw_why_code;
 

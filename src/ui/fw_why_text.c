@@ -23,6 +23,7 @@ static const enum ui_msg why_msg[FW_WHY_N] = {
 	[FW_WHY_TEXT] = UI_M_FWK_TEXT, [FW_WHY_NEEDS_REASON] = UI_M_FWK_NEEDS_REASON,
 	[FW_WHY_NEEDS_COMMENT] = UI_M_FWK_NEEDS_COMMENT, [FW_WHY_OTHER_DB] = UI_M_F15C_OTHER_DB,
 	[FW_WHY_NEWER_DB] = UI_M_F15C_NEWER_DB, [FW_WHY_BUSY] = UI_M_F15C_BUSY,
+	[FW_WHY_FORM_CHANGED] = UI_M_F15C_FORM_CHANGED,
 };
 
 const char *ui_fw_why(const char *err, char *buf, size_t size)

@@ -882,6 +882,14 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	  "жаап, кайра аракет кылыңыз", \
 	  "«%s» занят другой программой 'survey': ничего не изменилось; закройте её и повторите", \
 	  "'%s' is in use by another survey program: nothing changed; close it and try again") \
+	X(UI_M_F15C_FORM_CHANGED, /* %s %s %s %s: the form, its version, the database, the file */ \
+	  "'%3$s' файлындагы '%1$s' анкетасынын %2$s-версиясы '%4$s' файлынан айырмаланат: " \
+	  "өзгөртүлгөн анкетага «settings» баракчасында жаңы версия бериңиз; эч нерсе өзгөргөн " \
+	  "жок", \
+	  "анкета '%1$s' версии %2$s в '%3$s' отличается от '%4$s': дайте изменённой анкете новую " \
+	  "версию на листе «settings»; ничего не изменилось", \
+	  "form '%1$s' version '%2$s' in '%3$s' differs from '%4$s': give the changed " \
+	  "questionnaire a new version in its settings sheet; nothing changed") \
 	X(UI_M_F15C_DISK_FULL, /* %s: the file written */ \
 	  "диск толуп калган: «%s» файлына жазылган жок, эч нерсе өзгөргөн жок; орун бошотуп, " \
 	  "кайра аракет кылыңыз", \

@@ -5,11 +5,11 @@
 # reason inside a refused kit; `list --by` a name that is no question or frame column, or a
 # question inside a repeat; a frame CSV the reader refuses (empty, a row with too many cells,
 # bytes that are not UTF-8, a stray quote, a NUL byte, UTF-16, a column twice) or whose rows
-# are refused (an id twice, an unknown column); a --db that is no SQLite file, another
-# program's database or a newer survey's — are worded whole in Kyrgyz and Russian: no English
-# word is left outside file names, quoted values and option names. Each is one line, and
-# nothing is changed. A frame with a byte order mark loads. Every reason form_value_check gives
-# has its translation in src/ui/fw_why_text.c.
+# are refused (an id twice, an unknown column); a changed questionnaire under the same
+# version; a --db that is no SQLite file, another program's database or a newer survey's — are
+# worded whole in Kyrgyz and Russian: no English word is left outside file names, quoted
+# values and option names. Each is one line, and nothing is changed. A frame with a byte order
+# mark loads. Every reason form_value_check gives has its translation in src/ui/fw_why_text.c.
 . tests/lib.sh
 FORM=surveys/covid19-lsg.md
 FRAME=tests/fixtures/fieldwork/frame-60.csv
@@ -38,6 +38,7 @@ echo 'not a database at all, just text' >"$TMP/text.db"
 sqlite3 "$TMP/other.db" "CREATE TABLE t(x)"
 cp "$HQ" "$TMP/newer.db"
 sqlite3 "$TMP/newer.db" "PRAGMA user_version = 99"
+sed 's/| Чүй облусу |/| Чүй облусу (өзгөртүлдү) |/' $FORM >"$TMP/changed.md"
 cp "$TMP/text.db" "$TMP/text-before.db"
 cp "$TMP/other.db" "$TMP/other-before.db"
 cp "$TMP/newer.db" "$TMP/newer-before.db"
@@ -111,6 +112,8 @@ for l in ky ru; do
 		run "$SURVEY" frame $FORM "$TMP/$f.csv" --db "$HQ" --lang $l
 		check "frame rows refused: $f.csv, the problem and the summary ($l)" 2
 	done
+	run "$SURVEY" frame "$TMP/changed.md" $FRAME --db "$HQ" --lang $l
+	check "frame of a changed questionnaire under the same version ($l)"
 	for d in text other newer; do
 		run "$SURVEY" frame $FORM $FRAME --db "$TMP/$d.db" --lang $l
 		check "frame --db $d.db ($l)"
