@@ -43,6 +43,7 @@ if [ ! -e "$dir/done" ]; then
 			-I"$top/src" "$top/bench/laptops.c" "$top"/src/store/store.c \
 			"$top"/src/store/schema.c "$top"/src/store/interview.c "$top"/src/store/ids.c \
 			"$top"/src/store/hash.c "$top"/src/store/forms.c "$top"/src/store/rows.c \
+			"$top"/src/store/fw_why.c \
 			"$top"/src/util/util.c \
 			$(pkg-config --cflags --libs sqlite3 nettle) -o "$dir/laptops"
 		half=$((N_FILES / 2))

@@ -120,12 +120,24 @@ int cmd_fw_bad_option(const struct cmd_entry *e, int c, char **argv);
 const char *cmd_fw_why(const char *err, char *buf, size_t size);
 /* cmd_fail of cmd_fw_why's line: EXIT_USER. */
 int cmd_fw_fail(const char *err);
-/* store_open of path failed with err: the usual causes (missing, not a database, damaged) in
- * the chosen language, else err (cmd_fw_fail). EXIT_USER. */
+/* The disk that holds path (a file a fieldwork command writes) is full: one line in the chosen
+ * language, saying nothing was changed. EXIT_USER. */
+int cmd_fw_disk_full(const char *path);
+/* A fieldwork command's writes to path failed with err: cmd_fw_disk_full when the store noted
+ * a full disk (store_disk_full; clear it before the writes), else cmd_fw_fail. EXIT_USER. */
+int cmd_fw_write_fail(const char *path, const char *err);
+/* store_open of path failed with err: a full disk, the usual causes (missing, not a database,
+ * damaged) in the chosen language, else err (cmd_fw_fail). EXIT_USER. */
 int cmd_open_fail(const char *path, const char *err);
 /* outfile_check(opt, out, ..., in, ...) refused out with err (English): the same refusal in the
  * chosen language, what (an enum ui_msg: UI_M_F15B_WHAT_*) naming the input. EXIT_USER. */
 int cmd_fw_out_fail(const char *opt, const char *out, int what, const char *in, const char *err);
+
+/* The CSV reader's refusal p of the frame file csv (frame_rows.csv; err its English line) in
+ * the chosen language, located, with "nothing was added" (cmd_frame_csv.c); err itself in
+ * English. EXIT_USER. */
+struct import_csv_problem;
+int cmd_frame_csv_fail(const char *csv, const struct import_csv_problem *p, const char *err);
 
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_check_entry;

@@ -152,6 +152,7 @@ static int cmd_assign(int argc, char **argv)
 	if (rc == EXIT_OK) {
 		const char *db = argv[optind];
 		store_assign_result res;
+		store_disk_full_clear();
 		if (store_open(db, 0, &st, err)) {
 			rc = cmd_open_fail(db, err);
 		} else if (cmd_frame_form(st, a.form_id, &form, err) ||
@@ -163,7 +164,8 @@ static int cmd_assign(int argc, char **argv)
 					(const char *const *)found : (const char *const *)argv +
 					optind + 1, &res, err)) {
 			char why[2 * ERR_MAX];
-			rc = cmd_fail("%s: %s", cmd_fw_why(err, why, sizeof why),
+			rc = store_disk_full() ? cmd_fw_disk_full(db) :
+			     cmd_fail("%s: %s", cmd_fw_why(err, why, sizeof why),
 				      ui_tr(UI_M_FWK_NOTHING_ASSIGNED));
 		} else {
 			say_assigned(&res, form, a.who);

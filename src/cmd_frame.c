@@ -91,6 +91,8 @@ static int frame_failed(int rc, const frame_rows *rows, const char *csv, const c
 	struct stat cs;
 	if (ui_lang_get() != UI_LANG_EN && stat(csv, &cs) == 0 && S_ISDIR(cs.st_mode))
 		return cmd_fail(ui_tr(UI_M_RUN_DB_UNREADABLE), csv, ui_strerror(EISDIR));
+	if (rows->why == FRAME_P_CSV)
+		return cmd_frame_csv_fail(csv, &rows->csv, err);
 	return cmd_fw_fail(err);
 }
 
@@ -181,12 +183,15 @@ static int cmd_frame(int argc, char **argv)
 		return frame_failed(rc, &rows, csv, id_col, err);
 	}
 	int added = 0, same = 0, bad = -1;
+	store_disk_full_clear();
 	const char *slash = strrchr(form_path, '/');
 	struct form_file ff = { f, slash ? slash + 1 : form_path, kind, src, len };
 	rc = put_units(db, &ff, &rows, &added, &same, &bad, err);
 	int rc_exit = EXIT_OK;
 	char why[2 * ERR_MAX];
-	if (rc && bad >= 0)
+	if (rc && store_disk_full())
+		rc_exit = cmd_fw_disk_full(db);
+	else if (rc && bad >= 0)
 		rc_exit = cmd_fail("%s:%d: %s: %s", csv, rows.lines[bad],
 				   cmd_fw_why(err, why, sizeof why), ui_tr(UI_M_FWK_NOTHING_ADDED));
 	else if (rc)

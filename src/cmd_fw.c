@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "cmd.h"
+#include "store/store.h"
 #include "ui/i18n.h"
 #include "util/outfile.h"
 #include "util/util.h"
@@ -34,8 +35,20 @@ int cmd_fw_bad_option(const struct cmd_entry *e, int c, char **argv)
 			       argv[optind - 1]);
 }
 
+int cmd_fw_disk_full(const char *path)
+{
+	return cmd_fail(ui_tr(UI_M_F15C_DISK_FULL), path);
+}
+
+int cmd_fw_write_fail(const char *path, const char *err)
+{
+	return store_disk_full() ? cmd_fw_disk_full(path) : cmd_fw_fail(err);
+}
+
 int cmd_open_fail(const char *path, const char *err)
 {
+	if (store_disk_full())   /* opening for writing may write (a migration, the WAL) */
+		return cmd_fw_disk_full(path);
 	/* in Kyrgyz or Russian the usual causes in that language; in English, and for any other
 	 * cause, the store's own (more detailed) words */
 	if (ui_lang_get() == UI_LANG_EN)
@@ -86,7 +99,9 @@ static int write_fail(const char *path, const char *err)
 		return rc;
 	}
 	free(copy);
-	static const int errs[] = { EACCES, EPERM, EROFS, ENOSPC, EDQUOT, ENOTDIR, EISDIR };
+	if (strstr(err, strerror(ENOSPC)) || strstr(err, strerror(EDQUOT)))
+		return cmd_fw_disk_full(path);
+	static const int errs[] = { EACCES, EPERM, EROFS, ENOTDIR, EISDIR };
 	for (size_t i = 0; i < sizeof errs / sizeof *errs; i++)
 		if (strstr(err, strerror(errs[i])))
 			return cmd_fail(ui_tr(UI_M_F15B_CANNOT_WRITE), path, ui_strerror(errs[i]));

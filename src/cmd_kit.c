@@ -82,11 +82,12 @@ static int cmd_kit(int argc, char **argv)
 	store *st;
 	char *form = NULL;
 	store_kit_summary sum;
+	store_disk_full_clear();
 	if (store_open(db, 0, &st, err))
 		return cmd_open_fail(db, err);
 	if (cmd_frame_form(st, form_id, &form, err) ||
 	    store_kit_write(st, form, who, no_extra, out, &sum, err)) {
-		rc = cmd_fw_fail(err);
+		rc = cmd_fw_write_fail(out, err);
 	} else {
 		strbuf line = STRBUF_INIT;
 		sb_addf(&line, ui_tr(UI_M_FWK_KIT_WROTE), who, out, sum.form_id, sum.version,

@@ -29,12 +29,19 @@ const struct cmd_entry cmd_list_entry = {
 		"The database is opened read-only and never changed.\n\n"
 		"options:\n"
 		"  --by QUESTION   progress: interviews complete and draft by their answer to\n"
-		"                  QUESTION (a name, e.g. oblast, or a path grp/q)\n"
+		"                  QUESTION (a name, e.g. oblast, or a path grp/q); for a column\n"
+		"                  of the file's sample frame: units, assigned, started,\n"
+		"                  complete, approved and % of the frame per value and per\n"
+		"                  interviewer, each value by its choice label in the language\n"
+		"                  of the listing with its code in brackets (JSON: \"value\" and\n"
+		"                  \"label\")\n"
 		"  --json          one JSON document: {\"interviews\": [...], \"totals\": {...}}\n"
-		"                  (its fields, keys and times, UTC, are the same in every language)\n"
-		"  --lang L        the words of the listing in Kyrgyz, Russian or English (ky, ru,\n"
-		"                  en); default: the language chosen last with `survey run` on\n"
-		"                  this database, else the locale's (LANG=ky_KG.UTF-8, ...)\n\n"
+		"                  (its fields, keys and times, UTC, are the same in every\n"
+		"                  language; only the labels of --by follow --lang)\n"
+		"  --lang L        the words and labels of the listing in Kyrgyz, Russian or\n"
+		"                  English (ky, ru, en); default: the language chosen last with\n"
+		"                  `survey run` on this database, else the locale's\n"
+		"                  (LANG=ky_KG.UTF-8, ...)\n\n"
 		"examples:\n  survey list survey.db\n  survey list all.db --by oblast\n",
 	.exec = cmd_list,
 };
@@ -546,9 +553,13 @@ static int cmd_list(int argc, char **argv)
 		store_close(st);
 		return fw;
 	}
-	if (by && store_question_known((const char *const *)&argv[optind], 1, by, err)) {
+	store_qknown how;
+	if (by && store_question_known((const char *const *)&argv[optind], 1, by, &how, err)) {
 		store_close(st);
-		if (ui_lang_get() != UI_LANG_EN && strncmp(err, "no question ", 12) == 0)
+		if (how.why == STORE_Q_IN_REPEAT)
+			return cmd_fail(ui_tr(UI_M_F15C_BY_REPEAT), argv[optind], by, how.repeat);
+		/* in English the store's line, with the close names */
+		if (ui_lang_get() != UI_LANG_EN && how.why == STORE_Q_NONE)
 			return cmd_fail(ui_tr(UI_M_F15B_BY_NONE), argv[optind], by);   /* field15b */
 		return cmd_fail("'%s': --by: %s", argv[optind], err);
 	}

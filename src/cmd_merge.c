@@ -293,7 +293,7 @@ static int check_merge_inputs(const struct merge_args *a, int argc, char **argv,
 	files[0] = a->out;
 	memcpy(files + 1, argv + optind, sizeof *files * (size_t)(argc - optind));
 	for (int i = 0; i < a->nkeys && rc == EXIT_OK; i++)
-		if (store_question_known(files, argc - optind + 1, a->keys[i], err))
+		if (store_question_known(files, argc - optind + 1, a->keys[i], NULL, err))
 			rc = cmd_fail("--key: %s", err);
 	free(files);
 	sealbox_key sk;

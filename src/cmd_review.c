@@ -202,6 +202,7 @@ static int decide(const char *db, const struct action *a)
 {
 	char err[ERR_MAX];
 	store *st;
+	store_disk_full_clear();
 	/* everything is checked on a read-only handle first: a refusal leaves the file's bytes */
 	if (store_open(db, STORE_READONLY, &st, err))
 		return cmd_open_fail(db, err);
@@ -219,7 +220,7 @@ static int decide(const char *db, const struct action *a)
 		rc = -1;
 	free(reviewer);
 	if (rc)
-		return cmd_fw_fail(err);
+		return cmd_fw_write_fail(db, err);
 	printf("%s %s\n", a->uuid, a->decision);
 	return EXIT_OK;
 }

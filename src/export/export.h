@@ -64,6 +64,33 @@ typedef struct import_limits {
 	long long size;         /* most bytes in one file (IMPORT_MAX_SIZE) */
 } import_limits;
 
+/* Why a CSV file was refused (csv_read: `import`'s and `frame`'s reader), besides the English
+ * line, for a command that words it in the user's language. */
+typedef enum import_csv_why {
+	IMPORT_CSV_OK = 0,
+	IMPORT_CSV_OTHER,         /* said in the English line only (a file that cannot be read) */
+	IMPORT_CSV_NOT_FILE,      /* a folder, a device, a pipe */
+	IMPORT_CSV_EMPTY,         /* nothing but blank lines */
+	IMPORT_CSV_UTF16,         /* UTF-16 text */
+	IMPORT_CSV_NOT_UTF8,      /* line: bytes that are not UTF-8 */
+	IMPORT_CSV_NUL,           /* line: a NUL byte */
+	IMPORT_CSV_UNCLOSED,      /* line, column (or field n): a quoted field never closed */
+	IMPORT_CSV_AFTER_QUOTE,   /* line, column (or field n): text after a closing quote */
+	IMPORT_CSV_QUOTE_INSIDE,  /* line, column (or field n): a quote inside an unquoted field */
+	IMPORT_CSV_FIELDS,        /* line: n fields, the header has m */
+	IMPORT_CSV_DUP_COLUMN,    /* line, column: a header name again (columns n and m) */
+	IMPORT_CSV_MAX_ROWS,      /* line: more than n rows */
+	IMPORT_CSV_MAX_COLUMNS,   /* line: more than n columns */
+	IMPORT_CSV_MAX_CELL,      /* line, column (or field n): a cell of more than m bytes */
+	IMPORT_CSV_MAX_SIZE,      /* more than n bytes */
+} import_csv_why;
+typedef struct import_csv_problem {
+	import_csv_why why;
+	int line;                 /* 0: the file as a whole */
+	char column[128];         /* the header name where there is one, else "" */
+	long long n, m;
+} import_csv_problem;
+
 typedef struct import_opts {
 	const char *form_path;  /* the questionnaire (.xlsx, .csv, .md); embedded in the database */
 	const char *data_path;  /* the wide CSV; repeats are read from DATA-REPEAT.csv beside it */

@@ -254,6 +254,7 @@ typedef struct csv_doc {
 	char *arena;       /* the fields' text (rows point into it) */
 	char sep;          /* ',' or ';' */
 	int mixed_eol;     /* record ends of more than one kind (CR LF, LF, CR) */
+	import_csv_problem problem;   /* after -1: why (the rest is released) */
 } csv_doc;
 
 /* Parse CSV text strictly (RFC 4180): a quote only opens a field as its first character,
@@ -263,7 +264,8 @@ typedef struct csv_doc {
  * an empty or repeated header name: -1 with "LINE:COLUMN: what" or "LINE: what" (the caller
  * prefixes the file name). The separator is ',' or ';' (whichever the header line has more
  * of outside quotes). A UTF-8 byte order mark is skipped. Blank lines are skipped. Beyond
- * the default import_limits (more columns, rows or bytes in a cell): -1 too. */
+ * the default import_limits (more columns, rows or bytes in a cell): -1 too. After -1,
+ * out->problem says why. */
 int csv_parse(const char *data, size_t len, csv_doc *out, char *err);
 /* csv_parse within lim (NULL or a field 0: the defaults). */
 int csv_parse_bounded(const char *data, size_t len, const import_limits *lim, csv_doc *out,

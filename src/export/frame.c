@@ -132,8 +132,11 @@ int frame_read(const form *f, const char *csv_path, const char *id_col, const im
 	if (!id_col)
 		id_col = "unit_id";
 	csv_doc doc;
-	if (csv_read(csv_path, lim, &doc, err))
+	if (csv_read(csv_path, lim, &doc, err)) {
+		out->why = FRAME_P_CSV;
+		out->csv = doc.problem;
 		return -1;
+	}
 	struct rd r = { .path = csv_path, .fn = fn, .arg = arg };
 	int idc = -1, why = 0;
 	int *node = xcalloc((size_t)doc.ncols, sizeof *node);

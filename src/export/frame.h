@@ -18,6 +18,7 @@ typedef enum frame_problem_code {
 	FRAME_P_MORE,          /* n more problems not shown (line 0) */
 	FRAME_P_NO_ID_COLUMN,  /* no unit id column (frame_rows.why; -1) */
 	FRAME_P_NO_ROWS,       /* a header but no rows (frame_rows.why; -1) */
+	FRAME_P_CSV,           /* the CSV reader refused the file: frame_rows.csv says why (-1) */
 } frame_problem_code;
 
 typedef struct frame_problem {
@@ -32,6 +33,7 @@ typedef void (*frame_report_fn)(void *arg, const frame_problem *p);
 
 typedef struct frame_rows {
 	int why;           /* after -1: a frame_problem_code, or 0 (err says it) */
+	import_csv_problem csv;   /* why == FRAME_P_CSV: the reader's reason */
 	int n;
 	char **unit_ids;   /* per row */
 	char **data;       /* per row: a JSON object of the row's columns (text values) */
@@ -43,7 +45,7 @@ typedef struct frame_rows {
  * fn, with its English line "FRAME.csv:LINE[:COLUMN]: error: ..." (an unknown column, an empty,
  * overlong or repeated unit id, a value its question refuses). Returns 0 with *out filled, 1
  * when something was reported (out empty), -1 when the file cannot be read or has no id column
- * or no rows (err, one line; out->why says which of the last two). */
+ * or no rows (err, one line; out->why says which, and out->csv why the reader refused it). */
 int frame_read(const form *f, const char *csv_path, const char *id_col, const import_limits *lim,
 	       frame_report_fn fn, void *arg, frame_rows *out, char *err);
 void frame_rows_release(frame_rows *r);

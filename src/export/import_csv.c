@@ -14,13 +14,24 @@
 #include "util/csv.h"
 #include "util/termsafe.h"
 
+/* p's why and where; returns -1. */
+static int problem(import_csv_problem *p, import_csv_why why, int line, const char *column,
+		   long long n, long long m)
+{
+	*p = (import_csv_problem){ .why = why, .line = line, .n = n, .m = m };
+	snprintf(p->column, sizeof p->column, "%s", column ? column : "");
+	return -1;
+}
+
 /* Every byte valid UTF-8, no NUL; -1 with "LINE: ..." otherwise. */
-static int check_text(const unsigned char *s, size_t n, char *err)
+static int check_text(const unsigned char *s, size_t n, import_csv_problem *p, char *err)
 {
 	int line, nul;
-	if (utf8_text_check((const char *)s, n, &line, &nul))
+	if (utf8_text_check((const char *)s, n, &line, &nul)) {
+		problem(p, nul ? IMPORT_CSV_NUL : IMPORT_CSV_NOT_UTF8, line, NULL, 0, 0);
 		return errf(err, nul ? "%d: the file contains a NUL byte: is it a text file?"
 				     : "%d: not UTF-8 (Windows-1251?): save it as UTF-8", line);
+	}
 	return 0;
 }
 
@@ -30,6 +41,7 @@ typedef struct reader {
 	size_t *offs;        /* field offsets into arena */
 	size_t noffs, capoffs;
 	char *err;
+	import_csv_problem *problem;   /* why, besides err */
 	const csv_doc *doc;  /* for column names in messages (once the header is read) */
 	long max_cols;       /* import_limits */
 	size_t max_cell;
@@ -46,9 +58,12 @@ static void add_field(reader *r, const char *s, size_t n)
 	sb_addc(&r->arena, '\0');
 }
 
-static int fail_at(reader *r, int line, int col, const char *what)
+static int fail_at(reader *r, int line, int col, import_csv_why why, const char *what)
 {
-	if (r->doc && col < r->doc->ncols && r->doc->header[col][0])
+	int named = r->doc && col < r->doc->ncols && r->doc->header[col][0];
+	problem(r->problem, why, line, named ? r->doc->header[col] : NULL, col + 1,
+		(long long)r->max_cell);
+	if (named)
 		return errf(r->err, "%d:%s: %s", line, r->doc->header[col], what);
 	return errf(r->err, "%d: field %d: %s", line, col + 1, what);
 }
@@ -58,7 +73,7 @@ static int cell_too_big(reader *r, int line, int col)
 	char what[96];
 	snprintf(what, sizeof what, "a cell of more than %zu bytes (--max-cell raises the limit)",
 		 r->max_cell);
-	return fail_at(r, line, col, what);
+	return fail_at(r, line, col, IMPORT_CSV_MAX_CELL, what);
 }
 
 /* One record: its fields are appended; *nfields set. 1 at the end of the input. */
@@ -68,6 +83,10 @@ static int read_record(reader *r, int *nfields, int *start_line)
 		[CSV_UNCLOSED] = "a quoted field is never closed (a stray quote?)",
 		[CSV_AFTER_QUOTE] = "text after a closing quote (a stray quote?)",
 		[CSV_QUOTE_INSIDE] = "a quote inside an unquoted field (a stray quote?)",
+	};
+	static const import_csv_why code[] = {
+		[CSV_UNCLOSED] = IMPORT_CSV_UNCLOSED, [CSV_AFTER_QUOTE] = IMPORT_CSV_AFTER_QUOTE,
+		[CSV_QUOTE_INSIDE] = IMPORT_CSV_QUOTE_INSIDE,
 	};
 	strbuf field = STRBUF_INIT;
 	int col = 0, rc = 0, more = 1;
@@ -80,10 +99,12 @@ static int read_record(reader *r, int *nfields, int *start_line)
 		if (bad == CSV_TOO_BIG)
 			rc = cell_too_big(r, at, col);
 		else if (bad)
-			rc = fail_at(r, at, col, why[bad]);
-		else if (col >= r->max_cols)
+			rc = fail_at(r, at, col, code[bad], why[bad]);
+		else if (col >= r->max_cols) {
+			problem(r->problem, IMPORT_CSV_MAX_COLUMNS, *start_line, NULL, r->max_cols, 0);
 			rc = errf(r->err, "%d: more than %ld columns (--max-columns raises the limit)",
 				  *start_line, r->max_cols);
+		}
 		else
 			add_field(r, field.buf ? field.buf : "", field.len);
 		col++;
@@ -154,8 +175,12 @@ static int read_header(reader *r, csv_doc *out, char *err)
 		sb_reset(&r->arena);
 		rc = read_record(r, &nf, &line);
 	} while (!rc && nf == 1 && !r->arena.buf[0]);
+	if (rc > 0) {
+		problem(r->problem, IMPORT_CSV_EMPTY, 0, NULL, 0, 0);
+		return errf(err, "the file is empty");
+	}
 	if (rc)
-		return rc > 0 ? errf(err, "the file is empty") : -1;
+		return -1;
 	out->ncols = nf;
 	out->header = xcalloc((size_t)nf, sizeof *out->header);
 	for (int c = 0; c < nf; c++) {
@@ -168,10 +193,11 @@ static int read_header(reader *r, csv_doc *out, char *err)
 		out->header[c] = xstrndup(h, n);
 	}
 	int dup_c = 0, dup_d = 0;
-	if (first_repeated(out->header, nf, &dup_d, &dup_c))
-		return errf(err, "%d: column '%s' appears twice (columns %d and %d)", line,
-			    out->header[dup_c], dup_d + 1, dup_c + 1);
-	return 0;
+	if (!first_repeated(out->header, nf, &dup_d, &dup_c))
+		return 0;
+	problem(r->problem, IMPORT_CSV_DUP_COLUMN, line, out->header[dup_c], dup_d + 1, dup_c + 1);
+	return errf(err, "%d: column '%s' appears twice (columns %d and %d)", line,
+		    out->header[dup_c], dup_d + 1, dup_c + 1);
 }
 
 /* The records' fields as rows of out, pointing into one block: the reader's arena, which
@@ -194,18 +220,23 @@ int csv_parse_bounded(const char *data, size_t len, const import_limits *lim, cs
 	import_limits l = limits_of(lim);
 	memset(out, 0, sizeof *out);
 	const unsigned char *s = (const unsigned char *)data;
-	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff)))
+	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff))) {
+		problem(&out->problem, IMPORT_CSV_UTF16, 1, NULL, 0, 0);
 		return errf(err, "1: the file is UTF-16 text: save it as UTF-8");
+	}
 	size_t start = len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf ? 3 : 0;
-	if (check_text(s + start, len - start, err))
+	if (check_text(s + start, len - start, &out->problem, err))
 		return -1;
 	size_t k = start;
 	while (k < len && (data[k] == ' ' || data[k] == '\t' || data[k] == '\r' || data[k] == '\n'))
 		k++;
-	if (k == len)
+	if (k == len) {
+		problem(&out->problem, IMPORT_CSV_EMPTY, 0, NULL, 0, 0);
 		return errf(err, "the file is empty");
+	}
+	import_csv_problem pr = { 0 };
 	reader r = { .s = { .p = data + start, .end = data + len, .line = 1 }, .err = err,
-		     .max_cols = l.columns, .max_cell = (size_t)l.cell };
+		     .problem = &pr, .max_cols = l.columns, .max_cell = (size_t)l.cell };
 	r.s.sep = csv_sniff(r.s.p, r.s.end, 0);
 	out->sep = r.s.sep;
 	int nf, line, rc;
@@ -229,11 +260,13 @@ int csv_parse_bounded(const char *data, size_t len, const import_limits *lim, cs
 			continue;
 		}
 		if (nf != out->ncols) {
+			problem(&pr, IMPORT_CSV_FIELDS, line, NULL, nf, out->ncols);
 			errf(err, "%d: %d field%s, but the header has %d (a stray separator or quote?)",
 			     line, nf, nf == 1 ? "" : "s", out->ncols);
 			goto fail;
 		}
 		if (nrec >= l.rows) {
+			problem(&pr, IMPORT_CSV_MAX_ROWS, line, NULL, l.rows, 0);
 			errf(err, "%d: more than %ld rows (--max-rows raises the limit)", line, l.rows);
 			goto fail;
 		}
@@ -258,6 +291,7 @@ fail:
 	free(r.offs);
 	sb_release(&r.arena);
 	csv_doc_release(out);
+	out->problem = pr;
 	return -1;
 }
 
@@ -283,9 +317,11 @@ int import_regular_file(const char *path, char *err)
 	return 0;
 }
 
-/* The whole regular file at path, at most max bytes; NULL with err. */
-static char *read_bounded(const char *path, long long max, size_t *len, char *err)
+/* The whole regular file at path, at most max bytes; NULL with err and *p. */
+static char *read_bounded(const char *path, long long max, size_t *len, import_csv_problem *p,
+			  char *err)
 {
+	problem(p, IMPORT_CSV_OTHER, 0, NULL, 0, 0);
 	/* O_NONBLOCK: opening a FIFO does not wait for a writer; it is refused just after */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
@@ -299,11 +335,13 @@ static char *read_bounded(const char *path, long long max, size_t *len, char *er
 		return NULL;
 	}
 	if (!S_ISREG(st.st_mode)) {
+		problem(p, IMPORT_CSV_NOT_FILE, 0, NULL, 0, 0);
 		errf(err, "'%s' is %s, not a file: give a CSV file", path, kind_of_mode(st.st_mode));
 		close(fd);
 		return NULL;
 	}
 	if (st.st_size > max) {
+		problem(p, IMPORT_CSV_MAX_SIZE, 0, NULL, max, 0);
 		errf(err, "'%s' is %lld bytes, more than the limit of %lld (--max-size raises it)",
 		     path, (long long)st.st_size, max);
 		close(fd);
@@ -324,6 +362,7 @@ static char *read_bounded(const char *path, long long max, size_t *len, char *er
 			break;
 		sb_add(&sb, chunk, (size_t)n);
 		if ((long long)sb.len > max) {   /* it grew while being read */
+			problem(p, IMPORT_CSV_MAX_SIZE, 0, NULL, max, 0);
 			bad = errf(err, "'%s' is more than the limit of %lld bytes (--max-size raises "
 				   "it)", path, max);
 			break;
@@ -344,9 +383,12 @@ int csv_read(const char *path, const import_limits *lim, csv_doc *out, char *err
 	char e2[ERR_MAX];
 	size_t len;
 	memset(out, 0, sizeof *out);
-	char *data = read_bounded(path, l.size, &len, e2);
-	if (!data)
+	import_csv_problem p;
+	char *data = read_bounded(path, l.size, &len, &p, e2);
+	if (!data) {
+		out->problem = p;
 		return errf(err, "%s", e2);
+	}
 	int rc = csv_parse_bounded(data, len, &l, out, e2);
 	free(data);
 	if (rc)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/fw_why.h"
 #include "util/util.h"
 
 int store_form_put(store *st, const char *form_id, const char *version, const char *title,
@@ -28,9 +29,11 @@ int store_form_put(store *st, const char *form_id, const char *version, const ch
 		sqlite3_finalize(s);
 		if (same)
 			return 0;
-		return errf(err, "form '%s' version '%s' in '%s' differs from '%s': give the "
-			    "changed questionnaire a new version in its settings sheet", form_id,
-			    version, st->path, source_name);
+		errf(err, "form '%s' version '%s' in '%s' differs from '%s': give the changed "
+		     "questionnaire a new version in its settings sheet", form_id, version, st->path,
+		     source_name);
+		return store_fw_why_set(err, FW_WHY_FORM_CHANGED, 4, form_id, version, st->path,
+					source_name);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)

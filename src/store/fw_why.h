@@ -1,6 +1,7 @@
-/* fw_why.h: why a fieldwork step of the store (frame, assign, kit, receive, reviews) was
- * refused, as a code and its values besides the English line in err, so that the command says
- * it in the user's language (the store knows no language; errno is the model). */
+/* fw_why.h: why a fieldwork step of the store (frame, assign, kit, receive, reviews), or the
+ * opening of its file, was refused, as a code and its values besides the English line in err,
+ * so that the command says it in the user's language (the store knows no language; errno is
+ * the model). */
 #ifndef SURVEY_STORE_FW_WHY_H
 #define SURVEY_STORE_FW_WHY_H
 
@@ -26,6 +27,11 @@ typedef enum store_fw_why_code {
 	FW_WHY_TEXT,               /* the limit in bytes */
 	FW_WHY_NEEDS_REASON,       /* (a rejection without a text) */
 	FW_WHY_NEEDS_COMMENT,      /* (a comment without a text) */
+	FW_WHY_OTHER_DB,           /* file: an SQLite file of another program (store_open) */
+	FW_WHY_NEWER_DB,           /* file, its schema, the newest this survey reads (store_open) */
+	FW_WHY_BUSY,               /* file: in use by another program (store_sqlerr) */
+	FW_WHY_FORM_CHANGED,       /* form, version, file, questionnaire: another form of that
+	                            * version is there (store_form_put) */
 	FW_WHY_N
 } store_fw_why_code;
 

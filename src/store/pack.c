@@ -14,7 +14,7 @@
 static int copy_error(sqlite3 *db, const char *out_path, char *err)
 {
 	int code = sqlite3_errcode(db);
-	if (code == SQLITE_FULL)
+	if (store_note_full(db))
 		return errf(err, "cannot write '%s': the disk is full", out_path);
 	if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_PERM)
 		return errf(err, "cannot write '%s': its folder is not writable", out_path);

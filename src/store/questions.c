@@ -131,9 +131,14 @@ static void search_db(struct qsearch *qs, const char *path)
 	store_close(st);
 }
 
-int store_question_known(const char *const *paths, int npaths, const char *question, char *err)
+int store_question_known(const char *const *paths, int npaths, const char *question,
+			 store_qknown *how, char *err)
 {
 	struct qsearch qs = { .q = question, .forms = STRBUF_INIT };
+	store_qknown none;
+	if (!how)
+		how = &none;
+	memset(how, 0, sizeof *how);
 	for (int i = 0; i < npaths && qs.found != 1; i++)
 		search_db(&qs, paths[i]);
 	int rc = 0;
@@ -143,7 +148,10 @@ int store_question_known(const char *const *paths, int npaths, const char *quest
 		rc = errf(err, "question %s is inside the repeat %s: name one instance's answer, "
 			  "as %.*s[1]/...'", q, r, (int)strlen(r) - 1, r);
 		free(r);
+		how->why = STORE_Q_IN_REPEAT;
+		snprintf(how->repeat, sizeof how->repeat, "%s", qs.repeat);
 	} else if (!qs.found) {
+		how->why = STORE_Q_NONE;
 		strbuf near = STRBUF_INIT;
 		for (int i = 0; i < NEAR_MAX && qs.near[i]; i++) {
 			char *n = termsafe_quoted(qs.near[i], 60);

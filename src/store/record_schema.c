@@ -190,9 +190,11 @@ static int one_record(void *arg, const char *uuid, const char *answers, const ch
 	sqlite3_bind_int(p, 15, origin);
 	sqlite3_bind_text(p, 16, answers, -1, SQLITE_STATIC);
 	sqlite3_bind_text(p, 17, events, -1, SQLITE_STATIC);
-	if (sqlite3_step(p) != SQLITE_DONE)
+	if (sqlite3_step(p) != SQLITE_DONE) {
+		store_note_full(m->db);
 		return errf(err, "interview '%.40s': cannot write its record: %s", uuid,
 			    sqlite3_errmsg(m->db));
+	}
 	return 0;
 }
 
@@ -221,6 +223,7 @@ static int put_paths(sqlite3 *db, char *err)
 			sqlite3_bind_text(p, 4, tmpl, -1, SQLITE_STATIC);
 			if (sqlite3_step(p) != SQLITE_DONE) {
 				record_paths_free(t);
+				store_note_full(db);
 				errf(err, "cannot write the path ids: %s", sqlite3_errmsg(db));
 				goto out;
 			}

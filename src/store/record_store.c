@@ -148,8 +148,8 @@ int record_save(sqlite3 *db, const char *uuid, const record_paths *paths,
 		sqlite3_bind_text(u, 1, uuid, -1, SQLITE_STATIC);
 		sqlite3_bind_text(u, 2, a, -1, SQLITE_STATIC);
 		sqlite3_bind_text(u, 3, e, -1, SQLITE_STATIC);
-		rc = sqlite3_step(u) == SQLITE_DONE ? 0 :
-			errf(err, "cannot write the interview: %s", sqlite3_errmsg(db));
+		rc = sqlite3_step(u) == SQLITE_DONE ? 0 : (store_note_full(db),
+			errf(err, "cannot write the interview: %s", sqlite3_errmsg(db)));
 	}
 	free(a);
 	free(e);

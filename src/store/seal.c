@@ -62,6 +62,7 @@ static int copy_rows(sqlite3 *from, sqlite3 *to, const char *table, const char *
 		for (int i = 0; i < n; i++)
 			sqlite3_bind_value(ins, i + 1, sqlite3_column_value(sel, i));
 		if (sqlite3_step(ins) != SQLITE_DONE) {
+			store_note_full(to);
 			rc = errf(err, "cannot copy the interview to its record: %s",
 				  sqlite3_errmsg(to));
 			break;

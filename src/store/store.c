@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store/fw_why.h"
 #include "util/util.h"
 
 /* Before SQLite is first used (a constructor: no command can open a file earlier): no global
@@ -23,6 +24,17 @@ __attribute__((constructor)) static void store_sqlite_config(void)
 static uint32_t be32(const unsigned char *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* The refusal of a file a newer survey wrote (schema version), with its code; returns -1. */
+static int newer(const char *path, int version, char *err)
+{
+	errf(err, "cannot open '%s': it was written by a newer survey (schema %d; this one reads up "
+	     "to %d): update survey", path, version, STORE_SCHEMA_VERSION);
+	char v[16], max[16];
+	snprintf(v, sizeof v, "%d", version);
+	snprintf(max, sizeof max, "%d", STORE_SCHEMA_VERSION);
+	return store_fw_why_set(err, FW_WHY_NEWER_DB, 3, path, v, max);
 }
 
 /* Look at the file's first 100 bytes (the SQLite header) before SQLite touches it, so that a
@@ -69,21 +81,44 @@ int store_check_header(const char *path, int flags, int *fresh, char *err)
 			    "again or make a new copy with 'survey pack'", path,
 			    (long long)sb.st_size, (unsigned long long)pages * page_size);
 	uint32_t app = be32(h + 68);
-	if (app != 0 && app != STORE_APPLICATION_ID)
-		return errf(err, "cannot open '%s': it is a database of another program, "
-			    "not a survey database", path);
+	if (app != 0 && app != STORE_APPLICATION_ID) {
+		errf(err, "cannot open '%s': it is a database of another program, not a survey "
+		     "database", path);
+		return store_fw_why_set(err, FW_WHY_OTHER_DB, 1, path);
+	}
 	uint32_t version = be32(h + 60);
 	if (app == STORE_APPLICATION_ID && version > STORE_SCHEMA_VERSION)
-		return errf(err, "cannot open '%s': it was written by a newer survey (schema %u; "
-			    "this one reads up to %d): update survey", path, version,
-			    STORE_SCHEMA_VERSION);
+		return newer(path, (int)version, err);
 	return 0;
+}
+
+/* A write of the store failed on a full disk since store_disk_full_clear (store.h). */
+static int disk_full;
+
+int store_disk_full(void)
+{
+	return disk_full;
+}
+
+void store_disk_full_clear(void)
+{
+	disk_full = 0;
+}
+
+int store_note_full(sqlite3 *db)
+{
+	int code = db ? sqlite3_errcode(db) : SQLITE_OK, sys = db ? sqlite3_system_errno(db) : 0;
+	if (code == SQLITE_FULL || ((code == SQLITE_IOERR || code == SQLITE_CANTOPEN) &&
+				    (sys == ENOSPC || sys == EDQUOT)))
+		disk_full = 1;
+	return code == SQLITE_FULL;
 }
 
 int store_exec(sqlite3 *db, const char *sql, const char *what, char *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		store_note_full(db);
 		errf(err, "%s: %s", what, msg ? msg : sqlite3_errmsg(db));
 		sqlite3_free(msg);
 		return -1;
@@ -101,9 +136,12 @@ int store_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err)
 int store_sqlerr(store *st, const char *what, char *err)
 {
 	int code = sqlite3_errcode(st->db);
-	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		return errf(err, "%s in '%s': the database is in use by another survey program "
-			    "(close it and try again)", what, st->path);
+	store_note_full(st->db);
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+		errf(err, "%s in '%s': the database is in use by another survey program (close it "
+		     "and try again)", what, st->path);
+		return store_fw_why_set(err, FW_WHY_BUSY, 1, st->path);
+	}
 	if (code == SQLITE_FULL)
 		return errf(err, "%s in '%s': the disk is full", what, st->path);
 	if (code == SQLITE_READONLY)
@@ -285,7 +323,8 @@ fail:
 	return -1;
 }
 
-static int open_checked(store *st, int flags, int fresh, char *err)
+/* code: set to FW_WHY_OTHER_DB or FW_WHY_NEWER_DB when that is the refusal. */
+static int open_checked(store *st, int flags, int fresh, int *code, char *err)
 {
 	/* one connection used by one thread at a time (DESIGN.md): no SQLite mutex on every call */
 	int oflags = ((flags & STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
@@ -316,9 +355,11 @@ static int open_checked(store *st, int flags, int fresh, char *err)
 		int has = has_table(st, "meta", err);
 		if (has < 0)
 			return -1;
-		if (!has || has_table(st, "interviews", err) != 1)
+		if (!has || has_table(st, "interviews", err) != 1) {
+			*code = FW_WHY_OTHER_DB;
 			return errf(err, "it is a database of another program, not a survey "
 				    "database");
+		}
 		if (meta_get(st, "device_id", st->device_id, sizeof st->device_id, err))
 			return -1;
 	}
@@ -327,9 +368,11 @@ static int open_checked(store *st, int flags, int fresh, char *err)
 		return -1;
 	st->schema_version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
 	sqlite3_finalize(s);
-	if (st->schema_version > STORE_SCHEMA_VERSION)
+	if (st->schema_version > STORE_SCHEMA_VERSION) {
+		*code = FW_WHY_NEWER_DB;
 		return errf(err, "it was written by a newer survey (schema %d; this one reads up "
 			    "to %d): update survey", st->schema_version, STORE_SCHEMA_VERSION);
+	}
 	if (st->schema_version < STORE_SCHEMA_VERSION && !(flags & STORE_READONLY)) {
 		if (store_exec(st->db, "BEGIN IMMEDIATE", "cannot start a transaction", err))
 			return -1;
@@ -360,8 +403,14 @@ int store_open(const char *path, int flags, store **out, char *err)
 	st->path = xstrdup(path);
 	st->readonly = !!(flags & STORE_READONLY);
 	char why[ERR_MAX];
-	if (open_checked(st, flags, fresh, why)) {
-		errf(err, "cannot open '%s': %s", path, why);
+	int code = FW_WHY_NONE;
+	if (open_checked(st, flags, fresh, &code, why)) {
+		if (code == FW_WHY_NEWER_DB)
+			newer(path, st->schema_version, err);
+		else
+			errf(err, "cannot open '%s': %s", path, why);
+		if (code == FW_WHY_OTHER_DB)
+			store_fw_why_set(err, FW_WHY_OTHER_DB, 1, path);
 		sqlite3_close(st->db);
 		st->db = NULL;
 		store_close(st);

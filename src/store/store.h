@@ -74,12 +74,33 @@ int store_form_put(store *st, const char *form_id, const char *version, const ch
 int store_form_get(store *st, const char *form_id, const char *version, void **bytes,
                    size_t *len, char **source_name, char **kind, char *err);
 
+/* --- a full disk ---------------------------------------------------------------------------- */
+
+/* Did a write of the store fail because the disk (or the user's quota) was full, since the
+ * last store_disk_full_clear? SQLITE_FULL, or an I/O error whose cause was ENOSPC or EDQUOT.
+ * A process-wide note (errno is the model): a command clears it before its writes and asks it
+ * when they fail, to say so in the user's language. The store's own transactions have then
+ * left the file as it was. */
+int store_disk_full(void);
+void store_disk_full_clear(void);
+
+/* Why store_question_known refused a name, for the message a command words in its language. */
+typedef enum store_qwhy {
+	STORE_Q_FOUND = 0,
+	STORE_Q_NONE,         /* no question of that name or path */
+	STORE_Q_IN_REPEAT,    /* a name found only inside a repeat (it needs an entry's path) */
+} store_qwhy;
+typedef struct store_qknown {
+	store_qwhy why;
+	char repeat[256];     /* STORE_Q_IN_REPEAT: the repeat's path ("social/partners") */
+} store_qknown;
 /* Does `question` (a question's name outside repeats, or an answer path "grp/q", "rep[1]/q", as
  * list --by and merge --key take them) name a question of a questionnaire embedded in one of the
  * databases at paths (opened read-only; one that cannot be opened, or a questionnaire that does
  * not load, is passed over)? 0, or -1 with one line in err naming the question and the
- * questionnaires, with close names when there are some. */
-int store_question_known(const char *const *paths, int npaths, const char *question, char *err);
+ * questionnaires, with close names when there are some; *how (when not NULL) says which. */
+int store_question_known(const char *const *paths, int npaths, const char *question,
+			 store_qknown *how, char *err);
 
 /* --- interviews -------------------------------------------------------------------------- */
 

@@ -83,6 +83,10 @@ void store_tx_rollback(store *st);
 int store_tx_end(store *st, int failed, char *err);
 /* errf(err, "%s: %s", what, sqlite3_errmsg(db)) with the file name; returns -1. */
 int store_sqlerr(store *st, const char *what, char *err);
+/* Note (store_disk_full) when db's last error was a full disk: SQLITE_FULL, or an I/O error
+ * whose cause was ENOSPC or EDQUOT. Every place that turns a failed write into err calls it
+ * (store_exec and store_sqlerr do). 1 when the error was SQLITE_FULL. */
+int store_note_full(sqlite3 *db);
 /* The cached statement id, prepared on first use from sql, reset and unbound. NULL + err. */
 sqlite3_stmt *store_stmt(store *st, enum store_stmt_id id, const char *sql, char *err);
 /* The time to write now (the fake clock's when set), as ISO 8601, and a monotonic count of

@@ -174,8 +174,8 @@ static int copy_db(store *st, const char *copy_path, char *err)
 	sqlite3_stmt *s;
 	if (store_query(st->db, &s, err, "VACUUM INTO ?1", 1, copy_path))
 		return -1;
-	int rc = sqlite3_step(s) == SQLITE_DONE ? 0 :
-		errf(err, "cannot copy it: %s", sqlite3_errmsg(st->db));
+	int rc = sqlite3_step(s) == SQLITE_DONE ? 0 : (store_note_full(st->db),
+		errf(err, "cannot copy it: %s", sqlite3_errmsg(st->db)));
 	sqlite3_finalize(s);
 	return rc;
 }

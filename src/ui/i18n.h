@@ -857,7 +857,85 @@ enum ui_lang { UI_LANG_KY, UI_LANG_RU, UI_LANG_EN, UI_NLANGS };
 	X(UI_M_F15B_META_END, "интервью бүттү", "конец интервью", "end") \
 	X(UI_M_F15B_META_TODAY, "ноутбуктагы күн", "дата на ноутбуке", "today") \
 	X(UI_M_F15B_META_DEVICEID, "ноутбуктун ID'си", "ID ноутбука", "deviceid") \
-	X(UI_M_F15B_META_USERNAME, "колдонуучунун аты", "имя пользователя", "username")
+	X(UI_M_F15B_META_USERNAME, "колдонуучунун аты", "имя пользователя", "username") \
+	/* field15c: the last English words of the fieldwork commands */ \
+	X(UI_M_F15C_BY_REPEAT, /* %s %s %s: the database, the --by name, the repeat's path */ \
+	  "'%1$s': --by: «%2$s» суроосу «%3$s» кайталануучу тобунун ичинде: бир жазуусунун " \
+	  "жообун жолу менен атаңыз, мисалы '%3$s[1]/%2$s'", \
+	  "'%1$s': --by: вопрос «%2$s» находится в повторяющейся группе «%3$s»: укажите путь к " \
+	  "ответу одной её записи, например '%3$s[1]/%2$s'", \
+	  "'%1$s': --by: question '%2$s' is inside the repeat '%3$s': name one entry's answer by " \
+	  "its path, e.g. '%3$s[1]/%2$s'") \
+	X(UI_M_F15C_OTHER_DB, /* %s: the file */ \
+	  "«%s» — башка программанын маалымат базасы, 'survey' базасы эмес", \
+	  "«%s» — база данных другой программы, а не 'survey'", \
+	  "'%s' is a database of another program, not a survey database") \
+	X(UI_M_F15C_NEWER_DB, /* %s %s %s: the file, its schema, the newest this one reads */ \
+	  "«%1$s» жаңыраак 'survey' менен жазылган (схемасы %2$s, бул версия %3$s-схемага чейин " \
+	  "гана окуйт): 'survey' программасын жаңыртыңыз", \
+	  "«%1$s» записана более новой версией 'survey' (схема %2$s, эта версия читает только до " \
+	  "схемы %3$s): обновите 'survey'", \
+	  "'%1$s' was written by a newer survey (schema %2$s; this one reads up to %3$s): update " \
+	  "survey") \
+	X(UI_M_F15C_BUSY, /* %s: the file */ \
+	  "«%s» файлын башка 'survey' программасы колдонуп жатат: эч нерсе өзгөргөн жок; аны " \
+	  "жаап, кайра аракет кылыңыз", \
+	  "«%s» занят другой программой 'survey': ничего не изменилось; закройте её и повторите", \
+	  "'%s' is in use by another survey program: nothing changed; close it and try again") \
+	X(UI_M_F15C_FORM_CHANGED, /* %s %s %s %s: the form, its version, the database, the file */ \
+	  "'%3$s' файлындагы '%1$s' анкетасынын %2$s-версиясы '%4$s' файлынан айырмаланат: " \
+	  "өзгөртүлгөн анкетага «settings» баракчасында жаңы версия бериңиз; эч нерсе өзгөргөн " \
+	  "жок", \
+	  "анкета '%1$s' версии %2$s в '%3$s' отличается от '%4$s': дайте изменённой анкете новую " \
+	  "версию на листе «settings»; ничего не изменилось", \
+	  "form '%1$s' version '%2$s' in '%3$s' differs from '%4$s': give the changed " \
+	  "questionnaire a new version in its settings sheet; nothing changed") \
+	X(UI_M_F15C_DISK_FULL, /* %s: the file written */ \
+	  "диск толуп калган: «%s» файлына жазылган жок, эч нерсе өзгөргөн жок; орун бошотуп, " \
+	  "кайра аракет кылыңыз", \
+	  "диск заполнен: запись в «%s» не выполнена, ничего не изменилось; освободите место и " \
+	  "повторите", \
+	  "the disk is full: '%s' was not written, nothing changed; free some space and try again") \
+	/* field15c: why the CSV reader refused a frame file (export.h, import_csv_why) */ \
+	X(UI_M_F15C_CSV_NOT_FILE, "файл эмес: CSV файлын бериңиз", "не файл: укажите файл CSV", \
+	  "not a file: give a CSV file") \
+	X(UI_M_F15C_CSV_EMPTY, "файл бош", "файл пуст", "the file is empty") \
+	X(UI_M_F15C_CSV_UTF16, "файл UTF-16 коддоосунда: аны UTF-8 коддоосунда сактаңыз", \
+	  "файл в кодировке UTF-16: сохраните его в UTF-8", \
+	  "the file is UTF-16 text: save it as UTF-8") \
+	X(UI_M_F15C_CSV_NOT_UTF8, "UTF-8 коддоосунда эмес (Windows-1251 болушу мүмкүн): файлды " \
+	  "UTF-8 коддоосунда сактаңыз", \
+	  "не в кодировке UTF-8 (возможно, Windows-1251): сохраните файл в UTF-8", \
+	  "not UTF-8 (Windows-1251?): save it as UTF-8") \
+	X(UI_M_F15C_CSV_NUL, "файлда нөлдүк байт бар: бул текст файлыбы?", \
+	  "в файле есть нулевой байт: это текстовый файл?", \
+	  "the file contains a NUL byte: is it a text file?") \
+	X(UI_M_F15C_CSV_UNCLOSED, "тырмакчага алынган уяча жабылган жок (артык тырмакча болушу " \
+	  "мүмкүн)", "ячейка в кавычках не закрыта (возможно, лишняя кавычка)", \
+	  "a quoted field is never closed (a stray quote?)") \
+	X(UI_M_F15C_CSV_AFTER_QUOTE, "жабуучу тырмакчадан кийин текст бар (артык тырмакча болушу " \
+	  "мүмкүн)", "текст после закрывающей кавычки (возможно, лишняя кавычка)", \
+	  "text after a closing quote (a stray quote?)") \
+	X(UI_M_F15C_CSV_QUOTE_INSIDE, "тырмакчасыз уячанын ичинде тырмакча бар (артык тырмакча " \
+	  "болушу мүмкүн)", "кавычка внутри ячейки без кавычек (возможно, лишняя кавычка)", \
+	  "a quote inside an unquoted field (a stray quote?)") \
+	X(UI_M_F15C_CSV_FIELDS, /* %lld %lld: the row's cells, the header's */ \
+	  "бул сапта %lld уяча бар, ал эми баш сапта %lld (артык бөлгүч же тырмакча болушу " \
+	  "мүмкүн)", \
+	  "ячеек в строке: %lld, а в заголовке: %lld (возможно, лишний разделитель или кавычка)", \
+	  "%lld fields, but the header has %lld (a stray separator or quote?)") \
+	X(UI_M_F15C_CSV_DUP_COLUMN, /* %s %lld %lld: the column, its two places */ \
+	  "'%s' тилкеси эки жолу бар (%lld- жана %lld-тилкелер)", \
+	  "столбец '%s' встречается дважды (номера столбцов: %lld, %lld)", \
+	  "column '%s' appears twice (columns %lld and %lld)") \
+	X(UI_M_F15C_CSV_MAX_ROWS, /* %lld */ "%lld саптан ашык", \
+	  "строк больше предела (%lld)", "more than %lld rows") \
+	X(UI_M_F15C_CSV_MAX_COLUMNS, /* %lld */ "%lld тилкеден ашык", \
+	  "столбцов больше предела (%lld)", "more than %lld columns") \
+	X(UI_M_F15C_CSV_MAX_CELL, /* %lld: bytes */ "уяча %lld байттан узун", \
+	  "ячейка длиннее предела (байт: %lld)", "a cell of more than %lld bytes") \
+	X(UI_M_F15C_CSV_MAX_SIZE, /* %lld: bytes */ "файл %lld байттан чоң", \
+	  "файл больше предела (байт: %lld)", "the file is larger than %lld bytes")
 
 enum ui_msg {
 #define UI_MSG_ENUM(id, ky, ru, en) id,

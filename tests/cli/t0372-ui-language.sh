@@ -16,7 +16,9 @@ ALLOW = {"Backspace", "Ctrl-U", "Delete", "Enter", "Esc", "Tab", "PgUp", "PgDn",
          "frame", "assign", "kit", "receive", "review", "approve", "reject", "reason", "comment",
          "path", "text", "reviewer", "interviewer", "where", "id", "form", "json", "o", "COLUMN",
          "VALUE", "NAME", "TEXT", "Q", "FORM", "FRAME.csv", "HQ.db", "KIT.db", "CSV",
-         "by"}   # list --by (field15b)
+         "by",   # list --by (field15b)
+         "UTF-16", "Windows-1251",   # encodings a frame CSV may be in (field15c)
+         "settings"}   # the XLSForm sheet, named as it is (field15c)
 out = []
 for f in L.UI:
     for line, d in L.entries(f):
