@@ -71,13 +71,13 @@ expect_rc 0 "the corrected interview merges"
 expect_out "1 updated, 0 outdated, 0 conflicting" "as an update, not a conflict"
 expect_eq "$(sql "$HQ" "SELECT value FROM answers WHERE uuid = '$uuid' AND path = 'staff'")" 13 "HQ.db holds the correction"
 run "$SURVEY" list "$HQ" --by oblast --json
-expect_out '"value": "chuy", "units": 2, "assigned": 2, "started": 1, "complete": 1, "approved": 0' \
+expect_out '"value": "chuy", "label": "Chuy Oblast", "units": 2, "assigned": 2, "started": 1, "complete": 1, "approved": 0' \
 	"progress: the unit complete, not approved yet"
 # approved on its new version: progress says so, and the next kit sends nothing back
 sha2=$(sql "$HQ" "SELECT events_sha256 FROM provenance_interviews WHERE uuid = '$uuid' AND events_sha256 <> '$sha'")
 sql "$HQ" "INSERT INTO reviews VALUES ('$uuid', '$sha2', '2026-12-02T10:00:00.000Z', 'Бакыт', 'approved', '', '')"
 run "$SURVEY" list "$HQ" --by oblast --json
-expect_out '"value": "chuy", "units": 2, "assigned": 2, "started": 1, "complete": 1, "approved": 1' "progress: approved"
+expect_out '"value": "chuy", "label": "Chuy Oblast", "units": 2, "assigned": 2, "started": 1, "complete": 1, "approved": 1' "progress: approved"
 run "$SURVEY" kit "$HQ" --interviewer Айбек -o "$TMP/kit3.db"
 expect_out "0 interviews sent back" "an approved interview is not sent back"
 done_testing
