@@ -18,6 +18,7 @@
 struct fw_group {
 	const char *name;     /* the value or the interviewer (borrowed from the units) */
 	const char *label;    /* a value's choice label (borrowed), else name */
+	int rank;             /* a value's place in its choice list (cmd_labels_rank) */
 	int units, assigned, started, complete, approved;
 };
 
@@ -41,6 +42,16 @@ static struct fw_group *group(struct fw_group **g, int *n, const char *name)
 	memset(&(*g)[*n], 0, sizeof **g);
 	(*g)[*n].name = (*g)[*n].label = name;
 	return &(*g)[(*n)++];
+}
+
+/* Strata in the order of their choice list (the questionnaire's order: oblasts as the form
+ * lists them), values that are no choice after them by their text. */
+static int by_rank(const void *a, const void *b)
+{
+	const struct fw_group *x = a, *y = b;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return strcmp(x->name, y->name);
 }
 
 static int pct(const struct fw_group *g)
@@ -195,12 +206,15 @@ int cmd_list_frame(store *st, const char *by, int json)
 	for (int i = 0; i < n; i++) {
 		struct fw_group *s = group(&strata, &ns, u[i].label);
 		s->label = cmd_labels_of(labels, s->name);
+		s->rank = cmd_labels_rank(labels, s->name);
 		tally(s, &u[i]);
 		if (u[i].interviewer)
 			tally(group(&people, &np, u[i].interviewer), &u[i]);
 		tally(&total, &u[i]);
 		never += u[i].state == UNIT_TODO;
 	}
+	if (ns > 1)
+		qsort(strata, (size_t)ns, sizeof *strata, by_rank);
 	if (json) {
 		total.name = total.label = "";
 		print_json(by, strata, ns, people, np, &total, u, n, labels);

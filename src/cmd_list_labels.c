@@ -2,6 +2,7 @@
  * language (`survey list DB --by oblast` shows «Чүй облусу», not chuy). */
 #include "cmd_list_labels.h"
 
+#include <limits.h>
 #include <stdlib.h>
 
 #include "form/form.h"
@@ -53,6 +54,18 @@ const char *cmd_labels_of(const cmd_labels *l, const char *value)
 			return label;
 	}
 	return value;
+}
+
+int cmd_labels_rank(const cmd_labels *l, const char *value)
+{
+	for (int i = 0; value && *value && i < l->n; i++) {
+		const form *f = l->forms[i];
+		int list = f->nodes[l->node[i]].list;
+		const form_choice *c = form_list_choice(f, list, value);
+		if (c)
+			return (int)(c - f->lists[list].choices);
+	}
+	return INT_MAX;
 }
 
 void cmd_labels_free(cmd_labels *l)

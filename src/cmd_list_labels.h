@@ -16,6 +16,9 @@ cmd_labels *cmd_labels_load(struct store *st, const char *by);
  * value itself (a column that is no select question, a value not in the list, a choice without
  * a label). Borrowed: valid until cmd_labels_free. */
 const char *cmd_labels_of(const cmd_labels *l, const char *value);
+/* Where value stands in its choice list (0 for the first choice), in the first of those
+ * questionnaires that has it; INT_MAX for a value that is no choice (it sorts after them). */
+int cmd_labels_rank(const cmd_labels *l, const char *value);
 void cmd_labels_free(cmd_labels *l);
 
 #endif

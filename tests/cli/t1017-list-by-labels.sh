@@ -4,7 +4,8 @@
 # stratum's and never-reached unit's code. A value with no label (a frame column that is no
 # select question, a code not in the choices) shows the code. No line is wider than 80 columns:
 # a name too long for its column goes on a line of its own, its counts on the next. A label with
-# a control character is escaped on the terminal and in JSON.
+# a control character is escaped on the terminal and in JSON. Strata come in the order of the
+# choice list (the questionnaire's order of the oblasts), values that are no choice after them.
 . tests/lib.sh
 FORM=surveys/covid19-lsg.md
 HQ=$TMP/hq.db
@@ -36,6 +37,15 @@ run "$SURVEY" list "$HQ" --by oblast --lang en
 expect_out '^Chuy Oblast \(chuy\) +9 +9 +0 +0 +0 +0%$' "in English, on one line"
 expect_out '^Osh city \(osh_city\) +1 +0 ' "a city"
 [ "$(widest)" -le 80 ] && ok "no line over 80 columns in English" || not_ok "a line of $(widest) columns in English"
+# strata in the questionnaire's order of the choices (Batken, Jalal-Abad, ... Chuy, Bishkek city,
+# Osh city), not sorted by code; the JSON likewise
+order=$(grep -o '([a-z_]*)' "$TMP/out" | tr -d '()' | awk '!seen[$0]++' | paste -sd' ' -)
+expect_eq "$order" "batken jalal_abad issyk_kul naryn osh talas chuy bishkek_city osh_city" \
+	"strata in the order of the choice list"
+run "$SURVEY" list "$HQ" --by oblast --json
+expect_eq "$(jq -r '[.strata[].value] | join(" ")' "$TMP/out")" \
+	"batken jalal_abad issyk_kul naryn osh talas chuy bishkek_city osh_city" \
+	"JSON strata in the order of the choice list"
 
 env LANG=ru_RU.UTF-8 LC_ALL= LC_MESSAGES= "$SURVEY" list "$HQ" --by oblast >"$TMP/out" 2>"$TMP/err"
 expect_out '^Чуйская область \(chuy\)' "without --lang: the locale's language"
