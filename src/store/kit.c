@@ -84,16 +84,23 @@ int store_units(store *st, const char *form_id, const char *interviewer, store_u
 	sqlite3_stmt *s;
 	if (store_prepare(st->db, "SELECT EXISTS (SELECT 1 FROM main.assignments)", &s, err))
 		return -1;
-	int any = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
+	int rc = sqlite3_step(s), any = rc == SQLITE_ROW && sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)   /* a damaged file is not one without fieldwork */
+		return store_sqlerr(st, "cannot read the assignments", err);
 	if (!any)
 		return 0;   /* no fieldwork: the interviews are not read again */
 	char kit_who[STORE_FW_NAME_MAX + 1] = "";
-	if (!interviewer && store_prepare(st->db, "SELECT value FROM meta WHERE key = '"
-					  STORE_KIT_INTERVIEWER "'", &s, err) == 0) {
-		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_TEXT)
+	if (!interviewer) {
+		if (store_prepare(st->db, "SELECT value FROM meta WHERE key = '"
+				  STORE_KIT_INTERVIEWER "'", &s, err))
+			return -1;
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_TEXT)
 			snprintf(kit_who, sizeof kit_who, "%s", sqlite3_column_text(s, 0));
 		sqlite3_finalize(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return store_sqlerr(st, "cannot read the kit's interviewer", err);
 		if (*kit_who)
 			interviewer = kit_who;
 	}
@@ -118,8 +125,11 @@ int store_frame_progress(store *st, const char *by_col, store_unit **out, int *n
 	if (store_query(st->db, &s, err, "SELECT EXISTS (SELECT 1 FROM frame f, json_each(f.data) "
 			"j WHERE j.key = ?1)", 1, by_col))
 		return -1;
-	*has_col = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0);
+	int rc = sqlite3_step(s);
+	*has_col = rc == SQLITE_ROW && sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return store_sqlerr(st, "cannot read the frame", err);
 	if (!*has_col)
 		return 0;
 	if (store_rows(st, &unit_rows, NULL, out, n, "cannot read the frame", err,

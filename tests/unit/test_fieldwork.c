@@ -13,6 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "form/form.h"
 #include "interview/engine.h"
 #include "store/fieldwork.h"
@@ -86,6 +88,54 @@ static void test_frame_assign(void **state)
 	store_close(st);
 }
 
+/* A file whose assignments table is damaged is refused with a read error, never shown as a
+ * file without fieldwork (no units, nothing assigned). */
+static void test_units_damaged(void **state)
+{
+	store *st = open_new("damaged.db");
+	int added, same, bad;
+	assert_int_equal(store_frame_add(st, "fw_mini", 3, ids, data, &added, &same, &bad,
+					 errbuf), 0);
+	store_assign_result r;
+	assert_int_equal(store_assign(st, "fw_mini", "Айгүл", 2, ids, &r, errbuf), 0);
+	store_close(st);
+	char *path = xasprintf("%s/damaged.db", dir);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	/* every b-tree of the table (its rows and its indexes) gets a page type that is none */
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT rootpage, (SELECT page_size FROM "
+					    "pragma_page_size) FROM sqlite_schema WHERE tbl_name = "
+					    "'assignments' AND rootpage > 0", -1, &s, NULL), SQLITE_OK);
+	long roots[8], size = 0;
+	int nroots = 0;
+	while (nroots < 8 && sqlite3_step(s) == SQLITE_ROW) {
+		roots[nroots++] = sqlite3_column_int(s, 0);
+		size = sqlite3_column_int(s, 1);
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	assert_true(nroots > 0);
+	FILE *f = fopen(path, "r+b");
+	assert_non_null(f);
+	for (int i = 0; i < nroots; i++) {
+		long at = (roots[i] - 1) * size + (roots[i] == 1 ? 100 : 0);
+		assert_int_equal(fseek(f, at, SEEK_SET), 0);
+		fputc(0x42, f);
+	}
+	fclose(f);
+	st = NULL;
+	assert_int_equal(store_open(path, 0, &st, errbuf), 0);
+	store_unit *u = NULL;
+	int n = -1;
+	assert_int_equal(store_units(st, "fw_mini", "Айгүл", &u, &n, errbuf), -1);
+	assert_null(u);
+	assert_int_equal(n, 0);
+	assert_non_null(strstr(errbuf, "cannot read the assignments"));
+	store_close(st);
+	free(path);
+}
+
 static void test_start_unit(void **state)
 {
 	form *f;
@@ -146,6 +196,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_frame_assign),
 		cmocka_unit_test(test_start_unit),
+		cmocka_unit_test(test_units_damaged),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
