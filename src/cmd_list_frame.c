@@ -104,9 +104,9 @@ static void print_table(const char *title, const struct fw_group *g, int n,
 			widest = ui_width(sb_str(&names[i]));
 	}
 	/* the names' column: as wide as the widest name, but no line wider than LINE_COLS */
+	int room = LINE_COLS - counts;   /* the most the names may take */
 	if (widest > w)
-		w = widest < LINE_COLS - counts ? widest : LINE_COLS - counts > w ? LINE_COLS - counts
-										   : w;
+		w = widest < room ? widest : room > w ? room : w;
 	fputs(sb_str(&names[nrows]), stdout);
 	pad(ui_width(sb_str(&names[nrows])), w);
 	for (int h = 0; h < NHEADS; h++) {

@@ -44,28 +44,36 @@ cmd_labels *cmd_labels_load(store *st, const char *by)
 	return l;
 }
 
-const char *cmd_labels_of(const cmd_labels *l, const char *value)
+/* The choice value names in the first questionnaire that has it (*at: its index); NULL. */
+static const form_choice *find_choice(const cmd_labels *l, const char *value, int *at)
 {
 	for (int i = 0; value && *value && i < l->n; i++) {
 		const form *f = l->forms[i];
 		const form_choice *c = form_list_choice(f, f->nodes[l->node[i]].list, value);
-		const char *label = c ? form_choice_label(f, c, l->lang[i]) : NULL;
-		if (label && *label)
-			return label;
+		if (c) {
+			*at = i;
+			return c;
+		}
 	}
-	return value;
+	return NULL;
+}
+
+const char *cmd_labels_of(const cmd_labels *l, const char *value)
+{
+	int i;
+	const form_choice *c = find_choice(l, value, &i);
+	const char *label = c ? form_choice_label(l->forms[i], c, l->lang[i]) : NULL;
+	return label && *label ? label : value;
 }
 
 int cmd_labels_rank(const cmd_labels *l, const char *value)
 {
-	for (int i = 0; value && *value && i < l->n; i++) {
-		const form *f = l->forms[i];
-		int list = f->nodes[l->node[i]].list;
-		const form_choice *c = form_list_choice(f, list, value);
-		if (c)
-			return (int)(c - f->lists[list].choices);
-	}
-	return INT_MAX;
+	int i;
+	const form_choice *c = find_choice(l, value, &i);
+	if (!c)
+		return INT_MAX;
+	const form *f = l->forms[i];
+	return (int)(c - f->lists[f->nodes[l->node[i]].list].choices);
 }
 
 void cmd_labels_free(cmd_labels *l)
