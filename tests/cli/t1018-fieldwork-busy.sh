@@ -13,12 +13,16 @@ mkfifo "$TMP/ctl"
 sqlite3 "$HQ" <"$TMP/ctl" >/dev/null 2>&1 &
 holder=$!
 exec 3>"$TMP/ctl"
+# The holder waits for the probe below (its own busy timeout): without it, a probe that holds
+# the lock for a moment makes the holder's BEGIN fail and its INSERT commit on its own.
+echo ".timeout 20000" >&3
 echo "BEGIN IMMEDIATE; INSERT INTO meta(key, value) VALUES ('t1018', 'held');" >&3
 n=0   # until the lock is held: another writer is refused at once
-while sqlite3 "$HQ" "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1 && [ $n -lt 200 ]; do
+while sqlite3 "$HQ" "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1 && [ $n -lt 400 ]; do
 	n=$((n + 1))
 	sleep 0.05
 done
+[ $n -lt 400 ] && ok "the other program holds the write lock" || not_ok "the other program never took the write lock"
 cp "$HQ" "$TMP/before.db"
 
 run "$SURVEY" frame $FORM "$TMP/new.csv" --db "$HQ" --lang ky
