@@ -42,6 +42,7 @@ static void same_as_python(const char *name, int crafted)
 {
 	if (system("python3 -c '' 2>/dev/null") != 0)
 		skip();
+	need_survey();
 	const char *top = getenv("TOP");
 	char *db_path = xasprintf("%s/%s.db", dir, name);
 	simulated(db_path, crafted);

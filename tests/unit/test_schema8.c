@@ -36,6 +36,7 @@ static long long count(sqlite3 *db, const char *q)
  * the schema-7 file attached as "old". */
 static sqlite3 *migrated(const char *name, int crafted, char **old, char **new)
 {
+	need_survey();
 	*old = xasprintf("%s/%s7.db", dir, name);
 	*new = xasprintf("%s/%s8.db", dir, name);
 	simulated(*old, crafted);
@@ -281,6 +282,7 @@ static void test_paths_verify(void **state)
 /* A status survey never writes: one line, and the transaction leaves the file as it was. */
 static void test_refused(void **state)
 {
+	need_survey();
 	char *path = xasprintf("%s/bad.db", dir);
 	simulated(path, 0);
 	sqlite3 *db;
