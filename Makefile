@@ -15,6 +15,11 @@
 # (gcc, ASan+UBSan, tests/fuzz/replay.c), in tests/cli/t0590-fuzz-replay.sh.
 
 PKGS     = ncursesw sqlite3 gsl libzip expat xlsxwriter nettle freexl jansson libsodium
+# make test, make test-full: the two builds and the unit programs compiled one job a processor
+# (a -j given on the command line wins); tests/run then runs the suites as many at once
+ifneq ($(filter test test-full,$(MAKECMDGOALS)),)
+MAKEFLAGS += -j$(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+endif
 BUILD    = build
 CC      ?= cc
 WARN     = -Wall -Wextra -Werror -Wno-unused-parameter

@@ -8,6 +8,10 @@
 T_N=0 T_FAILED=0
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+# interrupted (Ctrl-C by hand; tests/run's TERM to the suites it runs): the EXIT trap still
+# cleans up (the shell runs it on exit, not on a death by signal)
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 ok()     { T_N=$((T_N + 1)); echo "ok $T_N - $1"; }
 not_ok() { T_N=$((T_N + 1)); T_FAILED=$((T_FAILED + 1)); echo "not ok $T_N - $1"; }

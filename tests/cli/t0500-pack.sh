@@ -19,14 +19,17 @@ expect_eq "$(rows "$TMP/stick.db")" "$(rows "$db")" "the copy holds the same row
 ls "$TMP" | grep -q packing && not_ok "a temporary file is left" || ok "no temporary file is left"
 
 # a database open in `survey run` (here: a sqlite3 session in WAL mode that has committed an
-# answer and keeps the connection open, so the answer is only in the WAL)
-( echo "PRAGMA journal_mode=WAL; UPDATE answers SET value='fresh' WHERE path='q01' AND uuid=(SELECT uuid FROM interviews WHERE status='draft' ORDER BY uuid LIMIT 1);"; sleep 4 ) | sqlite3 "$db" >/dev/null &
+# answer and keeps the connection open, so the answer is only in the WAL; it closes once
+# $TMP/release exists, at most 30 s later)
+( echo "PRAGMA journal_mode=WAL; UPDATE answers SET value='fresh' WHERE path='q01' AND uuid=(SELECT uuid FROM interviews WHERE status='draft' ORDER BY uuid LIMIT 1);"
+  n=0; while [ ! -e "$TMP/release" ] && [ $n -lt 600 ]; do sleep 0.05; n=$((n + 1)); done ) | sqlite3 "$db" >/dev/null &
 live=$!
 n=0; while [ ! -s "$db-wal" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
 [ -s "$db-wal" ] && ok "the answer is in the WAL, not yet in the file" || not_ok "no WAL while the database is open"
 run "$SURVEY" pack "$db" -o "$TMP/live.db"
 expect_rc 0 "pack a database in use"
 expect_eq "$(count "$TMP/live.db" "SELECT count(*) FROM answers WHERE value='fresh'")" "1" "the copy has the latest committed answer"
+touch "$TMP/release"
 wait $live
 
 run "$SURVEY" pack "$db" -o "$TMP/nowhere/x.db"

@@ -101,10 +101,12 @@ for l in ky ru; do
 	ui_exit r$l
 done
 # the data shown are no words to check: the file's path, dates and times, UUIDs and ids, unit
-# ids, "UTC", the key letters, an interview's name simulate made in English ("Talas Oblast")
+# ids (the short id is 8 hex digits, letters only now and then: "edffbcdb"), "UTC", the key
+# letters, an interview's name simulate made in English ("Talas Oblast")
 for f in "$TMP"/shots/*.txt; do
 	sed -E "s|$TMP/[^ ]*||g; s/[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9:.+-]+)?//g;
 		s/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}//g; s/\b[0-9a-f]*[0-9][0-9a-f]*\b//g;
+		s/\b[0-9a-f]{8}\b//g;
 		s/\bM(-[0-9]+)?\b//g; s/\bUTC\b//g; s/(^ ?|  )[a-z] /\1 /g;
 		s/— [A-Z][a-z]+ (Oblast|City)//g" "$f" >"$f.data" && mv "$f.data" "$f"
 done
