@@ -8,6 +8,9 @@
 #include <stddef.h>
 
 #define STORE_SCHEMA_VERSION 7
+/* The compact layout of issue 18 (DESIGN.md, "Compact layout"): one record per interview.
+ * Not written yet: the readers of one interview's rows already dispatch on it. */
+#define STORE_SCHEMA_RECORDS 8
 #define STORE_UUID_LEN 36          /* "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" */
 
 typedef struct store store;        /* an open database */
