@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store/fw_why.h"
+#include "store/record_schema.h"
 #include "util/util.h"
 
 int store_form_put(store *st, const char *form_id, const char *version, const char *title,
@@ -49,6 +50,10 @@ int store_form_put(store *st, const char *form_id, const char *version, const ch
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(st, "cannot store the form", err);
+	/* schema 8: its path ids, which its records' answers and events are written with */
+	if (STORE_IS_RECORDS(st))
+		return record_paths_put(st->db, form_id, version, source_name, kind, bytes, len,
+					err);
 	return 0;
 }
 
