@@ -285,6 +285,9 @@ int store_ivr_status(store_iv *iv, int status, const char *now, const char *hash
  * supported by WHO yet" in err when version is STORE_SCHEMA_RECORDS, else 0. */
 int store_records_refuse(int version, const char *verb, const char *who, const char *path,
 			 char *err);
+/* An interview from the columns 0-4 of s: uuid, form_id, form_version, status, origin (the
+ * strings borrowed from s, the rest zero): what the analysis readers give (analysis_read.c). */
+void store_interview_cols(sqlite3_stmt *s, store_interview *iv);
 /* Schema 8 (analysis_read.c): store_read_paths and store_report_read, which give the same rows,
  * by one pass over the records in UUID order, each record's answers scanned in C
  * (record_answers_each: no events decoded, no allocation per answer). */
