@@ -58,6 +58,17 @@ SOURCE_DATE_EPOCH=1764800000; export SOURCE_DATE_EPOCH
 same "report" report DB reports/covid19-lsg/report.md -o OUT.md --simulated
 cmp -s "$TMP/x7.md" "$TMP/x8.md" && ok "the reports are the same" || not_ok "the reports differ"
 
+# a damaged record: refused in one line by every reader, no crash
+cp "$TMP/s8.db" "$TMP/bad.db"
+sqlite3 "$TMP/bad.db" "UPDATE records SET answers = '[1,{' WHERE uuid = (SELECT min(uuid) FROM records)"
+for cmd in "freq $TMP/bad.db oblast" "tab $TMP/bad.db oblast municipality_type" \
+	   "list $TMP/bad.db" "export $TMP/bad.db -o $TMP/bad.csv"; do
+	# shellcheck disable=SC2086
+	run "$SURVEY" $cmd
+	expect_rc 1 "a damaged record: ${cmd%% *} fails"
+	expect_err_lines 1 "a damaged record: ${cmd%% *} says so in one line"
+done
+
 # what is not ported yet refuses it, nothing changed
 sum=$(cksum <"$TMP/s8.db")
 run "$SURVEY" merge "$TMP/s8.db" -o "$TMP/m.db"
