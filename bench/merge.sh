@@ -43,8 +43,9 @@ if [ ! -e "$dir/done" ]; then
 			-I"$top/src" "$top/bench/laptops.c" "$top"/src/store/store.c \
 			"$top"/src/store/schema.c "$top"/src/store/interview.c "$top"/src/store/ids.c \
 			"$top"/src/store/hash.c "$top"/src/store/forms.c "$top"/src/store/rows.c \
-			"$top"/src/store/fw_why.c \
-			"$top"/src/util/util.c \
+			"$top"/src/store/fw_why.c "$top"/src/store/iv_rows.c \
+			"$top"/src/store/iv_record.c "$top"/src/store/record*.c \
+			"$top"/src/store/form_ops.c "$top"/src/util/util.c \
 			$(pkg-config --cflags --libs sqlite3 nettle) -o "$dir/laptops"
 		half=$((N_FILES / 2))
 		"$dir/laptops" "$dir" "$half" "$N_IV" 1 1 &

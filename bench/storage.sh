@@ -3,7 +3,8 @@
 # interviews, as a ratio (issue 18's target: 3x), for today's layout (schema 7: answers and
 # events as rows) and the candidate layouts built from the same file by
 # bench/storage_layout.py (which also checks that the chosen layout's readable views give back
-# every row exactly). Then what the chosen layout costs its readers and writers, each next to
+# every row exactly), and the file the store itself writes at schema 8 (SURVEY_STORE_SCHEMA=8,
+# the same seed; its CSV export checked equal). Then what the chosen layout costs its readers and writers, each next to
 # the same work on today's layout in the same run: the `tab` floor query (two answers of every
 # complete interview, GROUP BY), copying every interview into an empty file (merge's floor:
 # ATTACH + INSERT ... SELECT), and saving one answer (CPU of the statements, no fsync).
@@ -38,6 +39,26 @@ echo "storage of $n simulated interviews ($ncsv complete) of surveys/covid19-lsg
 printf '  CSV export: %s bytes per complete interview (its repeat files: %s more)\n' "$csv" \
 	"$((repeat_csv / ncsv))"
 printf '  layout today (schema 7)  %7s bytes per interview  %sx the CSV\n' "$now" "$(ratio "$now" "$csv")"
+# the store itself writing schema 8 (SURVEY_STORE_SCHEMA=8: the same seed, interview by
+# interview as simulate saves them), the file as it is left, then after a VACUUM
+db8=$dir/sim8.db
+if [ ! -e "$db8" ]; then
+	rm -f "$db8.tmp" "$db8.tmp-wal" "$db8.tmp-shm"
+	SURVEY_STORE_SCHEMA=8 "$SURVEY" simulate "$top/surveys/covid19-lsg.md" -n "$N" \
+		--db "$db8.tmp" --seed 1 --quiet
+	sqlite3 "$db8.tmp" "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE" >/dev/null
+	mv "$db8.tmp" "$db8"
+fi
+"$SURVEY" export "$db8" -o "$dir/sim8.csv" >/dev/null
+cmp -s "$dir/sim.csv" "$dir/sim8.csv" ||
+	{ echo "bench/storage.sh: the schema-8 file exports other data" >&2; exit 1; }
+w8=$(($(wc -c <"$db8") / n))
+rm -f "$dir/sim8-vacuum.db"
+sqlite3 "$db8" "VACUUM INTO '$dir/sim8-vacuum.db'" 2>/dev/null || cp "$db8" "$dir/sim8-vacuum.db"
+v8=$(($(wc -c <"$dir/sim8-vacuum.db") / n))
+rm -f "$dir/sim8-vacuum.db"
+printf '  written by the store at schema 8  %7s bytes per interview  %sx the CSV (after VACUUM: %s, %sx)\n' \
+	"$w8" "$(ratio "$w8" "$csv")" "$v8" "$(ratio "$v8" "$csv")"
 python3 "$top/bench/storage_layout.py" "$db" "$dir" "$csv"
 
 # what the chosen layout costs: CPU seconds of the sqlite3 CLI's statements (.timer), best of 3

@@ -17,6 +17,7 @@
 #include "util/util.h"
 
 FILE *cmd_progress_stream;
+int cmd_create_flags;
 
 /* prefix, then the message escaped as one line */
 static void put_vline(FILE *f, const char *prefix, const char *fmt, va_list ap)

@@ -36,6 +36,9 @@ const char *cmd_find_option(int argc, char **argv, const char *name);
 /* The word before the usage line ("usage"); a command that speaks the interviewer's language
  * (run) sets its own. */
 extern const char *cmd_usage_word;
+/* Flags every command adds to STORE_CREATE when it may create a database: STORE_SCHEMA8 when
+ * SURVEY_STORE_SCHEMA=8 (a development switch, read in main.c), else 0. */
+extern int cmd_create_flags;
 /* Speak the language of --lang (ky, ru or en; looked for first with cmd_find_option, so that a
  * wrong option before it is refused in that language too), else the locale's: every message,
  * and the usage word. For the commands that speak the user's language (run, list, and the

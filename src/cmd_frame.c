@@ -114,7 +114,8 @@ static int put_units(const char *db, const struct form_file *ff, const frame_row
 	int existed = stat(db, &sb) == 0;
 	store *st = NULL;
 	const form *f = ff->f;
-	int rc = store_open(db, STORE_CREATE, &st, err) || store_batch_begin(st, err) ||
+	int rc = store_open(db, STORE_CREATE | cmd_create_flags, &st, err) ||
+		 store_batch_begin(st, err) ||
 		 store_form_put(st, f->id, f->version, f->title, ff->name, ff->kind, ff->src,
 				ff->len, err) ||
 		 store_frame_add(st, f->id, rows->n, (const char *const *)rows->unit_ids,

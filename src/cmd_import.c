@@ -184,7 +184,7 @@ static int cmd_import(int argc, char **argv)
 	struct stat sb;
 	int existed = stat(db, &sb) == 0;
 	store *st;
-	if (store_open(db, STORE_CREATE, &st, err)) {
+	if (store_open(db, STORE_CREATE | cmd_create_flags, &st, err)) {
 		import_job_free(job);
 		return cmd_fail("%s", err);
 	}

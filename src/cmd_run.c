@@ -164,7 +164,7 @@ static int open_db(const char *path, int *lock, char **lock_path, store **st, ch
 		return errf(err, ui_tr(UI_M_RUN_DB_UNREADABLE), path, ui_strerror(errno));
 	}
 	char why[ERR_MAX];
-	if (store_open(path, STORE_CREATE, st, why)) {
+	if (store_open(path, STORE_CREATE | cmd_create_flags, st, why)) {
 		/* a database that SQLite or the store cannot use: damaged, cut short, from another
 		 * program; the interviewer can act on this sentence, `survey list` gives the detail */
 		if (sqlite && (strstr(why, "truncated") || strstr(why, "malformed") ||

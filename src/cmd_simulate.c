@@ -269,7 +269,7 @@ static int open_sim_stores(const struct sim_args *a, store **stores, int nstores
 	int rc = EXIT_OK;
 	for (int i = 0; i < nstores; i++) {
 		char *path = a->per_device ? xasprintf(a->db, i + 1) : xstrdup(a->db);
-		if (store_open(path, STORE_CREATE, &stores[i], err))
+		if (store_open(path, STORE_CREATE | cmd_create_flags, &stores[i], err))
 			rc = cmd_fail("%s", err);
 		free(path);
 		if (rc)

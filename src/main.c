@@ -12,6 +12,7 @@
 
 #include "help/help.h"
 #include "interview/form_ops.h"
+#include "store/store.h"
 #include "ui/i18n.h"
 #include "util/termsafe.h"
 #include "version.h" /* SURVEY_VERSION: written by the Makefile from VERSION and the commit */
@@ -251,5 +252,9 @@ int main(int argc, char **argv)
 	setlocale(LC_NUMERIC, "C");   /* numbers are written the C way in every output (DESIGN.md) */
 	filter_stderr();
 	store_set_form_ops(interview_form_ops());   /* the store reads no XLSForm itself */
+	/* development switch (issue 18): new files in the compact layout, schema 8 */
+	const char *schema = getenv("SURVEY_STORE_SCHEMA");
+	if (schema && strcmp(schema, "8") == 0)
+		cmd_create_flags = STORE_SCHEMA8;
 	return finish_stdout(dispatch(argc, argv));
 }

@@ -1,5 +1,6 @@
 /* analysis_read.c: the answers to a few questions of every interview, by one statement with a
- * primary-key lookup per question (answers are keyed by uuid and path). */
+ * primary-key lookup per question (answers are keyed by uuid and path); on a schema-8 file, by
+ * one pass over the records, each record's answers scanned in C (record_answers_each). */
 #include "store/analysis_read.h"
 #include "store/store_impl.h"
 
@@ -7,11 +8,114 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/record.h"
 #include "util/util.h"
+
+void store_interview_cols(sqlite3_stmt *s, store_interview *iv)
+{
+	memset(iv, 0, sizeof *iv);
+	const char *uuid = (const char *)sqlite3_column_text(s, 0);
+	snprintf(iv->uuid, sizeof iv->uuid, "%s", uuid ? uuid : "");
+	iv->form_id = (char *)sqlite3_column_text(s, 1);
+	iv->form_version = (char *)sqlite3_column_text(s, 2);
+	iv->status = (char *)sqlite3_column_text(s, 3);
+	iv->origin = (char *)sqlite3_column_text(s, 4);
+}
+
+/* The answers of one record to the paths asked for (record_answers_each's callback): values
+ * copied into buf (off[k], -1 for none), states, present. */
+typedef struct wanted {
+	const char *const *paths;
+	int npaths;
+	long *off;
+	store_state *states;
+	int *present;
+	strbuf buf;
+} wanted;
+
+static int want_answer(void *arg, const char *path, const char *value, const char *state)
+{
+	wanted *w = arg;
+	for (int k = 0; k < w->npaths; k++) {
+		if (!w->paths[k] || strcmp(w->paths[k], path) != 0)
+			continue;
+		w->present[k] = 1;
+		if (store_state_parse(state, &w->states[k]))
+			w->states[k] = STATE_ANSWERED;
+		w->off[k] = -1;
+		if (value) {
+			w->off[k] = (long)w->buf.len;
+			sb_add(&w->buf, value, strlen(value) + 1);
+		}
+	}
+	return 0;
+}
+
+int store_records_read(store *st, const store_scan_filter *filter, const char *const *paths,
+			int npaths, store_scan_fn fn, void *arg, char *err)
+{
+	strbuf sql = STRBUF_INIT;
+	sb_adds(&sql, "SELECT i.uuid, i.form_id, i.form_version, i.status, i.origin, r.answers "
+		"FROM interviews i JOIN records r ON r.uuid = i.uuid");
+	store_filter_sql(&sql, filter, "i.", 1);
+	sb_adds(&sql, " ORDER BY i.uuid");
+	sqlite3_stmt *s;
+	int rc = store_prepare(st->db, sb_str(&sql), &s, err);
+	sb_release(&sql);
+	if (rc)
+		return -1;
+	store_filter_bind(s, filter, 1);
+	wanted w = { paths, npaths, xcalloc((size_t)npaths + 1, sizeof *w.off),
+		     xcalloc((size_t)npaths + 1, sizeof *w.states),
+		     xcalloc((size_t)npaths + 1, sizeof *w.present), STRBUF_INIT };
+	const char **values = xcalloc((size_t)npaths + 1, sizeof *values);
+	int result = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		store_interview iv;
+		store_interview_cols(s, &iv);
+		for (int k = 0; k < npaths; k++) {
+			w.present[k] = 0;
+			w.off[k] = -1;
+			w.states[k] = STATE_ANSWERED;
+		}
+		sb_reset(&w.buf);
+		char why[ERR_MAX];
+		const record_paths *p = iv.form_id && iv.form_version ?
+			store_paths_of(st, iv.form_id, iv.form_version, err) : NULL;
+		if (!p || record_answers_each(p, (const char *)sqlite3_column_text(s, 5),
+					      (size_t)sqlite3_column_bytes(s, 5), want_answer, &w,
+					      why)) {
+			if (p)
+				errf(err, "interview '%.40s': its record cannot be read (%s)", iv.uuid,
+				     why);
+			else if (!iv.form_id || !iv.form_version)
+				errf(err, "interview '%.40s': no form", iv.uuid);
+			result = -1;
+			break;
+		}
+		for (int k = 0; k < npaths; k++)
+			values[k] = w.off[k] < 0 ? NULL : sb_str(&w.buf) + w.off[k];
+		store_scan_row row = { .iv = &iv, .values = values, .states = w.states,
+				       .present = w.present };
+		if ((result = fn(arg, &row)) != 0)
+			break;
+	}
+	if (!result && rc != SQLITE_DONE)
+		result = store_sqlerr(st, "cannot read the answers", err);
+	sqlite3_finalize(s);
+	free(values);
+	free(w.off);
+	free(w.states);
+	free(w.present);
+	sb_release(&w.buf);
+	return result;
+}
 
 int store_read_paths(store *st, const store_scan_filter *filter, const char *const *paths,
 		     int npaths, store_scan_fn fn, void *arg, char *err)
 {
+	if (STORE_IS_RECORDS(st))
+		return store_records_read(st, filter, paths, npaths, fn, arg, err);
 	if (npaths > STORE_READ_MAX_PATHS) {
 		/* store_scan_paths has no NULL paths: give those a path no answer can have */
 		const char **p = xcalloc((size_t)npaths, sizeof *p);
@@ -56,13 +160,7 @@ int store_read_paths(store *st, const store_scan_filter *filter, const char *con
 	int result = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		store_interview iv;
-		memset(&iv, 0, sizeof iv);
-		const char *uuid = (const char *)sqlite3_column_text(s, 0);
-		snprintf(iv.uuid, sizeof iv.uuid, "%s", uuid ? uuid : "");
-		iv.form_id = (char *)sqlite3_column_text(s, 1);
-		iv.form_version = (char *)sqlite3_column_text(s, 2);
-		iv.status = (char *)sqlite3_column_text(s, 3);
-		iv.origin = (char *)sqlite3_column_text(s, 4);
+		store_interview_cols(s, &iv);
 		for (int k = 0; k < npaths; k++) {
 			const char *state = (const char *)sqlite3_column_text(s, 6 + 2 * k);
 			present[k] = state != NULL;

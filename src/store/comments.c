@@ -3,23 +3,47 @@
  * of their own: they travel and merge with the event log. */
 #include "store/store_impl.h"
 
-/* A comment cleared (its text "") is no comment. */
-static int comment_kept(sqlite3_stmt *s, void *elem, void *arg)
-{
-	store_answer *a = elem;
-	a->state = STATE_ANSWERED;
-	return !a->path || !a->value || !*a->value;
-}
+#include <stdlib.h>
+#include <string.h>
 
-static const store_row_type comment_rows = STORE_ROW_TYPE(store_answer, store_answer_cols,
-							   comment_kept);
+#include "util/util.h"
+
+static int by_path(const void *a, const void *b)
+{
+	return strcmp(((const store_answer *)a)->path, ((const store_answer *)b)->path);
+}
 
 int store_comments(store *st, const char *uuid, store_answer **out, int *n, char *err)
 {
-	/* the last event per path (seq is the order they were logged in) */
-	return store_rows(st, &comment_rows, NULL, out, n, "cannot read the comments", err,
-			  "SELECT e.path, e.new_value FROM events e WHERE e.uuid = ?1 AND "
-			  "e.kind = 'comment' AND e.path IS NOT NULL AND e.seq = (SELECT max(seq) "
-			  "FROM events l WHERE l.uuid = ?1 AND l.kind = 'comment' AND "
-			  "l.path = e.path) ORDER BY e.path", 1, uuid);
+	record_rows r;
+	*out = NULL;
+	*n = 0;
+	if (store_iv_rows(st, uuid, STORE_ROWS_EVENTS, &r, err))
+		return -1;
+	/* the last comment event per path (the log's order); one cleared ("") is no comment */
+	char *keep = xcalloc(r.n_events + 1, 1);
+	for (size_t k = 0; k < r.n_events; k++) {
+		const record_event *e = &r.events[k];
+		if (!e->kind || strcmp(e->kind, "comment") != 0 || !e->path)
+			continue;
+		int later = 0;
+		for (size_t j = k + 1; j < r.n_events && !later; j++)
+			later = r.events[j].kind && strcmp(r.events[j].kind, "comment") == 0 &&
+				r.events[j].path &&
+				strcmp(r.events[j].path, e->path) == 0;
+		keep[k] = !later && e->new_value && *e->new_value;
+	}
+	for (size_t k = 0; k < r.n_events; k++) {
+		if (!keep[k])
+			continue;
+		record_event *e = &r.events[k];
+		*out = xreallocarray(*out, (size_t)*n + 1, sizeof **out);
+		(*out)[(*n)++] = (store_answer){ e->path, e->new_value, STATE_ANSWERED };
+		e->path = e->new_value = NULL;
+	}
+	free(keep);
+	if (*n > 1)
+		qsort(*out, (size_t)*n, sizeof **out, by_path);
+	record_rows_free(&r);
+	return 0;
 }

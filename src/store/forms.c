@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store/fw_why.h"
+#include "store/record_schema.h"
 #include "util/util.h"
 
 int store_form_put(store *st, const char *form_id, const char *version, const char *title,
@@ -38,18 +39,24 @@ int store_form_put(store *st, const char *form_id, const char *version, const ch
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return store_sqlerr(st, "cannot read the forms", err);
+	/* schema 8: the form and its path ids (its records are written with them) together */
+	int paths = STORE_IS_RECORDS(st);
+	if (paths && store_tx_begin(st, err))
+		return -1;
 	if (store_query(st->db, &s, err, "INSERT INTO forms(form_id, version, title, source_name, "
 			"source_kind, source, sha256, added) VALUES (?,?,?,?,?,?,?,?)",
 			5, form_id, version, title, source_name, kind))
-		return -1;
+		return paths ? store_tx_end(st, 1, err) : -1;
 	sqlite3_bind_blob(s, 6, bytes, (int)len, SQLITE_STATIC);
 	sqlite3_bind_text(s, 7, hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return store_sqlerr(st, "cannot store the form", err);
-	return 0;
+	int bad = rc != SQLITE_DONE ? store_sqlerr(st, "cannot store the form", err) : 0;
+	if (!paths)
+		return bad;
+	return store_tx_end(st, bad || record_paths_put(st->db, form_id, version, source_name,
+							kind, bytes, len, err), err);
 }
 
 int store_version_cmp(const char *a, const char *b)

@@ -1,6 +1,7 @@
 /* hash.c: SHA-256 (nettle) for embedded forms, interview content hashes and the row hashes
  * that merge and pack use to compare versions and whole files. */
 #include "store/store_impl.h"
+#include "store/record_hash.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -140,22 +141,11 @@ void store_chash_end(store_chash *h, char out[65])
 
 int store_iv_events_hash(store *st, const char *uuid, char out[65], long long *count, char *err)
 {
-	sqlite3_stmt *s;
-	if (store_prepare(st->db, "SELECT " STORE_EVENT_COLUMNS " FROM events WHERE uuid = ?1 "
-			  "ORDER BY seq", &s, err))
+	record_rows r;
+	if (store_iv_rows(st, uuid, STORE_ROWS_EVENTS, &r, err))
 		return -1;
-	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
-	struct sha256_ctx h;
-	sha256_init(&h);
-	int rc;
-	*count = 0;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		store_hash_columns(&h, s, 0, STORE_EVENT_NCOLUMNS);
-		++*count;
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return store_sqlerr(st, "cannot read the events", err);
-	store_hash_hex(&h, out);
+	record_events_hash(&r, out);
+	*count = (long long)r.n_events;
+	record_rows_free(&r);
 	return 0;
 }

@@ -332,6 +332,9 @@ int store_kit_write(store *hq, const char *form_id, const char *interviewer, int
 {
 	memset(sum, 0, sizeof *sum);
 	snprintf(sum->form_id, sizeof sum->form_id, "%s", form_id);
+	if (store_records_refuse(hq->schema_version, "make a kit from", "kit", store_path(hq),
+				 err))
+		return -1;
 	if (hq->schema_version < STORE_SCHEMA_FIELDWORK) {
 		errf(err, "'%s' has no frame: load one with 'survey frame'", store_path(hq));
 		return store_fw_why_set(err, FW_WHY_NO_FRAME, 1, store_path(hq));

@@ -133,7 +133,9 @@ int merge_open(const char *out_path, const char *const *keys, int nkeys, merge *
 	/* An existing output is checked now, read-only (an older schema is migrated only when an
 	 * input is merged); a new one is made when needed. */
 	if (sb.st_size > 0 || !S_ISREG(sb.st_mode)) {
-		if (store_open(out_path, STORE_READONLY, &m->st, err)) {
+		if (store_open(out_path, STORE_READONLY, &m->st, err) ||
+		    store_records_refuse(m->st->schema_version, "merge into", "merge", out_path,
+					 err)) {
 			merge_close(m);
 			return -1;
 		}

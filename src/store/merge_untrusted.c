@@ -344,6 +344,8 @@ int merge_schema_check(sqlite3 *db, const char *schema, int *version, char *err)
 	    pragma_int(db, schema, "page_count", &pages, err) ||
 	    pragma_int(db, schema, "freelist_count", &freelist, err))
 		return -1;
+	if (app == STORE_APPLICATION_ID && v == STORE_SCHEMA_RECORDS)
+		return errf(err, "its layout (schema 8) is not supported by merge yet");
 	if (!has_table(db, schema, "meta") || !has_table(db, schema, "interviews"))
 		return errf(err, "it is a database of another program, not a survey database");
 	if (app != STORE_APPLICATION_ID)

@@ -62,6 +62,10 @@ int store_pack(const char *db_path, const char *out_path, char sha256_out[65], c
 	store *src;
 	if (store_open(db_path, STORE_READONLY, &src, err))
 		return -1;
+	if (store_records_refuse(src->schema_version, "pack", "pack", db_path, err)) {
+		store_close(src);
+		return -1;
+	}
 	outfile o;
 	char sha[65] = "";
 	sqlite3 *dst = NULL;

@@ -11,22 +11,30 @@ const store_col store_answer_cols[2] = {
 	STORE_COL(STORE_TEXT, store_answer, path), STORE_COL(STORE_TEXT, store_answer, value),
 };
 
-static int answer_state(sqlite3_stmt *s, void *elem, void *arg)
-{
-	store_answer *a = elem;
-	if (store_state_parse((const char *)sqlite3_column_text(s, 2), &a->state))
-		a->state = STATE_ANSWERED;
-	return 0;
-}
-
 static const store_row_type answer_rows = STORE_ROW_TYPE(store_answer, store_answer_cols,
-							  answer_state);
+							  NULL);
 
 int store_answers(store *st, const char *uuid, store_answer **out, int *n, char *err)
 {
-	return store_rows(st, &answer_rows, NULL, out, n, "cannot read the answers", err,
-			  "SELECT path, value, state FROM answers WHERE uuid=? ORDER BY path", 1,
-			  uuid);
+	record_rows r;
+	*out = NULL;
+	*n = 0;
+	if (store_iv_rows(st, uuid, STORE_ROWS_ANSWERS, &r, err))
+		return -1;
+	if (r.n_answers) {
+		*out = xcalloc(r.n_answers, sizeof **out);
+		for (size_t k = 0; k < r.n_answers; k++) {
+			store_answer *a = &(*out)[k];
+			a->path = r.answers[k].path;
+			a->value = r.answers[k].value;
+			r.answers[k].path = r.answers[k].value = NULL;
+			if (store_state_parse(r.answers[k].state, &a->state))
+				a->state = STATE_ANSWERED;
+		}
+		*n = (int)r.n_answers;
+	}
+	record_rows_free(&r);
+	return 0;
 }
 
 void store_answers_free(store_answer *a, int n)

@@ -106,6 +106,11 @@ static int check_laptop(const char *kit_path, const char *laptop_path,
 	store *st;
 	if (store_open(laptop_path, STORE_READONLY, &st, err))
 		return -1;
+	if (store_records_refuse(st->schema_version, "receive a kit into", "receive", laptop_path,
+				 err)) {
+		store_close(st);
+		return -1;
+	}
 	char kform[STORE_FW_NAME_MAX + 1], kver[STORE_FW_NAME_MAX + 1],
 	     who[STORE_FW_NAME_MAX + 1];
 	meta_value(st->db, "main", STORE_KIT_FORM, kform);

@@ -52,9 +52,10 @@ const char record_schema_v8[] =
 	"    ELSE replace(p.path, '[%]', '[' || x.n || ']') END FROM paths p\n"
 	"    WHERE p.form_id = x.form_id AND p.form_version = x.form_version AND p.id = x.id) END\n"
 	"    AS path,\n"
-	"  CASE x.etype WHEN 'text' THEN x.entry ELSE x.entry ->> 0 END AS value,\n"
-	"  CASE x.etype WHEN 'text' THEN 0 ELSE coalesce(x.entry ->> 1, 0) END AS state,\n"
-	"  CASE x.etype WHEN 'array' THEN x.entry ->> 2 END AS modified\n"
+	"  CASE x.etype WHEN 'text' THEN x.entry ELSE json_extract(x.entry, '$[0]') END AS value,\n"
+	"  CASE x.etype WHEN 'text' THEN 0 ELSE coalesce(json_extract(x.entry, '$[1]'),\n"
+	"    0) END AS state,\n"
+	"  CASE x.etype WHEN 'array' THEN json_extract(x.entry, '$[2]') END AS modified\n"
 	"  FROM record_slots x;\n"
 	"CREATE VIEW record_events_e AS SELECT i.uuid, i.form_id, i.form_version, i.created,\n"
 	"  CASE typeof(i.content_hash) WHEN 'blob' THEN lower(hex(i.content_hash))\n"
@@ -62,34 +63,36 @@ const char record_schema_v8[] =
 	"  e.value AS ev, json_array_length(e.value) AS n,\n"
 	"  CASE json_type(e.value, '$[3]')\n"
 	"    WHEN 'integer' THEN (SELECT p.path FROM paths p WHERE p.form_id = i.form_id AND\n"
-	"      p.form_version = i.form_version AND p.id = e.value ->> 3)\n"
+	"      p.form_version = i.form_version AND p.id = json_extract(e.value, '$[3]'))\n"
 	"    WHEN 'array' THEN replace((SELECT p.path FROM paths p WHERE p.form_id = i.form_id AND\n"
-	"      p.form_version = i.form_version AND p.id = e.value ->> '$[3][0]'), '[%]',\n"
-	"      '[' || (e.value ->> '$[3][1]') || ']')\n"
-	"    WHEN 'text' THEN e.value ->> 3 END AS path\n"
+	"      p.form_version = i.form_version AND p.id = json_extract(e.value, '$[3][0]')), '[%]',\n"
+	"      '[' || (json_extract(e.value, '$[3][1]')) || ']')\n"
+	"    WHEN 'text' THEN json_extract(e.value, '$[3]') END AS path\n"
 	"  FROM records i, json_each(i.events) e;\n"
 	"CREATE VIEW record_events_r AS SELECT e.uuid, e.seq,\n"
-	"  CASE WHEN json_type(e.ev, '$[0]') = 'text' THEN e.ev ->> 0 ELSE\n"
+	"  CASE WHEN json_type(e.ev, '$[0]') = 'text' THEN json_extract(e.ev, '$[0]') ELSE\n"
 	"    strftime('%Y-%m-%dT%H:%M:%fZ', (e.created + sum(CASE WHEN json_type(e.ev, '$[0]') = 'text'\n"
-	"    THEN 0 ELSE (e.ev ->> 0) + (e.ev ->> 1) END) OVER w) / 1000.0, 'unixepoch') END AS at,\n"
-	"  sum(e.ev ->> 1) OVER w AS offset_ms,\n"
-	"  CASE typeof(e.ev ->> 2) WHEN 'integer' THEN (SELECT k FROM kinds WHERE id = e.ev ->> 2)\n"
-	"    ELSE e.ev ->> 2 END AS kind,\n"
+	"    THEN 0 ELSE (json_extract(e.ev, '$[0]')) + (json_extract(e.ev, '$[1]')) END) OVER w)\n"
+	"    / 1000.0, 'unixepoch') END AS at,\n"
+	"  sum(json_extract(e.ev, '$[1]')) OVER w AS offset_ms,\n"
+	"  CASE typeof(json_extract(e.ev, '$[2]')) WHEN 'integer' THEN\n"
+	"    (SELECT k FROM kinds WHERE id = json_extract(e.ev, '$[2]'))\n"
+	"    ELSE json_extract(e.ev, '$[2]') END AS kind,\n"
 	"  e.path,\n"
 	"  CASE WHEN e.path IS NOT NULL AND (e.n = 4 OR json_type(e.ev, '$[4]') = 'true')\n"
 	"    THEN (SELECT a.value FROM record_answers a WHERE a.uuid = e.uuid AND a.path = e.path)\n"
 	"    WHEN e.n > 4 AND json_type(e.ev, '$[4]') = 'true' THEN e.content_hash\n"
-	"    WHEN e.n > 4 THEN e.ev ->> 4 END AS new_value,\n"
+	"    WHEN e.n > 4 THEN json_extract(e.ev, '$[4]') END AS new_value,\n"
 	"  CASE WHEN e.path IS NOT NULL AND (e.n = 4 OR json_type(e.ev, '$[4]') = 'true')\n"
 	"    THEN (SELECT a.state FROM record_answers a WHERE a.uuid = e.uuid AND a.path = e.path)\n"
-	"    WHEN e.n > 5 THEN e.ev ->> 5 END AS new_state,\n"
+	"    WHEN e.n > 5 THEN json_extract(e.ev, '$[5]') END AS new_state,\n"
 	"  e.n, e.ev\n"
 	"  FROM record_events_e e WINDOW w AS (PARTITION BY e.uuid ORDER BY e.seq);\n"
 	"CREATE VIEW events AS SELECT uuid, seq, at, offset_ms, kind, path,\n"
-	"  CASE WHEN n > 6 THEN ev ->> 6 WHEN path IS NULL THEN NULL ELSE\n"
+	"  CASE WHEN n > 6 THEN json_extract(ev, '$[6]') WHEN path IS NULL THEN NULL ELSE\n"
 	"    lag(new_value) OVER (PARTITION BY uuid, path ORDER BY seq) END AS old_value,\n"
 	"  new_value,\n"
-	"  CASE WHEN n > 6 THEN ev ->> 7 WHEN path IS NULL THEN NULL ELSE\n"
+	"  CASE WHEN n > 6 THEN json_extract(ev, '$[7]') WHEN path IS NULL THEN NULL ELSE\n"
 	"    lag(CASE new_state WHEN 0 THEN 'answered' WHEN 1 THEN 'skipped' WHEN 2 THEN 'dont_know'\n"
 	"    WHEN 3 THEN 'refused' ELSE new_state END) OVER (PARTITION BY uuid, path ORDER BY seq) END\n"
 	"    AS old_state,\n"
@@ -198,42 +201,49 @@ static int one_record(void *arg, const char *uuid, const char *answers, const ch
 	return 0;
 }
 
+int record_paths_put(sqlite3 *db, const char *form_id, const char *version,
+		     const char *source_name, const char *kind, const void *bytes, size_t len,
+		     char *err)
+{
+	sqlite3_stmt *p = NULL;
+	if (store_prepare(db, "INSERT INTO paths VALUES(?1, ?2, ?3, ?4)", &p, err))
+		return -1;
+	record_paths *t = record_paths_of_source(source_name, kind, bytes, len);
+	int rc = 0;
+	for (size_t k = 0; k < record_paths_count(t) && rc == 0; k++) {
+		long long id;
+		const char *tmpl;
+		record_paths_entry(t, k, &id, &tmpl);
+		sqlite3_reset(p);
+		sqlite3_bind_text(p, 1, form_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(p, 2, version, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(p, 3, id);
+		sqlite3_bind_text(p, 4, tmpl, -1, SQLITE_STATIC);
+		if (sqlite3_step(p) != SQLITE_DONE) {
+			store_note_full(db);
+			rc = errf(err, "cannot write the path ids: %s", sqlite3_errmsg(db));
+		}
+	}
+	record_paths_free(t);
+	sqlite3_finalize(p);
+	return rc;
+}
+
 /* The paths rows of every form version the file holds (none for a form that does not load). */
 static int put_paths(sqlite3 *db, char *err)
 {
-	sqlite3_stmt *f = NULL, *p = NULL;
-	int rc = -1;
+	sqlite3_stmt *f = NULL;
 	if (store_prepare(db, "SELECT form_id, version, source_name, source_kind, source "
-			  "FROM forms ORDER BY form_id, version", &f, err) ||
-	    store_prepare(db, "INSERT INTO paths VALUES(?1, ?2, ?3, ?4)", &p, err))
-		goto out;
-	int step;
-	while ((step = sqlite3_step(f)) == SQLITE_ROW) {
-		record_paths *t = record_paths_of_source(col(f, 2), col(f, 3),
-							 sqlite3_column_blob(f, 4),
-							 (size_t)sqlite3_column_bytes(f, 4));
-		for (size_t k = 0; k < record_paths_count(t); k++) {
-			long long id;
-			const char *tmpl;
-			record_paths_entry(t, k, &id, &tmpl);
-			sqlite3_reset(p);
-			sqlite3_bind_value(p, 1, sqlite3_column_value(f, 0));
-			sqlite3_bind_value(p, 2, sqlite3_column_value(f, 1));
-			sqlite3_bind_int64(p, 3, id);
-			sqlite3_bind_text(p, 4, tmpl, -1, SQLITE_STATIC);
-			if (sqlite3_step(p) != SQLITE_DONE) {
-				record_paths_free(t);
-				store_note_full(db);
-				errf(err, "cannot write the path ids: %s", sqlite3_errmsg(db));
-				goto out;
-			}
-		}
-		record_paths_free(t);
-	}
-	rc = step == SQLITE_DONE ? 0 : errf(err, "cannot read the forms: %s", sqlite3_errmsg(db));
-out:
+			  "FROM forms ORDER BY form_id, version", &f, err))
+		return -1;
+	int step, rc = 0;
+	while (rc == 0 && (step = sqlite3_step(f)) == SQLITE_ROW)
+		rc = record_paths_put(db, col(f, 0), col(f, 1), col(f, 2), col(f, 3),
+				      sqlite3_column_blob(f, 4), (size_t)sqlite3_column_bytes(f, 4),
+				      err);
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = errf(err, "cannot read the forms: %s", sqlite3_errmsg(db));
 	sqlite3_finalize(f);
-	sqlite3_finalize(p);
 	return rc;
 }
 

@@ -1,7 +1,7 @@
 /* report_read.c: many questions' answers of every interview in one pass — the interviews in
  * UUID order, and for each its answer rows read as one range of the answers' primary key
- * (uuid, path), each row's path matched against the wanted ones in memory; and the interview
- * list, streamed. */
+ * (uuid, path), each row's path matched against the wanted ones in memory (schema 8: its
+ * record's answers scanned, store_records_read); and the interview list, streamed. */
 #include "store/report_read.h"
 #include "store/store_impl.h"
 
@@ -10,18 +10,6 @@
 #include <string.h>
 
 #include "util/util.h"
-
-/* An interview from columns uuid, form_id, form_version, status, origin (borrowed). */
-static void interview_cols(sqlite3_stmt *s, store_interview *iv)
-{
-	memset(iv, 0, sizeof *iv);
-	const char *uuid = (const char *)sqlite3_column_text(s, 0);
-	snprintf(iv->uuid, sizeof iv->uuid, "%s", uuid ? uuid : "");
-	iv->form_id = (char *)sqlite3_column_text(s, 1);
-	iv->form_version = (char *)sqlite3_column_text(s, 2);
-	iv->status = (char *)sqlite3_column_text(s, 3);
-	iv->origin = (char *)sqlite3_column_text(s, 4);
-}
 
 static const char *const *sort_paths;
 static int by_path(const void *a, const void *b)
@@ -32,6 +20,8 @@ static int by_path(const void *a, const void *b)
 int store_report_read(store *st, const store_scan_filter *filter, const char *const *paths,
 		      int npaths, store_scan_fn fn, void *arg, char *err)
 {
+	if (STORE_IS_RECORDS(st))
+		return store_records_read(st, filter, paths, npaths, fn, arg, err);
 	/* the distinct paths wanted, sorted: an interview's answer rows come in path order, so
 	 * one walk along both matches them; next[k] chains the requests of the same path */
 	int nwant = 0;
@@ -80,7 +70,7 @@ int store_report_read(store *st, const store_scan_filter *filter, const char *co
 		store_filter_bind(outer, filter, 1);
 		while (result == 0 && (rc = sqlite3_step(outer)) == SQLITE_ROW) {
 			store_interview iv;
-			interview_cols(outer, &iv);
+			store_interview_cols(outer, &iv);
 			sb_reset(&buf);
 			for (int k = 0; k < npaths; k++) {
 				off[k] = -1;
@@ -156,7 +146,7 @@ int store_report_interviews(store *st, store_scan_fn fn, void *arg, char *err)
 	int result = 0;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		store_interview iv;
-		interview_cols(s, &iv);
+		store_interview_cols(s, &iv);
 		iv.interviewer = (char *)sqlite3_column_text(s, 5);
 		iv.device_id = (char *)sqlite3_column_text(s, 6);
 		iv.created = (char *)sqlite3_column_text(s, 7);

@@ -207,6 +207,9 @@ int store_iv_complete_sealed(store_iv *iv, const char *instance_name, const char
 		return errf(err, "cannot seal the interview: the form's public_key: %s", why);
 	if (st->schema_version < STORE_SCHEMA_SEALED)
 		return errf(err, "cannot seal the interview: '%s' is of an older schema", st->path);
+	if (store_records_refuse(st->schema_version, "seal an interview of", "seal", st->path,
+				 err))
+		return -1;
 	if (store_secure_delete(st, err) || store_tx_begin(st, err) ||
 	    store_iv_complete_rows(iv, instance_name, err) || seal_rows(st, iv->uuid, &key, err) ||
 	    store_tx_commit(st, err)) {

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "store/fw_why.h"
+#include "store/record_schema.h"
 #include "util/util.h"
 
 /* Before SQLite is first used (a constructor: no command can open a file earlier): no global
@@ -87,7 +88,8 @@ int store_check_header(const char *path, int flags, int *fresh, char *err)
 		return store_fw_why_set(err, FW_WHY_OTHER_DB, 1, path);
 	}
 	uint32_t version = be32(h + 60);
-	if (app == STORE_APPLICATION_ID && version > STORE_SCHEMA_VERSION)
+	if (app == STORE_APPLICATION_ID && version > STORE_SCHEMA_VERSION &&
+	    version != STORE_SCHEMA_RECORDS)
 		return newer(path, (int)version, err);
 	return 0;
 }
@@ -293,7 +295,7 @@ static int meta_get(store *st, const char *key, char *out, size_t outsz, char *e
 	return 0;
 }
 
-static int initialise(store *st, char *err)
+static int initialise(store *st, int schema8, char *err)
 {
 	char now[32], sql[256];
 	if (store_uuid4(st->device_id, err))
@@ -304,6 +306,10 @@ static int initialise(store *st, char *err)
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d", STORE_APPLICATION_ID);
 	if (store_exec(st->db, sql, "cannot mark the file", err) ||
 	    store_schema_create(st->db, err))
+		goto fail;
+	/* schema 8 (opt-in): the schema-7 tables, still empty, turned into records and views */
+	if (schema8 && (record_migrate_7_to_8(st->db, err) ||
+			store_exec(st->db, "PRAGMA user_version = 8", "cannot mark the file", err)))
 		goto fail;
 	sqlite3_stmt *s;
 	if (store_query(st->db, &s, err, "INSERT INTO meta(key, value) VALUES ('device_id', ?1), "
@@ -321,6 +327,25 @@ static int initialise(store *st, char *err)
 fail:
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
+}
+
+/* Schema 8: the views interviews, answers and events (and their helpers) as TEMP views of this
+ * connection, made from the store's own SQL: they shadow the file's views of the same names,
+ * which the store never runs (a file's views are data, and with trusted_schema off SQLite
+ * refuses the JSON functions in them). */
+static int temp_views(store *st, char *err)
+{
+	const char *views = strstr(record_schema_v8, "CREATE VIEW");
+	strbuf sql = STRBUF_INIT;
+	for (const char *p = views, *q; p; p = q) {
+		q = strstr(p + 1, "CREATE VIEW");
+		sb_adds(&sql, "CREATE TEMP VIEW");
+		p += strlen("CREATE VIEW");
+		sb_add(&sql, p, q ? (size_t)(q - p) : strlen(p));
+	}
+	int rc = store_exec(st->db, sb_str(&sql), "cannot read the layout of schema 8", err);
+	sb_release(&sql);
+	return rc;
 }
 
 /* code: set to FW_WHY_OTHER_DB or FW_WHY_NEWER_DB when that is the refusal. */
@@ -346,16 +371,18 @@ static int open_checked(store *st, int flags, int fresh, int *code, char *err)
 	if (ntables == 0) {
 		if (flags & STORE_READONLY)
 			return errf(err, "the database is empty, not a survey database");
-		if ((flags & STORE_BIG_PAGES) && store_exec(st->db, "PRAGMA page_size = 16384",
+		if ((flags & (STORE_BIG_PAGES | STORE_SCHEMA8)) && store_exec(st->db, "PRAGMA page_size = 16384",
 							    "cannot set the page size", err))
 			return -1;
-		if (initialise(st, err))
+		if (initialise(st, flags & STORE_SCHEMA8, err))
 			return -1;
 	} else {
 		int has = has_table(st, "meta", err);
 		if (has < 0)
 			return -1;
-		if (!has || has_table(st, "interviews", err) != 1) {
+		/* schema 8: interviews is a view over records */
+		if (!has || (has_table(st, "interviews", err) != 1 &&
+			     has_table(st, "records", err) != 1)) {
 			*code = FW_WHY_OTHER_DB;
 			return errf(err, "it is a database of another program, not a survey "
 				    "database");
@@ -368,7 +395,8 @@ static int open_checked(store *st, int flags, int fresh, int *code, char *err)
 		return -1;
 	st->schema_version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
 	sqlite3_finalize(s);
-	if (st->schema_version > STORE_SCHEMA_VERSION) {
+	if (st->schema_version > STORE_SCHEMA_VERSION &&
+	    st->schema_version != STORE_SCHEMA_RECORDS) {
 		*code = FW_WHY_NEWER_DB;
 		return errf(err, "it was written by a newer survey (schema %d; this one reads up "
 			    "to %d): update survey", st->schema_version, STORE_SCHEMA_VERSION);
@@ -384,6 +412,8 @@ static int open_checked(store *st, int flags, int fresh, int *code, char *err)
 			return -1;
 		st->schema_version = STORE_SCHEMA_VERSION;
 	}
+	if (st->schema_version == STORE_SCHEMA_RECORDS && temp_views(st, err))
+		return -1;
 	if (!(flags & (STORE_READONLY | STORE_KEEP_JOURNAL))) {
 		/* WAL keeps readers (survey pack) and the writer apart; FULL syncs every commit. */
 		if (store_exec(st->db, "PRAGMA journal_mode=WAL", "cannot use WAL", err) ||
@@ -432,6 +462,7 @@ void store_close(store *st)
 						  NULL);
 		sqlite3_close(st->db);
 	}
+	store_paths_forget(st);
 	free(st->path);
 	free(st);
 }

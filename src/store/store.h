@@ -8,6 +8,10 @@
 #include <stddef.h>
 
 #define STORE_SCHEMA_VERSION 7
+/* The compact layout of issue 18 (DESIGN.md, "Compact layout"): one record per interview.
+ * Opt-in while it is being wired (STORE_SCHEMA8): a file of this version is opened, read and
+ * written on the laptop path; merge, pack, kit, receive, seal and unseal refuse it. */
+#define STORE_SCHEMA_RECORDS 8
 #define STORE_UUID_LEN 36          /* "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" */
 
 typedef struct store store;        /* an open database */
@@ -16,6 +20,8 @@ typedef struct store_iv store_iv;  /* an interview open for writing */
 enum store_flags {
 	STORE_READONLY = 1,   /* open an existing file read-only; nothing is ever written */
 	STORE_CREATE = 2,     /* create the file (and its device id) if it does not exist */
+	STORE_SCHEMA8 = 4,    /* with STORE_CREATE: a file created now gets schema 8 (records;
+	                         a development switch, SURVEY_STORE_SCHEMA=8 in main.c) */
 };
 
 /* The state of an answer, besides its value. */

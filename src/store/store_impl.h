@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <sqlite3.h>
 
+#include "store/record.h"
 #include "store/store.h"
 
 #define STORE_APPLICATION_ID 0x53525659   /* "SRVY" in the SQLite header: our files */
@@ -30,6 +31,9 @@ struct store {
 	int schema_version;   /* after migration */
 	long long (*clock)(void *arg); /* store_set_clock: fake time in ms, or NULL */
 	void *clock_arg;      /* passed to clock */
+	/* schema 8: the path table of the form version last read (store_paths_of) */
+	record_paths *paths;
+	char *paths_form, *paths_version;
 };
 
 struct store_iv {
@@ -38,6 +42,12 @@ struct store_iv {
 	long long seq;        /* number of the last event logged */
 	long long base_ms;    /* offset of the last event when this handle was opened */
 	long long mono_start; /* CLOCK_MONOTONIC ms when this handle was opened */
+	/* schema 8 (interview.c): the interview's rows as its record holds them, kept while the
+	 * handle is open so that a save encodes without decoding first; rows_ok is 0 until they
+	 * are loaded and again after a failed change (then they are read again) */
+	record_rows rows;
+	int rows_ok;
+	char *form_id, *form_version;
 };
 
 /* A store_open flag of the store's own: leave the journal mode as the file has it (merge sets
@@ -208,8 +218,8 @@ void store_scan_release(store_scan *s);
  * NULL if not answered. NAME is a path ("grp/q", "grp[2]/q") or a bare name matching "q" or
  * ".../q" outside repeats. Used by merge's key questions and list --by. */
 #define STORE_SQL_ANSWER_OF(UUID, NAME) \
-	"coalesce((SELECT a.value FROM main.answers a WHERE a.uuid = " UUID " AND a.path = " \
-	NAME " AND a.state = 'answered'), (SELECT a.value FROM main.answers a WHERE a.uuid = " \
+	"coalesce((SELECT a.value FROM answers a WHERE a.uuid = " UUID " AND a.path = " \
+	NAME " AND a.state = 'answered'), (SELECT a.value FROM answers a WHERE a.uuid = " \
 	UUID " AND a.state = 'answered' AND instr(" NAME ", '/') = 0 AND instr(a.path, '[') " \
 	"= 0 AND substr(a.path, -length(" NAME ") - 1) = '/' || " NAME " ORDER BY a.path " \
 	"LIMIT 1))"
@@ -239,6 +249,56 @@ unsigned char *store_sealed_ad(const char *uuid, const char *form_id, const char
 
 /* malloc'd copy of a text column, NULL for SQL NULL. */
 char *store_col_text(sqlite3_stmt *s, int col);
+
+/* --- one interview's rows, whatever the layout (iv_rows.c) ------------------------------ */
+
+/* The answer rows (in path order, BINARY) and event rows (in seq order) of interview uuid:
+ * read from the tables answers and events of a file up to schema 7, decoded in C from its
+ * record on a schema-8 file (the views are far too slow for events). Every reader of one
+ * interview's answers or events goes through it. An interview without rows (or none at all)
+ * gives empty rows. want: STORE_ROWS_ANSWERS, STORE_ROWS_EVENTS or both (what a file up to
+ * schema 7 reads; a record gives both). 0, or -1 with one line in err; free with
+ * record_rows_free. */
+enum { STORE_ROWS_ANSWERS = 1, STORE_ROWS_EVENTS = 2 };
+int store_iv_rows(store *st, const char *uuid, int want, record_rows *out, char *err);
+/* Schema 8: the path table of a form version (from `paths`, kept until another is asked for
+ * or the store closes); NULL with err. store_paths_forget drops it. */
+const record_paths *store_paths_of(store *st, const char *form_id, const char *form_version,
+				   char *err);
+void store_paths_forget(store *st);
+/* Schema 8: an open interview's record (iv_record.c), in the caller's transaction. load: its
+ * rows into iv->rows unless they are there (rows_ok); save: iv->rows encoded into its record
+ * (on failure the rows are forgotten, to be read again); forget: drop them (after a change
+ * that failed). insert: its new record (no rows); touch: revision + 1 and modified = now;
+ * status: 0 draft (reopened: no completion, no content hash), 1 complete (completed now, the
+ * content hash, the instance name) or 2 discarded, with revision + 1 and modified = now. */
+int store_ivr_load(store_iv *iv, char *err);
+int store_ivr_save(store_iv *iv, char *err);
+void store_ivr_forget(store_iv *iv);
+int store_ivr_insert(store_iv *iv, const store_start *how, const char *device_id,
+		     const char *created, char *err);
+int store_ivr_touch(store_iv *iv, const char *now, char *err);
+int store_ivr_status(store_iv *iv, int status, const char *now, const char *hash,
+		     const char *instance_name, const char *what, char *err);
+/* What is not ported to schema 8 yet (merge, pack, kit, receive, seal, unseal) refuses such a
+ * file in one line, nothing changed: -1 with "cannot VERB 'PATH': its layout (schema 8) is not
+ * supported by WHO yet" in err when version is STORE_SCHEMA_RECORDS, else 0. */
+int store_records_refuse(int version, const char *verb, const char *who, const char *path,
+			 char *err);
+/* An interview from the columns 0-4 of s: uuid, form_id, form_version, status, origin (the
+ * strings borrowed from s, the rest zero): what the analysis readers give (analysis_read.c). */
+void store_interview_cols(sqlite3_stmt *s, store_interview *iv);
+/* Schema 8 (analysis_read.c): store_read_paths and store_report_read, which give the same rows,
+ * by one pass over the records in UUID order, each record's answers scanned in C
+ * (record_answers_each: no events decoded, no allocation per answer). */
+struct store_scan_filter;
+struct store_scan_row;
+int store_records_read(store *st, const struct store_scan_filter *filter,
+		       const char *const *paths, int npaths,
+		       int (*fn)(void *arg, const struct store_scan_row *row), void *arg,
+		       char *err);
+/* Is the file schema 8 (records)? Writers and readers dispatch on it. */
+#define STORE_IS_RECORDS(st) ((st)->schema_version == STORE_SCHEMA_RECORDS)
 
 /* --- running a statement (rows.c) ------------------------------------------------------- */
 

@@ -518,9 +518,18 @@ static int run_teardown(void **state)
 	return 0;
 }
 
+/* Every case runs on a file of today's schema and again on one of schema 8 (issue 18, the
+ * compact layout, opt-in): what `run` writes must land the same way in both. */
+typedef struct layout_case {
+	const tcase *tc;
+	int flags;         /* 0 or STORE_SCHEMA8 */
+	char *name;
+} layout_case;
+
 static void run_case(void **state)
 {
-	const tcase *tc = *state;
+	const layout_case *lc = *state;
+	const tcase *tc = lc->tc;
 	run *rp = &the_run;
 	memset(rp, 0, sizeof *rp);
 #define r (*rp)
@@ -532,7 +541,7 @@ static void run_case(void **state)
 		FAIL(&r, "form_load: %s", err);
 	static int seq;
 	r.db = xasprintf("%s/case%d.db", dir, ++seq);
-	if (store_open(r.db, STORE_CREATE, &r.st, err))
+	if (store_open(r.db, STORE_CREATE | lc->flags, &r.st, err))
 		FAIL(&r, "store_open: %s", err);
 	for (int i = 0; i < tc->nlines; i++) {
 		r.line = tc->lineno[i];
@@ -556,15 +565,23 @@ int main(void)
 		return 1;
 	}
 	load_cases();
-	struct CMUnitTest *tests = xcalloc((size_t)ncases, sizeof *tests);
-	for (int i = 0; i < ncases; i++) {
-		tests[i].name = cases[i].title;
+	struct CMUnitTest *tests = xcalloc((size_t)ncases * 2, sizeof *tests);
+	layout_case *lcs = xcalloc((size_t)ncases * 2, sizeof *lcs);
+	for (int i = 0; i < 2 * ncases; i++) {
+		int eight = i >= ncases;
+		lcs[i].tc = &cases[i % ncases];
+		lcs[i].flags = eight ? STORE_SCHEMA8 : 0;
+		lcs[i].name = eight ? xasprintf("%s (schema 8)", cases[i % ncases].title) : NULL;
+		tests[i].name = eight ? lcs[i].name : cases[i].title;
 		tests[i].test_func = run_case;
-		tests[i].initial_state = &cases[i];
+		tests[i].initial_state = &lcs[i];
 		tests[i].teardown_func = run_teardown;
 	}
-	int rc = _cmocka_run_group_tests("engine", tests, (size_t)ncases, NULL, NULL);
+	int rc = _cmocka_run_group_tests("engine", tests, (size_t)ncases * 2, NULL, NULL);
 	free(tests);
+	for (int i = 0; i < 2 * ncases; i++)
+		free(lcs[i].name);
+	free(lcs);
 	for (int i = 0; i < ncases; i++) {
 		free(cases[i].file);
 		free(cases[i].title);

@@ -103,6 +103,31 @@ static void test_readonly_missing_is_not_created(void **state)
 	free(p);
 }
 
+/* The comments of an interview: the last one per question, one cleared ("") is none. */
+static void test_comments(void **state)
+{
+	store *st = open_new("comments.db");
+	store_iv *iv;
+	store_start how = { .form_id = "f", .form_version = "1" };
+	assert_int_equal(store_iv_start(st, &how, &iv, errbuf), 0);
+	assert_int_equal(store_iv_event(iv, "comment", "b", "first", errbuf), 0);
+	assert_int_equal(store_iv_event(iv, "comment", "a", "gone", errbuf), 0);
+	assert_int_equal(store_iv_event(iv, "comment", "b", "second", errbuf), 0);
+	assert_int_equal(store_iv_event(iv, "comment", "a", "", errbuf), 0);
+	assert_int_equal(store_iv_event(iv, "comment", "c", "third", errbuf), 0);
+	store_answer *c;
+	int n;
+	assert_int_equal(store_comments(st, store_iv_uuid(iv), &c, &n, errbuf), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(c[0].path, "b");
+	assert_string_equal(c[0].value, "second");
+	assert_string_equal(c[1].path, "c");
+	assert_string_equal(c[1].value, "third");
+	store_answers_free(c, n);
+	store_iv_close(iv);
+	store_close(st);
+}
+
 static void test_answers_events_revision(void **state)
 {
 	store *st = open_new("answers.db");
@@ -473,6 +498,7 @@ int main(void)
 		cmocka_unit_test(test_create_and_reopen),
 		cmocka_unit_test(test_readonly_missing_is_not_created),
 		cmocka_unit_test(test_answers_events_revision),
+		cmocka_unit_test(test_comments),
 		cmocka_unit_test(test_complete_hash),
 		cmocka_unit_test(test_discard),
 		cmocka_unit_test(test_resume_continues_events),
