@@ -19,14 +19,13 @@ const char record_schema_v8[] =
 	"  (9, 'attached'), (10, 'comment');\n"
 	/* times: ms since 1970 (created) and since created (modified, completed) when their text
 	 * is canonical, else the text; the content hash as 32 bytes when it is lowercase hex */
-	"CREATE TABLE records(uuid TEXT PRIMARY KEY, form_id TEXT NOT NULL,\n"
+	"CREATE TABLE records(uuid TEXT NOT NULL UNIQUE, form_id TEXT NOT NULL,\n"
 	"  form_version TEXT NOT NULL, device_id TEXT NOT NULL, interviewer TEXT NOT NULL DEFAULT '',\n"
 	"  status INTEGER NOT NULL CHECK(status IN (0, 1, 2)), revision INTEGER NOT NULL,\n"
 	"  created NOT NULL, modified NOT NULL, completed, content_hash, lang TEXT, position TEXT,\n"
 	"  instance_name TEXT, origin INTEGER NOT NULL DEFAULT 0 CHECK(origin IN (0, 1, 2)),\n"
-	"  answers TEXT NOT NULL, events TEXT NOT NULL) WITHOUT ROWID;\n"
+	"  answers TEXT NOT NULL, events TEXT NOT NULL);\n"
 	"CREATE INDEX records_by_form ON records(form_id, form_version, status);\n"
-	"CREATE INDEX records_by_origin ON records(origin);\n"
 	"CREATE VIEW interviews AS SELECT uuid, form_id, form_version, device_id, interviewer,\n"
 	"  CASE status WHEN 0 THEN 'draft' WHEN 1 THEN 'complete' WHEN 2 THEN 'discarded' END AS status,\n"
 	"  revision,\n"
