@@ -60,11 +60,9 @@ int store_records_read(store *st, const store_scan_filter *filter, const char *c
 	store_filter_sql(&sql, filter, "i.", 1);
 	sb_adds(&sql, " ORDER BY i.uuid");
 	sqlite3_stmt *s;
-	int rc = store_prepare(st->db, sb_str(&sql), &s, err);
-	sb_release(&sql);
-	if (rc)
+	if (store_prepare_filtered(st, &sql, filter, 1, &s, err))
 		return -1;
-	store_filter_bind(s, filter, 1);
+	int rc;
 	wanted w = { paths, npaths, xcalloc((size_t)npaths + 1, sizeof *w.off),
 		     xcalloc((size_t)npaths + 1, sizeof *w.states),
 		     xcalloc((size_t)npaths + 1, sizeof *w.present), STRBUF_INIT };

@@ -39,6 +39,17 @@ void store_filter_bind(sqlite3_stmt *s, const store_scan_filter *f, int first)
 			sqlite3_bind_text(s, k++, vals[i], -1, SQLITE_STATIC);
 }
 
+int store_prepare_filtered(store *st, strbuf *sql, const store_scan_filter *f, int first,
+			   sqlite3_stmt **s, char *err)
+{
+	int rc = store_prepare(st->db, sb_str(sql), s, err);
+	sb_release(sql);
+	if (rc)
+		return -1;
+	store_filter_bind(*s, f, first);
+	return 0;
+}
+
 /* Borrowed column text: valid until the cursor moves. */
 static char *col(sqlite3_stmt *s, int c)
 {
@@ -179,12 +190,9 @@ int store_scan_count(store *st, const store_scan_filter *filter, long long *out,
 	sb_adds(&sql, "SELECT count(*) FROM interviews");
 	store_filter_sql(&sql, filter, NULL, 1);
 	sqlite3_stmt *s;
-	int rc = store_prepare(st->db, sb_str(&sql), &s, err);
-	sb_release(&sql);
-	if (rc)
+	if (store_prepare_filtered(st, &sql, filter, 1, &s, err))
 		return -1;
-	store_filter_bind(s, filter, 1);
-	rc = sqlite3_step(s);
+	int rc = sqlite3_step(s);
 	*out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW ? 0 : store_sqlerr(st, "cannot count the interviews", err);

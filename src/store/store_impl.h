@@ -111,6 +111,10 @@ struct store_scan_filter;
 int store_filter_sql(struct strbuf *sql, const struct store_scan_filter *f, const char *alias,
 		     int first);
 void store_filter_bind(sqlite3_stmt *s, const struct store_scan_filter *f, int first);
+/* Prepare sql (released, whatever the outcome) and bind filter's parameters from ?first:
+ * 0, or -1 with err. */
+int store_prepare_filtered(store *st, struct strbuf *sql, const struct store_scan_filter *f,
+			   int first, sqlite3_stmt **s, char *err);
 /* Rows of two text columns from sql into two malloc'd arrays (store_strings_free); rows with a
  * NULL (a damaged file) are left out. */
 int store_string_pairs(store *st, const char *sql, char ***a, char ***b, int *n,
