@@ -366,7 +366,7 @@ static int cmd_merge(int argc, char **argv)
 	char err[ERR_MAX];
 	if ((rc = check_merge_inputs(&a, argc, argv, err)) != EXIT_OK)
 		goto done;
-	if (merge_open(a.out, (const char *const *)a.keys, a.nkeys, &m, err)) {
+	if (merge_open(a.out, (const char *const *)a.keys, a.nkeys, cmd_create_flags, &m, err)) {
 		rc = cmd_fail("%s", err);
 		goto done;
 	}

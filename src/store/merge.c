@@ -85,10 +85,11 @@ static int output_ready(merge *m, char *err)
 		return 0;
 	store_close(m->st);   /* opened read-only by merge_open, or not at all */
 	m->st = NULL;
-	if (store_open(m->out_path, STORE_CREATE | STORE_KEEP_JOURNAL | STORE_BIG_PAGES, &m->st,
-		       err))
+	if (store_open(m->out_path, STORE_CREATE | STORE_KEEP_JOURNAL | STORE_BIG_PAGES |
+		       m->create_flags, &m->st, err))
 		return -1;
 	merge_harden(m->st->db);
+	m->out8 = m->st->schema_version == STORE_SCHEMA_RECORDS;
 	/* A rollback journal, not WAL: a merge appends far more pages than it changes, and WAL
 	 * would write each of them twice (log, then checkpoint). Still atomic per input.
 	 * Foreign keys off: merge writes an interview before its answers and events and removes
@@ -101,14 +102,14 @@ static int output_ready(merge *m, char *err)
 		       "CREATE TEMP TABLE merge_in(uuid TEXT PRIMARY KEY, events_sha256 TEXT, "
 		       "events_count INTEGER, action TEXT) WITHOUT ROWID",
 		       "cannot prepare the merge", why) ||
-	    merge_keys_init(m, why))
+	    merge_keys_init(m, why) || (m->out8 && merge_rec_stage_init(m, why)))
 		return errf(err, "cannot open '%s': %s", m->out_path, why);
 	m->ready = 1;
 	return 0;
 }
 
-int merge_open(const char *out_path, const char *const *keys, int nkeys, merge **out,
-	       char *err)
+int merge_open(const char *out_path, const char *const *keys, int nkeys, int create_flags,
+	       merge **out, char *err)
 {
 	*out = NULL;
 	struct stat sb;
@@ -120,6 +121,8 @@ int merge_open(const char *out_path, const char *const *keys, int nkeys, merge *
 	merge *m = xcalloc(1, sizeof *m);
 	m->out_path = xstrdup(out_path);
 	m->lock_fd = -1;
+	m->create_flags = create_flags & STORE_SCHEMA8;
+	m->want_records = m->create_flags != 0;
 	if (nkeys > 0) {
 		m->keys = xcalloc((size_t)nkeys, sizeof *m->keys);
 		for (int i = 0; i < nkeys; i++)
@@ -133,12 +136,12 @@ int merge_open(const char *out_path, const char *const *keys, int nkeys, merge *
 	/* An existing output is checked now, read-only (an older schema is migrated only when an
 	 * input is merged); a new one is made when needed. */
 	if (sb.st_size > 0 || !S_ISREG(sb.st_mode)) {
-		if (store_open(out_path, STORE_READONLY, &m->st, err) ||
-		    store_records_refuse(m->st->schema_version, "merge into", "merge", out_path,
-					 err)) {
+		if (store_open(out_path, STORE_READONLY, &m->st, err)) {
 			merge_close(m);
 			return -1;
 		}
+		if (m->st->schema_version == STORE_SCHEMA_RECORDS)
+			m->want_records = 1;
 		merge_harden(m->st->db);
 		merge_known_load(m);
 	}
@@ -241,7 +244,7 @@ static int copy_new(merge *m, char *err)
 {
 	static const char *const first[] = {
 		"UPDATE temp.merge_in SET action = 'new' WHERE uuid NOT IN "
-		"(SELECT uuid FROM main.interviews)",
+		"(SELECT uuid FROM interviews)",
 		"INSERT INTO main.forms SELECT * FROM src.forms s WHERE NOT EXISTS (SELECT 1 FROM "
 		"main.forms o WHERE o.form_id = s.form_id AND o.version = s.version)",
 	};
@@ -270,6 +273,8 @@ static int copy_new(merge *m, char *err)
 	int every = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int(s, 0) &&
 		    m->src_version >= 3;   /* older inputs have no origin column */
 	sqlite3_finalize(s);
+	if (m->out8)
+		return merge_rec_copy_new(m, every, err);
 	char *origin = merge_src_origin(m, "s");
 	int rc = 0;
 	for (int i = 0; i < 3 && !rc; i++) {
@@ -306,6 +311,8 @@ static int mark_identical(merge *m, char *err)
 		"b.uuid = a.uuid AND b.path = a.path AND a.value IS b.value AND a.state IS b.state "
 		"AND a.modified IS b.modified WHERE a.uuid = merge_in.uuid) = (SELECT count(*), "
 		"count(*) FROM main.answers b WHERE b.uuid = merge_in.uuid)";
+	if (m->out8)
+		return merge_rec_mark_identical(m, err);
 	char *origin = merge_src_origin(m, "s"), *q = sqlite3_mprintf(sql, origin);
 	int rc = store_run(m->st, "cannot compare the interviews", err, q, 0);
 	sqlite3_free(q);
@@ -599,7 +606,7 @@ int merge_counts(merge *m, long long *interviews, long long *conflicts, char *er
 	if (!m->st)
 		return 1;
 	sqlite3_stmt *s;
-	if (store_prepare(m->st->db, "SELECT (SELECT count(*) FROM main.interviews), "
+	if (store_prepare(m->st->db, "SELECT (SELECT count(*) FROM interviews), "
 			  "(SELECT count(*) FROM main.conflicts)", &s, err))
 		return -1;
 	int rc = sqlite3_step(s);

@@ -61,9 +61,10 @@ void merge_clones_free(merge_clone *c, int n);
  * -1 with err when the output cannot be opened or its folder is not writable, or when another
  * merge into it runs (after waiting a few seconds). The output is locked until merge_close and
  * written only for an input that passed its checks: when none does, an existing output keeps
- * its bytes and a new one is not left behind. */
-int merge_open(const char *out_path, const char *const *keys, int nkeys, merge **out,
-	       char *err);
+ * its bytes and a new one is not left behind. create_flags are added to STORE_CREATE when the
+ * output is made (STORE_SCHEMA8: a new output of schema 8). */
+int merge_open(const char *out_path, const char *const *keys, int nkeys, int create_flags,
+	       merge **out, char *err);
 /* Let inputs mix simulated interviews (`survey simulate`) with real ones (field, imported) in
  * the output; without it such an input is refused (`survey merge --allow-simulated`). */
 void merge_allow_simulated(merge *m, int allow);

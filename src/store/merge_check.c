@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/record_schema.h"
 #include "util/util.h"
 
 int merge_integrity(sqlite3 *db, const char *schema, char *err)
@@ -48,9 +49,39 @@ void merge_one_line(char *s)
 			*s = ' ';
 }
 
+/* fn(db, err) in one transaction on the private copy. */
+static int in_tx(sqlite3 *db, int (*fn)(sqlite3 *, char *), char *err)
+{
+	if (store_exec(db, "BEGIN", "cannot read it", err))
+		return -1;
+	if (fn(db, err)) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return store_exec(db, "COMMIT", "cannot make its private copy", err);
+}
+
+/* An input of schema 1-7 for an output of schema 8: its private copy brought to schema 7 and
+ * given the records of its interviews (record_records_build), after its own checks. */
+static int build_records(sqlite3 *db, char *err)
+{
+	int v = 0;
+	sqlite3_stmt *s;
+	if (store_prepare(db, "PRAGMA user_version", &s, err))
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return (v < STORE_SCHEMA_VERSION && store_schema_migrate(db, v, err)) ||
+	       record_records_build(db, err) ? -1 : 0;
+}
+
 /* In this order, and nothing before the schema is known to be survey's: the header, the
  * schema, SQLite's integrity check, every row read once (types, UUIDs, states, events, content
- * hashes), the device id, the hash pack recorded. */
+ * hashes), the device id, the hash pack recorded. A schema-8 input is read through its private
+ * copy, where its records are checked and unpacked into the tables of schema 7 first
+ * (record_unpack_8_to_7); for an output of schema 8 an older input's copy gets records after
+ * its checks (build_records). The rest of merge reads the copy as schema 7. */
 static int check_input(struct merge_check *c, char *err)
 {
 	int fresh;
@@ -60,10 +91,25 @@ static int check_input(struct merge_check *c, char *err)
 		return -1;
 	int rc = merge_untrusted_open(c, &db, why) ||
 		 merge_schema_check(db, "main", &c->version, why) ||
-		 merge_integrity(db, "main", why) ||
-		 store_scan_content(db, "main", c->version, 1, &c->sc, why) ||
-		 merge_device_id(db, "main", c->device_id, why) ||
-		 merge_packed_hash(db, "main", c->sc.content_sha256, why) ? -1 : 0;
+		 merge_integrity(db, "main", why) ? -1 : 0;
+	int v8 = !rc && c->version == STORE_SCHEMA_RECORDS;
+	if (!rc && (v8 || c->want_records)) {
+		sqlite3_close(db);
+		rc = merge_untrusted_private(c, &db, why);
+	}
+	if (!rc && v8) {
+		rc = in_tx(db, record_unpack_8_to_7, why);
+		c->version = STORE_SCHEMA_VERSION;
+		c->records = 1;
+	}
+	rc = rc || store_scan_content(db, "main", c->version, 1, &c->sc, why) ||
+	     merge_device_id(db, "main", c->device_id, why) ||
+	     merge_packed_hash(db, "main", c->sc.content_sha256, why) ? -1 : 0;
+	if (!rc && c->want_records && !c->records) {
+		rc = in_tx(db, build_records, why);
+		c->version = STORE_SCHEMA_VERSION;
+		c->records = 1;
+	}
 	sqlite3_close(db);
 	if (rc) {
 		store_scan_release(&c->sc);
@@ -111,6 +157,7 @@ struct merge_check *merge_check_new(const merge *m, const char *in_path)
 	c->path = xstrdup(in_path);
 	c->known = m->known;
 	c->nknown = m->nknown;
+	c->want_records = m->want_records;
 	return c;
 }
 

@@ -48,6 +48,8 @@ struct merge_check {
 	int nknown;
 	char file_sha256[65]; /* SHA-256 of its bytes, "" when not a plain file alone or it changed */
 	const struct merge_known *already; /* its bytes were merged before: nothing else is read */
+	int want_records;     /* give the private copy records beside its schema-7 tables */
+	int records;          /* it has them (src.records, checked or built) */
 	pthread_t thread;     /* checking ahead */
 	int running;          /* thread not joined yet */
 };
@@ -66,6 +68,9 @@ int merge_check_changed(const struct merge_check *c);
  * (c->tmpdir) where SQLite folds the log in or rolls the journal back; nothing created beside it;
  * merge_harden'ed, with a budget of work proportional to its size. Sets c->uri. -1 with err. */
 int merge_untrusted_open(struct merge_check *c, sqlite3 **db, char *err);
+/* A writable private copy of c->path, whatever its journal (made now unless c has one), opened
+ * on *db with the same defences and budget; c->uri names it read-only for the ATTACH. */
+int merge_untrusted_private(struct merge_check *c, sqlite3 **db, char *err);
 /* Remove the private copy and forget c->uri. */
 void merge_untrusted_remove(struct merge_check *c);
 /* SQLite's defences on a connection that reads an input: defensive, untrusted schema, no
@@ -111,7 +116,32 @@ struct merge {
 	int src_merged;       /* it may hold conflicts and provenance (schema 2 and later) */
 	int src_attached;     /* its scan saw an 'attached' event or a conflicts row (which may
 	                         hold one): merge_attach_check reads its events */
+	int create_flags;     /* added to STORE_CREATE when the output is made (STORE_SCHEMA8) */
+	int want_records;     /* the output is or will be of schema 8: every input's private
+	                         copy gets records (merge_check) */
+	int out8;             /* the output is of schema 8 (merge_records.c) */
 };
+
+/* merge_records.c: merging into an output of schema 8, whose interviews are records. The
+ * input's private copy holds records beside its schema-7 tables (merge_check), checked or
+ * built there, so interviews are copied and compared as records, bytes for bytes; the few
+ * that merge_version decides are read through the attached in-memory schema `stage` (the
+ * output's rows of one interview, in the tables of schema 7) and written back encoded. */
+/* Attach and create `stage` (at output_ready). */
+int merge_rec_stage_init(merge *m, char *err);
+/* stage := the output's rows of uuid (none when it has no such interview). */
+int merge_rec_stage(merge *m, const char *uuid, char *err);
+/* Empty stage. */
+int merge_rec_stage_clear(merge *m, char *err);
+/* The output's record of uuid removed; src's record of uuid copied into the output; stage's
+ * rows (one interview) encoded into the output's record. */
+int merge_rec_drop(merge *m, const char *uuid, char *err);
+int merge_rec_copy(merge *m, const char *uuid, char *err);
+int merge_rec_from_stage(merge *m, const char *uuid, char *err);
+/* The bulk steps of merge.c on records: the new interviews copied (with the path ids of the
+ * form versions the output lacks); the identical ones marked. */
+int merge_rec_copy_new(merge *m, int every, char *err);
+int merge_rec_mark_identical(merge *m, char *err);
 
 /* merge_origin.c: simulated interviews and real ones (field, imported) are not mixed in one
  * output unless m->allow_simulated: -1 with err (one line, naming the output) when the input

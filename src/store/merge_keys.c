@@ -202,9 +202,9 @@ int merge_keys_known(merge *m)
  * the candidates). */
 #define KEY_ANSWER \
 	"(CASE WHEN (SELECT loaded FROM temp.merge_candforms c WHERE c.form_id = i.form_id AND " \
-	"c.version = i.form_version) THEN coalesce((SELECT a.value FROM main.answers a WHERE " \
+	"c.version = i.form_version) THEN coalesce((SELECT a.value FROM answers a WHERE " \
 	"a.uuid = i.uuid AND a.path = k.name AND a.state = 'answered'), (SELECT a.value FROM " \
-	"temp.merge_keycand c CROSS JOIN main.answers a ON a.uuid = i.uuid AND a.path = c.path " \
+	"temp.merge_keycand c CROSS JOIN answers a ON a.uuid = i.uuid AND a.path = c.path " \
 	"WHERE c.form_id = i.form_id AND c.idx = k.idx AND a.state = 'answered' ORDER BY c.path " \
 	"LIMIT 1)) ELSE " STORE_SQL_ANSWER_OF("i.uuid", "k.name") " END)"
 
@@ -212,7 +212,7 @@ int merge_keys_known(merge *m)
 static int compute_keys(merge *m, const char *which, char *err)
 {
 	char *del = sqlite3_mprintf("DELETE FROM temp.merge_keys WHERE uuid IN (SELECT i.uuid FROM "
-				    "main.interviews i WHERE %s)", which);
+				    "interviews i WHERE %s)", which);
 	/* a window, not a plain group_concat: its order is defined (the key order); a discarded
 	 * interview is nobody's duplicate (it was started by mistake, or done again) */
 	char *ins = sqlite3_mprintf(
@@ -223,7 +223,7 @@ static int compute_keys(merge *m, const char *which, char *err)
 		"count(v) OVER w AS nv, count(*) OVER w AS nk, sum(v = '') OVER w AS ne, "
 		"row_number() OVER (PARTITION BY uuid ORDER BY idx) AS rn "
 		"FROM (SELECT i.uuid, i.form_id, k.idx, k.name, "
-		KEY_ANSWER " AS v FROM main.interviews i JOIN temp.merge_keypaths k ON k.form_id IN "
+		KEY_ANSWER " AS v FROM interviews i JOIN temp.merge_keypaths k ON k.form_id IN "
 		"(i.form_id, '*') WHERE (%s) AND i.status <> 'discarded') "
 		"WINDOW w AS (PARTITION BY uuid ORDER BY idx ROWS BETWEEN UNBOUNDED PRECEDING AND "
 		"UNBOUNDED FOLLOWING)) WHERE rn = 1 AND nv = nk AND coalesce(ne, 0) = 0", which);

@@ -55,7 +55,7 @@ int merge_origin_check(merge *m, char *err)
 	char *origin = merge_src_origin(m, "s");
 	char *sql = sqlite3_mprintf("SELECT o, count(*) FROM (SELECT s.uuid AS u, %s AS o FROM "
 				    "src.interviews s) WHERE NOT EXISTS (SELECT 1 FROM "
-				    "main.interviews i WHERE i.uuid = u AND i.origin = o) GROUP BY o",
+				    "interviews i WHERE i.uuid = u AND i.origin = o) GROUP BY o",
 				    origin);
 	int rc = count_origins(m, sql, in, err);
 	sqlite3_free(sql);
@@ -63,7 +63,7 @@ int merge_origin_check(merge *m, char *err)
 	/* the output: only whether it holds each origin (an index seek each, however large) */
 	if (rc || count_origins(m, "SELECT origin, 1 FROM (SELECT 'field' AS origin UNION ALL "
 				"SELECT 'imported' UNION ALL SELECT 'simulated') o WHERE EXISTS "
-				"(SELECT 1 FROM main.interviews i WHERE i.origin = o.origin)", out, err))
+				"(SELECT 1 FROM interviews i WHERE i.origin = o.origin)", out, err))
 		return -1;
 	long long in_sim = in[ORIGIN_SIMULATED], in_real = in[ORIGIN_FIELD] + in[ORIGIN_IMPORTED];
 	long long out_real = out[ORIGIN_FIELD] + out[ORIGIN_IMPORTED];

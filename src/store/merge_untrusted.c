@@ -165,6 +165,42 @@ void merge_untrusted_remove(struct merge_check *c)
 	c->tmpdir = c->uri = NULL;
 }
 
+/* Open uri with the defences and c's budget for size bytes. */
+static int open_hardened(struct merge_check *c, const char *uri, int flags, off_t size,
+			 sqlite3 **db, char *err)
+{
+	if (sqlite3_open_v2(uri, db, flags | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		errf(err, "cannot read it: %s", *db ? sqlite3_errmsg(*db) : "out of memory");
+		sqlite3_close(*db);
+		*db = NULL;
+		return -1;
+	}
+	merge_harden(*db);
+	sqlite3_extended_result_codes(*db, 0);
+	long long steps = (long long)size * STEPS_PER_BYTE;
+	c->budget = (steps < STEPS_FLOOR ? STEPS_FLOOR : steps) / STEPS_PER_CALL;
+	sqlite3_progress_handler(*db, STEPS_PER_CALL, budget_spent, c);
+	return 0;
+}
+
+int merge_untrusted_private(struct merge_check *c, sqlite3 **db, char *err)
+{
+	*db = NULL;
+	off_t size = c->sb.st_size;
+	if (!c->tmpdir) {
+		free(c->uri);
+		c->uri = NULL;
+		if (private_copy(c, &size, err))
+			return -1;
+	}
+	char *file = xasprintf("file:%s/input.db", c->tmpdir);
+	int rc = open_hardened(c, file, SQLITE_OPEN_READWRITE, size, db, err);
+	free(file);
+	/* a scratch copy: nothing to make durable */
+	return rc || store_exec(*db, "PRAGMA synchronous=OFF", "cannot read it", err) ? -1 : 0;
+}
+
 int merge_untrusted_open(struct merge_check *c, sqlite3 **db, char *err)
 {
 	*db = NULL;
@@ -187,19 +223,7 @@ int merge_untrusted_open(struct merge_check *c, sqlite3 **db, char *err)
 	} else {
 		c->uri = merge_uri(c->path, 1);
 	}
-	if (sqlite3_open_v2(c->uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK) {
-		errf(err, "cannot read it: %s", *db ? sqlite3_errmsg(*db) : "out of memory");
-		sqlite3_close(*db);
-		*db = NULL;
-		return -1;
-	}
-	merge_harden(*db);
-	sqlite3_extended_result_codes(*db, 0);
-	long long steps = (long long)size * STEPS_PER_BYTE;
-	c->budget = (steps < STEPS_FLOOR ? STEPS_FLOOR : steps) / STEPS_PER_CALL;
-	sqlite3_progress_handler(*db, STEPS_PER_CALL, budget_spent, c);
-	return 0;
+	return open_hardened(c, c->uri, SQLITE_OPEN_READONLY, size, db, err);
 }
 
 /* "a table", "an index". */
@@ -344,14 +368,13 @@ int merge_schema_check(sqlite3 *db, const char *schema, int *version, char *err)
 	    pragma_int(db, schema, "page_count", &pages, err) ||
 	    pragma_int(db, schema, "freelist_count", &freelist, err))
 		return -1;
-	if (app == STORE_APPLICATION_ID && v == STORE_SCHEMA_RECORDS)
-		return errf(err, "its layout (schema 8) is not supported by merge yet");
-	if (!has_table(db, schema, "meta") || !has_table(db, schema, "interviews"))
+	if (!has_table(db, schema, "meta") ||
+	    !has_table(db, schema, v == STORE_SCHEMA_RECORDS ? "records" : "interviews"))
 		return errf(err, "it is a database of another program, not a survey database");
 	if (app != STORE_APPLICATION_ID)
 		return errf(err, "it is not a survey file written by survey (its application id "
 			    "is %lld)", app);
-	if (v < 1 || v > STORE_SCHEMA_VERSION)
+	if (v < 1 || (v > STORE_SCHEMA_VERSION && v != STORE_SCHEMA_RECORDS))
 		return errf(err, "it is not a survey file written by survey (its schema version is "
 			    "%lld)", v);
 	if (page < 512 || page > 65536 || (page & (page - 1)) || freelist < 0 || freelist >= pages)

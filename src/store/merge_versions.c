@@ -97,6 +97,14 @@ static const char *schema_of(const struct ver *v)
 	return v->where == IN_SRC || v->where == IN_SRC_CONFLICTS ? "src" : "main";
 }
 
+/* Where the interview, answer and event rows of a version that is not in a conflicts table
+ * are: src, or the output's tables — on an output of schema 8 the copy of them in stage
+ * (merge_rec_stage). */
+static const char *rows_of(const merge *m, const struct ver *v)
+{
+	return v->where == IN_MAIN && m->out8 ? "stage" : schema_of(v);
+}
+
 /* JSON of the interview row, answers and events of uuid: deterministic (ordered rows, fixed
  * keys) so that the same version gives the same text wherever it is built. IV_JSON and CORE_JSON
  * read the columns of STORE_INTERVIEW_COLUMNS (of a table, or of IV_OF_JSON's subquery); IV_JSON
@@ -190,7 +198,7 @@ static int events_stmt(merge *m, const struct ver *v, const char *uuid, sqlite3_
 				 "ORDER BY j.key", schema_of(v));
 	else
 		rc = prepare_fmt(m, s, err, "SELECT " STORE_EVENT_COLUMNS " FROM \"%w\".events "
-				 "WHERE uuid=?1 ORDER BY seq", schema_of(v));
+				 "WHERE uuid=?1 ORDER BY seq", rows_of(m, v));
 	if (rc)
 		return -1;
 	bind_ver(*s, v, uuid);
@@ -247,7 +255,7 @@ static int load_row(merge *m, struct ver *v, const char *uuid, char *err)
 			    schema_of(v), conflict_interview(m, v), schema_of(v)) :
 		prepare_fmt(m, &s, err, "SELECT " STATUS_RANK ", device_id, " IV_JSON ", "
 			    CORE_JSON ", " AN_JSON ", 0 FROM \"%w\".interviews WHERE uuid=?1",
-			    origin, schema_of(v), schema_of(v));
+			    origin, rows_of(m, v), rows_of(m, v));
 	sqlite3_free(origin);
 	if (bad)
 		return -1;
@@ -507,6 +515,8 @@ static int supersedes(merge *m, const struct ver *a, const struct ver *b, const 
 
 static int drop_main(merge *m, const char *uuid, char *err)
 {
+	if (m->out8)
+		return merge_rec_drop(m, uuid, err);
 	return store_run(m->st, "cannot replace an interview", err,
 			  "DELETE FROM main.events WHERE uuid=?1", 1, uuid) ||
 	       store_run(m->st, "cannot replace an interview", err,
@@ -517,6 +527,8 @@ static int drop_main(merge *m, const char *uuid, char *err)
 
 static int copy_from_src(merge *m, const char *uuid, char *err)
 {
+	if (m->out8)
+		return merge_rec_copy(m, uuid, err);
 	char *origin = merge_src_origin(m, "s");
 	char *iv = sqlite3_mprintf("INSERT INTO main.interviews(" STORE_INTERVIEW_COLUMNS ") "
 				   "SELECT " STORE_INTERVIEW_COLUMNS_V2 ", %s FROM src.interviews s "
@@ -533,11 +545,24 @@ static int copy_from_src(merge *m, const char *uuid, char *err)
 			  STORE_EVENT_COLUMNS " FROM src.events WHERE uuid=?1", 1, uuid) ? -1 : 0;
 }
 
-/* Make the version whose JSON is given (interview ?2, answers ?3, events ?4) the stored one. */
+static int restore_rows(merge *m, const char *to, const char *uuid, const struct ver *v,
+			char *err);
+
+/* Make the version whose JSON is given (interview ?2, answers ?3, events ?4) the stored one:
+ * its rows written into the output's tables, or on an output of schema 8 into stage and
+ * encoded from there. */
 static int restore_json(merge *m, const char *uuid, const struct ver *v, char *err)
 {
-	return store_run(m->st, "cannot restore a version", err,
-		"INSERT INTO main.interviews(" STORE_INTERVIEW_COLUMNS ") SELECT "
+	if (!m->out8)
+		return restore_rows(m, "main", uuid, v, err);
+	return merge_rec_stage_clear(m, err) || restore_rows(m, "stage", uuid, v, err) ||
+	       merge_rec_from_stage(m, uuid, err) ? -1 : 0;
+}
+
+static int restore_rows(merge *m, const char *to, const char *uuid, const struct ver *v,
+			char *err)
+{
+	char *iv = sqlite3_mprintf("INSERT INTO \"%w\".interviews(" STORE_INTERVIEW_COLUMNS ") SELECT "
 		"json_extract(?2,'$.uuid'), json_extract(?2,'$.form_id'), "
 		"json_extract(?2,'$.form_version'), json_extract(?2,'$.device_id'), "
 		"json_extract(?2,'$.interviewer'), json_extract(?2,'$.status'), "
@@ -545,22 +570,27 @@ static int restore_json(merge *m, const char *uuid, const struct ver *v, char *e
 		"json_extract(?2,'$.modified'), json_extract(?2,'$.completed'), "
 		"json_extract(?2,'$.content_hash'), json_extract(?2,'$.lang'), "
 		"json_extract(?2,'$.position'), json_extract(?2,'$.instance_name'), "
-		"coalesce(json_extract(?2,'$.origin'), 'field')", 2, uuid, v->ivjson) ||
-	       store_run(m->st, "cannot restore a version", err,
-		"INSERT INTO main.answers(" STORE_ANSWER_COLUMNS ") SELECT ?1, "
+		"coalesce(json_extract(?2,'$.origin'), 'field')", to);
+	char *an = sqlite3_mprintf("INSERT INTO \"%w\".answers(" STORE_ANSWER_COLUMNS ") SELECT ?1, "
 		"json_extract(j.value,'$.path'), json_extract(j.value,'$.value'), "
 		"json_extract(j.value,'$.state'), json_extract(j.value,'$.modified') "
-		"FROM json_each(?2) j ORDER BY j.key", 2, uuid, v->anjson) ||
-	       store_run(m->st, "cannot restore a version", err,
-		"INSERT INTO main.events(uuid, " STORE_EVENT_COLUMNS ") SELECT ?1, " EV_OF_JSON_COLS
-		" FROM json_each(?2) j ORDER BY j.key", 2, uuid, v->evjson) ? -1 : 0;
+		"FROM json_each(?2) j ORDER BY j.key", to);
+	char *ev = sqlite3_mprintf("INSERT INTO \"%w\".events(uuid, " STORE_EVENT_COLUMNS ") SELECT ?1, "
+		EV_OF_JSON_COLS " FROM json_each(?2) j ORDER BY j.key", to);
+	int rc = store_run(m->st, "cannot restore a version", err, iv, 2, uuid, v->ivjson) ||
+		 store_run(m->st, "cannot restore a version", err, an, 2, uuid, v->anjson) ||
+		 store_run(m->st, "cannot restore a version", err, ev, 2, uuid, v->evjson) ? -1 : 0;
+	sqlite3_free(iv);
+	sqlite3_free(an);
+	sqlite3_free(ev);
+	return rc;
 }
 
 static int load_evjson(merge *m, struct ver *v, const char *uuid, char *err)
 {
 	sqlite3_stmt *s;
 	if (in_conflicts(v) ? prepare_fmt(m, &s, err, "SELECT " EV_OF_JSON, schema_of(v)) :
-	    prepare_fmt(m, &s, err, "SELECT " EV_JSON, schema_of(v)))
+	    prepare_fmt(m, &s, err, "SELECT " EV_JSON, rows_of(m, v)))
 		return -1;
 	bind_ver(s, v, uuid);
 	int rc = sqlite3_step(s);
@@ -665,7 +695,7 @@ int merge_version(merge *m, const char *uuid, const char *src_key, const char *e
 {
 	struct ver *vs = NULL;
 	int n = 0, rc = -1;
-	if (load_stored(m, uuid, &vs, &n, err))
+	if ((m->out8 && merge_rec_stage(m, uuid, err)) || load_stored(m, uuid, &vs, &n, err))
 		goto done;
 	vs = xreallocarray(vs, (size_t)n + 1, sizeof *vs);
 	struct ver *x = &vs[n++];

@@ -16,7 +16,7 @@ int store_progress(store *st, const char *question, store_progress_row **out, in
 	return store_rows(st, &progress_rows, NULL, out, n, "cannot count the answers", err,
 			  "SELECT v, sum(status = 'complete'), sum(status = 'draft') "
 			  "FROM (SELECT i.status, " STORE_SQL_ANSWER_OF("i.uuid", "?1") " AS v "
-			  "FROM main.interviews i WHERE i.status <> 'discarded') "
+			  "FROM interviews i WHERE i.status <> 'discarded') "
 			  "GROUP BY v ORDER BY v IS NULL, v", 1, question);
 }
 

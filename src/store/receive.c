@@ -218,7 +218,7 @@ static int write_settings(const char *kit_path, const char *laptop_path,
 static int merge_kit(const char *kit_path, const char *out_path, char *err)
 {
 	merge *m;
-	if (merge_open(out_path, NULL, 0, &m, err))
+	if (merge_open(out_path, NULL, 0, 0, &m, err))
 		return -1;
 	merge_result res;
 	int rc = merge_input(m, kit_path, &res);

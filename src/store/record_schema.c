@@ -161,13 +161,19 @@ static int one_record(void *arg, const char *uuid, const char *answers, const ch
 		      char *err)
 {
 	mig *m = arg;
-	sqlite3_stmt *g = m->get, *p = m->put;
-	sqlite3_reset(g);
+	sqlite3_reset(m->get);
+	sqlite3_bind_text(m->get, 1, uuid, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(m->get) != SQLITE_ROW)
+		return errf(err, "interview '%.40s': cannot read it again", uuid);
+	return record_put_row(m->db, m->put, m->get, answers, events, err);
+}
+
+int record_put_row(sqlite3 *db, sqlite3_stmt *p, sqlite3_stmt *g, const char *answers,
+		   const char *events, char *err)
+{
+	const char *uuid = col(g, 0);
 	sqlite3_reset(p);
 	sqlite3_clear_bindings(p);
-	sqlite3_bind_text(g, 1, uuid, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(g) != SQLITE_ROW)
-		return errf(err, "interview '%.40s': cannot read it again", uuid);
 	int status = word_index(STATUS, 3, col(g, 5)), origin = word_index(ORIGIN, 3, col(g, 14));
 	if (status < 0 || origin < 0 || sqlite3_column_type(g, 6) != SQLITE_INTEGER)
 		return errf(err, "interview '%.40s': a status, origin or revision survey does not "
@@ -193,9 +199,9 @@ static int one_record(void *arg, const char *uuid, const char *answers, const ch
 	sqlite3_bind_text(p, 16, answers, -1, SQLITE_STATIC);
 	sqlite3_bind_text(p, 17, events, -1, SQLITE_STATIC);
 	if (sqlite3_step(p) != SQLITE_DONE) {
-		store_note_full(m->db);
+		store_note_full(db);
 		return errf(err, "interview '%.40s': cannot write its record: %s", uuid,
-			    sqlite3_errmsg(m->db));
+			    sqlite3_errmsg(db));
 	}
 	return 0;
 }
@@ -246,33 +252,32 @@ static int put_paths(sqlite3 *db, char *err)
 	return rc;
 }
 
-int record_migrate_7_to_8(sqlite3 *db, char *err)
+int record_records_build(sqlite3 *db, char *err)
 {
 	mig m = { db, NULL, NULL };
-	int rc = -1;
-	/* the tables first (the views come once the old tables are gone: they take their names) */
 	const char *views = strstr(record_schema_v8, "CREATE VIEW");
 	char *tables = xstrndup(record_schema_v8, (size_t)(views - record_schema_v8));
-	if (store_exec(db, tables, "cannot create the tables of schema 8", err) ||
-	    put_paths(db, err) ||
-	    store_prepare(db, "SELECT uuid, form_id, form_version, device_id, interviewer, status, "
-			  "revision, created, modified, completed, content_hash, lang, position, "
-			  "instance_name, origin FROM interviews WHERE uuid = ?1", &m.get, err) ||
-	    store_prepare(db, "INSERT INTO records VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-			  "?11, ?12, ?13, ?14, ?15, ?16, ?17)", &m.put, err) ||
-	    record_build_each(db, "main", one_record, &m, err))
-		goto out;
-	sqlite3_finalize(m.get);
-	sqlite3_finalize(m.put);
-	m.get = m.put = NULL;
-	if (store_exec(db, "DROP TABLE answers; DROP TABLE events; DROP TABLE interviews;",
-		       "cannot drop the tables of schema 7", err) ||
-	    store_exec(db, views, "cannot create the views of schema 8", err))
-		goto out;
-	rc = 0;
-out:
+	int rc = store_exec(db, tables, "cannot create the tables of schema 8", err) ||
+		 put_paths(db, err) ||
+		 store_prepare(db, "SELECT uuid, form_id, form_version, device_id, interviewer, "
+			       "status, revision, created, modified, completed, content_hash, lang, "
+			       "position, instance_name, origin FROM main.interviews WHERE uuid = ?1",
+			       &m.get, err) ||
+		 store_prepare(db, "INSERT INTO main.records VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+			       "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)", &m.put, err) ||
+		 record_build_each(db, "main", one_record, &m, err) ? -1 : 0;
 	free(tables);
 	sqlite3_finalize(m.get);
 	sqlite3_finalize(m.put);
 	return rc;
+}
+
+int record_migrate_7_to_8(sqlite3 *db, char *err)
+{
+	/* the tables first (the views come once the old tables are gone: they take their names) */
+	const char *views = strstr(record_schema_v8, "CREATE VIEW");
+	return record_records_build(db, err) ||
+	       store_exec(db, "DROP TABLE answers; DROP TABLE events; DROP TABLE interviews;",
+			  "cannot drop the tables of schema 7", err) ||
+	       store_exec(db, views, "cannot create the views of schema 8", err) ? -1 : 0;
 }

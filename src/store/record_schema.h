@@ -7,6 +7,7 @@
 #ifndef SURVEY_STORE_RECORD_SCHEMA_H
 #define SURVEY_STORE_RECORD_SCHEMA_H
 
+#include <stddef.h>
 #include <sqlite3.h>
 
 /* The tables and views of schema 8 that replace interviews, answers and events. */
@@ -18,6 +19,26 @@ extern const char record_schema_v8[];
  * rolls back on failure); VACUUM into 16 KiB pages is the caller's, after it. 0, or -1 with
  * one line in err. */
 int record_migrate_7_to_8(sqlite3 *db, char *err);
+/* The first half of the migration: the tables of schema 8 created and filled from the schema-7
+ * tables, which are kept (what merge makes of a private copy of an input of schema 7). */
+int record_records_build(sqlite3 *db, char *err);
+/* Write one records row with put ("INSERT INTO x.records VALUES(?1..?17)") from g, a statement
+ * standing on a row of the 15 schema-7 interview columns (uuid, form_id, form_version,
+ * device_id, interviewer, status, revision, created, modified, completed, content_hash, lang,
+ * position, instance_name, origin), converted as the migration converts them, and the two
+ * record texts. 0, or -1 with one line naming the interview. */
+int record_put_row(sqlite3 *db, sqlite3_stmt *put, sqlite3_stmt *g, const char *answers,
+		   const char *events, char *err);
+/* The reverse, in a private writable copy of a schema-8 file (a merge input): its views
+ * dropped and the schema-7 tables interviews, answers and events created beside the records
+ * and filled from them, each record checked to be the canonical encoding of its rows
+ * (record_check) against `paths` rows that are exactly those its forms give
+ * (record_paths_verify). In the caller's transaction; 0, or -1 with one line naming the
+ * interview. */
+int record_unpack_8_to_7(sqlite3 *db, char *err);
+/* The schema-7 tables interviews, answers and events, and their indexes, as survey declares
+ * them, created in `schema` of db. 0, or -1 with one line in err. */
+int record_tables_v7(sqlite3 *db, const char *schema, char *err);
 
 /* The `paths` rows of one form version from its source (record_paths_of_source: none for a
  * form that does not load), into main.paths: what adding a form version to a schema-8 file

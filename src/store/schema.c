@@ -1,4 +1,5 @@
 /* schema.c: the tables of the laptop database and the migrations between schema versions. */
+#include "store/record_schema.h"
 #include "store/store_impl.h"
 
 #include <stdio.h>
@@ -252,15 +253,18 @@ int store_schema_migrate(sqlite3 *db, int from, char *err)
 int store_schema_expected(int version, sqlite3 **out, char *err)
 {
 	*out = NULL;
-	if (version < 1 || version > STORE_SCHEMA_VERSION)
+	if (version < 1 || (version > STORE_SCHEMA_VERSION && version != STORE_SCHEMA_RECORDS))
 		return errf(err, "no schema version %d", version);
 	sqlite3 *db;
 	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		sqlite3_close(db);
 		return errf(err, "out of memory");
 	}
+	int records = version == STORE_SCHEMA_RECORDS;   /* schema 7, its rows turned into records */
 	if (store_exec(db, schema_v1, "cannot create the tables", err) ||
-	    migrate_to(db, 1, version, err)) {
+	    migrate_to(db, 1, records ? STORE_SCHEMA_VERSION : version, err) ||
+	    (records && (record_migrate_7_to_8(db, err) ||
+			 store_exec(db, "PRAGMA user_version = 8", "cannot mark the schema", err)))) {
 		sqlite3_close(db);
 		return -1;
 	}

@@ -203,7 +203,7 @@ static int merge_into_copy(store **stp, const char *db_path, struct opened *o, i
 	*stp = NULL;
 	merge *m = NULL;
 	if (!rc)
-		rc = merge_open(copy, NULL, 0, &m, err);
+		rc = merge_open(copy, NULL, 0, 0, &m, err);
 	if (!rc)
 		merge_allow_simulated(m, 1);   /* the file already mixes them or not: its merges said */
 	for (int i = 0; i < n && !rc; i++) {

@@ -260,7 +260,7 @@ static char *merge_order(const char *name, const int *idx, int n, merge_result *
 	char *out = path_in(name);
 	unlink(out);
 	merge *m;
-	if (merge_open(out, NULL, 0, &m, errbuf))
+	if (merge_open(out, NULL, 0, 0, &m, errbuf))
 		fail_msg("merge_open: %s", errbuf);
 	for (int i = 0; i < n; i++) {
 		merge_result r;
@@ -429,7 +429,7 @@ static void test_order_independence(void **state)
 	}
 	/* merging every file again changes nothing */
 	merge *m;
-	assert_int_equal(merge_open(ref_path, NULL, 0, &m, errbuf), 0);
+	assert_int_equal(merge_open(ref_path, NULL, 0, 0, &m, errbuf), 0);
 	for (int i = 0; i < ninputs; i++) {
 		merge_result r;
 		assert_int_equal(merge_input(m, inputs[i], &r), 0);
@@ -451,7 +451,7 @@ static void test_cloned_device(void **state)
 	char *out = path_in("clones.db");
 	unlink(out);
 	merge *m;
-	assert_int_equal(merge_open(out, NULL, 0, &m, errbuf), 0);
+	assert_int_equal(merge_open(out, NULL, 0, 0, &m, errbuf), 0);
 	for (int i = 0; i < 4; i++) {
 		merge_result r;
 		assert_int_equal(merge_input(m, inputs[order[i]], &r), 0);
@@ -492,7 +492,7 @@ static void test_pack_then_merge(void **state)
 	char *out = path_in("packed-out.db");
 	unlink(out);
 	merge *m;
-	assert_int_equal(merge_open(out, NULL, 0, &m, errbuf), 0);
+	assert_int_equal(merge_open(out, NULL, 0, 0, &m, errbuf), 0);
 	merge_result r;
 	assert_int_equal(merge_input(m, packed, &r), 0);
 	assert_string_equal(r.sha256, sha);
@@ -511,7 +511,7 @@ static void test_pack_then_merge(void **state)
 	sqlite3_close(db);
 	char *out2 = path_in("packed-out2.db");
 	unlink(out2);
-	assert_int_equal(merge_open(out2, NULL, 0, &m, errbuf), 0);
+	assert_int_equal(merge_open(out2, NULL, 0, 0, &m, errbuf), 0);
 	assert_int_equal(merge_input(m, packed, &r), -1);
 	assert_non_null(strstr(r.rejected, "survey pack"));
 	merge_result_release(&r);
@@ -561,7 +561,7 @@ static char *output_with(const char *name, const char *first, merge **m)
 {
 	char *out = path_in(name);
 	unlink(out);
-	assert_int_equal(merge_open(out, NULL, 0, m, errbuf), 0);
+	assert_int_equal(merge_open(out, NULL, 0, 0, m, errbuf), 0);
 	merge_result r;
 	assert_int_equal(merge_input(*m, inputs[find_input(first)], &r), 0);
 	merge_result_release(&r);
@@ -660,7 +660,7 @@ static void test_schema_v1(void **state)
 	char *out = path_in("v1-out.db");
 	unlink(out);
 	merge *m;
-	assert_int_equal(merge_open(out, NULL, 0, &m, errbuf), 0);
+	assert_int_equal(merge_open(out, NULL, 0, 0, &m, errbuf), 0);
 	merge_result r;
 	if (merge_input(m, p, &r))
 		fail_msg("v1 input: %s", r.rejected);

@@ -186,7 +186,7 @@ static int merge_into(const char *out, const char *const *ins, int n, char *why)
 {
 	char *o = path_in(out);
 	merge *m;
-	if (merge_open(o, NULL, 0, &m, errbuf))
+	if (merge_open(o, NULL, 0, 0, &m, errbuf))
 		fail_msg("merge_open: %s", errbuf);
 	merge_max_attachment(m, max_attach);
 	int refused = 0;

@@ -1,0 +1,198 @@
+/* merge_records.c: merging into an output of schema 8 (merge_impl.h): interviews copied and
+ * compared as records, and the rows of the few merge_version decides read and written through
+ * the in-memory schema `stage`. */
+#include "store/merge_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/record_schema.h"
+#include "util/util.h"
+
+int merge_rec_stage_init(merge *m, char *err)
+{
+	sqlite3_limit(m->st->db, SQLITE_LIMIT_ATTACHED, 2);   /* src and stage */
+	return store_exec(m->st->db, "ATTACH ':memory:' AS stage", "cannot prepare the merge",
+			  err) || record_tables_v7(m->st->db, "stage", err) ? -1 : 0;
+}
+
+int merge_rec_stage_clear(merge *m, char *err)
+{
+	return store_exec(m->st->db, "DELETE FROM stage.events; DELETE FROM stage.answers; "
+			  "DELETE FROM stage.interviews", "cannot prepare the merge", err);
+}
+
+static void bind_or_null(sqlite3_stmt *s, int at, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, at, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, at);
+}
+
+static int step_reset(merge *m, sqlite3_stmt *s, char *err)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : store_sqlerr(m->st, "cannot read an interview", err);
+}
+
+/* The decoded rows into stage.answers and stage.events. */
+static int stage_rows(merge *m, const char *uuid, const record_rows *r, char *err)
+{
+	sqlite3_stmt *an = NULL, *ev = NULL;
+	int rc = store_prepare(m->st->db, "INSERT INTO stage.answers(" STORE_ANSWER_COLUMNS ") "
+			       "VALUES (?1, ?2, ?3, ?4, ?5)", &an, err) ||
+		 store_prepare(m->st->db, "INSERT INTO stage.events(uuid, " STORE_EVENT_COLUMNS
+			       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &ev, err) ?
+		 -1 : 0;
+	for (size_t i = 0; i < r->n_answers && !rc; i++) {
+		const record_answer *a = &r->answers[i];
+		sqlite3_bind_text(an, 1, uuid, -1, SQLITE_STATIC);
+		bind_or_null(an, 2, a->path);
+		bind_or_null(an, 3, a->value);
+		bind_or_null(an, 4, a->state);
+		bind_or_null(an, 5, a->modified);
+		rc = step_reset(m, an, err);
+	}
+	for (size_t i = 0; i < r->n_events && !rc; i++) {
+		const record_event *e = &r->events[i];
+		sqlite3_bind_text(ev, 1, uuid, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ev, 2, e->seq);
+		bind_or_null(ev, 3, e->at);
+		sqlite3_bind_int64(ev, 4, e->offset_ms);
+		bind_or_null(ev, 5, e->kind);
+		bind_or_null(ev, 6, e->path);
+		bind_or_null(ev, 7, e->old_value);
+		bind_or_null(ev, 8, e->new_value);
+		bind_or_null(ev, 9, e->old_state);
+		bind_or_null(ev, 10, e->new_state);
+		rc = step_reset(m, ev, err);
+	}
+	sqlite3_finalize(an);
+	sqlite3_finalize(ev);
+	return rc;
+}
+
+int merge_rec_stage(merge *m, const char *uuid, char *err)
+{
+	record_rows r;
+	if (merge_rec_stage_clear(m, err) ||
+	    store_run(m->st, "cannot read an interview", err, "INSERT INTO stage.interviews("
+		      STORE_INTERVIEW_COLUMNS ") SELECT " STORE_INTERVIEW_COLUMNS " FROM "
+		      "temp.interviews WHERE uuid = ?1", 1, uuid) ||
+	    store_iv_rows(m->st, uuid, STORE_ROWS_ANSWERS | STORE_ROWS_EVENTS, &r, err))
+		return -1;
+	int rc = stage_rows(m, uuid, &r, err);
+	record_rows_free(&r);
+	return rc;
+}
+
+int merge_rec_drop(merge *m, const char *uuid, char *err)
+{
+	return store_run(m->st, "cannot replace an interview", err,
+			  "DELETE FROM main.records WHERE uuid = ?1", 1, uuid);
+}
+
+int merge_rec_copy(merge *m, const char *uuid, char *err)
+{
+	return store_run(m->st, "cannot copy an interview", err,
+			  "INSERT INTO main.records SELECT * FROM src.records WHERE uuid = ?1", 1,
+			  uuid);
+}
+
+static int answer_row(void *arg, sqlite3_stmt *s)
+{
+	record_rows *r = arg;
+	const char *v = (const char *)sqlite3_column_text(s, 1);
+	record_rows_set_answer(r, (const char *)sqlite3_column_text(s, 0), v,
+			       (const char *)sqlite3_column_text(s, 2),
+			       (const char *)sqlite3_column_text(s, 3));
+	return 0;
+}
+
+static int event_row(void *arg, sqlite3_stmt *s)
+{
+	record_rows *r = arg;
+	record_event e = {
+		.offset_ms = sqlite3_column_int64(s, 1),
+		.at = (char *)sqlite3_column_text(s, 0),
+		.kind = (char *)sqlite3_column_text(s, 2),
+		.path = (char *)sqlite3_column_text(s, 3),
+		.old_value = (char *)sqlite3_column_text(s, 4),
+		.new_value = (char *)sqlite3_column_text(s, 5),
+		.old_state = (char *)sqlite3_column_text(s, 6),
+		.new_state = (char *)sqlite3_column_text(s, 7),
+	};
+	record_rows_add_event(r, &e);
+	return 0;
+}
+
+int merge_rec_from_stage(merge *m, const char *uuid, char *err)
+{
+	sqlite3 *db = m->st->db;
+	sqlite3_stmt *g = NULL, *put = NULL, *s;
+	record_rows r = { 0 };
+	char *a = NULL, *e = NULL;
+	int rc = -1;
+	if (store_query(db, &s, err, "SELECT path, value, state, modified FROM stage.answers "
+			"WHERE uuid = ?1 ORDER BY path", 1, uuid) ||
+	    store_each(m->st, s, answer_row, &r, "cannot read the version", err) ||
+	    store_query(db, &s, err, "SELECT at, offset_ms, kind, path, old_value, new_value, "
+			"old_state, new_state FROM stage.events WHERE uuid = ?1 ORDER BY seq", 1,
+			uuid) ||
+	    store_each(m->st, s, event_row, &r, "cannot read the version", err) ||
+	    store_query(db, &g, err, "SELECT " STORE_INTERVIEW_COLUMNS " FROM stage.interviews "
+			"WHERE uuid = ?1", 1, uuid))
+		goto out;
+	if (sqlite3_step(g) != SQLITE_ROW) {
+		errf(err, "interview '%.40s': its version cannot be read", uuid);
+		goto out;
+	}
+	const char *form = (const char *)sqlite3_column_text(g, 1),
+		   *version = (const char *)sqlite3_column_text(g, 2);
+	const record_paths *p = form && version ? store_paths_of(m->st, form, version, err) : NULL;
+	if (!p ||
+	    record_encode(p, (const char *)sqlite3_column_text(g, 7),
+			  (const char *)sqlite3_column_text(g, 10), &r, &a, &e, err) ||
+	    store_prepare(db, "INSERT INTO main.records VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+			  "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)", &put, err) ||
+	    record_put_row(db, put, g, a, e, err))
+		goto out;
+	rc = 0;
+out:
+	record_rows_free(&r);
+	free(a);
+	free(e);
+	sqlite3_finalize(g);
+	sqlite3_finalize(put);
+	return rc;
+}
+
+int merge_rec_copy_new(merge *m, int every, char *err)
+{
+	static const char paths[] =
+		"INSERT INTO main.paths SELECT * FROM src.paths s WHERE NOT EXISTS (SELECT 1 FROM "
+		"main.paths o WHERE o.form_id = s.form_id AND o.form_version = s.form_version)";
+	return store_run(m->st, "cannot copy the path ids", err, paths, 0) ||
+	       store_run(m->st, "cannot copy the interviews", err, every ?
+			 "INSERT INTO main.records SELECT * FROM src.records" :
+			 "INSERT INTO main.records SELECT * FROM src.records WHERE uuid IN (SELECT "
+			 "uuid FROM temp.merge_in WHERE action = 'new')", 0) ? -1 : 0;
+}
+
+/* Records are canonical: the same rows give the same bytes, so an interview is identical when
+ * every column of its record is. */
+int merge_rec_mark_identical(merge *m, char *err)
+{
+	return store_run(m->st, "cannot compare the interviews", err,
+		"UPDATE temp.merge_in SET action = 'identical' WHERE action IS NULL AND EXISTS ("
+		"SELECT 1 FROM src.records s, main.records o WHERE s.uuid = merge_in.uuid AND "
+		"o.uuid = merge_in.uuid AND s.form_id IS o.form_id AND s.form_version IS "
+		"o.form_version AND s.device_id IS o.device_id AND s.interviewer IS o.interviewer "
+		"AND s.status IS o.status AND s.revision IS o.revision AND s.created IS o.created "
+		"AND s.modified IS o.modified AND s.completed IS o.completed AND s.content_hash IS "
+		"o.content_hash AND s.lang IS o.lang AND s.position IS o.position AND "
+		"s.instance_name IS o.instance_name AND s.origin IS o.origin AND s.answers IS "
+		"o.answers AND s.events IS o.events)", 0);
+}

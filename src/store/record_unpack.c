@@ -1,0 +1,238 @@
+/* record_unpack.c: a schema-8 merge input made readable as schema 7 in its private copy
+ * (record_schema.h, record_unpack_8_to_7): the schema-7 tables created beside its records and
+ * filled from them, every record checked to be the canonical encoding of its rows. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/record_form.h"
+#include "store/record_schema.h"
+#include "store/record_store.h"
+#include "store/store_impl.h"
+#include "util/util.h"
+
+int record_tables_v7(sqlite3 *db, const char *schema, char *err)
+{
+	sqlite3 *want;
+	if (store_schema_expected(STORE_SCHEMA_VERSION, &want, err))
+		return -1;
+	sqlite3_stmt *s;
+	int rc = store_prepare(want, "SELECT sql FROM sqlite_schema WHERE tbl_name IN "
+			       "('interviews', 'answers', 'events') AND sql IS NOT NULL ORDER BY "
+			       "type = 'index', rowid", &s, err);
+	while (!rc && sqlite3_step(s) == SQLITE_ROW) {
+		/* "CREATE TABLE x(" / "CREATE INDEX x ON" with the schema's name before x */
+		const char *ddl = (const char *)sqlite3_column_text(s, 0);
+		const char *name = strncmp(ddl, "CREATE TABLE ", 13) == 0 ||
+				   strncmp(ddl, "CREATE INDEX ", 13) == 0 ? ddl + 13 : NULL;
+		char *sql = name ? sqlite3_mprintf("%.*s\"%w\".%s", (int)(name - ddl), ddl, schema,
+						   name) : NULL;
+		rc = !sql ? errf(err, "cannot create the tables of schema 7") :
+		     store_exec(db, sql, "cannot create the tables of schema 7", err);
+		sqlite3_free(sql);
+	}
+	sqlite3_finalize(s);
+	sqlite3_close(want);
+	return rc;
+}
+
+/* Every view of the file dropped (schema 8's, as the schema check found them). */
+static int drop_views(sqlite3 *db, char *err)
+{
+	static const char *const views[] = { "answers", "events", "record_events_r",
+					     "record_events_e", "record_answers", "record_slots",
+					     "interviews" };
+	for (size_t i = 0; i < sizeof views / sizeof *views; i++) {
+		char *sql = sqlite3_mprintf("DROP VIEW IF EXISTS main.\"%w\"", views[i]);
+		int rc = store_exec(db, sql, "cannot read the layout of schema 8", err);
+		sqlite3_free(sql);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+/* main.interviews from the records, through the conversion schema 8's own view makes. */
+static int fill_interviews(sqlite3 *db, char *err)
+{
+	const char *v = strstr(record_schema_v8, "CREATE VIEW interviews AS ");
+	const char *end = v ? strstr(v, ";\n") : NULL;
+	if (!end)
+		return errf(err, "cannot read the layout of schema 8");
+	v += strlen("CREATE VIEW interviews AS ");
+	char *sql = xasprintf("INSERT INTO main.interviews(" STORE_INTERVIEW_COLUMNS ") %.*s",
+			      (int)(end - v), v);
+	int rc = store_exec(db, sql, "cannot read the interviews", err);
+	free(sql);
+	return rc;
+}
+
+struct unpack {
+	sqlite3 *db;
+	sqlite3_stmt *rec, *an, *ev, *iv, *canon;
+	record_paths *paths;
+	char *form, *version;
+};
+
+static const char *text(sqlite3_stmt *s, int c)
+{
+	return (const char *)sqlite3_column_text(s, c);
+}
+
+static void bind_or_null(sqlite3_stmt *s, int at, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, at, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, at);
+}
+
+static int step_done(struct unpack *u, sqlite3_stmt *s, const char *uuid, char *err)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	store_note_full(u->db);
+	return errf(err, "interview '%.40s': cannot write its rows: %s", uuid,
+		    sqlite3_errmsg(u->db));
+}
+
+/* The path table of the record under u->rec (the last one kept). */
+static const record_paths *paths_of(struct unpack *u, char *err)
+{
+	const char *form = text(u->rec, 1), *version = text(u->rec, 2);
+	if (!form || !version) {
+		errf(err, "interview '%.40s' names no form version", text(u->rec, 0));
+		return NULL;
+	}
+	if (u->paths && !strcmp(u->form, form) && !strcmp(u->version, version))
+		return u->paths;
+	record_paths_free(u->paths);
+	free(u->form);
+	free(u->version);
+	u->form = xstrdup(form);
+	u->version = xstrdup(version);
+	u->paths = record_paths_load(u->db, "main", form, version, err);
+	return u->paths;
+}
+
+/* One record: checked, its rows written, its columns kept for the comparison with the
+ * canonical ones. */
+static int one(struct unpack *u, char *err)
+{
+	const char *uuid = text(u->rec, 0);
+	const record_paths *paths = paths_of(u, err);
+	if (!paths)
+		return -1;
+	record_rows rows;
+	const char *a = (const char *)sqlite3_column_blob(u->rec, 5),
+		   *e = (const char *)sqlite3_column_blob(u->rec, 6);
+	if (sqlite3_column_type(u->rec, 5) != SQLITE_TEXT ||
+	    sqlite3_column_type(u->rec, 6) != SQLITE_TEXT)
+		return errf(err, "interview '%.40s' is damaged: its record is not text", uuid);
+	if (record_check(paths, text(u->rec, 3), text(u->rec, 4), a ? a : "",
+			 (size_t)sqlite3_column_bytes(u->rec, 5), e ? e : "",
+			 (size_t)sqlite3_column_bytes(u->rec, 6), &rows, err)) {
+		char why[ERR_MAX];
+		snprintf(why, sizeof why, "%s", err);
+		return errf(err, "interview '%.40s' is damaged: %s", uuid, why);
+	}
+	int rc = 0;
+	for (size_t i = 0; i < rows.n_answers && !rc; i++) {
+		const record_answer *x = &rows.answers[i];
+		sqlite3_bind_text(u->an, 1, uuid, -1, SQLITE_STATIC);
+		bind_or_null(u->an, 2, x->path);
+		bind_or_null(u->an, 3, x->value);
+		bind_or_null(u->an, 4, x->state);
+		bind_or_null(u->an, 5, x->modified);
+		rc = step_done(u, u->an, uuid, err);
+	}
+	for (size_t i = 0; i < rows.n_events && !rc; i++) {
+		const record_event *x = &rows.events[i];
+		sqlite3_bind_text(u->ev, 1, uuid, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(u->ev, 2, x->seq);
+		bind_or_null(u->ev, 3, x->at);
+		sqlite3_bind_int64(u->ev, 4, x->offset_ms);
+		bind_or_null(u->ev, 5, x->kind);
+		bind_or_null(u->ev, 6, x->path);
+		bind_or_null(u->ev, 7, x->old_value);
+		bind_or_null(u->ev, 8, x->new_value);
+		bind_or_null(u->ev, 9, x->old_state);
+		bind_or_null(u->ev, 10, x->new_state);
+		rc = step_done(u, u->ev, uuid, err);
+	}
+	record_rows_free(&rows);
+	if (rc)
+		return -1;
+	/* the record's columns as the store would write them for this interview row */
+	sqlite3_reset(u->iv);
+	sqlite3_bind_text(u->iv, 1, uuid, -1, SQLITE_STATIC);
+	if (sqlite3_step(u->iv) != SQLITE_ROW)
+		return errf(err, "interview '%.40s': cannot read it again", uuid);
+	char *at = xstrndup(a ? a : "", (size_t)sqlite3_column_bytes(u->rec, 5)),
+	     *et = xstrndup(e ? e : "", (size_t)sqlite3_column_bytes(u->rec, 6));
+	rc = record_put_row(u->db, u->canon, u->iv, at, et, err);
+	free(at);
+	free(et);
+	return rc;
+}
+
+int record_unpack_8_to_7(sqlite3 *db, char *err)
+{
+	struct unpack u = { .db = db };
+	int rc = -1, step;
+	if (record_paths_verify(db, "main", err) || drop_views(db, err) ||
+	    record_tables_v7(db, "main", err) || fill_interviews(db, err) ||
+	    store_exec(db, "CREATE TEMP TABLE unpack_canon(uuid, form_id, form_version, device_id, "
+		       "interviewer, status, revision, created, modified, completed, content_hash, "
+		       "lang, position, instance_name, origin, answers, events)",
+		       "cannot check the records", err) ||
+	    store_prepare(db, "SELECT r.uuid, r.form_id, r.form_version, i.created, "
+			  "i.content_hash, r.answers, r.events FROM main.records r JOIN "
+			  "main.interviews i ON i.uuid = r.uuid ORDER BY r.uuid", &u.rec, err) ||
+	    store_prepare(db, "INSERT INTO main.answers(" STORE_ANSWER_COLUMNS ") VALUES (?1, ?2, "
+			  "?3, ?4, ?5)", &u.an, err) ||
+	    store_prepare(db, "INSERT INTO main.events(uuid, " STORE_EVENT_COLUMNS ") VALUES (?1, "
+			  "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &u.ev, err) ||
+	    store_prepare(db, "SELECT " STORE_INTERVIEW_COLUMNS " FROM main.interviews WHERE "
+			  "uuid = ?1", &u.iv, err) ||
+	    store_prepare(db, "INSERT INTO temp.unpack_canon VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+			  "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)", &u.canon, err))
+		goto out;
+	while ((step = sqlite3_step(u.rec)) == SQLITE_ROW)
+		if (one(&u, err))
+			goto out;
+	if (step != SQLITE_DONE) {
+		errf(err, "cannot read the records: %s", sqlite3_errmsg(db));
+		goto out;
+	}
+	sqlite3_stmt *s;
+	/* one row each, uuids unique: a record not among the canonical rows differs from its own */
+	if (store_prepare(db, "SELECT uuid FROM (SELECT * FROM main.records EXCEPT SELECT * FROM "
+			  "temp.unpack_canon) LIMIT 1", &s, err))
+		goto out;
+	step = sqlite3_step(s);
+	if (step == SQLITE_ROW) {
+		char who[80];
+		store_printable((const char *)sqlite3_column_text(s, 0), who, sizeof who);
+		errf(err, "interview '%s' is damaged: its record's columns are not those survey "
+		     "writes", who);
+	} else if (step == SQLITE_DONE) {
+		rc = 0;
+	} else {
+		errf(err, "cannot check the records: %s", sqlite3_errmsg(db));
+	}
+	sqlite3_finalize(s);
+out:
+	sqlite3_finalize(u.rec);
+	sqlite3_finalize(u.an);
+	sqlite3_finalize(u.ev);
+	sqlite3_finalize(u.iv);
+	sqlite3_finalize(u.canon);
+	record_paths_free(u.paths);
+	free(u.form);
+	free(u.version);
+	sqlite3_exec(db, "DROP TABLE IF EXISTS temp.unpack_canon", NULL, NULL, NULL);
+	return rc;
+}
