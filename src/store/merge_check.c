@@ -80,7 +80,7 @@ static int build_records(sqlite3 *db, char *err)
  * schema, SQLite's integrity check, every row read once (types, UUIDs, states, events, content
  * hashes), the device id, the hash pack recorded. A schema-8 input is read through its private
  * copy, where its records are checked and unpacked into the tables of schema 7 first
- * (record_unpack_8_to_7); for an output of schema 8 an older input's copy gets records after
+ * (merge_unpack_8_to_7); for an output of schema 8 an older input's copy gets records after
  * its checks (build_records). The rest of merge reads the copy as schema 7. */
 static int check_input(struct merge_check *c, char *err)
 {
@@ -98,7 +98,7 @@ static int check_input(struct merge_check *c, char *err)
 		rc = merge_untrusted_private(c, &db, why);
 	}
 	if (!rc && v8) {
-		rc = in_tx(db, record_unpack_8_to_7, why);
+		rc = in_tx(db, merge_unpack_8_to_7, why);
 		c->version = STORE_SCHEMA_VERSION;
 		c->records = 1;
 	}

@@ -71,6 +71,16 @@ int merge_untrusted_open(struct merge_check *c, sqlite3 **db, char *err);
 /* A writable private copy of c->path, whatever its journal (made now unless c has one), opened
  * on *db with the same defences and budget; c->uri names it read-only for the ATTACH. */
 int merge_untrusted_private(struct merge_check *c, sqlite3 **db, char *err);
+/* The reverse, in a private writable copy of a schema-8 file (a merge input): its views
+ * dropped and the schema-7 tables interviews, answers and events created beside the records
+ * and filled from them, each record checked to be the canonical encoding of its rows
+ * (record_check) against `paths` rows that are exactly those its forms give
+ * (record_paths_verify). In the caller's transaction; 0, or -1 with one line naming the
+ * interview. */
+int merge_unpack_8_to_7(sqlite3 *db, char *err);
+/* The schema-7 tables interviews, answers and events, and their indexes, as survey declares
+ * them, created in `schema` of db. 0, or -1 with one line in err. */
+int merge_tables_v7(sqlite3 *db, const char *schema, char *err);
 /* Remove the private copy and forget c->uri. */
 void merge_untrusted_remove(struct merge_check *c);
 /* SQLite's defences on a connection that reads an input: defensive, untrusted schema, no

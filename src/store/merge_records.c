@@ -13,7 +13,7 @@ int merge_rec_stage_init(merge *m, char *err)
 {
 	sqlite3_limit(m->st->db, SQLITE_LIMIT_ATTACHED, 2);   /* src and stage */
 	return store_exec(m->st->db, "ATTACH ':memory:' AS stage", "cannot prepare the merge",
-			  err) || record_tables_v7(m->st->db, "stage", err) ? -1 : 0;
+			  err) || merge_tables_v7(m->st->db, "stage", err) ? -1 : 0;
 }
 
 int merge_rec_stage_clear(merge *m, char *err)

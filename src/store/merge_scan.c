@@ -56,8 +56,14 @@ struct types {
 	                                       rows of one interview repeat it) */
 };
 
+/* A column declared with no type (schema 8's times and content hash: an integer or text, a
+ * blob or text) may hold any; records are checked whole elsewhere (merge_unpack_8_to_7). */
+#define TYPE_ANY 0
+
 static int declared(const char *decl)
 {
+	if (!decl || !*decl)
+		return TYPE_ANY;
 	if (decl && ascii_casecmp(decl, "INTEGER") == 0)
 		return SQLITE_INTEGER;
 	if (decl && ascii_casecmp(decl, "BLOB") == 0)
@@ -134,7 +140,7 @@ static int check_row(sqlite3_stmt *s, const store_cell *cells, struct types *t, 
 {
 	for (int c = 0; c < t->n; c++) {
 		int got = cells[c].type;
-		if (got == SQLITE_NULL ? !t->notnull[c] : got == t->type[c])
+		if (got == SQLITE_NULL ? !t->notnull[c] : got == t->type[c] || t->type[c] == TYPE_ANY)
 			continue;
 		char what[96];
 		snprintf(what, sizeof what, "it holds %s where survey writes %s", type_name(got),

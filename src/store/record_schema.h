@@ -29,16 +29,6 @@ int record_records_build(sqlite3 *db, char *err);
  * record texts. 0, or -1 with one line naming the interview. */
 int record_put_row(sqlite3 *db, sqlite3_stmt *put, sqlite3_stmt *g, const char *answers,
 		   const char *events, char *err);
-/* The reverse, in a private writable copy of a schema-8 file (a merge input): its views
- * dropped and the schema-7 tables interviews, answers and events created beside the records
- * and filled from them, each record checked to be the canonical encoding of its rows
- * (record_check) against `paths` rows that are exactly those its forms give
- * (record_paths_verify). In the caller's transaction; 0, or -1 with one line naming the
- * interview. */
-int record_unpack_8_to_7(sqlite3 *db, char *err);
-/* The schema-7 tables interviews, answers and events, and their indexes, as survey declares
- * them, created in `schema` of db. 0, or -1 with one line in err. */
-int record_tables_v7(sqlite3 *db, const char *schema, char *err);
 
 /* The `paths` rows of one form version from its source (record_paths_of_source: none for a
  * form that does not load), into main.paths: what adding a form version to a schema-8 file

@@ -1,17 +1,18 @@
-/* record_unpack.c: a schema-8 merge input made readable as schema 7 in its private copy
- * (record_schema.h, record_unpack_8_to_7): the schema-7 tables created beside its records and
+/* merge_unpack.c: a schema-8 merge input made readable as schema 7 in its private copy
+ * (merge_impl.h, merge_unpack_8_to_7): the schema-7 tables created beside its records and
  * filled from them, every record checked to be the canonical encoding of its rows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/merge_impl.h"
 #include "store/record_form.h"
 #include "store/record_schema.h"
 #include "store/record_store.h"
 #include "store/store_impl.h"
 #include "util/util.h"
 
-int record_tables_v7(sqlite3 *db, const char *schema, char *err)
+int merge_tables_v7(sqlite3 *db, const char *schema, char *err)
 {
 	sqlite3 *want;
 	if (store_schema_expected(STORE_SCHEMA_VERSION, &want, err))
@@ -178,12 +179,12 @@ static int one(struct unpack *u, char *err)
 	return rc;
 }
 
-int record_unpack_8_to_7(sqlite3 *db, char *err)
+int merge_unpack_8_to_7(sqlite3 *db, char *err)
 {
 	struct unpack u = { .db = db };
 	int rc = -1, step;
 	if (record_paths_verify(db, "main", err) || drop_views(db, err) ||
-	    record_tables_v7(db, "main", err) || fill_interviews(db, err) ||
+	    merge_tables_v7(db, "main", err) || fill_interviews(db, err) ||
 	    store_exec(db, "CREATE TEMP TABLE unpack_canon(uuid, form_id, form_version, device_id, "
 		       "interviewer, status, revision, created, modified, completed, content_hash, "
 		       "lang, position, instance_name, origin, answers, events)",
