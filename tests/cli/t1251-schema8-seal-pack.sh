@@ -118,20 +118,18 @@ expect_rc 0 "the kit goes into a new laptop file"
 expect_out "1 interviews? sent back" "with the interview sent back"
 
 # ---- not ported: unseal and receive refuse a schema-8 file in one line, nothing changed ----
-sum=$(cksum <"$TMP/k8.db")
-run "$SURVEY" unseal "$TMP/k8.db" --key "$TMP/coord.key"
-expect_rc 1 "unseal of a schema-8 file fails"
-expect_err "^survey: cannot unseal '.*k8\.db': its layout \(schema 8\) is not supported by unseal yet$" \
-	"unseal refuses it in one line"
-expect_err_lines 1 "one line"
-expect_eq "$(cksum <"$TMP/k8.db")" "$sum" "the file is unchanged"
+refused() { # refused FILE VERB WHO CMD...: CMD fails in one line naming FILE, FILE unchanged
+	file=$1 verb=$2 who=$3; shift 3
+	sum=$(cksum <"$file")
+	run "$@"
+	expect_rc 1 "$who on a schema-8 file fails"
+	expect_err "^survey: cannot $verb '.*${file##*/}': its layout \(schema 8\) is not supported by $who yet$" \
+		"$who refuses it in one line"
+	expect_err_lines 1 "$who: one line"
+	expect_eq "$(cksum <"$file")" "$sum" "$who: the file is unchanged"
+}
+refused "$TMP/k8.db" unseal unseal "$SURVEY" unseal "$TMP/k8.db" --key "$TMP/coord.key"
 S8 "$SURVEY" simulate "$form" -n 3 --db "$TMP/lap8.db" --seed 2 --quiet --interviewer A
-sum=$(cksum <"$TMP/lap8.db")
-run "$SURVEY" receive "$TMP/kit7.db" --db "$TMP/lap8.db"
-expect_rc 1 "receive into a schema-8 laptop file fails"
-expect_err "cannot receive a kit into '.*lap8\.db': its layout \(schema 8\) is not supported by receive yet" \
-	"receive refuses it in one line"
-expect_err_lines 1 "one line"
-expect_eq "$(cksum <"$TMP/lap8.db")" "$sum" "the laptop file is unchanged"
+refused "$TMP/lap8.db" "receive a kit into" receive "$SURVEY" receive "$TMP/kit7.db" --db "$TMP/lap8.db"
 
 done_testing
