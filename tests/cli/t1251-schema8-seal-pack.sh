@@ -51,42 +51,50 @@ expect_rc 0 "pack the sealed laptop file"
 expect_eq "$(bytes_hold ZEBRAQUOKKA "$TMP/stick.db")|$(Q "$TMP/stick.db" 'SELECT count(*) FROM sealed')" \
 	"0|3" "no answer text in the pack, the sealed records in it"
 
-# drafts and sealed records of one seed: the same at schema 7 and 8
-for v in 7 8; do
-	env SURVEY_STORE_SCHEMA=$v "$SURVEY" simulate "$form" -n 24 --drafts 0.25 --seed 6 --quiet \
-		--db "$TMP/k$v.db" --public-key "$TMP/coord.pub" || not_ok "simulate keyed at $v"
-done
-labels="SELECT uuid, events_sha256, form_id, form_version, device_id, status, revision,
-	events_count, sealed_at, key_id FROM sealed ORDER BY uuid"
-expect_eq "$(Q "$TMP/k8.db" "$labels" | sha256sum)" "$(Q "$TMP/k7.db" "$labels" | sha256sum)" \
-	"the sealed records' labels are those of schema 7"
-[ "$(Q "$TMP/k8.db" 'SELECT count(*) FROM sealed')" -gt 0 ] &&
-	[ "$(Q "$TMP/k8.db" "SELECT count(*) FROM interviews WHERE status = 'draft'")" -gt 0 ] &&
-	ok "both sealed records and drafts are there" || not_ok "no sealed records or no drafts"
-for v in 7 8; do
-	"$SURVEY" list "$TMP/k$v.db" >"$TMP/kl$v" 2>&1
-	sed -i "s|$TMP/k$v|FILE|g" "$TMP/kl$v"
-done
-cmp -s "$TMP/kl7" "$TMP/kl8" && ok "list says the same of drafts and sealed ones" ||
-	not_ok "list differs: $(diff "$TMP/kl7" "$TMP/kl8" | head -3)"
-# a record sealed at schema 8 opens (at schema 7, where unseal works) into the same interviews
-cp "$TMP/k7.db" "$TMP/o7.db"
-cp "$TMP/k7.db" "$TMP/o8.db"
-sqlite3 "$TMP/o8.db" "ATTACH '$TMP/k8.db' AS k; DELETE FROM main.sealed;
-	INSERT INTO main.sealed SELECT * FROM k.sealed"
-for v in 7 8; do
-	run "$SURVEY" unseal "$TMP/o$v.db" --key "$TMP/coord.key"
-	expect_rc 0 "unseal the records sealed at schema $v"
-	"$SURVEY" export "$TMP/o$v.db" -o "$TMP/x$v.csv" >/dev/null 2>&1
-	"$SURVEY" list "$TMP/o$v.db" >"$TMP/ol$v" 2>&1
-	sed -i "s|$TMP/o$v|FILE|g" "$TMP/ol$v"
-done
-cmp -s "$TMP/x7.csv" "$TMP/x8.csv" && [ -s "$TMP/x8.csv" ] &&
-	ok "their export is that of the records sealed at schema 7" || not_ok "the exports differ"
-cmp -s "$TMP/ol7" "$TMP/ol8" && ok "and so is list" || not_ok "list differs after unseal"
-expect_eq "$(Q "$TMP/o8.db" "SELECT uuid, path, value, state FROM answers ORDER BY 1, 2" | sha256sum)" \
-	"$(Q "$TMP/o7.db" "SELECT uuid, path, value, state FROM answers ORDER BY 1, 2" | sha256sum)" \
-	"the same answers"
+# drafts and sealed records of one seed: the same at schema 7 and 8 (the shipped survey, and a
+# form with attached files: they go into the sealed record too)
+sealed_same() { # sealed_same FORM N SEED NAME
+	for v in 7 8; do
+		env SURVEY_STORE_SCHEMA=$v "$SURVEY" simulate "$1" -n "$2" --drafts 0.3 --seed "$3" \
+			--quiet --db "$TMP/k$v.db" --public-key "$TMP/coord.pub" || not_ok "simulate at $v"
+	done
+	labels="SELECT uuid, events_sha256, form_id, form_version, device_id, status, revision,
+		events_count, sealed_at, key_id FROM sealed ORDER BY uuid"
+	expect_eq "$(Q "$TMP/k8.db" "$labels" | sha256sum)" "$(Q "$TMP/k7.db" "$labels" | sha256sum)" \
+		"$4: the sealed records' labels are those of schema 7"
+	[ "$(Q "$TMP/k8.db" 'SELECT count(*) FROM sealed')" -gt 0 ] &&
+		[ "$(Q "$TMP/k8.db" "SELECT count(*) FROM interviews WHERE status = 'draft'")" -gt 0 ] &&
+		ok "$4: both sealed records and drafts are there" || not_ok "$4: no sealed ones or drafts"
+	expect_eq "$(Q "$TMP/k8.db" "SELECT count(*) FROM attachments WHERE uuid NOT IN
+		(SELECT uuid FROM interviews)")" 0 "$4: no attached file of a sealed interview is left"
+	# a record sealed at schema 8 opens (at schema 7, where unseal works) into the same rows
+	cp "$TMP/k7.db" "$TMP/o7.db"
+	cp "$TMP/k7.db" "$TMP/o8.db"
+	sqlite3 "$TMP/o8.db" "ATTACH '$TMP/k8.db' AS k; DELETE FROM main.sealed;
+		INSERT INTO main.sealed SELECT * FROM k.sealed"
+	for v in 7 8; do
+		"$SURVEY" list "$TMP/k$v.db" >"$TMP/kl$v" 2>&1
+		run "$SURVEY" unseal "$TMP/o$v.db" --key "$TMP/coord.key"
+		expect_rc 0 "$4: unseal the records sealed at schema $v"
+		"$SURVEY" export "$TMP/o$v.db" -o "$TMP/x$v.csv" >/dev/null 2>&1
+		"$SURVEY" list "$TMP/o$v.db" >"$TMP/ol$v" 2>&1
+		sed -i "s|$TMP/[ko]$v|FILE|g" "$TMP/kl$v" "$TMP/ol$v"
+	done
+	cmp -s "$TMP/kl7" "$TMP/kl8" && ok "$4: list says the same of drafts and sealed ones" ||
+		not_ok "$4: list differs: $(diff "$TMP/kl7" "$TMP/kl8" | head -3)"
+	cmp -s "$TMP/x7.csv" "$TMP/x8.csv" && [ -s "$TMP/x8.csv" ] &&
+		ok "$4: once open, their export is that of the records sealed at 7" ||
+		not_ok "$4: the exports differ"
+	cmp -s "$TMP/ol7" "$TMP/ol8" && ok "$4: and so is list" || not_ok "$4: list differs"
+	for t in "uuid, path, value, state FROM answers" "* FROM events" "* FROM attachments"; do
+		expect_eq "$(Q "$TMP/o8.db" "SELECT $t ORDER BY 1, 2, 3" | sha256sum)" \
+			"$(Q "$TMP/o7.db" "SELECT $t ORDER BY 1, 2, 3" | sha256sum)" "$4: the same ${t##* }"
+	done
+}
+sealed_same "$form" 24 6 survey
+sealed_same tests/fixtures/forms/media.md 6 1 media
+[ "$(Q "$TMP/o8.db" 'SELECT count(*) FROM attachments')" -gt "$(Q "$TMP/k8.db" 'SELECT count(*) FROM attachments')" ] &&
+	ok "media: the sealed files come back" || not_ok "media: no attached file in the records"
 
 # ---- kit from an HQ of schema 8, with an interview sent back ----
 VER=$(sed -n 's/^|  | .* | covid19_lsg | \([0-9]*\) | .*/\1/p' "$form")
