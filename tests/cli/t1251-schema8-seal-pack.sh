@@ -51,6 +51,27 @@ expect_rc 0 "pack the sealed laptop file"
 expect_eq "$(bytes_hold ZEBRAQUOKKA "$TMP/stick.db")|$(Q "$TMP/stick.db" 'SELECT count(*) FROM sealed')" \
 	"0|3" "no answer text in the pack, the sealed records in it"
 
+# a record rewritten at every answer (simulate --batch 1: each interview its own transactions)
+# leaves no earlier version of itself in the file once sealed
+cat >"$TMP/mark.md" <<MD
+| survey |
+| | type | name | label | calculation |
+| | calculate | mark | | concat('ZEBRA', 'QUOKKA') |
+| | text | secret | Secret | |
+| | integer | n | N | |
+
+| settings |
+| | form_id | version | public_key |
+| | marktest | 1 | $(cat "$TMP/coord.pub") |
+MD
+run S8 "$SURVEY" simulate "$TMP/mark.md" -n 30 --drafts 0 --seed 2 --batch 1 --quiet \
+	--db "$TMP/mark.db" --public-key "$TMP/coord.pub"
+expect_rc 0 "simulate 30 interviews of a keyed form, each on its own, at schema 8"
+expect_eq "$(Q "$TMP/mark.db" 'SELECT count(*) FROM sealed')|$(Q "$TMP/mark.db" 'SELECT count(*) FROM records')" \
+	"30|0" "every one sealed"
+expect_eq "$(bytes_hold ZEBRAQUOKKA "$TMP/mark.db" "$TMP/mark.db-wal")" 0 \
+	"no version of any record is left in the file's bytes"
+
 # drafts and sealed records of one seed: the same at schema 7 and 8 (the shipped survey, and a
 # form with attached files: they go into the sealed record too)
 sealed_same() { # sealed_same FORM N SEED NAME
