@@ -108,7 +108,7 @@ int store_units(store *st, const char *form_id, const char *interviewer, store_u
 		       "SELECT h.unit_id, h.uuid, h.interviewer, f.data, (SELECT "
 		       "group_concat(j.value, ', ') FROM json_each(f.data) j WHERE j.value <> ''), "
 		       STATE " FROM " HELD " h JOIN main.frame f ON f.form_id = h.form_id AND "
-		       "f.unit_id = h.unit_id LEFT JOIN main.interviews i ON i.uuid = h.uuid ORDER "
+		       "f.unit_id = h.unit_id LEFT JOIN interviews i ON i.uuid = h.uuid ORDER "
 		       "BY h.unit_id", 2, form_id, interviewer))
 		return -1;
 	return review_states(st, out, n, err);
@@ -137,7 +137,7 @@ int store_frame_progress(store *st, const char *by_col, store_unit **out, int *n
 		       "FROM json_each(f.data) j WHERE j.key = ?3 AND j.type = 'text'), ''), CASE "
 		       "WHEN h.uuid IS NULL THEN 0 ELSE " STATE " END FROM main.frame f LEFT JOIN "
 		       HELD " h ON h.form_id = f.form_id AND h.unit_id = f.unit_id LEFT JOIN "
-		       "main.interviews i ON i.uuid = h.uuid ORDER BY 5, f.unit_id", 3, NULL, NULL,
+		       "interviews i ON i.uuid = h.uuid ORDER BY 5, f.unit_id", 3, NULL, NULL,
 		       by_col))
 		return -1;
 	return review_states(st, out, n, err);
@@ -236,7 +236,7 @@ static int kit_create(const char *path, const char *form_id, const char *version
 static int fill_returned(store *st, const char *form_id, const char *interviewer, char *err)
 {
 	sqlite3_stmt *s, *put;
-	if (store_prepare(st->db, "SELECT h.uuid FROM " HELD " h JOIN main.interviews i ON "
+	if (store_prepare(st->db, "SELECT h.uuid FROM " HELD " h JOIN interviews i ON "
 			  "i.uuid = h.uuid WHERE i.status = 'complete' ORDER BY h.uuid", &s, err))
 		return -1;
 	if (store_prepare(st->db, "INSERT OR IGNORE INTO temp.fw_returned VALUES (?1)", &put,
@@ -285,13 +285,13 @@ static int kit_fill(store *st, const char *form_id, const char *interviewer, con
 		"main.assignments WHERE form_id = ?1 AND unit_id IN (SELECT unit_id FROM "
 		"temp.fw_units))",
 		"INSERT INTO kit.forms SELECT * FROM main.forms WHERE form_id = ?1 AND (version = ?3 "
-		"OR version IN (SELECT form_version FROM main.interviews WHERE uuid IN (SELECT uuid "
+		"OR version IN (SELECT form_version FROM interviews WHERE uuid IN (SELECT uuid "
 		"FROM temp.fw_returned)))",
-		"INSERT INTO kit.interviews SELECT * FROM main.interviews WHERE uuid IN (SELECT uuid "
+		"INSERT INTO kit.interviews SELECT * FROM interviews WHERE uuid IN (SELECT uuid "
 		"FROM temp.fw_returned)",
-		"INSERT INTO kit.answers SELECT * FROM main.answers WHERE uuid IN (SELECT uuid FROM "
+		"INSERT INTO kit.answers SELECT * FROM answers WHERE uuid IN (SELECT uuid FROM "
 		"temp.fw_returned)",
-		"INSERT INTO kit.events SELECT * FROM main.events WHERE uuid IN (SELECT uuid FROM "
+		"INSERT INTO kit.events SELECT * FROM events WHERE uuid IN (SELECT uuid FROM "
 		"temp.fw_returned)",
 		"INSERT INTO kit.attachments SELECT * FROM main.attachments WHERE uuid IN (SELECT "
 		"uuid FROM temp.fw_returned)",
@@ -332,9 +332,6 @@ int store_kit_write(store *hq, const char *form_id, const char *interviewer, int
 {
 	memset(sum, 0, sizeof *sum);
 	snprintf(sum->form_id, sizeof sum->form_id, "%s", form_id);
-	if (store_records_refuse(hq->schema_version, "make a kit from", "kit", store_path(hq),
-				 err))
-		return -1;
 	if (hq->schema_version < STORE_SCHEMA_FIELDWORK) {
 		errf(err, "'%s' has no frame: load one with 'survey frame'", store_path(hq));
 		return store_fw_why_set(err, FW_WHY_NO_FRAME, 1, store_path(hq));

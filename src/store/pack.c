@@ -1,6 +1,7 @@
 /* pack.c: `survey pack` — a consistent single-file copy of a laptop database for a USB stick,
  * made with SQLite's backup API from a read-only connection, its content hash recorded. */
 #include "store/merge.h"
+#include "store/record_schema.h"
 #include "store/store_impl.h"
 
 #include <stdio.h>
@@ -31,6 +32,11 @@ static int finish_copy(sqlite3 *db, int version, const char *from, const char *o
 	    store_exec(db, "PRAGMA synchronous=FULL", "cannot set synchronous", why) ||
 	    store_exec(db, "BEGIN IMMEDIATE", "cannot start a transaction", why))
 		return errf(err, "cannot write '%s': %s", out_path, why);
+	/* schema 8: the content is read through the copy's views, made the store's own first */
+	if (version == STORE_SCHEMA_RECORDS && record_views_renew(db, why)) {
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return errf(err, "cannot write '%s': %s", out_path, why);
+	}
 	if (store_scan_content(db, "main", version, 0, &sc, why)) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return errf(err, "cannot read the copy '%s': %s", out_path, why);
@@ -62,10 +68,6 @@ int store_pack(const char *db_path, const char *out_path, char sha256_out[65], c
 	store *src;
 	if (store_open(db_path, STORE_READONLY, &src, err))
 		return -1;
-	if (store_records_refuse(src->schema_version, "pack", "pack", db_path, err)) {
-		store_close(src);
-		return -1;
-	}
 	outfile o;
 	char sha[65] = "";
 	sqlite3 *dst = NULL;

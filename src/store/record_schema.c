@@ -281,3 +281,17 @@ int record_migrate_7_to_8(sqlite3 *db, char *err)
 			  "cannot drop the tables of schema 7", err) ||
 	       store_exec(db, views, "cannot create the views of schema 8", err) ? -1 : 0;
 }
+
+int record_views_renew(sqlite3 *db, char *err)
+{
+	const char *views = strstr(record_schema_v8, "CREATE VIEW");
+	strbuf sql = STRBUF_INIT;
+	for (const char *p = views; p; p = strstr(p + 1, "CREATE VIEW")) {
+		const char *name = p + strlen("CREATE VIEW "), *end = strchr(name, ' ');
+		sb_addf(&sql, "DROP VIEW IF EXISTS main.\"%.*s\";\n", (int)(end - name), name);
+	}
+	sb_adds(&sql, views);
+	int rc = store_exec(db, sb_str(&sql), "cannot make the views of schema 8", err);
+	sb_release(&sql);
+	return rc;
+}

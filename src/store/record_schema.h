@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <sqlite3.h>
+#include <stddef.h>
 
 /* The tables and views of schema 8 that replace interviews, answers and events. */
 extern const char record_schema_v8[];
@@ -36,5 +37,11 @@ int record_put_row(sqlite3 *db, sqlite3_stmt *put, sqlite3_stmt *g, const char *
 int record_paths_put(sqlite3 *db, const char *form_id, const char *version,
 		     const char *source_name, const char *kind, const void *bytes, size_t len,
 		     char *err);
+
+/* The views of schema 8 in db's main replaced by the store's own (record_schema_v8): every
+ * view of that name dropped, then made again. For a copy of a file about to be read through
+ * its main views on a connection of its own (pack's copy): a file's views are data, these are
+ * the store's code. In the caller's transaction. 0, or -1 with one line in err. */
+int record_views_renew(sqlite3 *db, char *err);
 
 #endif

@@ -1,4 +1,4 @@
-/* seal.c: sealing a completed interview for the coordinator (schema 7) — its rows become one
+/* seal.c: sealing a completed interview for the coordinator (schema 7 and 8) — its rows become one
  * encrypted record in table sealed, in the transaction that completes it — and reading the
  * sealed records back without the key (list, counts, the start screen). */
 #include "store/store_impl.h"
@@ -11,9 +11,12 @@
 #include "util/util.h"
 
 /* The tables whose rows of an interview go into its record, children first (deleted in this
- * order: answers and events reference the interview). */
+ * order: answers and events reference the interview). On schema 8 the last three are views
+ * over the interview's one `records` row (the record is copied from the views, so it holds
+ * schema-7 rows whatever the laptop's layout, and that row is what is deleted). */
 static const char *const sealed_tables[] = { "attachments", "answers", "events", "interviews" };
 #define NSEALED_TABLES 4
+static const char *const deleted_tables_v8[] = { "attachments", "records" };
 
 int store_secure_delete(store *st, char *err)
 {
@@ -42,7 +45,8 @@ unsigned char *store_sealed_ad(const char *uuid, const char *form_id, const char
 static int copy_rows(sqlite3 *from, sqlite3 *to, const char *table, const char *uuid, char *err)
 {
 	sqlite3_stmt *sel, *ins;
-	if (store_preparef(from, &sel, err, "SELECT * FROM main.\"%w\" WHERE uuid = ?1", table))
+	/* not main.: on schema 8 the name is the store's TEMP view (store.c), not the file's */
+	if (store_preparef(from, &sel, err, "SELECT * FROM \"%w\" WHERE uuid = ?1", table))
 		return -1;
 	int n = sqlite3_column_count(sel);
 	strbuf sb = STRBUF_INIT;
@@ -177,9 +181,11 @@ static int seal_rows(store *st, const char *uuid, const sealbox_key *key, char *
 			rc = store_sqlerr(st, "cannot store the sealed record", err);
 		sqlite3_finalize(s);
 	}
-	for (int i = 0; i < NSEALED_TABLES && !rc; i++) {
+	const char *const *del = STORE_IS_RECORDS(st) ? deleted_tables_v8 : sealed_tables;
+	int ndel = STORE_IS_RECORDS(st) ? 2 : NSEALED_TABLES;
+	for (int i = 0; i < ndel && !rc; i++) {
 		rc = store_preparef(st->db, &s, err, "DELETE FROM main.\"%w\" WHERE uuid = ?1",
-				    sealed_tables[i]);
+				    del[i]);
 		if (rc)
 			break;
 		sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
@@ -207,9 +213,6 @@ int store_iv_complete_sealed(store_iv *iv, const char *instance_name, const char
 		return errf(err, "cannot seal the interview: the form's public_key: %s", why);
 	if (st->schema_version < STORE_SCHEMA_SEALED)
 		return errf(err, "cannot seal the interview: '%s' is of an older schema", st->path);
-	if (store_records_refuse(st->schema_version, "seal an interview of", "seal", st->path,
-				 err))
-		return -1;
 	if (store_secure_delete(st, err) || store_tx_begin(st, err) ||
 	    store_iv_complete_rows(iv, instance_name, err) || seal_rows(st, iv->uuid, &key, err) ||
 	    store_tx_commit(st, err)) {
