@@ -7,15 +7,6 @@
 #include "store/store_impl.h"
 #include "util/util.h"
 
-int store_records_refuse(int version, const char *verb, const char *who, const char *path,
-			 char *err)
-{
-	if (version != STORE_SCHEMA_RECORDS)
-		return 0;
-	return errf(err, "cannot %s '%s': its layout (schema 8) is not supported by %s yet", verb,
-		    path, who);
-}
-
 void store_paths_forget(store *st)
 {
 	record_paths_free(st->paths);

@@ -94,8 +94,8 @@ static const char already_sql[] =
 	"NOT EXISTS (SELECT * FROM src.reviews EXCEPT SELECT * FROM main.reviews) AND NOT "
 	"EXISTS (SELECT form_id, version, sha256 FROM src.forms EXCEPT SELECT form_id, version, "
 	"sha256 FROM main.forms) AND NOT EXISTS (SELECT uuid FROM src.interviews EXCEPT SELECT "
-	"uuid FROM main.interviews) AND NOT EXISTS (SELECT * FROM src.events EXCEPT SELECT * "
-	"FROM main.events) AND NOT EXISTS (SELECT 1 FROM src.meta s WHERE s.key LIKE 'kit\\_%' "
+	"uuid FROM interviews) AND NOT EXISTS (SELECT * FROM src.events EXCEPT SELECT * "
+	"FROM events WHERE uuid IN (SELECT uuid FROM src.interviews)) AND NOT EXISTS (SELECT 1 FROM src.meta s WHERE s.key LIKE 'kit\\_%' "
 	"ESCAPE '\\' AND s.key <> 'kit_made' AND NOT EXISTS (SELECT 1 FROM main.meta m WHERE "
 	"m.key = s.key AND m.value = s.value))";
 
@@ -106,11 +106,6 @@ static int check_laptop(const char *kit_path, const char *laptop_path,
 	store *st;
 	if (store_open(laptop_path, STORE_READONLY, &st, err))
 		return -1;
-	if (store_records_refuse(st->schema_version, "receive a kit into", "receive", laptop_path,
-				 err)) {
-		store_close(st);
-		return -1;
-	}
 	char kform[STORE_FW_NAME_MAX + 1], kver[STORE_FW_NAME_MAX + 1],
 	     who[STORE_FW_NAME_MAX + 1];
 	meta_value(st->db, "main", STORE_KIT_FORM, kform);

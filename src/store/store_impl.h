@@ -284,11 +284,6 @@ int store_ivr_insert(store_iv *iv, const store_start *how, const char *device_id
 int store_ivr_touch(store_iv *iv, const char *now, char *err);
 int store_ivr_status(store_iv *iv, int status, const char *now, const char *hash,
 		     const char *instance_name, const char *what, char *err);
-/* What is not ported to schema 8 yet (merge, pack, kit, receive, seal, unseal) refuses such a
- * file in one line, nothing changed: -1 with "cannot VERB 'PATH': its layout (schema 8) is not
- * supported by WHO yet" in err when version is STORE_SCHEMA_RECORDS, else 0. */
-int store_records_refuse(int version, const char *verb, const char *who, const char *path,
-			 char *err);
 /* An interview from the columns 0-4 of s: uuid, form_id, form_version, status, origin (the
  * strings borrowed from s, the rest zero): what the analysis readers give (analysis_read.c). */
 void store_interview_cols(sqlite3_stmt *s, store_interview *iv);

@@ -290,8 +290,7 @@ int store_unseal(const char *db_path, const char *key_path, store_unseal_result 
 			    "try again when it ends", db_path);
 	}
 	store *st;
-	if (store_open(db_path, STORE_READONLY, &st, err) ||
-	    store_records_refuse(st->schema_version, "unseal", "unseal", db_path, err)) {
+	if (store_open(db_path, STORE_READONLY, &st, err)) {
 		store_close(st);
 		if (lock >= 0)
 			close(lock);

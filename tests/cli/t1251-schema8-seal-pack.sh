@@ -2,8 +2,8 @@
 # t1251-schema8-seal-pack: on a schema-8 file (SURVEY_STORE_SCHEMA=8, one record per interview)
 # pack, seal and kit do what they do at schema 7 — the same pack content hash, the same sealed
 # labels (a record sealed at schema 8 opens into the same interviews), no answer text left in
-# the file after a seal, the same kit from an HQ of schema 8 — and unseal and receive, not
-# ported yet (they merge into the file), still refuse it in one line, nothing changed.
+# the file after a seal, the same kit from an HQ of schema 8 — and unseal and receive (they merge
+# into the file) give what they give at schema 7, the file staying schema 8.
 . tests/lib.sh
 . tests/cli/seal-lib.sh
 keys coord
@@ -146,19 +146,36 @@ run "$SURVEY" receive "$TMP/kit8.db" --db "$TMP/newlap.db"
 expect_rc 0 "the kit goes into a new laptop file"
 expect_out "1 interviews? sent back" "with the interview sent back"
 
-# ---- not ported: unseal and receive refuse a schema-8 file in one line, nothing changed ----
-refused() { # refused FILE VERB WHO CMD...: CMD fails in one line naming FILE, FILE unchanged
-	file=$1 verb=$2 who=$3; shift 3
-	sum=$(cksum <"$file")
-	run "$@"
-	expect_rc 1 "$who on a schema-8 file fails"
-	expect_err "^survey: cannot $verb '.*${file##*/}': its layout \(schema 8\) is not supported by $who yet$" \
-		"$who refuses it in one line"
-	expect_err_lines 1 "$who: one line"
-	expect_eq "$(cksum <"$file")" "$sum" "$who: the file is unchanged"
-}
-refused "$TMP/k8.db" unseal unseal "$SURVEY" unseal "$TMP/k8.db" --key "$TMP/coord.key"
-S8 "$SURVEY" simulate "$form" -n 3 --db "$TMP/lap8.db" --seed 2 --quiet --interviewer A
-refused "$TMP/lap8.db" "receive a kit into" receive "$SURVEY" receive "$TMP/kit7.db" --db "$TMP/lap8.db"
+# ---- unseal and receive on a schema-8 file: they merge into it, and it stays schema 8 ----
+for v in 7 8; do
+	cp "$TMP/k$v.db" "$TMP/u$v.db"
+	run "$SURVEY" unseal "$TMP/u$v.db" --key "$TMP/coord.key"
+	expect_rc 0 "unseal a file of schema $v"
+	sed "s|$TMP/u$v.db|FILE|g" "$TMP/out" >"$TMP/unseal$v.out"
+	"$SURVEY" export "$TMP/u$v.db" --form media -o "$TMP/ux$v.csv" >/dev/null 2>"$TMP/uxerr$v"
+	"$SURVEY" list "$TMP/u$v.db" 2>&1 | sed "s|$TMP/u$v.db|FILE|g" >"$TMP/ul$v"
+done
+expect_eq "$(Q "$TMP/u8.db" 'PRAGMA user_version')" 8 "unseal: the file stays schema 8"
+expect_eq "$(cat "$TMP/unseal8.out")" "$(cat "$TMP/unseal7.out")" "unseal says what it says at 7"
+cmp -s "$TMP/ux7.csv" "$TMP/ux8.csv" && [ -s "$TMP/ux8.csv" ] &&
+	ok "unseal: the opened interviews export as at schema 7" || not_ok "unseal: the exports differ: $(diff "$TMP/ux7.csv" "$TMP/ux8.csv" | head -4; cat "$TMP/uxerr8")"
+cmp -s "$TMP/ul7" "$TMP/ul8" && ok "unseal: list is the same" || not_ok "unseal: list differs"
+expect_eq "$(Q "$TMP/u8.db" 'SELECT count(*) FROM sealed WHERE uuid NOT IN (SELECT uuid FROM interviews)')" 0 \
+	"unseal: every sealed record is open"
+for v in 7 8; do
+	env SURVEY_STORE_SCHEMA=$v "$SURVEY" simulate "$form" -n 3 --db "$TMP/lap$v.db" --seed 2 \
+		--quiet --interviewer A
+	run "$SURVEY" receive "$TMP/kit7.db" --db "$TMP/lap$v.db"
+	expect_rc 0 "receive a kit into a laptop file of schema $v"
+	sed "s|$TMP/lap$v.db|FILE|g" "$TMP/out" >"$TMP/recv$v.out"
+	"$SURVEY" list "$TMP/lap$v.db" 2>&1 | sed "s|$TMP/lap$v.db|FILE|g" >"$TMP/rl$v"
+done
+expect_eq "$(Q "$TMP/lap8.db" 'PRAGMA user_version')" 8 "receive: the laptop file stays schema 8"
+expect_eq "$(cat "$TMP/recv8.out")" "$(cat "$TMP/recv7.out")" "receive says what it says at 7"
+cmp -s "$TMP/rl7" "$TMP/rl8" && ok "receive: list is the same, the interview sent back in it" ||
+	not_ok "receive: list differs: $(diff "$TMP/rl7" "$TMP/rl8" | head -3)"
+run "$SURVEY" receive "$TMP/kit7.db" --db "$TMP/lap8.db"
+expect_rc 0 "receive the same kit again"
+expect_out "already holds the kit .*: nothing changed" "receive again: nothing changed"
 
 done_testing
