@@ -66,6 +66,12 @@ int store_check_header(const char *path, int flags, int *fresh, char *err);
 /* Create the tables of a new file, or migrate an older one to STORE_SCHEMA_VERSION. */
 int store_schema_create(sqlite3 *db, char *err);
 int store_schema_migrate(sqlite3 *db, int from, char *err);
+/* store_open's migration of st (open, writable, st->schema_version below
+ * STORE_SCHEMA_VERSION, or to8) in one transaction: to STORE_SCHEMA_VERSION, and when to8 on
+ * to schema 8 (record_migrate_7_to_8), then 16 KiB pages (a VACUUM; skipped when another
+ * program has the file open). st->schema_version set. 0, or -1 with one line in err and the
+ * file as it was (a record that cannot be built: which interview, and what to do). */
+int store_open_migrate(store *st, int to8, char *err);
 /* SQL expression: the origin of the interview row named `table` in the query (its table name or
  * alias) of database `schema` ("main", "src") at schema version `version`: its origin column
  * from version 3 on; before it, what the migration to 3 sets (simulate's trace in the event
