@@ -1,5 +1,5 @@
 /* migrate.c: store_open's migration of an older file (store_impl.h): to STORE_SCHEMA_VERSION,
- * and with STORE_SCHEMA8 on to the records of schema 8 in the same transaction, then 16 KiB
+ * and with STORE_SCHEMA8 on to the records of schema 8 in the same transaction; then 16 KiB
  * pages by a VACUUM of its own (atomic: rollback journal). */
 #include <stdio.h>
 #include <string.h>
@@ -20,13 +20,9 @@ static void pragma_text(sqlite3 *db, const char *sql, char *out, size_t n)
 	sqlite3_finalize(s);
 }
 
-/* A file just migrated to schema 8 into 16 KiB pages, as a new one has them (a record of
- * ~2.6 KB fits a page). Only a VACUUM changes the page size, and not in WAL mode: the journal
- * goes to DELETE for it and back. Every step is atomic, so a failure or a crash leaves a whole
- * schema-8 file with its old pages (correct, only larger): nothing is reported. Another
- * program holding the file open keeps the journal in WAL: then no VACUUM (no wait either). */
-static void big_pages(sqlite3 *db)
+void store_pages_16k(store *st)
 {
+	sqlite3 *db = st->db;
 	char size[16], mode[16], now[16];
 	pragma_text(db, "PRAGMA page_size", size, sizeof size);
 	if (strcmp(size, "16384") == 0)
@@ -62,8 +58,6 @@ int store_open_migrate(store *st, int to8, char *err)
 	if (store_exec(st->db, "COMMIT", "cannot commit the migration", err))
 		goto fail;
 	st->schema_version = to8 ? STORE_SCHEMA_RECORDS : STORE_SCHEMA_VERSION;
-	if (to8)
-		big_pages(st->db);
 	return 0;
 fail:
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);

@@ -407,6 +407,9 @@ static int open_checked(store *st, int flags, int fresh, int *code, char *err)
 	if ((st->schema_version < STORE_SCHEMA_VERSION || to8) && !(flags & STORE_READONLY) &&
 	    store_open_migrate(st, to8, err))
 		return -1;
+	if (st->schema_version == STORE_SCHEMA_RECORDS && (flags & STORE_SCHEMA8) &&
+	    !(flags & STORE_READONLY))
+		store_pages_16k(st);
 	if (st->schema_version == STORE_SCHEMA_RECORDS && temp_views(st, err))
 		return -1;
 	if (!(flags & (STORE_READONLY | STORE_KEEP_JOURNAL))) {

@@ -121,6 +121,28 @@ expect_eq "$(Q "$TMP/e.db" 'SELECT count(*) || " " || (SELECT count(*) FROM inte
 run "$SURVEY" list "$TMP/e.db"
 expect_out '^17 interviews' "list reads them all"
 
+# ---- another program has the file open: migrated all the same, its pages left for later ----
+cp "$TMP/e7.db" "$TMP/h.db"
+Q "$TMP/h.db" "PRAGMA journal_mode = WAL" >/dev/null
+mkfifo "$TMP/fifo"
+sqlite3 "$TMP/h.db" <"$TMP/fifo" >"$TMP/reader" 2>&1 &
+reader=$!
+exec 3>"$TMP/fifo"
+echo "SELECT 'open', count(*) FROM meta;" >&3
+k=0; while ! grep -q open "$TMP/reader" && [ $k -lt 300 ]; do sleep 0.1; k=$((k + 1)); done
+migrate "$TMP/h.db" "$form"
+expect_rc 0 "held open by another program: migrated"
+exec 3>&-
+wait "$reader"
+expect_eq "$(Q "$TMP/h.db" 'PRAGMA user_version') $(Q "$TMP/h.db" 'PRAGMA page_size')" "8 4096" \
+	"schema 8, its pages as they were (no VACUUM while another program has it open)"
+same_rows "$TMP/h.db" "$TMP/e7.db" "held open"
+size=$(wc -c <"$TMP/h.db")
+migrate "$TMP/h.db" "$form"
+expect_eq "$RC $(Q "$TMP/h.db" 'PRAGMA page_size')" "0 16384" "the next open with the switch gives it 16 KiB pages"
+[ "$(wc -c <"$TMP/h.db")" -lt "$size" ] && ok "and the file is smaller" || not_ok "the file did not shrink"
+same_rows "$TMP/h.db" "$TMP/e7.db" "16 KiB pages later"
+
 # ---- older schemas: migrated through 7 to 8 in one step, as a migration to 7 gives them ----
 F=tests/fixtures/export
 sqlite3 "$TMP/v2.db" <tests/fixtures/store/schema-v2.sql
