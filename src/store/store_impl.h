@@ -18,7 +18,9 @@ char *store_tmpdir(const char *name, const char *what, char *err);
 
 /* Prepared statements kept for the life of the connection (hot paths: saving answers). */
 enum store_stmt_id {
-	SQ_ANSWER_GET, SQ_ANSWER_PUT, SQ_IV_TOUCH, SQ_EVENT_PUT, SQ_COUNT
+	SQ_ANSWER_GET, SQ_ANSWER_PUT, SQ_IV_TOUCH, SQ_EVENT_PUT,
+	SQ_RECORD_GET, SQ_RECORD_PUT, SQ_RECORD_TOUCH,   /* schema 8 (iv_record.c) */
+	SQ_COUNT
 };
 
 struct store {
