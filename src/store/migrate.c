@@ -2,6 +2,7 @@
  * and with STORE_SCHEMA8 on to the records of schema 8 in the same transaction; then 16 KiB
  * pages by a VACUUM of its own (atomic: rollback journal). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/record_schema.h"
@@ -41,9 +42,22 @@ void store_pages_16k(store *st)
 
 int store_open_migrate(store *st, int to8, char *err)
 {
-	int from = st->schema_version;
 	if (store_exec(st->db, "BEGIN IMMEDIATE", "cannot start a transaction", err))
 		return -1;
+	/* read again under the lock: another survey may have migrated it since it was read */
+	char v[16];
+	pragma_text(st->db, "PRAGMA user_version", v, sizeof v);
+	int from = atoi(v);
+	if (from == STORE_SCHEMA_RECORDS || (from == STORE_SCHEMA_VERSION && !to8)) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		st->schema_version = from;
+		return 0;
+	}
+	if (from > STORE_SCHEMA_VERSION) {
+		errf(err, "it was changed by another program while it was opened (schema %d): "
+		     "try again", from);
+		goto fail;
+	}
 	if (from < STORE_SCHEMA_VERSION && store_schema_migrate(st->db, from, err))
 		goto fail;
 	if (to8) {

@@ -70,8 +70,10 @@ int store_schema_create(sqlite3 *db, char *err);
 int store_schema_migrate(sqlite3 *db, int from, char *err);
 /* store_open's migration of st (open, writable, st->schema_version below
  * STORE_SCHEMA_VERSION, or to8) in one transaction: to STORE_SCHEMA_VERSION, and when to8 on
- * to schema 8 (record_migrate_7_to_8). st->schema_version set. 0, or -1 with one line in err
- * and the file as it was (a record that cannot be built: which interview, and what to do). */
+ * to schema 8 (record_migrate_7_to_8), from the version read again under the write lock
+ * (another survey may have migrated it meanwhile: then nothing to do). st->schema_version
+ * set. 0, or -1 with one line in err and the file as it was (a record that cannot be built:
+ * which interview, and what to do). */
 int store_open_migrate(store *st, int to8, char *err);
 /* A schema-8 file (opened writable with STORE_SCHEMA8) into 16 KiB pages as a new one has them,
  * unless it has them: a file just migrated, whose dropped schema-7 tables still fill it. Only a

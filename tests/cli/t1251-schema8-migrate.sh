@@ -143,6 +143,17 @@ expect_eq "$RC $(Q "$TMP/h.db" 'PRAGMA page_size')" "0 16384" "the next open wit
 [ "$(wc -c <"$TMP/h.db")" -lt "$size" ] && ok "and the file is smaller" || not_ok "the file did not shrink"
 same_rows "$TMP/h.db" "$TMP/e7.db" "16 KiB pages later"
 
+# ---- four commands at once on one schema-7 file: one migrates it, the others find it done ----
+cp "$TMP/e7.db" "$TMP/c.db"
+for k in 1 2 3 4; do
+	env SURVEY_STORE_SCHEMA=8 "$SURVEY" simulate "$form" -n 0 --db "$TMP/c.db" --quiet \
+		>/dev/null 2>"$TMP/c$k.err" &
+done
+wait
+expect_eq "$(cat "$TMP"/c?.err)" "" "at once: none is refused (each reads the version again under the lock)"
+expect_eq "$(Q "$TMP/c.db" 'PRAGMA user_version')" 8 "at once: schema 8"
+same_rows "$TMP/c.db" "$TMP/e7.db" "at once"
+
 # ---- older schemas: migrated through 7 to 8 in one step, as a migration to 7 gives them ----
 F=tests/fixtures/export
 sqlite3 "$TMP/v2.db" <tests/fixtures/store/schema-v2.sql
