@@ -1,5 +1,5 @@
 #!/bin/sh
-# t1251-schema8-migrate: with SURVEY_STORE_SCHEMA=8 (issue 18, opt-in) a command that writes
+# t1255-schema8-migrate: with SURVEY_STORE_SCHEMA=8 (issue 18, opt-in) a command that writes
 # moves an existing file of schema 1..7 to schema 8 in place, in one transaction: its views give
 # exactly the rows the file held (simulated interviews and rows crafted at the edges of the
 # encoding), list, freq and export give the same bytes before and after, every form version has
