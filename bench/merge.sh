@@ -45,7 +45,7 @@ if [ ! -e "$dir/done" ]; then
 			"$top"/src/store/hash.c "$top"/src/store/forms.c "$top"/src/store/rows.c \
 			"$top"/src/store/fw_why.c "$top"/src/store/iv_rows.c \
 			"$top"/src/store/iv_record.c "$top"/src/store/record*.c \
-			"$top"/src/store/form_ops.c "$top"/src/util/util.c \
+			"$top"/src/store/form_ops.c "$top"/src/store/migrate.c "$top"/src/util/util.c \
 			$(pkg-config --cflags --libs sqlite3 nettle) -o "$dir/laptops"
 		half=$((N_FILES / 2))
 		"$dir/laptops" "$dir" "$half" "$N_IV" 1 1 &

@@ -37,7 +37,8 @@ const char *cmd_find_option(int argc, char **argv, const char *name);
  * (run) sets its own. */
 extern const char *cmd_usage_word;
 /* Flags every command adds to STORE_CREATE when it may create a database: STORE_SCHEMA8 when
- * SURVEY_STORE_SCHEMA=8 (a development switch, read in main.c), else 0. */
+ * SURVEY_STORE_SCHEMA=8 (a development switch, read in main.c: a new file gets schema 8, an
+ * existing one of schema 1..7 is migrated to it), else 0. */
 extern int cmd_create_flags;
 /* Speak the language of --lang (ky, ru or en; looked for first with cmd_find_option, so that a
  * wrong option before it is refused in that language too), else the locale's: every message,

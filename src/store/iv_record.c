@@ -62,8 +62,11 @@ int store_ivr_load(store_iv *iv, char *err)
 
 int store_ivr_save(store_iv *iv, char *err)
 {
-	const record_paths *p = store_paths_of(iv->st, iv->form_id, iv->form_version, err);
-	if (!p || record_save(iv->st->db, iv->uuid, p, &iv->rows, err)) {
+	store *st = iv->st;
+	const record_paths *p = store_paths_of(st, iv->form_id, iv->form_version, err);
+	sqlite3_stmt *get = p ? store_stmt(st, SQ_RECORD_GET, RECORD_SAVE_GET_SQL, err) : NULL;
+	sqlite3_stmt *put = get ? store_stmt(st, SQ_RECORD_PUT, RECORD_SAVE_PUT_SQL, err) : NULL;
+	if (!put || record_save_with(st->db, get, put, iv->uuid, p, &iv->rows, err)) {
 		store_ivr_forget(iv);
 		return -1;
 	}
@@ -98,13 +101,16 @@ int store_ivr_insert(store_iv *iv, const store_start *how, const char *device_id
 
 int store_ivr_touch(store_iv *iv, const char *now, char *err)
 {
-	sqlite3_stmt *s;
-	if (store_query(iv->st->db, &s, err, "UPDATE records SET revision = revision + 1, "
-			"modified = " TIME_SQL("?2", "?3") " WHERE uuid = ?1", 2, iv->uuid, now))
+	sqlite3_stmt *s = store_stmt(iv->st, SQ_RECORD_TOUCH, "UPDATE records SET revision = "
+				     "revision + 1, modified = " TIME_SQL("?2", "?3") " WHERE uuid = ?1",
+				     err);
+	if (!s)
 		return -1;
+	sqlite3_bind_text(s, 1, iv->uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, now, -1, SQLITE_STATIC);
 	bind_ms(s, 3, now);
 	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? 0 : store_sqlerr(iv->st, "cannot update the interview", err);
 }
 

@@ -48,13 +48,31 @@ static pkey key_of(const record_paths *p, const char *path)
 	return k;
 }
 
+/* An integer as "%lld" writes it, without printf's cost (the encoder's hot path: every
+ * save encodes the whole record). */
+static void put_int(strbuf *sb, long long v)
+{
+	char buf[24], *p = buf + sizeof buf;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	sb_add(sb, p, (size_t)(buf + sizeof buf - p));
+}
+
 static void put_key(strbuf *sb, const pkey *k, const char *path)
 {
-	if (k->kind == 1)
-		sb_addf(sb, "%lld", k->id);
-	else if (k->kind == 2)
-		sb_addf(sb, "[%lld,%lld]", k->id, k->inst);
-	else
+	if (k->kind == 1) {
+		put_int(sb, k->id);
+	} else if (k->kind == 2) {
+		sb_addc(sb, '[');
+		put_int(sb, k->id);
+		sb_addc(sb, ',');
+		put_int(sb, k->inst);
+		sb_addc(sb, ']');
+	} else
 		rjson_put_str(sb, path);
 }
 
@@ -71,7 +89,7 @@ static void put_code(strbuf *sb, const char *const *words, size_t n, const char 
 {
 	int c = code(words, n, w);
 	if (c >= 0)
-		sb_addf(sb, "%d", c);
+		put_int(sb, c);
 	else
 		put_strn(sb, w);
 }
@@ -220,7 +238,9 @@ static int encode_answers(const record_paths *paths, enc *e, strbuf *sb, char *e
 				rjson_put_str(sb, a->path);
 				sb_addc(sb, ':');
 			} else if (obj) {
-				sb_addf(sb, "\"%lld\":", e->akey[k].inst);
+				sb_addc(sb, '"');
+				put_int(sb, e->akey[k].inst);
+				sb_add(sb, "\":", 2);
 			}
 			put_entry(sb, e, a);
 		}
@@ -289,8 +309,10 @@ static int encode_events(const record_paths *paths, enc *e, const char *created,
 		if (literal)
 			rjson_put_str(sb, ev->at);
 		else
-			sb_addf(sb, "%lld", step);
-		sb_addf(sb, ",%lld,", d_off);
+			put_int(sb, step);
+		sb_addc(sb, ',');
+		put_int(sb, d_off);
+		sb_addc(sb, ',');
 		put_code(sb, KINDS, N_KINDS, ev->kind);
 		prev_at = at;
 		prev_off = ev->offset_ms;
@@ -340,7 +362,7 @@ static int encode_events(const record_paths *paths, enc *e, const char *created,
 			}
 			case RJ_TRUE: sb_adds(sb, "true"); break;
 			case RJ_NULL: sb_adds(sb, "null"); break;
-			case RJ_INT: sb_addf(sb, "%lld", tail[j].i); break;
+			case RJ_INT: put_int(sb, tail[j].i); break;
 			default: rjson_put_str(sb, tail[j].s);
 			}
 		}

@@ -1,6 +1,7 @@
-/* record_schema.h: schema 8 of issue 18 (DESIGN.md, Storage, "Compact layout"), built and
- * tested, made by store_open for a new file with STORE_SCHEMA8 (opt-in: STORE_SCHEMA_VERSION
- * stays 7 until merge works on records): one `records` row per interview holding its answers
+/* record_schema.h: schema 8 of issue 18 (DESIGN.md, Storage, "Compact layout"), made by
+ * store_open with STORE_SCHEMA8 for a new file and from a writable file of schema 1..7
+ * (migrate.c; opt-in: STORE_SCHEMA_VERSION stays 7 until merge works on records): one
+ * `records` row per interview holding its answers
  * and events (record.h), the path ids of each form version (`paths`), the event kinds
  * (`kinds`), and the views `interviews`, `answers` and `events` that give the schema-7 rows
  * exactly, so that every reader's SQL and any sqlite3 user keep working. */

@@ -124,23 +124,18 @@ int record_load(sqlite3 *db, const char *schema, const char *uuid, const record_
 	return rc;
 }
 
-int record_save(sqlite3 *db, const char *uuid, const record_paths *paths,
-		const record_rows *rows, char *err)
+int record_save_with(sqlite3 *db, sqlite3_stmt *s, sqlite3_stmt *u, const char *uuid,
+		     const record_paths *paths, const record_rows *rows, char *err)
 {
-	sqlite3_stmt *s = NULL, *u = NULL;
 	int rc = -1;
-	if (store_prepare(db, "SELECT created, content_hash FROM main.records WHERE uuid = ?1", &s,
-			  err) ||
-	    store_prepare(db, "UPDATE main.records SET answers = ?2, events = ?3 WHERE uuid = ?1",
-			  &u, err))
-		goto out;
 	sqlite3_bind_text(s, 1, uuid, -1, SQLITE_STATIC);
 	if (sqlite3_step(s) != SQLITE_ROW) {
-		errf(err, "interview '%.40s': no such record", uuid);
-		goto out;
+		sqlite3_reset(s);
+		return errf(err, "interview '%.40s': no such record", uuid);
 	}
 	char *created = record_col_time(sqlite3_column_value(s, 0), NULL);
 	char *hash = record_col_hash(sqlite3_column_value(s, 1));
+	sqlite3_reset(s);
 	char *a = NULL, *e = NULL, why[ERR_MAX];
 	if (record_encode(paths, created, hash, rows, &a, &e, why)) {
 		errf(err, "interview '%.40s': %s", uuid, why);
@@ -150,12 +145,22 @@ int record_save(sqlite3 *db, const char *uuid, const record_paths *paths,
 		sqlite3_bind_text(u, 3, e, -1, SQLITE_STATIC);
 		rc = sqlite3_step(u) == SQLITE_DONE ? 0 : (store_note_full(db),
 			errf(err, "cannot write the interview: %s", sqlite3_errmsg(db)));
+		sqlite3_reset(u);
 	}
 	free(a);
 	free(e);
 	free(created);
 	free(hash);
-out:
+	return rc;
+}
+
+int record_save(sqlite3 *db, const char *uuid, const record_paths *paths,
+		const record_rows *rows, char *err)
+{
+	sqlite3_stmt *s = NULL, *u = NULL;
+	int rc = store_prepare(db, RECORD_SAVE_GET_SQL, &s, err) ||
+		 store_prepare(db, RECORD_SAVE_PUT_SQL, &u, err) ? -1 :
+		 record_save_with(db, s, u, uuid, paths, rows, err);
 	sqlite3_finalize(s);
 	sqlite3_finalize(u);
 	return rc;

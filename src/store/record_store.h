@@ -22,6 +22,13 @@ int record_load(sqlite3 *db, const char *schema, const char *uuid, const record_
  * content hash as the row holds them). 0, or -1 with one line. */
 int record_save(sqlite3 *db, const char *uuid, const record_paths *paths,
 		const record_rows *rows, char *err);
+/* record_save with its two statements prepared by the caller (kept across saves: the store's
+ * cache) from RECORD_SAVE_GET_SQL (get) and RECORD_SAVE_PUT_SQL (put), unbound; both are
+ * reset when it returns. */
+#define RECORD_SAVE_GET_SQL "SELECT created, content_hash FROM main.records WHERE uuid = ?1"
+#define RECORD_SAVE_PUT_SQL "UPDATE main.records SET answers = ?2, events = ?3 WHERE uuid = ?1"
+int record_save_with(sqlite3 *db, sqlite3_stmt *get, sqlite3_stmt *put, const char *uuid,
+		     const record_paths *paths, const record_rows *rows, char *err);
 
 /* A records column as the schema-7 text it stands for: created (ms since 1970), modified or
  * completed (ms since created: base is created's column), content_hash (32 bytes as lowercase

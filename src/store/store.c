@@ -401,17 +401,15 @@ static int open_checked(store *st, int flags, int fresh, int *code, char *err)
 		return errf(err, "it was written by a newer survey (schema %d; this one reads up "
 			    "to %d): update survey", st->schema_version, STORE_SCHEMA_VERSION);
 	}
-	if (st->schema_version < STORE_SCHEMA_VERSION && !(flags & STORE_READONLY)) {
-		if (store_exec(st->db, "BEGIN IMMEDIATE", "cannot start a transaction", err))
-			return -1;
-		if (store_schema_migrate(st->db, st->schema_version, err)) {
-			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-			return -1;
-		}
-		if (store_exec(st->db, "COMMIT", "cannot commit the migration", err))
-			return -1;
-		st->schema_version = STORE_SCHEMA_VERSION;
-	}
+	/* an older file is migrated when written to; with STORE_SCHEMA8 a file of schema 1..7 on
+	 * to schema 8, in the same transaction */
+	int to8 = (flags & STORE_SCHEMA8) && st->schema_version <= STORE_SCHEMA_VERSION;
+	if ((st->schema_version < STORE_SCHEMA_VERSION || to8) && !(flags & STORE_READONLY) &&
+	    store_open_migrate(st, to8, err))
+		return -1;
+	if (st->schema_version == STORE_SCHEMA_RECORDS && (flags & STORE_SCHEMA8) &&
+	    !(flags & STORE_READONLY))
+		store_pages_16k(st);
 	if (st->schema_version == STORE_SCHEMA_RECORDS && temp_views(st, err))
 		return -1;
 	if (!(flags & (STORE_READONLY | STORE_KEEP_JOURNAL))) {

@@ -20,8 +20,9 @@ typedef struct store_iv store_iv;  /* an interview open for writing */
 enum store_flags {
 	STORE_READONLY = 1,   /* open an existing file read-only; nothing is ever written */
 	STORE_CREATE = 2,     /* create the file (and its device id) if it does not exist */
-	STORE_SCHEMA8 = 4,    /* with STORE_CREATE: a file created now gets schema 8 (records;
-	                         a development switch, SURVEY_STORE_SCHEMA=8 in main.c) */
+	STORE_SCHEMA8 = 4,    /* a file created now gets schema 8 (records), and a writable file
+	                         of schema 1..7 is migrated to it (a development switch,
+	                         SURVEY_STORE_SCHEMA=8 in main.c) */
 };
 
 /* The state of an answer, besides its value. */
@@ -50,7 +51,9 @@ int store_origin_parse(const char *name, store_origin *out); /* 0, or -1 if unkn
  * one-line reason in err naming the file, and the file's bytes are left as they were: a file
  * that is not an SQLite database, a database of another program, a truncated or corrupt file,
  * or a file written by a newer survey (schema version above STORE_SCHEMA_VERSION) is refused
- * before anything is written. An older schema is migrated (unless STORE_READONLY). */
+ * before anything is written. An older schema is migrated (unless STORE_READONLY); with
+ * STORE_SCHEMA8 one of schema 1..7 is migrated to schema 8 (in one transaction: a record that
+ * cannot be built is refused, the file unchanged). */
 int store_open(const char *path, int flags, store **out, char *err);
 /* Checkpoints the WAL (so the single file is complete) and closes. NULL is accepted. */
 void store_close(store *st);

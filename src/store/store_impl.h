@@ -18,7 +18,9 @@ char *store_tmpdir(const char *name, const char *what, char *err);
 
 /* Prepared statements kept for the life of the connection (hot paths: saving answers). */
 enum store_stmt_id {
-	SQ_ANSWER_GET, SQ_ANSWER_PUT, SQ_IV_TOUCH, SQ_EVENT_PUT, SQ_COUNT
+	SQ_ANSWER_GET, SQ_ANSWER_PUT, SQ_IV_TOUCH, SQ_EVENT_PUT,
+	SQ_RECORD_GET, SQ_RECORD_PUT, SQ_RECORD_TOUCH,   /* schema 8 (iv_record.c) */
+	SQ_COUNT
 };
 
 struct store {
@@ -66,6 +68,20 @@ int store_check_header(const char *path, int flags, int *fresh, char *err);
 /* Create the tables of a new file, or migrate an older one to STORE_SCHEMA_VERSION. */
 int store_schema_create(sqlite3 *db, char *err);
 int store_schema_migrate(sqlite3 *db, int from, char *err);
+/* store_open's migration of st (open, writable, st->schema_version below
+ * STORE_SCHEMA_VERSION, or to8) in one transaction: to STORE_SCHEMA_VERSION, and when to8 on
+ * to schema 8 (record_migrate_7_to_8), from the version read again under the write lock
+ * (another survey may have migrated it meanwhile: then nothing to do). st->schema_version
+ * set. 0, or -1 with one line in err and the file as it was (a record that cannot be built:
+ * which interview, and what to do). */
+int store_open_migrate(store *st, int to8, char *err);
+/* A schema-8 file (opened writable with STORE_SCHEMA8) into 16 KiB pages as a new one has them,
+ * unless it has them: a file just migrated, whose dropped schema-7 tables still fill it. Only a
+ * VACUUM changes the page size, and not in WAL mode: the journal goes to DELETE for it and
+ * back. Each step is atomic, so a failure or a crash leaves a whole schema-8 file with its old
+ * pages (correct, only larger; the next such open tries again): nothing is reported. Another
+ * program holding the file open keeps the journal in WAL: then no VACUUM, and no wait. */
+void store_pages_16k(store *st);
 /* SQL expression: the origin of the interview row named `table` in the query (its table name or
  * alias) of database `schema` ("main", "src") at schema version `version`: its origin column
  * from version 3 on; before it, what the migration to 3 sets (simulate's trace in the event

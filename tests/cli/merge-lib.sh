@@ -7,7 +7,7 @@ laptops() {
 			src/store/schema.c src/store/interview.c src/store/ids.c src/store/hash.c \
 			src/store/forms.c src/store/rows.c src/store/fw_why.c src/util/util.c \
 			src/store/iv_rows.c src/store/iv_record.c src/store/record*.c \
-			src/store/form_ops.c \
+			src/store/form_ops.c src/store/migrate.c \
 			$(pkg-config --cflags --libs sqlite3 nettle) \
 			-o "$TMP/laptops" || { not_ok "cannot build bench/laptops.c"; exit 1; }
 	fi

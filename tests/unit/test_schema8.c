@@ -1,5 +1,5 @@
 /* test_schema8.c: the migration of a schema-7 file to the records of schema 8
- * (record_schema.h; not yet the store's schema) loses nothing: the views interviews, answers
+ * (record_schema.h; store_open's with STORE_SCHEMA8) loses nothing: the views interviews, answers
  * and events give back every row of the file as it was, on simulated interviews of the shipped
  * survey and on rows crafted at the edges of the encoding; a row survey never writes stops the
  * migration with one line and the transaction leaves the file as it was. Needs $SURVEY
@@ -302,6 +302,123 @@ static void test_refused(void **state)
 	free(path);
 }
 
+/* The SHA-256 of a file's bytes (hex). */
+static void file_sha(const char *path, char out[65])
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	strbuf sb = STRBUF_INIT;
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_add(&sb, buf, n);
+	fclose(f);
+	store_sha256_hex(sb_str(&sb), sb.len, out);
+	sb_release(&sb);
+}
+
+/* store_open with STORE_SCHEMA8 migrates a schema-7 file in place: the handle is that of a
+ * schema-8 file (its version, its TEMP views, the path ids of every form version), and each
+ * interview reads through the store as it did at schema 7 (its rows, its event-log hash). */
+static void test_store_open(void **state)
+{
+	need_survey();
+	char *old = xasprintf("%s/open7.db", dir), *new = xasprintf("%s/open8.db", dir);
+	simulated(old, 1);
+	char *cmd = xasprintf("cp '%s' '%s'", old, new);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	store *s7, *s8;
+	char err[ERR_MAX] = "";
+	if (store_open(new, STORE_SCHEMA8, &s8, err))
+		fail_msg("%s", err);
+	assert_int_equal(store_open(old, STORE_READONLY, &s7, err), 0);
+	assert_int_equal(store_schema_version(s7), 7);
+	assert_int_equal(store_schema_version(s8), STORE_SCHEMA_RECORDS);
+	if (record_paths_verify(s8->db, "main", err))
+		fail_msg("%s", err);
+	assert_int_equal(count(s8->db, "SELECT count(*) FROM forms"), 1);
+	assert_true(count(s8->db, "SELECT count(*) FROM paths") > 10);
+	assert_int_equal(count(s8->db, "SELECT count(*) FROM temp.sqlite_schema WHERE type = "
+			       "'view' AND name IN ('interviews', 'answers', 'events')"), 3);
+	assert_int_equal(count(s8->db, "PRAGMA page_size"), 16384);
+	assert_int_equal(count(s8->db, "SELECT count(*) FROM records"), 12);
+	/* the store's own connection reads the views (its TEMP ones: trusted_schema is off) */
+	assert_int_equal(count(s8->db, "SELECT count(*) FROM events"),
+			 count(s7->db, "SELECT count(*) FROM events"));
+	sqlite3_stmt *u;
+	assert_int_equal(sqlite3_prepare_v2(s7->db, "SELECT uuid FROM interviews ORDER BY uuid",
+					    -1, &u, NULL), SQLITE_OK);
+	int n = 0;
+	while (sqlite3_step(u) == SQLITE_ROW) {
+		const char *uuid = (const char *)sqlite3_column_text(u, 0);
+		char h7[65], h8[65];
+		long long c7, c8;
+		record_rows r7, r8;
+		assert_int_equal(store_iv_events_hash(s7, uuid, h7, &c7, err), 0);
+		if (store_iv_events_hash(s8, uuid, h8, &c8, err))
+			fail_msg("%s", err);
+		assert_string_equal(h8, h7);
+		assert_int_equal(c8, c7);
+		assert_int_equal(store_iv_rows(s7, uuid, STORE_ROWS_ANSWERS, &r7, err), 0);
+		assert_int_equal(store_iv_rows(s8, uuid, STORE_ROWS_ANSWERS, &r8, err), 0);
+		assert_int_equal(r8.n_answers, r7.n_answers);
+		for (size_t k = 0; k < r7.n_answers; k++) {
+			assert_string_equal(r8.answers[k].path, r7.answers[k].path);
+			assert_string_equal(r8.answers[k].state, r7.answers[k].state);
+			assert_true((!r8.answers[k].value && !r7.answers[k].value) ||
+				    (r8.answers[k].value && r7.answers[k].value &&
+				     strcmp(r8.answers[k].value, r7.answers[k].value) == 0));
+		}
+		record_rows_free(&r7);
+		record_rows_free(&r8);
+		n++;
+	}
+	assert_int_equal(n, 12);
+	sqlite3_finalize(u);
+	store_close(s7);
+	store_close(s8);
+	/* opened again, with or without the switch: schema 8 as it is */
+	assert_int_equal(store_open(new, 0, &s8, err), 0);
+	assert_int_equal(store_schema_version(s8), STORE_SCHEMA_RECORDS);
+	store_close(s8);
+	free(old);
+	free(new);
+}
+
+/* A record that cannot be built (a value of the wrong type) refuses the open in one line naming
+ * the file and the interview, and leaves the file's bytes as they were; without the switch the
+ * file opens, still schema 7. */
+static void test_store_open_refused(void **state)
+{
+	need_survey();
+	char *path = xasprintf("%s/refused.db", dir);
+	simulated(path, 0);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sql(db, "UPDATE events SET new_value = X'00ff' WHERE (uuid, seq) = (SELECT uuid, max(seq) "
+		"FROM events WHERE uuid = (SELECT max(uuid) FROM interviews))");
+	char *uuid = text1(db, "SELECT max(uuid) FROM interviews");
+	sqlite3_close(db);
+	char before[65], after[65], err[ERR_MAX] = "";
+	file_sha(path, before);
+	store *st;
+	assert_int_equal(store_open(path, STORE_SCHEMA8, &st, err), -1);
+	assert_null(st);
+	assert_null(strchr(err, '\n'));
+	assert_non_null(strstr(err, path));
+	assert_non_null(strstr(err, uuid));
+	assert_non_null(strstr(err, "an event of the wrong type"));
+	assert_non_null(strstr(err, "nothing was changed"));
+	file_sha(path, after);
+	assert_string_equal(after, before);
+	assert_int_equal(store_open(path, 0, &st, err), 0);
+	assert_int_equal(store_schema_version(st), 7);
+	store_close(st);
+	free(uuid);
+	free(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -311,6 +428,8 @@ int main(void)
 		cmocka_unit_test(test_save),
 		cmocka_unit_test(test_paths_verify),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_store_open),
+		cmocka_unit_test(test_store_open_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
