@@ -7,6 +7,8 @@
 # CPU, the merge again within 5% of the first merge; and the output's bytes per interview next
 # to the CSV export of the same data (the storage layout is the next step: target 3x).
 #   sh bench/merge.sh            N_FILES=5 N_IV=1000 sh bench/merge.sh   (smaller)
+# SURVEY_STORE_SCHEMA=8 sh bench/merge.sh: laptops and output of schema 8 (one record per
+# interview), the floor copying the records (and the path ids) instead of the rows.
 # The laptop files (survey simulate of surveys/covid19-lsg.md, one file per device) are kept in
 # $BENCH_DIR (default /tmp/survey-bench-merge) for the next run.
 set -eu
@@ -14,7 +16,10 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 SURVEY=${SURVEY:-$top/survey}
 N_FILES=${N_FILES:-20}
 N_IV=${N_IV:-5000}
-dir=${BENCH_DIR:-/tmp/survey-bench-merge}/${N_FILES}x${N_IV}
+SCHEMA=${SURVEY_STORE_SCHEMA:-7}
+case $SCHEMA in 7|8) ;; *) echo "bench/merge.sh: SURVEY_STORE_SCHEMA is 7 or 8" >&2; exit 2 ;; esac
+export SURVEY_STORE_SCHEMA=$SCHEMA
+dir=${BENCH_DIR:-/tmp/survey-bench-merge}/${N_FILES}x${N_IV}-schema$SCHEMA
 mkdir -p "$dir"
 [ -x "$SURVEY" ] || { echo "bench/merge.sh: build survey first (make)" >&2; exit 1; }
 
@@ -62,10 +67,15 @@ rm -f "$dir/floor.db" "$dir/floor.db-journal"
 first=$(ls "$dir"/laptop*.db | head -1)
 sqlite3 "$first" .schema | grep -v '^CREATE TABLE sqlite_' | sqlite3 "$dir/floor.db"
 for f in $files; do
+	if [ "$SCHEMA" = 8 ]; then
+		rows="INSERT INTO paths SELECT * FROM src.paths WHERE true ON CONFLICT DO NOTHING;
+		INSERT INTO records SELECT * FROM src.records;"
+	else
+		rows="INSERT INTO interviews SELECT * FROM src.interviews; INSERT INTO answers
+		SELECT * FROM src.answers; INSERT INTO events SELECT * FROM src.events;"
+	fi
 	echo "ATTACH '$f' AS src; BEGIN; INSERT INTO forms SELECT * FROM src.forms WHERE true
-	ON CONFLICT DO NOTHING; INSERT INTO interviews SELECT * FROM src.interviews;
-	INSERT INTO answers SELECT * FROM src.answers; INSERT INTO events SELECT * FROM src.events;
-	COMMIT; DETACH src;"
+	ON CONFLICT DO NOTHING; $rows COMMIT; DETACH src;"
 done >"$dir/floor.sql"
 timed "$dir/floor.time" sh -c "sqlite3 '$dir/floor.db' <'$dir/floor.sql'"
 read floor floor_cpu <"$dir/floor.time"
@@ -88,8 +98,13 @@ ncsv=$(sqlite3 "$dir/merged.db" "SELECT max(count(*), 1) FROM interviews WHERE s
 db_bytes=$(($(wc -c <"$dir/merged.db") / n)) csv_bytes=$(($(wc -c <"$dir/merged.csv") / ncsv))
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }'; }
-rows=$(sqlite3 "$dir/merged.db" "SELECT (SELECT count(*) FROM interviews) || ' interviews, ' ||
-	(SELECT count(*) FROM answers) || ' answers, ' || (SELECT count(*) FROM events) || ' events'")
+if [ "$SCHEMA" = 8 ]; then   # the events view reads slowly in bulk: the sizes of the records
+	rows=$(sqlite3 "$dir/merged.db" "SELECT count(*) || ' interviews (schema 8: records of ' ||
+		(sum(length(answers) + length(events)) / count(*)) || ' bytes on average)' FROM records")
+else
+	rows=$(sqlite3 "$dir/merged.db" "SELECT (SELECT count(*) FROM interviews) || ' interviews, ' ||
+		(SELECT count(*) FROM answers) || ' answers, ' || (SELECT count(*) FROM events) || ' events'")
+fi
 printf 'merge of %s files x %s interviews (%s)\n' "$N_FILES" "$N_IV" "$rows"
 printf '  floor (sqlite3 ATTACH + INSERT ... SELECT): %6.1f s  (cpu %s s)\n' "$floor" "$floor_cpu"
 printf '  survey merge into a new file:               %6.1f s  (cpu %s s)  ratio %s wall, %s cpu (target 1.5 cpu)\n' \

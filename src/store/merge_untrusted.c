@@ -197,8 +197,9 @@ int merge_untrusted_private(struct merge_check *c, sqlite3 **db, char *err)
 	char *file = xasprintf("file:%s/input.db", c->tmpdir);
 	int rc = open_hardened(c, file, SQLITE_OPEN_READWRITE, size, db, err);
 	free(file);
-	/* a scratch copy: nothing to make durable */
-	return rc || store_exec(*db, "PRAGMA synchronous=OFF", "cannot read it", err) ? -1 : 0;
+	/* a scratch copy, thrown away on any failure: nothing to make durable or to roll back */
+	return rc || store_exec(*db, "PRAGMA synchronous=OFF; PRAGMA journal_mode=OFF; "
+				"PRAGMA cache_size=-65536", "cannot read it", err) ? -1 : 0;
 }
 
 int merge_untrusted_open(struct merge_check *c, sqlite3 **db, char *err)

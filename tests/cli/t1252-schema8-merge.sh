@@ -22,8 +22,13 @@ merged() { # merged OUT SCHEMA INPUTS...: merge into OUT, made at SCHEMA when ne
 	run env SURVEY_STORE_SCHEMA="$v" "$SURVEY" merge "$@" -o "$out" --allow-simulated
 	expect_rc 0 "merge into ${out##*/}"
 }
-merged "$TMP/m77.db" 7 "$TMP/a1.db" "$TMP/a2.db" "$TMP/a3.db"
-merged "$TMP/m88.db" 8 "$TMP/b1.db" "$TMP/b2.db" "$TMP/b3.db"
+merged "$TMP/m77.db" 7 "$TMP/a1.db" "$TMP/a2.db" "$TMP/a3.db" --key oblast --key municipality_type
+grep -v "^'" "$TMP/out" | sed "s|$TMP/m77.db|FILE|" >"$TMP/m77.report"
+merged "$TMP/m88.db" 8 "$TMP/b1.db" "$TMP/b2.db" "$TMP/b3.db" --key oblast --key municipality_type
+grep -v "^'" "$TMP/out" | sed "s|$TMP/m88.db|FILE|" >"$TMP/m88.report"
+grep -q "likely duplicate:" "$TMP/m77.report" && cmp -s "$TMP/m77.report" "$TMP/m88.report" &&
+	ok "the same likely duplicates and totals at schema 8 (keys read from the records)" ||
+	not_ok "the merge reports differ: $(diff "$TMP/m77.report" "$TMP/m88.report" | head -3)"
 expect_out "b1.db' \(device [0-9a-f]{8}, sha256 [0-9a-f]{12}\): 30 interviews: 30 new" \
 	"a laptop of schema 8 is merged"
 merged "$TMP/m87.db" 7 "$TMP/b1.db" "$TMP/a2.db" "$TMP/b3.db"
