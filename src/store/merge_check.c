@@ -95,7 +95,7 @@ static int check_input(struct merge_check *c, char *err)
 	int v8 = !rc && c->version == STORE_SCHEMA_RECORDS;
 	if (!rc && (v8 || c->want_records)) {
 		sqlite3_close(db);
-		rc = merge_untrusted_private(c, &db, why);
+		rc = merge_untrusted_private(c, v8, &db, why);
 	}
 	if (!rc && v8) {
 		rc = in_tx(db, merge_unpack_8_to_7, why);

@@ -69,8 +69,9 @@ int merge_check_changed(const struct merge_check *c);
  * merge_harden'ed, with a budget of work proportional to its size. Sets c->uri. -1 with err. */
 int merge_untrusted_open(struct merge_check *c, sqlite3 **db, char *err);
 /* A writable private copy of c->path, whatever its journal (made now unless c has one), opened
- * on *db with the same defences and budget; c->uri names it read-only for the ATTACH. */
-int merge_untrusted_private(struct merge_check *c, sqlite3 **db, char *err);
+ * on *db with the same defences and a budget for its size (8 times it when compact: a file of
+ * schema 8, to be unpacked); c->uri names it read-only for the ATTACH. */
+int merge_untrusted_private(struct merge_check *c, int compact, sqlite3 **db, char *err);
 /* The reverse, in a private writable copy of a schema-8 file (a merge input): its views
  * dropped and the schema-7 tables interviews, answers and events created beside the records
  * and filled from them, each record checked to be the canonical encoding of its rows

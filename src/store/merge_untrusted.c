@@ -24,6 +24,8 @@
  * that, and never less than a fraction of a second, leaves room for any honest file. */
 #define STEPS_PER_BYTE 20LL
 #define STEPS_FLOOR 50000000LL
+/* The private copy of a compact input (schema 8) counts as this many times its bytes. */
+#define UNPACK_BYTES_FACTOR 8
 /* The longest text or blob a survey file holds (an embedded questionnaire). */
 #define MAX_VALUE_BYTES (64 * 1024 * 1024)
 
@@ -184,7 +186,7 @@ static int open_hardened(struct merge_check *c, const char *uri, int flags, off_
 	return 0;
 }
 
-int merge_untrusted_private(struct merge_check *c, sqlite3 **db, char *err)
+int merge_untrusted_private(struct merge_check *c, int compact, sqlite3 **db, char *err)
 {
 	*db = NULL;
 	off_t size = c->sb.st_size;
@@ -194,8 +196,11 @@ int merge_untrusted_private(struct merge_check *c, sqlite3 **db, char *err)
 		if (private_copy(c, &size, err))
 			return -1;
 	}
-	char *file = xasprintf("file:%s/input.db", c->tmpdir);
-	int rc = open_hardened(c, file, SQLITE_OPEN_READWRITE, size, db, err);
+	char *file = xasprintf("%s/input.db", c->tmpdir);   /* a name, not a URI */
+	/* its work is proportional to its rows: a file of schema 8 holds ~7 times as many per byte
+	 * as one of schema 7, and they are all written again here (merge_unpack_8_to_7) */
+	int rc = open_hardened(c, file, SQLITE_OPEN_READWRITE,
+			       compact ? size * UNPACK_BYTES_FACTOR : size, db, err);
 	free(file);
 	/* a scratch copy, thrown away on any failure: nothing to make durable or to roll back */
 	return rc || store_exec(*db, "PRAGMA synchronous=OFF; PRAGMA journal_mode=OFF; "
