@@ -144,11 +144,12 @@ int merge_rec_stage_init(merge *m, char *err);
 int merge_rec_stage(merge *m, const char *uuid, char *err);
 /* Empty stage. */
 int merge_rec_stage_clear(merge *m, char *err);
-/* The output's record of uuid removed; src's record of uuid copied into the output; stage's
- * rows (one interview) encoded into the output's record. */
+/* The output's record of uuid removed; src's record of uuid copied into the output (encoded
+ * again when the two files' path ids of its form version differ: merge_rec_copy_new); the rows
+ * of uuid in `schema` (stage, src: the tables of schema 7) encoded into the output's record. */
 int merge_rec_drop(merge *m, const char *uuid, char *err);
 int merge_rec_copy(merge *m, const char *uuid, char *err);
-int merge_rec_from_stage(merge *m, const char *uuid, char *err);
+int merge_rec_encode(merge *m, const char *schema, const char *uuid, char *err);
 /* The bulk steps of merge.c on records: the new interviews copied (with the path ids of the
  * form versions the output lacks); the identical ones marked. */
 int merge_rec_copy_new(merge *m, int every, char *err);

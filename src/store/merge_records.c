@@ -12,8 +12,10 @@
 int merge_rec_stage_init(merge *m, char *err)
 {
 	sqlite3_limit(m->st->db, SQLITE_LIMIT_ATTACHED, 2);   /* src and stage */
-	return store_exec(m->st->db, "ATTACH ':memory:' AS stage", "cannot prepare the merge",
-			  err) || merge_tables_v7(m->st->db, "stage", err) ? -1 : 0;
+	return store_exec(m->st->db, "ATTACH ':memory:' AS stage; CREATE TEMP TABLE IF NOT EXISTS "
+			  "merge_repath(form_id TEXT, form_version TEXT, PRIMARY KEY(form_id, "
+			  "form_version)) WITHOUT ROWID", "cannot prepare the merge", err) ||
+	       merge_tables_v7(m->st->db, "stage", err) ? -1 : 0;
 }
 
 int merge_rec_stage_clear(merge *m, char *err)
@@ -94,8 +96,27 @@ int merge_rec_drop(merge *m, const char *uuid, char *err)
 			  "DELETE FROM main.records WHERE uuid = ?1", 1, uuid);
 }
 
+/* Is uuid's record in src encoded with other path ids than the output's (temp.merge_repath)? */
+static int repath(merge *m, const char *uuid, int *yes, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_query(m->st->db, &s, err, "SELECT EXISTS (SELECT 1 FROM src.records r JOIN "
+			"temp.merge_repath p ON p.form_id = r.form_id AND p.form_version = "
+			"r.form_version WHERE r.uuid = ?1)", 1, uuid))
+		return -1;
+	int rc = sqlite3_step(s);
+	*yes = rc == SQLITE_ROW && sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : store_sqlerr(m->st, "cannot copy an interview", err);
+}
+
 int merge_rec_copy(merge *m, const char *uuid, char *err)
 {
+	int yes;
+	if (repath(m, uuid, &yes, err))
+		return -1;
+	if (yes)
+		return merge_rec_encode(m, "src", uuid, err);
 	return store_run(m->st, "cannot copy an interview", err,
 			  "INSERT INTO main.records SELECT * FROM src.records WHERE uuid = ?1", 1,
 			  uuid);
@@ -128,22 +149,29 @@ static int event_row(void *arg, sqlite3_stmt *s)
 	return 0;
 }
 
-int merge_rec_from_stage(merge *m, const char *uuid, char *err)
+int merge_rec_encode(merge *m, const char *schema, const char *uuid, char *err)
 {
 	sqlite3 *db = m->st->db;
 	sqlite3_stmt *g = NULL, *put = NULL, *s;
 	record_rows r = { 0 };
 	char *a = NULL, *e = NULL;
 	int rc = -1;
-	if (store_query(db, &s, err, "SELECT path, value, state, modified FROM stage.answers "
-			"WHERE uuid = ?1 ORDER BY path", 1, uuid) ||
-	    store_each(m->st, s, answer_row, &r, "cannot read the version", err) ||
-	    store_query(db, &s, err, "SELECT at, offset_ms, kind, path, old_value, new_value, "
-			"old_state, new_state FROM stage.events WHERE uuid = ?1 ORDER BY seq", 1,
-			uuid) ||
-	    store_each(m->st, s, event_row, &r, "cannot read the version", err) ||
-	    store_query(db, &g, err, "SELECT " STORE_INTERVIEW_COLUMNS " FROM stage.interviews "
-			"WHERE uuid = ?1", 1, uuid))
+	char *qa = sqlite3_mprintf("SELECT path, value, state, modified FROM \"%w\".answers WHERE "
+				   "uuid = ?1 ORDER BY path", schema);
+	char *qe = sqlite3_mprintf("SELECT at, offset_ms, kind, path, old_value, new_value, "
+				   "old_state, new_state FROM \"%w\".events WHERE uuid = ?1 ORDER BY "
+				   "seq", schema);
+	char *qi = sqlite3_mprintf("SELECT " STORE_INTERVIEW_COLUMNS " FROM \"%w\".interviews "
+				   "WHERE uuid = ?1", schema);
+	int bad = store_query(db, &s, err, qa, 1, uuid) ||
+		  store_each(m->st, s, answer_row, &r, "cannot read the version", err) ||
+		  store_query(db, &s, err, qe, 1, uuid) ||
+		  store_each(m->st, s, event_row, &r, "cannot read the version", err) ||
+		  store_query(db, &g, err, qi, 1, uuid);
+	sqlite3_free(qa);
+	sqlite3_free(qe);
+	sqlite3_free(qi);
+	if (bad)
 		goto out;
 	if (sqlite3_step(g) != SQLITE_ROW) {
 		errf(err, "interview '%.40s': its version cannot be read", uuid);
@@ -169,16 +197,46 @@ out:
 	return rc;
 }
 
+static int encode_each(void *arg, sqlite3_stmt *s)
+{
+	void **a = arg;
+	return merge_rec_encode(a[0], "src", (const char *)sqlite3_column_text(s, 0), a[1]);
+}
+
+/* A record is bytes that mean rows only with its form version's path ids: those of the input
+ * and the output agree when both hold the form (the ids come from its bytes), not when the
+ * input lacks it (a sealed record's payload, a crafted file: its paths kept as text) while the
+ * output holds it. Such records are encoded again from the input's rows. */
 int merge_rec_copy_new(merge *m, int every, char *err)
 {
 	static const char paths[] =
 		"INSERT INTO main.paths SELECT * FROM src.paths s WHERE NOT EXISTS (SELECT 1 FROM "
 		"main.paths o WHERE o.form_id = s.form_id AND o.form_version = s.form_version)";
-	return store_run(m->st, "cannot copy the path ids", err, paths, 0) ||
-	       store_run(m->st, "cannot copy the interviews", err, every ?
-			 "INSERT INTO main.records SELECT * FROM src.records" :
-			 "INSERT INTO main.records SELECT * FROM src.records WHERE uuid IN (SELECT "
-			 "uuid FROM temp.merge_in WHERE action = 'new')", 0) ? -1 : 0;
+	static const char mismatch[] =
+		"DELETE FROM temp.merge_repath; INSERT INTO temp.merge_repath SELECT f, v FROM "
+		"(SELECT DISTINCT form_id AS f, form_version AS v FROM src.records) WHERE EXISTS "
+		"(SELECT id, path FROM main.paths WHERE form_id = f AND form_version = v EXCEPT "
+		"SELECT id, path FROM src.paths WHERE form_id = f AND form_version = v) OR EXISTS "
+		"(SELECT id, path FROM src.paths WHERE form_id = f AND form_version = v EXCEPT "
+		"SELECT id, path FROM main.paths WHERE form_id = f AND form_version = v)";
+	static const char as_bytes[] =
+		"INSERT INTO main.records SELECT r.* FROM src.records r WHERE %s NOT EXISTS (SELECT "
+		"1 FROM temp.merge_repath p WHERE p.form_id = r.form_id AND p.form_version = "
+		"r.form_version)";
+	char *copy = sqlite3_mprintf(as_bytes, every ? "" : "r.uuid IN (SELECT uuid FROM "
+				     "temp.merge_in WHERE action = 'new') AND");
+	void *arg[2] = { m, err };
+	sqlite3_stmt *s = NULL;
+	int rc = store_run(m->st, "cannot copy the path ids", err, paths, 0) ||
+		 store_exec(m->st->db, mismatch, "cannot compare the path ids", err) ||
+		 store_run(m->st, "cannot copy the interviews", err, copy, 0) ||
+		 store_query(m->st->db, &s, err, "SELECT r.uuid FROM src.records r JOIN "
+			     "temp.merge_repath p ON p.form_id = r.form_id AND p.form_version = "
+			     "r.form_version WHERE r.uuid IN (SELECT uuid FROM temp.merge_in WHERE "
+			     "action = 'new') ORDER BY r.uuid", 0) ||
+		 store_each(m->st, s, encode_each, arg, "cannot copy the interviews", err) ? -1 : 0;
+	sqlite3_free(copy);
+	return rc;
 }
 
 /* Records are canonical: the same rows give the same bytes, so an interview is identical when

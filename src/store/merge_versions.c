@@ -556,7 +556,7 @@ static int restore_json(merge *m, const char *uuid, const struct ver *v, char *e
 	if (!m->out8)
 		return restore_rows(m, "main", uuid, v, err);
 	return merge_rec_stage_clear(m, err) || restore_rows(m, "stage", uuid, v, err) ||
-	       merge_rec_from_stage(m, uuid, err) ? -1 : 0;
+	       merge_rec_encode(m, "stage", uuid, err) ? -1 : 0;
 }
 
 static int restore_rows(merge *m, const char *to, const char *uuid, const struct ver *v,

@@ -119,7 +119,7 @@ static void make_base(void)
 	form_free(f);
 	merge *m;
 	merge_result res;
-	if (merge_open(out_path, NULL, 0, &m, err))
+	if (merge_open(out_path, NULL, 0, 0, &m, err))
 		broken("cannot open the base output", err);
 	if (merge_input(m, laptop, &res))
 		broken("cannot merge the base laptop", res.rejected);
@@ -219,7 +219,7 @@ static void check_remerge(void)
 	merge *m;
 	merge_result res;
 	remove_db(again_path);
-	if (merge_open(again_path, NULL, 0, &m, err))
+	if (merge_open(again_path, NULL, 0, 0, &m, err))
 		broken("cannot open a second output", err);
 	if (merge_input(m, out_path, &res))
 		broken("merged, but the output is refused as a merge input", res.rejected);
@@ -236,7 +236,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	write_file(in_path, data, len);
 	write_file(out_path, base, base_len);
 	merge *m;
-	if (merge_open(out_path, NULL, 0, &m, err))
+	if (merge_open(out_path, NULL, 0, 0, &m, err))
 		broken("cannot open the output", err);
 	merge_result res;
 	int rc = merge_input(m, in_path, &res);
