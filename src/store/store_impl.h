@@ -215,7 +215,9 @@ typedef struct store_scan {
  * version `version` (1 has no conflicts table, 3 adds the interviews' origin), and fill *out. With check set, the first problem
  * found (a complete interview whose content hash differs, answers or events of no interview,
  * a gap in event numbers, a form whose bytes differ from its hash, a missing column) fails with
- * err; without it only read errors fail. Free with store_scan_release. */
+ * err; without it only read errors fail (and, at version 8, records that do not decode: the
+ * records are read in C, store_scan_records, not through the views; with check, version 8 reads
+ * the views). Free with store_scan_release. */
 int store_scan_content(sqlite3 *db, const char *schema, int version, int check, store_scan *out,
 		       char *err);
 void store_scan_release(store_scan *s);
