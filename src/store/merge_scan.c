@@ -448,8 +448,15 @@ int store_scan_content(sqlite3 *db, const char *schema, int version, int check, 
 			     STORE_INTERVIEW_NCOLUMNS_V2, .version = version };
 	struct types tiv, tan, tev;
 	int rc = -1, cap = 0;
-	if ((check && scan_meta(db, schema, err)) || scan_forms(db, schema, check, &all, err) ||
-	    prepare_in(db, schema, version >= 3 ? "SELECT " STORE_INTERVIEW_COLUMNS " FROM "
+	if ((check && scan_meta(db, schema, err)) || scan_forms(db, schema, check, &all, err))
+		goto done;
+	/* schema 8 unchecked (pack): the records decoded in C, not read through the views */
+	if (version == STORE_SCHEMA_RECORDS && !check) {
+		if (store_scan_records(db, schema, &all, out, err))
+			goto done;
+		goto rest;
+	}
+	if (prepare_in(db, schema, version >= 3 ? "SELECT " STORE_INTERVIEW_COLUMNS " FROM "
 		       "\"%w\".interviews ORDER BY uuid" : "SELECT " STORE_INTERVIEW_COLUMNS_V2
 		       " FROM \"%w\".interviews ORDER BY uuid", &c.iv, err) ||
 	    prepare_in(db, schema, "SELECT " STORE_ANSWER_COLUMNS " FROM \"%w\".answers "
@@ -486,6 +493,7 @@ int store_scan_content(sqlite3 *db, const char *schema, int version, int check, 
 		goto done;
 	}
 	out->attached = c.attached;
+rest:
 	if (version >= 2 && scan_conflicts(db, schema, check, &all, &out->conflicts, err))
 		goto done;
 	if (store_fieldwork_hash(db, schema, version, &all, err))

@@ -32,7 +32,8 @@ static int finish_copy(sqlite3 *db, int version, const char *from, const char *o
 	    store_exec(db, "PRAGMA synchronous=FULL", "cannot set synchronous", why) ||
 	    store_exec(db, "BEGIN IMMEDIATE", "cannot start a transaction", why))
 		return errf(err, "cannot write '%s': %s", out_path, why);
-	/* schema 8: the content is read through the copy's views, made the store's own first */
+	/* schema 8: the copy's views replaced by the store's own (a view altered in the file is
+	 * not packed); the content hash reads the records themselves (store_scan_records) */
 	if (version == STORE_SCHEMA_RECORDS && record_views_renew(db, why)) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return errf(err, "cannot write '%s': %s", out_path, why);

@@ -295,3 +295,10 @@ int record_views_renew(sqlite3 *db, char *err)
 	sb_release(&sql);
 	return rc;
 }
+
+char *record_interviews_select(void)
+{
+	static const char head[] = "CREATE VIEW interviews AS SELECT ";
+	const char *from = strstr(record_schema_v8, head) + strlen(head);
+	return xstrndup(from, (size_t)(strstr(from, "\n  FROM records;") - from));
+}

@@ -45,4 +45,9 @@ int record_paths_put(sqlite3 *db, const char *form_id, const char *version,
  * the store's code. In the caller's transaction. 0, or -1 with one line in err. */
 int record_views_renew(sqlite3 *db, char *err);
 
+/* The select list of the `interviews` view: the 15 schema-7 interview columns (in the order of
+ * STORE_INTERVIEW_COLUMNS) computed from a `records` row, for a reader that reads `records`
+ * itself and not a view (store_scan_content). A new string. */
+char *record_interviews_select(void);
+
 #endif

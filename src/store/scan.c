@@ -1,6 +1,7 @@
 /* scan.c: streaming interviews with their answers to a callback (export, stats, reports). */
 #include "store/scan.h"
 #include "store/store_impl.h"
+#include "store/record.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,7 +77,65 @@ static void row_interview(sqlite3_stmt *s, store_interview *iv)
 	iv->answered = 0;
 }
 
-/* The shared loop: an outer cursor over interviews and an inner statement for answers. */
+/* The answers of one interview, read into a growing array (schema 8: from its record). */
+typedef struct collected {
+	store_answer *a;
+	int n, cap;
+} collected;
+
+static void collect(collected *c, const char *path, const char *value, store_state state)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 64;
+		c->a = xreallocarray(c->a, (size_t)c->cap, sizeof *c->a);
+	}
+	c->a[c->n].path = xstrdup(path);
+	c->a[c->n].value = value ? xstrdup(value) : NULL;
+	c->a[c->n++].state = state;
+}
+
+static int collect_answer(void *arg, const char *path, const char *value, const char *state)
+{
+	store_state st;
+	if (store_state_parse(state, &st))
+		st = STATE_ANSWERED;
+	collect(arg, path, value, st);
+	return 0;
+}
+
+static int by_path(const void *a, const void *b)
+{
+	return strcmp(((const store_answer *)a)->path, ((const store_answer *)b)->path);
+}
+
+/* Schema 8: the answers of iv from its record (inner: "SELECT answers FROM records WHERE
+ * uuid = ?1", bound), decoded in C and sorted by path as the answers view orders them. */
+static int record_answers(store *st, const store_interview *iv, sqlite3_stmt *inner,
+			  collected *c, char *err)
+{
+	int rc = sqlite3_step(inner);
+	if (rc == SQLITE_DONE)   /* no record: no answers, as the view gives none */
+		return 0;
+	if (rc != SQLITE_ROW)
+		return store_sqlerr(st, "cannot read the answers", err);
+	const record_paths *p = iv->form_id && iv->form_version ?
+		store_paths_of(st, iv->form_id, iv->form_version, err) : NULL;
+	char why[ERR_MAX];
+	if (!p)
+		return iv->form_id && iv->form_version ? -1 :
+		       errf(err, "interview '%.40s': no form", iv->uuid);
+	if (sqlite3_column_type(inner, 0) != SQLITE_TEXT ||
+	    record_answers_each(p, (const char *)sqlite3_column_text(inner, 0),
+				(size_t)sqlite3_column_bytes(inner, 0), collect_answer, c, why))
+		return errf(err, "interview '%.40s': its record cannot be read (%s)", iv->uuid,
+			    sqlite3_column_type(inner, 0) == SQLITE_TEXT ? why : "not text");
+	if (c->n > 1)
+		qsort(c->a, (size_t)c->n, sizeof *c->a, by_path);
+	return 0;
+}
+
+/* The shared loop: an outer cursor over interviews and an inner statement for answers (the
+ * answers table, or on schema 8 the interview's record). */
 static int scan(store *st, const store_scan_filter *filter, const char *const *paths,
 		int npaths, int all, store_scan_fn fn, void *arg, char *err)
 {
@@ -92,13 +151,15 @@ static int scan(store *st, const store_scan_filter *filter, const char *const *p
 	if (rc)
 		return -1;
 	store_filter_bind(outer, filter, 1);
-	if (store_prepare(st->db, "SELECT path, value, state FROM answers WHERE uuid = ? "
-			  "ORDER BY path", &inner, err)) {
+	int records = STORE_IS_RECORDS(st);
+	if (store_prepare(st->db, records ? "SELECT answers FROM records WHERE uuid = ?" :
+			  "SELECT path, value, state FROM answers WHERE uuid = ? ORDER BY path",
+			  &inner, err)) {
 		sqlite3_finalize(outer);
 		return -1;
 	}
-	int cap = 0, n = 0, result = 0;
-	store_answer *answers = NULL;
+	int result = 0;
+	collected got = { NULL, 0, 0 };
 	const char **values = xcalloc((size_t)npaths + 1, sizeof *values);
 	store_state *states = xcalloc((size_t)npaths + 1, sizeof *states);
 	int *present = xcalloc((size_t)npaths + 1, sizeof *present);
@@ -112,44 +173,38 @@ static int scan(store *st, const store_scan_filter *filter, const char *const *p
 			states[k] = STATE_ANSWERED;
 			present[k] = 0;
 		}
-		for (int i = 0; i < n; i++) {
-			free(answers[i].path);
-			free(answers[i].value);
+		for (int i = 0; i < got.n; i++) {
+			free(got.a[i].path);
+			free(got.a[i].value);
 		}
-		n = 0;
-		int irc;
-		while ((irc = sqlite3_step(inner)) == SQLITE_ROW) {
-			const char *path = (const char *)sqlite3_column_text(inner, 0);
-			const char *value = (const char *)sqlite3_column_text(inner, 1);
-			store_state state;
-			if (store_state_parse((const char *)sqlite3_column_text(inner, 2), &state))
-				state = STATE_ANSWERED;
-			if (all) {
-				if (n == cap) {
-					cap = cap ? 2 * cap : 64;
-					answers = xreallocarray(answers, (size_t)cap, sizeof *answers);
-				}
-				answers[n].path = xstrdup(path);
-				answers[n].value = xstrdup(value);
-				answers[n].state = state;
-				n++;
-				continue;
+		got.n = 0;
+		int irc = SQLITE_DONE;
+		if (records) {
+			result = record_answers(st, &iv, inner, &got, err);
+		} else {
+			while ((irc = sqlite3_step(inner)) == SQLITE_ROW) {
+				store_state state;
+				if (store_state_parse((const char *)sqlite3_column_text(inner, 2),
+						      &state))
+					state = STATE_ANSWERED;
+				collect(&got, (const char *)sqlite3_column_text(inner, 0),
+					(const char *)sqlite3_column_text(inner, 1), state);
 			}
-			for (int k = 0; k < npaths; k++) {
-				if (!present[k] && strcmp(paths[k], path) == 0) {
-					/* copied: the inner row changes on the next step */
-					values[k] = value ? xstrdup(value) : NULL;
-					states[k] = state;
+			if (irc != SQLITE_DONE)
+				result = store_sqlerr(st, "cannot read the answers", err);
+		}
+		for (int i = 0; !all && !result && i < got.n; i++)
+			for (int k = 0; k < npaths; k++)
+				if (!present[k] && strcmp(paths[k], got.a[i].path) == 0) {
+					/* copied: got is emptied for the next interview */
+					values[k] = got.a[i].value ? xstrdup(got.a[i].value) : NULL;
+					states[k] = got.a[i].state;
 					present[k] = 1;
 				}
-			}
-		}
-		if (irc != SQLITE_DONE) {
-			result = store_sqlerr(st, "cannot read the answers", err);
-		} else {
+		if (!result) {
 			store_scan_row row = { .iv = &iv, .values = values, .states = states,
-					       .present = present, .answers = answers,
-					       .nanswers = n };
+					       .present = present, .answers = all ? got.a : NULL,
+					       .nanswers = all ? got.n : 0 };
 			result = fn(arg, &row);
 		}
 		for (int k = 0; k < npaths; k++)
@@ -159,11 +214,11 @@ static int scan(store *st, const store_scan_filter *filter, const char *const *p
 	}
 	if (!result && rc != SQLITE_DONE && rc != SQLITE_ROW)
 		result = store_sqlerr(st, "cannot read the interviews", err);
-	for (int i = 0; i < n; i++) {
-		free(answers[i].path);
-		free(answers[i].value);
+	for (int i = 0; i < got.n; i++) {
+		free(got.a[i].path);
+		free(got.a[i].value);
 	}
-	free(answers);
+	free(got.a);
 	free(values);
 	free(states);
 	free(present);

@@ -215,10 +215,18 @@ typedef struct store_scan {
  * version `version` (1 has no conflicts table, 3 adds the interviews' origin), and fill *out. With check set, the first problem
  * found (a complete interview whose content hash differs, answers or events of no interview,
  * a gap in event numbers, a form whose bytes differ from its hash, a missing column) fails with
- * err; without it only read errors fail. Free with store_scan_release. */
+ * err; without it only read errors fail (and, at version 8, records that do not decode: the
+ * records are read in C, store_scan_records, not through the views; with check, version 8 reads
+ * the views). Free with store_scan_release. */
 int store_scan_content(sqlite3 *db, const char *schema, int version, int check, store_scan *out,
 		       char *err);
 void store_scan_release(store_scan *s);
+/* store_scan_content's interview pass over `schema`.records of a schema-8 file without its
+ * views (merge_scan_records.c): each record decoded in C and hashed into all as the schema-7
+ * rows the views give (the same content hash), out's ivs, n and attached filled. Only read
+ * errors and records that do not decode fail (-1 with err); nothing else is checked. */
+int store_scan_records(sqlite3 *db, const char *schema, struct sha256_ctx *all, store_scan *out,
+		       char *err);
 /* The columns of an event, in the order the events hash reads them. */
 #define STORE_EVENT_COLUMNS "seq, at, offset_ms, kind, path, old_value, new_value, old_state, " \
 	"new_state"
