@@ -68,7 +68,21 @@ static void test_expected_versions(void **state)
 	(void)state;
 	sqlite3 *db;
 	assert_int_equal(store_schema_expected(0, &db, errbuf), -1);
-	assert_int_equal(store_schema_expected(STORE_SCHEMA_VERSION + 1, &db, errbuf), -1);
+	assert_int_equal(store_schema_expected(STORE_SCHEMA_RECORDS + 1, &db, errbuf), -1);
+	/* schema 8: schema 7 whose interviews, answers and events are records and views */
+	assert_int_equal(store_schema_expected(STORE_SCHEMA_RECORDS, &db, errbuf), 0);
+	sqlite3_stmt *v8;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT type FROM sqlite_schema WHERE "
+					    "name = 'records'), (SELECT type FROM sqlite_schema "
+					    "WHERE name = 'answers'), (SELECT count(*) FROM "
+					    "sqlite_schema WHERE name = 'sealed')", -1, &v8, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(v8), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(v8, 0), "table");
+	assert_string_equal((const char *)sqlite3_column_text(v8, 1), "view");
+	assert_int_equal(sqlite3_column_int(v8, 2), 1);
+	sqlite3_finalize(v8);
+	sqlite3_close(db);
 	int prev = 0;
 	for (int v = 1; v <= STORE_SCHEMA_VERSION; v++) {
 		assert_int_equal(store_schema_expected(v, &db, errbuf), 0);
