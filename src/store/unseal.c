@@ -347,10 +347,9 @@ int store_unseal(const char *db_path, const char *key_path, store_unseal_result 
 		rc = -1;
 	sealbox_key_wipe(&key);
 	if (!rc && n > 0) {
-		const char *t = getenv("TMPDIR");
-		char *tpl = xasprintf("%s/survey-unseal-XXXXXX", t && *t ? t : "/tmp");
-		if (!mkdtemp(tpl))
-			rc = errf(why, "cannot make a private folder '%s': %s", tpl, strerror(errno));
+		char *tpl = store_tmpdir("unseal", "cannot make a private folder", why);
+		if (!tpl)
+			rc = -1;
 		else {
 			rc = merge_into_copy(&st, db_path, o, n, tpl, res, why);
 			opened_free(o, n);
