@@ -112,7 +112,8 @@ static void count_all(const store_interview *ivs, int n, struct tallies *ts, int
 		tally_add(&ts[BY_DATE], day, complete);
 	}
 	for (int b = 0; b < NBY; b++)
-		qsort(ts[b].t, (size_t)ts[b].n, sizeof *ts[b].t, tally_cmp);
+		if (ts[b].n > 1)   /* a file of no interviews: ts[b].t is NULL, not for qsort */
+			qsort(ts[b].t, (size_t)ts[b].n, sizeof *ts[b].t, tally_cmp);
 }
 
 static void tallies_release(struct tallies *ts)

@@ -211,10 +211,11 @@ int store_tx_end(store *st, int failed, char *err)
 
 char *store_tmpdir(const char *name, const char *what, char *err)
 {
-	const char *t = getenv("TMPDIR");
-	char *dir = xasprintf("%s/survey-%s-XXXXXX", t && *t ? t : "/tmp", name);
+	const char *t = getenv("TMPDIR"), *base = t && *t ? t : "/tmp";
+	char *dir = xasprintf("%s/survey-%s-XXXXXX", base, name);
 	if (!mkdtemp(dir)) {
-		errf(err, "%s: %s", what, strerror(errno));
+		errf(err, "%s: cannot make a folder in '%s'%s: %s", what, base,
+		     base == t ? " (TMPDIR)" : "", strerror(errno));
 		free(dir);
 		return NULL;
 	}

@@ -13,7 +13,7 @@
 #define STORE_APPLICATION_ID 0x53525659   /* "SRVY" in the SQLite header: our files */
 
 /* A new private folder $TMPDIR/survey-NAME-XXXXXX (/tmp without TMPDIR), malloc'd; NULL with
- * "what: why" in err. */
+ * "what: cannot make a folder in 'DIR' (TMPDIR): why" in err. */
 char *store_tmpdir(const char *name, const char *what, char *err);
 
 /* Prepared statements kept for the life of the connection (hot paths: saving answers). */

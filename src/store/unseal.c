@@ -168,6 +168,45 @@ static int write_private(const char *path, const unsigned char *b, size_t len, c
 	return 0;
 }
 
+/* The questionnaire version of the payload's interview, from the file being unsealed (file,
+ * the merge's connection on its copy), added to the payload written at path. A payload holds
+ * no `forms` row (seal.c), and for an output of schema 8 merge encodes an older input's
+ * records with the path ids of the input's own questionnaires: without the row every answer
+ * would be kept as its path text — not the one encoding of those rows that the file's other
+ * records have and that a later merge of the file checks (it refused the file as damaged). */
+static int payload_form(sqlite3 *file, const char *path, char *err)
+{
+	sqlite3 *db;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		errf(err, "cannot open '%s': %s", path, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return -1;
+	}
+	merge_harden(db);
+	sqlite3_stmt *iv = NULL, *f = NULL, *put = NULL;
+	int rc = store_prepare(db, "SELECT form_id, form_version FROM interviews", &iv, err);
+	if (!rc && sqlite3_step(iv) == SQLITE_ROW)
+		rc = store_query(file, &f, err, "SELECT form_id, version, title, source_name, "
+				 "source_kind, source, sha256, added FROM main.forms WHERE form_id = "
+				 "?1 AND version = ?2", 2, (const char *)sqlite3_column_text(iv, 0),
+				 (const char *)sqlite3_column_text(iv, 1));
+	if (!rc && f && sqlite3_step(f) == SQLITE_ROW &&
+	    !(rc = store_prepare(db, "INSERT OR IGNORE INTO forms(form_id, version, title, "
+				 "source_name, source_kind, source, sha256, added) VALUES (?1, ?2, "
+				 "?3, ?4, ?5, ?6, ?7, ?8)", &put, err))) {
+		for (int i = 0; i < 8; i++)
+			sqlite3_bind_value(put, i + 1, sqlite3_column_value(f, i));
+		if (sqlite3_step(put) != SQLITE_DONE)
+			rc = errf(err, "cannot write '%s': %s", path, sqlite3_errmsg(db));
+	}
+	sqlite3_finalize(iv);
+	sqlite3_finalize(f);
+	sqlite3_finalize(put);
+	if (sqlite3_close(db) != SQLITE_OK && !rc)
+		rc = errf(err, "cannot write '%s'", path);
+	return rc;
+}
+
 /* Copy db (consistent: VACUUM INTO on its read-only connection) to copy_path. */
 static int copy_db(store *st, const char *copy_path, char *err)
 {
@@ -207,9 +246,10 @@ static int merge_into_copy(store **stp, const char *db_path, struct opened *o, i
 	if (!rc)
 		merge_allow_simulated(m, 1);   /* the file already mixes them or not: its merges said */
 	for (int i = 0; i < n && !rc; i++) {
-		merge_result r;
+		merge_result r = { .path = NULL };   /* released below also when nothing was merged */
 		o[i].path = xasprintf("%s/sealed-%s-%d.db", tmpdir, o[i].uuid, i);
-		rc = write_private(o[i].path, o[i].bytes, o[i].len, err);
+		rc = write_private(o[i].path, o[i].bytes, o[i].len, err) ||
+		     payload_form(m->st->db, o[i].path, err);
 		if (!rc && merge_input(m, o[i].path, &r))
 			rc = errf(err, "interview %s: %s", o[i].uuid, r.rejected);
 		/* the record is no laptop's file: named as what it is, and with no device, so that
@@ -307,10 +347,9 @@ int store_unseal(const char *db_path, const char *key_path, store_unseal_result 
 		rc = -1;
 	sealbox_key_wipe(&key);
 	if (!rc && n > 0) {
-		const char *t = getenv("TMPDIR");
-		char *tpl = xasprintf("%s/survey-unseal-XXXXXX", t && *t ? t : "/tmp");
-		if (!mkdtemp(tpl))
-			rc = errf(why, "cannot make a private folder '%s': %s", tpl, strerror(errno));
+		char *tpl = store_tmpdir("unseal", "cannot make a private folder", why);
+		if (!tpl)
+			rc = -1;
 		else {
 			rc = merge_into_copy(&st, db_path, o, n, tpl, res, why);
 			opened_free(o, n);

@@ -134,7 +134,7 @@ run "$SURVEY" pack "$TMP/m.db" -o "$TMP/stick.db"
 expect_rc 0 "pack"
 run "$SURVEY" merge -o "$TMP/all.db" "$TMP/stick.db" --allow-simulated
 expect_rc 0 "merge accepts the locations"
-"$SURVEY" simulate $F/geo.md -n 30 --seed 1 --specials 0.05 --db "$TMP/bad.db" --quiet
+schema7 "$SURVEY" simulate $F/geo.md -n 30 --seed 1 --specials 0.05 --db "$TMP/bad.db" --quiet
 python3 - "$TMP/bad.db" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])

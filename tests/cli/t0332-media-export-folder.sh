@@ -7,7 +7,7 @@
 F=tests/fixtures/forms
 Q() { sqlite3 "$@"; }
 
-run "$SURVEY" simulate $F/media.md -n 8 --seed 5 --db "$TMP/a.db" --drafts 0 --quiet
+run schema7 "$SURVEY" simulate $F/media.md -n 8 --seed 5 --db "$TMP/a.db" --drafts 0 --quiet
 expect_rc 0 "simulate"
 # three completed interviews' photos renamed alike: two hold other bytes, one the same bytes
 set -- $(Q "$TMP/a.db" "SELECT uuid FROM answers WHERE path = 'photo' AND state = 'answered' ORDER BY uuid LIMIT 3")

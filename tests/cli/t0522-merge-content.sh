@@ -25,7 +25,8 @@ cat >"$TMP/f.md" <<'EOF'
 | | form_id | version | key_questions |
 | | f | 2026112702 | town |
 EOF
-"$SURVEY" simulate "$TMP/f.md" -n 12 --db "$TMP/lap%d.db" --devices 2 --seed 4 --quiet \
+# schema 7: the answers below are crafted with sqlite3 (read-only views at schema 8)
+schema7 "$SURVEY" simulate "$TMP/f.md" -n 12 --db "$TMP/lap%d.db" --devices 2 --seed 4 --quiet \
 	--drafts 0 --specials 0 || not_ok "simulate"
 for i in 1 2; do "$SURVEY" pack "$TMP/lap$i.db" -o "$TMP/good$i.db" >/dev/null || not_ok "pack $i"; done
 good1=$TMP/good1.db good2=$TMP/good2.db

@@ -9,7 +9,7 @@ if ! mount_tmpfs "$TMP/disk" size=1m; then
 	exit
 fi
 laptops "$TMP/l" 1 10 4 1
-laptops "$TMP/l" 1 150 4 2
+laptops "$TMP/l" 1 600 4 2   # the output of it alone: ~1.6 MB at schema 8, ~8 MB at 7
 small=$TMP/l/laptop01.db big=$TMP/l/laptop02.db
 out=$TMP/disk/out.db
 b=$(sha256sum <"$big")

@@ -3,7 +3,7 @@
 # read as migrated before that; list, export, freq and tab show it; report marks itself.
 . tests/lib.sh
 # the schema version survey writes now (not hard-coded: more steps come)
-CUR=$(sed -n 's/^#define STORE_SCHEMA_VERSION \([0-9]*\).*/\1/p' src/store/store.h)
+CUR=$(store_schema)   # 8 with SURVEY_STORE_SCHEMA=8 exported
 export TZ=Asia/Bishkek
 F=tests/fixtures/export
 Q() { sqlite3 "$1" "$2"; }

@@ -10,7 +10,8 @@ F=tests/fixtures/forms
 Q() { sqlite3 "$@"; }
 att() { Q "$1" "SELECT uuid, path, sha256, name, media_type, size, hex(bytes) FROM attachments ORDER BY 1, 2, 3, 4" | sha256sum; }
 
-run "$SURVEY" simulate $F/media.md -n 4 --seed 1 --db "$TMP/l1.db" --drafts 0.3 --quiet
+# l1 of schema 7: its hostile copies below are crafted with sqlite3 (l2: the run's schema)
+run schema7 "$SURVEY" simulate $F/media.md -n 4 --seed 1 --db "$TMP/l1.db" --drafts 0.3 --quiet
 run "$SURVEY" simulate $F/media.md -n 4 --seed 2 --db "$TMP/l2.db" --drafts 0.3 --quiet
 run "$SURVEY" pack "$TMP/l1.db" -o "$TMP/p1.db"
 expect_rc 0 "pack a laptop with attachments"

@@ -22,7 +22,7 @@ for fmt in sav dta json; do
 	expect_rc 1 "a missing folder ($fmt)"
 done
 
-"$SURVEY" simulate $F/basic.md -n 3 --db "$TMP/drafts.db" --quiet
+schema7 "$SURVEY" simulate $F/basic.md -n 3 --db "$TMP/drafts.db" --quiet   # made drafts by hand
 sqlite3 "$TMP/drafts.db" "UPDATE interviews SET status = 'draft'"
 run "$SURVEY" export "$TMP/drafts.db" -o "$TMP/o/d.csv"
 expect_rc 1 "only drafts"

@@ -24,7 +24,7 @@ expect_out "bad\.md:report:[0-9]+: error: row: 'recommendations' is a text quest
 	"a freq of a text question points to answers rows"
 expect_out "bad\.md:report:[0-9]+: error: by: unknown question 'nosuch'" "an unknown grouping question"
 
-run "$SURVEY_FIXTURES" simulate surveys/covid19-lsg.md -n 300 --db "$TMP/sim.db" --seed 2 --quiet
+run schema7 "$SURVEY_FIXTURES" simulate surveys/covid19-lsg.md -n 300 --db "$TMP/sim.db" --seed 2 --quiet   # answers crafted below
 expect_rc 0 "simulate"
 # hostile and identical answers, written into the file as an interviewer's laptop would keep them
 python3 - "$TMP/sim.db" <<'PY'

@@ -45,7 +45,7 @@ n=$(grep -c "bad.md:" "$TMP/err")
 expect_eq "$(lines "$TMP/err")" "$n" "check: every stderr line is one problem"
 
 # a database, then its interviewer names forged
-"$SURVEY" simulate "$TMP/f.md" -n 12 --db "$TMP/a.db" --seed 3 --quiet || not_ok "simulate"
+schema7 "$SURVEY" simulate "$TMP/f.md" -n 12 --db "$TMP/a.db" --seed 3 --quiet || not_ok "simulate"
 cp "$TMP/a.db" "$TMP/clean.db"
 sqlite3 "$TMP/a.db" "UPDATE interviews SET interviewer = 'Ann' || char(27) || '[2J' ||
 	char(13) || 'survey: all inputs verified' || char(10) || char(7) || CAST(x'9b' AS TEXT) ||

@@ -7,7 +7,7 @@
 VER=$(sed -n 's/^|  | .* | covid19_lsg | \([0-9]*\) | .*/\1/p' surveys/covid19-lsg.md)   # the shipped form's version
 FORM=surveys/covid19-lsg.md
 HQ=$TMP/hq.db
-"$SURVEY" frame $FORM tests/fixtures/fieldwork/frame-60.csv --db "$HQ" >/dev/null
+schema7 "$SURVEY" frame $FORM tests/fixtures/fieldwork/frame-60.csv --db "$HQ" >/dev/null   # a draft crafted below
 "$SURVEY" assign "$HQ" --interviewer 'Айгүл' --where oblast=chuy >/dev/null
 "$SURVEY" assign "$HQ" --interviewer 'Марат' --where oblast=talas >/dev/null
 cp "$HQ" "$TMP/before.db"
@@ -25,6 +25,13 @@ expect_out '^Units never reached \(no interview started\): 60$' "units never rea
 expect_out '^  TL-07  Talas Oblast \(talas\)  Марат$' "each with its value and holder"
 expect_out '^  OSH-01  Osh city \(osh_city\)$' "an unassigned one"
 cmp -s "$HQ" "$TMP/before.db" && ok "list changes nothing" || not_ok "list changed HQ.db"
+
+# a file of no interviews yet (the frame only): listed, whatever --by asks (was: UBSan in qsort)
+run "$SURVEY" list "$HQ" --by gender --lang en
+expect_rc 0 "--by a question on a file of no interviews"
+expect_out '^0 interviews: 0 complete, 0 draft$' "no interviews, by a question"
+run "$SURVEY" list "$HQ" --json
+expect_rc 0 "--json on a file of no interviews"
 
 # a started interview of a unit (a draft with the assignment's UUID)
 u=$(sqlite3 "$HQ" "SELECT uuid FROM assignments WHERE unit_id = 'TL-01'")

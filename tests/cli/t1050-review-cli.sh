@@ -42,14 +42,23 @@ expect_rc 1 "a comment on a question the interview has no answer at"
 expect_err "has no answer at 'no/such'" "named"
 expect_eq "$(sha256sum <"$DB")" "$sum0" "every refusal left the file as it was"
 
-# a draft: made from a copy, reopened by hand
-cp "$DB" "$TMP/draft.db"
-sqlite3 "$TMP/draft.db" "UPDATE interviews SET status='draft', completed=NULL, content_hash=NULL WHERE uuid='$U1'"
+# a draft: the same interviews in a schema-7 file (same seed), one reopened by hand
+schema7 "$SURVEY" simulate "$FORM" -n 12 --db "$TMP/draft.db" --seed 11 --drafts 0 --quiet 2>/dev/null
+sqlite3 "$TMP/draft.db" "UPDATE interviews SET status='draft', completed=NULL, content_hash=NULL WHERE uuid='$U1'" ||
+	not_ok "the draft could not be crafted"
 sum1=$(sha256sum <"$TMP/draft.db")
 run "$SURVEY" review "$TMP/draft.db" --reject "$U1" --reason "x" --reviewer Boss
 expect_rc 1 "a rejection of a draft"
 expect_err "is a draft: only a complete interview is approved or rejected" "said"
 expect_eq "$(sha256sum <"$TMP/draft.db")" "$sum1" "nothing changed"
+# and a draft left as one by simulate, in a file of this run's schema (8 under the switch)
+"$SURVEY" simulate "$FORM" -n 2 --db "$TMP/drafts.db" --seed 11 --drafts 1 --quiet 2>/dev/null
+d=$(sqlite3 "$TMP/drafts.db" "SELECT uuid FROM interviews WHERE status = 'draft' LIMIT 1")
+sum2=$(sha256sum <"$TMP/drafts.db")
+run "$SURVEY" review "$TMP/drafts.db" --reject "$d" --reason "x" --reviewer Boss
+expect_rc 1 "a rejection of a draft simulate left"
+expect_err "is a draft: only a complete interview is approved or rejected" "said"
+expect_eq "$(sha256sum <"$TMP/drafts.db")" "$sum2" "nothing changed"
 
 # decisions
 run "$SURVEY" review "$DB" --approve "$U1" --reviewer Boss

@@ -55,6 +55,19 @@ run "$SURVEY" unseal "$TMP/mix.db" --key "$TMP/coord.key"
 expect_out "unsealed 0 interviews .*\(4 sealed, 4 opened before\)" "a merged file that was unsealed carries its opened records"
 expect_eq "$(seal_rows "$TMP/mix.db")" "$ref" "and the same rows"
 
+# at schema 8 whatever this run's default: an unsealed file merges on as an input (its
+# unsealed records are written with the questionnaire's path ids, as every other record; they
+# were once written with none, and the file was then refused as damaged)
+env SURVEY_STORE_SCHEMA=8 "$SURVEY" merge -o "$TMP/s8.db" "$TMP/A.db" >/dev/null 2>&1
+env SURVEY_STORE_SCHEMA=8 "$SURVEY" unseal "$TMP/s8.db" --key "$TMP/coord.key" >/dev/null ||
+	not_ok "unseal at schema 8"
+run env SURVEY_STORE_SCHEMA=8 "$SURVEY" merge -o "$TMP/s8on.db" "$TMP/s8.db"
+expect_rc 0 "a schema-8 file that was unsealed merges on"
+expect_out "s8.db' .*: 3 interviews: 3 new" "with its three unsealed interviews"
+run env SURVEY_STORE_SCHEMA=8 "$SURVEY" merge -o "$TMP/s8.db" "$TMP/B.db" "$TMP/C.db" --secret-key "$TMP/coord.key"
+expect_rc 0 "then B and C merged into it with the key"
+expect_eq "$(seal_rows "$TMP/s8.db")" "$ref" "the same rows as at the run's schema"
+
 # merge --secret-key unseals as it merges
 run "$SURVEY" merge -o "$TMP/withkey.db" "$TMP/C.db" "$TMP/A.db" "$TMP/B.db" --secret-key "$TMP/coord.key"
 expect_rc 0 "merge --secret-key"

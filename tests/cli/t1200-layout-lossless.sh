@@ -10,7 +10,7 @@
 top=$(cd "$(dirname "$0")/../.." && pwd)
 command -v python3 >/dev/null || { echo "ok 1 # skip python3 missing"; exit 0; }
 
-run "$SURVEY" simulate "$top/surveys/covid19-lsg.md" -n 12 --db "$TMP/a.db" --seed 3 --quiet
+run schema7 "$SURVEY" simulate "$top/surveys/covid19-lsg.md" -n 12 --db "$TMP/a.db" --seed 3 --quiet   # a schema-7 file
 expect_rc 0 "simulate 12 interviews"
 sqlite3 "$TMP/a.db" "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE" >/dev/null
 

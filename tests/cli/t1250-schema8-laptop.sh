@@ -7,11 +7,21 @@
 . tests/lib.sh
 
 form=surveys/covid19-lsg.md
-run "$SURVEY" simulate "$form" -n 120 --db "$TMP/s7.db" --seed 4 --quiet
+run env SURVEY_STORE_SCHEMA=7 "$SURVEY" simulate "$form" -n 120 --db "$TMP/s7.db" --seed 4 --quiet
+expect_rc 0 "simulate with SURVEY_STORE_SCHEMA=7"
+run env -u SURVEY_STORE_SCHEMA "$SURVEY" simulate "$form" -n 1 --db "$TMP/default.db" --quiet
 expect_rc 0 "simulate at the default schema"
+expect_eq "$(sqlite3 "$TMP/default.db" 'PRAGMA user_version')" 7 "the default is schema 7"
+for v in 9 08 seven; do
+	run env SURVEY_STORE_SCHEMA=$v "$SURVEY" simulate "$form" -n 1 --db "$TMP/bad$v.db" --quiet
+	expect_rc 1 "SURVEY_STORE_SCHEMA=$v refused"
+	expect_err_lines 1 "SURVEY_STORE_SCHEMA=$v: one line"
+	expect_err "SURVEY_STORE_SCHEMA=$v: the store writes schema 7 or 8" "SURVEY_STORE_SCHEMA=$v named"
+	[ -e "$TMP/bad$v.db" ] && not_ok "SURVEY_STORE_SCHEMA=$v: a file made" || ok "SURVEY_STORE_SCHEMA=$v: no file"
+done
 run env SURVEY_STORE_SCHEMA=8 "$SURVEY" simulate "$form" -n 120 --db "$TMP/s8.db" --seed 4 --quiet
 expect_rc 0 "simulate with SURVEY_STORE_SCHEMA=8"
-expect_eq "$(sqlite3 "$TMP/s7.db" 'PRAGMA user_version')" 7 "the default stays schema 7"
+expect_eq "$(sqlite3 "$TMP/s7.db" 'PRAGMA user_version')" 7 "SURVEY_STORE_SCHEMA=7 makes schema 7"
 expect_eq "$(sqlite3 "$TMP/s8.db" 'PRAGMA user_version')" 8 "the switch makes schema 8"
 expect_eq "$(sqlite3 "$TMP/s8.db" "SELECT type FROM sqlite_schema WHERE name = 'answers'")" \
 	view "answers is a view over the records"

@@ -11,7 +11,7 @@ form=surveys/covid19-lsg.md
 S8() { env SURVEY_STORE_SCHEMA=8 "$@"; }
 
 # ---- pack ----
-"$SURVEY" simulate "$form" -n 40 --db "$TMP/s7.db" --seed 4 --quiet || not_ok "simulate at 7"
+schema7 "$SURVEY" simulate "$form" -n 40 --db "$TMP/s7.db" --seed 4 --quiet || not_ok "simulate at 7"
 S8 "$SURVEY" simulate "$form" -n 40 --db "$TMP/s8.db" --seed 4 --quiet || not_ok "simulate at 8"
 expect_eq "$(Q "$TMP/s8.db" 'PRAGMA user_version')" 8 "the switch makes schema 8"
 run "$SURVEY" pack "$TMP/s7.db" -o "$TMP/p7.db"
@@ -123,7 +123,7 @@ for v in 7 8; do
 	hq=$TMP/hq$v.db
 	env SURVEY_STORE_SCHEMA=$v "$SURVEY" frame "$form" tests/fixtures/fieldwork/frame-60.csv \
 		--db "$hq" >/dev/null || not_ok "frame at $v"
-	"$SURVEY" simulate "$form" -n 5 --db "$hq" --seed 3 --quiet --interviewer A
+	env SURVEY_STORE_SCHEMA=$v "$SURVEY" simulate "$form" -n 5 --db "$hq" --seed 3 --quiet --interviewer A
 	"$SURVEY" assign "$hq" --interviewer A --where oblast=chuy >/dev/null
 	u=$(Q "$hq" "SELECT min(uuid) FROM interviews WHERE status = 'complete'")
 	sqlite3 "$hq" "UPDATE assignments SET uuid = '$u' WHERE unit_id = (SELECT min(unit_id)

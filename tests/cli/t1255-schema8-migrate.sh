@@ -46,7 +46,7 @@ same_snaps() {
 }
 
 # ---- a schema-7 file of the current release, with rows at the edges of the encoding ----
-run "$SURVEY" simulate "$form" -n 12 --db "$TMP/e.db" --seed 3 --quiet
+run schema7 "$SURVEY" simulate "$form" -n 12 --db "$TMP/e.db" --seed 3 --quiet
 expect_rc 0 "simulate at schema 7"
 Q "$TMP/e.db" "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE" >/dev/null
 Q "$TMP/e.db" "
@@ -88,7 +88,7 @@ snap "$TMP/e.db" "$TMP/before" oblast municipality_type
 
 # without the switch nothing changes: still schema 7
 cp "$TMP/e.db" "$TMP/plain.db"
-run "$SURVEY" simulate "$form" -n 0 --db "$TMP/plain.db" --quiet
+run schema7 "$SURVEY" simulate "$form" -n 0 --db "$TMP/plain.db" --quiet
 expect_rc 0 "without the switch: a command writes to the file"
 expect_eq "$(Q "$TMP/plain.db" 'PRAGMA user_version')" 7 "without the switch it stays schema 7"
 
@@ -114,7 +114,7 @@ same_snaps "$TMP/before" "$TMP/after" "edge rows"
 # the migrated file is written to as a schema-8 one, with or without the switch
 run env SURVEY_STORE_SCHEMA=8 "$SURVEY" simulate "$form" -n 3 --db "$TMP/e.db" --seed 9 --quiet
 expect_rc 0 "more interviews into the migrated file"
-run "$SURVEY" simulate "$form" -n 2 --db "$TMP/e.db" --seed 10 --quiet
+run schema7 "$SURVEY" simulate "$form" -n 2 --db "$TMP/e.db" --seed 10 --quiet
 expect_rc 0 "and without the switch"
 expect_eq "$(Q "$TMP/e.db" 'SELECT count(*) || " " || (SELECT count(*) FROM interviews) FROM records')" \
 	"17 17" "the new interviews are records"
@@ -161,7 +161,7 @@ Q "$TMP/v2.db" "DELETE FROM meta WHERE key = 'content_sha256'"   # no longer a p
 sqlite3 "$TMP/v1.db" <tests/fixtures/merge/schema-v1.sql
 for v in 1 2; do
 	cp "$TMP/v$v.db" "$TMP/v${v}to7.db"
-	run "$SURVEY" simulate $F/basic.md -n 0 --db "$TMP/v${v}to7.db" --quiet
+	run schema7 "$SURVEY" simulate $F/basic.md -n 0 --db "$TMP/v${v}to7.db" --quiet
 	expect_eq "$RC $(Q "$TMP/v${v}to7.db" 'PRAGMA user_version')" "0 7" "schema $v: to 7 without the switch"
 	migrate "$TMP/v$v.db" $F/basic.md
 	expect_rc 0 "schema $v: opened with the switch"
@@ -188,7 +188,7 @@ for mode in delete wal; do
 	expect_err "cannot open '.*bad\.db': .*schema 8.*interview '$bad'.*wrong type.*nothing was changed: unset SURVEY_STORE_SCHEMA" \
 		"$mode: naming the file, the interview and what to do"
 	expect_eq "$(sha256sum <"$TMP/bad.db")" "$sum" "$mode: the file is unchanged byte for byte"
-	run "$SURVEY" simulate "$form" -n 0 --db "$TMP/bad.db" --quiet
+	run schema7 "$SURVEY" simulate "$form" -n 0 --db "$TMP/bad.db" --quiet
 	expect_eq "$RC $(Q "$TMP/bad.db" 'PRAGMA user_version')" "0 7" \
 		"$mode: without the switch it is used as it was"
 done
