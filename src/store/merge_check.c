@@ -106,8 +106,9 @@ static int check_input(struct merge_check *c, char *err)
 	     merge_device_id(db, "main", c->device_id, why) ||
 	     merge_packed_hash(db, "main", c->sc.content_sha256, why) ? -1 : 0;
 	if (!rc && c->want_records && !c->records) {
+		/* c->version stays the file's: what an older file cannot hold is checked as such
+		 * (its migrated copy has the later tables, empty) */
 		rc = in_tx(db, build_records, why);
-		c->version = STORE_SCHEMA_VERSION;
 		c->records = 1;
 	}
 	sqlite3_close(db);

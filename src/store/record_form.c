@@ -61,8 +61,15 @@ record_paths *record_paths_of_form(const store_form_ops *ops, const store_form *
 record_paths *record_paths_of_source(const char *name, const char *kind, const void *bytes,
 				     size_t len)
 {
-	const store_form_ops *ops = store_form_ops_get();
 	char why[ERR_MAX];
+	return record_paths_of_source_why(name, kind, bytes, len, why);
+}
+
+record_paths *record_paths_of_source_why(const char *name, const char *kind, const void *bytes,
+					 size_t len, char *why)
+{
+	const store_form_ops *ops = store_form_ops_get();
+	why[0] = '\0';
 	store_form *sf = ops && name && kind ? ops->load(name, kind, bytes, len, why) : NULL;
 	record_paths *t = sf ? record_paths_of_form(ops, sf, why) : NULL;
 	if (sf)
@@ -103,15 +110,23 @@ int record_paths_verify(sqlite3 *db, const char *schema, char *err)
 	    store_prepare(db, q3, &o, err))
 		goto out;
 	while ((step = sqlite3_step(f)) == SQLITE_ROW) {
-		record_paths *t = record_paths_of_source((const char *)sqlite3_column_text(f, 2),
-							 (const char *)sqlite3_column_text(f, 3),
-							 sqlite3_column_blob(f, 4),
-							 (size_t)sqlite3_column_bytes(f, 4));
+		char why[ERR_MAX];
+		record_paths *t = record_paths_of_source_why((const char *)sqlite3_column_text(f, 2),
+							     (const char *)sqlite3_column_text(f, 3),
+							     sqlite3_column_blob(f, 4),
+							     (size_t)sqlite3_column_bytes(f, 4), why);
 		sqlite3_reset(p);
 		sqlite3_bind_value(p, 1, sqlite3_column_value(f, 0));
 		sqlite3_bind_value(p, 2, sqlite3_column_value(f, 1));
 		int bad = same_rows(p, t);
 		record_paths_free(t);
+		if (bad && !t && why[0]) {   /* its rows name a form that does not load: say why */
+			errf(err, "the questionnaire '%.60s' version '%.40s' it holds does not load: %s",
+			     sqlite3_column_text(f, 0) ? (const char *)sqlite3_column_text(f, 0) : "",
+			     sqlite3_column_text(f, 1) ? (const char *)sqlite3_column_text(f, 1) : "",
+			     why);
+			goto out;
+		}
 		if (bad) {
 			errf(err, "the path ids of form '%.60s' version '%.40s' are not those its "
 			     "questionnaire gives", sqlite3_column_text(f, 0) ?

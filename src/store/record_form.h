@@ -20,6 +20,10 @@ record_paths *record_paths_of_form(const store_form_ops *ops, const store_form *
  * paths are then kept as text). */
 record_paths *record_paths_of_source(const char *name, const char *kind, const void *bytes,
 				     size_t len);
+/* The same, with why the form does not load in why (ERR_MAX; "" when it loaded or there is
+ * no reader). */
+record_paths *record_paths_of_source_why(const char *name, const char *kind, const void *bytes,
+					 size_t len, char *why);
 
 /* Are the `paths` rows of `schema` ("main" or an attached merge input) exactly those its forms
  * give (record_paths_of_form of each form version that loads; none for one that does not)?
