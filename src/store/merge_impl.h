@@ -82,6 +82,11 @@ int merge_unpack_8_to_7(sqlite3 *db, char *err);
 /* The schema-7 tables interviews, answers and events, and their indexes, as survey declares
  * them, created in `schema` of db. 0, or -1 with one line in err. */
 int merge_tables_v7(sqlite3 *db, const char *schema, char *err);
+/* The answer and event rows r of interview uuid written with an ("INSERT ... answers VALUES
+ * (?1..?5)", STORE_ANSWER_COLUMNS) and ev ("INSERT ... events VALUES (?1..?10)", uuid then
+ * STORE_EVENT_COLUMNS). 0, or -1 with one line naming the interview. */
+int merge_rows_put(sqlite3 *db, sqlite3_stmt *an, sqlite3_stmt *ev, const char *uuid,
+		   const record_rows *r, char *err);
 /* Remove the private copy and forget c->uri. */
 void merge_untrusted_remove(struct merge_check *c);
 /* SQLite's defences on a connection that reads an input: defensive, untrusted schema, no

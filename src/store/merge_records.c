@@ -24,14 +24,6 @@ int merge_rec_stage_clear(merge *m, char *err)
 			  "DELETE FROM stage.interviews", "cannot prepare the merge", err);
 }
 
-static void bind_or_null(sqlite3_stmt *s, int at, const char *v)
-{
-	if (v)
-		sqlite3_bind_text(s, at, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(s, at);
-}
-
 static int step_reset(merge *m, sqlite3_stmt *s, char *err)
 {
 	int rc = sqlite3_step(s);
@@ -48,29 +40,8 @@ static int stage_rows(merge *m, const char *uuid, const record_rows *r, char *er
 		 store_prepare(m->st->db, "INSERT INTO stage.events(uuid, " STORE_EVENT_COLUMNS
 			       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &ev, err) ?
 		 -1 : 0;
-	for (size_t i = 0; i < r->n_answers && !rc; i++) {
-		const record_answer *a = &r->answers[i];
-		sqlite3_bind_text(an, 1, uuid, -1, SQLITE_STATIC);
-		bind_or_null(an, 2, a->path);
-		bind_or_null(an, 3, a->value);
-		bind_or_null(an, 4, a->state);
-		bind_or_null(an, 5, a->modified);
-		rc = step_reset(m, an, err);
-	}
-	for (size_t i = 0; i < r->n_events && !rc; i++) {
-		const record_event *e = &r->events[i];
-		sqlite3_bind_text(ev, 1, uuid, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(ev, 2, e->seq);
-		bind_or_null(ev, 3, e->at);
-		sqlite3_bind_int64(ev, 4, e->offset_ms);
-		bind_or_null(ev, 5, e->kind);
-		bind_or_null(ev, 6, e->path);
-		bind_or_null(ev, 7, e->old_value);
-		bind_or_null(ev, 8, e->new_value);
-		bind_or_null(ev, 9, e->old_state);
-		bind_or_null(ev, 10, e->new_state);
-		rc = step_reset(m, ev, err);
-	}
+	if (!rc)
+		rc = merge_rows_put(m->st->db, an, ev, uuid, r, err);
 	sqlite3_finalize(an);
 	sqlite3_finalize(ev);
 	return rc;

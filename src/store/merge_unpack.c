@@ -88,15 +88,44 @@ static void bind_or_null(sqlite3_stmt *s, int at, const char *v)
 		sqlite3_bind_null(s, at);
 }
 
-static int step_done(struct unpack *u, sqlite3_stmt *s, const char *uuid, char *err)
+static int step_done(sqlite3 *db, sqlite3_stmt *s, const char *uuid, char *err)
 {
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
 		return 0;
-	store_note_full(u->db);
-	return errf(err, "interview '%.40s': cannot write its rows: %s", uuid,
-		    sqlite3_errmsg(u->db));
+	store_note_full(db);
+	return errf(err, "interview '%.40s': cannot write its rows: %s", uuid, sqlite3_errmsg(db));
+}
+
+int merge_rows_put(sqlite3 *db, sqlite3_stmt *an, sqlite3_stmt *ev, const char *uuid,
+		   const record_rows *r, char *err)
+{
+	int rc = 0;
+	for (size_t i = 0; i < r->n_answers && !rc; i++) {
+		const record_answer *x = &r->answers[i];
+		sqlite3_bind_text(an, 1, uuid, -1, SQLITE_STATIC);
+		bind_or_null(an, 2, x->path);
+		bind_or_null(an, 3, x->value);
+		bind_or_null(an, 4, x->state);
+		bind_or_null(an, 5, x->modified);
+		rc = step_done(db, an, uuid, err);
+	}
+	for (size_t i = 0; i < r->n_events && !rc; i++) {
+		const record_event *x = &r->events[i];
+		sqlite3_bind_text(ev, 1, uuid, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ev, 2, x->seq);
+		bind_or_null(ev, 3, x->at);
+		sqlite3_bind_int64(ev, 4, x->offset_ms);
+		bind_or_null(ev, 5, x->kind);
+		bind_or_null(ev, 6, x->path);
+		bind_or_null(ev, 7, x->old_value);
+		bind_or_null(ev, 8, x->new_value);
+		bind_or_null(ev, 9, x->old_state);
+		bind_or_null(ev, 10, x->new_state);
+		rc = step_done(db, ev, uuid, err);
+	}
+	return rc;
 }
 
 /* The path table of the record under u->rec (the last one kept). */
@@ -139,30 +168,7 @@ static int one(struct unpack *u, char *err)
 		snprintf(why, sizeof why, "%s", err);
 		return errf(err, "interview '%.40s' is damaged: %s", uuid, why);
 	}
-	int rc = 0;
-	for (size_t i = 0; i < rows.n_answers && !rc; i++) {
-		const record_answer *x = &rows.answers[i];
-		sqlite3_bind_text(u->an, 1, uuid, -1, SQLITE_STATIC);
-		bind_or_null(u->an, 2, x->path);
-		bind_or_null(u->an, 3, x->value);
-		bind_or_null(u->an, 4, x->state);
-		bind_or_null(u->an, 5, x->modified);
-		rc = step_done(u, u->an, uuid, err);
-	}
-	for (size_t i = 0; i < rows.n_events && !rc; i++) {
-		const record_event *x = &rows.events[i];
-		sqlite3_bind_text(u->ev, 1, uuid, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(u->ev, 2, x->seq);
-		bind_or_null(u->ev, 3, x->at);
-		sqlite3_bind_int64(u->ev, 4, x->offset_ms);
-		bind_or_null(u->ev, 5, x->kind);
-		bind_or_null(u->ev, 6, x->path);
-		bind_or_null(u->ev, 7, x->old_value);
-		bind_or_null(u->ev, 8, x->new_value);
-		bind_or_null(u->ev, 9, x->old_state);
-		bind_or_null(u->ev, 10, x->new_state);
-		rc = step_done(u, u->ev, uuid, err);
-	}
+	int rc = merge_rows_put(u->db, u->an, u->ev, uuid, &rows, err);
 	record_rows_free(&rows);
 	if (rc)
 		return -1;
