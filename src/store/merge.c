@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/record_schema.h"
 #include "util/util.h"
 
 /* Can we create files in the folder of path (the journal, or the output itself)? */
@@ -414,12 +415,14 @@ static int record_provenance(merge *m, merge_result *res, char *err)
 		     res->ndups };
 	for (int i = 0; i < 6; i++)
 		snprintf(counts[i], sizeof counts[i], "%d", v[i]);
-	static const char laptop[] =
-		"INSERT OR IGNORE INTO main.provenance_interviews(input_sha256, uuid, device_id, "
+	/* a schema-8 output keeps these rows compact (record_provenance_compact): staged first */
+	const char *into = m->out8 ? "temp.merge_prov" : "main.provenance_interviews";
+	char *laptop = xasprintf(
+		"INSERT OR IGNORE INTO %s(input_sha256, uuid, device_id, "
 		"events_sha256, events_count, action) SELECT ?1, t.uuid, ?2, t.events_sha256, "
-		"t.events_count, t.action FROM temp.merge_in t";
-	static const char merged[] =
-		"INSERT OR IGNORE INTO main.provenance_interviews(input_sha256, uuid, device_id, "
+		"t.events_count, t.action FROM temp.merge_in t", into);
+	char *merged = xasprintf(
+		"INSERT OR IGNORE INTO %s(input_sha256, uuid, device_id, "
 		"events_sha256, events_count, action) SELECT ?1, t.uuid, CASE WHEN NOT EXISTS "
 		"(SELECT 1 FROM temp.merge_src_seen p WHERE p.uuid = t.uuid AND p.events_sha256 = "
 		"t.events_sha256) THEN ?2 WHEN EXISTS (SELECT 1 FROM temp.merge_src_seen p WHERE "
@@ -427,26 +430,36 @@ static int record_provenance(merge *m, merge_result *res, char *err)
 		"s.device_id) THEN s.device_id ELSE (SELECT min(p.device_id) FROM "
 		"temp.merge_src_seen p WHERE p.uuid = t.uuid AND p.events_sha256 = t.events_sha256)"
 		" END, t.events_sha256, t.events_count, t.action FROM temp.merge_in t JOIN "
-		"src.interviews s ON s.uuid = t.uuid";
-	static const char carried[] =
+		"src.interviews s ON s.uuid = t.uuid", into);
+	char *carried = xasprintf(
 		"INSERT OR IGNORE INTO main.provenance(input_sha256, merged_at, path, device_id, "
 		"new, identical, updated, outdated, conflicting, duplicates) SELECT input_sha256, "
 		"merged_at, path, device_id, new, identical, updated, outdated, conflicting, "
 		"duplicates FROM src.provenance; "
-		"INSERT OR IGNORE INTO main.provenance_interviews(input_sha256, uuid, device_id, "
+		"INSERT OR IGNORE INTO %s(input_sha256, uuid, device_id, "
 		"events_sha256, events_count, action) SELECT input_sha256, uuid, device_id, "
 		"events_sha256, events_count, action FROM src.provenance_interviews WHERE "
-		"input_sha256 IN (SELECT input_sha256 FROM src.provenance)";
-	return store_run(m->st, "cannot record the provenance", err, m->src_merged ? merged : laptop,
-			  2, res->sha256, res->device_id) ||
-	       store_run(m->st, "cannot record the provenance", err,
-			  "INSERT OR REPLACE INTO main.provenance(input_sha256, merged_at, path, "
-			  "device_id, new, identical, updated, outdated, conflicting, duplicates) "
-			  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", 10, res->sha256, now,
-			  res->path, res->device_id, counts[0], counts[1], counts[2], counts[3],
-			  counts[4], counts[5]) ||
-	       (m->src_merged && store_exec(m->st->db, carried, "cannot record the provenance",
-					    err)) ? -1 : 0;
+		"input_sha256 IN (SELECT input_sha256 FROM src.provenance)", into);
+	int rc = (m->out8 && store_exec(m->st->db, "CREATE TEMP TABLE IF NOT EXISTS merge_prov("
+					"input_sha256, uuid, device_id, events_sha256, events_count, "
+					"action, PRIMARY KEY(input_sha256, uuid)) WITHOUT ROWID; "
+					"DELETE FROM temp.merge_prov", "cannot record the provenance",
+					err)) ||
+		 store_run(m->st, "cannot record the provenance", err, m->src_merged ? merged : laptop,
+			   2, res->sha256, res->device_id) ||
+		 store_run(m->st, "cannot record the provenance", err,
+			   "INSERT OR REPLACE INTO main.provenance(input_sha256, merged_at, path, "
+			   "device_id, new, identical, updated, outdated, conflicting, duplicates) "
+			   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", 10, res->sha256, now,
+			   res->path, res->device_id, counts[0], counts[1], counts[2], counts[3],
+			   counts[4], counts[5]) ||
+		 (m->src_merged && store_exec(m->st->db, carried, "cannot record the provenance",
+					      err)) ||
+		 (m->out8 && record_provenance_compact(m->st->db, "temp.merge_prov", err)) ? -1 : 0;
+	free(laptop);
+	free(merged);
+	free(carried);
+	return rc;
 }
 
 /* Everything after the checks, inside one transaction on the output. */
@@ -644,27 +657,33 @@ int merge_clones(merge *m, merge_clone **out, int *n, char *err)
 	*n = 0;
 	if (!m->st)
 		return 0;
-	static const char sql[] =
+	char *pi = merge_provenance_rows(m);
+	char *sql = xasprintf(
 		"WITH ins AS (SELECT input_sha256 AS sha, max(path) AS path, device_id AS dev "
 		"FROM main.provenance GROUP BY input_sha256), "
 		"pairs AS (SELECT a.dev, a.sha AS sa, b.sha AS sb, a.path AS pa, b.path AS pb "
 		"FROM ins a JOIN ins b ON a.dev = b.dev AND a.sha < b.sha) "
 		"SELECT dev, pa, pb, sa, sb FROM pairs WHERE (sa IN temp.merge_run OR sb IN "
-		"temp.merge_run) AND ((EXISTS (SELECT 1 FROM main.provenance_interviews x WHERE "
+		"temp.merge_run) AND ((EXISTS (SELECT 1 FROM %1$s x WHERE "
 		"x.input_sha256 = sa AND x.device_id = dev AND NOT EXISTS (SELECT 1 FROM "
-		"main.provenance_interviews y WHERE y.input_sha256 = sb AND y.uuid = x.uuid)) AND "
-		"EXISTS (SELECT 1 FROM main.provenance_interviews x WHERE x.input_sha256 = sb AND "
-		"x.device_id = dev AND NOT EXISTS (SELECT 1 FROM main.provenance_interviews y "
+		"%1$s y WHERE y.input_sha256 = sb AND y.uuid = x.uuid)) AND "
+		"EXISTS (SELECT 1 FROM %1$s x WHERE x.input_sha256 = sb AND "
+		"x.device_id = dev AND NOT EXISTS (SELECT 1 FROM %1$s y "
 		"WHERE y.input_sha256 = sa AND y.uuid = x.uuid)))) "
-		"ORDER BY dev, pa, pb";
+		"ORDER BY dev, pa, pb", pi);
+	free(pi);
+	int rc = 0;
 	if (store_exec(m->st->db, "CREATE TEMP TABLE IF NOT EXISTS merge_run(sha TEXT PRIMARY "
 		       "KEY) WITHOUT ROWID; DELETE FROM temp.merge_run", "cannot list the inputs",
 		       err))
-		return -1;
-	for (int i = 0; i < m->nseen; i++)
+		rc = -1;
+	for (int i = 0; !rc && i < m->nseen; i++)
 		if (store_run(m->st, "cannot list the inputs", err, "INSERT OR IGNORE INTO "
 			       "temp.merge_run VALUES (?1)", 1, m->seen[i].sha256))
-			return -1;
-	return store_rows(m->st, &clone_rows, NULL, out, n, "cannot look for cloned laptops", err,
-			  sql, 0);
+			rc = -1;
+	if (!rc)
+		rc = store_rows(m->st, &clone_rows, NULL, out, n, "cannot look for cloned laptops",
+				err, sql, 0);
+	free(sql);
+	return rc;
 }

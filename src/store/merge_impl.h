@@ -79,9 +79,10 @@ int merge_untrusted_private(struct merge_check *c, int compact, sqlite3 **db, ch
  * (record_paths_verify). In the caller's transaction; 0, or -1 with one line naming the
  * interview. */
 int merge_unpack_8_to_7(sqlite3 *db, char *err);
-/* The schema-7 tables interviews, answers and events, and their indexes, as survey declares
- * them, created in `schema` of db. 0, or -1 with one line in err. */
-int merge_tables_v7(sqlite3 *db, const char *schema, char *err);
+/* The schema-7 tables named in `tables` (an SQL list of quoted names, e.g. "'interviews',
+ * 'answers', 'events'") and their indexes, as survey declares them, created in `schema` of db.
+ * 0, or -1 with one line in err. */
+int merge_tables_v7(sqlite3 *db, const char *schema, const char *tables, char *err);
 /* The answer and event rows r of interview uuid written with an ("INSERT ... answers VALUES
  * (?1..?5)", STORE_ANSWER_COLUMNS) and ev ("INSERT ... events VALUES (?1..?10)", uuid then
  * STORE_EVENT_COLUMNS). 0, or -1 with one line naming the interview. */
@@ -155,6 +156,10 @@ int merge_rec_stage_clear(merge *m, char *err);
 int merge_rec_drop(merge *m, const char *uuid, char *err);
 int merge_rec_copy(merge *m, const char *uuid, char *err);
 int merge_rec_encode(merge *m, const char *schema, const char *uuid, char *err);
+/* The output's provenance_interviews rows as a table name or subquery with schema 7's six
+ * columns (its compact tables on an output of schema 8, read without views). A new string. */
+char *merge_provenance_rows(merge *m);
+
 /* The bulk steps of merge.c on records: the new interviews copied (with the path ids of the
  * form versions the output lacks); the identical ones marked. */
 int merge_rec_copy_new(merge *m, int every, char *err);

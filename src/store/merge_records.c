@@ -15,7 +15,7 @@ int merge_rec_stage_init(merge *m, char *err)
 	return store_exec(m->st->db, "ATTACH ':memory:' AS stage; CREATE TEMP TABLE IF NOT EXISTS "
 			  "merge_repath(form_id TEXT, form_version TEXT, PRIMARY KEY(form_id, "
 			  "form_version)) WITHOUT ROWID", "cannot prepare the merge", err) ||
-	       merge_tables_v7(m->st->db, "stage", err) ? -1 : 0;
+	       merge_tables_v7(m->st->db, "stage", "'interviews', 'answers', 'events'", err) ? -1 : 0;
 }
 
 int merge_rec_stage_clear(merge *m, char *err)
@@ -310,4 +310,11 @@ out:
 	sqlite3_finalize(recs);
 	sqlite3_finalize(f.put);
 	return rc;
+}
+
+char *merge_provenance_rows(merge *m)
+{
+	/* the output as it is now: opened read-only at its own version until an input is merged */
+	return m->st->schema_version == STORE_SCHEMA_RECORDS ? record_provenance_from("main") :
+	       xstrdup("main.provenance_interviews");
 }

@@ -12,15 +12,16 @@
 #include "store/store_impl.h"
 #include "util/util.h"
 
-int merge_tables_v7(sqlite3 *db, const char *schema, char *err)
+int merge_tables_v7(sqlite3 *db, const char *schema, const char *tables, char *err)
 {
 	sqlite3 *want;
 	if (store_schema_expected(STORE_SCHEMA_VERSION, &want, err))
 		return -1;
 	sqlite3_stmt *s;
-	int rc = store_prepare(want, "SELECT sql FROM sqlite_schema WHERE tbl_name IN "
-			       "('interviews', 'answers', 'events') AND sql IS NOT NULL ORDER BY "
-			       "type = 'index', rowid", &s, err);
+	char *q = xasprintf("SELECT sql FROM sqlite_schema WHERE tbl_name IN (%s) AND sql IS NOT "
+			    "NULL ORDER BY type = 'index', rowid", tables);
+	int rc = store_prepare(want, q, &s, err);
+	free(q);
 	while (!rc && sqlite3_step(s) == SQLITE_ROW) {
 		/* "CREATE TABLE x(" / "CREATE INDEX x ON" with the schema's name before x */
 		const char *ddl = (const char *)sqlite3_column_text(s, 0);
@@ -42,7 +43,7 @@ static int drop_views(sqlite3 *db, char *err)
 {
 	static const char *const views[] = { "answers", "events", "record_events_r",
 					     "record_events_e", "record_answers", "record_slots",
-					     "interviews" };
+					     "interviews", "provenance_interviews" };
 	for (size_t i = 0; i < sizeof views / sizeof *views; i++) {
 		char *sql = sqlite3_mprintf("DROP VIEW IF EXISTS main.\"%w\"", views[i]);
 		int rc = store_exec(db, sql, "cannot read the layout of schema 8", err);
@@ -65,6 +66,30 @@ static int fill_interviews(sqlite3 *db, char *err)
 			      (int)(end - v), v);
 	int rc = store_exec(db, sql, "cannot read the interviews", err);
 	free(sql);
+	return rc;
+}
+
+/* main.provenance_interviews of schema 7 from the compact tables (every version's input
+ * listed: a crafted file may not hide rows behind the join). */
+static int fill_provenance(sqlite3 *db, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(db, "SELECT EXISTS (SELECT 1 FROM main.provenance_versions v WHERE NOT "
+			  "EXISTS (SELECT 1 FROM main.provenance_inputs i WHERE i.id = v.input))",
+			  &s, err))
+		return -1;
+	int step = sqlite3_step(s), orphan = step == SQLITE_ROW && sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (step != SQLITE_ROW)
+		return errf(err, "cannot read the provenance: %s", sqlite3_errmsg(db));
+	if (orphan)
+		return errf(err, "it is damaged: its provenance has versions of an input it does "
+			    "not list");
+	char *from = record_provenance_from("main");
+	char *sql = xasprintf("INSERT INTO main.provenance_interviews SELECT * FROM %s", from);
+	int rc = store_exec(db, sql, "cannot read the provenance", err);
+	free(sql);
+	free(from);
 	return rc;
 }
 
@@ -190,7 +215,9 @@ int merge_unpack_8_to_7(sqlite3 *db, char *err)
 	struct unpack u = { .db = db };
 	int rc = -1, step;
 	if (record_paths_verify(db, "main", err) || drop_views(db, err) ||
-	    merge_tables_v7(db, "main", err) || fill_interviews(db, err) ||
+	    merge_tables_v7(db, "main", "'interviews', 'answers', 'events', "
+			    "'provenance_interviews'", err) ||
+	    fill_interviews(db, err) || fill_provenance(db, err) ||
 	    store_exec(db, "CREATE TEMP TABLE unpack_canon(uuid, form_id, form_version, device_id, "
 		       "interviewer, status, revision, created, modified, completed, content_hash, "
 		       "lang, position, instance_name, origin, answers, events)",

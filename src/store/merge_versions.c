@@ -800,16 +800,6 @@ static int list_settle(merge *m, long long *n, char *err)
  * they are looked up input by input; with many, it is read once. */
 static int seen_from(merge *m, long long nsettle, char *err)
 {
-	static const char probe[] =
-		"INSERT OR IGNORE INTO temp.merge_seen_from SELECT x.uuid, x.events_sha256, "
-		"x.device_id FROM temp.merge_settle t CROSS JOIN (SELECT DISTINCT input_sha256 AS "
-		"sha FROM main.provenance) p CROSS JOIN main.provenance_interviews x WHERE "
-		"x.input_sha256 = p.sha AND x.uuid = t.uuid";
-	static const char scan[] =
-		"INSERT OR IGNORE INTO temp.merge_seen_from SELECT x.uuid, x.events_sha256, "
-		"x.device_id FROM main.provenance_interviews x WHERE x.uuid IN (SELECT uuid FROM "
-		"temp.merge_settle) AND x.input_sha256 IN (SELECT input_sha256 FROM "
-		"main.provenance)";
 	static const char from_src[] =
 		"INSERT OR IGNORE INTO temp.merge_seen_from SELECT r.uuid, r.events_sha256, "
 		"r.device_id FROM temp.merge_settle t JOIN temp.merge_src_seen r ON r.uuid = t.uuid";
@@ -822,11 +812,23 @@ static int seen_from(merge *m, long long nsettle, char *err)
 	if (count_of(m, "SELECT count(DISTINCT input_sha256) FROM main.provenance", &ninputs,
 		     err))
 		return -1;
-	return store_run(m->st, "cannot read the provenance", err,
-			  nsettle * ninputs <= 50000 ? probe : scan, 0) ||
-	       store_run(m->st, "cannot read the provenance", err, from_src, 0) ||
-	       store_run(m->st, "cannot read the provenance", err, from_self, 1, m->src_device) ?
-	       -1 : 0;
+	char *pi = merge_provenance_rows(m);
+	char *out = nsettle * ninputs <= 50000 ? xasprintf(
+		"INSERT OR IGNORE INTO temp.merge_seen_from SELECT x.uuid, x.events_sha256, "
+		"x.device_id FROM temp.merge_settle t CROSS JOIN (SELECT DISTINCT input_sha256 AS "
+		"sha FROM main.provenance) p CROSS JOIN %s x WHERE "
+		"x.input_sha256 = p.sha AND x.uuid = t.uuid", pi) : xasprintf(
+		"INSERT OR IGNORE INTO temp.merge_seen_from SELECT x.uuid, x.events_sha256, "
+		"x.device_id FROM %s x WHERE x.uuid IN (SELECT uuid FROM "
+		"temp.merge_settle) AND x.input_sha256 IN (SELECT input_sha256 FROM "
+		"main.provenance)", pi);
+	int rc = store_run(m->st, "cannot read the provenance", err, out, 0) ||
+		 store_run(m->st, "cannot read the provenance", err, from_src, 0) ||
+		 store_run(m->st, "cannot read the provenance", err, from_self, 1, m->src_device) ?
+		 -1 : 0;
+	free(pi);
+	free(out);
+	return rc;
 }
 
 int merge_versions_begin(merge *m, char *err)

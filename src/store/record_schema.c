@@ -26,6 +26,14 @@ const char record_schema_v8[] =
 	"  instance_name TEXT, origin INTEGER NOT NULL DEFAULT 0 CHECK(origin IN (0, 1, 2)),\n"
 	"  answers TEXT NOT NULL, events TEXT NOT NULL);\n"
 	"CREATE INDEX records_by_form ON records(form_id, form_version, status);\n"
+	/* provenance_interviews of schema 7 without the repetition: each input's content hash
+	 * once (with the device most of its versions came from), each version by the input's
+	 * number; device_id NULL when it is the input's (record_provenance_from) */
+	"CREATE TABLE provenance_inputs(id INTEGER PRIMARY KEY, input_sha256 TEXT NOT NULL UNIQUE,\n"
+	"  device_id TEXT);\n"
+	"CREATE TABLE provenance_versions(input INTEGER NOT NULL, uuid TEXT NOT NULL, device_id TEXT,\n"
+	"  events_sha256 TEXT NOT NULL, events_count INTEGER NOT NULL, action TEXT NOT NULL,\n"
+	"  PRIMARY KEY(input, uuid)) WITHOUT ROWID;\n"
 	"CREATE VIEW interviews AS SELECT uuid, form_id, form_version, device_id, interviewer,\n"
 	"  CASE status WHEN 0 THEN 'draft' WHEN 1 THEN 'complete' WHEN 2 THEN 'discarded' END AS status,\n"
 	"  revision,\n"
@@ -103,7 +111,10 @@ const char record_schema_v8[] =
 	"    WHEN 3 THEN 'refused' ELSE a.state END AS state,\n"
 	"  coalesce(a.modified, (SELECT e.at FROM record_events_r e WHERE e.uuid = a.uuid AND e.path = a.path\n"
 	"    ORDER BY e.seq DESC LIMIT 1)) AS modified\n"
-	"  FROM record_answers a;\n";
+	"  FROM record_answers a;\n"
+	"CREATE VIEW provenance_interviews AS SELECT i.input_sha256, v.uuid,\n"
+	"  coalesce(v.device_id, i.device_id) AS device_id, v.events_sha256, v.events_count, v.action\n"
+	"  FROM provenance_versions v JOIN provenance_inputs i ON i.id = v.input;\n";
 
 static const char *const STATUS[] = { "draft", "complete", "discarded" };
 static const char *const ORIGIN[] = { "field", "imported", "simulated" };
@@ -272,12 +283,39 @@ int record_records_build(sqlite3 *db, char *err)
 	return rc;
 }
 
+int record_provenance_compact(sqlite3 *db, const char *from, char *err)
+{
+	char *sql = sqlite3_mprintf(
+		"INSERT OR IGNORE INTO main.provenance_inputs(input_sha256, device_id) "
+		"SELECT input_sha256, device_id FROM (SELECT input_sha256, device_id, count(*) AS n "
+		"FROM %s GROUP BY input_sha256, device_id ORDER BY input_sha256, n DESC, device_id); "
+		"INSERT OR IGNORE INTO main.provenance_versions SELECT i.id, p.uuid, "
+		"CASE WHEN p.device_id IS i.device_id THEN NULL ELSE p.device_id END, "
+		"p.events_sha256, p.events_count, p.action FROM %s p JOIN main.provenance_inputs i "
+		"ON i.input_sha256 = p.input_sha256 ORDER BY i.id, p.uuid", from, from);
+	int rc = !sql ? errf(err, "out of memory") :
+		 store_exec(db, sql, "cannot write the provenance", err);
+	sqlite3_free(sql);
+	return rc;
+}
+
+char *record_provenance_from(const char *schema)
+{
+	return xasprintf("(SELECT i.input_sha256 AS input_sha256, v.uuid AS uuid, "
+			 "coalesce(v.device_id, i.device_id) AS device_id, v.events_sha256 AS "
+			 "events_sha256, v.events_count AS events_count, v.action AS action FROM "
+			 "\"%s\".provenance_versions v JOIN \"%s\".provenance_inputs i ON i.id = "
+			 "v.input)", schema, schema);
+}
+
 int record_migrate_7_to_8(sqlite3 *db, char *err)
 {
 	/* the tables first (the views come once the old tables are gone: they take their names) */
 	const char *views = strstr(record_schema_v8, "CREATE VIEW");
 	return record_records_build(db, err) ||
-	       store_exec(db, "DROP TABLE answers; DROP TABLE events; DROP TABLE interviews;",
+	       record_provenance_compact(db, "main.provenance_interviews", err) ||
+	       store_exec(db, "DROP TABLE answers; DROP TABLE events; DROP TABLE interviews; "
+			  "DROP TABLE provenance_interviews;",
 			  "cannot drop the tables of schema 7", err) ||
 	       store_exec(db, views, "cannot create the views of schema 8", err) ? -1 : 0;
 }

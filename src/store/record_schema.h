@@ -45,6 +45,17 @@ int record_paths_put(sqlite3 *db, const char *form_id, const char *version,
  * the store's code. In the caller's transaction. 0, or -1 with one line in err. */
 int record_views_renew(sqlite3 *db, char *err);
 
+/* provenance_interviews rows (the six columns of schema 7) read from `from` (a table or
+ * subquery) into main.provenance_inputs and main.provenance_versions: an input's row holds the
+ * device most of its versions came from (ties: the least), and a version's device is NULL when
+ * it is that one. INSERT OR IGNORE, as schema 7's writers did. In the caller's transaction. 0,
+ * or -1 with one line in err. */
+int record_provenance_compact(sqlite3 *db, const char *from, char *err);
+/* The provenance_interviews rows of a schema-8 file attached as schema, as a subquery with the
+ * six columns of schema 7 (what its view gives), for a connection whose views are off
+ * (merge_harden). A new string. */
+char *record_provenance_from(const char *schema);
+
 /* The select list of the `interviews` view: the 15 schema-7 interview columns (in the order of
  * STORE_INTERVIEW_COLUMNS) computed from a `records` row, for a reader that reads `records`
  * itself and not a view (store_scan_content). A new string. */

@@ -49,6 +49,15 @@ for i in 1 2 3; do
 		"b$i: the content hash of a$i"
 done
 
+# provenance (the versions each input brought, from which device) is kept compact at schema 8:
+# each input's hash and device once, not on every interview's row; read the same through its view
+prov() { sqlite3 "$1" "SELECT * FROM provenance_interviews ORDER BY input_sha256, uuid"; }
+for f in m88 r88 m78; do
+	expect_eq "$(prov "$TMP/$f.db")" "$(prov "$TMP/m77.db")" "$f: provenance_interviews as at schema 7"
+done
+expect_eq "$(sqlite3 "$TMP/m88.db" "SELECT count(*) || ' ' || count(device_id) FROM provenance_versions")" \
+	"90 0" "m88: a laptop's versions name no device of their own (their input's)"
+
 # what an analyst sees: the same at every mix
 for f in m77 m88 m87 m78 r88; do
 	"$SURVEY" list "$TMP/$f.db" 2>&1 | sed "s|$TMP/$f.db|FILE|" >"$TMP/$f.list"
@@ -81,6 +90,8 @@ merged "$TMP/n7.db" 7 "$TMP/m88.db"
 "$SURVEY" list "$TMP/n7.db" 2>&1 | sed "s|$TMP/n7.db|FILE|" >"$TMP/n7.list"
 cmp -s "$TMP/m77.list" "$TMP/n7.list" && ok "a merged file of schema 8 into one of schema 7" ||
 	not_ok "n7 differs"
+expect_eq "$(prov "$TMP/n8.db")" "$(prov "$TMP/n7.db")" \
+	"a merged file's provenance carried along the same into both schemas"
 
 # merging again: identical, nothing written
 cp "$TMP/b2.db" "$TMP/b2copy.db"
@@ -123,6 +134,15 @@ refused "a time kept as text where survey writes a number" \
 	"UPDATE records SET created = strftime('%Y-%m-%dT%H:%M:%fZ', created / 1000.0, 'unixepoch') WHERE uuid = $first"
 refused "a view of its own" "it is not a survey file written by survey \\(its schema differs: its view 'answers' is not declared as survey declares it\\)" \
 	"DROP VIEW answers; CREATE VIEW answers AS SELECT 1 AS uuid"
+cp "$TMP/m88.db" "$TMP/hq.db"
+sqlite3 "$TMP/hq.db" "DELETE FROM provenance_inputs WHERE id = (SELECT min(id) FROM provenance_inputs)"
+osum=$(cksum <"$TMP/r88.db")
+run "$SURVEY" merge "$TMP/hq.db" -o "$TMP/r88.db"
+expect_rc 1 "a merged file whose provenance lost an input: refused"
+expect_err "^survey: cannot merge '.*hq\.db': it is damaged: its provenance has versions of an input it does not list" \
+	"a merged file whose provenance lost an input: says why"
+expect_err_lines 1 "a merged file whose provenance lost an input: in one line"
+expect_eq "$(cksum <"$TMP/r88.db")" "$osum" "a merged file whose provenance lost an input: output unchanged"
 refused "a trigger" "it is not a survey file written by survey \\(its schema differs: it has a trigger 't' survey does not make\\)" \
 	"CREATE TRIGGER t AFTER INSERT ON records BEGIN DELETE FROM records; END"
 
