@@ -121,6 +121,32 @@ expect_eq "$(Q "$TMP/e.db" 'SELECT count(*) || " " || (SELECT count(*) FROM inte
 run "$SURVEY" list "$TMP/e.db"
 expect_out '^17 interviews' "list reads them all"
 
+# ---- a coordinator's merged file: its provenance kept (compact, read the same), merging on ----
+for i in 1 2 3; do
+	run schema7 "$SURVEY" simulate "$form" -n 5 --db "$TMP/l$i.db" --seed $((20 + i)) --quiet
+done
+run schema7 "$SURVEY" merge "$TMP/l1.db" "$TMP/l2.db" -o "$TMP/hq.db" --allow-simulated
+expect_rc 0 "a merged file of schema 7"
+cp "$TMP/hq.db" "$TMP/hq7.db"
+migrate "$TMP/hq.db" "$form"
+expect_eq "$RC $(Q "$TMP/hq.db" 'PRAGMA user_version')" "0 8" "the merged file: migrated to schema 8"
+prov_same() { # prov_same A B what: provenance_interviews of A and B, both ways
+	expect_eq "$(Q "$1" "ATTACH '$2' AS o;
+		SELECT ((SELECT count(*) FROM (SELECT * FROM main.provenance_interviews EXCEPT
+			SELECT * FROM o.provenance_interviews))
+		+ (SELECT count(*) FROM (SELECT * FROM o.provenance_interviews EXCEPT
+			SELECT * FROM main.provenance_interviews))) || ' ' ||
+		(SELECT count(*) FROM main.provenance_interviews)")" "0 10" "$3"
+}
+prov_same "$TMP/hq.db" "$TMP/hq7.db" "the merged file: every version's provenance as it was"
+run env SURVEY_STORE_SCHEMA=8 "$SURVEY" merge "$TMP/l2.db" "$TMP/l3.db" -o "$TMP/hq.db" --allow-simulated
+expect_rc 0 "merging on into the migrated file"
+expect_out "l3.db' .*5 interviews: 5 new" "a new laptop's interviews are new"
+run schema7 "$SURVEY" merge "$TMP/l3.db" -o "$TMP/hq7.db" --allow-simulated
+expect_eq "$(Q "$TMP/hq.db" "SELECT count(*) FROM provenance_interviews")" 15 \
+	"its versions join the provenance"
+same_rows "$TMP/hq.db" "$TMP/hq7.db" "merged on after the migration"
+
 # ---- another program has the file open: migrated all the same, its pages left for later ----
 cp "$TMP/e7.db" "$TMP/h.db"
 Q "$TMP/h.db" "PRAGMA journal_mode = WAL" >/dev/null
