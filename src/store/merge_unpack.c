@@ -38,13 +38,14 @@ int merge_tables_v7(sqlite3 *db, const char *schema, const char *tables, char *e
 	return rc;
 }
 
-/* Every view of the file dropped (schema 8's, as the schema check found them). */
-static int drop_views(sqlite3 *db, char *err)
+/* Every view of the file dropped (schema 8's, as the schema check found them; an early file's
+ * provenance_interviews is a table, kept). */
+static int drop_views(sqlite3 *db, int early, char *err)
 {
 	static const char *const views[] = { "answers", "events", "record_events_r",
 					     "record_events_e", "record_answers", "record_slots",
 					     "interviews", "provenance_interviews" };
-	for (size_t i = 0; i < sizeof views / sizeof *views; i++) {
+	for (size_t i = 0; i < sizeof views / sizeof *views - (early ? 1 : 0); i++) {
 		char *sql = sqlite3_mprintf("DROP VIEW IF EXISTS main.\"%w\"", views[i]);
 		int rc = store_exec(db, sql, "cannot read the layout of schema 8", err);
 		sqlite3_free(sql);
@@ -214,10 +215,12 @@ int merge_unpack_8_to_7(sqlite3 *db, char *err)
 {
 	struct unpack u = { .db = db };
 	int rc = -1, step;
-	if (record_paths_verify(db, "main", err) || drop_views(db, err) ||
-	    merge_tables_v7(db, "main", "'interviews', 'answers', 'events', "
-			    "'provenance_interviews'", err) ||
-	    fill_interviews(db, err) || fill_provenance(db, err) ||
+	/* made while schema 8 was opt-in: its provenance_interviews is still schema 7's table */
+	int early = record_provenance_early(db);
+	if (record_paths_verify(db, "main", err) || drop_views(db, early, err) ||
+	    merge_tables_v7(db, "main", early ? "'interviews', 'answers', 'events'" :
+			    "'interviews', 'answers', 'events', 'provenance_interviews'", err) ||
+	    fill_interviews(db, err) || (!early && fill_provenance(db, err)) ||
 	    store_exec(db, "CREATE TEMP TABLE unpack_canon(uuid, form_id, form_version, device_id, "
 		       "interviewer, status, revision, created, modified, completed, content_hash, "
 		       "lang, position, instance_name, origin, answers, events)",

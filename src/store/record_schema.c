@@ -299,6 +299,34 @@ int record_provenance_compact(sqlite3 *db, const char *from, char *err)
 	return rc;
 }
 
+int record_provenance_early(sqlite3 *db)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM main.sqlite_schema WHERE type = 'table' AND "
+			       "name = 'provenance_interviews'", -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	int early = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	return early;
+}
+
+int record_provenance_upgrade(sqlite3 *db, char *err)
+{
+	if (!record_provenance_early(db))
+		return 0;
+	const char *t = strstr(record_schema_v8, "CREATE TABLE provenance_inputs");
+	const char *end = t ? strstr(t, "CREATE VIEW") : NULL;
+	if (!end)
+		return errf(err, "cannot read the layout of schema 8");
+	char *tables = xstrndup(t, (size_t)(end - t));
+	int rc = store_exec(db, tables, "cannot write the provenance", err) ||
+		 record_provenance_compact(db, "main.provenance_interviews", err) ||
+		 store_exec(db, "DROP TABLE main.provenance_interviews", "cannot write the provenance",
+			    err) ? -1 : 0;
+	free(tables);
+	return rc;
+}
+
 char *record_provenance_from(const char *schema)
 {
 	return xasprintf("(SELECT i.input_sha256 AS input_sha256, v.uuid AS uuid, "

@@ -51,6 +51,14 @@ int record_views_renew(sqlite3 *db, char *err);
  * it is that one. INSERT OR IGNORE, as schema 7's writers did. In the caller's transaction. 0,
  * or -1 with one line in err. */
 int record_provenance_compact(sqlite3 *db, const char *from, char *err);
+/* Does db's main hold provenance_interviews as a table (schema 7, and schema 8 as it was made
+ * while it was opt-in, before its provenance became compact)? 1 or 0. */
+int record_provenance_early(sqlite3 *db);
+/* Such a schema-8 file's provenance made compact (its tables created, the rows moved, the
+ * table dropped; the view is the caller's, with the others: record_views_renew); nothing for
+ * a file whose provenance is compact already. In the caller's transaction. 0, or -1 with one
+ * line in err. */
+int record_provenance_upgrade(sqlite3 *db, char *err);
 /* The provenance_interviews rows of a schema-8 file attached as schema, as a subquery with the
  * six columns of schema 7 (what its view gives), for a connection whose views are off
  * (merge_harden). A new string. */
