@@ -349,6 +349,21 @@ static int temp_views(store *st, char *err)
 	return rc;
 }
 
+/* Schema 8, opened writable: views other than the store's (an older text of them, made while
+ * schema 8 was opt-in, or views another program altered) made again. Views hold no data and
+ * the store reads through its own (temp_views): the file's are for other sqlite3 clients, so
+ * a file that cannot be changed now (busy, disk full) keeps them until the next open. */
+static void views_refresh(store *st)
+{
+	char why[ERR_MAX];
+	if (record_views_current(st->db, why) != 0 ||
+	    store_exec(st->db, "BEGIN IMMEDIATE", "cannot start a transaction", why))
+		return;
+	if (record_views_renew(st->db, why) ||
+	    store_exec(st->db, "COMMIT", "cannot commit", why))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 /* code: set to FW_WHY_OTHER_DB or FW_WHY_NEWER_DB when that is the refusal. */
 static int open_checked(store *st, int flags, int fresh, int *code, char *err)
 {
@@ -411,6 +426,8 @@ static int open_checked(store *st, int flags, int fresh, int *code, char *err)
 	if (st->schema_version == STORE_SCHEMA_RECORDS && (flags & STORE_SCHEMA8) &&
 	    !(flags & STORE_READONLY))
 		store_pages_16k(st);
+	if (st->schema_version == STORE_SCHEMA_RECORDS && !(flags & STORE_READONLY))
+		views_refresh(st);
 	if (st->schema_version == STORE_SCHEMA_RECORDS && temp_views(st, err))
 		return -1;
 	if (!(flags & (STORE_READONLY | STORE_KEEP_JOURNAL))) {
