@@ -35,17 +35,19 @@ const char record_schema_v8[] =
 	"  events_sha256 TEXT NOT NULL, events_count INTEGER NOT NULL, action TEXT NOT NULL,\n"
 	"  PRIMARY KEY(input, uuid)) WITHOUT ROWID;\n"
 	"CREATE VIEW interviews AS SELECT uuid, form_id, form_version, device_id, interviewer,\n"
-	"  CASE status WHEN 0 THEN 'draft' WHEN 1 THEN 'complete' WHEN 2 THEN 'discarded' END AS status,\n"
+	"  CAST(CASE status WHEN 0 THEN 'draft' WHEN 1 THEN 'complete' WHEN 2 THEN 'discarded' END\n"
+	"    AS TEXT) AS status,\n"
 	"  revision,\n"
-	"  CASE WHEN typeof(created) = 'integer' THEN strftime('%Y-%m-%dT%H:%M:%fZ', created / 1000.0,\n"
-	"    'unixepoch') ELSE created END AS created,\n"
-	"  CASE WHEN typeof(modified) = 'integer' THEN strftime('%Y-%m-%dT%H:%M:%fZ',\n"
-	"    (created + modified) / 1000.0, 'unixepoch') ELSE modified END AS modified,\n"
-	"  CASE WHEN typeof(completed) = 'integer' THEN strftime('%Y-%m-%dT%H:%M:%fZ',\n"
-	"    (created + completed) / 1000.0, 'unixepoch') ELSE completed END AS completed,\n"
-	"  CASE typeof(content_hash) WHEN 'blob' THEN lower(hex(content_hash)) ELSE content_hash END\n"
-	"    AS content_hash, lang, position, instance_name,\n"
-	"  CASE origin WHEN 0 THEN 'field' WHEN 1 THEN 'imported' WHEN 2 THEN 'simulated' END AS origin\n"
+	"  CAST(CASE WHEN typeof(created) = 'integer' THEN strftime('%Y-%m-%dT%H:%M:%fZ',\n"
+	"    created / 1000.0, 'unixepoch') ELSE created END AS TEXT) AS created,\n"
+	"  CAST(CASE WHEN typeof(modified) = 'integer' THEN strftime('%Y-%m-%dT%H:%M:%fZ',\n"
+	"    (created + modified) / 1000.0, 'unixepoch') ELSE modified END AS TEXT) AS modified,\n"
+	"  CAST(CASE WHEN typeof(completed) = 'integer' THEN strftime('%Y-%m-%dT%H:%M:%fZ',\n"
+	"    (created + completed) / 1000.0, 'unixepoch') ELSE completed END AS TEXT) AS completed,\n"
+	"  CAST(CASE typeof(content_hash) WHEN 'blob' THEN lower(hex(content_hash))\n"
+	"    ELSE content_hash END AS TEXT) AS content_hash, lang, position, instance_name,\n"
+	"  CAST(CASE origin WHEN 0 THEN 'field' WHEN 1 THEN 'imported' WHEN 2 THEN 'simulated' END\n"
+	"    AS TEXT) AS origin\n"
 	"  FROM records;\n"
 	"CREATE VIEW record_slots AS SELECT i.uuid, i.form_id, i.form_version,\n"
 	"  CASE WHEN t.path = '$' THEN t.key ELSE CAST(substr(t.path, 3, length(t.path) - 3) AS INTEGER)\n"
@@ -95,22 +97,25 @@ const char record_schema_v8[] =
 	"    WHEN e.n > 5 THEN json_extract(e.ev, '$[5]') END AS new_state,\n"
 	"  e.n, e.ev\n"
 	"  FROM record_events_e e WINDOW w AS (PARTITION BY e.uuid ORDER BY e.seq);\n"
-	"CREATE VIEW events AS SELECT uuid, seq, at, offset_ms, kind, path,\n"
-	"  CASE WHEN n > 6 THEN json_extract(ev, '$[6]') WHEN path IS NULL THEN NULL ELSE\n"
-	"    lag(new_value) OVER (PARTITION BY uuid, path ORDER BY seq) END AS old_value,\n"
-	"  new_value,\n"
-	"  CASE WHEN n > 6 THEN json_extract(ev, '$[7]') WHEN path IS NULL THEN NULL ELSE\n"
+	"CREATE VIEW events AS SELECT uuid, CAST(seq AS INTEGER) AS seq, CAST(at AS TEXT) AS at,\n"
+	"  CAST(offset_ms AS INTEGER) AS offset_ms, CAST(kind AS TEXT) AS kind,\n"
+	"  CAST(path AS TEXT) AS path,\n"
+	"  CAST(CASE WHEN n > 6 THEN json_extract(ev, '$[6]') WHEN path IS NULL THEN NULL ELSE\n"
+	"    lag(new_value) OVER (PARTITION BY uuid, path ORDER BY seq) END AS TEXT) AS old_value,\n"
+	"  CAST(new_value AS TEXT) AS new_value,\n"
+	"  CAST(CASE WHEN n > 6 THEN json_extract(ev, '$[7]') WHEN path IS NULL THEN NULL ELSE\n"
 	"    lag(CASE new_state WHEN 0 THEN 'answered' WHEN 1 THEN 'skipped' WHEN 2 THEN 'dont_know'\n"
 	"    WHEN 3 THEN 'refused' ELSE new_state END) OVER (PARTITION BY uuid, path ORDER BY seq) END\n"
-	"    AS old_state,\n"
-	"  CASE new_state WHEN 0 THEN 'answered' WHEN 1 THEN 'skipped' WHEN 2 THEN 'dont_know'\n"
-	"    WHEN 3 THEN 'refused' ELSE new_state END AS new_state\n"
+	"    AS TEXT) AS old_state,\n"
+	"  CAST(CASE new_state WHEN 0 THEN 'answered' WHEN 1 THEN 'skipped' WHEN 2 THEN 'dont_know'\n"
+	"    WHEN 3 THEN 'refused' ELSE new_state END AS TEXT) AS new_state\n"
 	"  FROM record_events_r;\n"
-	"CREATE VIEW answers AS SELECT a.uuid, a.path, a.value,\n"
-	"  CASE a.state WHEN 0 THEN 'answered' WHEN 1 THEN 'skipped' WHEN 2 THEN 'dont_know'\n"
-	"    WHEN 3 THEN 'refused' ELSE a.state END AS state,\n"
-	"  coalesce(a.modified, (SELECT e.at FROM record_events_r e WHERE e.uuid = a.uuid AND e.path = a.path\n"
-	"    ORDER BY e.seq DESC LIMIT 1)) AS modified\n"
+	"CREATE VIEW answers AS SELECT a.uuid, CAST(a.path AS TEXT) AS path,\n"
+	"  CAST(a.value AS TEXT) AS value,\n"
+	"  CAST(CASE a.state WHEN 0 THEN 'answered' WHEN 1 THEN 'skipped' WHEN 2 THEN 'dont_know'\n"
+	"    WHEN 3 THEN 'refused' ELSE a.state END AS TEXT) AS state,\n"
+	"  CAST(coalesce(a.modified, (SELECT e.at FROM record_events_r e WHERE e.uuid = a.uuid AND\n"
+	"    e.path = a.path ORDER BY e.seq DESC LIMIT 1)) AS TEXT) AS modified\n"
 	"  FROM record_answers a;\n"
 	"CREATE VIEW provenance_interviews AS SELECT i.input_sha256, v.uuid,\n"
 	"  coalesce(v.device_id, i.device_id) AS device_id, v.events_sha256, v.events_count, v.action\n"
@@ -360,6 +365,25 @@ int record_views_renew(sqlite3 *db, char *err)
 	int rc = store_exec(db, sb_str(&sql), "cannot make the views of schema 8", err);
 	sb_release(&sql);
 	return rc;
+}
+
+int record_views_current(sqlite3 *db, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(db, "SELECT 1 FROM main.sqlite_schema WHERE type = 'view' AND name = ?1 "
+			  "AND sql = ?2", &s, err))
+		return -1;
+	int same = 1;
+	for (const char *p = strstr(record_schema_v8, "CREATE VIEW"); same && p;
+	     p = strstr(p + 1, "CREATE VIEW")) {
+		const char *name = p + strlen("CREATE VIEW "), *end = strchr(name, ' ');
+		sqlite3_reset(s);
+		sqlite3_bind_text(s, 1, name, (int)(end - name), SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, p, (int)(strstr(p, ";\n") - p), SQLITE_STATIC);
+		same = sqlite3_step(s) == SQLITE_ROW;
+	}
+	sqlite3_finalize(s);
+	return same;
 }
 
 char *record_interviews_select(void)

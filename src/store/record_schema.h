@@ -1,10 +1,11 @@
 /* record_schema.h: schema 8 of issue 18 (DESIGN.md, Storage, "Compact layout"), made by
  * store_open with STORE_SCHEMA8 for a new file and from a writable file of schema 1..7
- * (migrate.c; opt-in: STORE_SCHEMA_VERSION stays 7 until merge works on records): one
- * `records` row per interview holding its answers
- * and events (record.h), the path ids of each form version (`paths`), the event kinds
+ * (migrate.c; the commands' default, STORE_SCHEMA_VERSION stays 7, the last version of the
+ * table layout, which SURVEY_STORE_SCHEMA=7 keeps): one `records` row per interview holding
+ * its answers and events (record.h), the path ids of each form version (`paths`), the event kinds
  * (`kinds`), and the views `interviews`, `answers` and `events` that give the schema-7 rows
- * exactly, so that every reader's SQL and any sqlite3 user keep working. */
+ * exactly, with the affinities of their columns (TEXT, INTEGER: a comparison with a number
+ * converts as with the tables), so that every reader's SQL and any sqlite3 user keep working. */
 #ifndef SURVEY_STORE_RECORD_SCHEMA_H
 #define SURVEY_STORE_RECORD_SCHEMA_H
 
@@ -63,6 +64,19 @@ int record_provenance_upgrade(sqlite3 *db, char *err);
  * six columns of schema 7 (what its view gives), for a connection whose views are off
  * (merge_harden). A new string. */
 char *record_provenance_from(const char *schema);
+
+/* Are the views of db's main that record_schema_v8 makes there exactly the store's (each by
+ * name and text; other views are not looked at)? 1 yes, 0 no (an older text, a view altered
+ * or dropped by another program), -1 with one line in err when the schema cannot be read. */
+int record_views_current(sqlite3 *db, char *err);
+
+/* What store_schema_expected(STORE_SCHEMA_RECORDS) gave before the views interviews, events and
+ * answers had the affinities of schema 7's columns (record_views_first.c): the expected schema
+ * of a schema-8 file made while schema 8 was opt-in, which merge, receive and unseal accept as
+ * well; with early_provenance, as sessions 6-9 made it, with provenance_interviews still the
+ * table of schema 7 (record_provenance_early). Close with sqlite3_close. 0, or -1 with one line
+ * in err. */
+int record_schema_expected_first(int early_provenance, sqlite3 **out, char *err);
 
 /* The select list of the `interviews` view: the 15 schema-7 interview columns (in the order of
  * STORE_INTERVIEW_COLUMNS) computed from a `records` row, for a reader that reads `records`

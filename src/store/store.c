@@ -338,8 +338,13 @@ static int temp_views(store *st, char *err)
 {
 	const char *views = strstr(record_schema_v8, "CREATE VIEW");
 	strbuf sql = STRBUF_INIT;
+	/* a file whose provenance is still schema 7's table (made while schema 8 was opt-in, and
+	 * not yet opened writable) is read through that table */
+	int early = record_provenance_early(st->db);
 	for (const char *p = views, *q; p; p = q) {
 		q = strstr(p + 1, "CREATE VIEW");
+		if (early && strncmp(p, "CREATE VIEW provenance_interviews ", 34) == 0)
+			continue;
 		sb_adds(&sql, "CREATE TEMP VIEW");
 		p += strlen("CREATE VIEW");
 		sb_add(&sql, p, q ? (size_t)(q - p) : strlen(p));
@@ -347,6 +352,21 @@ static int temp_views(store *st, char *err)
 	int rc = store_exec(st->db, sb_str(&sql), "cannot read the layout of schema 8", err);
 	sb_release(&sql);
 	return rc;
+}
+
+/* Schema 8, opened writable: views other than the store's (an older text of them, made while
+ * schema 8 was opt-in, or views another program altered) made again. Views hold no data and
+ * the store reads through its own (temp_views): the file's are for other sqlite3 clients, so
+ * a file that cannot be changed now (busy, disk full) keeps them until the next open. */
+static void views_refresh(store *st)
+{
+	char why[ERR_MAX];
+	if (record_views_current(st->db, why) != 0 ||
+	    store_exec(st->db, "BEGIN IMMEDIATE", "cannot start a transaction", why))
+		return;
+	if (record_provenance_upgrade(st->db, why) || record_views_renew(st->db, why) ||
+	    store_exec(st->db, "COMMIT", "cannot commit", why))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* code: set to FW_WHY_OTHER_DB or FW_WHY_NEWER_DB when that is the refusal. */
@@ -411,6 +431,8 @@ static int open_checked(store *st, int flags, int fresh, int *code, char *err)
 	if (st->schema_version == STORE_SCHEMA_RECORDS && (flags & STORE_SCHEMA8) &&
 	    !(flags & STORE_READONLY))
 		store_pages_16k(st);
+	if (st->schema_version == STORE_SCHEMA_RECORDS && !(flags & STORE_READONLY))
+		views_refresh(st);
 	if (st->schema_version == STORE_SCHEMA_RECORDS && temp_views(st, err))
 		return -1;
 	if (!(flags & (STORE_READONLY | STORE_KEEP_JOURNAL))) {
