@@ -5,7 +5,9 @@
 # again (all no-ops: each input already merged is known by its bytes and not read). Prints each
 # figure next to its floor from the same run, as a ratio: the merge within 1.5x of the floor on
 # CPU, the merge again within 5% of the first merge; and the output's bytes per interview next
-# to the CSV export of the same data (the storage layout is the next step: target 3x).
+# to the CSV export of the same data (target 3x). At schema 8 also the floor plus what any merge
+# of untrusted files reads at least (SQLite's integrity check of each input, every record parsed
+# as JSON): how much of the 1.5x the checks could have.
 #   sh bench/merge.sh            N_FILES=5 N_IV=1000 sh bench/merge.sh   (smaller)
 # SURVEY_STORE_SCHEMA=8 sh bench/merge.sh: laptops and output of schema 8 (one record per
 # interview), the floor copying the records (and the path ids) instead of the rows.
@@ -80,6 +82,18 @@ done >"$dir/floor.sql"
 timed "$dir/floor.time" sh -c "sqlite3 '$dir/floor.db' <'$dir/floor.sql'"
 read floor floor_cpu <"$dir/floor.time"
 
+# 2b. (schema 8) the least a merge of untrusted files reads besides the copy: SQLite's
+# integrity check of each input and every record parsed as JSON (no check of what it holds)
+if [ "$SCHEMA" = 8 ]; then
+	for f in $files; do
+		echo "ATTACH 'file:$f?immutable=1' AS src; PRAGMA src.integrity_check;
+		SELECT count(*) FROM src.records WHERE json_valid(answers) AND json_valid(events);
+		DETACH src;"
+	done >"$dir/reads.sql"
+	timed "$dir/reads.time" sh -c "sqlite3 -bail :memory: <'$dir/reads.sql' >/dev/null"
+	read reads reads_cpu <"$dir/reads.time"
+fi
+
 # 3. survey merge into a new file
 rm -f "$dir/merged.db" "$dir/merged.db-journal" "$dir/merged.db-wal" "$dir/merged.db-shm"
 timed "$dir/merge.time" sh -c "'$SURVEY' merge -o '$dir/merged.db' $files >'$dir/merge.out'"
@@ -109,8 +123,14 @@ printf 'merge of %s files x %s interviews (%s)\n' "$N_FILES" "$N_IV" "$rows"
 printf '  floor (sqlite3 ATTACH + INSERT ... SELECT): %6.1f s  (cpu %s s)\n' "$floor" "$floor_cpu"
 printf '  survey merge into a new file:               %6.1f s  (cpu %s s)  ratio %s wall, %s cpu (target 1.5 cpu)\n' \
 	"$merge" "$merge_cpu" "$(ratio "$merge" "$floor")" "$(ratio "$merge_cpu" "$floor_cpu")"
+if [ "$SCHEMA" = 8 ]; then
+	both=$(awk -v a="$floor_cpu" -v b="$reads_cpu" 'BEGIN { printf "%.1f", a + b }')
+	printf '  floor + integrity_check + every record parsed:      (cpu %s s)  ratio %s cpu (1.5x the copy leaves %s s for all checks)\n' \
+		"$both" "$(ratio "$merge_cpu" "$both")" \
+		"$(awk -v a="$floor_cpu" 'BEGIN { printf "%.1f", a * 0.5 }')"
+fi
 printf '  survey merge of the same files again:       %6.1f s  (cpu %s s)  ratio to the first merge %s wall, %s cpu (target 0.05)\n' \
 	"$again" "$again_cpu" "$(ratio "$again" "$merge")" "$(ratio "$again_cpu" "$merge_cpu")"
-printf '  bytes per interview: the merged file %s, its CSV export %s (complete ones)  ratio %s (target 3, next: the storage layout)\n' \
+printf '  bytes per interview: the merged file %s, its CSV export %s (complete ones)  ratio %s (target 3)\n' \
 	"$db_bytes" "$csv_bytes" "$(ratio "$db_bytes" "$csv_bytes")"
 printf '  (load average: %s)\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
