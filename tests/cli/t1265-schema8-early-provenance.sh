@@ -1,5 +1,5 @@
 #!/bin/sh
-# t1260-schema8-early-provenance: a merged file of schema 8 as sessions 6-9 made it while schema
+# t1265-schema8-early-provenance: a merged file of schema 8 as sessions 6-9 made it while schema
 # 8 was opt-in (the first text of its views, and provenance_interviews still schema 7's table,
 # one row per interview and input) is read as it is, merged into outputs of both schemas with
 # its provenance carried along row for row, and made compact at its next writable open: each
