@@ -9,8 +9,9 @@
 # of untrusted files reads at least (SQLite's integrity check of each input, every record parsed
 # as JSON): how much of the 1.5x the checks could have.
 #   sh bench/merge.sh            N_FILES=5 N_IV=1000 sh bench/merge.sh   (smaller)
-# SURVEY_STORE_SCHEMA=8 sh bench/merge.sh: laptops and output of schema 8 (one record per
-# interview), the floor copying the records (and the path ids) instead of the rows.
+# Laptops and output of schema 8 (one record per interview, the default), the floor copying the
+# records (and the path ids); SURVEY_STORE_SCHEMA=7 sh bench/merge.sh: of schema 7, the floor
+# copying the rows.
 # The laptop files (survey simulate of surveys/covid19-lsg.md, one file per device) are kept in
 # $BENCH_DIR (default /tmp/survey-bench-merge) for the next run.
 set -eu
@@ -18,7 +19,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 SURVEY=${SURVEY:-$top/survey}
 N_FILES=${N_FILES:-20}
 N_IV=${N_IV:-5000}
-SCHEMA=${SURVEY_STORE_SCHEMA:-7}
+SCHEMA=${SURVEY_STORE_SCHEMA:-8}
 case $SCHEMA in 7|8) ;; *) echo "bench/merge.sh: SURVEY_STORE_SCHEMA is 7 or 8" >&2; exit 2 ;; esac
 export SURVEY_STORE_SCHEMA=$SCHEMA
 dir=${BENCH_DIR:-/tmp/survey-bench-merge}/${N_FILES}x${N_IV}-schema$SCHEMA

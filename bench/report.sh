@@ -8,19 +8,23 @@
 # it, each table). The machine may be loaded: the load average is printed with the figures.
 # Target: 10 s per format at 100,000 interviews.
 #   sh bench/report.sh            N=20000 sh bench/report.sh (smaller)
-# The database is build/bench/tab-N.db when bench/tab.sh made it (the same seed), else it is
-# made there as report-N.db and kept for the next run.
+# The database is build/bench/tab-N-s8.db when bench/tab.sh made it (the same seed), else it is
+# made there as report-N-s8.db and kept for the next run; of schema 8, the default (its floor
+# reads through the views); with SURVEY_STORE_SCHEMA=7 of schema 7, tab-N.db or report-N.db.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 SURVEY=${SURVEY:-$top/survey}
 N=${N:-100000}
+SCHEMA=${SURVEY_STORE_SCHEMA:-8}
+case $SCHEMA in 7) sfx= ;; 8) sfx=-s8 ;; *) echo "bench/report.sh: SURVEY_STORE_SCHEMA is 7 or 8" >&2; exit 2 ;; esac
+export SURVEY_STORE_SCHEMA=$SCHEMA
 dir=$top/build/bench
 mkdir -p "$dir"
 [ -x "$SURVEY" ] || { echo "bench/report.sh: build survey first (make)" >&2; exit 1; }
 
-db=$dir/tab-$N.db
+db=$dir/tab-$N$sfx.db
 if [ ! -e "$db" ]; then
-	db=$dir/report-$N.db
+	db=$dir/report-$N$sfx.db
 	if [ ! -e "$db" ]; then
 		echo "making $db: survey simulate of $N interviews (about $((N / 400)) s) ..." >&2
 		rm -f "$db.tmp" "$db.tmp-wal" "$db.tmp-shm"
@@ -33,7 +37,7 @@ sqlite3 "$db" "SELECT count(*) FROM answers" >/dev/null   # warm the page cache
 
 echo "survey report of $spec (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 ivs=$(sqlite3 "$db" "SELECT count(*) FROM interviews WHERE status = 'complete'")
-echo "database: $db ($ivs complete interviews, $(($(wc -c <"$db") / ivs)) bytes per interview)"
+echo "database: $db (schema $SCHEMA, $ivs complete interviews, $(($(wc -c <"$db") / ivs)) bytes per interview)"
 /usr/bin/time -f '%e %U %S' -o "$dir/report-floor" sqlite3 "$db" \
 	"SELECT count(*), sum(length(value)), sum(length(path)) FROM answers" >/dev/null
 read -r floor fu fs <"$dir/report-floor"

@@ -9,19 +9,23 @@
 # on the big file.
 #   sh bench/tab.sh                 N=20000 sh bench/tab.sh (smaller)
 #   BIG=1000000 sh bench/tab.sh     also makes (once, ~45 minutes) and measures 1,000,000
-# The databases are kept in build/bench/ (tab-N.db) for the next run.
+# The databases are kept in build/bench/ for the next run: tab-N-s8.db of schema 8 (the default;
+# the floor reads it through the views), tab-N.db with SURVEY_STORE_SCHEMA=7 (the old layout).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 SURVEY=${SURVEY:-$top/survey}
 N=${N:-100000}
 BIG=${BIG:-}
+SCHEMA=${SURVEY_STORE_SCHEMA:-8}
+case $SCHEMA in 7) sfx= ;; 8) sfx=-s8 ;; *) echo "bench/tab.sh: SURVEY_STORE_SCHEMA is 7 or 8" >&2; exit 2 ;; esac
+export SURVEY_STORE_SCHEMA=$SCHEMA
 dir=$top/build/bench
 mkdir -p "$dir"
 [ -x "$SURVEY" ] || { echo "bench/tab.sh: build survey first (make)" >&2; exit 1; }
 
 # make_db N: the simulated database of N interviews (seed 1), kept
 make_db() {
-	db=$dir/tab-$1.db
+	db=$dir/tab-$1$sfx.db
 	if [ ! -e "$db" ]; then
 		echo "making $db: survey simulate of $1 interviews (about $(($1 / 400)) s) ..." >&2
 		rm -f "$db.tmp" "$db.tmp-wal" "$db.tmp-shm"
@@ -105,7 +109,7 @@ fi
 if [ -n "$BIG" ]; then
 	BIGDB=$(make_db "$BIG")
 else
-	BIGDB=$(ls "$dir"/tab-1000000.db 2>/dev/null || true)
+	BIGDB=$(ls "$dir/tab-1000000$sfx.db" 2>/dev/null || true)
 fi
 for db in "$DB" $BIGDB; do
 	n=$(sqlite3 "$db" "SELECT count(*) FROM interviews")
@@ -115,12 +119,12 @@ for db in "$DB" $BIGDB; do
 	echo "mem $n $wall $rss" >>"$dir/times"
 done
 
-awk -v n="$N" '
+awk -v n="$N" -v schema="$SCHEMA" '
 $1 == "floor" { floor = $2 }
 $1 == "mem" { mem[++nm] = sprintf("  %9d interviews: %5.1f MB peak (%s s)", $2, $4 / 1024, $3); next }
 { name[++k] = $1; wall[k] = $2; cpu[k] = $3; rss[k] = $4 }
 END {
-	printf "survey tab oblast main_problem, %d simulated interviews (one run each, warm cache)\n", n
+	printf "survey tab oblast main_problem, %d simulated interviews of schema %s (one run each, warm cache)\n", n, schema
 	printf "  %-34s %8s %8s %9s %8s\n", "", "wall s", "cpu s", "x floor", "peak MB"
 	label["floor"] = "(a) sqlite3 GROUP BY (the floor)"
 	label["survey"] = "survey tab, every statistic"

@@ -36,10 +36,10 @@ const char *cmd_find_option(int argc, char **argv, const char *name);
 /* The word before the usage line ("usage"); a command that speaks the interviewer's language
  * (run) sets its own. */
 extern const char *cmd_usage_word;
-/* Flags every command adds to STORE_CREATE when it may create a database: STORE_SCHEMA8 when
- * SURVEY_STORE_SCHEMA=8 (a development switch, read in main.c: a new file gets schema 8, an
- * existing one of schema 1..7 is migrated to it), else 0 (SURVEY_STORE_SCHEMA=7, unset or
- * empty: schema 7; main.c refuses any other value in one line). */
+/* Flags every command adds to STORE_CREATE when it may create a database: STORE_SCHEMA8 by
+ * default (SURVEY_STORE_SCHEMA unset, empty or 8, read in main.c: a new file gets schema 8, an
+ * existing one of schema 1..7 is migrated to it), 0 with SURVEY_STORE_SCHEMA=7 (the old
+ * layout: schema 7; main.c refuses any other value in one line). */
 extern int cmd_create_flags;
 /* Speak the language of --lang (ky, ru or en; looked for first with cmd_find_option, so that a
  * wrong option before it is refused in that language too), else the locale's: every message,

@@ -44,7 +44,7 @@ int cmd_receive_kit(const char *kit, const char *db, int quiet)
 	/* the laptop's file is `run`'s while it runs, and one receive's at a time */
 	int lock = cmd_lock_db(db, ui_tr(UI_M_FWK_LOCKED), &lock_path, err);
 	store_disk_full_clear();
-	int rc = lock < 0 || store_receive(kit, db, &sum, err) ? -1 : 0;
+	int rc = lock < 0 || store_receive(kit, db, cmd_create_flags, &sum, err) ? -1 : 0;
 	cmd_unlock_db(lock, lock_path);
 	if (rc)
 		return cmd_fw_write_fail(db, err);

@@ -252,14 +252,15 @@ int main(int argc, char **argv)
 	setlocale(LC_NUMERIC, "C");   /* numbers are written the C way in every output (DESIGN.md) */
 	filter_stderr();
 	store_set_form_ops(interview_form_ops());   /* the store reads no XLSForm itself */
-	/* development switch (issue 18): 8 = new files in the compact layout, schema 8 (and writable
-	 * files of schema 1..7 migrated to it); 7 = schema 7, today's default; unset or empty = the
-	 * default; any other value is refused rather than read as the default */
+	/* the layout of the files the commands make (issue 18): unset, empty or 8 = the default,
+	 * the compact layout, schema 8 (new files, and writable files of schema 1..7 migrated to
+	 * it); 7 = the old layout, schema 7 (new files of schema 7, older ones migrated to 7 only;
+	 * a file of schema 8 stays so); any other value is refused rather than read as the default */
 	const char *schema = getenv("SURVEY_STORE_SCHEMA");
-	if (schema && strcmp(schema, "8") == 0)
+	if (!schema || !*schema || strcmp(schema, "8") == 0)
 		cmd_create_flags = STORE_SCHEMA8;
-	else if (schema && *schema && strcmp(schema, "7") != 0)
+	else if (strcmp(schema, "7") != 0)
 		return cmd_fail("SURVEY_STORE_SCHEMA=%s: the store writes schema 7 or 8; "
-				"unset it for the default (7)", schema);
+				"unset it for the default (8)", schema);
 	return finish_stdout(dispatch(argc, argv));
 }

@@ -33,12 +33,13 @@ expect_eq()  { # expect_eq GOT WANT what
 done_testing() { [ "$T_FAILED" -eq 0 ]; }
 
 # schema7 CMD...: CMD with SURVEY_STORE_SCHEMA=7, for a file whose rows a suite then crafts with
-# sqlite3 or Python through `interviews`, `answers` or `events` (read-only views at schema 8), so
-# the suite checks the same thing at the default and with SURVEY_STORE_SCHEMA=8 exported.
+# sqlite3 or Python through `interviews`, `answers` or `events` (read-only views at schema 8, the
+# default), so the suite checks the same thing at the default and with SURVEY_STORE_SCHEMA=7
+# exported.
 schema7() { env SURVEY_STORE_SCHEMA=7 "$@"; }
 # store_schema: the schema a command makes a new file of (and migrates a writable one to) in
-# this run: SURVEY_STORE_SCHEMA's when it is exported, else the default, 7
-store_schema() { echo "${SURVEY_STORE_SCHEMA:-7}"; }
+# this run: SURVEY_STORE_SCHEMA's when it is set, else the default, 8
+store_schema() { echo "${SURVEY_STORE_SCHEMA:-8}"; }
 
 # copy_sources DIR: the sources git tracks (all of them outside a checkout) copied into DIR, to
 # break on purpose; mk TARGET...: make in $C (set it to DIR), keeping out/err/RC as run does.

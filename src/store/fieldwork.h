@@ -74,9 +74,10 @@ typedef struct store_receive_summary {
  * the kit (merge.h rules: union, idempotent; the kit is untrusted data) and the kit's settings
  * in meta (interviewer, STORE_KIT_*). Refused (-1, one line, nothing changed): not a kit, a
  * kit for another form or version than the laptop's interviews, or for another interviewer
- * than the laptop's. A kit applied again changes nothing (sum->already). */
-int store_receive(const char *kit_path, const char *laptop_path, store_receive_summary *sum,
-		  char *err);
+ * than the laptop's. A kit applied again changes nothing (sum->already). create_flags: as
+ * merge_open's (STORE_SCHEMA8: a new laptop file of schema 8, an older one moved to it). */
+int store_receive(const char *kit_path, const char *laptop_path, int create_flags,
+		  store_receive_summary *sum, char *err);
 
 /* The source of the form a kit is for (its STORE_KIT_FORM and STORE_KIT_VERSION), for `survey
  * run --kit KIT.db` without FORM: the kit checked as store_receive checks it first. *bytes,

@@ -65,7 +65,7 @@ int store_open_migrate(store *st, int to8, char *err)
 		if (record_migrate_7_to_8(st->db, why) ||
 		    store_exec(st->db, "PRAGMA user_version = 8", "cannot mark the file", why)) {
 			errf(err, "it cannot be moved to the compact layout, schema 8 (%s); nothing "
-			     "was changed: unset SURVEY_STORE_SCHEMA to use it as it is", why);
+			     "was changed: set SURVEY_STORE_SCHEMA=7 to use it as it is", why);
 			goto fail;
 		}
 	}

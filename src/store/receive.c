@@ -210,10 +210,10 @@ static int write_settings(const char *kit_path, const char *laptop_path,
 }
 
 /* Merge the kit into out_path; -1 with err (the merge's one line) when it is refused. */
-static int merge_kit(const char *kit_path, const char *out_path, char *err)
+static int merge_kit(const char *kit_path, const char *out_path, int create_flags, char *err)
 {
 	merge *m;
-	if (merge_open(out_path, NULL, 0, 0, &m, err))
+	if (merge_open(out_path, NULL, 0, create_flags, &m, err))
 		return -1;
 	merge_result res;
 	int rc = merge_input(m, kit_path, &res);
@@ -230,13 +230,14 @@ static int merge_kit(const char *kit_path, const char *out_path, char *err)
 
 /* The merge tried first on a copy of the laptop file (pack's consistent snapshot, in a private
  * folder): a kit merge refuses leaves the laptop's file byte for byte as it was. */
-static int try_on_copy(const char *kit_path, const char *laptop_path, char *err)
+static int try_on_copy(const char *kit_path, const char *laptop_path, int create_flags,
+		       char *err)
 {
 	char *dir = store_tmpdir("receive", "cannot make a temporary folder", err);
 	if (!dir)
 		return -1;
 	char *copy = xasprintf("%s/laptop.db", dir);
-	int rc = store_pack(laptop_path, copy, NULL, err) || merge_kit(kit_path, copy, err) ? -1 : 0;
+	int rc = store_pack(laptop_path, copy, NULL, err) || merge_kit(kit_path, copy, create_flags, err) ? -1 : 0;
 	static const char *const ext[] = { "", "-journal", "-wal", "-shm" };
 	for (int i = 0; i < 4; i++) {
 		char *p = xasprintf("%s%s", copy, ext[i]);
@@ -262,8 +263,8 @@ int store_kit_form(const char *kit_path, void **bytes, size_t *len, char **name,
 	return rc;
 }
 
-int store_receive(const char *kit_path, const char *laptop_path, store_receive_summary *sum,
-		  char *err)
+int store_receive(const char *kit_path, const char *laptop_path, int create_flags,
+		  store_receive_summary *sum, char *err)
 {
 	memset(sum, 0, sizeof *sum);
 	struct stat sb;
@@ -274,8 +275,8 @@ int store_receive(const char *kit_path, const char *laptop_path, store_receive_s
 		return -1;
 	if (sum->already)
 		return 0;
-	if ((exists && try_on_copy(kit_path, laptop_path, err)) ||
-	    merge_kit(kit_path, laptop_path, err))
+	if ((exists && try_on_copy(kit_path, laptop_path, create_flags, err)) ||
+	    merge_kit(kit_path, laptop_path, create_flags, err))
 		return -1;
 	return write_settings(kit_path, laptop_path, sum, err);
 }

@@ -8,9 +8,10 @@
 #include <stddef.h>
 
 #define STORE_SCHEMA_VERSION 7
-/* The compact layout of issue 18 (DESIGN.md, "Compact layout"): one record per interview.
- * Opt-in while it is being wired (STORE_SCHEMA8): a file of this version is opened, read and
- * written on the laptop path; merge, pack, kit, receive, seal and unseal refuse it. */
+/* The compact layout of issue 18 (DESIGN.md, "Compact layout"): one record per interview. A
+ * file of this version is opened, read and written by every command; the store makes it (and
+ * migrates an older file to it) with STORE_SCHEMA8, which the commands pass by default
+ * (main.c: SURVEY_STORE_SCHEMA=7 keeps schema 7). */
 #define STORE_SCHEMA_RECORDS 8
 #define STORE_UUID_LEN 36          /* "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" */
 
@@ -21,8 +22,8 @@ enum store_flags {
 	STORE_READONLY = 1,   /* open an existing file read-only; nothing is ever written */
 	STORE_CREATE = 2,     /* create the file (and its device id) if it does not exist */
 	STORE_SCHEMA8 = 4,    /* a file created now gets schema 8 (records), and a writable file
-	                         of schema 1..7 is migrated to it (a development switch,
-	                         SURVEY_STORE_SCHEMA=8 in main.c) */
+	                         of schema 1..7 is migrated to it (the commands' default; not
+	                         with SURVEY_STORE_SCHEMA=7, main.c) */
 };
 
 /* The state of an answer, besides its value. */

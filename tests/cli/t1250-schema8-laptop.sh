@@ -1,6 +1,6 @@
 #!/bin/sh
-# t1250-schema8-laptop: SURVEY_STORE_SCHEMA=8 (issue 18, opt-in) makes new files in the compact
-# layout — one record per interview — and simulate, list, freq, tab, export and report give on a
+# t1250-schema8-laptop: new files are made in the compact layout — one record per interview —
+# by default (and with SURVEY_STORE_SCHEMA=8; =7 keeps schema 7, other values are refused) and simulate, list, freq, tab, export and report give on a
 # file byte for byte what they give on the schema-7 file of the same seed; its views give the
 # same rows; a damaged record is refused in one line by every reader and by merge (pack, seal,
 # kit, unseal, receive: t1251; merge: t1252).
@@ -11,7 +11,9 @@ run env SURVEY_STORE_SCHEMA=7 "$SURVEY" simulate "$form" -n 120 --db "$TMP/s7.db
 expect_rc 0 "simulate with SURVEY_STORE_SCHEMA=7"
 run env -u SURVEY_STORE_SCHEMA "$SURVEY" simulate "$form" -n 1 --db "$TMP/default.db" --quiet
 expect_rc 0 "simulate at the default schema"
-expect_eq "$(sqlite3 "$TMP/default.db" 'PRAGMA user_version')" 7 "the default is schema 7"
+expect_eq "$(sqlite3 "$TMP/default.db" 'PRAGMA user_version')" 8 "the default is schema 8"
+run env SURVEY_STORE_SCHEMA= "$SURVEY" simulate "$form" -n 1 --db "$TMP/empty.db" --quiet
+expect_eq "$(sqlite3 "$TMP/empty.db" 'PRAGMA user_version')" 8 "an empty SURVEY_STORE_SCHEMA is the default"
 for v in 9 08 seven; do
 	run env SURVEY_STORE_SCHEMA=$v "$SURVEY" simulate "$form" -n 1 --db "$TMP/bad$v.db" --quiet
 	expect_rc 1 "SURVEY_STORE_SCHEMA=$v refused"
@@ -68,6 +70,16 @@ cmp -s "$TMP/x7-partners.csv" "$TMP/x8-partners.csv" && ok "the repeat's CSV is 
 SOURCE_DATE_EPOCH=1764800000; export SOURCE_DATE_EPOCH
 same "report" report DB reports/covid19-lsg/report.md -o OUT.md --simulated
 cmp -s "$TMP/x7.md" "$TMP/x8.md" && ok "the reports are the same" || not_ok "the reports differ"
+
+# every command that makes a laptop's file makes it at the run's schema: receive too (a kit is
+# of schema 7, a transfer file; the laptop's file it makes is of schema 8, or 7 with =7)
+fw_hq Aida M-01
+fw_kit Aida "$TMP/kit.db"
+for v in 8 7; do
+	run env SURVEY_STORE_SCHEMA=$v "$SURVEY" receive "$TMP/kit.db" --db "$TMP/laptop$v.db"
+	expect_rc 0 "receive a kit into a new laptop file (SURVEY_STORE_SCHEMA=$v)"
+	expect_eq "$(sqlite3 "$TMP/laptop$v.db" 'PRAGMA user_version')" $v "the laptop's file is of schema $v"
+done
 
 # a damaged record: refused in one line by every reader, no crash
 cp "$TMP/s8.db" "$TMP/bad.db"

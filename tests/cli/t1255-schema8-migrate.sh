@@ -211,7 +211,7 @@ for mode in delete wal; do
 	migrate "$TMP/bad.db" "$form"
 	expect_rc 1 "$mode: a value of the wrong type stops the migration"
 	expect_err_lines 1 "$mode: in one line"
-	expect_err "cannot open '.*bad\.db': .*schema 8.*interview '$bad'.*wrong type.*nothing was changed: unset SURVEY_STORE_SCHEMA" \
+	expect_err "cannot open '.*bad\.db': .*schema 8.*interview '$bad'.*wrong type.*nothing was changed: set SURVEY_STORE_SCHEMA=7" \
 		"$mode: naming the file, the interview and what to do"
 	expect_eq "$(sha256sum <"$TMP/bad.db")" "$sum" "$mode: the file is unchanged byte for byte"
 	run schema7 "$SURVEY" simulate "$form" -n 0 --db "$TMP/bad.db" --quiet

@@ -10,7 +10,7 @@ S8() { env SURVEY_STORE_SCHEMA=8 "$@"; }
 Q() { sqlite3 "$1" "$2"; }
 sha() { Q "$1" "SELECT value FROM meta WHERE key = 'content_sha256'"; }
 
-"$SURVEY_FIXTURES" simulate "$form" -n 30 --db "$TMP/s7.db" --seed 6 --quiet || not_ok "simulate at 7"
+schema7 "$SURVEY_FIXTURES" simulate "$form" -n 30 --db "$TMP/s7.db" --seed 6 --quiet || not_ok "simulate at 7"
 S8 "$SURVEY_FIXTURES" simulate "$form" -n 30 --db "$TMP/s8.db" --seed 6 --quiet || not_ok "simulate at 8"
 run "$SURVEY" pack "$TMP/s7.db" -o "$TMP/p7.db"
 run "$SURVEY" pack "$TMP/s8.db" -o "$TMP/p8.db"

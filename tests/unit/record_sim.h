@@ -78,8 +78,8 @@ static void simulated(const char *path, int crafted)
 {
 	need_survey();
 	const char *survey = getenv("SURVEY"), *top = getenv("TOP");
-	char *cmd = xasprintf("'%s' simulate '%s/surveys/covid19-lsg.md' -n 12 --db '%s' --seed 3 "
-			      "--quiet", survey, top, path);
+	char *cmd = xasprintf("env SURVEY_STORE_SCHEMA=7 '%s' simulate '%s/surveys/covid19-lsg.md' "
+			      "-n 12 --db '%s' --seed 3 --quiet", survey, top, path);
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
 	sqlite3 *db;
