@@ -88,7 +88,9 @@ static int fill_provenance(sqlite3 *db, char *err)
 			    "not list");
 	char *from = record_provenance_from("main");
 	char *sql = xasprintf("INSERT INTO main.provenance_interviews SELECT * FROM %s", from);
-	int rc = store_exec(db, sql, "cannot read the provenance", err);
+	char why[ERR_MAX];
+	int rc = store_exec(db, sql, "its provenance is not as survey writes it", why) ?
+		 errf(err, "it is damaged: %s", why) : 0;
 	free(sql);
 	free(from);
 	return rc;

@@ -143,6 +143,14 @@ expect_err "^survey: cannot merge '.*hq\.db': it is damaged: its provenance has 
 	"a merged file whose provenance lost an input: says why"
 expect_err_lines 1 "a merged file whose provenance lost an input: in one line"
 expect_eq "$(cksum <"$TMP/r88.db")" "$osum" "a merged file whose provenance lost an input: output unchanged"
+cp "$TMP/m88.db" "$TMP/hq.db"
+sqlite3 "$TMP/hq.db" "UPDATE provenance_inputs SET device_id = NULL"
+run "$SURVEY" merge "$TMP/hq.db" -o "$TMP/r88.db"
+expect_rc 1 "a merged file whose provenance names no device: refused"
+expect_err "^survey: cannot merge '.*hq\.db': it is damaged: its provenance is not as survey writes it" \
+	"a merged file whose provenance names no device: says why"
+expect_err_lines 1 "a merged file whose provenance names no device: in one line"
+expect_eq "$(cksum <"$TMP/r88.db")" "$osum" "a merged file whose provenance names no device: output unchanged"
 refused "a trigger" "it is not a survey file written by survey \\(its schema differs: it has a trigger 't' survey does not make\\)" \
 	"CREATE TRIGGER t AFTER INSERT ON records BEGIN DELETE FROM records; END"
 
