@@ -308,22 +308,6 @@ static int pragma_int(sqlite3 *db, const char *schema, const char *name, long lo
 	return rc == SQLITE_ROW ? 0 : -1;
 }
 
-/* Is there a table of this name among the rows of sqlite_schema? */
-static int has_table(sqlite3 *db, const char *schema, const char *name)
-{
-	sqlite3_stmt *s;
-	char *sql = sqlite3_mprintf("SELECT 1 FROM \"%w\".sqlite_schema WHERE type = 'table' AND "
-				    "name = ?1", schema);
-	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
-	sqlite3_free(sql);
-	if (rc != SQLITE_OK)
-		return 0;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_finalize(s);
-	return rc;
-}
-
 static int compare_rows(sqlite3 *db, const char *schema, sqlite3 *want_db, char *err)
 {
 	static const char q[] = "SELECT type, name, tbl_name, sql FROM \"%w\".sqlite_schema "
@@ -375,8 +359,10 @@ int merge_schema_check(sqlite3 *db, const char *schema, int *version, char *err)
 	    pragma_int(db, schema, "page_count", &pages, err) ||
 	    pragma_int(db, schema, "freelist_count", &freelist, err))
 		return -1;
-	if (!has_table(db, schema, "meta") ||
-	    !has_table(db, schema, v == STORE_SCHEMA_RECORDS ? "records" : "interviews"))
+	char why[ERR_MAX];   /* a schema that cannot be read is another program's database */
+	if (store_has_table(db, schema, "meta", why) != 1 ||
+	    store_has_table(db, schema, v == STORE_SCHEMA_RECORDS ? "records" : "interviews",
+			    why) != 1)
 		return errf(err, "it is a database of another program, not a survey database");
 	if (app != STORE_APPLICATION_ID)
 		return errf(err, "it is not a survey file written by survey (its application id "
@@ -394,7 +380,6 @@ int merge_schema_check(sqlite3 *db, const char *schema, int *version, char *err)
 	sqlite3_close(want);
 	/* schema 8 made while it was opt-in: the first text of three of its views, with
 	 * provenance_interviews still schema 7's table (sessions 6-9) or already compact */
-	char why[ERR_MAX];
 	for (int early = 1; rc && v == STORE_SCHEMA_RECORDS && early >= 0; early--)
 		if (record_schema_expected_first(early, &want, why) == 0) {
 			if (compare_rows(db, schema, want, why) == 0)

@@ -237,7 +237,8 @@ static int try_on_copy(const char *kit_path, const char *laptop_path, int create
 	if (!dir)
 		return -1;
 	char *copy = xasprintf("%s/laptop.db", dir);
-	int rc = store_pack(laptop_path, copy, NULL, err) || merge_kit(kit_path, copy, create_flags, err) ? -1 : 0;
+	int rc = store_pack(laptop_path, copy, NULL, err) ||
+		 merge_kit(kit_path, copy, create_flags, err) ? -1 : 0;
 	static const char *const ext[] = { "", "-journal", "-wal", "-shm" };
 	for (int i = 0; i < 4; i++) {
 		char *p = xasprintf("%s%s", copy, ext[i]);

@@ -306,13 +306,8 @@ int record_provenance_compact(sqlite3 *db, const char *from, char *err)
 
 int record_provenance_early(sqlite3 *db)
 {
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM main.sqlite_schema WHERE type = 'table' AND "
-			       "name = 'provenance_interviews'", -1, &s, NULL) != SQLITE_OK)
-		return 0;
-	int early = sqlite3_step(s) == SQLITE_ROW;
-	sqlite3_finalize(s);
-	return early;
+	char why[ERR_MAX];
+	return store_has_table(db, "main", "provenance_interviews", why) == 1;
 }
 
 int record_provenance_upgrade(sqlite3 *db, char *err)

@@ -251,14 +251,12 @@ int store_batch_end(store *st, int commit, char *err)
 	return commit ? -1 : 0;
 }
 
-/* Does the schema hold a table of this name? -1 on a read error (corrupt file). */
-static int has_table(store *st, const char *name, char *err)
+int store_has_table(sqlite3 *db, const char *schema, const char *name, char *err)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(st->db, "SELECT 1 FROM sqlite_schema WHERE type='table' AND name=?",
-			  &s, err)) {
+	if (store_preparef(db, &s, err, "SELECT 1 FROM \"%w\".sqlite_schema WHERE type = 'table' "
+			   "AND name = ?1", schema))
 		return -1;
-	}
 	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
@@ -266,7 +264,7 @@ static int has_table(store *st, const char *name, char *err)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	return errf(err, "%s", sqlite3_errmsg(st->db));
+	return errf(err, "%s", sqlite3_errmsg(db));
 }
 
 static int count_tables(store *st, int *n, char *err)
@@ -343,7 +341,8 @@ static int temp_views(store *st, char *err)
 	int early = record_provenance_early(st->db);
 	for (const char *p = views, *q; p; p = q) {
 		q = strstr(p + 1, "CREATE VIEW");
-		if (early && strncmp(p, "CREATE VIEW provenance_interviews ", 34) == 0)
+		static const char prov[] = "CREATE VIEW provenance_interviews ";
+		if (early && strncmp(p, prov, sizeof prov - 1) == 0)
 			continue;
 		sb_adds(&sql, "CREATE TEMP VIEW");
 		p += strlen("CREATE VIEW");
@@ -398,12 +397,12 @@ static int open_checked(store *st, int flags, int fresh, int *code, char *err)
 		if (initialise(st, flags & STORE_SCHEMA8, err))
 			return -1;
 	} else {
-		int has = has_table(st, "meta", err);
+		int has = store_has_table(st->db, "main", "meta", err);
 		if (has < 0)
 			return -1;
 		/* schema 8: interviews is a view over records */
-		if (!has || (has_table(st, "interviews", err) != 1 &&
-			     has_table(st, "records", err) != 1)) {
+		if (!has || (store_has_table(st->db, "main", "interviews", err) != 1 &&
+			     store_has_table(st->db, "main", "records", err) != 1)) {
 			*code = FW_WHY_OTHER_DB;
 			return errf(err, "it is a database of another program, not a survey "
 				    "database");

@@ -257,6 +257,9 @@ int store_scan_records(sqlite3 *db, const char *schema, struct sha256_ctx *all, 
 void store_printable(const char *s, char *out, size_t outsz);
 /* Is s a UUID as survey writes them: 36 characters, lowercase hex and dashes at 8-13-18-23? */
 int store_is_uuid(const char *s);
+/* Does schema (a name attached to db, "main") hold a table of this name? 1 or 0; -1 with one
+ * line in err when its schema cannot be read (a damaged file). */
+int store_has_table(sqlite3 *db, const char *schema, const char *name, char *err);
 
 /* store_iv_complete's changes inside the caller's transaction (the seal adds its own). */
 int store_iv_complete_rows(store_iv *iv, const char *instance_name, char *err);
