@@ -103,7 +103,8 @@ static int output_ready(merge *m, char *err)
 		       "CREATE TEMP TABLE merge_in(uuid TEXT PRIMARY KEY, events_sha256 TEXT, "
 		       "events_count INTEGER, action TEXT) WITHOUT ROWID",
 		       "cannot prepare the merge", why) ||
-	    merge_keys_init(m, why) || (m->out8 && merge_rec_stage_init(m, why)))
+	    merge_keys_init(m, why) ||
+	    (m->out8 && (merge_rec_stage_init(m, why) || merge_src_rows_init(m, why))))
 		return errf(err, "cannot open '%s': %s", m->out_path, why);
 	m->ready = 1;
 	return 0;
@@ -171,6 +172,7 @@ void merge_close(merge *m)
 	free(m->keys);
 	free(m->seen);
 	free(m->known);
+	store_paths_cache_release(&m->src_paths);
 	free(m);
 }
 
@@ -475,7 +477,8 @@ static int merge_attached(merge *m, struct merge_check *c, merge_result *res, ch
 		if (version != c->version)
 			return errf(err, "it changed while it was being merged; try again");
 		if (merge_integrity(m->st->db, "src", err) ||
-		    store_scan_content(m->st->db, "src", c->version, 1, &c->sc, err) ||
+		    store_scan_content(m->st->db, "src", c->version, STORE_SCAN_CHECK |
+				       (c->lazy ? STORE_SCAN_RECORDS : 0), &c->sc, err) ||
 		    merge_packed_hash(m->st->db, "src", c->sc.content_sha256, err))
 			return -1;
 		if (strcmp(c->sc.content_sha256, res->sha256) != 0)
@@ -483,7 +486,9 @@ static int merge_attached(merge *m, struct merge_check *c, merge_result *res, ch
 	}
 	m->src_version = c->version;
 	m->src_attached = c->sc.attached > 0 || c->sc.conflicts > 0;
-	if (merge_validate(m, err) || merge_attach_check(m, err) ||   /* before anything is copied */
+	if (merge_src_rows_begin(m, c->lazy, err) ||
+	    (c->sc.attached > 0 && merge_src_rows_attached(m, &c->sc, err)) ||
+	    merge_validate(m, err) || merge_attach_check(m, err) ||   /* before anything is copied */
 	    merge_fieldwork_check(m, err) || merge_seal_check(m, err))
 		return -1;
 	return merge_origin_check(m, err) || check_forms(m, err) ||

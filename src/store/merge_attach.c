@@ -5,6 +5,7 @@
  * inputs' rows is the same in any merge order (DESIGN.md, attachments). */
 #include "store/merge_impl.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,23 +19,31 @@ void merge_max_attachment(merge *m, long long bytes)
 	m->max_attach = bytes;
 }
 
-/* The attached events of the input: its own events and those of the versions its conflicts
- * table keeps, as (uuid, path, new_value). */
+/* The attached events of the input: its own events (in the schema "%w" of its rows,
+ * merge_src_schema) and those of the versions its conflicts table keeps, as (uuid, path,
+ * new_value). */
 #define SRC_ATTACHED \
-	"(SELECT uuid, path, new_value FROM src.events WHERE kind = 'attached' UNION ALL " \
+	"(SELECT uuid, path, new_value FROM \"%w\".events WHERE kind = 'attached' UNION ALL " \
 	"SELECT c.uuid, json_extract(j.value, '$.path'), json_extract(j.value, '$.new_value') " \
 	"FROM src.conflicts c, json_each(c.events) j WHERE json_extract(j.value, '$.kind') = " \
 	"'attached')"
 /* The same for an input of schema 1, which has no conflicts table (schemas 2 to 4 have no
  * attachments, but a crafted file may still hold such events). */
 #define SRC_ATTACHED_OLD \
-	"(SELECT uuid, path, new_value FROM src.events WHERE kind = 'attached')"
+	"(SELECT uuid, path, new_value FROM \"%w\".events WHERE kind = 'attached')"
 
-/* One row to the first problem, quoted for a message: "interview U, question P". */
-static int first_row(merge *m, const char *sql, char *where, size_t n, char *err)
+/* One row to the first problem, quoted for a message: "interview U, question P". The query is
+ * fmt with the arguments that follow (sqlite3_mprintf). */
+static int first_row(merge *m, char *where, size_t n, char *err, const char *fmt, ...)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(m->st->db, sql, &s, err))
+	va_list ap;
+	va_start(ap, fmt);
+	char *sql = sqlite3_vmprintf(fmt, ap);
+	va_end(ap);
+	int bad = store_prepare(m->st->db, sql, &s, err);
+	sqlite3_free(sql);
+	if (bad)
 		return -1;
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
@@ -117,6 +126,7 @@ static int check_rows(merge *m, char *err)
 int merge_attach_check(merge *m, char *err)
 {
 	char where[256];
+	const char *rows = merge_src_schema(m);   /* its events and answers */
 	int rc;
 	/* No 'attached' event in its events and no conflicts row (its scan counted them): every
 	 * query below that reads the events finds nothing, but that no row of src.attachments is
@@ -124,9 +134,9 @@ int merge_attach_check(merge *m, char *err)
 	if (!m->src_attached && m->src_version < 5)
 		return 0;
 	if (m->src_version < 5) {
-		rc = first_row(m, m->src_version >= 2 ? "SELECT uuid, path FROM " SRC_ATTACHED
-			       " LIMIT 1" : "SELECT uuid, path FROM " SRC_ATTACHED_OLD " LIMIT 1",
-			       where, sizeof where, err);
+		rc = first_row(m, where, sizeof where, err, m->src_version >= 2 ?
+			       "SELECT uuid, path FROM " SRC_ATTACHED " LIMIT 1" :
+			       "SELECT uuid, path FROM " SRC_ATTACHED_OLD " LIMIT 1", rows);
 		if (rc > 0)
 			return errf(err, "it is damaged: %s names an attached file, which a file of "
 				    "schema %d cannot hold", where, m->src_version);
@@ -135,28 +145,30 @@ int merge_attach_check(merge *m, char *err)
 	if (check_rows(m, err))
 		return -1;
 	/* every row named by an event of its interview's versions */
-	rc = first_row(m, "SELECT f.uuid, f.path FROM src.attachments f WHERE NOT EXISTS (SELECT "
-		       "1 FROM " SRC_ATTACHED " e WHERE e.uuid = f.uuid AND e.path = f.path AND "
-		       "e.new_value = f.sha256 || ' ' || f.name) LIMIT 1", where, sizeof where, err);
+	rc = first_row(m, where, sizeof where, err, "SELECT f.uuid, f.path FROM src.attachments f "
+		       "WHERE NOT EXISTS (SELECT 1 FROM " SRC_ATTACHED " e WHERE e.uuid = f.uuid "
+		       "AND e.path = f.path AND e.new_value = f.sha256 || ' ' || f.name) LIMIT 1",
+		       rows);
 	if (rc > 0)
 		return errf(err, "it is damaged: %s has an attachment no version of the interview "
 			    "attached", where);
 	if (rc < 0 || !m->src_attached)
 		return rc < 0 ? -1 : 0;
 	/* every attached event has its file */
-	rc = first_row(m, "SELECT e.uuid, e.path FROM " SRC_ATTACHED " e WHERE NOT EXISTS (SELECT "
-		       "1 FROM src.attachments f WHERE f.uuid = e.uuid AND f.path = e.path AND "
-		       "f.sha256 || ' ' || f.name = e.new_value) LIMIT 1", where, sizeof where, err);
+	rc = first_row(m, where, sizeof where, err, "SELECT e.uuid, e.path FROM " SRC_ATTACHED
+		       " e WHERE NOT EXISTS (SELECT 1 FROM src.attachments f WHERE f.uuid = e.uuid "
+		       "AND f.path = e.path AND f.sha256 || ' ' || f.name = e.new_value) LIMIT 1",
+		       rows);
 	if (rc > 0)
 		return errf(err, "it is damaged: %s names an attached file the file lacks", where);
 	if (rc < 0)
 		return -1;
 	/* an answer at a question where files were attached names one of them */
-	rc = first_row(m, "SELECT a.uuid, a.path FROM (SELECT DISTINCT uuid, path FROM src.events "
-		       "WHERE kind = 'attached') e JOIN src.answers a ON a.uuid = e.uuid AND "
-		       "a.path = e.path WHERE a.value IS NOT NULL AND a.value <> '' AND NOT EXISTS "
-		       "(SELECT 1 FROM src.attachments f WHERE f.uuid = a.uuid AND f.path = a.path "
-		       "AND f.name = a.value) LIMIT 1", where, sizeof where, err);
+	rc = first_row(m, where, sizeof where, err, "SELECT a.uuid, a.path FROM (SELECT DISTINCT "
+		       "uuid, path FROM \"%w\".events WHERE kind = 'attached') e JOIN \"%w\".answers a "
+		       "ON a.uuid = e.uuid AND a.path = e.path WHERE a.value IS NOT NULL AND "
+		       "a.value <> '' AND NOT EXISTS (SELECT 1 FROM src.attachments f WHERE f.uuid = "
+		       "a.uuid AND f.path = a.path AND f.name = a.value) LIMIT 1", rows, rows);
 	if (rc > 0)
 		return errf(err, "it is damaged: the answer of %s names no attached file", where);
 	return rc < 0 ? -1 : 0;

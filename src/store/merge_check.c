@@ -79,9 +79,12 @@ static int build_records(sqlite3 *db, char *err)
 /* In this order, and nothing before the schema is known to be survey's: the header, the
  * schema, SQLite's integrity check, every row read once (types, UUIDs, states, events, content
  * hashes), the device id, the hash pack recorded. A schema-8 input is read through its private
- * copy, where its records are checked and unpacked into the tables of schema 7 first
- * (merge_unpack_8_to_7); for an output of schema 8 an older input's copy gets records after
- * its checks (build_records). The rest of merge reads the copy as schema 7. */
+ * copy, where its records are unpacked into the tables of schema 7 first: for an output of
+ * schema 7 whole (merge_unpack_8_to_7), for one of schema 8 only its interviews
+ * (merge_unpack_8_to_7_interviews: the scan checks the records, and merge reads the answers and
+ * events of the few interviews it needs through merge_src_rows). For an output of schema 8 an
+ * older input's copy gets records after its checks (build_records). The rest of merge reads
+ * the copy as schema 7. */
 static int check_input(struct merge_check *c, char *err)
 {
 	int fresh;
@@ -98,11 +101,13 @@ static int check_input(struct merge_check *c, char *err)
 		rc = merge_untrusted_private(c, v8, &db, why);
 	}
 	if (!rc && v8) {
-		rc = in_tx(db, merge_unpack_8_to_7, why);
+		c->lazy = c->want_records;
+		rc = in_tx(db, c->lazy ? merge_unpack_8_to_7_interviews : merge_unpack_8_to_7, why);
 		c->version = STORE_SCHEMA_VERSION;
 		c->records = 1;
 	}
-	rc = rc || store_scan_content(db, "main", c->version, 1, &c->sc, why) ||
+	rc = rc || store_scan_content(db, "main", c->version, STORE_SCAN_CHECK |
+				      (c->lazy ? STORE_SCAN_RECORDS : 0), &c->sc, why) ||
 	     merge_device_id(db, "main", c->device_id, why) ||
 	     merge_packed_hash(db, "main", c->sc.content_sha256, why) ? -1 : 0;
 	if (!rc && c->want_records && !c->records) {

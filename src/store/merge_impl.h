@@ -50,6 +50,9 @@ struct merge_check {
 	const struct merge_known *already; /* its bytes were merged before: nothing else is read */
 	int want_records;     /* give the private copy records beside its schema-7 tables */
 	int records;          /* it has them (src.records, checked or built) */
+	int lazy;             /* a file of schema 8 whose answers and events are only in its
+	                         records: the copy's tables answers and events are empty
+	                         (merge_unpack_8_to_7_interviews; merge_src_rows fills them) */
 	pthread_t thread;     /* checking ahead */
 	int running;          /* thread not joined yet */
 };
@@ -79,6 +82,10 @@ int merge_untrusted_private(struct merge_check *c, int compact, sqlite3 **db, ch
  * (record_paths_verify). In the caller's transaction; 0, or -1 with one line naming the
  * interview. */
 int merge_unpack_8_to_7(sqlite3 *db, char *err);
+/* The same for an output of schema 8, which reads the input's answers and events from its
+ * records: only interviews (and provenance) made, the tables answers and events left empty;
+ * the records are checked by store_scan_content with STORE_SCAN_RECORDS. */
+int merge_unpack_8_to_7_interviews(sqlite3 *db, char *err);
 /* The schema-7 tables named in `tables` (an SQL list of quoted names, e.g. "'interviews',
  * 'answers', 'events'") and their indexes, as survey declares them, created in `schema` of db.
  * 0, or -1 with one line in err. */
@@ -137,7 +144,26 @@ struct merge {
 	int want_records;     /* the output is or will be of schema 8: every input's private
 	                         copy gets records (merge_check) */
 	int out8;             /* the output is of schema 8 (merge_records.c) */
+	int src_lazy;         /* the input's answers and events are in its records only
+	                         (merge_check's lazy): read through srcrows (merge_src_rows.c) */
+	store_paths_cache src_paths;   /* the input's path tables, for srcrows */
 };
+
+/* merge_src_rows.c: the rows of a schema-8 input's interviews for an output of schema 8, read
+ * only where merge needs rows (a version merge_version decides, the attachments check, a
+ * record encoded again): decoded from src.records into the in-memory schema srcrows (the
+ * tables interviews, answers and events of schema 7) when first asked for. */
+/* Attach and create srcrows (at output_ready, with stage). */
+int merge_src_rows_init(merge *m, char *err);
+/* A new input: srcrows emptied; lazy says its rows are in its records only. */
+int merge_src_rows_begin(merge *m, int lazy, char *err);
+/* Where the input's interview, answer and event rows are read: "srcrows" or "src". */
+const char *merge_src_schema(const merge *m);
+/* srcrows holds interview uuid of the input with its rows (nothing for an input whose rows
+ * are in src, or a uuid it lacks). 0, or -1 with err. */
+int merge_src_rows(merge *m, const char *uuid, char *err);
+/* The same for every interview whose scan counted an "attached" event. */
+int merge_src_rows_attached(merge *m, const store_scan *sc, char *err);
 
 /* merge_records.c: merging into an output of schema 8, whose interviews are records. The
  * input's private copy holds records beside its schema-7 tables (merge_check), checked or

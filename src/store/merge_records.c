@@ -87,7 +87,8 @@ int merge_rec_copy(merge *m, const char *uuid, char *err)
 	if (repath(m, uuid, &yes, err))
 		return -1;
 	if (yes)
-		return merge_rec_encode(m, "src", uuid, err);
+		return merge_src_rows(m, uuid, err) ||
+		       merge_rec_encode(m, merge_src_schema(m), uuid, err) ? -1 : 0;
 	return store_run(m->st, "cannot copy an interview", err,
 			  "INSERT INTO main.records SELECT * FROM src.records WHERE uuid = ?1", 1,
 			  uuid);
@@ -171,7 +172,9 @@ out:
 static int encode_each(void *arg, sqlite3_stmt *s)
 {
 	void **a = arg;
-	return merge_rec_encode(a[0], "src", (const char *)sqlite3_column_text(s, 0), a[1]);
+	const char *uuid = (const char *)sqlite3_column_text(s, 0);
+	return merge_src_rows(a[0], uuid, a[1]) ||
+	       merge_rec_encode(a[0], merge_src_schema(a[0]), uuid, a[1]) ? -1 : 0;
 }
 
 /* A record is bytes that mean rows only with its form version's path ids: those of the input

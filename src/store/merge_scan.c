@@ -124,14 +124,21 @@ static const char *type_name(int type)
 
 /* "it is damaged: table T, interview U, column C: ..." for the current row of s (the row named
  * by its interview, else by its first column). */
-static int damaged(sqlite3_stmt *s, const struct types *t, int c, const char *what, char *err)
+static int damaged_at(const char *table, const char *what_row, const char *row,
+		      const char *column, const char *what, char *err)
 {
 	char who[64];
+	store_printable(row, who, sizeof who);
+	return errf(err, "it is damaged: table '%s', %s '%s', column '%s': %s", table, what_row,
+		    who, column, what);
+}
+
+static int damaged(sqlite3_stmt *s, const struct types *t, int c, const char *what, char *err)
+{
 	int by = t->uuid >= 0 ? t->uuid : 0;
-	store_printable((const char *)sqlite3_column_text(s, by), who, sizeof who);
-	return errf(err, "it is damaged: table '%s', %s '%s', column '%s': %s", t->table,
-		    t->uuid >= 0 ? "interview" : strcmp(t->table, "forms") ? "row" :
-		    "questionnaire", who, sqlite3_column_name(s, c), what);
+	return damaged_at(t->table, t->uuid >= 0 ? "interview" : strcmp(t->table, "forms") ?
+			  "row" : "questionnaire", (const char *)sqlite3_column_text(s, by),
+			  sqlite3_column_name(s, c), what, err);
 }
 
 /* Each value of the current row of s (read into cells) of the type its column declares, text
@@ -350,6 +357,9 @@ static int scan_others(sqlite3 *db, const char *schema, char *err)
  * checking). */
 struct cursors {
 	sqlite3_stmt *iv, *an, *ev;
+	sqlite3_stmt *rec;    /* STORE_SCAN_RECORDS: the records, in uuid order, instead of an, ev */
+	const char *schema;
+	store_paths_cache paths;   /* their form versions' path tables */
 	store_cell civ[MAX_COLS], can[5], cev[1 + STORE_EVENT_NCOLUMNS];   /* their rows */
 	int an_row, ev_row;   /* 1 while the cursor is on a row */
 	int ivcols;           /* columns of an interview row at the file's version (hashed) */
@@ -365,29 +375,39 @@ static int child_cmp(const store_cell *cells, int on_row, const char *u)
 	return on_row ? strcmp(cell(cells, 0), u) : 1;
 }
 
+/* The interview row under c->iv: a status, an origin survey writes, a printable interviewer. */
+static int check_interview_row(struct cursors *c, char *err)
+{
+	const store_cell *iv = c->civ;
+	const char *status = cell(iv, 5);
+	if (strcmp(status, "complete") && strcmp(status, "draft") &&
+	    (c->version < 4 || strcmp(status, "discarded")))
+		return damaged(c->iv, c->tiv, 5, "not a status survey writes", err);
+	store_origin origin;
+	if (c->ivcols > STORE_INTERVIEW_NCOLUMNS_V2 &&
+	    store_origin_parse(cell(iv, STORE_INTERVIEW_NCOLUMNS_V2), &origin))
+		return damaged(c->iv, c->tiv, STORE_INTERVIEW_NCOLUMNS_V2,
+			       "not an origin survey writes", err);
+	if (!termsafe_text_ok(cell(iv, 4), 0))
+		return damaged(c->iv, c->tiv, 4, "not a printable one-line name", err);
+	return 0;
+}
+
 static int scan_interview(sqlite3 *db, struct cursors *c, int check, struct sha256_ctx *all,
 			  store_scan_iv *out, char *err)
 {
 	const store_cell *iv = c->civ, *an = c->can, *ev = c->cev;
 	const char *u = cell(iv, 0);
 	snprintf(out->uuid, sizeof out->uuid, "%s", u);
+	out->attached = 0;
 	store_hash_field(all, "interview");
 	store_hash_cells(all, iv, c->ivcols);
 	if (check && (child_cmp(an, c->an_row, u) < 0 || child_cmp(ev, c->ev_row, u) < 0))
 		return errf(err, "it holds answers or events of an interview it lacks (before '%s')",
 			    u);
-	const char *status = cell(iv, 5);
-	if (check && strcmp(status, "complete") && strcmp(status, "draft") &&
-	    (c->version < 4 || strcmp(status, "discarded")))
-		return damaged(c->iv, c->tiv, 5, "not a status survey writes", err);
-	store_origin origin;
-	if (check && c->ivcols > STORE_INTERVIEW_NCOLUMNS_V2 &&
-	    store_origin_parse(cell(iv, STORE_INTERVIEW_NCOLUMNS_V2), &origin))
-		return damaged(c->iv, c->tiv, STORE_INTERVIEW_NCOLUMNS_V2,
-			       "not an origin survey writes", err);
-	if (check && !termsafe_text_ok(cell(iv, 4), 0))
-		return damaged(c->iv, c->tiv, 4, "not a printable one-line name", err);
-	int complete = strcmp(status, "complete") == 0;
+	if (check && check_interview_row(c, err))
+		return -1;
+	int complete = strcmp(cell(iv, 5), "complete") == 0;
 	store_chash ch;
 	if (complete)
 		store_chash_begin(&ch, u, cell(iv, 1), cell(iv, 2));
@@ -425,27 +445,115 @@ static int scan_interview(sqlite3 *db, struct cursors *c, int check, struct sha2
 				return damaged(c->ev, c->tev, k, "not printable text", err);
 		store_hash_cells(&evh, ev + 1, STORE_EVENT_NCOLUMNS);
 		if (strcmp(cell(ev, 4), "attached") == 0)
-			c->attached++;
+			out->attached++;
 		if ((c->ev_row = next(db, c->ev, c->cev, 1 + STORE_EVENT_NCOLUMNS, c->tev, err)) < 0)
 			return -1;
 	}
 	store_hash_hex(&evh, out->events_sha256);
 	out->events_count = n;
+	c->attached += out->attached;
 	store_hash_field(all, "events");
 	store_hash_field(all, out->events_sha256);
 	return 0;
 }
 
-int store_scan_content(sqlite3 *db, const char *schema, int version, int check, store_scan *out,
+/* STORE_SCAN_RECORDS: the decoded rows of interview u (c->civ) checked as scan_interview checks
+ * the rows of schema 7: answer states and, when complete, its content hash (the answers sorted
+ * by path); events numbered 1..n, their states, kinds and paths one printable line, values
+ * printable text. */
+static int check_record_rows(const struct cursors *c, const char *u, const record_rows *r,
+			     char *err)
+{
+	const store_cell *iv = c->civ;
+	int complete = strcmp(cell(iv, 5), "complete") == 0;
+	store_chash ch;
+	if (complete)
+		store_chash_begin(&ch, u, cell(iv, 1), cell(iv, 2));
+	for (size_t k = 0; k < r->n_answers; k++) {
+		const record_answer *a = &r->answers[k];
+		store_state st;
+		if (!a->state || store_state_parse(a->state, &st))
+			return damaged_at("answers", "interview", u, "state",
+					  "not a state survey writes", err);
+		if (complete)
+			store_chash_answer(&ch, a->path, a->state, a->value);
+	}
+	if (complete) {
+		char hex[65];
+		store_chash_end(&ch, hex);
+		if (strcmp(cell(iv, 10), hex) != 0)
+			return errf(err, "interview '%s' is damaged: its answers do not match the "
+				    "content hash recorded when it was completed", u);
+	}
+	static const char *const names[] = { "kind", "path", "old_value", "new_value" };
+	for (size_t k = 0; k < r->n_events; k++) {
+		const record_event *e = &r->events[k];
+		if (e->seq != (long long)k + 1)
+			return errf(err, "interview '%s' is damaged: its event %lld is missing", u,
+				    (long long)k + 1);
+		store_state st;
+		if ((e->old_state && store_state_parse(e->old_state, &st)) ||
+		    (e->new_state && store_state_parse(e->new_state, &st)))
+			return damaged_at("events", "interview", u, e->old_state &&
+					  store_state_parse(e->old_state, &st) ? "old_state" :
+					  "new_state", "not a state survey writes", err);
+		const char *text[] = { e->kind, e->path, e->old_value, e->new_value };
+		for (int t = 0; t < 4; t++)
+			if (!termsafe_text_ok(text[t] ? text[t] : "", t >= 2))
+				return damaged_at("events", "interview", u, names[t],
+						  "not printable text", err);
+	}
+	return 0;
+}
+
+/* STORE_SCAN_RECORDS: interview c->civ with the answers and events of its record, the next row
+ * of c->rec (uuid, form_id, form_version, answers, events): decoded and checked to be their
+ * canonical encoding (record_check, as merge_unpack_8_to_7 would), checked and hashed as
+ * scan_interview does the rows of schema 7. */
+static int scan_interview_record(sqlite3 *db, struct cursors *c, int check,
+				 struct sha256_ctx *all, store_scan_iv *out, char *err)
+{
+	const store_cell *iv = c->civ;
+	const char *u = cell(iv, 0);
+	int step = sqlite3_step(c->rec);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return errf(err, "cannot read it: %s", sqlite3_errmsg(db));
+	if (step == SQLITE_DONE || strcmp(col(c->rec, 0), u) != 0)
+		return errf(err, "interview '%.40s' is damaged: it has no record", u);
+	if (check && check_interview_row(c, err))
+		return -1;
+	char why[ERR_MAX];
+	const record_paths *p = store_paths_cache_get(&c->paths, db, c->schema, col(c->rec, 1),
+						      col(c->rec, 2), why);
+	if (!p)
+		return errf(err, "interview '%.40s': %s", u, why);
+	if (sqlite3_column_type(c->rec, 3) != SQLITE_TEXT ||
+	    sqlite3_column_type(c->rec, 4) != SQLITE_TEXT)
+		return errf(err, "interview '%.40s' is damaged: its record is not text", u);
+	record_rows r;
+	if (record_check(p, cell(iv, 7), iv[10].type == SQLITE_NULL ? NULL : cell(iv, 10),
+			 (const char *)sqlite3_column_text(c->rec, 3),
+			 (size_t)sqlite3_column_bytes(c->rec, 3),
+			 (const char *)sqlite3_column_text(c->rec, 4),
+			 (size_t)sqlite3_column_bytes(c->rec, 4), &r, why))
+		return errf(err, "interview '%.40s' is damaged: %s", u, why);
+	store_scan_hash_rows(all, iv, &r, out, &c->attached);   /* sorts the answers by path */
+	int rc = check ? check_record_rows(c, u, &r, err) : 0;
+	record_rows_free(&r);
+	return rc;
+}
+
+int store_scan_content(sqlite3 *db, const char *schema, int version, int flags, store_scan *out,
 		       char *err)
 {
+	int check = flags & STORE_SCAN_CHECK, records = flags & STORE_SCAN_RECORDS;
 	memset(out, 0, sizeof *out);
 	struct sha256_ctx all;
 	sha256_init(&all);
 	store_hash_field(&all, "survey-content-1");
 	/* a file of version 2 hashes as it always did: packs made before version 3 still merge */
 	struct cursors c = { .ivcols = version >= 3 ? STORE_INTERVIEW_NCOLUMNS :
-			     STORE_INTERVIEW_NCOLUMNS_V2, .version = version };
+			     STORE_INTERVIEW_NCOLUMNS_V2, .version = version, .schema = schema };
 	struct types tiv, tan, tev;
 	int rc = -1, cap = 0;
 	if ((check && scan_meta(db, schema, err)) || scan_forms(db, schema, check, &all, err))
@@ -458,7 +566,10 @@ int store_scan_content(sqlite3 *db, const char *schema, int version, int check, 
 	}
 	if (prepare_in(db, schema, version >= 3 ? "SELECT " STORE_INTERVIEW_COLUMNS " FROM "
 		       "\"%w\".interviews ORDER BY uuid" : "SELECT " STORE_INTERVIEW_COLUMNS_V2
-		       " FROM \"%w\".interviews ORDER BY uuid", &c.iv, err) ||
+		       " FROM \"%w\".interviews ORDER BY uuid", &c.iv, err))
+		goto done;
+	if (records ? prepare_in(db, schema, "SELECT uuid, form_id, form_version, answers, events "
+				 "FROM \"%w\".records ORDER BY uuid", &c.rec, err) :
 	    prepare_in(db, schema, "SELECT " STORE_ANSWER_COLUMNS " FROM \"%w\".answers "
 		       "ORDER BY uuid, path", &c.an, err) ||
 	    prepare_in(db, schema, "SELECT uuid, " STORE_EVENT_COLUMNS " FROM \"%w\".events "
@@ -466,15 +577,16 @@ int store_scan_content(sqlite3 *db, const char *schema, int version, int check, 
 		goto done;
 	if (check) {
 		if (types_load(db, schema, "interviews", c.iv, &tiv, err) ||
-		    types_load(db, schema, "answers", c.an, &tan, err) ||
-		    types_load(db, schema, "events", c.ev, &tev, err))
+		    (!records && (types_load(db, schema, "answers", c.an, &tan, err) ||
+				  types_load(db, schema, "events", c.ev, &tev, err))))
 			goto done;
 		c.tiv = &tiv;
 		c.tan = &tan;
 		c.tev = &tev;
 	}
-	if ((c.an_row = next(db, c.an, c.can, 5, c.tan, err)) < 0 ||
-	    (c.ev_row = next(db, c.ev, c.cev, 1 + STORE_EVENT_NCOLUMNS, c.tev, err)) < 0)
+	if (!records && ((c.an_row = next(db, c.an, c.can, 5, c.tan, err)) < 0 ||
+			 (c.ev_row = next(db, c.ev, c.cev, 1 + STORE_EVENT_NCOLUMNS, c.tev, err)) <
+			 0))
 		goto done;
 	int more;
 	while ((more = next(db, c.iv, c.civ, c.ivcols, c.tiv, err)) == 1) {
@@ -482,11 +594,20 @@ int store_scan_content(sqlite3 *db, const char *schema, int version, int check, 
 			cap = cap ? cap * 2 : 256;
 			out->ivs = xreallocarray(out->ivs, (size_t)cap, sizeof *out->ivs);
 		}
-		if (scan_interview(db, &c, check, &all, &out->ivs[out->n++], err))
+		if (records ? scan_interview_record(db, &c, check, &all, &out->ivs[out->n++], err) :
+		    scan_interview(db, &c, check, &all, &out->ivs[out->n++], err))
 			goto done;
 	}
 	if (more < 0)
 		goto done;
+	if (records && (more = sqlite3_step(c.rec)) != SQLITE_DONE) {
+		if (more == SQLITE_ROW)
+			errf(err, "interview '%.40s' is damaged: its record has no interview row",
+			     col(c.rec, 0));
+		else
+			errf(err, "cannot read it: %s", sqlite3_errmsg(db));
+		goto done;
+	}
 	if (check && (c.an_row || c.ev_row)) {
 		errf(err, "it holds answers or events of an interview it lacks ('%s')",
 		     cell(c.an_row ? c.can : c.cev, 0));
@@ -508,6 +629,8 @@ done:
 	sqlite3_finalize(c.iv);
 	sqlite3_finalize(c.an);
 	sqlite3_finalize(c.ev);
+	sqlite3_finalize(c.rec);
+	store_paths_cache_release(&c.paths);
 	if (rc)
 		store_scan_release(out);
 	return rc;

@@ -12,17 +12,9 @@
 #include "store/record_store.h"
 #include "util/util.h"
 
-/* The path tables of the form versions met so far (a file holds a few). */
-typedef struct paths_cache {
-	struct {
-		char *form, *version;
-		record_paths *p;
-	} *v;
-	size_t n;
-} paths_cache;
-
-static const record_paths *paths_get(paths_cache *c, sqlite3 *db, const char *schema,
-				     const char *form, const char *version, char *err)
+const record_paths *store_paths_cache_get(store_paths_cache *c, sqlite3 *db,
+					  const char *schema, const char *form,
+					  const char *version, char *err)
 {
 	for (size_t k = 0; k < c->n; k++)
 		if (strcmp(c->v[k].form, form) == 0 && strcmp(c->v[k].version, version) == 0)
@@ -37,7 +29,7 @@ static const record_paths *paths_get(paths_cache *c, sqlite3 *db, const char *sc
 	return p;
 }
 
-static void paths_release(paths_cache *c)
+void store_paths_cache_release(store_paths_cache *c)
 {
 	for (size_t k = 0; k < c->n; k++) {
 		free(c->v[k].form);
@@ -45,6 +37,8 @@ static void paths_release(paths_cache *c)
 		record_paths_free(c->v[k].p);
 	}
 	free(c->v);
+	c->v = NULL;
+	c->n = 0;
 }
 
 static int by_path(const void *a, const void *b)
@@ -60,10 +54,8 @@ static store_cell text_cell(const char *s)
 	return c;
 }
 
-/* One interview: its row (the view's 15 columns in cells), then its answers in path order,
- * then its events' hash, as scan_interview hashes the rows of schema 7. */
-static void hash_interview(struct sha256_ctx *all, const store_cell *iv, record_rows *r,
-			   store_scan_iv *out, long long *attached)
+void store_scan_hash_rows(struct sha256_ctx *all, const store_cell *iv, record_rows *r,
+			  store_scan_iv *out, long long *attached)
 {
 	snprintf(out->uuid, sizeof out->uuid, "%s", iv[0].t ? iv[0].t : "");
 	store_hash_field(all, "interview");
@@ -77,9 +69,11 @@ static void hash_interview(struct sha256_ctx *all, const store_cell *iv, record_
 		store_hash_field(all, "answer");
 		store_hash_cells(all, c, 4);
 	}
+	out->attached = 0;
 	for (size_t k = 0; k < r->n_events; k++)
 		if (r->events[k].kind && strcmp(r->events[k].kind, "attached") == 0)
-			++*attached;
+			out->attached++;
+	*attached += out->attached;
 	record_events_hash(r, out->events_sha256);
 	out->events_count = (long long)r->n_events;
 	store_hash_field(all, "events");
@@ -97,7 +91,7 @@ int store_scan_records(sqlite3 *db, const char *schema, struct sha256_ctx *all, 
 	if (rc)
 		return -1;
 	enum { RAW = STORE_INTERVIEW_NCOLUMNS };   /* the raw columns after the view's */
-	paths_cache cache = { NULL, 0 };
+	store_paths_cache cache = { NULL, 0 };
 	int cap = 0, step;
 	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		store_cell iv[STORE_INTERVIEW_NCOLUMNS];
@@ -105,7 +99,7 @@ int store_scan_records(sqlite3 *db, const char *schema, struct sha256_ctx *all, 
 		const char *uuid = iv[0].t ? iv[0].t : "";
 		char why[ERR_MAX];
 		const record_paths *p = iv[1].t && iv[2].t ?
-			paths_get(&cache, db, schema, iv[1].t, iv[2].t, why) : NULL;
+			store_paths_cache_get(&cache, db, schema, iv[1].t, iv[2].t, why) : NULL;
 		if (!p) {
 			rc = errf(err, "interview '%.40s': %s", uuid, iv[1].t && iv[2].t ? why :
 				  "no form");
@@ -131,12 +125,12 @@ int store_scan_records(sqlite3 *db, const char *schema, struct sha256_ctx *all, 
 			cap = cap ? cap * 2 : 256;
 			out->ivs = xreallocarray(out->ivs, (size_t)cap, sizeof *out->ivs);
 		}
-		hash_interview(all, iv, &r, &out->ivs[out->n++], &out->attached);
+		store_scan_hash_rows(all, iv, &r, &out->ivs[out->n++], &out->attached);
 		record_rows_free(&r);
 	}
 	if (!rc && step != SQLITE_DONE)
 		rc = errf(err, "cannot read it: %s", sqlite3_errmsg(db));
 	sqlite3_finalize(s);
-	paths_release(&cache);
+	store_paths_cache_release(&cache);
 	return rc;
 }

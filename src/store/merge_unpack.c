@@ -98,6 +98,7 @@ static int fill_provenance(sqlite3 *db, char *err)
 
 struct unpack {
 	sqlite3 *db;
+	int rows;             /* write the answer and event rows (else only the interviews) */
 	sqlite3_stmt *rec, *an, *ev, *iv, *canon;
 	record_paths *paths;
 	char *form, *version;
@@ -175,47 +176,52 @@ static const record_paths *paths_of(struct unpack *u, char *err)
 	return u->paths;
 }
 
-/* One record: checked, its rows written, its columns kept for the comparison with the
- * canonical ones. */
-static int one(struct unpack *u, char *err)
+/* A record's answers and events: checked, their rows written. */
+static int one_rows(struct unpack *u, const char *uuid, const char *a, const char *e, char *err)
 {
-	const char *uuid = text(u->rec, 0);
 	const record_paths *paths = paths_of(u, err);
 	if (!paths)
 		return -1;
 	record_rows rows;
-	const char *a = (const char *)sqlite3_column_blob(u->rec, 5),
-		   *e = (const char *)sqlite3_column_blob(u->rec, 6);
-	if (sqlite3_column_type(u->rec, 5) != SQLITE_TEXT ||
-	    sqlite3_column_type(u->rec, 6) != SQLITE_TEXT)
-		return errf(err, "interview '%.40s' is damaged: its record is not text", uuid);
-	if (record_check(paths, text(u->rec, 3), text(u->rec, 4), a ? a : "",
-			 (size_t)sqlite3_column_bytes(u->rec, 5), e ? e : "",
-			 (size_t)sqlite3_column_bytes(u->rec, 6), &rows, err)) {
+	if (record_check(paths, text(u->rec, 3), text(u->rec, 4), a, (size_t)sqlite3_column_bytes(
+				 u->rec, 5), e, (size_t)sqlite3_column_bytes(u->rec, 6), &rows, err)) {
 		char why[ERR_MAX];
 		snprintf(why, sizeof why, "%s", err);
 		return errf(err, "interview '%.40s' is damaged: %s", uuid, why);
 	}
 	int rc = merge_rows_put(u->db, u->an, u->ev, uuid, &rows, err);
 	record_rows_free(&rows);
-	if (rc)
+	return rc;
+}
+
+/* One record: (its rows checked and written,) its columns kept for the comparison with the
+ * canonical ones. */
+static int one(struct unpack *u, char *err)
+{
+	const char *uuid = text(u->rec, 0);
+	const char *a = (const char *)sqlite3_column_blob(u->rec, 5),
+		   *e = (const char *)sqlite3_column_blob(u->rec, 6);
+	if (sqlite3_column_type(u->rec, 5) != SQLITE_TEXT ||
+	    sqlite3_column_type(u->rec, 6) != SQLITE_TEXT)
+		return errf(err, "interview '%.40s' is damaged: its record is not text", uuid);
+	if (u->rows && one_rows(u, uuid, a ? a : "", e ? e : "", err))
 		return -1;
-	/* the record's columns as the store would write them for this interview row */
+	/* the record's columns as the store would write them for this interview row (its
+	 * answers and events are checked canonical by record_check, here or in the scan) */
 	sqlite3_reset(u->iv);
 	sqlite3_bind_text(u->iv, 1, uuid, -1, SQLITE_STATIC);
 	if (sqlite3_step(u->iv) != SQLITE_ROW)
 		return errf(err, "interview '%.40s': cannot read it again", uuid);
-	char *at = xstrndup(a ? a : "", (size_t)sqlite3_column_bytes(u->rec, 5)),
-	     *et = xstrndup(e ? e : "", (size_t)sqlite3_column_bytes(u->rec, 6));
-	rc = record_put_row(u->db, u->canon, u->iv, at, et, err);
-	free(at);
-	free(et);
-	return rc;
+	return record_put_row(u->db, u->canon, u->iv, "", "", err);
 }
 
-int merge_unpack_8_to_7(sqlite3 *db, char *err)
+/* A record's columns but its answers and events. */
+#define CANON_COLUMNS "uuid, form_id, form_version, device_id, interviewer, status, revision, " \
+	"created, modified, completed, content_hash, lang, position, instance_name, origin"
+
+static int unpack(sqlite3 *db, int rows, char *err)
 {
-	struct unpack u = { .db = db };
+	struct unpack u = { .db = db, .rows = rows };
 	int rc = -1, step;
 	/* made while schema 8 was opt-in: its provenance_interviews is still schema 7's table */
 	int early = record_provenance_early(db);
@@ -248,8 +254,8 @@ int merge_unpack_8_to_7(sqlite3 *db, char *err)
 	}
 	sqlite3_stmt *s;
 	/* one row each, uuids unique: a record not among the canonical rows differs from its own */
-	if (store_prepare(db, "SELECT uuid FROM (SELECT * FROM main.records EXCEPT SELECT * FROM "
-			  "temp.unpack_canon) LIMIT 1", &s, err))
+	if (store_prepare(db, "SELECT uuid FROM (SELECT " CANON_COLUMNS " FROM main.records EXCEPT "
+			  "SELECT " CANON_COLUMNS " FROM temp.unpack_canon) LIMIT 1", &s, err))
 		goto out;
 	step = sqlite3_step(s);
 	if (step == SQLITE_ROW) {
@@ -274,4 +280,14 @@ out:
 	free(u.version);
 	sqlite3_exec(db, "DROP TABLE IF EXISTS temp.unpack_canon", NULL, NULL, NULL);
 	return rc;
+}
+
+int merge_unpack_8_to_7(sqlite3 *db, char *err)
+{
+	return unpack(db, 1, err);
+}
+
+int merge_unpack_8_to_7_interviews(sqlite3 *db, char *err)
+{
+	return unpack(db, 0, err);
 }

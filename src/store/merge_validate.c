@@ -263,6 +263,61 @@ static int check_interviews(merge *m, struct vcache *c, char *err)
 	return rc;
 }
 
+/* The same for an input whose answers are only in its records (merge_src_schema "srcrows"):
+ * each record's answers decoded, in the order of the records. */
+struct rec_answers {
+	const struct vform *v;
+	const char *uuid;
+	char *err;
+	int refused;          /* an answer was refused: err says why */
+};
+
+static int check_record_answer(void *arg, const char *path, const char *value,
+			       const char *state)
+{
+	struct rec_answers *a = arg;
+	char msg[ERR_MAX];
+	if (!check_answer(a->v, path, value, state, msg))
+		return 0;
+	a->refused = 1;
+	return refuse_answer(a->err, "interview", a->uuid, path, value, msg);
+}
+
+static int check_records(merge *m, struct vcache *c, char *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(m->st->db, "SELECT uuid, form_id, form_version, answers FROM src.records "
+			  "ORDER BY uuid", &s, err))
+		return -1;
+	store_paths_cache paths = { NULL, 0 };
+	int rc = 0, step = SQLITE_DONE;
+	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct rec_answers a = { .v = form_of(m, c, col(s, 1), col(s, 2)),
+					 .uuid = col(s, 0), .err = err };
+		if (a.v->why) {
+			rc = refuse_form(err, "interview", a.uuid, a.v);
+			break;
+		}
+		char why[ERR_MAX];
+		const record_paths *p = store_paths_cache_get(&paths, m->st->db, "src", col(s, 1),
+							      col(s, 2), why);
+		const char *text = (const char *)sqlite3_column_text(s, 3);
+		if (!p)
+			rc = errf(err, "interview '%.40s': %s", a.uuid, why);
+		else if ((rc = record_answers_each(p, text ? text : "",
+						   (size_t)sqlite3_column_bytes(s, 3),
+						   check_record_answer, &a, why)) != 0 &&
+			 !a.refused)
+			rc = errf(err, "interview '%.40s': its record cannot be read (%s)", a.uuid,
+				  why);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = store_sqlerr(m->st, "cannot read its interviews", err);
+	sqlite3_finalize(s);
+	store_paths_cache_release(&paths);
+	return rc ? -1 : 0;
+}
+
 /* The answers of the conflicting versions it carries (schema 2 on). */
 static int check_conflicts(merge *m, struct vcache *c, char *err)
 {
@@ -303,7 +358,8 @@ int merge_validate(merge *m, char *err)
 		return errf(err, "internal error: the store was given no questionnaire reader "
 			    "(store_set_form_ops)");
 	struct vcache c = { 0 };
-	int rc = check_new_forms(m, &c, err) || check_interviews(m, &c, err) ||
+	int rc = check_new_forms(m, &c, err) ||
+		 (m->src_lazy ? check_records(m, &c, err) : check_interviews(m, &c, err)) ||
 		 check_conflicts(m, &c, err) ? -1 : 0;
 	vcache_release(&c);
 	return rc;

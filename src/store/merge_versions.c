@@ -102,6 +102,8 @@ static const char *schema_of(const struct ver *v)
  * (merge_rec_stage). */
 static const char *rows_of(const merge *m, const struct ver *v)
 {
+	if (v->where == IN_SRC)
+		return merge_src_schema(m);   /* filled by merge_version */
 	return v->where == IN_MAIN && m->out8 ? "stage" : schema_of(v);
 }
 
@@ -695,7 +697,8 @@ int merge_version(merge *m, const char *uuid, const char *src_key, const char *e
 {
 	struct ver *vs = NULL;
 	int n = 0, rc = -1;
-	if ((m->out8 && merge_rec_stage(m, uuid, err)) || load_stored(m, uuid, &vs, &n, err))
+	if ((m->out8 && merge_rec_stage(m, uuid, err)) || merge_src_rows(m, uuid, err) ||
+	    load_stored(m, uuid, &vs, &n, err))
 		goto done;
 	vs = xreallocarray(vs, (size_t)n + 1, sizeof *vs);
 	struct ver *x = &vs[n++];

@@ -200,6 +200,7 @@ typedef struct store_scan_iv {
 	char uuid[STORE_UUID_LEN + 1];
 	char events_sha256[65];  /* SHA-256 of its events in seq order (store_events_hash rows) */
 	long long events_count;  /* number of events (= last seq: seqs run 1..n) */
+	long long attached;      /* its events of kind 'attached' */
 } store_scan_iv;
 
 typedef struct store_scan {
@@ -211,14 +212,21 @@ typedef struct store_scan {
 	long long conflicts;     /* rows of its conflicts table */
 } store_scan;
 
+/* store_scan_content's flags. CHECK: the first problem found (a complete interview whose
+ * content hash differs, answers or events of no interview, a gap in event numbers, a form whose
+ * bytes differ from its hash, a missing column) fails with err; without it only read errors
+ * fail (and, at version 8, records that do not decode: the records are read in C,
+ * store_scan_records, not through the views; with CHECK, version 8 reads the views).
+ * RECORDS (a merge input's private copy at version 7 whose interviews table was made from its
+ * records, its answers and events tables left empty: merge_unpack_8_to_7): the answers and
+ * events of each interview are its record's, each checked to be their canonical encoding
+ * (record_check) and then checked and hashed as the rows of schema 7 would be. */
+#define STORE_SCAN_CHECK 1
+#define STORE_SCAN_RECORDS 2
 /* Read every row of the survey tables in database `schema` ("main", "src") of db, at schema
- * version `version` (1 has no conflicts table, 3 adds the interviews' origin), and fill *out. With check set, the first problem
- * found (a complete interview whose content hash differs, answers or events of no interview,
- * a gap in event numbers, a form whose bytes differ from its hash, a missing column) fails with
- * err; without it only read errors fail (and, at version 8, records that do not decode: the
- * records are read in C, store_scan_records, not through the views; with check, version 8 reads
- * the views). Free with store_scan_release. */
-int store_scan_content(sqlite3 *db, const char *schema, int version, int check, store_scan *out,
+ * version `version` (1 has no conflicts table, 3 adds the interviews' origin), and fill *out
+ * (flags above). Free with store_scan_release. */
+int store_scan_content(sqlite3 *db, const char *schema, int version, int flags, store_scan *out,
 		       char *err);
 void store_scan_release(store_scan *s);
 /* store_scan_content's interview pass over `schema`.records of a schema-8 file without its
@@ -227,6 +235,24 @@ void store_scan_release(store_scan *s);
  * errors and records that do not decode fail (-1 with err); nothing else is checked. */
 int store_scan_records(sqlite3 *db, const char *schema, struct sha256_ctx *all, store_scan *out,
 		       char *err);
+/* One interview into the content hash as the schema-7 scan hashes it: its row (the
+ * STORE_INTERVIEW_NCOLUMNS cells of iv), its answers (sorted here by path), its events' hash;
+ * out's uuid, events hash, count and attached set, attached added to *attached. */
+void store_scan_hash_rows(struct sha256_ctx *all, const store_cell *iv, record_rows *r,
+			  store_scan_iv *out, long long *attached);
+/* The path tables of the form versions met so far in one file (it holds a few). */
+typedef struct store_paths_cache {
+	struct {
+		char *form, *version;
+		record_paths *p;
+	} *v;
+	size_t n;
+} store_paths_cache;
+/* The table of (form, version) in `schema`.paths, loaded once; NULL with err. */
+const record_paths *store_paths_cache_get(store_paths_cache *c, sqlite3 *db,
+					  const char *schema, const char *form,
+					  const char *version, char *err);
+void store_paths_cache_release(store_paths_cache *c);   /* empties c */
 /* The columns of an event, in the order the events hash reads them. */
 #define STORE_EVENT_COLUMNS "seq, at, offset_ms, kind, path, old_value, new_value, old_state, " \
 	"new_state"
