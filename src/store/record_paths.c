@@ -253,10 +253,18 @@ int record_time_text(long long ms, char *out)
 	long long rest = ms - days * 86400000, y;
 	int m, d;
 	civil_from_days(days, &y, &m, &d);
-	char buf[80];
-	snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02d.%03dZ", y, m, d,
-		 (int)(rest / 3600000), (int)(rest / 60000 % 60), (int)(rest / 1000 % 60),
-		 (int)(rest % 1000));
-	memcpy(out, buf, 25);
+	/* "YYYY-MM-DDTHH:MM:SS.mmmZ" written digit by digit (every event's time is made here) */
+	int f[] = { (int)y, m, d, (int)(rest / 3600000), (int)(rest / 60000 % 60),
+		    (int)(rest / 1000 % 60), (int)(rest % 1000) };
+	static const int width[] = { 4, 2, 2, 2, 2, 2, 3 };
+	static const char after[] = "--T::.Z";
+	char *o = out;
+	for (int i = 0; i < 7; i++) {
+		for (int k = width[i] - 1, v = f[i]; k >= 0; k--, v /= 10)
+			o[k] = (char)('0' + v % 10);
+		o += width[i];
+		*o++ = after[i];
+	}
+	*o = '\0';
 	return 0;
 }
