@@ -151,7 +151,7 @@ struct merge {
 
 /* merge_src_rows.c: the rows of a schema-8 input's interviews for an output of schema 8, read
  * only where merge needs rows (a version merge_version decides, the attachments check, a
- * record encoded again): decoded from src.records into the in-memory schema srcrows (the
+ * record encoded again): decoded from src.records into the temporary schema srcrows (the
  * tables interviews, answers and events of schema 7) when first asked for. */
 /* Attach and create srcrows (at output_ready, with stage). */
 int merge_src_rows_init(merge *m, char *err);

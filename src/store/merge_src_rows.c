@@ -1,7 +1,7 @@
 /* merge_src_rows.c: the answer and event rows of a schema-8 input merged into an output of schema
  * 8, for the few interviews merge reads as rows (merge_version, the attachments check, a record
  * encoded again for the output's path ids): decoded from the input's records, which its scan
- * checked, into the in-memory schema `srcrows` when first asked for (merge_impl.h). */
+ * checked, into the temporary schema `srcrows` when first asked for (merge_impl.h). */
 #include "store/merge_impl.h"
 
 #include <string.h>
@@ -11,8 +11,9 @@
 int merge_src_rows_init(merge *m, char *err)
 {
 	sqlite3_limit(m->st->db, SQLITE_LIMIT_ATTACHED, 3);   /* src, stage and srcrows */
-	return store_exec(m->st->db, "ATTACH ':memory:' AS srcrows", "cannot prepare the merge",
-			  err) ||
+	/* a private temporary database: in memory while small, spilled to a file in TMPDIR
+	 * when an input's attached files make it read many interviews */
+	return store_exec(m->st->db, "ATTACH '' AS srcrows", "cannot prepare the merge", err) ||
 	       merge_tables_v7(m->st->db, "srcrows", "'interviews', 'answers', 'events'", err) ?
 	       -1 : 0;
 }
