@@ -104,8 +104,8 @@ static void choose_lang(struct ui *u, const ui_options *o)
 		snprintf(u->lang, sizeof u->lang, "%s", o->f->langs[o->f->default_lang].code
 			 ? o->f->langs[o->f->default_lang].code : o->f->langs[o->f->default_lang].name);
 	ui_lang_set(ui_lang_from_env());
-	if (lang)
-		ui_follow_lang(lang);
+	if (u->lang[0])   /* chosen, saved, or the form's default: the words and the corner agree */
+		ui_follow_lang(u->lang);
 	free(saved);
 }
 

@@ -3,16 +3,24 @@
 
 #include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-/* The C locale, made once; (locale_t)0 if newlocale failed (then the process locale is used). */
+/* The C locale, made once (merge's check thread formats numbers too: pthread_once);
+ * (locale_t)0 if newlocale failed (then the process locale is used). */
+static locale_t loc;
+static pthread_once_t loc_once = PTHREAD_ONCE_INIT;
+
+static void make_c_locale(void)
+{
+	loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
 static locale_t c_locale(void)
 {
-	static locale_t loc;
-	if (!loc)
-		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	pthread_once(&loc_once, make_c_locale);
 	return loc;
 }
 

@@ -5,7 +5,7 @@
 
 UI_ENV="LC_ALL=C.UTF-8 XDG_DATA_HOME=$TMP/xdg"
 ui_start a tests/fixtures/ui/small.md
-ui_expect a 'No interviews yet' "starts without --db"
+ui_expect a 'Азырынча интервью жок' "starts without --db, the start screen's words in the form's default language (Kyrgyz) as the corner's [ky], not the locale's English"
 ui_keys a n
 ui_expect a 'Саламатсызбы' "an interview in the form's default language (Kyrgyz)"
 ui_expect a 'F1 Жардам' "the UI's words follow the interview's language"
@@ -25,7 +25,7 @@ expect_eq "$(stat -c %a "$TMP/xdg/survey")" 700 "the folder it made is private"
 
 UI_ENV="LC_ALL=C.UTF-8 HOME=$TMP/home XDG_DATA_HOME="
 ui_start b tests/fixtures/ui/small.md
-ui_expect b 'No interviews yet' "starts with HOME only"
+ui_expect b 'Азырынча интервью жок' "starts with HOME only"
 ui_keys b n
 ui_expect b 'Саламатсызбы' "an interview"
 ui_keys b C-c
