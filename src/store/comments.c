@@ -13,11 +13,35 @@ static int by_path(const void *a, const void *b)
 	return strcmp(((const store_answer *)a)->path, ((const store_answer *)b)->path);
 }
 
+/* Schema 8: has interview uuid's record a comment event? 1 (or no record), 0, -1 with err.
+ * Most have none, and an export asks of every interview: one parse of the events text instead
+ * of decoding the record whole. */
+static int may_have_comments(store *st, const char *uuid, char *err)
+{
+	sqlite3_stmt *s;
+	if (!STORE_IS_RECORDS(st))
+		return 1;
+	if (store_query(st->db, &s, err, "SELECT events FROM records WHERE uuid = ?1", 1, uuid))
+		return -1;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_TEXT)
+		rc = record_events_have_kind((const char *)sqlite3_column_text(s, 0),
+					     (size_t)sqlite3_column_bytes(s, 0), "comment", err);
+	else
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 1 : store_sqlerr(st, "cannot read the "
+									  "comments", err);
+	sqlite3_finalize(s);
+	return rc;
+}
+
 int store_comments(store *st, const char *uuid, store_answer **out, int *n, char *err)
 {
 	record_rows r;
 	*out = NULL;
 	*n = 0;
+	int may = may_have_comments(st, uuid, err);
+	if (may <= 0)
+		return may;
 	if (store_iv_rows(st, uuid, STORE_ROWS_EVENTS, &r, err))
 		return -1;
 	/* the last comment event per path (the log's order); one cleared ("") is no comment */

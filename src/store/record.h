@@ -93,6 +93,10 @@ typedef int (*record_answer_fn)(void *arg, const char *path, const char *value,
 				const char *state);
 int record_answers_each(const record_paths *paths, const char *answers, size_t alen,
 			record_answer_fn fn, void *arg, char *err);
+/* Does the events text (elen bytes) hold an event of kind (by its code or its text)? 1 or 0
+ * from one parse, without decoding the events (nothing else of them is checked); -1 with one
+ * line in err when it is not JSON of a record's events. */
+int record_events_have_kind(const char *events, size_t elen, const char *kind, char *err);
 
 void record_rows_free(record_rows *r);                /* frees the rows, zeroes r */
 /* Frees the strings of every row and empties r, keeping its arrays (n_ zero, not their size:

@@ -1,6 +1,7 @@
-/* record_scan.c: a record's answers without its events (record_answers_each, record.h): one
- * parse, no allocation per answer — the reader for analysis, which needs values and states
- * but not times. */
+/* record_scan.c: a record read without decoding it whole (record.h): its answers without its
+ * events (record_answers_each: one parse, no allocation per answer — the reader for analysis,
+ * which needs values and states but not times), and whether its log holds an event of a kind
+ * (record_events_have_kind). */
 #include <stdio.h>
 #include <string.h>
 
@@ -64,4 +65,25 @@ int record_answers_each(const record_paths *paths, const char *answers, size_t a
 	}
 	rjson_free(&doc);
 	return rc;
+}
+
+int record_events_have_kind(const char *events, size_t elen, const char *kind, char *err)
+{
+	long long code = -1;
+	for (size_t k = 0; k < record_n_kinds; k++)
+		if (strcmp(record_kinds[k], kind) == 0)
+			code = (long long)k;
+	rjson doc;
+	int rc = rjson_parse(&doc, events, elen, 3, "the record's events", err);
+	const rjnode *top = rc ? NULL : &doc.v[1];
+	if (!rc && top->type != RJ_ARR)
+		rc = errf(err, "the record's events: not an array");
+	int found = 0;
+	for (size_t i = rc ? 0 : top->kid; i && !found; i = doc.v[i].next) {
+		const rjnode *k = doc.v[i].type == RJ_ARR ? rjson_at(&doc, &doc.v[i], 2) : NULL;
+		found = k && ((k->type == RJ_INT && k->i == code) ||
+			      (k->type == RJ_STR && strcmp(k->s, kind) == 0));
+	}
+	rjson_free(&doc);
+	return rc ? -1 : found;
 }

@@ -182,6 +182,14 @@ static void test_random_round_trip(void **state)
 				 &back, err))
 			fail_msg("round %d: %s\n%s\n%s", round, err, a, e);
 		expect_rows(&r, &back);
+		/* record_events_have_kind finds an event of a kind iff the rows have one */
+		static const char *const kinds[] = { "comment", "attached", "answer", "opened" };
+		for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+			int has = 0;
+			for (size_t j = 0; j < r.n_events; j++)
+				has |= r.events[j].kind && strcmp(r.events[j].kind, kinds[k]) == 0;
+			assert_int_equal(record_events_have_kind(e, strlen(e), kinds[k], err), has);
+		}
 		/* decoded rows encode to the same bytes */
 		assert_int_equal(record_encode(round % 5 ? p : NULL, created, hash, &back, &a2, &e2,
 					       err), 0);
@@ -398,6 +406,22 @@ static void test_answers_each(void **state)
 	record_paths_free(p);
 }
 
+/* record_events_have_kind on crafted texts: by code or text, anywhere, never on a value. */
+static void test_events_have_kind(void **state)
+{
+	char err[ERR_MAX] = "";
+	const char *with = "[[0,0,1,1],[5,5,10,2,\"why\"]]", *text = "[[0,0,\"comment\"]]",
+		   *value = "[[0,0,1,1,\"comment\"],[0,0,0,null,10]]";
+	assert_int_equal(record_events_have_kind(with, strlen(with), "comment", err), 1);
+	assert_int_equal(record_events_have_kind(with, strlen(with), "attached", err), 0);
+	assert_int_equal(record_events_have_kind(text, strlen(text), "comment", err), 1);
+	assert_int_equal(record_events_have_kind(value, strlen(value), "comment", err), 0);
+	assert_int_equal(record_events_have_kind("[]", 2, "comment", err), 0);
+	assert_int_equal(record_events_have_kind("[[0,0,1", 7, "comment", err), -1);
+	assert_non_null(strstr(err, "events"));
+	assert_int_equal(record_events_have_kind("{}", 2, "comment", err), -1);
+}
+
 static void test_times(void **state)
 {
 	long long ms;
@@ -468,6 +492,7 @@ int main(void)
 		cmocka_unit_test(test_hostile_cases),
 		cmocka_unit_test(test_hostile_mutations),
 		cmocka_unit_test(test_answers_each),
+		cmocka_unit_test(test_events_have_kind),
 		cmocka_unit_test(test_times),
 		cmocka_unit_test(test_paths),
 	};
