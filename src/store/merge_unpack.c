@@ -38,36 +38,6 @@ int merge_tables_v7(sqlite3 *db, const char *schema, const char *tables, char *e
 	return rc;
 }
 
-/* main.kinds as one text (NULL with err on a read error). */
-static char *kinds_text(sqlite3 *db, char *err)
-{
-	sqlite3_stmt *s;
-	if (store_prepare(db, "SELECT group_concat(quote(id) || ' ' || quote(k), ',') FROM (SELECT "
-			  "id, k FROM main.kinds ORDER BY id)", &s, err))
-		return NULL;
-	char *t = sqlite3_step(s) == SQLITE_ROW ? store_col_text(s, 0) : NULL;
-	if (!t)
-		errf(err, "cannot read its event kinds: %s", sqlite3_errmsg(db));
-	sqlite3_finalize(s);
-	return t;
-}
-
-/* The names of the event kinds (the rows of `kinds`, which its views read) exactly those
- * survey writes: a file is data, and a crafted name would show in any client's events. */
-static int check_kinds(sqlite3 *db, char *err)
-{
-	sqlite3 *want;
-	if (store_schema_expected(STORE_SCHEMA_RECORDS, &want, err))
-		return -1;
-	char *a = kinds_text(want, err), *b = a ? kinds_text(db, err) : NULL;
-	int rc = !a || !b ? -1 : strcmp(a, b) ? errf(err, "it is damaged: its table 'kinds' is "
-						   "not as survey writes it") : 0;
-	free(a);
-	free(b);
-	sqlite3_close(want);
-	return rc;
-}
-
 /* Every view of the file dropped (schema 8's, as the schema check found them; an early file's
  * provenance_interviews is a table, kept). */
 static int drop_views(sqlite3 *db, int early, char *err)
@@ -255,8 +225,7 @@ static int unpack(sqlite3 *db, int rows, char *err)
 	int rc = -1, step;
 	/* made while schema 8 was opt-in: its provenance_interviews is still schema 7's table */
 	int early = record_provenance_early(db);
-	if (record_paths_verify(db, "main", err) || check_kinds(db, err) ||
-	    drop_views(db, early, err) ||
+	if (record_paths_verify(db, "main", err) || drop_views(db, early, err) ||
 	    merge_tables_v7(db, "main", early ? "'interviews', 'answers', 'events'" :
 			    "'interviews', 'answers', 'events', 'provenance_interviews'", err) ||
 	    fill_interviews(db, err) || (!early && fill_provenance(db, err)) ||

@@ -4,9 +4,9 @@
 # the laptop (its private copy in TMPDIR held every answer and event again, about eight times
 # the laptop); and what the unpacked rows were checked for is still refused in one line, the
 # input and output unchanged: an answer that is no choice of its question, a completed
-# interview whose answers were changed, a terminal escape in an event, a renamed event kind
-# (the table `kinds` the file's views read), attached files that do not match the events and
-# answers naming them. Conflicting versions read the input's rows of
+# interview whose answers were changed, a terminal escape in an event, attached files that do
+# not match the events and answers naming them. (Its `kinds` rows are not read: the codec has
+# its own list, t1256.) Conflicting versions read the input's rows of
 # the interview they concern (the merge rules at schema 8: t1253).
 . tests/lib.sh
 
@@ -60,8 +60,6 @@ refused "a terminal escape in an event's value" \
 	"UPDATE records SET events = replace(events, '\"ky\"]', '\"k\\u001b[2Jy\"]') WHERE uuid = '$draft'"
 refused "a record that is not JSON" "interview '[0-9a-f-]{36}' is damaged" \
 	"UPDATE records SET answers = '[0,{' WHERE uuid = '$draft'"
-refused "an event kind renamed in its table kinds" "it is damaged: its table 'kinds' is not as survey writes it" \
-	"UPDATE kinds SET k = 'answer' || char(27) || '[2J' WHERE k = 'answer'"
 
 # attachments: the rows of the interviews with attached files are read to check them
 F=tests/fixtures/forms
