@@ -60,6 +60,9 @@ refused "a terminal escape in an event's value" \
 	"UPDATE records SET events = replace(events, '\"ky\"]', '\"k\\u001b[2Jy\"]') WHERE uuid = '$draft'"
 refused "a record that is not JSON" "interview '[0-9a-f-]{36}' is damaged" \
 	"UPDATE records SET answers = '[0,{' WHERE uuid = '$draft'"
+refused "an answer given twice (as its path's text too)" \
+	"interview '$draft' is damaged: the record's answers: 'respondent/oblast' twice" \
+	"UPDATE records SET answers = '[{\"respondent/oblast\":\"$oblast\"},' || substr(answers, 4) WHERE uuid = '$draft' AND substr(answers, 1, 3) = '[0,'"
 
 # attachments: the rows of the interviews with attached files are read to check them
 F=tests/fixtures/forms
