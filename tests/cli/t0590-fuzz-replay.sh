@@ -1,7 +1,7 @@
 # t0590-fuzz-replay: every fuzz harness tests/fuzz/fuzz_NAME.c, built without libFuzzer by
 # `make test` (build/asan/fuzz-replay/fuzz_NAME: ASan+UBSan, tests/fuzz/replay.c), replays its
-# corpus tests/fuzz/corpus/NAME/ and its crash reproducers tests/fuzz/regress/NAME/: one "ok"
-# per file; a file that crashes it is a "not ok" naming the file, and the replay goes on with
+# corpus tests/fuzz/corpus/NAME/ and its crash reproducers tests/fuzz/regress/NAME/ (fuzz_merge
+# twice: into outputs of schema 7 and of schema 8): one "ok" per file; a file that crashes it is a "not ok" naming the file, and the replay goes on with
 # the next. (Reproducers of defects not fixed yet wait in tests/fuzz/pending/NAME/, unreplayed.)
 . tests/lib.sh
 
@@ -11,10 +11,18 @@ bins=$(dirname "$SURVEY")/fuzz-replay
 export FUZZ_MERGE_SKIP="${FUZZ_MERGE_SKIP-}"
 saved_ifs=$IFS
 
-for src in tests/fuzz/fuzz_*.c; do
+# fuzz_merge replays its corpus twice: into outputs of schema 7 and of schema 8
+# (FUZZ_MERGE_SCHEMA: a schema-8 input is then checked from its records)
+for src in tests/fuzz/fuzz_*.c tests/fuzz/fuzz_merge.c; do
 	name=$(basename "$src" .c)
 	short=${name#fuzz_}
-	bin=$bins/$name
+	if [ "$name" = fuzz_merge ] && [ "${FUZZ_MERGE_SCHEMA:-}" = 7 ]; then
+		export FUZZ_MERGE_SCHEMA=8
+		name="fuzz_merge (outputs of schema 8)"
+	elif [ "$name" = fuzz_merge ]; then
+		export FUZZ_MERGE_SCHEMA=7
+	fi
+	bin=$bins/$(basename "$src" .c)
 	if [ ! -x "$bin" ]; then
 		not_ok "$name: no replay program $bin (make test builds it)"
 		continue

@@ -11,6 +11,9 @@
  * turns named checks off, to look past a known defect: header (a rejected input may change the
  * output's change counter, header bytes 24-27 and 92-95), oneline (the reason may span lines),
  * sidecar, fkey, types, remerge. FUZZ_MERGE_VERBOSE=1 says what became of each input.
+ * FUZZ_MERGE_SCHEMA=8 makes the base laptop and every output of schema 8 (records): a schema-8
+ * input is then checked from its records (merge_src_rows.c), an older one gets records built;
+ * unset or 7, both are of schema 7, as before.
  * Build and run: see the Makefile (make fuzz) and tests/fuzz/make-merge-corpus.sh (seeds). */
 #include <errno.h>
 #include <stdint.h>
@@ -35,6 +38,13 @@ static unsigned char *base;   /* the output before each merge */
 static size_t base_len;
 
 static void cleanup(void);
+
+/* STORE_SCHEMA8 under FUZZ_MERGE_SCHEMA=8, else 0: the base laptop's and the outputs' layout. */
+static int schema_flags(void)
+{
+	const char *v = getenv("FUZZ_MERGE_SCHEMA");
+	return v && strcmp(v, "8") == 0 ? STORE_SCHEMA8 : 0;
+}
 
 static void broken(const char *what, const char *detail)
 {
@@ -109,7 +119,7 @@ static void make_base(void)
 	write_file(form_path, merge_form_md, sizeof merge_form_md - 1);
 	form *f;
 	store *st;
-	if (form_load(form_path, &f, NULL, err) || store_open(laptop, STORE_CREATE, &st, err))
+	if (form_load(form_path, &f, NULL, err) || store_open(laptop, STORE_CREATE | schema_flags(), &st, err))
 		broken("cannot make the base laptop", err);
 	simulate_opts o = { .n = MERGE_BASE_N, .seed = MERGE_BASE_SEED, .ndevices = 1,
 			    .draft_rate = 0.05, .special_rate = 0.02, .source_path = form_path };
@@ -119,7 +129,7 @@ static void make_base(void)
 	form_free(f);
 	merge *m;
 	merge_result res;
-	if (merge_open(out_path, NULL, 0, 0, &m, err))
+	if (merge_open(out_path, NULL, 0, schema_flags(), &m, err))
 		broken("cannot open the base output", err);
 	if (merge_input(m, laptop, &res))
 		broken("cannot merge the base laptop", res.rejected);
@@ -219,7 +229,7 @@ static void check_remerge(void)
 	merge *m;
 	merge_result res;
 	remove_db(again_path);
-	if (merge_open(again_path, NULL, 0, 0, &m, err))
+	if (merge_open(again_path, NULL, 0, schema_flags(), &m, err))
 		broken("cannot open a second output", err);
 	if (merge_input(m, out_path, &res))
 		broken("merged, but the output is refused as a merge input", res.rejected);
@@ -236,7 +246,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	write_file(in_path, data, len);
 	write_file(out_path, base, base_len);
 	merge *m;
-	if (merge_open(out_path, NULL, 0, 0, &m, err))
+	if (merge_open(out_path, NULL, 0, schema_flags(), &m, err))
 		broken("cannot open the output", err);
 	merge_result res;
 	int rc = merge_input(m, in_path, &res);
