@@ -146,7 +146,7 @@ struct merge {
 	int out8;             /* the output is of schema 8 (merge_records.c) */
 	int src_lazy;         /* the input's answers and events are in its records only
 	                         (merge_check's lazy): read through srcrows (merge_src_rows.c) */
-	store_paths_cache src_paths;   /* the input's path tables, for srcrows */
+	store_paths_cache src_paths;   /* the input's path tables (srcrows, merge_validate) */
 };
 
 /* merge_src_rows.c: the rows of a schema-8 input's interviews for an output of schema 8, read

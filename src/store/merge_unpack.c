@@ -100,8 +100,7 @@ struct unpack {
 	sqlite3 *db;
 	int rows;             /* write the answer and event rows (else only the interviews) */
 	sqlite3_stmt *rec, *an, *ev, *iv, *canon;
-	record_paths *paths;
-	char *form, *version;
+	store_paths_cache paths;   /* the path tables of its form versions */
 };
 
 static const char *text(sqlite3_stmt *s, int c)
@@ -157,7 +156,7 @@ int merge_rows_put(sqlite3 *db, sqlite3_stmt *an, sqlite3_stmt *ev, const char *
 	return rc;
 }
 
-/* The path table of the record under u->rec (the last one kept). */
+/* The path table of the record under u->rec. */
 static const record_paths *paths_of(struct unpack *u, char *err)
 {
 	const char *form = text(u->rec, 1), *version = text(u->rec, 2);
@@ -165,15 +164,7 @@ static const record_paths *paths_of(struct unpack *u, char *err)
 		errf(err, "interview '%.40s' names no form version", text(u->rec, 0));
 		return NULL;
 	}
-	if (u->paths && !strcmp(u->form, form) && !strcmp(u->version, version))
-		return u->paths;
-	record_paths_free(u->paths);
-	free(u->form);
-	free(u->version);
-	u->form = xstrdup(form);
-	u->version = xstrdup(version);
-	u->paths = record_paths_load(u->db, "main", form, version, err);
-	return u->paths;
+	return store_paths_cache_get(&u->paths, u->db, "main", form, version, err);
 }
 
 /* A record's answers and events: checked, their rows written. */
@@ -275,9 +266,7 @@ out:
 	sqlite3_finalize(u.ev);
 	sqlite3_finalize(u.iv);
 	sqlite3_finalize(u.canon);
-	record_paths_free(u.paths);
-	free(u.form);
-	free(u.version);
+	store_paths_cache_release(&u.paths);
 	sqlite3_exec(db, "DROP TABLE IF EXISTS temp.unpack_canon", NULL, NULL, NULL);
 	return rc;
 }

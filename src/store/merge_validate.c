@@ -289,7 +289,6 @@ static int check_records(merge *m, struct vcache *c, char *err)
 	if (store_prepare(m->st->db, "SELECT uuid, form_id, form_version, answers FROM src.records "
 			  "ORDER BY uuid", &s, err))
 		return -1;
-	store_paths_cache paths = { NULL, 0 };
 	int rc = 0, step = SQLITE_DONE;
 	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		struct rec_answers a = { .v = form_of(m, c, col(s, 1), col(s, 2)),
@@ -299,8 +298,8 @@ static int check_records(merge *m, struct vcache *c, char *err)
 			break;
 		}
 		char why[ERR_MAX];
-		const record_paths *p = store_paths_cache_get(&paths, m->st->db, "src", col(s, 1),
-							      col(s, 2), why);
+		const record_paths *p = store_paths_cache_get(&m->src_paths, m->st->db, "src",
+							      col(s, 1), col(s, 2), why);
 		const char *text = (const char *)sqlite3_column_text(s, 3);
 		if (!p)
 			rc = errf(err, "interview '%.40s': %s", a.uuid, why);
@@ -314,7 +313,6 @@ static int check_records(merge *m, struct vcache *c, char *err)
 	if (!rc && step != SQLITE_DONE)
 		rc = store_sqlerr(m->st, "cannot read its interviews", err);
 	sqlite3_finalize(s);
-	store_paths_cache_release(&paths);
 	return rc ? -1 : 0;
 }
 

@@ -5,7 +5,8 @@
 # file with conflicts, a likely duplicate, an answer invalid for its question, terminal escapes)
 # and hostile variants (WAL header, schema version 1, a view, a trigger, an expression index,
 # NULLs in NOT NULL columns, BLOB uuids, a text revision, columns declared in another order),
-# and a laptop with attached files (schema 5) with two copies whose attachments lie.
+# and a laptop with attached files (schema 5) with two copies whose attachments lie; then the
+# same kinds of laptops in the compact layout of schema 8 (s8-*).
 # Device ids and creation times are random, so the files differ from run to run; the set is
 # committed (file names without .db, which .gitignore hides). The corpus also holds found-*
 # files: inputs fuzz_merge found (one per distinct way of being refused), kept by hand, not
@@ -18,10 +19,11 @@ make -C "$top" -s survey build/rel/tests/fuzz/merge_seed
 S=$top/survey
 seed=$top/build/rel/tests/fuzz/merge_seed
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+top_T=$T
+trap 'rm -rf "$top_T"' EXIT
 mkdir -p "$out"
 # schema 7 (the default is 8 since session 10): the seeds below are crafted with sqlite3 on rows;
-# make-merge-corpus-s8.sh makes the schema-8 seeds
+# the s8-* seeds at the end are made with =8
 export LC_ALL=C.UTF-8 SURVEY_STORE_SCHEMA=7
 
 "$seed" form "$T/form.md"
@@ -88,7 +90,9 @@ keep "$T/dup.db" "$out/duplicate"
 cp "$T/base.db" "$T/invalid.db"    # 'abc' for an integer question, through the store
 "$seed" edit "$T/invalid.db" "$u" age abc
 keep "$T/invalid.db" "$out/invalid-answer"
-sim escape 1 4 --interviewer "$(printf 'x\033[2J\033]0;pwned\007')"
+cp "$T/base.db" "$T/escape.db"     # terminal escapes in a name (simulate refuses such a name)
+sqlite3 "$T/escape.db" "UPDATE interviews SET interviewer = 'x' || char(27) || '[2J' ||
+	char(27) || ']0;pwned' || char(7) WHERE uuid = '$u'"
 keep "$T/escape.db" "$out/escape-interviewer"
 
 # hostile variants
@@ -140,5 +144,40 @@ cp "$T/attach.db" "$T/attach-name"
 sqlite3 "$T/attach-name" "UPDATE attachments SET name = '../x' WHERE uuid = '$a'"
 keep "$T/attach-name" "$out/attach-name"
 keep "$T/attach.db" "$out/attach-laptop"
+
+# schema-8 seeds, s8-* (one record per interview; t0590 replays the corpus into outputs of both
+# schemas, FUZZ_MERGE_SCHEMA): the base laptop's seed, packed, others with drafts and don't
+# know/refused, a revised interview, a merged file with conflicts, an escape in a record's
+# interviewer, attached files
+export SURVEY_STORE_SCHEMA=8
+mkdir "$T/s8"
+cp "$T/form.md" "$T/s8/form.md"
+T=$T/s8
+sim base 3 1
+keep "$T/base.db" "$out/s8-base-laptop"
+"$S" pack "$T/base.db" -o "$T/base.pack" >/dev/null
+keep "$T/base.pack" "$out/s8-base-packed"
+sim other 3 2 --drafts 0.5 --specials 0.3
+keep "$T/other.db" "$out/s8-other"
+u=$(sqlite3 "$T/base.db" "SELECT uuid FROM records ORDER BY uuid LIMIT 1")
+cp "$T/base.db" "$T/updated.db"
+"$seed" edit "$T/updated.db" "$u" village Ош
+keep "$T/updated.db" "$out/s8-updated"
+cp "$T/base.db" "$T/edited.db"
+"$seed" edit "$T/edited.db" "$u" village Талас
+"$S" merge -o "$T/merged.db" "$T/updated.db" "$T/edited.db" >/dev/null 2>&1
+[ "$(sqlite3 "$T/merged.db" "SELECT count(*) FROM conflicts")" -gt 0 ] ||
+	{ echo "make-merge-corpus: the schema-8 merged file has no conflicts" >&2; exit 1; }
+keep "$T/merged.db" "$out/s8-merged-conflicts"
+cp "$T/base.db" "$T/escape.db"
+sqlite3 "$T/escape.db" "UPDATE records SET interviewer = 'x' || char(27) || '[2J' || char(27) ||
+	']0;pwned' || char(7) WHERE uuid = '$u'"
+keep "$T/escape.db" "$out/s8-escape-interviewer"
+"$S" simulate "$top/tests/fixtures/forms/media.md" --quiet --db "$T/attach.db" -n 2 --seed 1
+keep "$T/attach.db" "$out/s8-attach-laptop"
+for f in "$out"/s8-*; do
+	[ "$(sqlite3 "$f" 'PRAGMA user_version')" = 8 ] ||
+		{ echo "make-merge-corpus: $f is not of schema 8" >&2; exit 1; }
+done
 ls -l "$out"
 du -sh "$out"
