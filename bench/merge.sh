@@ -54,6 +54,7 @@ if [ ! -e "$dir/done" ]; then
 			"$top"/src/store/fw_why.c "$top"/src/store/iv_rows.c \
 			"$top"/src/store/iv_record.c "$top"/src/store/record*.c \
 			"$top"/src/store/form_ops.c "$top"/src/store/migrate.c "$top"/src/util/util.c \
+			"$top"/src/util/termsafe.c "$top"/src/util/utf8.c \
 			$(pkg-config --cflags --libs sqlite3 nettle) -o "$dir/laptops"
 		half=$((N_FILES / 2))
 		"$dir/laptops" "$dir" "$half" "$N_IV" 1 1 &

@@ -1,6 +1,7 @@
 /* hash.c: SHA-256 (nettle) for embedded forms, interview content hashes and the row hashes
  * that merge and pack use to compare versions and whole files. */
 #include "store/store_impl.h"
+#include "util/util.h"
 #include "store/record_hash.h"
 
 #include <stdint.h>
@@ -14,8 +15,12 @@ void store_sha256_hex(const void *data, size_t len, char out[65])
 	sha256_init(&ctx);
 	sha256_update(&ctx, len, data);
 	sha256_digest(&ctx, sizeof d, d);
-	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(out + 2 * i, 3, "%02x", d[i]);
+	static const char hex[] = "0123456789abcdef";
+	for (int i = 0; i < SHA256_DIGEST_SIZE; i++) {
+		out[2 * i] = hex[d[i] >> 4];
+		out[2 * i + 1] = hex[d[i] & 15];
+	}
+	out[2 * SHA256_DIGEST_SIZE] = '\0';
 }
 
 void store_hash_field(struct sha256_ctx *h, const char *text)
@@ -24,20 +29,6 @@ void store_hash_field(struct sha256_ctx *h, const char *text)
 		sha256_update(h, strlen(text) + 1, (const uint8_t *)text);
 	else
 		sha256_update(h, 2, (const uint8_t *)"\x01");
-}
-
-/* An integer as SQLite writes it as text ("%lld"), NUL-terminated, at the end of buf[24]. */
-static const char *int_text(long long v, char buf[24])
-{
-	char *p = buf + 23;
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-	*p = '\0';
-	do
-		*--p = (char)('0' + u % 10);
-	while (u /= 10);
-	if (v < 0)
-		*--p = '-';
-	return p;
 }
 
 void store_cells_load(sqlite3_stmt *s, int first, int n, store_cell *out)
@@ -57,7 +48,7 @@ void store_cells_load(sqlite3_stmt *s, int first, int n, store_cell *out)
 		}
 		if (c->type == SQLITE_INTEGER) {
 			c->i = sqlite3_column_int64(s, col);
-			c->t = int_text(c->i, c->num);
+			c->t = util_lld(c->i, c->num);   /* as SQLite writes it as text */
 			c->len = c->bytes = (size_t)(c->num + 23 - c->t);
 			continue;
 		}
@@ -110,8 +101,12 @@ void store_hash_hex(struct sha256_ctx *h, char out[65])
 {
 	unsigned char d[SHA256_DIGEST_SIZE];
 	sha256_digest(h, sizeof d, d);
-	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(out + 2 * i, 3, "%02x", d[i]);
+	static const char hex[] = "0123456789abcdef";
+	for (int i = 0; i < SHA256_DIGEST_SIZE; i++) {
+		out[2 * i] = hex[d[i] >> 4];
+		out[2 * i + 1] = hex[d[i] & 15];
+	}
+	out[2 * SHA256_DIGEST_SIZE] = '\0';
 }
 
 void store_chash_begin(store_chash *h, const char *uuid, const char *form_id,

@@ -34,11 +34,7 @@ static int same(const char *a, const char *b)
 
 /* ---- encoding ---- */
 
-/* A path's key: text (kind 0), an id (1) or an id and instance (2). */
-typedef struct pkey {
-	int kind;
-	long long id, inst;
-} pkey;
+typedef record_key pkey;
 
 static pkey key_of(const record_paths *p, const char *path)
 {
@@ -48,18 +44,20 @@ static pkey key_of(const record_paths *p, const char *path)
 	return k;
 }
 
+/* A key the decoder gave (kind 0 is looked up: a text may be a path of the form), or the
+ * path's. */
+static pkey key_given(const record_paths *p, const pkey *given, const char *path)
+{
+	return given && given->kind ? *given : key_of(p, path);
+}
+
 /* An integer as "%lld" writes it, without printf's cost (the encoder's hot path: every
  * save encodes the whole record). */
 static void put_int(strbuf *sb, long long v)
 {
-	char buf[24], *p = buf + sizeof buf;
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-	do
-		*--p = (char)('0' + u % 10);
-	while (u /= 10);
-	if (v < 0)
-		*--p = '-';
-	sb_add(sb, p, (size_t)(buf + sizeof buf - p));
+	char buf[24];
+	const char *p = util_lld(v, buf);
+	sb_add(sb, p, (size_t)(buf + sizeof buf - 1 - p));
 }
 
 static void put_key(strbuf *sb, const pkey *k, const char *path)
@@ -96,11 +94,17 @@ static void put_code(strbuf *sb, const char *const *words, size_t n, const char 
 
 typedef struct enc {
 	const record_rows *r;
-	size_t *by_path;     /* answer indices sorted by path */
-	size_t *ev_path;     /* indices of events with a path, sorted by (path, seq) */
+	const size_t *by_path;     /* answer indices sorted by path */
+	const size_t *ev_path;     /* indices of events with a path, sorted by (path, seq) */
 	size_t n_ev_path;
-	size_t *prev;        /* the previous event on the same path of each event, or SIZE_MAX */
-	pkey *akey;          /* the key of each answer */
+	const size_t *prev;        /* the previous event on the same path of each event, or
+				    * SIZE_MAX */
+	const pkey *given_akey;    /* by answer, or NULL */
+	const pkey *given_ekey;    /* by event, or NULL */
+	const size_t *a_last;      /* by answer: the last event on its path (SIZE_MAX none), or
+				    * NULL: searched */
+	const size_t *e_answer;    /* by event: the answer on its path (SIZE_MAX none), or NULL */
+	pkey *akey;                /* the key of each answer, in path order */
 } enc;
 
 static int cmp_answer(const void *a, const void *b, void *rows)
@@ -173,7 +177,8 @@ const record_answer *record_answer_on(const record_rows *r, const size_t *by_pat
 
 static void put_entry(strbuf *sb, const enc *e, const record_answer *a)
 {
-	size_t last = record_last_event_on(e->r, e->ev_path, e->n_ev_path, a->path);
+	size_t last = e->a_last ? e->a_last[a - e->r->answers] :
+		      record_last_event_on(e->r, e->ev_path, e->n_ev_path, a->path);
 	const char *last_at = last == SIZE_MAX ? NULL : e->r->events[last].at;
 	if (a->value && same(a->state, "answered") && same(last_at, a->modified)) {
 		rjson_put_str(sb, a->value);
@@ -197,11 +202,12 @@ static int encode_answers(const record_paths *paths, enc *e, strbuf *sb, char *e
 	for (size_t k = 0; k < r->n_answers; k++) {
 		const record_answer *a = &r->answers[e->by_path[k]];
 		if (!a->path || !a->state || !a->modified)
-			return errf(err, "answer '%.60s': a NULL path, state or time",
-				    a->path ? a->path : "");
+			return record_path_err(err, "answer '%.60s': a NULL path, state or time",
+					       a->path);
 		if (k > 0 && strcmp(r->answers[e->by_path[k - 1]].path, a->path) == 0)
-			return errf(err, "answer '%.60s': twice", a->path);
-		e->akey[k] = key_of(paths, a->path);
+			return record_path_err(err, "answer '%.60s': twice", a->path);
+		e->akey[k] = key_given(paths, e->given_akey ? &e->given_akey[e->by_path[k]] : NULL,
+				       a->path);
 		if (e->akey[k].kind && e->akey[k].id > top)
 			top = e->akey[k].id;
 	}
@@ -286,7 +292,7 @@ static int encode_events(const record_paths *paths, enc *e, const char *created,
 		literal = record_time_ms(r->events[k].at, &t) != 0;
 	}
 	prev_at = c0;
-	size_t *prev = e->prev;
+	const size_t *prev = e->prev;
 	int rc = 0;
 	sb_addc(sb, '[');
 	for (size_t k = 0; k < r->n_events; k++) {
@@ -322,7 +328,9 @@ static int encode_events(const record_paths *paths, enc *e, const char *created,
 		int has_path = ev->path != NULL;
 		if (has_path) {
 			tail[n++] = (item){ -1, NULL, 0 };
-			const record_answer *a = record_answer_on(r, e->by_path, ev->path);
+			const record_answer *a =
+				!e->e_answer ? record_answer_on(r, e->by_path, ev->path) :
+				e->e_answer[k] == SIZE_MAX ? NULL : &r->answers[e->e_answer[k]];
 			if (a && same(a->value, ev->new_value) && same(a->state, ev->new_state)) {
 				tail[n++] = (item){ RJ_TRUE, NULL, 0 };
 			} else {
@@ -356,7 +364,8 @@ static int encode_events(const record_paths *paths, enc *e, const char *created,
 			sb_addc(sb, ',');
 			switch (tail[j].type) {
 			case -1: {
-				pkey pk = key_of(paths, ev->path);
+				pkey pk = key_given(paths, e->given_ekey ? &e->given_ekey[k] : NULL,
+						    ev->path);
 				put_key(sb, &pk, ev->path);
 				break;
 			}
@@ -372,33 +381,53 @@ static int encode_events(const record_paths *paths, enc *e, const char *created,
 	return rc;
 }
 
+void record_index_free(record_index *ix)
+{
+	free(ix->by_path);
+	free(ix->ev_path);
+	free(ix->prev);
+	free(ix->akey);
+	free(ix->ekey);
+	free(ix->a_last);
+	free(ix->e_answer);
+	memset(ix, 0, sizeof *ix);
+}
+
+int record_encode_indexed(const record_paths *paths, const char *created,
+			  const char *content_hash, const record_rows *rows,
+			  const record_index *ix, strbuf *a, strbuf *v, char *err)
+{
+	enc e = { rows, ix->by_path, ix->ev_path, ix->n_ev_path, ix->prev, ix->akey, ix->ekey,
+		  ix->a_last, ix->e_answer, NULL };
+	e.akey = xcalloc(rows->n_answers + 1, sizeof *e.akey);
+	int rc = encode_answers(paths, &e, a, err);
+	if (rc == 0)
+		rc = encode_events(paths, &e, created, content_hash, v, err);
+	free(e.akey);
+	if (rc == 0 && (a->len > RECORD_MAX_TEXT || v->len > RECORD_MAX_TEXT))
+		rc = errf(err, "the record is longer than a record may be");
+	return rc;
+}
+
 int record_encode(const record_paths *paths, const char *created, const char *content_hash,
 		  const record_rows *rows, char **answers, char **events, char *err)
 {
 	*answers = *events = NULL;
-	enc e = { rows, NULL, NULL, 0, NULL, NULL };
 	for (size_t k = 0; k < rows->n_events; k++)
 		if (rows->events[k].seq != (long long)k + 1)
 			return errf(err, "event %zu: numbered %lld", k + 1, rows->events[k].seq);
 	for (size_t k = 0; k < rows->n_answers; k++)
 		if (!rows->answers[k].path)
 			return errf(err, "answer %zu: no path", k + 1);
-	e.by_path = xcalloc(rows->n_answers + 1, sizeof *e.by_path);
-	e.akey = xcalloc(rows->n_answers + 1, sizeof *e.akey);
-	e.ev_path = xcalloc(rows->n_events + 1, sizeof *e.ev_path);
-	e.prev = xcalloc(rows->n_events + 1, sizeof *e.prev);
-	record_sort_answers(rows, e.by_path);
-	e.n_ev_path = record_events_by_path(rows, e.ev_path, e.prev);
+	record_index ix = { 0 };
+	ix.by_path = xcalloc(rows->n_answers + 1, sizeof *ix.by_path);
+	ix.ev_path = xcalloc(rows->n_events + 1, sizeof *ix.ev_path);
+	ix.prev = xcalloc(rows->n_events + 1, sizeof *ix.prev);
+	record_sort_answers(rows, ix.by_path);
+	ix.n_ev_path = record_events_by_path(rows, ix.ev_path, ix.prev);
 	strbuf a = STRBUF_INIT, v = STRBUF_INIT;
-	int rc = encode_answers(paths, &e, &a, err);
-	if (rc == 0)
-		rc = encode_events(paths, &e, created, content_hash, &v, err);
-	free(e.by_path);
-	free(e.akey);
-	free(e.ev_path);
-	free(e.prev);
-	if (rc == 0 && (a.len > RECORD_MAX_TEXT || v.len > RECORD_MAX_TEXT))
-		rc = errf(err, "the record is longer than a record may be");
+	int rc = record_encode_indexed(paths, created, content_hash, rows, &ix, &a, &v, err);
+	record_index_free(&ix);
 	if (rc) {
 		sb_release(&a);
 		sb_release(&v);

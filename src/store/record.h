@@ -40,12 +40,18 @@ typedef struct record_event {
 	char *at, *kind, *path, *old_value, *new_value, *old_state, *new_state;
 } record_event;
 
-/* The rows of one interview. */
+/* A block of memory the strings of checked rows live in (record_pool.c). */
+typedef struct record_pool record_pool;
+
+/* The rows of one interview. With pool NULL every string is the rows' own (a caller may take
+ * one, setting the field NULL); rows from record_check keep their strings in pool, shared
+ * between rows, freed all at once: read them, change them only through record_edit.c. */
 typedef struct record_rows {
 	record_answer *answers;
 	size_t n_answers;
 	record_event *events;
 	size_t n_events;
+	record_pool *pool;
 } record_rows;
 
 /* The path ids of one form version: id (1..RECORD_MAX_PATH_ID) and template ("grp/q", or
@@ -78,7 +84,7 @@ int record_decode(const record_paths *paths, const char *created, const char *co
 		  record_rows *out, char *err);
 
 /* record_decode, and refuse a record whose bytes are not the canonical encoding of its rows
- * (what a merge asks of an input's records). */
+ * (what a merge asks of an input's records). The rows keep their strings in a pool (above). */
 int record_check(const record_paths *paths, const char *created, const char *content_hash,
 		 const char *answers, size_t alen, const char *events, size_t elen,
 		 record_rows *out, char *err);
@@ -99,8 +105,8 @@ int record_answers_each(const record_paths *paths, const char *answers, size_t a
 int record_events_have_kind(const char *events, size_t elen, const char *kind, char *err);
 
 void record_rows_free(record_rows *r);                /* frees the rows, zeroes r */
-/* Frees the strings of every row and empties r, keeping its arrays (n_ zero, not their size:
- * for a caller that refills them, like record_build.c). */
+/* Frees the strings of every row (and the pool) and empties r, keeping its arrays (n_ zero,
+ * not their size: for a caller that refills them, like record_build.c). */
 void record_rows_clear(record_rows *r);
 
 /* Changes to decoded rows (record_edit.c), strings copied: set the answer on path (added when

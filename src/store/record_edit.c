@@ -4,13 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/record.h"
-#include "util/util.h"
+#include "store/record_impl.h"
 
-static void set_str(char **at, const char *s)
+static void set_str(record_rows *r, char **at, const char *s)
 {
-	char *copy = xstrdup(s);
-	free(*at);
+	char *copy = record_rows_dup(r, s);
+	record_rows_drop(r, *at);
 	*at = copy;
 }
 
@@ -25,11 +24,11 @@ void record_rows_set_answer(record_rows *r, const char *path, const char *value,
 		r->answers = xreallocarray(r->answers, r->n_answers + 1, sizeof *r->answers);
 		a = &r->answers[r->n_answers++];
 		memset(a, 0, sizeof *a);
-		a->path = xstrdup(path);
+		a->path = record_rows_dup(r, path);
 	}
-	set_str(&a->value, value);
-	set_str(&a->state, state);
-	set_str(&a->modified, modified);
+	set_str(r, &a->value, value);
+	set_str(r, &a->state, state);
+	set_str(r, &a->modified, modified);
 }
 
 int record_rows_remove_answer(record_rows *r, const char *path)
@@ -38,10 +37,10 @@ int record_rows_remove_answer(record_rows *r, const char *path)
 		record_answer *a = &r->answers[k];
 		if (strcmp(a->path, path) != 0)
 			continue;
-		free(a->path);
-		free(a->value);
-		free(a->state);
-		free(a->modified);
+		record_rows_drop(r, a->path);
+		record_rows_drop(r, a->value);
+		record_rows_drop(r, a->state);
+		record_rows_drop(r, a->modified);
 		memmove(a, a + 1, (r->n_answers - k - 1) * sizeof *a);
 		r->n_answers--;
 		return 1;
@@ -55,11 +54,11 @@ void record_rows_add_event(record_rows *r, const record_event *e)
 	record_event *n = &r->events[r->n_events++];
 	n->seq = (long long)r->n_events;
 	n->offset_ms = e->offset_ms;
-	n->at = xstrdup(e->at);
-	n->kind = xstrdup(e->kind);
-	n->path = xstrdup(e->path);
-	n->old_value = xstrdup(e->old_value);
-	n->new_value = xstrdup(e->new_value);
-	n->old_state = xstrdup(e->old_state);
-	n->new_state = xstrdup(e->new_state);
+	n->at = record_rows_dup(r, e->at);
+	n->kind = record_rows_dup(r, e->kind);
+	n->path = record_rows_dup(r, e->path);
+	n->old_value = record_rows_dup(r, e->old_value);
+	n->new_value = record_rows_dup(r, e->new_value);
+	n->old_state = record_rows_dup(r, e->old_state);
+	n->new_state = record_rows_dup(r, e->new_state);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store/record_impl.h"
+#include "util/termsafe.h"
 
 typedef struct pentry {
 	long long id;
@@ -18,6 +19,17 @@ struct record_paths {
 	pentry **by_node;  /* the same entries, sorted by node */
 	size_t n;
 };
+
+int record_path_err(char *err, const char *fmt, const char *path)
+{
+	char *shown = termsafe_dup(path ? path : "", TERMSAFE_ONE_LINE);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	errf(err, fmt, shown);
+#pragma GCC diagnostic pop
+	free(shown);
+	return -1;
+}
 
 static int cmp_id(const void *a, const void *b)
 {
@@ -57,8 +69,9 @@ record_paths *record_paths_new(const long long *ids, const char *const *template
 		pentry *e = &p->by_id[k];
 		if (ids[k] < 1 || ids[k] > RECORD_MAX_PATH_ID || !templates[k] ||
 		    !template_ok(templates[k], &e->rep)) {
-			errf(err, "path id %lld ('%.60s'): not a path of a record", ids[k],
-			     templates[k] ? templates[k] : "");
+			char *shown = termsafe_dup(templates[k] ? templates[k] : "", 0);
+			errf(err, "path id %lld ('%.60s'): not a path of a record", ids[k], shown);
+			free(shown);
 			record_paths_free(p);
 			return NULL;
 		}
@@ -76,8 +89,9 @@ record_paths *record_paths_new(const long long *ids, const char *const *template
 	for (size_t k = 1; k < n; k++) {
 		if (p->by_id[k].id == p->by_id[k - 1].id ||
 		    strcmp(p->by_node[k]->node, p->by_node[k - 1]->node) == 0) {
-			errf(err, "path id %lld ('%.60s'): another id has it", p->by_id[k].id,
-			     p->by_id[k].tmpl);
+			char *shown = termsafe_dup(p->by_id[k].tmpl, 0);
+			errf(err, "path id %lld ('%.60s'): another id has it", p->by_id[k].id, shown);
+			free(shown);
 			record_paths_free(p);
 			return NULL;
 		}

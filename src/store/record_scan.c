@@ -19,7 +19,7 @@ static int entry(const rjson *doc, const rjnode *v, const char *path, record_ans
 	    (st->type == RJ_INT && (st->i < 0 || (size_t)st->i >= record_n_states)) ||
 	    (st->type != RJ_INT && st->type != RJ_STR) ||
 	    (v->len == 3 && rjson_at(doc, v, 2)->type != RJ_STR))
-		return errf(err, "the record's answer '%.60s': not a value", path);
+		return record_path_err(err, "the record's answer '%.60s': not a value", path);
 	return fn(arg, path, val->type == RJ_STR ? val->s : NULL,
 		  st->type == RJ_INT ? record_states[st->i] : st->s);
 }

@@ -183,6 +183,11 @@ int termsafe_text_ok(const char *s, int lines)
 {
 	size_t n = strlen(s);
 	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7f) {   /* printable ASCII, most of any text here */
+			i++;
+			continue;
+		}
 		unsigned long cp;
 		int k = utf8_sequence(s + i, n - i, &cp);
 		if (k <= 0)

@@ -17,6 +17,9 @@ void *xreallocarray(void *p, size_t nmemb, size_t size);
 char *xstrdup(const char *s);               /* xstrdup(NULL) returns NULL */
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* v as "%lld" writes it, without printf's cost, NUL-terminated at the end of buf: returns
+ * where it begins (the hashes and records write an integer per row). */
+const char *util_lld(long long v, char buf[24]);
 /* Free the n strings of v (NULL ones are skipped) and then v itself; v may be NULL. */
 void strv_free(char **v, size_t n);
 

@@ -6,6 +6,7 @@ laptops() {
 		cc -O1 -std=gnu11 -D_GNU_SOURCE -Isrc bench/laptops.c src/store/store.c \
 			src/store/schema.c src/store/interview.c src/store/ids.c src/store/hash.c \
 			src/store/forms.c src/store/rows.c src/store/fw_why.c src/util/util.c \
+			src/util/termsafe.c src/util/utf8.c \
 			src/store/iv_rows.c src/store/iv_record.c src/store/record*.c \
 			src/store/form_ops.c src/store/migrate.c \
 			$(pkg-config --cflags --libs sqlite3 nettle) \

@@ -2,7 +2,9 @@
  * bytes as a record's two texts (answers, then events after the first newline) from a hostile
  * file: decoded (whole, and answers only) or refused with one line, never a crash; what decodes
  * encodes to a canonical record that decodes to the same rows and encodes to the same bytes
- * again (record_check). */
+ * again (record_check). record_check of the bytes themselves (its pooled, ranked decoding)
+ * agrees with the plain decoder and encoder: it accepts exactly what decodes and encodes back
+ * to the same bytes, with the same rows. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,32 @@
 
 static const long long ids[] = { 1, 2, 3, 5, 7 };
 static const char *const templates[] = { "g/a", "g/b", "rep[%]/name", "rep[%]/age", "h/c" };
+
+static int same(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static int same_rows(const record_rows *x, const record_rows *y)
+{
+	if (x->n_answers != y->n_answers || x->n_events != y->n_events)
+		return 0;
+	for (size_t k = 0; k < x->n_answers; k++) {
+		const record_answer *a = &x->answers[k], *b = &y->answers[k];
+		if (!same(a->path, b->path) || !same(a->value, b->value) ||
+		    !same(a->state, b->state) || !same(a->modified, b->modified))
+			return 0;
+	}
+	for (size_t k = 0; k < x->n_events; k++) {
+		const record_event *a = &x->events[k], *b = &y->events[k];
+		if (a->seq != b->seq || a->offset_ms != b->offset_ms || !same(a->at, b->at) ||
+		    !same(a->kind, b->kind) || !same(a->path, b->path) ||
+		    !same(a->old_value, b->old_value) || !same(a->new_value, b->new_value) ||
+		    !same(a->old_state, b->old_state) || !same(a->new_state, b->new_state))
+			return 0;
+	}
+	return 1;
+}
 
 static int count(void *arg, const char *path, const char *value, const char *state)
 {
@@ -31,8 +59,13 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 	if (!nl)
 		return 0;
 	const char *created = len % 2 ? "2021-10-03T19:00:00.000Z" : "2021-10-03T19:00:00+06:00";
-	record_rows r, back;
+	record_rows r, back, checked;
 	long long n = 0;
+	size_t alen = (size_t)(nl - text), elen = len - alen - 1;
+	char cerr[ERR_MAX];
+	int ok = record_check(paths, created, "0f", text, alen, nl + 1, elen, &checked, cerr) == 0;
+	if (!ok && (!cerr[0] || strchr(cerr, '\n')))
+		fprintf(stderr, "a refusal that is not one line: '%s'\n", cerr), abort();
 	if (record_answers_each(paths, text, (size_t)(nl - text), count, &n, err) < 0 &&
 	    (!err[0] || strchr(err, '\n')))
 		fprintf(stderr, "a refusal that is not one line: '%s'\n", err), abort();
@@ -40,10 +73,22 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 			  len - (size_t)(nl - text) - 1, &r, err)) {
 		if (!err[0] || strchr(err, '\n'))
 			fprintf(stderr, "a refusal that is not one line: '%s'\n", err), abort();
+		if (ok)
+			fprintf(stderr, "checked but does not decode: %s\n", err), abort();
 		return 0;
 	}
 	char *a = NULL, *e = NULL;
-	if (record_encode(paths, created, "0f", &r, &a, &e, err) == 0) {
+	int encoded = record_encode(paths, created, "0f", &r, &a, &e, err) == 0;
+	int canonical = encoded && strlen(a) == alen && memcmp(a, text, alen) == 0 &&
+			strlen(e) == elen && memcmp(e, nl + 1, elen) == 0;
+	if (ok != canonical)
+		fprintf(stderr, "record_check %s what encodes %s: %s\n", ok ? "accepts" : "refuses",
+			canonical ? "the same" : "otherwise", cerr), abort();
+	if (ok && !same_rows(&checked, &r))
+		fprintf(stderr, "record_check's rows differ from record_decode's\n"), abort();
+	if (ok)
+		record_rows_free(&checked);
+	if (encoded) {
 		if (record_check(paths, created, "0f", a, strlen(a), e, strlen(e), &back, err))
 			fprintf(stderr, "its own encoding refused: %s\n%s\n%s\n", err, a, e),
 				abort();

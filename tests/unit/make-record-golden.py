@@ -133,7 +133,7 @@ def main():
     w("static const struct golden {\n\tconst char *created, *hash;\n"
       "\trecord_rows rows;\n\tconst char *answers, *events;\n} goldens[] = {\n")
     for n, (u, created, h, answers, events) in enumerate(INTERVIEWS):
-        w("\t{ %s, %s, { golden_a%d, %d, golden_e%d, %d },\n\t  %s,\n\t  %s },\n" % (
+        w("\t{ %s, %s, { golden_a%d, %d, golden_e%d, %d, NULL },\n\t  %s,\n\t  %s },\n" % (
             c_str(created), c_str(h), n, len(answers), n, len(events),
             c_str(got[u][0]), c_str(got[u][1])))
     w("};\n")
