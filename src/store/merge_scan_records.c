@@ -60,7 +60,11 @@ void store_scan_hash_rows(struct sha256_ctx *all, const store_cell *iv, record_r
 	snprintf(out->uuid, sizeof out->uuid, "%s", iv[0].t ? iv[0].t : "");
 	store_hash_field(all, "interview");
 	store_hash_cells(all, iv, STORE_INTERVIEW_NCOLUMNS);
-	if (r->n_answers > 1)
+	size_t sorted = 1;   /* record_check gives them in path order */
+	while (sorted < r->n_answers && strcmp(r->answers[sorted - 1].path,
+					      r->answers[sorted].path) < 0)
+		sorted++;
+	if (sorted < r->n_answers)
 		qsort(r->answers, r->n_answers, sizeof *r->answers, by_path);
 	for (size_t k = 0; k < r->n_answers; k++) {
 		const record_answer *a = &r->answers[k];

@@ -104,6 +104,7 @@ typedef struct enc {
 	const size_t *a_last;      /* by answer: the last event on its path (SIZE_MAX none), or
 				    * NULL: searched */
 	const size_t *e_answer;    /* by event: the answer on its path (SIZE_MAX none), or NULL */
+	const long long *ev_ms;    /* by event: its time in ms, or NULL: read from its text */
 	pkey *akey;                /* the key of each answer, in path order */
 } enc;
 
@@ -287,7 +288,7 @@ static int encode_events(const record_paths *paths, enc *e, const char *created,
 	const record_rows *r = e->r;
 	long long c0 = 0, prev_at, prev_off = 0;
 	int literal = record_time_ms(created, &c0) != 0;
-	for (size_t k = 0; k < r->n_events && !literal; k++) {
+	for (size_t k = 0; k < r->n_events && !literal && !e->ev_ms; k++) {
 		long long t;
 		literal = record_time_ms(r->events[k].at, &t) != 0;
 	}
@@ -303,7 +304,8 @@ static int encode_events(const record_paths *paths, enc *e, const char *created,
 			break;
 		}
 		if (__builtin_sub_overflow(ev->offset_ms, prev_off, &d_off) ||
-		    (!literal && (record_time_ms(ev->at, &at) ||
+		    (!literal && ((e->ev_ms ? (at = e->ev_ms[k], 0) :
+				   record_time_ms(ev->at, &at)) ||
 				  __builtin_sub_overflow(at, prev_at, &d_at) ||
 				  __builtin_sub_overflow(d_at, d_off, &step)))) {
 			rc = errf(err, "event %zu: its time or offset is out of range", k + 1);
@@ -390,6 +392,7 @@ void record_index_free(record_index *ix)
 	free(ix->ekey);
 	free(ix->a_last);
 	free(ix->e_answer);
+	free(ix->ev_ms);
 	memset(ix, 0, sizeof *ix);
 }
 
@@ -398,7 +401,7 @@ int record_encode_indexed(const record_paths *paths, const char *created,
 			  const record_index *ix, strbuf *a, strbuf *v, char *err)
 {
 	enc e = { rows, ix->by_path, ix->ev_path, ix->n_ev_path, ix->prev, ix->akey, ix->ekey,
-		  ix->a_last, ix->e_answer, NULL };
+		  ix->a_last, ix->e_answer, ix->ev_ms, NULL };
 	e.akey = xcalloc(rows->n_answers + 1, sizeof *e.akey);
 	int rc = encode_answers(paths, &e, a, err);
 	if (rc == 0)

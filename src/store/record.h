@@ -84,7 +84,8 @@ int record_decode(const record_paths *paths, const char *created, const char *co
 		  record_rows *out, char *err);
 
 /* record_decode, and refuse a record whose bytes are not the canonical encoding of its rows
- * (what a merge asks of an input's records). The rows keep their strings in a pool (above). */
+ * (what a merge asks of an input's records). The rows keep their strings in a pool (above),
+ * their answers in path order. */
 int record_check(const record_paths *paths, const char *created, const char *content_hash,
 		 const char *answers, size_t alen, const char *events, size_t elen,
 		 record_rows *out, char *err);

@@ -57,6 +57,7 @@ typedef struct dec {
 	unsigned char *old_given;  /* per event */
 	unsigned char *time_later; /* per answer: its time is its path's last event's */
 	record_key *akey, *ekey;   /* per answer, per event */
+	long long *ev_ms;          /* per event: its time in ms, while every time is a step */
 } dec;
 
 /* A string that lives as long as the rows (a parsed text's, adopted by the pool, or another
@@ -169,6 +170,7 @@ static int decode_events(dec *d, const rjson *doc, const char *created,
 	d->new_from = xcalloc(top->len + 1, 1);
 	d->old_given = xcalloc(top->len + 1, 1);
 	d->ekey = xcalloc(top->len + 1, sizeof *d->ekey);
+	d->ev_ms = xcalloc(top->len + 1, sizeof *d->ev_ms);
 	long long c0 = 0, at = 0, off = 0;
 	int have_c0 = record_time_ms(created, &c0) == 0;
 	at = c0;
@@ -189,10 +191,14 @@ static int decode_events(dec *d, const rjson *doc, const char *created,
 		e->offset_ms = off;
 		if (t->type == RJ_STR) {
 			e->at = keep(d, t->s);
+			free(d->ev_ms);   /* the encoder reads the texts */
+			d->ev_ms = NULL;
 		} else if (t->type == RJ_INT && have_c0 &&
 			   !__builtin_add_overflow(t->i, o->i, &step) &&
 			   !__builtin_add_overflow(at, step, &at) && record_time_text(at, text) == 0) {
 			e->at = copy(d, text);
+			if (d->ev_ms)
+				d->ev_ms[k] = at;
 		} else {
 			return errf(d->err, "the record's event %zu: a bad time", k + 1);
 		}
@@ -439,7 +445,9 @@ static int decode(const record_paths *paths, const char *created, const char *co
 	rc = 0;
 	own.akey = d.akey;
 	own.ekey = d.ekey;
+	own.ev_ms = d.ev_ms;
 	d.akey = d.ekey = NULL;
+	d.ev_ms = NULL;
 	if (ix) {
 		*ix = own;
 		memset(&own, 0, sizeof own);
@@ -453,6 +461,7 @@ out:
 	free(d.time_later);
 	free(d.akey);
 	free(d.ekey);
+	free(d.ev_ms);
 	if (rc)
 		record_rows_free(out);
 	return rc;
@@ -479,6 +488,13 @@ int record_check(const record_paths *paths, const char *created, const char *con
 	if (rc == 0 && (a.len != alen || e.len != elen || (alen && memcmp(a.buf, answers, alen)) ||
 			(elen && memcmp(e.buf, events, elen))))
 		rc = errf(err, "the record is not written the one way survey writes it");
+	if (rc == 0 && out->n_answers > 1) {   /* the answers in path order */
+		record_answer *sorted = xcalloc(out->n_answers, sizeof *sorted);
+		for (size_t k = 0; k < out->n_answers; k++)
+			sorted[k] = out->answers[ix.by_path[k]];
+		free(out->answers);
+		out->answers = sorted;
+	}
 	sb_release(&a);
 	sb_release(&e);
 	record_index_free(&ix);

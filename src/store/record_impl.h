@@ -69,6 +69,8 @@ typedef struct record_index {
 	record_key *ekey;   /* n_events: each event's path key; kind 0 is looked up */
 	size_t *a_last;     /* n_answers (by answer): the last event on its path, or SIZE_MAX */
 	size_t *e_answer;   /* n_events: the answer on the event's path, or SIZE_MAX */
+	long long *ev_ms;   /* n_events: each event's time in ms when all were decoded from
+			     * steps (their texts canonical), else NULL: the texts are read */
 } record_index;
 void record_index_free(record_index *ix);   /* frees the arrays, zeroes ix */
 
