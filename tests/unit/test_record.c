@@ -294,6 +294,17 @@ static void test_hostile_cases(void **state)
 	assert_int_equal(record_check(p, "2021-10-03T19:00:00.000Z", NULL, a, strlen(a), e,
 				      strlen(e), &r, err), -1);
 	assert_non_null(strstr(err, "not written the one way"));
+	/* a refusal names a path escaped: a newline or escape in it neither breaks the one line
+	 * nor reaches a terminal raw (fuzz_record found the newline) */
+	const char *nl = "[{\"a\\nb\\u001b[2J\":\"x\"}]";
+	assert_int_equal(record_decode(p, "2021-10-03T19:00:00.000Z", NULL, nl, strlen(nl), ok_e,
+				       strlen(ok_e), &r, err), -1);
+	assert_null(strchr(err, '\n'));
+	assert_null(strchr(err, '\x1b'));
+	assert_non_null(strstr(err, "'a\\nb\\x1b[2J': no time and no event"));
+	assert_int_equal(record_check(p, "2021-10-03T19:00:00.000Z", NULL, nl, strlen(nl), ok_e,
+				      strlen(ok_e), &r, err), -1);
+	assert_null(strchr(err, '\n'));
 	record_paths_free(p);
 }
 
