@@ -114,15 +114,11 @@ static char *instance_path(dec *d, const char *tmpl, long long inst)
 	if (!inst)
 		return copy(d, tmpl);
 	const char *at = strstr(tmpl, "[%]");
-	if (!d->pooled)
-		return xasprintf("%.*s[%lld]%s", (int)(at - tmpl), tmpl, inst, at + 3);
-	char digits[24], *q = digits + sizeof digits;
-	*--q = '\0';
-	do
-		*--q = (char)('0' + inst % 10);
-	while (inst /= 10);
+	char digits[24];
+	const char *q = util_lld(inst, digits);
 	size_t head = (size_t)(at - tmpl), nd = strlen(q), tail = strlen(at + 3);
-	char *p = record_pool_alloc(d->r, head + nd + tail + 3);
+	size_t n = head + nd + tail + 3;
+	char *p = d->pooled ? record_pool_alloc(d->r, n) : xmalloc(n);
 	memcpy(p, tmpl, head);
 	p[head] = '[';
 	memcpy(p + head + 1, q, nd);
@@ -325,10 +321,11 @@ static int decode_answers(dec *d, const rjson *doc)
 	return 0;
 }
 
-/* The rows' order by path (ix; rank: the decoder's scratch), from the ranks of their paths:
- * the events by (path, seq), each one's previous on its path, the answers by path; the times
- * the answers take from their paths' last events; the new values events take from answers and
- * the old ones from previous events. 0, or -1 with one line in d->err. */
+/* The rows' order by path, into ix, from the ranks of their paths (record_rank_paths): the
+ * events by (path, seq), each one's previous on its path, the answers by path, an answer's
+ * last event, an event's answer. Then what the rows take from each other: the times answers
+ * take from their paths' last events, the new values events take from answers and the old
+ * ones from previous events. 0, or -1 with one line in d->err. */
 static int link_rows(dec *d, record_index *ix)
 {
 	record_rows *r = d->r;
