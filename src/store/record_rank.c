@@ -46,7 +46,7 @@ size_t record_rank_paths(const record_rows *r, const record_key *akey, const rec
 	/* one representative of each key (a key gives one path: rows of a key share it) */
 	qsort(refs, n, sizeof *refs, cmp_key);
 	ref **first = xcalloc(n + 1, sizeof *first);
-	size_t *group = xcalloc(n + 1, sizeof *group), ng = 0;
+	size_t *group = xcalloc(n + 1, sizeof *group), ng = 0;   /* by ref */
 	for (size_t k = 0; k < n; k++) {
 		if (k == 0 || cmp_key(&refs[k - 1], &refs[k]) != 0)
 			first[ng++] = &refs[k];
@@ -54,16 +54,12 @@ size_t record_rank_paths(const record_rows *r, const record_key *akey, const rec
 	}
 	/* the representatives in path order; equal texts (a path given as text and as an id)
 	 * share a rank */
-	ref **sorted = xcalloc(ng + 1, sizeof *sorted);
-	memcpy(sorted, first, ng * sizeof *sorted);
-	qsort(sorted, ng, sizeof *sorted, cmp_path);
-	size_t *rank_of = xcalloc(ng + 1, sizeof *rank_of), rank = 0;
+	qsort(first, ng, sizeof *first, cmp_path);
+	size_t *rank_of = xcalloc(ng + 1, sizeof *rank_of), rank = 0;   /* by group */
 	for (size_t k = 0; k < ng; k++) {
-		if (k > 0 && strcmp(sorted[k - 1]->path, sorted[k]->path) != 0)
+		if (k > 0 && strcmp(first[k - 1]->path, first[k]->path) != 0)
 			rank++;
-		/* the representative's group: its index in first[] */
-		size_t g = (size_t)(sorted[k] - refs);
-		rank_of[group[g]] = rank;
+		rank_of[group[first[k] - refs]] = rank;
 	}
 	for (size_t k = 0; k < n; k++) {
 		size_t row = refs[k].row;
@@ -75,7 +71,6 @@ size_t record_rank_paths(const record_rows *r, const record_key *akey, const rec
 	free(refs);
 	free(first);
 	free(group);
-	free(sorted);
 	free(rank_of);
 	return ng ? rank + 1 : 0;
 }
