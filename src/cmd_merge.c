@@ -16,7 +16,7 @@ static int cmd_merge(int argc, char **argv);
 
 const struct cmd_entry cmd_merge_entry = {
 	.name = "merge",
-	.usage = "-o OUT IN... [--json] [--key QUESTION,...] [--allow-simulated]\n"
+	.usage = "-o OUT IN... [--json] [--key QUESTION,...]... [--allow-simulated]\n"
 		 "       [--max-attachment SIZE] [--secret-key SECRET]",
 	.summary = "merge laptop files into one coordinator file, keeping conflicts",
 	.help = "Merges each IN (a laptop's database, best made with 'survey pack') into OUT,\n"
@@ -32,8 +32,9 @@ const struct cmd_entry cmd_merge_entry = {
 		"options:\n"
 		"  -o OUT           the coordinator's file (created if absent); not one of the\n"
 		"                   inputs (refused before anything is opened, exit status 1)\n"
-		"  --key Q1,Q2      key questions for likely duplicates (default: the column\n"
-		"                   key_questions of the form's settings sheet)\n"
+		"  --key Q1,Q2      key questions for likely duplicates, also as --key Q1\n"
+		"                   --key Q2 (default: the column key_questions of the\n"
+		"                   form's settings sheet)\n"
 		"  --json           one JSON document on stdout\n"
 		"  --allow-simulated  let simulated interviews ('survey simulate') and real ones\n"
 		"                   (field, imported) be merged into one file; without it an\n"
@@ -167,20 +168,22 @@ static void free_keys(char **keys, int n)
 	strv_free(keys, n);
 }
 
-static char **split_keys(const char *list, int *n)
+/* The questions of one --key ("a,b") added to *keys: every --key counts, in order. */
+static void add_keys(const char *list, char ***keys, int *n)
 {
-	char **keys = NULL, *copy = xstrdup(list), *save = NULL;
-	*n = 0;
+	char *copy = xstrdup(list), *save = NULL;
 	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
 		while (*t == ' ')
 			t++;
+		size_t len = strlen(t);
+		while (len && t[len - 1] == ' ')
+			t[--len] = 0;
 		if (!*t)
 			continue;
-		keys = xreallocarray(keys, (size_t)*n + 1, sizeof *keys);
-		keys[(*n)++] = xstrdup(t);
+		*keys = xreallocarray(*keys, (size_t)*n + 1, sizeof **keys);
+		(*keys)[(*n)++] = xstrdup(t);
 	}
 	free(copy);
-	return keys;
 }
 
 static void print_summary(merge *m, const struct totals *t, const char *out, json_w *json)
@@ -257,8 +260,7 @@ static int parse_merge_args(int argc, char **argv, struct merge_args *a)
 			    EXIT_OK)
 				goto refused;
 		} else if (c == 'k') {
-			free_keys(a->keys, a->nkeys);
-			a->keys = split_keys(optarg, &a->nkeys);
+			add_keys(optarg, &a->keys, &a->nkeys);
 		} else {
 			if (c == ':' || (c == '?' && optopt))
 				rc = cmd_usage_error(&cmd_merge_entry, "option '%s' needs a value",

@@ -190,10 +190,11 @@ char *merge_provenance_rows(merge *m);
  * form versions the output lacks); the identical ones marked. */
 int merge_rec_copy_new(merge *m, int every, char *err);
 int merge_rec_mark_identical(merge *m, char *err);
-/* temp.merge_key_answers := the answered answers, decoded from their records, of the output's
- * interviews selected by `which` (an SQL condition on the interviews view as i) that can be
- * a key's (merge_keys.c): a path equal to a key's name, or outside repeats ending in "/name". */
-int merge_key_answers_fill(merge *m, const char *which, char *err);
+/* merge_keys_records.c: temp.merge_keys for the interviews selected by `which` (an SQL
+ * condition on i, the output's interviews) on an output of schema 8: each one's record decoded
+ * once and the answers to its form's keys (temp.merge_keypaths) picked by KEY_ANSWER's rule
+ * (merge_keys.c); those with every key answered, none empty, written. */
+int merge_keys_records(merge *m, const char *which, char *err);
 
 /* merge_origin.c: simulated interviews and real ones (field, imported) are not mixed in one
  * output unless m->allow_simulated: -1 with err (one line, naming the output) when the input

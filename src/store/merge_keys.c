@@ -61,9 +61,7 @@ int merge_keys_init(merge *m, char *err)
 		       "NOT EXISTS merge_keycand(form_id TEXT, idx INTEGER, path TEXT, PRIMARY KEY("
 		       "form_id, idx, path)) WITHOUT ROWID; CREATE TEMP TABLE IF NOT EXISTS "
 		       "merge_candforms(form_id TEXT, version TEXT, loaded INTEGER, PRIMARY KEY("
-		       "form_id, version)) WITHOUT ROWID; CREATE TEMP TABLE IF NOT EXISTS "
-		       "merge_key_answers(uuid TEXT, path TEXT, value TEXT, state TEXT, PRIMARY "
-		       "KEY(uuid, path)) WITHOUT ROWID",
+		       "form_id, version)) WITHOUT ROWID",
 		       "cannot prepare the duplicate check", err);
 }
 
@@ -209,19 +207,6 @@ int merge_keys_known(merge *m)
 	"temp.merge_keycand c CROSS JOIN answers a ON a.uuid = i.uuid AND a.path = c.path " \
 	"WHERE c.form_id = i.form_id AND c.idx = k.idx AND a.state = 'answered' ORDER BY c.path " \
 	"LIMIT 1)) ELSE " STORE_SQL_ANSWER_OF("i.uuid", "k.name") " END)"
-/* The same on an output of schema 8, whose answers view would decode every record with
- * json_tree: the answers that can be keys, decoded in C first (merge_key_answers_fill). */
-#define KEY_ANSWER_8 \
-	"(CASE WHEN (SELECT loaded FROM temp.merge_candforms c WHERE c.form_id = i.form_id AND " \
-	"c.version = i.form_version) THEN coalesce((SELECT a.value FROM temp.merge_key_answers a " \
-	"WHERE a.uuid = i.uuid AND a.path = k.name), (SELECT a.value FROM temp.merge_keycand c " \
-	"CROSS JOIN temp.merge_key_answers a ON a.uuid = i.uuid AND a.path = c.path WHERE " \
-	"c.form_id = i.form_id AND c.idx = k.idx ORDER BY c.path LIMIT 1)) ELSE coalesce((SELECT " \
-	"a.value FROM temp.merge_key_answers a WHERE a.uuid = i.uuid AND a.path = k.name), " \
-	"(SELECT a.value FROM temp.merge_key_answers a WHERE a.uuid = i.uuid AND instr(k.name, " \
-	"'/') = 0 AND instr(a.path, '[') = 0 AND substr(a.path, -length(k.name) - 1) = '/' || " \
-	"k.name ORDER BY a.path LIMIT 1)) END)"
-
 /* (Re)compute temp.merge_keys for the interviews selected by `which` (an SQL condition on i). */
 static int compute_keys(merge *m, const char *which, char *err)
 {
@@ -241,10 +226,12 @@ static int compute_keys(merge *m, const char *which, char *err)
 		"(i.form_id, '*') WHERE (%s) AND i.status <> 'discarded') "
 		"WINDOW w AS (PARTITION BY uuid ORDER BY idx ROWS BETWEEN UNBOUNDED PRECEDING AND "
 		"UNBOUNDED FOLLOWING)) WHERE rn = 1 AND nv = nk AND coalesce(ne, 0) = 0",
-		m->out8 ? KEY_ANSWER_8 : KEY_ANSWER, which);
+		KEY_ANSWER, which);
+	/* an output of schema 8, whose answers view would decode every record with json_tree:
+	 * the same keys from each record decoded once in C (merge_keys_records.c) */
 	int rc = store_exec(m->st->db, del, "cannot check for duplicates", err) ||
-		 (m->out8 && merge_key_answers_fill(m, which, err)) ||
-		 store_exec(m->st->db, ins, "cannot check for duplicates", err) ? -1 : 0;
+		 (m->out8 ? merge_keys_records(m, which, err) :
+		  store_exec(m->st->db, ins, "cannot check for duplicates", err)) ? -1 : 0;
 	sqlite3_free(del);
 	sqlite3_free(ins);
 	return rc;

@@ -24,13 +24,6 @@ int merge_rec_stage_clear(merge *m, char *err)
 			  "DELETE FROM stage.interviews", "cannot prepare the merge", err);
 }
 
-static int step_reset(merge *m, sqlite3_stmt *s, char *err)
-{
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? 0 : store_sqlerr(m->st, "cannot read an interview", err);
-}
-
 /* The decoded rows into stage.answers and stage.events. */
 static int stage_rows(merge *m, const char *uuid, const record_rows *r, char *err)
 {
@@ -227,92 +220,6 @@ int merge_rec_mark_identical(merge *m, char *err)
 		"o.content_hash AND s.lang IS o.lang AND s.position IS o.position AND "
 		"s.instance_name IS o.instance_name AND s.origin IS o.origin AND s.answers IS "
 		"o.answers AND s.events IS o.events)", 0);
-}
-
-struct key_fill {
-	merge *m;
-	sqlite3_stmt *put;
-	const char *uuid;
-	char **names;
-	int nnames;
-	int rc;
-	char *err;
-};
-
-/* Can path be the answer to a key named name? (KEY_ANSWER_8's two matches) */
-static int key_path(const char *path, const char *name)
-{
-	if (strcmp(path, name) == 0)
-		return 1;
-	size_t lp = strlen(path), ln = strlen(name);
-	return !strchr(name, '/') && !strchr(path, '[') && lp > ln && path[lp - ln - 1] == '/' &&
-	       strcmp(path + lp - ln, name) == 0;
-}
-
-static int key_answer(void *arg, const char *path, const char *value, const char *state)
-{
-	struct key_fill *f = arg;
-	if (!value || strcmp(state, "answered") != 0)
-		return 0;
-	for (int i = 0; i < f->nnames; i++)
-		if (key_path(path, f->names[i])) {
-			sqlite3_bind_text(f->put, 1, f->uuid, -1, SQLITE_STATIC);
-			sqlite3_bind_text(f->put, 2, path, -1, SQLITE_STATIC);
-			sqlite3_bind_text(f->put, 3, value, -1, SQLITE_STATIC);
-			if (step_reset(f->m, f->put, f->err))
-				return f->rc = -1;
-			break;
-		}
-	return 0;
-}
-
-int merge_key_answers_fill(merge *m, const char *which, char *err)
-{
-	sqlite3 *db = m->st->db;
-	struct key_fill f = { .m = m, .err = err };
-	sqlite3_stmt *names = NULL, *recs = NULL;
-	int rc = -1, step;
-	char *sql = sqlite3_mprintf("SELECT r.uuid, r.form_id, r.form_version, r.answers FROM "
-				    "interviews i JOIN main.records r ON r.uuid = i.uuid WHERE (%s) "
-				    "AND i.status <> 'discarded'", which);
-	if (store_exec(db, "DELETE FROM temp.merge_key_answers", "cannot check for duplicates",
-		       err) ||
-	    store_prepare(db, "SELECT DISTINCT name FROM temp.merge_keypaths", &names, err) ||
-	    store_prepare(db, "INSERT OR IGNORE INTO temp.merge_key_answers VALUES (?1, ?2, ?3, "
-			  "'answered')", &f.put, err) ||
-	    store_prepare(db, sql, &recs, err))
-		goto out;
-	while (sqlite3_step(names) == SQLITE_ROW) {
-		f.names = xreallocarray(f.names, (size_t)f.nnames + 1, sizeof *f.names);
-		f.names[f.nnames++] = xstrdup((const char *)sqlite3_column_text(names, 0));
-	}
-	while ((step = sqlite3_step(recs)) == SQLITE_ROW) {
-		const char *form = (const char *)sqlite3_column_text(recs, 1),
-			   *version = (const char *)sqlite3_column_text(recs, 2);
-		const record_paths *p = form && version ?
-			store_paths_of(m->st, form, version, err) : NULL;
-		if (!p)
-			goto out;
-		f.uuid = (const char *)sqlite3_column_text(recs, 0);
-		const char *a = (const char *)sqlite3_column_text(recs, 3);
-		if (record_answers_each(p, a ? a : "", (size_t)sqlite3_column_bytes(recs, 3),
-					key_answer, &f, err) || f.rc)
-			goto out;
-	}
-	if (step != SQLITE_DONE) {
-		store_sqlerr(m->st, "cannot check for duplicates", err);
-		goto out;
-	}
-	rc = 0;
-out:
-	for (int i = 0; i < f.nnames; i++)
-		free(f.names[i]);
-	free(f.names);
-	sqlite3_free(sql);
-	sqlite3_finalize(names);
-	sqlite3_finalize(recs);
-	sqlite3_finalize(f.put);
-	return rc;
 }
 
 char *merge_provenance_rows(merge *m)

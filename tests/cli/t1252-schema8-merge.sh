@@ -31,6 +31,21 @@ grep -q "likely duplicate:" "$TMP/m77.report" && cmp -s "$TMP/m77.report" "$TMP/
 	not_ok "the merge reports differ: $(diff "$TMP/m77.report" "$TMP/m88.report" | head -3)"
 expect_out "b1.db' \(device [0-9a-f]{8}, sha256 [0-9a-f]{12}\): 30 interviews: 30 new" \
 	"a laptop of schema 8 is merged"
+# every --key counts (not only the last), given as a full path, as a name in a group, or as
+# one instance of a repeat's question: the same likely duplicates at schema 8 as at 7
+for keys in "--key respondent/gender --key position" "--key social/partners[1]/partner_type,oblast"; do
+	for v in 7 8; do
+		rm -f "$TMP/k$v.db"
+		# shellcheck disable=SC2086 # the keys are words
+		merged "$TMP/k$v.db" $v "$TMP/a1.db" "$TMP/a2.db" $keys
+		grep -v "^'" "$TMP/out" | sed "s|$TMP/k$v.db|FILE|" >"$TMP/k$v.report"
+	done
+	expect_out "likely duplicate: .* \\([^=;]+=[^;]*; [^=;]+=[^;]*\\)$" \
+		"keys $keys: both keys in the likely duplicates"
+	cmp -s "$TMP/k7.report" "$TMP/k8.report" &&
+		ok "keys $keys: the same likely duplicates at schema 8 as at 7" ||
+		not_ok "keys $keys: $(diff "$TMP/k7.report" "$TMP/k8.report" | head -3)"
+done
 merged "$TMP/m87.db" 7 "$TMP/b1.db" "$TMP/a2.db" "$TMP/b3.db"
 merged "$TMP/m78.db" 8 "$TMP/a1.db" "$TMP/b2.db" "$TMP/a3.db"
 merged "$TMP/r88.db" 8 "$TMP/b3.db" "$TMP/b2.db" "$TMP/b1.db"
