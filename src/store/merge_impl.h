@@ -191,7 +191,7 @@ char *merge_provenance_rows(merge *m);
 int merge_rec_copy_new(merge *m, int every, char *err);
 int merge_rec_mark_identical(merge *m, char *err);
 /* merge_keys_records.c: temp.merge_keys for the interviews selected by `which` (an SQL
- * condition on i, the output's interviews) on an output of schema 8: each one's record decoded
+ * condition on i.uuid, i the output's records) on an output of schema 8: each one's record decoded
  * once and the answers to its form's keys (temp.merge_keypaths) picked by KEY_ANSWER's rule
  * (merge_keys.c); those with every key answered, none empty, written. */
 int merge_keys_records(merge *m, const char *which, char *err);

@@ -187,9 +187,10 @@ int merge_keys_records(merge *m, const char *which, char *err)
 	sqlite3_stmt *recs = NULL, *put = NULL;
 	strbuf kv = { 0 }, label = { 0 };
 	int rc = -1, step;
-	char *sql = sqlite3_mprintf("SELECT r.uuid, r.form_id, r.form_version, r.answers FROM "
-				    "interviews i JOIN main.records r ON r.uuid = i.uuid WHERE (%s) "
-				    "AND i.status <> 'discarded'", which);
+	/* the records themselves as i (which names i.uuid): the interviews view over them would
+	 * read each twice; status 2 is "discarded" */
+	char *sql = sqlite3_mprintf("SELECT i.uuid, i.form_id, i.form_version, i.answers FROM "
+				    "main.records i WHERE (%s) AND i.status <> 2", which);
 	if (keyset_load(m, &ks, err) ||
 	    store_prepare(db, "INSERT OR REPLACE INTO temp.merge_keys(uuid, form_id, kv, label) "
 			  "VALUES (?1, ?2, ?3, ?4)", &put, err) ||
