@@ -197,9 +197,11 @@ int merge_rec_copy_new(merge *m, int every, char *err)
 	int rc = store_run(m->st, "cannot copy the path ids", err, paths, 0) ||
 		 store_exec(m->st->db, mismatch, "cannot compare the path ids", err) ||
 		 store_run(m->st, "cannot copy the interviews", err, copy, 0) ||
-		 store_query(m->st->db, &s, err, "SELECT r.uuid FROM src.records r JOIN "
-			     "temp.merge_repath p ON p.form_id = r.form_id AND p.form_version = "
-			     "r.form_version WHERE r.uuid IN (SELECT uuid FROM temp.merge_in WHERE "
+		 /* the few form versions first (CROSS JOIN: SQLite would read every record to
+		  * match them when merge_repath is empty, as it nearly always is) */
+		 store_query(m->st->db, &s, err, "SELECT r.uuid FROM temp.merge_repath p CROSS "
+			     "JOIN src.records r ON r.form_id = p.form_id AND r.form_version = "
+			     "p.form_version WHERE r.uuid IN (SELECT uuid FROM temp.merge_in WHERE "
 			     "action = 'new') ORDER BY r.uuid", 0) ||
 		 store_each(m->st, s, encode_each, arg, "cannot copy the interviews", err) ? -1 : 0;
 	sqlite3_free(copy);
