@@ -99,9 +99,14 @@ static int fill_provenance(sqlite3 *db, char *err)
 struct unpack {
 	sqlite3 *db;
 	int rows;             /* write the answer and event rows (else only the interviews) */
-	sqlite3_stmt *rec, *an, *ev, *iv, *canon;
+	sqlite3_stmt *rec, *an, *ev;
 	store_paths_cache paths;   /* the path tables of its form versions */
 };
+
+/* The columns of u->rec: an interview row of schema 7 (STORE_INTERVIEW_COLUMNS, made from its
+ * record), the record's texts, then the record's other columns (REC_COLUMNS). */
+enum { REC_UUID = 0, REC_FORM = 1, REC_VERSION = 2, REC_CREATED = 7, REC_HASH = 10,
+       REC_ANSWERS = STORE_INTERVIEW_NCOLUMNS, REC_EVENTS, REC_CANON };
 
 static const char *text(sqlite3_stmt *s, int c)
 {
@@ -159,9 +164,9 @@ int merge_rows_put(sqlite3 *db, sqlite3_stmt *an, sqlite3_stmt *ev, const char *
 /* The path table of the record under u->rec. */
 static const record_paths *paths_of(struct unpack *u, char *err)
 {
-	const char *form = text(u->rec, 1), *version = text(u->rec, 2);
+	const char *form = text(u->rec, REC_FORM), *version = text(u->rec, REC_VERSION);
 	if (!form || !version) {
-		errf(err, "interview '%.40s' names no form version", text(u->rec, 0));
+		errf(err, "interview '%.40s' names no form version", text(u->rec, REC_UUID));
 		return NULL;
 	}
 	return store_paths_cache_get(&u->paths, u->db, "main", form, version, err);
@@ -174,8 +179,9 @@ static int one_rows(struct unpack *u, const char *uuid, const char *a, const cha
 	if (!paths)
 		return -1;
 	record_rows rows;
-	if (record_check(paths, text(u->rec, 3), text(u->rec, 4), a, (size_t)sqlite3_column_bytes(
-				 u->rec, 5), e, (size_t)sqlite3_column_bytes(u->rec, 6), &rows, err)) {
+	if (record_check(paths, text(u->rec, REC_CREATED), text(u->rec, REC_HASH), a,
+			 (size_t)sqlite3_column_bytes(u->rec, REC_ANSWERS), e,
+			 (size_t)sqlite3_column_bytes(u->rec, REC_EVENTS), &rows, err)) {
 		char why[ERR_MAX];
 		snprintf(why, sizeof why, "%s", err);
 		return errf(err, "interview '%.40s' is damaged: %s", uuid, why);
@@ -185,30 +191,39 @@ static int one_rows(struct unpack *u, const char *uuid, const char *a, const cha
 	return rc;
 }
 
-/* One record: (its rows checked and written,) its columns kept for the comparison with the
- * canonical ones. */
+/* STORE_INTERVIEW_COLUMNS of the interviews table as i, and the columns of the records as r
+ * but their answers and events. */
+#define IV_COLUMNS "i.uuid, i.form_id, i.form_version, i.device_id, i.interviewer, i.status, " \
+	"i.revision, i.created, i.modified, i.completed, i.content_hash, i.lang, i.position, " \
+	"i.instance_name, i.origin"
+#define REC_COLUMNS "r.uuid, r.form_id, r.form_version, r.device_id, r.interviewer, r.status, " \
+	"r.revision, r.created, r.modified, r.completed, r.content_hash, r.lang, r.position, " \
+	"r.instance_name, r.origin"
+
+/* One record: (its rows checked and written,) its columns compared with those the store would
+ * write for the interview row made from it (its answers and events are checked canonical by
+ * record_check, here or in the scan): a record of another shape reads as something else. */
 static int one(struct unpack *u, char *err)
 {
-	const char *uuid = text(u->rec, 0);
-	const char *a = (const char *)sqlite3_column_blob(u->rec, 5),
-		   *e = (const char *)sqlite3_column_blob(u->rec, 6);
-	if (sqlite3_column_type(u->rec, 5) != SQLITE_TEXT ||
-	    sqlite3_column_type(u->rec, 6) != SQLITE_TEXT)
+	const char *uuid = text(u->rec, REC_UUID);
+	const char *a = (const char *)sqlite3_column_blob(u->rec, REC_ANSWERS),
+		   *e = (const char *)sqlite3_column_blob(u->rec, REC_EVENTS);
+	if (sqlite3_column_type(u->rec, REC_ANSWERS) != SQLITE_TEXT ||
+	    sqlite3_column_type(u->rec, REC_EVENTS) != SQLITE_TEXT)
 		return errf(err, "interview '%.40s' is damaged: its record is not text", uuid);
 	if (u->rows && one_rows(u, uuid, a ? a : "", e ? e : "", err))
 		return -1;
-	/* the record's columns as the store would write them for this interview row (its
-	 * answers and events are checked canonical by record_check, here or in the scan) */
-	sqlite3_reset(u->iv);
-	sqlite3_bind_text(u->iv, 1, uuid, -1, SQLITE_STATIC);
-	if (sqlite3_step(u->iv) != SQLITE_ROW)
-		return errf(err, "interview '%.40s': cannot read it again", uuid);
-	return record_put_row(u->db, u->canon, u->iv, "", "", err);
+	record_cells canon;
+	if (record_row_cells(u->rec, &canon, err))
+		return -1;
+	if (!record_cells_same(&canon, u->rec, u->rec, REC_CANON)) {
+		char who[80];
+		store_printable(uuid, who, sizeof who);
+		return errf(err, "interview '%s' is damaged: its record's columns are not those "
+			    "survey writes", who);
+	}
+	return 0;
 }
-
-/* A record's columns but its answers and events. */
-#define CANON_COLUMNS "uuid, form_id, form_version, device_id, interviewer, status, revision, " \
-	"created, modified, completed, content_hash, lang, position, instance_name, origin"
 
 static int unpack(sqlite3 *db, int rows, char *err)
 {
@@ -220,54 +235,26 @@ static int unpack(sqlite3 *db, int rows, char *err)
 	    merge_tables_v7(db, "main", early ? "'interviews', 'answers', 'events'" :
 			    "'interviews', 'answers', 'events', 'provenance_interviews'", err) ||
 	    fill_interviews(db, err) || (!early && fill_provenance(db, err)) ||
-	    store_exec(db, "CREATE TEMP TABLE unpack_canon(uuid, form_id, form_version, device_id, "
-		       "interviewer, status, revision, created, modified, completed, content_hash, "
-		       "lang, position, instance_name, origin, answers, events)",
-		       "cannot check the records", err) ||
-	    store_prepare(db, "SELECT r.uuid, r.form_id, r.form_version, i.created, "
-			  "i.content_hash, r.answers, r.events FROM main.records r JOIN "
-			  "main.interviews i ON i.uuid = r.uuid ORDER BY r.uuid", &u.rec, err) ||
+	    store_prepare(db, "SELECT " IV_COLUMNS ", r.answers, r.events, " REC_COLUMNS " FROM "
+			  "main.records r JOIN main.interviews i ON i.uuid = r.uuid ORDER BY r.uuid",
+			  &u.rec, err) ||
 	    store_prepare(db, "INSERT INTO main.answers(" STORE_ANSWER_COLUMNS ") VALUES (?1, ?2, "
 			  "?3, ?4, ?5)", &u.an, err) ||
 	    store_prepare(db, "INSERT INTO main.events(uuid, " STORE_EVENT_COLUMNS ") VALUES (?1, "
-			  "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &u.ev, err) ||
-	    store_prepare(db, "SELECT " STORE_INTERVIEW_COLUMNS " FROM main.interviews WHERE "
-			  "uuid = ?1", &u.iv, err) ||
-	    store_prepare(db, "INSERT INTO temp.unpack_canon VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-			  "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)", &u.canon, err))
+			  "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &u.ev, err))
 		goto out;
 	while ((step = sqlite3_step(u.rec)) == SQLITE_ROW)
 		if (one(&u, err))
 			goto out;
-	if (step != SQLITE_DONE) {
+	if (step != SQLITE_DONE)
 		errf(err, "cannot read the records: %s", sqlite3_errmsg(db));
-		goto out;
-	}
-	sqlite3_stmt *s;
-	/* one row each, uuids unique: a record not among the canonical rows differs from its own */
-	if (store_prepare(db, "SELECT uuid FROM (SELECT " CANON_COLUMNS " FROM main.records EXCEPT "
-			  "SELECT " CANON_COLUMNS " FROM temp.unpack_canon) LIMIT 1", &s, err))
-		goto out;
-	step = sqlite3_step(s);
-	if (step == SQLITE_ROW) {
-		char who[80];
-		store_printable((const char *)sqlite3_column_text(s, 0), who, sizeof who);
-		errf(err, "interview '%s' is damaged: its record's columns are not those survey "
-		     "writes", who);
-	} else if (step == SQLITE_DONE) {
+	else
 		rc = 0;
-	} else {
-		errf(err, "cannot check the records: %s", sqlite3_errmsg(db));
-	}
-	sqlite3_finalize(s);
 out:
 	sqlite3_finalize(u.rec);
 	sqlite3_finalize(u.an);
 	sqlite3_finalize(u.ev);
-	sqlite3_finalize(u.iv);
-	sqlite3_finalize(u.canon);
 	store_paths_cache_release(&u.paths);
-	sqlite3_exec(db, "DROP TABLE IF EXISTS temp.unpack_canon", NULL, NULL, NULL);
 	return rc;
 }
 

@@ -160,17 +160,16 @@ static const char *col(sqlite3_stmt *s, int c)
 	return (const char *)sqlite3_column_text(s, c);
 }
 
-/* A time column: ms (relative to base when base_ok) when canonical, else its text. */
-static void bind_time(sqlite3_stmt *put, int at, sqlite3_stmt *get, int c, int base_ok,
-		      long long base)
+/* A time column: ms (relative to base when base_ok) when canonical, else the value as it is. */
+static void time_cell(record_cell *c, sqlite3_stmt *g, int at, int base_ok, long long base)
 {
 	long long ms;
-	if (sqlite3_column_type(get, c) == SQLITE_NULL)
-		sqlite3_bind_null(put, at);
-	else if (base_ok && record_time_ms(col(get, c), &ms) == 0)
-		sqlite3_bind_int64(put, at, ms - base);
-	else
-		sqlite3_bind_value(put, at, sqlite3_column_value(get, c));
+	if (sqlite3_column_type(g, at) != SQLITE_NULL && base_ok &&
+	    record_time_ms(col(g, at), &ms) == 0) {
+		*c = (record_cell){ .from = -1, .type = SQLITE_INTEGER, .i = ms - base };
+	} else {
+		c->from = at;
+	}
 }
 
 static int one_record(void *arg, const char *uuid, const char *answers, const char *events,
@@ -184,39 +183,90 @@ static int one_record(void *arg, const char *uuid, const char *answers, const ch
 	return record_put_row(m->db, m->put, m->get, answers, events, err);
 }
 
-int record_put_row(sqlite3 *db, sqlite3_stmt *p, sqlite3_stmt *g, const char *answers,
-		   const char *events, char *err)
+int record_row_cells(sqlite3_stmt *g, record_cells *out, char *err)
 {
-	const char *uuid = col(g, 0);
-	sqlite3_reset(p);
-	sqlite3_clear_bindings(p);
+	memset(out, 0, sizeof *out);
+	record_cell *c = out->c;
 	int status = word_index(STATUS, 3, col(g, 5)), origin = word_index(ORIGIN, 3, col(g, 14));
 	if (status < 0 || origin < 0 || sqlite3_column_type(g, 6) != SQLITE_INTEGER)
 		return errf(err, "interview '%.40s': a status, origin or revision survey does not "
-			    "write", uuid);
-	for (int c = 0; c < 5; c++)
-		sqlite3_bind_value(p, c + 1, sqlite3_column_value(g, c));
-	sqlite3_bind_int(p, 6, status);
-	sqlite3_bind_value(p, 7, sqlite3_column_value(g, 6));
+			    "write", col(g, 0));
+	for (int k = 0; k < 15; k++)
+		c[k].from = k;
+	c[5] = (record_cell){ .from = -1, .type = SQLITE_INTEGER, .i = status };
+	c[14] = (record_cell){ .from = -1, .type = SQLITE_INTEGER, .i = origin };
 	long long c0;
 	int c0_ok = sqlite3_column_type(g, 7) == SQLITE_TEXT && record_time_ms(col(g, 7), &c0) == 0;
-	bind_time(p, 8, g, 7, c0_ok, 0);
+	time_cell(&c[7], g, 7, c0_ok, 0);
 	/* modified and completed relative to created only when all are canonical */
-	bind_time(p, 9, g, 8, c0_ok, c0_ok ? c0 : 0);
-	bind_time(p, 10, g, 9, c0_ok, c0_ok ? c0 : 0);
-	unsigned char h[32];
-	if (sqlite3_column_type(g, 10) == SQLITE_TEXT && hex32(col(g, 10), h))
-		sqlite3_bind_blob(p, 11, h, 32, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_value(p, 11, sqlite3_column_value(g, 10));
-	for (int c = 11; c < 14; c++)
-		sqlite3_bind_value(p, c + 1, sqlite3_column_value(g, c));
-	sqlite3_bind_int(p, 15, origin);
+	time_cell(&c[8], g, 8, c0_ok, c0_ok ? c0 : 0);
+	time_cell(&c[9], g, 9, c0_ok, c0_ok ? c0 : 0);
+	if (sqlite3_column_type(g, 10) == SQLITE_TEXT && hex32(col(g, 10), out->hash))
+		c[10] = (record_cell){ .from = -1, .type = SQLITE_BLOB };
+	return 0;
+}
+
+/* Do column a of g and column b of s hold the same type and value? */
+static int same_value(sqlite3_stmt *g, int a, sqlite3_stmt *s, int b)
+{
+	int t = sqlite3_column_type(g, a);
+	if (t != sqlite3_column_type(s, b))
+		return 0;
+	if (t == SQLITE_INTEGER)
+		return sqlite3_column_int64(g, a) == sqlite3_column_int64(s, b);
+	if (t == SQLITE_FLOAT)
+		return sqlite3_column_double(g, a) == sqlite3_column_double(s, b);
+	if (t == SQLITE_NULL)
+		return 1;
+	const void *x = t == SQLITE_TEXT ? (const void *)sqlite3_column_text(g, a) :
+		sqlite3_column_blob(g, a);
+	const void *y = t == SQLITE_TEXT ? (const void *)sqlite3_column_text(s, b) :
+		sqlite3_column_blob(s, b);
+	int n = sqlite3_column_bytes(g, a);
+	return n == sqlite3_column_bytes(s, b) && (n == 0 || memcmp(x, y, (size_t)n) == 0);
+}
+
+int record_cells_same(const record_cells *cells, sqlite3_stmt *g, sqlite3_stmt *s, int at)
+{
+	for (int k = 0; k < 15; k++) {
+		const record_cell *c = &cells->c[k];
+		int t = sqlite3_column_type(s, at + k);
+		if (c->from >= 0) {
+			if (!same_value(g, c->from, s, at + k))
+				return 0;
+		} else if (c->type == SQLITE_INTEGER) {
+			if (t != SQLITE_INTEGER || sqlite3_column_int64(s, at + k) != c->i)
+				return 0;
+		} else if (t != SQLITE_BLOB || sqlite3_column_bytes(s, at + k) != 32 ||
+			   memcmp(sqlite3_column_blob(s, at + k), cells->hash, 32) != 0) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+int record_put_row(sqlite3 *db, sqlite3_stmt *p, sqlite3_stmt *g, const char *answers,
+		   const char *events, char *err)
+{
+	record_cells cells;
+	if (record_row_cells(g, &cells, err))
+		return -1;
+	sqlite3_reset(p);
+	sqlite3_clear_bindings(p);
+	for (int k = 0; k < 15; k++) {
+		const record_cell *c = &cells.c[k];
+		if (c->from >= 0)
+			sqlite3_bind_value(p, k + 1, sqlite3_column_value(g, c->from));
+		else if (c->type == SQLITE_INTEGER)
+			sqlite3_bind_int64(p, k + 1, c->i);
+		else
+			sqlite3_bind_blob(p, k + 1, cells.hash, 32, SQLITE_TRANSIENT);
+	}
 	sqlite3_bind_text(p, 16, answers, -1, SQLITE_STATIC);
 	sqlite3_bind_text(p, 17, events, -1, SQLITE_STATIC);
 	if (sqlite3_step(p) != SQLITE_DONE) {
 		store_note_full(db);
-		return errf(err, "interview '%.40s': cannot write its record: %s", uuid,
+		return errf(err, "interview '%.40s': cannot write its record: %s", col(g, 0),
 			    sqlite3_errmsg(db));
 	}
 	return 0;

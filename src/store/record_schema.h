@@ -32,6 +32,22 @@ int record_records_build(sqlite3 *db, char *err);
  * record texts. 0, or -1 with one line naming the interview. */
 int record_put_row(sqlite3 *db, sqlite3_stmt *put, sqlite3_stmt *g, const char *answers,
 		   const char *events, char *err);
+/* The 15 columns but answers and events that record_put_row writes for g's row: each one of
+ * g's columns as it is (from), else an integer (status, origin, a canonical time) or the 32
+ * bytes of hash (a canonical content hash). 0, or -1 with one line naming the interview. */
+typedef struct record_cell {
+	int from;             /* g's column, or -1: */
+	int type;             /* SQLITE_INTEGER (i) or SQLITE_BLOB (the hash) */
+	long long i;
+} record_cell;
+typedef struct record_cells {
+	record_cell c[15];
+	unsigned char hash[32];
+} record_cells;
+int record_row_cells(sqlite3_stmt *g, record_cells *out, char *err);
+/* Do columns at..at+14 of s hold exactly the cells of g's row (the same types and values)? 1
+ * or 0 (g and s may be one statement). */
+int record_cells_same(const record_cells *cells, sqlite3_stmt *g, sqlite3_stmt *s, int at);
 
 /* The `paths` rows of one form version from its source (record_paths_of_source: none for a
  * form that does not load), into main.paths: what adding a form version to a schema-8 file

@@ -147,6 +147,12 @@ refused "a path id moved" "the path ids of form 'covid19_lsg' version '[0-9]+' a
 refused "a time kept as text where survey writes a number" \
 	"interview '[0-9a-f-]{36}' is damaged: its record's columns are not those survey writes" \
 	"UPDATE records SET created = strftime('%Y-%m-%dT%H:%M:%fZ', created / 1000.0, 'unixepoch') WHERE uuid = $first"
+refused "a content hash kept as hex text where survey writes its bytes" \
+	"interview '[0-9a-f-]{36}' is damaged: its record's columns are not those survey writes" \
+	"UPDATE records SET content_hash = lower(hex(content_hash)) WHERE uuid = $first"
+refused "a time that is not a whole number of ms" \
+	"interview '[0-9a-f-]{36}' is damaged: its record's columns are not those survey writes" \
+	"UPDATE records SET modified = modified + 0.5 WHERE uuid = (SELECT max(uuid) FROM records)"
 refused "a view of its own" "it is not a survey file written by survey \\(its schema differs: its view 'answers' is not declared as survey declares it\\)" \
 	"DROP VIEW answers; CREATE VIEW answers AS SELECT 1 AS uuid"
 cp "$TMP/m88.db" "$TMP/hq.db"
