@@ -31,6 +31,64 @@ static int cmp_path(const void *a, const void *b)
 	return strcmp((*(const ref *const *)a)->path, (*(const ref *const *)b)->path);
 }
 
+/* Keys of ids packed into one integer each, for the common record whose paths are all ids:
+ * kind (2 bits), id (24), instance (18), the ref's index (20), compared as integers. */
+#define PACK_ID_MAX ((1LL << 24) - 1)
+#define PACK_INST_MAX ((1LL << 18) - 1)
+#define PACK_N_MAX ((size_t)1 << 20)
+
+static int packable(const ref *refs, size_t n)
+{
+	if (n >= PACK_N_MAX)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		const record_key *p = refs[k].key;
+		if (p->kind < 1 || p->kind > 2 || p->id < 0 || p->id > PACK_ID_MAX || p->inst < 0 ||
+		    p->inst > PACK_INST_MAX)
+			return 0;
+	}
+	return 1;
+}
+
+/* v (n) sorted ascending, tmp (n) as room: a bottom-up merge sort, n log n however crafted. */
+static void sort_u64(uint64_t *v, uint64_t *tmp, size_t n)
+{
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, o = lo;
+			while (i < mid && j < hi)
+				tmp[o++] = v[j] < v[i] ? v[j++] : v[i++];
+			while (i < mid)
+				tmp[o++] = v[i++];
+			while (j < hi)
+				tmp[o++] = v[j++];
+		}
+		memcpy(v, tmp, n * sizeof *v);
+	}
+}
+
+/* refs (n) sorted by cmp_key: as packed integers when they fit, else with qsort. */
+static void sort_by_key(ref *refs, size_t n)
+{
+	if (!packable(refs, n)) {
+		qsort(refs, n, sizeof *refs, cmp_key);
+		return;
+	}
+	uint64_t *v = xcalloc(2 * n + 1, sizeof *v);
+	ref *copy = xcalloc(n + 1, sizeof *copy);
+	for (size_t k = 0; k < n; k++) {
+		const record_key *p = refs[k].key;
+		v[k] = (uint64_t)p->kind << 62 | (uint64_t)p->id << 38 | (uint64_t)p->inst << 20 | k;
+	}
+	sort_u64(v, v + n, n);
+	memcpy(copy, refs, n * sizeof *refs);
+	for (size_t k = 0; k < n; k++)
+		refs[k] = copy[v[k] & (PACK_N_MAX - 1)];
+	free(v);
+	free(copy);
+}
+
 size_t record_rank_paths(const record_rows *r, const record_key *akey, const record_key *ekey,
 			 size_t *arank, size_t *erank)
 {
@@ -44,7 +102,7 @@ size_t record_rank_paths(const record_rows *r, const record_key *akey, const rec
 			refs[n++] = (ref){ r->events[k].path, &ekey[k], na + k };
 	}
 	/* one representative of each key (a key gives one path: rows of a key share it) */
-	qsort(refs, n, sizeof *refs, cmp_key);
+	sort_by_key(refs, n);
 	ref **first = xcalloc(n + 1, sizeof *first);
 	size_t *group = xcalloc(n + 1, sizeof *group), ng = 0;   /* by ref */
 	for (size_t k = 0; k < n; k++) {
