@@ -2,7 +2,6 @@
  * events (record_answers_each: one parse, no allocation per answer — the reader for analysis,
  * which needs values and states but not times), and whether its log holds an event of a kind
  * (record_events_have_kind). */
-#include <stdio.h>
 #include <string.h>
 
 #include "store/record_impl.h"
@@ -22,6 +21,21 @@ static int entry(const rjson *doc, const rjnode *v, const char *path, record_ans
 		return record_path_err(err, "the record's answer '%.60s': not a value", path);
 	return fn(arg, path, val->type == RJ_STR ? val->s : NULL,
 		  st->type == RJ_INT ? record_states[st->i] : st->s);
+}
+
+/* path := template t with its "[%]" (at rep) made "[key]" (kl bytes); -1 when it does not fit. */
+static int instance_path(char *path, size_t size, const char *t, const char *rep, const char *key,
+			 size_t kl)
+{
+	size_t head = (size_t)(rep - t), tail = strlen(rep + 3);
+	if (head + kl + tail + 3 > size)
+		return -1;
+	memcpy(path, t, head);
+	path[head] = '[';
+	memcpy(path + head + 1, key, kl);
+	path[head + 1 + kl] = ']';
+	memcpy(path + head + 2 + kl, rep + 3, tail + 1);
+	return 0;
 }
 
 int record_answers_each(const record_paths *paths, const char *answers, size_t alen,
@@ -53,9 +67,7 @@ int record_answers_each(const record_paths *paths, const char *answers, size_t a
 				size_t kl = strlen(key);
 				int ok = !slot || (kl >= 1 && kl <= 9 && key[0] >= '1' && key[0] <= '9' &&
 						   strspn(key, "0123456789") == kl);
-				if (ok && slot && (size_t)snprintf(path, sizeof path, "%.*s[%s]%s",
-								   (int)(rep - t), t, key, rep + 3) >=
-							  sizeof path)
+				if (ok && slot && instance_path(path, sizeof path, t, rep, key, kl))
 					ok = 0;
 				rc = ok ? entry(&doc, m, slot ? path : key, fn, arg, err) :
 					  errf(err, "the record's answers: slot %lld has a bad instance",

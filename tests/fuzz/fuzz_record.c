@@ -4,7 +4,8 @@
  * encodes to a canonical record that decodes to the same rows and encodes to the same bytes
  * again (record_check). record_check of the bytes themselves (its pooled, ranked decoding)
  * agrees with the plain decoder and encoder: it accepts exactly what decodes and encodes back
- * to the same bytes, with the same rows. */
+ * to the same bytes, with the same rows; and the walk of the answers alone (record_answers_each)
+ * reads the answers the decoder gives. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,12 +49,57 @@ static int same_rows(const record_rows *x, record_rows *y)
 	return 1;
 }
 
-static int count(void *arg, const char *path, const char *value, const char *state)
+/* The answers record_answers_each walks, each as "path\x1fvalue\x1fstate" (value "\x1e" when
+ * none). */
+typedef struct seen {
+	char **v;
+	size_t n;
+} seen;
+
+static char *triple(const char *path, const char *value, const char *state)
 {
+	return xasprintf("%s\x1f%s\x1f%s", path, value ? value : "\x1e", state);
+}
+
+static int collect(void *arg, const char *path, const char *value, const char *state)
+{
+	seen *w = arg;
 	if (!path || !state)
 		abort();
-	++*(long long *)arg;
+	w->v = xreallocarray(w->v, w->n + 1, sizeof *w->v);
+	w->v[w->n++] = triple(path, value, state);
 	return 0;
+}
+
+static int by_text(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void seen_free(seen *w)
+{
+	for (size_t k = 0; k < w->n; k++)
+		free(w->v[k]);
+	free(w->v);
+}
+
+/* Does the walk of the answers give the decoded answers, in any order? */
+static int same_walk(seen *w, const record_rows *r)
+{
+	if (w->n != r->n_answers)
+		return 0;
+	seen d = { xcalloc(r->n_answers + 1, sizeof *d.v), r->n_answers };
+	for (size_t k = 0; k < r->n_answers; k++)
+		d.v[k] = triple(r->answers[k].path, r->answers[k].value, r->answers[k].state);
+	if (d.n > 1) {
+		qsort(w->v, w->n, sizeof *w->v, by_text);
+		qsort(d.v, d.n, sizeof *d.v, by_text);
+	}
+	int same = 1;
+	for (size_t k = 0; k < d.n && same; k++)
+		same = strcmp(w->v[k], d.v[k]) == 0;
+	seen_free(&d);
+	return same;
 }
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
@@ -67,14 +113,14 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 		return 0;
 	const char *created = len % 2 ? "2021-10-03T19:00:00.000Z" : "2021-10-03T19:00:00+06:00";
 	record_rows r, back, checked;
-	long long n = 0;
+	seen walked = { 0 };
 	size_t alen = (size_t)(nl - text), elen = len - alen - 1;
 	char cerr[ERR_MAX];
 	int ok = record_check(paths, created, "0f", text, alen, nl + 1, elen, &checked, cerr) == 0;
 	if (!ok && (!cerr[0] || strchr(cerr, '\n')))
 		fprintf(stderr, "a refusal that is not one line: '%s'\n", cerr), abort();
-	if (record_answers_each(paths, text, (size_t)(nl - text), count, &n, err) < 0 &&
-	    (!err[0] || strchr(err, '\n')))
+	int walk = record_answers_each(paths, text, (size_t)(nl - text), collect, &walked, err);
+	if (walk < 0 && (!err[0] || strchr(err, '\n')))
 		fprintf(stderr, "a refusal that is not one line: '%s'\n", err), abort();
 	if (record_decode(paths, created, "0f", text, (size_t)(nl - text), nl + 1,
 			  len - (size_t)(nl - text) - 1, &r, err)) {
@@ -82,8 +128,13 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 			fprintf(stderr, "a refusal that is not one line: '%s'\n", err), abort();
 		if (ok)
 			fprintf(stderr, "checked but does not decode: %s\n", err), abort();
+		seen_free(&walked);
 		return 0;
 	}
+	/* what decodes whole, the walk of its answers reads the same */
+	if (walk != 0 || !same_walk(&walked, &r))
+		fprintf(stderr, "record_answers_each differs from record_decode\n"), abort();
+	seen_free(&walked);
 	char *a = NULL, *e = NULL;
 	int encoded = record_encode(paths, created, "0f", &r, &a, &e, err) == 0;
 	int canonical = encoded && strlen(a) == alen && memcmp(a, text, alen) == 0 &&
