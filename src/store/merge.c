@@ -98,7 +98,10 @@ static int output_ready(merge *m, char *err)
 	 * transfers raw records (INSERT ... SELECT *) only without them. */
 	if (store_exec(m->st->db, "PRAGMA journal_mode = DELETE", "cannot set the journal", why) ||
 	    store_exec(m->st->db, "PRAGMA foreign_keys = OFF", "cannot set foreign keys", why) ||
-	    store_exec(m->st->db, "PRAGMA cache_size = -65536", "cannot set the cache", why) ||
+	    /* the output's and the temporary tables' (merge_in, the duplicates' keys: a cache of
+	     * ~2 MB by default, which 100,000 interviews' keys overflow into a file) */
+	    store_exec(m->st->db, "PRAGMA cache_size = -65536; PRAGMA temp.cache_size = -65536",
+		       "cannot set the cache", why) ||
 	    store_exec(m->st->db,
 		       "CREATE TEMP TABLE merge_in(uuid TEXT PRIMARY KEY, events_sha256 TEXT, "
 		       "events_count INTEGER, action TEXT) WITHOUT ROWID",
@@ -605,6 +608,8 @@ int merge_input(merge *m, const char *in_path, merge_result *res)
 	} else if (store_tx_commit(m->st, why)) {
 		merge_keys_forget(m);
 		rc = -1;
+	} else {
+		merge_origins_merged(m);
 	}
 	sqlite3_exec(m->st->db, "DETACH src", NULL, NULL, NULL);
 	merge_check_free(c);

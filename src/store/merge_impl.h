@@ -127,6 +127,9 @@ struct merge {
 	char **keys;          /* --key questions, or NULL: each form's settings key_questions */
 	int nkeys;
 	int keys_loaded;      /* temp.merge_keys holds the output's interviews */
+	int origins_known;    /* origins_held says which origins the output holds (merge_origin.c) */
+	int origins_held[ORIGIN_N];
+	int origins_brought[ORIGIN_N];   /* those the input being merged brings */
 	struct merge_seen *seen;   /* inputs merged in this run */
 	int nseen;
 	struct merge_check *ahead[2]; /* next inputs, being checked in threads (merge_prefetch) */
@@ -200,6 +203,8 @@ int merge_keys_records(merge *m, const char *which, char *err);
  * output unless m->allow_simulated: -1 with err (one line, naming the output) when the input
  * attached as src would mix them. Reads src and main only. */
 int merge_origin_check(merge *m, char *err);
+/* The input merge_origin_check passed is merged (committed): its origins are held now. */
+void merge_origins_merged(merge *m);
 /* SQL expression: the origin of src's interview row `table` (its name or alias in the query),
  * whatever the input's schema version (store_origin_sql). sqlite3_free it. */
 char *merge_src_origin(const merge *m, const char *table);

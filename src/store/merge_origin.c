@@ -44,11 +44,32 @@ static const char *real_words(const long long n[ORIGIN_N])
 	return n[ORIGIN_FIELD] ? "field" : "imported";
 }
 
+/* n := whether the output holds interviews of each origin: an EXISTS each, which reads every
+ * interview when it holds none of that origin (the interviews view has no index on it). */
+static int output_origins(merge *m, long long n[ORIGIN_N], char *err)
+{
+	return count_origins(m, "SELECT origin, 1 FROM (SELECT 'field' AS origin UNION ALL SELECT "
+			     "'imported' UNION ALL SELECT 'simulated') o WHERE EXISTS (SELECT 1 FROM "
+			     "interviews i WHERE i.origin = o.origin)", n, err);
+}
+
+void merge_origins_merged(merge *m)
+{
+	for (int o = 0; o < ORIGIN_N; o++)
+		m->origins_held[o] |= m->origins_brought[o];
+	memset(m->origins_brought, 0, sizeof m->origins_brought);
+}
+
 /* The interviews an input brings are those the output lacks, or holds with another origin;
  * merging it again brings none. Refused: when they would leave the output holding simulated
- * and real interviews together (also a mixed input into an empty output). */
+ * and real interviews together (also a mixed input into an empty output).
+ * What the output holds is read once a run: an input merged since added what it brought.
+ * Nothing merged takes an origin away (a simulated interview replaced by a real version, or
+ * the reverse, is refused), so that is exact for simulated and real; which real ones it holds
+ * (field, imported: only words in a refusal) is read again before refusing. */
 int merge_origin_check(merge *m, char *err)
 {
+	memset(m->origins_brought, 0, sizeof m->origins_brought);
 	if (m->allow_simulated)
 		return 0;
 	long long in[ORIGIN_N], out[ORIGIN_N];
@@ -60,12 +81,25 @@ int merge_origin_check(merge *m, char *err)
 	int rc = count_origins(m, sql, in, err);
 	sqlite3_free(sql);
 	sqlite3_free(origin);
-	/* the output: only whether it holds each origin (an index seek each, however large) */
-	if (rc || count_origins(m, "SELECT origin, 1 FROM (SELECT 'field' AS origin UNION ALL "
-				"SELECT 'imported' UNION ALL SELECT 'simulated') o WHERE EXISTS "
-				"(SELECT 1 FROM interviews i WHERE i.origin = o.origin)", out, err))
+	if (rc)
 		return -1;
+	if (!m->origins_known) {
+		if (output_origins(m, out, err))
+			return -1;
+		for (int o = 0; o < ORIGIN_N; o++)
+			m->origins_held[o] = out[o] > 0;
+		m->origins_known = 1;
+	}
+	for (int o = 0; o < ORIGIN_N; o++)
+		out[o] = m->origins_held[o];
 	long long in_sim = in[ORIGIN_SIMULATED], in_real = in[ORIGIN_FIELD] + in[ORIGIN_IMPORTED];
+	if ((in_sim && (out[ORIGIN_FIELD] || out[ORIGIN_IMPORTED])) ||
+	    (in_real && out[ORIGIN_SIMULATED])) {   /* a refusal: the output read exactly */
+		if (output_origins(m, out, err))
+			return -1;
+		for (int o = 0; o < ORIGIN_N; o++)
+			m->origins_held[o] = out[o] > 0;
+	}
 	long long out_real = out[ORIGIN_FIELD] + out[ORIGIN_IMPORTED];
 	const char *path = store_path(m->st);
 	if (in_sim && out_real)
@@ -80,5 +114,7 @@ int merge_origin_check(merge *m, char *err)
 		return errf(err, "it holds %lld %s interview%s and '%s' holds simulated interviews; "
 			    "give --allow-simulated to mix them", in_real, real_words(in),
 			    in_real == 1 ? "" : "s", path);
+	for (int o = 0; o < ORIGIN_N; o++)
+		m->origins_brought[o] = in[o] > 0;
 	return 0;
 }

@@ -179,6 +179,22 @@ expect_rc 1 "real interviews into a file of simulated ones"
 expect_err "^survey: cannot merge '.*/imp.db': it holds 2 imported interviews and '.*/test.db' holds simulated interviews; give --allow-simulated to mix them$" \
 	"refused the other way too"
 same "$TMP/test.db" "$TMP/test-before.db" "that output is as it was"
+# within one run: what an input merged before brings counts as the output's (read once a run)
+run "$SURVEY" merge -o "$TMP/run1.db" "$TMP/imp.db" "$TMP/sim.db"
+expect_rc 1 "real, then simulated interviews in one run into a new file"
+expect_err "^survey: cannot merge '.*/sim.db': it holds 4 simulated interviews and '.*/run1.db' holds imported interviews; give --allow-simulated to mix them$" \
+	"the second refused: the first one's interviews are the output's"
+expect_eq "$(Q "$TMP/run1.db" "SELECT count(*) FROM interviews WHERE origin = 'simulated'")" 0 \
+	"no simulated interview got in"
+run "$SURVEY" merge -o "$TMP/run2.db" "$TMP/sim.db" "$TMP/imp.db"
+expect_rc 1 "simulated, then real interviews in one run"
+expect_err "^survey: cannot merge '.*/imp.db': it holds 2 imported interviews and '.*/run2.db' holds simulated interviews; give --allow-simulated to mix them$" \
+	"refused the other way in one run too"
+run "$SURVEY" merge -o "$TMP/run3.db" "$TMP/v2.db" "$TMP/imp.db" "$TMP/imp2.db"
+expect_rc 1 "a refused input first"
+expect_eq "$(Q "$TMP/run3.db" "SELECT count(*) FROM interviews WHERE origin = 'imported'")" \
+	"$(( $(Q "$TMP/imp.db" "SELECT count(*) FROM interviews") + $(Q "$TMP/imp2.db" "SELECT count(*) FROM interviews") ))" \
+	"what a refused input would have brought does not count: the real ones after it are merged"
 run "$SURVEY" merge -o "$TMP/new.db" "$TMP/v2.db"
 expect_rc 1 "a file that mixes them itself (schema 2) into a new file"
 expect_err "it holds 3 simulated and 2 field interviews; give --allow-simulated to mix them$" "says so"
