@@ -173,6 +173,7 @@ void merge_close(merge *m)
 	for (int i = 0; i < m->nkeys; i++)
 		free(m->keys[i]);
 	free(m->keys);
+	dupset_release(&m->dups);
 	free(m->seen);
 	free(m->known);
 	store_paths_cache_release(&m->src_paths);

@@ -116,6 +116,26 @@ int merge_integrity(sqlite3 *db, const char *schema, char *err);
 /* The content hash `survey pack` recorded in schema's meta, if any, must equal sha. */
 int merge_packed_hash(sqlite3 *db, const char *schema, const char *sha, char *err);
 
+/* merge_dups.c: the keys of likely duplicates of the output's interviews, in memory for a
+ * run: each interview's form and joined key answers (kv, and its label "name=v; ..."). */
+typedef struct dupset {
+	struct dup_entry **by_uuid;   /* n, by uuid */
+	struct dup_entry **by_group;  /* the same n, by form, kv, uuid */
+	struct dup_entry **staged;    /* nstaged, added by the next dupset_commit */
+	size_t n, nstaged;
+} dupset;
+void dupset_release(dupset *d);   /* frees everything, leaves it empty */
+/* Note the keys of one interview (copied), for the next commit. */
+void dupset_stage(dupset *d, const char *uuid, const char *form_id, const char *kv,
+		  const char *label);
+/* The interviews touched (t: nt uuids, strcmp-sorted; all: every one) have the keys staged
+ * now, or none when not staged. */
+void dupset_commit(dupset *d, int all, const char *const *t, size_t nt);
+/* The likely duplicates of the touched interviews t (sorted): for each, every other interview
+ * of its form with the same keys, a pair of two touched ones once (from the smaller uuid),
+ * ordered by the touched uuid, then the other; malloc'd strings (merge_dups_free). */
+void dupset_pairs(const dupset *d, const char *const *t, size_t nt, merge_dup **out, int *n);
+
 struct merge {
 	store *st;            /* the output, NULL until the first input that passed its checks */
 	char *out_path;       /* the output as given */
@@ -126,7 +146,8 @@ struct merge {
 	ino_t ino;
 	char **keys;          /* --key questions, or NULL: each form's settings key_questions */
 	int nkeys;
-	int keys_loaded;      /* temp.merge_keys holds the output's interviews */
+	int keys_loaded;      /* dups holds the keys of the output's interviews */
+	dupset dups;
 	int origins_known;    /* origins_held says which origins the output holds (merge_origin.c) */
 	int origins_held[ORIGIN_N];
 	int origins_brought[ORIGIN_N];   /* those the input being merged brings */
@@ -193,10 +214,10 @@ char *merge_provenance_rows(merge *m);
  * form versions the output lacks); the identical ones marked. */
 int merge_rec_copy_new(merge *m, int every, char *err);
 int merge_rec_mark_identical(merge *m, char *err);
-/* merge_keys_records.c: temp.merge_keys for the interviews selected by `which` (an SQL
- * condition on i.uuid, i the output's records) on an output of schema 8: each one's record decoded
- * once and the answers to its form's keys (temp.merge_keypaths) picked by KEY_ANSWER's rule
- * (merge_keys.c); those with every key answered, none empty, written. */
+/* merge_keys_records.c: the keys of the interviews selected by `which` (an SQL condition on
+ * i.uuid, i the output's records) on an output of schema 8, staged in m->dups: each one's
+ * record decoded once and the answers to its form's keys (temp.merge_keypaths) picked by
+ * KEY_ANSWER's rule (merge_keys.c); those with every key answered, none empty. */
 int merge_keys_records(merge *m, const char *which, char *err);
 
 /* merge_origin.c: simulated interviews and real ones (field, imported) are not mixed in one

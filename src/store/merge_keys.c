@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "store/form_ops.h"
+#include "store/scan.h"
 #include "util/util.h"
 
 static int add_key(merge *m, const char *form_id, int idx, const char *name, char *err)
@@ -56,8 +57,7 @@ int merge_keys_init(merge *m, char *err)
 		       "idx INTEGER, name TEXT, PRIMARY KEY(form_id, idx)) WITHOUT ROWID; "
 		       "CREATE TEMP TABLE IF NOT EXISTS merge_keyforms(form_id TEXT PRIMARY KEY) "
 		       "WITHOUT ROWID; CREATE TEMP TABLE IF NOT EXISTS merge_keys(uuid TEXT PRIMARY "
-		       "KEY, form_id TEXT, kv TEXT, label TEXT) WITHOUT ROWID; CREATE INDEX IF NOT "
-		       "EXISTS temp.merge_keys_kv ON merge_keys(form_id, kv); CREATE TEMP TABLE IF "
+		       "KEY, form_id TEXT, kv TEXT, label TEXT) WITHOUT ROWID; CREATE TEMP TABLE IF "
 		       "NOT EXISTS merge_keycand(form_id TEXT, idx INTEGER, path TEXT, PRIMARY KEY("
 		       "form_id, idx, path)) WITHOUT ROWID; CREATE TEMP TABLE IF NOT EXISTS "
 		       "merge_candforms(form_id TEXT, version TEXT, loaded INTEGER, PRIMARY KEY("
@@ -207,15 +207,19 @@ int merge_keys_known(merge *m)
 	"temp.merge_keycand c CROSS JOIN answers a ON a.uuid = i.uuid AND a.path = c.path " \
 	"WHERE c.form_id = i.form_id AND c.idx = k.idx AND a.state = 'answered' ORDER BY c.path " \
 	"LIMIT 1)) ELSE " STORE_SQL_ANSWER_OF("i.uuid", "k.name") " END)"
-/* (Re)compute temp.merge_keys for the interviews selected by `which` (an SQL condition on i). */
-static int compute_keys(merge *m, const char *which, char *err)
+/* Stage in m->dups the keys of the interviews selected by `which` (an SQL condition on
+ * i.uuid): on an output of schema 7 through temp.merge_keys, from the answers table. */
+static int stage_keys(merge *m, const char *which, char *err)
 {
-	char *del = sqlite3_mprintf("DELETE FROM temp.merge_keys WHERE uuid IN (SELECT i.uuid FROM "
-				    "interviews i WHERE %s)", which);
+	/* an output of schema 8, whose answers view would decode every record with json_tree:
+	 * the same keys from each record decoded once in C (merge_keys_records.c) */
+	if (m->out8)
+		return merge_keys_records(m, which, err);
 	/* a window, not a plain group_concat: its order is defined (the key order); a discarded
 	 * interview is nobody's duplicate (it was started by mistake, or done again) */
 	char *ins = sqlite3_mprintf(
-		"INSERT OR REPLACE INTO temp.merge_keys(uuid, form_id, kv, label) "
+		"DELETE FROM temp.merge_keys; "
+		"INSERT INTO temp.merge_keys(uuid, form_id, kv, label) "
 		"SELECT uuid, form_id, kv, label FROM (SELECT uuid, form_id, "
 		"group_concat(v, char(31)) OVER w AS kv, "
 		"group_concat(name || '=' || v, '; ') OVER w AS label, "
@@ -227,12 +231,23 @@ static int compute_keys(merge *m, const char *which, char *err)
 		"WINDOW w AS (PARTITION BY uuid ORDER BY idx ROWS BETWEEN UNBOUNDED PRECEDING AND "
 		"UNBOUNDED FOLLOWING)) WHERE rn = 1 AND nv = nk AND coalesce(ne, 0) = 0",
 		KEY_ANSWER, which);
-	/* an output of schema 8, whose answers view would decode every record with json_tree:
-	 * the same keys from each record decoded once in C (merge_keys_records.c) */
-	int rc = store_exec(m->st->db, del, "cannot check for duplicates", err) ||
-		 (m->out8 ? merge_keys_records(m, which, err) :
-		  store_exec(m->st->db, ins, "cannot check for duplicates", err)) ? -1 : 0;
-	sqlite3_free(del);
+	sqlite3_stmt *s = NULL;
+	int rc = store_exec(m->st->db, ins, "cannot check for duplicates", err) ||
+		 store_prepare(m->st->db, "SELECT uuid, form_id, kv, label FROM temp.merge_keys",
+			       &s, err) ? -1 : 0;
+	while (!rc && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *c[4];
+		for (int k = 0; k < 4; k++)
+			c[k] = (const char *)sqlite3_column_text(s, k);
+		dupset_stage(&m->dups, c[0] ? c[0] : "", c[1] ? c[1] : "", c[2] ? c[2] : "",
+			     c[3] ? c[3] : "");
+		rc = 0;
+	}
+	if (rc && rc != SQLITE_DONE)
+		rc = store_sqlerr(m->st, "cannot check for duplicates", err);
+	else
+		rc = 0;
+	sqlite3_finalize(s);
 	sqlite3_free(ins);
 	return rc;
 }
@@ -240,15 +255,14 @@ static int compute_keys(merge *m, const char *which, char *err)
 #define TOUCHED "(SELECT uuid FROM temp.merge_in WHERE action IN ('new', 'updated', " \
 	"'conflicting'))"
 
-static const store_col dup_cols[] = {
-	STORE_COL(STORE_TEXT, merge_dup, uuid), STORE_COL(STORE_TEXT, merge_dup, other),
-	STORE_COL(STORE_TEXT, merge_dup, keys),
-};
-static const store_row_type dup_rows = STORE_ROW_TYPE(merge_dup, dup_cols, NULL);
-
 void merge_dups_free(merge_dup *d, int n)
 {
-	store_rows_free(d, n, &dup_rows);
+	for (int k = 0; k < n; k++) {
+		free(d[k].uuid);
+		free(d[k].other);
+		free(d[k].keys);
+	}
+	free(d);
 }
 
 int merge_duplicates(merge *m, merge_result *res, char *err)
@@ -257,23 +271,27 @@ int merge_duplicates(merge *m, merge_result *res, char *err)
 		return -1;
 	if (!merge_keys_known(m))
 		return 0;
-	if (!m->keys_loaded) {
-		if (compute_keys(m, "1", err))
-			return -1;
-		m->keys_loaded = 1;
-	} else if (compute_keys(m, "i.uuid IN " TOUCHED, err)) {
+	char **t = NULL;
+	int nt = 0, all = !m->keys_loaded;
+	/* the interviews this input touched, in uuid order (their keys made again) */
+	if (store_rows(m->st, &store_text_rows, NULL, &t, &nt, "cannot check for duplicates", err,
+		       "SELECT uuid FROM temp.merge_in WHERE action IN ('new', 'updated', "
+		       "'conflicting') ORDER BY uuid", 0) ||
+	    stage_keys(m, all ? "1" : "i.uuid IN " TOUCHED, err)) {
+		store_strings_free(t, nt);
 		return -1;
 	}
-	return store_rows(m->st, &dup_rows, NULL, &res->dups, &res->ndups,
-			  "cannot check for duplicates", err, "SELECT t.uuid, o.uuid, t.label FROM "
-			  "temp.merge_keys t JOIN temp.merge_keys o ON o.form_id = t.form_id AND "
-			  "o.kv = t.kv AND o.uuid <> t.uuid WHERE t.uuid IN " TOUCHED " AND (o.uuid "
-			  "NOT IN " TOUCHED " OR o.uuid > t.uuid) ORDER BY t.uuid, o.uuid", 0);
+	dupset_commit(&m->dups, all, (const char *const *)t, (size_t)nt);
+	m->keys_loaded = 1;
+	dupset_pairs(&m->dups, (const char *const *)t, (size_t)nt, &res->dups, &res->ndups);
+	store_strings_free(t, nt);
+	return 0;
 }
 
 void merge_keys_forget(merge *m)
 {
 	m->keys_loaded = 0;
+	dupset_release(&m->dups);
 	sqlite3_exec(m->st->db, "DELETE FROM temp.merge_keys; DELETE FROM temp.merge_keypaths; "
 		     "DELETE FROM temp.merge_keyforms; DELETE FROM temp.merge_keycand; "
 		     "DELETE FROM temp.merge_candforms", NULL, NULL, NULL);

@@ -1,7 +1,7 @@
 /* merge_keys_records.c: the keys of likely duplicates (merge_keys.c) on an output of schema 8,
  * worked out in C: each record's answers decoded once, the answers to the key questions picked
- * from them and joined into temp.merge_keys, with the rule the SQL of schema 7 states
- * (merge_keys.c's KEY_ANSWER). */
+ * from them and joined, staged in the run's dupset (merge_dups.c), with the rule the SQL of
+ * schema 7 states (merge_keys.c's KEY_ANSWER). */
 #include "store/merge_impl.h"
 
 #include <stdlib.h>
@@ -184,17 +184,14 @@ int merge_keys_records(merge *m, const char *which, char *err)
 	sqlite3 *db = m->st->db;
 	struct keyset ks = { 0 };
 	struct pick p = { .ks = &ks };
-	sqlite3_stmt *recs = NULL, *put = NULL;
+	sqlite3_stmt *recs = NULL;
 	strbuf kv = { 0 }, label = { 0 };
 	int rc = -1, step;
 	/* the records themselves as i (which names i.uuid): the interviews view over them would
 	 * read each twice; status 2 is "discarded" */
 	char *sql = sqlite3_mprintf("SELECT i.uuid, i.form_id, i.form_version, i.answers FROM "
 				    "main.records i WHERE (%s) AND i.status <> 2", which);
-	if (keyset_load(m, &ks, err) ||
-	    store_prepare(db, "INSERT OR REPLACE INTO temp.merge_keys(uuid, form_id, kv, label) "
-			  "VALUES (?1, ?2, ?3, ?4)", &put, err) ||
-	    store_prepare(db, sql, &recs, err))
+	if (keyset_load(m, &ks, err) || store_prepare(db, sql, &recs, err))
 		goto out;
 	size_t nk = ks.nk ? (size_t)ks.nk : 1;
 	p.keys = xcalloc(nk, sizeof *p.keys);
@@ -220,16 +217,7 @@ int merge_keys_records(merge *m, const char *which, char *err)
 		pick_clear(&p);
 		if (none)
 			continue;
-		sqlite3_bind_text(put, 1, uuid, -1, SQLITE_STATIC);
-		sqlite3_bind_text(put, 2, form, -1, SQLITE_STATIC);
-		sqlite3_bind_text(put, 3, sb_str(&kv), -1, SQLITE_STATIC);
-		sqlite3_bind_text(put, 4, sb_str(&label), -1, SQLITE_STATIC);
-		int done = sqlite3_step(put);
-		sqlite3_reset(put);
-		if (done != SQLITE_DONE) {
-			store_sqlerr(m->st, "cannot check for duplicates", err);
-			goto out;
-		}
+		dupset_stage(&m->dups, uuid, form, sb_str(&kv), sb_str(&label));
 	}
 	if (step != SQLITE_DONE)
 		store_sqlerr(m->st, "cannot check for duplicates", err);
@@ -246,6 +234,5 @@ out:
 	sb_release(&label);
 	sqlite3_free(sql);
 	sqlite3_finalize(recs);
-	sqlite3_finalize(put);
 	return rc;
 }

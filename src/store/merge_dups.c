@@ -1,0 +1,181 @@
+/* merge_dups.c: the keys of the output's interviews held in memory for a merge run, and the
+ * likely duplicates of the interviews an input touched found there (merge_impl.h, "dupset"):
+ * two sorted arrays (by uuid; by form, keys and uuid) kept in step by merging, so that an input
+ * costs a pass over them and a sort of its own interviews, however crafted its answers. */
+#include "store/merge_impl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/util.h"
+
+struct dup_entry {
+	char *uuid, *form_id, *kv, *label;
+	int gone;             /* removed: its uuid was touched again */
+};
+
+static int by_uuid(const void *a, const void *b)
+{
+	return strcmp((*(struct dup_entry *const *)a)->uuid, (*(struct dup_entry *const *)b)->uuid);
+}
+
+static int group_cmp(const struct dup_entry *x, const struct dup_entry *y)
+{
+	int c = strcmp(x->form_id, y->form_id);
+	if (!c)
+		c = strcmp(x->kv, y->kv);
+	return c;
+}
+
+static int by_group(const void *a, const void *b)
+{
+	const struct dup_entry *x = *(struct dup_entry *const *)a, *y = *(struct dup_entry *const *)b;
+	int c = group_cmp(x, y);
+	return c ? c : strcmp(x->uuid, y->uuid);
+}
+
+static void entry_free(struct dup_entry *e)
+{
+	free(e->uuid);
+	free(e->form_id);
+	free(e->kv);
+	free(e->label);
+	free(e);
+}
+
+void dupset_release(dupset *d)
+{
+	for (size_t k = 0; k < d->n; k++)
+		entry_free(d->by_uuid[k]);
+	for (size_t k = 0; k < d->nstaged; k++)
+		entry_free(d->staged[k]);
+	free(d->by_uuid);
+	free(d->by_group);
+	free(d->staged);
+	memset(d, 0, sizeof *d);
+}
+
+void dupset_stage(dupset *d, const char *uuid, const char *form_id, const char *kv,
+		  const char *label)
+{
+	struct dup_entry *e = xcalloc(1, sizeof *e);
+	e->uuid = xstrdup(uuid);
+	e->form_id = xstrdup(form_id);
+	e->kv = xstrdup(kv);
+	e->label = xstrdup(label);
+	d->staged = xreallocarray(d->staged, d->nstaged + 1, sizeof *d->staged);
+	d->staged[d->nstaged++] = e;
+}
+
+/* Is uuid among the n sorted touched? */
+static int touched(const char *const *t, size_t n, const char *uuid)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(t[mid], uuid);
+		if (!c)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* out (room for na + nb) := the sorted a and b merged, leaving out entries gone; its length. */
+static size_t merge_sorted(struct dup_entry **out, struct dup_entry **a, size_t na,
+			   struct dup_entry **b, size_t nb, int (*cmp)(const void *, const void *))
+{
+	size_t i = 0, j = 0, o = 0;
+	while (i < na || j < nb) {
+		struct dup_entry **next = j >= nb || (i < na && cmp(&a[i], &b[j]) <= 0) ? &a[i++] :
+			&b[j++];
+		if (!(*next)->gone)
+			out[o++] = *next;
+	}
+	return o;
+}
+
+void dupset_commit(dupset *d, int all, const char *const *t, size_t nt)
+{
+	for (size_t k = 0; k < d->n; k++) {
+		struct dup_entry *e = d->by_uuid[k];
+		e->gone = all || touched(t, nt, e->uuid);
+	}
+	size_t room = d->n + d->nstaged + 1;
+	struct dup_entry **u = xcalloc(room, sizeof *u), **g = xcalloc(room, sizeof *g);
+	if (d->nstaged > 1)
+		qsort(d->staged, d->nstaged, sizeof *d->staged, by_uuid);
+	size_t nu = merge_sorted(u, d->by_uuid, d->n, d->staged, d->nstaged, by_uuid);
+	if (d->nstaged > 1)
+		qsort(d->staged, d->nstaged, sizeof *d->staged, by_group);
+	merge_sorted(g, d->by_group, d->n, d->staged, d->nstaged, by_group);   /* the same nu */
+	for (size_t k = 0; k < d->n; k++)
+		if (d->by_uuid[k]->gone)
+			entry_free(d->by_uuid[k]);
+	free(d->by_uuid);
+	free(d->by_group);
+	free(d->staged);
+	d->staged = NULL;
+	d->nstaged = 0;
+	d->by_uuid = u;
+	d->by_group = g;
+	d->n = nu;
+}
+
+/* The first entry of by_group not before (form_id, kv) of e. */
+static size_t group_start(const dupset *d, const struct dup_entry *e)
+{
+	size_t lo = 0, hi = d->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (group_cmp(d->by_group[mid], e) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The entry of uuid in by_uuid, or NULL. */
+static const struct dup_entry *find(const dupset *d, const char *uuid)
+{
+	size_t lo = 0, hi = d->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(d->by_uuid[mid]->uuid, uuid);
+		if (!c)
+			return d->by_uuid[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+void dupset_pairs(const dupset *d, const char *const *t, size_t nt, merge_dup **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	size_t cap = 0;
+	for (size_t k = 0; k < nt; k++) {
+		const struct dup_entry *e = find(d, t[k]);
+		if (!e)
+			continue;
+		for (size_t g = group_start(d, e); g < d->n && !group_cmp(d->by_group[g], e); g++) {
+			const struct dup_entry *o = d->by_group[g];
+			/* a pair of two touched interviews once, from the smaller uuid */
+			if (o == e || (touched(t, nt, o->uuid) && strcmp(o->uuid, e->uuid) < 0))
+				continue;
+			if ((size_t)*n == cap) {
+				cap = cap ? cap * 2 : 64;
+				*out = xreallocarray(*out, cap, sizeof **out);
+			}
+			(*out)[(*n)++] = (merge_dup){ xstrdup(e->uuid), xstrdup(o->uuid),
+						      xstrdup(e->label) };
+		}
+	}
+}
