@@ -22,7 +22,11 @@ struct vform {
 	char *id, *version;
 	store_form *f;        /* NULL when it does not load: why says so */
 	char *why;
+	int *node_of;         /* the node of each slot of its records' paths seen (-2: not yet) */
+	size_t nslots;
 };
+
+#define SLOTS_KEPT 65536   /* path ids above are looked up each time (a crafted table's) */
 
 struct vcache {
 	struct vform *v;
@@ -36,6 +40,7 @@ static void vcache_release(struct vcache *c)
 		free(c->v[i].version);
 		store_form_ops_get()->release(c->v[i].f);
 		free(c->v[i].why);
+		free(c->v[i].node_of);
 	}
 	free(c->v);
 }
@@ -155,9 +160,10 @@ static struct vform *form_of(merge *m, struct vcache *c, const char *id, const c
 	return v;
 }
 
-/* What is wrong with one answer of an interview of v, or 0. */
-static int check_answer(const struct vform *v, const char *path, const char *value,
-			const char *state, char *msg)
+/* What is wrong with one answer of an interview of v, or 0; node: its question's (-2: looked
+ * up from path). */
+static int check_answer_at(const struct vform *v, int node, const char *path, const char *value,
+			   const char *state, char *msg)
 {
 	store_state st;
 	if (store_state_parse(state, &st)) {
@@ -166,7 +172,8 @@ static int check_answer(const struct vform *v, const char *path, const char *val
 		free(a);
 		return -1;
 	}
-	int node = store_form_ops_get()->node(v->f, path);
+	if (node == -2)
+		node = store_form_ops_get()->node(v->f, path);
 	if (node < 0)
 		return errf(msg, "is not a question of that version");
 	if (st == STATE_DONT_KNOW || st == STATE_REFUSED) {
@@ -175,6 +182,29 @@ static int check_answer(const struct vform *v, const char *path, const char *val
 		return 0;
 	}
 	return value ? store_form_ops_get()->value_check(v->f, node, value, msg) : 0;
+}
+
+static int check_answer(const struct vform *v, const char *path, const char *value,
+			const char *state, char *msg)
+{
+	return check_answer_at(v, -2, path, value, state, msg);
+}
+
+/* The node of the question of slot (no instance) of v's records, looked up once. */
+static int slot_node(struct vform *v, long long slot, const char *path)
+{
+	if (slot <= 0 || slot >= SLOTS_KEPT)
+		return store_form_ops_get()->node(v->f, path);
+	if ((size_t)slot >= v->nslots) {
+		size_t n = (size_t)slot * 2 < SLOTS_KEPT ? (size_t)slot * 2 : SLOTS_KEPT;
+		v->node_of = xreallocarray(v->node_of, n, sizeof *v->node_of);
+		for (size_t k = v->nslots; k < n; k++)
+			v->node_of[k] = -2;
+		v->nslots = n;
+	}
+	if (v->node_of[slot] == -2)
+		v->node_of[slot] = store_form_ops_get()->node(v->f, path);
+	return v->node_of[slot];
 }
 
 /* The one-line refusal for answer `path` of interview `uuid` (what: "interview" or "conflicting
@@ -266,18 +296,19 @@ static int check_interviews(merge *m, struct vcache *c, char *err)
 /* The same for an input whose answers are only in its records (merge_src_schema "srcrows"):
  * each record's answers decoded, in the order of the records. */
 struct rec_answers {
-	const struct vform *v;
+	struct vform *v;
 	const char *uuid;
 	char *err;
 	int refused;          /* an answer was refused: err says why */
 };
 
-static int check_record_answer(void *arg, const char *path, const char *value,
-			       const char *state)
+static int check_record_answer(void *arg, long long slot, int instance, const char *path,
+			       const char *value, const char *state)
 {
 	struct rec_answers *a = arg;
 	char msg[ERR_MAX];
-	if (!check_answer(a->v, path, value, state, msg))
+	int node = instance ? -2 : slot_node(a->v, slot, path);
+	if (!check_answer_at(a->v, node, path, value, state, msg))
 		return 0;
 	a->refused = 1;
 	return refuse_answer(a->err, "interview", a->uuid, path, value, msg);
@@ -303,9 +334,9 @@ static int check_records(merge *m, struct vcache *c, char *err)
 		const char *text = (const char *)sqlite3_column_text(s, 3);
 		if (!p)
 			rc = errf(err, "interview '%.40s': %s", a.uuid, why);
-		else if ((rc = record_answers_each(p, text ? text : "",
-						   (size_t)sqlite3_column_bytes(s, 3),
-						   check_record_answer, &a, why)) != 0 &&
+		else if ((rc = record_answers_each_slot(p, text ? text : "",
+							(size_t)sqlite3_column_bytes(s, 3),
+							check_record_answer, &a, why)) != 0 &&
 			 !a.refused)
 			rc = errf(err, "interview '%.40s': its record cannot be read (%s)", a.uuid,
 				  why);

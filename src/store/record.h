@@ -100,6 +100,14 @@ typedef int (*record_answer_fn)(void *arg, const char *path, const char *value,
 				const char *state);
 int record_answers_each(const record_paths *paths, const char *answers, size_t alen,
 			record_answer_fn fn, void *arg, char *err);
+/* The same, fn also told where each answer stands: its slot (its path's id in paths; 0 for a
+ * path given as text) and whether it is one instance of a repeat's slot (its path then the
+ * slot's template with the instance's number). A reader may keep what it worked out for a
+ * slot that is no instance (its path is always the same). */
+typedef int (*record_slot_answer_fn)(void *arg, long long slot, int instance, const char *path,
+				     const char *value, const char *state);
+int record_answers_each_slot(const record_paths *paths, const char *answers, size_t alen,
+			     record_slot_answer_fn fn, void *arg, char *err);
 /* Does the events text (elen bytes) hold an event of kind (by its code or its text)? 1 or 0
  * from one parse, without decoding the events (nothing else of them is checked); -1 with one
  * line in err when it is not JSON of a record's events. */

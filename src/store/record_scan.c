@@ -6,12 +6,19 @@
 
 #include "store/record_impl.h"
 
+/* Where an entry stands: its slot (path id; 0 for the paths given as text) and whether it is
+ * one instance of a repeat's slot. */
+struct at {
+	long long slot;
+	int instance;
+};
+
 /* One answer entry: a string (answered) or [value, state, time?]. */
-static int entry(const rjson *doc, const rjnode *v, const char *path, record_answer_fn fn,
-		 void *arg, char *err)
+static int entry(const rjson *doc, const rjnode *v, struct at at, const char *path,
+		 record_slot_answer_fn fn, void *arg, char *err)
 {
 	if (v->type == RJ_STR)
-		return fn(arg, path, v->s, record_states[0]);
+		return fn(arg, at.slot, at.instance, path, v->s, record_states[0]);
 	const rjnode *val = rjson_at(doc, v, 0), *st = rjson_at(doc, v, 1);
 	if (v->type != RJ_ARR || v->len < 2 || v->len > 3 ||
 	    (val->type != RJ_STR && val->type != RJ_NULL) ||
@@ -19,7 +26,7 @@ static int entry(const rjson *doc, const rjnode *v, const char *path, record_ans
 	    (st->type != RJ_INT && st->type != RJ_STR) ||
 	    (v->len == 3 && rjson_at(doc, v, 2)->type != RJ_STR))
 		return record_path_err(err, "the record's answer '%.60s': not a value", path);
-	return fn(arg, path, val->type == RJ_STR ? val->s : NULL,
+	return fn(arg, at.slot, at.instance, path, val->type == RJ_STR ? val->s : NULL,
 		  st->type == RJ_INT ? record_states[st->i] : st->s);
 }
 
@@ -38,8 +45,8 @@ static int instance_path(char *path, size_t size, const char *t, const char *rep
 	return 0;
 }
 
-int record_answers_each(const record_paths *paths, const char *answers, size_t alen,
-			record_answer_fn fn, void *arg, char *err)
+int record_answers_each_slot(const record_paths *paths, const char *answers, size_t alen,
+			     record_slot_answer_fn fn, void *arg, char *err)
 {
 	rjson doc;
 	int rc = rjson_parse(&doc, answers, alen, 3, "the record's answers", err);
@@ -57,7 +64,7 @@ int record_answers_each(const record_paths *paths, const char *answers, size_t a
 		if (slot > 0 && !t) {
 			rc = errf(err, "the record's answers: slot %lld is no path of the form", slot);
 		} else if (slot > 0 && !rep) {
-			rc = entry(&doc, v, t, fn, arg, err);
+			rc = entry(&doc, v, (struct at){ slot, 0 }, t, fn, arg, err);
 		} else if (v->type != RJ_OBJ || v->len == 0) {
 			rc = errf(err, "the record's answers: slot %lld is not an object", slot);
 		} else {
@@ -69,7 +76,8 @@ int record_answers_each(const record_paths *paths, const char *answers, size_t a
 						   strspn(key, "0123456789") == kl);
 				if (ok && slot && instance_path(path, sizeof path, t, rep, key, kl))
 					ok = 0;
-				rc = ok ? entry(&doc, m, slot ? path : key, fn, arg, err) :
+				rc = ok ? entry(&doc, m, (struct at){ slot, slot > 0 },
+						slot ? path : key, fn, arg, err) :
 					  errf(err, "the record's answers: slot %lld has a bad instance",
 					       slot);
 			}
@@ -77,6 +85,25 @@ int record_answers_each(const record_paths *paths, const char *answers, size_t a
 	}
 	rjson_free(&doc);
 	return rc;
+}
+
+struct plain {
+	record_answer_fn fn;
+	void *arg;
+};
+
+static int plain(void *arg, long long slot, int instance, const char *path, const char *value,
+		 const char *state)
+{
+	const struct plain *p = arg;
+	return p->fn(p->arg, path, value, state);
+}
+
+int record_answers_each(const record_paths *paths, const char *answers, size_t alen,
+			record_answer_fn fn, void *arg, char *err)
+{
+	struct plain p = { fn, arg };
+	return record_answers_each_slot(paths, answers, alen, plain, &p, err);
 }
 
 int record_events_have_kind(const char *events, size_t elen, const char *kind, char *err)
