@@ -63,7 +63,10 @@ void dupset_stage(dupset *d, const char *uuid, const char *form_id, const char *
 	e->form_id = xstrdup(form_id);
 	e->kv = xstrdup(kv);
 	e->label = xstrdup(label);
-	d->staged = xreallocarray(d->staged, d->nstaged + 1, sizeof *d->staged);
+	if (d->nstaged == d->staged_cap) {
+		d->staged_cap = d->staged_cap ? d->staged_cap * 2 : 256;
+		d->staged = xreallocarray(d->staged, d->staged_cap, sizeof *d->staged);
+	}
 	d->staged[d->nstaged++] = e;
 }
 
@@ -119,7 +122,7 @@ void dupset_commit(dupset *d, int all, const char *const *t, size_t nt)
 	free(d->by_group);
 	free(d->staged);
 	d->staged = NULL;
-	d->nstaged = 0;
+	d->nstaged = d->staged_cap = 0;
 	d->by_uuid = u;
 	d->by_group = g;
 	d->n = nu;

@@ -122,7 +122,7 @@ typedef struct dupset {
 	struct dup_entry **by_uuid;   /* n, by uuid */
 	struct dup_entry **by_group;  /* the same n, by form, kv, uuid */
 	struct dup_entry **staged;    /* nstaged, added by the next dupset_commit */
-	size_t n, nstaged;
+	size_t n, nstaged, staged_cap;
 } dupset;
 void dupset_release(dupset *d);   /* frees everything, leaves it empty */
 /* Note the keys of one interview (copied), for the next commit. */
