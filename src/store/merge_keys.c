@@ -207,6 +207,15 @@ int merge_keys_known(merge *m)
 	"temp.merge_keycand c CROSS JOIN answers a ON a.uuid = i.uuid AND a.path = c.path " \
 	"WHERE c.form_id = i.form_id AND c.idx = k.idx AND a.state = 'answered' ORDER BY c.path " \
 	"LIMIT 1)) ELSE " STORE_SQL_ANSWER_OF("i.uuid", "k.name") " END)"
+static int stage_row(void *arg, sqlite3_stmt *s)
+{
+	const char *c[4];
+	for (int k = 0; k < 4; k++)
+		c[k] = (const char *)sqlite3_column_text(s, k);
+	dupset_stage(arg, c[0] ? c[0] : "", c[1] ? c[1] : "", c[2] ? c[2] : "", c[3] ? c[3] : "");
+	return 0;
+}
+
 /* Stage in m->dups the keys of the interviews selected by `which` (an SQL condition on
  * i.uuid): on an output of schema 7 through temp.merge_keys, from the answers table. */
 static int stage_keys(merge *m, const char *which, char *err)
@@ -233,21 +242,10 @@ static int stage_keys(merge *m, const char *which, char *err)
 		KEY_ANSWER, which);
 	sqlite3_stmt *s = NULL;
 	int rc = store_exec(m->st->db, ins, "cannot check for duplicates", err) ||
-		 store_prepare(m->st->db, "SELECT uuid, form_id, kv, label FROM temp.merge_keys",
-			       &s, err) ? -1 : 0;
-	while (!rc && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *c[4];
-		for (int k = 0; k < 4; k++)
-			c[k] = (const char *)sqlite3_column_text(s, k);
-		dupset_stage(&m->dups, c[0] ? c[0] : "", c[1] ? c[1] : "", c[2] ? c[2] : "",
-			     c[3] ? c[3] : "");
-		rc = 0;
-	}
-	if (rc && rc != SQLITE_DONE)
-		rc = store_sqlerr(m->st, "cannot check for duplicates", err);
-	else
-		rc = 0;
-	sqlite3_finalize(s);
+		 store_query(m->st->db, &s, err, "SELECT uuid, form_id, kv, label FROM "
+			     "temp.merge_keys", 0) ||
+		 store_each(m->st, s, stage_row, &m->dups, "cannot check for duplicates", err) ?
+		 -1 : 0;
 	sqlite3_free(ins);
 	return rc;
 }
@@ -275,8 +273,7 @@ int merge_duplicates(merge *m, merge_result *res, char *err)
 	int nt = 0, all = !m->keys_loaded;
 	/* the interviews this input touched, in uuid order (their keys made again) */
 	if (store_rows(m->st, &store_text_rows, NULL, &t, &nt, "cannot check for duplicates", err,
-		       "SELECT uuid FROM temp.merge_in WHERE action IN ('new', 'updated', "
-		       "'conflicting') ORDER BY uuid", 0) ||
+		       "SELECT uuid FROM " TOUCHED " ORDER BY uuid", 0) ||
 	    stage_keys(m, all ? "1" : "i.uuid IN " TOUCHED, err)) {
 		store_strings_free(t, nt);
 		return -1;

@@ -99,14 +99,14 @@ static int fill_provenance(sqlite3 *db, char *err)
 struct unpack {
 	sqlite3 *db;
 	int rows;             /* write the answer and event rows (else only the interviews) */
-	sqlite3_stmt *rec, *an, *ev;
+	sqlite3_stmt *iv, *rec, *an, *ev;   /* iv and rec walked side by side, in uuid order */
 	store_paths_cache paths;   /* the path tables of its form versions */
 };
 
-/* The columns of u->rec: an interview row of schema 7 (STORE_INTERVIEW_COLUMNS, made from its
- * record), the record's texts, then the record's other columns (REC_COLUMNS). */
-enum { REC_UUID = 0, REC_FORM = 1, REC_VERSION = 2, REC_CREATED = 7, REC_HASH = 10,
-       REC_ANSWERS = STORE_INTERVIEW_NCOLUMNS, REC_EVENTS, REC_CANON };
+/* The columns of u->iv (an interview row of schema 7, made from its record) and of u->rec (the
+ * record's columns of the same names, then its texts): STORE_INTERVIEW_COLUMNS. */
+enum { COL_UUID = 0, COL_FORM = 1, COL_VERSION = 2, COL_CREATED = 7, COL_HASH = 10,
+       REC_ANSWERS = STORE_INTERVIEW_NCOLUMNS, REC_EVENTS };
 
 static const char *text(sqlite3_stmt *s, int c)
 {
@@ -164,9 +164,9 @@ int merge_rows_put(sqlite3 *db, sqlite3_stmt *an, sqlite3_stmt *ev, const char *
 /* The path table of the record under u->rec. */
 static const record_paths *paths_of(struct unpack *u, char *err)
 {
-	const char *form = text(u->rec, REC_FORM), *version = text(u->rec, REC_VERSION);
+	const char *form = text(u->iv, COL_FORM), *version = text(u->iv, COL_VERSION);
 	if (!form || !version) {
-		errf(err, "interview '%.40s' names no form version", text(u->rec, REC_UUID));
+		errf(err, "interview '%.40s' names no form version", text(u->iv, COL_UUID));
 		return NULL;
 	}
 	return store_paths_cache_get(&u->paths, u->db, "main", form, version, err);
@@ -179,7 +179,7 @@ static int one_rows(struct unpack *u, const char *uuid, const char *a, const cha
 	if (!paths)
 		return -1;
 	record_rows rows;
-	if (record_check(paths, text(u->rec, REC_CREATED), text(u->rec, REC_HASH), a,
+	if (record_check(paths, text(u->iv, COL_CREATED), text(u->iv, COL_HASH), a,
 			 (size_t)sqlite3_column_bytes(u->rec, REC_ANSWERS), e,
 			 (size_t)sqlite3_column_bytes(u->rec, REC_EVENTS), &rows, err)) {
 		char why[ERR_MAX];
@@ -191,21 +191,12 @@ static int one_rows(struct unpack *u, const char *uuid, const char *a, const cha
 	return rc;
 }
 
-/* STORE_INTERVIEW_COLUMNS of the interviews table as i, and the columns of the records as r
- * but their answers and events. */
-#define IV_COLUMNS "i.uuid, i.form_id, i.form_version, i.device_id, i.interviewer, i.status, " \
-	"i.revision, i.created, i.modified, i.completed, i.content_hash, i.lang, i.position, " \
-	"i.instance_name, i.origin"
-#define REC_COLUMNS "r.uuid, r.form_id, r.form_version, r.device_id, r.interviewer, r.status, " \
-	"r.revision, r.created, r.modified, r.completed, r.content_hash, r.lang, r.position, " \
-	"r.instance_name, r.origin"
-
 /* One record: (its rows checked and written,) its columns compared with those the store would
  * write for the interview row made from it (its answers and events are checked canonical by
  * record_check, here or in the scan): a record of another shape reads as something else. */
 static int one(struct unpack *u, char *err)
 {
-	const char *uuid = text(u->rec, REC_UUID);
+	const char *uuid = text(u->iv, COL_UUID);
 	const char *a = (const char *)sqlite3_column_blob(u->rec, REC_ANSWERS),
 		   *e = (const char *)sqlite3_column_blob(u->rec, REC_EVENTS);
 	if (sqlite3_column_type(u->rec, REC_ANSWERS) != SQLITE_TEXT ||
@@ -214,9 +205,9 @@ static int one(struct unpack *u, char *err)
 	if (u->rows && one_rows(u, uuid, a ? a : "", e ? e : "", err))
 		return -1;
 	record_cells canon;
-	if (record_row_cells(u->rec, &canon, err))
+	if (record_row_cells(u->iv, &canon, err))
 		return -1;
-	if (!record_cells_same(&canon, u->rec, u->rec, REC_CANON)) {
+	if (!record_cells_same(&canon, u->iv, u->rec, 0)) {
 		char who[80];
 		store_printable(uuid, who, sizeof who);
 		return errf(err, "interview '%s' is damaged: its record's columns are not those "
@@ -235,22 +226,32 @@ static int unpack(sqlite3 *db, int rows, char *err)
 	    merge_tables_v7(db, "main", early ? "'interviews', 'answers', 'events'" :
 			    "'interviews', 'answers', 'events', 'provenance_interviews'", err) ||
 	    fill_interviews(db, err) || (!early && fill_provenance(db, err)) ||
-	    store_prepare(db, "SELECT " IV_COLUMNS ", r.answers, r.events, " REC_COLUMNS " FROM "
-			  "main.records r JOIN main.interviews i ON i.uuid = r.uuid ORDER BY r.uuid",
-			  &u.rec, err) ||
+	    store_prepare(db, "SELECT " STORE_INTERVIEW_COLUMNS " FROM main.interviews ORDER BY "
+			  "uuid", &u.iv, err) ||
+	    store_prepare(db, "SELECT " STORE_INTERVIEW_COLUMNS ", answers, events FROM "
+			  "main.records ORDER BY uuid", &u.rec, err) ||
 	    store_prepare(db, "INSERT INTO main.answers(" STORE_ANSWER_COLUMNS ") VALUES (?1, ?2, "
 			  "?3, ?4, ?5)", &u.an, err) ||
 	    store_prepare(db, "INSERT INTO main.events(uuid, " STORE_EVENT_COLUMNS ") VALUES (?1, "
 			  "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &u.ev, err))
 		goto out;
-	while ((step = sqlite3_step(u.rec)) == SQLITE_ROW)
+	/* one interview row made from each record (fill_interviews), uuids unique in both */
+	while ((step = sqlite3_step(u.rec)) == SQLITE_ROW) {
+		const char *r = text(u.rec, COL_UUID), *i = NULL;
+		if (sqlite3_step(u.iv) != SQLITE_ROW || !r || !(i = text(u.iv, COL_UUID)) ||
+		    strcmp(i, r) != 0) {
+			errf(err, "interview '%.40s': cannot read it again", r ? r : "");
+			goto out;
+		}
 		if (one(&u, err))
 			goto out;
+	}
 	if (step != SQLITE_DONE)
 		errf(err, "cannot read the records: %s", sqlite3_errmsg(db));
 	else
 		rc = 0;
 out:
+	sqlite3_finalize(u.iv);
 	sqlite3_finalize(u.rec);
 	sqlite3_finalize(u.an);
 	sqlite3_finalize(u.ev);
