@@ -203,7 +203,7 @@ static void print_summary(merge *m, const struct totals *t, const char *out, jso
 			cmd_put_line(stdout, "cloned laptop: device %s: '%s' and '%s' each hold "
 				     "interviews the other lacks or conflicting edits", cl[i].device_id,
 				     cl[i].path_a, cl[i].path_b);
-		if (!keys)
+		if (!keys && t->merged)   /* nothing merged: nothing to check, whatever the keys */
 			printf("likely duplicates not checked: no key questions (give --key QUESTION "
 			       "or key_questions in the form's settings)\n");
 		printf("total: %d input%s merged, %d rejected: %lld new, %lld identical, %lld "

@@ -150,6 +150,8 @@ grep -q 'class="sim-bar"\|Simulated data' "$TMP/real.html" && not_ok "real data 
 # ---- merge keeps simulated and real interviews apart ----
 run "$SURVEY" merge -o "$TMP/all.db" "$TMP/imp.db"
 expect_rc 0 "real interviews into a new file"
+expect_out "^likely duplicates not checked: no key questions" \
+	"a form without key questions: merge says likely duplicates were not checked"
 cp "$TMP/all.db" "$TMP/all-before.db"
 run "$SURVEY" import $F/basic.md $F/central.csv --db "$TMP/imp2.db"
 run "$SURVEY" merge -o "$TMP/all.db" "$TMP/sim.db" "$TMP/imp2.db"
@@ -198,6 +200,8 @@ expect_eq "$(Q "$TMP/run3.db" "SELECT count(*) FROM interviews WHERE origin = 'i
 run "$SURVEY" merge -o "$TMP/new.db" "$TMP/v2.db"
 expect_rc 1 "a file that mixes them itself (schema 2) into a new file"
 expect_err "it holds 3 simulated and 2 field interviews; give --allow-simulated to mix them$" "says so"
+expect_eq "$(grep -c 'not checked' "$TMP/out")" 0 \
+	"nothing merged: no word about key questions (there was nothing to check)"
 run "$SURVEY" merge --json -o "$TMP/new.db" "$TMP/v2.db"
 expect_eq "$(jq -r '.inputs[0].rejected' "$TMP/out")" \
 	"cannot merge '$TMP/v2.db': it holds 3 simulated and 2 field interviews; give --allow-simulated to mix them" \
