@@ -181,24 +181,33 @@ FILE *termsafe_stream(FILE *under, unsigned keep, int mode)
 
 int termsafe_text_ok(const char *s, int lines)
 {
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		unsigned char c = (unsigned char)s[i];
+	const unsigned char *p = (const unsigned char *)s;
+	for (;;) {
+		unsigned char c = *p;
 		if (c >= 0x20 && c < 0x7f) {   /* printable ASCII, most of any text here */
-			i++;
+			p++;
 			continue;
 		}
+		if (!c)
+			return 1;
+		/* two bytes (Cyrillic, most of the rest), C1 controls (U+0080-U+009F) refused */
+		if (c >= 0xc2 && c <= 0xdf && (p[1] & 0xc0) == 0x80) {
+			if (c == 0xc2 && p[1] < 0xa0)
+				return 0;
+			p += 2;
+			continue;
+		}
+		/* at most 4 bytes read: each after one that is not the terminating NUL */
 		unsigned long cp;
-		int k = utf8_sequence(s + i, n - i, &cp);
+		int k = utf8_sequence((const char *)p, 4, &cp);
 		if (k <= 0)
 			return 0;
 		if (cp < 0x20 && !(lines && (cp == '\t' || cp == '\n' || cp == '\r')))
 			return 0;
 		if (cp == 0x7f || (cp >= 0x80 && cp <= 0x9f))
 			return 0;
-		i += (size_t)k;
+		p += k;
 	}
-	return 1;
 }
 
 int termsafe_file_name_ok(const char *name)

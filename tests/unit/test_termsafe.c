@@ -135,6 +135,13 @@ static void test_text_ok(void **state)
 	assert_false(termsafe_text_ok("A\xc2\x9b", 1));
 	assert_false(termsafe_text_ok("A\x9b", 1));
 	assert_false(termsafe_text_ok("\xed\xa0\x80", 1));
+	assert_false(termsafe_text_ok("A\xc2\x80", 0));
+	assert_true(termsafe_text_ok("A\xc2\xa0ң\xe2\x82\xac\xf0\x9f\x98\x80", 0));
+	assert_false(termsafe_text_ok("A\xd0", 0));         /* cut short */
+	assert_false(termsafe_text_ok("A\xe2\x82", 0));
+	assert_false(termsafe_text_ok("A\xf0\x9f\x98", 0));
+	assert_false(termsafe_text_ok("\xc1\x81", 0));     /* overlong */
+	assert_false(termsafe_text_ok("\xd0\xd0\x90", 0));
 	unsigned long cp;
 	assert_int_equal(utf8_sequence("\xd2\xa3", 2, &cp), 2);
 	assert_int_equal(cp, 0x4a3);
