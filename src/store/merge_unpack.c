@@ -55,21 +55,6 @@ static int drop_views(sqlite3 *db, int early, char *err)
 	return 0;
 }
 
-/* main.interviews from the records, through the conversion schema 8's own view makes. */
-static int fill_interviews(sqlite3 *db, char *err)
-{
-	const char *v = strstr(record_schema_v8, "CREATE VIEW interviews AS ");
-	const char *end = v ? strstr(v, ";\n") : NULL;
-	if (!end)
-		return errf(err, "cannot read the layout of schema 8");
-	v += strlen("CREATE VIEW interviews AS ");
-	char *sql = xasprintf("INSERT INTO main.interviews(" STORE_INTERVIEW_COLUMNS ") %.*s",
-			      (int)(end - v), v);
-	int rc = store_exec(db, sql, "cannot read the interviews", err);
-	free(sql);
-	return rc;
-}
-
 /* main.provenance_interviews of schema 7 from the compact tables (every version's input
  * listed: a crafted file may not hide rows behind the join). */
 static int fill_provenance(sqlite3 *db, char *err)
@@ -99,12 +84,12 @@ static int fill_provenance(sqlite3 *db, char *err)
 struct unpack {
 	sqlite3 *db;
 	int rows;             /* write the answer and event rows (else only the interviews) */
-	sqlite3_stmt *iv, *rec, *an, *ev;   /* iv and rec walked side by side, in uuid order */
+	sqlite3_stmt *rec, *iv, *an, *ev;   /* the records in uuid order; the rows' INSERTs */
+	record_iv_texts t;    /* the interview row of the record under rec */
 	store_paths_cache paths;   /* the path tables of its form versions */
 };
 
-/* The columns of u->iv (an interview row of schema 7, made from its record) and of u->rec (the
- * record's columns of the same names, then its texts): STORE_INTERVIEW_COLUMNS. */
+/* The columns of u->rec: STORE_INTERVIEW_COLUMNS, then the record's texts. */
 enum { COL_UUID = 0, COL_FORM = 1, COL_VERSION = 2, COL_CREATED = 7, COL_HASH = 10,
        REC_ANSWERS = STORE_INTERVIEW_NCOLUMNS, REC_EVENTS };
 
@@ -164,12 +149,8 @@ int merge_rows_put(sqlite3 *db, sqlite3_stmt *an, sqlite3_stmt *ev, const char *
 /* The path table of the record under u->rec. */
 static const record_paths *paths_of(struct unpack *u, char *err)
 {
-	const char *form = text(u->iv, COL_FORM), *version = text(u->iv, COL_VERSION);
-	if (!form || !version) {
-		errf(err, "interview '%.40s' names no form version", text(u->iv, COL_UUID));
-		return NULL;
-	}
-	return store_paths_cache_get(&u->paths, u->db, "main", form, version, err);
+	return store_paths_cache_get(&u->paths, u->db, "main", u->t.text[COL_FORM],
+				     u->t.text[COL_VERSION], err);
 }
 
 /* A record's answers and events: checked, their rows written. */
@@ -179,7 +160,7 @@ static int one_rows(struct unpack *u, const char *uuid, const char *a, const cha
 	if (!paths)
 		return -1;
 	record_rows rows;
-	if (record_check(paths, text(u->iv, COL_CREATED), text(u->iv, COL_HASH), a,
+	if (record_check(paths, u->t.text[COL_CREATED], u->t.text[COL_HASH], a,
 			 (size_t)sqlite3_column_bytes(u->rec, REC_ANSWERS), e,
 			 (size_t)sqlite3_column_bytes(u->rec, REC_EVENTS), &rows, err)) {
 		char why[ERR_MAX];
@@ -191,29 +172,37 @@ static int one_rows(struct unpack *u, const char *uuid, const char *a, const cha
 	return rc;
 }
 
-/* One record: (its rows checked and written,) its columns compared with those the store would
- * write for the interview row made from it (its answers and events are checked canonical by
- * record_check, here or in the scan): a record of another shape reads as something else. */
+/* One record: its interview row made (record_interview_texts: a record whose columns are not
+ * those the store writes for that row reads as something else) and written, (its rows checked
+ * and written; else its answers and events are checked canonical by record_check in the
+ * scan). */
 static int one(struct unpack *u, char *err)
 {
-	const char *uuid = text(u->iv, COL_UUID);
 	const char *a = (const char *)sqlite3_column_blob(u->rec, REC_ANSWERS),
 		   *e = (const char *)sqlite3_column_blob(u->rec, REC_EVENTS);
-	if (sqlite3_column_type(u->rec, REC_ANSWERS) != SQLITE_TEXT ||
-	    sqlite3_column_type(u->rec, REC_EVENTS) != SQLITE_TEXT)
-		return errf(err, "interview '%.40s' is damaged: its record is not text", uuid);
-	if (u->rows && one_rows(u, uuid, a ? a : "", e ? e : "", err))
-		return -1;
-	record_cells canon;
-	if (record_row_cells(u->iv, &canon, err))
-		return -1;
-	if (!record_cells_same(&canon, u->iv, u->rec, 0)) {
+	if (!record_interview_texts(u->rec, 0, &u->t)) {
 		char who[80];
-		store_printable(uuid, who, sizeof who);
+		store_printable(text(u->rec, COL_UUID), who, sizeof who);
 		return errf(err, "interview '%s' is damaged: its record's columns are not those "
 			    "survey writes", who);
 	}
-	return 0;
+	const char *uuid = u->t.text[COL_UUID];
+	if (sqlite3_column_type(u->rec, REC_ANSWERS) != SQLITE_TEXT ||
+	    sqlite3_column_type(u->rec, REC_EVENTS) != SQLITE_TEXT)
+		return errf(err, "interview '%.40s' is damaged: its record is not text", uuid);
+	sqlite3_reset(u->iv);
+	for (int k = 0; k < STORE_INTERVIEW_NCOLUMNS; k++)
+		if (k == 6)
+			sqlite3_bind_int64(u->iv, k + 1, u->t.revision);
+		else if (u->t.blob[k])
+			sqlite3_bind_blob(u->iv, k + 1, u->t.text[k], u->t.len[k], SQLITE_STATIC);
+		else if (u->t.text[k])
+			sqlite3_bind_text(u->iv, k + 1, u->t.text[k], u->t.len[k], SQLITE_STATIC);
+		else
+			sqlite3_bind_null(u->iv, k + 1);
+	if (step_done(u->db, u->iv, uuid, err))
+		return -1;
+	return u->rows ? one_rows(u, uuid, a ? a : "", e ? e : "", err) : 0;
 }
 
 static int unpack(sqlite3 *db, int rows, char *err)
@@ -225,27 +214,21 @@ static int unpack(sqlite3 *db, int rows, char *err)
 	if (record_paths_verify(db, "main", err) || drop_views(db, early, err) ||
 	    merge_tables_v7(db, "main", early ? "'interviews', 'answers', 'events'" :
 			    "'interviews', 'answers', 'events', 'provenance_interviews'", err) ||
-	    fill_interviews(db, err) || (!early && fill_provenance(db, err)) ||
-	    store_prepare(db, "SELECT " STORE_INTERVIEW_COLUMNS " FROM main.interviews ORDER BY "
-			  "uuid", &u.iv, err) ||
+	    (!early && fill_provenance(db, err)) ||
 	    store_prepare(db, "SELECT " STORE_INTERVIEW_COLUMNS ", answers, events FROM "
 			  "main.records ORDER BY uuid", &u.rec, err) ||
+	    store_prepare(db, "INSERT INTO main.interviews(" STORE_INTERVIEW_COLUMNS ") VALUES "
+			  "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", &u.iv,
+			  err) ||
 	    store_prepare(db, "INSERT INTO main.answers(" STORE_ANSWER_COLUMNS ") VALUES (?1, ?2, "
 			  "?3, ?4, ?5)", &u.an, err) ||
 	    store_prepare(db, "INSERT INTO main.events(uuid, " STORE_EVENT_COLUMNS ") VALUES (?1, "
 			  "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &u.ev, err))
 		goto out;
-	/* one interview row made from each record (fill_interviews), uuids unique in both */
-	while ((step = sqlite3_step(u.rec)) == SQLITE_ROW) {
-		const char *r = text(u.rec, COL_UUID), *i = NULL;
-		if (sqlite3_step(u.iv) != SQLITE_ROW || !r || !(i = text(u.iv, COL_UUID)) ||
-		    strcmp(i, r) != 0) {
-			errf(err, "interview '%.40s': cannot read it again", r ? r : "");
-			goto out;
-		}
+	/* one interview row made from each record, in uuid order */
+	while ((step = sqlite3_step(u.rec)) == SQLITE_ROW)
 		if (one(&u, err))
 			goto out;
-	}
 	if (step != SQLITE_DONE)
 		errf(err, "cannot read the records: %s", sqlite3_errmsg(db));
 	else

@@ -245,6 +245,98 @@ int record_cells_same(const record_cells *cells, sqlite3_stmt *g, sqlite3_stmt *
 	return 1;
 }
 
+/* Column k of s as it is into out: a text, a blob (blob: 1, when blob_ok) or NULL (when
+ * null_ok). 1, or 0 for another type. */
+static int iv_text(sqlite3_stmt *s, int c, int k, int null_ok, int blob_ok,
+		   record_iv_texts *out)
+{
+	int t = sqlite3_column_type(s, c);
+	out->text[k] = NULL;
+	out->len[k] = out->blob[k] = 0;
+	if (t == SQLITE_NULL)
+		return null_ok;
+	if ((t != SQLITE_TEXT && !(t == SQLITE_BLOB && blob_ok)) ||
+	    !(out->text[k] = (const char *)sqlite3_column_text(s, c)))
+		return 0;
+	out->len[k] = sqlite3_column_bytes(s, c);
+	out->blob[k] = t == SQLITE_BLOB;
+	return 1;
+}
+
+/* A time column k (created: base_ok 0; modified, completed: relative to created when it is a
+ * number, base_ok 1): a whole number of ms written as its canonical text, or a text that
+ * record_row_cells would keep as it is: one that is not canonical, or any text after a created
+ * that is text. 1, or 0. */
+static int iv_time(sqlite3_stmt *s, int c, int k, int null_ok, int created_int, long long base,
+		   char buf[32], record_iv_texts *out)
+{
+	if (sqlite3_column_type(s, c) != SQLITE_INTEGER) {
+		long long ms;
+		return iv_text(s, c, k, null_ok, 0, out) &&
+		       (!out->text[k] || (k != 7 && !created_int) ||
+			record_time_ms(out->text[k], &ms) != 0);
+	}
+	long long v = sqlite3_column_int64(s, c), ms;
+	if ((k != 7 && !created_int) || __builtin_add_overflow(base, v, &ms) ||
+	    record_time_text(ms, buf))
+		return 0;
+	out->text[k] = buf;
+	out->len[k] = (int)strlen(buf);
+	out->blob[k] = 0;
+	return 1;
+}
+
+/* Column k of s, an integer 0..n-1, as words[it] (status, origin). 1, or 0. */
+static int iv_word(sqlite3_stmt *s, int c, int k, const char *const *words, int n,
+		   record_iv_texts *out)
+{
+	long long v = sqlite3_column_int64(s, c);
+	if (sqlite3_column_type(s, c) != SQLITE_INTEGER || v < 0 || v >= n)
+		return 0;
+	out->text[k] = words[v];
+	out->len[k] = (int)strlen(words[v]);
+	out->blob[k] = 0;
+	return 1;
+}
+
+int record_interview_texts(sqlite3_stmt *s, int at, record_iv_texts *out)
+{
+	/* as they are, where schema 7's TEXT keeps them: uuid, form_id, form_version, device_id,
+	 * interviewer; lang, position, instance_name */
+	for (int k = 0; k < 14; k++)
+		if ((k < 5 || k > 10) && !iv_text(s, at + k, k, k > 10, 1, out))
+			return 0;
+	if (!iv_word(s, at + 5, 5, STATUS, 3, out) || !iv_word(s, at + 14, 14, ORIGIN, 3, out) ||
+	    sqlite3_column_type(s, at + 6) != SQLITE_INTEGER)
+		return 0;
+	out->text[6] = NULL;
+	out->len[6] = out->blob[6] = 0;
+	out->revision = sqlite3_column_int64(s, at + 6);
+	int created_int = sqlite3_column_type(s, at + 7) == SQLITE_INTEGER;
+	long long c0 = created_int ? sqlite3_column_int64(s, at + 7) : 0;
+	if (!iv_time(s, at + 7, 7, 0, created_int, 0, out->created, out) ||
+	    !iv_time(s, at + 8, 8, 0, created_int, c0, out->modified, out) ||
+	    !iv_time(s, at + 9, 9, 1, created_int, c0, out->completed, out))
+		return 0;
+	/* the content hash: its 32 bytes as lowercase hex, or a text that is not such hex */
+	unsigned char h[32];
+	if (sqlite3_column_type(s, at + 10) == SQLITE_BLOB) {
+		const unsigned char *b = sqlite3_column_blob(s, at + 10);
+		if (sqlite3_column_bytes(s, at + 10) != 32 || !b)
+			return 0;
+		for (int i = 0; i < 32; i++) {
+			out->hash[2 * i] = "0123456789abcdef"[b[i] >> 4];
+			out->hash[2 * i + 1] = "0123456789abcdef"[b[i] & 15];
+		}
+		out->hash[64] = 0;
+		out->text[10] = out->hash;
+		out->len[10] = 64;
+		out->blob[10] = 0;
+		return 1;
+	}
+	return iv_text(s, at + 10, 10, 1, 0, out) && (!out->text[10] || !hex32(out->text[10], h));
+}
+
 int record_put_row(sqlite3 *db, sqlite3_stmt *p, sqlite3_stmt *g, const char *answers,
 		   const char *events, char *err)
 {

@@ -49,6 +49,20 @@ int record_row_cells(sqlite3_stmt *g, record_cells *out, char *err);
  * or 0 (g and s may be one statement). */
 int record_cells_same(const record_cells *cells, sqlite3_stmt *g, sqlite3_stmt *s, int at);
 
+/* The reverse: the interview row (the 15 columns of STORE_INTERVIEW_COLUMNS) that columns
+ * at..at+14 of s, a `records` row, stand for, as the `interviews` view gives it — made in C,
+ * without the view's strftime. 1 when those columns are exactly the ones record_put_row writes
+ * for that row (the only records survey writes), with each column's text in out (NULL for
+ * NULL; blob[k] when it is a blob kept as it is; revision as an integer); 0 for any other (a record of another shape reads as
+ * something else). out->text points into s's row and into out: valid until s steps. */
+typedef struct record_iv_texts {
+	const char *text[15];
+	int len[15], blob[15];
+	long long revision;
+	char created[32], modified[32], completed[32], hash[65];
+} record_iv_texts;
+int record_interview_texts(sqlite3_stmt *s, int at, record_iv_texts *out);
+
 /* The `paths` rows of one form version from its source (record_paths_of_source: none for a
  * form that does not load), into main.paths: what adding a form version to a schema-8 file
  * writes. 0, or -1 with one line in err. */

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "interview/form_ops.h"   /* (the Makefile links the layers a test names) */
+#include "store/merge_impl.h"
 #include "store/record_form.h"
 #include "store/record_hash.h"
 #include "store/record_schema.h"
@@ -302,6 +303,113 @@ static void test_refused(void **state)
 	free(path);
 }
 
+/* record_interview_texts (merge's interview row of a record, made in C) against the view it
+ * replaces: for records crafted one or two columns at a time (any type in any column, as a
+ * crafted file may hold), it accepts exactly the records the view's row, written as schema 7
+ * and made a record again by record_row_cells, gives back unchanged, and then its texts are
+ * the view's. */
+static void test_interview_texts(void **state)
+{
+	sqlite3 *db;
+	char err[ERR_MAX] = "";
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	/* records without declared types or constraints: every cell stays as crafted */
+	sql(db, "CREATE TABLE records(uuid, form_id, form_version, device_id, interviewer, "
+		"status, revision, created, modified, completed, content_hash, lang, position, "
+		"instance_name, origin, answers, events); ATTACH ':memory:' AS s7");
+	char *sel = record_interviews_select();
+	char *view = xasprintf("CREATE VIEW interviews AS SELECT %s FROM records", sel);
+	sql(db, view);
+	free(view);
+	free(sel);
+	if (merge_tables_v7(db, "s7", "'interviews'", err))
+		fail_msg("%s", err);
+	static const char *const base[15] = {
+		"'u1'", "'f'", "'1'", "'d'", "''", "1", "3", "1700000000123", "456", "NULL",
+		"x'00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff'", "'ky'",
+		"NULL", "NULL", "0" };
+	static const char *const odd[] = {
+		"NULL", "0", "1", "2", "3", "-1", "5.0", "0.5", "''", "'x'", "'draft'", "'field'",
+		"'5'", "x'00'", "1700000000123", "1700000000123.5", "9223372036854775807",
+		"-40000000000000", "253402300799999", "'2023-11-14T22:13:20.123Z'",
+		"'2023-11-14 22:13:20'", "'0999-01-01T00:00:00.000Z'",
+		"'00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff'",
+		"'00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF'",
+		"x'00112233445566778899aabbccddeeff00112233445566778899aabbccddee'",
+		"x'00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff'",
+		"'a' || char(0) || 'b'", "'Айгүл'" };
+	size_t nodd = sizeof odd / sizeof *odd;
+	/* one column changed, then created with modified and completed changed too */
+	int tried = 0, accepted = 0;
+	for (size_t col = 0; col < 17; col++)
+		for (size_t v = 0; v < nodd; v++)
+			for (size_t w = 0; w < (col >= 15 ? nodd : 1); w++) {
+				const char *c[15];
+				for (int k = 0; k < 15; k++)
+					c[k] = base[k];
+				if (col < 15) {
+					c[col] = odd[v];
+				} else {   /* 15: created and modified; 16: created, completed */
+					c[7] = odd[v];
+					c[col == 15 ? 8 : 9] = odd[w];
+				}
+				strbuf q = STRBUF_INIT;
+				sb_adds(&q, "DELETE FROM records; DELETE FROM s7.interviews; "
+					"INSERT INTO records VALUES(");
+				for (int k = 0; k < 15; k++)
+					sb_addf(&q, "%s, ", c[k]);
+				sb_adds(&q, "'[]', '[]')");
+				sql(db, sb_str(&q));
+				sb_release(&q);
+				/* the view's way: its row as schema 7, read back, made a record again */
+				int old_ok = sqlite3_exec(db, "INSERT INTO s7.interviews SELECT * FROM "
+							  "main.interviews", NULL, NULL, NULL) ==
+					     SQLITE_OK;
+				sqlite3_stmt *g = NULL, *r = NULL;
+				assert_int_equal(sqlite3_prepare_v2(db, "SELECT " STORE_INTERVIEW_COLUMNS
+								    " FROM s7.interviews", -1, &g,
+								    NULL), SQLITE_OK);
+				assert_int_equal(sqlite3_prepare_v2(db, "SELECT " STORE_INTERVIEW_COLUMNS
+								    " FROM records", -1, &r, NULL),
+						 SQLITE_OK);
+				assert_int_equal(sqlite3_step(r), SQLITE_ROW);
+				record_cells cells;
+				if (old_ok)
+					old_ok = sqlite3_step(g) == SQLITE_ROW &&
+						 record_row_cells(g, &cells, err) == 0 &&
+						 record_cells_same(&cells, g, r, 0);
+				record_iv_texts t;
+				int new_ok = record_interview_texts(r, 0, &t);
+				if (new_ok != old_ok)
+					fail_msg("column %zu = %s (%s): the view %s, record_interview_"
+						 "texts %s", col, odd[v], col >= 15 ? odd[w] : "",
+						 old_ok ? "accepts" : "refuses",
+						 new_ok ? "accepts" : "refuses");
+				for (int k = 0; new_ok && k < 15; k++) {
+					if (k == 6) {
+						assert_int_equal(t.revision, sqlite3_column_int64(g, 6));
+						continue;
+					}
+					assert_int_equal(t.blob[k], sqlite3_column_type(g, k) ==
+							 SQLITE_BLOB);
+					const char *want = (const char *)sqlite3_column_text(g, k);
+					if (!want != !t.text[k] || (want && (t.len[k] !=
+					    sqlite3_column_bytes(g, k) || memcmp(want, t.text[k],
+					    (size_t)t.len[k]) != 0)))
+						fail_msg("column %zu = %s: column %d is '%s', the view "
+							 "gives '%s'", col, odd[v], k,
+							 t.text[k] ? t.text[k] : "NULL",
+							 want ? want : "NULL");
+				}
+				tried++;
+				accepted += new_ok;
+				sqlite3_finalize(g);
+				sqlite3_finalize(r);
+			}
+	assert_true(accepted > 20 && accepted < tried - 100);
+	sqlite3_close(db);
+}
+
 /* The SHA-256 of a file's bytes (hex). */
 static void file_sha(const char *path, char out[65])
 {
@@ -428,6 +536,7 @@ int main(void)
 		cmocka_unit_test(test_save),
 		cmocka_unit_test(test_paths_verify),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_interview_texts),
 		cmocka_unit_test(test_store_open),
 		cmocka_unit_test(test_store_open_refused),
 	};
