@@ -167,6 +167,49 @@ static int pick_join(const struct pick *p, strbuf *kv, strbuf *label)
 	return 0;
 }
 
+/* Could the answer at template t (of a path id; "[%]" for a repeat's instance) be the one
+ * pick_answer takes for key k? A superset of what it takes: the exact path, a path ending in
+ * "/name", any instance when the key names one. */
+static int may_answer(const char *t, const struct key *k)
+{
+	return strcmp(t, k->name) == 0 || (k->bare && ends_in(t, k->name)) ||
+	       (strstr(t, "[%]") && strchr(k->name, '['));
+}
+
+/* The last slot of paths that may hold an answer to p's keys (0: only the paths given as
+ * text, which stand first): each record is read up to it (record_answers_each_until). */
+static long long last_slot(const struct pick *p, const record_paths *paths)
+{
+	long long last = 0, id;
+	const char *t;
+	for (size_t e = 0; e < record_paths_count(paths); e++) {
+		record_paths_entry(paths, e, &id, &t);
+		for (int j = 0; j < p->n && id > last; j++)
+			if (may_answer(t, &p->ks->k[p->keys[j]]))
+				last = id;
+	}
+	return last;
+}
+
+/* The last slot of each form version seen (last_slot), worked out once. */
+struct lasts {
+	struct last {
+		const record_paths *paths;
+		long long last;
+	} *v;
+	int n;
+};
+
+static long long last_of(struct lasts *l, const struct pick *p, const record_paths *paths)
+{
+	for (int i = 0; i < l->n; i++)
+		if (l->v[i].paths == paths)
+			return l->v[i].last;
+	l->v = xreallocarray(l->v, (size_t)l->n + 1, sizeof *l->v);
+	l->v[l->n] = (struct last){ paths, last_slot(p, paths) };
+	return l->v[l->n++].last;
+}
+
 /* p := the keys of form_id (its own and every form's), in key order. */
 static void pick_form(struct pick *p, const char *form_id, const char *version)
 {
@@ -186,6 +229,7 @@ int merge_keys_records(merge *m, const char *which, char *err)
 	struct pick p = { .ks = &ks };
 	sqlite3_stmt *recs = NULL;
 	strbuf kv = { 0 }, label = { 0 };
+	struct lasts lasts = { 0 };
 	int rc = -1, step;
 	/* the records themselves as i (which names i.uuid): the interviews view over them would
 	 * read each twice; status 2 is "discarded" */
@@ -210,8 +254,8 @@ int merge_keys_records(merge *m, const char *which, char *err)
 			continue;
 		const record_paths *paths = store_paths_of(m->st, form, version, err);
 		if (!paths ||
-		    record_answers_each(paths, a ? a : "", (size_t)sqlite3_column_bytes(recs, 3),
-					pick_answer, &p, err))
+		    record_answers_each_until(paths, a ? a : "", (size_t)sqlite3_column_bytes(recs, 3),
+					      last_of(&lasts, &p, paths), pick_answer, &p, err))
 			goto out;
 		int none = pick_join(&p, &kv, &label);
 		pick_clear(&p);
@@ -230,6 +274,7 @@ out:
 	free(p.best);
 	free(p.best_path);
 	keyset_free(&ks);
+	free(lasts.v);
 	sb_release(&kv);
 	sb_release(&label);
 	sqlite3_free(sql);

@@ -2,6 +2,7 @@
  * events (record_answers_each: one parse, no allocation per answer — the reader for analysis,
  * which needs values and states but not times), and whether its log holds an event of a kind
  * (record_events_have_kind). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/record_impl.h"
@@ -104,6 +105,72 @@ int record_answers_each(const record_paths *paths, const char *answers, size_t a
 {
 	struct plain p = { fn, arg };
 	return record_answers_each_slot(paths, answers, alen, plain, &p, err);
+}
+
+/* The end of the JSON value at p (before end) of a record's text, skipped without being
+ * parsed; NULL when it does not end there (the full parse then says why). */
+static const char *skip_value(const char *p, const char *end)
+{
+	int depth = 0, in_str = 0;
+	for (; p < end; p++) {
+		char c = *p;
+		if (in_str) {
+			if (c == '\\')
+				p++;
+			else if (c == '"')
+				in_str = 0;
+			else
+				continue;
+		} else if (c == '"') {
+			in_str = 1;
+			continue;
+		} else if (c == '[' || c == '{') {
+			depth++;
+			continue;
+		} else if (c == ']' || c == '}') {
+			if (depth == 0)
+				return p;   /* the end of the array this value is in */
+			depth--;
+		} else if (c == ',') {
+			if (depth == 0)
+				return p;
+			continue;
+		} else {
+			continue;
+		}
+		if (depth == 0 && !in_str)
+			return p + 1 <= end ? p + 1 : NULL;
+	}
+	return NULL;
+}
+
+int record_answers_each_until(const record_paths *paths, const char *answers, size_t alen,
+			      long long last, record_answer_fn fn, void *arg, char *err)
+{
+	/* the bytes of slots 0..last, found by skipping; then parsed as an array of their own */
+	const char *p = answers, *end = answers + alen;
+	if (last < 0)
+		return 0;
+	if (alen > 2 && *p == '[') {
+		p++;
+		for (long long slot = 0;; slot++, p++) {   /* p: past each value's comma */
+			p = skip_value(p, end);
+			/* the end of the array (all of it is read), or not as survey writes it (the
+			 * full parse says why) */
+			if (!p || p >= end || *p != ',')
+				break;
+			if (slot == last) {
+				size_t n = (size_t)(p - answers);
+				char *prefix = xmalloc(n + 1);
+				memcpy(prefix, answers, n);
+				prefix[n] = ']';
+				int rc = record_answers_each(paths, prefix, n + 1, fn, arg, err);
+				free(prefix);
+				return rc;
+			}
+		}
+	}
+	return record_answers_each(paths, answers, alen, fn, arg, err);
 }
 
 int record_events_have_kind(const char *events, size_t elen, const char *kind, char *err)

@@ -5,7 +5,8 @@
  * again (record_check). record_check of the bytes themselves (its pooled, ranked decoding)
  * agrees with the plain decoder and encoder: it accepts exactly what decodes and encodes back
  * to the same bytes, with the same rows; and the walk of the answers alone (record_answers_each)
- * reads the answers the decoder gives. */
+ * reads the answers the decoder gives, and its walk of the first slots only
+ * (record_answers_each_until) the same answers of those slots. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +84,48 @@ static void seen_free(seen *w)
 	free(w->v);
 }
 
+/* The walk with slots: each answer's slot kept beside its triple. */
+typedef struct slotted {
+	seen w;
+	long long *slot;
+} slotted;
+
+static int collect_slot(void *arg, long long slot, int instance, const char *path,
+			const char *value, const char *state)
+{
+	slotted *s = arg;
+	s->slot = xreallocarray(s->slot, s->w.n + 1, sizeof *s->slot);
+	s->slot[s->w.n] = slot;
+	return collect(&s->w, path, value, state);
+}
+
+/* record_answers_each_until(last) of a text the whole walk reads: the same answers as the
+ * walk, in the same order, for the slots up to last, and no other. */
+static void check_until(const record_paths *paths, const char *text, size_t alen, long long last)
+{
+	char err[ERR_MAX];
+	slotted all = { 0 };
+	seen upto = { 0 };
+	if (record_answers_each_slot(paths, text, alen, collect_slot, &all, err) != 0)
+		fprintf(stderr, "record_answers_each_slot refuses what the walk reads\n"), abort();
+	if (record_answers_each_until(paths, text, alen, last, collect, &upto, err) != 0)
+		fprintf(stderr, "record_answers_each_until %lld refuses what the walk reads: %s\n",
+			last, err), abort();
+	size_t j = 0;
+	for (size_t k = 0; k < all.w.n; k++) {
+		if (all.slot[k] > last)
+			continue;
+		if (j >= upto.n || strcmp(all.w.v[k], upto.v[j]) != 0)
+			fprintf(stderr, "record_answers_each_until %lld differs\n", last), abort();
+		j++;
+	}
+	if (j != upto.n)
+		fprintf(stderr, "record_answers_each_until %lld reads more\n", last), abort();
+	seen_free(&all.w);
+	free(all.slot);
+	seen_free(&upto);
+}
+
 /* Does the walk of the answers give the decoded answers, in any order? */
 static int same_walk(seen *w, const record_rows *r)
 {
@@ -121,6 +164,13 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 		fprintf(stderr, "a refusal that is not one line: '%s'\n", cerr), abort();
 	int walk = record_answers_each(paths, text, (size_t)(nl - text), collect, &walked, err);
 	if (walk < 0 && (!err[0] || strchr(err, '\n')))
+		fprintf(stderr, "a refusal that is not one line: '%s'\n", err), abort();
+	/* a prefix of the slots read: the same answers; of a text it refuses, no crash */
+	long long last = (long long)(len % 9) - 1;
+	if (walk == 0)
+		check_until(paths, text, alen, last);
+	else if (record_answers_each_until(paths, text, alen, last, collect, &walked, err) &&
+		 (!err[0] || strchr(err, '\n')))
 		fprintf(stderr, "a refusal that is not one line: '%s'\n", err), abort();
 	if (record_decode(paths, created, "0f", text, (size_t)(nl - text), nl + 1,
 			  len - (size_t)(nl - text) - 1, &r, err)) {

@@ -380,6 +380,30 @@ static int stop_at_first(void *arg, const char *path, const char *value, const c
 	return 7;
 }
 
+/* c[1] += 1 for an answer of a slot up to c[0]. */
+static int count_upto(void *arg, long long slot, int instance, const char *path,
+		      const char *value, const char *state)
+{
+	long long *c = arg;
+	c[1] += slot <= c[0];
+	return 0;
+}
+
+/* record_answers_each_until gives, for every last slot, the answers of the slots up to it as
+ * the whole walk gives them, and no other. */
+static void answers_until(const record_paths *p, const char *a, const record_rows *want)
+{
+	char err[ERR_MAX];
+	for (long long last = -1; last < 12; last++) {
+		long long c[2] = { last, 0 };
+		assert_int_equal(record_answers_each_slot(p, a, strlen(a), count_upto, c, err), 0);
+		seen s = { want, 0 };
+		if (record_answers_each_until(p, a, strlen(a), last, one_answer, &s, err))
+			fail_msg("record_answers_each_until %lld: %s", last, err);
+		assert_int_equal(s.n, c[1]);
+	}
+}
+
 static void test_answers_each(void **state)
 {
 	record_paths *p = golden_paths();
@@ -390,6 +414,7 @@ static void test_answers_each(void **state)
 						     strlen(goldens[g].answers), one_answer, &s, err),
 				 0);
 		assert_int_equal(s.n, goldens[g].rows.n_answers);
+		answers_until(p, goldens[g].answers, &goldens[g].rows);
 	}
 	for (int round = 0; round < 200; round++) {
 		record_rows r = { 0 };
@@ -400,6 +425,7 @@ static void test_answers_each(void **state)
 		seen s = { &r, 0 };
 		assert_int_equal(record_answers_each(p, a, strlen(a), one_answer, &s, err), 0);
 		assert_int_equal(s.n, r.n_answers);
+		answers_until(p, a, &r);
 		free(a);
 		free(e);
 		record_rows_free(&r);
