@@ -330,10 +330,11 @@ static int link_rows(dec *d, record_index *ix)
 {
 	record_rows *r = d->r;
 	size_t na = r->n_answers, ne = r->n_events;
-	size_t *arank = xcalloc(na + 1, sizeof *arank), *erank = xcalloc(ne + 1, sizeof *erank);
-	size_t nr = record_rank_paths(r, d->akey, d->ekey, arank, erank);
-	size_t *start = xcalloc(nr + 2, sizeof *start), *last = xcalloc(nr + 1, sizeof *last);
-	size_t *answer = xcalloc(nr + 1, sizeof *answer);
+	size_t *arank = xcalloc(na + ne + 1, sizeof *arank), *erank = arank + na;
+	size_t nr = record_rank_paths(d->paths, r, d->akey, d->ekey, arank, erank);
+	/* by rank: start (nr + 2), last (nr + 1), answer (nr + 1) in one block */
+	size_t *start = xcalloc(3 * nr + 4, sizeof *start), *last = start + nr + 2;
+	size_t *answer = last + nr + 1;
 	ix->by_path = xcalloc(na + 1, sizeof *ix->by_path);
 	ix->ev_path = xcalloc(ne + 1, sizeof *ix->ev_path);
 	ix->prev = xcalloc(ne + 1, sizeof *ix->prev);
@@ -409,10 +410,7 @@ static int link_rows(dec *d, record_index *ix)
 	rc = 0;
 out:
 	free(arank);
-	free(erank);
 	free(start);
-	free(last);
-	free(answer);
 	return rc;
 }
 

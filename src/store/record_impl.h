@@ -51,6 +51,10 @@ int record_path_err(char *err, const char *fmt, const char *path)
 /* A path's key in a record: 0 and *id (inst 0) for a question outside repeats, *id and *inst
  * for an instance of a question in a repeat, or -1 when it is kept as its text. */
 int record_path_key(const record_paths *p, const char *path, long long *id, long long *inst);
+/* The place of id's template among the table's templates in strcmp order (0 .. count - 1;
+ * distinct ids have distinct templates, so distinct places), or SIZE_MAX when id has none or
+ * p is NULL. */
+size_t record_paths_order(const record_paths *p, long long id);
 
 /* A path's key in a record: its text (kind 0), an id (1), or an id and an instance (2). */
 typedef struct record_key {
@@ -77,9 +81,11 @@ void record_index_free(record_index *ix);   /* frees the arrays, zeroes ix */
 /* The paths of decoded rows ranked (record_rank.c): arank (n_answers) and erank (n_events;
  * SIZE_MAX for an event without a path) := each row's path's place in strcmp order among the
  * distinct paths, equal texts equal ranks. akey and ekey are the decoder's keys of the rows
- * (rows of one key have one path). Returns the number of ranks. */
-size_t record_rank_paths(const record_rows *r, const record_key *akey, const record_key *ekey,
-			 size_t *arank, size_t *erank);
+ * (rows of one key have one path; a kind-1 row's path is its id's template in paths, which
+ * orders those rows without comparing texts). Returns the number of ranks. */
+size_t record_rank_paths(const record_paths *paths, const record_rows *r,
+			 const record_key *akey, const record_key *ekey, size_t *arank,
+			 size_t *erank);
 
 /* record_encode with ix made for rows (its keys may be NULL), into a and v (appended). */
 int record_encode_indexed(const record_paths *paths, const char *created,

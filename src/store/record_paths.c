@@ -1,5 +1,6 @@
 /* record_paths.c: the path table of a form version for the record codec (record.h: ids and
  * templates, a path's key in a record) and the canonical time texts records count in ms. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +13,15 @@ typedef struct pentry {
 	char *tmpl;   /* "rep[%]/q" */
 	char *node;   /* the template without "[%]": "rep/q" */
 	int rep;      /* the template has "[%]" */
+	size_t order; /* the template's place among the table's in strcmp order */
 } pentry;
 
 struct record_paths {
 	pentry *by_id;     /* sorted by id */
 	pentry **by_node;  /* the same entries, sorted by node */
+	pentry **at_id;    /* ids 0..max_id: the entry of each or NULL, when the ids are dense
+			    * (a form's are 1..n): a lookup without a search; else NULL */
+	long long max_id;
 	size_t n;
 };
 
@@ -40,6 +45,11 @@ static int cmp_id(const void *a, const void *b)
 static int cmp_node(const void *a, const void *b)
 {
 	return strcmp((*(pentry *const *)a)->node, (*(pentry *const *)b)->node);
+}
+
+static int cmp_tmpl(const void *a, const void *b)
+{
+	return strcmp((*(pentry *const *)a)->tmpl, (*(pentry *const *)b)->tmpl);
 }
 
 /* A template: not empty, at most one "[%]", no other bracket. */
@@ -85,6 +95,10 @@ record_paths *record_paths_new(const long long *ids, const char *const *template
 	qsort(p->by_id, n, sizeof *p->by_id, cmp_id);
 	for (size_t k = 0; k < n; k++)
 		p->by_node[k] = &p->by_id[k];
+	/* the templates' order, made here: the table is read by threads at once, never written */
+	qsort(p->by_node, n, sizeof *p->by_node, cmp_tmpl);
+	for (size_t k = 0; k < n; k++)
+		p->by_node[k]->order = k;
 	qsort(p->by_node, n, sizeof *p->by_node, cmp_node);
 	for (size_t k = 1; k < n; k++) {
 		if (p->by_id[k].id == p->by_id[k - 1].id ||
@@ -95,6 +109,12 @@ record_paths *record_paths_new(const long long *ids, const char *const *template
 			record_paths_free(p);
 			return NULL;
 		}
+	}
+	p->max_id = n ? p->by_id[n - 1].id : 0;
+	if ((unsigned long long)p->max_id <= 2 * (unsigned long long)n + 64) {
+		p->at_id = xcalloc((size_t)p->max_id + 1, sizeof *p->at_id);
+		for (size_t k = 0; k < n; k++)
+			p->at_id[p->by_id[k].id] = &p->by_id[k];
 	}
 	return p;
 }
@@ -109,13 +129,16 @@ void record_paths_free(record_paths *p)
 	}
 	free(p->by_id);
 	free(p->by_node);
+	free(p->at_id);
 	free(p);
 }
 
-const char *record_paths_template(const record_paths *p, long long id)
+static const pentry *find_id(const record_paths *p, long long id)
 {
 	if (!p)
 		return NULL;
+	if (p->at_id)
+		return id >= 0 && id <= p->max_id ? p->at_id[id] : NULL;
 	size_t lo = 0, hi = p->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -124,7 +147,19 @@ const char *record_paths_template(const record_paths *p, long long id)
 		else
 			hi = mid;
 	}
-	return lo < p->n && p->by_id[lo].id == id ? p->by_id[lo].tmpl : NULL;
+	return lo < p->n && p->by_id[lo].id == id ? &p->by_id[lo] : NULL;
+}
+
+const char *record_paths_template(const record_paths *p, long long id)
+{
+	const pentry *e = find_id(p, id);
+	return e ? e->tmpl : NULL;
+}
+
+size_t record_paths_order(const record_paths *p, long long id)
+{
+	const pentry *e = find_id(p, id);
+	return e ? e->order : SIZE_MAX;
 }
 
 size_t record_paths_count(const record_paths *p)

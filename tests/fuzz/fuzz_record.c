@@ -14,8 +14,10 @@
 #include "store/record.h"
 #include "util/util.h"
 
-static const long long ids[] = { 1, 2, 3, 5, 7 };
-static const char *const templates[] = { "g/a", "g/b", "rep[%]/name", "rep[%]/age", "h/c" };
+/* a/z: the ids' order is not their templates' (the decoder orders ids by their templates) */
+static const long long ids[] = { 1, 2, 3, 5, 7, 8 };
+static const char *const templates[] = { "g/a", "g/b", "rep[%]/name", "rep[%]/age", "h/c",
+					 "a/z" };
 
 static int same(const char *a, const char *b)
 {
@@ -150,7 +152,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 	static record_paths *paths;
 	char err[ERR_MAX];
 	if (!paths)
-		paths = record_paths_new(ids, templates, 5, err);
+		paths = record_paths_new(ids, templates, sizeof ids / sizeof *ids, err);
 	const char *text = (const char *)data, *nl = memchr(text, '\n', len);
 	if (!nl)
 		return 0;

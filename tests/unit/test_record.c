@@ -167,9 +167,20 @@ static void random_rows(record_rows *r, const char **created, int literal)
 	}
 }
 
-static void test_random_round_trip(void **state)
+/* The golden table's ids, and one whose ids do not follow their templates' text order (the
+ * decoder orders paths of ids by their templates' order). */
+static record_paths *shuffled_paths(void)
 {
-	record_paths *p = golden_paths();
+	static const long long ids[] = { 1, 2, 3, 4, 5, 6 };
+	static const char *const ts[] = { "z/q", "h/c", "rep[%]/name", "a/b", "g/b", "g/a" };
+	char err[ERR_MAX] = "";
+	record_paths *p = record_paths_new(ids, ts, sizeof ids / sizeof *ids, err);
+	assert_non_null(p);
+	return p;
+}
+
+static void round_trips(record_paths *p)
+{
 	for (int round = 0; round < 400; round++) {
 		record_rows r = { 0 }, back;
 		const char *created;
@@ -182,6 +193,8 @@ static void test_random_round_trip(void **state)
 				 &back, err))
 			fail_msg("round %d: %s\n%s\n%s", round, err, a, e);
 		expect_rows(&r, &back);
+		for (size_t k = 1; k < back.n_answers; k++)   /* record_check's: in path order */
+			assert_true(strcmp(back.answers[k - 1].path, back.answers[k].path) < 0);
 		/* record_events_have_kind finds an event of a kind iff the rows have one */
 		static const char *const kinds[] = { "comment", "attached", "answer", "opened" };
 		for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
@@ -205,7 +218,32 @@ static void test_random_round_trip(void **state)
 	record_paths_free(p);
 }
 
-/* ---- hostile records ---- */
+static void test_random_round_trip(void **state)
+{
+	round_trips(golden_paths());
+	round_trips(shuffled_paths());
+	/* every path an id (the decoder's packed sort): record_check's answers in path order */
+	record_paths *p = shuffled_paths();
+	static const char *const paths[] = { "z/q", "rep[2]/name", "h/c", "a/b", "rep[10]/name",
+					     "g/b", "g/a", "rep[1]/name" };
+	size_t n = sizeof paths / sizeof *paths;
+	record_rows r = { .answers = xcalloc(n, sizeof *r.answers), .n_answers = n }, back;
+	for (size_t k = 0; k < n; k++)
+		r.answers[k] = (record_answer){ xstrdup(paths[k]), xstrdup("v"),
+						xstrdup("answered"), rtime(1633287600000LL) };
+	char err[ERR_MAX] = "", *a, *e;
+	assert_int_equal(record_encode(p, "2021-10-03T19:00:00.000Z", NULL, &r, &a, &e, err), 0);
+	assert_int_equal(record_check(p, "2021-10-03T19:00:00.000Z", NULL, a, strlen(a), e,
+				      strlen(e), &back, err), 0);
+	expect_rows(&r, &back);
+	for (size_t k = 1; k < n; k++)
+		assert_true(strcmp(back.answers[k - 1].path, back.answers[k].path) < 0);
+	free(a);
+	free(e);
+	record_rows_free(&back);
+	record_rows_free(&r);
+	record_paths_free(p);
+}
 
 static void expect_refused(const record_paths *p, const char *answers, const char *events,
 			   const char *why)
@@ -492,6 +530,47 @@ static void test_times(void **state)
 	assert_int_equal(record_time_text(-30610224000001LL, t), -1);
 }
 
+/* A path given as text that is an id's template is that id's path: the answer of the id and
+ * the events naming the text are on one path, and the text and the id answer it twice. */
+static void test_text_is_template(void **state)
+{
+	record_paths *p = shuffled_paths();
+	const char *c0 = "2021-10-03T19:00:00.000Z", *t = "\"2021-10-03T19:00:09.000Z\"";
+	record_rows r;
+	char err[ERR_MAX] = "";
+	/* g/a is id 6, h/c id 2, z/q id 1 */
+	const char *answers = "[0,[\"q\",0,\"2021-10-03T19:00:07.000Z\"],\"c\",0,0,0,\"yes\"]";
+	const char *events = "[[0,1000,1,\"g/a\"],[0,2000,1,1],[0,3000,1,\"h/c\",\"x\",0],"
+			     "[0,4000,1,\"g/a\",\"no\",0],[0,5000,1,6],[0,6000,1,\"h/c\"]]";
+	if (record_decode(p, c0, NULL, answers, strlen(answers), events, strlen(events), &r, err))
+		fail_msg("%s", err);
+	assert_int_equal(r.n_answers, 3);
+	assert_int_equal(r.n_events, 6);
+	for (size_t k = 0; k < r.n_answers; k++) {
+		const record_answer *a = &r.answers[k];
+		if (strcmp(a->path, "g/a") == 0)   /* its time is its path's last event's */
+			assert_string_equal(a->modified, r.events[4].at);
+		else if (strcmp(a->path, "h/c") == 0)
+			assert_string_equal(a->modified, r.events[5].at);
+		else
+			assert_string_equal(a->path, "z/q");
+	}
+	assert_string_equal(r.events[0].new_value, "yes");
+	assert_null(r.events[0].old_value);
+	assert_string_equal(r.events[1].new_value, "q");
+	assert_string_equal(r.events[2].new_value, "x");
+	assert_string_equal(r.events[3].old_value, "yes");
+	assert_string_equal(r.events[4].old_value, "no");
+	assert_string_equal(r.events[4].new_value, "yes");
+	assert_string_equal(r.events[5].old_value, "x");
+	assert_string_equal(r.events[5].new_value, "c");
+	record_rows_free(&r);
+	char *twice = xasprintf("[{\"g/a\":[\"x\",0,%s]},0,0,0,0,0,[\"yes\",0,%s]]", t, t);
+	expect_refused(p, twice, "[]", "'g/a' twice");
+	free(twice);
+	record_paths_free(p);
+}
+
 static void test_paths(void **state)
 {
 	char err[ERR_MAX];
@@ -517,8 +596,20 @@ static void test_paths(void **state)
 	assert_non_null(p);
 	assert_string_equal(record_paths_template(p, 2), "r[%]/a");
 	assert_null(record_paths_template(p, 3));
+	assert_null(record_paths_template(p, 0));
+	assert_null(record_paths_template(p, -2));
 	record_paths_free(p);
 	record_paths_free(NULL);
+	/* sparse ids (looked up by a search, not by index) */
+	long long ids3[] = { RECORD_MAX_PATH_ID, 5, 70 };
+	const char *ts3[] = { "z", "r[%]/a", "b" };
+	assert_non_null(p = record_paths_new(ids3, ts3, 3, err));
+	assert_string_equal(record_paths_template(p, RECORD_MAX_PATH_ID), "z");
+	assert_string_equal(record_paths_template(p, 5), "r[%]/a");
+	assert_string_equal(record_paths_template(p, 70), "b");
+	assert_null(record_paths_template(p, 6));
+	assert_null(record_paths_template(p, RECORD_MAX_PATH_ID + 1));
+	record_paths_free(p);
 }
 
 int main(void)
@@ -526,6 +617,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_golden_bytes),
 		cmocka_unit_test(test_random_round_trip),
+		cmocka_unit_test(test_text_is_template),
 		cmocka_unit_test(test_hostile_cases),
 		cmocka_unit_test(test_hostile_mutations),
 		cmocka_unit_test(test_answers_each),
