@@ -175,6 +175,22 @@ int form_range_ok(const form_node *nd, double v)
 
 /* Choice names separated by one space, each in the node's list, each once (one for
  * select_one). */
+/* A name of a choice list value: where it stands in the value and its length. */
+typedef struct name_at {
+	const char *p;
+	size_t len;
+} name_at;
+
+static int by_name(const void *a, const void *b)
+{
+	const name_at *x = a, *y = b;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return memcmp(x->p, y->p, x->len);
+}
+
+/* Each name a choice of the list, none twice: the names sorted, so that a crafted value of
+ * many names (as many as a crafted list has choices) costs n log n, not n squared. */
 static int check_select(const form *f, int node, const char *v, int multiple, char *msg)
 {
 	const form_list *l = form_node_list(f, node);
@@ -183,25 +199,50 @@ static int check_select(const form *f, int node, const char *v, int multiple, ch
 	int from_answers = l->from != NULL;   /* select_one ${q}: any answer to q may be one */
 	if (from_answers && !multiple)
 		return *v ? 0 : errf(msg, "is not a choice");   /* an answer may hold blanks */
-	int n = 0;
-	for (const char *p = v;; n++) {
+	name_at small[16], *at = small;
+	size_t n = 0, cap = sizeof small / sizeof *small;
+	char buf[256];
+	int rc = 0;
+	for (const char *p = v;; p++) {
 		size_t len = strcspn(p, " ");
-		if (!len)
-			return errf(msg, "is not a list of choice names separated by one space");
-		char *name = xstrndup(p, len);
-		int known = from_answers || form_list_choice(f, f->nodes[node].list, name);
-		free(name);
-		if (!known)
-			return errf(msg, "is not a choice of the list '%s'", l->name);
-		for (const char *q = v; q < p; q += strcspn(q, " ") + 1)
-			if (strcspn(q, " ") == len && !memcmp(q, p, len))
-				return errf(msg, "names a choice twice");
-		if (!multiple && n > 0)
-			return errf(msg, "is more than one choice of a select_one");
-		if (!p[len])
-			return 0;
-		p += len + 1;
+		if (!len) {
+			rc = errf(msg, "is not a list of choice names separated by one space");
+			break;
+		}
+		if (!from_answers) {
+			char *name = len < sizeof buf ? memcpy(buf, p, len) : xstrndup(p, len);
+			name[len] = '\0';
+			int known = form_list_choice(f, f->nodes[node].list, name) != NULL;
+			if (name != buf)
+				free(name);
+			if (!known) {
+				rc = errf(msg, "is not a choice of the list '%s'", l->name);
+				break;
+			}
+		}
+		if (!multiple && n > 0) {
+			rc = errf(msg, "is more than one choice of a select_one");
+			break;
+		}
+		if (n == cap) {
+			cap *= 2;
+			at = at == small ? memcpy(xcalloc(cap, sizeof *at), small, sizeof small) :
+			     xreallocarray(at, cap, sizeof *at);
+		}
+		at[n++] = (name_at){ p, len };
+		p += len;
+		if (!*p)
+			break;
 	}
+	if (!rc && n > 1) {
+		qsort(at, n, sizeof *at, by_name);
+		for (size_t k = 1; k < n && !rc; k++)
+			if (by_name(&at[k - 1], &at[k]) == 0)
+				rc = errf(msg, "names a choice twice");
+	}
+	if (at != small)
+		free(at);
+	return rc;
 }
 
 /* The engine's clock text: 2021-03-09T14:05:00.123+06:00 (or Z). */

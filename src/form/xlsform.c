@@ -189,7 +189,10 @@ static struct list_info *read_choices(form_loader *ld)
 				 "'_' and '.'", list);
 		int lx = li ? *li : new_list(f, list, r->line, &info, &capl);
 		form_list *l = &f->lists[lx];
-		l->choices = xreallocarray(l->choices, (size_t)l->nchoices + 1, sizeof *l->choices);
+		size_t nc = (size_t)l->nchoices;   /* room doubled at each power of two: a list of
+						     many choices is not copied for each one */
+		if ((nc & (nc - 1)) == 0)
+			l->choices = xreallocarray(l->choices, nc ? 2 * nc : 1, sizeof *l->choices);
 		form_choice *ch = &l->choices[l->nchoices];
 		memset(ch, 0, sizeof *ch);
 		ch->name = xstrdup(name);

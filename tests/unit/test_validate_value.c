@@ -87,6 +87,7 @@ static void test_values(void **state)
 		{ "member", " yes", 0 },
 		{ "both", "yes no", 1 }, { "both", "no", 1 }, { "both", "yes  no", 0 },
 		{ "both", "yes yes", 0 }, { "both", "yes ", 0 }, { "both", "yes maybe", 0 },
+		{ "both", "no yes", 1 }, { "both", "yes no yes", 0 }, { "both", " yes", 0 },
 		{ "visit", "2021-03-09", 1 }, { "visit", "2020-13-45", 0 }, { "visit", "2021-02-29", 0 },
 		{ "visit", "9.3.2021", 0 }, { "visit", "2021-3-9", 0 },
 		{ "at", "14:05:00", 1 }, { "at", "14:05", 0 }, { "at", "25:00:00", 0 },
@@ -114,6 +115,43 @@ static void test_values(void **state)
 	assert_string_equal(msg, "is not a whole number");
 	assert_int_equal(form_value_check(f, form_find(f, "member"), "maybe", msg), -1);
 	assert_string_equal(msg, "is not a choice of the list 'yn'");
+	assert_int_equal(form_value_check(f, form_find(f, "both"), "yes no yes", msg), -1);
+	assert_string_equal(msg, "names a choice twice");
+	assert_int_equal(form_value_check(f, form_find(f, "member"), "yes no", msg), -1);
+	assert_string_equal(msg, "is more than one choice of a select_one");
+}
+
+/* A list of 20,000 choices (a crafted form's may be so): every one of them chosen is a value,
+ * one of them twice anywhere is not (the names are checked sorted, not each against every
+ * other), nor a name of 300 bytes the list lacks. */
+static void test_many_choices(void **state)
+{
+	enum { N = 20000 };
+	strbuf md = STRBUF_INIT, all = STRBUF_INIT;
+	sb_adds(&md, "| survey |\n| | type | name | label |\n| | select_multiple big | q | Q |\n"
+		"| choices |\n| | list_name | name | label |\n");
+	for (int k = 0; k < N; k++) {
+		sb_addf(&md, "| | big | c%d | C%d |\n", k, k);
+		sb_addf(&all, "%sc%d", k ? " " : "", (k * 7919) % N);
+	}
+	form *big;
+	char err[ERR_MAX], msg[ERR_MAX];
+	if (form_load_mem("big.md", "md", sb_str(&md), md.len, &big, NULL, err))
+		fail_msg("%s", err);
+	int q = form_find(big, "q");
+	assert_int_equal(form_value_check(big, q, sb_str(&all), msg), 0);
+	strbuf twice = STRBUF_INIT;
+	sb_addf(&twice, "%s c%d", sb_str(&all), N / 2);
+	assert_int_equal(form_value_check(big, q, sb_str(&twice), msg), -1);
+	assert_string_equal(msg, "names a choice twice");
+	sb_reset(&twice);
+	sb_addf(&twice, "c1 %0300d", 7);
+	assert_int_equal(form_value_check(big, q, sb_str(&twice), msg), -1);
+	assert_string_equal(msg, "is not a choice of the list 'big'");
+	form_free(big);
+	sb_release(&md);
+	sb_release(&all);
+	sb_release(&twice);
 }
 
 static void test_paths(void **state)
@@ -174,6 +212,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values),
+		cmocka_unit_test(test_many_choices),
 		cmocka_unit_test(test_paths),
 		cmocka_unit_test(test_shown),
 		cmocka_unit_test(test_version_order),
