@@ -298,7 +298,7 @@ static int encode_events(const record_paths *paths, enc *e, const char *created,
 	sb_addc(sb, '[');
 	for (size_t k = 0; k < r->n_events; k++) {
 		const record_event *ev = &r->events[k];
-		long long at = 0, d_at, d_off, step;
+		long long at = 0, d_at, d_off, step = 0;
 		if (!ev->at) {
 			rc = errf(err, "event %zu: no time", k + 1);
 			break;

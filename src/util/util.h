@@ -36,7 +36,16 @@ typedef struct strbuf {
 #define STRBUF_INIT { NULL, 0, 0 }
 void sb_add(strbuf *sb, const char *s, size_t n);
 void sb_adds(strbuf *sb, const char *s);
-void sb_addc(strbuf *sb, char c);
+/* One byte: inline while there is room (the record codec adds most of its JSON so). */
+static inline void sb_addc(strbuf *sb, char c)
+{
+	if (sb->len + 2 <= sb->cap) {
+		sb->buf[sb->len++] = c;
+		sb->buf[sb->len] = '\0';
+	} else {
+		sb_add(sb, &c, 1);
+	}
+}
 void sb_addf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_vaddf(strbuf *sb, const char *fmt, va_list ap);
 const char *sb_str(const strbuf *sb);       /* "" when empty; never NULL */
