@@ -7,8 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
-/* A digest as lowercase hex (the hashes are written for every interview: no printf). */
-static void digest_hex(const unsigned char d[SHA256_DIGEST_SIZE], char out[65])
+void store_digest_hex(const unsigned char d[32], char out[65])
 {
 	static const char hex[] = "0123456789abcdef";
 	for (int i = 0; i < SHA256_DIGEST_SIZE; i++) {
@@ -25,7 +24,7 @@ void store_sha256_hex(const void *data, size_t len, char out[65])
 	sha256_init(&ctx);
 	sha256_update(&ctx, len, data);
 	sha256_digest(&ctx, sizeof d, d);
-	digest_hex(d, out);
+	store_digest_hex(d, out);
 }
 
 void store_hash_field(struct sha256_ctx *h, const char *text)
@@ -106,7 +105,7 @@ void store_hash_hex(struct sha256_ctx *h, char out[65])
 {
 	unsigned char d[SHA256_DIGEST_SIZE];
 	sha256_digest(h, sizeof d, d);
-	digest_hex(d, out);
+	store_digest_hex(d, out);
 }
 
 void store_chash_begin(store_chash *h, const char *uuid, const char *form_id,

@@ -108,38 +108,32 @@ int record_answers_each(const record_paths *paths, const char *answers, size_t a
 }
 
 /* The end of the JSON value at p (before end) of a record's text, skipped without being
- * parsed; NULL when it does not end there (the full parse then says why). */
+ * parsed: past its closing quote or bracket, or at the comma or bracket after a bare word;
+ * NULL when it does not end there (the full parse then says why). */
 static const char *skip_value(const char *p, const char *end)
 {
-	int depth = 0, in_str = 0;
+	int depth = 0;
 	for (; p < end; p++) {
 		char c = *p;
-		if (in_str) {
-			if (c == '\\')
-				p++;
-			else if (c == '"')
-				in_str = 0;
-			else
-				continue;
-		} else if (c == '"') {
-			in_str = 1;
-			continue;
+		if (c == '"') {   /* a string, to its closing quote */
+			for (p++; p < end && *p != '"'; p++)
+				if (*p == '\\' && ++p >= end)
+					return NULL;
+			if (p >= end)
+				return NULL;
 		} else if (c == '[' || c == '{') {
 			depth++;
 			continue;
 		} else if (c == ']' || c == '}') {
-			if (depth == 0)
+			if (depth-- == 0)
 				return p;   /* the end of the array this value is in */
-			depth--;
-		} else if (c == ',') {
-			if (depth == 0)
-				return p;
-			continue;
+		} else if (c == ',' && depth == 0) {
+			return p;
 		} else {
 			continue;
 		}
-		if (depth == 0 && !in_str)
-			return p + 1 <= end ? p + 1 : NULL;
+		if (depth == 0)
+			return p + 1;
 	}
 	return NULL;
 }

@@ -324,11 +324,7 @@ int record_interview_texts(sqlite3_stmt *s, int at, record_iv_texts *out)
 		const unsigned char *b = sqlite3_column_blob(s, at + 10);
 		if (sqlite3_column_bytes(s, at + 10) != 32 || !b)
 			return 0;
-		for (int i = 0; i < 32; i++) {
-			out->hash[2 * i] = "0123456789abcdef"[b[i] >> 4];
-			out->hash[2 * i + 1] = "0123456789abcdef"[b[i] & 15];
-		}
-		out->hash[64] = 0;
+		store_digest_hex(b, out->hash);
 		out->text[10] = out->hash;
 		out->len[10] = 64;
 		out->blob[10] = 0;

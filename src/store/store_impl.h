@@ -140,6 +140,8 @@ int store_string_pairs(store *st, const char *sql, char ***a, char ***b, int *n,
 int store_version_cmp(const char *a, const char *b);
 /* Sort pairs (form id, version) by id, then version (store_version_cmp). */
 void store_sort_versions(char **ids, char **versions, int n);
+/* A SHA-256 digest (32 bytes) as lowercase hex (written for every interview: no printf). */
+void store_digest_hex(const unsigned char d[32], char out[65]);
 /* Hex SHA-256 of a buffer (nettle). */
 void store_sha256_hex(const void *data, size_t len, char out[65]);
 /* Feed one field to a SHA-256: its bytes and a NUL; SQL NULL is "\x01" and a NUL, so that ""
