@@ -90,6 +90,11 @@ int merge_unpack_8_to_7_interviews(sqlite3 *db, char *err);
  * 'answers', 'events'") and their indexes, as survey declares them, created in `schema` of db.
  * 0, or -1 with one line in err. */
 int merge_tables_v7(sqlite3 *db, const char *schema, const char *tables, char *err);
+/* The same, only the tables (MERGE_V7_TABLES) or only their indexes (MERGE_V7_INDEXES, made
+ * once the tables are filled), or both. */
+enum { MERGE_V7_TABLES = 1, MERGE_V7_INDEXES = 2 };
+int merge_tables_v7_part(sqlite3 *db, const char *schema, const char *tables, int what,
+			 char *err);
 /* The answer and event rows r of interview uuid written with an ("INSERT ... answers VALUES
  * (?1..?5)", STORE_ANSWER_COLUMNS) and ev ("INSERT ... events VALUES (?1..?10)", uuid then
  * STORE_EVENT_COLUMNS). 0, or -1 with one line naming the interview. */

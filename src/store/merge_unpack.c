@@ -12,14 +12,17 @@
 #include "store/store_impl.h"
 #include "util/util.h"
 
-int merge_tables_v7(sqlite3 *db, const char *schema, const char *tables, char *err)
+int merge_tables_v7_part(sqlite3 *db, const char *schema, const char *tables, int what,
+			 char *err)
 {
 	sqlite3 *want;
 	if (store_schema_expected(STORE_SCHEMA_VERSION, &want, err))
 		return -1;
 	sqlite3_stmt *s;
-	char *q = xasprintf("SELECT sql FROM sqlite_schema WHERE tbl_name IN (%s) AND sql IS NOT "
-			    "NULL ORDER BY type = 'index', rowid", tables);
+	const char *types = what == MERGE_V7_TABLES ? "'table'" : what == MERGE_V7_INDEXES ?
+			    "'index'" : "'table', 'index'";
+	char *q = xasprintf("SELECT sql FROM sqlite_schema WHERE tbl_name IN (%s) AND type IN (%s) "
+			    "AND sql IS NOT NULL ORDER BY type = 'index', rowid", tables, types);
 	int rc = store_prepare(want, q, &s, err);
 	free(q);
 	while (!rc && sqlite3_step(s) == SQLITE_ROW) {
@@ -36,6 +39,11 @@ int merge_tables_v7(sqlite3 *db, const char *schema, const char *tables, char *e
 	sqlite3_finalize(s);
 	sqlite3_close(want);
 	return rc;
+}
+
+int merge_tables_v7(sqlite3 *db, const char *schema, const char *tables, char *err)
+{
+	return merge_tables_v7_part(db, schema, tables, MERGE_V7_TABLES | MERGE_V7_INDEXES, err);
 }
 
 /* Every view of the file dropped (schema 8's, as the schema check found them; an early file's
@@ -211,9 +219,11 @@ static int unpack(sqlite3 *db, int rows, char *err)
 	int rc = -1, step;
 	/* made while schema 8 was opt-in: its provenance_interviews is still schema 7's table */
 	int early = record_provenance_early(db);
+	const char *tables = early ? "'interviews', 'answers', 'events'" :
+			     "'interviews', 'answers', 'events', 'provenance_interviews'";
+	/* the indexes made after the rows are in: one sort each, not an insert per row */
 	if (record_paths_verify(db, "main", err) || drop_views(db, early, err) ||
-	    merge_tables_v7(db, "main", early ? "'interviews', 'answers', 'events'" :
-			    "'interviews', 'answers', 'events', 'provenance_interviews'", err) ||
+	    merge_tables_v7_part(db, "main", tables, MERGE_V7_TABLES, err) ||
 	    (!early && fill_provenance(db, err)) ||
 	    store_prepare(db, "SELECT " STORE_INTERVIEW_COLUMNS ", answers, events FROM "
 			  "main.records ORDER BY uuid", &u.rec, err) ||
@@ -232,7 +242,7 @@ static int unpack(sqlite3 *db, int rows, char *err)
 	if (step != SQLITE_DONE)
 		errf(err, "cannot read the records: %s", sqlite3_errmsg(db));
 	else
-		rc = 0;
+		rc = merge_tables_v7_part(db, "main", tables, MERGE_V7_INDEXES, err);
 out:
 	sqlite3_finalize(u.iv);
 	sqlite3_finalize(u.rec);
