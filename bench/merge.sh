@@ -130,6 +130,8 @@ if [ "$SCHEMA" = 8 ]; then
 	printf '  floor + integrity_check + every record parsed:      (cpu %s s)  ratio %s cpu (1.5x the copy leaves %s s for all checks)\n' \
 		"$both" "$(ratio "$merge_cpu" "$both")" \
 		"$(awk -v a="$floor_cpu" 'BEGIN { printf "%.1f", a * 0.5 }')"
+	printf '    (the floor with those reads alone, before any value is checked or hashed: %sx its cpu)\n' \
+		"$(ratio "$both" "$floor_cpu")"
 fi
 printf '  survey merge of the same files again:       %6.1f s  (cpu %s s)  ratio to the first merge %s wall, %s cpu (target 0.05)\n' \
 	"$again" "$again_cpu" "$(ratio "$again" "$merge")" "$(ratio "$again_cpu" "$merge_cpu")"

@@ -184,7 +184,8 @@ void merge_result_release(merge_result *r)
 {
 	free(r->path);
 	free(r->rejected);
-	merge_dups_free(r->dups, r->ndups);
+	free(r->dups);
+	free(r->dups_text);
 	memset(r, 0, sizeof *r);
 }
 

@@ -22,9 +22,9 @@ typedef struct merge merge;   /* an output file open for merging */
 /* A likely duplicate: two interviews with different UUIDs and the same answers to the form's key
  * questions. Reported, never merged. */
 typedef struct merge_dup {
-	char *uuid;      /* the interview this input brought */
-	char *other;     /* the interview already in the output (or in this input) like it */
-	char *keys;      /* the key answers: "municipality=Кара-Суу; oblast=Чүй" */
+	const char *uuid;    /* the interview this input brought */
+	const char *other;   /* the interview already in the output (or in this input) like it */
+	const char *keys;    /* the key answers: "municipality=Кара-Суу; oblast=Чүй" */
 } merge_dup;
 
 /* What merging one input did. Counts are interviews (versions) of the input. */
@@ -39,7 +39,8 @@ typedef struct merge_result {
 	int outdated;            /* an ancestor of a version the output holds: nothing to do */
 	int conflicting;         /* neither descends from the other: one kept in conflicts */
 	int ndups;               /* likely duplicates found */
-	merge_dup *dups;
+	merge_dup *dups;         /* their strings are in dups_text */
+	char *dups_text;
 	int twice;               /* 1: the same content was given earlier in this run: merged once */
 	int already;             /* 1: the same bytes were merged in an earlier run: not read again
 	                            (counts as a merge right after that one gives them) */

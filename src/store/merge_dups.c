@@ -4,6 +4,7 @@
  * costs a pass over them and a sort of its own interviews, however crafted its answers. */
 #include "store/merge_impl.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 struct dup_entry {
 	char *uuid, *form_id, *kv, *label;
 	int gone;             /* removed: its uuid was touched again */
+	int touched;          /* among the touched uuids of the last commit */
 };
 
 static int by_uuid(const void *a, const void *b)
@@ -106,7 +108,10 @@ void dupset_commit(dupset *d, int all, const char *const *t, size_t nt)
 	for (size_t k = 0; k < d->n; k++) {
 		struct dup_entry *e = d->by_uuid[k];
 		e->gone = all || touched(t, nt, e->uuid);
+		e->touched = 0;   /* kept: not touched */
 	}
+	for (size_t k = 0; k < d->nstaged; k++)
+		d->staged[k]->touched = touched(t, nt, d->staged[k]->uuid);
 	size_t room = d->n + d->nstaged + 1;
 	struct dup_entry **u = xcalloc(room, sizeof *u), **g = xcalloc(room, sizeof *g);
 	if (d->nstaged > 1)
@@ -159,26 +164,50 @@ static const struct dup_entry *find(const dupset *d, const char *uuid)
 	return NULL;
 }
 
-void dupset_pairs(const dupset *d, const char *const *t, size_t nt, merge_dup **out, int *n)
+/* Where a pair's strings start in the text of the pairs (offsets while it grows). */
+struct pair_at {
+	size_t uuid, other, keys;
+};
+
+void dupset_pairs(const dupset *d, const char *const *t, size_t nt, merge_dup **out, int *n,
+		  char **text)
 {
 	*out = NULL;
 	*n = 0;
+	*text = NULL;
 	size_t cap = 0;
+	struct pair_at *at = NULL;
+	strbuf sb = STRBUF_INIT;
 	for (size_t k = 0; k < nt; k++) {
 		const struct dup_entry *e = find(d, t[k]);
 		if (!e)
 			continue;
+		size_t uuid = SIZE_MAX, keys = 0;   /* e's strings, added with its first pair */
 		for (size_t g = group_start(d, e); g < d->n && !group_cmp(d->by_group[g], e); g++) {
 			const struct dup_entry *o = d->by_group[g];
 			/* a pair of two touched interviews once, from the smaller uuid */
-			if (o == e || (touched(t, nt, o->uuid) && strcmp(o->uuid, e->uuid) < 0))
+			if (o == e || (o->touched && strcmp(o->uuid, e->uuid) < 0))
 				continue;
+			if (uuid == SIZE_MAX) {
+				uuid = sb.len;
+				sb_add(&sb, e->uuid, strlen(e->uuid) + 1);
+				keys = sb.len;
+				sb_add(&sb, e->label, strlen(e->label) + 1);
+			}
 			if ((size_t)*n == cap) {
 				cap = cap ? cap * 2 : 64;
-				*out = xreallocarray(*out, cap, sizeof **out);
+				at = xreallocarray(at, cap, sizeof *at);
 			}
-			(*out)[(*n)++] = (merge_dup){ xstrdup(e->uuid), xstrdup(o->uuid),
-						      xstrdup(e->label) };
+			at[*n] = (struct pair_at){ uuid, sb.len, keys };
+			sb_add(&sb, o->uuid, strlen(o->uuid) + 1);
+			(*n)++;
 		}
 	}
+	if (!*n)
+		return;
+	*text = sb_detach(&sb);
+	*out = xreallocarray(NULL, (size_t)*n, sizeof **out);
+	for (int k = 0; k < *n; k++)
+		(*out)[k] = (merge_dup){ *text + at[k].uuid, *text + at[k].other, *text + at[k].keys };
+	free(at);
 }

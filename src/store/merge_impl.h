@@ -136,10 +136,12 @@ void dupset_stage(dupset *d, const char *uuid, const char *form_id, const char *
 /* The interviews touched (t: nt uuids, strcmp-sorted; all: every one) have the keys staged
  * now, or none when not staged. */
 void dupset_commit(dupset *d, int all, const char *const *t, size_t nt);
-/* The likely duplicates of the touched interviews t (sorted): for each, every other interview
- * of its form with the same keys, a pair of two touched ones once (from the smaller uuid),
- * ordered by the touched uuid, then the other; malloc'd strings (merge_dups_free). */
-void dupset_pairs(const dupset *d, const char *const *t, size_t nt, merge_dup **out, int *n);
+/* The likely duplicates of the touched interviews t (sorted, the t of the last commit): for
+ * each, every other interview of its form with the same keys, a pair of two touched ones once
+ * (from the smaller uuid), ordered by the touched uuid, then the other. *out (malloc'd, or NULL
+ * when none) points into *text, one malloc'd block holding every string of the pairs. */
+void dupset_pairs(const dupset *d, const char *const *t, size_t nt, merge_dup **out, int *n,
+		  char **text);
 
 struct merge {
 	store *st;            /* the output, NULL until the first input that passed its checks */
@@ -262,7 +264,6 @@ int merge_version(merge *m, const char *uuid, const char *src_key, const char *e
  * whose action is new, updated or conflicting, and report their likely duplicates in res. */
 int merge_duplicates(merge *m, merge_result *res, char *err);
 /* Free the duplicates merge_duplicates found (merge_result_release). */
-void merge_dups_free(merge_dup *d, int n);
 /* Fill temp.merge_keypaths (the key questions of every form in the output). */
 int merge_load_keypaths(merge *m, char *err);
 /* Create the temporary tables of the duplicate check (at merge_open). */

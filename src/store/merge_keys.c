@@ -253,16 +253,6 @@ static int stage_keys(merge *m, const char *which, char *err)
 #define TOUCHED "(SELECT uuid FROM temp.merge_in WHERE action IN ('new', 'updated', " \
 	"'conflicting'))"
 
-void merge_dups_free(merge_dup *d, int n)
-{
-	for (int k = 0; k < n; k++) {
-		free(d[k].uuid);
-		free(d[k].other);
-		free(d[k].keys);
-	}
-	free(d);
-}
-
 int merge_duplicates(merge *m, merge_result *res, char *err)
 {
 	if (merge_load_keypaths(m, err))
@@ -280,7 +270,8 @@ int merge_duplicates(merge *m, merge_result *res, char *err)
 	}
 	dupset_commit(&m->dups, all, (const char *const *)t, (size_t)nt);
 	m->keys_loaded = 1;
-	dupset_pairs(&m->dups, (const char *const *)t, (size_t)nt, &res->dups, &res->ndups);
+	dupset_pairs(&m->dups, (const char *const *)t, (size_t)nt, &res->dups, &res->ndups,
+		     &res->dups_text);
 	store_strings_free(t, nt);
 	return 0;
 }
