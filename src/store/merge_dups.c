@@ -105,9 +105,13 @@ static size_t merge_sorted(struct dup_entry **out, struct dup_entry **a, size_t 
 
 void dupset_commit(dupset *d, int all, const char *const *t, size_t nt)
 {
-	for (size_t k = 0; k < d->n; k++) {
+	/* by_uuid and t both in uuid order: one walk along both */
+	for (size_t k = 0, j = 0; k < d->n; k++) {
 		struct dup_entry *e = d->by_uuid[k];
-		e->gone = all || touched(t, nt, e->uuid);
+		int c = 1;
+		while (j < nt && (c = strcmp(t[j], e->uuid)) < 0)
+			j++;
+		e->gone = all || (j < nt && c == 0);
 		e->touched = 0;   /* kept: not touched */
 	}
 	for (size_t k = 0; k < d->nstaged; k++)
