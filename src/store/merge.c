@@ -251,8 +251,9 @@ static int fill_merge_in(merge *m, const store_scan *sc, char *err)
 static int copy_new(merge *m, char *err)
 {
 	static const char *const first[] = {
-		"UPDATE temp.merge_in SET action = 'new' WHERE uuid NOT IN "
-		"(SELECT uuid FROM interviews)",
+		/* a seek per interview of the input, not the output's uuids listed for each input */
+		"UPDATE temp.merge_in SET action = 'new' WHERE NOT EXISTS (SELECT 1 FROM "
+		"interviews i WHERE i.uuid = merge_in.uuid)",
 		"INSERT INTO main.forms SELECT * FROM src.forms s WHERE NOT EXISTS (SELECT 1 FROM "
 		"main.forms o WHERE o.form_id = s.form_id AND o.version = s.version)",
 	};

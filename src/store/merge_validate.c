@@ -317,8 +317,9 @@ static int check_record_answer(void *arg, long long slot, int instance, const ch
 static int check_records(merge *m, struct vcache *c, char *err)
 {
 	sqlite3_stmt *s;
-	if (store_prepare(m->st->db, "SELECT uuid, form_id, form_version, answers FROM src.records "
-			  "ORDER BY uuid", &s, err))
+	/* in the order of the file (its uuid order would seek each record from the index) */
+	if (store_prepare(m->st->db, "SELECT uuid, form_id, form_version, answers FROM src.records",
+			  &s, err))
 		return -1;
 	int rc = 0, step = SQLITE_DONE;
 	while (!rc && (step = sqlite3_step(s)) == SQLITE_ROW) {
