@@ -360,6 +360,13 @@ done:
 	return rc;
 }
 
+/* The length of "lat lon" at the start of a point as parse_point writes it ("lat lon alt acc"). */
+static size_t latlon_len(const char *point)
+{
+	size_t n = strcspn(point, " ");
+	return point[n] ? n + 1 + strcspn(point + n + 1, " ") : n;
+}
+
 int form_geo_parse(form_type t, const char *text, char **norm)
 {
 	*norm = NULL;
@@ -404,35 +411,27 @@ int form_geo_parse(form_type t, const char *text, char **norm)
 		return FORM_GEO_TRACE;
 	}
 	if (t == FORM_GEOSHAPE) {
-		/* closed as ODK closes it: the first point again at the end; a last point at the
-		 * first's latitude and longitude (another altitude or accuracy) closes it too, and
-		 * becomes the first's text */
+		/* closed as ODK closes it: the first point again at the end. The points at the end
+		 * at the first's latitude and longitude (the closing point, with another altitude
+		 * or accuracy, or given twice) are dropped and the first's text is added once, so
+		 * that what this gives parses to itself. */
 		const char *s = sb_str(&sb);
-		const char *last = strrchr(s, ';');
-		size_t ll = last ? strcspn(last + 1, " ") : 0, fl = strcspn(s, " ");
-		ll += last ? 1 + strcspn(last + 1 + ll + 1, " ") : 0;
-		fl += 1 + strcspn(s + fl + 1, " ");
-		if (last && ll == fl && strncmp(last + 1, s, fl) == 0) {
+		size_t fl = latlon_len(s);
+		for (const char *last; (last = strrchr(s, ';')) != NULL &&
+		     latlon_len(last + 1) == fl && strncmp(last + 1, s, fl) == 0;) {
 			sb.len = (size_t)(last - s);
 			sb.buf[sb.len] = 0;
 			npoints--;
 		}
-		s = sb_str(&sb);
-		last = strrchr(s, ';');
-		int closed = last && strlen(last + 1) == first_len &&
-			strncmp(last + 1, s, first_len) == 0;
-		if (!closed) {
-			if (npoints == FORM_GEO_POINTS_MAX) {
-				sb_release(&sb);
-				return FORM_GEO_MANY;
-			}
-			char *first = xstrndup(s, first_len);
-			sb_addc(&sb, ';');
-			sb_adds(&sb, first);
-			free(first);
-			npoints++;
+		if (npoints == FORM_GEO_POINTS_MAX) {
+			sb_release(&sb);
+			return FORM_GEO_MANY;
 		}
-		if (npoints < 4) {
+		char *first = xstrndup(s, first_len);
+		sb_addc(&sb, ';');
+		sb_adds(&sb, first);
+		free(first);
+		if (++npoints < 4) {
 			sb_release(&sb);
 			return FORM_GEO_SHAPE;
 		}

@@ -88,6 +88,13 @@ static void test_parse_lines(void **state)
 	/* the first point again with another altitude: closed, with the first's text */
 	parsed(FORM_GEOSHAPE, "42.1 74.1 800 5;42.2 74.2;42.1 74.3;42.1 74.1 790 9",
 	       "42.1 74.1 800 5;42.2 74.2 0 0;42.1 74.3 0 0;42.1 74.1 800 5");
+	/* the closing point given three times (taps on the first point): closed once, so that
+	 * what is stored parses to itself (it kept a closing point too many, which the next
+	 * parse dropped: a CSV export imported back changed the answer) */
+	parsed(FORM_GEOSHAPE, "42.1 74.1;42.2 74.2;42.1 74.3;42.1 74.1;42.1 74.1 5 5;42.1 74.1",
+	       "42.1 74.1 0 0;42.2 74.2 0 0;42.1 74.3 0 0;42.1 74.1 0 0");
+	parsed(FORM_GEOSHAPE, "42.1 74.1 0 0;42.2 74.2 0 0;42.1 74.3 0 0;42.1 74.1 0 0",
+	       "42.1 74.1 0 0;42.2 74.2 0 0;42.1 74.3 0 0;42.1 74.1 0 0");
 }
 
 static void test_parse_refused(void **state)
@@ -118,6 +125,10 @@ static void test_parse_refused(void **state)
 	refused(FORM_GEOSHAPE, "42.1 74.1;42.2 74.2", FORM_GEO_SHAPE);
 	refused(FORM_GEOSHAPE, "42.1 74.1;42.2 74.2;42.1 74.1", FORM_GEO_SHAPE);
 	refused(FORM_GEOSHAPE, "42.1 74.1 1 1;42.2 74.2;42.1 74.1 2 2", FORM_GEO_SHAPE);
+	/* one place tapped five times is no area (it was stored as four points that did not
+	 * parse again) */
+	refused(FORM_GEOSHAPE, "42 0;42 0;42 0;42 0;42 0", FORM_GEO_SHAPE);
+	refused(FORM_GEOSHAPE, "42.1 74.1;42.2 74.2;42.1 74.1;42.1 74.1", FORM_GEO_SHAPE);
 	strbuf sb = STRBUF_INIT;
 	for (int i = 0; i <= FORM_GEO_POINTS_MAX; i++)
 		sb_addf(&sb, "42.%d 74.1;", i);
