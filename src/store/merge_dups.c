@@ -1,7 +1,8 @@
 /* merge_dups.c: the keys of the output's interviews held in memory for a merge run, and the
  * likely duplicates of the interviews an input touched found there (merge_impl.h, "dupset"):
- * two sorted arrays (by uuid; by form, keys and uuid) kept in step by merging, so that an input
- * costs a pass over them and a sort of its own interviews, however crafted its answers. */
+ * two sorted arrays (by uuid; by group — a hash of form and keys, then form and keys — and
+ * uuid) kept in step by merging, so that an input costs a pass over them and a sort of its own
+ * interviews, however crafted its answers. */
 #include "store/merge_impl.h"
 
 #include <stdint.h>
@@ -11,9 +12,11 @@
 #include "util/util.h"
 
 struct dup_entry {
-	char *uuid, *form_id, *kv, *label;
+	const char *uuid, *form_id, *kv, *label;   /* in text, below */
+	uint64_t group;       /* a hash of form_id and kv: groups ordered by it first */
 	int gone;             /* removed: its uuid was touched again */
 	int touched;          /* among the touched uuids of the last commit */
+	char text[];          /* the four strings, one allocation with the entry */
 };
 
 static int by_uuid(const void *a, const void *b)
@@ -21,8 +24,12 @@ static int by_uuid(const void *a, const void *b)
 	return strcmp((*(struct dup_entry *const *)a)->uuid, (*(struct dup_entry *const *)b)->uuid);
 }
 
+/* Groups (interviews of one form with the same keys) in the order of their hash, then of their
+ * texts: any order that keeps a group together does, and most comparisons end at the hash. */
 static int group_cmp(const struct dup_entry *x, const struct dup_entry *y)
 {
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
 	int c = strcmp(x->form_id, y->form_id);
 	if (!c)
 		c = strcmp(x->kv, y->kv);
@@ -38,10 +45,6 @@ static int by_group(const void *a, const void *b)
 
 static void entry_free(struct dup_entry *e)
 {
-	free(e->uuid);
-	free(e->form_id);
-	free(e->kv);
-	free(e->label);
 	free(e);
 }
 
@@ -60,11 +63,23 @@ void dupset_release(dupset *d)
 void dupset_stage(dupset *d, const char *uuid, const char *form_id, const char *kv,
 		  const char *label)
 {
-	struct dup_entry *e = xcalloc(1, sizeof *e);
-	e->uuid = xstrdup(uuid);
-	e->form_id = xstrdup(form_id);
-	e->kv = xstrdup(kv);
-	e->label = xstrdup(label);
+	const char *from[4] = { uuid, form_id, kv, label };
+	size_t len[4], all = 0;
+	for (int k = 0; k < 4; k++)
+		all += (len[k] = strlen(from[k])) + 1;
+	struct dup_entry *e = xmalloc(sizeof *e + all);
+	e->gone = e->touched = 0;
+	e->group = 14695981039346656037ULL;   /* FNV-1a of form_id, its NUL, kv */
+	for (size_t k = 0; k < len[1] + 1 + len[2]; k++) {
+		e->group ^= (unsigned char)(k <= len[1] ? form_id[k] : kv[k - len[1] - 1]);
+		e->group *= 1099511628211ULL;
+	}
+	const char **to[4] = { &e->uuid, &e->form_id, &e->kv, &e->label };
+	char *at = e->text;
+	for (int k = 0; k < 4; k++) {
+		*to[k] = memcpy(at, from[k], len[k] + 1);
+		at += len[k] + 1;
+	}
 	if (d->nstaged == d->staged_cap) {
 		d->staged_cap = d->staged_cap ? d->staged_cap * 2 : 256;
 		d->staged = xreallocarray(d->staged, d->staged_cap, sizeof *d->staged);
@@ -72,21 +87,16 @@ void dupset_stage(dupset *d, const char *uuid, const char *form_id, const char *
 	d->staged[d->nstaged++] = e;
 }
 
-/* Is uuid among the n sorted touched? */
-static int touched(const char *const *t, size_t n, const char *uuid)
+/* Each of the n entries of a (in uuid order) touched when its uuid is among the nt uuids t (in
+ * uuid order too): one walk along both. */
+static void mark_touched(struct dup_entry **a, size_t n, const char *const *t, size_t nt)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(t[mid], uuid);
-		if (!c)
-			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	for (size_t k = 0, j = 0; k < n; k++) {
+		int c = 1;
+		while (j < nt && (c = strcmp(t[j], a[k]->uuid)) < 0)
+			j++;
+		a[k]->touched = j < nt && c == 0;
 	}
-	return 0;
 }
 
 /* out (room for na + nb) := the sorted a and b merged, leaving out entries gone; its length. */
@@ -105,21 +115,17 @@ static size_t merge_sorted(struct dup_entry **out, struct dup_entry **a, size_t 
 
 void dupset_commit(dupset *d, int all, const char *const *t, size_t nt)
 {
-	/* by_uuid and t both in uuid order: one walk along both */
-	for (size_t k = 0, j = 0; k < d->n; k++) {
+	mark_touched(d->by_uuid, d->n, t, nt);
+	for (size_t k = 0; k < d->n; k++) {
 		struct dup_entry *e = d->by_uuid[k];
-		int c = 1;
-		while (j < nt && (c = strcmp(t[j], e->uuid)) < 0)
-			j++;
-		e->gone = all || (j < nt && c == 0);
+		e->gone = all || e->touched;
 		e->touched = 0;   /* kept: not touched */
 	}
-	for (size_t k = 0; k < d->nstaged; k++)
-		d->staged[k]->touched = touched(t, nt, d->staged[k]->uuid);
 	size_t room = d->n + d->nstaged + 1;
 	struct dup_entry **u = xcalloc(room, sizeof *u), **g = xcalloc(room, sizeof *g);
 	if (d->nstaged > 1)
 		qsort(d->staged, d->nstaged, sizeof *d->staged, by_uuid);
+	mark_touched(d->staged, d->nstaged, t, nt);
 	size_t nu = merge_sorted(u, d->by_uuid, d->n, d->staged, d->nstaged, by_uuid);
 	if (d->nstaged > 1)
 		qsort(d->staged, d->nstaged, sizeof *d->staged, by_group);
