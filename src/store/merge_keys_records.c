@@ -177,37 +177,62 @@ static int may_answer(const char *t, const struct key *k)
 }
 
 /* The last slot of paths that may hold an answer to p's keys (0: only the paths given as
- * text, which stand first): each record is read up to it (record_answers_each_until). */
-static long long last_slot(const struct pick *p, const record_paths *paths)
+ * text, which stand first), and which slots up to it may (keep, last + 1 flags; NULL when the
+ * ids are too sparse for flags: every slot up to last is read): each record is read up to it,
+ * the other slots skipped (record_answers_each_until). */
+struct last {
+	const record_paths *paths;
+	long long last;
+	unsigned char *keep;
+};
+
+static struct last last_slot(const struct pick *p, const record_paths *paths)
 {
-	long long last = 0, id;
+	struct last l = { paths, 0, NULL };
+	size_t n = record_paths_count(paths);
+	long long id;
 	const char *t;
-	for (size_t e = 0; e < record_paths_count(paths); e++) {
-		record_paths_entry(paths, e, &id, &t);
-		for (int j = 0; j < p->n && id > last; j++)
-			if (may_answer(t, &p->ks->k[p->keys[j]]))
-				last = id;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t e = 0; e < n; e++) {
+			record_paths_entry(paths, e, &id, &t);
+			int may = 0;
+			for (int j = 0; j < p->n && !may; j++)
+				may = may_answer(t, &p->ks->k[p->keys[j]]);
+			if (may && pass == 0 && id > l.last)
+				l.last = id;
+			if (may && pass == 1 && id >= 0 && id <= l.last)
+				l.keep[id] = 1;
+		}
+		if (pass == 0 && (unsigned long long)l.last > 2 * (unsigned long long)n + 64)
+			break;   /* sparse ids: no flags */
+		if (pass == 0)
+			l.keep = xcalloc((size_t)l.last + 1, 1);
 	}
-	return last;
+	return l;
 }
 
 /* The last slot of each form version seen (last_slot), worked out once. */
 struct lasts {
-	struct last {
-		const record_paths *paths;
-		long long last;
-	} *v;
+	struct last *v;
 	int n;
 };
 
-static long long last_of(struct lasts *l, const struct pick *p, const record_paths *paths)
+static const struct last *last_of(struct lasts *l, const struct pick *p,
+				  const record_paths *paths)
 {
 	for (int i = 0; i < l->n; i++)
 		if (l->v[i].paths == paths)
-			return l->v[i].last;
+			return &l->v[i];
 	l->v = xreallocarray(l->v, (size_t)l->n + 1, sizeof *l->v);
-	l->v[l->n] = (struct last){ paths, last_slot(p, paths) };
-	return l->v[l->n++].last;
+	l->v[l->n] = last_slot(p, paths);
+	return &l->v[l->n++];
+}
+
+static void lasts_free(struct lasts *l)
+{
+	for (int i = 0; i < l->n; i++)
+		free(l->v[i].keep);
+	free(l->v);
 }
 
 /* p := the keys of form_id (its own and every form's), in key order. */
@@ -253,9 +278,10 @@ int merge_keys_records(merge *m, const char *which, char *err)
 		if (!p.n)
 			continue;
 		const record_paths *paths = store_paths_of(m->st, form, version, err);
-		if (!paths ||
+		const struct last *l = paths ? last_of(&lasts, &p, paths) : NULL;
+		if (!l ||
 		    record_answers_each_until(paths, a ? a : "", (size_t)sqlite3_column_bytes(recs, 3),
-					      last_of(&lasts, &p, paths), pick_answer, &p, err))
+					      l->last, l->keep, pick_answer, &p, err))
 			goto out;
 		int none = pick_join(&p, &kv, &label);
 		pick_clear(&p);
@@ -274,7 +300,7 @@ out:
 	free(p.best);
 	free(p.best_path);
 	keyset_free(&ks);
-	free(lasts.v);
+	lasts_free(&lasts);
 	sb_release(&kv);
 	sb_release(&label);
 	sqlite3_free(sql);

@@ -108,12 +108,14 @@ typedef int (*record_slot_answer_fn)(void *arg, long long slot, int instance, co
 				     const char *value, const char *state);
 int record_answers_each_slot(const record_paths *paths, const char *answers, size_t alen,
 			     record_slot_answer_fn fn, void *arg, char *err);
-/* record_answers_each for the answers at slots 0..last only (a reader that needs no other):
- * the rest of the text is skipped, neither parsed nor checked (the record was checked whole on
- * its way into the file). The same calls as record_answers_each for those slots (none when
- * last < 0). */
+/* record_answers_each for the answers at slots 0..last only (a reader that needs no other),
+ * and of those, when keep is not NULL (last + 1 flags), only at slot 0 and at the slots s
+ * with keep[s]: the rest of the text is skipped, neither parsed nor checked (the record was
+ * checked whole on its way into the file). The same calls as record_answers_each for those
+ * slots (none when last < 0). */
 int record_answers_each_until(const record_paths *paths, const char *answers, size_t alen,
-			      long long last, record_answer_fn fn, void *arg, char *err);
+			      long long last, const unsigned char *keep, record_answer_fn fn,
+			      void *arg, char *err);
 /* Does the events text (elen bytes) hold an event of kind (by its code or its text)? 1 or 0
  * from one parse, without decoding the events (nothing else of them is checked); -1 with one
  * line in err when it is not JSON of a record's events. */

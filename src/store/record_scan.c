@@ -138,33 +138,61 @@ static const char *skip_value(const char *p, const char *end)
 	return NULL;
 }
 
-int record_answers_each_until(const record_paths *paths, const char *answers, size_t alen,
-			      long long last, record_answer_fn fn, void *arg, char *err)
+/* The calls of record_answers_each for the slots a reader keeps (record_answers_each_until). */
+struct kept {
+	long long last;
+	const unsigned char *keep;
+	record_answer_fn fn;
+	void *arg;
+};
+
+static int kept_answer(void *arg, long long slot, int instance, const char *path,
+		       const char *value, const char *state)
 {
-	/* the bytes of slots 0..last, found by skipping; then parsed as an array of their own */
+	const struct kept *k = arg;
+	if (slot > k->last || (slot > 0 && k->keep && !k->keep[slot]))
+		return 0;
+	return k->fn(k->arg, path, value, state);
+}
+
+int record_answers_each_until(const record_paths *paths, const char *answers, size_t alen,
+			      long long last, const unsigned char *keep, record_answer_fn fn,
+			      void *arg, char *err)
+{
+	/* the bytes of slots 0..last, found by skipping, those not kept as 0 (no answer); then
+	 * parsed as an array of their own */
+	struct kept k = { last, keep, fn, arg };
 	const char *p = answers, *end = answers + alen;
 	if (last < 0)
 		return 0;
 	if (alen > 2 && *p == '[') {
+		strbuf sb = STRBUF_INIT;
+		sb_addc(&sb, '[');
 		p++;
 		for (long long slot = 0;; slot++, p++) {   /* p: past each value's comma */
+			const char *value = p;
 			p = skip_value(p, end);
 			/* the end of the array (all of it is read), or not as survey writes it (the
 			 * full parse says why) */
 			if (!p || p >= end || *p != ',')
 				break;
+			if (slot)
+				sb_addc(&sb, ',');
+			if (!slot || !keep || keep[slot])
+				sb_add(&sb, value, (size_t)(p - value));
+			else
+				sb_addc(&sb, '0');
 			if (slot == last) {
-				size_t n = (size_t)(p - answers);
-				char *prefix = xmalloc(n + 1);
-				memcpy(prefix, answers, n);
-				prefix[n] = ']';
-				int rc = record_answers_each(paths, prefix, n + 1, fn, arg, err);
-				free(prefix);
+				sb_addc(&sb, ']');
+				int rc = record_answers_each_slot(paths, sb.buf, sb.len, kept_answer, &k,
+								  err);
+				sb_release(&sb);
 				return rc;
 			}
 		}
+		sb_release(&sb);
 	}
-	return record_answers_each(paths, answers, alen, fn, arg, err);
+	return record_answers_each_slot(paths, answers, alen, kept_answer, &k, err);
 }
 
 int record_events_have_kind(const char *events, size_t elen, const char *kind, char *err)

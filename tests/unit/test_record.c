@@ -418,28 +418,44 @@ static int stop_at_first(void *arg, const char *path, const char *value, const c
 	return 7;
 }
 
-/* c[1] += 1 for an answer of a slot up to c[0]. */
+/* The answers a reader of slots up to last, keeping those of keep (NULL: all), should get. */
+struct upto {
+	long long last;
+	const unsigned char *keep;
+	size_t n;
+};
+
 static int count_upto(void *arg, long long slot, int instance, const char *path,
 		      const char *value, const char *state)
 {
-	long long *c = arg;
-	c[1] += slot <= c[0];
+	struct upto *u = arg;
+	u->n += slot <= u->last && (slot == 0 || !u->keep || u->keep[slot]);
 	return 0;
 }
 
-/* record_answers_each_until gives, for every last slot, the answers of the slots up to it as
- * the whole walk gives them, and no other. */
+/* record_answers_each_until gives, for every last slot and with every other slot or none
+ * skipped, the answers of the slots up to it it keeps as the whole walk gives them, and no
+ * other. */
 static void answers_until(const record_paths *p, const char *a, const record_rows *want)
 {
 	char err[ERR_MAX];
-	for (long long last = -1; last < 12; last++) {
-		long long c[2] = { last, 0 };
-		assert_int_equal(record_answers_each_slot(p, a, strlen(a), count_upto, c, err), 0);
-		seen s = { want, 0 };
-		if (record_answers_each_until(p, a, strlen(a), last, one_answer, &s, err))
-			fail_msg("record_answers_each_until %lld: %s", last, err);
-		assert_int_equal(s.n, c[1]);
+	unsigned char keep[3][13];
+	for (int s = 0; s < 13; s++) {
+		keep[0][s] = 1;
+		keep[1][s] = s % 2 == 0;
+		keep[2][s] = s % 3 == 1;
 	}
+	for (long long last = -1; last < 12; last++)
+		for (int k = 0; k < 4; k++) {
+			struct upto u = { last, k < 3 ? keep[k] : NULL, 0 };
+			assert_int_equal(record_answers_each_slot(p, a, strlen(a), count_upto, &u, err),
+					 0);
+			seen s = { want, 0 };
+			if (record_answers_each_until(p, a, strlen(a), last, u.keep, one_answer, &s,
+						      err))
+				fail_msg("record_answers_each_until %lld: %s", last, err);
+			assert_int_equal(s.n, u.n);
+		}
 }
 
 static void test_answers_each(void **state)
