@@ -6,15 +6,29 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 static int too_small(void)
 {
 	return COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS;
 }
 
+/* Curses told of the terminal's size as it is now. A resize's signal may be lost (a window
+ * resized twice at once on a loaded machine): curses would go on drawing every screen for the
+ * old size, cut and wrapped, until the next resize. */
+static void follow_size(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0 &&
+	    (ws.ws_row != LINES || ws.ws_col != COLS))
+		resizeterm(ws.ws_row, ws.ws_col);
+}
+
 /* Paint the whole screen for the current state and size: the one place a resize goes. */
 static void ui_redraw(struct ui *u)
 {
+	follow_size();
 	erase();
 	curs_set(0);
 	if (too_small()) {
