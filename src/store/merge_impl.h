@@ -263,7 +263,6 @@ int merge_version(merge *m, const char *uuid, const char *src_key, const char *e
  * or the form's settings), make temp.merge_keys current for the interviews of temp.merge_in
  * whose action is new, updated or conflicting, and report their likely duplicates in res. */
 int merge_duplicates(merge *m, merge_result *res, char *err);
-/* Free the duplicates merge_duplicates found (merge_result_release). */
 /* Fill temp.merge_keypaths (the key questions of every form in the output). */
 int merge_load_keypaths(merge *m, char *err);
 /* Create the temporary tables of the duplicate check (at merge_open). */
